@@ -1,0 +1,364 @@
+//! The dossier: one document holding the actors, people, posts and agreements of a
+//! partnership landscape, with a schema version, read and written losslessly as JSON.
+
+use crate::actors::{Department, Municipality, Organisation, PartyRef, Person};
+use crate::agreement::Agreement;
+use crate::error::{BrobyggerError, LoadError};
+use crate::finding::{FieldPath, SourceRef};
+use crate::ids::{AgreementId, MunicipalityId, OrganisationId, PersonId, PostId};
+use crate::posts::Post;
+use std::path::Path;
+
+/// The schema version this library reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything about a set of partnerships, in one document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Dossier {
+    /// The schema version of the document; must be [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// A title, e.g. "Aalborg: Lokalsamfundet Bygger Bro".
+    pub title: String,
+    /// The municipalities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub municipalities: Vec<Municipality>,
+    /// The civil-society organisations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    /// The people who hold posts (staff and volunteers; never newcomers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// The posts and their holders over time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<Post>,
+    /// The partnership agreements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
+    /// Where facts in this document come from: a source document, or marked as illustrative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<Provenance>,
+}
+
+/// Where a value in the dossier comes from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Provenance {
+    /// The field (or subtree) this is about.
+    pub path: FieldPath,
+    /// The basis for it.
+    pub basis: ProvenanceBasis,
+}
+
+/// The basis for a value: documented in a source, or invented for illustration.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProvenanceBasis {
+    /// Stated in a source document.
+    Source {
+        /// The document and section.
+        source: SourceRef,
+    },
+    /// Invented to make the example complete (dates, hours, names of posts).
+    Illustrative {
+        /// What was invented and why.
+        note: String,
+    },
+}
+
+impl Dossier {
+    /// An empty dossier with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            title: title.into(),
+            municipalities: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            posts: Vec::new(),
+            agreements: Vec::new(),
+            provenance: Vec::new(),
+        }
+    }
+
+    /// Reads a dossier from JSON, checking the schema version first.
+    ///
+    /// This only parses; call [`Dossier::validate`] for the findings. Errors name the path and
+    /// position of the problem but never quote input values, which may be personal data.
+    pub fn from_json(json: &str) -> Result<Self, BrobyggerError> {
+        Ok(parse_json(json)?)
+    }
+
+    /// Reads a dossier from a JSON file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, BrobyggerError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Io {
+            path: path.display().to_string(),
+            reason: e.kind().to_string(),
+        })?;
+        Self::from_json(&text)
+    }
+
+    /// The dossier as pretty-printed JSON (two-space indent, trailing newline).
+    pub fn to_json(&self) -> Result<String, BrobyggerError> {
+        let mut s = serde_json::to_string_pretty(self).map_err(|e| BrobyggerError::Internal {
+            code: "save.serialize".into(),
+            reason: e.to_string(),
+        })?;
+        s.push('\n');
+        Ok(s)
+    }
+
+    /// Writes the dossier as JSON to a file.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), BrobyggerError> {
+        let path = path.as_ref();
+        let json = self.to_json()?;
+        std::fs::write(path, json).map_err(|e| {
+            LoadError::Io {
+                path: path.display().to_string(),
+                reason: e.kind().to_string(),
+            }
+            .into()
+        })
+    }
+
+    /// The agreement with `id`.
+    pub fn agreement(&self, id: &AgreementId) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| &a.id == id)
+    }
+
+    /// The agreement with `id`, mutably.
+    pub fn agreement_mut(&mut self, id: &AgreementId) -> Option<&mut Agreement> {
+        self.agreements.iter_mut().find(|a| &a.id == id)
+    }
+
+    /// The person with `id`.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// The post with `id`.
+    pub fn post(&self, id: &PostId) -> Option<&Post> {
+        self.posts.iter().find(|p| &p.id == id)
+    }
+
+    /// The organisation with `id`.
+    pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| &o.id == id)
+    }
+
+    /// The municipality with `id`.
+    pub fn municipality(&self, id: &MunicipalityId) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| &m.id == id)
+    }
+
+    /// The department a party refers to, if it is a department of a known municipality.
+    pub fn department(&self, party: &PartyRef) -> Option<&Department> {
+        match party {
+            PartyRef::Department {
+                municipality,
+                department,
+            } => self
+                .municipality(municipality)?
+                .departments
+                .iter()
+                .find(|d| &d.id == department),
+            _ => None,
+        }
+    }
+
+    /// Whether a party reference points at something in the dossier.
+    pub fn party_exists(&self, party: &PartyRef) -> bool {
+        match party {
+            PartyRef::Municipality { municipality } => self.municipality(municipality).is_some(),
+            PartyRef::Department { .. } => self.department(party).is_some(),
+            PartyRef::Organisation { organisation } => self.organisation(organisation).is_some(),
+        }
+    }
+
+    /// A display name for a party: "Jobcenter Aalborg (Aalborg Kommune)", or its key if unknown.
+    pub fn party_name(&self, party: &PartyRef) -> String {
+        match party {
+            PartyRef::Municipality { municipality } => self
+                .municipality(municipality)
+                .map(|m| m.name.clone())
+                .unwrap_or_else(|| party.key()),
+            PartyRef::Department { municipality, .. } => {
+                match (self.department(party), self.municipality(municipality)) {
+                    (Some(d), Some(m)) => format!("{} ({})", d.name, m.name),
+                    _ => party.key(),
+                }
+            }
+            PartyRef::Organisation { organisation } => self
+                .organisation(organisation)
+                .map(|o| o.name.clone())
+                .unwrap_or_else(|| party.key()),
+        }
+    }
+
+    /// The posts acting for `party`, including a municipality's departments when `party` is the
+    /// whole municipality.
+    pub fn posts_for<'a>(&'a self, party: &'a PartyRef) -> impl Iterator<Item = &'a Post> + 'a {
+        self.posts.iter().filter(move |p| party.covers(&p.party))
+    }
+}
+
+/// The part of a document read before anything else, to pick the right reader.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    schema_version: Option<serde_json::Value>,
+}
+
+/// Checks the schema version, then parses with paths to the field on error.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, LoadError> {
+    let probe: VersionProbe = serde_json::from_str(json).map_err(|e| syntax_error("", &e))?;
+    match probe.schema_version {
+        None => return Err(LoadError::MissingSchemaVersion),
+        Some(v) => match v.as_u64() {
+            Some(n) if n == u64::from(SCHEMA_VERSION) => {}
+            Some(n) if n > u64::from(SCHEMA_VERSION) => {
+                return Err(LoadError::NewerSchemaVersion {
+                    found: u32::try_from(n).unwrap_or(u32::MAX),
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Some(n) => {
+                return Err(LoadError::UnknownSchemaVersion {
+                    found: u32::try_from(n).unwrap_or(u32::MAX),
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            None => {
+                return Err(LoadError::Syntax {
+                    path: "schema_version".into(),
+                    line: 0,
+                    column: 0,
+                    reason: "schema_version must be a non-negative integer".into(),
+                });
+            }
+        },
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        syntax_error(&path, e.inner())
+    })?;
+    Ok(value)
+}
+
+fn syntax_error(path: &str, e: &serde_json::Error) -> LoadError {
+    let path = if path == "." { "" } else { path };
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+        reason: redact_serde_message(&e.to_string()),
+    }
+}
+
+/// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
+/// input may be personal data, so quoted strings are replaced and the position suffix dropped.
+pub(crate) fn redact_serde_message(msg: &str) -> String {
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    let mut out = String::with_capacity(msg.len());
+    let mut in_quote = false;
+    for c in msg.chars() {
+        if c == '"' {
+            if in_quote {
+                out.push_str("\"…\"");
+            }
+            in_quote = !in_quote;
+        } else if !in_quote {
+            out.push(c);
+        }
+    }
+    if in_quote {
+        out.push_str("\"…");
+    }
+    // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
+    // field names (`unknown field `nmae``) are schema, not data, and stay.
+    if out.starts_with("unknown variant") || out.starts_with("invalid") {
+        if let Some(start) = out.find('`') {
+            if let Some(len) = out[start + 1..].find('`') {
+                out.replace_range(start..start + len + 2, "`…`");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_quoted_values() {
+        assert_eq!(
+            redact_serde_message(
+                "invalid type: string \"Fatima Hansen\", expected u32 at line 3 column 10"
+            ),
+            "invalid type: string \"…\", expected u32"
+        );
+        assert_eq!(
+            redact_serde_message("unknown field `nmae`, expected one of `id`, `name`"),
+            "unknown field `nmae`, expected one of `id`, `name`"
+        );
+        assert_eq!(
+            redact_serde_message("unknown variant `secret`, expected `a` or `b`"),
+            "unknown variant `…`, expected `a` or `b`"
+        );
+        assert_eq!(
+            redact_serde_message("invalid value: integer `-4`, expected u32"),
+            "invalid value: integer `…`, expected u32"
+        );
+    }
+
+    #[test]
+    fn version_checks() {
+        let e = Dossier::from_json(r#"{"title": "x"}"#).unwrap_err();
+        assert_eq!(e.code(), "load.missing_schema_version");
+        let e = Dossier::from_json(r#"{"schema_version": 2, "title": "x"}"#).unwrap_err();
+        assert_eq!(e.code(), "load.newer_schema_version");
+        assert!(matches!(
+            e,
+            BrobyggerError::UnsupportedVersion {
+                found: Some(2),
+                supported: 1,
+                ..
+            }
+        ));
+        let e = Dossier::from_json(r#"{"schema_version": 0, "title": "x"}"#).unwrap_err();
+        assert_eq!(e.code(), "load.unknown_schema_version");
+        let e = Dossier::from_json(r#"{"schema_version": "1", "title": "x"}"#).unwrap_err();
+        assert_eq!(e.code(), "load.syntax");
+        let d = Dossier::from_json(r#"{"schema_version": 1, "title": "x"}"#).unwrap();
+        assert_eq!(d, Dossier::new("x"));
+    }
+
+    #[test]
+    fn parse_errors_have_paths_and_no_values() {
+        let json = r#"{"schema_version": 1, "title": "x",
+            "people": [{"id": "p-1", "name": "Fatima Hansen", "email": 12}]}"#;
+        let e = Dossier::from_json(json).unwrap_err();
+        let BrobyggerError::Parse {
+            path, line, reason, ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(path, "people[0].email");
+        assert_eq!(*line, 2);
+        assert!(!reason.contains("Fatima"));
+        assert!(!e.to_string().contains("Fatima"));
+
+        let json = r#"{"schema_version": 1, "title": "x", "people": [{"id": "p-1", "name": "Fatima", "nmae": 1}]}"#;
+        let e = Dossier::from_json(json).unwrap_err();
+        assert!(e.to_string().contains("unknown field `nmae`"), "{e}");
+    }
+}

@@ -1,0 +1,417 @@
+//! The common finding type: one shape for every problem or observation the library reports.
+//!
+//! Validation, role analysis, checklist alignment, matching and the health assessment all speak
+//! in [`Finding`]s, so apps render, filter and translate them one way. A finding carries a stable
+//! machine `code`, a [`Severity`], a [`FieldPath`] to what it is about, a Danish and English
+//! message, and, where the evidence comes from the source documents, a [`SourceRef`].
+//!
+//! Messages name ids and paths only, never personal data.
+
+use crate::i18n::{Lang, Text};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Severity {
+    /// Worth knowing; nothing to fix.
+    Info,
+    /// Should be looked at; does not block anything.
+    Warning,
+    /// Must be fixed; blocks saving as valid, signing, or the operation asked for.
+    Error,
+}
+
+crate::i18n::labels!(Severity {
+    Info => ("info", "info"),
+    Warning => ("advarsel", "warning"),
+    Error => ("fejl", "error"),
+});
+
+/// A path to a field in a document, e.g. `agreements[0].governance.steering_group[2]`.
+#[derive(
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(transparent)]
+#[schemars(transparent)]
+pub struct FieldPath(String);
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(FieldPath, String, {
+    lower: |p| p.0,
+    try_lift: |s| Ok(FieldPath(s)),
+});
+
+impl FieldPath {
+    /// The document root (the empty path).
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    /// A path from its rendered form.
+    pub fn parse(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+
+    /// This path followed by a named field.
+    #[must_use]
+    pub fn field(&self, name: &str) -> Self {
+        if self.0.is_empty() {
+            Self(name.to_owned())
+        } else {
+            Self(format!("{}.{}", self.0, name))
+        }
+    }
+
+    /// This path followed by a list index.
+    #[must_use]
+    pub fn index(&self, i: usize) -> Self {
+        Self(format!("{}[{}]", self.0, i))
+    }
+
+    /// The rendered path.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this path is `prefix` or lies inside it (`agreements[1].x` is inside
+    /// `agreements[1]`, `agreements[10]` is not).
+    pub fn is_within(&self, prefix: &FieldPath) -> bool {
+        match self.0.strip_prefix(prefix.0.as_str()) {
+            Some(rest) => prefix.0.is_empty() || rest.is_empty() || rest.starts_with(['.', '[']),
+            None => false,
+        }
+    }
+
+    /// Whether this is the document root.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The path's segments: field names and indices, in order.
+    pub fn segments(&self) -> Vec<PathSegment> {
+        let mut out = Vec::new();
+        for part in self.0.split('.').filter(|p| !p.is_empty()) {
+            let (name, mut rest) = match part.find('[') {
+                Some(i) => (&part[..i], &part[i..]),
+                None => (part, ""),
+            };
+            if !name.is_empty() {
+                out.push(PathSegment::Field(name.to_owned()));
+            }
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(end) = stripped.find(']') else { break };
+                if let Ok(i) = stripped[..end].parse() {
+                    out.push(PathSegment::Index(i));
+                }
+                rest = &stripped[end + 1..];
+            }
+        }
+        out
+    }
+
+    /// Whether this path points at a value inside `doc` (a serialized document).
+    pub fn resolves_in(&self, doc: &serde_json::Value) -> bool {
+        let mut cur = doc;
+        for seg in self.segments() {
+            let next = match seg {
+                PathSegment::Field(name) => cur.get(name.as_str()),
+                PathSegment::Index(i) => cur.get(i),
+            };
+            match next {
+                Some(v) => cur = v,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+/// One step in a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// A named field.
+    Field(String),
+    /// A position in a list.
+    Index(usize),
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("(root)")
+        } else {
+            f.write_str(&self.0)
+        }
+    }
+}
+
+impl fmt::Debug for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FieldPath({:?})", self.0)
+    }
+}
+
+/// One of the five source documents the project's rules come from (`shared/seeds/`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum SeedDocument {
+    /// 000: KL news, December 2015: survey of municipalities' cooperation with civil society.
+    Kl2015,
+    /// 001: LG Insight's evaluation of "Lokalsamfundet Bygger Bro", February 2017.
+    Lbb2017,
+    /// 002: Local news on Red Cross "Venner Viser Vej" in Ikast-Brande, June 2019.
+    Vvv2019,
+    /// 003: Danish Refugee Council leaflet on ethnic minority associations (KEM), May 2017.
+    Kem2017,
+    /// 004: Center for Boligsocial Udvikling on long-term partnerships, April 2023.
+    Cfbu2023,
+}
+
+impl SeedDocument {
+    /// The file name under `shared/seeds/`.
+    pub fn file(self) -> &'static str {
+        match self {
+            SeedDocument::Kl2015 => "000_9deedaf2ad59f88f.txt",
+            SeedDocument::Lbb2017 => "001_fa4952a6ca9d3274.txt",
+            SeedDocument::Vvv2019 => "002_a0266ed717745c16.txt",
+            SeedDocument::Kem2017 => "003_0990c8bb579bb3c7.txt",
+            SeedDocument::Cfbu2023 => "004_52c9987cce63917b.txt",
+        }
+    }
+
+    /// The three-digit number the project uses to cite the document (`001`).
+    pub fn number(self) -> &'static str {
+        &self.file()[..3]
+    }
+}
+
+crate::i18n::labels!(SeedDocument {
+    Kl2015 => (
+        "KL: Kommuner samarbejder mere med frivillige om flygtninge (2015)",
+        "KL: Municipalities cooperate more with volunteers on refugees (2015)"
+    ),
+    Lbb2017 => (
+        "LG Insight: Lokalsamfundet Bygger Bro, evalueringens konklusioner og anbefalinger (2017)",
+        "LG Insight: Lokalsamfundet Bygger Bro, evaluation conclusions and recommendations (2017)"
+    ),
+    Vvv2019 => (
+        "Venner har vist vejen til god integration, Ikast-Brande (2019)",
+        "Friends have shown the way to good integration, Ikast-Brande (2019)"
+    ),
+    Kem2017 => (
+        "Dansk Flygtningehjælp: Inspiration til samarbejde mellem kommuner og etniske minoritetsforeninger (2017)",
+        "Danish Refugee Council: Inspiration for cooperation between municipalities and ethnic minority associations (2017)"
+    ),
+    Cfbu2023 => (
+        "Center for Boligsocial Udvikling: Fra projektsamarbejde til langsigtet strategisk samarbejde (2023)",
+        "Center for Boligsocial Udvikling: From project cooperation to long-term strategic cooperation (2023)"
+    ),
+});
+
+/// Where the evidence for a rule or a fact comes from: a source document and its section.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SourceRef {
+    /// The document.
+    pub document: SeedDocument,
+    /// The section heading as it appears in the document (Danish), e.g. "Anerkendelse og respekt".
+    pub section: String,
+}
+
+impl SourceRef {
+    /// A reference to `section` of `document`.
+    pub fn new(document: SeedDocument, section: impl Into<String>) -> Self {
+        Self {
+            document,
+            section: section.into(),
+        }
+    }
+
+    /// A short citation such as `001 "Anerkendelse og respekt"`.
+    pub fn cite(&self) -> String {
+        format!("{} \"{}\"", self.document.number(), self.section)
+    }
+}
+
+/// A problem or observation, with where it is and, if the rule comes from evidence, its source.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Finding {
+    /// A stable machine code such as `validation.dangling_reference`; never reworded.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The field it is about.
+    pub path: FieldPath,
+    /// What is wrong or notable, in Danish and English. Ids and paths only, no personal data.
+    pub text: Text,
+    /// The source document section behind the rule, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// A typed vocabulary of findings for one concern (validation, roles, ...): each kind has a
+/// stable code, a severity and optionally a source.
+pub trait FindingKind: Copy {
+    /// The stable machine code, `<concern>.<snake_case_name>`.
+    fn code(self) -> &'static str;
+    /// The severity findings of this kind have.
+    fn severity(self) -> Severity;
+    /// The evidence behind the rule, if it comes from a source document.
+    fn source(self) -> Option<SourceRef> {
+        None
+    }
+}
+
+impl Finding {
+    /// A finding of `kind` at `path` with its message.
+    pub fn of(kind: impl FindingKind, path: FieldPath, text: Text) -> Self {
+        Self {
+            code: kind.code().to_owned(),
+            severity: kind.severity(),
+            path,
+            text,
+            source: kind.source(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        self.text.get(lang)
+    }
+
+    /// One line: `[severity] path: message (source)`.
+    pub fn render(&self, lang: Lang) -> String {
+        use crate::i18n::Label;
+        let mut line = format!(
+            "[{}] {}: {}",
+            self.severity.label(lang),
+            self.path,
+            self.text.get(lang)
+        );
+        if let Some(source) = &self.source {
+            line.push_str(&format!(" ({})", source.cite()));
+        }
+        line
+    }
+}
+
+/// Counts and queries over a list of findings.
+pub trait FindingsExt {
+    /// Whether any finding is an error.
+    fn has_errors(&self) -> bool;
+    /// The number of findings with `severity`.
+    fn count(&self, severity: Severity) -> usize;
+    /// The findings with a given code.
+    fn with_code(&self, code: &str) -> Vec<&Finding>;
+}
+
+impl FindingsExt for [Finding] {
+    fn has_errors(&self) -> bool {
+        self.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.iter().filter(|f| f.severity == severity).count()
+    }
+
+    fn with_code(&self, code: &str) -> Vec<&Finding> {
+        self.iter().filter(|f| f.code == code).collect()
+    }
+}
+
+/// Orders findings for display: errors first, then by path, then by code.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.path.cmp(&b.path))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_render_and_resolve() {
+        let p = FieldPath::root()
+            .field("agreements")
+            .index(0)
+            .field("governance")
+            .field("steering_group")
+            .index(2);
+        assert_eq!(p.as_str(), "agreements[0].governance.steering_group[2]");
+        assert_eq!(
+            p.segments(),
+            vec![
+                PathSegment::Field("agreements".into()),
+                PathSegment::Index(0),
+                PathSegment::Field("governance".into()),
+                PathSegment::Field("steering_group".into()),
+                PathSegment::Index(2),
+            ]
+        );
+        let doc = serde_json::json!({"agreements": [{"governance": {"steering_group": [1, 2, 3]}}]});
+        assert!(p.resolves_in(&doc));
+        assert!(!FieldPath::parse("agreements[1]").resolves_in(&doc));
+        assert!(FieldPath::root().resolves_in(&doc));
+        let a1 = FieldPath::parse("agreements[1]");
+        assert!(FieldPath::parse("agreements[1].status").is_within(&a1));
+        assert!(FieldPath::parse("agreements[1]").is_within(&a1));
+        assert!(!FieldPath::parse("agreements[10].status").is_within(&a1));
+        assert!(a1.is_within(&FieldPath::root()));
+    }
+
+    #[test]
+    fn seed_numbers() {
+        assert_eq!(SeedDocument::Lbb2017.number(), "001");
+        assert_eq!(
+            SourceRef::new(SeedDocument::Kem2017, "Gode råd").cite(),
+            "003 \"Gode råd\""
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! # brobygger
+//!
+//! Partnerships between Danish municipalities and civil society that receive and integrate
+//! refugees, as data and executable rules: partnership agreements with their lifecycle, posts
+//! and holders over time, validation that reports every problem with a path, and (in later
+//! modules) role splits, expectation checklists, matching and health assessment.
+//!
+//! ```
+//! use brobygger::{Dossier, Lang, FindingsExt};
+//!
+//! let dossier = Dossier::example("aalborg")?;
+//! let findings = dossier.validate();
+//! assert!(!findings.has_errors());
+//! println!("{}", dossier.summary(Lang::En));
+//!
+//! // Lossless round trip through the file format.
+//! let again = Dossier::from_json(&dossier.to_json()?)?;
+//! assert_eq!(again, dossier);
+//! # Ok::<(), brobygger::BrobyggerError>(())
+//! ```
+//!
+//! ## Main types
+//! - [`Dossier`]: one document with actors, people, posts and agreements; [`Dossier::validate`],
+//!   [`Dossier::transition`], [`Dossier::amend`], [`Dossier::handover`].
+//! - [`Agreement`] and its [`AgreementTerms`], versions and [`StatusEvent`] history.
+//! - [`Finding`]: the common finding type (code, severity, path, Danish/English text, source).
+//! - [`BrobyggerError`]: the one error at the boundary.
+//!
+//! ## Non-goals
+//! - No storage engine, network service or user interface: apps embed the library.
+//! - No case management: the municipality's statutory case work stays in its own systems;
+//!   newcomers appear here only pseudonymously.
+//! - No automatic decisions about people: matching proposes, people decide.
+
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms)]
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("brobygger");
+
+pub mod actors;
+pub mod agreement;
+pub mod dossier;
+pub mod error;
+pub mod examples;
+pub mod finding;
+pub mod i18n;
+pub mod ids;
+pub mod lifecycle;
+pub mod posts;
+mod random;
+pub mod schema;
+pub mod sensitivity;
+pub mod summary;
+pub mod time;
+pub mod validate;
+
+pub use actors::{
+    Affiliation, CertificateCheck, Department, DepartmentKind, Municipality, Organisation,
+    OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person, PremisesAccess,
+};
+pub use agreement::{
+    Activity, ActivityKind, Agreement, AgreementParty, AgreementStatus, AgreementTerms,
+    AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel, Definition,
+    ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord,
+    OverrideRecord, ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+};
+pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
+pub use error::BrobyggerError;
+pub use examples::Example;
+pub use finding::{FieldPath, Finding, FindingKind, FindingsExt, SeedDocument, Severity, SourceRef};
+pub use i18n::{Label, Lang, Text};
+pub use ids::{
+    ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
+    PersonId, PostId,
+};
+pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
+pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
+pub use sensitivity::{PersonalData, SensitivityClass};
+pub use summary::SummaryOptions;
+pub use time::Timestamp;
+
+/// Re-exported so binding crates name the same date types.
+pub use chrono;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
