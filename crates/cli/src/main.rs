@@ -1,1 +1,212 @@
-fn main(){}
+//! The `brobygger` command: the library's main jobs on files and built-in examples.
+
+use brobygger::{BrobyggerError, Dossier, FindingsExt, Lang, SummaryOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "brobygger",
+    version,
+    about = "Partnerships between municipalities and civil society receiving refugees / Partnerskaber mellem kommuner og civilsamfund om modtagelse af flygtninge",
+    after_help = "Examples:\n  brobygger summary --example aalborg --lang da\n  brobygger validate my-dossier.json\n  brobygger schema > dossier.schema.json"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// The main job on the built-in examples: load, validate and summarise each one.
+    #[command(
+        after_help = "Examples:\n  brobygger demo\n  brobygger demo --example horsens --lang en"
+    )]
+    Demo {
+        /// Only this example: aalborg, ikast-brande, horsens.
+        #[arg(long)]
+        example: Option<String>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+    },
+    /// Load a dossier, validate it and print a readable summary.
+    #[command(
+        after_help = "Examples:\n  brobygger summary --example ikast-brande --lang en\n  brobygger summary dossier.json --as-of 2016-06-01"
+    )]
+    Summary {
+        /// A dossier JSON file (or use --example).
+        file: Option<PathBuf>,
+        /// A built-in example: aalborg, ikast-brande, horsens.
+        #[arg(long, conflicts_with = "file")]
+        example: Option<String>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Show post holders on this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Validate a dossier and print every finding; exit code 1 if there are errors.
+    #[command(
+        after_help = "Examples:\n  brobygger validate dossier.json\n  brobygger validate --example horsens --json"
+    )]
+    Validate {
+        /// A dossier JSON file (or use --example).
+        file: Option<PathBuf>,
+        /// A built-in example.
+        #[arg(long, conflicts_with = "file")]
+        example: Option<String>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Print the findings as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a built-in example dossier as JSON, to start from.
+    #[command(after_help = "Example:\n  brobygger example aalborg > aalborg.json")]
+    Example {
+        /// aalborg, ikast-brande or horsens.
+        name: String,
+    },
+    /// Print the JSON Schema of the dossier format.
+    Schema,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Da,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn load(file: Option<PathBuf>, example: Option<String>) -> Result<Dossier, BrobyggerError> {
+    match (file, example) {
+        (Some(path), _) => Dossier::load(path),
+        (None, Some(name)) => Dossier::example(&name),
+        (None, None) => Err(BrobyggerError::invalid_input(
+            "cli.no_input",
+            "file",
+            "give a dossier file or --example NAME (aalborg, ikast-brande, horsens)",
+        )),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
+    match cli.command {
+        Command::Demo { example, lang } => {
+            let names: Vec<String> = match example {
+                Some(name) => vec![name],
+                None => brobygger::Example::ALL
+                    .iter()
+                    .map(|e| e.name().to_owned())
+                    .collect(),
+            };
+            let mut errors = 0;
+            for name in names {
+                let dossier = Dossier::example(&name)?;
+                errors += dossier
+                    .validate()
+                    .iter()
+                    .filter(|f| f.severity == brobygger::Severity::Error)
+                    .count();
+                println!("{}", dossier.summary(Lang::from(lang)));
+            }
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Summary {
+            file,
+            example,
+            lang,
+            as_of,
+        } => {
+            let dossier = load(file, example)?;
+            let as_of = match as_of {
+                None => None,
+                Some(s) => Some(brobygger::time::parse_date(&s).ok_or_else(|| {
+                    BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
+                })?),
+            };
+            print!(
+                "{}",
+                dossier.summary(SummaryOptions {
+                    lang: lang.into(),
+                    as_of
+                })
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate {
+            file,
+            example,
+            lang,
+            json,
+        } => {
+            let dossier = load(file, example)?;
+            let findings = dossier.validate();
+            if json {
+                let s = serde_json::to_string_pretty(&findings).map_err(|e| {
+                    BrobyggerError::Internal {
+                        code: "cli.serialize".into(),
+                        reason: e.to_string(),
+                    }
+                })?;
+                println!("{s}");
+            } else {
+                for f in &findings {
+                    println!("{}", f.render(lang.into()));
+                }
+                let lang: Lang = lang.into();
+                let ok = match lang {
+                    Lang::Da => "gyldig",
+                    Lang::En => "valid",
+                };
+                if !findings.has_errors() {
+                    println!("{ok} ({} finding(s))", findings.len());
+                }
+            }
+            Ok(if findings.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Example { name } => {
+            let dossier = Dossier::example(&name)?;
+            print!("{}", dossier.to_json()?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            print!("{}", brobygger::schema::dossier_schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("brobygger: {e}");
+            for f in e.findings() {
+                eprintln!("  {}", f.render(Lang::En));
+            }
+            ExitCode::from(2)
+        }
+    }
+}

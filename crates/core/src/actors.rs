@@ -67,7 +67,7 @@ pub enum DepartmentKind {
     Other,
 }
 
-labels!(DepartmentKind {
+labels!(DepartmentKind, "department_kind" {
     ChildrenAndSchools => ("børn og skole", "children and schools"),
     SocialServices => ("socialforvaltning", "social services"),
     Jobcentre => ("jobcenter", "jobcentre"),
@@ -141,7 +141,7 @@ pub enum OrganisationKind {
     VolunteerCentre,
 }
 
-labels!(OrganisationKind {
+labels!(OrganisationKind, "organisation_kind" {
     NationalNgo => ("landsdækkende NGO", "national NGO"),
     SocialVolunteerAssociation => ("frivillig social forening", "social volunteer association"),
     LeisureAssociation => ("folkeoplysende forening", "leisure association"),
@@ -230,7 +230,7 @@ pub enum PremisesAccess {
     None,
 }
 
-labels!(PremisesAccess {
+labels!(PremisesAccess, "premises_access" {
     Own => ("egne lokaler", "own premises"),
     Shared => ("lånte eller delte lokaler", "borrowed or shared premises"),
     Municipal => ("kommunale lokaler", "municipal premises"),
@@ -258,13 +258,15 @@ pub enum OrganisationForm {
     DelegatedWorkingGroups,
 }
 
-labels!(OrganisationForm {
+labels!(OrganisationForm, "organisation_form" {
     BoardDoesEverything => ("bestyrelsen løfter alle opgaver", "the board does everything"),
     DelegatedWorkingGroups => ("uddelegeret til arbejdsgrupper", "delegated to working groups"),
 });
 
 /// Whether an organisation is local or part of a national body (003).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Affiliation {

@@ -58,11 +58,7 @@ impl Agreement {
 
     /// The status on a date, replayed from the history (the initial status before any event).
     pub fn status_on(&self, date: NaiveDate) -> AgreementStatus {
-        let mut status = self
-            .history
-            .first()
-            .map(|e| e.from)
-            .unwrap_or(self.status);
+        let mut status = self.history.first().map(|e| e.from).unwrap_or(self.status);
         for e in &self.history {
             if e.at.date_naive() <= date {
                 status = e.to;
@@ -177,7 +173,9 @@ pub struct Goal {
 }
 
 /// Whose goal a [`Goal`] is.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GoalOwner {
@@ -278,7 +276,7 @@ pub enum ActivityKind {
     Other,
 }
 
-labels!(ActivityKind {
+labels!(ActivityKind, "activity_kind" {
     HomeworkCafe => ("lektiecafé", "homework café"),
     VisitingFriend => ("besøgsven", "visiting friend"),
     ContactFamily => ("kontaktfamilie", "contact family"),
@@ -316,7 +314,7 @@ pub enum Track {
     User,
 }
 
-labels!(Track {
+labels!(Track, "track" {
     Organisational => ("organisatorisk spor", "organisational track"),
     User => ("brugerspor", "user track"),
 });
@@ -350,7 +348,7 @@ pub enum TargetGroup {
     VolunteersAndStaff,
 }
 
-labels!(TargetGroup {
+labels!(TargetGroup, "target_group" {
     Newcomers => ("nyankomne", "newcomers"),
     Families => ("familier", "families"),
     Children => ("børn og unge", "children and young people"),
@@ -403,7 +401,9 @@ pub struct MeetingForum {
 }
 
 /// How often a forum meets.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Cadence {
@@ -471,7 +471,7 @@ pub enum TimeOfDay {
     Evening,
 }
 
-labels!(TimeOfDay {
+labels!(TimeOfDay, "time_of_day" {
     Morning => ("formiddag", "morning"),
     Daytime => ("dagtimer", "daytime"),
     Afternoon => ("eftermiddag", "afternoon"),
@@ -550,7 +550,7 @@ pub enum Stage {
     Operation,
 }
 
-labels!(Stage {
+labels!(Stage, "stage" {
     Project => ("projekt", "project"),
     Operation => ("drift", "operation"),
 });
@@ -576,7 +576,7 @@ pub enum CooperationLevel {
     CoCreation,
 }
 
-labels!(CooperationLevel {
+labels!(CooperationLevel, "cooperation_level" {
     Cooperation => ("samarbejde", "cooperation"),
     CoCreation => ("samskabelse", "co-creation"),
 });
@@ -612,7 +612,7 @@ pub enum AgreementStatus {
     Ended,
 }
 
-labels!(AgreementStatus {
+labels!(AgreementStatus, "agreement_status" {
     Draft => ("kladde", "draft"),
     Negotiating => ("under forhandling", "negotiating"),
     Signed => ("underskrevet", "signed"),
@@ -713,8 +713,7 @@ pub struct MeetingRecord {
 impl MeetingRecord {
     /// Days of notice given, when the invitation date is known.
     pub fn notice_given(&self) -> Option<i64> {
-        self.invited_on
-            .map(|inv| (self.held_on - inv).num_days())
+        self.invited_on.map(|inv| (self.held_on - inv).num_days())
     }
 }
 

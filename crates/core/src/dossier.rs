@@ -95,11 +95,25 @@ impl Dossier {
     /// Reads a dossier from a JSON file.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, BrobyggerError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Io {
+        let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
             path: path.display().to_string(),
             reason: e.kind().to_string(),
         })?;
-        Self::from_json(&text)
+        Self::from_json_bytes(&bytes)
+    }
+
+    /// Reads a dossier from JSON bytes, which must be UTF-8.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Self, BrobyggerError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Syntax {
+            path: String::new(),
+            line: 0,
+            column: 0,
+            reason: format!(
+                "the input is not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        })?;
+        Self::from_json(text)
     }
 
     /// The dossier as pretty-printed JSON (two-space indent, trailing newline).
@@ -123,6 +137,27 @@ impl Dossier {
             }
             .into()
         })
+    }
+
+    /// Adds a person; refuses an id that is already used or that looks derived from the name
+    /// or a national id number.
+    pub fn add_person(&mut self, person: Person) -> Result<(), BrobyggerError> {
+        if self.person(&person.id).is_some() {
+            return Err(BrobyggerError::invalid_input(
+                "validation.duplicate_id",
+                "person.id",
+                format!("the person id {} is already used", person.id),
+            ));
+        }
+        if crate::validate::id_looks_derived(person.id.as_str(), &person.name) {
+            return Err(BrobyggerError::invalid_input(
+                "validation.person_id_not_opaque",
+                "person.id",
+                "the person id looks derived from the name or a national id number; use PersonId::generate",
+            ));
+        }
+        self.people.push(person);
+        Ok(())
     }
 
     /// The agreement with `id`.
@@ -255,13 +290,13 @@ fn syntax_error(path: &str, e: &serde_json::Error) -> LoadError {
         path: path.to_owned(),
         line: u32::try_from(e.line()).unwrap_or(u32::MAX),
         column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        reason: redact_serde_message(&e.to_string()),
+        reason: redact_message(&e.to_string()),
     }
 }
 
 /// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
 /// input may be personal data, so quoted strings are replaced and the position suffix dropped.
-pub(crate) fn redact_serde_message(msg: &str) -> String {
+pub fn redact_message(msg: &str) -> String {
     let msg = match msg.rfind(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
@@ -283,12 +318,11 @@ pub(crate) fn redact_serde_message(msg: &str) -> String {
     }
     // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
     // field names (`unknown field `nmae``) are schema, not data, and stay.
-    if out.starts_with("unknown variant") || out.starts_with("invalid") {
-        if let Some(start) = out.find('`') {
-            if let Some(len) = out[start + 1..].find('`') {
-                out.replace_range(start..start + len + 2, "`…`");
-            }
-        }
+    if (out.starts_with("unknown variant") || out.starts_with("invalid"))
+        && let Some(start) = out.find('`')
+        && let Some(len) = out[start + 1..].find('`')
+    {
+        out.replace_range(start..start + len + 2, "`…`");
     }
     out
 }
@@ -300,21 +334,21 @@ mod tests {
     #[test]
     fn redacts_quoted_values() {
         assert_eq!(
-            redact_serde_message(
+            redact_message(
                 "invalid type: string \"Fatima Hansen\", expected u32 at line 3 column 10"
             ),
             "invalid type: string \"…\", expected u32"
         );
         assert_eq!(
-            redact_serde_message("unknown field `nmae`, expected one of `id`, `name`"),
+            redact_message("unknown field `nmae`, expected one of `id`, `name`"),
             "unknown field `nmae`, expected one of `id`, `name`"
         );
         assert_eq!(
-            redact_serde_message("unknown variant `secret`, expected `a` or `b`"),
+            redact_message("unknown variant `secret`, expected `a` or `b`"),
             "unknown variant `…`, expected `a` or `b`"
         );
         assert_eq!(
-            redact_serde_message("invalid value: integer `-4`, expected u32"),
+            redact_message("invalid value: integer `-4`, expected u32"),
             "invalid value: integer `…`, expected u32"
         );
     }

@@ -14,7 +14,7 @@ use crate::i18n::Label;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum BrobyggerError {
     /// The input could not be read: bad JSON, TOML or CSV, or a field of the wrong type.
-    #[error("{code}: cannot read input at {path} (line {line}, column {column}): {reason}")]
+    #[error("{code}: cannot read input at {} (line {line}, column {column}): {reason}", if path.is_empty() { "(root)" } else { path.as_str() })]
     Parse {
         /// Stable code, e.g. `load.syntax`.
         code: String,
@@ -28,7 +28,7 @@ pub enum BrobyggerError {
         reason: String,
     },
     /// The document's schema version is missing, too old or newer than this library.
-    #[error("{code}: schema version {found:?} is not supported (this library reads {supported})")]
+    #[error("{code}: schema version {} is not supported (this library reads {supported})", found.map_or_else(|| "missing".to_owned(), |v| v.to_string()))]
     UnsupportedVersion {
         /// Stable code, e.g. `load.newer_schema_version`.
         code: String,
@@ -233,11 +233,7 @@ impl From<LoadError> for BrobyggerError {
                     supported,
                 }
             }
-            LoadError::Io { path, reason } => BrobyggerError::InvalidInput {
-                code,
-                path,
-                reason,
-            },
+            LoadError::Io { path, reason } => BrobyggerError::InvalidInput { code, path, reason },
         }
     }
 }

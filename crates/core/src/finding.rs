@@ -35,7 +35,7 @@ pub enum Severity {
     Error,
 }
 
-crate::i18n::labels!(Severity {
+crate::i18n::labels!(Severity, "severity" {
     Info => ("info", "info"),
     Warning => ("advarsel", "warning"),
     Error => ("fejl", "error"),
@@ -221,7 +221,7 @@ impl SeedDocument {
     }
 }
 
-crate::i18n::labels!(SeedDocument {
+crate::i18n::labels!(SeedDocument, "seed_document" {
     Kl2015 => (
         "KL: Kommuner samarbejder mere med frivillige om flygtninge (2015)",
         "KL: Municipalities cooperate more with volunteers on refugees (2015)"
@@ -395,7 +395,8 @@ mod tests {
                 PathSegment::Index(2),
             ]
         );
-        let doc = serde_json::json!({"agreements": [{"governance": {"steering_group": [1, 2, 3]}}]});
+        let doc =
+            serde_json::json!({"agreements": [{"governance": {"steering_group": [1, 2, 3]}}]});
         assert!(p.resolves_in(&doc));
         assert!(!FieldPath::parse("agreements[1]").resolves_in(&doc));
         assert!(FieldPath::root().resolves_in(&doc));

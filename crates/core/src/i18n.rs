@@ -87,9 +87,45 @@ pub trait Label {
     fn label(&self, lang: Lang) -> &'static str;
 }
 
-/// Implements [`Label`] for a fieldless enum from `Variant => ("dansk", "english")` pairs.
+/// A closed vocabulary (an enum without data) whose values have Danish and English labels.
+pub trait Vocabulary: Label + serde::Serialize + Sized + Copy + 'static {
+    /// The vocabulary's name, e.g. `agreement_status`.
+    const NAME: &'static str;
+    /// Every value, in declaration order.
+    fn values() -> &'static [Self];
+}
+
+/// One value of a vocabulary with its label, for apps that build pickers and legends.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct VocabularyEntry {
+    /// The vocabulary, e.g. `agreement_status`.
+    pub vocabulary: String,
+    /// The value as written in files, e.g. `under_review`.
+    pub value: String,
+    /// The label in the requested language.
+    pub label: String,
+}
+
+/// The entries of one vocabulary in `lang`.
+pub fn entries<V: Vocabulary>(lang: Lang) -> Vec<VocabularyEntry> {
+    V::values()
+        .iter()
+        .map(|v| VocabularyEntry {
+            vocabulary: V::NAME.to_owned(),
+            value: serde_json::to_value(v)
+                .ok()
+                .and_then(|j| j.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            label: v.label(lang).to_owned(),
+        })
+        .collect()
+}
+
+/// Implements [`Label`] and [`Vocabulary`] for a fieldless enum from
+/// `Variant => ("dansk", "english")` pairs.
 macro_rules! labels {
-    ($ty:ty { $($variant:ident => ($da:expr, $en:expr)),+ $(,)? }) => {
+    ($ty:ty, $name:literal { $($variant:ident => ($da:expr, $en:expr)),+ $(,)? }) => {
         impl $crate::i18n::Label for $ty {
             fn label(&self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
@@ -98,6 +134,13 @@ macro_rules! labels {
                         (<$ty>::$variant, $crate::i18n::Lang::En) => $en,
                     )+
                 }
+            }
+        }
+
+        impl $crate::i18n::Vocabulary for $ty {
+            const NAME: &'static str = $name;
+            fn values() -> &'static [Self] {
+                &[$(<$ty>::$variant),+]
             }
         }
     };

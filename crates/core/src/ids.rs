@@ -115,7 +115,13 @@ impl PersonId {
     pub fn generate() -> Self {
         let n = crate::random::random_u64() % 10_000_000_000_000_000;
         let s = format!("{n:016}");
-        Self(format!("p-{}-{}-{}-{}", &s[0..4], &s[4..8], &s[8..12], &s[12..16]))
+        Self(format!(
+            "p-{}-{}-{}-{}",
+            &s[0..4],
+            &s[4..8],
+            &s[8..12],
+            &s[12..16]
+        ))
     }
 }
 
@@ -191,7 +197,7 @@ pub fn cvr_checksum_ok(digits: &str) -> bool {
         .zip(WEIGHTS)
         .map(|(b, w)| u32::from(b.wrapping_sub(b'0')) * w)
         .sum();
-    sum % 11 == 0
+    sum.is_multiple_of(11)
 }
 
 #[cfg(test)]

@@ -62,14 +62,16 @@ pub use actors::{
 pub use agreement::{
     Activity, ActivityKind, Agreement, AgreementParty, AgreementStatus, AgreementTerms,
     AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel, Definition,
-    ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord,
-    OverrideRecord, ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+    ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord,
+    ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::BrobyggerError;
 pub use examples::Example;
-pub use finding::{FieldPath, Finding, FindingKind, FindingsExt, SeedDocument, Severity, SourceRef};
-pub use i18n::{Label, Lang, Text};
+pub use finding::{
+    FieldPath, Finding, FindingKind, FindingsExt, SeedDocument, Severity, SourceRef,
+};
+pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry};
 pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId,
@@ -86,3 +88,27 @@ pub use chrono;
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
+
+/// Every closed vocabulary of the model with its labels in `lang`, for pickers and legends in
+/// apps: `agreement_status`, `activity_kind`, `department_kind`, ...
+pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
+    use i18n::entries;
+    [
+        entries::<AgreementStatus>(lang),
+        entries::<ActivityKind>(lang),
+        entries::<CooperationLevel>(lang),
+        entries::<DepartmentKind>(lang),
+        entries::<OrganisationForm>(lang),
+        entries::<OrganisationKind>(lang),
+        entries::<PostKind>(lang),
+        entries::<PremisesAccess>(lang),
+        entries::<SeedDocument>(lang),
+        entries::<SensitivityClass>(lang),
+        entries::<Severity>(lang),
+        entries::<Stage>(lang),
+        entries::<TargetGroup>(lang),
+        entries::<TimeOfDay>(lang),
+        entries::<Track>(lang),
+    ]
+    .concat()
+}

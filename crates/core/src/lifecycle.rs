@@ -12,7 +12,7 @@ use crate::agreement::{
 };
 use crate::dossier::Dossier;
 use crate::error::{BrobyggerError, LifecycleError};
-use crate::finding::{FieldPath, Finding, FindingKind, Severity, SourceRef, SeedDocument};
+use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::Text;
 use crate::ids::{AgreementId, PersonId};
 use crate::time::Timestamp;
@@ -207,7 +207,9 @@ impl TransitionRule for ValidAgreementRule {
             ctx.path(),
             Text::new(
                 format!("Aftalen har {n} valideringsfejl; ret dem først (se validate)."),
-                format!("The agreement has {n} validation error(s); fix them first (see validate)."),
+                format!(
+                    "The agreement has {n} validation error(s); fix them first (see validate)."
+                ),
             ),
         )]
     }
@@ -388,7 +390,10 @@ impl Dossier {
     }
 
     /// Changes an agreement's status under the standard policy.
-    pub fn transition(&mut self, request: TransitionRequest) -> Result<StatusEvent, BrobyggerError> {
+    pub fn transition(
+        &mut self,
+        request: TransitionRequest,
+    ) -> Result<StatusEvent, BrobyggerError> {
         self.transition_with(request, &TransitionPolicy::standard())
     }
 

@@ -68,7 +68,7 @@ pub enum PostKind {
     Other,
 }
 
-labels!(PostKind {
+labels!(PostKind, "post_kind" {
     Coordinator => ("tovholder", "coordinator"),
     ProjectLead => ("projektleder", "project lead"),
     ContactPerson => ("kontaktperson", "contact person"),
@@ -93,6 +93,7 @@ impl PostKind {
                 | PostKind::ActivityLeader
                 | PostKind::BoardChair
                 | PostKind::SteeringGroupChair
+                | PostKind::SteeringGroupMember
         )
     }
 }
@@ -179,45 +180,6 @@ pub struct HandoverReport {
     pub agreements: Vec<AgreementId>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
-    }
-
-    #[test]
-    fn tenures_and_changes() {
-        let post = Post {
-            id: "coord".into(),
-            title: "Tovholder".into(),
-            kind: PostKind::Coordinator,
-            party: PartyRef::Municipality {
-                municipality: "m".into(),
-            },
-            agreement: None,
-            holders: vec![
-                Tenure {
-                    person: "p-a".into(),
-                    from: d("2015-01-01"),
-                    until: Some(d("2016-03-01")),
-                },
-                Tenure {
-                    person: "p-b".into(),
-                    from: d("2016-03-01"),
-                    until: None,
-                },
-            ],
-        };
-        assert_eq!(post.holder_on(d("2015-06-01")).map(|p| p.as_str()), Some("p-a"));
-        assert_eq!(post.holder_on(d("2016-03-01")).map(|p| p.as_str()), Some("p-b"));
-        assert_eq!(post.holder_on(d("2014-12-31")), None);
-        assert_eq!(post.changes_between(d("2016-01-01"), d("2017-01-01")), 1);
-        assert_eq!(post.changes_between(d("2017-01-01"), d("2018-01-01")), 0);
-    }
-}
-
 impl crate::Dossier {
     /// Moves every post `handover.from` holds on `handover.on` (within the scope) to
     /// `handover.to`, closing the old tenures and opening new ones, as one operation: either
@@ -236,10 +198,10 @@ impl crate::Dossier {
         if handover.from == handover.to {
             return Err(HandoverError::SamePerson.into());
         }
-        if let HandoverScope::Agreements { agreements } = &handover.scope {
-            if let Some(missing) = agreements.iter().find(|a| self.agreement(a).is_none()) {
-                return Err(HandoverError::UnknownAgreement(missing.to_string()).into());
-            }
+        if let HandoverScope::Agreements { agreements } = &handover.scope
+            && let Some(missing) = agreements.iter().find(|a| self.agreement(a).is_none())
+        {
+            return Err(HandoverError::UnknownAgreement(missing.to_string()).into());
         }
         let in_scope = |post: &Post| match &handover.scope {
             HandoverScope::AllPosts => true,
@@ -284,10 +246,10 @@ impl crate::Dossier {
                 }
             }
             report.posts.push(post.id.clone());
-            if let Some(a) = &post.agreement {
-                if !report.agreements.contains(a) {
-                    report.agreements.push(a.clone());
-                }
+            if let Some(a) = &post.agreement
+                && !report.agreements.contains(a)
+            {
+                report.agreements.push(a.clone());
             }
         }
         Ok(report)
@@ -299,5 +261,50 @@ impl crate::Dossier {
             .iter()
             .filter(|p| p.holder_on(date) == Some(person))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn tenures_and_changes() {
+        let post = Post {
+            id: "coord".into(),
+            title: "Tovholder".into(),
+            kind: PostKind::Coordinator,
+            party: PartyRef::Municipality {
+                municipality: "m".into(),
+            },
+            agreement: None,
+            holders: vec![
+                Tenure {
+                    person: "p-a".into(),
+                    from: d("2015-01-01"),
+                    until: Some(d("2016-03-01")),
+                },
+                Tenure {
+                    person: "p-b".into(),
+                    from: d("2016-03-01"),
+                    until: None,
+                },
+            ],
+        };
+        assert_eq!(
+            post.holder_on(d("2015-06-01")).map(|p| p.as_str()),
+            Some("p-a")
+        );
+        assert_eq!(
+            post.holder_on(d("2016-03-01")).map(|p| p.as_str()),
+            Some("p-b")
+        );
+        assert_eq!(post.holder_on(d("2014-12-31")), None);
+        assert_eq!(post.changes_between(d("2016-01-01"), d("2017-01-01")), 1);
+        assert_eq!(post.changes_between(d("2017-01-01"), d("2018-01-01")), 0);
     }
 }

@@ -40,7 +40,7 @@ pub enum SensitivityClass {
     NationalId,
 }
 
-crate::i18n::labels!(SensitivityClass {
+crate::i18n::labels!(SensitivityClass, "sensitivity_class" {
     NotPersonal => ("ikke personoplysning", "not personal data"),
     Ordinary => ("almindelig personoplysning", "ordinary personal data"),
     Confidential => ("fortrolig oplysning", "confidential information"),

@@ -102,7 +102,10 @@ impl Dossier {
         for org in &self.organisations {
             let mut extra = Vec::new();
             if let Some(v) = org.profile.active_volunteers {
-                extra.push(format!("{v} {}", t(lang, "aktive frivillige", "active volunteers")));
+                extra.push(format!(
+                    "{v} {}",
+                    t(lang, "aktive frivillige", "active volunteers")
+                ));
             }
             if let Some(m) = org.profile.members {
                 extra.push(format!("{m} {}", t(lang, "medlemmer", "members")));
@@ -143,7 +146,13 @@ impl Dossier {
 
     fn summarise_agreement(&self, s: &mut String, a: &Agreement, o: &SummaryOptions) {
         let lang = o.lang;
-        let _ = writeln!(s, "\n## {}: {} [{}]", t(lang, "Aftale", "Agreement"), a.title(), a.id);
+        let _ = writeln!(
+            s,
+            "\n## {}: {} [{}]",
+            t(lang, "Aftale", "Agreement"),
+            a.title(),
+            a.id
+        );
         let Some(v) = a.current() else { return };
         let terms = &v.terms;
         let period = match terms.term.end {
@@ -166,7 +175,12 @@ impl Dossier {
             .iter()
             .map(|p| self.party_name(&p.party))
             .collect();
-        let _ = writeln!(s, "{}: {}", t(lang, "Parter", "Parties"), parties.join("; "));
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            t(lang, "Parter", "Parties"),
+            parties.join("; ")
+        );
         if !terms.goals.is_empty() {
             let _ = writeln!(s, "{}:", t(lang, "Mål", "Goals"));
             for g in &terms.goals {
@@ -195,7 +209,9 @@ impl Dossier {
                 Some(p) => {
                     let state = match o.as_of {
                         Some(date) => match p.tenure_on(date) {
-                            Some(ten) => format!("{} {}", t(lang, "besat siden", "held since"), ten.from),
+                            Some(ten) => {
+                                format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
+                            }
                             None => t(lang, "ubesat", "vacant"),
                         },
                         None => match p.holders.last() {
@@ -220,7 +236,11 @@ impl Dossier {
             let _ = writeln!(
                 s,
                 "{}: {}",
-                t(lang, "Repræsentant for de frivillige", "Volunteer representative"),
+                t(
+                    lang,
+                    "Repræsentant for de frivillige",
+                    "Volunteer representative"
+                ),
                 held(rep)
             );
         }

@@ -233,7 +233,10 @@ impl Validator<'_> {
                     ValidationCode::UnknownMunicipalityCode,
                     p.field("code"),
                     format!("{} er ikke en af de 98 officielle kommunekoder.", m.code),
-                    format!("{} is not one of the 98 official municipality codes.", m.code),
+                    format!(
+                        "{} is not one of the 98 official municipality codes.",
+                        m.code
+                    ),
                 ),
                 Some(official) => {
                     if !m.name.to_lowercase().contains(&official.to_lowercase()) {
@@ -241,7 +244,10 @@ impl Validator<'_> {
                             ValidationCode::MunicipalityNameMismatch,
                             p.field("name"),
                             format!("Kommunekode {} hører til {official} Kommune.", m.code),
-                            format!("Municipality code {} belongs to {official} Municipality.", m.code),
+                            format!(
+                                "Municipality code {} belongs to {official} Municipality.",
+                                m.code
+                            ),
                         );
                     }
                 }
@@ -307,15 +313,15 @@ impl Validator<'_> {
                     self.empty(p.field("profile").field("activities").index(j));
                 }
             }
-            if let (Some(paying), Some(members)) = (o.profile.paying_members, o.profile.members) {
-                if paying > members {
-                    self.push(
-                        ValidationCode::NegativeNumber,
-                        p.field("profile").field("paying_members"),
-                        "Der er flere betalende medlemmer end medlemmer.".into(),
-                        "There are more paying members than members.".into(),
-                    );
-                }
+            if let (Some(paying), Some(members)) = (o.profile.paying_members, o.profile.members)
+                && paying > members
+            {
+                self.push(
+                    ValidationCode::NegativeNumber,
+                    p.field("profile").field("paying_members"),
+                    "Der er flere betalende medlemmer end medlemmer.".into(),
+                    "There are more paying members than members.".into(),
+                );
             }
         }
     }
@@ -337,15 +343,15 @@ impl Validator<'_> {
                     "The person id looks derived from the name or a national id number; use a random id (PersonId::generate).".into(),
                 );
             }
-            if let Some(email) = &person.email {
-                if !email.contains('@') {
-                    self.push(
-                        ValidationCode::InvalidEmail,
-                        p.field("email"),
-                        "E-mailadressen mangler '@'.".into(),
-                        "The e-mail address has no '@'.".into(),
-                    );
-                }
+            if let Some(email) = &person.email
+                && !email.contains('@')
+            {
+                self.push(
+                    ValidationCode::InvalidEmail,
+                    p.field("email"),
+                    "E-mailadressen mangler '@'.".into(),
+                    "The e-mail address has no '@'.".into(),
+                );
             }
         }
     }
@@ -361,7 +367,12 @@ impl Validator<'_> {
             self.party(p.field("party"), &post.party);
             if let Some(aid) = &post.agreement {
                 match self.d.agreement(aid) {
-                    None => self.dangling(p.field("agreement"), "aftalen", "the agreement", aid.as_str()),
+                    None => self.dangling(
+                        p.field("agreement"),
+                        "aftalen",
+                        "the agreement",
+                        aid.as_str(),
+                    ),
                     Some(a) => {
                         let in_agreement = a.terms().is_some_and(|t| {
                             t.parties.iter().any(|ap| ap.party.covers(&post.party))
@@ -380,12 +391,17 @@ impl Validator<'_> {
             for (j, t) in post.holders.iter().enumerate() {
                 let tp = p.field("holders").index(j);
                 if self.d.person(&t.person).is_none() {
-                    self.dangling(tp.field("person"), "personen", "the person", t.person.as_str());
+                    self.dangling(
+                        tp.field("person"),
+                        "personen",
+                        "the person",
+                        t.person.as_str(),
+                    );
                 }
-                if let Some(until) = t.until {
-                    if until <= t.from {
-                        self.end_before_start(tp.field("until"));
-                    }
+                if let Some(until) = t.until
+                    && until <= t.from
+                {
+                    self.end_before_start(tp.field("until"));
                 }
             }
             // Tenures are kept oldest first; any overlap means two holders at once.
@@ -469,12 +485,18 @@ impl Validator<'_> {
                 None if k > 0 => self.push(
                     ValidationCode::MissingAmendment,
                     vp.field("amendment"),
-                    "En senere version bør angive, hvem der ændrede aftalen, hvornår og hvorfor.".into(),
+                    "En senere version bør angive, hvem der ændrede aftalen, hvornår og hvorfor."
+                        .into(),
                     "A later version should record who amended the agreement, when and why.".into(),
                 ),
                 Some(am) => {
                     if self.d.person(&am.by).is_none() {
-                        self.dangling(vp.field("amendment").field("by"), "personen", "the person", am.by.as_str());
+                        self.dangling(
+                            vp.field("amendment").field("by"),
+                            "personen",
+                            "the person",
+                            am.by.as_str(),
+                        );
                     }
                     if am.reason.trim().is_empty() {
                         self.empty(vp.field("amendment").field("reason"));
@@ -490,7 +512,12 @@ impl Validator<'_> {
             for (k, m) in a.meetings.iter().enumerate() {
                 let mp = p.field("meetings").index(k);
                 if !forums.contains(m.forum.as_str()) {
-                    self.dangling(mp.field("forum"), "mødeforummet", "the meeting forum", m.forum.as_str());
+                    self.dangling(
+                        mp.field("forum"),
+                        "mødeforummet",
+                        "the meeting forum",
+                        m.forum.as_str(),
+                    );
                 }
                 if m.invited_on.is_some_and(|inv| inv > m.held_on) {
                     self.push(
@@ -511,7 +538,9 @@ impl Validator<'_> {
     }
 
     fn contacts(&mut self, p: &FieldPath, a: &Agreement, terms: &AgreementTerms) {
-        let Some(k) = a.versions.len().checked_sub(1) else { return };
+        let Some(k) = a.versions.len().checked_sub(1) else {
+            return;
+        };
         for (j, ap) in terms.parties.iter().enumerate() {
             if !self.d.party_exists(&ap.party) {
                 continue;
@@ -555,15 +584,15 @@ impl Validator<'_> {
             }
             expected_from = Some(e.to);
         }
-        if let Some(last) = a.history.last() {
-            if last.to != a.status {
-                self.push(
-                    ValidationCode::HistoryInconsistent,
-                    p.field("status"),
-                    "Status svarer ikke til den sidste statushændelse.".into(),
-                    "The status does not match the last status event.".into(),
-                );
-            }
+        if let Some(last) = a.history.last()
+            && last.to != a.status
+        {
+            self.push(
+                ValidationCode::HistoryInconsistent,
+                p.field("status"),
+                "Status svarer ikke til den sidste statushændelse.".into(),
+                "The status does not match the last status event.".into(),
+            );
         }
     }
 
@@ -585,7 +614,9 @@ impl Validator<'_> {
             }
             if let Some(sig) = &ap.signatory {
                 match self.d.post(sig) {
-                    None => self.dangling(pp.field("signatory"), "posten", "the post", sig.as_str()),
+                    None => {
+                        self.dangling(pp.field("signatory"), "posten", "the post", sig.as_str())
+                    }
                     Some(post) => {
                         if !ap.party.covers(&post.party) {
                             self.not_a_party(pp.field("signatory"));
@@ -670,7 +701,11 @@ impl Validator<'_> {
         for (j, r) in t.resources.iter().enumerate() {
             let rp = p.field("resources").index(j);
             self.party_in_terms(rp.field("party"), &r.party, t);
-            self.number(rp.field("coordination_hours_per_month"), r.coordination_hours_per_month, true);
+            self.number(
+                rp.field("coordination_hours_per_month"),
+                r.coordination_hours_per_month,
+                true,
+            );
         }
         for (j, def) in t.definitions.iter().enumerate() {
             let dp = p.field("definitions").index(j);
@@ -682,10 +717,10 @@ impl Validator<'_> {
             }
         }
         let tp = p.field("term");
-        if let Some(end) = t.term.end {
-            if end < t.term.start {
-                self.end_before_start(tp.field("end"));
-            }
+        if let Some(end) = t.term.end
+            && end < t.term.start
+        {
+            self.end_before_start(tp.field("end"));
         }
         for (j, r) in t.term.review_dates.iter().enumerate() {
             if *r < t.term.start || t.term.end.is_some_and(|e| *r > e) {
@@ -697,10 +732,10 @@ impl Validator<'_> {
                 );
             }
         }
-        if let Some(exit) = &t.exit {
-            if exit.procedure.trim().is_empty() {
-                self.empty(p.field("exit").field("procedure"));
-            }
+        if let Some(exit) = &t.exit
+            && exit.procedure.trim().is_empty()
+        {
+            self.empty(p.field("exit").field("procedure"));
         }
     }
 
@@ -715,18 +750,44 @@ impl Validator<'_> {
             }
         };
         let mut dups = Vec::new();
-        check("municipalities", self.d.municipalities.iter().map(|m| m.id.as_str()).collect(), &mut dups);
-        check("organisations", self.d.organisations.iter().map(|o| o.id.as_str()).collect(), &mut dups);
-        check("people", self.d.people.iter().map(|p| p.id.as_str()).collect(), &mut dups);
-        check("posts", self.d.posts.iter().map(|p| p.id.as_str()).collect(), &mut dups);
-        check("agreements", self.d.agreements.iter().map(|a| a.id.as_str()).collect(), &mut dups);
+        check(
+            "municipalities",
+            self.d
+                .municipalities
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect(),
+            &mut dups,
+        );
+        check(
+            "organisations",
+            self.d.organisations.iter().map(|o| o.id.as_str()).collect(),
+            &mut dups,
+        );
+        check(
+            "people",
+            self.d.people.iter().map(|p| p.id.as_str()).collect(),
+            &mut dups,
+        );
+        check(
+            "posts",
+            self.d.posts.iter().map(|p| p.id.as_str()).collect(),
+            &mut dups,
+        );
+        check(
+            "agreements",
+            self.d.agreements.iter().map(|a| a.id.as_str()).collect(),
+            &mut dups,
+        );
         for (path, id) in dups {
             self.duplicate(path, &id);
         }
     }
 
     fn provenance(&mut self) {
-        let Ok(doc) = serde_json::to_value(self.d) else { return };
+        let Ok(doc) = serde_json::to_value(self.d) else {
+            return;
+        };
         for (i, p) in self.d.provenance.iter().enumerate() {
             if !p.path.resolves_in(&doc) {
                 self.push(
@@ -736,10 +797,16 @@ impl Validator<'_> {
                     "The path does not point at anything in the dossier.".into(),
                 );
             }
-            if let crate::dossier::ProvenanceBasis::Illustrative { note } = &p.basis {
-                if note.trim().is_empty() {
-                    self.empty(FieldPath::root().field("provenance").index(i).field("basis").field("note"));
-                }
+            if let crate::dossier::ProvenanceBasis::Illustrative { note } = &p.basis
+                && note.trim().is_empty()
+            {
+                self.empty(
+                    FieldPath::root()
+                        .field("provenance")
+                        .index(i)
+                        .field("basis")
+                        .field("note"),
+                );
             }
         }
     }
@@ -747,16 +814,14 @@ impl Validator<'_> {
 
 /// Whether a person id carries the person's name (a name part of 3+ letters) or a national id
 /// number (a part of ten digits, or six and four digits joined by a dash: DDMMYY-XXXX).
-fn id_looks_derived(id: &str, name: &str) -> bool {
+pub(crate) fn id_looks_derived(id: &str, name: &str) -> bool {
     let id_lower = id.to_lowercase();
     let from_name = name
         .split(|c: char| !c.is_alphabetic())
         .filter(|part| part.chars().count() >= 3)
         .any(|part| id_lower.contains(&part.to_lowercase()));
     let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = id
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .collect();
+    let parts: Vec<&str> = id.split(|c: char| !c.is_ascii_alphanumeric()).collect();
     let cpr_like = parts.iter().any(|p| all_digits(p, 10))
         || parts
             .windows(2)

@@ -1,1 +1,79 @@
+//! Python bindings for brobygger (`brobygger._brobygger`), built with maturin.
+//!
+//! Thin by design: classes wrap core values and methods delegate to the core; every conversion
+//! (errors, vocabulary values, dates, plain data) lives in `convert.rs`. Vocabulary values are
+//! plain strings, the same names as in the files (`"under_review"`), so they drop straight into
+//! pandas; the `.pyi` stub lists them as `Literal` types.
 
+mod convert;
+mod dossier;
+mod errors;
+mod model;
+
+use pyo3::prelude::*;
+
+/// The names of the built-in example dossiers.
+#[pyfunction]
+fn example_names() -> Vec<&'static str> {
+    brobygger::Example::ALL.iter().map(|e| e.name()).collect()
+}
+
+/// The JSON Schema of the dossier file format, as JSON text.
+#[pyfunction]
+fn dossier_schema_json() -> String {
+    brobygger::schema::dossier_schema_json()
+}
+
+/// A fresh random person id that carries nothing about the person.
+#[pyfunction]
+fn generate_person_id() -> String {
+    brobygger::PersonId::generate().to_string()
+}
+
+/// Every closed vocabulary's values with labels in `lang`, as dicts
+/// `{"vocabulary", "value", "label"}`.
+#[pyfunction]
+#[pyo3(signature = (lang = "da"))]
+fn vocabulary<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+    convert::to_py(py, &brobygger::vocabulary(convert::lang(lang)?))
+}
+
+/// Always panics inside Rust. Private: the test suite uses it to prove a panic arrives as an
+/// exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
+#[pyfunction]
+#[allow(clippy::panic)]
+fn _self_test_panic() {
+    panic!("self-test panic from brobygger-py")
+}
+
+/// Partnerships between municipalities and civil society receiving refugees.
+#[pymodule]
+mod _brobygger {
+    #[pymodule_export]
+    use super::{dossier_schema_json, example_names, generate_person_id, vocabulary};
+
+    #[pymodule_export]
+    use super::_self_test_panic;
+
+    #[pymodule_export]
+    use crate::dossier::Dossier;
+
+    #[pymodule_export]
+    use crate::model::{
+        Agreement, AgreementTerms, AgreementVersion, Department, Finding, HandoverReport,
+        Municipality, Organisation, Person, Post, StatusEvent, Tenure,
+    };
+
+    #[pymodule_export]
+    use crate::errors::{
+        BrobyggerError, InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError,
+        NotFoundError, ParseError, UnsupportedVersionError, ValidationError,
+    };
+
+    #[pymodule_export]
+    const SCHEMA_VERSION: u32 = brobygger::SCHEMA_VERSION;
+
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+}

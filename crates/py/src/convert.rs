@@ -1,0 +1,245 @@
+//! Every conversion between Python and the core lives here: errors into the exception
+//! hierarchy, vocabulary values to and from their file names (`"under_review"`), JSON-shaped
+//! data to and from Python objects, and language codes.
+
+use crate::errors::{
+    InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError, NotFoundError,
+    ParseError, UnsupportedVersionError, ValidationError,
+};
+use crate::model::Finding;
+use brobygger::{BrobyggerError, Lang};
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Converts a core error into the matching Python exception, with `code`, `findings` and the
+/// variant's fields as attributes. Exhaustive on purpose: a new variant must be mapped here.
+pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
+    Python::attach(|py| {
+        let message = e.to_string();
+        let findings: Vec<Finding> = e.findings().iter().cloned().map(Finding::from).collect();
+        let code = e.code().to_owned();
+        let (err, attrs): (PyErr, Vec<(&str, Py<PyAny>)>) = match e {
+            BrobyggerError::Parse {
+                path,
+                line,
+                column,
+                reason,
+                ..
+            } => (
+                ParseError::new_err(message),
+                vec![
+                    ("path", obj(py, path)),
+                    ("line", obj(py, line)),
+                    ("column", obj(py, column)),
+                    ("reason", obj(py, reason)),
+                ],
+            ),
+            BrobyggerError::UnsupportedVersion {
+                found, supported, ..
+            } => (
+                UnsupportedVersionError::new_err(message),
+                vec![("found", obj(py, found)), ("supported", obj(py, supported))],
+            ),
+            BrobyggerError::Validation { .. } => (ValidationError::new_err(message), vec![]),
+            BrobyggerError::NotFound { entity, id, .. } => (
+                NotFoundError::new_err(message),
+                vec![("entity", obj(py, entity)), ("id", obj(py, id))],
+            ),
+            BrobyggerError::InvalidTransition { from, to, .. } => (
+                InvalidTransitionError::new_err(message),
+                vec![
+                    ("from_status", obj(py, enum_str(&from))),
+                    ("to_status", obj(py, enum_str(&to))),
+                ],
+            ),
+            BrobyggerError::InvalidInput { path, reason, .. } => (
+                InvalidInputError::new_err(message),
+                vec![("path", obj(py, path)), ("reason", obj(py, reason))],
+            ),
+            BrobyggerError::Infeasible { reason, .. } => (
+                InfeasibleError::new_err(message),
+                vec![("reason", obj(py, reason))],
+            ),
+            BrobyggerError::Internal { reason, .. } => (
+                InternalError::new_err(message),
+                vec![("reason", obj(py, reason))],
+            ),
+        };
+        let value = err.value(py);
+        let _ = value.setattr("code", code);
+        let _ = value.setattr("findings", findings);
+        for (name, v) in attrs {
+            let _ = value.setattr(name, v);
+        }
+        err
+    })
+}
+
+fn obj<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> Py<PyAny> {
+    v.into_py_any(py).unwrap_or_else(|_| py.None())
+}
+
+/// `Result<T, core error>` → `PyResult<T>`.
+pub(crate) trait IntoPy<T> {
+    fn py(self) -> PyResult<T>;
+}
+
+impl<T> IntoPy<T> for Result<T, BrobyggerError> {
+    fn py(self) -> PyResult<T> {
+        self.map_err(to_pyerr)
+    }
+}
+
+/// A vocabulary value as it is written in files: `AgreementStatus::UnderReview` → `"under_review"`.
+pub(crate) fn enum_str<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Parses a vocabulary value from its file name; an unknown value is an `InvalidInputError`
+/// naming the argument.
+pub(crate) fn parse_enum<T: DeserializeOwned>(s: &str, argument: &str) -> PyResult<T> {
+    serde_json::from_value(Value::String(s.to_owned())).map_err(|e| {
+        to_pyerr(BrobyggerError::invalid_input(
+            "input.unknown_value",
+            argument,
+            brobygger_redacted(&e.to_string()),
+        ))
+    })
+}
+
+fn brobygger_redacted(msg: &str) -> String {
+    // serde's own wording lists the allowed values; the rejected value itself is dropped.
+    match msg.find(", expected") {
+        Some(i) => format!("unknown value{}", &msg[i..]),
+        None => msg.to_owned(),
+    }
+}
+
+/// Parses `"da"` / `"en"`.
+pub(crate) fn lang(s: &str) -> PyResult<Lang> {
+    Lang::parse(s).ok_or_else(|| PyValueError::new_err("lang must be \"da\" or \"en\""))
+}
+
+/// A JSON value as plain Python objects (dict, list, str, int, float, bool, None).
+pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, json_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serializable core value as plain Python objects.
+pub(crate) fn to_py<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(v).map_err(|e| {
+        to_pyerr(BrobyggerError::Internal {
+            code: "py.serialize".into(),
+            reason: e.to_string(),
+        })
+    })?;
+    json_to_py(py, &value)
+}
+
+/// Plain Python objects (as from `to_dict()`) as a JSON value; dates and datetimes become ISO
+/// strings.
+pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return Ok(Value::from(obj.extract::<u64>()?));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .unwrap_or(Value::Null));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.extract::<String>()?));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            map.insert(k.extract::<String>()?, py_to_json(&v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let mut items = Vec::new();
+        for item in obj.try_iter()? {
+            items.push(py_to_json(&item?)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if obj.hasattr("isoformat")? {
+        let iso: String = obj.call_method0("isoformat")?.extract()?;
+        return Ok(Value::String(iso));
+    }
+    Err(to_pyerr(BrobyggerError::invalid_input(
+        "input.unsupported_type",
+        "",
+        format!(
+            "cannot convert a {} to data",
+            obj.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ),
+    )))
+}
+
+/// Reads a core value from plain Python objects, reporting the path of a bad field.
+pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &str) -> PyResult<T> {
+    let value = py_to_json(obj)?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            argument.to_owned()
+        } else {
+            format!("{argument}.{path}")
+        };
+        to_pyerr(BrobyggerError::invalid_input(
+            "input.bad_field",
+            &path,
+            brobygger::dossier::redact_message(&e.inner().to_string()),
+        ))
+    })
+}

@@ -1,0 +1,349 @@
+//! The `Dossier` class: load, inspect, validate, change and save a dossier from Python.
+
+use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
+use crate::model::{
+    Agreement, Finding, HandoverReport, Municipality, Organisation, Person, Post, StatusEvent,
+};
+use brobygger as core;
+use brobygger::chrono::NaiveDate;
+use brobygger::{
+    AgreementId, Handover, HandoverScope, PersonId, SummaryOptions, Timestamp, TransitionRequest,
+};
+use pyo3::prelude::*;
+
+/// A dossier: actors, people, posts and agreements in one document.
+///
+/// Load one with `Dossier.load(path)`, `Dossier.from_json(text)` or `Dossier.example(name)`.
+/// Changes (`transition`, `amend`, `handover`, ...) either succeed completely or raise and
+/// leave the dossier as it was.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct Dossier {
+    pub(crate) inner: core::Dossier,
+}
+
+fn agreement_id(s: &str) -> AgreementId {
+    AgreementId::new(s)
+}
+
+#[pymethods]
+impl Dossier {
+    /// An empty dossier with a title.
+    #[new]
+    fn new(title: String) -> Self {
+        Self {
+            inner: core::Dossier::new(title),
+        }
+    }
+
+    /// Reads a dossier from JSON text. Raises `ParseError` or `UnsupportedVersionError`.
+    #[staticmethod]
+    fn from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: core::Dossier::from_json(json).py()?,
+        })
+    }
+
+    /// Reads a dossier from a JSON file.
+    #[staticmethod]
+    fn load(path: std::path::PathBuf) -> PyResult<Self> {
+        Ok(Self {
+            inner: core::Dossier::load(path).py()?,
+        })
+    }
+
+    /// A built-in example: `"aalborg"`, `"ikast-brande"` or `"horsens"`.
+    #[staticmethod]
+    fn example(name: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: core::Dossier::example(name).py()?,
+        })
+    }
+
+    /// Reads a dossier from plain Python data shaped like the JSON file (as from `to_dict()`).
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner: core::Dossier = from_py(data, "dossier")?;
+        if inner.schema_version != core::SCHEMA_VERSION {
+            return Err(crate::convert::to_pyerr(
+                core::BrobyggerError::UnsupportedVersion {
+                    code: "load.unknown_schema_version".into(),
+                    found: Some(inner.schema_version),
+                    supported: core::SCHEMA_VERSION,
+                },
+            ));
+        }
+        Ok(Self { inner })
+    }
+
+    /// The dossier as JSON text.
+    fn to_json(&self) -> PyResult<String> {
+        self.inner.to_json().py()
+    }
+
+    /// The dossier as plain Python data (dicts and lists).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// Writes the dossier as JSON to a file.
+    fn save(&self, path: std::path::PathBuf) -> PyResult<()> {
+        self.inner.save(path).py()
+    }
+
+    /// The title.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// The schema version of the document.
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.inner.schema_version
+    }
+
+    /// The municipalities.
+    #[getter]
+    fn municipalities(&self) -> Vec<Municipality> {
+        self.inner
+            .municipalities
+            .iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// The organisations.
+    #[getter]
+    fn organisations(&self) -> Vec<Organisation> {
+        self.inner
+            .organisations
+            .iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// The people (staff and volunteers).
+    #[getter]
+    fn people(&self) -> Vec<Person> {
+        self.inner.people.iter().cloned().map(Into::into).collect()
+    }
+
+    /// The posts with their holders over time.
+    #[getter]
+    fn posts(&self) -> Vec<Post> {
+        self.inner.posts.iter().cloned().map(Into::into).collect()
+    }
+
+    /// The agreements.
+    #[getter]
+    fn agreements(&self) -> Vec<Agreement> {
+        self.inner
+            .agreements
+            .iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// One agreement by id. Raises `NotFoundError`.
+    fn agreement(&self, id: &str) -> PyResult<Agreement> {
+        self.inner
+            .agreement(&agreement_id(id))
+            .cloned()
+            .map(Into::into)
+            .ok_or_else(|| core::BrobyggerError::not_found("agreement", id))
+            .py()
+    }
+
+    /// Every validation finding, errors first.
+    fn validate(&self) -> Vec<Finding> {
+        self.inner.validate().into_iter().map(Into::into).collect()
+    }
+
+    /// The findings if there are no errors; raises `ValidationError` with all of them otherwise.
+    fn check(&self) -> PyResult<Vec<Finding>> {
+        Ok(self
+            .inner
+            .check()
+            .py()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
+    #[pyo3(signature = (lang = "da", as_of = None))]
+    fn summary(&self, lang: &str, as_of: Option<NaiveDate>) -> PyResult<String> {
+        Ok(self.inner.summary(SummaryOptions {
+            lang: crate::convert::lang(lang)?,
+            as_of,
+        }))
+    }
+
+    /// The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
+    fn holder_of(&self, post: &str, date: NaiveDate) -> PyResult<Option<String>> {
+        self.inner
+            .post(&post.into())
+            .map(|p| p.holder_on(date).map(|id| id.to_string()))
+            .ok_or_else(|| core::BrobyggerError::not_found("post", post))
+            .py()
+    }
+
+    /// The posts `person` holds on `date`.
+    fn posts_held_by(&self, person: &str, date: NaiveDate) -> Vec<Post> {
+        self.inner
+            .posts_held_by(&PersonId::new(person), date)
+            .into_iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// The findings a status change would meet, without making it.
+    fn preview_transition(
+        &self,
+        agreement: &str,
+        to: &str,
+        at: Timestamp,
+    ) -> PyResult<Vec<Finding>> {
+        let to = parse_enum(to, "to")?;
+        let findings = self
+            .inner
+            .preview_transition(
+                &agreement_id(agreement),
+                to,
+                at,
+                &core::TransitionPolicy::standard(),
+            )
+            .py()?;
+        Ok(findings.into_iter().map(Into::into).collect())
+    }
+
+    /// Changes an agreement's status, recorded with who and when. Raises
+    /// `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
+    /// `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
+    /// despite blocking findings; the reason is recorded.
+    #[pyo3(signature = (agreement, to, by, at, note = None, override_reason = None))]
+    fn transition(
+        &mut self,
+        agreement: &str,
+        to: &str,
+        by: &str,
+        at: Timestamp,
+        note: Option<String>,
+        override_reason: Option<String>,
+    ) -> PyResult<StatusEvent> {
+        let request = TransitionRequest {
+            agreement: agreement_id(agreement),
+            to: parse_enum(to, "to")?,
+            by: PersonId::new(by),
+            at,
+            note,
+            override_reason,
+        };
+        Ok(self.inner.transition(request).py()?.into())
+    }
+
+    /// Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
+    /// `AgreementTerms.to_dict()`).
+    fn edit_terms(&mut self, agreement: &str, terms: &Bound<'_, PyAny>) -> PyResult<()> {
+        let terms = from_py(terms, "terms")?;
+        self.inner.edit_terms(&agreement_id(agreement), terms).py()
+    }
+
+    /// Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
+    /// person and reason. Returns the new version number.
+    fn amend(
+        &mut self,
+        agreement: &str,
+        terms: &Bound<'_, PyAny>,
+        on: NaiveDate,
+        by: &str,
+        reason: String,
+    ) -> PyResult<u32> {
+        let terms = from_py(terms, "terms")?;
+        let amendment = core::Amendment {
+            on,
+            by: PersonId::new(by),
+            reason,
+        };
+        self.inner
+            .amend(&agreement_id(agreement), terms, amendment)
+            .py()
+    }
+
+    /// Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
+    /// some agreements with `agreements=[...]`.
+    #[pyo3(signature = (from_person, to_person, on, agreements = None))]
+    fn handover(
+        &mut self,
+        from_person: &str,
+        to_person: &str,
+        on: NaiveDate,
+        agreements: Option<Vec<String>>,
+    ) -> PyResult<HandoverReport> {
+        let scope = match agreements {
+            None => HandoverScope::AllPosts,
+            Some(ids) => HandoverScope::Agreements {
+                agreements: ids.iter().map(|s| agreement_id(s)).collect(),
+            },
+        };
+        let handover = Handover {
+            from: PersonId::new(from_person),
+            to: PersonId::new(to_person),
+            on,
+            scope,
+        };
+        Ok(self.inner.handover(&handover).py()?.into())
+    }
+
+    /// Adds a person and returns their id; a random opaque id is made when `id` is None.
+    #[pyo3(signature = (name, email = None, phone = None, id = None))]
+    fn add_person(
+        &mut self,
+        name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        id: Option<String>,
+    ) -> PyResult<String> {
+        let id = id.map(PersonId::new).unwrap_or_else(PersonId::generate);
+        let person = core::Person {
+            id: id.clone(),
+            name,
+            email,
+            phone,
+            child_protection_certificate: None,
+            notes: None,
+        };
+        self.inner.add_person(person).py()?;
+        Ok(id.to_string())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Dossier({:?}, {} agreement(s), statuses={:?})",
+            self.inner.title,
+            self.inner.agreements.len(),
+            self.inner
+                .agreements
+                .iter()
+                .map(|a| enum_str(&a.status))
+                .collect::<Vec<_>>()
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Dossier>()
+            .map(|o| o.borrow().inner == self.inner)
+            .unwrap_or(false)
+    }
+
+    /// The readable summary, rendered by Jupyter as Markdown.
+    fn _repr_markdown_(&self) -> String {
+        self.inner.summary(core::Lang::En)
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Runs every test suite: Rust (fmt, clippy, tests, docs), Python against the freshly built
+# extension (stub drift, stubtest, mypy, pytest, examples), Kotlin on the JVM against freshly
+# generated bindings, and the Swift syntax check. Ends with one summary line; exits non-zero
+# if anything failed. Idempotent: run it as often as you like.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+export RUST_BACKTRACE=0
+
+scripts/setup.sh || { echo "SUMMARY: FAILED (setup)"; exit 1; }
+
+PY=$ROOT/.venv/bin/python
+KOTLIN_HOME=$ROOT/.tools/kotlin
+JNA=/usr/share/java/jna.jar
+BUILD=$ROOT/build
+mkdir -p "$BUILD"
+
+declare -a RESULTS=()
+FAILED=0
+step() {
+  local name=$1; shift
+  printf '\n== %s\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    RESULTS+=("ok   $name ($((SECONDS - start))s)")
+  else
+    RESULTS+=("FAIL $name ($((SECONDS - start))s)")
+    FAILED=1
+  fi
+}
+
+rust_fmt() { cargo fmt --all -- --check; }
+rust_clippy() {
+  cargo clippy --locked --workspace --exclude brobygger-py --all-targets --features brobygger-mobile/test-hooks -- -D warnings &&
+    PYO3_PYTHON=$PY cargo clippy --locked -p brobygger-py --all-targets -- -D warnings
+}
+rust_test() { cargo test --locked --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks; }
+rust_doc() { RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p brobygger -p brobygger-mobile --features brobygger-mobile/test-hooks; }
+
+python_build() {
+  (cd crates/py && VIRTUAL_ENV=$ROOT/.venv "$ROOT/.venv/bin/maturin" develop --locked -q)
+}
+python_stubs() {
+  rm -rf "$BUILD/stubs"
+  (cd crates/py && VIRTUAL_ENV=$ROOT/.venv "$ROOT/.venv/bin/maturin" generate-stubs --locked -q -o "$BUILD/stubs") &&
+    "$PY" scripts/finish_stubs.py "$BUILD/stubs/brobygger/_brobygger.pyi" crates/py/src/errors.rs "$BUILD/stubs/_brobygger.pyi" &&
+    if ! diff -u crates/py/python/brobygger/_brobygger.pyi "$BUILD/stubs/_brobygger.pyi"; then
+      echo "the committed stub is out of date: cp $BUILD/stubs/_brobygger.pyi crates/py/python/brobygger/_brobygger.pyi"
+      return 1
+    fi &&
+    "$PY" -m mypy.stubtest brobygger._brobygger --allowlist crates/py/stubtest-allowlist.txt
+}
+python_mypy() { "$PY" -m mypy --strict tests/python; }
+python_test() { "$PY" -m pytest -q tests/python; }
+python_examples() {
+  local f
+  for f in examples/*.py; do
+    [ -e "$f" ] || continue
+    echo "-- $f"
+    "$PY" "$f" >/dev/null || return 1
+  done
+}
+
+mobile_bindings() {
+  # The same package selection and features as the test step, so nothing is rebuilt.
+  cargo build --locked --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks &&
+    rm -rf "$BUILD/bindings" &&
+    target/debug/uniffi-bindgen generate target/debug/libbrobygger_mobile.so --language kotlin --out-dir "$BUILD/bindings/kotlin" --no-format &&
+    target/debug/uniffi-bindgen generate target/debug/libbrobygger_mobile.so --language swift --out-dir "$BUILD/bindings/swift" --no-format
+}
+kotlin_test() {
+  local classes=$BUILD/kotlin-classes
+  local cp=$JNA:$KOTLIN_HOME/lib/kotlin-test.jar
+  local inputs hash
+  inputs=$(find "$BUILD/bindings/kotlin" tests/kotlin -name '*.kt' | sort)
+  hash=$(cat $inputs | sha256sum | cut -c1-64)
+  if [ "$(cat "$classes/.hash" 2>/dev/null)" != "$hash" ]; then
+    rm -rf "$classes"
+    "$KOTLIN_HOME/bin/kotlinc" $inputs -cp "$cp" -d "$classes" -nowarn || return 1
+    echo "$hash" > "$classes/.hash"
+  else
+    echo "kotlinc skipped: sources unchanged"
+  fi
+  java -Djna.library.path="$ROOT/target/debug" -Dbrobygger.fixtures="$ROOT/tests/fixtures" \
+    -cp "$classes:$JNA:$KOTLIN_HOME/lib/kotlin-stdlib.jar:$KOTLIN_HOME/lib/kotlin-test.jar" dk.brobygger.tests.MainKt
+}
+swift_check() {
+  "$PY" scripts/swift_check.py "$BUILD"/bindings/swift/*.swift &&
+    echo '#include "BrobyggerFFI.h"' |
+    gcc -fsyntax-only -Werror -D_Nullable= -D_Nonnull= -I "$BUILD/bindings/swift" -x c - &&
+    echo "swift: C header BrobyggerFFI.h compiles"
+}
+
+step "rust: fmt" rust_fmt
+step "rust: clippy" rust_clippy
+step "rust: tests" rust_test
+step "rust: docs" rust_doc
+step "python: build extension" python_build
+step "python: stubs (drift + stubtest)" python_stubs
+step "python: mypy --strict" python_mypy
+step "python: pytest" python_test
+step "python: examples" python_examples
+step "mobile: generate bindings" mobile_bindings
+step "kotlin: tests on the JVM" kotlin_test
+step "swift: syntax check" swift_check
+
+printf '\n== Results\n'
+printf '  %s\n' "${RESULTS[@]}"
+if [ "$FAILED" = 0 ]; then
+  echo "SUMMARY: ALL PASSED (rust, python, kotlin, swift) in ${SECONDS}s"
+else
+  echo "SUMMARY: FAILED in ${SECONDS}s"
+fi
+exit "$FAILED"
