@@ -1,0 +1,76 @@
+//! The `brobygger` binary on good and bad input: exit codes and messages, never a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn bin() -> Command {
+    Command::cargo_bin("brobygger").unwrap()
+}
+
+#[test]
+fn demo_summarises_every_example() {
+    let out = bin().args(["demo", "--lang", "en"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for title in ["Aalborg", "Ikast-Brande", "Horsens"] {
+        assert!(text.contains(title), "{title} missing");
+    }
+    assert!(text.contains("0 error(s)"));
+}
+
+#[test]
+fn validate_reports_every_problem_and_exits_1() {
+    let out = bin()
+        .arg("validate")
+        .arg(fixtures().join("validation/many-problems.input.json"))
+        .args(["--lang", "en"])
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.lines().count() >= 30, "{text}");
+    assert!(text.contains("agreements[0].versions[0].terms.term.end"));
+}
+
+#[test]
+fn bad_files_are_clear_errors_with_exit_2() {
+    for case in ["truncated", "binary", "newer-version", "wrong-type"] {
+        let out = bin()
+            .arg("validate")
+            .arg(fixtures().join(format!("load-errors/{case}.input.json")))
+            .assert()
+            .code(2);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.starts_with("brobygger: load."), "{case}: {err}");
+        assert!(!err.contains("panicked"), "{case}: {err}");
+    }
+    let out = bin()
+        .args(["validate", "/no/such/file.json"])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("load.io"));
+    bin()
+        .args(["summary", "--example", "odense"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["summary", "--example", "aalborg", "--as-of", "1. juni"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn example_output_loads_back_and_schema_is_json() {
+    let out = bin().args(["example", "horsens"]).assert().success();
+    let json = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        brobygger::Dossier::from_json(&json).unwrap(),
+        brobygger::Dossier::example("horsens").unwrap()
+    );
+    let out = bin().arg("schema").assert().success();
+    let schema: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(schema["title"], "Dossier");
+}
