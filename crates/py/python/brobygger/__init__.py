@@ -41,6 +41,7 @@ from brobygger._brobygger import (
     generate_person_id,
     vocabulary,
 )
+from brobygger.frames import findings_frame, to_frame
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -68,6 +69,8 @@ __all__ = [
     "ValidationError",
     "__version__",
     "dossier_schema_json",
+    "findings_frame",
+    "to_frame",
     "example_names",
     "generate_person_id",
     "vocabulary",
