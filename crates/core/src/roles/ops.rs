@@ -148,7 +148,7 @@ impl RoleError {
         }
     }
 
-    /// The field of a change the error is about, e.g. `assignment.party`.
+    /// The field the error is about, e.g. `party`.
     fn field(&self) -> &'static str {
         match self {
             RoleError::UnknownAgreement(_) | RoleError::UnknownVersion { .. } => "agreement",
@@ -171,13 +171,10 @@ impl RoleError {
         }
     }
 
-    /// The boundary error, with `prefix` (such as `changes[2]`) before the field path.
-    pub fn into_error(self, prefix: &str) -> BrobyggerError {
+    /// The boundary error; `path` names the field of the input at fault (invalid input only).
+    pub fn into_error(self, path: &str) -> BrobyggerError {
         let code = self.code().to_owned();
-        let path = match (prefix, self.field()) {
-            ("", f) => f.to_owned(),
-            (p, f) => format!("{p}.{f}"),
-        };
+        let path = path.to_owned();
         let reason = self.to_string();
         match self {
             RoleError::UnknownAgreement(id) => BrobyggerError::NotFound {
@@ -234,7 +231,8 @@ impl RoleError {
 
 impl From<RoleError> for BrobyggerError {
     fn from(e: RoleError) -> Self {
-        e.into_error("")
+        let field = e.field();
+        e.into_error(field)
     }
 }
 
@@ -400,12 +398,25 @@ fn applied(scope: &Scope<'_>, changes: &[RoleChange]) -> Result<RoleSplit, (usiz
     Ok(split)
 }
 
-fn batch_error(single: bool, (i, e): (usize, RoleError)) -> BrobyggerError {
-    if single {
-        e.into_error("")
-    } else {
-        e.into_error(&format!("changes[{i}]"))
+/// Where in a change the error lies, e.g. `assignment.party` or `task.id`.
+fn path_in_change(change: &RoleChange, e: &RoleError) -> String {
+    match change {
+        RoleChange::Assign { .. } => format!("assignment.{}", e.field()),
+        RoleChange::Unassign { .. } => e.field().to_owned(),
+        RoleChange::DefineTask { .. } => format!("task.{}", e.field()),
+        RoleChange::RemoveTask { .. } => "id".to_owned(),
     }
+}
+
+/// The boundary error for the change at `i`: paths are `changes[i]....` for a batch, and
+/// relative to the single change otherwise.
+fn batch_error(changes: &[RoleChange], single: bool, (i, e): (usize, RoleError)) -> BrobyggerError {
+    let path = match changes.get(i) {
+        None => e.field().to_owned(),
+        Some(change) if single => path_in_change(change, &e),
+        Some(change) => format!("changes[{i}].{}", path_in_change(change, &e)),
+    };
+    e.into_error(&path)
 }
 
 impl Dossier {
@@ -517,7 +528,7 @@ impl Dossier {
         }
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);
-        let split = applied(&scope, changes).map_err(|e| batch_error(single, e))?;
+        let split = applied(&scope, changes).map_err(|e| batch_error(changes, single, e))?;
         let (index, k) = (at.index, at.version_index);
         let mut next = self.clone();
         next.agreements[index].versions[k].terms.roles = split;
@@ -578,7 +589,7 @@ impl Dossier {
         let at = Located::find(self, agreement, None)?;
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);
-        let split = applied(&scope, changes).map_err(|e| batch_error(false, e))?;
+        let split = applied(&scope, changes).map_err(|e| batch_error(changes, false, e))?;
         let mut terms = at.terms().clone();
         terms.roles = split;
         self.amend(agreement, terms, amendment)
