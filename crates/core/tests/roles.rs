@@ -555,6 +555,33 @@ fn binding_agreements_change_their_split_by_amendment_only() {
     );
 }
 
+#[test]
+fn change_sets_read_from_json_with_paths_and_no_values() {
+    let changes = RoleChange::list_from_json(
+        r#"[{"type": "unassign", "task": {"type": "catalogue", "id": "coordinate"},
+             "party": {"type": "municipality", "municipality": "horsens"}, "role": "informed"},
+            {"type": "remove_task", "id": "t-x"}]"#,
+    )
+    .unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1], RoleChange::RemoveTask { id: "t-x".into() });
+    let err = RoleChange::list_from_json(
+        r#"[{"type": "remove_task", "id": "t-x"}, {"type": "fire", "who": "Mette Lund"}]"#,
+    )
+    .unwrap_err();
+    let BrobyggerError::Parse {
+        code, path, reason, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!((code.as_str(), path.as_str()), ("input.bad_changes", "[1].type"));
+    assert!(
+        !reason.contains("fire") && !format!("{err}").contains("Mette"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------- the statutory line
 
 #[test]

@@ -6,7 +6,7 @@
 //! (001 "Formalisering og kommunikation"). A [`RoleSplit`] is part of what the parties agree, so
 //! it lives in [`AgreementTerms::roles`](crate::AgreementTerms::roles) and is versioned with the
 //! agreement: amending the split of a signed agreement makes a new version, and
-//! [`Dossier::role_diff`] compares two.
+//! [`Dossier::role_diff`](crate::Dossier::role_diff) compares two.
 //!
 //! A split is a RACI matrix of tasks × parties:
 //! - **tasks** ([`TaskRef`]) come from the built-in bilingual [`TaskCatalogue`] (statutory
@@ -16,12 +16,12 @@
 //! - each [`Assignment`] gives a party one [`Raci`] role on a task, optionally naming the post
 //!   (or person) who carries it. Posts are preferred: they survive handovers.
 //!
-//! [`Dossier::analyse_roles`] returns [`Finding`](crate::Finding)s with codes `roles.*`
+//! [`Dossier::analyse_roles`](crate::Dossier::analyse_roles) returns [`Finding`](crate::Finding)s with codes `roles.*`
 //! ([`RolesCode`]); structural problems (unknown tasks, parties outside the agreement, dangling
-//! posts) are part of [`Dossier::validate`]. [`RoleSplitRule`] blocks signing and activation while
+//! posts) are part of [`Dossier::validate`](crate::Dossier::validate). [`RoleSplitRule`] blocks signing and activation while
 //! the split has errors, such as a statutory task held by a non-municipal party (001
-//! "Anerkendelse og respekt"). Changes go through [`Dossier::change_roles`] (drafts) or
-//! [`Dossier::amend_roles`] (binding agreements), all or nothing. [`RoleMatrix`] renders the split
+//! "Anerkendelse og respekt"). Changes go through [`Dossier::change_roles`](crate::Dossier::change_roles) (drafts) or
+//! [`Dossier::amend_roles`](crate::Dossier::amend_roles) (binding agreements), all or nothing. [`RoleMatrix`] renders the split
 //! as a Markdown table or a self-contained HTML page in Danish or English.
 //!
 //! ```

@@ -263,6 +263,24 @@ pub struct Carrying {
     pub person: Option<PersonId>,
 }
 
+impl RoleChange {
+    /// Reads a JSON array of changes (`[{"type": "assign", "assignment": {...}}, ...]`), as
+    /// apps receive change sets. Errors give the path of the bad field and quote no value.
+    pub fn list_from_json(json: &str) -> Result<Vec<RoleChange>, BrobyggerError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let inner = e.inner();
+            BrobyggerError::Parse {
+                code: "input.bad_changes".into(),
+                path: e.path().to_string(),
+                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
+                reason: crate::dossier::redact_message(&inner.to_string()),
+            }
+        })
+    }
+}
+
 /// The checks an assignment must pass against a split and its scope.
 fn check_assignment(scope: &Scope<'_>, split: &RoleSplit, a: &Assignment) -> Result<(), RoleError> {
     // The task may be a custom task defined earlier in the same batch, so resolve against the
