@@ -575,7 +575,10 @@ fn change_sets_read_from_json_with_paths_and_no_values() {
     else {
         panic!("{err:?}")
     };
-    assert_eq!((code.as_str(), path.as_str()), ("input.bad_changes", "[1].type"));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("input.bad_changes", "[1].type")
+    );
     assert!(
         !reason.contains("fire") && !format!("{err}").contains("Mette"),
         "{err}"
