@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! Role splits: analysis, matrix and rendering, and an all-or-nothing change, on the Aalborg
-//! example (17 tasks × 8 parties, 57 assignments) and on a large synthetic partnership
+//! example (17 tasks × 8 parties, 51 assignments) and on a large synthetic partnership
 //! (a municipality with 6 departments and 40 organisations, 60 activities, 20 custom tasks,
 //! about 500 assignments).
 //!
@@ -161,7 +161,12 @@ fn bench(c: &mut Criterion) {
 
     let (big, id) = large();
     let n = big.role_split(&id, None).unwrap().assignments.len();
-    println!("synthetic split: {n} assignments");
+    let m = big.role_matrix(&id, options).unwrap();
+    println!(
+        "synthetic split: {n} assignments, {} tasks x {} parties",
+        m.rows.len(),
+        m.parties.len()
+    );
     c.bench_function("roles/large/analyse", |b| {
         b.iter(|| big.analyse_roles(black_box(&id), options).unwrap())
     });

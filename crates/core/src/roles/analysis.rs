@@ -125,8 +125,9 @@ impl Dossier {
     pub fn analyse_roles(
         &self,
         agreement: &AgreementId,
-        options: RoleOptions,
+        options: impl Into<RoleOptions>,
     ) -> Result<Vec<Finding>, crate::BrobyggerError> {
+        let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);

@@ -81,8 +81,9 @@ impl Dossier {
     pub fn role_matrix(
         &self,
         agreement: &AgreementId,
-        options: RoleOptions,
+        options: impl Into<RoleOptions>,
     ) -> Result<RoleMatrix, BrobyggerError> {
+        let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);

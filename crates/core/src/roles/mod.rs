@@ -384,6 +384,13 @@ pub struct RoleOptions {
     pub all_catalogue_tasks: bool,
 }
 
+impl From<NaiveDate> for RoleOptions {
+    /// The version in force, holders on `date`.
+    fn from(date: NaiveDate) -> Self {
+        Self::as_of(date)
+    }
+}
+
 impl RoleOptions {
     /// The version in force, holders on `date`.
     pub fn as_of(date: NaiveDate) -> Self {

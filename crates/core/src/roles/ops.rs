@@ -452,8 +452,9 @@ impl Dossier {
     pub fn role_tasks(
         &self,
         agreement: &AgreementId,
-        options: RoleOptions,
+        options: impl Into<RoleOptions>,
     ) -> Result<Vec<RoleTask>, BrobyggerError> {
+        let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         let path = at.terms_path();
         Ok(Scope::new(self, at.terms(), &path).tasks_in_play(options.all_catalogue_tasks))
@@ -465,8 +466,9 @@ impl Dossier {
         &self,
         agreement: &AgreementId,
         party: &PartyRef,
-        options: RoleOptions,
+        options: impl Into<RoleOptions>,
     ) -> Result<Vec<Duty>, BrobyggerError> {
+        let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         if !self.party_exists(party) {
             return Err(RoleError::UnknownParty(party.key()).into());
@@ -493,8 +495,9 @@ impl Dossier {
         &self,
         agreement: &AgreementId,
         task: &TaskRef,
-        options: RoleOptions,
+        options: impl Into<RoleOptions>,
     ) -> Result<Vec<Carrying>, BrobyggerError> {
+        let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);
