@@ -83,8 +83,8 @@ pub use ids::{
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
 pub use roles::{
-    Assignment, AssignmentChange, Carrier, Carrying, CustomTask, CustomTaskChange, Duty,
-    MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
+    Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
+    Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
     RoleSplit, RoleSplitDiff, RoleSplitRule, RoleTask, RolesCode, TaskCatalogue, TaskDefinition,
     TaskRef,
 };

@@ -154,10 +154,6 @@ struct Analysis<'s, 'a> {
     out: Vec<Finding>,
 }
 
-fn letters(role: Raci) -> &'static str {
-    role.letter()
-}
-
 impl Analysis<'_, '_> {
     fn push(&mut self, code: RolesCode, path: FieldPath, da: String, en: String) {
         self.out.push(Finding::of(code, path, Text::new(da, en)));
@@ -247,7 +243,7 @@ impl Analysis<'_, '_> {
         if task.statutory {
             for (j, a) in cells.iter().filter(|(_, a)| a.role.carries()) {
                 if !a.party.is_municipal() {
-                    let role = letters(a.role);
+                    let role = a.role.letter();
                     self.push(
                         RolesCode::StatutoryOutsideMunicipality,
                         self.scope.assignment_path(*j),

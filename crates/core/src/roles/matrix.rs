@@ -31,10 +31,20 @@ pub struct MatrixParty {
 pub struct MatrixCell {
     /// The roles, in RACI order; empty when the party has no role on the task.
     pub roles: Vec<Raci>,
-    /// The titles of the posts carrying them (no person is named).
-    pub posts: Vec<String>,
-    /// How many of the roles are carried by a named person rather than a post.
-    pub named_people: u32,
+    /// Who carries each role that has a carrier, in the order of `roles`.
+    pub carriers: Vec<CellCarrier>,
+}
+
+/// Who carries one role of a cell: a post (by title) or a named person (never by name).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CellCarrier {
+    /// The role carried.
+    pub role: Raci,
+    /// The carrying post's title, when a post carries it.
+    pub post_title: Option<String>,
+    /// Whether a named person carries it (shown as "named person").
+    pub named_person: bool,
 }
 
 /// A row of the matrix: a task and one cell per party, in column order.
@@ -116,24 +126,32 @@ impl Dossier {
                         continue;
                     };
                     let cell = &mut cells[col];
-                    cell.roles.push(a.role);
-                    match &a.carried_by {
-                        Some(Carrier::Post { post }) => {
-                            let title = self
-                                .post(post)
-                                .map(|p| p.title.clone())
-                                .unwrap_or_else(|| post.to_string());
-                            if !cell.posts.contains(&title) {
-                                cell.posts.push(title);
-                            }
-                        }
-                        Some(Carrier::Person { .. }) => cell.named_people += 1,
-                        None => {}
+                    if cell.roles.contains(&a.role) {
+                        continue;
                     }
+                    cell.roles.push(a.role);
+                    let carrier = match &a.carried_by {
+                        Some(Carrier::Post { post }) => Some(CellCarrier {
+                            role: a.role,
+                            post_title: Some(
+                                self.post(post)
+                                    .map(|p| p.title.clone())
+                                    .unwrap_or_else(|| post.to_string()),
+                            ),
+                            named_person: false,
+                        }),
+                        Some(Carrier::Person { .. }) => Some(CellCarrier {
+                            role: a.role,
+                            post_title: None,
+                            named_person: true,
+                        }),
+                        None => None,
+                    };
+                    cell.carriers.extend(carrier);
                 }
                 for cell in &mut cells {
                     cell.roles.sort();
-                    cell.roles.dedup();
+                    cell.carriers.sort_by_key(|c| c.role);
                 }
                 MatrixRow { task, cells }
             })

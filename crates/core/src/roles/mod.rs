@@ -58,7 +58,7 @@ mod validate;
 pub use analysis::RolesCode;
 pub use catalogue::{TaskCatalogue, TaskDefinition};
 pub use diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
-pub use matrix::{MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
+pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
 pub use ops::{Carrying, Duty, RoleError};
 pub use rule::RoleSplitRule;
 pub use tasks::RoleTask;

@@ -2,7 +2,7 @@
 //! role, with a legend), in Danish or English. Cells show roles and the titles of the posts
 //! carrying them; a named person is shown only as "named person", never by name.
 
-use super::{Raci, RoleMatrix};
+use super::{CellCarrier, MatrixCell, Raci, RoleMatrix};
 use crate::finding::Severity;
 use crate::i18n::{Label, Lang};
 use std::fmt::Write;
@@ -49,22 +49,33 @@ fn statutory_label(lang: Lang) -> &'static str {
     )
 }
 
-fn named_person(lang: Lang, n: u32) -> String {
-    match (lang, n) {
-        (Lang::Da, 1) => "navngiven person".into(),
-        (Lang::Da, n) => format!("{n} navngivne personer"),
-        (Lang::En, 1) => "named person".into(),
-        (Lang::En, n) => format!("{n} named people"),
+fn carrier_label(c: &CellCarrier, lang: Lang) -> String {
+    match &c.post_title {
+        Some(title) => title.clone(),
+        None => t(lang, "navngiven person", "named person").to_owned(),
     }
 }
 
-/// A cell's carriers: post titles, then named people as a count.
-fn carriers(cell: &super::MatrixCell, lang: Lang) -> Vec<String> {
-    let mut out = cell.posts.clone();
-    if cell.named_people > 0 {
-        out.push(named_person(lang, cell.named_people));
+/// Who carries a cell's roles, unambiguously: one label when every role has the same carrier
+/// (`Frivillig koordinator`), otherwise each carried role with its letter
+/// (`R: Kommunal projektleder; A: Sekretariatsleder`).
+fn carriers(cell: &MatrixCell, lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = cell
+        .carriers
+        .iter()
+        .map(|c| carrier_label(c, lang))
+        .collect();
+    let all_same =
+        cell.carriers.len() == cell.roles.len() && labels.windows(2).all(|w| w[0] == w[1]);
+    if all_same {
+        labels.into_iter().take(1).collect()
+    } else {
+        cell.carriers
+            .iter()
+            .zip(labels)
+            .map(|(c, label)| format!("{}: {label}", c.role.letter()))
+            .collect()
     }
-    out
 }
 
 fn md_escape(s: &str) -> String {
