@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! Role splits: analysis, matrix and rendering, and an all-or-nothing change, on the Aalborg
-//! example (17 tasks × 8 parties, 51 assignments) and on a large synthetic partnership
+//! example (16 tasks × 8 parties, 49 assignments) and on a large synthetic partnership
 //! (a municipality with 6 departments and 40 organisations, 60 activities, 20 custom tasks,
 //! about 500 assignments).
 //!
