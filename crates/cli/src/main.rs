@@ -73,6 +73,39 @@ enum Command {
     },
     /// Print the JSON Schema of the dossier format.
     Schema,
+    /// Print who does what under an agreement (RACI matrix) with its findings, as Markdown or
+    /// as a self-contained HTML page; exit code 1 if the split has errors.
+    #[command(
+        after_help = "Examples:\n  brobygger roles --example aalborg --lang en\n  brobygger roles dossier.json --agreement aalborg-lbb --format html > roller.html"
+    )]
+    Roles {
+        /// A dossier JSON file (or use --example).
+        file: Option<PathBuf>,
+        /// A built-in example.
+        #[arg(long, conflicts_with = "file")]
+        example: Option<String>,
+        /// The agreement's id; every agreement if left out.
+        #[arg(long)]
+        agreement: Option<String>,
+        /// The agreement version; the version in force if left out.
+        #[arg(long)]
+        version: Option<u32>,
+        /// Look post holders up on this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Markdown table or HTML page.
+        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
+        format: FormatArg,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Markdown,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -193,6 +226,58 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
         Command::Schema => {
             print!("{}", brobygger::schema::dossier_schema_json());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Roles {
+            file,
+            example,
+            agreement,
+            version,
+            as_of,
+            lang,
+            format,
+        } => {
+            let dossier = load(file, example)?;
+            let as_of = match as_of {
+                None => None,
+                Some(s) => Some(brobygger::time::parse_date(&s).ok_or_else(|| {
+                    BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
+                })?),
+            };
+            let ids: Vec<brobygger::AgreementId> = match agreement {
+                Some(id) => vec![id.into()],
+                None => dossier.agreements.iter().map(|a| a.id.clone()).collect(),
+            };
+            // One HTML page per run: several agreements would make several documents.
+            if matches!(format, FormatArg::Html) && ids.len() > 1 {
+                let known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+                return Err(BrobyggerError::invalid_input(
+                    "cli.agreement_needed",
+                    "--agreement",
+                    format!(
+                        "HTML shows one agreement; choose one of {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            let options = brobygger::RoleOptions {
+                version,
+                as_of,
+                all_catalogue_tasks: false,
+            };
+            let mut errors = false;
+            for id in ids {
+                let matrix = dossier.role_matrix(&id, options)?;
+                errors |= matrix.findings.has_errors();
+                match format {
+                    FormatArg::Markdown => println!("{}", matrix.markdown(lang.into())),
+                    FormatArg::Html => print!("{}", matrix.html(lang.into())),
+                }
+            }
+            Ok(if errors {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

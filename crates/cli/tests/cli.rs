@@ -74,3 +74,55 @@ fn example_output_loads_back_and_schema_is_json() {
     let schema: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(schema["title"], "Dossier");
 }
+
+#[test]
+fn roles_prints_the_matrix_and_exits_1_on_split_errors() {
+    let out = bin()
+        .args([
+            "roles",
+            "--example",
+            "ikast-brande",
+            "--agreement",
+            "ikast-vvv",
+            "--lang",
+            "en",
+        ])
+        .args(["--as-of", "2019-06-30"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let golden = std::fs::read_to_string(fixtures().join("golden/roles-ikast-vvv-en.md")).unwrap();
+    assert_eq!(text, format!("{golden}\n"));
+
+    let out = bin()
+        .args(["roles", "--example", "horsens", "--format", "html"])
+        .assert()
+        .success();
+    let html = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"da\">"));
+
+    // Every agreement of a file; the statutory line is crossed in the fixture: exit 1.
+    let out = bin()
+        .arg("roles")
+        .arg(fixtures().join("roles/analysis/every-finding.input.json"))
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("[fejl] agreements[0].versions[0].terms.roles.assignments[0]: "));
+    assert_eq!(text.matches("# Rollefordeling").count(), 2);
+
+    let out = bin()
+        .args(["roles", "--example", "ikast-brande", "--format", "html"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("cli.agreement_needed") && err.contains("ikast-nursing-internships"));
+    bin()
+        .args(["roles", "--example", "horsens", "--agreement", "nope"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["roles", "--example", "aalborg", "--version", "9"])
+        .assert()
+        .code(2);
+}

@@ -142,6 +142,11 @@ pub struct AgreementTerms {
     pub stage: Stage,
     /// Cooperation or real co-creation (001 "Samskabelse under udvikling").
     pub cooperation_level: CooperationLevel,
+    /// Who does what: the role and responsibility split (001 "Formalisering og
+    /// kommunikation"), versioned with the rest of the terms.
+    #[serde(default, skip_serializing_if = "crate::roles::RoleSplit::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub roles: crate::roles::RoleSplit,
 }
 
 /// A party to the agreement and who signs for it.

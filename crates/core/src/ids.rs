@@ -105,6 +105,11 @@ id_type!(
     /// A meeting forum within an agreement's routines.
     ForumId
 );
+id_type!(
+    /// A task in a role split: a catalogue task (`integration_contract`) or a task the parties
+    /// defined themselves.
+    TaskId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

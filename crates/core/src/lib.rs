@@ -24,6 +24,9 @@
 //!   [`Dossier::transition`], [`Dossier::amend`], [`Dossier::handover`].
 //! - [`Agreement`] and its [`AgreementTerms`], versions and [`StatusEvent`] history.
 //! - [`Finding`]: the common finding type (code, severity, path, Danish/English text, source).
+//! - [`RoleSplit`]: who does what under an agreement (RACI over catalogue tasks, activities and
+//!   custom tasks), with [`Dossier::analyse_roles`], [`Dossier::role_matrix`] and
+//!   [`Dossier::change_roles`].
 //! - [`BrobyggerError`]: the one error at the boundary.
 //!
 //! ## Non-goals
@@ -49,6 +52,7 @@ pub mod ids;
 pub mod lifecycle;
 pub mod posts;
 mod random;
+pub mod roles;
 pub mod schema;
 pub mod sensitivity;
 pub mod summary;
@@ -74,10 +78,16 @@ pub use finding::{
 pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry};
 pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
-    PersonId, PostId,
+    PersonId, PostId, TaskId,
 };
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
+pub use roles::{
+    Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
+    Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
+    RoleSplit, RoleSplitDiff, RoleSplitRule, RoleTask, RolesCode, TaskCatalogue, TaskDefinition,
+    TaskRef,
+};
 pub use sensitivity::{PersonalData, SensitivityClass};
 pub use summary::SummaryOptions;
 pub use time::Timestamp;
@@ -102,6 +112,7 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<OrganisationKind>(lang),
         entries::<PostKind>(lang),
         entries::<PremisesAccess>(lang),
+        entries::<Raci>(lang),
         entries::<SeedDocument>(lang),
         entries::<SensitivityClass>(lang),
         entries::<Severity>(lang),

@@ -68,13 +68,14 @@ impl TransitionPolicy {
         Self { rules: Vec::new() }
     }
 
-    /// The built-in rules: a valid agreement, signing readiness, and not activating before the
-    /// term starts.
+    /// The built-in rules: a valid agreement, signing readiness, not activating before the
+    /// term starts, and a role split without errors ([`crate::roles::RoleSplitRule`]).
     pub fn standard() -> Self {
         Self::empty()
             .with_rule(ValidAgreementRule)
             .with_rule(SigningReadinessRule)
             .with_rule(ActivationRule)
+            .with_rule(crate::roles::RoleSplitRule)
     }
 
     /// This policy with one more rule.

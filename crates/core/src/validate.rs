@@ -737,6 +737,7 @@ impl Validator<'_> {
         {
             self.empty(p.field("exit").field("procedure"));
         }
+        crate::roles::validate_split(self.d, &p, t, &mut self.out);
     }
 
     fn duplicates(&mut self) {

@@ -10,8 +10,13 @@ uniffi::setup_scaffolding!("brobygger_mobile");
 
 mod convert;
 mod dossier;
+mod roles;
 
 pub use dossier::DossierHandle;
+pub use roles::{
+    parse_party_key, parse_task_key, party_key, role_changes_from_json, role_matrix_html,
+    role_matrix_markdown, task_catalogue, task_key,
+};
 
 use brobygger::{Lang, PersonId, VocabularyEntry};
 

@@ -9,6 +9,7 @@ mod convert;
 mod dossier;
 mod errors;
 mod model;
+mod roles;
 
 use pyo3::prelude::*;
 
@@ -62,6 +63,11 @@ mod _brobygger {
     use crate::model::{
         Agreement, AgreementTerms, AgreementVersion, Department, Finding, HandoverReport,
         Municipality, Organisation, Person, Post, StatusEvent, Tenure,
+    };
+
+    #[pymodule_export]
+    use crate::roles::{
+        Assignment, Carrying, Duty, RoleDiff, RoleMatrix, RoleTask, Roles, task_catalogue,
     };
 
     #[pymodule_export]

@@ -477,3 +477,6 @@ view!(
         self.inner.agreements.iter().map(|a| a.to_string()).collect()
     }
 });
+
+// Other areas' views (roles, ...) are made with the same macro.
+pub(crate) use view;

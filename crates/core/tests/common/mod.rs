@@ -420,6 +420,7 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
         routines,
         resources,
         rest,
+        role_split(),
     )
         .prop_map(
             |(
@@ -440,6 +441,7 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
                     stage,
                     cooperation_level,
                 ),
+                roles,
             )| {
                 AgreementTerms {
                     title,
@@ -461,9 +463,65 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
                     exit,
                     stage,
                     cooperation_level,
+                    roles,
                 }
             },
         )
+}
+
+pub fn raci() -> impl Strategy<Value = Raci> {
+    prop::sample::select(Raci::ALL.to_vec())
+}
+
+pub fn task_ref() -> impl Strategy<Value = TaskRef> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "integration_contract",
+            "match_volunteers",
+            "coordinate"
+        ])
+        .prop_map(TaskRef::catalogue),
+        id().prop_map(TaskRef::activity),
+        id().prop_map(TaskRef::custom),
+    ]
+}
+
+pub fn role_split() -> impl Strategy<Value = RoleSplit> {
+    let carrier = prop_oneof![
+        id().prop_map(|p| Carrier::Post { post: p.into() }),
+        id().prop_map(|p| Carrier::Person { person: p.into() }),
+    ];
+    let assignment = (
+        task_ref(),
+        party(),
+        raci(),
+        prop::option::of(carrier),
+        prop::option::of(finite()),
+        prop::option::of(text()),
+    )
+        .prop_map(
+            |(task, party, role, carried_by, hours_per_month, note)| Assignment {
+                task,
+                party,
+                role,
+                carried_by,
+                hours_per_month,
+                note,
+            },
+        );
+    let task = (id(), text(), any::<bool>(), prop::option::of(text())).prop_map(
+        |(id, name, statutory, description)| CustomTask {
+            id: id.into(),
+            name,
+            statutory,
+            description,
+        },
+    );
+    (
+        prop::collection::vec(task, 0..2),
+        prop::collection::vec(assignment, 0..4),
+    )
+        .prop_map(|(tasks, assignments)| RoleSplit { tasks, assignments })
 }
 
 pub fn agreement() -> impl Strategy<Value = Agreement> {

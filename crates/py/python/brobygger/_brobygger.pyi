@@ -5,7 +5,7 @@ Partnerships between municipalities and civil society receiving refugees.
 from _typeshed import SupportsGetItem
 from datetime import date, datetime
 from os import PathLike
-from typing import Any, Final, final
+from typing import Any, Final, SupportsFloat, SupportsIndex, final
 SCHEMA_VERSION: Final[int]
 __version__: Final[str]
 
@@ -169,6 +169,86 @@ class AgreementVersion:
     def terms(self, /) -> AgreementTerms:
         """
         The terms.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class Assignment:
+    """
+    One cell of a split: a party's role on a task, and who carries it.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def carried_by(self, /) -> Any:
+        """
+        The carrying post or person as a dict (`{"type": "post", "post": ...}`), or None.
+        """
+    @property
+    def hours_per_month(self, /) -> float | None:
+        """
+        Hours per month the party expects to spend on it.
+        """
+    @property
+    def note(self, /) -> str | None:
+        """
+        The parties' note on how the role is filled.
+        """
+    @property
+    def party_key(self, /) -> str:
+        """
+        The party's key.
+        """
+    @property
+    def role(self, /) -> str:
+        """
+        `"responsible"`, `"accountable"`, `"consulted"` or `"informed"`.
+        """
+    @property
+    def task_key(self, /) -> str:
+        """
+        The task's key.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class Carrying:
+    """
+    Who carries a task for one party: the role, the post and the person holding it (an
+    opaque id) on the date asked about.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def party_key(self, /) -> str:
+        """
+        The party's key.
+        """
+    @property
+    def party_name(self, /) -> str:
+        """
+        The party's display name.
+        """
+    @property
+    def person(self, /) -> str | None:
+        """
+        The carrying person's id on the date asked about, if known.
+        """
+    @property
+    def post(self, /) -> str | None:
+        """
+        The carrying post's id, if one is named.
+        """
+    @property
+    def role(self, /) -> str:
+        """
+        The role.
         """
     def to_dict(self, /) -> Any:
         """
@@ -341,6 +421,28 @@ class Dossier:
     def validate(self, /) -> list[Finding]:
         """
         Every validation finding, errors first.
+        """
+
+@final
+class Duty:
+    """
+    One thing a party does: `task` and the party's `assignment` on it.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def assignment(self, /) -> Assignment:
+        """
+        The party's assignment on it.
+        """
+    @property
+    def task(self, /) -> RoleTask:
+        """
+        The task.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
 
 @final
@@ -578,6 +680,231 @@ class Post:
         """
 
 @final
+class RoleDiff:
+    """
+    What changed in a split between two versions.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def added(self, /) -> list[Assignment]:
+        """
+        Cells only in the newer version.
+        """
+    @property
+    def changed(self, /) -> list[tuple[Assignment, Assignment]]:
+        """
+        Cells in both whose carrier, hours or note changed, as `(before, after)` pairs.
+        """
+    @property
+    def from_version(self, /) -> int:
+        """
+        The older version.
+        """
+    def is_empty(self, /) -> bool:
+        """
+        Whether the versions split the roles identically.
+        """
+    @property
+    def removed(self, /) -> list[Assignment]:
+        """
+        Cells only in the older version.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    @property
+    def to_version(self, /) -> int:
+        """
+        The newer version.
+        """
+
+@final
+class RoleMatrix:
+    """
+    The responsibility matrix of one version of an agreement, with its findings. Render it
+    with `markdown(lang)` or `html(lang)`; `to_dict()` gives rows and cells as plain data.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter shows the matrix as HTML (English).
+        """
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement's id.
+        """
+    @property
+    def findings(self, /) -> list[Finding]:
+        """
+        The analysis findings, errors first.
+        """
+    def html(self, /, lang: str = "da") -> str:
+        """
+        The matrix as a self-contained HTML page, in `lang`.
+        """
+    def markdown(self, /, lang: str = "da") -> str:
+        """
+        The matrix as a Markdown table with legend and findings, in `lang`.
+        """
+    @property
+    def party_keys(self, /) -> list[str]:
+        """
+        The parties' keys, in column order.
+        """
+    @property
+    def party_names(self, /) -> list[str]:
+        """
+        The parties' display names, in column order.
+        """
+    def roles_of(self, /, task_key: str, party_key: str) -> list[str] | None:
+        """
+        The roles a party holds on a task (keys), or None if either is not in the matrix.
+        """
+    @property
+    def tasks(self, /) -> list[RoleTask]:
+        """
+        The tasks, in row order.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    @property
+    def version(self, /) -> int:
+        """
+        The version shown.
+        """
+
+@final
+class RoleTask:
+    """
+    A task of a split: its key, name in Danish and English, and whether it is a statutory
+    municipal duty.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def citation(self, /) -> str | None:
+        """
+        A citation of the source that describes the task, e.g. `001 "Ressourcer"`.
+        """
+    @property
+    def key(self, /) -> str:
+        """
+        The key: `"integration_contract"`, `"activity:act-homework"`, `"custom:t-plan"`.
+        """
+    def name(self, /, lang: str) -> str:
+        """
+        The name in `lang` (`"da"` or `"en"`).
+        """
+    @property
+    def statutory(self, /) -> bool:
+        """
+        Whether it is a statutory municipal duty.
+        """
+    @property
+    def task(self, /) -> Any:
+        """
+        The reference as a dict (`{"type": "catalogue", "id": ...}`).
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    @property
+    def typical_department(self, /) -> str | None:
+        """
+        The kind of department that usually holds it, e.g. `"jobcentre"`.
+        """
+
+@final
+class Roles:
+    """
+    Who does what under one agreement of a dossier: questions, changes and reports.
+
+    `Roles(dossier, "aalborg-lbb")` works on the live dossier: changes (`assign`, `unassign`,
+    `change`, `amend`) apply to it all or nothing, and raise with a clear error otherwise.
+    Read methods take `version=None` (the version in force) and `as_of=None` (post holders from
+    their open tenures).
+    """
+    def __new__(cls, /, dossier: Dossier, agreement: str) -> Roles:
+        """
+        The roles of `agreement` in `dossier`. Raises `NotFoundError` for an unknown agreement.
+        """
+    def __repr__(self, /) -> str: ...
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement's id.
+        """
+    def amend(self, /, changes: Any, on: date, by: str, reason: str) -> int:
+        """
+        Amends a signed, active or under-review agreement with changes to its split: a new
+        version recorded with `on`, `by` and `reason`. Returns the new version number.
+        """
+    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Finding]:
+        """
+        Every finding about the split, errors first (codes `roles.*`).
+        """
+    def assign(self, /, task: Any, party: Any, role: str, post: str | None = None, person: str | None = None, hours_per_month: SupportsFloat | SupportsIndex | None = None, note: str | None = None) -> None:
+        """
+        Gives `party` the `role` on `task` (draft or negotiating agreements), carried by `post`
+        or `person` if given. Raises `NotFoundError` (task, party, post, person) or
+        `InvalidInputError` (a second accountable, a party outside the agreement, ...); nothing
+        changes then.
+        """
+    def assignments(self, /, version: SupportsIndex | None = None) -> list[Assignment]:
+        """
+        The assignments of the split.
+        """
+    def carriers(self, /, task: Any, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Carrying]:
+        """
+        Who carries a task: each party's role with its post and the person holding it on
+        `as_of`. `task` is a key or a dict.
+        """
+    def change(self, /, changes: Any) -> None:
+        """
+        Applies a list of changes (dicts such as `{"type": "assign", "assignment": {...}}`,
+        `{"type": "unassign", "task": ..., "party": ..., "role": ...}`, `define_task`,
+        `remove_task`) in order, all or nothing. Errors name the change: `changes[1].assignment.party`.
+        """
+    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: str = "da") -> str:
+        """
+        The change between two versions as a readable Markdown list in `lang`.
+        """
+    def diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex) -> RoleDiff:
+        """
+        What changed in the split from `from_version` to `to_version`.
+        """
+    def duties(self, /, party: Any, version: SupportsIndex | None = None) -> list[Duty]:
+        """
+        What a party does: every task it holds a role on (a whole municipality includes its
+        departments). `party` is a key or a dict.
+        """
+    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | None = None, all_catalogue: bool = False) -> RoleMatrix:
+        """
+        The responsibility matrix with its findings.
+        """
+    def split(self, /, version: SupportsIndex | None = None) -> Any:
+        """
+        The split as plain data (`{"tasks": [...], "assignments": [...]}`), as in the file.
+        """
+    def tasks(self, /, version: SupportsIndex | None = None, all_catalogue: bool = False) -> list[RoleTask]:
+        """
+        The tasks in matrix order: catalogue tasks in use (all of them with
+        `all_catalogue=True`), the activities, then custom tasks.
+        """
+    def unassign(self, /, task: Any, party: Any, role: str) -> Assignment:
+        """
+        Takes `role` on `task` away from `party` (draft or negotiating agreements) and returns
+        the removed assignment. Raises `NotFoundError` if the party does not hold it.
+        """
+
+@final
 class StatusEvent:
     """
     A recorded status change.
@@ -675,6 +1002,13 @@ def example_names() -> list[str]:
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
+    """
+
+def task_catalogue() -> Any:
+    """
+    The built-in task catalogue: statutory municipal duties first, then typical shared tasks,
+    as dicts `{"id", "name": {"da", "en"}, "description", "statutory", "typical_department",
+    "source"}`.
     """
 
 def vocabulary(lang: str = "da") -> Any:

@@ -1,0 +1,410 @@
+//! Role and responsibility splits (rolle- og ansvarsfordeling): who does what in a partnership,
+//! with the municipality's statutory line held.
+//!
+//! The evaluation of "Lokalsamfundet Bygger Bro" found that a cooperation without an explicit
+//! split of roles and responsibilities is too fragile and lets newcomers fall through the cracks
+//! (001 "Formalisering og kommunikation"). A [`RoleSplit`] is part of what the parties agree, so
+//! it lives in [`AgreementTerms::roles`](crate::AgreementTerms::roles) and is versioned with the
+//! agreement: amending the split of a signed agreement makes a new version, and
+//! [`Dossier::role_diff`](crate::Dossier::role_diff) compares two.
+//!
+//! A split is a RACI matrix of tasks × parties:
+//! - **tasks** ([`TaskRef`]) come from the built-in bilingual [`TaskCatalogue`] (statutory
+//!   municipal duties and typical shared tasks, each citing its source), from the agreement's
+//!   activities, and from [`CustomTask`]s the parties define;
+//! - **parties** are [`PartyRef`]s (an organisation, a municipality or one of its departments);
+//! - each [`Assignment`] gives a party one [`Raci`] role on a task, optionally naming the post
+//!   (or person) who carries it. Posts are preferred: they survive handovers.
+//!
+//! [`Dossier::analyse_roles`](crate::Dossier::analyse_roles) returns [`Finding`](crate::Finding)s with codes `roles.*`
+//! ([`RolesCode`]); structural problems (unknown tasks, parties outside the agreement, dangling
+//! posts) are part of [`Dossier::validate`](crate::Dossier::validate). [`RoleSplitRule`] blocks signing and activation while
+//! the split has errors, such as a statutory task held by a non-municipal party (001
+//! "Anerkendelse og respekt"). Changes go through [`Dossier::change_roles`](crate::Dossier::change_roles) (drafts) or
+//! [`Dossier::amend_roles`](crate::Dossier::amend_roles) (binding agreements), all or nothing. [`RoleMatrix`] renders the split
+//! as a Markdown table or a self-contained HTML page in Danish or English.
+//!
+//! ```
+//! use brobygger::{Dossier, Lang, PartyRef, Raci, RoleOptions, TaskRef};
+//!
+//! let d = Dossier::example("ikast-brande")?;
+//! let vvv = "ikast-vvv".into();
+//! // Who carries the matching of newcomers with volunteers?
+//! let matching = TaskRef::parse_key("match_volunteers")?;
+//! for c in d.task_carriers(&vvv, &matching, RoleOptions::default())? {
+//!     println!("{} {}", c.role.letter(), c.party_name);
+//! }
+//! // What does the jobcentre do?
+//! let jobcentre = PartyRef::parse_key("department:ikast-brande/jobcenter")?;
+//! assert!(d.party_duties(&vvv, &jobcentre, RoleOptions::default())?
+//!     .iter()
+//!     .any(|duty| duty.task.key == "employment_measures" && duty.assignment.role == Raci::Accountable));
+//! let matrix = d.role_matrix(&vvv, RoleOptions::default())?;
+//! assert!(matrix.markdown(Lang::En).contains("| Task |"));
+//! # Ok::<(), brobygger::BrobyggerError>(())
+//! ```
+
+mod analysis;
+mod catalogue;
+mod diff;
+mod matrix;
+mod ops;
+mod refs;
+mod render;
+mod rule;
+mod tasks;
+mod validate;
+
+pub use analysis::RolesCode;
+pub use catalogue::{TaskCatalogue, TaskDefinition};
+pub use diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
+pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
+pub use ops::{Carrying, Duty, RoleError};
+pub use rule::RoleSplitRule;
+pub use tasks::RoleTask;
+
+pub(crate) use validate::validate_split;
+
+use crate::actors::PartyRef;
+use crate::i18n::labels;
+use crate::ids::{ActivityId, PersonId, PostId, TaskId};
+use chrono::NaiveDate;
+
+/// A role in a RACI matrix.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Raci {
+    /// Does the work (udfører). Several parties may share it, if they coordinate.
+    Responsible,
+    /// Answers for the task being done (ansvarlig); exactly one party per task.
+    Accountable,
+    /// Asked before decisions (konsulteres).
+    Consulted,
+    /// Kept informed (informeres).
+    Informed,
+}
+
+labels!(Raci, "raci" {
+    Responsible => ("udfører", "responsible"),
+    Accountable => ("ansvarlig", "accountable"),
+    Consulted => ("konsulteres", "consulted"),
+    Informed => ("informeres", "informed"),
+});
+
+impl Raci {
+    /// Every role, in RACI order.
+    pub const ALL: [Raci; 4] = [
+        Raci::Responsible,
+        Raci::Accountable,
+        Raci::Consulted,
+        Raci::Informed,
+    ];
+
+    /// The letter used in matrices: `R`, `A`, `C` or `I` (the same in Danish and English).
+    pub fn letter(self) -> &'static str {
+        match self {
+            Raci::Responsible => "R",
+            Raci::Accountable => "A",
+            Raci::Consulted => "C",
+            Raci::Informed => "I",
+        }
+    }
+
+    /// Whether a party with this role carries the task (Responsible or Accountable), as opposed
+    /// to being consulted or informed.
+    pub fn carries(self) -> bool {
+        matches!(self, Raci::Responsible | Raci::Accountable)
+    }
+
+    /// Whether one party may hold both `self` and `other` on the same task. Only Responsible and
+    /// Accountable combine; being consulted or informed about one's own task says nothing.
+    pub fn combines_with(self, other: Raci) -> bool {
+        self != other && self.carries() && other.carries()
+    }
+}
+
+/// A task in a role split.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum TaskRef {
+    /// A task of the built-in [`TaskCatalogue`], e.g. `integration_contract`.
+    Catalogue {
+        /// The catalogue id.
+        id: TaskId,
+    },
+    /// One of the agreement's activities.
+    Activity {
+        /// The activity's id within the agreement.
+        activity: ActivityId,
+    },
+    /// A task the parties defined in [`RoleSplit::tasks`].
+    Custom {
+        /// The custom task's id.
+        id: TaskId,
+    },
+}
+
+impl TaskRef {
+    /// A catalogue task.
+    pub fn catalogue(id: impl Into<TaskId>) -> Self {
+        TaskRef::Catalogue { id: id.into() }
+    }
+
+    /// The task of an agreement activity.
+    pub fn activity(id: impl Into<ActivityId>) -> Self {
+        TaskRef::Activity {
+            activity: id.into(),
+        }
+    }
+
+    /// A custom task.
+    pub fn custom(id: impl Into<TaskId>) -> Self {
+        TaskRef::Custom { id: id.into() }
+    }
+}
+
+/// Who carries an assignment for its party: preferably a post, which survives a change of
+/// person; otherwise a named person.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Carrier {
+    /// A post acting for the party; whoever holds it carries the task.
+    Post {
+        /// The post.
+        post: PostId,
+    },
+    /// A person in the dossier (an opaque id; never a name).
+    Person {
+        /// The person.
+        person: PersonId,
+    },
+}
+
+/// One cell of the matrix: a party's role on a task.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Assignment {
+    /// The task.
+    pub task: TaskRef,
+    /// The party: an organisation, a municipality or one of its departments. Must be a party
+    /// to the agreement.
+    pub party: PartyRef,
+    /// The role.
+    pub role: Raci,
+    /// The post (or person) carrying it for the party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub carried_by: Option<Carrier>,
+    /// Hours per month the party expects to spend on it; compared with the coordination time it
+    /// declared in the agreement's resources (001 "Ressourcer").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub hours_per_month: Option<f64>,
+    /// How the party fills the role, in the parties' own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub note: Option<String>,
+}
+
+impl Assignment {
+    /// An assignment with no carrier, hours or note.
+    pub fn new(task: TaskRef, party: PartyRef, role: Raci) -> Self {
+        Self {
+            task,
+            party,
+            role,
+            carried_by: None,
+            hours_per_month: None,
+            note: None,
+        }
+    }
+
+    /// This assignment carried by a post.
+    #[must_use]
+    pub fn carried_by_post(mut self, post: impl Into<PostId>) -> Self {
+        self.carried_by = Some(Carrier::Post { post: post.into() });
+        self
+    }
+
+    /// This assignment with an estimate of hours per month.
+    #[must_use]
+    pub fn with_hours(mut self, hours_per_month: f64) -> Self {
+        self.hours_per_month = Some(hours_per_month);
+        self
+    }
+
+    /// Whether this assignment is the cell `(task, party, role)`.
+    pub fn is(&self, task: &TaskRef, party: &PartyRef, role: Raci) -> bool {
+        &self.task == task && &self.party == party && self.role == role
+    }
+}
+
+/// A task the parties define themselves, beyond the catalogue and the activities.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CustomTask {
+    /// Id within the split; must not be a catalogue id.
+    pub id: TaskId,
+    /// Its name in the parties' own words.
+    pub name: String,
+    /// Whether it is a statutory municipal duty (then only the municipality may be Responsible
+    /// or Accountable).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub statutory: bool,
+    /// What the task involves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub description: Option<String>,
+}
+
+/// Who does what under one version of an agreement.
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RoleSplit {
+    /// Tasks the parties defined themselves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub tasks: Vec<CustomTask>,
+    /// The cells of the matrix, one per task, party and role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub assignments: Vec<Assignment>,
+}
+
+impl RoleSplit {
+    /// Whether nothing is split yet.
+    pub fn is_empty(&self) -> bool {
+        self.tasks.is_empty() && self.assignments.is_empty()
+    }
+
+    /// The custom task with `id`.
+    pub fn custom_task(&self, id: &TaskId) -> Option<&CustomTask> {
+        self.tasks.iter().find(|t| &t.id == id)
+    }
+
+    /// The assignments of one task, with their positions.
+    pub fn assignments_of<'a>(
+        &'a self,
+        task: &'a TaskRef,
+    ) -> impl Iterator<Item = (usize, &'a Assignment)> + 'a {
+        self.assignments
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| &a.task == task)
+    }
+}
+
+/// One change to a split. Changes are applied in order, all or nothing.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum RoleChange {
+    /// Gives a party a role on a task.
+    Assign {
+        /// The new cell.
+        assignment: Assignment,
+    },
+    /// Takes a role away from a party.
+    Unassign {
+        /// The task.
+        task: TaskRef,
+        /// The party.
+        party: PartyRef,
+        /// The role to take away.
+        role: Raci,
+    },
+    /// Defines a custom task.
+    DefineTask {
+        /// The task.
+        task: CustomTask,
+    },
+    /// Removes a custom task that no assignment uses any more.
+    RemoveTask {
+        /// The custom task's id.
+        id: TaskId,
+    },
+}
+
+/// Which version of a split to look at, and on which date to resolve posts to their holders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RoleOptions {
+    /// The agreement version; `None` is the version in force.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub version: Option<u32>,
+    /// The date on which post holders are looked up; `None` uses each post's open tenure.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub as_of: Option<NaiveDate>,
+    /// Whether the matrix lists every catalogue task, not only those the split uses: for
+    /// planning a split from scratch.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub all_catalogue_tasks: bool,
+}
+
+impl From<NaiveDate> for RoleOptions {
+    /// The version in force, holders on `date`.
+    fn from(date: NaiveDate) -> Self {
+        Self::as_of(date)
+    }
+}
+
+impl RoleOptions {
+    /// The version in force, holders on `date`.
+    pub fn as_of(date: NaiveDate) -> Self {
+        Self {
+            as_of: Some(date),
+            ..Self::default()
+        }
+    }
+
+    /// Version `number`, holders from open tenures.
+    pub fn version(number: u32) -> Self {
+        Self {
+            version: Some(number),
+            ..Self::default()
+        }
+    }
+}

@@ -1,0 +1,633 @@
+//! Changing a split (all or nothing) and asking it questions: what does this party do, who
+//! carries this task.
+
+use super::tasks::{Located, Scope};
+use super::{
+    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, RoleTask, TaskRef,
+};
+use crate::actors::PartyRef;
+use crate::agreement::{AgreementStatus, Amendment};
+use crate::dossier::Dossier;
+use crate::error::BrobyggerError;
+use crate::finding::{FieldPath, Finding, Severity};
+use crate::i18n::Label;
+use crate::ids::{AgreementId, PersonId, PostId};
+
+/// Why a change to a split, or a question about one, was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RoleError {
+    /// No agreement with that id.
+    #[error("no agreement {0}")]
+    UnknownAgreement(String),
+    /// The agreement has no such version.
+    #[error("agreement {agreement} has no version {version}")]
+    UnknownVersion {
+        /// The agreement.
+        agreement: String,
+        /// The version asked for (0: the agreement has no versions).
+        version: u32,
+    },
+    /// A task key or party key that cannot be read.
+    #[error("not a {what} key: {reason}")]
+    BadKey {
+        /// `task` or `party`.
+        what: &'static str,
+        /// What a key looks like.
+        reason: String,
+    },
+    /// The task is neither in the catalogue, an activity of the agreement nor a custom task.
+    #[error("no task {0}")]
+    UnknownTask(String),
+    /// The party is not in the dossier.
+    #[error("no party {0}")]
+    UnknownParty(String),
+    /// The party exists but is not a party to the agreement.
+    #[error("{0} is not a party to the agreement")]
+    NotAParty(String),
+    /// The post is not in the dossier.
+    #[error("no post {0}")]
+    UnknownPost(String),
+    /// The person is not in the dossier.
+    #[error("no person {0}")]
+    UnknownPerson(String),
+    /// The carrying post acts for another party.
+    #[error("post {post} acts for {acts_for}, not for {party}")]
+    CarrierNotOfParty {
+        /// The post.
+        post: String,
+        /// The party it acts for.
+        acts_for: String,
+        /// The assignment's party.
+        party: String,
+    },
+    /// The task already has an Accountable party.
+    #[error("{task} already has an accountable party ({existing}); unassign it first")]
+    SecondAccountable {
+        /// The task key.
+        task: String,
+        /// The party that is accountable now.
+        existing: String,
+    },
+    /// The party already holds that role on the task.
+    #[error("{party} already holds {role} on {task}")]
+    AlreadyAssigned {
+        /// The task key.
+        task: String,
+        /// The party key.
+        party: String,
+        /// The role letter.
+        role: &'static str,
+    },
+    /// Consulted or informed combined with another role for the same party and task.
+    #[error("{party} is already {existing} on {task}; only responsible and accountable combine")]
+    ConflictingRoles {
+        /// The task key.
+        task: String,
+        /// The party key.
+        party: String,
+        /// The role the party has now.
+        existing: &'static str,
+    },
+    /// The party does not hold that role on the task.
+    #[error("{party} does not hold {role} on {task}")]
+    NotAssigned {
+        /// The task key.
+        task: String,
+        /// The party key.
+        party: String,
+        /// The role letter.
+        role: &'static str,
+    },
+    /// Hours must be a finite, non-negative number.
+    #[error("hours per month must be a finite number of at least 0")]
+    InvalidHours,
+    /// A custom task id is already used, or is a catalogue id.
+    #[error("the task id {0} is already taken")]
+    TaskIdTaken(String),
+    /// A custom task id is not well-formed.
+    #[error("the task id is not well-formed")]
+    InvalidTaskId,
+    /// A custom task needs a name.
+    #[error("a task needs a name")]
+    EmptyTaskName,
+    /// A custom task cannot be removed while assignments use it.
+    #[error("the task {0} still has assignments; unassign them first")]
+    TaskInUse(String),
+    /// The split of a signed, active or ended agreement changes only by amendment.
+    #[error("the agreement is {0}; amend it to change the split")]
+    BindingTerms(&'static str),
+    /// A list of changes with nothing in it.
+    #[error("no changes given")]
+    NoChanges,
+}
+
+impl RoleError {
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RoleError::UnknownAgreement(_) => "not_found.agreement",
+            RoleError::UnknownVersion { .. } => "not_found.version",
+            RoleError::BadKey { .. } => "input.bad_key",
+            RoleError::UnknownTask(_) => "not_found.task",
+            RoleError::UnknownParty(_) => "not_found.party",
+            RoleError::NotAParty(_) => "roles.not_a_party",
+            RoleError::UnknownPost(_) => "not_found.post",
+            RoleError::UnknownPerson(_) => "not_found.person",
+            RoleError::CarrierNotOfParty { .. } => "roles.carrier_not_of_party",
+            RoleError::SecondAccountable { .. } => "roles.second_accountable",
+            RoleError::AlreadyAssigned { .. } => "roles.already_assigned",
+            RoleError::ConflictingRoles { .. } => "roles.conflicting_roles",
+            RoleError::NotAssigned { .. } => "not_found.assignment",
+            RoleError::InvalidHours => "roles.invalid_hours",
+            RoleError::TaskIdTaken(_) => "roles.task_id_taken",
+            RoleError::InvalidTaskId => "validation.invalid_id",
+            RoleError::EmptyTaskName => "validation.empty_text",
+            RoleError::TaskInUse(_) => "roles.task_in_use",
+            RoleError::BindingTerms(_) => "lifecycle.binding_terms",
+            RoleError::NoChanges => "roles.no_changes",
+        }
+    }
+
+    /// The field the error is about, e.g. `party`.
+    fn field(&self) -> &'static str {
+        match self {
+            RoleError::UnknownAgreement(_) | RoleError::UnknownVersion { .. } => "agreement",
+            RoleError::BadKey { what: "party", .. } => "party",
+            RoleError::BadKey { .. } => "task",
+            RoleError::UnknownTask(_) | RoleError::TaskInUse(_) => "task",
+            RoleError::UnknownParty(_) | RoleError::NotAParty(_) => "party",
+            RoleError::UnknownPost(_) => "carried_by.post",
+            RoleError::UnknownPerson(_) => "carried_by.person",
+            RoleError::CarrierNotOfParty { .. } => "carried_by",
+            RoleError::SecondAccountable { .. }
+            | RoleError::AlreadyAssigned { .. }
+            | RoleError::ConflictingRoles { .. }
+            | RoleError::NotAssigned { .. } => "role",
+            RoleError::InvalidHours => "hours_per_month",
+            RoleError::TaskIdTaken(_) | RoleError::InvalidTaskId => "id",
+            RoleError::EmptyTaskName => "name",
+            RoleError::BindingTerms(_) => "status",
+            RoleError::NoChanges => "changes",
+        }
+    }
+
+    /// The boundary error; `path` names the field of the input at fault (invalid input only).
+    pub fn into_error(self, path: &str) -> BrobyggerError {
+        let code = self.code().to_owned();
+        let path = path.to_owned();
+        let reason = self.to_string();
+        match self {
+            RoleError::UnknownAgreement(id) => BrobyggerError::NotFound {
+                code,
+                entity: "agreement".into(),
+                id,
+            },
+            RoleError::UnknownVersion { agreement, version } => BrobyggerError::NotFound {
+                code,
+                entity: "version".into(),
+                id: format!("{agreement}@{version}"),
+            },
+            RoleError::UnknownTask(id) => BrobyggerError::NotFound {
+                code,
+                entity: "task".into(),
+                id,
+            },
+            RoleError::UnknownParty(id) => BrobyggerError::NotFound {
+                code,
+                entity: "party".into(),
+                id,
+            },
+            RoleError::UnknownPost(id) => BrobyggerError::NotFound {
+                code,
+                entity: "post".into(),
+                id,
+            },
+            RoleError::UnknownPerson(id) => BrobyggerError::NotFound {
+                code,
+                entity: "person".into(),
+                id,
+            },
+            RoleError::NotAssigned { task, party, role } => BrobyggerError::NotFound {
+                code,
+                entity: "assignment".into(),
+                id: format!("{task}/{party}/{role}"),
+            },
+            RoleError::BadKey { .. }
+            | RoleError::NotAParty(_)
+            | RoleError::CarrierNotOfParty { .. }
+            | RoleError::SecondAccountable { .. }
+            | RoleError::AlreadyAssigned { .. }
+            | RoleError::ConflictingRoles { .. }
+            | RoleError::InvalidHours
+            | RoleError::TaskIdTaken(_)
+            | RoleError::InvalidTaskId
+            | RoleError::EmptyTaskName
+            | RoleError::TaskInUse(_)
+            | RoleError::BindingTerms(_)
+            | RoleError::NoChanges => BrobyggerError::InvalidInput { code, path, reason },
+        }
+    }
+}
+
+impl From<RoleError> for BrobyggerError {
+    fn from(e: RoleError) -> Self {
+        let field = e.field();
+        e.into_error(field)
+    }
+}
+
+/// One thing a party does: a task and the party's assignment on it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Duty {
+    /// The task.
+    pub task: RoleTask,
+    /// The party's assignment on it.
+    pub assignment: Assignment,
+}
+
+/// Who carries a task for one party in one role.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Carrying {
+    /// The party.
+    pub party: PartyRef,
+    /// Its display name, e.g. "Jobcenter Aalborg (Aalborg Kommune)".
+    pub party_name: String,
+    /// The role.
+    pub role: Raci,
+    /// The post carrying it, if one is named.
+    pub post: Option<PostId>,
+    /// The person carrying it on the date asked about: the post's holder, or the named person.
+    /// An opaque id; look the person up in the dossier if you may.
+    pub person: Option<PersonId>,
+}
+
+impl RoleChange {
+    /// Reads a JSON array of changes (`[{"type": "assign", "assignment": {...}}, ...]`), as
+    /// apps receive change sets. Errors give the path of the bad field and quote no value.
+    pub fn list_from_json(json: &str) -> Result<Vec<RoleChange>, BrobyggerError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let inner = e.inner();
+            BrobyggerError::Parse {
+                code: "input.bad_changes".into(),
+                path: e.path().to_string(),
+                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
+                reason: crate::dossier::redact_message(&inner.to_string()),
+            }
+        })
+    }
+}
+
+/// The checks an assignment must pass against a split and its scope.
+fn check_assignment(scope: &Scope<'_>, split: &RoleSplit, a: &Assignment) -> Result<(), RoleError> {
+    // The task may be a custom task defined earlier in the same batch, so resolve against the
+    // split being built.
+    let task_exists = match &a.task {
+        TaskRef::Custom { id } => split.custom_task(id).is_some(),
+        other => scope.resolve(other).is_some(),
+    };
+    if !task_exists {
+        return Err(RoleError::UnknownTask(a.task.key()));
+    }
+    if !scope.dossier.party_exists(&a.party) {
+        return Err(RoleError::UnknownParty(a.party.key()));
+    }
+    if !scope.in_agreement(&a.party) {
+        return Err(RoleError::NotAParty(a.party.key()));
+    }
+    match &a.carried_by {
+        Some(Carrier::Post { post }) => {
+            let found = scope
+                .dossier
+                .post(post)
+                .ok_or_else(|| RoleError::UnknownPost(post.to_string()))?;
+            if !a.party.covers(&found.party) {
+                return Err(RoleError::CarrierNotOfParty {
+                    post: post.to_string(),
+                    acts_for: found.party.key(),
+                    party: a.party.key(),
+                });
+            }
+        }
+        Some(Carrier::Person { person }) if scope.dossier.person(person).is_none() => {
+            return Err(RoleError::UnknownPerson(person.to_string()));
+        }
+        Some(Carrier::Person { .. }) | None => {}
+    }
+    if a.hours_per_month.is_some_and(|h| !h.is_finite() || h < 0.0) {
+        return Err(RoleError::InvalidHours);
+    }
+    for b in split.assignments_of(&a.task).map(|(_, b)| b) {
+        if b.party == a.party && b.role == a.role {
+            return Err(RoleError::AlreadyAssigned {
+                task: a.task.key(),
+                party: a.party.key(),
+                role: a.role.letter(),
+            });
+        }
+        if b.party == a.party && !b.role.combines_with(a.role) {
+            return Err(RoleError::ConflictingRoles {
+                task: a.task.key(),
+                party: a.party.key(),
+                existing: b.role.label(crate::Lang::En),
+            });
+        }
+        if a.role == Raci::Accountable && b.role == Raci::Accountable {
+            return Err(RoleError::SecondAccountable {
+                task: a.task.key(),
+                existing: b.party.key(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn apply_one(
+    scope: &Scope<'_>,
+    split: &mut RoleSplit,
+    change: &RoleChange,
+) -> Result<(), RoleError> {
+    match change {
+        RoleChange::Assign { assignment } => {
+            check_assignment(scope, split, assignment)?;
+            split.assignments.push(assignment.clone());
+        }
+        RoleChange::Unassign { task, party, role } => {
+            let j = split
+                .assignments
+                .iter()
+                .position(|a| a.is(task, party, *role))
+                .ok_or_else(|| RoleError::NotAssigned {
+                    task: task.key(),
+                    party: party.key(),
+                    role: role.letter(),
+                })?;
+            split.assignments.remove(j);
+        }
+        RoleChange::DefineTask { task } => {
+            check_custom_task(scope, split, task)?;
+            split.tasks.push(task.clone());
+        }
+        RoleChange::RemoveTask { id } => {
+            let j = split
+                .tasks
+                .iter()
+                .position(|t| &t.id == id)
+                .ok_or_else(|| RoleError::UnknownTask(TaskRef::custom(id.clone()).key()))?;
+            let task = TaskRef::custom(id.clone());
+            if split.assignments_of(&task).next().is_some() {
+                return Err(RoleError::TaskInUse(task.key()));
+            }
+            split.tasks.remove(j);
+        }
+    }
+    Ok(())
+}
+
+fn check_custom_task(
+    scope: &Scope<'_>,
+    split: &RoleSplit,
+    t: &CustomTask,
+) -> Result<(), RoleError> {
+    if !crate::ids::is_well_formed(t.id.as_str()) {
+        return Err(RoleError::InvalidTaskId);
+    }
+    if split.custom_task(&t.id).is_some() || scope.catalogue.get(&t.id).is_some() {
+        return Err(RoleError::TaskIdTaken(t.id.to_string()));
+    }
+    if t.name.trim().is_empty() {
+        return Err(RoleError::EmptyTaskName);
+    }
+    Ok(())
+}
+
+/// The split after `changes`, or the first change that fails, by position.
+fn applied(scope: &Scope<'_>, changes: &[RoleChange]) -> Result<RoleSplit, (usize, RoleError)> {
+    if changes.is_empty() {
+        return Err((0, RoleError::NoChanges));
+    }
+    let mut split = scope.split().clone();
+    for (i, change) in changes.iter().enumerate() {
+        apply_one(scope, &mut split, change).map_err(|e| (i, e))?;
+    }
+    Ok(split)
+}
+
+/// Where in a change the error lies, e.g. `assignment.party` or `task.id`.
+fn path_in_change(change: &RoleChange, e: &RoleError) -> String {
+    match change {
+        RoleChange::Assign { .. } => format!("assignment.{}", e.field()),
+        RoleChange::Unassign { .. } => e.field().to_owned(),
+        RoleChange::DefineTask { .. } => format!("task.{}", e.field()),
+        RoleChange::RemoveTask { .. } => "id".to_owned(),
+    }
+}
+
+/// The boundary error for the change at `i`: paths are `changes[i]....` for a batch, and
+/// relative to the single change otherwise.
+fn batch_error(changes: &[RoleChange], single: bool, (i, e): (usize, RoleError)) -> BrobyggerError {
+    let path = match changes.get(i) {
+        None => e.field().to_owned(),
+        Some(change) if single => path_in_change(change, &e),
+        Some(change) => format!("changes[{i}].{}", path_in_change(change, &e)),
+    };
+    e.into_error(&path)
+}
+
+impl Dossier {
+    /// The role split of a version of an agreement (the version in force by default).
+    pub fn role_split(
+        &self,
+        agreement: &AgreementId,
+        version: Option<u32>,
+    ) -> Result<&RoleSplit, BrobyggerError> {
+        Ok(&Located::find(self, agreement, version)?.terms().roles)
+    }
+
+    /// The tasks of a version's split, in matrix order: catalogue tasks in use (or all of them
+    /// with `options.all_catalogue_tasks`), the agreement's activities, then custom tasks.
+    pub fn role_tasks(
+        &self,
+        agreement: &AgreementId,
+        options: impl Into<RoleOptions>,
+    ) -> Result<Vec<RoleTask>, BrobyggerError> {
+        let options = options.into();
+        let at = Located::find(self, agreement, options.version)?;
+        let path = at.terms_path();
+        Ok(Scope::new(self, at.terms(), &path).tasks_in_play(options.all_catalogue_tasks))
+    }
+
+    /// What a party does under an agreement: every task it holds a role on, in matrix order.
+    /// Asking about a whole municipality includes its departments.
+    pub fn party_duties(
+        &self,
+        agreement: &AgreementId,
+        party: &PartyRef,
+        options: impl Into<RoleOptions>,
+    ) -> Result<Vec<Duty>, BrobyggerError> {
+        let options = options.into();
+        let at = Located::find(self, agreement, options.version)?;
+        if !self.party_exists(party) {
+            return Err(RoleError::UnknownParty(party.key()).into());
+        }
+        let path = at.terms_path();
+        let scope = Scope::new(self, at.terms(), &path);
+        let mut out = Vec::new();
+        for task in scope.tasks_in_play(false) {
+            for (_, a) in scope.split().assignments_of(&task.task) {
+                if party.covers(&a.party) {
+                    out.push(Duty {
+                        task: task.clone(),
+                        assignment: a.clone(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Who carries a task: each party's role on it, with the post and the person holding it on
+    /// `options.as_of` (or now). Responsible first, then Accountable, Consulted, Informed.
+    pub fn task_carriers(
+        &self,
+        agreement: &AgreementId,
+        task: &TaskRef,
+        options: impl Into<RoleOptions>,
+    ) -> Result<Vec<Carrying>, BrobyggerError> {
+        let options = options.into();
+        let at = Located::find(self, agreement, options.version)?;
+        let path = at.terms_path();
+        let scope = Scope::new(self, at.terms(), &path);
+        if scope.resolve(task).is_none() {
+            return Err(RoleError::UnknownTask(task.key()).into());
+        }
+        let mut out: Vec<Carrying> = scope
+            .split()
+            .assignments_of(task)
+            .map(|(_, a)| Carrying {
+                party: a.party.clone(),
+                party_name: self.party_name(&a.party),
+                role: a.role,
+                post: match &a.carried_by {
+                    Some(Carrier::Post { post }) => Some(post.clone()),
+                    _ => None,
+                },
+                person: a
+                    .carried_by
+                    .as_ref()
+                    .and_then(|c| scope.carrier_person(c, options.as_of)),
+            })
+            .collect();
+        out.sort_by_key(|c| c.role);
+        Ok(out)
+    }
+
+    /// Applies `changes` to the split of a draft or negotiating agreement, in order, all or
+    /// nothing. A failing change is reported with its position (`changes[2].party`); the dossier
+    /// is then unchanged. Signed, active and ended agreements change by [`Dossier::amend_roles`].
+    pub fn change_roles(
+        &mut self,
+        agreement: &AgreementId,
+        changes: &[RoleChange],
+    ) -> Result<(), BrobyggerError> {
+        self.change_roles_inner(agreement, changes, false)
+    }
+
+    fn change_roles_inner(
+        &mut self,
+        agreement: &AgreementId,
+        changes: &[RoleChange],
+        single: bool,
+    ) -> Result<(), BrobyggerError> {
+        let at = Located::find(self, agreement, None)?;
+        let status = at.agreement.status;
+        if status.is_binding() || status == AgreementStatus::Ended {
+            return Err(RoleError::BindingTerms(status.label(crate::Lang::En)).into());
+        }
+        let path = at.terms_path();
+        let scope = Scope::new(self, at.terms(), &path);
+        let split = applied(&scope, changes).map_err(|e| batch_error(changes, single, e))?;
+        let (index, k) = (at.index, at.version_index);
+        let mut next = self.clone();
+        next.agreements[index].versions[k].terms.roles = split;
+        next.ensure_split_valid(&path)?;
+        *self = next;
+        Ok(())
+    }
+
+    /// Gives a party a role on a task of a draft or negotiating agreement. Refuses an unknown
+    /// task or party, a party outside the agreement, a second Accountable, and a role the party
+    /// already has; nothing changes then.
+    pub fn assign_role(
+        &mut self,
+        agreement: &AgreementId,
+        assignment: Assignment,
+    ) -> Result<(), BrobyggerError> {
+        self.change_roles_inner(agreement, &[RoleChange::Assign { assignment }], true)
+    }
+
+    /// Takes a role away from a party on a task of a draft or negotiating agreement, returning
+    /// the assignment removed.
+    pub fn unassign_role(
+        &mut self,
+        agreement: &AgreementId,
+        task: &TaskRef,
+        party: &PartyRef,
+        role: Raci,
+    ) -> Result<Assignment, BrobyggerError> {
+        let removed = self
+            .role_split(agreement, None)?
+            .assignments
+            .iter()
+            .find(|a| a.is(task, party, role))
+            .cloned()
+            .ok_or_else(|| RoleError::NotAssigned {
+                task: task.key(),
+                party: party.key(),
+                role: role.letter(),
+            })?;
+        let change = RoleChange::Unassign {
+            task: task.clone(),
+            party: party.clone(),
+            role,
+        };
+        self.change_roles_inner(agreement, &[change], true)?;
+        Ok(removed)
+    }
+
+    /// Amends a signed, active or under-review agreement with `changes` to its split: a new
+    /// version with the changed split and the amendment record. Returns the new version number;
+    /// nothing changes if a change or the new terms fail.
+    pub fn amend_roles(
+        &mut self,
+        agreement: &AgreementId,
+        changes: &[RoleChange],
+        amendment: Amendment,
+    ) -> Result<u32, BrobyggerError> {
+        let at = Located::find(self, agreement, None)?;
+        let path = at.terms_path();
+        let scope = Scope::new(self, at.terms(), &path);
+        let split = applied(&scope, changes).map_err(|e| batch_error(changes, false, e))?;
+        let mut terms = at.terms().clone();
+        terms.roles = split;
+        self.amend(agreement, terms, amendment)
+    }
+
+    /// Refuses a split with structural errors at `terms_path`.
+    fn ensure_split_valid(&self, terms_path: &FieldPath) -> Result<(), BrobyggerError> {
+        let roles = terms_path.field("roles");
+        let errors: Vec<Finding> = self
+            .validate()
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error && f.path.is_within(&roles))
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(BrobyggerError::validation(errors))
+        }
+    }
+}

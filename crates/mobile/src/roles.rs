@@ -1,0 +1,181 @@
+//! Role splits for Kotlin and Swift: questions, changes and reports on a [`DossierHandle`], and
+//! free functions for the catalogue, keys and rendering.
+
+use crate::convert::{read, write};
+use crate::dossier::DossierHandle;
+use brobygger::{
+    AgreementId, Amendment, Assignment, BrobyggerError, Carrying, Duty, Finding, Lang, PartyRef,
+    Raci, RoleChange, RoleMatrix, RoleOptions, RoleSplit, RoleSplitDiff, RoleTask, TaskCatalogue,
+    TaskDefinition, TaskRef,
+};
+
+#[uniffi::export]
+impl DossierHandle {
+    /// The role split of a version of an agreement (`null`: the version in force).
+    pub fn role_split(
+        &self,
+        agreement: AgreementId,
+        version: Option<u32>,
+    ) -> Result<RoleSplit, BrobyggerError> {
+        read(&self.0).role_split(&agreement, version).cloned()
+    }
+
+    /// The tasks of a split in matrix order: catalogue tasks in use, activities, custom tasks.
+    pub fn role_tasks(
+        &self,
+        agreement: AgreementId,
+        options: RoleOptions,
+    ) -> Result<Vec<RoleTask>, BrobyggerError> {
+        read(&self.0).role_tasks(&agreement, options)
+    }
+
+    /// Every finding about a split (codes `roles.*`), errors first.
+    pub fn analyse_roles(
+        &self,
+        agreement: AgreementId,
+        options: RoleOptions,
+    ) -> Result<Vec<Finding>, BrobyggerError> {
+        read(&self.0).analyse_roles(&agreement, options)
+    }
+
+    /// The responsibility matrix with its findings; render it with [`role_matrix_markdown`] or
+    /// [`role_matrix_html`].
+    pub fn role_matrix(
+        &self,
+        agreement: AgreementId,
+        options: RoleOptions,
+    ) -> Result<RoleMatrix, BrobyggerError> {
+        read(&self.0).role_matrix(&agreement, options)
+    }
+
+    /// What a party does under an agreement (a whole municipality includes its departments).
+    pub fn party_duties(
+        &self,
+        agreement: AgreementId,
+        party: PartyRef,
+        options: RoleOptions,
+    ) -> Result<Vec<Duty>, BrobyggerError> {
+        read(&self.0).party_duties(&agreement, &party, options)
+    }
+
+    /// Who carries a task: each party's role, post and the person holding it on `options.asOf`.
+    pub fn task_carriers(
+        &self,
+        agreement: AgreementId,
+        task: TaskRef,
+        options: RoleOptions,
+    ) -> Result<Vec<Carrying>, BrobyggerError> {
+        read(&self.0).task_carriers(&agreement, &task, options)
+    }
+
+    /// Gives a party a role on a task of a draft or negotiating agreement. Throws `NotFound` or
+    /// `InvalidInput` (a second accountable, a party outside the agreement, ...); nothing
+    /// changes then.
+    pub fn assign_role(
+        &self,
+        agreement: AgreementId,
+        assignment: Assignment,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).assign_role(&agreement, assignment)
+    }
+
+    /// Takes a role away from a party and returns the removed assignment.
+    pub fn unassign_role(
+        &self,
+        agreement: AgreementId,
+        task: TaskRef,
+        party: PartyRef,
+        role: Raci,
+    ) -> Result<Assignment, BrobyggerError> {
+        write(&self.0).unassign_role(&agreement, &task, &party, role)
+    }
+
+    /// Applies changes to the split of a draft or negotiating agreement, in order, all or
+    /// nothing; errors name the change (`changes[1].assignment.party`).
+    pub fn change_roles(
+        &self,
+        agreement: AgreementId,
+        changes: Vec<RoleChange>,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).change_roles(&agreement, &changes)
+    }
+
+    /// Amends a binding agreement with changes to its split; returns the new version number.
+    pub fn amend_roles(
+        &self,
+        agreement: AgreementId,
+        changes: Vec<RoleChange>,
+        amendment: Amendment,
+    ) -> Result<u32, BrobyggerError> {
+        write(&self.0).amend_roles(&agreement, &changes, amendment)
+    }
+
+    /// What changed in the split between two versions.
+    pub fn role_diff(
+        &self,
+        agreement: AgreementId,
+        from_version: u32,
+        to_version: u32,
+    ) -> Result<RoleSplitDiff, BrobyggerError> {
+        read(&self.0).role_diff(&agreement, from_version, to_version)
+    }
+
+    /// The change between two versions as a readable Markdown list in `lang`.
+    pub fn describe_role_diff(
+        &self,
+        agreement: AgreementId,
+        from_version: u32,
+        to_version: u32,
+        lang: Lang,
+    ) -> Result<String, BrobyggerError> {
+        read(&self.0).describe_role_diff(&agreement, from_version, to_version, lang)
+    }
+}
+
+/// The built-in task catalogue: statutory municipal duties first, then typical shared tasks.
+#[uniffi::export]
+pub fn task_catalogue() -> Result<Vec<TaskDefinition>, BrobyggerError> {
+    Ok(TaskCatalogue::try_builtin()?.tasks.clone())
+}
+
+/// A matrix as a Markdown table with legend and findings, in `lang`.
+#[uniffi::export]
+pub fn role_matrix_markdown(matrix: RoleMatrix, lang: Lang) -> String {
+    matrix.markdown(lang)
+}
+
+/// A matrix as a self-contained HTML page (for a WebView), in `lang`.
+#[uniffi::export]
+pub fn role_matrix_html(matrix: RoleMatrix, lang: Lang) -> String {
+    matrix.html(lang)
+}
+
+/// A task's short key: `integration_contract`, `activity:act-x`, `custom:t-plan`.
+#[uniffi::export]
+pub fn task_key(task: TaskRef) -> String {
+    task.key()
+}
+
+/// Reads a task key. Throws `InvalidInput` (`input.bad_key`).
+#[uniffi::export]
+pub fn parse_task_key(key: String) -> Result<TaskRef, BrobyggerError> {
+    Ok(TaskRef::parse_key(&key)?)
+}
+
+/// A party's short key: `department:aalborg/ctf`, `organisation:DK-LOCAL-x`.
+#[uniffi::export]
+pub fn party_key(party: PartyRef) -> String {
+    party.key()
+}
+
+/// Reads a party key. Throws `InvalidInput` (`input.bad_key`).
+#[uniffi::export]
+pub fn parse_party_key(key: String) -> Result<PartyRef, BrobyggerError> {
+    Ok(PartyRef::parse_key(&key)?)
+}
+
+/// Reads a JSON array of changes, as received from a server. Throws `Parse` with the path.
+#[uniffi::export]
+pub fn role_changes_from_json(json: String) -> Result<Vec<RoleChange>, BrobyggerError> {
+    RoleChange::list_from_json(&json)
+}
