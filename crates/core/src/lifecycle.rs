@@ -69,12 +69,14 @@ impl TransitionPolicy {
     }
 
     /// The built-in rules: a valid agreement, signing readiness, and not activating before the
-    /// term starts.
+    /// term starts; and the checklists required before signing, with no unresolved critical
+    /// divergence ([`crate::checklists::ChecklistReadinessRule`]).
     pub fn standard() -> Self {
         Self::empty()
             .with_rule(ValidAgreementRule)
             .with_rule(SigningReadinessRule)
             .with_rule(ActivationRule)
+            .with_rule(crate::checklists::ChecklistReadinessRule)
     }
 
     /// This policy with one more rule.
