@@ -67,7 +67,7 @@ pub use agreement::{
     ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
 pub use checklists::{
-    Alignment, AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue,
+    AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
     ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Checklists, ResolveItem, Side,
     StartChecklist, YesNo,
 };

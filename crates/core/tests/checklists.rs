@@ -641,7 +641,7 @@ fn sessions_are_refused_for_strangers_wrong_sides_and_unknown_things() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Alignment, resolutions and signing readiness
+// ChecklistAlignment, resolutions and signing readiness
 
 fn answer_all(d: &mut Dossier, party: PartyRef, post: &str, variant: bool, day: &str) -> SessionId {
     let by = holder(d, post);

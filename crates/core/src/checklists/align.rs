@@ -24,7 +24,7 @@ use std::fmt;
 /// The comparison of the parties' answers to one checklist for one agreement.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Alignment {
+pub struct ChecklistAlignment {
     /// The agreement.
     pub agreement: AgreementId,
     /// The template.
@@ -217,7 +217,7 @@ impl Dossier {
         &self,
         agreement: &AgreementId,
         template: &TemplateId,
-    ) -> Result<Alignment, BrobyggerError> {
+    ) -> Result<ChecklistAlignment, BrobyggerError> {
         if self.agreement(agreement).is_none() {
             return Err(ChecklistError::UnknownAgreement(agreement.to_string()).into());
         }
@@ -237,7 +237,7 @@ impl Dossier {
     pub fn checklist_alignments(
         &self,
         agreement: &AgreementId,
-    ) -> Result<Vec<Alignment>, BrobyggerError> {
+    ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
         let mut templates: Vec<&TemplateId> = Vec::new();
         for s in self.checklist_sessions(agreement) {
             // Sessions of unknown templates are validation errors; there is nothing to compare.
@@ -279,7 +279,7 @@ pub(crate) fn align(
     agreement: &AgreementId,
     tpl: &ChecklistTemplate,
     sessions: &[(usize, &AnswerSession)],
-) -> Alignment {
+) -> ChecklistAlignment {
     let total = u32::try_from(tpl.item_count()).unwrap_or(u32::MAX);
     let session_path = |k: usize| {
         FieldPath::root()
@@ -461,7 +461,7 @@ pub(crate) fn align(
     });
     sort_findings(&mut findings);
 
-    Alignment {
+    ChecklistAlignment {
         agreement: agreement.clone(),
         template: tpl.id.clone(),
         template_version: tpl.version,

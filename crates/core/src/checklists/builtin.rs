@@ -91,6 +91,26 @@ impl BuiltinChecklist {
     }
 }
 
+/// The built-in template `id` in `version`, or in its newest version if `None`.
+pub fn builtin_template(
+    id: &crate::ids::TemplateId,
+    version: Option<u32>,
+) -> Result<ChecklistTemplate, BrobyggerError> {
+    all()
+        .iter()
+        .filter(|t| &t.id == id)
+        .filter(|t| version.is_none_or(|v| t.version == v))
+        .max_by_key(|t| t.version)
+        .cloned()
+        .ok_or_else(|| {
+            super::ChecklistError::UnknownTemplate {
+                id: id.to_string(),
+                version,
+            }
+            .into()
+        })
+}
+
 static ALL: LazyLock<Vec<ChecklistTemplate>> = LazyLock::new(|| {
     // A template that fails to read is left out rather than panicking; the tests below make
     // sure none does.

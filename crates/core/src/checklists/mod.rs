@@ -10,8 +10,8 @@
 //!   as a whole. Seven built-in templates follow the source documents ([`builtin`]).
 //! - [`AnswerSession`]s in the dossier: each party answers on its own; answers are timestamped
 //!   and attributed, a session can be saved half-done and resumed, and is frozen once submitted.
-//! - [`Alignment`]: item by item, agreement or divergence measured the way that fits the answer
-//!   kind, a score per item and overall, critical divergences first, and [`Finding`]s.
+//! - [`ChecklistAlignment`]: item by item, agreement or divergence measured the way that fits
+//!   the answer kind, a score per item and overall, critical divergences first, and [`Finding`]s.
 //! - Signing readiness: [`ChecklistReadinessRule`] (part of
 //!   [`crate::TransitionPolicy::standard`]) refuses signing while a required checklist is
 //!   incomplete or a critical divergence is unresolved; the lifecycle's override records a
@@ -40,7 +40,8 @@ mod template;
 mod validate;
 
 pub use align::{
-    Alignment, AlignmentCell, AlignmentColumn, AlignmentCounts, AlignmentStatus, ItemAlignment,
+    AlignmentCell, AlignmentColumn, AlignmentCounts, AlignmentStatus, ChecklistAlignment,
+    ItemAlignment,
 };
 pub use readiness::{
     ChecklistReadiness, ChecklistReadinessRule, PartyProgress, RequirementProgress,
@@ -51,8 +52,9 @@ pub use session::{
     StartChecklist, Submission, format_number,
 };
 pub use template::{
-    AnswerKind, AnswerKindName, ChecklistItem, ChecklistSection, ChecklistTemplate, ChoiceOption,
-    DEFAULT_NUMBER_TOLERANCE, ItemView, OptionView, Side, TEMPLATE_SCHEMA_VERSION,
+    AnswerKind, AnswerKindName, ChecklistItem, ChecklistItemView, ChecklistOptionView,
+    ChecklistSection, ChecklistTemplate, ChoiceOption, DEFAULT_NUMBER_TOLERANCE, Side,
+    TEMPLATE_SCHEMA_VERSION,
 };
 
 use crate::error::BrobyggerError;

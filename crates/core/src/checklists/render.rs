@@ -5,7 +5,7 @@
 //! The report is for the parties themselves, so it shows their answers and comments, but it
 //! names parties, never the people who answered.
 
-use super::align::{Alignment, AlignmentStatus, ItemAlignment};
+use super::align::{AlignmentStatus, ChecklistAlignment, ItemAlignment};
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
@@ -67,7 +67,7 @@ impl crate::dossier::Dossier {
     }
 }
 
-impl Alignment {
+impl ChecklistAlignment {
     /// The comparison as Markdown or HTML in `lang`.
     pub fn render(&self, format: RenderFormat, lang: Lang) -> String {
         let doc = Doc::build(self, lang);
@@ -116,7 +116,7 @@ struct Row {
 }
 
 impl Doc {
-    fn build(a: &Alignment, lang: Lang) -> Doc {
+    fn build(a: &ChecklistAlignment, lang: Lang) -> Doc {
         let critical = t(lang, "kritisk", "critical");
         let title = format!(
             "{}: {}",

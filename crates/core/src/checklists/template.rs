@@ -348,9 +348,9 @@ impl ChecklistTemplate {
     }
 
     /// The items as an app shows them: text, guidance, options and labels in `lang`.
-    pub fn item_views(&self, lang: Lang) -> Vec<ItemView> {
+    pub fn item_views(&self, lang: Lang) -> Vec<ChecklistItemView> {
         self.items()
-            .map(|(section, item)| ItemView::new(self, section, item, lang))
+            .map(|(section, item)| ChecklistItemView::new(self, section, item, lang))
             .collect()
     }
 }
@@ -358,7 +358,7 @@ impl ChecklistTemplate {
 /// One item as an app lists it, every text in one language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ItemView {
+pub struct ChecklistItemView {
     /// The section's id.
     pub section: SectionId,
     /// The section's heading.
@@ -373,7 +373,7 @@ pub struct ItemView {
     pub kind: AnswerKindName,
     /// The values to pick from: the options of a choice, the four yes/no values, the five
     /// scale steps; empty for numbers and text.
-    pub options: Vec<OptionView>,
+    pub options: Vec<ChecklistOptionView>,
     /// Whether several options may be picked.
     pub multiple: bool,
     /// The unit of a number.
@@ -393,7 +393,7 @@ pub struct ItemView {
 /// A value to pick, with its label.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct OptionView {
+pub struct ChecklistOptionView {
     /// The value as it is written in answers: a choice id, `yes`/`partly`/`no`/`not_relevant`,
     /// or `1`–`5`.
     pub value: String,
@@ -401,7 +401,7 @@ pub struct OptionView {
     pub label: String,
 }
 
-impl ItemView {
+impl ChecklistItemView {
     fn new(
         template: &ChecklistTemplate,
         section: &ChecklistSection,
@@ -415,7 +415,7 @@ impl ItemView {
             AnswerKind::YesNo => {
                 options = crate::i18n::entries::<super::YesNo>(lang)
                     .into_iter()
-                    .map(|e| OptionView {
+                    .map(|e| ChecklistOptionView {
                         value: e.value,
                         label: e.label,
                     })
@@ -428,7 +428,7 @@ impl ItemView {
                         5 => high.as_ref(),
                         _ => None,
                     };
-                    options.push(OptionView {
+                    options.push(ChecklistOptionView {
                         value: step.to_string(),
                         label: match end {
                             Some(t) => format!("{step} ({})", t.get(lang)),
@@ -454,7 +454,7 @@ impl ItemView {
                 multiple = *m;
                 options = opts
                     .iter()
-                    .map(|o| OptionView {
+                    .map(|o| ChecklistOptionView {
                         value: o.id.to_string(),
                         label: o.text.get(lang).to_owned(),
                     })
@@ -462,7 +462,7 @@ impl ItemView {
             }
             AnswerKind::Text => {}
         }
-        ItemView {
+        ChecklistItemView {
             section: section.id.clone(),
             section_title: section.title.get(lang).to_owned(),
             item: item.id.clone(),
