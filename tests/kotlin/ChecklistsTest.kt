@@ -105,6 +105,8 @@ val checklistsSuite = suite("checklists") {
                 val expected = fixture("golden/checklist-horsens-joint-expectations-$code.$ext").readText()
                 assertEquals(expected, d.renderChecklistComparison("horsens-lawan", "joint-expectations", format, lang), "$code $ext")
             }
+            assertEquals(fixture("golden/checklist-summary-horsens-$code.txt").readText(), d.checklistSummary(lang))
+            assertTrue(describeChecklistTemplate(checklistTemplate("joint-expectations", null), lang).contains("19. "))
             // The same from a comparison passed around as data.
             val alignment = d.checklistAlignment("horsens-lawan", "joint-expectations")
             assertEquals(fixture("golden/checklist-horsens-joint-expectations-$code.md").readText(),

@@ -125,6 +125,15 @@ def test_golden_comparison_matches_rust(lang: str, fmt: str, ext: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
+def test_checklist_summary_matches_rust(lang: str) -> None:
+    golden = (FIXTURES / "golden" / f"checklist-summary-horsens-{lang}.txt").read_text(encoding="utf-8")
+    assert bb.Dossier.example("horsens").checklists.summary(lang) == golden
+    assert bb.Dossier.example("aalborg").checklists.summary(lang) == ""
+    form = bb.checklist_template("kem-municipal-preparation").describe(lang)
+    assert form.count("\n1. ") == 1 and "12. " in form
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
 def test_item_lists_match_rust(lang: str) -> None:
     golden = json.loads((FIXTURES / "golden" / f"checklist-items-joint-expectations-{lang}.json").read_text(encoding="utf-8"))
     assert bb.checklist_template("joint-expectations").items(lang) == golden

@@ -164,6 +164,10 @@ fn golden_comparison_of_the_horsens_example_and_item_lists() {
                 &out,
             );
         }
+        common::golden(
+            &golden.join(format!("checklist-summary-horsens-{}.txt", lang.code())),
+            &d.checklist_summary(lang),
+        );
         let template = BuiltinChecklist::JointExpectations.template().unwrap();
         common::golden(
             &golden.join(format!(
@@ -763,6 +767,8 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
         at("2019-07-02T10:00:00Z"),
     )
     .unwrap();
+    // Answers still being written do not count as stated expectations yet.
+    assert_eq!(codes(&d), ["checklists.required_incomplete"]);
     d.submit_checklist(&rk_session, &rk, at("2019-07-02T11:00:00Z"))
         .unwrap();
     let alignment = d

@@ -77,6 +77,12 @@ pub fn checklist_items(template: ChecklistTemplate, lang: Lang) -> Vec<Checklist
     template.item_views(lang)
 }
 
+/// The template written out as a form in Markdown, in `lang`.
+#[uniffi::export]
+pub fn describe_checklist_template(template: ChecklistTemplate, lang: Lang) -> String {
+    template.describe(lang)
+}
+
 /// A comparison rendered as Markdown or a self-contained HTML page in `lang`.
 #[uniffi::export]
 pub fn render_checklist_alignment(
@@ -206,6 +212,12 @@ impl DossierHandle {
         agreement: AgreementId,
     ) -> Result<ChecklistReadiness, BrobyggerError> {
         read(&self.0).checklist_readiness(&agreement)
+    }
+
+    /// Where each agreement stands with its checklists, as text in `lang` (empty without
+    /// checklist data).
+    pub fn checklist_summary(&self, lang: Lang) -> String {
+        read(&self.0).checklist_summary(lang)
     }
 
     /// The side-by-side comparison rendered as Markdown or HTML in `lang`.

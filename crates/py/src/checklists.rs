@@ -94,6 +94,11 @@ view!(
     fn validate(&self) -> Vec<Finding> {
         findings(&self.inner.validate())
     }
+    /// The template written out as a form in Markdown, in `lang`.
+    #[pyo3(signature = (lang = "da"))]
+    fn describe(&self, lang: &str) -> PyResult<String> {
+        Ok(self.inner.describe(crate::convert::lang(lang)?))
+    }
 });
 
 view!(
@@ -504,6 +509,14 @@ impl DossierChecklists {
             .checklist_readiness(&AgreementId::new(agreement))
             .py()?
             .into())
+    }
+
+    /// Where each agreement stands with its checklists, as text in `lang` (empty without
+    /// checklist data).
+    #[pyo3(signature = (lang = "da"))]
+    fn summary(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        let lang = crate::convert::lang(lang)?;
+        Ok(self.dossier.try_borrow(py)?.inner.checklist_summary(lang))
     }
 
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.

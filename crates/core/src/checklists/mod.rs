@@ -33,6 +33,7 @@
 
 mod align;
 pub mod builtin;
+mod overview;
 mod readiness;
 mod render;
 mod session;

@@ -60,8 +60,9 @@ pub struct PartyProgress {
     pub submitted: bool,
 }
 
-/// Blocks signing while a required checklist is incomplete or a critical divergence is
-/// unresolved. Part of [`crate::TransitionPolicy::standard`].
+/// Blocks signing while a required checklist is incomplete, or a critical item diverges between
+/// the parties' submitted answers without a resolution. Part of
+/// [`crate::TransitionPolicy::standard`].
 #[derive(Debug, Clone, Copy)]
 pub struct ChecklistReadinessRule;
 
@@ -228,6 +229,11 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
         };
         if let Some(req) = requirements.iter_mut().find(|r| &&r.template == t) {
             req.open_critical = alignment.counts.open_critical;
+        }
+        // Answers still being written may change: only submitted answers are the parties'
+        // stated expectations. An unfinished required checklist blocks on its own (above).
+        if !alignment.columns.iter().all(|c| c.submitted) {
+            continue;
         }
         findings.extend(
             alignment

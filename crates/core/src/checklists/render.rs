@@ -457,7 +457,7 @@ li.critical{color:#8a1c1c}\
 
 /// Escapes text for Markdown: table pipes, emphasis and code markers, and HTML tags; line
 /// breaks become `<br>` so a cell stays on one line.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -248,6 +248,16 @@ pub fn format_number(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A number range as people write it: `0–31`, `≥ 0`, `≤ 31`; empty without bounds.
+pub(crate) fn format_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{}–{}", format_number(lo, lang), format_number(hi, lang)),
+        (Some(lo), None) => format!("≥ {}", format_number(lo, lang)),
+        (None, Some(hi)) => format!("≤ {}", format_number(hi, lang)),
+        (None, None) => String::new(),
+    }
+}
+
 /// A recorded decision on a diverging item: what the parties agreed after discussing it.
 ///
 /// A resolution covers the answers given before it; if a party changes its answer later, the
@@ -376,15 +386,12 @@ pub(crate) fn check_value(
                     "The number must be finite.".into(),
                 );
             } else if min.is_some_and(|m| *value < m) || max.is_some_and(|m| *value > m) {
-                let range = |l: Lang| {
-                    let f = |x: Option<f64>| x.map(|x| format_number(x, l)).unwrap_or_default();
-                    format!("{}–{}", f(*min), f(*max))
-                };
+                let range = |l: Lang| format_range(*min, *max, l);
                 push(
                     ChecklistCode::AnswerOutOfRange,
                     path.field("value"),
-                    format!("Tallet skal ligge i intervallet {}.", range(Lang::Da)),
-                    format!("The number must lie in the range {}.", range(Lang::En)),
+                    format!("Tallet skal være {}.", range(Lang::Da)),
+                    format!("The number must be {}.", range(Lang::En)),
                 );
             }
         }

@@ -353,6 +353,10 @@ class ChecklistTemplate:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
+    def describe(self, /, lang: str = "da") -> str:
+        """
+        The template written out as a form in Markdown, in `lang`.
+        """
     @staticmethod
     def from_dict(data: Any) -> ChecklistTemplate:
         """
@@ -662,6 +666,11 @@ class DossierChecklists:
     def submit(self, /, session: str, by: str, at: datetime) -> None:
         """
         Submits a session with every item answered; it is frozen afterwards.
+        """
+    def summary(self, /, lang: str = "da") -> str:
+        """
+        Where each agreement stands with its checklists, as text in `lang` (empty without
+        checklist data).
         """
     def template(self, /, id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
         """
