@@ -7,6 +7,7 @@ fun main() {
     val suites = listOf(
         foundationSuite,
         rolesSuite,
+        checklistsSuite,
     )
     var passed = 0
     var failed = 0

@@ -5,6 +5,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod checklist;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "brobygger",
@@ -100,6 +102,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
         format: FormatArg,
     },
+    /// Expectation-alignment checklists: templates, side-by-side comparisons, signing readiness.
+    #[command(
+        after_help = "Examples:\n  brobygger checklist templates\n  brobygger checklist compare --example horsens --agreement horsens-lawan --template joint-expectations"
+    )]
+    Checklist {
+        #[command(subcommand)]
+        command: checklist::ChecklistCommand,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -154,6 +164,10 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
                     .filter(|f| f.severity == brobygger::Severity::Error)
                     .count();
                 println!("{}", dossier.summary(Lang::from(lang)));
+                let checklists = dossier.checklist_summary(Lang::from(lang));
+                if !checklists.is_empty() {
+                    println!("{checklists}");
+                }
             }
             Ok(if errors > 0 {
                 ExitCode::from(1)
@@ -279,6 +293,7 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Checklist { command } => checklist::run(command),
     }
 }
 

@@ -39,6 +39,13 @@ pub struct Dossier {
     /// Where facts in this document come from: a source document, or marked as illustrative.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<Provenance>,
+    /// Expectation-alignment checklists: the dossier's own templates, the checklists agreements
+    /// require before signing, the parties' answer sessions and resolved divergences.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::checklists::Checklists::is_empty"
+    )]
+    pub checklists: crate::checklists::Checklists,
 }
 
 /// Where a value in the dossier comes from.
@@ -81,6 +88,7 @@ impl Dossier {
             posts: Vec::new(),
             agreements: Vec::new(),
             provenance: Vec::new(),
+            checklists: crate::checklists::Checklists::default(),
         }
     }
 

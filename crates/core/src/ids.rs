@@ -110,6 +110,26 @@ id_type!(
     /// defined themselves.
     TaskId
 );
+id_type!(
+    /// A checklist template, e.g. `joint-expectations`; with its version it names one template.
+    TemplateId
+);
+id_type!(
+    /// A section of a checklist template, unique within the template.
+    SectionId
+);
+id_type!(
+    /// A checklist item, stable across template versions so answers stay comparable.
+    ItemId
+);
+id_type!(
+    /// One option of a choice item, stable across template versions.
+    ChoiceId
+);
+id_type!(
+    /// One party's answer session for a checklist.
+    SessionId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

@@ -43,6 +43,7 @@ uniffi::setup_scaffolding!("brobygger");
 
 pub mod actors;
 pub mod agreement;
+pub mod checklists;
 pub mod dossier;
 pub mod error;
 pub mod examples;
@@ -69,6 +70,11 @@ pub use agreement::{
     ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord,
     ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
+pub use checklists::{
+    AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
+    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Checklists, ResolveItem, Side,
+    StartChecklist, YesNo,
+};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::BrobyggerError;
 pub use examples::Example;
@@ -80,6 +86,7 @@ pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId, TaskId,
 };
+pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
 pub use roles::{
@@ -120,6 +127,11 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<TargetGroup>(lang),
         entries::<TimeOfDay>(lang),
         entries::<Track>(lang),
+        entries::<checklists::Side>(lang),
+        entries::<checklists::YesNo>(lang),
+        entries::<checklists::AnswerKindName>(lang),
+        entries::<checklists::AlignmentStatus>(lang),
+        entries::<checklists::RenderFormat>(lang),
     ]
     .concat()
 }

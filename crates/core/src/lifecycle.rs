@@ -69,13 +69,16 @@ impl TransitionPolicy {
     }
 
     /// The built-in rules: a valid agreement, signing readiness, not activating before the
-    /// term starts, and a role split without errors ([`crate::roles::RoleSplitRule`]).
+    /// term starts, a role split without errors ([`crate::roles::RoleSplitRule`]), and the
+    /// checklists required before signing with no unresolved critical divergence
+    /// ([`crate::checklists::ChecklistReadinessRule`]).
     pub fn standard() -> Self {
         Self::empty()
             .with_rule(ValidAgreementRule)
             .with_rule(SigningReadinessRule)
             .with_rule(ActivationRule)
             .with_rule(crate::roles::RoleSplitRule)
+            .with_rule(crate::checklists::ChecklistReadinessRule)
     }
 
     /// This policy with one more rule.

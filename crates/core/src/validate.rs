@@ -163,6 +163,8 @@ impl Validator<'_> {
         }
         self.duplicates();
         self.provenance();
+        self.out
+            .extend(crate::checklists::validate_checklists(self.d));
     }
 
     fn empty(&mut self, path: FieldPath) {

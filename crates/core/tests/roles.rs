@@ -653,7 +653,14 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
             ],
         )
         .unwrap();
-    fixed.transition(request.clone()).unwrap();
+    // (Horsens also has an open critical checklist divergence, which may still block: only the
+    // role findings are gone.)
+    if let Err(e) = fixed.transition(request.clone()) {
+        assert!(
+            !e.findings().iter().any(|f| f.code.starts_with("roles.")),
+            "{e:?}"
+        );
+    }
     // Or the parties override, and the override is recorded with the code.
     let event = d
         .transition(TransitionRequest {

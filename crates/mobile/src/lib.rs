@@ -8,6 +8,7 @@
 
 uniffi::setup_scaffolding!("brobygger_mobile");
 
+mod checklists;
 mod convert;
 mod dossier;
 mod roles;

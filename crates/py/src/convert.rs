@@ -233,6 +233,8 @@ pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &st
         let path = e.path().to_string();
         let path = if path == "." {
             argument.to_owned()
+        } else if path.starts_with('[') {
+            format!("{argument}{path}")
         } else {
             format!("{argument}.{path}")
         };

@@ -342,6 +342,12 @@ impl Dossier {
             .unwrap_or(false)
     }
 
+    /// The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
+    #[getter]
+    fn checklists(slf: Bound<'_, Self>) -> crate::checklists::DossierChecklists {
+        crate::checklists::DossierChecklists::new(slf.unbind())
+    }
+
     /// The readable summary, rendered by Jupyter as Markdown.
     fn _repr_markdown_(&self) -> String {
         self.inner.summary(core::Lang::En)

@@ -5,6 +5,7 @@
 //! plain strings, the same names as in the files (`"under_review"`), so they drop straight into
 //! pandas; the `.pyi` stub lists them as `Literal` types.
 
+mod checklists;
 mod convert;
 mod dossier;
 mod errors;
@@ -58,6 +59,12 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::dossier::Dossier;
+
+    #[pymodule_export]
+    use crate::checklists::{
+        AnswerSession, ChecklistAlignment, ChecklistReadiness, ChecklistTemplate,
+        DossierChecklists, checklist_template, checklist_templates,
+    };
 
     #[pymodule_export]
     use crate::model::{

@@ -47,6 +47,7 @@ macro_rules! view {
         }
     };
 }
+pub(crate) use view;
 
 fn list<T: Clone, V: From<T>>(items: &[T]) -> Vec<V> {
     items.iter().cloned().map(V::from).collect()
@@ -479,4 +480,3 @@ view!(
 });
 
 // Other areas' views (roles, ...) are made with the same macro.
-pub(crate) use view;

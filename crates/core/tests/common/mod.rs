@@ -641,6 +641,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     posts,
                     agreements,
                     provenance,
+                    checklists: Checklists::default(),
                 }
             },
         )

@@ -176,6 +176,73 @@ class AgreementVersion:
         """
 
 @final
+class AnswerSession:
+    """
+    One party's answers to one checklist for one agreement; `submitted` once frozen.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement.
+        """
+    @property
+    def answers(self, /) -> Any:
+        """
+        The answers (`item`, `value`, `comment`, `at`, `by`), as dicts.
+        """
+    @property
+    def id(self, /) -> str:
+        """
+        Id.
+        """
+    @property
+    def party(self, /) -> Any:
+        """
+        The answering party, as a dict (`{"type": "organisation", ...}`).
+        """
+    @property
+    def party_key(self, /) -> str:
+        """
+        A short key for the party: `organisation:DK-LOCAL-…`.
+        """
+    @property
+    def started_at(self, /) -> datetime:
+        """
+        When it was started (aware, UTC).
+        """
+    @property
+    def started_by(self, /) -> str:
+        """
+        Who started it.
+        """
+    @property
+    def submitted(self, /) -> bool:
+        """
+        Whether the party has submitted.
+        """
+    @property
+    def submitted_at(self, /) -> datetime | None:
+        """
+        When it was submitted, if it was.
+        """
+    @property
+    def template(self, /) -> str:
+        """
+        The template.
+        """
+    @property
+    def template_version(self, /) -> int:
+        """
+        The template version answered.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
 class Assignment:
     """
     One cell of a split: a party's role on a task, and who carries it.
@@ -256,6 +323,194 @@ class Carrying:
         """
 
 @final
+class ChecklistAlignment:
+    """
+    The comparison of the parties' latest answers to one checklist: `items` with critical
+    divergences first, a `score` from 0 to 1, `coverage`, `counts` and `findings`.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def _repr_markdown_(self, /) -> str:
+        """
+        The Markdown comparison, for Jupyter.
+        """
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement.
+        """
+    @property
+    def columns(self, /) -> Any:
+        """
+        One dict per party: `session`, `party`, `party_name`, `side`, `answered`, `total`,
+        `submitted`.
+        """
+    @property
+    def counts(self, /) -> Any:
+        """
+        How many items have each status, and `resolved` and `open_critical`, as a dict.
+        """
+    @property
+    def coverage(self, /) -> float:
+        """
+        The share of the weight every party answered, 0 to 1.
+        """
+    @property
+    def findings(self, /) -> list[Finding]:
+        """
+        The findings, errors first.
+        """
+    @property
+    def items(self, /) -> Any:
+        """
+        One dict per item, critical divergences first: `item`, `text`, `status`, `score`,
+        `critical`, `resolved`, `cells` (each party's answer), `resolution`, `source`, ...
+        """
+    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
+        """
+        The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
+        """
+    @property
+    def score(self, /) -> float | None:
+        """
+        The weighted overall agreement from 0 to 1, None when there is nothing to compare.
+        """
+    @property
+    def template(self, /) -> str:
+        """
+        The template.
+        """
+    @property
+    def template_version(self, /) -> int:
+        """
+        The template version compared against.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class ChecklistReadiness:
+    """
+    Where an agreement stands with its checklists: `ready` to sign as far as checklists go,
+    each required checklist's progress, and the `findings`.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement.
+        """
+    @property
+    def findings(self, /) -> list[Finding]:
+        """
+        The findings, errors first.
+        """
+    @property
+    def ready(self, /) -> bool:
+        """
+        Whether nothing about checklists blocks signing.
+        """
+    @property
+    def requirements(self, /) -> Any:
+        """
+        Each required checklist with each party's progress, as dicts.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class ChecklistTemplate:
+    """
+    A checklist template: sections of items with stable ids, Danish and English text, an
+    answer kind, a weight, a critical flag and a source. Read one with
+    `ChecklistTemplate.from_toml(text)`, `.from_json(text)`, `.load(path)` or
+    `checklist_template(id)`.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def describe(self, /, lang: str = "da") -> str:
+        """
+        The template written out as a form in Markdown, in `lang`.
+        """
+    @staticmethod
+    def from_dict(data: Any) -> ChecklistTemplate:
+        """
+        Reads a template from plain Python data shaped like the JSON file, and checks it.
+        """
+    @staticmethod
+    def from_json(text: str) -> ChecklistTemplate:
+        """
+        Reads a template from JSON and checks it.
+        """
+    @staticmethod
+    def from_toml(text: str) -> ChecklistTemplate:
+        """
+        Reads a template from TOML and checks it. Raises `ParseError` (with `path`, `line`,
+        `column`), `UnsupportedVersionError` or `ValidationError` (with every finding).
+        """
+    @property
+    def id(self, /) -> str:
+        """
+        Id, e.g. `"joint-expectations"`.
+        """
+    @property
+    def item_count(self, /) -> int:
+        """
+        The number of items.
+        """
+    def items(self, /, lang: str = "da") -> Any:
+        """
+        The items as an app lists them, every text in `lang`: dicts with `section`,
+        `section_title`, `item`, `text`, `guidance`, `kind`, `options` (`value`, `label`),
+        `multiple`, `unit`, `min`, `max`, `critical`, `weight` and `source`.
+        """
+    @staticmethod
+    def load(path: str | PathLike[str]) -> ChecklistTemplate:
+        """
+        Reads a template file (`.toml` or `.json`) and checks it.
+        """
+    @property
+    def respondents(self, /) -> list[str]:
+        """
+        The sides meant to answer it: `"municipality"`, `"civil_society"`.
+        """
+    @property
+    def sections(self, /) -> Any:
+        """
+        The sections with their items, as dicts shaped like the file.
+        """
+    def title(self, /, lang: str) -> str:
+        """
+        The title in `lang`.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    def to_json(self, /) -> str:
+        """
+        The template as JSON.
+        """
+    def to_toml(self, /) -> str:
+        """
+        The template as TOML.
+        """
+    def validate(self, /) -> list[Finding]:
+        """
+        Every problem with the template, errors first.
+        """
+    @property
+    def version(self, /) -> int:
+        """
+        The template's own version.
+        """
+
+@final
 class Department:
     """
     A department (forvaltning) of a municipality.
@@ -322,6 +577,11 @@ class Dossier:
     def check(self, /) -> list[Finding]:
         """
         The findings if there are no errors; raises `ValidationError` with all of them otherwise.
+        """
+    @property
+    def checklists(self, /) -> DossierChecklists:
+        """
+        The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
         """
     def edit_terms(self, /, agreement: str, terms: Any) -> None:
         """
@@ -421,6 +681,88 @@ class Dossier:
     def validate(self, /) -> list[Finding]:
         """
         Every validation finding, errors first.
+        """
+
+@final
+class DossierChecklists:
+    """
+    The checklists of one dossier (`dossier.checklists`): start and answer sessions, compare,
+    resolve, require before signing, render. Changes go to the dossier; a failed change leaves
+    it as it was.
+    """
+    def __repr__(self, /) -> str: ...
+    def add_template(self, /, template: ChecklistTemplate) -> None:
+        """
+        Adds a template of the dossier's own.
+        """
+    def alignment(self, /, agreement: str, template: str) -> ChecklistAlignment:
+        """
+        The comparison of the parties' latest answers to `template` for `agreement`.
+        """
+    def alignments(self, /, agreement: str) -> list[ChecklistAlignment]:
+        """
+        The comparisons of every checklist answered for `agreement`.
+        """
+    def answer(self, /, session: str, answers: Any, by: str, at: datetime) -> None:
+        """
+        Records answers in an open session: a list of dicts `{"item": ..., "value": {"type":
+        "yes_no", "value": "yes"}, "comment": ...}`. Raises `ValidationError` with every problem
+        (paths `answers[i]...`); nothing is recorded then.
+        """
+    def readiness(self, /, agreement: str) -> ChecklistReadiness:
+        """
+        Progress on the required checklists and what blocks signing.
+        """
+    def render(self, /, agreement: str, template: str, format: str = "markdown", lang: str = "da") -> str:
+        """
+        The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
+        """
+    def require(self, /, agreement: str, template: str, parties: Any, min_version: SupportsIndex | None = None, note: str | None = None) -> None:
+        """
+        Requires `template` before `agreement` can be signed, answered by each of `parties`
+        (dicts like `{"type": "organisation", "organisation": "DK-LOCAL-…"}`).
+        """
+    @property
+    def requirements(self, /) -> Any:
+        """
+        The requirements, as dicts.
+        """
+    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime, note: str) -> None:
+        """
+        Records what the parties agreed on a diverging item.
+        """
+    def session(self, /, id: str) -> AnswerSession:
+        """
+        One session, to resume it. Raises `NotFoundError`.
+        """
+    def sessions(self, /, agreement: str) -> list[AnswerSession]:
+        """
+        The sessions of `agreement`, in the order started.
+        """
+    def start(self, /, agreement: str, party: Any, template: str, by: str, at: datetime, version: SupportsIndex | None = None, id: str | None = None) -> str:
+        """
+        Starts `party`'s answer session (party as a dict) and returns its id.
+        """
+    def submit(self, /, session: str, by: str, at: datetime) -> None:
+        """
+        Submits a session with every item answered; it is frozen afterwards.
+        """
+    def summary(self, /, lang: str = "da") -> str:
+        """
+        Where each agreement stands with its checklists, as text in `lang` (empty without
+        checklist data).
+        """
+    def template(self, /, id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
+        """
+        A template by id (the dossier's own first, then built-in), in `version` or the newest.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The dossier's own templates, requirements, sessions and resolutions, as a dict.
+        """
+    def unrequire(self, /, agreement: str, template: str) -> bool:
+        """
+        Drops a requirement; returns whether there was one.
         """
 
 @final
@@ -987,6 +1329,16 @@ def _self_test_panic() -> None:
     """
     Always panics inside Rust. Private: the test suite uses it to prove a panic arrives as an
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
+    """
+
+def checklist_template(id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
+    """
+    A built-in template by id, in `version` or the newest. Raises `NotFoundError`.
+    """
+
+def checklist_templates() -> list[ChecklistTemplate]:
+    """
+    The built-in checklist templates.
     """
 
 def dossier_schema_json() -> str:

@@ -1,0 +1,251 @@
+//! Short texts for people: a template written out as a form, and where each agreement stands
+//! with its checklists (for the command line and summaries). Party names and ids only, never a
+//! person.
+
+use super::align::AlignmentStatus;
+use super::render::md;
+use super::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE};
+use crate::dossier::Dossier;
+use crate::i18n::{Label, Lang};
+use std::fmt::Write;
+
+fn t(lang: Lang, da: &str, en: &str) -> String {
+    match lang {
+        Lang::Da => da.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+impl ChecklistTemplate {
+    /// The template written out as a form in Markdown: sections, numbered questions with their
+    /// answer kind, guidance, weight, critical flag and source.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "# {} ({}, {} {})\n",
+            md(self.title.get(lang)),
+            md(self.id.as_str()),
+            t(lang, "version", "version"),
+            self.version
+        );
+        let sides: Vec<&str> = self.respondents.iter().map(|r| r.label(lang)).collect();
+        let mut meta = format!(
+            "{}: {}",
+            t(lang, "Besvares af", "Answered by"),
+            sides.join(", ")
+        );
+        if let Some(src) = &self.source {
+            meta.push_str(&format!(
+                " · {}: {}",
+                t(lang, "Kilde", "Source"),
+                src.cite()
+            ));
+        }
+        let _ = writeln!(s, "{}\n", md(&meta));
+        if let Some(d) = &self.description {
+            let _ = writeln!(s, "{}\n", md(d.get(lang)));
+        }
+        let mut n = 0;
+        for section in &self.sections {
+            let _ = writeln!(s, "## {}\n", md(section.title.get(lang)));
+            if let Some(intro) = &section.intro {
+                let _ = writeln!(s, "{}\n", md(intro.get(lang)));
+            }
+            for item in &section.items {
+                n += 1;
+                let kind = match &item.answer {
+                    AnswerKind::YesNo => t(
+                        lang,
+                        "ja / delvist / nej / ikke relevant",
+                        "yes / partly / no / not relevant",
+                    ),
+                    AnswerKind::Scale { low, high } => {
+                        let end = |e: &Option<crate::i18n::Text>, n: u8| match e {
+                            Some(x) => format!("{n} = {}", x.get(lang)),
+                            None => n.to_string(),
+                        };
+                        format!(
+                            "{} {}–{}",
+                            t(lang, "skala", "scale"),
+                            end(low, 1),
+                            end(high, 5)
+                        )
+                    }
+                    AnswerKind::Number {
+                        unit,
+                        min,
+                        max,
+                        tolerance,
+                    } => {
+                        let mut k = format!("{}: {}", t(lang, "tal", "number"), unit.get(lang));
+                        if min.is_some() || max.is_some() {
+                            k.push_str(&format!(
+                                ", {}",
+                                super::session::format_range(*min, *max, lang)
+                            ));
+                        }
+                        let tol = tolerance.unwrap_or(DEFAULT_NUMBER_TOLERANCE);
+                        k.push_str(&format!(
+                            ", {} {} %",
+                            t(lang, "enige inden for", "agreed within"),
+                            super::format_number(tol * 100.0, lang)
+                        ));
+                        k
+                    }
+                    AnswerKind::Choice { options, multiple } => {
+                        let labels: Vec<&str> = options.iter().map(|o| o.text.get(lang)).collect();
+                        let head = if *multiple {
+                            t(lang, "vælg en eller flere", "choose one or more")
+                        } else {
+                            t(lang, "vælg én", "choose one")
+                        };
+                        format!("{head}: {}", labels.join(" / "))
+                    }
+                    AnswerKind::Text => t(lang, "fritekst", "free text"),
+                };
+                let mut line = format!("{n}. {} [{}]", md(item.text.get(lang)), md(&kind));
+                if item.critical {
+                    line.push_str(&format!(" **{}**", t(lang, "kritisk", "critical")));
+                }
+                if item.weight != 1.0 {
+                    line.push_str(&format!(
+                        " ({} {})",
+                        t(lang, "vægt", "weight"),
+                        super::format_number(item.weight, lang)
+                    ));
+                }
+                let _ = writeln!(s, "{line}");
+                for g in &item.guidance {
+                    let _ = writeln!(s, "   - {}", md(g.get(lang)));
+                }
+                if let Some(src) = &item.source {
+                    let _ = writeln!(
+                        s,
+                        "   - {}: {}",
+                        t(lang, "Kilde", "Source"),
+                        md(&src.cite())
+                    );
+                }
+            }
+            let _ = writeln!(s);
+        }
+        s
+    }
+}
+
+impl Dossier {
+    /// Where each agreement stands with its checklists: required checklists and who has
+    /// submitted, each comparison's agreement and open critical divergences, and whether
+    /// checklists block signing. Empty when the dossier has no checklist data.
+    pub fn checklist_summary(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        if self.checklists.is_empty() {
+            return s;
+        }
+        let _ = writeln!(s, "## {}", t(lang, "Tjeklister", "Checklists"));
+        for a in &self.agreements {
+            let Ok(readiness) = self.checklist_readiness(&a.id) else {
+                continue;
+            };
+            let alignments = self.checklist_alignments(&a.id).unwrap_or_default();
+            if readiness.requirements.is_empty() && alignments.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "{} [{}]", a.title(), a.id);
+            for r in &readiness.requirements {
+                let submitted = r.parties.iter().filter(|p| p.submitted).count();
+                let _ = writeln!(
+                    s,
+                    "  - {}: {} ({}): {submitted} {} {} {}",
+                    t(lang, "Påkrævet før underskrift", "Required before signing"),
+                    r.title.get(lang),
+                    r.template,
+                    t(lang, "af", "of"),
+                    r.parties.len(),
+                    t(lang, "parter har indsendt", "parties have submitted"),
+                );
+            }
+            for al in &alignments {
+                let mut parts = Vec::new();
+                if al.columns.len() < 2 {
+                    for c in &al.columns {
+                        parts.push(format!(
+                            "{}: {} {} {} {}{}",
+                            c.party_name,
+                            c.answered,
+                            t(lang, "af", "of"),
+                            c.total,
+                            t(lang, "besvaret", "answered"),
+                            if c.submitted {
+                                String::new()
+                            } else {
+                                format!(", {}", t(lang, "ikke indsendt", "not submitted"))
+                            }
+                        ));
+                    }
+                    parts.push(AlignmentStatus::NotCompared.label(lang).to_owned());
+                } else {
+                    if let Some(score) = al.score {
+                        let p = (score * 100.0).round();
+                        parts.push(match lang {
+                            Lang::Da => format!("enighed {p} %"),
+                            Lang::En => format!("agreement {p}%"),
+                        });
+                    }
+                    parts.push(format!(
+                        "{} {}",
+                        al.counts.open_critical,
+                        t(
+                            lang,
+                            "uløst(e) kritisk(e) uenighed(er)",
+                            "unresolved critical divergence(s)"
+                        )
+                    ));
+                    let others = al
+                        .items
+                        .iter()
+                        .filter(|i| i.diverges() && !i.resolved && !i.is_open_critical())
+                        .count();
+                    parts.push(format!(
+                        "{others} {}",
+                        t(
+                            lang,
+                            "anden/andre uenighed(er) at drøfte",
+                            "other divergence(s) to discuss"
+                        )
+                    ));
+                    parts.push(format!(
+                        "{} {}",
+                        al.counts.resolved,
+                        t(lang, "løst", "resolved")
+                    ));
+                }
+                let _ = writeln!(s, "  - {}: {}", al.title.get(lang), parts.join(" · "));
+            }
+            let blocking = readiness
+                .findings
+                .iter()
+                .filter(|f| f.severity == crate::Severity::Error)
+                .count();
+            let _ = writeln!(
+                s,
+                "  - {}: {}",
+                t(
+                    lang,
+                    "Tjeklisterne tillader underskrift",
+                    "Checklists allow signing"
+                ),
+                if readiness.ready {
+                    t(lang, "ja", "yes")
+                } else {
+                    match lang {
+                        Lang::Da => format!("nej ({blocking} blokerende fund)"),
+                        Lang::En => format!("no ({blocking} blocking finding(s))"),
+                    }
+                }
+            );
+        }
+        s
+    }
+}

@@ -1,0 +1,233 @@
+//! Expectation-alignment checklists for Kotlin and Swift: list a template's items in either
+//! language, answer them party by party (a session saves half-done and resumes), compare the
+//! parties' answers, see what blocks signing, and render the comparison. Every function
+//! delegates to the core.
+
+use crate::convert::{read, write};
+use crate::dossier::DossierHandle;
+use brobygger::checklists::{
+    ChecklistItemView, Checklists, RenderFormat, builtin, builtin::BuiltinChecklist,
+};
+use brobygger::{
+    AgreementId, AnswerInput, AnswerSession, BrobyggerError, ChecklistAlignment,
+    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Finding, Lang, PersonId,
+    ResolveItem, SessionId, StartChecklist, TemplateId, Timestamp,
+};
+
+/// Every built-in checklist template (the municipality's preparation, the association's
+/// standpoint, the advice for each side, the LBB recommendations, the resource check and the
+/// joint expectations).
+#[uniffi::export]
+pub fn checklist_templates() -> Vec<ChecklistTemplate> {
+    builtin::all().to_vec()
+}
+
+/// The ids of the built-in templates.
+#[uniffi::export]
+pub fn checklist_template_ids() -> Vec<String> {
+    BuiltinChecklist::ALL
+        .iter()
+        .map(|b| b.id().to_owned())
+        .collect()
+}
+
+/// A built-in template by id, in `version` or the newest. Throws `NotFound`.
+#[uniffi::export]
+pub fn checklist_template(
+    id: TemplateId,
+    version: Option<u32>,
+) -> Result<ChecklistTemplate, BrobyggerError> {
+    builtin::builtin_template(&id, version)
+}
+
+/// Reads a template from TOML and checks it. Throws `Parse` (with path, line and column),
+/// `UnsupportedVersion` or `Validation` (with every finding).
+#[uniffi::export]
+pub fn checklist_template_from_toml(text: String) -> Result<ChecklistTemplate, BrobyggerError> {
+    ChecklistTemplate::from_toml(&text)
+}
+
+/// Reads a template from JSON and checks it.
+#[uniffi::export]
+pub fn checklist_template_from_json(text: String) -> Result<ChecklistTemplate, BrobyggerError> {
+    ChecklistTemplate::from_json(&text)
+}
+
+/// The template as TOML.
+#[uniffi::export]
+pub fn checklist_template_to_toml(template: ChecklistTemplate) -> Result<String, BrobyggerError> {
+    template.to_toml()
+}
+
+/// The template as JSON.
+#[uniffi::export]
+pub fn checklist_template_to_json(template: ChecklistTemplate) -> Result<String, BrobyggerError> {
+    template.to_json()
+}
+
+/// Every problem with a template, errors first.
+#[uniffi::export]
+pub fn validate_checklist_template(template: ChecklistTemplate) -> Vec<Finding> {
+    template.validate()
+}
+
+/// A template's items as an app lists them, every text in `lang`.
+#[uniffi::export]
+pub fn checklist_items(template: ChecklistTemplate, lang: Lang) -> Vec<ChecklistItemView> {
+    template.item_views(lang)
+}
+
+/// The template written out as a form in Markdown, in `lang`.
+#[uniffi::export]
+pub fn describe_checklist_template(template: ChecklistTemplate, lang: Lang) -> String {
+    template.describe(lang)
+}
+
+/// A comparison rendered as Markdown or a self-contained HTML page in `lang`.
+#[uniffi::export]
+pub fn render_checklist_alignment(
+    alignment: ChecklistAlignment,
+    format: RenderFormat,
+    lang: Lang,
+) -> String {
+    alignment.render(format, lang)
+}
+
+#[uniffi::export]
+impl DossierHandle {
+    /// The dossier's checklist data: its own templates, requirements, sessions, resolutions.
+    pub fn checklists(&self) -> Checklists {
+        read(&self.0).checklists.clone()
+    }
+
+    /// A template by id (the dossier's own first, then the built-in ones), in `version` or the
+    /// newest. Throws `NotFound`.
+    pub fn checklist_template(
+        &self,
+        id: TemplateId,
+        version: Option<u32>,
+    ) -> Result<ChecklistTemplate, BrobyggerError> {
+        read(&self.0)
+            .checklist_template(&id, version)
+            .cloned()
+            .ok_or_else(|| BrobyggerError::not_found("checklist_template", &id))
+    }
+
+    /// Adds a template of the dossier's own. Throws `Validation` or `InvalidInput` when its id
+    /// and version are taken.
+    pub fn add_checklist_template(
+        &self,
+        template: ChecklistTemplate,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).add_checklist_template(template)
+    }
+
+    /// Requires a checklist before the agreement can be signed (replacing an earlier
+    /// requirement of the same template).
+    pub fn require_checklist(
+        &self,
+        requirement: ChecklistRequirement,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).require_checklist(requirement)
+    }
+
+    /// Drops a requirement; returns whether there was one.
+    pub fn remove_checklist_requirement(
+        &self,
+        agreement: AgreementId,
+        template: TemplateId,
+    ) -> bool {
+        write(&self.0).remove_checklist_requirement(&agreement, &template)
+    }
+
+    /// Starts one party's answer session; returns its id.
+    pub fn start_checklist(&self, start: StartChecklist) -> Result<SessionId, BrobyggerError> {
+        write(&self.0).start_checklist(start)
+    }
+
+    /// Records answers in an open session, replacing earlier answers to the same items. Throws
+    /// `Validation` with every problem (paths `answers[i]...`); nothing is recorded then.
+    pub fn answer_checklist(
+        &self,
+        session: SessionId,
+        answers: Vec<AnswerInput>,
+        by: PersonId,
+        at: Timestamp,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).answer_checklist(&session, answers, &by, at)
+    }
+
+    /// Submits a session with every item answered; it is frozen afterwards.
+    pub fn submit_checklist(
+        &self,
+        session: SessionId,
+        by: PersonId,
+        at: Timestamp,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).submit_checklist(&session, &by, at)
+    }
+
+    /// Records what the parties agreed on a diverging item.
+    pub fn resolve_checklist_item(&self, resolve: ResolveItem) -> Result<(), BrobyggerError> {
+        write(&self.0).resolve_checklist_item(resolve)
+    }
+
+    /// One session, to resume it. Throws `NotFound`.
+    pub fn checklist_session(&self, id: SessionId) -> Result<AnswerSession, BrobyggerError> {
+        read(&self.0)
+            .checklist_session(&id)
+            .cloned()
+            .ok_or_else(|| BrobyggerError::not_found("checklist_session", &id))
+    }
+
+    /// The sessions for an agreement, in the order started.
+    pub fn checklist_sessions(&self, agreement: AgreementId) -> Vec<AnswerSession> {
+        read(&self.0)
+            .checklist_sessions(&agreement)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// The comparison of the parties' latest answers to one checklist.
+    pub fn checklist_alignment(
+        &self,
+        agreement: AgreementId,
+        template: TemplateId,
+    ) -> Result<ChecklistAlignment, BrobyggerError> {
+        read(&self.0).checklist_alignment(&agreement, &template)
+    }
+
+    /// The comparisons of every checklist answered for an agreement.
+    pub fn checklist_alignments(
+        &self,
+        agreement: AgreementId,
+    ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
+        read(&self.0).checklist_alignments(&agreement)
+    }
+
+    /// Progress on the required checklists and what blocks signing.
+    pub fn checklist_readiness(
+        &self,
+        agreement: AgreementId,
+    ) -> Result<ChecklistReadiness, BrobyggerError> {
+        read(&self.0).checklist_readiness(&agreement)
+    }
+
+    /// Where each agreement stands with its checklists, as text in `lang` (empty without
+    /// checklist data).
+    pub fn checklist_summary(&self, lang: Lang) -> String {
+        read(&self.0).checklist_summary(lang)
+    }
+
+    /// The side-by-side comparison rendered as Markdown or HTML in `lang`.
+    pub fn render_checklist_comparison(
+        &self,
+        agreement: AgreementId,
+        template: TemplateId,
+        format: RenderFormat,
+        lang: Lang,
+    ) -> Result<String, BrobyggerError> {
+        read(&self.0).render_checklist_comparison(&agreement, &template, format, lang)
+    }
+}
