@@ -39,6 +39,9 @@ pub struct Dossier {
     /// Where facts in this document come from: a source document, or marked as illustrative.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<Provenance>,
+    /// Evaluation survey rounds with their answers counted by respondent group (assessment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<crate::assessment::SurveyRound>,
 }
 
 /// Where a value in the dossier comes from.
@@ -81,6 +84,7 @@ impl Dossier {
             posts: Vec::new(),
             agreements: Vec::new(),
             provenance: Vec::new(),
+            surveys: Vec::new(),
         }
     }
 

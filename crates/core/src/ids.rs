@@ -105,6 +105,14 @@ id_type!(
     /// A meeting forum within an agreement's routines.
     ForumId
 );
+id_type!(
+    /// An evaluation survey round in a dossier (assessment).
+    SurveyId
+);
+id_type!(
+    /// A question within a survey round (assessment).
+    QuestionId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

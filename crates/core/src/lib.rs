@@ -40,6 +40,7 @@ uniffi::setup_scaffolding!("brobygger");
 
 pub mod actors;
 pub mod agreement;
+pub mod assessment;
 pub mod dossier;
 pub mod error;
 pub mod examples;
@@ -64,6 +65,10 @@ pub use agreement::{
     AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel, Definition,
     ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord,
     ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+};
+pub use assessment::{
+    Assessment, AssessmentOptions, Dimension, ExternalFindings, ReportFormat, ReportOptions,
+    SurveyRound,
 };
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::BrobyggerError;
@@ -95,6 +100,13 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
     use i18n::entries;
     [
         entries::<AgreementStatus>(lang),
+        entries::<assessment::Answer>(lang),
+        entries::<assessment::CheckStatus>(lang),
+        entries::<assessment::Dimension>(lang),
+        entries::<assessment::ReportSlot>(lang),
+        entries::<assessment::RespondentGroup>(lang),
+        entries::<assessment::ScoreBand>(lang),
+        entries::<assessment::SurveyMeasure>(lang),
         entries::<ActivityKind>(lang),
         entries::<CooperationLevel>(lang),
         entries::<DepartmentKind>(lang),

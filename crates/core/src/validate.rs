@@ -163,6 +163,7 @@ impl Validator<'_> {
         }
         self.duplicates();
         self.provenance();
+        crate::assessment::survey::validate_surveys(self.d, &mut self.out);
     }
 
     fn empty(&mut self, path: FieldPath) {

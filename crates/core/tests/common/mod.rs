@@ -583,6 +583,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     posts,
                     agreements,
                     provenance,
+                    surveys: Vec::new(),
                 }
             },
         )
