@@ -634,7 +634,7 @@ impl AssessmentCode {
                 (Lbb2017, "Kontinuitet i en dynamisk verden")
             }
             NarrowMunicipalSide | NarrowCivilSociety => (Lbb2017, "Anbefalinger"),
-            BusinessNotAtTable => (Cfbu2023, "NGO'er og erhvervsliv skal med rundt om bordet"),
+            BusinessNotAtTable => (Cfbu2023, "NGO’er og erhvervsliv skal med rundt om bordet"),
             NoUserTrack => (Lbb2017, "De to spor"),
             NoSocialOffer | NoJobOffer => (Lbb2017, "Mange aktivitetsformer – også beskæftigelse"),
             Introductions => (Lbb2017, "Hvornår skal frivilligtilbud introduceres?"),

@@ -49,6 +49,7 @@ mod checks;
 pub mod report;
 pub mod survey;
 
+pub use crate::ids::{QuestionId, SurveyId};
 pub use catalogue::{
     AssessmentCode, CheckBasis, CheckInfo, Dimension, catalogue, check_for_external_code,
     external_source_names,

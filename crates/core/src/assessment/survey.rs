@@ -299,9 +299,19 @@ pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<Interval> {
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
     let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    // At 0 of n and n of n the bound is exactly 0 or 1; rounding would leave 1e-16 off.
+    let k = f64::from(successes);
     Some(Interval {
-        low: (centre - half).clamp(0.0, 1.0),
-        high: (centre + half).clamp(0.0, 1.0),
+        low: if k == 0.0 {
+            0.0
+        } else {
+            (centre - half).clamp(0.0, 1.0)
+        },
+        high: if k == n {
+            1.0
+        } else {
+            (centre + half).clamp(0.0, 1.0)
+        },
     })
 }
 
