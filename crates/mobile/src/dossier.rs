@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 /// A dossier held by the library. Safe to share across threads: reads run in parallel,
 /// changes are serialised, and a failed change leaves the dossier as it was.
 #[derive(Debug, uniffi::Object)]
-pub struct DossierHandle(RwLock<Dossier>);
+pub struct DossierHandle(pub(crate) RwLock<Dossier>);
 
 impl DossierHandle {
     fn wrap(d: Dossier) -> Arc<Self> {

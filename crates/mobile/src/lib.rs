@@ -8,9 +8,11 @@
 
 uniffi::setup_scaffolding!("brobygger_mobile");
 
+mod assessment;
 mod convert;
 mod dossier;
 
+pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
 
 use brobygger::{Lang, PersonId, VocabularyEntry};

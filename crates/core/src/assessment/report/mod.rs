@@ -5,8 +5,7 @@
 //! titles; names, contact details, person ids and history notes are left out, and champions are
 //! named by their kind), the role split and the checklist alignment (slots other modules fill
 //! with [`ReportSection`]s), the assessment with its findings, advice and sources, and the
-//! survey figures (shares from fewer than
-//! [`MIN_REPORTED_RESPONDENTS`](super::survey::MIN_REPORTED_RESPONDENTS) respondents are left
+//! survey figures (shares from fewer than [`MIN_REPORTED_RESPONDENTS`] respondents are left
 //! out). The same content is rendered by both writers, so the formats never drift apart.
 
 mod doc;
@@ -88,6 +87,7 @@ impl ReportSlot {
 
 /// One cell of a [`HeatMap`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HeatCell {
     /// Row index.
@@ -103,6 +103,7 @@ pub struct HeatCell {
 /// A matrix shown as a heat map (e.g. tasks × parties for the role split), with a table of the
 /// same labels in Markdown.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HeatMap {
     /// The chart's title.
@@ -119,6 +120,7 @@ pub struct HeatMap {
 
 /// Content another module puts into a report slot.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReportBlock {
     /// A paragraph.
@@ -138,8 +140,8 @@ pub enum ReportBlock {
         /// Rows of cells.
         rows: Vec<Vec<Text>>,
     },
-    /// A heat map.
-    HeatMap {
+    /// A matrix shown as a heat map (HTML) and a table (Markdown).
+    Matrix {
         /// The matrix.
         map: HeatMap,
     },
@@ -147,6 +149,7 @@ pub enum ReportBlock {
 
 /// A slot's content.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportSection {
     /// Where it goes.
@@ -334,7 +337,7 @@ fn render(lang: Lang, format: ReportFormat, title: &str, blocks: &[Block]) -> St
 fn check_sections(sections: &[ReportSection]) -> Result<(), BrobyggerError> {
     for (i, s) in sections.iter().enumerate() {
         for (j, b) in s.blocks.iter().enumerate() {
-            if let ReportBlock::HeatMap { map } = b {
+            if let ReportBlock::Matrix { map } = b {
                 for (k, c) in map.cells.iter().enumerate() {
                     let path = format!("sections[{i}].blocks[{j}].map.cells[{k}]");
                     if usize::try_from(c.row).map_or(true, |r| r >= map.rows.len())
@@ -782,7 +785,7 @@ impl Writer<'_> {
                     .collect(),
                 vec![false; columns.len()],
             )),
-            ReportBlock::HeatMap { map } => {
+            ReportBlock::Matrix { map } => {
                 let rows: Vec<String> = map.rows.iter().map(|r| self.tx(r)).collect();
                 let columns: Vec<String> = map.columns.iter().map(|c| self.tx(c)).collect();
                 let cells: Vec<svg::Cell> = map
