@@ -16,6 +16,7 @@ use crate::i18n::{Label, Lang, Text};
 use crate::ids::PostId;
 use crate::posts::Post;
 use chrono::{NaiveDate, TimeDelta};
+use std::collections::HashSet;
 
 /// What one check found.
 #[derive(Debug)]
@@ -434,6 +435,8 @@ impl<'a> Ctx<'a> {
     /// Governance posts, signatories, and contact posts tied to the agreement.
     fn central_posts(&self) -> Vec<(usize, &'a Post)> {
         let mut out = self.governance_posts();
+        // A set, not a scan of `out`: a dossier can hold thousands of posts.
+        let mut seen: HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
         let signatories = self
             .terms
             .parties
@@ -441,16 +444,13 @@ impl<'a> Ctx<'a> {
             .filter_map(|p| p.signatory.as_ref());
         for id in signatories {
             if let Some((i, p)) = self.post(id)
-                && !out.iter().any(|(j, _)| *j == i)
+                && seen.insert(i)
             {
                 out.push((i, p));
             }
         }
         for (i, p) in self.d.posts.iter().enumerate() {
-            if p.agreement.as_ref() == Some(&self.a.id)
-                && p.kind.is_contact()
-                && !out.iter().any(|(j, _)| *j == i)
-            {
+            if p.agreement.as_ref() == Some(&self.a.id) && p.kind.is_contact() && seen.insert(i) {
                 out.push((i, p));
             }
         }
