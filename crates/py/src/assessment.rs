@@ -188,10 +188,12 @@ impl Assessment {
 
     fn __repr__(&self) -> String {
         format!(
-            "Assessment({:?}, as_of={}, overall={:?}, findings={})",
+            "Assessment({:?}, as_of={}, overall={}, findings={})",
             self.inner.agreement.as_str(),
             self.inner.as_of,
-            self.inner.overall,
+            self.inner
+                .overall
+                .map_or_else(|| "None".to_owned(), |o| o.to_string()),
             self.inner.findings.len()
         )
     }

@@ -33,6 +33,21 @@
 //!    [`ExternalFindings`] and are routed by code prefix to their check in the catalogue.
 //! 4. Each [`Dimension`] gets a score; see [`DimensionScore`] for the rule.
 //!
+//! ## What "as of" means for the checks
+//! - *Reviews*: a planned review date more than 30 days past counts as held when the agreement
+//!   went under review, or was amended, within 90 days of it.
+//! - *Term*: an end date before the as-of date while the status is not `ended` is an error.
+//! - *Turnover*: a central post (coordinator, steering group, volunteer representative,
+//!   signatory, or contact post of the agreement) whose holder changed in the 12 months up to
+//!   the date; a governance post without a holder on the date is vacant.
+//! - *One person*: a party holding a coordinator post whose contact posts all have the same
+//!   holder on the date.
+//! - *Meetings*: meetings of the 12 months up to the date, judged against the notice agreed in
+//!   the version in force on the meeting day; a forum that has not met for twice its cadence is
+//!   not kept.
+//! - *Briefings*: a political committee briefed within the 12 months up to the date.
+//! - Once the agreement has ended, the time-bound checks no longer apply.
+//!
 //! ## Scoring
 //! A check's *credit* is between 0 (not met) and 1 (met). Most checks are all or nothing; some
 //! give partial credit for the share that is in order (e.g. 3 of 4 meetings convened with the
