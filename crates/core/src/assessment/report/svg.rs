@@ -305,12 +305,13 @@ pub(crate) fn heat_map(
     cells: &[Cell],
 ) -> String {
     let (label_w, cell_w, cell_h, head_h) = (220.0, 96.0, 26.0, 96.0);
-    let width = label_w + cell_w * columns.len() as f64 + 20.0;
+    // Room on the right for the last column's slanted label.
+    let width = label_w + cell_w * columns.len() as f64 + 100.0;
     let height = head_h + cell_h * rows.len() as f64 + 10.0;
     let mut s = String::new();
     open(&mut s, id, width, height, title, desc);
     for (j, c) in columns.iter().enumerate() {
-        let cx = label_w + cell_w * j as f64 + cell_w / 2.0;
+        let cx = label_w + cell_w * j as f64 + 18.0;
         let _ = writeln!(
             s,
             "<text transform=\"translate({} {}) rotate(-35)\">{}</text>",
