@@ -8,6 +8,7 @@ fun main() {
         foundationSuite,
         rolesSuite,
         checklistsSuite,
+        assessmentSuite,
     )
     var passed = 0
     var failed = 0

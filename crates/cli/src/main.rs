@@ -1,6 +1,10 @@
 //! The `brobygger` command: the library's main jobs on files and built-in examples.
 
-use brobygger::{BrobyggerError, Dossier, FindingsExt, Lang, SummaryOptions};
+use brobygger::chrono::NaiveDate;
+use brobygger::{
+    AgreementId, BrobyggerError, Dossier, FindingsExt, Lang, ReportFormat, ReportOptions,
+    SummaryOptions,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +16,7 @@ mod checklist;
     name = "brobygger",
     version,
     about = "Partnerships between municipalities and civil society receiving refugees / Partnerskaber mellem kommuner og civilsamfund om modtagelse af flygtninge",
-    after_help = "Examples:\n  brobygger summary --example aalborg --lang da\n  brobygger validate my-dossier.json\n  brobygger schema > dossier.schema.json"
+    after_help = "Examples:\n  brobygger summary --example aalborg --lang da\n  brobygger validate my-dossier.json\n  brobygger assess --example aalborg --as-of 2017-06-30\n  brobygger report --example horsens --format html --out horsens.html\n  brobygger schema > dossier.schema.json"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -67,6 +71,55 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Assess agreements as of a date: scores per dimension, findings with evidence and advice.
+    #[command(
+        after_help = "Examples:\n  brobygger assess --example aalborg --as-of 2017-06-30 --lang en\n  brobygger assess dossier.json --agreement my-agreement --json"
+    )]
+    Assess {
+        /// A dossier JSON file (or use --example).
+        file: Option<PathBuf>,
+        /// A built-in example: aalborg, ikast-brande, horsens.
+        #[arg(long, conflicts_with = "file")]
+        example: Option<String>,
+        /// Only this agreement (default: every agreement).
+        #[arg(long)]
+        agreement: Option<String>,
+        /// The date to assess as of (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Print the assessments as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a report on one agreement to share: the agreement, the assessment and the surveys.
+    #[command(
+        after_help = "Examples:\n  brobygger report --example aalborg --as-of 2017-06-30 --format html --out aalborg.html\n  brobygger report dossier.json --agreement my-agreement --lang en"
+    )]
+    Report {
+        /// A dossier JSON file (or use --example).
+        file: Option<PathBuf>,
+        /// A built-in example: aalborg, ikast-brande, horsens.
+        #[arg(long, conflicts_with = "file")]
+        example: Option<String>,
+        /// The agreement (may be left out when the dossier has only one).
+        #[arg(long)]
+        agreement: Option<String>,
+        /// The date to report as of (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Markdown or self-contained HTML.
+        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
+        format: FormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print a built-in example dossier as JSON, to start from.
     #[command(after_help = "Example:\n  brobygger example aalborg > aalborg.json")]
     Example {
@@ -114,7 +167,10 @@ enum Command {
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum FormatArg {
+    /// Markdown (`md`, also accepted as `markdown`).
+    #[value(name = "md", alias = "markdown")]
     Markdown,
+    /// A self-contained HTML page.
     Html,
 }
 
@@ -122,6 +178,47 @@ enum FormatArg {
 enum LangArg {
     Da,
     En,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+        }
+    }
+}
+
+fn date_arg(as_of: Option<String>) -> Result<NaiveDate, BrobyggerError> {
+    match as_of {
+        None => Ok(brobygger::chrono::Utc::now().date_naive()),
+        Some(s) => brobygger::time::parse_date(&s).ok_or_else(|| {
+            BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
+        }),
+    }
+}
+
+/// The agreement asked for, or the only one; otherwise an error naming the choices.
+fn one_agreement(
+    dossier: &Dossier,
+    agreement: Option<String>,
+) -> Result<AgreementId, BrobyggerError> {
+    match (agreement, dossier.agreements.as_slice()) {
+        (Some(id), _) => Ok(id.into()),
+        (None, [only]) => Ok(only.id.clone()),
+        (None, all) => Err(BrobyggerError::invalid_input(
+            "cli.no_agreement",
+            "--agreement",
+            format!(
+                "the dossier has {} agreements; choose one with --agreement: {}",
+                all.len(),
+                all.iter()
+                    .map(|a| a.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
 }
 
 impl From<LangArg> for Lang {
@@ -231,6 +328,64 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Assess {
+            file,
+            example,
+            agreement,
+            as_of,
+            lang,
+            json,
+        } => {
+            let dossier = load(file, example)?;
+            let as_of = date_arg(as_of)?;
+            let assessments = match agreement {
+                Some(id) => vec![dossier.assess(&id.into(), as_of)?],
+                None => dossier
+                    .agreements
+                    .iter()
+                    .map(|a| dossier.assess(&a.id, as_of))
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
+            if json {
+                let s = serde_json::to_string_pretty(&assessments).map_err(|e| {
+                    BrobyggerError::Internal {
+                        code: "cli.serialize".into(),
+                        reason: e.to_string(),
+                    }
+                })?;
+                println!("{s}");
+            } else {
+                for a in &assessments {
+                    println!("{}\n", a.render(lang.into(), ReportFormat::Markdown));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            file,
+            example,
+            agreement,
+            as_of,
+            lang,
+            format,
+            out,
+        } => {
+            let dossier = load(file, example)?;
+            let agreement = one_agreement(&dossier, agreement)?;
+            let options = ReportOptions::new(date_arg(as_of)?, lang.into(), format.into());
+            let report = dossier.report(&agreement, options)?;
+            match out {
+                None => print!("{report}"),
+                Some(path) => std::fs::write(&path, report).map_err(|e| {
+                    BrobyggerError::invalid_input(
+                        "cli.write",
+                        &path.display().to_string(),
+                        e.kind().to_string(),
+                    )
+                })?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Example { name } => {
             let dossier = Dossier::example(&name)?;

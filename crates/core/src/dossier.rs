@@ -46,6 +46,9 @@ pub struct Dossier {
         skip_serializing_if = "crate::checklists::Checklists::is_empty"
     )]
     pub checklists: crate::checklists::Checklists,
+    /// Evaluation survey rounds with their answers counted by respondent group (assessment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<crate::assessment::SurveyRound>,
 }
 
 /// Where a value in the dossier comes from.
@@ -89,6 +92,7 @@ impl Dossier {
             agreements: Vec::new(),
             provenance: Vec::new(),
             checklists: crate::checklists::Checklists::default(),
+            surveys: Vec::new(),
         }
     }
 

@@ -130,6 +130,14 @@ id_type!(
     /// One party's answer session for a checklist.
     SessionId
 );
+id_type!(
+    /// An evaluation survey round in a dossier (assessment).
+    SurveyId
+);
+id_type!(
+    /// A question within a survey round (assessment).
+    QuestionId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

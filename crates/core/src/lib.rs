@@ -43,6 +43,7 @@ uniffi::setup_scaffolding!("brobygger");
 
 pub mod actors;
 pub mod agreement;
+pub mod assessment;
 pub mod checklists;
 pub mod dossier;
 pub mod error;
@@ -69,6 +70,10 @@ pub use agreement::{
     AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel, Definition,
     ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord,
     ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+};
+pub use assessment::{
+    Assessment, AssessmentOptions, Dimension, ExternalFindings, ReportFormat, ReportOptions,
+    SurveyRound,
 };
 pub use checklists::{
     AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
@@ -112,6 +117,13 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
     use i18n::entries;
     [
         entries::<AgreementStatus>(lang),
+        entries::<assessment::LikertAnswer>(lang),
+        entries::<assessment::CheckStatus>(lang),
+        entries::<assessment::Dimension>(lang),
+        entries::<assessment::ReportSlot>(lang),
+        entries::<assessment::RespondentGroup>(lang),
+        entries::<assessment::ScoreBand>(lang),
+        entries::<assessment::SurveyMeasure>(lang),
         entries::<ActivityKind>(lang),
         entries::<CooperationLevel>(lang),
         entries::<DepartmentKind>(lang),

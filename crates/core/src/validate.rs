@@ -165,6 +165,7 @@ impl Validator<'_> {
         self.provenance();
         self.out
             .extend(crate::checklists::validate_checklists(self.d));
+        crate::assessment::survey::validate_surveys(self.d, &mut self.out);
     }
 
     fn empty(&mut self, path: FieldPath) {

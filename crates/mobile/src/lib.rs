@@ -8,11 +8,13 @@
 
 uniffi::setup_scaffolding!("brobygger_mobile");
 
+mod assessment;
 mod checklists;
 mod convert;
 mod dossier;
 mod roles;
 
+pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
 pub use roles::{
     parse_party_key, parse_task_key, party_key, role_changes_from_json, role_matrix_html,

@@ -5,6 +5,7 @@
 //! plain strings, the same names as in the files (`"under_review"`), so they drop straight into
 //! pandas; the `.pyi` stub lists them as `Literal` types.
 
+mod assessment;
 mod checklists;
 mod convert;
 mod dossier;
@@ -64,6 +65,12 @@ mod _brobygger {
     use crate::checklists::{
         AnswerSession, ChecklistAlignment, ChecklistReadiness, ChecklistTemplate,
         DossierChecklists, checklist_template, checklist_templates,
+    };
+
+    #[pymodule_export]
+    use crate::assessment::{
+        AssessedFinding, Assessment, Report, add_survey, assess, assess_all, assessment_catalogue,
+        compare_surveys, record_survey_response, report, survey_results, surveys, wilson_interval,
     };
 
     #[pymodule_export]

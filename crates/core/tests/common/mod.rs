@@ -642,6 +642,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     agreements,
                     provenance,
                     checklists: Checklists::default(),
+                    surveys: Vec::new(),
                 }
             },
         )

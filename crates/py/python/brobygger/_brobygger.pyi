@@ -243,6 +243,152 @@ class AnswerSession:
         """
 
 @final
+class AssessedFinding:
+    """
+    A finding of the assessment with its dimension, the check it belongs to, the evidence it
+    looked at (paths) and advice.
+    """
+    def __repr__(self, /) -> str: ...
+    def advice(self, /, lang: str) -> str:
+        """
+        The advice in `lang`.
+        """
+    @property
+    def check(self, /) -> str:
+        """
+        The code of the check it belongs to.
+        """
+    @property
+    def code(self, /) -> str:
+        """
+        Shortcut for `finding.code`.
+        """
+    @property
+    def dimension(self, /) -> str:
+        """
+        The dimension, e.g. `"meetings"`.
+        """
+    @property
+    def evidence(self, /) -> list[str]:
+        """
+        The paths in the dossier the check looked at.
+        """
+    @property
+    def finding(self, /) -> Finding:
+        """
+        The finding itself (code, severity, path, message, source).
+        """
+    def message(self, /, lang: str) -> str:
+        """
+        The message in `lang`.
+        """
+    @property
+    def path(self, /) -> str:
+        """
+        Shortcut for `finding.path`.
+        """
+    @property
+    def severity(self, /) -> str:
+        """
+        Shortcut for `finding.severity`.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        As plain data.
+        """
+
+@final
+class Assessment:
+    """
+    The assessment of one agreement as of a date: scores per dimension with reasons, every
+    check's result, and findings with evidence and advice. Shows as HTML in Jupyter.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the scores chart, findings and advice (in Danish).
+        """
+    @property
+    def agreement(self, /) -> str:
+        """
+        The agreement's id.
+        """
+    @property
+    def as_of(self, /) -> date:
+        """
+        The date the assessment is made as of.
+        """
+    def check(self, /, code: str) -> Any:
+        """
+        One check's result by code (a dict as in `checks`), or None.
+        """
+    @property
+    def checks(self, /) -> Any:
+        """
+        Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
+        `note`.
+        """
+    def dimension(self, /, name: str) -> Any:
+        """
+        One dimension's score (a dict as in `dimensions`). Raises `InvalidInputError` for an
+        unknown dimension.
+        """
+    @property
+    def dimensions(self, /) -> Any:
+        """
+        Every dimension as a dict: `dimension`, `score`, `band`, `met`, `applicable`,
+        `not_assessed`, `reason` (`{"da", "en"}`).
+        """
+    @property
+    def external_sources(self, /) -> list[str]:
+        """
+        The modules whose findings were weighed.
+        """
+    @property
+    def findings(self, /) -> list[AssessedFinding]:
+        """
+        The findings, errors first.
+        """
+    @property
+    def overall(self, /) -> int | None:
+        """
+        The mean of the dimension scores (0–100), or None.
+        """
+    @property
+    def overall_band(self, /) -> str | None:
+        """
+        `"strong"`, `"fair"` or `"weak"`, or None.
+        """
+    def render(self, /, lang: str = "da", format: str = "md") -> str:
+        """
+        The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
+        """
+    @property
+    def status(self, /) -> str:
+        """
+        The agreement's status on that date, e.g. `"active"`.
+        """
+    @property
+    def title(self, /) -> str:
+        """
+        The agreement's title in the version judged.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The whole assessment as plain data, shaped like its JSON.
+        """
+    def to_json(self, /) -> str:
+        """
+        The assessment as JSON text.
+        """
+    @property
+    def version(self, /) -> int:
+        """
+        The version in force on that date.
+        """
+
+@final
 class Assignment:
     """
     One cell of a split: a party's role on a task, and who carries it.
@@ -1022,6 +1168,39 @@ class Post:
         """
 
 @final
+class Report:
+    """
+    A report on one agreement to share, in one language; render it as Markdown or HTML, or
+    save it. Shows as HTML in Jupyter.
+    """
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the report as an HTML fragment with scoped styles.
+        """
+    def html(self, /) -> str:
+        """
+        The report as a complete, self-contained HTML document.
+        """
+    @property
+    def lang(self, /) -> str:
+        """
+        The language, `"da"` or `"en"`.
+        """
+    def markdown(self, /) -> str:
+        """
+        The report as Markdown.
+        """
+    def render_as(self, /, format: str) -> str:
+        """
+        The report in `format`: `"md"`, `"html"` or `"html_fragment"`.
+        """
+    def save(self, /, path: str | PathLike[str], format: str) -> None:
+        """
+        Writes the report to `path` in `format` (`"md"` or `"html"`).
+        """
+
+@final
 class RoleDiff:
     """
     What changed in a split between two versions.
@@ -1331,6 +1510,30 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
+def add_survey(dossier: Dossier, round: Any) -> None:
+    """
+    Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
+    problem, or `InvalidInputError`; nothing changes then.
+    """
+
+def assess(dossier: Dossier, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
+    """
+    Assesses an agreement as of a date. `external` maps a module name (`"roles"`,
+    `"checklists"`, `"matching"`, `"introductions"`) to its findings. Raises `NotFoundError` or
+    `InvalidInputError`.
+    """
+
+def assess_all(dossier: Dossier, as_of: date) -> list[Assessment]:
+    """
+    Assesses every agreement as of a date.
+    """
+
+def assessment_catalogue() -> Any:
+    """
+    Every check of the assessment as dicts (code, dimension, severity, weight, basis, source,
+    title, advice, external sources and prefixes).
+    """
+
 def checklist_template(id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
     """
     A built-in template by id, in `version` or the newest. Raises `NotFoundError`.
@@ -1339,6 +1542,12 @@ def checklist_template(id: str, version: SupportsIndex | None = None) -> Checkli
 def checklist_templates() -> list[ChecklistTemplate]:
     """
     The built-in checklist templates.
+    """
+
+def compare_surveys(dossier: Dossier, before: str, after: str) -> Any:
+    """
+    The change of every share from round `before` to round `after`, as dicts with `before`,
+    `after`, `change`, `interval` (Newcombe) and `significant`.
     """
 
 def dossier_schema_json() -> str:
@@ -1356,6 +1565,30 @@ def generate_person_id() -> str:
     A fresh random person id that carries nothing about the person.
     """
 
+def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
+    """
+    Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
+    `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
+    """
+
+def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
+    """
+    A report on one agreement in `lang`, with other modules' findings (`external`, as for
+    `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
+    Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    """
+
+def survey_results(dossier: Dossier, survey: str) -> Any:
+    """
+    Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
+    `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
+    """
+
+def surveys(dossier: Dossier) -> Any:
+    """
+    The survey rounds as dicts, shaped like the file.
+    """
+
 def task_catalogue() -> Any:
     """
     The built-in task catalogue: statutory municipal duties first, then typical shared tasks,
@@ -1367,6 +1600,12 @@ def vocabulary(lang: str = "da") -> Any:
     """
     Every closed vocabulary's values with labels in `lang`, as dicts
     `{"vocabulary", "value", "label"}`.
+    """
+
+def wilson_interval(successes: SupportsIndex, n: SupportsIndex, z: SupportsFloat | SupportsIndex = ...) -> tuple[float, float] | None:
+    """
+    The Wilson score interval `(low, high)` for `successes` of `n` at normal quantile `z`
+    (1.96 for 95%); None when `n` is 0 or `successes > n`.
     """
 
 class BrobyggerError(Exception):

@@ -1,0 +1,111 @@
+//! `brobygger assess` and `brobygger report`: the same output as the library, clear errors.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn bin() -> Command {
+    Command::cargo_bin("brobygger").unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = bin().args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn assess_prints_every_agreement_or_one_as_json() {
+    let text = stdout(&[
+        "assess",
+        "--example",
+        "ikast-brande",
+        "--as-of",
+        "2019-06-30",
+        "--lang",
+        "en",
+    ]);
+    assert!(text.contains("## Assessment: Samarbejdskontrakt"));
+    assert!(text.contains("## Assessment: Praktik på plejehjem"));
+    assert!(text.contains("Findings and advice"));
+    let json = stdout(&[
+        "assess",
+        "--example",
+        "aalborg",
+        "--agreement",
+        "aalborg-lbb",
+        "--as-of",
+        "2017-06-30",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["agreement"], "aalborg-lbb");
+    assert_eq!(v[0]["overall"], 87);
+}
+
+#[test]
+fn report_matches_the_golden_file_and_writes_files() {
+    let md = stdout(&[
+        "report",
+        "--example",
+        "horsens",
+        "--as-of",
+        "2017-08-01",
+        "--lang",
+        "en",
+    ]);
+    let golden =
+        std::fs::read_to_string(fixtures().join("assessment/golden/report-horsens-lawan-en.md"))
+            .unwrap();
+    assert_eq!(md, golden);
+    let dir = std::env::temp_dir().join(format!("brobygger-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("aalborg.html");
+    bin()
+        .args([
+            "report",
+            "--example",
+            "aalborg",
+            "--agreement",
+            "aalborg-lbb",
+            "--as-of",
+            "2017-06-30",
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&out).unwrap();
+    let golden =
+        std::fs::read_to_string(fixtures().join("assessment/golden/report-aalborg-lbb-da.html"))
+            .unwrap();
+    assert_eq!(html, golden);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_requests_are_clear_errors_with_exit_2() {
+    for (args, needle) in [
+        (
+            vec!["report", "--example", "ikast-brande"],
+            "choose one with --agreement: ikast-vvv, ikast-nursing-internships",
+        ),
+        (
+            vec!["assess", "--example", "aalborg", "--as-of", "30-06-2017"],
+            "expected YYYY-MM-DD",
+        ),
+        (
+            vec!["assess", "--example", "aalborg", "--agreement", "nope"],
+            "not_found.agreement",
+        ),
+    ] {
+        let out = bin().args(&args).assert().code(2);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}

@@ -1,0 +1,79 @@
+//! How long an assessment and a report take on the built-in examples, and how assessment time
+//! grows with the number of meetings and posts (the parts that grow over a partnership's life).
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use brobygger::{
+    Dossier, Lang, MeetingRecord, Post, ReportFormat, ReportOptions, Tenure, chrono::NaiveDate,
+};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The Aalborg dossier with `n` extra meetings and `n` extra posts with two tenures each.
+fn grown(n: usize) -> Dossier {
+    let mut d = Dossier::example("aalborg").unwrap();
+    let template = d.posts[0].clone();
+    for i in 0..n {
+        let held = day("2014-09-01") + brobygger::chrono::TimeDelta::days(i as i64 % 1000);
+        d.agreements[0].meetings.push(MeetingRecord {
+            forum: "steering".into(),
+            held_on: held,
+            invited_on: Some(held - brobygger::chrono::TimeDelta::days(10)),
+            agenda_sent: i % 3 != 0,
+        });
+        d.posts.push(Post {
+            id: format!("extra-{i}").into(),
+            holders: vec![
+                Tenure {
+                    person: template.holders[0].person.clone(),
+                    from: day("2015-01-01"),
+                    until: Some(held.max(day("2015-01-02"))),
+                },
+                Tenure {
+                    person: template.holders[1].person.clone(),
+                    from: held.max(day("2015-01-02")),
+                    until: None,
+                },
+            ],
+            ..template.clone()
+        });
+    }
+    d
+}
+
+fn bench(c: &mut Criterion) {
+    let as_of = day("2017-06-30");
+    let aalborg = Dossier::example("aalborg").unwrap();
+    let id = "aalborg-lbb".into();
+    c.bench_function("assess aalborg-lbb", |b| {
+        b.iter(|| black_box(aalborg.assess(&id, as_of).unwrap()))
+    });
+    for (name, format) in [
+        ("markdown", ReportFormat::Markdown),
+        ("html", ReportFormat::Html),
+    ] {
+        c.bench_function(&format!("report aalborg-lbb {name}"), |b| {
+            b.iter(|| {
+                black_box(
+                    aalborg
+                        .report(&id, ReportOptions::new(as_of, Lang::Da, format))
+                        .unwrap(),
+                )
+            })
+        });
+    }
+    let mut group = c.benchmark_group("assess with n meetings and posts");
+    for n in [100, 1_000, 10_000] {
+        let d = grown(n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &d, |b, d| {
+            b.iter(|| black_box(d.assess(&id, as_of).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

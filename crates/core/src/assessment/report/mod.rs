@@ -1,0 +1,1297 @@
+//! Reports the parties can share: one per agreement, in Danish or English, as Markdown or as
+//! self-contained HTML with inline SVG charts.
+//!
+//! A report holds the agreement in readable form (for sharing: people appear only by their post
+//! titles; names, contact details, person ids and history notes are left out, and champions are
+//! named by their kind), the role split and the checklist alignment (slots other modules fill
+//! with [`ReportSection`]s), the assessment with its findings, advice and sources, and the
+//! survey figures (shares from fewer than [`MIN_REPORTED_RESPONDENTS`] respondents are left
+//! out). The same content is rendered by both writers, so the formats never drift apart.
+
+mod doc;
+mod svg;
+
+use super::survey::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
+use super::{Assessment, AssessmentOptions, CheckStatus, ExternalFindings};
+use crate::actors::{OrganisationKind, PartyRef};
+use crate::agreement::{AgreementTerms, GoalOwner};
+use crate::dossier::Dossier;
+use crate::error::BrobyggerError;
+use crate::finding::{SeedDocument, Severity};
+use crate::i18n::{Label, Lang, Text, labels};
+use crate::ids::{AgreementId, PostId};
+use chrono::NaiveDate;
+use doc::{Block, Inline, text};
+use std::collections::BTreeMap;
+
+/// The output format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ReportFormat {
+    /// Markdown (CommonMark with tables); charts appear as their data tables.
+    Markdown,
+    /// A complete, self-contained HTML document with inline CSS and SVG charts.
+    Html,
+    /// An HTML fragment with a scoped style sheet, for embedding (e.g. in Jupyter).
+    HtmlFragment,
+}
+
+impl ReportFormat {
+    /// Parses `md`/`markdown`, `html` or `html_fragment`.
+    pub fn parse(s: &str) -> Option<ReportFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(ReportFormat::Markdown),
+            "html" => Some(ReportFormat::Html),
+            "html_fragment" | "fragment" => Some(ReportFormat::HtmlFragment),
+            _ => None,
+        }
+    }
+}
+
+/// The places in a report that other modules fill in.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ReportSlot {
+    /// The split of roles and responsibilities (the roles module), e.g. as a heat map.
+    RoleSplit,
+    /// How well the parties' checklist answers align (the checklists module).
+    ChecklistAlignment,
+}
+
+labels!(ReportSlot, "report_slot" {
+    RoleSplit => ("Rolle- og ansvarsfordeling", "Role and responsibility split"),
+    ChecklistAlignment => ("Forventningsafstemning", "Expectation alignment"),
+});
+
+impl ReportSlot {
+    /// The slot's marker name in the output (`<!-- brobygger:slot role_split begin -->`).
+    pub fn marker(self) -> &'static str {
+        match self {
+            ReportSlot::RoleSplit => "role_split",
+            ReportSlot::ChecklistAlignment => "checklist_alignment",
+        }
+    }
+}
+
+/// One cell of a [`HeatMap`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HeatCell {
+    /// Row index.
+    pub row: u32,
+    /// Column index.
+    pub column: u32,
+    /// Intensity from 0 to 1.
+    pub value: f64,
+    /// A short label shown in the cell (e.g. "ansvarlig" / "responsible").
+    pub label: Text,
+}
+
+/// A matrix shown as a heat map (e.g. tasks × parties for the role split), with a table of the
+/// same labels in Markdown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HeatMap {
+    /// The chart's title.
+    pub title: Text,
+    /// Row labels.
+    pub rows: Vec<Text>,
+    /// Column labels.
+    pub columns: Vec<Text>,
+    /// The filled cells; missing cells are blank.
+    pub cells: Vec<HeatCell>,
+    /// What the intensity means.
+    pub legend: Text,
+}
+
+/// Content another module puts into a report slot.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ReportBlock {
+    /// A paragraph.
+    Paragraph {
+        /// The text.
+        text: Text,
+    },
+    /// A bulleted list.
+    Bullets {
+        /// The items.
+        items: Vec<Text>,
+    },
+    /// A table.
+    Table {
+        /// Column headings.
+        columns: Vec<Text>,
+        /// Rows of cells.
+        rows: Vec<Vec<Text>>,
+    },
+    /// A matrix shown as a heat map (HTML) and a table (Markdown).
+    Matrix {
+        /// The matrix.
+        map: HeatMap,
+    },
+}
+
+/// A slot's content.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReportSection {
+    /// Where it goes.
+    pub slot: ReportSlot,
+    /// What it shows.
+    pub blocks: Vec<ReportBlock>,
+}
+
+/// How to make a report.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReportOptions {
+    /// The date the report (and its assessment) is made as of.
+    pub as_of: NaiveDate,
+    /// The language.
+    pub lang: Lang,
+    /// The output format.
+    pub format: ReportFormat,
+    /// Other modules' findings for the assessment.
+    pub external: Vec<ExternalFindings>,
+    /// Content for the role-split and checklist slots.
+    pub sections: Vec<ReportSection>,
+}
+
+impl ReportOptions {
+    /// Options with no external findings and empty slots.
+    pub fn new(as_of: NaiveDate, lang: Lang, format: ReportFormat) -> Self {
+        Self {
+            as_of,
+            lang,
+            format,
+            external: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    /// These options with one module's findings added.
+    #[must_use]
+    pub fn with_external(mut self, external: ExternalFindings) -> Self {
+        self.external.push(external);
+        self
+    }
+
+    /// These options with a slot's content added.
+    #[must_use]
+    pub fn with_section(mut self, section: ReportSection) -> Self {
+        self.sections.push(section);
+        self
+    }
+}
+
+fn t(lang: Lang, da: &str, en: &str) -> String {
+    match lang {
+        Lang::Da => da.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// A percentage from a share: `81 %` in Danish, `81%` in English.
+fn pct(lang: Lang, share: f64) -> String {
+    let v = (share * 100.0).round();
+    let v = if v == 0.0 { 0.0 } else { v };
+    match lang {
+        Lang::Da => format!("{v:.0} %"),
+        Lang::En => format!("{v:.0}%"),
+    }
+}
+
+/// A number without needless decimals, with a decimal comma in Danish.
+fn num(lang: Lang, x: f64) -> String {
+    let s = if (x - x.round()).abs() < 1e-9 {
+        format!("{:.0}", x.round())
+    } else {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
+    match lang {
+        Lang::Da => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn severity_tag(lang: Lang, severity: Severity) -> Inline {
+    Inline::Tag {
+        class: match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        },
+        text: severity.label(lang).to_owned(),
+    }
+}
+
+impl Dossier {
+    /// A report on one agreement as of a date, in the language and format asked for.
+    pub fn report(
+        &self,
+        agreement: &AgreementId,
+        options: ReportOptions,
+    ) -> Result<String, BrobyggerError> {
+        check_sections(&options.sections)?;
+        let assessment = self.assess(
+            agreement,
+            AssessmentOptions {
+                as_of: options.as_of,
+                external: options.external.clone(),
+            },
+        )?;
+        let a = self
+            .agreement(agreement)
+            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
+        let k = super::checks::version_index_on(a, options.as_of).unwrap_or(0);
+        let terms = &a
+            .versions
+            .get(k)
+            .ok_or_else(|| {
+                BrobyggerError::invalid_input(
+                    "assessment.no_versions",
+                    "agreement.versions",
+                    "the agreement has no versions",
+                )
+            })?
+            .terms;
+        let lang = options.lang;
+        let r = Writer {
+            d: self,
+            lang,
+            as_of: options.as_of,
+        };
+        let mut blocks = vec![Block::Heading(1, terms.title.clone())];
+        blocks.push(Block::Para(vec![
+            text(t(
+                lang,
+                "Rapport om partnerskabet pr. ",
+                "Report on the partnership as of ",
+            )),
+            Inline::Strong(options.as_of.to_string()),
+            text(t(
+                lang,
+                ". Den kan deles: personer nævnes kun ved deres posttitel.",
+                ". It can be shared: people appear only by their post titles.",
+            )),
+        ]));
+        r.agreement_section(&mut blocks, a, terms, &assessment);
+        for (n, slot) in [
+            (2, ReportSlot::RoleSplit),
+            (3, ReportSlot::ChecklistAlignment),
+        ] {
+            r.slot_section(&mut blocks, n, slot, &options.sections);
+        }
+        blocks.push(Block::Heading(2, t(lang, "4. Vurdering", "4. Assessment")));
+        r.assessment_blocks(&mut blocks, &assessment, 3);
+        r.survey_section(&mut blocks, agreement);
+        r.sources_section(&mut blocks, &assessment);
+        Ok(render(lang, options.format, &terms.title, &blocks))
+    }
+}
+
+impl Assessment {
+    /// The assessment alone (scores, chart, findings and advice) as a document in `lang`.
+    pub fn render(&self, lang: Lang, format: ReportFormat) -> String {
+        let r = Writer {
+            d: &Dossier::new(""),
+            lang,
+            as_of: self.as_of,
+        };
+        let title = match lang {
+            Lang::Da => format!("Vurdering: {} pr. {}", self.title, self.as_of),
+            Lang::En => format!("Assessment: {} as of {}", self.title, self.as_of),
+        };
+        let mut blocks = vec![Block::Heading(2, title.clone())];
+        r.assessment_blocks(&mut blocks, self, 3);
+        render(lang, format, &title, &blocks)
+    }
+}
+
+fn render(lang: Lang, format: ReportFormat, title: &str, blocks: &[Block]) -> String {
+    match format {
+        ReportFormat::Markdown => doc::markdown(blocks),
+        ReportFormat::Html => doc::html_document(lang.code(), title, blocks),
+        ReportFormat::HtmlFragment => doc::html_fragment(lang.code(), blocks),
+    }
+}
+
+fn check_sections(sections: &[ReportSection]) -> Result<(), BrobyggerError> {
+    for (i, s) in sections.iter().enumerate() {
+        for (j, b) in s.blocks.iter().enumerate() {
+            if let ReportBlock::Matrix { map } = b {
+                for (k, c) in map.cells.iter().enumerate() {
+                    let path = format!("sections[{i}].blocks[{j}].map.cells[{k}]");
+                    if usize::try_from(c.row).map_or(true, |r| r >= map.rows.len())
+                        || usize::try_from(c.column).map_or(true, |col| col >= map.columns.len())
+                    {
+                        return Err(BrobyggerError::invalid_input(
+                            "report.cell_out_of_range",
+                            &path,
+                            "the cell's row or column is outside the map",
+                        ));
+                    }
+                    if !c.value.is_finite() || !(0.0..=1.0).contains(&c.value) {
+                        return Err(BrobyggerError::invalid_input(
+                            "report.cell_value",
+                            &format!("{path}.value"),
+                            "a cell's value must be between 0 and 1",
+                        ));
+                    }
+                }
+            }
+            if let ReportBlock::Table { columns, rows } = b
+                && let Some(r) = rows.iter().position(|r| r.len() != columns.len())
+            {
+                return Err(BrobyggerError::invalid_input(
+                    "report.table_shape",
+                    &format!("sections[{i}].blocks[{j}].rows[{r}]"),
+                    "every row needs one cell per column",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+struct Writer<'a> {
+    d: &'a Dossier,
+    lang: Lang,
+    as_of: NaiveDate,
+}
+
+impl Writer<'_> {
+    fn tx(&self, text: &Text) -> String {
+        text.get(self.lang).to_owned()
+    }
+
+    fn t(&self, da: &str, en: &str) -> String {
+        t(self.lang, da, en)
+    }
+
+    /// A party's name and kind; a champion (an individual) by kind only.
+    fn party(&self, party: &PartyRef) -> (String, String) {
+        let lang = self.lang;
+        match party {
+            PartyRef::Organisation { organisation } => match self.d.organisation(organisation) {
+                Some(o) if o.kind == OrganisationKind::Champion => {
+                    (self.t("Ildsjæl", "Champion"), o.kind.label(lang).to_owned())
+                }
+                Some(o) => (o.name.clone(), o.kind.label(lang).to_owned()),
+                None => (party.key(), String::new()),
+            },
+            PartyRef::Department { .. } => match self.d.department(party) {
+                Some(dep) => (self.d.party_name(party), dep.kind.label(lang).to_owned()),
+                None => (party.key(), String::new()),
+            },
+            PartyRef::Municipality { .. } => {
+                (self.d.party_name(party), self.t("kommune", "municipality"))
+            }
+        }
+    }
+
+    fn party_name(&self, party: &PartyRef) -> String {
+        self.party(party).0
+    }
+
+    fn post_title(&self, id: &PostId) -> String {
+        self.d
+            .post(id)
+            .map_or_else(|| id.to_string(), |p| p.title.clone())
+    }
+
+    fn agreement_section(
+        &self,
+        out: &mut Vec<Block>,
+        a: &crate::agreement::Agreement,
+        terms: &AgreementTerms,
+        assessment: &Assessment,
+    ) {
+        let lang = self.lang;
+        out.push(Block::Heading(2, self.t("1. Aftalen", "1. The agreement")));
+        if let Some(p) = &terms.purpose {
+            out.push(Block::para(p.clone()));
+        }
+        let period = match terms.term.end {
+            Some(end) => format!("{} – {end}", terms.term.start),
+            None => format!(
+                "{} – ({})",
+                terms.term.start,
+                self.t("ingen slutdato", "no end date")
+            ),
+        };
+        let reviews = if terms.term.review_dates.is_empty() {
+            self.t("ingen", "none")
+        } else {
+            terms
+                .term
+                .review_dates
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let facts = vec![
+            (
+                self.t("Status", "Status"),
+                format!(
+                    "{} ({} {}), {} {}",
+                    assessment.status.label(lang),
+                    self.t("pr.", "as of"),
+                    self.as_of,
+                    self.t("version", "version"),
+                    assessment.version
+                ),
+            ),
+            (self.t("Periode", "Term"), period),
+            (self.t("Revisionsdatoer", "Review dates"), reviews),
+            (
+                self.t("Fase", "Stage"),
+                format!(
+                    "{}; {}",
+                    terms.stage.label(lang),
+                    terms.cooperation_level.label(lang)
+                ),
+            ),
+        ];
+        out.push(Block::List(
+            facts
+                .into_iter()
+                .map(|(k, v)| vec![Inline::Strong(format!("{k}:")), text(format!(" {v}"))])
+                .collect(),
+        ));
+
+        out.push(Block::Heading(3, self.t("Parter", "Parties")));
+        out.push(Block::table(
+            vec![
+                self.t("Part", "Party"),
+                self.t("Slags", "Kind"),
+                self.t("Underskriver (post)", "Signatory (post)"),
+            ],
+            terms
+                .parties
+                .iter()
+                .map(|p| {
+                    let (name, kind) = self.party(&p.party);
+                    let sig = p
+                        .signatory
+                        .as_ref()
+                        .map_or_else(|| "–".to_owned(), |s| self.post_title(s));
+                    vec![name, kind, sig]
+                })
+                .collect(),
+            vec![false, false, false],
+        ));
+
+        if !terms.goals.is_empty() {
+            out.push(Block::Heading(3, self.t("Mål", "Goals")));
+            let items = terms
+                .goals
+                .iter()
+                .map(|g| {
+                    let owner = match &g.owner {
+                        GoalOwner::Shared => self.t("Fælles", "Shared"),
+                        GoalOwner::Party { party } => self.party_name(party),
+                    };
+                    let mut item = vec![
+                        Inline::Strong(format!("{owner}:")),
+                        text(format!(" {}", g.text)),
+                    ];
+                    if let Some(ind) = &g.indicator {
+                        let baseline = ind.baseline.map_or_else(
+                            || "–".to_owned(),
+                            |b| format!("{} {}", num(lang, b), ind.unit),
+                        );
+                        item.push(Inline::Em(format!(
+                            " {}: {} ({} {baseline}, {} {} {})",
+                            self.t("Indikator", "Indicator"),
+                            ind.description,
+                            self.t("udgangspunkt", "baseline"),
+                            self.t("mål", "target"),
+                            num(lang, ind.target),
+                            ind.unit
+                        )));
+                    }
+                    item
+                })
+                .collect();
+            out.push(Block::List(items));
+        }
+
+        if !terms.activities.is_empty() {
+            out.push(Block::Heading(3, self.t("Aktiviteter", "Activities")));
+            out.push(Block::table(
+                vec![
+                    self.t("Aktivitet", "Activity"),
+                    self.t("Slags", "Kind"),
+                    self.t("Spor", "Track"),
+                    self.t("Målgrupper", "Target groups"),
+                    self.t("Ansvarlig", "Lead"),
+                ],
+                terms
+                    .activities
+                    .iter()
+                    .map(|act| {
+                        vec![
+                            act.name.clone(),
+                            act.kind.label(lang).to_owned(),
+                            act.track.label(lang).to_owned(),
+                            act.target_groups
+                                .iter()
+                                .map(|g| g.label(lang))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            act.lead
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), |p| self.party_name(p)),
+                        ]
+                    })
+                    .collect(),
+                vec![false; 5],
+            ));
+        }
+
+        let g = &terms.governance;
+        let mut rows = Vec::new();
+        let mut role = |label: String, id: &PostId| {
+            let (party, filled) = match self.d.post(id) {
+                Some(p) => (
+                    self.party_name(&p.party),
+                    if p.holder_on(self.as_of).is_some() {
+                        self.t("besat", "filled")
+                    } else {
+                        self.t("ubesat", "vacant")
+                    },
+                ),
+                None => ("–".to_owned(), "–".to_owned()),
+            };
+            rows.push(vec![label, self.post_title(id), party, filled]);
+        };
+        for id in &g.coordinators {
+            role(self.t("Tovholder", "Coordinator"), id);
+        }
+        if let Some(id) = &g.volunteer_representative {
+            role(
+                self.t("Repræsentant for de frivillige", "Volunteer representative"),
+                id,
+            );
+        }
+        for id in &g.steering_group {
+            role(self.t("Styregruppe", "Steering group"), id);
+        }
+        if !rows.is_empty() {
+            out.push(Block::Heading(3, self.t("Organisering", "Governance")));
+            out.push(Block::table(
+                vec![
+                    self.t("Rolle", "Role"),
+                    self.t("Post", "Post"),
+                    self.t("Part", "Party"),
+                    format!("{} {}", self.t("Pr.", "As of"), self.as_of),
+                ],
+                rows,
+                vec![false; 4],
+            ));
+        }
+
+        if !terms.routines.is_empty() {
+            out.push(Block::Heading(3, self.t("Mødefora", "Meeting forums")));
+            out.push(Block::table(
+                vec![
+                    self.t("Forum", "Forum"),
+                    self.t("Kadence", "Cadence"),
+                    self.t("Tidspunkt", "Time"),
+                    self.t("Varsel (dage)", "Notice (days)"),
+                    self.t("Indkaldes af", "Convened by"),
+                ],
+                terms
+                    .routines
+                    .iter()
+                    .map(|f| {
+                        vec![
+                            f.name.clone(),
+                            f.cadence.describe(lang),
+                            f.usual_time
+                                .map_or_else(|| "–".to_owned(), |x| x.label(lang).to_owned()),
+                            f.notice_days.to_string(),
+                            f.convened_by
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), |p| self.post_title(p)),
+                        ]
+                    })
+                    .collect(),
+                vec![false, false, false, true, false],
+            ));
+        }
+
+        if !terms.resources.is_empty() {
+            out.push(Block::Heading(
+                3,
+                self.t("Koordineringstid", "Coordination time"),
+            ));
+            out.push(Block::table(
+                vec![
+                    self.t("Part", "Party"),
+                    self.t("Timer pr. måned", "Hours per month"),
+                    self.t("Ledelsesprioritet", "Management priority"),
+                ],
+                terms
+                    .resources
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            self.party_name(&r.party),
+                            num(lang, r.coordination_hours_per_month),
+                            if r.management_priority {
+                                self.t("ja", "yes")
+                            } else {
+                                self.t("nej", "no")
+                            },
+                        ]
+                    })
+                    .collect(),
+                vec![false, true, false],
+            ));
+        }
+
+        let mut rules = Vec::new();
+        if let Some(s) = &terms.decision_making {
+            rules.push(vec![
+                Inline::Strong(format!("{}:", self.t("Beslutninger", "Decisions"))),
+                text(format!(" {s}")),
+            ]);
+        }
+        if let Some(s) = &terms.disagreement_handling {
+            rules.push(vec![
+                Inline::Strong(format!("{}:", self.t("Uenighed", "Disagreement"))),
+                text(format!(" {s}")),
+            ]);
+        }
+        for d in &terms.definitions {
+            rules.push(vec![
+                Inline::Strong(format!("«{}»:", d.term)),
+                text(format!(" {}", d.meaning)),
+            ]);
+        }
+        if let Some(exit) = &terms.exit {
+            rules.push(vec![
+                Inline::Strong(format!("{}:", self.t("Udtræden", "Leaving"))),
+                text(format!(
+                    " {} {}. {}",
+                    exit.notice_days,
+                    self.t("dages varsel", "days' notice"),
+                    exit.procedure
+                )),
+            ]);
+        }
+        if !rules.is_empty() {
+            out.push(Block::Heading(3, self.t("Spilleregler", "Ground rules")));
+            out.push(Block::List(rules));
+        }
+
+        let mut history = Vec::new();
+        for v in &a.versions {
+            let line = match &v.amendment {
+                Some(am) => format!(
+                    "{} {} ({} {}): {}",
+                    self.t("Version", "Version"),
+                    v.number,
+                    self.t("fra", "from"),
+                    am.on,
+                    am.reason
+                ),
+                None => format!("{} {}", self.t("Version", "Version"), v.number),
+            };
+            history.push(vec![text(line)]);
+        }
+        for e in a.history.iter().filter(|e| e.at.date_naive() <= self.as_of) {
+            history.push(vec![text(format!(
+                "{}: {} → {}",
+                e.at.date_naive(),
+                e.from.label(lang),
+                e.to.label(lang)
+            ))]);
+        }
+        if !history.is_empty() {
+            out.push(Block::Heading(
+                3,
+                self.t("Versioner og status", "Versions and status"),
+            ));
+            out.push(Block::List(history));
+        }
+    }
+
+    fn slot_section(
+        &self,
+        out: &mut Vec<Block>,
+        n: u8,
+        slot: ReportSlot,
+        sections: &[ReportSection],
+    ) {
+        let lang = self.lang;
+        out.push(Block::Heading(2, format!("{n}. {}", slot.label(lang))));
+        let mut inner = Vec::new();
+        for s in sections.iter().filter(|s| s.slot == slot) {
+            for (k, b) in s.blocks.iter().enumerate() {
+                self.slot_block(&mut inner, slot, k, b);
+            }
+        }
+        if inner.is_empty() {
+            let what = match slot {
+                ReportSlot::RoleSplit => self.t(
+                    "Rollefordelingen er ikke med i denne rapport endnu.",
+                    "The role split is not part of this report yet.",
+                ),
+                ReportSlot::ChecklistAlignment => self.t(
+                    "Tjeklisternes forventningsafstemning er ikke med i denne rapport endnu.",
+                    "The checklists' expectation alignment is not part of this report yet.",
+                ),
+            };
+            inner.push(Block::Para(vec![Inline::Em(what)]));
+        }
+        out.push(Block::Slot {
+            name: slot.marker().to_owned(),
+            blocks: inner,
+        });
+    }
+
+    fn slot_block(&self, out: &mut Vec<Block>, slot: ReportSlot, k: usize, b: &ReportBlock) {
+        match b {
+            ReportBlock::Paragraph { text: t } => out.push(Block::para(self.tx(t))),
+            ReportBlock::Bullets { items } => out.push(Block::List(
+                items.iter().map(|i| vec![text(self.tx(i))]).collect(),
+            )),
+            ReportBlock::Table { columns, rows } => out.push(Block::table(
+                columns.iter().map(|c| self.tx(c)).collect(),
+                rows.iter()
+                    .map(|r| r.iter().map(|c| self.tx(c)).collect())
+                    .collect(),
+                vec![false; columns.len()],
+            )),
+            ReportBlock::Matrix { map } => {
+                let rows: Vec<String> = map.rows.iter().map(|r| self.tx(r)).collect();
+                let columns: Vec<String> = map.columns.iter().map(|c| self.tx(c)).collect();
+                let cells: Vec<svg::Cell> = map
+                    .cells
+                    .iter()
+                    .map(|c| svg::Cell {
+                        row: usize::try_from(c.row).unwrap_or(usize::MAX),
+                        column: usize::try_from(c.column).unwrap_or(usize::MAX),
+                        value: c.value,
+                        label: self.tx(&c.label),
+                    })
+                    .collect();
+                let title = self.tx(&map.title);
+                out.push(Block::Figure {
+                    svg: svg::heat_map(
+                        &format!("{}-{k}", slot.marker().replace('_', "-")),
+                        &title,
+                        &self.tx(&map.legend),
+                        &rows,
+                        &columns,
+                        &cells,
+                    ),
+                    caption: format!("{title}. {}", self.tx(&map.legend)),
+                });
+                let mut head = vec![String::new()];
+                head.extend(columns.iter().cloned());
+                let table_rows = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut row = vec![r.clone()];
+                        for j in 0..columns.len() {
+                            row.push(
+                                cells
+                                    .iter()
+                                    .find(|c| c.row == i && c.column == j)
+                                    .map_or_else(String::new, |c| c.label.clone()),
+                            );
+                        }
+                        row
+                    })
+                    .collect();
+                let numeric = vec![false; columns.len() + 1];
+                out.push(Block::table(head, table_rows, numeric));
+            }
+        }
+    }
+
+    fn assessment_blocks(&self, out: &mut Vec<Block>, a: &Assessment, h: u8) {
+        let lang = self.lang;
+        let overall = match (a.overall, a.overall_band) {
+            (Some(s), Some(b)) => vec![
+                text(self.t("Samlet score: ", "Overall score: ")),
+                Inline::Strong(s.to_string()),
+                text(" "),
+                Inline::Tag {
+                    class: band_class(Some(b)),
+                    text: b.label(lang).to_owned(),
+                },
+            ],
+            _ => vec![text(self.t(
+                "Ingen samlet score: intet kunne vurderes.",
+                "No overall score: nothing could be judged.",
+            ))],
+        };
+        out.push(Block::Para(overall));
+        out.push(Block::para(self.t(
+            "Hver dimension får 0–100 ud fra de tjek, der kan anvendes på datoen: tjek af fejlgrad vejer 2, advarsler 1, og råd (info) tæller ikke med. Delvist opfyldte tjek giver delvis point. 80 og derover er stærk, 50–79 middel, under 50 svag.",
+            "Each dimension scores 0–100 from the checks that apply on the date: error-level checks weigh 2, warnings 1, and advice (info) does not count. Partly met checks earn partial credit. 80 and above is strong, 50–79 fair, below 50 weak.",
+        )));
+        let rows: Vec<svg::ScoreRow> = a
+            .dimensions
+            .iter()
+            .map(|d| svg::ScoreRow {
+                label: capitalise(d.dimension.label(lang)),
+                score: d.score,
+                band: d.band,
+            })
+            .collect();
+        let desc = a
+            .dimensions
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: {}",
+                    d.dimension.label(lang),
+                    d.score.map_or_else(|| "–".to_owned(), |s| s.to_string())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let title = self.t("Score pr. dimension", "Score by dimension");
+        out.push(Block::Figure {
+            svg: svg::score_chart(
+                "bb-scores",
+                &title,
+                &desc,
+                &rows,
+                &self.t("ikke vurderet", "not assessed"),
+            ),
+            caption: format!("{title} {} {}.", self.t("pr.", "as of"), a.as_of),
+        });
+        out.push(Block::Table {
+            head: vec![
+                self.t("Dimension", "Dimension"),
+                self.t("Score", "Score"),
+                self.t("Begrundelse", "Reason"),
+            ],
+            rows: a
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let score = match (d.score, d.band) {
+                        (Some(s), Some(b)) => format!("{s} ({})", b.label(lang)),
+                        _ => "–".to_owned(),
+                    };
+                    vec![
+                        vec![text(capitalise(d.dimension.label(lang)))],
+                        vec![text(score)],
+                        vec![text(self.tx(&d.reason))],
+                    ]
+                })
+                .collect(),
+            numeric: vec![false, true, false],
+        });
+
+        out.push(Block::Heading(
+            h,
+            self.t("Fund og råd", "Findings and advice"),
+        ));
+        if a.findings.is_empty() {
+            out.push(Block::para(self.t(
+                "Ingen fund: alle tjek, der kunne anvendes, er opfyldt.",
+                "No findings: every check that applied is met.",
+            )));
+        }
+        for dim in super::Dimension::ALL {
+            let findings = a.findings_in(dim);
+            if findings.is_empty() {
+                continue;
+            }
+            let score = a
+                .dimension(dim)
+                .and_then(|d| d.score)
+                .map_or_else(|| "–".to_owned(), |s| s.to_string());
+            out.push(Block::Heading(
+                h + 1,
+                format!("{} ({score})", capitalise(dim.label(lang))),
+            ));
+            let items = findings
+                .iter()
+                .map(|f| {
+                    let mut item = vec![
+                        severity_tag(lang, f.finding.severity),
+                        text(format!(" {} ", f.finding.message(lang))),
+                        Inline::Strong(format!("{}:", self.t("Råd", "Advice"))),
+                        text(format!(" {}", self.tx(&f.advice))),
+                    ];
+                    if let Some(src) = &f.finding.source {
+                        item.push(Inline::Em(format!(
+                            " {} {}.",
+                            self.t("Kilde:", "Source:"),
+                            src.cite()
+                        )));
+                    }
+                    item.push(text(format!(" {}: ", self.t("Evidens", "Evidence"))));
+                    let shown = f.evidence.iter().take(4);
+                    for (i, p) in shown.enumerate() {
+                        if i > 0 {
+                            item.push(text(", "));
+                        }
+                        item.push(Inline::Code(p.as_str().to_owned()));
+                    }
+                    if f.evidence.len() > 4 {
+                        item.push(text(format!(
+                            " {} {} {}",
+                            self.t("og", "and"),
+                            f.evidence.len() - 4,
+                            self.t("flere", "more")
+                        )));
+                    }
+                    if f.evidence.is_empty() {
+                        item.push(Inline::Code(f.finding.path.as_str().to_owned()));
+                    }
+                    item
+                })
+                .collect();
+            out.push(Block::List(items));
+        }
+        let not_assessed: Vec<Vec<Inline>> = a
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::NotAssessed)
+            .filter_map(|c| super::AssessmentCode::from_code(&c.code))
+            .map(|c| {
+                vec![
+                    Inline::Strong(c.title().get(lang).to_owned()),
+                    text(format!(
+                        " ({}): {} {}.",
+                        capitalise(c.dimension().label(lang)),
+                        self.t("kræver fund fra", "needs findings from"),
+                        c.external_sources().join(", ")
+                    )),
+                ]
+            })
+            .collect();
+        if !not_assessed.is_empty() {
+            out.push(Block::Heading(h, self.t("Ikke vurderet", "Not assessed")));
+            out.push(Block::List(not_assessed));
+        }
+    }
+
+    fn survey_section(&self, out: &mut Vec<Block>, agreement: &AgreementId) {
+        let lang = self.lang;
+        out.push(Block::Heading(
+            2,
+            self.t("5. Evalueringsundersøgelser", "5. Evaluation surveys"),
+        ));
+        let rounds: Vec<&SurveyRound> = self
+            .d
+            .surveys_for(agreement)
+            .into_iter()
+            .filter(|s| s.closed_on <= self.as_of)
+            .collect();
+        if rounds.is_empty() {
+            out.push(Block::para(self.t(
+                "Der er ingen evalueringsundersøgelser registreret for aftalen.",
+                "No evaluation surveys are recorded for the agreement.",
+            )));
+            return;
+        }
+        for (idx, round) in rounds.iter().enumerate() {
+            out.push(Block::Heading(
+                3,
+                format!("{} ({})", round.title, round.closed_on),
+            ));
+            let results = round.results();
+            let previous = idx.checked_sub(1).and_then(|i| rounds.get(i));
+            if idx + 1 == rounds.len() {
+                let rows: Vec<svg::ShareRow> = results
+                    .iter()
+                    .map(|e| svg::ShareRow {
+                        label: self.short_question_label(round, e),
+                        sub: format!("{}, n = {}", self.group_label(e), e.respondents),
+                        estimate: shown(e).then_some((e.share, e.interval.low, e.interval.high)),
+                        reference: e.reference,
+                        previous: previous.and_then(|p| {
+                            let change = round.changes_since(p);
+                            change
+                                .iter()
+                                .find(|c| c.question == e.question && c.group == e.group)
+                                .filter(|c| shown(&c.before))
+                                .map(|c| c.before.share)
+                        }),
+                    })
+                    .collect();
+                let title = self.t(
+                    "Andel enige med 95 %-konfidensinterval",
+                    "Share agreeing with 95% confidence interval",
+                );
+                let desc = results
+                    .iter()
+                    .filter(|e| shown(e))
+                    .map(|e| {
+                        format!(
+                            "{} ({}): {}",
+                            self.question_label(round, e),
+                            self.group_label(e),
+                            pct(lang, e.share)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let previous_label = self.t("forrige runde", "previous round");
+                let reference_label = self.t("LBB-evalueringen (001)", "LBB evaluation (001)");
+                let share_label = self.t("andel (95 %-KI)", "share (95% CI)");
+                out.push(Block::Figure {
+                    svg: svg::share_chart(
+                        "bb-survey",
+                        &title,
+                        &desc,
+                        &rows,
+                        [&share_label, &previous_label, &reference_label],
+                        &|v| pct(lang, v),
+                        &self.t("for få svar til at vise", "too few answers to show"),
+                    ),
+                    caption: format!("{title}: {} ({}).", round.title, round.closed_on),
+                });
+            }
+            out.push(Block::table(
+                vec![
+                    self.t("Spørgsmål", "Question"),
+                    self.t("Gruppe", "Group"),
+                    self.t("Enige", "Agreeing"),
+                    self.t("95 %-KI", "95% CI"),
+                    "n".to_owned(),
+                    self.t("LBB (001)", "LBB (001)"),
+                ],
+                results
+                    .iter()
+                    .map(|e| {
+                        let (share, ci) = if shown(e) {
+                            (
+                                format!(
+                                    "{} ({}/{})",
+                                    pct(lang, e.share),
+                                    e.positive,
+                                    e.respondents
+                                ),
+                                format!(
+                                    "{}–{}",
+                                    pct(lang, e.interval.low),
+                                    pct(lang, e.interval.high)
+                                ),
+                            )
+                        } else {
+                            (
+                                self.t("færre end 5 svar", "fewer than 5 answers"),
+                                "–".to_owned(),
+                            )
+                        };
+                        vec![
+                            self.question_label(round, e),
+                            self.group_label(e),
+                            share,
+                            ci,
+                            e.respondents.to_string(),
+                            e.reference.map_or_else(|| "–".to_owned(), |r| pct(lang, r)),
+                        ]
+                    })
+                    .collect(),
+                vec![false, false, true, true, true, true],
+            ));
+        }
+        if let [.., before, after] = rounds.as_slice() {
+            out.push(Block::Heading(
+                3,
+                format!(
+                    "{} {} → {}",
+                    self.t("Udvikling", "Change"),
+                    before.closed_on,
+                    after.closed_on
+                ),
+            ));
+            let changes = after.changes_since(before);
+            let signed = |x: f64| {
+                let v = (x * 100.0).round();
+                if v > 0.0 {
+                    format!("+{v:.0}")
+                } else if v < 0.0 {
+                    format!("\u{2212}{:.0}", -v)
+                } else {
+                    "0".to_owned()
+                }
+            };
+            let unit = self.t("pct.-point", "pp");
+            let pp = |x: f64| format!("{} {unit}", signed(x));
+            out.push(Block::table(
+                vec![
+                    self.t("Spørgsmål", "Question"),
+                    self.t("Gruppe", "Group"),
+                    self.t("Før", "Before"),
+                    self.t("Efter", "After"),
+                    self.t("Ændring", "Change"),
+                    self.t("95 %-KI", "95% CI"),
+                    self.t("Sikker ændring", "Significant"),
+                ],
+                changes
+                    .iter()
+                    .map(|c| {
+                        let label = self.question_label(after, &c.after);
+                        let group = self.group_label(&c.after);
+                        if !(shown(&c.before) && shown(&c.after)) {
+                            return vec![
+                                label,
+                                group,
+                                "–".into(),
+                                "–".into(),
+                                self.t("færre end 5 svar", "fewer than 5 answers"),
+                                "–".into(),
+                                "–".into(),
+                            ];
+                        }
+                        vec![
+                            label,
+                            group,
+                            pct(lang, c.before.share),
+                            pct(lang, c.after.share),
+                            pp(c.change),
+                            format!(
+                                "{} {} {} {unit}",
+                                signed(c.interval.low),
+                                self.t("til", "to"),
+                                signed(c.interval.high)
+                            ),
+                            if c.significant {
+                                self.t("ja", "yes")
+                            } else {
+                                self.t("nej", "no")
+                            },
+                        ]
+                    })
+                    .collect(),
+                vec![false, false, true, true, true, true, false],
+            ));
+        }
+        out.push(Block::para(self.t(
+            "Andelen enige er dem, der svarer «enig» eller «meget enig», blandt alle, der har svaret på spørgsmålet. Intervallet er et 95 %-Wilson-interval; ændringer mellem runder har Newcombes interval og kaldes sikre, når intervallet ikke indeholder 0. Grupper med færre end 5 svar vises ikke. LBB-tallene er evalueringens (001): 81 % af de frivillige og 84 % af de kommunale aktører kender hinanden bedre; 72 % siger, at samarbejdet er blevet bedre.",
+            "The share agreeing counts those answering \"agree\" or \"strongly agree\" among everyone who answered the question. The interval is a 95% Wilson interval; changes between rounds have Newcombe's interval and are called significant when it excludes 0. Groups with fewer than 5 answers are not shown. The LBB figures are the evaluation's (001): 81% of volunteers and 84% of municipal actors know each other better; 72% say the cooperation improved.",
+        )));
+    }
+
+    fn question_label(&self, round: &SurveyRound, e: &ShareEstimate) -> String {
+        round
+            .question(&e.question)
+            .map_or_else(|| e.question.to_string(), |q| self.tx(&q.text))
+    }
+
+    /// The standard measure's name when the question has one (charts have little room).
+    fn short_question_label(&self, round: &SurveyRound, e: &ShareEstimate) -> String {
+        match round.question(&e.question).and_then(|q| q.measure) {
+            Some(m) => capitalise(m.label(self.lang)),
+            None => self.question_label(round, e),
+        }
+    }
+
+    fn group_label(&self, e: &ShareEstimate) -> String {
+        match e.group {
+            Some(g) => g.label(self.lang).to_owned(),
+            None => self.t("alle", "everyone"),
+        }
+    }
+
+    fn sources_section(&self, out: &mut Vec<Block>, a: &Assessment) {
+        let lang = self.lang;
+        out.push(Block::Heading(2, self.t("6. Kilder", "6. Sources")));
+        let mut cited: BTreeMap<SeedDocument, Vec<String>> = BTreeMap::new();
+        for f in &a.findings {
+            if let Some(s) = &f.finding.source {
+                let sections = cited.entry(s.document).or_default();
+                if !sections.contains(&s.section) {
+                    sections.push(s.section.clone());
+                }
+            }
+        }
+        let references = self
+            .d
+            .surveys_for(&a.agreement)
+            .into_iter()
+            .filter(|s| s.closed_on <= self.as_of)
+            .flat_map(|s| s.questions.iter().filter_map(|q| q.measure))
+            .collect::<Vec<_>>();
+        for m in references {
+            let src = m.source();
+            let sections = cited.entry(src.document).or_default();
+            if !sections.contains(&src.section) {
+                sections.push(src.section);
+            }
+        }
+        let items: Vec<Vec<Inline>> = cited
+            .iter()
+            .map(|(doc, sections)| {
+                let quoted: Vec<String> = sections.iter().map(|s| format!("«{s}»")).collect();
+                vec![
+                    Inline::Strong(doc.number().to_owned()),
+                    text(format!(
+                        " {}. {}: {}.",
+                        doc.label(lang),
+                        self.t("Afsnit", "Sections"),
+                        quoted.join(", ")
+                    )),
+                ]
+            })
+            .collect();
+        if items.is_empty() {
+            out.push(Block::para(self.t(
+                "Ingen fund henviser til kilder.",
+                "No finding cites a source.",
+            )));
+        } else {
+            out.push(Block::List(items));
+        }
+        out.push(Block::Para(vec![Inline::Em(self.t(
+            "Lavet med brobygger. Rapporten indeholder ingen personoplysninger: personer nævnes kun ved deres posttitel, og undersøgelser vises kun for grupper med mindst 5 svar.",
+            "Made with brobygger. The report holds no personal data: people appear only by their post titles, and surveys are shown only for groups with at least 5 answers.",
+        ))]));
+    }
+}
+
+fn shown(e: &ShareEstimate) -> bool {
+    e.respondents >= MIN_REPORTED_RESPONDENTS
+}
+
+fn band_class(band: Option<super::ScoreBand>) -> &'static str {
+    match band {
+        Some(super::ScoreBand::Strong) => "strong",
+        Some(super::ScoreBand::Fair) => "fair",
+        Some(super::ScoreBand::Weak) => "weak",
+        None => "none",
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,93 @@
+//! The assessment, evaluation surveys and reports for Kotlin and Swift: methods on
+//! [`DossierHandle`] and a few free functions, each a delegation to the core.
+
+use crate::convert::{read, write};
+use crate::dossier::DossierHandle;
+use brobygger::assessment::{
+    Assessment, AssessmentOptions, CheckInfo, Interval, ReportFormat, ReportOptions,
+    RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
+};
+use brobygger::chrono::NaiveDate;
+use brobygger::{AgreementId, BrobyggerError, Lang};
+
+#[uniffi::export]
+impl DossierHandle {
+    /// Assesses an agreement as of `options.as_of`, weighing other modules' findings in
+    /// `options.external`. Throws `NotFound` for an unknown agreement and `InvalidInput` for an
+    /// unknown module or a finding no check takes.
+    pub fn assess(
+        &self,
+        agreement: AgreementId,
+        options: AssessmentOptions,
+    ) -> Result<Assessment, BrobyggerError> {
+        read(&self.0).assess(&agreement, options)
+    }
+
+    /// Assesses every agreement as of a date.
+    pub fn assess_all(&self, as_of: NaiveDate) -> Result<Vec<Assessment>, BrobyggerError> {
+        Ok(read(&self.0).assess_all(as_of))
+    }
+
+    /// A report on one agreement, in the language and format of `options`, to share.
+    pub fn report(
+        &self,
+        agreement: AgreementId,
+        options: ReportOptions,
+    ) -> Result<String, BrobyggerError> {
+        read(&self.0).report(&agreement, options)
+    }
+
+    /// The evaluation survey rounds.
+    pub fn surveys(&self) -> Vec<SurveyRound> {
+        read(&self.0).surveys.clone()
+    }
+
+    /// Adds a survey round; throws `Validation` with every problem, or `InvalidInput` for a used
+    /// id. Nothing changes then.
+    pub fn add_survey(&self, round: SurveyRound) -> Result<(), BrobyggerError> {
+        write(&self.0).add_survey(round)
+    }
+
+    /// Adds one respondent's answers to a round's counts, all or nothing.
+    pub fn record_survey_response(
+        &self,
+        survey: SurveyId,
+        group: RespondentGroup,
+        answers: Vec<SurveyAnswer>,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0).record_survey_response(&survey, group, &answers)
+    }
+
+    /// Every share with its 95% Wilson interval for a round.
+    pub fn survey_results(&self, survey: SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
+        read(&self.0).survey_results(&survey)
+    }
+
+    /// The changes of every share from one round to another, with Newcombe intervals.
+    pub fn compare_surveys(
+        &self,
+        before: SurveyId,
+        after: SurveyId,
+    ) -> Result<Vec<ShareChange>, BrobyggerError> {
+        read(&self.0).compare_surveys(&before, &after)
+    }
+}
+
+/// Every check of the assessment: code, dimension, severity, weight, source and advice.
+#[uniffi::export]
+pub fn assessment_catalogue() -> Vec<CheckInfo> {
+    brobygger::assessment::catalogue()
+}
+
+/// The Wilson score interval for `successes` of `n` at normal quantile `z` (1.96 for 95%);
+/// null when `n` is 0 or `successes > n`.
+#[uniffi::export]
+pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<Interval> {
+    brobygger::assessment::wilson_interval(successes, n, z)
+}
+
+/// An assessment alone as a document (Markdown, HTML, or an HTML fragment) in `lang`.
+#[uniffi::export]
+pub fn render_assessment(assessment: Assessment, lang: Lang, format: ReportFormat) -> String {
+    assessment.render(lang, format)
+}

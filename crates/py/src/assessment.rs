@@ -1,0 +1,508 @@
+//! The assessment, evaluation surveys and reports from Python: `assess`, `report` and the survey
+//! functions take a `Dossier`; `Assessment` and `Report` show themselves in Jupyter as HTML.
+//!
+//! Other modules' findings come in as `{"roles": [Finding, ...], "checklists": [...]}` (a
+//! `Finding` object or its `to_dict()` form); report sections as dicts shaped like their JSON
+//! (`{"slot": "role_split", "blocks": [{"type": "matrix", "map": {...}}]}`).
+
+use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py, to_pyerr};
+use crate::dossier::Dossier;
+use crate::model::Finding;
+use brobygger as core;
+use brobygger::assessment::{
+    AssessmentOptions, ExternalFindings, ReportFormat, ReportOptions, ReportSection, SurveyAnswer,
+};
+use brobygger::chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+fn format(s: &str) -> PyResult<ReportFormat> {
+    ReportFormat::parse(s).ok_or_else(|| {
+        to_pyerr(core::BrobyggerError::invalid_input(
+            "input.unknown_value",
+            "format",
+            "format must be \"md\", \"html\" or \"html_fragment\"",
+        ))
+    })
+}
+
+/// `{"roles": [Finding | dict, ...], ...}` → the core's groups of external findings.
+fn external(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<ExternalFindings>> {
+    let Some(obj) = obj else {
+        return Ok(Vec::new());
+    };
+    let dict = obj.cast::<PyDict>().map_err(|_| {
+        to_pyerr(core::BrobyggerError::invalid_input(
+            "input.bad_field",
+            "external",
+            "external must be a dict from module name to a list of findings",
+        ))
+    })?;
+    let mut out = Vec::new();
+    for (source, findings) in dict.iter() {
+        let source: String = source.extract()?;
+        let list = findings.cast::<PyList>().map_err(|_| {
+            to_pyerr(core::BrobyggerError::invalid_input(
+                "input.bad_field",
+                &format!("external.{source}"),
+                "the findings must be a list",
+            ))
+        })?;
+        let mut group = Vec::new();
+        for (j, item) in list.iter().enumerate() {
+            match item.cast::<Finding>() {
+                Ok(f) => group.push(f.get().inner.clone()),
+                Err(_) => group.push(from_py(&item, &format!("external.{source}[{j}]"))?),
+            }
+        }
+        out.push(ExternalFindings {
+            source,
+            findings: group,
+        });
+    }
+    Ok(out)
+}
+
+fn sections(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<ReportSection>> {
+    obj.map_or_else(|| Ok(Vec::new()), |o| from_py(o, "sections"))
+}
+
+/// The assessment of one agreement as of a date: scores per dimension with reasons, every
+/// check's result, and findings with evidence and advice. Shows as HTML in Jupyter.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub(crate) inner: core::Assessment,
+}
+
+#[pymethods]
+impl Assessment {
+    /// The agreement's id.
+    #[getter]
+    fn agreement(&self) -> &str {
+        self.inner.agreement.as_str()
+    }
+
+    /// The agreement's title in the version judged.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// The date the assessment is made as of.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The agreement's status on that date, e.g. `"active"`.
+    #[getter]
+    fn status(&self) -> String {
+        enum_str(&self.inner.status)
+    }
+
+    /// The version in force on that date.
+    #[getter]
+    fn version(&self) -> u32 {
+        self.inner.version
+    }
+
+    /// The mean of the dimension scores (0–100), or None.
+    #[getter]
+    fn overall(&self) -> Option<u32> {
+        self.inner.overall
+    }
+
+    /// `"strong"`, `"fair"` or `"weak"`, or None.
+    #[getter]
+    fn overall_band(&self) -> Option<String> {
+        self.inner.overall_band.as_ref().map(enum_str)
+    }
+
+    /// Every dimension as a dict: `dimension`, `score`, `band`, `met`, `applicable`,
+    /// `not_assessed`, `reason` (`{"da", "en"}`).
+    #[getter]
+    fn dimensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.dimensions)
+    }
+
+    /// Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
+    /// `note`.
+    #[getter]
+    fn checks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.checks)
+    }
+
+    /// The findings, errors first.
+    #[getter]
+    fn findings(&self) -> Vec<AssessedFinding> {
+        self.inner
+            .findings
+            .iter()
+            .cloned()
+            .map(|inner| AssessedFinding { inner })
+            .collect()
+    }
+
+    /// The modules whose findings were weighed.
+    #[getter]
+    fn external_sources(&self) -> Vec<String> {
+        self.inner.external_sources.clone()
+    }
+
+    /// One dimension's score (a dict as in `dimensions`). Raises `InvalidInputError` for an
+    /// unknown dimension.
+    fn dimension<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let d: core::Dimension = parse_enum(name, "name")?;
+        to_py(py, &self.inner.dimension(d))
+    }
+
+    /// One check's result by code (a dict as in `checks`), or None.
+    fn check<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.check(code))
+    }
+
+    /// The whole assessment as plain data, shaped like its JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The assessment as JSON text.
+    fn to_json(&self) -> PyResult<String> {
+        self.inner.to_json().py()
+    }
+
+    /// The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
+    #[pyo3(signature = (lang = "da", format = "md"))]
+    fn render(&self, lang: &str, format: &str) -> PyResult<String> {
+        Ok(self
+            .inner
+            .render(crate::convert::lang(lang)?, self::format(format)?))
+    }
+
+    /// Jupyter: the scores chart, findings and advice (in Danish).
+    fn _repr_html_(&self) -> String {
+        self.inner
+            .render(core::Lang::Da, ReportFormat::HtmlFragment)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Assessment({:?}, as_of={}, overall={}, findings={})",
+            self.inner.agreement.as_str(),
+            self.inner.as_of,
+            self.inner
+                .overall
+                .map_or_else(|| "None".to_owned(), |o| o.to_string()),
+            self.inner.findings.len()
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Assessment>()
+            .map(|o| o.get().inner == self.inner)
+            .unwrap_or(false)
+    }
+}
+
+/// A finding of the assessment with its dimension, the check it belongs to, the evidence it
+/// looked at (paths) and advice.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Debug, Clone)]
+pub struct AssessedFinding {
+    inner: core::assessment::AssessedFinding,
+}
+
+#[pymethods]
+impl AssessedFinding {
+    /// The finding itself (code, severity, path, message, source).
+    #[getter]
+    fn finding(&self) -> Finding {
+        Finding::from(self.inner.finding.clone())
+    }
+
+    /// Shortcut for `finding.code`.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.finding.code
+    }
+
+    /// Shortcut for `finding.severity`.
+    #[getter]
+    fn severity(&self) -> String {
+        enum_str(&self.inner.finding.severity)
+    }
+
+    /// Shortcut for `finding.path`.
+    #[getter]
+    fn path(&self) -> &str {
+        self.inner.finding.path.as_str()
+    }
+
+    /// The dimension, e.g. `"meetings"`.
+    #[getter]
+    fn dimension(&self) -> String {
+        enum_str(&self.inner.dimension)
+    }
+
+    /// The code of the check it belongs to.
+    #[getter]
+    fn check(&self) -> &str {
+        &self.inner.check
+    }
+
+    /// The paths in the dossier the check looked at.
+    #[getter]
+    fn evidence(&self) -> Vec<String> {
+        self.inner
+            .evidence
+            .iter()
+            .map(|p| p.as_str().to_owned())
+            .collect()
+    }
+
+    /// The message in `lang`.
+    fn message(&self, lang: &str) -> PyResult<String> {
+        Ok(self
+            .inner
+            .finding
+            .message(crate::convert::lang(lang)?)
+            .to_owned())
+    }
+
+    /// The advice in `lang`.
+    fn advice(&self, lang: &str) -> PyResult<String> {
+        Ok(self
+            .inner
+            .advice
+            .get(crate::convert::lang(lang)?)
+            .to_owned())
+    }
+
+    /// As plain data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "AssessedFinding({:?}, {:?}, {:?})",
+            self.inner.finding.code,
+            enum_str(&self.inner.finding.severity),
+            self.inner.finding.path.as_str()
+        )
+    }
+}
+
+/// A report on one agreement to share, in one language; render it as Markdown or HTML, or
+/// save it. Shows as HTML in Jupyter.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Debug)]
+pub struct Report {
+    dossier: core::Dossier,
+    agreement: core::AgreementId,
+    options: ReportOptions,
+}
+
+impl Report {
+    fn render(&self, format: ReportFormat) -> PyResult<String> {
+        let mut options = self.options.clone();
+        options.format = format;
+        self.dossier.report(&self.agreement, options).py()
+    }
+}
+
+#[pymethods]
+impl Report {
+    /// The report as Markdown.
+    fn markdown(&self) -> PyResult<String> {
+        self.render(ReportFormat::Markdown)
+    }
+
+    /// The report as a complete, self-contained HTML document.
+    fn html(&self) -> PyResult<String> {
+        self.render(ReportFormat::Html)
+    }
+
+    /// The report in `format`: `"md"`, `"html"` or `"html_fragment"`.
+    fn render_as(&self, format: &str) -> PyResult<String> {
+        self.render(self::format(format)?)
+    }
+
+    /// Writes the report to `path` in `format` (`"md"` or `"html"`).
+    fn save(&self, path: std::path::PathBuf, format: &str) -> PyResult<()> {
+        let text = self.render(self::format(format)?)?;
+        std::fs::write(&path, text).map_err(|e| {
+            to_pyerr(core::BrobyggerError::invalid_input(
+                "load.io",
+                &path.display().to_string(),
+                e.kind().to_string(),
+            ))
+        })
+    }
+
+    /// The language, `"da"` or `"en"`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.options.lang.code()
+    }
+
+    /// Jupyter: the report as an HTML fragment with scoped styles.
+    fn _repr_html_(&self) -> PyResult<String> {
+        self.render(ReportFormat::HtmlFragment)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Report({:?}, as_of={}, lang={:?})",
+            self.agreement.as_str(),
+            self.options.as_of,
+            self.options.lang.code()
+        )
+    }
+}
+
+/// Assesses an agreement as of a date. `external` maps a module name (`"roles"`,
+/// `"checklists"`, `"matching"`, `"introductions"`) to its findings. Raises `NotFoundError` or
+/// `InvalidInputError`.
+#[pyfunction]
+#[pyo3(signature = (dossier, agreement, as_of, external = None))]
+pub fn assess(
+    dossier: PyRef<'_, Dossier>,
+    agreement: &str,
+    as_of: NaiveDate,
+    external: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Assessment> {
+    let options = AssessmentOptions {
+        as_of,
+        external: self::external(external)?,
+    };
+    Ok(Assessment {
+        inner: dossier.inner.assess(&agreement.into(), options).py()?,
+    })
+}
+
+/// Assesses every agreement as of a date.
+#[pyfunction]
+pub fn assess_all(dossier: PyRef<'_, Dossier>, as_of: NaiveDate) -> Vec<Assessment> {
+    dossier
+        .inner
+        .assess_all(as_of)
+        .into_iter()
+        .map(|inner| Assessment { inner })
+        .collect()
+}
+
+/// A report on one agreement in `lang`, with other modules' findings (`external`, as for
+/// `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
+/// Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+#[pyfunction]
+#[pyo3(signature = (dossier, agreement, as_of, lang = "da", external = None, sections = None))]
+pub fn report(
+    dossier: PyRef<'_, Dossier>,
+    agreement: &str,
+    as_of: NaiveDate,
+    lang: &str,
+    external: Option<&Bound<'_, PyAny>>,
+    sections: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Report> {
+    let options = ReportOptions {
+        as_of,
+        lang: crate::convert::lang(lang)?,
+        format: ReportFormat::Markdown,
+        external: self::external(external)?,
+        sections: self::sections(sections)?,
+    };
+    let report = Report {
+        dossier: dossier.inner.clone(),
+        agreement: agreement.into(),
+        options,
+    };
+    // Fail now, not at the first render, for an unknown agreement or bad input.
+    report.render(ReportFormat::Markdown)?;
+    Ok(report)
+}
+
+/// Every check of the assessment as dicts (code, dimension, severity, weight, basis, source,
+/// title, advice, external sources and prefixes).
+#[pyfunction]
+pub fn assessment_catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &core::assessment::catalogue())
+}
+
+/// The Wilson score interval `(low, high)` for `successes` of `n` at normal quantile `z`
+/// (1.96 for 95%); None when `n` is 0 or `successes > n`.
+#[pyfunction]
+#[pyo3(signature = (successes, n, z = core::assessment::survey::Z_95))]
+pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<(f64, f64)> {
+    core::assessment::wilson_interval(successes, n, z).map(|i| (i.low, i.high))
+}
+
+/// The survey rounds as dicts, shaped like the file.
+#[pyfunction]
+pub fn surveys<'py>(py: Python<'py>, dossier: PyRef<'_, Dossier>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &dossier.inner.surveys)
+}
+
+/// Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
+/// problem, or `InvalidInputError`; nothing changes then.
+#[pyfunction]
+pub fn add_survey(mut dossier: PyRefMut<'_, Dossier>, round: &Bound<'_, PyAny>) -> PyResult<()> {
+    let round = from_py(round, "round")?;
+    dossier.inner.add_survey(round).py()
+}
+
+/// Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
+/// `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
+#[pyfunction]
+pub fn record_survey_response(
+    mut dossier: PyRefMut<'_, Dossier>,
+    survey: &str,
+    group: &str,
+    answers: &Bound<'_, PyDict>,
+) -> PyResult<()> {
+    let group = parse_enum(group, "group")?;
+    let mut list = Vec::new();
+    for (q, a) in answers.iter() {
+        let question: String = q.extract()?;
+        let answer: String = a.extract()?;
+        list.push(SurveyAnswer {
+            question: question.into(),
+            answer: parse_enum(&answer, "answers")?,
+        });
+    }
+    dossier
+        .inner
+        .record_survey_response(&survey.into(), group, &list)
+        .py()
+}
+
+/// Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
+/// `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
+#[pyfunction]
+pub fn survey_results<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    survey: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &dossier.inner.survey_results(&survey.into()).py()?)
+}
+
+/// The change of every share from round `before` to round `after`, as dicts with `before`,
+/// `after`, `change`, `interval` (Newcombe) and `significant`.
+#[pyfunction]
+pub fn compare_surveys<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    before: &str,
+    after: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &dossier
+            .inner
+            .compare_surveys(&before.into(), &after.into())
+            .py()?,
+    )
+}
