@@ -39,6 +39,18 @@ pub struct Dossier {
     /// Where facts in this document come from: a source document, or marked as illustrative.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<Provenance>,
+    /// Cohorts of newcomer households (pseudonymous), with their introduction plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohorts: Vec<crate::matching::Cohort>,
+    /// Volunteer offers: contact families, mentors, activities with places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<crate::matching::Offer>,
+    /// Matching rule sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_sets: Vec<crate::matching::RuleSet>,
+    /// Stored matching runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub match_runs: Vec<crate::matching::MatchRun>,
 }
 
 /// Where a value in the dossier comes from.
@@ -81,6 +93,10 @@ impl Dossier {
             posts: Vec::new(),
             agreements: Vec::new(),
             provenance: Vec::new(),
+            cohorts: Vec::new(),
+            offers: Vec::new(),
+            rule_sets: Vec::new(),
+            match_runs: Vec::new(),
         }
     }
 

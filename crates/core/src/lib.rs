@@ -47,6 +47,7 @@ pub mod finding;
 pub mod i18n;
 pub mod ids;
 pub mod lifecycle;
+pub mod matching;
 pub mod posts;
 mod random;
 pub mod schema;
@@ -76,7 +77,12 @@ pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId,
 };
+pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
+pub use matching::{
+    Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun, Newcomer,
+    Offer, RuleSet, Solver,
+};
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
 pub use sensitivity::{PersonalData, SensitivityClass};
 pub use summary::SummaryOptions;
@@ -109,6 +115,16 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<TargetGroup>(lang),
         entries::<TimeOfDay>(lang),
         entries::<Track>(lang),
+        entries::<matching::LanguageLevel>(lang),
+        entries::<matching::Weekday>(lang),
+        entries::<matching::Gender>(lang),
+        entries::<matching::Credential>(lang),
+        entries::<matching::OfferKind>(lang),
+        entries::<matching::Solver>(lang),
+        entries::<matching::OfferRanking>(lang),
+        entries::<matching::IntroductionSetting>(lang),
+        entries::<matching::IntroductionState>(lang),
+        matching::profile::need_vocabulary(lang),
     ]
     .concat()
 }
