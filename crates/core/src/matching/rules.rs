@@ -552,7 +552,7 @@ impl RuleSet {
             }
             if let Strength::Soft { weight } = rule.strength {
                 let wp = rp.field("strength").field("weight");
-                if !weight.is_finite() || weight < 0.0 || weight > MAX_WEIGHT {
+                if !weight.is_finite() || !(0.0..=MAX_WEIGHT).contains(&weight) {
                     add(
                         out,
                         MatchingCode::InvalidWeight,

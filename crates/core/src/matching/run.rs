@@ -543,7 +543,8 @@ fn explain(
     let mut out = Vec::new();
     for (r, rule) in rules.rules.iter().enumerate() {
         let e = p.eval(r, i, j);
-        if !e.applicable {
+        // A soft rule that is not met adds nothing and has nothing true to say.
+        if !e.applicable || !e.pass {
             continue;
         }
         let points = if rule.strength.is_hard() {
@@ -859,38 +860,43 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
         })
         .collect();
     if let Some((min, limit)) = lang_rules.iter().max_by_key(|x| x.0) {
+        let qualifies = |s: &&crate::matching::profile::LanguageSkill| {
+            s.level >= *min && (limit.is_empty() || limit.contains(&s.language))
+        };
+        let spoken_by_offer = |code: &str| {
+            open.iter().any(|o| {
+                o.languages
+                    .iter()
+                    .any(|s| s.language == code && s.level >= *min)
+            })
+        };
+        // A household counts only if none of its languages is spoken by an offer with room.
         let mut langs: BTreeMap<&str, u32> = BTreeMap::new();
         for n in newcomers {
-            for s in n
+            let mine: Vec<&str> = n
                 .languages
                 .iter()
-                .filter(|s| s.level >= *min && (limit.is_empty() || limit.contains(&s.language)))
-            {
-                *langs.entry(s.language.as_str()).or_default() += 1;
+                .filter(qualifies)
+                .map(|s| s.language.as_str())
+                .collect();
+            if !mine.is_empty() && !mine.iter().any(|l| spoken_by_offer(l)) {
+                for l in mine {
+                    *langs.entry(l).or_default() += 1;
+                }
             }
         }
         for (code, households) in langs {
-            let serving: Vec<&&Offer> = open
-                .iter()
-                .filter(|o| {
-                    o.languages
-                        .iter()
-                        .any(|s| s.language == code && s.level >= *min)
-                })
-                .collect();
-            if serving.is_empty() {
-                let level = min.code();
-                out.push(DemandGap {
-                    demand: Demand::Language { language: code.to_owned() },
-                    households,
-                    offers: 0,
-                    free_places: 0,
-                    text: Text::new(
-                        format!("{households} husstand(e) taler {}, men intet tilbud med ledige pladser taler det på mindst {level}.", language_name(code, Lang::Da)),
-                        format!("{households} household(s) speak {}, but no offer with free places speaks it at {level} or above.", language_name(code, Lang::En)),
-                    ),
-                });
-            }
+            let level = min.code();
+            out.push(DemandGap {
+                demand: Demand::Language { language: code.to_owned() },
+                households,
+                offers: 0,
+                free_places: 0,
+                text: Text::new(
+                    format!("{households} husstand(e) taler {} og intet andet sprog, som et tilbud med ledige pladser taler på mindst {level}.", language_name(code, Lang::Da)),
+                    format!("{households} household(s) speak {} and no other language that an offer with free places speaks at {level} or above.", language_name(code, Lang::En)),
+                ),
+            });
         }
     }
     out

@@ -164,10 +164,7 @@ impl<'a> Flow<'a> {
 
     fn run(mut self) -> Vec<Option<u32>> {
         let (s, t) = (self.n + self.c.offers(), self.n + self.c.offers() + 1);
-        loop {
-            let Some((end_offer, dt)) = self.dijkstra() else {
-                break;
-            };
+        while let Some((end_offer, dt)) = self.dijkstra() {
             // Real cost of the path = reduced length − π(S) + π(T); a positive cost would lower
             // the total score.
             let real = dt - self.pot[s] + self.pot[t];
