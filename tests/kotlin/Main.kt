@@ -6,6 +6,7 @@ import kotlin.system.exitProcess
 fun main() {
     val suites = listOf(
         foundationSuite,
+        matchingSuite,
     )
     var passed = 0
     var failed = 0

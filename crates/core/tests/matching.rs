@@ -677,7 +677,7 @@ fn arb_newcomer(k: usize) -> impl Strategy<Value = Newcomer> {
         0u32..3,
         prop::collection::vec((0usize..4, 0usize..7), 1..3),
         prop::collection::vec(0usize..4, 1..3),
-        prop::collection::vec(0u8..17, 0..2),
+        prop::collection::vec(0u32..17, 0..2),
         prop::option::of(prop_oneof![Just(Gender::Female), Just(Gender::Male)]),
         (-0.3f64..0.3, -0.3f64..0.3),
         prop::collection::vec(0usize..4, 0..3),

@@ -10,6 +10,7 @@ uniffi::setup_scaffolding!("brobygger_mobile");
 
 mod convert;
 mod dossier;
+mod matching;
 
 pub use dossier::DossierHandle;
 

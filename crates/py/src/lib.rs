@@ -8,6 +8,7 @@
 mod convert;
 mod dossier;
 mod errors;
+mod matching;
 mod model;
 
 use pyo3::prelude::*;
@@ -57,6 +58,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::dossier::Dossier;
+
+    #[pymodule_export]
+    use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
 
     #[pymodule_export]
     use crate::model::{

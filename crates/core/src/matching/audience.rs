@@ -56,7 +56,7 @@ fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
             let h = &n.household;
             let mut ages = h.children_ages.clone();
             ages.sort_unstable();
-            let ages: Vec<String> = ages.iter().map(u8::to_string).collect();
+            let ages: Vec<String> = ages.iter().map(u32::to_string).collect();
             match (lang, ages.is_empty()) {
                 (Lang::Da, true) => format!("{} voksne", h.adults),
                 (Lang::En, true) => format!("{} adult(s)", h.adults),

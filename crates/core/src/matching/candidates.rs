@@ -60,7 +60,7 @@ pub(crate) struct PNewcomer {
     avail: u32,
     industries: Vec<u32>,
     interests: Vec<u32>,
-    children: Vec<u8>,
+    children: Vec<u32>,
     prefs: Vec<Preference>,
 }
 
@@ -105,7 +105,7 @@ pub(crate) enum PRule {
     Preferences,
     Credential {
         credential: Credential,
-        under_age: u8,
+        under_age: u32,
     },
     IndustryFit,
     Interests {

@@ -61,6 +61,7 @@ pub use run::{
     RuleOutcome, Unmatched, UnusedOffer, run,
 };
 pub use solve::{
-    OfferRanking, Pair, Places, PreferenceProblem, ProposingSide, Ranking, Solver, StableAssignment,
+    OfferRanking, Places, PreferenceProblem, ProposingSide, Ranking, Solver, StableAssignment,
+    StablePair,
 };
 pub use store::{Cohort, MatchError, MatchRequest};

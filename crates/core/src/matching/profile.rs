@@ -478,14 +478,14 @@ labels!(OfferKind, "offer_kind" {
 pub struct Household {
     /// Number of adults.
     pub adults: u32,
-    /// The children's ages in years.
+    /// The children's ages in years (a list of numbers, not bytes, in every binding).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children_ages: Vec<u8>,
+    pub children_ages: Vec<u32>,
 }
 
 impl Household {
     /// Whether a child is younger than `age`.
-    pub fn has_child_under(&self, age: u8) -> bool {
+    pub fn has_child_under(&self, age: u32) -> bool {
         self.children_ages.iter().any(|a| *a < age)
     }
 }
@@ -706,6 +706,34 @@ impl Offer {
     pub fn free_places(&self) -> u32 {
         self.capacity.saturating_sub(self.places_taken)
     }
+}
+
+/// Reads a list of newcomer households from JSON (as apps receive them). Errors carry the path
+/// and never quote a value.
+pub fn newcomers_from_json(json: &str) -> Result<Vec<Newcomer>, crate::BrobyggerError> {
+    list_from_json(json)
+}
+
+/// Reads a list of offers from JSON.
+pub fn offers_from_json(json: &str) -> Result<Vec<Offer>, crate::BrobyggerError> {
+    list_from_json(json)
+}
+
+fn list_from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+) -> Result<Vec<T>, crate::BrobyggerError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        crate::error::LoadError::Syntax {
+            path: if path == "." { String::new() } else { path },
+            line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
+            reason: crate::dossier::redact_message(&inner.to_string()),
+        }
+        .into()
+    })
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ fn one() -> u32 {
     1
 }
 
-fn eighteen() -> u8 {
+fn eighteen() -> u32 {
     18
 }
 
@@ -162,7 +162,7 @@ pub enum RuleKind {
         credential: Credential,
         /// The age below which a child counts (default 18).
         #[serde(default = "eighteen")]
-        under_age: u8,
+        under_age: u32,
     },
     /// For a household that needs a job or internship, the offer knows one of its industries.
     /// Does not apply to other households.

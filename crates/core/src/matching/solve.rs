@@ -305,8 +305,10 @@ impl<'a> Flow<'a> {
 pub enum ProposingSide {
     /// Newcomers (residents) propose: the resident-optimal stable matching.
     #[default]
+    #[serde(alias = "residents")]
     Newcomers,
     /// Offers (hospitals) propose: the hospital-optimal stable matching.
+    #[serde(alias = "hospitals")]
     Offers,
 }
 
@@ -565,7 +567,7 @@ pub struct PreferenceProblem {
 )]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Pair {
+pub struct StablePair {
     /// The resident.
     pub resident: String,
     /// The hospital.
@@ -580,7 +582,7 @@ pub struct Pair {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StableAssignment {
     /// The pairs, in the residents' input order.
-    pub pairs: Vec<Pair>,
+    pub pairs: Vec<StablePair>,
     /// Residents left without a hospital, in input order.
     pub unmatched_residents: Vec<String>,
 }
@@ -723,7 +725,7 @@ impl PreferenceProblem {
         };
         for (r, h) in self.residents.iter().zip(a) {
             match h.and_then(|h| self.hospitals.get(h as usize)) {
-                Some(h) => out.pairs.push(Pair {
+                Some(h) => out.pairs.push(StablePair {
                     resident: r.id.clone(),
                     hospital: h.id.clone(),
                 }),

@@ -679,7 +679,7 @@ pub fn newcomer() -> impl Strategy<Value = Newcomer> {
             prop::option::of(coords()),
             skills(),
         ),
-        (0u32..5, prop::collection::vec(0u8..18, 0..3)),
+        (0u32..5, prop::collection::vec(0u32..18, 0..3)),
         prop::collection::vec(need(), 0..3),
         prop::collection::vec(
             prop_oneof![
@@ -794,7 +794,7 @@ fn rule_kind() -> impl Strategy<Value = RuleKind> {
         any::<u32>().prop_map(|min_free| RuleKind::Capacity { min_free }),
         any::<u32>().prop_map(|min_slots| RuleKind::AvailabilityOverlap { min_slots }),
         Just(RuleKind::PreferenceRespected),
-        any::<u8>().prop_map(|under_age| RuleKind::CredentialWithChildren {
+        any::<u32>().prop_map(|under_age| RuleKind::CredentialWithChildren {
             credential: Credential::ChildProtectionCertificate,
             under_age
         }),
