@@ -940,7 +940,7 @@ fn grid_pruning_finds_exactly_the_pairs_within_the_radius() {
             o
         })
         .collect();
-    let c = brobygger::matching::run::candidates(&rules, &[n.clone()], &offers);
+    let c = brobygger::matching::outcome::candidates(&rules, &[n.clone()], &offers);
     let expected: Vec<u32> = (0..72)
         .filter(|k| {
             offers[*k as usize]

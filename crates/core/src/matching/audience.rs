@@ -7,9 +7,9 @@
 
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{NewcomerId, OfferId};
+use crate::matching::outcome::MatchRun;
 use crate::matching::profile::{Newcomer, language_name};
 use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
-use crate::matching::run::MatchRun;
 
 /// One match as its volunteer may see it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]

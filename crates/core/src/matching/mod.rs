@@ -10,7 +10,7 @@
 //! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing.
 //! - [`solve`]: greedy, optimal (exact) and stable solvers, and stable matching over explicit
 //!   preference lists (hospital/resident form).
-//! - [`run`]: a run's [`MatchRun`]: matches explained rule by rule, unmatched households with
+//! - [`outcome`]: a run's [`MatchRun`]: matches explained rule by rule, unmatched households with
 //!   their binding constraint, unmet demand, unused offers, waiting times and statistics.
 //! - [`audience`]: what a volunteer may see of a match.
 //! - [`intro`]: the introduction plan: due and overdue introductions and the cohort view.
@@ -39,9 +39,9 @@
 pub mod audience;
 pub mod candidates;
 pub mod intro;
+pub mod outcome;
 pub mod profile;
 pub mod rules;
-pub mod run;
 pub mod solve;
 pub mod store;
 
@@ -51,15 +51,15 @@ pub use intro::{
     CohortView, IntroductionCode, IntroductionCount, IntroductionPlan, IntroductionRecord,
     IntroductionSetting, IntroductionState, IntroductionStatus,
 };
+pub use outcome::{
+    BindingConstraint, Demand, DemandGap, Match, MatchOptions, MatchRun, MatchStatistics,
+    RuleOutcome, Unmatched, UnusedOffer, run,
+};
 pub use profile::{
     Coordinates, Credential, Gender, Household, LanguageLevel, LanguageSkill, Need, Newcomer,
     Offer, OfferKind, Preference, Slot, Weekday,
 };
 pub use rules::{MatchingCode, Rule, RuleKind, RuleSet, Strength};
-pub use run::{
-    BindingConstraint, Demand, DemandGap, Match, MatchOptions, MatchRun, MatchStatistics,
-    RuleOutcome, Unmatched, UnusedOffer, run,
-};
 pub use solve::{
     OfferRanking, Places, PreferenceProblem, ProposingSide, Ranking, Solver, StableAssignment,
     StablePair,

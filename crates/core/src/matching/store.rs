@@ -13,9 +13,9 @@ use crate::matching::audience::{self, VolunteerMatchView};
 use crate::matching::intro::{
     self, CohortView, IntroductionPlan, IntroductionRecord, IntroductionStatus,
 };
+use crate::matching::outcome::{self, MatchOptions, MatchRun};
 use crate::matching::profile::{LanguageSkill, Need, Newcomer, Offer, is_language_code};
 use crate::matching::rules::{MatchingCode, RuleSet, add};
-use crate::matching::run::{self, MatchOptions, MatchRun};
 use crate::validate::ValidationCode;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -196,7 +196,7 @@ impl Dossier {
         {
             return Err(MatchError::InvalidRuleSet(findings).into());
         }
-        Ok(run::run_unchecked(
+        Ok(outcome::run_unchecked(
             rules,
             &cohort.newcomers,
             &self.offers,
@@ -723,8 +723,8 @@ fn plan(out: &mut Vec<Finding>, p: FieldPath, plan: &IntroductionPlan) {
 }
 
 /// A short text for a binding constraint, for reports.
-pub fn describe_binding(b: &crate::matching::run::BindingConstraint) -> Text {
-    use crate::matching::run::BindingConstraint as B;
+pub fn describe_binding(b: &crate::matching::outcome::BindingConstraint) -> Text {
+    use crate::matching::outcome::BindingConstraint as B;
     match b {
         B::NoOffers => Text::new("ingen tilbud", "no offers"),
         B::Rule { rule, .. } => Text::new(format!("reglen '{rule}'"), format!("the rule '{rule}'")),
