@@ -258,6 +258,8 @@ fn options(
 /// released while solving.
 #[pyfunction]
 #[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+// The Python signature takes keyword arguments; a Rust options struct would not be Pythonic.
+#[allow(clippy::too_many_arguments)]
 pub fn match_profiles(
     py: Python<'_>,
     rules: &RuleSet,
@@ -319,6 +321,7 @@ pub fn stable_matching(
 pub(crate) mod on_dossier {
     use super::*;
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn match_cohort(
         py: Python<'_>,
         d: &core::Dossier,
