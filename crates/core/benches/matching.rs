@@ -195,7 +195,7 @@ fn bench_solvers(c: &mut Criterion) {
             Solver::StableNewcomerProposing,
             Solver::StableOfferProposing,
         ] {
-            if solver == Solver::Optimal && n > 5_000 {
+            if solver == Solver::Optimal && n > 20_000 {
                 continue;
             }
             g.bench_with_input(

@@ -615,6 +615,72 @@ fn brute_force(c: &Candidates) -> (i64, usize) {
     go(c, 0, &mut c.capacities.clone())
 }
 
+/// A plain reference: min-cost flow by Bellman-Ford shortest paths on an explicit graph,
+/// augmenting while the path does not lower the total. Slow, simple, independent.
+fn reference_optimum(c: &Candidates) -> (i64, usize) {
+    let (n, m) = (c.newcomers(), c.offers());
+    let (s, t) = (n + m, n + m + 1);
+    // Edges: (from, to, capacity, cost), each followed by its reverse. Augmenting while the
+    // path costs nothing or less gives the most score, then the most matches (convexity).
+    let mut edges: Vec<(usize, usize, i64, i64)> = Vec::new();
+    let mut add = |a: usize, b: usize, cap: i64, cost: i64| {
+        edges.push((a, b, cap, cost));
+        edges.push((b, a, 0, -cost));
+    };
+    for i in 0..n {
+        add(s, i, 1, 0);
+        let (offers, scores) = c.of(i);
+        for (&j, &sc) in offers.iter().zip(scores) {
+            add(i, n + j as usize, 1, -sc);
+        }
+    }
+    for j in 0..m {
+        add(n + j, t, i64::from(c.capacities[j]), 0);
+    }
+    let (mut total, mut flow) = (0i64, 0usize);
+    loop {
+        let mut dist = vec![i64::MAX; n + m + 2];
+        let mut pred = vec![usize::MAX; n + m + 2];
+        dist[s] = 0;
+        for _ in 0..n + m + 2 {
+            let mut changed = false;
+            for (k, &(a, b, cap, cost)) in edges.iter().enumerate() {
+                if cap > 0 && dist[a] != i64::MAX && dist[a] + cost < dist[b] {
+                    dist[b] = dist[a] + cost;
+                    pred[b] = k;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if dist[t] == i64::MAX || dist[t] > 0 {
+            return (total, flow);
+        }
+        let mut v = t;
+        while v != s {
+            let k = pred[v];
+            edges[k].2 -= 1;
+            edges[k ^ 1].2 += 1;
+            v = edges[k].0;
+        }
+        total -= dist[t];
+        flow += 1;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn optimal_equals_a_reference_min_cost_flow_on_medium_instances(c in arb_candidates(40, 12)) {
+        let opt = solve::optimal(&c);
+        prop_assert!(capacities_hold(&c, &opt));
+        prop_assert_eq!(total(&c, &opt), reference_optimum(&c));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

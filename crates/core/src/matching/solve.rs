@@ -114,11 +114,38 @@ pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
     Flow::new(c).run()
 }
 
-const INF: i64 = i64::MAX / 4;
+/// A path cost: (−score, −matches), compared lexicographically, so the cheapest flow has the
+/// largest total score and, among those, the most matches. Pairs add componentwise, which keeps
+/// Dijkstra and potentials valid (an ordered group) without scaling scores into one number.
+type Cost = (i64, i64);
 
-/// Min-cost flow S → newcomer → offer → T with costs −score, solved by successive shortest
-/// paths. Potentials are stored relative to a common offset that cancels in every reduced
-/// cost, so an iteration only touches the nodes Dijkstra reached.
+const INF: Cost = (i64::MAX / 4, 0);
+const ZERO: Cost = (0, 0);
+
+fn plus(a: Cost, b: Cost) -> Cost {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn minus(a: Cost, b: Cost) -> Cost {
+    (a.0 - b.0, a.1 - b.1)
+}
+
+/// Where the shortest path of an augmentation ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// At an offer with a free place.
+    Offer(usize),
+    /// At a newcomer who gives up its place and stays unmatched.
+    Unmatched(usize),
+}
+
+/// Min-cost flow newcomer → offer → T, where every newcomer sends one unit either to an offer
+/// (cost (−score, −1)) or straight to T, staying unmatched (cost 0). Newcomers are added one at
+/// a time, each by the shortest path from it in the residual graph (successive shortest paths
+/// with a single source): after each step the flow is the cheapest for the newcomers added so
+/// far, so at the end it is optimal. Dijkstra exits when the sink is settled; potentials are
+/// stored relative to a common offset that cancels in every reduced cost, so a step touches only
+/// the nodes it reached. Households whose offers are all taken are never revisited.
 struct Flow<'a> {
     c: &'a Candidates,
     n: usize,
@@ -126,8 +153,8 @@ struct Flow<'a> {
     matched_score: Vec<i64>,
     assigned: Vec<Vec<u32>>,
     load: Vec<u32>,
-    pot: Vec<i64>,
-    dist: Vec<i64>,
+    pot: Vec<Cost>,
+    dist: Vec<Cost>,
     pred: Vec<u32>,
     touched: Vec<usize>,
 }
@@ -136,18 +163,22 @@ impl<'a> Flow<'a> {
     fn new(c: &'a Candidates) -> Self {
         let n = c.newcomers();
         let m = c.offers();
-        // Nodes: newcomers 0..n, offers n..n+m, S = n+m, T = n+m+1.
-        let total = n + m + 2;
-        let mut pot = vec![0i64; total];
+        // Nodes: newcomers 0..n, offers n..n+m, T = n+m.
+        let total = n + m + 1;
+        let mut pot = vec![ZERO; total];
         for i in 0..n {
             let (offers, scores) = c.of(i);
             for (&j, &s) in offers.iter().zip(scores) {
                 let pj = &mut pot[n + j as usize];
-                *pj = (*pj).min(-s);
+                *pj = (*pj).min((-s, -1));
             }
         }
-        let t_pot = pot[n..n + m].iter().copied().min().unwrap_or(0).min(0);
-        pot[n + m + 1] = t_pot;
+        pot[n + m] = pot[n..n + m]
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(ZERO)
+            .min(ZERO);
         Flow {
             c,
             n,
@@ -163,23 +194,18 @@ impl<'a> Flow<'a> {
     }
 
     fn run(mut self) -> Vec<Option<u32>> {
-        let (s, t) = (self.n + self.c.offers(), self.n + self.c.offers() + 1);
-        while let Some((end_offer, dt)) = self.dijkstra() {
-            // Real cost of the path = reduced length − π(S) + π(T); a positive cost would lower
-            // the total score.
-            let real = dt - self.pot[s] + self.pot[t];
-            if real > 0 {
-                self.reset();
-                break;
+        for source in 0..self.n {
+            if self.c.of(source).0.is_empty() {
+                continue;
             }
-            for &v in &self.touched {
+            let (end, dt) = self.dijkstra(source);
+            for k in 0..self.touched.len() {
+                let v = self.touched[k];
                 if self.dist[v] < dt {
-                    self.pot[v] += self.dist[v] - dt;
+                    self.pot[v] = plus(self.pot[v], minus(self.dist[v], dt));
                 }
             }
-            // Every other node moves by dt, which is the common offset: leave them.
-            self.pot[s] -= dt;
-            self.augment(end_offer);
+            self.augment(source, end);
             self.reset();
         }
         self.matched
@@ -193,7 +219,7 @@ impl<'a> Flow<'a> {
         self.touched.clear();
     }
 
-    fn relax(&mut self, heap: &mut BinaryHeap<Reverse<(i64, u32)>>, v: usize, d: i64, from: u32) {
+    fn relax(&mut self, heap: &mut BinaryHeap<Reverse<(Cost, u32)>>, v: usize, d: Cost, from: u32) {
         if d < self.dist[v] {
             if self.dist[v] == INF {
                 self.touched.push(v);
@@ -204,68 +230,81 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// The shortest augmenting path's last offer and its reduced length.
-    fn dijkstra(&mut self) -> Option<(usize, i64)> {
+    /// The shortest path from `source` to the sink: where it ends and its reduced length.
+    fn dijkstra(&mut self, source: usize) -> (End, Cost) {
         let n = self.n;
-        let s = n + self.c.offers();
-        let t = s + 1;
+        let t = n + self.c.offers();
         let mut heap = BinaryHeap::new();
-        let mut best_t = INF;
-        let mut best_offer = usize::MAX;
-        for i in 0..n {
-            if self.matched[i].is_none() && !self.c.of(i).0.is_empty() {
-                let d = self.pot[s] - self.pot[i];
-                self.relax(&mut heap, i, d, u32::MAX);
-            }
-        }
+        // Staying unmatched is always possible, so there is always a path.
+        let mut best = (minus(self.pot[source], self.pot[t]), End::Unmatched(source));
+        self.relax(&mut heap, source, ZERO, u32::MAX);
         while let Some(Reverse((d, v))) = heap.pop() {
             let v = v as usize;
             if d > self.dist[v] {
                 continue;
             }
-            if d >= best_t {
+            if d >= best.0 {
                 break;
             }
             if v < n {
+                if v != source && self.matched[v].is_some() {
+                    let nd = plus(d, minus(self.pot[v], self.pot[t]));
+                    if nd < best.0 {
+                        best = (nd, End::Unmatched(v));
+                    }
+                }
                 let (offers, scores) = self.c.of(v);
                 for (&j, &sc) in offers.iter().zip(scores) {
                     if self.matched[v] == Some(j) {
                         continue;
                     }
                     let w = n + j as usize;
-                    let nd = d - sc + self.pot[v] - self.pot[w];
+                    let nd = plus(plus(d, (-sc, -1)), minus(self.pot[v], self.pot[w]));
                     self.relax(&mut heap, w, nd, v as u32);
                 }
             } else {
                 let j = v - n;
                 if self.load[j] < self.c.capacities[j] {
-                    let nd = d + self.pot[v] - self.pot[t];
-                    if nd < best_t {
-                        best_t = nd;
-                        best_offer = j;
+                    let nd = plus(d, minus(self.pot[v], self.pot[t]));
+                    if nd < best.0 {
+                        best = (nd, End::Offer(j));
                     }
                 }
                 for k in 0..self.assigned[j].len() {
                     let i = self.assigned[j][k] as usize;
-                    let nd = d + self.matched_score[i] + self.pot[v] - self.pot[i];
+                    let nd = plus(
+                        plus(d, (self.matched_score[i], 1)),
+                        minus(self.pot[v], self.pot[i]),
+                    );
                     self.relax(&mut heap, i, nd, j as u32);
                 }
             }
         }
-        if best_t == INF {
-            return None;
-        }
         if self.dist[t] == INF {
             self.touched.push(t);
         }
-        self.dist[t] = best_t;
-        Some((best_offer, best_t))
+        self.dist[t] = best.0;
+        (best.1, best.0)
     }
 
-    fn augment(&mut self, end_offer: usize) {
+    /// Moves every household on the path one step along it.
+    fn augment(&mut self, source: usize, end: End) {
         let n = self.n;
-        let mut j = end_offer;
-        self.load[j] += 1;
+        let mut j = match end {
+            End::Offer(j) => {
+                self.load[j] += 1;
+                j
+            }
+            End::Unmatched(k) if k == source => return,
+            End::Unmatched(k) => {
+                // k leaves its offer and stays unmatched; whoever reached that offer moves in.
+                let Some(p) = self.matched[k].take() else {
+                    return;
+                };
+                self.assigned[p as usize].retain(|&x| x as usize != k);
+                p as usize
+            }
+        };
         loop {
             let i = self.pred[n + j] as usize;
             let Some(score) = self.c.score(i, j as u32) else {
