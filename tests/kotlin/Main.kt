@@ -9,6 +9,7 @@ fun main() {
         rolesSuite,
         checklistsSuite,
         assessmentSuite,
+        matchingSuite,
     )
     var passed = 0
     var failed = 0

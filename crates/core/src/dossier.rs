@@ -49,6 +49,18 @@ pub struct Dossier {
     /// Evaluation survey rounds with their answers counted by respondent group (assessment).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub surveys: Vec<crate::assessment::SurveyRound>,
+    /// Cohorts of newcomer households (pseudonymous), with their introduction plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohorts: Vec<crate::matching::Cohort>,
+    /// Volunteer offers: contact families, mentors, activities with places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<crate::matching::Offer>,
+    /// Matching rule sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_sets: Vec<crate::matching::RuleSet>,
+    /// Stored matching runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub match_runs: Vec<crate::matching::MatchRun>,
 }
 
 /// Where a value in the dossier comes from.
@@ -93,6 +105,10 @@ impl Dossier {
             provenance: Vec::new(),
             checklists: crate::checklists::Checklists::default(),
             surveys: Vec::new(),
+            cohorts: Vec::new(),
+            offers: Vec::new(),
+            rule_sets: Vec::new(),
+            match_runs: Vec::new(),
         }
     }
 

@@ -138,6 +138,31 @@ id_type!(
     /// A question within a survey round (assessment).
     QuestionId
 );
+id_type!(
+    /// A newcomer household in a matching cohort. Pseudonymous: never a name, a national id
+    /// number or anything derived from them.
+    NewcomerId
+);
+id_type!(
+    /// A volunteer offer: a contact family, a mentor or an association's activity.
+    OfferId
+);
+id_type!(
+    /// A cohort of newcomers followed together (arrivals in one municipality and period).
+    CohortId
+);
+id_type!(
+    /// A matching rule set.
+    RuleSetId
+);
+id_type!(
+    /// A rule within a rule set.
+    RuleId
+);
+id_type!(
+    /// A stored matching run.
+    MatchRunId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

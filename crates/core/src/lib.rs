@@ -52,6 +52,7 @@ pub mod finding;
 pub mod i18n;
 pub mod ids;
 pub mod lifecycle;
+pub mod matching;
 pub mod posts;
 mod random;
 pub mod roles;
@@ -92,7 +93,12 @@ pub use ids::{
     PersonId, PostId, TaskId,
 };
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
+pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
+pub use matching::{
+    Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun, Newcomer,
+    Offer, RuleSet, Solver,
+};
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
@@ -144,6 +150,16 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<checklists::AnswerKindName>(lang),
         entries::<checklists::AlignmentStatus>(lang),
         entries::<checklists::RenderFormat>(lang),
+        entries::<matching::LanguageLevel>(lang),
+        entries::<matching::Weekday>(lang),
+        entries::<matching::Gender>(lang),
+        entries::<matching::Credential>(lang),
+        entries::<matching::OfferKind>(lang),
+        entries::<matching::Solver>(lang),
+        entries::<matching::OfferRanking>(lang),
+        entries::<matching::IntroductionSetting>(lang),
+        entries::<matching::IntroductionState>(lang),
+        matching::profile::need_vocabulary(lang),
     ]
     .concat()
 }

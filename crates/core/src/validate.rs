@@ -123,6 +123,7 @@ impl Dossier {
         };
         v.run();
         let mut out = v.out;
+        out.extend(crate::matching::store::validate(self));
         sort_findings(&mut out);
         out
     }

@@ -18,6 +18,11 @@ impl DossierHandle {
     fn wrap(d: Dossier) -> Arc<Self> {
         Arc::new(Self(RwLock::new(d)))
     }
+
+    /// The lock, for the API blocks in other modules.
+    pub(crate) fn lock(&self) -> &RwLock<Dossier> {
+        &self.0
+    }
 }
 
 #[uniffi::export]

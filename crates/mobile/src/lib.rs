@@ -12,6 +12,7 @@ mod assessment;
 mod checklists;
 mod convert;
 mod dossier;
+mod matching;
 mod roles;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};

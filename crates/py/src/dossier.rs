@@ -174,6 +174,122 @@ impl Dossier {
             .collect())
     }
 
+    /// The cohorts of newcomer households, as dicts.
+    #[getter]
+    fn cohorts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.cohorts)
+    }
+
+    /// The volunteer offers, as dicts.
+    #[getter]
+    fn offers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.offers)
+    }
+
+    /// The matching rule sets.
+    #[getter]
+    fn rule_sets(&self) -> Vec<crate::matching::RuleSet> {
+        crate::matching::on_dossier::rule_sets(&self.inner)
+    }
+
+    /// The stored matching runs.
+    #[getter]
+    fn match_runs(&self) -> Vec<crate::matching::MatchRun> {
+        crate::matching::on_dossier::match_runs(&self.inner)
+    }
+
+    /// Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
+    /// see `add_match_run`). Releases the GIL while solving.
+    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn match_cohort(
+        &self,
+        py: Python<'_>,
+        cohort: &str,
+        rule_set: &str,
+        as_of: NaiveDate,
+        solver: &str,
+        offer_ranking: &str,
+        id: Option<String>,
+    ) -> PyResult<crate::matching::MatchRun> {
+        crate::matching::on_dossier::match_cohort(
+            py,
+            &self.inner,
+            cohort,
+            rule_set,
+            as_of,
+            solver,
+            offer_ranking,
+            id,
+        )
+    }
+
+    /// Stores a run; raises if its id is taken or it refers to unknown records.
+    fn add_match_run(&mut self, run: &crate::matching::MatchRun) -> PyResult<()> {
+        self.inner.add_match_run(run.inner.clone()).py()
+    }
+
+    /// Records that a household was introduced to volunteer offers. `setting` is e.g.
+    /// `"integration_contract_meeting"` or `"follow_up_conversation"`.
+    #[pyo3(signature = (cohort, newcomer, on, setting = "follow_up_conversation", offers = None, by = None))]
+    fn record_introduction(
+        &mut self,
+        cohort: &str,
+        newcomer: &str,
+        on: NaiveDate,
+        setting: &str,
+        offers: Option<Vec<String>>,
+        by: Option<String>,
+    ) -> PyResult<()> {
+        crate::matching::on_dossier::record_introduction(
+            &mut self.inner,
+            cohort,
+            newcomer,
+            on,
+            setting,
+            offers,
+            by,
+        )
+    }
+
+    /// Every household's introduction status in a cohort on `on`, as dicts.
+    fn introduction_status<'py>(
+        &self,
+        py: Python<'py>,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::status(py, &self.inner, cohort, on)
+    }
+
+    /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
+    fn introductions_due(&self, cohort: &str, on: NaiveDate) -> PyResult<Vec<Finding>> {
+        crate::matching::on_dossier::introductions_due(&self.inner, cohort, on)
+    }
+
+    /// The evaluator's view of a cohort on `on`, as a dict.
+    fn cohort_view<'py>(
+        &self,
+        py: Python<'py>,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::cohort_view(py, &self.inner, cohort, on)
+    }
+
+    /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
+    /// if given, otherwise as `{da, en}`.
+    #[pyo3(signature = (run, offer, lang = None))]
+    fn volunteer_view<'py>(
+        &self,
+        py: Python<'py>,
+        run: &str,
+        offer: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::volunteer_view(py, &self.inner, run, offer, lang)
+    }
+
     /// A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
     #[pyo3(signature = (lang = "da", as_of = None))]
     fn summary(&self, lang: &str, as_of: Option<NaiveDate>) -> PyResult<String> {

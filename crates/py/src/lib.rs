@@ -10,6 +10,7 @@ mod checklists;
 mod convert;
 mod dossier;
 mod errors;
+mod matching;
 mod model;
 mod roles;
 
@@ -72,6 +73,9 @@ mod _brobygger {
         AssessedFinding, Assessment, Report, add_survey, assess, assess_all, assessment_catalogue,
         compare_surveys, record_survey_response, report, survey_results, surveys, wilson_interval,
     };
+
+    #[pymodule_export]
+    use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
 
     #[pymodule_export]
     use crate::model::{

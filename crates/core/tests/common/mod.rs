@@ -629,9 +629,19 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 }),
             0..2,
         ),
+        matching_data(),
     )
         .prop_map(
-            |(title, municipalities, organisations, people, posts, agreements, provenance)| {
+            |(
+                title,
+                municipalities,
+                organisations,
+                people,
+                posts,
+                agreements,
+                provenance,
+                (cohorts, offers, rule_sets, match_runs),
+            )| {
                 Dossier {
                     schema_version: SCHEMA_VERSION,
                     title,
@@ -643,7 +653,479 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     provenance,
                     checklists: Checklists::default(),
                     surveys: Vec::new(),
+                    cohorts,
+                    offers,
+                    rule_sets,
+                    match_runs,
                 }
             },
         )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching data.
+
+use brobygger::matching::*;
+
+fn level() -> impl Strategy<Value = LanguageLevel> {
+    prop::sample::select(vec![
+        LanguageLevel::A1,
+        LanguageLevel::A2,
+        LanguageLevel::B1,
+        LanguageLevel::B2,
+        LanguageLevel::C1,
+        LanguageLevel::C2,
+        LanguageLevel::Native,
+    ])
+}
+
+fn skills() -> impl Strategy<Value = Vec<LanguageSkill>> {
+    prop::collection::vec(
+        ("[a-z]{2,3}", level()).prop_map(|(language, level)| LanguageSkill { language, level }),
+        0..3,
+    )
+}
+
+fn need() -> impl Strategy<Value = Need> {
+    prop_oneof![
+        prop::sample::select(Need::STANDARD.to_vec()),
+        id().prop_map(|id| Need::Custom { id }),
+    ]
+}
+
+fn slots() -> impl Strategy<Value = Vec<Slot>> {
+    prop::collection::vec(
+        (
+            prop::sample::select(vec![Weekday::Monday, Weekday::Wednesday, Weekday::Sunday]),
+            prop::sample::select(vec![TimeOfDay::Morning, TimeOfDay::Evening]),
+        )
+            .prop_map(|(day, time)| Slot { day, time }),
+        0..3,
+    )
+}
+
+fn coords() -> impl Strategy<Value = Coordinates> {
+    (-90.0f64..90.0, -180.0f64..180.0).prop_map(|(lat, lon)| Coordinates { lat, lon })
+}
+
+fn gender() -> impl Strategy<Value = Gender> {
+    prop::sample::select(vec![Gender::Female, Gender::Male, Gender::Other])
+}
+
+fn offer_kind() -> impl Strategy<Value = OfferKind> {
+    prop::sample::select(vec![
+        OfferKind::ContactFamily,
+        OfferKind::ContactPerson,
+        OfferKind::LanguageMentor,
+        OfferKind::JobMentor,
+        OfferKind::Activity,
+    ])
+}
+
+fn tags() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(id(), 0..3)
+}
+
+pub fn newcomer() -> impl Strategy<Value = Newcomer> {
+    (
+        (
+            id(),
+            date(),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        ),
+        (
+            prop::option::of(text()),
+            prop::option::of(coords()),
+            skills(),
+        ),
+        (0u32..5, prop::collection::vec(0u32..18, 0..3)),
+        prop::collection::vec(need(), 0..3),
+        prop::collection::vec(
+            prop_oneof![
+                gender().prop_map(|gender| Preference::VolunteerGender { gender }),
+                offer_kind().prop_map(|kind| Preference::OfferKind { kind }),
+            ],
+            0..2,
+        ),
+        (slots(), tags(), tags()),
+    )
+        .prop_map(
+            |(
+                (id, arrival, meeting, waiting),
+                (area, location, languages),
+                (adults, children_ages),
+                needs,
+                preferences,
+                (availability, industries, interests),
+            )| Newcomer {
+                id: id.into(),
+                arrival,
+                integration_contract_meeting: meeting,
+                waiting_since: waiting,
+                area,
+                location,
+                languages,
+                household: Household {
+                    adults,
+                    children_ages,
+                },
+                needs,
+                preferences,
+                availability,
+                industries,
+                interests,
+            },
+        )
+}
+
+pub fn offer() -> impl Strategy<Value = Offer> {
+    (
+        (
+            id(),
+            offer_kind(),
+            text(),
+            prop::option::of(party()),
+            prop::option::of(id()),
+        ),
+        (
+            any::<u32>(),
+            any::<u32>(),
+            skills(),
+            prop::option::of(text()),
+            prop::option::of(coords()),
+        ),
+        (
+            prop::collection::vec(need(), 0..3),
+            prop::option::of(gender()),
+        ),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                Credential::ChildProtectionCertificate,
+                Credential::FirstAid,
+                Credential::DrivingLicence,
+                Credential::MentorTraining,
+            ]),
+            0..2,
+        ),
+        (tags(), tags(), slots(), prop::option::of(date())),
+    )
+        .prop_map(
+            |(
+                (id, kind, title, provider, volunteer),
+                (capacity, places_taken, languages, area, location),
+                (serves, gender),
+                credentials,
+                (industries, interests, availability, listed_on),
+            )| Offer {
+                id: id.into(),
+                kind,
+                title,
+                provider,
+                volunteer: volunteer.map(Into::into),
+                capacity,
+                places_taken,
+                languages,
+                area,
+                location,
+                serves,
+                gender,
+                credentials,
+                industries,
+                interests,
+                availability,
+                listed_on,
+            },
+        )
+}
+
+fn rule_kind() -> impl Strategy<Value = RuleKind> {
+    prop_oneof![
+        (level(), prop::collection::vec("[a-z]{2}", 0..2)).prop_map(|(min_level, languages)| {
+            RuleKind::SharedLanguage {
+                min_level,
+                languages,
+            }
+        }),
+        (finite(), prop::option::of(finite()))
+            .prop_map(|(max_km, min_km)| RuleKind::Distance { max_km, min_km }),
+        Just(RuleKind::SameArea),
+        prop::collection::vec(need(), 0..2).prop_map(|needs| RuleKind::NeedServed { needs }),
+        any::<u32>().prop_map(|min_free| RuleKind::Capacity { min_free }),
+        any::<u32>().prop_map(|min_slots| RuleKind::AvailabilityOverlap { min_slots }),
+        Just(RuleKind::PreferenceRespected),
+        any::<u32>().prop_map(|under_age| RuleKind::CredentialWithChildren {
+            credential: Credential::ChildProtectionCertificate,
+            under_age
+        }),
+        Just(RuleKind::IndustryFit),
+        any::<u32>().prop_map(|min_shared| RuleKind::InterestOverlap { min_shared }),
+    ]
+}
+
+pub fn rule_set() -> impl Strategy<Value = RuleSet> {
+    (
+        id(),
+        (text(), text()),
+        prop::collection::vec(
+            (
+                id(),
+                prop_oneof![
+                    Just(Strength::Hard),
+                    finite().prop_map(|weight| Strength::Soft { weight })
+                ],
+                rule_kind(),
+                (text(), text()),
+            )
+                .prop_map(|(id, strength, kind, (da, en))| Rule {
+                    id: id.into(),
+                    strength,
+                    kind,
+                    explanation: Text::new(da, en),
+                }),
+            0..3,
+        ),
+        tags(),
+        tags(),
+    )
+        .prop_map(
+            |(id, (da, en), rules, sensitive_attributes, shareable_with_volunteers)| RuleSet {
+                schema_version: 1,
+                id: id.into(),
+                title: Text::new(da, en),
+                rules,
+                sensitive_attributes,
+                shareable_with_volunteers,
+            },
+        )
+}
+
+fn intro_plan() -> impl Strategy<Value = IntroductionPlan> {
+    (
+        any::<u32>(),
+        any::<u32>(),
+        any::<bool>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+    )
+        .prop_map(|(a, b, c, d, e, f, g)| IntroductionPlan {
+            first_within_days: a,
+            deadline_months: b,
+            first_at_integration_contract_meeting: c,
+            repeat_every_days: d,
+            period_months: e,
+            min_introductions: f,
+            due_soon_days: g,
+        })
+}
+
+pub fn cohort() -> impl Strategy<Value = Cohort> {
+    (
+        id(),
+        text(),
+        prop::option::of(id()),
+        intro_plan(),
+        prop::collection::vec(newcomer(), 0..3),
+        prop::collection::vec(
+            (
+                id(),
+                date(),
+                prop::sample::select(vec![
+                    IntroductionSetting::IntegrationContractMeeting,
+                    IntroductionSetting::FollowUpConversation,
+                    IntroductionSetting::Other,
+                ]),
+                tags(),
+                prop::option::of(id()),
+            )
+                .prop_map(|(n, on, setting, offers, by)| IntroductionRecord {
+                    newcomer: n.into(),
+                    on,
+                    setting,
+                    offers: offers.into_iter().map(Into::into).collect(),
+                    by: by.map(Into::into),
+                }),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(id, title, municipality, plan, newcomers, introductions)| Cohort {
+                id: id.into(),
+                title,
+                municipality: municipality.map(Into::into),
+                plan,
+                newcomers,
+                introductions,
+            },
+        )
+}
+
+fn text2() -> impl Strategy<Value = Text> {
+    (text(), text()).prop_map(|(da, en)| Text::new(da, en))
+}
+
+pub fn match_run() -> impl Strategy<Value = MatchRun> {
+    let outcome =
+        (id(), any::<bool>(), finite(), text2()).prop_map(|(rule, hard, points, text)| {
+            RuleOutcome {
+                rule: rule.into(),
+                hard,
+                points,
+                text,
+            }
+        });
+    let m = (
+        id(),
+        id(),
+        finite(),
+        any::<u32>(),
+        prop::collection::vec(outcome, 0..2),
+    )
+        .prop_map(|(n, o, score, waiting_days, explanation)| Match {
+            newcomer: n.into(),
+            offer: o.into(),
+            score,
+            waiting_days,
+            explanation,
+        });
+    let binding = prop_oneof![
+        Just(BindingConstraint::NoOffers),
+        (id(), any::<u32>()).prop_map(|(rule, k)| BindingConstraint::Rule {
+            rule: rule.into(),
+            offers_blocked_only_by_it: k
+        }),
+        any::<u32>().prop_map(|offers| BindingConstraint::NoFreePlaces { offers }),
+        any::<u32>().prop_map(|eligible| BindingConstraint::PlacesTaken { eligible }),
+    ];
+    let u = (
+        id(),
+        any::<u32>(),
+        binding,
+        prop::collection::vec(text2(), 0..2),
+    )
+        .prop_map(|(n, waiting_days, binding, reasons)| Unmatched {
+            newcomer: n.into(),
+            waiting_days,
+            binding,
+            reasons,
+        });
+    let gap = (
+        prop_oneof![
+            need().prop_map(|need| Demand::Need { need }),
+            "[a-z]{2}".prop_map(|language| Demand::Language { language }),
+        ],
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        text2(),
+    )
+        .prop_map(
+            |(demand, households, offers, free_places, text)| DemandGap {
+                demand,
+                households,
+                offers,
+                free_places,
+                text,
+            },
+        );
+    let unused = (
+        id(),
+        any::<u32>(),
+        any::<u32>(),
+        prop::option::of(any::<u32>()),
+        text2(),
+    )
+        .prop_map(
+            |(o, free_places, candidates, waiting_days, reason)| UnusedOffer {
+                offer: o.into(),
+                free_places,
+                candidates,
+                waiting_days,
+                reason,
+            },
+        );
+    let stats = (
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u64>(),
+            any::<u64>(),
+        ),
+        (any::<u32>(), any::<u32>(), finite(), finite(), finite()),
+        (any::<u32>(), any::<u32>(), any::<u32>()),
+    )
+        .prop_map(
+            |((a, b, c, d, e), (f, g, h, i, j), (k, l, m))| MatchStatistics {
+                newcomers: a,
+                offers: b,
+                free_places: c,
+                pairs_evaluated: d,
+                candidate_pairs: e,
+                matched: f,
+                unmatched: g,
+                total_score: h,
+                mean_score: i,
+                mean_waiting_days_unmatched: j,
+                max_waiting_days_unmatched: k,
+                offers_used: l,
+                offers_without_candidates: m,
+            },
+        );
+    (
+        (id(), id(), prop::option::of(id())),
+        (
+            prop::sample::select(vec![
+                Solver::Greedy,
+                Solver::Optimal,
+                Solver::StableNewcomerProposing,
+                Solver::StableOfferProposing,
+            ]),
+            prop::sample::select(vec![OfferRanking::Score, OfferRanking::LongestWaiting]),
+            date(),
+        ),
+        prop::collection::vec(m, 0..2),
+        prop::collection::vec(u, 0..2),
+        prop::collection::vec(gap, 0..2),
+        prop::collection::vec(unused, 0..2),
+        stats,
+    )
+        .prop_map(
+            |(
+                (id, rule_set, cohort),
+                (solver, offer_ranking, as_of),
+                matches,
+                unmatched,
+                unmet_demand,
+                unused_offers,
+                statistics,
+            )| {
+                MatchRun {
+                    id: id.into(),
+                    rule_set: rule_set.into(),
+                    cohort: cohort.map(Into::into),
+                    solver,
+                    offer_ranking,
+                    as_of,
+                    matches,
+                    unmatched,
+                    unmet_demand,
+                    unused_offers,
+                    statistics,
+                }
+            },
+        )
+}
+
+/// Cohorts, offers, rule sets and runs for a dossier.
+pub fn matching_data()
+-> impl Strategy<Value = (Vec<Cohort>, Vec<Offer>, Vec<RuleSet>, Vec<MatchRun>)> {
+    (
+        prop::collection::vec(cohort(), 0..2),
+        prop::collection::vec(offer(), 0..2),
+        prop::collection::vec(rule_set(), 0..2),
+        prop::collection::vec(match_run(), 0..2),
+    )
 }

@@ -702,6 +702,10 @@ class Dossier:
         """
         The readable summary, rendered by Jupyter as Markdown.
         """
+    def add_match_run(self, /, run: MatchRun) -> None:
+        """
+        Stores a run; raises if its id is taken or it refers to unknown records.
+        """
     def add_person(self, /, name: str, email: str | None = None, phone: str | None = None, id: str | None = None) -> str:
         """
         Adds a person and returns their id; a random opaque id is made when `id` is None.
@@ -728,6 +732,15 @@ class Dossier:
     def checklists(self, /) -> DossierChecklists:
         """
         The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
+        """
+    def cohort_view(self, /, cohort: str, on: date) -> Any:
+        """
+        The evaluator's view of a cohort on `on`, as a dict.
+        """
+    @property
+    def cohorts(self, /) -> Any:
+        """
+        The cohorts of newcomer households, as dicts.
         """
     def edit_terms(self, /, agreement: str, terms: Any) -> None:
         """
@@ -758,15 +771,38 @@ class Dossier:
         """
         The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
         """
+    def introduction_status(self, /, cohort: str, on: date) -> Any:
+        """
+        Every household's introduction status in a cohort on `on`, as dicts.
+        """
+    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
+        """
+        The introductions due or overdue in a cohort on `on`, as findings citing 001.
+        """
     @staticmethod
     def load(path: str | PathLike[str]) -> Dossier:
         """
         Reads a dossier from a JSON file.
         """
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
+        see `add_match_run`). Releases the GIL while solving.
+        """
+    @property
+    def match_runs(self, /) -> list[MatchRun]:
+        """
+        The stored matching runs.
+        """
     @property
     def municipalities(self, /) -> list[Municipality]:
         """
         The municipalities.
+        """
+    @property
+    def offers(self, /) -> Any:
+        """
+        The volunteer offers, as dicts.
         """
     @property
     def organisations(self, /) -> list[Organisation]:
@@ -790,6 +826,16 @@ class Dossier:
     def preview_transition(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
         """
         The findings a status change would meet, without making it.
+        """
+    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+        """
+        Records that a household was introduced to volunteer offers. `setting` is e.g.
+        `"integration_contract_meeting"` or `"follow_up_conversation"`.
+        """
+    @property
+    def rule_sets(self, /) -> list[RuleSet]:
+        """
+        The matching rule sets.
         """
     def save(self, /, path: str | PathLike[str]) -> None:
         """
@@ -827,6 +873,11 @@ class Dossier:
     def validate(self, /) -> list[Finding]:
         """
         Every validation finding, errors first.
+        """
+    def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
+        """
+        The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
+        if given, otherwise as `{da, en}`.
         """
 
 @final
@@ -1014,6 +1065,74 @@ class HandoverReport:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class MatchRun:
+    """
+    The result of a matching run: proposed matches with scores and explanations, unmatched
+    households with reasons and the binding constraint, unmet demand, unused offers and
+    statistics. Nested values are plain dicts shaped like the JSON file.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def as_of(self, /) -> date:
+        """
+        The day of the run.
+        """
+    @staticmethod
+    def from_dict(data: Any) -> MatchRun:
+        """
+        Reads a run from plain Python data (as from `to_dict()`).
+        """
+    @property
+    def id(self, /) -> str:
+        """
+        The run's id.
+        """
+    @property
+    def matches(self, /) -> Any:
+        """
+        The matches as dicts: `newcomer`, `offer`, `score`, `waiting_days`, `explanation`.
+        """
+    def pairs(self, /) -> list[tuple[str, str, float]]:
+        """
+        `(newcomer, offer, score)` for each match, e.g. for a DataFrame.
+        """
+    @property
+    def rule_set(self, /) -> str:
+        """
+        The rule set's id.
+        """
+    @property
+    def solver(self, /) -> str:
+        """
+        The solver, e.g. `"optimal"`.
+        """
+    @property
+    def statistics(self, /) -> Any:
+        """
+        Counts, scores and waiting times as a dict.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The run as plain Python data.
+        """
+    @property
+    def unmatched(self, /) -> Any:
+        """
+        The unmatched households as dicts: `newcomer`, `waiting_days`, `binding`, `reasons`.
+        """
+    @property
+    def unmet_demand(self, /) -> Any:
+        """
+        Needs and languages the offers cannot cover.
+        """
+    @property
+    def unused_offers(self, /) -> Any:
+        """
+        Offers with free places that got no household.
         """
 
 @final
@@ -1426,6 +1545,84 @@ class Roles:
         """
 
 @final
+class RuleSet:
+    """
+    A matching rule set: hard rules (filters) and soft criteria (weighted scores), each with
+    an explanation template in Danish and English.
+
+    Load one with `RuleSet.from_toml(text)`, `RuleSet.from_json(text)`, `RuleSet.load(path)`
+    or `RuleSet.from_dict(data)`; `validate()` lists every problem with its path.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def check(self, /) -> list[Finding]:
+        """
+        The warnings if there are no errors; raises `ValidationError` with every finding
+        otherwise.
+        """
+    @staticmethod
+    def from_dict(data: Any) -> RuleSet:
+        """
+        Reads a rule set from plain Python data shaped like the JSON file.
+        """
+    @staticmethod
+    def from_json(text: str) -> RuleSet:
+        """
+        Reads a rule set from JSON.
+        """
+    @staticmethod
+    def from_toml(text: str) -> RuleSet:
+        """
+        Reads a rule set from TOML. Raises `ParseError` (with path, line and column) or
+        `UnsupportedVersionError`.
+        """
+    @property
+    def id(self, /) -> str:
+        """
+        The id.
+        """
+    @staticmethod
+    def load(path: str | PathLike[str]) -> RuleSet:
+        """
+        Reads a rule set from a `.toml` or `.json` file.
+        """
+    @property
+    def rules(self, /) -> Any:
+        """
+        The rules as dicts (`id`, `strength`, `kind`, `explanation`).
+        """
+    @property
+    def sensitive_attributes(self, /) -> list[str]:
+        """
+        The sensitive attributes the rules may use (`newcomer.preferences`, ...).
+        """
+    @property
+    def shareable_with_volunteers(self, /) -> list[str]:
+        """
+        The newcomer fields volunteers may see.
+        """
+    def title(self, /, lang: str = "da") -> str:
+        """
+        The title in `lang` (`"da"` or `"en"`).
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The rule set as plain Python data.
+        """
+    def to_json(self, /) -> str:
+        """
+        The rule set as JSON text.
+        """
+    def to_toml(self, /) -> str:
+        """
+        The rule set as TOML text.
+        """
+    def validate(self, /) -> list[Finding]:
+        """
+        Every finding about the rule set, errors first.
+        """
+
+@final
 class StatusEvent:
     """
     A recorded status change.
@@ -1565,6 +1762,14 @@ def generate_person_id() -> str:
     A fresh random person id that carries nothing about the person.
     """
 
+def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    """
+    Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
+    `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
+    `"stable_offer_proposing"`. Raises `ValidationError` if the rule set has errors. The GIL is
+    released while solving.
+    """
+
 def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
     """
     Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
@@ -1576,6 +1781,16 @@ def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", exte
     A report on one agreement in `lang`, with other modules' findings (`external`, as for
     `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
     Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    """
+
+def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> list[tuple[str, str | None]]:
+    """
+    Stable matching over explicit preference lists (hospital/resident form). `residents` and
+    `hospitals` map each id to the other side's ids, best first (unlisted means unacceptable);
+    `capacities` maps each hospital to its places. `optimal` is `"residents"` or `"hospitals"`:
+    whose optimal stable matching to return. Returns each resident's hospital, or None.
+    Raises `ValidationError` listing every unknown or repeated id. The GIL is released while
+    solving.
     """
 
 def survey_results(dossier: Dossier, survey: str) -> Any:

@@ -1,0 +1,142 @@
+//! What a volunteer may see of a match: the household's pseudonymous id, the fields the rule set
+//! marks as shareable with volunteers, and the explanations of rules that read nothing else.
+//!
+//! Sensitive fields (special categories, criminal-record data) can never be marked shareable
+//! (rule-set validation refuses it), so a volunteer view never contains them. Releasing contact
+//! details after both sides accept is the disclosure work's business, not this view's.
+
+use crate::i18n::{Label, Lang, Text};
+use crate::ids::{NewcomerId, OfferId};
+use crate::matching::outcome::MatchRun;
+use crate::matching::profile::{Newcomer, language_name};
+use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
+
+/// One match as its volunteer may see it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct VolunteerMatchView {
+    /// The offer.
+    pub offer: OfferId,
+    /// The household, by its pseudonymous id.
+    pub newcomer: NewcomerId,
+    /// The shareable fields, rendered in Danish and English.
+    pub shared: Vec<SharedField>,
+    /// Why the match was proposed, from rules that read only shareable fields.
+    pub explanation: Vec<Text>,
+}
+
+/// One shared field of a household.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SharedField {
+    /// The field, e.g. `languages`.
+    pub field: String,
+    /// Its value for reading.
+    pub value: Text,
+}
+
+fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
+    let join = |v: Vec<String>| v.join(", ");
+    Some(match field {
+        "id" => n.id.to_string(),
+        "arrival" => n.arrival.to_string(),
+        "integration_contract_meeting" => n.integration_contract_meeting?.to_string(),
+        "waiting_since" => n.waiting_start().to_string(),
+        "area" => n.area.clone()?,
+        "location" => n.location.map(|c| format!("{:.2}, {:.2}", c.lat, c.lon))?,
+        "languages" => join(
+            n.languages
+                .iter()
+                .map(|s| format!("{} ({})", language_name(&s.language, lang), s.level.code()))
+                .collect(),
+        ),
+        "household" => {
+            let h = &n.household;
+            let mut ages = h.children_ages.clone();
+            ages.sort_unstable();
+            let ages: Vec<String> = ages.iter().map(u32::to_string).collect();
+            match (lang, ages.is_empty()) {
+                (Lang::Da, true) => format!("{} voksne", h.adults),
+                (Lang::En, true) => format!("{} adult(s)", h.adults),
+                (Lang::Da, false) => format!(
+                    "{} voksne, {} børn ({} år)",
+                    h.adults,
+                    ages.len(),
+                    ages.join(", ")
+                ),
+                (Lang::En, false) => format!(
+                    "{} adult(s), {} child(ren) (aged {})",
+                    h.adults,
+                    ages.len(),
+                    ages.join(", ")
+                ),
+            }
+        }
+        "needs" => join(n.needs.iter().map(|x| x.label(lang)).collect()),
+        "availability" => join(
+            n.availability
+                .iter()
+                .map(|s| format!("{} {}", s.day.label(lang), s.time.label(lang)))
+                .collect(),
+        ),
+        "industries" => join(n.industries.clone()),
+        "interests" => join(n.interests.clone()),
+        _ => return None,
+    })
+}
+
+/// The matches of `offer` in `run`, as its volunteer may see them. `newcomers` are the run's
+/// households (matches whose household is missing are left out).
+pub fn volunteer_view(
+    run: &MatchRun,
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offer: &OfferId,
+) -> Vec<VolunteerMatchView> {
+    let shareable: Vec<&str> = rules
+        .shareable_with_volunteers
+        .iter()
+        .filter(|a| attribute_class(a).is_some_and(|c| !is_sensitive(c)))
+        .filter_map(|a| a.strip_prefix("newcomer."))
+        .collect();
+    run.matches
+        .iter()
+        .filter(|m| &m.offer == offer)
+        .filter_map(|m| {
+            let n = newcomers.iter().find(|n| n.id == m.newcomer)?;
+            let shared = shareable
+                .iter()
+                .filter_map(|field| {
+                    let da = render_field(n, field, Lang::Da)?;
+                    let en = render_field(n, field, Lang::En)?;
+                    Some(SharedField {
+                        field: (*field).to_owned(),
+                        value: Text::new(da, en),
+                    })
+                })
+                .collect();
+            let explanation = m
+                .explanation
+                .iter()
+                .filter(|o| {
+                    rules.rule(&o.rule).is_some_and(|r| {
+                        r.kind
+                            .reads()
+                            .iter()
+                            .filter_map(|a| a.strip_prefix("newcomer."))
+                            .all(|f| shareable.contains(&f))
+                    })
+                })
+                .map(|o| o.text.clone())
+                .collect();
+            Some(VolunteerMatchView {
+                offer: m.offer.clone(),
+                newcomer: m.newcomer.clone(),
+                shared,
+                explanation,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,903 @@
+//! A matching run: rules and profiles in, a [`MatchRun`] out, with every match explained rule by
+//! rule, every unmatched household's reasons and binding constraint, the demand no offer can
+//! meet, the offers nobody can use, waiting times and statistics.
+//!
+//! Explanations name ids, rule parameters and ordinary profile values (languages, areas,
+//! distances); they never contain special-category or criminal-record values.
+
+use crate::error::BrobyggerError;
+use crate::i18n::{Label, Lang, Text};
+use crate::ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId};
+use crate::matching::candidates::{self, Candidates, Detail, Prepared, SCORE_SCALE};
+use crate::matching::profile::{Need, Newcomer, Offer, language_name};
+use crate::matching::rules::{Rule, RuleKind, RuleSet, render};
+use crate::matching::solve::{self, OfferRanking, Preferences, ProposingSide, Solver};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashSet};
+
+/// How to run a match.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MatchOptions {
+    /// The solver.
+    pub solver: Solver,
+    /// The day of the run, for waiting times.
+    pub as_of: NaiveDate,
+    /// How offers rank households in stable matching.
+    #[serde(default)]
+    pub offer_ranking: OfferRanking,
+    /// The run's id; a stable one is derived from the rule set, cohort, solver and date if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<MatchRunId>,
+}
+
+impl MatchOptions {
+    /// Options for `solver` on `as_of`, ranking by score.
+    pub fn new(solver: Solver, as_of: NaiveDate) -> Self {
+        Self {
+            solver,
+            as_of,
+            offer_ranking: OfferRanking::Score,
+            id: None,
+        }
+    }
+}
+
+impl From<NaiveDate> for MatchOptions {
+    fn from(as_of: NaiveDate) -> Self {
+        Self::new(Solver::Optimal, as_of)
+    }
+}
+
+/// The result of a matching run. Proposals for people to decide on, never decisions.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MatchRun {
+    /// Id of the run.
+    pub id: MatchRunId,
+    /// The rule set used.
+    pub rule_set: crate::ids::RuleSetId,
+    /// The cohort matched, when the run was over a stored cohort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cohort: Option<CohortId>,
+    /// The solver used.
+    pub solver: Solver,
+    /// How offers ranked households (stable solvers).
+    pub offer_ranking: OfferRanking,
+    /// The day of the run.
+    pub as_of: NaiveDate,
+    /// The proposed matches, in the newcomers' input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<Match>,
+    /// The households left unmatched, with reasons, in input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched: Vec<Unmatched>,
+    /// Needs and languages that the offers cannot cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmet_demand: Vec<DemandGap>,
+    /// Offers with free places that got no household in this run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unused_offers: Vec<UnusedOffer>,
+    /// Counts, scores and waiting times.
+    pub statistics: MatchStatistics,
+}
+
+/// One proposed match with its score and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Match {
+    /// The household.
+    pub newcomer: NewcomerId,
+    /// The offer.
+    pub offer: OfferId,
+    /// The total score (sum of the soft rules' points, in millionths).
+    pub score: f64,
+    /// Days the household had waited on the day of the run.
+    pub waiting_days: u32,
+    /// Each rule's part: every hard rule met, and each soft rule's points.
+    pub explanation: Vec<RuleOutcome>,
+}
+
+/// What one rule contributed to a match.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RuleOutcome {
+    /// The rule.
+    pub rule: RuleId,
+    /// Whether it is a hard rule (met) or a soft one (scored).
+    pub hard: bool,
+    /// Points added (0 for hard rules).
+    pub points: f64,
+    /// The rule's explanation, filled in.
+    pub text: Text,
+}
+
+/// A household without a match, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Unmatched {
+    /// The household.
+    pub newcomer: NewcomerId,
+    /// Days waited on the day of the run.
+    pub waiting_days: u32,
+    /// The constraint that decided it.
+    pub binding: BindingConstraint,
+    /// The reasons, most important first.
+    pub reasons: Vec<Text>,
+}
+
+/// What kept a household unmatched.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum BindingConstraint {
+    /// There are no offers at all.
+    NoOffers,
+    /// A hard rule: relaxing it alone would open `offers_blocked_only_by_it` offers.
+    Rule {
+        /// The rule.
+        rule: RuleId,
+        /// Offers that fail this rule and no other.
+        offers_blocked_only_by_it: u32,
+    },
+    /// Offers meet every hard rule but have no free place left before the run.
+    NoFreePlaces {
+        /// How many such offers.
+        offers: u32,
+    },
+    /// Offers met every hard rule and had places, but the solver gave them to other
+    /// households.
+    PlacesTaken {
+        /// How many offers the household could have had.
+        eligible: u32,
+    },
+}
+
+/// A need or language the offers cannot cover.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DemandGap {
+    /// What is in demand.
+    pub demand: Demand,
+    /// Households asking for it.
+    pub households: u32,
+    /// Offers with free places that provide it.
+    pub offers: u32,
+    /// Their free places together.
+    pub free_places: u32,
+    /// A sentence for the report.
+    pub text: Text,
+}
+
+/// A need or a language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Demand {
+    /// A need.
+    Need {
+        /// Which.
+        need: Need,
+    },
+    /// A language (ISO 639 code) no offer speaks well enough.
+    Language {
+        /// Which.
+        language: String,
+    },
+}
+
+/// An offer with free places that got no household.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct UnusedOffer {
+    /// The offer.
+    pub offer: OfferId,
+    /// Its free places.
+    pub free_places: u32,
+    /// Households that met every hard rule with it.
+    pub candidates: u32,
+    /// Days since it was listed, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_days: Option<u32>,
+    /// Why it got nobody.
+    pub reason: Text,
+}
+
+/// Counts, scores and waiting times of a run.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MatchStatistics {
+    /// Households in the run.
+    pub newcomers: u32,
+    /// Offers in the run.
+    pub offers: u32,
+    /// Free places before the run.
+    pub free_places: u32,
+    /// Pairs the rules were evaluated on (after spatial or area pruning).
+    pub pairs_evaluated: u64,
+    /// Pairs that passed every hard rule.
+    pub candidate_pairs: u64,
+    /// Households matched.
+    pub matched: u32,
+    /// Households not matched.
+    pub unmatched: u32,
+    /// Sum of the matches' scores.
+    pub total_score: f64,
+    /// Mean score of a match (0 without matches).
+    pub mean_score: f64,
+    /// Mean days waited by the unmatched (0 without any).
+    pub mean_waiting_days_unmatched: f64,
+    /// Longest wait among the unmatched.
+    pub max_waiting_days_unmatched: u32,
+    /// Offers that got at least one household.
+    pub offers_used: u32,
+    /// Offers with free places that no household could use.
+    pub offers_without_candidates: u32,
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> u32 {
+    u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX)
+}
+
+fn fmt_km(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+fn both(f: impl Fn(Lang) -> String) -> Text {
+    Text::new(f(Lang::Da), f(Lang::En))
+}
+
+fn or_list(items: &[String], lang: Lang) -> String {
+    let word = match lang {
+        Lang::Da => " eller ",
+        Lang::En => " or ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{word}{last}", rest.join(", ")),
+    }
+}
+
+/// Runs a match of `newcomers` with `offers` under `rules`. Fails with a `Validation` error if
+/// the rule set has errors; the profiles are taken as given (validate a dossier to check them).
+pub fn run(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    options: impl Into<MatchOptions>,
+) -> Result<MatchRun, BrobyggerError> {
+    rules.check()?;
+    Ok(run_unchecked(
+        rules,
+        newcomers,
+        offers,
+        &options.into(),
+        None,
+    ))
+}
+
+pub(crate) fn run_unchecked(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+) -> MatchRun {
+    let p = Prepared::new(rules, newcomers, offers);
+    let c = candidates::generate(&p);
+    let waiting: Vec<i64> = newcomers
+        .iter()
+        .map(|n| i64::from(days(n.waiting_start(), o.as_of)))
+        .collect();
+    let assignment = solve_candidates(&c, &waiting, o.solver, o.offer_ranking);
+    build(rules, newcomers, offers, o, cohort, &p, &c, &assignment)
+}
+
+/// Runs `solver` on prepared candidates: each newcomer's offer index, if matched.
+pub fn solve_candidates(
+    c: &Candidates,
+    waiting_days: &[i64],
+    solver: Solver,
+    ranking: OfferRanking,
+) -> Vec<Option<u32>> {
+    match solver {
+        Solver::Greedy => solve::greedy(c, waiting_days),
+        Solver::Optimal => solve::optimal(c),
+        Solver::StableNewcomerProposing => solve::stable(
+            &Preferences::from_candidates(c, waiting_days, ranking),
+            ProposingSide::Newcomers,
+        ),
+        Solver::StableOfferProposing => solve::stable(
+            &Preferences::from_candidates(c, waiting_days, ranking),
+            ProposingSide::Offers,
+        ),
+    }
+}
+
+/// The candidates of a run without solving it: for benchmarks and for checking solvers.
+pub fn candidates(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Candidates {
+    candidates::generate(&Prepared::new(rules, newcomers, offers))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+    p: &Prepared,
+    c: &Candidates,
+    assignment: &[Option<u32>],
+) -> MatchRun {
+    let id = o.id.clone().unwrap_or_else(|| {
+        let solver = serde_json::to_value(o.solver)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        MatchRunId::new(format!(
+            "{}-{}-{}-{}",
+            rules.id,
+            cohort.map_or("profiles", |c| c.as_str()),
+            solver,
+            o.as_of.format("%Y-%m-%d")
+        ))
+    });
+    let mut matches = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut used = vec![0u32; offers.len()];
+    let mut total: i64 = 0;
+    for (i, n) in newcomers.iter().enumerate() {
+        let waiting_days = days(n.waiting_start(), o.as_of);
+        match assignment.get(i).copied().flatten() {
+            Some(j) => {
+                let ju = j as usize;
+                let score = c.score(i, j).unwrap_or(0);
+                total += score;
+                used[ju] += 1;
+                matches.push(Match {
+                    newcomer: n.id.clone(),
+                    offer: offers[ju].id.clone(),
+                    score: score as f64 / SCORE_SCALE,
+                    waiting_days,
+                    explanation: explain(rules, p, n, &offers[ju], i, ju),
+                });
+            }
+            None => {
+                let eligible = c.of(i).0.len() as u32;
+                unmatched.push(diagnose(rules, p, n, i, eligible, waiting_days, o.solver));
+            }
+        }
+    }
+    let mut cand_count = vec![0u32; offers.len()];
+    for i in 0..c.newcomers() {
+        for &j in c.of(i).0 {
+            cand_count[j as usize] += 1;
+        }
+    }
+    let unused_offers: Vec<UnusedOffer> = offers
+        .iter()
+        .enumerate()
+        .filter(|(j, of)| of.free_places() > 0 && used[*j] == 0)
+        .map(|(j, of)| UnusedOffer {
+            offer: of.id.clone(),
+            free_places: of.free_places(),
+            candidates: cand_count[j],
+            waiting_days: of.listed_on.map(|d| days(d, o.as_of)),
+            reason: if cand_count[j] == 0 {
+                Text::new(
+                    "Ingen husstand opfylder de skarpe regler sammen med dette tilbud.",
+                    "No household meets the hard rules together with this offer.",
+                )
+            } else {
+                Text::new(
+                    format!(
+                        "{} husstand(e) kunne bruge tilbuddet, men blev matchet bedre andetsteds.",
+                        cand_count[j]
+                    ),
+                    format!(
+                        "{} household(s) could use the offer but were matched better elsewhere.",
+                        cand_count[j]
+                    ),
+                )
+            },
+        })
+        .collect();
+    let matched = matches.len() as u32;
+    let unmatched_waits: Vec<u32> = unmatched
+        .iter()
+        .map(|u: &Unmatched| u.waiting_days)
+        .collect();
+    let statistics = MatchStatistics {
+        newcomers: newcomers.len() as u32,
+        offers: offers.len() as u32,
+        free_places: offers.iter().map(Offer::free_places).sum(),
+        pairs_evaluated: c.pairs_evaluated,
+        candidate_pairs: c.len() as u64,
+        matched,
+        unmatched: unmatched.len() as u32,
+        total_score: total as f64 / SCORE_SCALE,
+        mean_score: if matched == 0 {
+            0.0
+        } else {
+            total as f64 / SCORE_SCALE / f64::from(matched)
+        },
+        mean_waiting_days_unmatched: if unmatched_waits.is_empty() {
+            0.0
+        } else {
+            unmatched_waits.iter().map(|d| f64::from(*d)).sum::<f64>()
+                / unmatched_waits.len() as f64
+        },
+        max_waiting_days_unmatched: unmatched_waits.iter().copied().max().unwrap_or(0),
+        offers_used: used.iter().filter(|u| **u > 0).count() as u32,
+        offers_without_candidates: offers
+            .iter()
+            .enumerate()
+            .filter(|(j, of)| of.free_places() > 0 && cand_count[*j] == 0)
+            .count() as u32,
+    };
+    MatchRun {
+        id,
+        rule_set: rules.id.clone(),
+        cohort: cohort.cloned(),
+        solver: o.solver,
+        offer_ranking: o.offer_ranking,
+        as_of: o.as_of,
+        matches,
+        unmatched,
+        unmet_demand: demand_gaps(rules, newcomers, offers),
+        unused_offers,
+        statistics,
+    }
+}
+
+/// The placeholder values of rule `r` for a pair, in `lang`.
+fn values(
+    rule: &Rule,
+    p: &Prepared,
+    n: &Newcomer,
+    of: &Offer,
+    detail: Detail,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    let mut v: Vec<(&'static str, String)> = vec![
+        ("newcomer", n.id.to_string()),
+        ("offer", of.id.to_string()),
+        ("rule", rule.id.to_string()),
+    ];
+    match (&rule.kind, detail) {
+        (RuleKind::SharedLanguage { min_level, .. }, Detail::Language { lang: l, level }) => {
+            v.push(("language", language_name(p.langs.name(l), lang)));
+            v.push(("level", level.code().to_owned()));
+            v.push(("min_level", min_level.code().to_owned()));
+        }
+        (RuleKind::Distance { max_km, .. }, d) => {
+            if let Detail::Distance { km } = d {
+                v.push(("distance_km", fmt_km(km)));
+            }
+            v.push(("max_km", fmt_km(*max_km)));
+        }
+        (RuleKind::SameArea, _) => v.push(("area", n.area.clone().unwrap_or_default())),
+        (RuleKind::NeedServed { needs }, _) => {
+            let served: Vec<String> = n
+                .needs
+                .iter()
+                .filter(|x| of.serves.contains(x) && (needs.is_empty() || needs.contains(x)))
+                .map(|x| x.label(lang))
+                .collect();
+            v.push(("needs", served.join(", ")));
+        }
+        (RuleKind::Capacity { .. }, _) => {
+            v.push(("free", of.free_places().to_string()));
+            v.push(("capacity", of.capacity.to_string()));
+        }
+        (RuleKind::AvailabilityOverlap { .. }, Detail::Slots { shared }) => {
+            v.push(("slots", shared.to_string()))
+        }
+        (
+            RuleKind::CredentialWithChildren {
+                credential,
+                under_age,
+            },
+            _,
+        ) => {
+            v.push(("credential", credential.label(lang).to_owned()));
+            v.push(("under_age", under_age.to_string()));
+        }
+        (RuleKind::IndustryFit, Detail::Industry { industry }) => {
+            v.push(("industry", p.tags.name(industry).to_owned()))
+        }
+        (RuleKind::InterestOverlap { .. }, Detail::Interests { shared }) => {
+            let list: Vec<String> = n
+                .interests
+                .iter()
+                .filter(|x| of.interests.contains(x))
+                .cloned()
+                .collect();
+            v.push(("interests", list.join(", ")));
+            v.push(("count", shared.to_string()));
+        }
+        _ => {}
+    }
+    v
+}
+
+fn explain(
+    rules: &RuleSet,
+    p: &Prepared,
+    n: &Newcomer,
+    of: &Offer,
+    i: usize,
+    j: usize,
+) -> Vec<RuleOutcome> {
+    let mut out = Vec::new();
+    for (r, rule) in rules.rules.iter().enumerate() {
+        let e = p.eval(r, i, j);
+        // A soft rule that is not met adds nothing and has nothing true to say.
+        if !e.applicable || !e.pass {
+            continue;
+        }
+        let points = if rule.strength.is_hard() {
+            0.0
+        } else {
+            candidates::quantize(rule.strength.weight() * e.score) as f64 / SCORE_SCALE
+        };
+        out.push(RuleOutcome {
+            rule: rule.id.clone(),
+            hard: rule.strength.is_hard(),
+            points,
+            text: both(|lang| render(rule, lang, &values(rule, p, n, of, e.detail, lang))),
+        });
+    }
+    out
+}
+
+/// A sentence for "no offer that meets the other rules passes this one".
+fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String {
+    let context: Vec<String> = rules
+        .rules
+        .iter()
+        .filter(|r| r.strength.is_hard() && r.id != rule.id)
+        .filter_map(|r| match (&r.kind, lang) {
+            (RuleKind::Distance { max_km, .. }, Lang::Da) => {
+                Some(format!("inden for {} km", fmt_km(*max_km)))
+            }
+            (RuleKind::Distance { max_km, .. }, Lang::En) => {
+                Some(format!("within {} km", fmt_km(*max_km)))
+            }
+            (RuleKind::SameArea, Lang::Da) => Some("i samme område".to_owned()),
+            (RuleKind::SameArea, Lang::En) => Some("in the same area".to_owned()),
+            _ => None,
+        })
+        .collect();
+    let ctx = if context.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", context.join(" "))
+    };
+    let (no_offer, da) = match lang {
+        Lang::Da => ("Intet tilbud", true),
+        Lang::En => ("No offer", false),
+    };
+    match &rule.kind {
+        RuleKind::SharedLanguage {
+            min_level,
+            languages,
+        } => {
+            let spoken: Vec<String> = n
+                .languages
+                .iter()
+                .filter(|s| {
+                    s.level >= *min_level
+                        && (languages.is_empty() || languages.contains(&s.language))
+                })
+                .map(|s| language_name(&s.language, lang))
+                .collect();
+            let level = min_level.code();
+            if spoken.is_empty() {
+                if da {
+                    format!("Husstanden taler ikke et sprog på mindst {level}, som reglen gælder.")
+                } else {
+                    format!("The household speaks no language the rule covers at {level} or above.")
+                }
+            } else if da {
+                format!(
+                    "{no_offer}{ctx} taler {} (mindst {level}).",
+                    or_list(&spoken, lang)
+                )
+            } else {
+                format!(
+                    "{no_offer}{ctx} speaks {} (at least {level}).",
+                    or_list(&spoken, lang)
+                )
+            }
+        }
+        RuleKind::Distance { max_km, .. } => {
+            if n.location.is_none() {
+                if da {
+                    "Husstanden har ingen placering, så afstanden kan ikke beregnes.".into()
+                } else {
+                    "The household has no location, so no distance can be computed.".into()
+                }
+            } else if da {
+                format!(
+                    "{no_offer}, der opfylder de andre regler, ligger inden for {} km.",
+                    fmt_km(*max_km)
+                )
+            } else {
+                format!(
+                    "{no_offer} that meets the other rules is within {} km.",
+                    fmt_km(*max_km)
+                )
+            }
+        }
+        RuleKind::SameArea => {
+            let area = n.area.clone().unwrap_or_default();
+            if da {
+                format!("{no_offer}, der opfylder de andre regler, findes i {area}.")
+            } else {
+                format!("{no_offer} that meets the other rules is in {area}.")
+            }
+        }
+        RuleKind::NeedServed { needs } => {
+            let relevant: Vec<String> = n
+                .needs
+                .iter()
+                .filter(|x| needs.is_empty() || needs.contains(x))
+                .map(|x| x.label(lang))
+                .collect();
+            if relevant.is_empty() {
+                if da {
+                    "Husstanden har ingen af de behov, reglen gælder.".into()
+                } else {
+                    "The household has none of the needs the rule covers.".into()
+                }
+            } else if da {
+                format!("{no_offer}{ctx} dækker {}.", or_list(&relevant, lang))
+            } else {
+                format!("{no_offer}{ctx} serves {}.", or_list(&relevant, lang))
+            }
+        }
+        RuleKind::Capacity { min_free } => {
+            if da {
+                format!(
+                    "{no_offer}{ctx} har mindst {} ledig(e) plads(er).",
+                    (*min_free).max(1)
+                )
+            } else {
+                format!(
+                    "{no_offer}{ctx} has at least {} free place(s).",
+                    (*min_free).max(1)
+                )
+            }
+        }
+        RuleKind::AvailabilityOverlap { min_slots } => {
+            if da {
+                format!("{no_offer}{ctx} kan på mindst {min_slots} af husstandens tidspunkter.")
+            } else {
+                format!(
+                    "{no_offer}{ctx} is available at {min_slots} or more of the household's times."
+                )
+            }
+        }
+        RuleKind::PreferenceRespected => {
+            if da {
+                format!("{no_offer}{ctx} opfylder husstandens ønsker.")
+            } else {
+                format!("{no_offer}{ctx} meets the household's wishes.")
+            }
+        }
+        RuleKind::CredentialWithChildren { credential, .. } => {
+            if da {
+                format!(
+                    "{no_offer}{ctx} har den krævede {}.",
+                    credential.label(lang)
+                )
+            } else {
+                format!(
+                    "{no_offer}{ctx} has the required {}.",
+                    credential.label(lang)
+                )
+            }
+        }
+        RuleKind::IndustryFit => {
+            let list = or_list(&n.industries, lang);
+            if da {
+                format!("{no_offer}{ctx} kender husstandens brancher ({list}).")
+            } else {
+                format!("{no_offer}{ctx} knows the household's industries ({list}).")
+            }
+        }
+        RuleKind::InterestOverlap { min_shared } => {
+            if da {
+                format!("{no_offer}{ctx} deler mindst {min_shared} interesse(r) med husstanden.")
+            } else {
+                format!("{no_offer}{ctx} shares {min_shared} or more interests with the household.")
+            }
+        }
+    }
+}
+
+fn diagnose(
+    rules: &RuleSet,
+    p: &Prepared,
+    n: &Newcomer,
+    i: usize,
+    eligible: u32,
+    waiting_days: u32,
+    solver: Solver,
+) -> Unmatched {
+    let d = candidates::diagnose(p, i);
+    let mut reasons = Vec::new();
+    let binding = if d.offers == 0 {
+        reasons.push(Text::new("Der er ingen tilbud.", "There are no offers."));
+        BindingConstraint::NoOffers
+    } else if eligible > 0 {
+        let why = match solver {
+            Solver::StableNewcomerProposing | Solver::StableOfferProposing => (
+                "men de foretrak andre husstande",
+                "but they preferred other households",
+            ),
+            _ => (
+                "men pladserne gik til andre husstande, der gav en bedre samlet fordeling",
+                "but their places went to other households for a better overall assignment",
+            ),
+        };
+        reasons.push(Text::new(
+            format!("{eligible} tilbud opfylder alle skarpe regler, {}.", why.0),
+            format!("{eligible} offer(s) meet every hard rule, {}.", why.1),
+        ));
+        BindingConstraint::PlacesTaken { eligible }
+    } else if d.full > 0 && d.fails_only.iter().all(|x| *x == 0) {
+        reasons.push(Text::new(
+            format!(
+                "{} tilbud opfylder alle skarpe regler, men har ingen ledige pladser.",
+                d.full
+            ),
+            format!(
+                "{} offer(s) meet every hard rule but have no free places.",
+                d.full
+            ),
+        ));
+        BindingConstraint::NoFreePlaces { offers: d.full }
+    } else {
+        // The rule whose relaxation alone opens the most offers; if none does, the one most
+        // offers fail.
+        let pick = (0..rules.rules.len())
+            .filter(|r| rules.rules[*r].strength.is_hard())
+            .max_by(|a, b| {
+                d.fails_only[*a]
+                    .cmp(&d.fails_only[*b])
+                    .then(d.fails[*a].cmp(&d.fails[*b]))
+                    .then(b.cmp(a))
+            });
+        match pick.and_then(|r| rules.rules.get(r).map(|rule| (r, rule))) {
+            Some((r, rule)) => {
+                reasons.push(both(|lang| unmet_text(rules, rule, n, lang)));
+                BindingConstraint::Rule {
+                    rule: rule.id.clone(),
+                    offers_blocked_only_by_it: d.fails_only[r],
+                }
+            }
+            None => {
+                reasons.push(Text::new(
+                    "Ingen tilbud har ledige pladser.",
+                    "No offer has free places.",
+                ));
+                BindingConstraint::NoFreePlaces { offers: d.full }
+            }
+        }
+    };
+    for (r, rule) in rules.rules.iter().enumerate() {
+        if rule.strength.is_hard() && d.fails[r] > 0 {
+            reasons.push(Text::new(
+                format!(
+                    "{} af {} tilbud opfylder ikke reglen '{}'.",
+                    d.fails[r], d.offers, rule.id
+                ),
+                format!(
+                    "{} of {} offers fail the rule '{}'.",
+                    d.fails[r], d.offers, rule.id
+                ),
+            ));
+        }
+    }
+    Unmatched {
+        newcomer: n.id.clone(),
+        waiting_days,
+        binding,
+        reasons,
+    }
+}
+
+fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec<DemandGap> {
+    let mut out = Vec::new();
+    let open: Vec<&Offer> = offers.iter().filter(|o| o.free_places() > 0).collect();
+    let mut needs: BTreeMap<Need, u32> = BTreeMap::new();
+    for n in newcomers {
+        let distinct: HashSet<&Need> = n.needs.iter().collect();
+        for need in distinct {
+            *needs.entry(need.clone()).or_default() += 1;
+        }
+    }
+    for (need, households) in needs {
+        let serving: Vec<&&Offer> = open.iter().filter(|o| o.serves.contains(&need)).collect();
+        let free: u32 = serving.iter().map(|o| o.free_places()).sum();
+        if free < households {
+            let (da, en) = (need.label(Lang::Da), need.label(Lang::En));
+            out.push(DemandGap {
+                demand: Demand::Need { need },
+                households,
+                offers: serving.len() as u32,
+                free_places: free,
+                text: Text::new(
+                    format!("{households} husstand(e) har behov for {da}, men tilbuddene har kun {free} ledig(e) plads(er) til det."),
+                    format!("{households} household(s) need {en}, but the offers have only {free} free place(s) for it."),
+                ),
+            });
+        }
+    }
+    // Languages matter only when a rule asks for a shared one; take the strictest level.
+    let lang_rules: Vec<(crate::matching::profile::LanguageLevel, &Vec<String>)> = rules
+        .rules
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RuleKind::SharedLanguage {
+                min_level,
+                languages,
+            } if r.strength.is_hard() => Some((*min_level, languages)),
+            _ => None,
+        })
+        .collect();
+    if let Some((min, limit)) = lang_rules.iter().max_by_key(|x| x.0) {
+        let qualifies = |s: &&crate::matching::profile::LanguageSkill| {
+            s.level >= *min && (limit.is_empty() || limit.contains(&s.language))
+        };
+        let spoken_by_offer = |code: &str| {
+            open.iter().any(|o| {
+                o.languages
+                    .iter()
+                    .any(|s| s.language == code && s.level >= *min)
+            })
+        };
+        // A household counts only if none of its languages is spoken by an offer with room.
+        let mut langs: BTreeMap<&str, u32> = BTreeMap::new();
+        for n in newcomers {
+            let mine: Vec<&str> = n
+                .languages
+                .iter()
+                .filter(qualifies)
+                .map(|s| s.language.as_str())
+                .collect();
+            if !mine.is_empty() && !mine.iter().any(|l| spoken_by_offer(l)) {
+                for l in mine {
+                    *langs.entry(l).or_default() += 1;
+                }
+            }
+        }
+        for (code, households) in langs {
+            let level = min.code();
+            out.push(DemandGap {
+                demand: Demand::Language { language: code.to_owned() },
+                households,
+                offers: 0,
+                free_places: 0,
+                text: Text::new(
+                    format!("{households} husstand(e) taler {} og intet andet sprog, som et tilbud med ledige pladser taler på mindst {level}.", language_name(code, Lang::Da)),
+                    format!("{households} household(s) speak {} and no other language that an offer with free places speaks at {level} or above.", language_name(code, Lang::En)),
+                ),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,911 @@
+//! Rule sets as data: hard rules (filters) and soft criteria (weighted scores), each with an id,
+//! typed parameters and a Danish/English explanation template. Rule sets load from TOML or JSON
+//! and are validated with every problem and its path.
+//!
+//! A rule set also declares which sensitive attributes its rules use and which profile fields
+//! may be shown to volunteers; the consent and disclosure work builds on those declarations.
+
+use crate::error::{BrobyggerError, LoadError};
+use crate::finding::{FieldPath, Finding, FindingKind, Severity, SourceRef, sort_findings};
+use crate::i18n::{Lang, Text};
+use crate::ids::{RuleId, RuleSetId, is_well_formed};
+use crate::matching::profile::{
+    Credential, LanguageLevel, Need, Newcomer, Offer, is_language_code,
+};
+use crate::sensitivity::{PersonalData, SensitivityClass};
+use crate::validate::ValidationCode;
+use std::collections::HashSet;
+
+/// The schema version of a rule-set file.
+pub const RULE_SET_SCHEMA_VERSION: u32 = 1;
+
+/// Largest weight a soft rule may have; keeps exact integer scoring far from overflow.
+pub const MAX_WEIGHT: f64 = 1_000.0;
+
+/// A named set of matching rules.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RuleSet {
+    /// The schema version of the rule-set format; must be [`RULE_SET_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Id, e.g. `vvv-contact-families`.
+    pub id: RuleSetId,
+    /// Title in Danish and English.
+    pub title: Text,
+    /// The rules, applied in order.
+    pub rules: Vec<Rule>,
+    /// The sensitive profile attributes (special category or criminal-record data) the rules
+    /// may use, as `newcomer.<field>` or `offer.<field>`. A rule reading an undeclared one is an
+    /// error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive_attributes: Vec<String>,
+    /// The newcomer fields a volunteer may see about a match, as `newcomer.<field>`. Sensitive
+    /// fields can never be shared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shareable_with_volunteers: Vec<String>,
+}
+
+/// One rule of a rule set.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Rule {
+    /// Id within the rule set, e.g. `language`.
+    pub id: RuleId,
+    /// Hard (a filter) or soft (a weighted score).
+    pub strength: Strength,
+    /// What the rule checks, with its parameters.
+    pub kind: RuleKind,
+    /// Why a match meets the rule, in Danish and English. Placeholders in braces are filled in:
+    /// `{newcomer}`, `{offer}`, `{rule}` always, and per kind the ones
+    /// [`RuleKind::placeholders`] lists. Never a sensitive value.
+    pub explanation: Text,
+}
+
+/// Whether a rule filters or scores.
+#[derive(
+    Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Strength {
+    /// A pair that fails the rule is never matched.
+    Hard,
+    /// The rule adds `weight × (0 … 1)` to a pair's score.
+    Soft {
+        /// Finite, not negative, at most 1,000.
+        weight: f64,
+    },
+}
+
+impl Strength {
+    /// Whether the rule is a filter.
+    pub fn is_hard(self) -> bool {
+        matches!(self, Strength::Hard)
+    }
+
+    /// The weight of a soft rule, 0 for a hard one.
+    pub fn weight(self) -> f64 {
+        match self {
+            Strength::Hard => 0.0,
+            Strength::Soft { weight } => weight,
+        }
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn eighteen() -> u32 {
+    18
+}
+
+/// The built-in rule types, each with its parameters.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum RuleKind {
+    /// Newcomer and offer share a language, both at `min_level` or above. Met by any shared
+    /// language, or only by those in `languages` when it is not empty (e.g. `["da"]` for
+    /// language practice).
+    SharedLanguage {
+        /// The lowest level both must have.
+        min_level: LanguageLevel,
+        /// ISO 639 codes the rule is limited to; empty means any language.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        languages: Vec<String>,
+    },
+    /// Great-circle distance between the two locations at most `max_km` (and, when given, at
+    /// least `min_km`, for programmes that avoid matching next-door neighbours). A pair without
+    /// both locations fails. As a soft rule it scores `1 − distance / max_km`.
+    Distance {
+        /// Largest distance in kilometres.
+        max_km: f64,
+        /// Smallest distance in kilometres.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_km: Option<f64>,
+    },
+    /// Both are in the same area (town or district, compared without case).
+    SameArea,
+    /// The offer serves at least one of the household's needs; only the needs in `needs` count
+    /// when it is not empty. Scores the share of the counted needs served.
+    NeedServed {
+        /// The needs the rule is about; empty means every need.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        needs: Vec<Need>,
+    },
+    /// The offer has at least `min_free` free places (at least 1) before the run. As a soft
+    /// rule it scores the share of the offer's places still free, spreading households over
+    /// volunteers. Capacity itself always holds in every solver.
+    Capacity {
+        /// Free places needed; 0 and 1 both mean "any free place".
+        #[serde(default = "one")]
+        min_free: u32,
+    },
+    /// The two are available at `min_slots` common slots in the week or more. Scores the
+    /// share of the smaller availability that overlaps.
+    AvailabilityOverlap {
+        /// Common slots needed.
+        #[serde(default = "one")]
+        min_slots: u32,
+    },
+    /// Every preference of the household (the volunteer's gender, the kind of offer) is met.
+    /// Uses `newcomer.preferences`, a special category, which the rule set must declare.
+    PreferenceRespected,
+    /// When the household has a child under `under_age`, the offer's volunteer holds
+    /// `credential` (typically a child-protection certificate). Uses `offer.credentials`,
+    /// criminal-record data, which the rule set must declare.
+    CredentialWithChildren {
+        /// The credential required.
+        credential: Credential,
+        /// The age below which a child counts (default 18).
+        #[serde(default = "eighteen")]
+        under_age: u32,
+    },
+    /// For a household that needs a job or internship, the offer knows one of its industries.
+    /// Does not apply to other households.
+    IndustryFit,
+    /// The two share at least `min_shared` interests. Scores shared interests over the smaller
+    /// list.
+    InterestOverlap {
+        /// Shared interests needed.
+        #[serde(default = "one")]
+        min_shared: u32,
+    },
+}
+
+impl RuleKind {
+    /// The rule type as written in files, e.g. `shared_language`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RuleKind::SharedLanguage { .. } => "shared_language",
+            RuleKind::Distance { .. } => "distance",
+            RuleKind::SameArea => "same_area",
+            RuleKind::NeedServed { .. } => "need_served",
+            RuleKind::Capacity { .. } => "capacity",
+            RuleKind::AvailabilityOverlap { .. } => "availability_overlap",
+            RuleKind::PreferenceRespected => "preference_respected",
+            RuleKind::CredentialWithChildren { .. } => "credential_with_children",
+            RuleKind::IndustryFit => "industry_fit",
+            RuleKind::InterestOverlap { .. } => "interest_overlap",
+        }
+    }
+
+    /// The profile attributes the rule reads, as `newcomer.<field>` / `offer.<field>`.
+    pub fn reads(&self) -> &'static [&'static str] {
+        match self {
+            RuleKind::SharedLanguage { .. } => &["newcomer.languages", "offer.languages"],
+            RuleKind::Distance { .. } => &["newcomer.location", "offer.location"],
+            RuleKind::SameArea => &["newcomer.area", "offer.area"],
+            RuleKind::NeedServed { .. } => &["newcomer.needs", "offer.serves"],
+            RuleKind::Capacity { .. } => &["offer.capacity", "offer.places_taken"],
+            RuleKind::AvailabilityOverlap { .. } => {
+                &["newcomer.availability", "offer.availability"]
+            }
+            RuleKind::PreferenceRespected => {
+                &["newcomer.preferences", "offer.gender", "offer.kind"]
+            }
+            RuleKind::CredentialWithChildren { .. } => &["newcomer.household", "offer.credentials"],
+            RuleKind::IndustryFit => &["newcomer.needs", "newcomer.industries", "offer.industries"],
+            RuleKind::InterestOverlap { .. } => &["newcomer.interests", "offer.interests"],
+        }
+    }
+
+    /// The placeholders an explanation of this kind may use besides `{newcomer}`, `{offer}` and
+    /// `{rule}`. Kinds that read sensitive attributes offer none that reveal a value.
+    pub fn placeholders(&self) -> &'static [&'static str] {
+        match self {
+            RuleKind::SharedLanguage { .. } => &["language", "level", "min_level"],
+            RuleKind::Distance { .. } => &["distance_km", "max_km"],
+            RuleKind::SameArea => &["area"],
+            RuleKind::NeedServed { .. } => &["needs"],
+            RuleKind::Capacity { .. } => &["free", "capacity"],
+            RuleKind::AvailabilityOverlap { .. } => &["slots"],
+            RuleKind::PreferenceRespected => &[],
+            RuleKind::CredentialWithChildren { .. } => &["credential", "under_age"],
+            RuleKind::IndustryFit => &["industry"],
+            RuleKind::InterestOverlap { .. } => &["interests", "count"],
+        }
+    }
+}
+
+/// Every rule type's name, in declaration order.
+pub const RULE_TYPES: [&str; 10] = [
+    "shared_language",
+    "distance",
+    "same_area",
+    "need_served",
+    "capacity",
+    "availability_overlap",
+    "preference_respected",
+    "credential_with_children",
+    "industry_fit",
+    "interest_overlap",
+];
+
+/// The kinds of finding about matching data: rule sets, profiles, cohorts and stored runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MatchingCode {
+    /// The rule-set file has an unsupported schema version.
+    RuleSetVersion,
+    /// A rule set has no rules.
+    NoRules,
+    /// An attribute name is not a field of a newcomer or an offer.
+    UnknownAttribute,
+    /// A rule reads a sensitive attribute the rule set does not declare.
+    UndeclaredSensitiveAttribute,
+    /// A declared sensitive attribute is not sensitive or not used by any rule.
+    UnusedSensitiveAttribute,
+    /// A sensitive field is marked as shareable with volunteers.
+    SensitiveFieldShared,
+    /// A weight is negative, not finite or too large.
+    InvalidWeight,
+    /// A soft rule has weight zero and never changes anything.
+    ZeroWeight,
+    /// A parameter is out of range (a distance of zero or less, not finite).
+    InvalidParameter,
+    /// Parameters contradict each other, so the rule can never be met.
+    ContradictoryParameters,
+    /// A parameter makes the rule always met.
+    VacuousRule,
+    /// An explanation template uses a placeholder the rule type does not provide.
+    UnknownPlaceholder,
+    /// A language code is not an ISO 639-1 or 639-3 code.
+    InvalidLanguageCode,
+    /// Coordinates are out of range or not finite.
+    InvalidCoordinates,
+    /// A newcomer id looks like a name or a national id number.
+    NewcomerIdNotPseudonymous,
+    /// An offer's places taken exceed its capacity.
+    OverCapacity,
+    /// A child's age is 18 or more.
+    ChildAgeOutOfRange,
+    /// A date lies before the household's arrival.
+    BeforeArrival,
+    /// A stored match breaks a hard rule or capacity.
+    StoredMatchInvalid,
+    /// The same language is listed twice in a profile.
+    DuplicateLanguage,
+}
+
+impl FindingKind for MatchingCode {
+    fn code(self) -> &'static str {
+        use MatchingCode::*;
+        match self {
+            RuleSetVersion => "matching.rule_set_version",
+            NoRules => "matching.no_rules",
+            UnknownAttribute => "matching.unknown_attribute",
+            UndeclaredSensitiveAttribute => "matching.undeclared_sensitive_attribute",
+            UnusedSensitiveAttribute => "matching.unused_sensitive_attribute",
+            SensitiveFieldShared => "matching.sensitive_field_shared",
+            InvalidWeight => "matching.invalid_weight",
+            ZeroWeight => "matching.zero_weight",
+            InvalidParameter => "matching.invalid_parameter",
+            ContradictoryParameters => "matching.contradictory_parameters",
+            VacuousRule => "matching.vacuous_rule",
+            UnknownPlaceholder => "matching.unknown_placeholder",
+            InvalidLanguageCode => "matching.invalid_language_code",
+            InvalidCoordinates => "matching.invalid_coordinates",
+            NewcomerIdNotPseudonymous => "matching.newcomer_id_not_pseudonymous",
+            OverCapacity => "matching.over_capacity",
+            ChildAgeOutOfRange => "matching.child_age_out_of_range",
+            BeforeArrival => "matching.before_arrival",
+            StoredMatchInvalid => "matching.stored_match_invalid",
+            DuplicateLanguage => "matching.duplicate_language",
+        }
+    }
+
+    fn severity(self) -> Severity {
+        use MatchingCode::*;
+        match self {
+            UnusedSensitiveAttribute
+            | ZeroWeight
+            | VacuousRule
+            | ChildAgeOutOfRange
+            | DuplicateLanguage => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn source(self) -> Option<SourceRef> {
+        None
+    }
+}
+
+/// The sensitivity class of an attribute `newcomer.<field>` / `offer.<field>`, or `None` if
+/// there is no such field.
+pub fn attribute_class(attribute: &str) -> Option<SensitivityClass> {
+    let (owner, field) = attribute.split_once('.')?;
+    let fields = match owner {
+        "newcomer" => Newcomer::field_classes(),
+        "offer" => Offer::field_classes(),
+        _ => return None,
+    };
+    fields.into_iter().find(|f| f.field == field)?.class
+}
+
+/// Whether values of `class` must never be used without a declaration, shared with volunteers,
+/// or shown in an explanation: special categories, criminal-record data and national ids.
+pub fn is_sensitive(class: SensitivityClass) -> bool {
+    matches!(
+        class,
+        SensitivityClass::SpecialCategory
+            | SensitivityClass::CriminalRecord
+            | SensitivityClass::NationalId
+    )
+}
+
+impl RuleSet {
+    /// An empty rule set.
+    pub fn new(id: impl Into<RuleSetId>, title: Text) -> Self {
+        Self {
+            schema_version: RULE_SET_SCHEMA_VERSION,
+            id: id.into(),
+            title,
+            rules: Vec::new(),
+            sensitive_attributes: Vec::new(),
+            shareable_with_volunteers: Vec::new(),
+        }
+    }
+
+    /// Reads a rule set from JSON. Parse errors carry the path; values are never quoted.
+    /// Call [`RuleSet::validate`] (or use [`RuleSet::load_checked`]) for the findings.
+    pub fn from_json(json: &str) -> Result<Self, BrobyggerError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let rs: RuleSet = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.inner();
+            BrobyggerError::from(LoadError::Syntax {
+                path: if path == "." { String::new() } else { path },
+                line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
+                reason: crate::dossier::redact_message(&inner.to_string()),
+            })
+        })?;
+        rs.version_ok()?;
+        Ok(rs)
+    }
+
+    /// Reads a rule set from TOML. Parse errors carry the path, line and column.
+    pub fn from_toml(text: &str) -> Result<Self, BrobyggerError> {
+        let syntax = |path: String, span: Option<std::ops::Range<usize>>, msg: &str| {
+            let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+            BrobyggerError::from(LoadError::Syntax {
+                path,
+                line,
+                column,
+                reason: crate::dossier::redact_message(first_line(msg)),
+            })
+        };
+        let de = toml::de::Deserializer::parse(text)
+            .map_err(|e| syntax(String::new(), e.span(), e.message()))?;
+        let rs: RuleSet = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            syntax(path, e.inner().span(), e.inner().message())
+        })?;
+        rs.version_ok()?;
+        Ok(rs)
+    }
+
+    /// Reads a rule set from a `.toml` or `.json` file (by extension; anything else is read as
+    /// JSON).
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Self, BrobyggerError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Io {
+            path: path.display().to_string(),
+            reason: e.kind().to_string(),
+        })?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            Self::from_toml(&text)
+        } else {
+            Self::from_json(&text)
+        }
+    }
+
+    /// Parses TOML and validates; a rule set with errors is a `Validation` error with every
+    /// finding.
+    pub fn load_checked(toml_text: &str) -> Result<Self, BrobyggerError> {
+        let rs = Self::from_toml(toml_text)?;
+        rs.check()?;
+        Ok(rs)
+    }
+
+    /// The rule set as pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> Result<String, BrobyggerError> {
+        serde_json::to_string_pretty(self)
+            .map(|s| s + "\n")
+            .map_err(|e| BrobyggerError::Internal {
+                code: "save.serialize".into(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// The rule set as TOML.
+    pub fn to_toml(&self) -> Result<String, BrobyggerError> {
+        toml::to_string(self).map_err(|e| BrobyggerError::Internal {
+            code: "save.serialize".into(),
+            reason: e.to_string(),
+        })
+    }
+
+    fn version_ok(&self) -> Result<(), BrobyggerError> {
+        if self.schema_version == RULE_SET_SCHEMA_VERSION {
+            Ok(())
+        } else {
+            let code = if self.schema_version > RULE_SET_SCHEMA_VERSION {
+                "load.newer_schema_version"
+            } else {
+                "load.unknown_schema_version"
+            };
+            Err(BrobyggerError::UnsupportedVersion {
+                code: code.into(),
+                found: Some(self.schema_version),
+                supported: RULE_SET_SCHEMA_VERSION,
+            })
+        }
+    }
+
+    /// The rule with `id`.
+    pub fn rule(&self, id: &RuleId) -> Option<&Rule> {
+        self.rules.iter().find(|r| &r.id == id)
+    }
+
+    /// Every finding about the rule set, errors first; paths are relative to the rule set.
+    pub fn validate(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.validate_into(&FieldPath::root(), &mut out);
+        sort_findings(&mut out);
+        out
+    }
+
+    /// `Ok` with the warnings if the rule set has no errors; otherwise a `Validation` error with
+    /// every finding.
+    pub fn check(&self) -> Result<Vec<Finding>, BrobyggerError> {
+        let findings = self.validate();
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            Err(BrobyggerError::validation(findings))
+        } else {
+            Ok(findings)
+        }
+    }
+
+    pub(crate) fn validate_into(&self, base: &FieldPath, out: &mut Vec<Finding>) {
+        if self.schema_version != RULE_SET_SCHEMA_VERSION {
+            add(
+                out,
+                MatchingCode::RuleSetVersion,
+                base.field("schema_version"),
+                format!("Regelsættet skal have skemaversion {RULE_SET_SCHEMA_VERSION}."),
+                format!("The rule set must have schema version {RULE_SET_SCHEMA_VERSION}."),
+            );
+        }
+        if !is_well_formed(self.id.as_str()) {
+            add(
+                out,
+                ValidationCode::InvalidId,
+                base.field("id"),
+                "Id'et er ikke velformet.".into(),
+                "The id is not well formed.".into(),
+            );
+        }
+        if self.rules.is_empty() {
+            add(
+                out,
+                MatchingCode::NoRules,
+                base.field("rules"),
+                "Regelsættet har ingen regler.".into(),
+                "The rule set has no rules.".into(),
+            );
+        }
+        let declared: HashSet<&str> = self
+            .sensitive_attributes
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let mut used_sensitive: HashSet<&str> = HashSet::new();
+        let mut ids = HashSet::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            let rp = base.field("rules").index(i);
+            if !is_well_formed(rule.id.as_str()) {
+                add(
+                    out,
+                    ValidationCode::InvalidId,
+                    rp.field("id"),
+                    "Id'et er ikke velformet.".into(),
+                    "The id is not well formed.".into(),
+                );
+            }
+            if !ids.insert(rule.id.as_str()) {
+                add(
+                    out,
+                    ValidationCode::DuplicateId,
+                    rp.field("id"),
+                    format!("Regel-id'et '{}' er brugt før.", rule.id),
+                    format!("The rule id '{}' is used before.", rule.id),
+                );
+            }
+            if let Strength::Soft { weight } = rule.strength {
+                let wp = rp.field("strength").field("weight");
+                if !weight.is_finite() || !(0.0..=MAX_WEIGHT).contains(&weight) {
+                    add(
+                        out,
+                        MatchingCode::InvalidWeight,
+                        wp,
+                        "Vægten skal være et endeligt tal mellem 0 og 1.000.".into(),
+                        "The weight must be a finite number from 0 to 1,000.".into(),
+                    );
+                } else if weight == 0.0 {
+                    add(
+                        out,
+                        MatchingCode::ZeroWeight,
+                        wp,
+                        "Vægten er 0, så reglen ændrer intet.".into(),
+                        "The weight is 0, so the rule changes nothing.".into(),
+                    );
+                }
+            }
+            for attr in rule.kind.reads() {
+                if attribute_class(attr).is_some_and(is_sensitive) {
+                    used_sensitive.insert(attr);
+                    if !declared.contains(attr) {
+                        add(
+                            out,
+                            MatchingCode::UndeclaredSensitiveAttribute,
+                            rp.field("kind"),
+                            format!(
+                                "Reglen bruger den følsomme oplysning {attr}, som regelsættet ikke erklærer i sensitive_attributes."
+                            ),
+                            format!(
+                                "The rule uses the sensitive attribute {attr}, which the rule set does not declare in sensitive_attributes."
+                            ),
+                        );
+                    }
+                }
+            }
+            self.kind_params(&rp.field("kind"), rule, out);
+            let allowed: Vec<&str> = ["newcomer", "offer", "rule"]
+                .into_iter()
+                .chain(rule.kind.placeholders().iter().copied())
+                .collect();
+            for (lang, text) in [("da", &rule.explanation.da), ("en", &rule.explanation.en)] {
+                let tp = rp.field("explanation").field(lang);
+                if text.trim().is_empty() {
+                    add(
+                        out,
+                        ValidationCode::EmptyText,
+                        tp.clone(),
+                        "Forklaringen er tom.".into(),
+                        "The explanation is empty.".into(),
+                    );
+                }
+                for name in placeholders_in(text) {
+                    if !allowed.contains(&name) {
+                        add(
+                            out,
+                            MatchingCode::UnknownPlaceholder,
+                            tp.clone(),
+                            format!(
+                                "Pladsholderen {{{name}}} findes ikke for reglen {}; mulige: {}.",
+                                rule.kind.type_name(),
+                                allowed.join(", ")
+                            ),
+                            format!(
+                                "The placeholder {{{name}}} does not exist for the rule {}; possible: {}.",
+                                rule.kind.type_name(),
+                                allowed.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for (i, attr) in self.sensitive_attributes.iter().enumerate() {
+            let ap = base.field("sensitive_attributes").index(i);
+            match attribute_class(attr) {
+                None => add(
+                    out,
+                    MatchingCode::UnknownAttribute,
+                    ap,
+                    format!(
+                        "{attr} er ikke et felt på en nyankommen (newcomer.…) eller et tilbud (offer.…)."
+                    ),
+                    format!(
+                        "{attr} is not a field of a newcomer (newcomer.…) or an offer (offer.…)."
+                    ),
+                ),
+                Some(class) if !is_sensitive(class) || !used_sensitive.contains(attr.as_str()) => {
+                    add(
+                        out,
+                        MatchingCode::UnusedSensitiveAttribute,
+                        ap,
+                        format!(
+                            "{attr} er erklæret som følsom oplysning, men ingen regel bruger den som sådan."
+                        ),
+                        format!(
+                            "{attr} is declared as a sensitive attribute, but no rule uses it as one."
+                        ),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        for (i, attr) in self.shareable_with_volunteers.iter().enumerate() {
+            let sp = base.field("shareable_with_volunteers").index(i);
+            let known = attr.starts_with("newcomer.") && attribute_class(attr).is_some();
+            match attribute_class(attr) {
+                _ if !known => add(
+                    out,
+                    MatchingCode::UnknownAttribute,
+                    sp,
+                    format!("{attr} er ikke et felt på en nyankommen (newcomer.…)."),
+                    format!("{attr} is not a field of a newcomer (newcomer.…)."),
+                ),
+                Some(class) if is_sensitive(class) => add(
+                    out,
+                    MatchingCode::SensitiveFieldShared,
+                    sp,
+                    format!("{attr} er en følsom oplysning og må aldrig deles med frivillige."),
+                    format!("{attr} is sensitive and may never be shared with volunteers."),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn kind_params(&self, kp: &FieldPath, rule: &Rule, out: &mut Vec<Finding>) {
+        match &rule.kind {
+            RuleKind::SharedLanguage { languages, .. } => {
+                for (j, code) in languages.iter().enumerate() {
+                    if !is_language_code(code) {
+                        add(
+                out,
+                            MatchingCode::InvalidLanguageCode,
+                            kp.field("languages").index(j),
+                            "Sprogkoden skal være en ISO 639-kode med 2 eller 3 små bogstaver.".into(),
+                            "The language code must be an ISO 639 code of 2 or 3 lower-case letters.".into(),
+                        );
+                    }
+                }
+            }
+            RuleKind::Distance { max_km, min_km } => {
+                if !max_km.is_finite() || *max_km <= 0.0 {
+                    add(
+                        out,
+                        MatchingCode::InvalidParameter,
+                        kp.field("max_km"),
+                        "Den største afstand skal være et endeligt tal over 0.".into(),
+                        "The largest distance must be a finite number above 0.".into(),
+                    );
+                }
+                if let Some(min) = min_km {
+                    if !min.is_finite() || *min < 0.0 {
+                        add(
+                            out,
+                            MatchingCode::InvalidParameter,
+                            kp.field("min_km"),
+                            "Den mindste afstand skal være et endeligt tal, mindst 0.".into(),
+                            "The smallest distance must be a finite number, at least 0.".into(),
+                        );
+                    } else if max_km.is_finite() && min >= max_km {
+                        add(
+                out,
+                            MatchingCode::ContradictoryParameters,
+                            kp.field("min_km"),
+                            "Den mindste afstand er ikke mindre end den største, så reglen kan aldrig opfyldes.".into(),
+                            "The smallest distance is not below the largest, so the rule can never be met.".into(),
+                        );
+                    }
+                }
+            }
+            RuleKind::NeedServed { needs } => {
+                for (j, need) in needs.iter().enumerate() {
+                    if let Need::Custom { id } = need
+                        && !is_well_formed(id)
+                    {
+                        add(
+                            out,
+                            ValidationCode::InvalidId,
+                            kp.field("needs").index(j),
+                            "Et eget behov skal have et velformet id.".into(),
+                            "A custom need must have a well-formed id.".into(),
+                        );
+                    }
+                }
+            }
+            RuleKind::AvailabilityOverlap { min_slots } => {
+                if *min_slots > 28 {
+                    add(
+                        out,
+                        MatchingCode::ContradictoryParameters,
+                        kp.field("min_slots"),
+                        "En uge har kun 28 tidsrum (7 dage × 4), så reglen kan aldrig opfyldes."
+                            .into(),
+                        "A week has only 28 slots (7 days × 4), so the rule can never be met."
+                            .into(),
+                    );
+                } else if *min_slots == 0 && rule.strength.is_hard() {
+                    add(
+                        out,
+                        MatchingCode::VacuousRule,
+                        kp.field("min_slots"),
+                        "Med 0 fælles tidsrum er reglen altid opfyldt.".into(),
+                        "With 0 common slots the rule is always met.".into(),
+                    );
+                }
+            }
+            RuleKind::InterestOverlap { min_shared } => {
+                if *min_shared == 0 && rule.strength.is_hard() {
+                    add(
+                        out,
+                        MatchingCode::VacuousRule,
+                        kp.field("min_shared"),
+                        "Med 0 fælles interesser er reglen altid opfyldt.".into(),
+                        "With 0 shared interests the rule is always met.".into(),
+                    );
+                }
+            }
+            RuleKind::CredentialWithChildren { under_age, .. } => {
+                if *under_age == 0 {
+                    add(
+                        out,
+                        MatchingCode::VacuousRule,
+                        kp.field("under_age"),
+                        "Ingen børn er under 0 år, så reglen er altid opfyldt.".into(),
+                        "No child is under 0, so the rule is always met.".into(),
+                    );
+                } else if *under_age > 18 {
+                    add(
+                        out,
+                        MatchingCode::InvalidParameter,
+                        kp.field("under_age"),
+                        "Alderen skal være højst 18.".into(),
+                        "The age must be at most 18.".into(),
+                    );
+                }
+            }
+            RuleKind::SameArea
+            | RuleKind::Capacity { .. }
+            | RuleKind::PreferenceRespected
+            | RuleKind::IndustryFit => {}
+        }
+    }
+}
+
+/// Adds a finding of `kind` at `path`.
+pub(crate) fn add(
+    out: &mut Vec<Finding>,
+    kind: impl FindingKind,
+    path: FieldPath,
+    da: String,
+    en: String,
+) {
+    out.push(Finding::of(kind, path, Text::new(da, en)));
+}
+
+/// The names of the `{placeholders}` in a template.
+pub(crate) fn placeholders_in(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Fills `{name}` placeholders from `values`; unknown ones are left as written.
+pub(crate) fn render_template(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+fn first_line(msg: &str) -> &str {
+    msg.lines().next().unwrap_or(msg)
+}
+
+/// The text of a rule's explanation in `lang`, rendered with `values`.
+pub(crate) fn render(rule: &Rule, lang: Lang, values: &[(&str, String)]) -> String {
+    render_template(rule.explanation.get(lang), values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_render_and_list_placeholders() {
+        assert_eq!(placeholders_in("a {x} b {y}"), vec!["x", "y"]);
+        assert_eq!(
+            render_template(
+                "{offer} taler {language} ({level}) {nope}",
+                &[
+                    ("offer", "o-1".into()),
+                    ("language", "arabisk".into()),
+                    ("level", "B1".into())
+                ]
+            ),
+            "o-1 taler arabisk (B1) {nope}"
+        );
+        assert_eq!(render_template("open { brace", &[]), "open { brace");
+    }
+
+    #[test]
+    fn attribute_classes_come_from_the_schema() {
+        assert_eq!(
+            attribute_class("newcomer.preferences"),
+            Some(SensitivityClass::SpecialCategory)
+        );
+        assert_eq!(
+            attribute_class("offer.credentials"),
+            Some(SensitivityClass::CriminalRecord)
+        );
+        assert_eq!(attribute_class("newcomer.name"), None);
+        assert_eq!(attribute_class("volunteer.id"), None);
+    }
+}

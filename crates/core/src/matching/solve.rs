@@ -1,0 +1,853 @@
+//! The solvers: greedy, optimal (maximum total score under capacities, exact) and stable
+//! (deferred acceptance with capacities, from either side), over the sparse [`Candidates`], and
+//! stable matching over explicit preference lists (hospital/resident form).
+//!
+//! Every solver is deterministic: ties are broken by longer waiting first, then by position in
+//! the input. The optimal solver is a min-cost flow by successive shortest paths with
+//! potentials (Dijkstra with early exit), on the implicit residual graph of the candidates: it
+//! never allocates a newcomer × offer matrix.
+
+use crate::error::BrobyggerError;
+use crate::finding::{FieldPath, Finding};
+use crate::i18n::{Text, labels};
+use crate::matching::candidates::Candidates;
+use crate::matching::rules::{MatchingCode, add};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
+/// Which solver a run uses.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Solver {
+    /// Best-scoring pair first, repeatedly: fast, and what coordinators do by hand.
+    Greedy,
+    /// The largest total score under the capacities (exact); among equal totals, the most
+    /// matches.
+    #[default]
+    Optimal,
+    /// Stable, newcomers proposing: the best stable result for every household.
+    StableNewcomerProposing,
+    /// Stable, offers proposing: the best stable result for every offer.
+    StableOfferProposing,
+}
+
+labels!(Solver, "solver" {
+    Greedy => ("grådig", "greedy"),
+    Optimal => ("optimal", "optimal"),
+    StableNewcomerProposing => ("stabil, nyankomne foreslår", "stable, newcomers proposing"),
+    StableOfferProposing => ("stabil, tilbud foreslår", "stable, offers proposing"),
+});
+
+/// How offers rank households in stable matching.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum OfferRanking {
+    /// By the pair's score, then longer waiting.
+    #[default]
+    Score,
+    /// Longest waiting first (a waiting list), then by score.
+    LongestWaiting,
+}
+
+labels!(OfferRanking, "offer_ranking" {
+    Score => ("efter point", "by score"),
+    LongestWaiting => ("længst ventetid først", "longest waiting first"),
+});
+
+/// Best pair first: sort every candidate pair by score (higher first), then by the newcomer's
+/// waiting (longer first), then by position; take a pair while both sides have room.
+pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
+    let n = c.newcomers();
+    let mut pairs: Vec<(i64, i64, u32, u32)> = Vec::with_capacity(c.len());
+    for i in 0..n {
+        let w = waiting_days.get(i).copied().unwrap_or(0);
+        let (offers, scores) = c.of(i);
+        for (&j, &s) in offers.iter().zip(scores) {
+            pairs.push((s, w, i as u32, j));
+        }
+    }
+    pairs.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut left = c.capacities.clone();
+    let mut out = vec![None; n];
+    for (_, _, i, j) in pairs {
+        let slot = &mut out[i as usize];
+        if slot.is_none() && left[j as usize] > 0 {
+            left[j as usize] -= 1;
+            *slot = Some(j);
+        }
+    }
+    out
+}
+
+/// The assignment with the largest total score under the capacities; among those, one with the
+/// most matches. Exact on the integer scores.
+pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
+    Flow::new(c).run()
+}
+
+/// A path cost: (−score, −matches), compared lexicographically, so the cheapest flow has the
+/// largest total score and, among those, the most matches. Pairs add componentwise, which keeps
+/// Dijkstra and potentials valid (an ordered group) without scaling scores into one number.
+type Cost = (i64, i64);
+
+const INF: Cost = (i64::MAX / 4, 0);
+const ZERO: Cost = (0, 0);
+
+fn plus(a: Cost, b: Cost) -> Cost {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn minus(a: Cost, b: Cost) -> Cost {
+    (a.0 - b.0, a.1 - b.1)
+}
+
+/// Where the shortest path of an augmentation ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// At an offer with a free place.
+    Offer(usize),
+    /// At a newcomer who gives up its place and stays unmatched.
+    Unmatched(usize),
+}
+
+/// Min-cost flow newcomer → offer → T, where every newcomer sends one unit either to an offer
+/// (cost (−score, −1)) or straight to T, staying unmatched (cost 0). Newcomers are added one at
+/// a time, each by the shortest path from it in the residual graph (successive shortest paths
+/// with a single source): after each step the flow is the cheapest for the newcomers added so
+/// far, so at the end it is optimal. Dijkstra exits when the sink is settled; potentials are
+/// stored relative to a common offset that cancels in every reduced cost, so a step touches only
+/// the nodes it reached. Households whose offers are all taken are never revisited.
+struct Flow<'a> {
+    c: &'a Candidates,
+    n: usize,
+    matched: Vec<Option<u32>>,
+    matched_score: Vec<i64>,
+    assigned: Vec<Vec<u32>>,
+    load: Vec<u32>,
+    pot: Vec<Cost>,
+    dist: Vec<Cost>,
+    pred: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl<'a> Flow<'a> {
+    fn new(c: &'a Candidates) -> Self {
+        let n = c.newcomers();
+        let m = c.offers();
+        // Nodes: newcomers 0..n, offers n..n+m, T = n+m.
+        let total = n + m + 1;
+        let mut pot = vec![ZERO; total];
+        for i in 0..n {
+            let (offers, scores) = c.of(i);
+            for (&j, &s) in offers.iter().zip(scores) {
+                let pj = &mut pot[n + j as usize];
+                *pj = (*pj).min((-s, -1));
+            }
+        }
+        pot[n + m] = pot[n..n + m]
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(ZERO)
+            .min(ZERO);
+        Flow {
+            c,
+            n,
+            matched: vec![None; n],
+            matched_score: vec![0; n],
+            assigned: vec![Vec::new(); m],
+            load: vec![0; m],
+            pot,
+            dist: vec![INF; total],
+            pred: vec![u32::MAX; total],
+            touched: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<Option<u32>> {
+        for source in 0..self.n {
+            if self.c.of(source).0.is_empty() {
+                continue;
+            }
+            let (end, dt) = self.dijkstra(source);
+            for k in 0..self.touched.len() {
+                let v = self.touched[k];
+                if self.dist[v] < dt {
+                    self.pot[v] = plus(self.pot[v], minus(self.dist[v], dt));
+                }
+            }
+            self.augment(source, end);
+            self.reset();
+        }
+        self.matched
+    }
+
+    fn reset(&mut self) {
+        for &v in &self.touched {
+            self.dist[v] = INF;
+            self.pred[v] = u32::MAX;
+        }
+        self.touched.clear();
+    }
+
+    fn relax(&mut self, heap: &mut BinaryHeap<Reverse<(Cost, u32)>>, v: usize, d: Cost, from: u32) {
+        if d < self.dist[v] {
+            if self.dist[v] == INF {
+                self.touched.push(v);
+            }
+            self.dist[v] = d;
+            self.pred[v] = from;
+            heap.push(Reverse((d, v as u32)));
+        }
+    }
+
+    /// The shortest path from `source` to the sink: where it ends and its reduced length.
+    fn dijkstra(&mut self, source: usize) -> (End, Cost) {
+        let n = self.n;
+        let t = n + self.c.offers();
+        let mut heap = BinaryHeap::new();
+        // Staying unmatched is always possible, so there is always a path.
+        let mut best = (minus(self.pot[source], self.pot[t]), End::Unmatched(source));
+        self.relax(&mut heap, source, ZERO, u32::MAX);
+        while let Some(Reverse((d, v))) = heap.pop() {
+            let v = v as usize;
+            if d > self.dist[v] {
+                continue;
+            }
+            if d >= best.0 {
+                break;
+            }
+            if v < n {
+                if v != source && self.matched[v].is_some() {
+                    let nd = plus(d, minus(self.pot[v], self.pot[t]));
+                    if nd < best.0 {
+                        best = (nd, End::Unmatched(v));
+                    }
+                }
+                let (offers, scores) = self.c.of(v);
+                for (&j, &sc) in offers.iter().zip(scores) {
+                    if self.matched[v] == Some(j) {
+                        continue;
+                    }
+                    let w = n + j as usize;
+                    let nd = plus(plus(d, (-sc, -1)), minus(self.pot[v], self.pot[w]));
+                    self.relax(&mut heap, w, nd, v as u32);
+                }
+            } else {
+                let j = v - n;
+                if self.load[j] < self.c.capacities[j] {
+                    let nd = plus(d, minus(self.pot[v], self.pot[t]));
+                    if nd < best.0 {
+                        best = (nd, End::Offer(j));
+                    }
+                }
+                for k in 0..self.assigned[j].len() {
+                    let i = self.assigned[j][k] as usize;
+                    let nd = plus(
+                        plus(d, (self.matched_score[i], 1)),
+                        minus(self.pot[v], self.pot[i]),
+                    );
+                    self.relax(&mut heap, i, nd, j as u32);
+                }
+            }
+        }
+        if self.dist[t] == INF {
+            self.touched.push(t);
+        }
+        self.dist[t] = best.0;
+        (best.1, best.0)
+    }
+
+    /// Moves every household on the path one step along it.
+    fn augment(&mut self, source: usize, end: End) {
+        let n = self.n;
+        let mut j = match end {
+            End::Offer(j) => {
+                self.load[j] += 1;
+                j
+            }
+            End::Unmatched(k) if k == source => return,
+            End::Unmatched(k) => {
+                // k leaves its offer and stays unmatched; whoever reached that offer moves in.
+                let Some(p) = self.matched[k].take() else {
+                    return;
+                };
+                self.assigned[p as usize].retain(|&x| x as usize != k);
+                p as usize
+            }
+        };
+        loop {
+            let i = self.pred[n + j] as usize;
+            let Some(score) = self.c.score(i, j as u32) else {
+                return;
+            };
+            let previous = self.matched[i];
+            self.matched[i] = Some(j as u32);
+            self.matched_score[i] = score;
+            self.assigned[j].push(i as u32);
+            match previous {
+                None => return,
+                Some(p) => {
+                    let p = p as usize;
+                    self.assigned[p].retain(|&x| x as usize != i);
+                    j = p;
+                }
+            }
+        }
+    }
+}
+
+/// Which side proposes in deferred acceptance.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProposingSide {
+    /// Newcomers (residents) propose: the resident-optimal stable matching.
+    #[default]
+    #[serde(alias = "residents")]
+    Newcomers,
+    /// Offers (hospitals) propose: the hospital-optimal stable matching.
+    #[serde(alias = "hospitals")]
+    Offers,
+}
+
+/// Strict preference lists on both sides, by index, and capacities of the receiving side.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preferences {
+    /// Each newcomer's (resident's) acceptable offers, best first.
+    pub newcomers: Vec<Vec<u32>>,
+    /// Each offer's (hospital's) acceptable newcomers, best first.
+    pub offers: Vec<Vec<u32>>,
+    /// Each offer's places.
+    pub capacities: Vec<u32>,
+}
+
+impl Preferences {
+    /// Preferences from scored candidates: newcomers rank offers by score, then position;
+    /// offers rank newcomers by `ranking` with longer waiting breaking ties, then position.
+    pub fn from_candidates(c: &Candidates, waiting_days: &[i64], ranking: OfferRanking) -> Self {
+        let n = c.newcomers();
+        let m = c.offers();
+        let mut newcomers = Vec::with_capacity(n);
+        let mut by_offer: Vec<Vec<(i64, i64, u32)>> = vec![Vec::new(); m];
+        for i in 0..n {
+            let (offers, scores) = c.of(i);
+            let mut list: Vec<(i64, u32)> =
+                offers.iter().zip(scores).map(|(&j, &s)| (s, j)).collect();
+            list.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            newcomers.push(list.iter().map(|x| x.1).collect());
+            let w = waiting_days.get(i).copied().unwrap_or(0);
+            for (&j, &s) in offers.iter().zip(scores) {
+                by_offer[j as usize].push((s, w, i as u32));
+            }
+        }
+        let offers = by_offer
+            .into_iter()
+            .map(|mut l| {
+                match ranking {
+                    OfferRanking::Score => l.sort_unstable_by(|a, b| {
+                        b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+                    }),
+                    OfferRanking::LongestWaiting => l.sort_unstable_by(|a, b| {
+                        b.1.cmp(&a.1).then(b.0.cmp(&a.0)).then(a.2.cmp(&b.2))
+                    }),
+                }
+                l.into_iter().map(|x| x.2).collect()
+            })
+            .collect();
+        Preferences {
+            newcomers,
+            offers,
+            capacities: c.capacities.clone(),
+        }
+    }
+
+    fn ranks(lists: &[Vec<u32>]) -> Vec<HashMap<u32, u32>> {
+        lists
+            .iter()
+            .map(|l| l.iter().enumerate().map(|(k, &x)| (x, k as u32)).collect())
+            .collect()
+    }
+
+    /// Keeps only pairs both sides list.
+    pub fn mutually_acceptable(mut self) -> Self {
+        let rn = Self::ranks(&self.newcomers);
+        let ro = Self::ranks(&self.offers);
+        for (i, l) in self.newcomers.iter_mut().enumerate() {
+            l.retain(|&j| {
+                ro.get(j as usize)
+                    .is_some_and(|r| r.contains_key(&(i as u32)))
+            });
+        }
+        for (j, l) in self.offers.iter_mut().enumerate() {
+            l.retain(|&i| {
+                rn.get(i as usize)
+                    .is_some_and(|r| r.contains_key(&(j as u32)))
+            });
+        }
+        self
+    }
+}
+
+/// Deferred acceptance with capacities; returns each newcomer's offer. Only mutually
+/// acceptable pairs are matched.
+pub fn stable(p: &Preferences, side: ProposingSide) -> Vec<Option<u32>> {
+    let p = p.clone().mutually_acceptable();
+    match side {
+        ProposingSide::Newcomers => newcomers_propose(&p),
+        ProposingSide::Offers => offers_propose(&p),
+    }
+}
+
+fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
+    let n = p.newcomers.len();
+    let rank = Preferences::ranks(&p.offers);
+    let mut next = vec![0usize; n];
+    let mut out = vec![None; n];
+    // Each offer holds its proposers in a max-heap by rank, so the worst is on top.
+    let mut held: Vec<BinaryHeap<(u32, u32)>> = vec![BinaryHeap::new(); p.offers.len()];
+    let mut free: VecDeque<u32> = (0..n as u32).collect();
+    while let Some(i) = free.pop_front() {
+        let iu = i as usize;
+        let Some(&j) = p.newcomers[iu].get(next[iu]) else {
+            continue;
+        };
+        next[iu] += 1;
+        let ju = j as usize;
+        let Some(&r) = rank[ju].get(&i) else {
+            free.push_back(i);
+            continue;
+        };
+        let cap = p.capacities.get(ju).copied().unwrap_or(0) as usize;
+        let h = &mut held[ju];
+        if h.len() < cap {
+            h.push((r, i));
+            out[iu] = Some(j);
+        } else if h.peek().is_some_and(|&(worst, _)| r < worst) {
+            if let Some((_, loser)) = h.pop() {
+                out[loser as usize] = None;
+                free.push_back(loser);
+            }
+            h.push((r, i));
+            out[iu] = Some(j);
+        } else {
+            free.push_back(i);
+        }
+    }
+    out
+}
+
+fn offers_propose(p: &Preferences) -> Vec<Option<u32>> {
+    let n = p.newcomers.len();
+    let m = p.offers.len();
+    let rank = Preferences::ranks(&p.newcomers);
+    let mut next = vec![0usize; m];
+    let mut room: Vec<u32> = (0..m)
+        .map(|j| p.capacities.get(j).copied().unwrap_or(0))
+        .collect();
+    let mut out: Vec<Option<u32>> = vec![None; n];
+    let mut queue: VecDeque<u32> = (0..m as u32).collect();
+    while let Some(j) = queue.pop_front() {
+        let ju = j as usize;
+        while room[ju] > 0 {
+            let Some(&i) = p.offers[ju].get(next[ju]) else {
+                break;
+            };
+            next[ju] += 1;
+            let iu = i as usize;
+            let Some(&r) = rank.get(iu).and_then(|m| m.get(&j)) else {
+                continue;
+            };
+            match out[iu] {
+                None => {
+                    out[iu] = Some(j);
+                    room[ju] -= 1;
+                }
+                Some(cur) => {
+                    let cur_rank = rank[iu].get(&cur).copied().unwrap_or(u32::MAX);
+                    if r < cur_rank {
+                        out[iu] = Some(j);
+                        room[ju] -= 1;
+                        room[cur as usize] += 1;
+                        queue.push_back(cur);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The blocking pairs of an assignment: a newcomer and an offer who both list each other and
+/// would both rather be together than with what they have. A stable assignment has none.
+pub fn blocking_pairs(p: &Preferences, assignment: &[Option<u32>]) -> Vec<(u32, u32)> {
+    let p = p.clone().mutually_acceptable();
+    let rn = Preferences::ranks(&p.newcomers);
+    let ro = Preferences::ranks(&p.offers);
+    let mut worst: Vec<Option<u32>> = vec![None; p.offers.len()];
+    let mut load = vec![0u32; p.offers.len()];
+    for (i, a) in assignment.iter().enumerate() {
+        if let Some(j) = a {
+            let j = *j as usize;
+            if j < load.len() {
+                load[j] += 1;
+                let r = ro[j].get(&(i as u32)).copied().unwrap_or(u32::MAX);
+                worst[j] = Some(worst[j].map_or(r, |w| w.max(r)));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, list) in p.newcomers.iter().enumerate() {
+        let current = assignment.get(i).copied().flatten();
+        let cur_rank = current
+            .and_then(|c| rn[i].get(&c).copied())
+            .unwrap_or(u32::MAX);
+        for &j in list {
+            let ju = j as usize;
+            let r_n = rn[i].get(&j).copied().unwrap_or(u32::MAX);
+            if r_n >= cur_rank {
+                break;
+            }
+            let r_o = ro[ju].get(&(i as u32)).copied().unwrap_or(u32::MAX);
+            let has_room = load[ju] < p.capacities.get(ju).copied().unwrap_or(0);
+            if has_room || worst[ju].is_some_and(|w| r_o < w) {
+                out.push((i as u32, j));
+            }
+        }
+    }
+    out
+}
+
+/// One side's ranking in a preference problem given by ids.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Ranking {
+    /// The resident's or hospital's id.
+    pub id: String,
+    /// The other side's ids, best first; unlisted means unacceptable.
+    pub prefers: Vec<String>,
+}
+
+/// A hospital's (offer's) number of places.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Places {
+    /// The hospital's id.
+    pub id: String,
+    /// Its capacity.
+    pub capacity: u32,
+}
+
+/// A stable matching problem with explicit preference lists (hospital/resident form):
+/// residents are newcomers, hospitals are offers.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PreferenceProblem {
+    /// Residents' rankings of hospitals.
+    pub residents: Vec<Ranking>,
+    /// Hospitals' rankings of residents.
+    pub hospitals: Vec<Ranking>,
+    /// Every hospital's places.
+    pub capacities: Vec<Places>,
+}
+
+/// One resident–hospital pair.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StablePair {
+    /// The resident.
+    pub resident: String,
+    /// The hospital.
+    pub hospital: String,
+}
+
+/// A stable matching over explicit preferences.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StableAssignment {
+    /// The pairs, in the residents' input order.
+    pub pairs: Vec<StablePair>,
+    /// Residents left without a hospital, in input order.
+    pub unmatched_residents: Vec<String>,
+}
+
+impl PreferenceProblem {
+    /// Checks the problem: every id known, no duplicates, capacities for every hospital. Every
+    /// problem is reported with its path.
+    pub fn validate(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let root = FieldPath::root();
+        let res: HashMap<&str, usize> = self
+            .residents
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.id.as_str(), k))
+            .collect();
+        let hos: HashMap<&str, usize> = self
+            .hospitals
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.id.as_str(), k))
+            .collect();
+        let dup = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
+            add(
+                out,
+                crate::validate::ValidationCode::DuplicateId,
+                path,
+                format!("'{id}' står der mere end én gang."),
+                format!("'{id}' is listed more than once."),
+            );
+        };
+        let unknown = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
+            add(
+                out,
+                crate::validate::ValidationCode::DanglingReference,
+                path,
+                format!("'{id}' findes ikke på den anden side."),
+                format!("'{id}' is not on the other side."),
+            );
+        };
+        for (side, list, other) in [
+            ("residents", &self.residents, &hos),
+            ("hospitals", &self.hospitals, &res),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for (k, r) in list.iter().enumerate() {
+                let p = root.field(side).index(k);
+                if !seen.insert(r.id.as_str()) {
+                    dup(&mut out, p.field("id"), &r.id);
+                }
+                let mut listed = std::collections::HashSet::new();
+                for (q, id) in r.prefers.iter().enumerate() {
+                    if !other.contains_key(id.as_str()) {
+                        unknown(&mut out, p.field("prefers").index(q), id);
+                    } else if !listed.insert(id.as_str()) {
+                        dup(&mut out, p.field("prefers").index(q), id);
+                    }
+                }
+            }
+        }
+        let mut with_cap = std::collections::HashSet::new();
+        for (k, c) in self.capacities.iter().enumerate() {
+            let p = root.field("capacities").index(k);
+            if !hos.contains_key(c.id.as_str()) {
+                unknown(&mut out, p.field("id"), &c.id);
+            } else if !with_cap.insert(c.id.as_str()) {
+                dup(&mut out, p.field("id"), &c.id);
+            }
+        }
+        for (k, h) in self.hospitals.iter().enumerate() {
+            if !with_cap.contains(h.id.as_str()) {
+                add(
+                    &mut out,
+                    MatchingCode::InvalidParameter,
+                    root.field("hospitals").index(k).field("id"),
+                    format!("'{}' har ingen kapacitet i capacities.", h.id),
+                    format!("'{}' has no capacity in capacities.", h.id),
+                );
+            }
+        }
+        crate::finding::sort_findings(&mut out);
+        out
+    }
+
+    /// The stable matching optimal for `side`. A problem with errors is a `Validation` error
+    /// with every finding.
+    pub fn solve(&self, side: ProposingSide) -> Result<StableAssignment, BrobyggerError> {
+        let findings = self.validate();
+        if !findings.is_empty() {
+            return Err(BrobyggerError::validation(findings));
+        }
+        let res: HashMap<&str, u32> = self
+            .residents
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.id.as_str(), k as u32))
+            .collect();
+        let hos: HashMap<&str, u32> = self
+            .hospitals
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.id.as_str(), k as u32))
+            .collect();
+        let caps: HashMap<&str, u32> = self
+            .capacities
+            .iter()
+            .map(|c| (c.id.as_str(), c.capacity))
+            .collect();
+        let p = Preferences {
+            newcomers: self
+                .residents
+                .iter()
+                .map(|r| {
+                    r.prefers
+                        .iter()
+                        .filter_map(|h| hos.get(h.as_str()).copied())
+                        .collect()
+                })
+                .collect(),
+            offers: self
+                .hospitals
+                .iter()
+                .map(|h| {
+                    h.prefers
+                        .iter()
+                        .filter_map(|r| res.get(r.as_str()).copied())
+                        .collect()
+                })
+                .collect(),
+            capacities: self
+                .hospitals
+                .iter()
+                .map(|h| caps.get(h.id.as_str()).copied().unwrap_or(0))
+                .collect(),
+        };
+        let a = stable(&p, side);
+        let mut out = StableAssignment {
+            pairs: Vec::new(),
+            unmatched_residents: Vec::new(),
+        };
+        for (r, h) in self.residents.iter().zip(a) {
+            match h.and_then(|h| self.hospitals.get(h as usize)) {
+                Some(h) => out.pairs.push(StablePair {
+                    resident: r.id.clone(),
+                    hospital: h.id.clone(),
+                }),
+                None => out.unmatched_residents.push(r.id.clone()),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A short bilingual description of a solver, for reports.
+pub fn describe(solver: Solver) -> Text {
+    use crate::i18n::{Label, Lang};
+    Text::new(solver.label(Lang::Da), solver.label(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands(lists: Vec<Vec<(u32, i64)>>, caps: Vec<u32>) -> Candidates {
+        Candidates::from_lists(lists, caps)
+    }
+
+    #[test]
+    fn optimal_beats_greedy_where_greedy_is_myopic() {
+        // Greedy takes (0,0)=10 and leaves newcomer 1 unmatched; optimal takes 9 + 8.
+        let c = cands(vec![vec![(0, 10), (1, 9)], vec![(0, 8)]], vec![1, 1]);
+        assert_eq!(greedy(&c, &[0, 0]), vec![Some(0), None]);
+        assert_eq!(optimal(&c), vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn optimal_respects_capacity_and_prefers_more_matches_on_ties() {
+        let c = cands(
+            vec![vec![(0, 5)], vec![(0, 5)], vec![(0, 0), (1, 0)]],
+            vec![2, 1],
+        );
+        let a = optimal(&c);
+        assert_eq!(a, vec![Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn stable_both_sides_on_the_classic_example() {
+        // Two residents, two hospitals with opposed preferences: each side gets its first choice
+        // when it proposes.
+        let p = Preferences {
+            newcomers: vec![vec![0, 1], vec![1, 0]],
+            offers: vec![vec![1, 0], vec![0, 1]],
+            capacities: vec![1, 1],
+        };
+        let r = stable(&p, ProposingSide::Newcomers);
+        let h = stable(&p, ProposingSide::Offers);
+        assert_eq!(r, vec![Some(0), Some(1)]);
+        assert_eq!(h, vec![Some(1), Some(0)]);
+        assert!(blocking_pairs(&p, &r).is_empty());
+        assert!(blocking_pairs(&p, &h).is_empty());
+        assert_eq!(blocking_pairs(&p, &[None, None]).len(), 4);
+    }
+
+    #[test]
+    fn preference_problems_report_every_bad_id() {
+        let p = PreferenceProblem {
+            residents: vec![Ranking {
+                id: "r1".into(),
+                prefers: vec!["h1".into(), "hx".into(), "h1".into()],
+            }],
+            hospitals: vec![Ranking {
+                id: "h1".into(),
+                prefers: vec!["r1".into(), "ry".into()],
+            }],
+            capacities: vec![],
+        };
+        let paths: Vec<String> = p.validate().iter().map(|f| f.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "hospitals[0].id",
+                "hospitals[0].prefers[1]",
+                "residents[0].prefers[1]",
+                "residents[0].prefers[2]"
+            ]
+        );
+        assert!(p.solve(ProposingSide::Newcomers).is_err());
+    }
+}

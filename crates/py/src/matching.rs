@@ -1,0 +1,446 @@
+//! Matching from Python: rule sets, runs over profiles given as dicts, stable matching over
+//! explicit preference lists, and the dossier's cohorts, introductions and volunteer views.
+//! Solving releases the GIL. Vocabulary values are strings (`"optimal"`, `"longest_waiting"`).
+
+use crate::convert::{IntoPy, enum_str, from_py, lang, parse_enum, to_py};
+use crate::model::Finding;
+use brobygger as core;
+use brobygger::chrono::NaiveDate;
+use brobygger::matching as m;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// A matching rule set: hard rules (filters) and soft criteria (weighted scores), each with
+/// an explanation template in Danish and English.
+///
+/// Load one with `RuleSet.from_toml(text)`, `RuleSet.from_json(text)`, `RuleSet.load(path)`
+/// or `RuleSet.from_dict(data)`; `validate()` lists every problem with its path.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    pub(crate) inner: m::RuleSet,
+}
+
+#[pymethods]
+impl RuleSet {
+    /// Reads a rule set from TOML. Raises `ParseError` (with path, line and column) or
+    /// `UnsupportedVersionError`.
+    #[staticmethod]
+    fn from_toml(text: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: m::RuleSet::from_toml(text).py()?,
+        })
+    }
+
+    /// Reads a rule set from JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: m::RuleSet::from_json(text).py()?,
+        })
+    }
+
+    /// Reads a rule set from a `.toml` or `.json` file.
+    #[staticmethod]
+    fn load(path: std::path::PathBuf) -> PyResult<Self> {
+        Ok(Self {
+            inner: m::RuleSet::load(path).py()?,
+        })
+    }
+
+    /// Reads a rule set from plain Python data shaped like the JSON file.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_py(data, "rule_set")?,
+        })
+    }
+
+    /// The id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id.as_str()
+    }
+
+    /// The title in `lang` (`"da"` or `"en"`).
+    #[pyo3(signature = (lang = "da"))]
+    fn title(&self, lang: &str) -> PyResult<String> {
+        Ok(self.inner.title.get(crate::convert::lang(lang)?).to_owned())
+    }
+
+    /// The rules as dicts (`id`, `strength`, `kind`, `explanation`).
+    #[getter]
+    fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.rules)
+    }
+
+    /// The sensitive attributes the rules may use (`newcomer.preferences`, ...).
+    #[getter]
+    fn sensitive_attributes(&self) -> Vec<String> {
+        self.inner.sensitive_attributes.clone()
+    }
+
+    /// The newcomer fields volunteers may see.
+    #[getter]
+    fn shareable_with_volunteers(&self) -> Vec<String> {
+        self.inner.shareable_with_volunteers.clone()
+    }
+
+    /// Every finding about the rule set, errors first.
+    fn validate(&self) -> Vec<Finding> {
+        self.inner.validate().into_iter().map(Into::into).collect()
+    }
+
+    /// The warnings if there are no errors; raises `ValidationError` with every finding
+    /// otherwise.
+    fn check(&self) -> PyResult<Vec<Finding>> {
+        Ok(self
+            .inner
+            .check()
+            .py()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The rule set as JSON text.
+    fn to_json(&self) -> PyResult<String> {
+        self.inner.to_json().py()
+    }
+
+    /// The rule set as TOML text.
+    fn to_toml(&self) -> PyResult<String> {
+        self.inner.to_toml().py()
+    }
+
+    /// The rule set as plain Python data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RuleSet({:?}, {} rule(s))",
+            self.inner.id.as_str(),
+            self.inner.rules.len()
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<RuleSet>()
+            .map(|o| o.get().inner == self.inner)
+            .unwrap_or(false)
+    }
+}
+
+/// The result of a matching run: proposed matches with scores and explanations, unmatched
+/// households with reasons and the binding constraint, unmet demand, unused offers and
+/// statistics. Nested values are plain dicts shaped like the JSON file.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Clone, Debug)]
+pub struct MatchRun {
+    pub(crate) inner: m::MatchRun,
+}
+
+#[pymethods]
+impl MatchRun {
+    /// The run's id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id.as_str()
+    }
+
+    /// The rule set's id.
+    #[getter]
+    fn rule_set(&self) -> &str {
+        self.inner.rule_set.as_str()
+    }
+
+    /// The solver, e.g. `"optimal"`.
+    #[getter]
+    fn solver(&self) -> String {
+        enum_str(&self.inner.solver)
+    }
+
+    /// The day of the run.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The matches as dicts: `newcomer`, `offer`, `score`, `waiting_days`, `explanation`.
+    #[getter]
+    fn matches<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.matches)
+    }
+
+    /// `(newcomer, offer, score)` for each match, e.g. for a DataFrame.
+    fn pairs(&self) -> Vec<(String, String, f64)> {
+        self.inner
+            .matches
+            .iter()
+            .map(|x| (x.newcomer.to_string(), x.offer.to_string(), x.score))
+            .collect()
+    }
+
+    /// The unmatched households as dicts: `newcomer`, `waiting_days`, `binding`, `reasons`.
+    #[getter]
+    fn unmatched<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.unmatched)
+    }
+
+    /// Needs and languages the offers cannot cover.
+    #[getter]
+    fn unmet_demand<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.unmet_demand)
+    }
+
+    /// Offers with free places that got no household.
+    #[getter]
+    fn unused_offers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.unused_offers)
+    }
+
+    /// Counts, scores and waiting times as a dict.
+    #[getter]
+    fn statistics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.statistics)
+    }
+
+    /// The run as plain Python data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// Reads a run from plain Python data (as from `to_dict()`).
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_py(data, "run")?,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "MatchRun({:?}, matched={}, unmatched={})",
+            self.inner.id.as_str(),
+            self.inner.statistics.matched,
+            self.inner.statistics.unmatched
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<MatchRun>()
+            .map(|o| o.get().inner == self.inner)
+            .unwrap_or(false)
+    }
+}
+
+fn options(
+    solver: &str,
+    as_of: NaiveDate,
+    offer_ranking: &str,
+    id: Option<String>,
+) -> PyResult<m::MatchOptions> {
+    Ok(m::MatchOptions {
+        solver: parse_enum(solver, "solver")?,
+        as_of,
+        offer_ranking: parse_enum(offer_ranking, "offer_ranking")?,
+        id: id.map(Into::into),
+    })
+}
+
+/// Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
+/// `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
+/// `"stable_offer_proposing"`. Raises `ValidationError` if the rule set has errors. The GIL is
+/// released while solving.
+#[pyfunction]
+#[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+// The Python signature takes keyword arguments; a Rust options struct would not be Pythonic.
+#[allow(clippy::too_many_arguments)]
+pub fn match_profiles(
+    py: Python<'_>,
+    rules: &RuleSet,
+    newcomers: &Bound<'_, PyAny>,
+    offers: &Bound<'_, PyAny>,
+    as_of: NaiveDate,
+    solver: &str,
+    offer_ranking: &str,
+    id: Option<String>,
+) -> PyResult<MatchRun> {
+    let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
+    let offers: Vec<m::Offer> = from_py(offers, "offers")?;
+    let o = options(solver, as_of, offer_ranking, id)?;
+    let rules = &rules.inner;
+    let run = py.detach(|| m::run(rules, &newcomers, &offers, o)).py()?;
+    Ok(MatchRun { inner: run })
+}
+
+/// Stable matching over explicit preference lists (hospital/resident form). `residents` and
+/// `hospitals` map each id to the other side's ids, best first (unlisted means unacceptable);
+/// `capacities` maps each hospital to its places. `optimal` is `"residents"` or `"hospitals"`:
+/// whose optimal stable matching to return. Returns each resident's hospital, or None.
+/// Raises `ValidationError` listing every unknown or repeated id. The GIL is released while
+/// solving.
+#[pyfunction]
+#[pyo3(signature = (residents, hospitals, capacities, optimal = "residents"))]
+pub fn stable_matching(
+    py: Python<'_>,
+    residents: Vec<(String, Vec<String>)>,
+    hospitals: Vec<(String, Vec<String>)>,
+    capacities: Vec<(String, u32)>,
+    optimal: &str,
+) -> PyResult<Vec<(String, Option<String>)>> {
+    let side: m::ProposingSide = parse_enum(optimal, "optimal")?;
+    let ranking = |v: Vec<(String, Vec<String>)>| -> Vec<m::Ranking> {
+        v.into_iter()
+            .map(|(id, prefers)| m::Ranking { id, prefers })
+            .collect()
+    };
+    let problem = m::PreferenceProblem {
+        residents: ranking(residents),
+        hospitals: ranking(hospitals),
+        capacities: capacities
+            .into_iter()
+            .map(|(id, capacity)| m::Places { id, capacity })
+            .collect(),
+    };
+    let a = py.detach(|| problem.solve(side)).py()?;
+    let mut out: Vec<(String, Option<String>)> = a
+        .pairs
+        .into_iter()
+        .map(|p| (p.resident, Some(p.hospital)))
+        .collect();
+    out.extend(a.unmatched_residents.into_iter().map(|r| (r, None)));
+    Ok(out)
+}
+
+/// Dossier methods, called from `dossier.rs`.
+pub(crate) mod on_dossier {
+    use super::*;
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn match_cohort(
+        py: Python<'_>,
+        d: &core::Dossier,
+        cohort: &str,
+        rule_set: &str,
+        as_of: NaiveDate,
+        solver: &str,
+        offer_ranking: &str,
+        id: Option<String>,
+    ) -> PyResult<MatchRun> {
+        let request = m::MatchRequest {
+            cohort: cohort.into(),
+            rule_set: rule_set.into(),
+            options: options(solver, as_of, offer_ranking, id)?,
+        };
+        let run = py.detach(|| d.match_cohort(&request)).py()?;
+        Ok(MatchRun { inner: run })
+    }
+
+    pub(crate) fn record_introduction(
+        d: &mut core::Dossier,
+        cohort: &str,
+        newcomer: &str,
+        on: NaiveDate,
+        setting: &str,
+        offers: Option<Vec<String>>,
+        by: Option<String>,
+    ) -> PyResult<()> {
+        let record = m::IntroductionRecord {
+            newcomer: newcomer.into(),
+            on,
+            setting: parse_enum(setting, "setting")?,
+            offers: offers
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            by: by.map(Into::into),
+        };
+        d.record_introduction(&cohort.into(), record).py()
+    }
+
+    pub(crate) fn rule_sets(d: &core::Dossier) -> Vec<RuleSet> {
+        d.rule_sets
+            .iter()
+            .cloned()
+            .map(|inner| RuleSet { inner })
+            .collect()
+    }
+
+    pub(crate) fn match_runs(d: &core::Dossier) -> Vec<MatchRun> {
+        d.match_runs
+            .iter()
+            .cloned()
+            .map(|inner| MatchRun { inner })
+            .collect()
+    }
+
+    pub(crate) fn introductions_due(
+        d: &core::Dossier,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Vec<Finding>> {
+        Ok(d.introductions_due(&cohort.into(), on)
+            .py()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    pub(crate) fn status<'py>(
+        py: Python<'py>,
+        d: &core::Dossier,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &d.introduction_status(&cohort.into(), on).py()?)
+    }
+
+    pub(crate) fn cohort_view<'py>(
+        py: Python<'py>,
+        d: &core::Dossier,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &d.cohort_view(&cohort.into(), on).py()?)
+    }
+
+    pub(crate) fn volunteer_view<'py>(
+        py: Python<'py>,
+        d: &core::Dossier,
+        run: &str,
+        offer: &str,
+        lang_code: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let views = d.volunteer_view(&run.into(), &offer.into()).py()?;
+        match lang_code {
+            None => to_py(py, &views),
+            Some(code) => {
+                // One language: the same shape with plain strings instead of {da, en}.
+                let l = lang(code)?;
+                let list = pyo3::types::PyList::empty(py);
+                for v in &views {
+                    let item = PyDict::new(py);
+                    item.set_item("offer", v.offer.as_str())?;
+                    item.set_item("newcomer", v.newcomer.as_str())?;
+                    let shared: Vec<(String, String)> = v
+                        .shared
+                        .iter()
+                        .map(|f| (f.field.clone(), f.value.get(l).to_owned()))
+                        .collect();
+                    item.set_item("shared", shared)?;
+                    let text: Vec<String> =
+                        v.explanation.iter().map(|t| t.get(l).to_owned()).collect();
+                    item.set_item("explanation", text)?;
+                    list.append(item)?;
+                }
+                Ok(list.into_any())
+            }
+        }
+    }
+}
