@@ -63,6 +63,7 @@
 
 mod catalogue;
 mod checks;
+mod overview;
 pub mod report;
 mod sources;
 pub mod survey;
