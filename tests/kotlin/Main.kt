@@ -9,6 +9,7 @@ fun main() {
         rolesSuite,
         checklistsSuite,
         assessmentSuite,
+        integrationSuite,
     )
     var passed = 0
     var failed = 0

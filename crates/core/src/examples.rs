@@ -66,6 +66,13 @@ impl Example {
     }
 }
 
+/// The day a built-in example is told as of, by name (see [`Example::reference_date`]).
+pub fn example_reference_date(name: &str) -> Result<NaiveDate, BrobyggerError> {
+    Example::from_name(name)
+        .map(Example::reference_date)
+        .ok_or_else(|| BrobyggerError::not_found("example", name))
+}
+
 impl Dossier {
     /// A built-in example by name (`aalborg`, `ikast-brande`, `horsens`).
     pub fn example(name: &str) -> Result<Dossier, BrobyggerError> {

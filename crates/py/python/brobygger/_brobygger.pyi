@@ -1560,9 +1560,20 @@ def example_names() -> list[str]:
     The names of the built-in example dossiers.
     """
 
+def example_reference_date(name: str) -> date:
+    """
+    The day a built-in example is told as of (the demo assesses it then).
+    """
+
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
+    """
+
+def health_summary(dossier: Dossier, as_of: date, lang: str = "da") -> str:
+    """
+    Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
+    the role split and the checklists (what `brobygger demo` prints).
     """
 
 def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
@@ -1576,6 +1587,13 @@ def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", exte
     A report on one agreement in `lang`, with other modules' findings (`external`, as for
     `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
     Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    """
+
+def report_sections(dossier: Dossier, agreement: str, as_of: date) -> Any:
+    """
+    What a report shows in its role-split and checklist slots unless `sections` are given: a
+    list of dicts shaped like `sections` (the role matrix as a heat map, the checklists side by
+    side), to show elsewhere or to adapt and pass back to `report`.
     """
 
 def survey_results(dossier: Dossier, survey: str) -> Any:
