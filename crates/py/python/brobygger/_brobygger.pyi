@@ -1518,8 +1518,9 @@ def add_survey(dossier: Dossier, round: Any) -> None:
 
 def assess(dossier: Dossier, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
     """
-    Assesses an agreement as of a date. `external` maps a module name (`"roles"`,
-    `"checklists"`, `"matching"`, `"introductions"`) to its findings. Raises `NotFoundError` or
+    Assesses an agreement as of a date. The role split and the checklists are always weighed;
+    `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
+    `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
     `InvalidInputError`.
     """
 
@@ -1585,8 +1586,9 @@ def record_survey_response(dossier: Dossier, survey: str, group: str, answers: d
 def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
     """
     A report on one agreement in `lang`, with other modules' findings (`external`, as for
-    `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
-    Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    `assess`). The role-split and checklist slots show the role matrix and the checklists side by
+    side unless `sections` (a list of dicts, see `report_sections`) fill a slot instead. Raises
+    the errors of `assess`, and `InvalidInputError` for bad sections.
     """
 
 def report_sections(dossier: Dossier, agreement: str, as_of: date) -> Any:
