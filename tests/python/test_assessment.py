@@ -89,19 +89,25 @@ def test_external_findings_go_in_as_objects_or_dicts() -> None:
     d = bb.Dossier.example("aalborg")
     # A Finding object from another module (here: a validation finding re-filed) or a dict.
     as_dict = {
-        "code": "roles.statutory_task_to_volunteers",
+        "code": "roles.statutory_outside_municipality",
         "severity": "error",
-        "path": "agreements[0].versions[1].terms.activities[0]",
+        "path": "agreements[0].versions[1].terms.roles.assignments[0]",
         "text": {"da": "Lovpligtig opgave hos frivillige.", "en": "A statutory task with volunteers."},
     }
+    # Given groups replace the library's own roles and checklists findings.
     a = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [as_dict], "checklists": []})
     assert a.external_sources == ["roles", "checklists"]
-    routed = next(f for f in a.findings if f.code == "roles.statutory_task_to_volunteers")
+    routed = next(f for f in a.findings if f.code == "roles.statutory_outside_municipality")
     assert (routed.dimension, routed.check) == ("roles", "assessment.statutory_tasks")
     assert a.check("assessment.expectation_alignment")["status"] == "met"
+    assert a.check("assessment.role_split")["status"] == "met"
     # Round trip: a Finding object taken from an assessment goes back in unchanged.
     again = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [routed.finding], "checklists": []})
     assert again == a
+    # A code the roles module does not have is refused rather than guessed at.
+    with pytest.raises(bb.InvalidInputError) as info:
+        bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [{**as_dict, "code": "roles.statutory_task_to_volunteers"}]})
+    assert (info.value.code, info.value.path) == ("assessment.unrouted_finding", "external[0].findings[0].code")
     with pytest.raises(bb.InvalidInputError) as info:
         bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"budget": []})
     assert info.value.code == "assessment.unknown_source" and info.value.path == "external[0].source"
@@ -229,6 +235,8 @@ def test_catalogue_and_assess_all() -> None:
     }
     external = [c for c in catalogue if c["basis"] == "external"]
     assert {s for c in external for s in c["external_sources"]} == {"roles", "checklists", "matching", "introductions"}
+    statutory = next(c for c in catalogue if c["code"] == "assessment.statutory_tasks")
+    assert statutory["external_codes"] == ["roles.statutory_outside_municipality"] and statutory["external_prefixes"] == []
     d = bb.Dossier.example("ikast-brande")
     all_ = bb.assess_all(d, dt.date(2019, 6, 30))
     assert [a.agreement for a in all_] == ["ikast-vvv", "ikast-nursing-internships"]

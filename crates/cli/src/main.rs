@@ -25,9 +25,11 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// The main job on the built-in examples: load, validate and summarise each one.
+    /// The main job on the built-in examples: load, validate and summarise each one, with its
+    /// checklists and its health (assessment scores, role split, checklists) on the day the
+    /// example is told as of; with --out, also write each agreement's report.
     #[command(
-        after_help = "Examples:\n  brobygger demo\n  brobygger demo --example horsens --lang en"
+        after_help = "Examples:\n  brobygger demo\n  brobygger demo --example horsens --lang en\n  brobygger demo --out reports/"
     )]
     Demo {
         /// Only this example: aalborg, ikast-brande, horsens.
@@ -36,6 +38,12 @@ enum Command {
         /// Language of the output.
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
+        /// Assess as of this date (YYYY-MM-DD) instead of each example's own day.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Write every agreement's report (Markdown and HTML) into this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Load a dossier, validate it and print a readable summary.
     #[command(
@@ -189,6 +197,14 @@ impl From<FormatArg> for ReportFormat {
     }
 }
 
+fn write_error(path: &std::path::Path, e: &std::io::Error) -> BrobyggerError {
+    BrobyggerError::invalid_input(
+        "cli.write",
+        &path.display().to_string(),
+        e.kind().to_string(),
+    )
+}
+
 fn date_arg(as_of: Option<String>) -> Result<NaiveDate, BrobyggerError> {
     match as_of {
         None => Ok(brobygger::chrono::Utc::now().date_naive()),
@@ -244,26 +260,65 @@ fn load(file: Option<PathBuf>, example: Option<String>) -> Result<Dossier, Broby
 
 fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
     match cli.command {
-        Command::Demo { example, lang } => {
-            let names: Vec<String> = match example {
-                Some(name) => vec![name],
-                None => brobygger::Example::ALL
-                    .iter()
-                    .map(|e| e.name().to_owned())
-                    .collect(),
+        Command::Demo {
+            example,
+            lang,
+            as_of,
+            out,
+        } => {
+            let examples: Vec<brobygger::Example> = match example {
+                Some(name) => vec![
+                    brobygger::Example::from_name(&name)
+                        .ok_or_else(|| BrobyggerError::not_found("example", name))?,
+                ],
+                None => brobygger::Example::ALL.to_vec(),
             };
+            let as_of = match as_of {
+                None => None,
+                Some(s) => Some(date_arg(Some(s))?),
+            };
+            let lang = Lang::from(lang);
+            if let Some(dir) = &out {
+                std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+            }
             let mut errors = 0;
-            for name in names {
-                let dossier = Dossier::example(&name)?;
+            let mut written = Vec::new();
+            for e in examples {
+                let dossier = e.dossier()?;
+                let day = as_of.unwrap_or_else(|| e.reference_date());
                 errors += dossier
                     .validate()
                     .iter()
                     .filter(|f| f.severity == brobygger::Severity::Error)
                     .count();
-                println!("{}", dossier.summary(Lang::from(lang)));
-                let checklists = dossier.checklist_summary(Lang::from(lang));
+                println!("{}", dossier.summary(lang));
+                let checklists = dossier.checklist_summary(lang);
                 if !checklists.is_empty() {
                     println!("{checklists}");
+                }
+                println!("{}", dossier.health_summary(day, lang));
+                if let Some(dir) = &out {
+                    for a in &dossier.agreements {
+                        for (format, ext) in
+                            [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
+                        {
+                            let report =
+                                dossier.report(&a.id, ReportOptions::new(day, lang, format))?;
+                            let path = dir.join(format!("report-{}-{}.{ext}", a.id, lang.code()));
+                            std::fs::write(&path, report).map_err(|e| write_error(&path, &e))?;
+                            written.push(path);
+                        }
+                    }
+                }
+            }
+            if !written.is_empty() {
+                let label = match lang {
+                    Lang::Da => "Rapporter skrevet",
+                    Lang::En => "Reports written",
+                };
+                println!("{label}:");
+                for p in &written {
+                    println!("  {}", p.display());
                 }
             }
             Ok(if errors > 0 {
@@ -377,13 +432,7 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
             let report = dossier.report(&agreement, options)?;
             match out {
                 None => print!("{report}"),
-                Some(path) => std::fs::write(&path, report).map_err(|e| {
-                    BrobyggerError::invalid_input(
-                        "cli.write",
-                        &path.display().to_string(),
-                        e.kind().to_string(),
-                    )
-                })?,
+                Some(path) => std::fs::write(&path, report).map_err(|e| write_error(&path, &e))?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -20,6 +20,81 @@ fn demo_summarises_every_example() {
         assert!(text.contains(title), "{title} missing");
     }
     assert!(text.contains("0 error(s)"));
+    // Each example's health on its own day: scores, role split and checklists.
+    for day in ["2017-06-30", "2019-06-30", "2017-08-01"] {
+        let section = format!("## Health as of {day}");
+        assert!(text.contains(&section), "{section} missing");
+    }
+    assert_eq!(
+        text.matches("  - overall ").count(),
+        4,
+        "one headline per agreement"
+    );
+    assert_eq!(text.matches("  - Role split (version ").count(), 4);
+    assert_eq!(text.matches("  - Checklists: ").count(), 4);
+    assert!(text.contains("allow signing: no (1 blocking finding(s))"));
+}
+
+#[test]
+fn demo_writes_every_agreements_report_in_both_formats() {
+    let dir = std::env::temp_dir().join(format!("brobygger-demo-{}", std::process::id()));
+    let out = bin()
+        .args(["demo", "--lang", "en", "--out"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("Reports written:"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "report-aalborg-lbb-en.html",
+            "report-aalborg-lbb-en.md",
+            "report-horsens-lawan-en.html",
+            "report-horsens-lawan-en.md",
+            "report-ikast-nursing-internships-en.html",
+            "report-ikast-nursing-internships-en.md",
+            "report-ikast-vvv-en.html",
+            "report-ikast-vvv-en.md",
+        ]
+    );
+    // The same reports as the library's on the example's own day (the golden files).
+    let golden = fixtures().join("assessment/golden");
+    for name in [
+        "report-horsens-lawan-en.md",
+        "report-horsens-lawan-en.html",
+        "report-aalborg-lbb-en.md",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(name)).unwrap(),
+            std::fs::read_to_string(golden.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    // One example, another day; a bad date is a clear error.
+    let out = bin()
+        .args([
+            "demo",
+            "--example",
+            "horsens",
+            "--as-of",
+            "2019-01-15",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success();
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stdout).contains("## Health as of 2019-01-15")
+    );
+    bin().args(["demo", "--as-of", "soon"]).assert().code(2);
+    bin().args(["demo", "--example", "odense"]).assert().code(2);
 }
 
 #[test]

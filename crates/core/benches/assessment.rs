@@ -65,6 +65,31 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // Horsens has answered checklists: the default assessment aligns them; a day before some
+    // answers were given it works on a dated copy of the dossier.
+    let horsens = Dossier::example("horsens").unwrap();
+    let lawan = "horsens-lawan".into();
+    for (name, date) in [("", "2017-08-01"), (" (dated copy)", "2017-06-16")] {
+        let on = day(date);
+        c.bench_function(&format!("assess horsens-lawan{name}"), |b| {
+            b.iter(|| black_box(horsens.assess(&lawan, on).unwrap()))
+        });
+    }
+    c.bench_function("report horsens-lawan html", |b| {
+        b.iter(|| {
+            black_box(
+                horsens
+                    .report(
+                        &lawan,
+                        ReportOptions::new(day("2017-08-01"), Lang::Da, ReportFormat::Html),
+                    )
+                    .unwrap(),
+            )
+        })
+    });
+    c.bench_function("health summary horsens", |b| {
+        b.iter(|| black_box(horsens.health_summary(day("2017-08-01"), Lang::Da)))
+    });
     let mut group = c.benchmark_group("assess with n meetings and posts");
     for n in [100, 1_000, 10_000] {
         let d = grown(n);

@@ -1,7 +1,7 @@
 //! The actors of a partnership: municipalities with their departments, civil-society
 //! organisations with their profiles, and the people who act for them.
 
-use crate::i18n::labels;
+use crate::i18n::{Label, Lang, labels};
 use crate::ids::{DepartmentId, MunicipalityId, OrganisationId, PersonId};
 use crate::sensitivity::PersonalData;
 use chrono::NaiveDate;
@@ -100,6 +100,36 @@ pub struct Organisation {
     /// What the municipality should know about it (003 "Undersøg foreningens ståsted").
     #[serde(default)]
     pub profile: OrganisationProfile,
+}
+
+impl Organisation {
+    /// Whether the organisation is an individual (a champion, ildsjæl): then its name is
+    /// personal data and never appears in text the library produces.
+    pub fn is_individual(&self) -> bool {
+        self.kind == OrganisationKind::Champion
+    }
+
+    /// How the organisation is named in text for others: its name, or for an individual its
+    /// kind and id ("ildsjæl DK-LOCAL-…"; with no language "ildsjæl (champion) DK-LOCAL-…").
+    /// An id that looks made from the person's name is left out too.
+    pub fn public_label(&self, lang: Option<Lang>) -> String {
+        if !self.is_individual() {
+            return self.name.clone();
+        }
+        let kind = match lang {
+            Some(lang) => self.kind.label(lang).to_owned(),
+            None => format!(
+                "{} ({})",
+                self.kind.label(Lang::Da),
+                self.kind.label(Lang::En)
+            ),
+        };
+        if crate::validate::id_looks_derived(self.id.as_str(), &self.name) {
+            kind
+        } else {
+            format!("{kind} {}", self.id)
+        }
+    }
 }
 
 /// The kinds of civil-society actor the sources describe (000, 001, 003, 004).

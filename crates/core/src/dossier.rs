@@ -5,6 +5,7 @@ use crate::actors::{Department, Municipality, Organisation, PartyRef, Person};
 use crate::agreement::Agreement;
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, SourceRef};
+use crate::i18n::{Lang, Text};
 use crate::ids::{AgreementId, MunicipalityId, OrganisationId, PersonId, PostId};
 use crate::posts::Post;
 use std::path::Path;
@@ -242,8 +243,14 @@ impl Dossier {
         }
     }
 
-    /// A display name for a party: "Jobcenter Aalborg (Aalborg Kommune)", or its key if unknown.
+    /// A display name for a party, safe to show to anyone: "Jobcenter Aalborg (Aalborg
+    /// Kommune)", or its key if unknown. A champion (an individual, so its name is personal
+    /// data) appears by its kind in both languages and its id: "ildsjæl (champion)
+    /// DK-LOCAL-…" (see [`Dossier::party_label`] for one language).
     pub fn party_name(&self, party: &PartyRef) -> String {
+        if let Some(o) = self.champion(party) {
+            return o.public_label(None);
+        }
         match party {
             PartyRef::Municipality { municipality } => self
                 .municipality(municipality)
@@ -259,6 +266,33 @@ impl Dossier {
                 .organisation(organisation)
                 .map(|o| o.name.clone())
                 .unwrap_or_else(|| party.key()),
+        }
+    }
+
+    /// A party's name in `lang`, safe to show to anyone: as [`Dossier::party_name`], but a
+    /// champion appears as "ildsjæl DK-LOCAL-…" in Danish and "champion DK-LOCAL-…" in English.
+    pub fn party_label(&self, party: &PartyRef, lang: Lang) -> String {
+        match self.champion(party) {
+            Some(o) => o.public_label(Some(lang)),
+            None => self.party_name(party),
+        }
+    }
+
+    /// [`Dossier::party_label`] in both languages.
+    pub fn party_text(&self, party: &PartyRef) -> Text {
+        Text::new(
+            self.party_label(party, Lang::Da),
+            self.party_label(party, Lang::En),
+        )
+    }
+
+    /// The organisation a party refers to, if it is a champion (an individual).
+    fn champion(&self, party: &PartyRef) -> Option<&Organisation> {
+        match party {
+            PartyRef::Organisation { organisation } => self
+                .organisation(organisation)
+                .filter(|o| o.is_individual()),
+            _ => None,
         }
     }
 
@@ -324,6 +358,10 @@ fn syntax_error(path: &str, e: &serde_json::Error) -> LoadError {
 
 /// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
 /// input may be personal data, so quoted strings are replaced and the position suffix dropped.
+///
+/// Quoted strings are written escaped (`"say \"hi\""`), so an escaped quote does not end the
+/// redaction; a variant name is quoted in backticks without escaping, so it runs up to serde's
+/// own `` `, expected`` however many backticks it holds.
 pub fn redact_message(msg: &str) -> String {
     let msg = match msg.rfind(" at line ") {
         Some(i) => &msg[..i],
@@ -331,13 +369,20 @@ pub fn redact_message(msg: &str) -> String {
     };
     let mut out = String::with_capacity(msg.len());
     let mut in_quote = false;
+    let mut escaped = false;
     for c in msg.chars() {
-        if c == '"' {
-            if in_quote {
+        if in_quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
                 out.push_str("\"…\"");
+                in_quote = false;
             }
-            in_quote = !in_quote;
-        } else if !in_quote {
+        } else if c == '"' {
+            in_quote = true;
+        } else {
             out.push(c);
         }
     }
@@ -346,7 +391,16 @@ pub fn redact_message(msg: &str) -> String {
     }
     // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
     // field names (`unknown field `nmae``) are schema, not data, and stay.
-    if (out.starts_with("unknown variant") || out.starts_with("invalid"))
+    const VARIANT: &str = "unknown variant `";
+    if let Some(rest) = out.strip_prefix(VARIANT) {
+        let end = rest
+            .rfind("`, expected")
+            .or_else(|| rest.rfind("`, there are no variants"));
+        out = match end {
+            Some(e) => format!("{VARIANT}…{}", &rest[e..]),
+            None => format!("{VARIANT}…`"),
+        };
+    } else if out.starts_with("invalid")
         && let Some(start) = out.find('`')
         && let Some(len) = out[start + 1..].find('`')
     {
@@ -378,6 +432,41 @@ mod tests {
         assert_eq!(
             redact_message("invalid value: integer `-4`, expected u32"),
             "invalid value: integer `…`, expected u32"
+        );
+    }
+
+    #[test]
+    fn redaction_survives_quotes_and_backticks_inside_the_value() {
+        // What serde writes for a string holding quotes, a backslash and backticks.
+        let quoted = format!(
+            "invalid type: string {:?}, expected u8",
+            r#"Hajar "Ildsjæl" H\a"#
+        );
+        assert_eq!(
+            redact_message(&quoted),
+            "invalid type: string \"…\", expected u8"
+        );
+        let e = serde_json::from_str::<u8>(r#""Hajar \"Ildsjæl\" Hansen""#).unwrap_err();
+        let r = redact_message(&e.to_string());
+        assert!(
+            !r.contains("Ildsjæl") && !r.contains("Hansen") && !r.contains("Hajar"),
+            "{r}"
+        );
+        for variant in ["Hajar`s svar", "a`, expected `x` og Hajar", "`Hajar`"] {
+            let msg = format!("unknown variant `{variant}`, expected `yes` or `no`");
+            assert_eq!(
+                redact_message(&msg),
+                "unknown variant `…`, expected `yes` or `no`",
+                "{variant}"
+            );
+        }
+        assert_eq!(
+            redact_message("unknown variant `Hajar`, there are no variants"),
+            "unknown variant `…`, there are no variants"
+        );
+        assert_eq!(
+            redact_message("unknown variant `Hajar"),
+            "unknown variant `…`"
         );
     }
 

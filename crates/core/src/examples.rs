@@ -6,6 +6,7 @@
 
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
+use chrono::NaiveDate;
 
 /// A built-in example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +39,18 @@ impl Example {
         Example::ALL.into_iter().find(|e| e.name() == n)
     }
 
+    /// The day the example's story is told as of: the demo and the golden reports assess it
+    /// on this day (Aalborg in operation, Ikast-Brande's contract in its fourth year, Horsens
+    /// and LAWAN negotiating after their expectation alignment).
+    pub fn reference_date(self) -> NaiveDate {
+        let (y, m, d) = match self {
+            Example::Aalborg => (2017, 6, 30),
+            Example::IkastBrande => (2019, 6, 30),
+            Example::Horsens => (2017, 8, 1),
+        };
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
     /// The example's JSON text.
     pub fn json(self) -> &'static str {
         match self {
@@ -51,6 +64,13 @@ impl Example {
     pub fn dossier(self) -> Result<Dossier, BrobyggerError> {
         Dossier::from_json(self.json())
     }
+}
+
+/// The day a built-in example is told as of, by name (see [`Example::reference_date`]).
+pub fn example_reference_date(name: &str) -> Result<NaiveDate, BrobyggerError> {
+    Example::from_name(name)
+        .map(Example::reference_date)
+        .ok_or_else(|| BrobyggerError::not_found("example", name))
 }
 
 impl Dossier {

@@ -42,17 +42,11 @@ crate::i18n::labels!(Severity, "severity" {
 });
 
 /// A path to a field in a document, e.g. `agreements[0].governance.steering_group[2]`.
+///
+/// Paths order segment by segment, with list indices compared as numbers: `assignments[2]`
+/// comes before `assignments[10]`, and a field before its own children.
 #[derive(
-    Clone,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
+    Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
 #[serde(transparent)]
 #[schemars(transparent)]
@@ -146,6 +140,90 @@ impl FieldPath {
             }
         }
         true
+    }
+}
+
+impl Ord for FieldPath {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let (mut a, mut b) = (Tokens::new(&self.0), Tokens::new(&other.0));
+        loop {
+            match (a.next(), b.next()) {
+                (Some(x), Some(y)) => match x.cmp(&y) {
+                    std::cmp::Ordering::Equal => {}
+                    unequal => return unequal,
+                },
+                (None, Some(_)) => return std::cmp::Ordering::Less,
+                (Some(_), None) => return std::cmp::Ordering::Greater,
+                // Equal segment by segment (`a[01]` and `a[1]`): the text decides, so the order
+                // agrees with equality.
+                (None, None) => return self.0.cmp(&other.0),
+            }
+        }
+    }
+}
+
+impl PartialOrd for FieldPath {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A segment of a path for ordering. The variant order is the order of the separators in the
+/// text (`.` before `[`), so a field sorts before an index at the same place, as it did when
+/// paths sorted as text.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Token<'a> {
+    Field(&'a str),
+    /// Digits without leading zeros, compared by length first: a number without allocation or
+    /// overflow however long it is.
+    Index(usize, &'a str),
+    /// Anything else between brackets (not written by this library, but paths can be parsed).
+    Other(&'a str),
+}
+
+struct Tokens<'a> {
+    rest: &'a str,
+    first: bool,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(s: &'a str) -> Self {
+        Self {
+            rest: s,
+            first: true,
+        }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let first = std::mem::replace(&mut self.first, false);
+        if self.rest.is_empty() {
+            return None;
+        }
+        if let Some(inner) = self.rest.strip_prefix('[') {
+            let Some(end) = inner.find(']') else {
+                self.rest = "";
+                return Some(Token::Other(inner));
+            };
+            let content = &inner[..end];
+            self.rest = &inner[end + 1..];
+            if !content.is_empty() && content.bytes().all(|b| b.is_ascii_digit()) {
+                let digits = content.trim_start_matches('0');
+                return Some(Token::Index(digits.len(), digits));
+            }
+            return Some(Token::Other(content));
+        }
+        let body = match self.rest.strip_prefix('.') {
+            Some(after) if !first => after,
+            _ => self.rest,
+        };
+        let end = body.find(['.', '[']).unwrap_or(body.len());
+        let (name, rest) = body.split_at(end);
+        self.rest = rest;
+        Some(Token::Field(name))
     }
 }
 
@@ -405,6 +483,51 @@ mod tests {
         assert!(FieldPath::parse("agreements[1]").is_within(&a1));
         assert!(!FieldPath::parse("agreements[10].status").is_within(&a1));
         assert!(a1.is_within(&FieldPath::root()));
+    }
+
+    #[test]
+    fn paths_order_indices_as_numbers() {
+        let mut paths: Vec<FieldPath> = [
+            "assignments[10]",
+            "assignments[2].role",
+            "assignments[2]",
+            "assignments",
+            "assignments[1]",
+            "a.b",
+            "a[0]",
+            "a",
+            "",
+            "assignments[02]",
+            "assignments[x]",
+        ]
+        .into_iter()
+        .map(FieldPath::parse)
+        .collect();
+        paths.sort();
+        let sorted: Vec<&str> = paths.iter().map(FieldPath::as_str).collect();
+        assert_eq!(
+            sorted,
+            [
+                "",
+                "a",
+                "a.b",
+                "a[0]",
+                "assignments",
+                "assignments[1]",
+                "assignments[02]",
+                "assignments[2]",
+                "assignments[2].role",
+                "assignments[10]",
+                "assignments[x]",
+            ]
+        );
+        // Consistent with equality: only equal paths compare equal.
+        for a in &paths {
+            for b in &paths {
+                assert_eq!(a.cmp(b) == std::cmp::Ordering::Equal, a == b, "{a:?} {b:?}");
+                assert_eq!(a.cmp(b), b.cmp(a).reverse());
+            }
+        }
     }
 
     #[test]

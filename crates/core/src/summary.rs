@@ -1,5 +1,6 @@
 //! A readable summary of a dossier in Danish or English, safe to print or log: it names
-//! organisations, posts and agreements, but no person.
+//! organisations, posts and agreements, but no person (a champion, an individual, appears by
+//! its kind and id).
 
 use crate::agreement::{Agreement, Cadence, GoalOwner};
 use crate::dossier::Dossier;
@@ -110,11 +111,15 @@ impl Dossier {
             if let Some(m) = org.profile.members {
                 extra.push(format!("{m} {}", t(lang, "medlemmer", "members")));
             }
+            // A champion is a person: its label already is its kind (never its name).
+            let who = if org.is_individual() {
+                org.public_label(Some(lang))
+            } else {
+                format!("{} ({})", org.name, org.kind.label(lang))
+            };
             let _ = writeln!(
                 s,
-                "- {} ({}){}",
-                org.name,
-                org.kind.label(lang),
+                "- {who}{}",
                 if extra.is_empty() {
                     String::new()
                 } else {
@@ -173,7 +178,7 @@ impl Dossier {
         let parties: Vec<String> = terms
             .parties
             .iter()
-            .map(|p| self.party_name(&p.party))
+            .map(|p| self.party_label(&p.party, lang))
             .collect();
         let _ = writeln!(
             s,
@@ -186,7 +191,7 @@ impl Dossier {
             for g in &terms.goals {
                 let owner = match &g.owner {
                     GoalOwner::Shared => t(lang, "fælles", "shared"),
-                    GoalOwner::Party { party } => self.party_name(party),
+                    GoalOwner::Party { party } => self.party_label(party, lang),
                 };
                 let _ = writeln!(s, "  - [{owner}] {}", g.text);
             }
@@ -221,7 +226,11 @@ impl Dossier {
                             _ => t(lang, "ubesat", "vacant"),
                         },
                     };
-                    format!("{} – {} ({state})", p.title, self.party_name(&p.party))
+                    format!(
+                        "{} – {} ({state})",
+                        p.title,
+                        self.party_label(&p.party, lang)
+                    )
                 }
             }
         };
@@ -277,7 +286,7 @@ impl Dossier {
                 let _ = writeln!(
                     s,
                     "  - {}: {} {}",
-                    self.party_name(&r.party),
+                    self.party_label(&r.party, lang),
                     r.coordination_hours_per_month,
                     t(lang, "timer/md.", "hours/month")
                 );

@@ -31,6 +31,8 @@ pub enum ValidationCode {
     InvalidOrganisationId,
     /// A person id looks derived from the person's name or a national id number.
     PersonIdNotOpaque,
+    /// A champion's (an individual's) organisation id looks made from the person's name.
+    ChampionIdNotOpaque,
     /// An e-mail address has no `@`.
     InvalidEmail,
     /// An end date is not after its start date.
@@ -79,6 +81,7 @@ impl FindingKind for ValidationCode {
             MunicipalityNameMismatch => "validation.municipality_name_mismatch",
             InvalidOrganisationId => "validation.invalid_organisation_id",
             PersonIdNotOpaque => "validation.person_id_not_opaque",
+            ChampionIdNotOpaque => "validation.champion_id_not_opaque",
             InvalidEmail => "validation.invalid_email",
             EndBeforeStart => "validation.end_before_start",
             TenureOverlap => "validation.tenure_overlap",
@@ -108,7 +111,8 @@ impl FindingKind for ValidationCode {
             | MissingAmendment
             | PartyWithoutContact
             | UnresolvedProvenance
-            | PostOutsideAgreement => Severity::Warning,
+            | PostOutsideAgreement
+            | ChampionIdNotOpaque => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -310,6 +314,16 @@ impl Validator<'_> {
                     p.field("id"),
                     da.into(),
                     en.into(),
+                );
+            }
+            if o.is_individual() && id_looks_derived(o.id.as_str(), &o.name) {
+                // Ids appear in reports and messages where a champion's name must not; the
+                // message must not repeat the name.
+                self.push(
+                    ValidationCode::ChampionIdNotOpaque,
+                    p.field("id"),
+                    "Id'et for en ildsjæl (en enkeltperson) ser ud til at være dannet af navnet; brug et neutralt id, da id'er vises i rapporter og meddelelser.".into(),
+                    "The id of a champion (an individual) looks made from the name; use a neutral id, as ids appear in reports and messages.".into(),
                 );
             }
             for (j, a) in o.profile.activities.iter().enumerate() {

@@ -6,9 +6,10 @@
 mod common;
 
 use brobygger::assessment::{
-    AssessmentCode, CheckStatus, ExternalFindings, FindingSource, HeatCell, HeatMap, LikertAnswer,
-    ReportBlock, ReportSection, ReportSlot, RespondentGroup, SourceContext, SurveyAnswer, SurveyId,
-    SurveyMeasure, SurveyQuestion, catalogue, wilson_interval,
+    AssessedFinding, AssessmentCode, CheckBasis, CheckStatus, ExternalFindings, FindingSource,
+    HeatCell, HeatMap, LikertAnswer, ReportBlock, ReportSection, ReportSlot, RespondentGroup,
+    SourceContext, SurveyAnswer, SurveyId, SurveyMeasure, SurveyQuestion, catalogue,
+    wilson_interval,
 };
 use brobygger::*;
 use chrono::NaiveDate;
@@ -107,17 +108,31 @@ fn the_aalborg_assessment_cites_its_evidence() {
     assert_eq!(a.version, 2);
     assert_eq!(a.checks.len(), catalogue().len());
     let doc = serde_json::to_value(&d).unwrap();
+    // The role split and the checklists are weighed without being asked for.
+    assert_eq!(a.external_sources, vec!["roles", "checklists"]);
     for f in &a.findings {
         let code = AssessmentCode::from_code(&f.check).unwrap();
         assert_eq!(f.dimension, code.dimension());
         assert_eq!(f.advice, code.advice());
-        assert!(
-            f.finding.source.is_some(),
-            "{} has no source",
-            f.finding.code
-        );
         assert!(!f.evidence.is_empty(), "{} has no evidence", f.finding.code);
-        assert!(f.finding.code.starts_with("assessment."));
+        match code.basis() {
+            CheckBasis::Model => {
+                assert_eq!(f.finding.code, f.check);
+                assert!(
+                    f.finding.source.is_some(),
+                    "{} has no source",
+                    f.finding.code
+                );
+            }
+            CheckBasis::External => {
+                assert!(
+                    code.external_codes().contains(&f.finding.code.as_str()),
+                    "{} routed to {}",
+                    f.finding.code,
+                    f.check
+                );
+            }
+        }
         for p in f.evidence.iter().chain([&f.finding.path]) {
             // An absent optional field is still evidence ("no routines here"); its parent exists.
             let s = p.as_str();
@@ -282,17 +297,144 @@ fn reviews_vacancies_and_single_people_are_found() {
 }
 
 #[test]
-fn other_modules_findings_are_routed_to_their_checks() {
+fn the_role_split_and_checklists_are_weighed_by_default() {
+    let d = Dossier::example("horsens").unwrap();
+    let id: AgreementId = "horsens-lawan".into();
+    let a = d.assess(&id, date("2017-08-01")).unwrap();
+    assert_eq!(a.external_sources, vec!["roles", "checklists"]);
+    // Neither dimension is left "not assessed" any more.
+    for dim in [Dimension::Roles, Dimension::Expectations] {
+        let score = a.dimension(dim).unwrap();
+        assert_eq!(score.not_assessed, 0, "{dim:?}: {}", score.reason.en);
+        assert!(
+            !score.reason.en.contains("Not assessed"),
+            "{}",
+            score.reason.en
+        );
+    }
+    // The role analysis as the roles module makes it, for the version judged, holders on the
+    // date: the same findings, routed to the role-split check.
+    let roles = d
+        .analyse_roles(
+            &id,
+            RoleOptions {
+                version: Some(1),
+                as_of: Some(date("2017-08-01")),
+                all_catalogue_tasks: false,
+            },
+        )
+        .unwrap();
+    let routed: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.check == "assessment.role_split")
+        .map(|f| &f.finding)
+        .collect();
+    assert_eq!(routed.len(), roles.len());
+    for f in &roles {
+        assert!(routed.contains(&f), "{} missing", f.code);
+    }
+    // One coordinator carries every accountability: a warning, so half credit.
+    let split = a.check("assessment.role_split").unwrap();
+    assert_eq!(
+        (split.status, split.credit),
+        (CheckStatus::PartlyMet, Some(0.5))
+    );
+    assert_eq!(
+        a.check("assessment.statutory_tasks").unwrap().status,
+        CheckStatus::Met
+    );
+    // The open critical divergence on when newcomers meet the offers is an error.
+    let alignment = a.check("assessment.expectation_alignment").unwrap();
+    assert_eq!(
+        (alignment.status, alignment.credit),
+        (CheckStatus::NotMet, Some(0.0))
+    );
+    let critical: Vec<&AssessedFinding> = a
+        .findings
+        .iter()
+        .filter(|f| f.finding.code == "checklists.critical_divergence")
+        .collect();
+    // Alignment and signing readiness both report it; it counts once.
+    assert_eq!(critical.len(), 1);
+    assert_eq!(critical[0].dimension, Dimension::Expectations);
+    assert!(
+        critical[0]
+            .finding
+            .path
+            .as_str()
+            .starts_with("checklists.sessions[0].answers")
+    );
+
+    // Before any checklist was answered, the agreement required one nobody had started.
+    let early = d.assess(&id, date("2017-06-12")).unwrap();
+    let codes: Vec<&str> = early
+        .findings
+        .iter()
+        .filter(|f| f.check == "assessment.expectation_alignment")
+        .map(|f| f.finding.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            "checklists.required_not_started",
+            "checklists.required_not_started"
+        ]
+    );
+    // Half-way: LAWAN had started but not submitted; the municipality's answers stood alone.
+    let mid = d.assess(&id, date("2017-06-16")).unwrap();
+    assert!(
+        mid.findings
+            .iter()
+            .any(|f| f.finding.code == "checklists.required_incomplete"
+                && f.finding.path.as_str() == "checklists.sessions[1]")
+    );
+    assert!(
+        !mid.findings
+            .iter()
+            .any(|f| f.finding.code == "checklists.critical_divergence")
+    );
+}
+
+#[test]
+fn assessing_as_of_a_date_uses_the_split_in_force_then() {
+    // Aalborg's version 2 (2017-03-01) added tasks and moved roles; in 2016 version 1 counts.
     let d = Dossier::example("aalborg").unwrap();
     let id: AgreementId = "aalborg-lbb".into();
-    let base = d.assess(&id, date("2017-06-30")).unwrap();
-    for code in ["assessment.role_split", "assessment.expectation_alignment"] {
-        assert_eq!(base.check(code).unwrap().status, CheckStatus::NotAssessed);
-    }
+    let old = d.assess(&id, date("2016-06-01")).unwrap();
+    let new = d.assess(&id, date("2017-06-30")).unwrap();
+    let paths = |a: &Assessment| -> Vec<String> {
+        a.findings
+            .iter()
+            .filter(|f| f.check == "assessment.role_split")
+            .map(|f| f.finding.path.as_str().to_owned())
+            .collect()
+    };
+    assert!(!paths(&old).is_empty() && !paths(&new).is_empty());
+    assert!(
+        paths(&old)
+            .iter()
+            .all(|p| p.starts_with("agreements[0].versions[0].terms")),
+        "{:?}",
+        paths(&old)
+    );
+    assert!(
+        paths(&new)
+            .iter()
+            .all(|p| p.starts_with("agreements[0].versions[1].terms")),
+        "{:?}",
+        paths(&new)
+    );
+}
+
+#[test]
+fn given_findings_replace_a_builtin_module_and_add_others() {
+    let d = Dossier::example("aalborg").unwrap();
+    let id: AgreementId = "aalborg-lbb".into();
     let finding = |code: &str, severity: Severity| Finding {
         code: code.into(),
         severity,
-        path: FieldPath::parse("agreements[0].versions[1].terms.activities[0]"),
+        path: FieldPath::parse("agreements[0].versions[1].terms.roles.assignments[0]"),
         text: Text::new("Opgaven mangler en ansvarlig.", "The task has no owner."),
         source: None,
     };
@@ -300,17 +442,29 @@ fn other_modules_findings_are_routed_to_their_checks() {
         .with_external(
             "roles",
             vec![
-                finding("roles.unassigned_task", Severity::Warning),
-                finding("roles.statutory_task_to_volunteers", Severity::Error),
+                finding("roles.no_responsible", Severity::Warning),
+                finding("roles.statutory_outside_municipality", Severity::Error),
             ],
         )
-        .with_external("checklists", Vec::new());
+        .with_external("checklists", Vec::new())
+        .with_external(
+            "matching",
+            vec![finding("matching.unmatched", Severity::Warning)],
+        );
     let a = d.assess(&id, options).unwrap();
-    assert_eq!(a.external_sources, vec!["roles", "checklists"]);
+    assert_eq!(a.external_sources, vec!["roles", "checklists", "matching"]);
     let split = a.check("assessment.role_split").unwrap();
     assert_eq!(
         (split.status, split.credit),
         (CheckStatus::PartlyMet, Some(0.5))
+    );
+    // Only the given roles findings count: the library's own were replaced.
+    assert_eq!(
+        a.findings
+            .iter()
+            .filter(|f| f.check == "assessment.role_split")
+            .count(),
+        1
     );
     assert_eq!(
         a.check("assessment.statutory_tasks").unwrap().status,
@@ -321,21 +475,24 @@ fn other_modules_findings_are_routed_to_their_checks() {
         a.check("assessment.expectation_alignment").unwrap().status,
         CheckStatus::Met
     );
+    assert_eq!(
+        a.check("assessment.matching").unwrap().status,
+        CheckStatus::PartlyMet
+    );
     // The external findings keep their own code and text, gain a dimension and advice.
     let routed = a
         .findings
         .iter()
-        .find(|f| f.finding.code == "roles.statutory_task_to_volunteers")
+        .find(|f| f.finding.code == "roles.statutory_outside_municipality")
         .unwrap();
     assert_eq!(routed.dimension, Dimension::Roles);
     assert_eq!(routed.check, "assessment.statutory_tasks");
     assert_eq!(routed.finding.text.en, "The task has no owner.");
     assert_eq!(routed.advice, AssessmentCode::StatutoryTasks.advice());
-    // Roles had 100 from the model checks (weight 2 + 0 advisory + 1); now it has the role
-    // split (weight 2, credit 0.5) and statutory tasks (weight 2, credit 0) too.
+    // Roles: the model checks (weight 2 + 0 advisory + 1, all met), the role split (weight
+    // 2, credit 0.5) and statutory tasks (weight 2, credit 0): 4/7.
     let roles = a.dimension(Dimension::Roles).unwrap();
     assert_eq!(roles.score, Some(57), "{}", roles.reason.en);
-    assert!(a.dimension(Dimension::Roles).unwrap().not_assessed == 0);
     assert!(
         roles
             .reason
@@ -343,7 +500,8 @@ fn other_modules_findings_are_routed_to_their_checks() {
             .contains("Statutory tasks stay with the municipality (0%)")
     );
 
-    // Unknown modules and codes no check takes are refused, with the path of the culprit.
+    // Unknown modules and codes no check takes are refused, with the path of the culprit;
+    // that includes codes the roles and checklists modules do not have.
     let err = d
         .assess(
             &id,
@@ -353,53 +511,97 @@ fn other_modules_findings_are_routed_to_their_checks() {
     assert!(
         matches!(&err, BrobyggerError::InvalidInput { path, .. } if path == "external[0].source")
     );
-    let err = d
-        .assess(
-            &id,
-            AssessmentOptions::new(date("2017-06-30")).with_external(
-                "roles",
-                vec![finding("validation.empty_text", Severity::Error)],
-            ),
-        )
-        .unwrap_err();
-    assert_eq!(err.code(), "assessment.unrouted_finding");
+    for code in [
+        "validation.empty_text",
+        "roles.unassigned_task",
+        "checklists.misaligned",
+    ] {
+        let err = d
+            .assess(
+                &id,
+                AssessmentOptions::new(date("2017-06-30"))
+                    .with_external("matching", vec![])
+                    .with_external("roles", vec![finding(code, Severity::Error)]),
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), "assessment.unrouted_finding", "{code}");
+        assert!(
+            matches!(&err, BrobyggerError::InvalidInput { path, .. } if path == "external[1].findings[0].code"),
+            "{err:?}"
+        );
+    }
 }
 
-/// A stand-in for the roles module, wired the way the real one will be.
-struct FakeRoles;
+/// A stand-in for the matching module, wired the way the real one will be.
+struct FakeMatching;
 
-impl FindingSource for FakeRoles {
+impl FindingSource for FakeMatching {
     fn name(&self) -> &str {
-        "roles"
+        "matching"
     }
 
     fn findings(&self, ctx: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError> {
         assert_eq!(ctx.agreement.id.as_str(), "ikast-vvv");
         assert_eq!(ctx.as_of, date("2019-06-30"));
+        assert_eq!(ctx.version_index, 0);
         Ok(vec![Finding {
-            code: "roles.overlap".into(),
+            code: "matching.unmatched".into(),
             severity: Severity::Warning,
-            path: FieldPath::root()
-                .field("agreements")
-                .index(ctx.index)
-                .field("versions"),
-            text: Text::new("Overlap.", "Overlap."),
+            path: FieldPath::root().field("agreements").index(ctx.index),
+            text: Text::new("2 venter.", "2 are waiting."),
             source: None,
         }])
+    }
+}
+
+/// A roles module that finds nothing: given under the built-in name, it replaces it.
+struct QuietRoles;
+
+impl FindingSource for QuietRoles {
+    fn name(&self) -> &str {
+        "roles"
+    }
+
+    fn findings(&self, _: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError> {
+        Ok(Vec::new())
     }
 }
 
 #[test]
 fn finding_sources_plug_in() {
     let d = Dossier::example("ikast-brande").unwrap();
+    let id: AgreementId = "ikast-vvv".into();
     let a = d
-        .assess_with_sources(&"ikast-vvv".into(), date("2019-06-30"), &[&FakeRoles])
+        .assess_with_sources(&id, date("2019-06-30"), &[&FakeMatching])
         .unwrap();
+    assert_eq!(a.external_sources, vec!["roles", "checklists", "matching"]);
     assert_eq!(
-        a.check("assessment.role_split").unwrap().status,
+        a.check("assessment.matching").unwrap().status,
         CheckStatus::PartlyMet
     );
-    assert!(a.findings.iter().any(|f| f.finding.code == "roles.overlap"));
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.finding.code == "matching.unmatched")
+    );
+    // The built-in sources are FindingSources too, and can be replaced by name.
+    let builtin = d.assess(&id, date("2019-06-30")).unwrap();
+    assert_eq!(
+        builtin.check("assessment.role_split").unwrap().status,
+        CheckStatus::PartlyMet
+    );
+    let quiet = d
+        .assess_with_sources(&id, date("2019-06-30"), &[&QuietRoles])
+        .unwrap();
+    assert_eq!(
+        quiet.check("assessment.role_split").unwrap().status,
+        CheckStatus::Met
+    );
+    let names: Vec<&str> = brobygger::assessment::builtin_sources()
+        .iter()
+        .map(|s| s.name())
+        .collect();
+    assert_eq!(names, vec!["roles", "checklists"]);
 }
 
 #[test]
@@ -768,7 +970,10 @@ fn champions_appear_by_kind_not_by_name() {
         )
         .unwrap();
     assert!(!r.contains("Hajar"));
-    assert!(r.contains("| Ildsjæl | ildsjæl |"));
+    assert!(
+        r.contains("| ildsjæl DK-LOCAL-lawan-horsens | ildsjæl |"),
+        "{r}"
+    );
     let a = d
         .assess(&"horsens-lawan".into(), date("2017-08-01"))
         .unwrap();
@@ -794,12 +999,14 @@ fn slots_take_other_modules_content_including_a_heat_map() {
                 column: 1,
                 value: 1.0,
                 label: Text::new("ansvarlig", "responsible"),
+                detail: None,
             },
             HeatCell {
                 row: 1,
                 column: 0,
                 value: 1.0,
                 label: Text::new("<ansvarlig>", "<responsible>"),
+                detail: Some(Text::new("Post <b>", "Post <b>")),
             },
         ],
         legend: Text::new("Mørk: ansvarlig", "Dark: responsible"),
@@ -826,11 +1033,19 @@ fn slots_take_other_modules_content_including_a_heat_map() {
     assert!(slot.contains("From the roles module."));
     assert!(slot.contains("<svg") && slot.contains("Homework café"));
     assert!(slot.contains("&lt;responsible&gt;") && !slot.contains("<responsible>"));
-    assert!(!slot.contains("not part of this report"));
-    // The checklist slot stays marked as empty.
+    // The detail goes into the table, escaped, and not into the chart.
     assert!(
-        html.contains("The checklists&#39; expectation alignment is not part of this report yet.")
+        slot.contains("&lt;responsible&gt; (Post &lt;b&gt;)"),
+        "{slot}"
     );
+    assert!(!slot.contains("not part of this report"));
+    // Given content replaces the library's own for that slot only.
+    assert!(!slot.contains("Who does what in version"));
+    let checklists = html
+        .split("<!-- brobygger:slot checklist_alignment begin -->")
+        .nth(1)
+        .unwrap();
+    assert!(checklists.contains("No expectation-alignment checklist is required or answered"));
     let md = d
         .report(
             &"aalborg-lbb".into(),
@@ -839,7 +1054,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
         )
         .unwrap();
     assert!(
-        md.contains("| Integrationskontrakt | \\<ansvarlig\\> |  |"),
+        md.contains("| Integrationskontrakt | \\<ansvarlig\\> (Post \\<b\\>) |  |"),
         "{md}"
     );
 
@@ -935,8 +1150,12 @@ proptest! {
                 Ok(x) => {
                     prop_assert_eq!(x.checks.len(), 40);
                     for c in &x.checks {
-                        let n = x.findings.iter().filter(|f| f.check == c.code).count();
+                        let mine: Vec<_> = x.findings.iter().filter(|f| f.check == c.code).collect();
+                        let n = mine.len();
+                        let external = AssessmentCode::from_code(&c.code).unwrap().basis() == CheckBasis::External;
                         match c.status {
+                            // Another module's advice (info) rides along with a met check.
+                            CheckStatus::Met if external => prop_assert!(mine.iter().all(|f| f.finding.severity == Severity::Info), "{}", c.code),
                             CheckStatus::Met | CheckStatus::NotApplicable | CheckStatus::NotAssessed => prop_assert_eq!(n, 0, "{}", c.code),
                             CheckStatus::PartlyMet | CheckStatus::NotMet => prop_assert!(n > 0, "{} has no finding", c.code),
                         }
@@ -949,7 +1168,13 @@ proptest! {
                         prop_assert_eq!(dim.score.is_some(), dim.applicable > 0);
                     }
                     for f in &x.findings {
-                        prop_assert!(f.finding.source.is_some() && !f.evidence.is_empty());
+                        // Every finding has evidence; the assessment's own cite a source (other
+                        // modules' findings cite one where their rule comes from the seeds).
+                        prop_assert!(!f.evidence.is_empty());
+                        prop_assert!(f.finding.source.is_some() || !f.finding.code.starts_with("assessment."));
+                        // The library's own modules are always weighed.
+                        prop_assert!(x.external_sources.iter().any(|s| s == "roles"));
+                        prop_assert!(x.external_sources.iter().any(|s| s == "checklists"));
                     }
                     for format in [ReportFormat::Markdown, ReportFormat::Html] {
                         prop_assert!(d.report(&a.id, ReportOptions::new(day, Lang::Da, format)).is_ok());

@@ -780,7 +780,7 @@ fn a_vacant_post_and_a_single_person_are_continuity_risks() {
     let spof = later.with_code("roles.single_point_of_failure");
     assert!(
         spof.iter()
-            .any(|f| f.text.en.contains("department:horsens/fritid"))
+            .any(|f| f.text.en.contains("Kultur og Fritid (Horsens Kommune)"))
     );
 }
 

@@ -4,7 +4,7 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::assessment::{
-    Assessment, AssessmentOptions, CheckInfo, Interval, ReportFormat, ReportOptions,
+    Assessment, AssessmentOptions, CheckInfo, Interval, ReportFormat, ReportOptions, ReportSection,
     RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
 };
 use brobygger::chrono::NaiveDate;
@@ -12,9 +12,10 @@ use brobygger::{AgreementId, BrobyggerError, Lang};
 
 #[uniffi::export]
 impl DossierHandle {
-    /// Assesses an agreement as of `options.as_of`, weighing other modules' findings in
-    /// `options.external`. Throws `NotFound` for an unknown agreement and `InvalidInput` for an
-    /// unknown module or a finding no check takes.
+    /// Assesses an agreement as of `options.as_of`. The role split and the checklists are
+    /// always weighed; `options.external` adds other modules' findings (a `roles` or
+    /// `checklists` group replaces the library's own). Throws `NotFound` for an unknown
+    /// agreement and `InvalidInput` for an unknown module or a finding no check takes.
     pub fn assess(
         &self,
         agreement: AgreementId,
@@ -28,13 +29,30 @@ impl DossierHandle {
         Ok(read(&self.0).assess_all(as_of))
     }
 
-    /// A report on one agreement, in the language and format of `options`, to share.
+    /// A report on one agreement, in the language and format of `options`, to share. The slots
+    /// show the role matrix and the checklists side by side unless `options.sections` fill them.
     pub fn report(
         &self,
         agreement: AgreementId,
         options: ReportOptions,
     ) -> Result<String, BrobyggerError> {
         read(&self.0).report(&agreement, options)
+    }
+
+    /// Every agreement's health as of a date, as readable text in `lang`: the assessment's
+    /// scores, the role split and the checklists.
+    pub fn health_summary(&self, as_of: NaiveDate, lang: Lang) -> String {
+        read(&self.0).health_summary(as_of, lang)
+    }
+
+    /// What a report shows in its role-split and checklist slots unless `options.sections`
+    /// fills them: the role matrix as a heat map and the checklists side by side.
+    pub fn report_sections(
+        &self,
+        agreement: AgreementId,
+        as_of: NaiveDate,
+    ) -> Result<Vec<ReportSection>, BrobyggerError> {
+        read(&self.0).report_sections(&agreement, as_of)
     }
 
     /// The evaluation survey rounds.
@@ -90,4 +108,10 @@ pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<Interval> {
 #[uniffi::export]
 pub fn render_assessment(assessment: Assessment, lang: Lang, format: ReportFormat) -> String {
     assessment.render(lang, format)
+}
+
+/// The day a built-in example is told as of (the demo assesses it then).
+#[uniffi::export]
+pub fn example_reference_date(name: String) -> Result<NaiveDate, BrobyggerError> {
+    brobygger::examples::example_reference_date(&name)
 }

@@ -1,9 +1,10 @@
 //! The assessment, evaluation surveys and reports from Python: `assess`, `report` and the survey
 //! functions take a `Dossier`; `Assessment` and `Report` show themselves in Jupyter as HTML.
 //!
-//! Other modules' findings come in as `{"roles": [Finding, ...], "checklists": [...]}` (a
-//! `Finding` object or its `to_dict()` form); report sections as dicts shaped like their JSON
-//! (`{"slot": "role_split", "blocks": [{"type": "matrix", "map": {...}}]}`).
+//! The role split and the checklists are weighed by default; other modules' findings come in as
+//! `{"matching": [Finding, ...]}` (a `Finding` object or its `to_dict()` form); report sections
+//! as dicts shaped like their JSON (`{"slot": "role_split", "blocks": [{"type": "matrix",
+//! "map": {...}}]}`).
 
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py, to_pyerr};
 use crate::dossier::Dossier;
@@ -363,8 +364,9 @@ impl Report {
     }
 }
 
-/// Assesses an agreement as of a date. `external` maps a module name (`"roles"`,
-/// `"checklists"`, `"matching"`, `"introductions"`) to its findings. Raises `NotFoundError` or
+/// Assesses an agreement as of a date. The role split and the checklists are always weighed;
+/// `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
+/// `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
 /// `InvalidInputError`.
 #[pyfunction]
 #[pyo3(signature = (dossier, agreement, as_of, external = None))]
@@ -394,9 +396,47 @@ pub fn assess_all(dossier: PyRef<'_, Dossier>, as_of: NaiveDate) -> Vec<Assessme
         .collect()
 }
 
+/// Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
+/// the role split and the checklists (what `brobygger demo` prints).
+#[pyfunction]
+#[pyo3(signature = (dossier, as_of, lang = "da"))]
+pub fn health_summary(
+    dossier: PyRef<'_, Dossier>,
+    as_of: NaiveDate,
+    lang: &str,
+) -> PyResult<String> {
+    Ok(dossier
+        .inner
+        .health_summary(as_of, crate::convert::lang(lang)?))
+}
+
+/// What a report shows in its role-split and checklist slots unless `sections` are given: a
+/// list of dicts shaped like `sections` (the role matrix as a heat map, the checklists side by
+/// side), to show elsewhere or to adapt and pass back to `report`.
+#[pyfunction]
+pub fn report_sections<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    agreement: &str,
+    as_of: NaiveDate,
+) -> PyResult<Bound<'py, PyAny>> {
+    let sections = dossier
+        .inner
+        .report_sections(&agreement.into(), as_of)
+        .py()?;
+    to_py(py, &sections)
+}
+
+/// The day a built-in example is told as of (the demo assesses it then).
+#[pyfunction]
+pub fn example_reference_date(name: &str) -> PyResult<NaiveDate> {
+    core::examples::example_reference_date(name).py()
+}
+
 /// A report on one agreement in `lang`, with other modules' findings (`external`, as for
-/// `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
-/// Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+/// `assess`). The role-split and checklist slots show the role matrix and the checklists side by
+/// side unless `sections` (a list of dicts, see `report_sections`) fill a slot instead. Raises
+/// the errors of `assess`, and `InvalidInputError` for bad sections.
 #[pyfunction]
 #[pyo3(signature = (dossier, agreement, as_of, lang = "da", external = None, sections = None))]
 pub fn report(

@@ -117,8 +117,9 @@ pub(crate) fn parse_enum<T: DeserializeOwned>(s: &str, argument: &str) -> PyResu
 }
 
 fn brobygger_redacted(msg: &str) -> String {
-    // serde's own wording lists the allowed values; the rejected value itself is dropped.
-    match msg.find(", expected") {
+    // serde's own wording lists the allowed values; the rejected value itself is dropped (the
+    // last ", expected" is serde's: the value may hold the words too).
+    match msg.rfind("`, expected").map(|i| i + 1) {
         Some(i) => format!("unknown value{}", &msg[i..]),
         None => msg.to_owned(),
     }

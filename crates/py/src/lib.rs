@@ -78,6 +78,9 @@ mod _brobygger {
     use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
 
     #[pymodule_export]
+    use crate::assessment::{example_reference_date, health_summary, report_sections};
+
+    #[pymodule_export]
     use crate::model::{
         Agreement, AgreementTerms, AgreementVersion, Department, Finding, HandoverReport,
         Municipality, Organisation, Person, Post, StatusEvent, Tenure,

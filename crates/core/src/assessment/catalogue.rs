@@ -4,11 +4,14 @@
 //!
 //! Most checks read the dossier ([`CheckBasis::Model`]). Rules that need data other modules own
 //! (role splits, checklist answers, introductions, matches) are [`CheckBasis::External`]: they are
-//! judged from those modules' findings, routed here by code prefix (see
+//! judged from those modules' findings, routed here by exact code (roles, checklists) or by
+//! code prefix for modules still being built (matching, introductions; see
 //! [`crate::assessment::ExternalFindings`]), and are "not assessed" until such findings are given.
 
+use crate::checklists::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
+use crate::roles::RolesCode;
 
 /// The dimensions of partnership health (issue #7; anchoring and long-term commitment after 004).
 #[derive(
@@ -306,14 +309,33 @@ impl AssessmentCode {
         }
     }
 
-    /// For external checks: the code prefixes of the findings it takes. A finding goes to the
-    /// check with the longest matching prefix.
+    /// For external checks judged from a module the library has (roles, checklists): the exact
+    /// finding codes it takes. Every code those modules can produce belongs to exactly one
+    /// check, so a code outside these lists is refused rather than guessed at.
+    pub fn external_codes(self) -> Vec<&'static str> {
+        use AssessmentCode::*;
+        let statutory = RolesCode::StatutoryOutsideMunicipality;
+        match self {
+            RoleSplit => RolesCode::ALL
+                .into_iter()
+                .filter(|c| *c != statutory)
+                .map(RolesCode::code)
+                .collect(),
+            StatutoryTasks => vec![statutory.code()],
+            ExpectationAlignment => ChecklistCode::ALL
+                .into_iter()
+                .map(ChecklistCode::code)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// For external checks judged from modules still being built (matching, introductions):
+    /// the code prefixes of the findings it takes. A finding goes to the check with the
+    /// longest matching prefix.
     pub fn external_prefixes(self) -> &'static [&'static str] {
         use AssessmentCode::*;
         match self {
-            RoleSplit => &["roles."],
-            StatutoryTasks => &["roles.statutory"],
-            ExpectationAlignment => &["checklists."],
             Introductions => &["introductions."],
             Matching => &["matching."],
             _ => &[],
@@ -602,6 +624,11 @@ impl AssessmentCode {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
+            external_codes: self
+                .external_codes()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
@@ -740,8 +767,10 @@ pub struct CheckInfo {
     pub advice: Text,
     /// External checks: the modules it is judged from.
     pub external_sources: Vec<String>,
-    /// External checks: the finding code prefixes it takes.
+    /// External checks: the finding code prefixes it takes (modules still being built).
     pub external_prefixes: Vec<String>,
+    /// External checks: the exact finding codes it takes (the roles and checklists modules).
+    pub external_codes: Vec<String>,
 }
 
 /// Every check of the assessment, in catalogue order.
@@ -752,9 +781,17 @@ pub fn catalogue() -> Vec<CheckInfo> {
         .collect()
 }
 
-/// The external check a finding from another module belongs to: the one with the longest
-/// matching code prefix.
+/// The external check a finding from another module belongs to: the one listing its exact
+/// code (roles, checklists), otherwise the one with the longest matching code prefix
+/// (matching, introductions). `None` for a code no check takes, including a `roles.` or
+/// `checklists.` code those modules do not have.
 pub fn check_for_external_code(code: &str) -> Option<AssessmentCode> {
+    if let Some(c) = AssessmentCode::ALL
+        .into_iter()
+        .find(|c| c.external_codes().contains(&code))
+    {
+        return Some(c);
+    }
     AssessmentCode::ALL
         .into_iter()
         .flat_map(|c| c.external_prefixes().iter().map(move |p| (c, *p)))
@@ -802,18 +839,126 @@ mod tests {
         }
     }
 
+    /// Exhaustive on purpose: a new roles code fails to compile here until it is placed, and
+    /// the test then checks that `RolesCode::ALL` (which the routing reads) lists it.
+    fn roles_position(c: RolesCode) -> usize {
+        use RolesCode::*;
+        match c {
+            NoSplit => 0,
+            NoResponsible => 1,
+            NoAccountable => 2,
+            MultipleAccountable => 3,
+            StatutoryOutsideMunicipality => 4,
+            DoubleCoverage => 5,
+            ActivityWithoutTask => 6,
+            LeadNotResponsible => 7,
+            LoadExceedsHours => 8,
+            SinglePointOfFailure => 9,
+            AccountableWithoutCarrier => 10,
+            VacantCarrier => 11,
+            DepartmentNotInvolved => 12,
+            UnknownTask => 13,
+            DuplicateAssignment => 14,
+            ConflictingRoles => 15,
+            CarrierNotOfParty => 16,
+            ReservedTaskId => 17,
+        }
+    }
+
+    /// As [`roles_position`], for checklist codes.
+    fn checklist_position(c: ChecklistCode) -> usize {
+        use ChecklistCode::*;
+        match c {
+            InvalidVersion => 0,
+            NoRespondents => 1,
+            NoItems => 2,
+            InvalidWeight => 3,
+            TooFewOptions => 4,
+            InvalidRange => 5,
+            UnknownTemplate => 6,
+            TemplateShadowsBuiltin => 7,
+            UnknownItem => 8,
+            DuplicateAnswer => 9,
+            AnswerKindMismatch => 10,
+            AnswerOutOfRange => 11,
+            UnknownOption => 12,
+            Unanswered => 13,
+            SubmittedIncomplete => 14,
+            NoRequiredParties => 15,
+            SideNotRespondent => 16,
+            AnswererNotOfParty => 17,
+            TimeOrder => 18,
+            CriticalDivergence => 19,
+            Divergence => 20,
+            MinorDivergence => 21,
+            ToDiscuss => 22,
+            MissingAnswer => 23,
+            Resolved => 24,
+            MixedVersions => 25,
+            RequiredNotStarted => 26,
+            RequiredIncomplete => 27,
+            InvalidData => 28,
+            NoExpectationAlignment => 29,
+        }
+    }
+
+    #[test]
+    fn every_roles_and_checklists_code_has_exactly_one_check() {
+        for (i, c) in RolesCode::ALL.into_iter().enumerate() {
+            assert_eq!(roles_position(c), i, "RolesCode::ALL is out of date");
+            let want = if c == RolesCode::StatutoryOutsideMunicipality {
+                AssessmentCode::StatutoryTasks
+            } else {
+                AssessmentCode::RoleSplit
+            };
+            assert_eq!(
+                check_for_external_code(c.code()),
+                Some(want),
+                "{}",
+                c.code()
+            );
+            let takers = AssessmentCode::ALL
+                .iter()
+                .filter(|a| a.external_codes().contains(&c.code()))
+                .count();
+            assert_eq!(takers, 1, "{}", c.code());
+        }
+        for (i, c) in ChecklistCode::ALL.into_iter().enumerate() {
+            assert_eq!(
+                checklist_position(c),
+                i,
+                "ChecklistCode::ALL is out of date"
+            );
+            assert_eq!(
+                check_for_external_code(c.code()),
+                Some(AssessmentCode::ExpectationAlignment),
+                "{}",
+                c.code()
+            );
+        }
+        // Codes those modules do not have are refused, not guessed at.
+        for code in [
+            "roles.unassigned_task",
+            "roles.statutory_task_to_volunteers",
+            "checklists.misaligned",
+            "roles.",
+        ] {
+            assert_eq!(check_for_external_code(code), None, "{code}");
+        }
+    }
+
     #[test]
     fn external_codes_route_by_longest_prefix() {
         assert_eq!(
-            check_for_external_code("roles.unassigned_task"),
+            check_for_external_code("roles.no_split"),
             Some(AssessmentCode::RoleSplit)
         );
         assert_eq!(
-            check_for_external_code("roles.statutory_task_to_volunteers"),
+            check_for_external_code("roles.statutory_outside_municipality"),
             Some(AssessmentCode::StatutoryTasks)
         );
         assert_eq!(
-            check_for_external_code("checklists.misaligned"),
+            check_for_external_code("checklists.critical_divergence"),
             Some(AssessmentCode::ExpectationAlignment)
         );
         assert_eq!(

@@ -390,19 +390,9 @@ impl<'a> Ctx<'a> {
         days_before(self.as_of, 365)
     }
 
-    /// A party's display name; champions (individuals) by their kind only.
+    /// A party's display name; champions (individuals) by their kind and id only.
     fn party_text(&self, party: &PartyRef) -> Text {
-        if let PartyRef::Organisation { organisation } = party
-            && let Some(o) = self.d.organisation(organisation)
-            && o.kind == OrganisationKind::Champion
-        {
-            return tx(
-                o.kind.label(Lang::Da).to_owned(),
-                o.kind.label(Lang::En).to_owned(),
-            );
-        }
-        let name = self.d.party_name(party);
-        tx(name.clone(), name)
+        self.d.party_text(party)
     }
 
     fn post(&self, id: &PostId) -> Option<(usize, &'a Post)> {

@@ -29,8 +29,10 @@
 //!    applicable on the date (e.g. no meetings in the last 12 months to judge), or not assessed
 //!    (an external check whose module's findings were not given). A check that is not met
 //!    gives one or more [`AssessedFinding`]s with the paths it looked at and the check's advice.
-//! 3. Findings of other modules (roles, checklists, matching, introductions) come in as
-//!    [`ExternalFindings`] and are routed by code prefix to their check in the catalogue.
+//! 3. Findings of other modules come in as [`ExternalFindings`] and are routed to their check
+//!    in the catalogue: the role split's and the checklists' by exact code, on every
+//!    assessment ([`builtin_sources`], judged as of the date); matching and introductions,
+//!    given by the caller, by code prefix.
 //! 4. Each [`Dimension`] gets a score; see [`DimensionScore`] for the rule.
 //!
 //! ## What "as of" means for the checks
@@ -61,7 +63,9 @@
 
 mod catalogue;
 mod checks;
+mod overview;
 pub mod report;
+mod sources;
 pub mod survey;
 
 pub use crate::ids::{QuestionId, SurveyId};
@@ -72,6 +76,7 @@ pub use catalogue::{
 pub use report::{
     HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
 };
+pub use sources::{ChecklistSource, RoleSplitSource, builtin_sources};
 pub use survey::{
     AnswerTally, Interval, LikertAnswer, RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer,
     SurveyMeasure, SurveyQuestion, SurveyRound, wilson_interval,
@@ -91,10 +96,13 @@ use chrono::NaiveDate;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExternalFindings {
     /// The module: `roles`, `checklists`, `matching` or `introductions`. Giving a group, even
-    /// with no findings, means the module looked: its checks count as assessed.
+    /// with no findings, means the module looked: its checks count as assessed. The roles
+    /// and checklists modules are weighed by default; a group under their name replaces the
+    /// library's own findings.
     pub source: String,
-    /// Its findings; each code must start with a prefix of an external check
-    /// (`roles.`, `checklists.`, `matching.`, `introductions.`).
+    /// Its findings. Roles and checklists findings must carry one of those modules' own codes
+    /// (`roles.statutory_outside_municipality`, `checklists.critical_divergence`, ...);
+    /// matching and introductions findings start with `matching.` or `introductions.`.
     pub findings: Vec<Finding>,
 }
 
@@ -104,7 +112,8 @@ pub struct ExternalFindings {
 pub struct AssessmentOptions {
     /// The day the assessment is made as of.
     pub as_of: NaiveDate,
-    /// Findings from other modules, grouped by module.
+    /// Findings from other modules, grouped by module (besides the role split and the
+    /// checklists, which are weighed by default).
     pub external: Vec<ExternalFindings>,
 }
 
@@ -145,10 +154,14 @@ pub struct SourceContext<'a> {
     pub index: usize,
     /// The date of the assessment.
     pub as_of: NaiveDate,
+    /// The position in `agreement.versions` of the version in force on the date: the terms
+    /// the assessment judges.
+    pub version_index: usize,
 }
 
-/// A module that produces findings about an agreement (roles, checklists, matching). Wire one
-/// in with [`Dossier::assess_with_sources`].
+/// A module that produces findings about an agreement (roles, checklists, matching). The
+/// library's own modules are wired in by default ([`builtin_sources`]); wire another one in
+/// with [`Dossier::assess_with_sources`].
 pub trait FindingSource {
     /// The module name the findings are filed under (see [`external_source_names`]).
     fn name(&self) -> &str;
@@ -344,7 +357,10 @@ impl Assessment {
 }
 
 impl Dossier {
-    /// Assesses an agreement as of a date (and with other modules' findings, if given).
+    /// Assesses an agreement as of a date. The role split and the checklists are weighed
+    /// automatically ([`builtin_sources`]); `options.external` adds other modules' findings
+    /// (matching, introductions), and a group named `roles` or `checklists` there replaces
+    /// the built-in one.
     ///
     /// Fails with `NotFound` for an unknown agreement, and with `InvalidInput` for an
     /// agreement without versions, an unknown module name or a finding no check takes.
@@ -354,37 +370,39 @@ impl Dossier {
         options: impl Into<AssessmentOptions>,
     ) -> Result<Assessment, BrobyggerError> {
         let options = options.into();
-        let index = self
-            .agreements
-            .iter()
-            .position(|a| &a.id == agreement)
-            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
-        let external = check_external(&options.external)?;
-        checks::assess(self, index, options.as_of, &external)
+        let index = self.assessed_index(agreement)?;
+        let given = check_external(&options.external)?;
+        let mut routed = Routed {
+            sources: Vec::new(),
+            findings: Vec::new(),
+        };
+        if let Some(ctx) = self.source_context(index, options.as_of) {
+            for source in builtin_sources() {
+                if given.sources.iter().any(|s| s == source.name()) {
+                    continue;
+                }
+                route_builtin(&mut routed, source.name(), source.findings(&ctx)?)?;
+            }
+        }
+        routed.sources.extend(given.sources);
+        routed.findings.extend(given.findings);
+        checks::assess(self, index, options.as_of, &routed)
     }
 
-    /// Assesses an agreement with the findings of `sources` (e.g. the roles and checklist
-    /// modules), each filed under its name.
+    /// Assesses an agreement with the findings of `sources` (e.g. a matching module), each
+    /// filed under its name; a source named like a built-in one replaces it.
     pub fn assess_with_sources(
         &self,
         agreement: &AgreementId,
         as_of: NaiveDate,
         sources: &[&dyn FindingSource],
     ) -> Result<Assessment, BrobyggerError> {
-        let index = self
-            .agreements
-            .iter()
-            .position(|a| &a.id == agreement)
-            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
-        let ctx = SourceContext {
-            dossier: self,
-            agreement: &self.agreements[index],
-            index,
-            as_of,
-        };
+        let index = self.assessed_index(agreement)?;
         let mut options = AssessmentOptions::new(as_of);
-        for source in sources {
-            options = options.with_external(source.name(), source.findings(&ctx)?);
+        if let Some(ctx) = self.source_context(index, as_of) {
+            for source in sources {
+                options = options.with_external(source.name(), source.findings(&ctx)?);
+            }
         }
         self.assess(agreement, options)
     }
@@ -397,6 +415,48 @@ impl Dossier {
             .filter_map(|a| self.assess(&a.id, as_of).ok())
             .collect()
     }
+
+    fn assessed_index(&self, agreement: &AgreementId) -> Result<usize, BrobyggerError> {
+        self.agreements
+            .iter()
+            .position(|a| &a.id == agreement)
+            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))
+    }
+
+    /// What a source sees of agreement `index` on `as_of`; `None` when it has no versions (the
+    /// assessment then fails on its own).
+    fn source_context(&self, index: usize, as_of: NaiveDate) -> Option<SourceContext<'_>> {
+        let agreement = self.agreements.get(index)?;
+        let version_index = checks::version_index_on(agreement, as_of)?;
+        Some(SourceContext {
+            dossier: self,
+            agreement,
+            index,
+            as_of,
+            version_index,
+        })
+    }
+}
+
+/// Routes a built-in module's findings. Every code the library's modules produce has a check
+/// (a test holds the catalogue to that), so a stray code is a defect, reported as such.
+fn route_builtin(
+    routed: &mut Routed,
+    source: &str,
+    findings: Vec<Finding>,
+) -> Result<(), BrobyggerError> {
+    routed.sources.push(source.to_owned());
+    for f in findings {
+        let check = check_for_external_code(&f.code).ok_or_else(|| BrobyggerError::Internal {
+            code: "assessment.unrouted_builtin_finding".into(),
+            reason: format!(
+                "the {source} module produced {}, which no check takes",
+                f.code
+            ),
+        })?;
+        routed.findings.push((check, f));
+    }
+    Ok(())
 }
 
 /// External findings routed to their checks: `(check, source, finding)`; also the module names.
@@ -432,7 +492,7 @@ fn check_external(groups: &[ExternalFindings]) -> Result<Routed, BrobyggerError>
                     "assessment.unrouted_finding",
                     &format!("external[{i}].findings[{j}].code"),
                     format!(
-                        "no check takes findings with code {:?}; codes must start with roles., checklists., matching. or introductions.",
+                        "no check takes findings with code {:?}; roles and checklists findings carry one of those modules' codes (see the catalogue's external_codes), matching and introductions findings start with matching. or introductions.",
                         f.code
                     ),
                 )

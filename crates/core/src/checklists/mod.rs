@@ -32,6 +32,7 @@
 //! ```
 
 mod align;
+mod as_of;
 pub mod builtin;
 mod overview;
 mod readiness;
@@ -44,10 +45,14 @@ pub use align::{
     AlignmentCell, AlignmentColumn, AlignmentCounts, AlignmentStatus, ChecklistAlignment,
     ItemAlignment,
 };
+pub use as_of::ChecklistsAsOf;
 pub use readiness::{
     ChecklistReadiness, ChecklistReadinessRule, PartyProgress, RequirementProgress,
 };
 pub use render::RenderFormat;
+pub(crate) use render::{
+    Attention as ComparisonAttention, Audience, Doc as ComparisonDoc, Row as ComparisonRow,
+};
 pub use session::{
     Answer, AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, Resolution, ResolveItem,
     StartChecklist, Submission, format_number,
@@ -193,6 +198,45 @@ pub enum ChecklistCode {
     InvalidData,
     /// No checklist is required or answered for the agreement.
     NoExpectationAlignment,
+}
+
+impl ChecklistCode {
+    /// Every kind, in declaration order.
+    pub const ALL: [ChecklistCode; 30] = {
+        use ChecklistCode::*;
+        [
+            InvalidVersion,
+            NoRespondents,
+            NoItems,
+            InvalidWeight,
+            TooFewOptions,
+            InvalidRange,
+            UnknownTemplate,
+            TemplateShadowsBuiltin,
+            UnknownItem,
+            DuplicateAnswer,
+            AnswerKindMismatch,
+            AnswerOutOfRange,
+            UnknownOption,
+            Unanswered,
+            SubmittedIncomplete,
+            NoRequiredParties,
+            SideNotRespondent,
+            AnswererNotOfParty,
+            TimeOrder,
+            CriticalDivergence,
+            Divergence,
+            MinorDivergence,
+            ToDiscuss,
+            MissingAnswer,
+            Resolved,
+            MixedVersions,
+            RequiredNotStarted,
+            RequiredIncomplete,
+            InvalidData,
+            NoExpectationAlignment,
+        ]
+    };
 }
 
 impl FindingKind for ChecklistCode {

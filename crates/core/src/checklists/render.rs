@@ -70,7 +70,7 @@ impl crate::dossier::Dossier {
 impl ChecklistAlignment {
     /// The comparison as Markdown or HTML in `lang`.
     pub fn render(&self, format: RenderFormat, lang: Lang) -> String {
-        let doc = Doc::build(self, lang);
+        let doc = Doc::build(self, lang, Audience::Parties);
         match format {
             RenderFormat::Markdown => doc.markdown(),
             RenderFormat::Html => doc.html(lang),
@@ -85,38 +85,66 @@ impl ChecklistAlignment {
     }
 }
 
-/// The report's content, built once and written as Markdown or HTML. Texts are raw; each
-/// writer escapes them.
-struct Doc {
-    title: String,
-    subtitle: String,
-    party_header: Vec<String>,
-    parties: Vec<Vec<String>>,
-    totals: Vec<String>,
-    attention_title: String,
-    attention_empty: String,
-    attention: Vec<Attention>,
-    all_title: String,
-    item_header: Vec<String>,
-    sections: Vec<(String, Vec<Row>)>,
+/// Who a comparison is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Audience {
+    /// The parties themselves: their answers, comments and the notes of resolutions.
+    Parties,
+    /// Anyone (the shareable report): free-text answers, comments and resolution notes may
+    /// hold personal data and are left out; yes/no, scale, number and choice answers stay.
+    Shared,
 }
 
-struct Attention {
-    heading: String,
-    status: String,
-    critical: bool,
-    lines: Vec<String>,
+/// The report's content, built once and written as Markdown or HTML (and, for the shared
+/// audience, as blocks of the health report). Texts are raw; each writer escapes them.
+pub(crate) struct Doc {
+    pub(crate) title: String,
+    pub(crate) subtitle: String,
+    pub(crate) party_header: Vec<String>,
+    pub(crate) parties: Vec<Vec<String>>,
+    pub(crate) totals: Vec<String>,
+    pub(crate) attention_title: String,
+    pub(crate) attention_empty: String,
+    pub(crate) attention: Vec<Attention>,
+    pub(crate) all_title: String,
+    pub(crate) item_header: Vec<String>,
+    pub(crate) sections: Vec<(String, Vec<Row>)>,
 }
 
-struct Row {
-    cells: Vec<String>,
-    status: String,
-    critical: bool,
-    diverges: bool,
+pub(crate) struct Attention {
+    pub(crate) heading: String,
+    pub(crate) status: String,
+    pub(crate) critical: bool,
+    pub(crate) lines: Vec<String>,
+}
+
+pub(crate) struct Row {
+    pub(crate) cells: Vec<String>,
+    pub(crate) status: String,
+    pub(crate) critical: bool,
+    pub(crate) diverges: bool,
+}
+
+/// An answer for display to `audience`: free text only for the parties.
+fn shown_answer(
+    cell: &super::align::AlignmentCell,
+    lang: Lang,
+    audience: Audience,
+) -> Option<String> {
+    if audience == Audience::Shared
+        && matches!(cell.value, Some(super::session::AnswerValue::Text { .. }))
+    {
+        return Some(t(
+            lang,
+            "(fritekst, vises ikke her)",
+            "(free text, not shown here)",
+        ));
+    }
+    cell.display.as_ref().map(|d| d.get(lang).to_owned())
 }
 
 impl Doc {
-    fn build(a: &ChecklistAlignment, lang: Lang) -> Doc {
+    pub(crate) fn build(a: &ChecklistAlignment, lang: Lang, audience: Audience) -> Doc {
         let critical = t(lang, "kritisk", "critical");
         let title = format!(
             "{}: {}",
@@ -207,13 +235,14 @@ impl Doc {
             .map(|i| {
                 let mut lines = Vec::new();
                 for (col, cell) in a.columns.iter().zip(&i.cells) {
-                    let value = cell
-                        .display
-                        .as_ref()
-                        .map(|d| d.get(lang).to_owned())
+                    let value = shown_answer(cell, lang, audience)
                         .unwrap_or_else(|| t(lang, "(ikke besvaret)", "(not answered)"));
                     let mut line = format!("{}: {value}", col.party_name);
-                    if let Some(comment) = &cell.comment {
+                    if let Some(comment) = cell
+                        .comment
+                        .as_ref()
+                        .filter(|_| audience == Audience::Parties)
+                    {
                         line.push_str(&format!(
                             " ({}: {comment})",
                             t(lang, "kommentar", "comment")
@@ -223,20 +252,23 @@ impl Doc {
                 }
                 if let Some(r) = &i.resolution {
                     let date = r.at.date_naive();
-                    lines.push(if i.resolved {
-                        format!("{} {date}: {}", t(lang, "Løst", "Resolved on"), r.note)
+                    let mut line = if i.resolved {
+                        format!("{} {date}", t(lang, "Løst", "Resolved on"))
                     } else {
                         format!(
-                            "{} {date} {}: {}",
+                            "{} {date} {}",
                             t(lang, "Beslutningen fra", "The resolution of"),
                             t(
                                 lang,
                                 "er ældre end et ændret svar",
                                 "predates a changed answer"
                             ),
-                            r.note
                         )
-                    });
+                    };
+                    if audience == Audience::Parties {
+                        line.push_str(&format!(": {}", r.note));
+                    }
+                    lines.push(line);
                 }
                 if let Some(src) = &i.source {
                     lines.push(format!("{}: {}", t(lang, "Kilde", "Source"), src.cite()));
@@ -282,12 +314,11 @@ impl Doc {
             } else {
                 i.text.get(lang).to_owned()
             }];
-            cells.extend(i.cells.iter().map(|c| {
-                c.display
-                    .as_ref()
-                    .map(|d| d.get(lang).to_owned())
-                    .unwrap_or_else(|| "–".into())
-            }));
+            cells.extend(
+                i.cells
+                    .iter()
+                    .map(|c| shown_answer(c, lang, audience).unwrap_or_else(|| "–".into())),
+            );
             let mut status = i.status.label(lang).to_owned();
             if i.resolved {
                 status.push_str(&format!(", {}", t(lang, "løst", "resolved")));

@@ -261,23 +261,44 @@ pub(crate) fn format_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> St
 /// A recorded decision on a diverging item: what the parties agreed after discussing it.
 ///
 /// A resolution covers the answers given before it; if a party changes its answer later, the
-/// divergence counts as open again.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+/// divergence counts as open again. The note is free text, so like an answer's comment it is
+/// treated as confidential: `Debug` leaves it out, and shared reports show only the date.
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Resolution {
     /// The agreement.
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub agreement: AgreementId,
     /// The template.
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub template: TemplateId,
     /// The item.
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub item: ItemId,
     /// When it was resolved.
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub at: Timestamp,
     /// Who recorded it.
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub by: PersonId,
     /// What was agreed, e.g. the shared definition of "frivillighed".
+    #[schemars(extend("x-sensitivity" = "confidential"))]
     pub note: String,
+}
+
+impl PersonalData for Resolution {}
+
+impl fmt::Debug for Resolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Resolution")
+            .field("agreement", &self.agreement)
+            .field("template", &self.template)
+            .field("item", &self.item)
+            .field("at", &self.at)
+            .field("by", &self.by)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A checklist an agreement needs before it can be signed, and who must answer it.
@@ -889,6 +910,26 @@ mod tests {
         assert_eq!(format_number(1.5, Lang::En), "1.5");
         assert_eq!(format_number(0.333_333, Lang::En), "0.33");
         assert_eq!(format_number(-0.001, Lang::En), "0");
+    }
+
+    #[test]
+    fn resolutions_declare_the_note_confidential_and_hide_it() {
+        let classes = Resolution::field_classes();
+        assert_eq!(classes.len(), 6);
+        assert!(classes.iter().all(|c| c.class.is_some()));
+        assert_eq!(
+            crate::sensitivity::class_of::<Resolution>("note"),
+            Some(crate::SensitivityClass::Confidential)
+        );
+        let r = Resolution {
+            agreement: "a".into(),
+            template: "t".into(),
+            item: "i".into(),
+            at: crate::time::start_of_day(chrono::NaiveDate::MIN),
+            by: "p-1".into(),
+            note: "Fatima".into(),
+        };
+        assert!(!format!("{r:?}").contains("Fatima"));
     }
 
     #[test]

@@ -55,6 +55,33 @@ pub enum RolesCode {
     ReservedTaskId,
 }
 
+impl RolesCode {
+    /// Every kind, in declaration order.
+    pub const ALL: [RolesCode; 18] = {
+        use RolesCode::*;
+        [
+            NoSplit,
+            NoResponsible,
+            NoAccountable,
+            MultipleAccountable,
+            StatutoryOutsideMunicipality,
+            DoubleCoverage,
+            ActivityWithoutTask,
+            LeadNotResponsible,
+            LoadExceedsHours,
+            SinglePointOfFailure,
+            AccountableWithoutCarrier,
+            VacantCarrier,
+            DepartmentNotInvolved,
+            UnknownTask,
+            DuplicateAssignment,
+            ConflictingRoles,
+            CarrierNotOfParty,
+            ReservedTaskId,
+        ]
+    };
+}
+
 impl FindingKind for RolesCode {
     fn code(self) -> &'static str {
         use RolesCode::*;
@@ -135,6 +162,30 @@ impl Dossier {
     }
 }
 
+/// The analysis findings for version `version_index` of agreement `index`, post holders on
+/// `as_of` (what the health assessment weighs); nothing for positions that do not exist.
+pub(crate) fn analyse_version(
+    d: &Dossier,
+    index: usize,
+    version_index: usize,
+    as_of: Option<NaiveDate>,
+) -> Vec<Finding> {
+    let Some(agreement) = d.agreements.get(index) else {
+        return Vec::new();
+    };
+    if version_index >= agreement.versions.len() {
+        return Vec::new();
+    }
+    let at = Located {
+        agreement,
+        index,
+        version_index,
+    };
+    let path = at.terms_path();
+    let scope = Scope::new(d, at.terms(), &path);
+    analyse(&scope, as_of)
+}
+
 /// The analysis findings for one version's split, sorted.
 pub(crate) fn analyse(scope: &Scope<'_>, as_of: Option<NaiveDate>) -> Vec<Finding> {
     let mut a = Analysis {
@@ -155,6 +206,11 @@ struct Analysis<'s, 'a> {
 }
 
 impl Analysis<'_, '_> {
+    /// A party as people read it (a champion by its kind, never its name).
+    fn label(&self, party: &PartyRef) -> Text {
+        self.scope.dossier.party_text(party)
+    }
+
     fn push(&mut self, code: RolesCode, path: FieldPath, da: String, en: String) {
         self.out.push(Finding::of(code, path, Text::new(da, en)));
     }
@@ -231,11 +287,12 @@ impl Analysis<'_, '_> {
             [_] => {}
             [(_, first), rest @ ..] => {
                 for (j, a) in rest {
+                    let (x, y) = (self.label(&first.party), self.label(&a.party));
                     self.push(
                         RolesCode::MultipleAccountable,
                         self.scope.assignment_path(*j).field("role"),
-                        format!("Både {} og {} er ansvarlige for opgaven '{key}'; der skal være præcis én ansvarlig.", first.party, a.party),
-                        format!("Both {} and {} are accountable for the task '{key}'; there must be exactly one.", first.party, a.party),
+                        format!("Både {} og {} er ansvarlige for opgaven '{key}'; der skal være præcis én ansvarlig.", x.da, y.da),
+                        format!("Both {} and {} are accountable for the task '{key}'; there must be exactly one.", x.en, y.en),
                     );
                 }
             }
@@ -244,11 +301,12 @@ impl Analysis<'_, '_> {
             for (j, a) in cells.iter().filter(|(_, a)| a.role.carries()) {
                 if !a.party.is_municipal() {
                     let role = a.role.letter();
+                    let who = self.label(&a.party);
                     self.push(
                         RolesCode::StatutoryOutsideMunicipality,
                         self.scope.assignment_path(*j),
-                        format!("'{key}' er en lovpligtig kommunal opgave, men {} er {role} for den. Kommunen har myndighedsansvaret; frivillige kan højst konsulteres eller informeres.", a.party),
-                        format!("'{key}' is a statutory municipal duty, but {} is {role} for it. The municipality holds the statutory duty; volunteers can at most be consulted or informed.", a.party),
+                        format!("'{key}' er en lovpligtig kommunal opgave, men {} er {role} for den. Kommunen har myndighedsansvaret; frivillige kan højst konsulteres eller informeres.", who.da),
+                        format!("'{key}' is a statutory municipal duty, but {} is {role} for it. The municipality holds the statutory duty; volunteers can at most be consulted or informed.", who.en),
                     );
                 }
             }
@@ -267,14 +325,17 @@ impl Analysis<'_, '_> {
                 .iter()
                 .any(|(_, a)| lead.covers(&a.party) || a.party.covers(lead))
         {
+            let lead = self.label(lead);
             self.push(
                 RolesCode::LeadNotResponsible,
                 self.scope.task_path(&task.task),
                 format!(
-                    "Aktiviteten ledes af {lead}, men {lead} er ikke udfører i rollefordelingen."
+                    "Aktiviteten ledes af {}, men {} er ikke udfører i rollefordelingen.",
+                    lead.da, lead.da
                 ),
                 format!(
-                    "The activity is led by {lead}, but {lead} is not responsible in the split."
+                    "The activity is led by {}, but {} is not responsible in the split.",
+                    lead.en, lead.en
                 ),
             );
         }
@@ -291,11 +352,12 @@ impl Analysis<'_, '_> {
                     continue;
                 }
                 if !self.share_a_forum(&a.party, &b.party) {
+                    let (x, y) = (self.label(&a.party), self.label(&b.party));
                     self.push(
                         RolesCode::DoubleCoverage,
                         self.scope.assignment_path(*j),
-                        format!("Både {} og {} udfører opgaven '{key}', men de har intet fælles mødeforum at koordinere i. Aftal koordineringen eller gør én af dem til udfører, så ingen opgave dækkes dobbelt.", a.party, b.party),
-                        format!("Both {} and {} are responsible for the task '{key}', but they share no meeting forum to coordinate in. Agree how they coordinate or make one of them responsible, so that nothing is covered twice.", a.party, b.party),
+                        format!("Både {} og {} udfører opgaven '{key}', men de har intet fælles mødeforum at koordinere i. Aftal koordineringen eller gør én af dem til udfører, så ingen opgave dækkes dobbelt.", x.da, y.da),
+                        format!("Both {} and {} are responsible for the task '{key}', but they share no meeting forum to coordinate in. Agree how they coordinate or make one of them responsible, so that nothing is covered twice.", x.en, y.en),
                     );
                     // One finding per task says what needs doing; more would repeat it.
                     reported = true;
@@ -343,16 +405,19 @@ impl Analysis<'_, '_> {
             if hours <= total + 1e-6 {
                 continue;
             }
+            let who = self.label(party);
             let (path, da, en) = match declared.first() {
                 Some((k, _)) => (
                     self.scope.terms_path.field("resources").index(*k),
                     format!(
-                        "{party} udfører opgaver for {} timer om måneden, men har afsat {} timer til koordinering.",
+                        "{} udfører opgaver for {} timer om måneden, men har afsat {} timer til koordinering.",
+                        who.da,
                         fmt_hours(hours),
                         fmt_hours(total)
                     ),
                     format!(
-                        "{party} is responsible for {} hours of tasks a month, but has set aside {} hours for coordination.",
+                        "{} is responsible for {} hours of tasks a month, but has set aside {} hours for coordination.",
+                        who.en,
                         fmt_hours(hours),
                         fmt_hours(total)
                     ),
@@ -360,11 +425,13 @@ impl Analysis<'_, '_> {
                 None => (
                     self.scope.assignment_path(first),
                     format!(
-                        "{party} udfører opgaver for {} timer om måneden, men har ikke afsat tid til koordinering i aftalen.",
+                        "{} udfører opgaver for {} timer om måneden, men har ikke afsat tid til koordinering i aftalen.",
+                        who.da,
                         fmt_hours(hours)
                     ),
                     format!(
-                        "{party} is responsible for {} hours of tasks a month, but has set aside no coordination time in the agreement.",
+                        "{} is responsible for {} hours of tasks a month, but has set aside no coordination time in the agreement.",
+                        who.en,
                         fmt_hours(hours)
                     ),
                 ),
@@ -383,12 +450,15 @@ impl Analysis<'_, '_> {
             }
             let path = self.scope.assignment_path(j);
             match &a.carried_by {
-                None if a.role == Raci::Accountable => self.push(
-                    RolesCode::AccountableWithoutCarrier,
-                    path,
-                    format!("Ingen post er udpeget til at bære ansvaret for '{}' hos {}; en post overlever et personskifte.", a.task, a.party),
-                    format!("No post is named to carry the accountability for '{}' at {}; a post survives a change of person.", a.task, a.party),
-                ),
+                None if a.role == Raci::Accountable => {
+                    let who = self.label(&a.party);
+                    self.push(
+                        RolesCode::AccountableWithoutCarrier,
+                        path,
+                        format!("Ingen post er udpeget til at bære ansvaret for '{}' hos {}; en post overlever et personskifte.", a.task, who.da),
+                        format!("No post is named to carry the accountability for '{}' at {}; a post survives a change of person.", a.task, who.en),
+                    )
+                }
                 None => {}
                 Some(c) => {
                     let person = self.scope.carrier_person(c, self.as_of);
@@ -421,11 +491,12 @@ impl Analysis<'_, '_> {
                 } else {
                     (format!("alle {accountable}"), format!("all {accountable}"))
                 };
+                let who = self.label(party);
                 self.push(
                     RolesCode::SinglePointOfFailure,
                     self.scope.assignment_path(j),
-                    format!("Én og samme person bærer {all_da} ansvarsområder hos {party}. Fordel ansvaret på flere poster, så samarbejdet tåler et personskifte."),
-                    format!("One and the same person carries {all_en} accountabilities of {party}. Spread them over more posts so that the cooperation survives a change of person."),
+                    format!("Én og samme person bærer {all_da} ansvarsområder hos {}. Fordel ansvaret på flere poster, så samarbejdet tåler et personskifte.", who.da),
+                    format!("One and the same person carries {all_en} accountabilities of {}. Spread them over more posts so that the cooperation survives a change of person.", who.en),
                 );
             }
         }
@@ -476,11 +547,14 @@ impl Analysis<'_, '_> {
                             .is_some_and(|d| d.kind == kind)
                 });
                 if !involved {
+                    let who = self.label(&PartyRef::Municipality {
+                        municipality: m.clone(),
+                    });
                     self.push(
                         RolesCode::DepartmentNotInvolved,
                         self.scope.roles_path(),
-                        format!("Ingen forvaltning af typen '{}' i {m} har en rolle i samarbejdet; evalueringen anbefaler at inddrage børne- og skoleforvaltning, socialforvaltning, jobcenter og kultur- og fritidsforvaltning.", kind.label(Lang::Da)),
-                        format!("No '{}' department of {m} has a role in the cooperation; the evaluation recommends involving children and schools, social services, the jobcentre and culture and leisure.", kind.label(Lang::En)),
+                        format!("Ingen forvaltning af typen '{}' i {} har en rolle i samarbejdet; evalueringen anbefaler at inddrage børne- og skoleforvaltning, socialforvaltning, jobcenter og kultur- og fritidsforvaltning.", kind.label(Lang::Da), who.da),
+                        format!("No '{}' department of {} has a role in the cooperation; the evaluation recommends involving children and schools, social services, the jobcentre and culture and leisure.", kind.label(Lang::En), who.en),
                     );
                 }
             }

@@ -63,6 +63,7 @@ pub use ops::{Carrying, Duty, RoleError};
 pub use rule::RoleSplitRule;
 pub use tasks::RoleTask;
 
+pub(crate) use analysis::analyse_version;
 pub(crate) use validate::validate_split;
 
 use crate::actors::PartyRef;

@@ -78,6 +78,16 @@ fn carriers(cell: &MatrixCell, lang: Lang) -> Vec<String> {
     }
 }
 
+impl MatrixCell {
+    /// Who carries the cell's roles, as the matrices show it: one post title when every role
+    /// has the same carrier, otherwise each role's letter with its carrier; a person only as
+    /// "named person". `None` when no role names a carrier.
+    pub fn carried_by(&self, lang: Lang) -> Option<String> {
+        let who = carriers(self, lang);
+        (!who.is_empty()).then(|| who.join("; "))
+    }
+}
+
 fn md_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")

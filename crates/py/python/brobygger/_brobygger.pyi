@@ -1715,8 +1715,9 @@ def add_survey(dossier: Dossier, round: Any) -> None:
 
 def assess(dossier: Dossier, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
     """
-    Assesses an agreement as of a date. `external` maps a module name (`"roles"`,
-    `"checklists"`, `"matching"`, `"introductions"`) to its findings. Raises `NotFoundError` or
+    Assesses an agreement as of a date. The role split and the checklists are always weighed;
+    `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
+    `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
     `InvalidInputError`.
     """
 
@@ -1757,9 +1758,20 @@ def example_names() -> list[str]:
     The names of the built-in example dossiers.
     """
 
+def example_reference_date(name: str) -> date:
+    """
+    The day a built-in example is told as of (the demo assesses it then).
+    """
+
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
+    """
+
+def health_summary(dossier: Dossier, as_of: date, lang: str = "da") -> str:
+    """
+    Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
+    the role split and the checklists (what `brobygger demo` prints).
     """
 
 def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
@@ -1779,8 +1791,16 @@ def record_survey_response(dossier: Dossier, survey: str, group: str, answers: d
 def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
     """
     A report on one agreement in `lang`, with other modules' findings (`external`, as for
-    `assess`) and content for the role-split and checklist slots (`sections`, a list of dicts).
-    Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    `assess`). The role-split and checklist slots show the role matrix and the checklists side by
+    side unless `sections` (a list of dicts, see `report_sections`) fill a slot instead. Raises
+    the errors of `assess`, and `InvalidInputError` for bad sections.
+    """
+
+def report_sections(dossier: Dossier, agreement: str, as_of: date) -> Any:
+    """
+    What a report shows in its role-split and checklist slots unless `sections` are given: a
+    list of dicts shaped like `sections` (the role matrix as a heat map, the checklists side by
+    side), to show elsewhere or to adapt and pass back to `report`.
     """
 
 def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> list[tuple[str, str | None]]:

@@ -9,11 +9,12 @@
 //! out). The same content is rendered by both writers, so the formats never drift apart.
 
 mod doc;
+mod sections;
 mod svg;
 
 use super::survey::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use super::{Assessment, AssessmentOptions, CheckStatus, ExternalFindings};
-use crate::actors::{OrganisationKind, PartyRef};
+use crate::actors::PartyRef;
 use crate::agreement::{AgreementTerms, GoalOwner};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
@@ -98,6 +99,11 @@ pub struct HeatCell {
     pub value: f64,
     /// A short label shown in the cell (e.g. "ansvarlig" / "responsible").
     pub label: Text,
+    /// More about the cell, shown after the label in the table but not in the chart (e.g. the
+    /// post that carries a role).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub detail: Option<Text>,
 }
 
 /// A matrix shown as a heat map (e.g. tasks × parties for the role split), with a table of the
@@ -145,6 +151,11 @@ pub enum ReportBlock {
         /// The matrix.
         map: HeatMap,
     },
+    /// A heading inside the slot (e.g. one per checklist).
+    Heading {
+        /// The text.
+        text: Text,
+    },
 }
 
 /// A slot's content.
@@ -170,12 +181,13 @@ pub struct ReportOptions {
     pub format: ReportFormat,
     /// Other modules' findings for the assessment.
     pub external: Vec<ExternalFindings>,
-    /// Content for the role-split and checklist slots.
+    /// Content for the role-split and checklist slots. A slot with content here shows only
+    /// that; a slot without shows what the library makes of it ([`Dossier::report_sections`]).
     pub sections: Vec<ReportSection>,
 }
 
 impl ReportOptions {
-    /// Options with no external findings and empty slots.
+    /// Options with no external findings and the slots filled by the library.
     pub fn new(as_of: NaiveDate, lang: Lang, format: ReportFormat) -> Self {
         Self {
             as_of,
@@ -294,11 +306,14 @@ impl Dossier {
             )),
         ]));
         r.agreement_section(&mut blocks, a, terms, &assessment);
+        let defaults = self.report_sections(agreement, options.as_of)?;
         for (n, slot) in [
             (2, ReportSlot::RoleSplit),
             (3, ReportSlot::ChecklistAlignment),
         ] {
-            r.slot_section(&mut blocks, n, slot, &options.sections);
+            let given = options.sections.iter().any(|s| s.slot == slot);
+            let sections = if given { &options.sections } else { &defaults };
+            r.slot_section(&mut blocks, n, slot, sections);
         }
         blocks.push(Block::Heading(2, t(lang, "4. Vurdering", "4. Assessment")));
         r.assessment_blocks(&mut blocks, &assessment, 3);
@@ -387,29 +402,25 @@ impl Writer<'_> {
         t(self.lang, da, en)
     }
 
-    /// A party's name and kind; a champion (an individual) by kind only.
+    /// A party's name and kind; a champion (an individual) by kind and id only.
     fn party(&self, party: &PartyRef) -> (String, String) {
         let lang = self.lang;
+        let name = self.d.party_label(party, lang);
         match party {
             PartyRef::Organisation { organisation } => match self.d.organisation(organisation) {
-                Some(o) if o.kind == OrganisationKind::Champion => {
-                    (self.t("Ildsjæl", "Champion"), o.kind.label(lang).to_owned())
-                }
-                Some(o) => (o.name.clone(), o.kind.label(lang).to_owned()),
-                None => (party.key(), String::new()),
+                Some(o) => (name, o.kind.label(lang).to_owned()),
+                None => (name, String::new()),
             },
             PartyRef::Department { .. } => match self.d.department(party) {
-                Some(dep) => (self.d.party_name(party), dep.kind.label(lang).to_owned()),
-                None => (party.key(), String::new()),
+                Some(dep) => (name, dep.kind.label(lang).to_owned()),
+                None => (name, String::new()),
             },
-            PartyRef::Municipality { .. } => {
-                (self.d.party_name(party), self.t("kommune", "municipality"))
-            }
+            PartyRef::Municipality { .. } => (name, self.t("kommune", "municipality")),
         }
     }
 
     fn party_name(&self, party: &PartyRef) -> String {
-        self.party(party).0
+        self.d.party_label(party, self.lang)
     }
 
     fn post_title(&self, id: &PostId) -> String {
@@ -775,6 +786,7 @@ impl Writer<'_> {
     fn slot_block(&self, out: &mut Vec<Block>, slot: ReportSlot, k: usize, b: &ReportBlock) {
         match b {
             ReportBlock::Paragraph { text: t } => out.push(Block::para(self.tx(t))),
+            ReportBlock::Heading { text: t } => out.push(Block::Heading(3, self.tx(t))),
             ReportBlock::Bullets { items } => out.push(Block::List(
                 items.iter().map(|i| vec![text(self.tx(i))]).collect(),
             )),
@@ -798,6 +810,10 @@ impl Writer<'_> {
                         label: self.tx(&c.label),
                     })
                     .collect();
+                let in_table = |c: &HeatCell| match &c.detail {
+                    Some(d) => format!("{} ({})", self.tx(&c.label), self.tx(d)),
+                    None => self.tx(&c.label),
+                };
                 let title = self.tx(&map.title);
                 out.push(Block::Figure {
                     svg: svg::heat_map(
@@ -819,10 +835,13 @@ impl Writer<'_> {
                         let mut row = vec![r.clone()];
                         for j in 0..columns.len() {
                             row.push(
-                                cells
+                                map.cells
                                     .iter()
-                                    .find(|c| c.row == i && c.column == j)
-                                    .map_or_else(String::new, |c| c.label.clone()),
+                                    .find(|c| {
+                                        usize::try_from(c.row) == Ok(i)
+                                            && usize::try_from(c.column) == Ok(j)
+                                    })
+                                    .map_or_else(String::new, in_table),
                             );
                         }
                         row

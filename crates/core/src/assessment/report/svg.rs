@@ -304,9 +304,10 @@ pub(crate) fn heat_map(
     columns: &[String],
     cells: &[Cell],
 ) -> String {
-    let (label_w, cell_w, cell_h, head_h) = (220.0, 96.0, 26.0, 96.0);
-    // Room on the right for the last column's slanted label.
-    let width = label_w + cell_w * columns.len() as f64 + 100.0;
+    // Row labels of up to 34 characters fit left of the grid; the slanted column labels of up
+    // to 24 characters need room on the right of the last column.
+    let (label_w, cell_w, cell_h, head_h) = (250.0, 96.0, 26.0, 112.0);
+    let width = label_w + cell_w * columns.len() as f64 + 150.0;
     let height = head_h + cell_h * rows.len() as f64 + 10.0;
     let mut s = String::new();
     open(&mut s, id, width, height, title, desc);
