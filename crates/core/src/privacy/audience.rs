@@ -344,6 +344,12 @@ pub(crate) fn merged_area(d: &Dossier, newcomer: &NewcomerId) -> String {
         .unwrap_or_else(|| "andet område / other area".to_owned())
 }
 
+/// What a withheld required date holds in a view (the field is listed in `withheld`).
+pub const WITHHELD_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 /// The smallest number of households an area must have to be shown as it is.
 pub const MIN_AREA_HOUSEHOLDS: u32 = 5;
 
@@ -555,24 +561,13 @@ impl Dossier {
                 None => withheld.push(attribute),
             }
         }
-        // `id` and `arrival` are required fields; an analyst always gets both, treated.
-        if !keep.iter().any(|f| f == "arrival") {
-            keep.push("arrival".into());
-            withheld.retain(|f| f != "newcomer.arrival");
-            coarsen.push("arrival".into());
-            fields.push(FieldDisclosure {
-                field: "newcomer.arrival".into(),
-                class: SensitivityClass::Ordinary,
-                treatment: Treatment::Coarsened,
-                basis: None,
-                reason: Text::new(
-                    "Kun kvartalet; feltet er påkrævet.",
-                    "The quarter only; the field is required.",
-                ),
-            });
-        }
-        keep.push("id".into());
+        // `id` and `arrival` are required: a withheld arrival holds the placeholder below.
+        let arrival_visible = keep.iter().any(|f| f == "arrival");
+        keep.extend(["id".to_owned(), "arrival".to_owned()]);
         let mut out = keep_only(n, &keep)?;
+        if !arrival_visible {
+            out.arrival = WITHHELD_DATE;
+        }
         for field in &coarsen {
             match field.as_str() {
                 "arrival" => out.arrival = quarter_start(out.arrival),
@@ -728,43 +723,43 @@ impl Dossier {
                 .unwrap_or_default(),
             (_, Some((m, _))) => m.explanation.iter().map(|o| o.text.clone()).collect(),
         };
-        let released: Vec<ContactField> = if state == ProposalState::Released {
+        // Releases this viewer's side received: the volunteer receives the household's details;
+        // the household's side (through its caseworker or coordinator) the volunteer's.
+        let mine: Vec<&crate::privacy::disclosure::Disclosure> = if state == ProposalState::Released
+        {
             p.disclosures()
-                .filter(|(_, d)| match (&d.recipient, viewer) {
-                    (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: mine }) => {
-                        offer == mine
-                    }
+                .map(|(_, d)| d)
+                .filter(|d| match (&d.recipient, viewer) {
+                    (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: v }) => offer == v,
                     (
                         Recipient::Household { .. },
                         Viewer::MunicipalCaseworker | Viewer::Coordinator,
                     ) => true,
                     _ => false,
                 })
-                .flat_map(|(_, d)| d.fields.iter().copied())
                 .collect()
         } else {
             Vec::new()
         };
+        let released: Vec<ContactField> =
+            mine.iter().flat_map(|d| d.fields.iter().copied()).collect();
         let mut fields = nv.fields.clone();
-        for (_, d) in p.disclosures() {
-            let to_me = released.iter().any(|f| d.fields.contains(f));
-            if to_me && state == ProposalState::Released {
-                fields.push(FieldDisclosure {
-                    field: d
-                        .fields
-                        .iter()
-                        .map(|f| f.key())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    class: SensitivityClass::Ordinary,
-                    treatment: Treatment::AsIs,
-                    basis: Some(d.basis.clone()),
-                    reason: Text::new(
-                        "Begge sider har accepteret matchet, og videregivelsen er registreret.",
-                        "Both sides accepted the match, and the release is recorded.",
-                    ),
-                });
-            }
+        for d in &mine {
+            fields.push(FieldDisclosure {
+                field: d
+                    .fields
+                    .iter()
+                    .map(|f| f.key())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                class: SensitivityClass::Ordinary,
+                treatment: Treatment::AsIs,
+                basis: Some(d.basis.clone()),
+                reason: Text::new(
+                    "Begge sider har accepteret matchet, og videregivelsen er registreret.",
+                    "Both sides accepted the match, and the release is recorded.",
+                ),
+            });
         }
         Ok(MatchView {
             audience,

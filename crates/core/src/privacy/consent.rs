@@ -388,8 +388,8 @@ labels!(ConsentForm, "consent_form" {
     OralRecorded => ("mundtligt, noteret", "oral, recorded"),
 });
 
-/// A consent given by a household or a volunteer.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+/// A consent given by a household or a volunteer. `Debug` shows ids and dates only.
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConsentRecord {
@@ -423,6 +423,17 @@ pub struct ConsentRecord {
     /// The post that recorded it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded_by: Option<PostId>,
+}
+
+impl fmt::Debug for ConsentRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConsentRecord")
+            .field("id", &self.id)
+            .field("subject", &self.subject)
+            .field("given_on", &self.given_on)
+            .field("withdrawn_on", &self.withdrawn_on)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ConsentRecord {

@@ -149,10 +149,13 @@ labels!(ContactField, "contact_field" {
 impl ContactField {
     /// The field as a manifest names it: `contact.phone`.
     pub fn key(self) -> String {
-        format!(
-            "contact.{}",
-            crate::i18n::Label::label(&self, Lang::En).replace('-', "")
-        )
+        let field = match self {
+            ContactField::Name => "name",
+            ContactField::Phone => "phone",
+            ContactField::Email => "email",
+            ContactField::Address => "address",
+        };
+        format!("contact.{field}")
     }
 }
 
@@ -239,7 +242,7 @@ pub struct ProposalEvent {
 }
 
 /// A proposed match between a household and an offer, and its history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatchProposal {
@@ -259,6 +262,17 @@ pub struct MatchProposal {
     /// What happened since, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<ProposalEvent>,
+}
+
+impl std::fmt::Debug for MatchProposal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatchProposal")
+            .field("id", &self.id)
+            .field("newcomer", &self.newcomer)
+            .field("offer", &self.offer)
+            .field("state", &self.state())
+            .finish_non_exhaustive()
+    }
 }
 
 impl MatchProposal {
@@ -860,7 +874,7 @@ pub(crate) fn close_after_withdrawal(
     let at = crate::time::start_of_day(on);
     let mut closing = Vec::new();
     for (k, p) in d.privacy.proposals.iter().enumerate() {
-        if p.state().is_closed() {
+        if p.closed_on(on).is_some() {
             continue;
         }
         let household = Subject::newcomer(p.newcomer.clone());

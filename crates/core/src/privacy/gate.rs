@@ -11,6 +11,9 @@
 //!   one keeps that offer away from households with children. A missing basis never loosens a
 //!   safeguard.
 //!
+//! A household or offer that no consent or basis allows matching at all on the day is left out
+//! of the run (listed with the attribute `newcomer` or `offer`).
+//!
 //! The run lists every subject whose attribute was withheld ([`WithheldAttribute`]), whatever
 //! that subject's data holds, and every use with the basis that allowed it ([`SensitiveUse`]),
 //! so neither list reveals a value; the texts name rules and attributes, never values.
@@ -160,6 +163,82 @@ pub fn run_consented(
 
 /// The gated run (the rule set is already checked).
 pub(crate) fn run_gated(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+    register: &Register<'_>,
+) -> Result<MatchRun, BrobyggerError> {
+    // Households and offers nothing allows matching at all are left out of the run.
+    let mut left_out = Vec::new();
+    let newcomers = with_basis(newcomers, register, o.as_of, &mut left_out, |n| {
+        Subject::newcomer(n.id.clone())
+    });
+    let offers = with_basis(offers, register, o.as_of, &mut left_out, |of| {
+        Subject::offer(of.id.clone())
+    });
+    let mut run = run_sensitive(rules, &newcomers, &offers, o, cohort, register)?;
+    if !left_out.is_empty() {
+        left_out.append(&mut run.withheld);
+        run.withheld = left_out;
+    }
+    Ok(run)
+}
+
+/// The records a basis for matching covers on `on`; the others are listed in `left_out`.
+fn with_basis<'a, T: Clone>(
+    records: &'a [T],
+    register: &Register<'_>,
+    on: chrono::NaiveDate,
+    left_out: &mut Vec<WithheldAttribute>,
+    subject: impl Fn(&T) -> Subject,
+) -> Cow<'a, [T]> {
+    let keep: Vec<bool> = records
+        .iter()
+        .map(|r| {
+            let s = subject(r);
+            let ok = register.find(&s, Purpose::Matching, None, on).is_some();
+            if !ok {
+                left_out.push(WithheldAttribute {
+                    attribute: s.kind().to_owned(),
+                    rules: Vec::new(),
+                    text: left_out_text(&s),
+                    subject: s,
+                });
+            }
+            ok
+        })
+        .collect();
+    if keep.iter().all(|k| *k) {
+        Cow::Borrowed(records)
+    } else {
+        Cow::Owned(
+            records
+                .iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(r, _)| r.clone())
+                .collect(),
+        )
+    }
+}
+
+fn left_out_text(subject: &Subject) -> Text {
+    match subject {
+        Subject::Newcomer { .. } => Text::new(
+            "Intet samtykke eller anden hjemmel dækker matchning af husstanden på kørselsdagen; den er udeladt af kørslen.",
+            "No consent or other basis covers matching the household on the day of the run; it was left out of the run.",
+        ),
+        _ => Text::new(
+            "Intet samtykke eller anden hjemmel dækker matchning med tilbuddet på kørselsdagen; det er udeladt af kørslen.",
+            "No consent or other basis covers matching with the offer on the day of the run; it was left out of the run.",
+        ),
+    }
+}
+
+/// The run over records with a basis for matching, gating the sensitive attributes.
+fn run_sensitive(
     rules: &RuleSet,
     newcomers: &[Newcomer],
     offers: &[Offer],
