@@ -12,6 +12,7 @@ mod dossier;
 mod errors;
 mod matching;
 mod model;
+mod privacy;
 mod roles;
 
 use pyo3::prelude::*;
@@ -76,6 +77,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
+
+    #[pymodule_export]
+    use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
 
     #[pymodule_export]
     use crate::model::{

@@ -87,6 +87,23 @@ pub enum Viewer {
 }
 
 impl Viewer {
+    /// Reads `municipal_caseworker`, `coordinator`, `analyst` or `volunteer:<offer id>`.
+    pub fn parse(key: &str) -> Result<Viewer, BrobyggerError> {
+        match key.trim().split_once(':') {
+            Some(("volunteer", offer)) if !offer.is_empty() => Ok(Viewer::Volunteer {
+                offer: offer.into(),
+            }),
+            None if key.trim() == "municipal_caseworker" => Ok(Viewer::MunicipalCaseworker),
+            None if key.trim() == "coordinator" => Ok(Viewer::Coordinator),
+            None if key.trim() == "analyst" => Ok(Viewer::Analyst),
+            _ => Err(BrobyggerError::invalid_input(
+                "privacy.unknown_viewer",
+                "viewer",
+                "a viewer is municipal_caseworker, coordinator, analyst or volunteer:<offer id>",
+            )),
+        }
+    }
+
     /// The audience.
     pub fn audience(&self) -> Audience {
         match self {

@@ -296,6 +296,14 @@ fn last_activity(
 }
 
 impl Dossier {
+    /// Adds a retention policy. Refused (and nothing changes) if it is not valid: a period of
+    /// zero months, an action the record type does not support, a taken id.
+    pub fn add_retention_policy(&mut self, policy: RetentionPolicy) -> Result<(), BrobyggerError> {
+        let mut candidate = self.privacy.clone();
+        candidate.retention.push(policy);
+        self.check_privacy_change(candidate)
+    }
+
     /// What the retention policies make due on `on`, and what will be within each policy's
     /// warning period.
     pub fn retention_report(&self, on: NaiveDate) -> RetentionReport {
