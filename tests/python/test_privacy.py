@@ -325,7 +325,7 @@ def test_consents_bases_and_policies_are_added_and_the_review_reads_them() -> No
     d.privacy.add_basis(
         {
             "id": "b-football",
-            "applies_to": {"type": "subject", "subject": {"type": "offer", "offer": "vvv-football-kids"}},
+            "applies_to": {"type": "individual", "subject": {"type": "offer", "offer": "vvv-football-kids"}},
             "purpose": "matching",
             "basis": "legal_obligation",
             "attributes": ["offer.credentials"],

@@ -62,7 +62,7 @@ fn recipient_key(r: &Recipient) -> String {
     match r {
         Recipient::Household { newcomer } => format!("newcomer:{newcomer}"),
         Recipient::Volunteer { offer } => format!("offer:{offer}"),
-        Recipient::Audience { audience } => format!("audience:{}", key(audience)),
+        Recipient::Group { audience } => format!("audience:{}", key(audience)),
     }
 }
 

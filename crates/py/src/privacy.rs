@@ -15,7 +15,9 @@ use brobygger::{Timestamp, matching as m};
 use pyo3::prelude::*;
 
 fn purpose(s: &str) -> PyResult<p::Purpose> {
-    p::Purpose::parse(s).map_err(core::BrobyggerError::from).py()
+    p::Purpose::parse(s)
+        .map_err(core::BrobyggerError::from)
+        .py()
 }
 
 fn viewer(s: &str) -> PyResult<p::Viewer> {
@@ -98,7 +100,10 @@ impl PseudonymKey {
     }
 
     fn __repr__(&self) -> String {
-        format!("PseudonymKey(domain={:?}, key=<redacted>)", self.inner.domain())
+        format!(
+            "PseudonymKey(domain={:?}, key=<redacted>)",
+            self.inner.domain()
+        )
     }
 }
 
@@ -234,7 +239,9 @@ impl DossierPrivacy {
         consent: &str,
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.write(py, |d| d.withdraw_consent(&consent.into(), on))?.py()?;
+        let r = self
+            .write(py, |d| d.withdraw_consent(&consent.into(), on))?
+            .py()?;
         to_py(py, &r)
     }
 
@@ -279,7 +286,10 @@ impl DossierPrivacy {
             id: id.map(Into::into),
             by: by.map(Into::into),
         };
-        Ok(self.write(py, |d| d.propose_match(request))?.py()?.to_string())
+        Ok(self
+            .write(py, |d| d.propose_match(request))?
+            .py()?
+            .to_string())
     }
 
     /// Proposes every match of a stored run, all or nothing; returns the new ids.
@@ -293,7 +303,9 @@ impl DossierPrivacy {
         by: Option<String>,
     ) -> PyResult<Vec<String>> {
         let ids = self
-            .write(py, |d| d.propose_run(&run.into(), at, expires_on, by.map(Into::into)))?
+            .write(py, |d| {
+                d.propose_run(&run.into(), at, expires_on, by.map(Into::into))
+            })?
             .py()?;
         Ok(ids.into_iter().map(|i| i.to_string()).collect())
     }
@@ -310,7 +322,9 @@ impl DossierPrivacy {
     ) -> PyResult<String> {
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
-            .write(py, |d| d.accept_proposal(&proposal.into(), side, at, by.map(Into::into)))?
+            .write(py, |d| {
+                d.accept_proposal(&proposal.into(), side, at, by.map(Into::into))
+            })?
             .py()?;
         Ok(enum_str(&s))
     }
@@ -327,7 +341,9 @@ impl DossierPrivacy {
     ) -> PyResult<String> {
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
-            .write(py, |d| d.decline_proposal(&proposal.into(), side, at, by.map(Into::into)))?
+            .write(py, |d| {
+                d.decline_proposal(&proposal.into(), side, at, by.map(Into::into))
+            })?
             .py()?;
         Ok(enum_str(&s))
     }
@@ -342,7 +358,9 @@ impl DossierPrivacy {
         by: Option<String>,
     ) -> PyResult<String> {
         let s = self
-            .write(py, |d| d.withdraw_proposal(&proposal.into(), at, by.map(Into::into)))?
+            .write(py, |d| {
+                d.withdraw_proposal(&proposal.into(), at, by.map(Into::into))
+            })?
             .py()?;
         Ok(enum_str(&s))
     }
@@ -373,13 +391,20 @@ impl DossierPrivacy {
             to_household: contact_fields(to_household, "to_household")?,
             by: by.map(Into::into),
         };
-        let ds = self.write(py, |d| d.release_contact_details(request))?.py()?;
+        let ds = self
+            .write(py, |d| d.release_contact_details(request))?
+            .py()?;
         to_py(py, &ds)
     }
 
     /// A proposal's state, now or at `at`.
     #[pyo3(signature = (proposal, at = None))]
-    fn proposal_state(&self, py: Python<'_>, proposal: &str, at: Option<Timestamp>) -> PyResult<String> {
+    fn proposal_state(
+        &self,
+        py: Python<'_>,
+        proposal: &str,
+        at: Option<Timestamp>,
+    ) -> PyResult<String> {
         let state = self
             .read(py, |d| {
                 d.proposal(&proposal.into()).map(|pr| match at {
@@ -432,7 +457,9 @@ impl DossierPrivacy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let v = viewer(viewer_key)?;
         let out = self
-            .read(py, |d| d.view_newcomer(&newcomer.into(), &v, on, key.map(|k| &k.inner)))?
+            .read(py, |d| {
+                d.view_newcomer(&newcomer.into(), &v, on, key.map(|k| &k.inner))
+            })?
             .py()?;
         to_py(py, &out)
     }
@@ -446,7 +473,9 @@ impl DossierPrivacy {
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
         let v = viewer(viewer_key)?;
-        let out = self.read(py, |d| d.view_offer(&offer.into(), &v, on))?.py()?;
+        let out = self
+            .read(py, |d| d.view_offer(&offer.into(), &v, on))?
+            .py()?;
         to_py(py, &out)
     }
 
@@ -463,7 +492,9 @@ impl DossierPrivacy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let v = viewer(viewer_key)?;
         let out = self
-            .read(py, |d| d.view_proposal(&proposal.into(), &v, on, key.map(|k| &k.inner)))?
+            .read(py, |d| {
+                d.view_proposal(&proposal.into(), &v, on, key.map(|k| &k.inner))
+            })?
             .py()?;
         to_py(py, &out)
     }

@@ -516,7 +516,7 @@ impl Dossier {
             .map(|t| ManifestEntry {
                 at: None,
                 subject: None,
-                recipient: Recipient::Audience {
+                recipient: Recipient::Group {
                     audience: Audience::Analyst,
                 },
                 fields: vec![format!(

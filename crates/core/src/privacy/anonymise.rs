@@ -363,7 +363,7 @@ impl Dossier {
             }
         }
         for b in &mut d.privacy.bases {
-            if let BasisScope::Subject { subject } = &b.applies_to
+            if let BasisScope::Individual { subject } = &b.applies_to
                 && let Some(days) = days_of(subject)
             {
                 b.from = shift(b.from, days);

@@ -487,7 +487,7 @@ impl ConsentRecord {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BasisScope {
     /// One household, person or offer.
-    Subject {
+    Individual {
         /// Whom.
         subject: Subject,
     },
@@ -636,7 +636,7 @@ impl<'a> Register<'a> {
 
     fn in_scope(&self, scope: &BasisScope, subject: &Subject) -> bool {
         match scope {
-            BasisScope::Subject { subject: s } => self.same_subject(s, subject),
+            BasisScope::Individual { subject: s } => self.same_subject(s, subject),
             BasisScope::Cohort { cohort } => match subject {
                 Subject::Newcomer { newcomer } => self
                     .cohorts

@@ -175,7 +175,7 @@ pub enum Recipient {
         offer: OfferId,
     },
     /// Everyone in an audience, e.g. analysts receiving an export.
-    Audience {
+    Group {
         /// The audience.
         audience: Audience,
     },
@@ -451,7 +451,7 @@ impl ExportManifest {
             let to = match &e.recipient {
                 Recipient::Household { newcomer } => format!("newcomer:{newcomer}"),
                 Recipient::Volunteer { offer } => format!("offer:{offer}"),
-                Recipient::Audience { audience } => audience.label(lang).to_owned(),
+                Recipient::Group { audience } => audience.label(lang).to_owned(),
             };
             s.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} |\n",

@@ -557,7 +557,7 @@ fn delete(d: &mut Dossier, target: &RecordRef) {
             d.privacy.proposals.retain(|p| &p.newcomer != newcomer);
             d.privacy.consents.retain(|c| c.subject != me);
             d.privacy.bases.retain(
-                |b| !matches!(&b.applies_to, BasisScope::Subject { subject } if subject == &me),
+                |b| !matches!(&b.applies_to, BasisScope::Individual { subject } if subject == &me),
             );
         }
         RecordRef::Person { .. } => {}

@@ -185,7 +185,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             duplicate(&mut out, p.field("id"), b.id.as_str());
         }
         match &b.applies_to {
-            BasisScope::Subject { subject } if !subject_exists(d, subject) => dangling(
+            BasisScope::Individual { subject } if !subject_exists(d, subject) => dangling(
                 &mut out,
                 p.field("applies_to").field("subject"),
                 &subject.key(),
@@ -228,7 +228,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             );
         }
         let subject = match &b.applies_to {
-            BasisScope::Subject { subject } => Some(subject.clone()),
+            BasisScope::Individual { subject } => Some(subject.clone()),
             BasisScope::Cohort { .. } => Some(Subject::newcomer("x")),
             BasisScope::Provider { .. } => Some(Subject::offer("x")),
         };
