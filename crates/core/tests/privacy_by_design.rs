@@ -726,11 +726,7 @@ fn consented_runs_over_profile_lists_gate_the_same_way() {
     assert_eq!(run.withheld, stored.withheld);
     // An empty register leaves everyone out.
     let empty = Privacy::default();
-    let none = brobygger::privacy::consent::Register {
-        privacy: &empty,
-        cohorts: &[],
-        offers: &d.offers,
-    };
+    let none = brobygger::privacy::consent::Register::new(&empty, &[], &d.offers);
     let run = brobygger::privacy::gate::run_consented(
         &d.rule_sets[0],
         &d.cohorts[0].newcomers,

@@ -77,11 +77,7 @@ pub fn match_profiles_consented(
     privacy: Privacy,
     cohorts: Vec<Cohort>,
 ) -> Result<MatchRun, BrobyggerError> {
-    let register = p::consent::Register {
-        privacy: &privacy,
-        cohorts: &cohorts,
-        offers: &offers,
-    };
+    let register = p::consent::Register::new(&privacy, &cohorts, &offers);
     p::gate::run_consented(&rule_set, &newcomers, &offers, options, &register)
 }
 

@@ -143,11 +143,7 @@ pub fn match_profiles_consented(
     let rules = &rules.inner;
     let run = py
         .detach(|| {
-            let register = p::consent::Register {
-                privacy: &privacy,
-                cohorts: &cohorts,
-                offers: &offers,
-            };
+            let register = p::consent::Register::new(&privacy, &cohorts, &offers);
             p::gate::run_consented(rules, &newcomers, &offers, options, &register)
         })
         .py()?;

@@ -133,35 +133,47 @@ fn removed_note() -> Text {
     Text::new("(fjernet ved anonymisering)", "(removed by anonymisation)")
 }
 
-/// Replaces every occurrence of `from` in `s` that is not part of a longer token (the chars
-/// around it fail `inside`), returning whether anything changed.
-fn replace_tokens(s: &mut String, from: &str, to: &str, inside: fn(char) -> bool) -> bool {
-    if from.is_empty() || !s.contains(from) {
-        return false;
-    }
+/// Replaces every key of `map` that occurs in `s` as a whole token (the chars around it fail
+/// `inside`), the longest first where they overlap. Linear in `s`: only token boundaries are
+/// tried, each against the map.
+fn replace_tokens(
+    s: &str,
+    map: &BTreeMap<String, String>,
+    inside: fn(char) -> bool,
+    max_len: usize,
+) -> Option<String> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(s.len(), |(i, _)| *i);
+    let starts: Vec<usize> = (0..chars.len())
+        .filter(|&k| (k == 0 || !inside(chars[k - 1].1)) && inside(chars[k].1))
+        .collect();
+    let ends: Vec<usize> = (1..=chars.len())
+        .filter(|&k| (k == chars.len() || !inside(chars[k].1)) && inside(chars[k - 1].1))
+        .collect();
     let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
+    let mut pos = 0usize;
     let mut changed = false;
-    let mut prev: Option<char> = None;
-    while let Some(i) = rest.find(from) {
-        let before = rest[..i].chars().last().or(prev);
-        let after = rest[i + from.len()..].chars().next();
-        let bounded = before.is_none_or(|c| !inside(c)) && after.is_none_or(|c| !inside(c));
-        out.push_str(&rest[..i]);
-        if bounded {
-            out.push_str(to);
-            changed = true;
-        } else {
-            out.push_str(from);
+    for &start in &starts {
+        if start < pos {
+            continue;
         }
-        prev = from.chars().last();
-        rest = &rest[i + from.len()..];
+        let hit = ends
+            .iter()
+            .rev()
+            .filter(|&&e| e > start && at(e) - at(start) <= max_len)
+            .find_map(|&e| map.get(&s[at(start)..at(e)]).map(|new| (e, new)));
+        if let Some((e, new)) = hit {
+            out.push_str(&s[at(pos)..at(start)]);
+            out.push_str(new);
+            pos = e;
+            changed = true;
+        }
     }
-    out.push_str(rest);
-    if changed {
-        *s = out;
+    if !changed {
+        return None;
     }
-    changed
+    out.push_str(&s[at(pos)..]);
+    Some(out)
 }
 
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
@@ -170,7 +182,7 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
 
 struct Work {
     ids: BTreeMap<String, String>,
-    names: Vec<(String, String)>,
+    names: BTreeMap<String, String>,
     texts: u32,
 }
 
@@ -189,15 +201,15 @@ impl Work {
             *s = new.clone();
             return;
         }
-        // Longest first, so an id that contains another is replaced whole.
         let mut changed = false;
-        let mut olds: Vec<(&String, &String)> = self.ids.iter().collect();
-        olds.sort_by_key(|(o, _)| std::cmp::Reverse(o.len()));
-        for (old, new) in olds {
-            changed |= replace_tokens(s, old, new, |c| c.is_alphanumeric());
+        if let Some(r) = replace_tokens(s, &self.ids, char::is_alphanumeric, crate::ids::MAX_ID_LEN)
+        {
+            *s = r;
+            changed = true;
         }
-        for (name, label) in &self.names {
-            changed |= replace_tokens(s, name, label, char::is_alphabetic);
+        if let Some(r) = replace_tokens(s, &self.names, char::is_alphabetic, 64) {
+            *s = r;
+            changed = true;
         }
         if changed {
             self.texts += 1;
@@ -370,23 +382,18 @@ impl Dossier {
                 b.until = b.until.map(|x| shift(x, days));
             }
         }
-        let mut names = Vec::new();
+        let mut names = BTreeMap::new();
         for (k, person) in d.people.iter_mut().enumerate() {
             if !people.contains(&person.id) {
                 continue;
             }
-            let label = format!("Anonymiseret person {}", k + 1);
-            let mut parts: Vec<String> = person
+            for part in person
                 .name
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|p| p.chars().count() >= 2)
-                .map(str::to_owned)
-                .collect();
-            parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            if !person.name.trim().is_empty() {
-                names.push((person.name.trim().to_owned(), label.clone()));
+            {
+                names.insert(part.to_owned(), "[…]".to_owned());
             }
-            names.extend(parts.into_iter().map(|p| (p, "[…]".to_owned())));
             report.fields_removed += [
                 person.email.is_some(),
                 person.phone.is_some(),
@@ -396,7 +403,7 @@ impl Dossier {
             .iter()
             .filter(|x| **x)
             .count() as u32;
-            person.name = label;
+            person.name = format!("Anonymiseret person {}", k + 1);
             person.email = None;
             person.phone = None;
             person.notes = None;
@@ -462,14 +469,28 @@ mod tests {
 
     #[test]
     fn tokens_are_replaced_only_whole() {
-        let mut s = "nc-1 and nc-10, (nc-1).".to_owned();
-        assert!(replace_tokens(&mut s, "nc-1", "X", |c| c.is_alphanumeric()));
-        assert_eq!(s, "X and nc-10, (X).");
-        let mut s = "Lundby Lund".to_owned();
-        assert!(replace_tokens(&mut s, "Lund", "[…]", char::is_alphabetic));
-        assert_eq!(s, "Lundby […]");
-        let mut s = "nothing".to_owned();
-        assert!(!replace_tokens(&mut s, "x-1", "y", |c| c.is_alphanumeric()));
+        let map = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let ids = map(&[("nc-1", "X"), ("nc-1-2", "Y")]);
+        let r = replace_tokens(
+            "nc-1 and nc-10, (nc-1). nc-1-2",
+            &ids,
+            char::is_alphanumeric,
+            128,
+        );
+        assert_eq!(r.as_deref(), Some("X and nc-10, (X). Y"));
+        let names = map(&[("Lund", "[…]")]);
+        let r = replace_tokens("Lundby Lund, Åse Lund.", &names, char::is_alphabetic, 64);
+        assert_eq!(r.as_deref(), Some("Lundby […], Åse […]."));
+        assert_eq!(
+            replace_tokens("nothing", &ids, char::is_alphanumeric, 128),
+            None
+        );
+        assert_eq!(replace_tokens("", &ids, char::is_alphanumeric, 128), None);
     }
 
     #[test]

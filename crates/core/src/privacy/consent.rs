@@ -30,6 +30,7 @@ use crate::matching::rules::{attribute_class, is_sensitive};
 use crate::privacy::{PrivacyCode, PrivacyError};
 use crate::sensitivity::SensitivityClass;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::fmt;
 
 /// Whose data: a household, a person (a volunteer) or an offer (the family or group behind it).
@@ -587,15 +588,14 @@ impl BasisRef {
 }
 
 /// Where the records needed to answer "which subject is this?" live: the privacy records and,
-/// when known, the cohorts and offers (for cohort and provider scopes and offers' volunteers).
-#[derive(Debug, Clone, Copy)]
+/// when known, the cohorts and offers (for cohort and provider scopes and offers' volunteers),
+/// indexed so a run asks about every household in time linear in the records.
+#[derive(Debug, Clone)]
 pub struct Register<'a> {
-    /// Consents and bases.
-    pub privacy: &'a super::Privacy,
-    /// Cohorts, for cohort-wide bases.
-    pub cohorts: &'a [crate::matching::Cohort],
-    /// Offers, for their volunteers and providers.
-    pub offers: &'a [crate::matching::Offer],
+    privacy: &'a super::Privacy,
+    offers: HashMap<&'a str, &'a crate::matching::Offer>,
+    consents: HashMap<&'a Subject, Vec<usize>>,
+    cohorts_of: HashMap<&'a str, Vec<&'a CohortId>>,
 }
 
 /// Why no basis was found: a consent that would have covered it but lapsed or was withdrawn.
@@ -607,22 +607,42 @@ pub(crate) enum Missing {
 }
 
 impl<'a> Register<'a> {
-    /// A register over a dossier.
-    pub fn of(d: &'a Dossier) -> Self {
+    /// A register over privacy records, cohorts and offers held outside a dossier.
+    pub fn new(
+        privacy: &'a super::Privacy,
+        cohorts: &'a [crate::matching::Cohort],
+        offers: &'a [crate::matching::Offer],
+    ) -> Self {
+        let mut consents: HashMap<&'a Subject, Vec<usize>> = HashMap::new();
+        for (k, c) in privacy.consents.iter().enumerate() {
+            consents.entry(&c.subject).or_default().push(k);
+        }
+        let mut cohorts_of: HashMap<&'a str, Vec<&'a CohortId>> = HashMap::new();
+        for c in cohorts {
+            for n in &c.newcomers {
+                cohorts_of.entry(n.id.as_str()).or_default().push(&c.id);
+            }
+        }
         Self {
-            privacy: &d.privacy,
-            cohorts: &d.cohorts,
-            offers: &d.offers,
+            privacy,
+            offers: offers.iter().map(|o| (o.id.as_str(), o)).collect(),
+            consents,
+            cohorts_of,
         }
     }
 
+    /// A register over a dossier.
+    pub fn of(d: &'a Dossier) -> Self {
+        Self::new(&d.privacy, &d.cohorts, &d.offers)
+    }
+
     fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::Offer> {
-        self.offers.iter().find(|o| &o.id == id)
+        self.offers.get(id.as_str()).copied()
     }
 
     /// Whether a record about `record_subject` covers `subject` (an offer is covered by its
     /// named volunteer's consent).
-    fn same_subject(&self, record_subject: &Subject, subject: &Subject) -> bool {
+    pub(crate) fn same_subject(&self, record_subject: &Subject, subject: &Subject) -> bool {
         if record_subject == subject {
             return true;
         }
@@ -634,14 +654,31 @@ impl<'a> Register<'a> {
         }
     }
 
+    /// The consents about `subject` (for an offer, also its volunteer's), in record order.
+    fn consents_of(&self, subject: &Subject) -> Vec<usize> {
+        let mut v: Vec<usize> = self.consents.get(subject).cloned().unwrap_or_default();
+        if let Subject::Offer { offer } = subject
+            && let Some(person) = self.offer(offer).and_then(|o| o.volunteer.clone())
+        {
+            v.extend(
+                self.consents
+                    .get(&Subject::Person { person })
+                    .into_iter()
+                    .flatten(),
+            );
+            v.sort_unstable();
+        }
+        v
+    }
+
     fn in_scope(&self, scope: &BasisScope, subject: &Subject) -> bool {
         match scope {
             BasisScope::Individual { subject: s } => self.same_subject(s, subject),
             BasisScope::Cohort { cohort } => match subject {
                 Subject::Newcomer { newcomer } => self
-                    .cohorts
-                    .iter()
-                    .any(|c| &c.id == cohort && c.newcomer(newcomer).is_some()),
+                    .cohorts_of
+                    .get(newcomer.as_str())
+                    .is_some_and(|cs| cs.contains(&cohort)),
                 _ => false,
             },
             BasisScope::Provider { party } => match subject {
@@ -674,8 +711,11 @@ impl<'a> Register<'a> {
         on: NaiveDate,
     ) -> Result<BasisRef, Missing> {
         let mut missing = Missing::Nothing;
-        for c in &self.privacy.consents {
-            if !self.same_subject(&c.subject, subject) || !c.is_about(purpose, attribute) {
+        for k in self.consents_of(subject) {
+            let Some(c) = self.privacy.consents.get(k) else {
+                continue;
+            };
+            if !c.is_about(purpose, attribute) {
                 continue;
             }
             if c.holds_on(on) {

@@ -917,14 +917,7 @@ pub(crate) fn close_after_withdrawal(
 }
 
 fn register_same(register: &Register<'_>, a: &Subject, b: &Subject) -> bool {
-    a == b
-        || match (a, b) {
-            (Subject::Person { person }, Subject::Offer { offer }) => register
-                .offers
-                .iter()
-                .any(|o| &o.id == offer && o.volunteer.as_ref() == Some(person)),
-            _ => false,
-        }
+    register.same_subject(a, b)
 }
 
 /// The path of a proposal, for findings.

@@ -381,11 +381,15 @@ fn annotate(
     withheld: Vec<WithheldAttribute>,
     uses: Vec<super::SensitiveUse>,
 ) -> MatchRun {
+    let index: std::collections::HashMap<&str, usize> = newcomers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let skipped = |id: &crate::ids::NewcomerId| -> Vec<RuleId> {
-        let mut v: Vec<RuleId> = newcomers
-            .iter()
-            .position(|n| &n.id == id)
-            .and_then(|i| household_withheld.get(i))
+        let mut v: Vec<RuleId> = index
+            .get(id.as_str())
+            .and_then(|&i| household_withheld.get(i))
             .map(|gone| gone.iter().flat_map(|a| rules_reading(rules, a)).collect())
             .unwrap_or_default();
         v.sort();

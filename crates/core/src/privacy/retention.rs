@@ -22,7 +22,7 @@ use crate::privacy::PrivacyCode;
 use crate::privacy::anonymise::{AnonymisationReport, AnonymisationScope, AnonymiseOptions};
 use crate::privacy::consent::{BasisRef, BasisScope, Subject};
 use chrono::{Months, NaiveDate};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// A kind of record a retention policy applies to.
 #[derive(
@@ -256,43 +256,55 @@ fn anonymised_subjects(d: &Dossier) -> BTreeSet<Subject> {
         .collect()
 }
 
-/// The household's last activity: the latest of its own dates and everything linked to it.
-fn last_activity(
-    d: &Dossier,
-    cohort: &crate::matching::Cohort,
-    n: &crate::matching::Newcomer,
-) -> NaiveDate {
-    let mut last = n.arrival;
-    for x in [n.integration_contract_meeting, n.waiting_since]
-        .into_iter()
-        .flatten()
-    {
-        last = last.max(x);
+/// The latest day each household was active in something linked to it: introductions,
+/// proposals and their events, consents given or withdrawn, runs that considered it.
+fn linked_activity(d: &Dossier) -> HashMap<&str, NaiveDate> {
+    fn touch<'a>(last: &mut HashMap<&'a str, NaiveDate>, id: &'a NewcomerId, day: NaiveDate) {
+        let e = last.entry(id.as_str()).or_insert(day);
+        *e = (*e).max(day);
     }
-    for r in cohort.introductions.iter().filter(|r| r.newcomer == n.id) {
-        last = last.max(r.on);
-    }
-    for p in d.privacy.proposals.iter().filter(|p| p.newcomer == n.id) {
-        last = last.max(p.proposed_at.date_naive());
-        if let Some(e) = p.events.last() {
-            last = last.max(e.at.date_naive());
+    let mut last: HashMap<&str, NaiveDate> = HashMap::new();
+
+    for c in &d.cohorts {
+        for r in &c.introductions {
+            touch(&mut last, &r.newcomer, r.on);
         }
     }
-    let me = Subject::newcomer(n.id.clone());
-    for c in d.privacy.consents.iter().filter(|c| c.subject == me) {
-        last = last.max(c.given_on);
-        if let Some(w) = c.withdrawn_on {
-            last = last.max(w);
+    for p in &d.privacy.proposals {
+        touch(&mut last, &p.newcomer, p.proposed_at.date_naive());
+        if let Some(e) = p.events.last() {
+            touch(&mut last, &p.newcomer, e.at.date_naive());
+        }
+    }
+    for c in &d.privacy.consents {
+        if let Subject::Newcomer { newcomer } = &c.subject {
+            touch(&mut last, newcomer, c.given_on);
+            if let Some(w) = c.withdrawn_on {
+                touch(&mut last, newcomer, w);
+            }
         }
     }
     for r in &d.match_runs {
-        if r.matches.iter().any(|m| m.newcomer == n.id)
-            || r.unmatched.iter().any(|u| u.newcomer == n.id)
-        {
-            last = last.max(r.as_of);
+        for m in &r.matches {
+            touch(&mut last, &m.newcomer, r.as_of);
+        }
+        for u in &r.unmatched {
+            touch(&mut last, &u.newcomer, r.as_of);
         }
     }
     last
+}
+
+/// The household's last activity: the latest of its own dates and everything linked to it.
+fn last_activity(linked: &HashMap<&str, NaiveDate>, n: &crate::matching::Newcomer) -> NaiveDate {
+    [
+        n.integration_contract_meeting,
+        n.waiting_since,
+        linked.get(n.id.as_str()).copied(),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(n.arrival, NaiveDate::max)
 }
 
 impl Dossier {
@@ -308,6 +320,14 @@ impl Dossier {
     /// warning period.
     pub fn retention_report(&self, on: NaiveDate) -> RetentionReport {
         let done = anonymised_subjects(self);
+        let linked = linked_activity(self);
+        let open_proposals: std::collections::HashSet<&str> = self
+            .privacy
+            .proposals
+            .iter()
+            .filter(|p| p.closed_on(on).is_none())
+            .map(|p| p.newcomer.as_str())
+            .collect();
         let mut items = Vec::new();
         for policy in &self.privacy.retention {
             if !policy.record.supports(policy.action) || policy.keep_months == 0 {
@@ -362,11 +382,7 @@ impl Dossier {
                             {
                                 continue;
                             }
-                            let open = self
-                                .privacy
-                                .proposals
-                                .iter()
-                                .any(|p| p.newcomer == n.id && p.closed_on(on).is_none());
+                            let open = open_proposals.contains(n.id.as_str());
                             consider(
                                 RecordRef::Household {
                                     newcomer: n.id.clone(),
@@ -376,7 +392,7 @@ impl Dossier {
                                     .index(ci)
                                     .field("newcomers")
                                     .index(ni),
-                                last_activity(self, c, n),
+                                last_activity(&linked, n),
                                 open,
                             );
                         }
