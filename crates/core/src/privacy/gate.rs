@@ -79,8 +79,8 @@ fn rules_reading(rules: &RuleSet, attribute: &str) -> Vec<RuleId> {
         .collect()
 }
 
-/// A copy of `value` without `field` (set to its default): typed for the known sensitive
-/// fields, through the serialised form for any other.
+/// A copy of `value` without `field` (set to its default), through the serialised form so any
+/// sensitive field declared later is removed the same way.
 fn without<T: serde::Serialize + serde::de::DeserializeOwned>(
     value: &T,
     field: &str,
