@@ -12,6 +12,7 @@ mod dossier;
 mod errors;
 mod matching;
 mod model;
+mod privacy;
 mod roles;
 
 use pyo3::prelude::*;
@@ -79,6 +80,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{example_reference_date, health_summary, report_sections};
+
+    #[pymodule_export]
+    use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
 
     #[pymodule_export]
     use crate::model::{
