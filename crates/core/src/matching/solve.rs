@@ -3,9 +3,11 @@
 //! stable matching over explicit preference lists (hospital/resident form).
 //!
 //! Every solver is deterministic: ties are broken by longer waiting first, then by position in
-//! the input. The optimal solver is a min-cost flow by successive shortest paths with
-//! potentials (Dijkstra with early exit), on the implicit residual graph of the candidates: it
-//! never allocates a newcomer × offer matrix.
+//! the input. The optimal solver is a min-cost flow on the implicit residual graph of the
+//! candidates: an exact bidding phase (an auction keeping complementary slackness exactly)
+//! places most households, and successive shortest paths with potentials (Dijkstra with early
+//! exit) place the rest. It never allocates a newcomer × offer matrix. Dense score matrices
+//! have their own solver in [`crate::matching::assignment`].
 
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
@@ -110,9 +112,28 @@ pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
 
 /// The assignment with the largest total score under the capacities; among those, one with the
 /// most matches. Exact on the integer scores.
+///
+/// Most households are placed by an exact bidding phase (an auction that keeps complementary
+/// slackness exactly, so its prices are valid potentials), and the rest by shortest augmenting
+/// paths from those potentials; [`optimal_by_shortest_paths`] skips the bidding and gives the
+/// same total.
 pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
-    Flow::new(c).run()
+    let mut flow = Flow::new(c);
+    let rest = flow.bid(BID_ROUNDS);
+    flow.run(rest)
 }
+
+/// The optimal solver without the bidding phase: every household by a shortest augmenting path.
+/// Slower at scale; kept as the reference the property tests compare [`optimal`] with.
+pub fn optimal_by_shortest_paths(c: &Candidates) -> Vec<Option<u32>> {
+    let flow = Flow::new(c);
+    let all = (0..c.newcomers()).collect();
+    flow.run(all)
+}
+
+/// Bids a household may make in the bidding phase before it is left to the shortest paths:
+/// bounds the work spent on ties, where a bid raises no price.
+const BID_ROUNDS: u32 = 64;
 
 /// A path cost: (−score, −matches), compared lexicographically, so the cheapest flow has the
 /// largest total score and, among those, the most matches. Pairs add componentwise, which keeps
@@ -128,6 +149,16 @@ fn plus(a: Cost, b: Cost) -> Cost {
 
 fn minus(a: Cost, b: Cost) -> Cost {
     (a.0 - b.0, a.1 - b.1)
+}
+
+/// An offer during the bidding phase.
+#[derive(Clone, Copy)]
+struct OfferState {
+    price: Cost,
+    /// What a household must pay to get in: the price while there is room, else the weakest
+    /// occupant's threshold.
+    entry: Cost,
+    full: bool,
 }
 
 /// Where the shortest path of an augmentation ends.
@@ -193,11 +224,148 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn run(mut self) -> Vec<Option<u32>> {
-        for source in 0..self.n {
+    /// The bidding phase: an auction that keeps complementary slackness exactly.
+    ///
+    /// Each offer has a price, zero until it is full and never falling; a household's value for
+    /// an offer is the pair's (score, 1) minus the price, and staying unmatched is worth zero.
+    /// A placed household has a threshold: the price at which it would be indifferent between
+    /// its offer and its next best option. To get into a full offer a household must pay the
+    /// lowest threshold among the occupants (that occupant then leaves, indifferent, and bids
+    /// again). A free household takes the offer with the best value at these entry prices; the
+    /// prices of full offers it values more than what it got rise until it no longer does
+    /// (never past an occupant's threshold). So every placed household always has its best
+    /// option, and prices and values are exact dual variables: the partial assignment is
+    /// optimal for the households placed, and its potentials let the shortest paths finish
+    /// the rest exactly. Ties can make households push each other out without any price
+    /// rising, so a household gets at most `rounds` bids before it is left to the shortest
+    /// paths. Returns those households, in input order.
+    fn bid(&mut self, rounds: u32) -> Vec<usize> {
+        let n = self.n;
+        let m = self.c.offers();
+        // Occupants' thresholds, as min-heaps per offer: the weakest is on top.
+        let mut weakest: Vec<BinaryHeap<Reverse<(Cost, u32)>>> = vec![BinaryHeap::new(); m];
+        // Per offer, side by side for the cache: the price, whether it is full, and the price a
+        // newcomer must pay to get in (the price, or the weakest occupant's threshold if full).
+        let mut state: Vec<OfferState> = (0..m)
+            .map(|j| OfferState {
+                price: ZERO,
+                entry: ZERO,
+                full: self.c.capacities[j] == 0,
+            })
+            .collect();
+        let mut bids = vec![0u32; n];
+        let mut left = Vec::new();
+        let mut free: VecDeque<(u32, u32)> = (0..n as u32)
+            .filter(|&i| !self.c.of(i as usize).0.is_empty())
+            .map(|i| (i, u32::MAX))
+            .collect();
+        while let Some((i, evicted_from)) = free.pop_front() {
+            let iu = i as usize;
+            if bids[iu] >= rounds {
+                left.push(iu);
+                continue;
+            }
+            bids[iu] += 1;
+            let (offers, scores) = self.c.of(iu);
+            // The best value at entry prices; on a tie, an offer with room, then any offer
+            // but the one that just pushed this household out.
+            let mut best: Option<(Cost, bool, usize, i64)> = None;
+            for (&j, &sc) in offers.iter().zip(scores) {
+                let ju = j as usize;
+                let st = &state[ju];
+                if st.full && self.c.capacities[ju] == 0 {
+                    continue;
+                }
+                let room = !st.full;
+                let v = minus((sc, 1), st.entry);
+                let key = (v, room, j != evicted_from);
+                if best.is_none_or(|(bv, br, bj, _)| key > (bv, br, bj as u32 != evicted_from)) {
+                    best = Some((v, room, ju, sc));
+                }
+            }
+            let (value, mine) = match best {
+                Some((v, room, j, sc)) if v > ZERO => {
+                    if !room {
+                        let Some(Reverse((low, k))) = weakest[j].pop() else {
+                            left.push(iu);
+                            continue;
+                        };
+                        state[j].price = low;
+                        self.matched[k as usize] = None;
+                        self.assigned[j].retain(|&x| x != k);
+                        self.load[j] -= 1;
+                        free.push_back((k, j as u32));
+                    }
+                    self.place(iu, j, sc);
+                    (v, Some((j, sc)))
+                }
+                _ => (ZERO, None),
+            };
+            // No other offer may be worth more to it than what it got: raise the prices of
+            // full ones (never past their weakest occupant's threshold, by the choice above).
+            // Its next best option at the prices that result sets its threshold.
+            let mut next_best = ZERO;
+            for (&j, &sc) in offers.iter().zip(scores) {
+                let ju = j as usize;
+                if mine.is_some_and(|(m, _)| m == ju) {
+                    continue;
+                }
+                let st = &mut state[ju];
+                if st.full {
+                    let need = minus((sc, 1), value);
+                    if need > st.price {
+                        st.price = need;
+                    }
+                }
+                next_best = next_best.max(minus((sc, 1), st.price));
+            }
+            if let Some((j, sc)) = mine {
+                weakest[j].push(Reverse((minus((sc, 1), next_best), i)));
+                let st = &mut state[j];
+                st.full = self.load[j] >= self.c.capacities[j];
+                st.entry = match (st.full, weakest[j].peek()) {
+                    (true, Some(Reverse((low, _)))) => *low,
+                    _ => st.price,
+                };
+            }
+        }
+        // Potentials from the prices: offers at minus their price, the sink at zero, placed
+        // households at their value, unmatched ones at zero.
+        let t = n + m;
+        self.pot[t] = ZERO;
+        for (p, st) in self.pot[n..n + m].iter_mut().zip(&state) {
+            *p = minus(ZERO, st.price);
+        }
+        for i in 0..n {
+            self.pot[i] = match self.matched[i] {
+                Some(j) => minus((self.matched_score[i], 1), state[j as usize].price),
+                None => ZERO,
+            };
+        }
+        left
+    }
+
+    fn place(&mut self, i: usize, j: usize, score: i64) {
+        self.load[j] += 1;
+        self.matched[i] = Some(j as u32);
+        self.matched_score[i] = score;
+        self.assigned[j].push(i as u32);
+    }
+
+    fn run(mut self, sources: Vec<usize>) -> Vec<Option<u32>> {
+        let n = self.n;
+        for source in sources {
             if self.c.of(source).0.is_empty() {
                 continue;
             }
+            // A new source has no flow yet: its potential only has to make its own arcs
+            // non-negative (and staying unmatched).
+            let (offers, scores) = self.c.of(source);
+            let mut p = self.pot[n + self.c.offers()];
+            for (&j, &sc) in offers.iter().zip(scores) {
+                p = p.max(plus((sc, 1), self.pot[n + j as usize]));
+            }
+            self.pot[source] = p;
             let (end, dt) = self.dijkstra(source);
             for k in 0..self.touched.len() {
                 let v = self.touched[k];
@@ -805,6 +973,64 @@ mod tests {
         );
         let a = optimal(&c);
         assert_eq!(a, vec![Some(0), Some(0), Some(1)]);
+    }
+
+    /// After the bidding phase the potentials are an exact dual certificate: every residual
+    /// arc among the households placed (or settled unmatched) has a non-negative reduced cost,
+    /// and every assigned pair is tight. This is what lets the shortest paths finish exactly.
+    #[test]
+    fn bidding_leaves_exact_dual_feasible_potentials() {
+        let mut seed = 5u64;
+        let mut next = move |k: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % k
+        };
+        for round in 0..300 {
+            let n = 1 + next(80) as usize;
+            let m = 1 + next(20) as usize;
+            let spread = if round % 2 == 0 { 4 } else { 1_000 };
+            let lists = (0..n)
+                .map(|_| {
+                    (0..next(8))
+                        .map(|_| (next(m as u64) as u32, next(spread) as i64))
+                        .collect()
+                })
+                .collect();
+            let caps = (0..m).map(|_| next(4) as u32).collect();
+            let c = cands(lists, caps);
+            let mut f = Flow::new(&c);
+            let left = f.bid(BID_ROUNDS);
+            let t = f.pot[n + m];
+            let reduced = |from: Cost, cost: Cost, to: Cost| plus(cost, minus(from, to));
+            for i in 0..n {
+                if left.contains(&i) || c.of(i).0.is_empty() {
+                    continue;
+                }
+                let (offers, scores) = c.of(i);
+                for (&j, &sc) in offers.iter().zip(scores) {
+                    let pj = f.pot[n + j as usize];
+                    if f.matched[i] == Some(j) {
+                        assert_eq!(reduced(pj, (sc, 1), f.pot[i]), ZERO, "tight");
+                    } else {
+                        assert!(reduced(f.pot[i], (-sc, -1), pj) >= ZERO, "round {round}");
+                    }
+                }
+                match f.matched[i] {
+                    Some(_) => assert!(f.pot[i] >= t),
+                    None => assert!(f.pot[i] <= t),
+                }
+            }
+            for j in 0..m {
+                if f.load[j] < c.capacities[j] {
+                    assert!(f.pot[n + j] >= t);
+                }
+                if f.load[j] > 0 {
+                    assert!(f.pot[n + j] <= t);
+                }
+            }
+        }
     }
 
     #[test]
