@@ -10,7 +10,8 @@
 mod instances;
 
 use brobygger::matching::outcome::solve_candidates;
-use brobygger::matching::{OfferRanking, Solver};
+use brobygger::matching::candidates::generate_with_threads;
+use brobygger::matching::{MatchOptions, OfferRanking, Solver};
 use std::time::Instant;
 
 fn peak_rss_mb() -> f64 {
@@ -36,17 +37,20 @@ fn main() {
         "instance {n} x {m}, hard distance {km} km; peak RSS so far {:.0} MB",
         peak_rss_mb()
     );
-    let t = Instant::now();
-    let c = brobygger::matching::outcome::candidates(&rules, &ns, &os);
-    let gen_s = t.elapsed().as_secs_f64();
-    println!(
-        "candidates: {} pairs evaluated, {} candidate pairs ({:.1} per newcomer), {:.3} s, {:.1} M pairs/s",
-        c.pairs_evaluated,
-        c.len(),
-        c.len() as f64 / n as f64,
-        gen_s,
-        c.pairs_evaluated as f64 / gen_s / 1e6
-    );
+    let mut c = Default::default();
+    for threads in [1, 2] {
+        let t = Instant::now();
+        c = generate_with_threads(&rules, &ns, &os, threads);
+        let gen_s = t.elapsed().as_secs_f64();
+        println!(
+            "candidates on {threads} thread(s): {} pairs evaluated, {} candidate pairs ({:.1} per newcomer), {:.3} s, {:.1} M pairs/s",
+            c.pairs_evaluated,
+            c.len(),
+            c.len() as f64 / n as f64,
+            gen_s,
+            c.pairs_evaluated as f64 / gen_s / 1e6
+        );
+    }
     let w = instances::waiting(&ns);
     for solver in [Solver::Greedy, Solver::Optimal] {
         let t = Instant::now();
@@ -61,4 +65,15 @@ fn main() {
         println!("{solver:?}: {s:.3} s, {matched} matched, total score {total}");
     }
     println!("peak RSS {:.0} MB", peak_rss_mb());
+    let t = Instant::now();
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    let run = brobygger::matching::run(&rules, &ns, &os, MatchOptions::new(Solver::Optimal, day))
+        .unwrap();
+    println!(
+        "full run (candidates, optimal, explanations, diagnosis of the unmatched): {:.3} s, {} matched, {} unmatched; peak RSS {:.0} MB",
+        t.elapsed().as_secs_f64(),
+        run.statistics.matched,
+        run.statistics.unmatched,
+        peak_rss_mb()
+    );
 }
