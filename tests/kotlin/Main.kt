@@ -10,6 +10,7 @@ fun main() {
         checklistsSuite,
         assessmentSuite,
         matchingSuite,
+        scaleSuite,
     )
     var passed = 0
     var failed = 0

@@ -9,8 +9,8 @@
 #[path = "../benches/instances/mod.rs"]
 mod instances;
 
-use brobygger::matching::outcome::solve_candidates;
 use brobygger::matching::candidates::generate_with_threads;
+use brobygger::matching::outcome::solve_candidates;
 use brobygger::matching::{MatchOptions, OfferRanking, Solver};
 use std::time::Instant;
 

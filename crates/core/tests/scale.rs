@@ -5,10 +5,57 @@
 //! phase against plain shortest augmenting paths, and parallel candidate generation against
 //! the sequential one.
 
-use brobygger::matching::assignment::{AssignmentError, Objective, solve_dense};
+mod common;
+
+use brobygger::matching::assignment::{
+    AssignmentError, Objective, linear_sum_assignment, solve_dense,
+};
 use brobygger::matching::solve;
 use brobygger::matching::*;
 use proptest::prelude::*;
+
+/// The shared fixtures (also asserted by pytest and Kotlin): unique optima and an infeasible
+/// matrix, with `null` as a forbidden cell.
+#[test]
+fn assignment_fixtures_give_the_expected_answers() {
+    let dir = common::fixtures().join("assignment");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(case) = name.strip_suffix(".input.json") else {
+            continue;
+        };
+        let input: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let want: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{case}.expected.json"))).unwrap(),
+        )
+        .unwrap();
+        let objective: Objective = serde_json::from_value(input["objective"].clone()).unwrap();
+        let forbidden = match objective {
+            Objective::Minimize => f64::INFINITY,
+            Objective::Maximize => f64::NEG_INFINITY,
+        };
+        let rows = input["costs"].as_array().unwrap();
+        let cols = rows[0].as_array().unwrap().len();
+        let costs: Vec<f64> = rows
+            .iter()
+            .flat_map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_f64().unwrap_or(forbidden))
+            })
+            .collect();
+        match linear_sum_assignment(&costs, rows.len(), cols, objective) {
+            Ok(a) => assert_eq!(serde_json::to_value(&a).unwrap(), want, "{case}"),
+            Err(e) => assert_eq!(e.code(), want["error"], "{case}"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 5);
+}
 
 /// The best total over every way to pick one cell per row and column of the smaller side, or
 /// None if each uses a forbidden cell.

@@ -14,6 +14,7 @@ mod convert;
 mod dossier;
 mod matching;
 mod roles;
+mod scale;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;

@@ -13,6 +13,7 @@ mod errors;
 mod matching;
 mod model;
 mod roles;
+mod scale;
 
 use pyo3::prelude::*;
 
@@ -76,6 +77,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
+
+    #[pymodule_export]
+    use crate::scale::{_assign_dense, Profiles};
 
     #[pymodule_export]
     use crate::model::{

@@ -23,6 +23,7 @@
 //! ```
 
 use crate::error::BrobyggerError;
+use std::borrow::Cow;
 
 /// Whether the matrix holds costs (minimise) or scores (maximise).
 #[derive(
@@ -136,6 +137,26 @@ pub fn solve_dense(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseAssignment, AssignmentError> {
+    solve_cow(Cow::Borrowed(matrix), rows, cols, objective)
+}
+
+/// [`solve_dense`] on a matrix the caller hands over (as a binding does after converting it),
+/// so maximising negates it in place instead of copying it.
+pub fn solve_dense_owned(
+    matrix: Vec<f64>,
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseAssignment, AssignmentError> {
+    solve_cow(Cow::Owned(matrix), rows, cols, objective)
+}
+
+fn solve_cow(
+    matrix: Cow<'_, [f64]>,
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseAssignment, AssignmentError> {
     if rows.checked_mul(cols) != Some(matrix.len()) {
         return Err(AssignmentError::Shape {
             len: matrix.len(),
@@ -163,54 +184,51 @@ pub fn solve_dense(
             total: 0.0,
         });
     }
-    // The solver works on costs with no more rows than columns; copy only when the sign or the
-    // orientation must change.
+    // The solver minimises over no more rows than columns: negate scores and transpose tall
+    // matrices, copying only when the matrix is borrowed or must be transposed.
+    let sign = match objective {
+        Objective::Minimize => 1.0,
+        Objective::Maximize => -1.0,
+    };
     let transpose = rows > cols;
-    let owned: Option<Vec<f64>> = match (transpose, objective) {
-        (false, Objective::Minimize) => None,
-        (false, Objective::Maximize) => Some(matrix.iter().map(|x| -x).collect()),
-        (true, _) => {
-            let sign = if objective == Objective::Maximize {
-                -1.0
-            } else {
-                1.0
-            };
-            let mut t = vec![0.0; matrix.len()];
-            for i in 0..rows {
-                for j in 0..cols {
-                    t[j * rows + i] = sign * matrix[i * cols + j];
-                }
+    let costs: Cow<'_, [f64]> = if transpose {
+        let mut t = vec![0.0; matrix.len()];
+        for i in 0..rows {
+            for j in 0..cols {
+                t[j * rows + i] = sign * matrix[i * cols + j];
             }
-            Some(t)
         }
+        Cow::Owned(t)
+    } else if objective == Objective::Maximize {
+        let mut owned = matrix.into_owned();
+        owned.iter_mut().for_each(|x| *x = -*x);
+        Cow::Owned(owned)
+    } else {
+        matrix
     };
     let (n, m) = if transpose {
         (cols, rows)
     } else {
         (rows, cols)
     };
-    let costs = owned.as_deref().unwrap_or(matrix);
-    let col_of_row = Lap::new(costs, n, m).solve()?;
-    let mut pairs: Vec<(u32, u32)> = col_of_row
+    let col_of_row = Lap::new(&costs, n, m).solve()?;
+    let mut pairs: Vec<(u32, u32, f64)> = col_of_row
         .iter()
         .enumerate()
         .map(|(i, &j)| {
+            let cell = sign * costs[i * m + j];
             if transpose {
-                (j as u32, i as u32)
+                (j as u32, i as u32, cell)
             } else {
-                (i as u32, j as u32)
+                (i as u32, j as u32, cell)
             }
         })
         .collect();
-    pairs.sort_unstable();
-    let total = pairs
-        .iter()
-        .map(|&(i, j)| matrix[i as usize * cols + j as usize])
-        .sum();
+    pairs.sort_unstable_by_key(|p| (p.0, p.1));
     Ok(DenseAssignment {
         rows: pairs.iter().map(|p| p.0).collect(),
         columns: pairs.iter().map(|p| p.1).collect(),
-        total,
+        total: pairs.iter().map(|p| p.2).sum(),
     })
 }
 

@@ -1052,9 +1052,11 @@ impl Prepared {
             }
             key.push(r as u64);
             match rule {
-                PRule::SharedLanguage { .. } => {
-                    key.extend(n.langs.iter().map(|&(l, lv)| (u64::from(l) << 8) | lv as u64))
-                }
+                PRule::SharedLanguage { .. } => key.extend(
+                    n.langs
+                        .iter()
+                        .map(|&(l, lv)| (u64::from(l) << 8) | lv as u64),
+                ),
                 PRule::Distance { .. } => {
                     key.extend(n.loc.map_or([0, 0], |c| [c.lat.to_bits(), c.lon.to_bits()]))
                 }
@@ -1177,10 +1179,19 @@ mod tests {
         let mut seed = 3;
         let sets = [
             vec![
-                RuleKind::Distance { max_km: 8.0, min_km: None },
-                RuleKind::SharedLanguage { min_level: LanguageLevel::B1, languages: vec![] },
+                RuleKind::Distance {
+                    max_km: 8.0,
+                    min_km: None,
+                },
+                RuleKind::SharedLanguage {
+                    min_level: LanguageLevel::B1,
+                    languages: vec![],
+                },
                 RuleKind::NeedServed { needs: vec![] },
-                RuleKind::Distance { max_km: 20.0, min_km: Some(1.0) },
+                RuleKind::Distance {
+                    max_km: 20.0,
+                    min_km: Some(1.0),
+                },
             ],
             vec![
                 RuleKind::SameArea,

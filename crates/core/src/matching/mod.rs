@@ -7,7 +7,9 @@
 //!
 //! - [`profile`]: the pseudonymous [`Newcomer`] household and the volunteer [`Offer`].
 //! - [`rules`]: rule sets as data (TOML or JSON), validated with every problem and its path.
-//! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing.
+//! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing
+//!   (in parallel for large runs).
+//! - [`columns`]: profiles in bulk from one JSON table (records, columns or split rows).
 //! - [`solve`]: greedy, optimal (exact) and stable solvers, and stable matching over explicit
 //!   preference lists (hospital/resident form).
 //! - [`assignment`]: dense optimal assignment on a full cost or score matrix (the problem of
@@ -41,6 +43,7 @@
 pub mod assignment;
 pub mod audience;
 pub mod candidates;
+pub mod columns;
 pub mod intro;
 pub mod outcome;
 pub mod profile;

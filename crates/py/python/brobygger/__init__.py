@@ -53,6 +53,7 @@ from brobygger._brobygger import (
     ParseError,
     Person,
     Post,
+    Profiles,
     record_survey_response,
     Report,
     report,
@@ -74,6 +75,7 @@ from brobygger._brobygger import (
     __version__,
 )
 from brobygger.frames import findings_frame, to_frame
+from brobygger.scale import linear_sum_assignment, profiles
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -110,6 +112,7 @@ __all__ = [
     "InternalError",
     "InvalidInputError",
     "InvalidTransitionError",
+    "linear_sum_assignment",
     "match_profiles",
     "MatchRun",
     "Municipality",
@@ -118,6 +121,8 @@ __all__ = [
     "ParseError",
     "Person",
     "Post",
+    "Profiles",
+    "profiles",
     "record_survey_response",
     "Report",
     "report",
