@@ -142,12 +142,20 @@ def test_profiles_in_bulk_match_like_lists_of_dicts() -> None:
 def test_bulk_errors_name_the_row_and_field_and_hide_the_value() -> None:
     newcomers, offers, _ = vvv()
     newcomers[2]["needs"] = ["secret-need"]
-    with pytest.raises(bb.ParseError) as e:
+    with pytest.raises(bb.InvalidInputError) as e:
         bb.profiles(newcomers, offers)
     assert e.value.path == "newcomers[2].needs[0]"  # type: ignore[attr-defined]
     assert "secret-need" not in str(e.value)
+    with pytest.raises(bb.ParseError) as p:
+        bb.profiles(json.dumps(newcomers), json.dumps(offers))
+    assert p.value.path == "newcomers[2].needs[0]"  # type: ignore[attr-defined]
+    assert "secret-need" not in str(p.value)
     with pytest.raises(bb.InvalidInputError):
         bb.profiles({"id": ["a", "b"], "arrival": ["2024-01-01"]}, offers)
+    with pytest.raises(bb.InvalidInputError):
+        bb.profiles({"id": ["a"], "arrival": ["2024-01-01"], "lat": [1.0]}, offers)
+    with pytest.raises(bb.InvalidInputError):
+        bb.profiles({"id": "not a list"}, offers)
 
 
 def test_a_bulk_run_releases_the_gil() -> None:

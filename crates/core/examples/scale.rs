@@ -33,6 +33,10 @@ fn main() {
     let km: f64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12.0);
     let (ns, os) = instances::instance(n, m, 7);
     let rules = instances::rules(km);
+    if args.get(4).is_some_and(|a| a == "tables") {
+        table_timing(&ns);
+        return;
+    }
     println!(
         "instance {n} x {m}, hard distance {km} km; peak RSS so far {:.0} MB",
         peak_rss_mb()
@@ -75,5 +79,24 @@ fn main() {
         run.statistics.matched,
         run.statistics.unmatched,
         peak_rss_mb()
+    );
+}
+
+/// Reading profiles in bulk: a records table through the column reader against the plain
+/// typed list reader, on the instance's newcomers written as JSON.
+#[allow(dead_code)]
+fn table_timing(ns: &[brobygger::matching::Newcomer]) {
+    let json = serde_json::to_string(ns).unwrap();
+    let t = Instant::now();
+    let a = brobygger::matching::profile::newcomers_from_json(&json).unwrap();
+    let typed = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let b = brobygger::matching::columns::newcomers_from_table(&json).unwrap();
+    let table = t.elapsed().as_secs_f64();
+    assert_eq!(a, b);
+    println!(
+        "reading {} newcomers ({:.1} MB of JSON records): typed list {typed:.3} s, table reader {table:.3} s",
+        ns.len(),
+        json.len() as f64 / 1e6
     );
 }

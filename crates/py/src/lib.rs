@@ -6,6 +6,7 @@
 //! pandas; the `.pyi` stub lists them as `Literal` types.
 
 mod assessment;
+mod bulk;
 mod checklists;
 mod convert;
 mod dossier;

@@ -47,8 +47,9 @@ pub fn _assign_dense(
 /// Newcomer households and offers read once, in bulk, ready to be matched under any rule set.
 ///
 /// Make one with `brobygger.profiles(newcomers, offers)` from DataFrames, dicts of columns or
-/// lists of dicts, or with `Profiles.from_json(newcomers_json, offers_json)`. Parsing and
-/// matching release the GIL.
+/// lists of dicts, with `Profiles.from_tables(...)`, or with
+/// `Profiles.from_json(newcomers_json, offers_json)`. Reading JSON and matching release the
+/// GIL.
 #[pyclass(frozen, module = "brobygger")]
 #[derive(Debug)]
 pub struct Profiles {
@@ -71,6 +72,18 @@ impl Profiles {
             })
         })
         .py()
+    }
+
+    /// Reads both sides straight from Python objects: each a dict of equal-length column
+    /// lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
+    /// a list of dicts, with the field names of the file format; `None` is an absent field.
+    /// Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
+    #[staticmethod]
+    fn from_tables(newcomers: &Bound<'_, PyAny>, offers: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Profiles {
+            newcomers: crate::bulk::rows(newcomers, "newcomers")?,
+            offers: crate::bulk::rows(offers, "offers")?,
+        })
     }
 
     /// Number of newcomer households.

@@ -6,8 +6,8 @@ bytes (the extension targets the stable ABI, where the buffer protocol is not av
 numpy array costs one copy; lists of lists work too, without numpy.
 
 ``profiles`` reads newcomers and offers in bulk from pandas DataFrames, dicts of columns or
-lists of dicts: the table is written as one JSON text by json's C encoder and parsed once in
-Rust, never converted object by object through the binding. The ``Profiles`` it returns matches
+lists of dicts: Rust reads the column lists straight from the Python objects in one call (no
+JSON text, no per-object calls through the binding); JSON text is parsed in Rust as well. The ``Profiles`` it returns matches
 under any rule set with the GIL released.
 """
 
@@ -28,14 +28,15 @@ __all__ = ["linear_sum_assignment", "profiles", "table_json"]
 Table = Union[str, Mapping[str, Any], Sequence[Mapping[str, Any]], Any]
 
 
-def _invalid(reason: str) -> Exception:
+def _invalid(reason: str, what: str = "cost_matrix") -> Exception:
     """An ``InvalidInputError`` shaped like the ones Rust raises."""
     from brobygger import InvalidInputError
 
-    err = InvalidInputError(f"assignment.shape: invalid input at cost_matrix: {reason}")
-    err.code = "assignment.shape"  # type: ignore[attr-defined]
+    code = "assignment.shape" if what == "cost_matrix" else "input.table"
+    err = InvalidInputError(f"{code}: invalid input at {what}: {reason}")
+    err.code = code  # type: ignore[attr-defined]
     err.findings = []  # type: ignore[attr-defined]
-    err.path = "cost_matrix"  # type: ignore[attr-defined]
+    err.path = what  # type: ignore[attr-defined]
     err.reason = reason  # type: ignore[attr-defined]
     return err
 
@@ -118,12 +119,34 @@ def table_json(table: Table) -> str:
     return json.dumps(list(table), default=_plain)
 
 
+def _table(table: Table) -> Any:
+    """A dict of column lists (DataFrames and dicts of columns, with NaN as None and flat
+    lat/lon columns folded into location) or the list of dicts as it is."""
+    if hasattr(table, "to_json") and hasattr(table, "columns"):
+        columns = {str(c): _column(table[c]) for c in table.columns}
+    elif isinstance(table, Mapping):
+        columns = {str(k): _column(v) for k, v in table.items()}
+    else:
+        return list(table)
+    if "lat" in columns or "lon" in columns:
+        lat, lon = columns.pop("lat", None), columns.pop("lon", None)
+        if lat is None or lon is None:
+            raise _invalid("lat and lon columns must be given together", "table")
+        columns["location"] = [
+            None if a is None and b is None else {"lat": a, "lon": b} for a, b in zip(lat, lon)
+        ]
+    return columns
+
+
 def profiles(newcomers: Table, offers: Table) -> Profiles:
     """Newcomers and offers read in bulk, ready for ``Profiles.run(rules, as_of, ...)``.
 
     Each side is a pandas DataFrame, a dict of columns (lists or numpy arrays), a list of dicts
     or JSON text, with the field names of the file format (``id``, ``arrival``, ``languages``,
     ...). Flat ``lat`` and ``lon`` columns may stand for ``location``; empty cells (``None``,
-    NaN) are absent fields.
+    NaN) are absent fields. Columns are read by Rust straight from the Python lists, in one
+    call; JSON text is parsed in Rust with the GIL released.
     """
-    return Profiles.from_json(table_json(newcomers), table_json(offers))
+    if isinstance(newcomers, str) or isinstance(offers, str):
+        return Profiles.from_json(table_json(newcomers), table_json(offers))
+    return Profiles.from_tables(_table(newcomers), _table(offers))
