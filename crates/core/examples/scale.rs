@@ -2,7 +2,8 @@
 //! memory): candidate generation, then the optimal solver on the synthetic instance of
 //! `benches/instances`. Used for BENCHMARKS.md.
 //!
-//! Run: `cargo run --release -p brobygger --example scale -- 100000 20000 [radius_km]`
+//! Run: `cargo run --release -p brobygger --example scale -- 100000 [offers] [radius_km]`;
+//! prints one row of the size table in BENCHMARKS.md (times in seconds).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -29,55 +30,66 @@ fn peak_rss_mb() -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
-    let m: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20_000);
-    let km: f64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12.0);
+    let m: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(n / 5);
+    // About 50 candidates per household at any size: the radius shrinks as offers get denser.
+    let km: f64 = args
+        .get(3)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10.5 * (20_000.0 / m as f64).sqrt());
     let (ns, os) = instances::instance(n, m, 7);
     let rules = instances::rules(km);
     if args.get(4).is_some_and(|a| a == "tables") {
         table_timing(&ns);
         return;
     }
-    println!(
-        "instance {n} x {m}, hard distance {km} km; peak RSS so far {:.0} MB",
-        peak_rss_mb()
-    );
+    let time = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64()
+    };
     let mut c = Default::default();
-    for threads in [1, 2] {
-        let t = Instant::now();
-        c = generate_with_threads(&rules, &ns, &os, threads);
-        let gen_s = t.elapsed().as_secs_f64();
-        println!(
-            "candidates on {threads} thread(s): {} pairs evaluated, {} candidate pairs ({:.1} per newcomer), {:.3} s, {:.1} M pairs/s",
-            c.pairs_evaluated,
-            c.len(),
-            c.len() as f64 / n as f64,
-            gen_s,
-            c.pairs_evaluated as f64 / gen_s / 1e6
-        );
-    }
+    let gen1 = time(&mut || c = generate_with_threads(&rules, &ns, &os, 1));
+    let gen2 = time(&mut || c = generate_with_threads(&rules, &ns, &os, 2));
     let w = instances::waiting(&ns);
-    for solver in [Solver::Greedy, Solver::Optimal] {
-        let t = Instant::now();
-        let a = solve_candidates(&c, &w, solver, OfferRanking::Score);
-        let s = t.elapsed().as_secs_f64();
-        let matched = a.iter().flatten().count();
-        let total: i64 = a
+    let mut a = Vec::new();
+    let greedy = time(&mut || a = solve_candidates(&c, &w, Solver::Greedy, OfferRanking::Score));
+    let optimal = time(&mut || a = solve_candidates(&c, &w, Solver::Optimal, OfferRanking::Score));
+    let total: i64 = a
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| j.and_then(|j| c.score(i, j)))
+        .sum();
+    let paths = if n <= 30_000 {
+        let mut b = Vec::new();
+        let s = time(&mut || b = brobygger::matching::solve::optimal_by_shortest_paths(&c));
+        let check: i64 = b
             .iter()
             .enumerate()
             .filter_map(|(i, j)| j.and_then(|j| c.score(i, j)))
             .sum();
-        println!("{solver:?}: {s:.3} s, {matched} matched, total score {total}");
-    }
-    println!("peak RSS {:.0} MB", peak_rss_mb());
-    let t = Instant::now();
+        assert_eq!(check, total, "both optimal solvers reach the same total");
+        format!("{s:.3}")
+    } else {
+        "—".to_owned()
+    };
+    let stable = time(&mut || {
+        a = solve_candidates(&c, &w, Solver::StableNewcomerProposing, OfferRanking::Score)
+    });
     let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-    let run = brobygger::matching::run(&rules, &ns, &os, MatchOptions::new(Solver::Optimal, day))
-        .unwrap();
+    let mut matched = 0;
+    let full = time(&mut || {
+        let run =
+            brobygger::matching::run(&rules, &ns, &os, MatchOptions::new(Solver::Optimal, day))
+                .unwrap();
+        matched = run.statistics.matched;
+    });
+    let eval = c.pairs_evaluated as f64;
     println!(
-        "full run (candidates, optimal, explanations, diagnosis of the unmatched): {:.3} s, {} matched, {} unmatched; peak RSS {:.0} MB",
-        t.elapsed().as_secs_f64(),
-        run.statistics.matched,
-        run.statistics.unmatched,
+        "| {n} × {m} | {km:.1} km | {} ({:.1}/household) | {gen1:.3} s, {:.1} M/s | {gen2:.3} s, {:.1} M/s | {greedy:.3} | {optimal:.3} | {paths} | {stable:.3} | {full:.3} ({matched} matched) | {:.0} MB |",
+        c.len(),
+        c.len() as f64 / n as f64,
+        eval / gen1 / 1e6,
+        eval / gen2 / 1e6,
         peak_rss_mb()
     );
 }

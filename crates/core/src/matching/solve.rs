@@ -600,16 +600,89 @@ impl Preferences {
 /// Deferred acceptance with capacities; returns each newcomer's offer. Only mutually
 /// acceptable pairs are matched.
 pub fn stable(p: &Preferences, side: ProposingSide) -> Vec<Option<u32>> {
-    let p = p.clone().mutually_acceptable();
+    let r = Ranks::new(p);
     match side {
-        ProposingSide::Newcomers => newcomers_propose(&p),
-        ProposingSide::Offers => offers_propose(&p),
+        ProposingSide::Newcomers => newcomers_propose(p, &r),
+        ProposingSide::Offers => offers_propose(p, &r),
     }
 }
 
-fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
+const UNLISTED: u32 = u32::MAX;
+
+/// The other side's rank at every list entry, aligned with the lists: `of_newcomer[i][k]` is
+/// how newcomer `i`'s `k`-th offer ranks `i`, `of_offer[j][k]` how offer `j`'s `k`-th
+/// newcomer ranks `j`; [`UNLISTED`] where the other side does not list back. Built in linear
+/// time with one scratch array, so deferred acceptance needs no hashing.
+struct Ranks {
+    of_newcomer: Vec<Vec<u32>>,
+    of_offer: Vec<Vec<u32>>,
+}
+
+impl Ranks {
+    fn new(p: &Preferences) -> Self {
+        let n = p.newcomers.len();
+        let m = p.offers.len();
+        let mut of_newcomer: Vec<Vec<u32>> = p
+            .newcomers
+            .iter()
+            .map(|l| vec![UNLISTED; l.len()])
+            .collect();
+        let mut of_offer: Vec<Vec<u32>> =
+            p.offers.iter().map(|l| vec![UNLISTED; l.len()]).collect();
+        // The offers listing each newcomer, with the position it has in their lists.
+        let mut start = vec![0usize; n + 1];
+        for l in &p.offers {
+            for &i in l {
+                if let Some(s) = start.get_mut(i as usize + 1) {
+                    *s += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut listing = vec![(0u32, 0u32); start[n]];
+        for (j, l) in p.offers.iter().enumerate() {
+            for (r, &i) in l.iter().enumerate() {
+                if let Some(f) = fill.get_mut(i as usize) {
+                    listing[*f] = (j as u32, r as u32);
+                    *f += 1;
+                }
+            }
+        }
+        // Position of each offer in the current newcomer's list (first listing wins).
+        let mut position = vec![UNLISTED; m];
+        for (i, l) in p.newcomers.iter().enumerate() {
+            for (k, &j) in l.iter().enumerate() {
+                if let Some(x) = position.get_mut(j as usize)
+                    && *x == UNLISTED
+                {
+                    *x = k as u32;
+                }
+            }
+            for &(j, r) in &listing[start[i]..start[i + 1]] {
+                let k = position[j as usize];
+                if k != UNLISTED && of_newcomer[i][k as usize] == UNLISTED {
+                    of_newcomer[i][k as usize] = r;
+                    of_offer[j as usize][r as usize] = k;
+                }
+            }
+            for &j in l {
+                if let Some(x) = position.get_mut(j as usize) {
+                    *x = UNLISTED;
+                }
+            }
+        }
+        Ranks {
+            of_newcomer,
+            of_offer,
+        }
+    }
+}
+
+fn newcomers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
     let n = p.newcomers.len();
-    let rank = Preferences::ranks(&p.offers);
     let mut next = vec![0usize; n];
     let mut out = vec![None; n];
     // Each offer holds its proposers in a max-heap by rank, so the worst is on top.
@@ -620,12 +693,13 @@ fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
         let Some(&j) = p.newcomers[iu].get(next[iu]) else {
             continue;
         };
+        let r = ranks.of_newcomer[iu][next[iu]];
         next[iu] += 1;
-        let ju = j as usize;
-        let Some(&r) = rank[ju].get(&i) else {
+        if r == UNLISTED {
             free.push_back(i);
             continue;
-        };
+        }
+        let ju = j as usize;
         let cap = p.capacities.get(ju).copied().unwrap_or(0) as usize;
         let h = &mut held[ju];
         if h.len() < cap {
@@ -645,15 +719,16 @@ fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
     out
 }
 
-fn offers_propose(p: &Preferences) -> Vec<Option<u32>> {
+fn offers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
     let n = p.newcomers.len();
     let m = p.offers.len();
-    let rank = Preferences::ranks(&p.newcomers);
     let mut next = vec![0usize; m];
     let mut room: Vec<u32> = (0..m)
         .map(|j| p.capacities.get(j).copied().unwrap_or(0))
         .collect();
     let mut out: Vec<Option<u32>> = vec![None; n];
+    // The newcomer's rank of the offer it holds.
+    let mut held_rank = vec![UNLISTED; n];
     let mut queue: VecDeque<u32> = (0..m as u32).collect();
     while let Some(j) = queue.pop_front() {
         let ju = j as usize;
@@ -661,20 +736,22 @@ fn offers_propose(p: &Preferences) -> Vec<Option<u32>> {
             let Some(&i) = p.offers[ju].get(next[ju]) else {
                 break;
             };
+            let r = ranks.of_offer[ju][next[ju]];
             next[ju] += 1;
-            let iu = i as usize;
-            let Some(&r) = rank.get(iu).and_then(|m| m.get(&j)) else {
+            if r == UNLISTED {
                 continue;
-            };
+            }
+            let iu = i as usize;
             match out[iu] {
                 None => {
                     out[iu] = Some(j);
+                    held_rank[iu] = r;
                     room[ju] -= 1;
                 }
                 Some(cur) => {
-                    let cur_rank = rank[iu].get(&cur).copied().unwrap_or(u32::MAX);
-                    if r < cur_rank {
+                    if r < held_rank[iu] {
                         out[iu] = Some(j);
+                        held_rank[iu] = r;
                         room[ju] -= 1;
                         room[cur as usize] += 1;
                         queue.push_back(cur);
@@ -798,20 +875,14 @@ impl PreferenceProblem {
     /// Checks the problem: every id known, no duplicates, capacities for every hospital. Every
     /// problem is reported with its path.
     pub fn validate(&self) -> Vec<Finding> {
+        self.index().0
+    }
+
+    /// The findings, and the problem by index (hashing each id once; repeated entries are
+    /// found with a stamp per entry instead of a set per list).
+    fn index(&self) -> (Vec<Finding>, Preferences) {
         let mut out = Vec::new();
         let root = FieldPath::root();
-        let res: HashMap<&str, usize> = self
-            .residents
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k))
-            .collect();
-        let hos: HashMap<&str, usize> = self
-            .hospitals
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k))
-            .collect();
         let dup = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
             add(
                 out,
@@ -830,37 +901,68 @@ impl PreferenceProblem {
                 format!("'{id}' is not on the other side."),
             );
         };
-        for (side, list, other) in [
-            ("residents", &self.residents, &hos),
-            ("hospitals", &self.hospitals, &res),
-        ] {
-            let mut seen = std::collections::HashSet::new();
+        fn ids<'a>(
+            side: &str,
+            list: &'a [Ranking],
+            out: &mut Vec<Finding>,
+            dup: &dyn Fn(&mut Vec<Finding>, FieldPath, &str),
+        ) -> HashMap<&'a str, u32> {
+            let mut map: HashMap<&str, u32> = HashMap::with_capacity(list.len());
             for (k, r) in list.iter().enumerate() {
-                let p = root.field(side).index(k);
-                if !seen.insert(r.id.as_str()) {
-                    dup(&mut out, p.field("id"), &r.id);
-                }
-                let mut listed = std::collections::HashSet::new();
-                for (q, id) in r.prefers.iter().enumerate() {
-                    if !other.contains_key(id.as_str()) {
-                        unknown(&mut out, p.field("prefers").index(q), id);
-                    } else if !listed.insert(id.as_str()) {
-                        dup(&mut out, p.field("prefers").index(q), id);
-                    }
+                if map.insert(r.id.as_str(), k as u32).is_some() {
+                    dup(
+                        out,
+                        FieldPath::root().field(side).index(k).field("id"),
+                        &r.id,
+                    );
                 }
             }
+            map
         }
-        let mut with_cap = std::collections::HashSet::new();
+        let res = ids("residents", &self.residents, &mut out, &dup);
+        let hos = ids("hospitals", &self.hospitals, &mut out, &dup);
+        let lists = |side: &str, list: &[Ranking], other: &HashMap<&str, u32>, size: usize| {
+            let mut stamp = vec![u32::MAX; size];
+            let mut found = Vec::new();
+            let indexed: Vec<Vec<u32>> = list
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let p = root.field(side).index(k);
+                    let mut l = Vec::with_capacity(r.prefers.len());
+                    for (q, id) in r.prefers.iter().enumerate() {
+                        match other.get(id.as_str()) {
+                            None => unknown(&mut found, p.field("prefers").index(q), id),
+                            Some(&x) if stamp[x as usize] == k as u32 => {
+                                dup(&mut found, p.field("prefers").index(q), id)
+                            }
+                            Some(&x) => {
+                                stamp[x as usize] = k as u32;
+                                l.push(x);
+                            }
+                        }
+                    }
+                    l
+                })
+                .collect();
+            (indexed, found)
+        };
+        let (newcomers, found) = lists("residents", &self.residents, &hos, self.hospitals.len());
+        out.extend(found);
+        let (offers, found) = lists("hospitals", &self.hospitals, &res, self.residents.len());
+        out.extend(found);
+        let mut capacities = vec![None; self.hospitals.len()];
         for (k, c) in self.capacities.iter().enumerate() {
             let p = root.field("capacities").index(k);
-            if !hos.contains_key(c.id.as_str()) {
-                unknown(&mut out, p.field("id"), &c.id);
-            } else if !with_cap.insert(c.id.as_str()) {
-                dup(&mut out, p.field("id"), &c.id);
+            match hos.get(c.id.as_str()) {
+                None => unknown(&mut out, p.field("id"), &c.id),
+                Some(&j) if capacities[j as usize].is_some() => dup(&mut out, p.field("id"), &c.id),
+                Some(&j) => capacities[j as usize] = Some(c.capacity),
             }
         }
         for (k, h) in self.hospitals.iter().enumerate() {
-            if !with_cap.contains(h.id.as_str()) {
+            let j = hos.get(h.id.as_str()).copied().unwrap_or(k as u32) as usize;
+            if capacities[j].is_none() {
                 add(
                     &mut out,
                     MatchingCode::InvalidParameter,
@@ -871,60 +973,21 @@ impl PreferenceProblem {
             }
         }
         crate::finding::sort_findings(&mut out);
-        out
+        let p = Preferences {
+            newcomers,
+            offers,
+            capacities: capacities.into_iter().map(|c| c.unwrap_or(0)).collect(),
+        };
+        (out, p)
     }
 
     /// The stable matching optimal for `side`. A problem with errors is a `Validation` error
     /// with every finding.
     pub fn solve(&self, side: ProposingSide) -> Result<StableAssignment, BrobyggerError> {
-        let findings = self.validate();
+        let (findings, p) = self.index();
         if !findings.is_empty() {
             return Err(BrobyggerError::validation(findings));
         }
-        let res: HashMap<&str, u32> = self
-            .residents
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k as u32))
-            .collect();
-        let hos: HashMap<&str, u32> = self
-            .hospitals
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k as u32))
-            .collect();
-        let caps: HashMap<&str, u32> = self
-            .capacities
-            .iter()
-            .map(|c| (c.id.as_str(), c.capacity))
-            .collect();
-        let p = Preferences {
-            newcomers: self
-                .residents
-                .iter()
-                .map(|r| {
-                    r.prefers
-                        .iter()
-                        .filter_map(|h| hos.get(h.as_str()).copied())
-                        .collect()
-                })
-                .collect(),
-            offers: self
-                .hospitals
-                .iter()
-                .map(|h| {
-                    h.prefers
-                        .iter()
-                        .filter_map(|r| res.get(r.as_str()).copied())
-                        .collect()
-                })
-                .collect(),
-            capacities: self
-                .hospitals
-                .iter()
-                .map(|h| caps.get(h.id.as_str()).copied().unwrap_or(0))
-                .collect(),
-        };
         let a = stable(&p, side);
         let mut out = StableAssignment {
             pairs: Vec::new(),
