@@ -84,7 +84,7 @@ def test_assignment_fixtures_match_rust(case: str, path: Path) -> None:
     if "error" in want:
         with pytest.raises(bb.InfeasibleError) as e:
             bb.linear_sum_assignment(c, maximize=maximize)
-        assert e.value.code == want["error"]  # type: ignore[attr-defined]
+        assert e.value.code == want["error"]
         return
     rows, cols = bb.linear_sum_assignment(c, maximize=maximize)
     assert [int(x) for x in rows] == want["rows"] and [int(x) for x in cols] == want["columns"]
@@ -102,8 +102,8 @@ def test_dense_assignment_takes_numpy_arrays_and_reports_bad_input() -> None:
     assert int(c.T[rows, cols].sum()) == 11
     with pytest.raises(bb.InvalidInputError) as e:
         bb.linear_sum_assignment(np.array([[1.0, math.nan]]))
-    assert e.value.code == "assignment.invalid_entry"  # type: ignore[attr-defined]
-    assert e.value.path == "costs[0][1]"  # type: ignore[attr-defined]
+    assert e.value.code == "assignment.invalid_entry"
+    assert e.value.path == "costs[0][1]"
     with pytest.raises(bb.InvalidInputError):
         bb.linear_sum_assignment(np.zeros(3))
     with pytest.raises(bb.InvalidInputError):
@@ -144,11 +144,11 @@ def test_bulk_errors_name_the_row_and_field_and_hide_the_value() -> None:
     newcomers[2]["needs"] = ["secret-need"]
     with pytest.raises(bb.InvalidInputError) as e:
         bb.profiles(newcomers, offers)
-    assert e.value.path == "newcomers[2].needs[0]"  # type: ignore[attr-defined]
+    assert e.value.path == "newcomers[2].needs[0]"
     assert "secret-need" not in str(e.value)
     with pytest.raises(bb.ParseError) as p:
         bb.profiles(json.dumps(newcomers), json.dumps(offers))
-    assert p.value.path == "newcomers[2].needs[0]"  # type: ignore[attr-defined]
+    assert p.value.path == "newcomers[2].needs[0]"
     assert "secret-need" not in str(p.value)
     with pytest.raises(bb.InvalidInputError):
         bb.profiles({"id": ["a", "b"], "arrival": ["2024-01-01"]}, offers)

@@ -27,7 +27,7 @@ pub fn _assign_dense(
     let objective: Objective = parse_enum(objective, "objective")?;
     let a = py
         .detach(|| {
-            if data.len() % 8 != 0 {
+            if !data.len().is_multiple_of(8) {
                 return Err(BrobyggerError::invalid_input(
                     "assignment.shape",
                     "costs",

@@ -957,12 +957,12 @@ pub(crate) fn diagnose(p: &Prepared, i: usize) -> Diagnosis {
     for &j in &near {
         let j = j as usize;
         failed.clear();
-        for r in 0..nr {
+        for (r, other) in near_fails_others.iter_mut().enumerate() {
             if p.hard[r] && !p.eval(r, i, j).pass {
                 failed.push(r);
                 d.fails[r] += 1;
                 if r != r0 {
-                    near_fails_others[r] += 1;
+                    *other += 1;
                 }
             }
         }
@@ -974,9 +974,15 @@ pub(crate) fn diagnose(p: &Prepared, i: usize) -> Diagnosis {
     }
     let far = p.offers.len().saturating_sub(near.len()) as u32;
     d.fails[r0] += far;
-    for r in 0..nr {
+    for (r, ((fails, all), near)) in d
+        .fails
+        .iter_mut()
+        .zip(&group.fails)
+        .zip(&near_fails_others)
+        .enumerate()
+    {
         if r != r0 {
-            d.fails[r] += group.fails[r].saturating_sub(near_fails_others[r]);
+            *fails += all.saturating_sub(*near);
         }
     }
     d.fails_only[r0] += group.pass_others_free.saturating_sub(near_pass_others_free);
