@@ -12,6 +12,7 @@ fun main() {
         matchingSuite,
         integrationSuite,
         privacySuite,
+        scaleSuite,
     )
     var passed = 0
     var failed = 0

@@ -15,6 +15,7 @@ mod dossier;
 mod matching;
 mod privacy;
 mod roles;
+mod scale;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;

@@ -6,6 +6,7 @@
 //! pandas; the `.pyi` stub lists them as `Literal` types.
 
 mod assessment;
+mod bulk;
 mod checklists;
 mod convert;
 mod dossier;
@@ -14,6 +15,7 @@ mod matching;
 mod model;
 mod privacy;
 mod roles;
+mod scale;
 
 use pyo3::prelude::*;
 
@@ -83,6 +85,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
+
+    #[pymodule_export]
+    use crate::scale::{_assign_dense, Profiles};
 
     #[pymodule_export]
     use crate::model::{

@@ -57,10 +57,11 @@ from brobygger._brobygger import (
     ParseError,
     Person,
     Post,
+    Profiles,
     PseudonymKey,
     record_survey_response,
-    Report,
     report,
+    Report,
     report_sections,
     RoleDiff,
     RoleMatrix,
@@ -80,6 +81,7 @@ from brobygger._brobygger import (
     __version__,
 )
 from brobygger.frames import findings_frame, to_frame
+from brobygger.scale import linear_sum_assignment, profiles
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -119,6 +121,7 @@ __all__ = [
     "InternalError",
     "InvalidInputError",
     "InvalidTransitionError",
+    "linear_sum_assignment",
     "match_profiles",
     "match_profiles_consented",
     "MatchRun",
@@ -128,10 +131,12 @@ __all__ = [
     "ParseError",
     "Person",
     "Post",
+    "Profiles",
+    "profiles",
     "PseudonymKey",
     "record_survey_response",
-    "Report",
     "report",
+    "Report",
     "report_sections",
     "RoleDiff",
     "RoleMatrix",
