@@ -51,6 +51,7 @@ pub mod examples;
 pub mod finding;
 pub mod i18n;
 pub mod ids;
+pub mod import;
 pub mod lifecycle;
 pub mod matching;
 pub mod posts;
@@ -160,6 +161,7 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<matching::IntroductionSetting>(lang),
         entries::<matching::IntroductionState>(lang),
         matching::profile::need_vocabulary(lang),
+        entries::<import::CsvTable>(lang),
     ]
     .concat()
 }
