@@ -56,6 +56,7 @@ pub mod lifecycle;
 pub mod matching;
 pub mod posts;
 mod random;
+pub mod reminders;
 pub mod roles;
 pub mod schema;
 pub mod sensitivity;
@@ -101,6 +102,7 @@ pub use matching::{
     Offer, RuleSet, Solver,
 };
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
+pub use reminders::{Reminder, ReminderKind, ReminderState};
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
     Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
@@ -162,6 +164,8 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<matching::IntroductionState>(lang),
         matching::profile::need_vocabulary(lang),
         entries::<import::CsvTable>(lang),
+        entries::<reminders::ReminderKind>(lang),
+        entries::<reminders::ReminderState>(lang),
     ]
     .concat()
 }
