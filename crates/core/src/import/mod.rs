@@ -49,7 +49,7 @@ pub use read::{
     check_newcomers_csv, check_newcomers_csv_bytes, check_offers_csv, check_offers_csv_bytes,
     decode_text, newcomers_from_csv, offers_from_csv, read_newcomers_csv, read_offers_csv,
 };
-pub use write::{csv_header, newcomers_to_csv, offers_to_csv};
+pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_csv, offers_to_csv};
 
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Lang, Text, labels};
