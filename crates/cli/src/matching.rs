@@ -99,7 +99,7 @@ pub(crate) struct MatchArgs {
     #[arg(long)]
     explain: bool,
     /// Store the run in the dossier file (--dossier; cohort, offers and rule set from it).
-    #[arg(long, requires = "dossier")]
+    #[arg(long)]
     store: bool,
     /// The stored run's id (default: derived from the rule set, cohort, solver and date).
     #[arg(long)]
@@ -329,6 +329,13 @@ fn options(args: &MatchArgs) -> Result<MatchOptions, Failure> {
 }
 
 pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
+    if args.store && args.dossier.is_none() {
+        return Err(bad_input(
+            "cli.cannot_store",
+            "--store",
+            "--store writes the run into a dossier file: give it with --dossier FILE",
+        ));
+    }
     let progress = Progress::new(!args.no_progress);
     let inputs = gather(&args, lang, &progress)?;
     if args.store && inputs.from_dossier.is_none() {
