@@ -11,6 +11,7 @@ fun main() {
         assessmentSuite,
         matchingSuite,
         integrationSuite,
+        importSuite,
     )
     var passed = 0
     var failed = 0

@@ -324,6 +324,14 @@ pub fn offer_columns() -> Vec<CsvColumn> {
     build(&OFFER_SPECS, class_of::<Offer>, &QUOTABLE_OFFER_COLUMNS)
 }
 
+/// The columns of a layout, in the order files are written.
+pub fn csv_columns(table: super::CsvTable) -> Vec<CsvColumn> {
+    match table {
+        super::CsvTable::Newcomers => newcomer_columns(),
+        super::CsvTable::Offers => offer_columns(),
+    }
+}
+
 /// The column names of a layout, in order.
 pub(crate) fn names(table: super::CsvTable) -> Vec<&'static str> {
     match table {

@@ -44,10 +44,11 @@ mod columns;
 mod read;
 mod write;
 
-pub use columns::{CsvColumn, newcomer_columns, offer_columns};
+pub use columns::{CsvColumn, csv_columns, newcomer_columns, offer_columns};
 pub use read::{
     check_newcomers_csv, check_newcomers_csv_bytes, check_offers_csv, check_offers_csv_bytes,
-    decode_text, newcomers_from_csv, offers_from_csv, read_newcomers_csv, read_offers_csv,
+    decode_text, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
+    offers_from_csv_bytes, read_newcomers_csv, read_offers_csv,
 };
 pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_csv, offers_to_csv};
 

@@ -151,6 +151,31 @@ pub fn offers_from_csv(text: &str, options: &CsvOptions) -> Result<Vec<Offer>, B
     Ok(out.offers)
 }
 
+/// The households of a newcomers file's bytes (any encoding [`decode_text`] reads); an
+/// `import.invalid_csv` validation error with every problem if any is an error.
+pub fn newcomers_from_csv_bytes(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<Vec<Newcomer>, BrobyggerError> {
+    let out = check_newcomers_csv_bytes(bytes, options);
+    if has_errors(&out.problems) {
+        return Err(problems_error(CsvTable::Newcomers, &out.problems));
+    }
+    Ok(out.newcomers)
+}
+
+/// The offers of an offers file's bytes; as [`newcomers_from_csv_bytes`].
+pub fn offers_from_csv_bytes(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<Vec<Offer>, BrobyggerError> {
+    let out = check_offers_csv_bytes(bytes, options);
+    if has_errors(&out.problems) {
+        return Err(problems_error(CsvTable::Offers, &out.problems));
+    }
+    Ok(out.offers)
+}
+
 fn read_bytes(path: &Path) -> Result<(Vec<u8>, CsvOptions), BrobyggerError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
         path: path.display().to_string(),
@@ -166,21 +191,13 @@ fn read_bytes(path: &Path) -> Result<(Vec<u8>, CsvOptions), BrobyggerError> {
 /// Reads a newcomers file from disk (any encoding [`decode_text`] reads; problems name the file).
 pub fn read_newcomers_csv(path: impl AsRef<Path>) -> Result<Vec<Newcomer>, BrobyggerError> {
     let (bytes, options) = read_bytes(path.as_ref())?;
-    let out = check_newcomers_csv_bytes(&bytes, &options);
-    if has_errors(&out.problems) {
-        return Err(problems_error(CsvTable::Newcomers, &out.problems));
-    }
-    Ok(out.newcomers)
+    newcomers_from_csv_bytes(&bytes, &options)
 }
 
 /// Reads an offers file from disk (any encoding [`decode_text`] reads; problems name the file).
 pub fn read_offers_csv(path: impl AsRef<Path>) -> Result<Vec<Offer>, BrobyggerError> {
     let (bytes, options) = read_bytes(path.as_ref())?;
-    let out = check_offers_csv_bytes(&bytes, &options);
-    if has_errors(&out.problems) {
-        return Err(problems_error(CsvTable::Offers, &out.problems));
-    }
-    Ok(out.offers)
+    offers_from_csv_bytes(&bytes, &options)
 }
 
 /// What one row's reader sees and records.

@@ -77,6 +77,19 @@ from brobygger._brobygger import (
     __version__,
 )
 from brobygger.frames import findings_frame, to_frame
+from brobygger._brobygger import (
+    check_newcomers_csv,
+    check_offers_csv,
+    csv_columns,
+    match_run_to_csv,
+    newcomers_from_csv,
+    newcomers_to_csv,
+    offers_from_csv,
+    offers_to_csv,
+    read_newcomers_csv,
+    read_offers_csv,
+    reminders,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -144,4 +157,19 @@ __all__ = [
     "vocabulary",
     "wilson_interval",
     "__version__",
+]
+
+# Spreadsheet lists (CSV import and export) and reminders.
+__all__ += [
+    "check_newcomers_csv",
+    "check_offers_csv",
+    "csv_columns",
+    "match_run_to_csv",
+    "newcomers_from_csv",
+    "newcomers_to_csv",
+    "offers_from_csv",
+    "offers_to_csv",
+    "read_newcomers_csv",
+    "read_offers_csv",
+    "reminders",
 ]
