@@ -12,6 +12,8 @@ fun main() {
         matchingSuite,
         integrationSuite,
         importSuite,
+        privacySuite,
+        scaleSuite,
     )
     var passed = 0
     var failed = 0

@@ -62,6 +62,10 @@ pub struct Dossier {
     /// Stored matching runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_runs: Vec<crate::matching::MatchRun>,
+    /// Consents and other legal bases, match proposals with their disclosures, retention
+    /// policies and the anonymisation log.
+    #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]
+    pub privacy: crate::privacy::Privacy,
 }
 
 /// Where a value in the dossier comes from.
@@ -110,6 +114,7 @@ impl Dossier {
             offers: Vec::new(),
             rule_sets: Vec::new(),
             match_runs: Vec::new(),
+            privacy: crate::privacy::Privacy::default(),
         }
     }
 

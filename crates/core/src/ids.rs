@@ -163,6 +163,22 @@ id_type!(
     /// A stored matching run.
     MatchRunId
 );
+id_type!(
+    /// A consent record (privacy).
+    ConsentId
+);
+id_type!(
+    /// A legal basis other than consent (privacy).
+    BasisId
+);
+id_type!(
+    /// A match proposal put to both sides (privacy). Never derived from a household's id.
+    ProposalId
+);
+id_type!(
+    /// A retention policy (privacy).
+    PolicyId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).
@@ -180,6 +196,16 @@ impl PersonId {
             &s[8..12],
             &s[12..16]
         ))
+    }
+}
+
+impl NewcomerId {
+    /// A fresh random household id of the form `nc-dddd-dddd-dddd` (12 random decimal digits),
+    /// e.g. for anonymised records: it carries nothing about the household.
+    pub fn generate() -> Self {
+        let n = crate::random::random_u64() % 1_000_000_000_000;
+        let s = format!("{n:012}");
+        Self(format!("nc-{}-{}-{}", &s[0..4], &s[4..8], &s[8..12]))
     }
 }
 

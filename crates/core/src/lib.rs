@@ -27,6 +27,8 @@
 //! - [`RoleSplit`]: who does what under an agreement (RACI over catalogue tasks, activities and
 //!   custom tasks), with [`Dossier::analyse_roles`], [`Dossier::role_matrix`] and
 //!   [`Dossier::change_roles`].
+//! - [`privacy`]: consent and other legal bases, disclosure only after both sides accept a
+//!   match, audience views, anonymisation and retention, safe aggregates, keyed pseudonyms.
 //! - [`BrobyggerError`]: the one error at the boundary.
 //!
 //! ## Non-goals
@@ -55,6 +57,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod matching;
 pub mod posts;
+pub mod privacy;
 mod random;
 pub mod reminders;
 pub mod roles;
@@ -94,6 +97,7 @@ pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId, TaskId,
 };
+pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
@@ -102,6 +106,10 @@ pub use matching::{
     Offer, RuleSet, Solver,
 };
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
+pub use privacy::{
+    Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, ProcessingBasis, PseudonymKey,
+    Purpose, RetentionPolicy, Subject, Viewer,
+};
 pub use reminders::{Reminder, ReminderKind, ReminderState};
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
@@ -166,6 +174,19 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<import::CsvTable>(lang),
         entries::<reminders::ReminderKind>(lang),
         entries::<reminders::ReminderState>(lang),
+        entries::<privacy::Purpose>(lang),
+        entries::<privacy::LegalBasis>(lang),
+        entries::<privacy::ConsentForm>(lang),
+        entries::<privacy::ProposalSide>(lang),
+        entries::<privacy::ProposalState>(lang),
+        entries::<privacy::ContactField>(lang),
+        entries::<privacy::Audience>(lang),
+        entries::<privacy::Treatment>(lang),
+        entries::<privacy::RecordType>(lang),
+        entries::<privacy::RetentionAction>(lang),
+        entries::<privacy::RetentionState>(lang),
+        entries::<privacy::AggregateDimension>(lang),
+        entries::<privacy::Suppression>(lang),
     ]
     .concat()
 }

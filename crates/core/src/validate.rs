@@ -128,6 +128,7 @@ impl Dossier {
         v.run();
         let mut out = v.out;
         out.extend(crate::matching::store::validate(self));
+        out.extend(crate::privacy::validate::validate(self));
         sort_findings(&mut out);
         out
     }

@@ -14,10 +14,15 @@ mod convert;
 mod dossier;
 mod import;
 mod matching;
+mod privacy;
 mod roles;
+mod scale;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
+pub use privacy::{
+    PseudonymKey, basis_key, manifest_markdown, match_profiles_consented, subject_key,
+};
 pub use roles::{
     parse_party_key, parse_task_key, party_key, role_changes_from_json, role_matrix_html,
     role_matrix_markdown, task_catalogue, task_key,

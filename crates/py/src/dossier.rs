@@ -464,6 +464,13 @@ impl Dossier {
         crate::checklists::DossierChecklists::new(slf.unbind())
     }
 
+    /// The dossier's privacy records and rules: consents, proposals and releases, views,
+    /// anonymisation, retention, safe tables.
+    #[getter]
+    fn privacy(slf: Bound<'_, Self>) -> crate::privacy::DossierPrivacy {
+        crate::privacy::DossierPrivacy::new(slf.unbind())
+    }
+
     /// The readable summary, rendered by Jupyter as Markdown.
     fn _repr_markdown_(&self) -> String {
         self.inner.summary(core::Lang::En)

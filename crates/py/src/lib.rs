@@ -6,6 +6,7 @@
 //! pandas; the `.pyi` stub lists them as `Literal` types.
 
 mod assessment;
+mod bulk;
 mod checklists;
 mod convert;
 mod dossier;
@@ -13,7 +14,9 @@ mod errors;
 mod import;
 mod matching;
 mod model;
+mod privacy;
 mod roles;
+mod scale;
 
 use pyo3::prelude::*;
 
@@ -87,6 +90,12 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{example_reference_date, health_summary, report_sections};
+
+    #[pymodule_export]
+    use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
+
+    #[pymodule_export]
+    use crate::scale::{_assign_dense, Profiles};
 
     #[pymodule_export]
     use crate::model::{

@@ -208,6 +208,19 @@ impl MatchRun {
         to_py(py, &self.inner.statistics)
     }
 
+    /// Sensitive attributes withheld for a household or offer (no consent or basis on the
+    /// day), and subjects left out, as dicts: `subject`, `attribute`, `rules`, `text`.
+    #[getter]
+    fn withheld<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.withheld)
+    }
+
+    /// The sensitive attributes used and the consent or basis for each, as dicts.
+    #[getter]
+    fn sensitive_uses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.sensitive_uses)
+    }
+
     /// The run as plain Python data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)

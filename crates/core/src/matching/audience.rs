@@ -9,7 +9,7 @@ use crate::i18n::{Label, Lang, Text};
 use crate::ids::{NewcomerId, OfferId};
 use crate::matching::outcome::MatchRun;
 use crate::matching::profile::{Newcomer, language_name};
-use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::rules::RuleSet;
 
 /// One match as its volunteer may see it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -37,7 +37,7 @@ pub struct SharedField {
     pub value: Text,
 }
 
-fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
+pub(crate) fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
     let join = |v: Vec<String>| v.join(", ");
     Some(match field {
         "id" => n.id.to_string(),
@@ -88,49 +88,21 @@ fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
 }
 
 /// The matches of `offer` in `run`, as its volunteer may see them. `newcomers` are the run's
-/// households (matches whose household is missing are left out).
+/// households (matches whose household is missing are left out). The projection is the
+/// volunteer audience's (`crate::privacy::audience`); this form takes the run as given, while
+/// [`crate::Dossier::view_proposal`] also checks the proposal and the consent on a day.
 pub fn volunteer_view(
     run: &MatchRun,
     rules: &RuleSet,
     newcomers: &[Newcomer],
     offer: &OfferId,
 ) -> Vec<VolunteerMatchView> {
-    let shareable: Vec<&str> = rules
-        .shareable_with_volunteers
-        .iter()
-        .filter(|a| attribute_class(a).is_some_and(|c| !is_sensitive(c)))
-        .filter_map(|a| a.strip_prefix("newcomer."))
-        .collect();
     run.matches
         .iter()
         .filter(|m| &m.offer == offer)
         .filter_map(|m| {
             let n = newcomers.iter().find(|n| n.id == m.newcomer)?;
-            let shared = shareable
-                .iter()
-                .filter_map(|field| {
-                    let da = render_field(n, field, Lang::Da)?;
-                    let en = render_field(n, field, Lang::En)?;
-                    Some(SharedField {
-                        field: (*field).to_owned(),
-                        value: Text::new(da, en),
-                    })
-                })
-                .collect();
-            let explanation = m
-                .explanation
-                .iter()
-                .filter(|o| {
-                    rules.rule(&o.rule).is_some_and(|r| {
-                        r.kind
-                            .reads()
-                            .iter()
-                            .filter_map(|a| a.strip_prefix("newcomer."))
-                            .all(|f| shareable.contains(&f))
-                    })
-                })
-                .map(|o| o.text.clone())
-                .collect();
+            let (shared, explanation) = crate::privacy::audience::volunteer_projection(m, rules, n);
             Some(VolunteerMatchView {
                 offer: m.offer.clone(),
                 newcomer: m.newcomer.clone(),

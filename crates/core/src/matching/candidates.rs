@@ -15,6 +15,8 @@ use crate::matching::profile::{
 };
 use crate::matching::rules::{RuleKind, RuleSet};
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
 
 /// Scores are integers in millionths of a point.
 pub const SCORE_SCALE: f64 = 1_000_000.0;
@@ -146,9 +148,17 @@ pub(crate) struct Prepared {
     pub offers: Vec<POffer>,
     pub rules: Vec<PRule>,
     pub hard: Vec<bool>,
+    /// The hard rules, cheapest to check first.
+    hard_order: Vec<usize>,
     pub weights: Vec<f64>,
     pub langs: Interner,
     pub tags: Interner,
+    /// The spatial or area index, built on first use and shared by candidate generation and
+    /// the diagnosis of unmatched households.
+    index: OnceLock<Index>,
+    /// Diagnosis counts over every offer per group of households the non-pruning hard rules
+    /// cannot tell apart (see [`diagnose`]).
+    groups: Mutex<HashMap<Vec<u64>, GroupCounts>>,
 }
 
 fn need_key(n: &Need) -> String {
@@ -253,7 +263,7 @@ impl Prepared {
                 capacity: o.capacity,
             })
             .collect();
-        let rules = rule_set
+        let rules: Vec<PRule> = rule_set
             .rules
             .iter()
             .map(|r| match &r.kind {
@@ -299,9 +309,23 @@ impl Prepared {
                 },
             })
             .collect();
+        let cost = |r: &PRule| match r {
+            PRule::SameArea | PRule::Capacity { .. } => 0,
+            PRule::Availability { .. } | PRule::Credential { .. } | PRule::Preferences => 1,
+            PRule::SharedLanguage { .. }
+            | PRule::NeedServed { .. }
+            | PRule::IndustryFit
+            | PRule::Interests { .. } => 2,
+            PRule::Distance { .. } => 3,
+        };
+        let mut hard_order: Vec<usize> = (0..rule_set.rules.len())
+            .filter(|&r| rule_set.rules[r].strength.is_hard())
+            .collect();
+        hard_order.sort_by_key(|&r| cost(&rules[r]));
         Prepared {
             newcomers: pn,
             offers: po,
+            hard_order,
             rules,
             hard: rule_set
                 .rules
@@ -311,7 +335,13 @@ impl Prepared {
             weights: rule_set.rules.iter().map(|r| r.strength.weight()).collect(),
             langs: li,
             tags: ti,
+            index: OnceLock::new(),
+            groups: Mutex::new(HashMap::new()),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| build_index(self))
     }
 
     /// Rule `r` on newcomer `i` and offer `j`.
@@ -373,19 +403,17 @@ impl Prepared {
                 _ => no(Detail::None),
             },
             PRule::NeedServed { needs } => {
-                let relevant: Vec<u32> = if needs.is_empty() {
-                    n.needs.clone()
-                } else {
-                    n.needs
-                        .iter()
-                        .copied()
-                        .filter(|x| needs.binary_search(x).is_ok())
-                        .collect()
-                };
-                let (served, _) = intersect_count(&relevant, &o.serves);
+                // Counted in place: this runs for every pair, so it must not allocate.
+                let (mut relevant, mut served) = (0u32, 0u32);
+                for x in &n.needs {
+                    if needs.is_empty() || needs.binary_search(x).is_ok() {
+                        relevant += 1;
+                        served += u32::from(o.serves.binary_search(x).is_ok());
+                    }
+                }
                 if served > 0 {
                     yes(
-                        f64::from(served) / relevant.len() as f64,
+                        f64::from(served) / f64::from(relevant),
                         Detail::Needs { served },
                     )
                 } else {
@@ -482,16 +510,23 @@ impl Prepared {
         }
     }
 
-    /// The pair's exact score if it passes every hard rule.
+    /// The pair's exact score if it passes every hard rule. Hard rules are checked first,
+    /// cheapest first (a great-circle distance last), so most failing pairs cost one or two
+    /// comparisons; soft rules are then summed in their own order, so the score does not
+    /// depend on the checking order.
     pub(crate) fn score(&self, i: usize, j: usize) -> Option<i64> {
+        for &r in &self.hard_order {
+            if !self.eval(r, i, j).pass {
+                return None;
+            }
+        }
         let mut total = 0.0;
         for r in 0..self.rules.len() {
-            let e = self.eval(r, i, j);
             if self.hard[r] {
-                if !e.pass {
-                    return None;
-                }
-            } else if e.applicable {
+                continue;
+            }
+            let e = self.eval(r, i, j);
+            if e.applicable {
                 total += self.weights[r] * e.score;
             }
         }
@@ -506,12 +541,12 @@ impl Prepared {
         };
         match index {
             Index::None => Reach::All,
-            Index::Area(map) => Reach::List(
+            Index::Area(_, map) => Reach::List(
                 n.area
                     .and_then(|a| map.get(&a).cloned())
                     .unwrap_or_default(),
             ),
-            Index::Grid(grid) => match n.loc {
+            Index::Grid(_, grid) => match n.loc {
                 None => Reach::List(Vec::new()),
                 Some(c) => grid.near(c),
             },
@@ -524,19 +559,34 @@ pub(crate) fn quantize(x: f64) -> i64 {
     (x * SCORE_SCALE).round() as i64
 }
 
+#[derive(Debug)]
 enum Reach {
     All,
     List(Vec<u32>),
 }
 
+#[derive(Debug)]
 enum Index {
     None,
-    Area(HashMap<u32, Vec<u32>>),
-    Grid(Grid),
+    /// Offers by area, for the hard same-area rule at this position.
+    Area(usize, HashMap<u32, Vec<u32>>),
+    /// Offers on a grid, for the hard distance rule at this position (the smallest radius).
+    Grid(usize, Grid),
+}
+
+impl Index {
+    /// The hard rule every offer outside a household's reach fails.
+    fn rule(&self) -> Option<usize> {
+        match self {
+            Index::None => None,
+            Index::Area(r, _) | Index::Grid(r, _) => Some(*r),
+        }
+    }
 }
 
 /// Offers with a location bucketed on a latitude/longitude grid whose cells are one search
 /// radius high.
+#[derive(Debug)]
 struct Grid {
     cell: f64,
     radius_km: f64,
@@ -692,32 +742,105 @@ impl Candidates {
     }
 }
 
-/// Builds the candidates for a run.
+/// Builds the candidates for a run, on as many threads as the machine offers when there are
+/// enough households to be worth it (see [`generate_on`]).
 pub(crate) fn generate(p: &Prepared) -> Candidates {
-    let index = build_index(p);
-    let mut c = Candidates {
-        offsets: Vec::with_capacity(p.newcomers.len() + 1),
-        capacities: p.offers.iter().map(|o| o.free).collect(),
-        ..Default::default()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Below a few thousand households a thread costs more than it saves.
+    let threads = threads.min(p.newcomers.len() / 2_000).max(1);
+    generate_on(p, threads)
+}
+
+/// The candidates of `newcomers` × `offers` under `rules`, evaluated on `threads` threads (the
+/// matching run chooses the number itself; this is for benchmarks and for callers who want to
+/// control it). The result is the same for any number of threads.
+pub fn generate_with_threads(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    threads: usize,
+) -> Candidates {
+    generate_on(&Prepared::new(rules, newcomers, offers), threads)
+}
+
+/// One thread's share of the candidates: households `range`, each with its list length.
+struct Part {
+    lengths: Vec<usize>,
+    offers: Vec<u32>,
+    scores: Vec<i64>,
+    evaluated: u64,
+}
+
+fn part(p: &Prepared, index: &Index, range: Range<usize>) -> Part {
+    let mut out = Part {
+        lengths: Vec::with_capacity(range.len()),
+        offers: Vec::new(),
+        scores: Vec::new(),
+        evaluated: 0,
     };
-    c.offsets.push(0);
     let m = p.offers.len();
-    for i in 0..p.newcomers.len() {
-        let consider = |j: usize, c: &mut Candidates| {
+    for i in range {
+        let before = out.offers.len();
+        let mut consider = |j: usize| {
             if p.offers[j].free == 0 {
                 return;
             }
-            c.pairs_evaluated += 1;
+            out.evaluated += 1;
             if let Some(s) = p.score(i, j) {
-                c.offers.push(j as u32);
-                c.scores.push(s);
+                out.offers.push(j as u32);
+                out.scores.push(s);
             }
         };
-        match p.reachable(i, &index) {
-            Reach::All => (0..m).for_each(|j| consider(j, &mut c)),
-            Reach::List(list) => list.into_iter().for_each(|j| consider(j as usize, &mut c)),
+        match p.reachable(i, index) {
+            Reach::All => (0..m).for_each(&mut consider),
+            Reach::List(list) => list.into_iter().for_each(|j| consider(j as usize)),
         }
-        c.offsets.push(c.offers.len());
+        out.lengths.push(out.offers.len() - before);
+    }
+    out
+}
+
+/// Builds the candidates on `threads` threads (scoped, each taking a contiguous share of the
+/// households); the result is the same for any number of threads.
+pub(crate) fn generate_on(p: &Prepared, threads: usize) -> Candidates {
+    let index = p.index();
+    let n = p.newcomers.len();
+    let threads = threads.clamp(1, n.max(1));
+    let parts: Vec<Part> = if threads == 1 {
+        vec![part(p, index, 0..n)]
+    } else {
+        let chunk = n.div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                    s.spawn(move || part(p, index, range))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let total: usize = parts.iter().map(|x| x.offers.len()).sum();
+    let mut c = Candidates {
+        offsets: Vec::with_capacity(n + 1),
+        offers: Vec::with_capacity(total),
+        scores: Vec::with_capacity(total),
+        capacities: p.offers.iter().map(|o| o.free).collect(),
+        pairs_evaluated: 0,
+    };
+    c.offsets.push(0);
+    for x in parts {
+        let mut end = c.offers.len();
+        for len in x.lengths {
+            end += len;
+            c.offsets.push(end);
+        }
+        c.offers.extend_from_slice(&x.offers);
+        c.scores.extend_from_slice(&x.scores);
+        c.pairs_evaluated += x.evaluated;
     }
     c
 }
@@ -732,23 +855,32 @@ fn build_index(p: &Prepared) -> Index {
                 map.entry(a).or_default().push(j as u32);
             }
         }
-        return Index::Area(map);
+        let rule = p
+            .rules
+            .iter()
+            .zip(&p.hard)
+            .position(|(r, h)| *h && matches!(r, PRule::SameArea))
+            .unwrap_or(0);
+        return Index::Area(rule, map);
     }
-    let radius = p
+    let tightest = p
         .rules
         .iter()
         .zip(&p.hard)
-        .filter_map(|(r, h)| match r {
+        .enumerate()
+        .filter_map(|(k, (r, h))| match r {
             PRule::Distance { max_km, .. } if *h && max_km.is_finite() && *max_km > 0.0 => {
-                Some(*max_km)
+                Some((k, *max_km))
             }
             _ => None,
         })
-        .fold(f64::INFINITY, f64::min);
-    if radius.is_finite() {
-        Index::Grid(Grid::new(&p.offers, radius))
-    } else {
-        Index::None
+        .fold(None, |best: Option<(usize, f64)>, (k, km)| match best {
+            Some((_, b)) if b <= km => best,
+            _ => Some((k, km)),
+        });
+    match tightest {
+        Some((rule, radius)) => Index::Grid(rule, Grid::new(&p.offers, radius)),
+        None => Index::None,
     }
 }
 
@@ -763,7 +895,111 @@ pub(crate) struct Diagnosis {
     pub fails_only: Vec<u32>,
 }
 
+/// Per group of households, counts over every offer for the hard rules other than the one
+/// the index prunes by.
+#[derive(Debug, Clone)]
+struct GroupCounts {
+    /// Offers failing each hard rule (zero for the pruning rule).
+    fails: Vec<u32>,
+    /// Offers with a free place that pass every other hard rule.
+    pass_others_free: u32,
+}
+
+/// Why household `i` has the candidates it has, counted over every offer.
+///
+/// Exact, without comparing the household with every offer: offers outside its reach (by the
+/// index of candidate generation) fail the pruning rule, so for them only the other hard rules
+/// matter, and those read only a few of the household's attributes. Households that agree on
+/// those attributes share one count over all offers (computed once per run), and the offers
+/// within reach are evaluated one by one and swapped into it.
 pub(crate) fn diagnose(p: &Prepared, i: usize) -> Diagnosis {
+    let index = p.index();
+    let nr = p.rules.len();
+    let Some(r0) = index.rule() else {
+        return diagnose_over(p, i, 0..p.offers.len());
+    };
+    let near: Vec<u32> = match p.reachable(i, index) {
+        Reach::All => return diagnose_over(p, i, 0..p.offers.len()),
+        Reach::List(list) => list,
+    };
+    let key = p.signature(i, r0);
+    let group = {
+        let cached = p
+            .groups
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        match cached {
+            Some(g) => g,
+            None => {
+                let g = group_counts(p, i, r0);
+                p.groups
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key, g.clone());
+                g
+            }
+        }
+    };
+    let mut d = Diagnosis {
+        offers: p.offers.len() as u32,
+        eligible: 0,
+        full: 0,
+        fails: vec![0; nr],
+        fails_only: vec![0; nr],
+    };
+    // Offers within reach, one by one; and what they contribute to the group's counts, to
+    // take it out again.
+    let mut near_fails_others = vec![0u32; nr];
+    let mut near_pass_others_free = 0u32;
+    let mut failed = Vec::with_capacity(nr);
+    for &j in &near {
+        let j = j as usize;
+        failed.clear();
+        for (r, other) in near_fails_others.iter_mut().enumerate() {
+            if p.hard[r] && !p.eval(r, i, j).pass {
+                failed.push(r);
+                d.fails[r] += 1;
+                if r != r0 {
+                    *other += 1;
+                }
+            }
+        }
+        let full = p.offers[j].free == 0;
+        if !full && failed.iter().all(|&r| r == r0) {
+            near_pass_others_free += 1;
+        }
+        tally(&mut d, &failed, full);
+    }
+    let far = p.offers.len().saturating_sub(near.len()) as u32;
+    d.fails[r0] += far;
+    for (r, ((fails, all), near)) in d
+        .fails
+        .iter_mut()
+        .zip(&group.fails)
+        .zip(&near_fails_others)
+        .enumerate()
+    {
+        if r != r0 {
+            *fails += all.saturating_sub(*near);
+        }
+    }
+    d.fails_only[r0] += group.pass_others_free.saturating_sub(near_pass_others_free);
+    d
+}
+
+fn tally(d: &mut Diagnosis, failed: &[usize], full: bool) {
+    match (failed, full) {
+        ([], false) => d.eligible += 1,
+        ([], true) => d.full += 1,
+        ([only], false) => d.fails_only[*only] += 1,
+        _ => {}
+    }
+}
+
+/// The plain diagnosis: every offer in `offers` evaluated against every hard rule.
+fn diagnose_over(p: &Prepared, i: usize, offers: Range<usize>) -> Diagnosis {
     let nr = p.rules.len();
     let mut d = Diagnosis {
         offers: p.offers.len() as u32,
@@ -773,7 +1009,7 @@ pub(crate) fn diagnose(p: &Prepared, i: usize) -> Diagnosis {
         fails_only: vec![0; nr],
     };
     let mut failed = Vec::with_capacity(nr);
-    for j in 0..p.offers.len() {
+    for j in offers {
         failed.clear();
         for r in 0..nr {
             if p.hard[r] && !p.eval(r, i, j).pass {
@@ -781,13 +1017,211 @@ pub(crate) fn diagnose(p: &Prepared, i: usize) -> Diagnosis {
                 d.fails[r] += 1;
             }
         }
-        let full = p.offers[j].free == 0;
-        match (failed.as_slice(), full) {
-            ([], false) => d.eligible += 1,
-            ([], true) => d.full += 1,
-            ([only], false) => d.fails_only[*only] += 1,
-            _ => {}
-        }
+        tally(&mut d, &failed, p.offers[j].free == 0);
     }
     d
+}
+
+/// Counts over every offer for household `i`'s group: each hard rule but `skip`.
+fn group_counts(p: &Prepared, i: usize, skip: usize) -> GroupCounts {
+    let nr = p.rules.len();
+    let mut g = GroupCounts {
+        fails: vec![0; nr],
+        pass_others_free: 0,
+    };
+    for j in 0..p.offers.len() {
+        let mut pass = true;
+        for r in 0..nr {
+            if r != skip && p.hard[r] && !p.eval(r, i, j).pass {
+                g.fails[r] += 1;
+                pass = false;
+            }
+        }
+        if pass && p.offers[j].free > 0 {
+            g.pass_others_free += 1;
+        }
+    }
+    g
+}
+
+impl Prepared {
+    /// What the hard rules other than `skip` read of household `i`: households with the same
+    /// signature pass and fail those rules with exactly the same offers.
+    fn signature(&self, i: usize, skip: usize) -> Vec<u64> {
+        let Some(n) = self.newcomers.get(i) else {
+            return Vec::new();
+        };
+        let mut key = Vec::new();
+        for (r, rule) in self.rules.iter().enumerate() {
+            if r == skip || !self.hard[r] {
+                continue;
+            }
+            key.push(r as u64);
+            match rule {
+                PRule::SharedLanguage { .. } => key.extend(
+                    n.langs
+                        .iter()
+                        .map(|&(l, lv)| (u64::from(l) << 8) | lv as u64),
+                ),
+                PRule::Distance { .. } => {
+                    key.extend(n.loc.map_or([0, 0], |c| [c.lat.to_bits(), c.lon.to_bits()]))
+                }
+                PRule::SameArea => key.push(n.area.map_or(u64::MAX, u64::from)),
+                PRule::NeedServed { .. } => key.extend(n.needs.iter().map(|&x| u64::from(x))),
+                PRule::Capacity { .. } => {}
+                PRule::Availability { .. } => key.push(u64::from(n.avail)),
+                PRule::Preferences => key.extend(n.prefs.iter().map(|x| match x {
+                    Preference::VolunteerGender { gender } => (1 << 32) | *gender as u64,
+                    Preference::OfferKind { kind } => (2 << 32) | *kind as u64,
+                })),
+                PRule::Credential { under_age, .. } => {
+                    key.push(u64::from(n.children.iter().any(|a| a < under_age)))
+                }
+                PRule::IndustryFit => {
+                    key.push(u64::from(n.job_need));
+                    key.extend(n.industries.iter().map(|&x| u64::from(x)));
+                }
+                PRule::Interests { .. } => key.extend(n.interests.iter().map(|&x| u64::from(x))),
+            }
+            // Lists of different lengths must not run together.
+            key.push(u64::MAX - r as u64);
+        }
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Text;
+    use crate::matching::profile::{LanguageSkill, Slot, Weekday};
+    use crate::matching::rules::{Rule, Strength};
+
+    fn rng(seed: &mut u64, k: u64) -> u64 {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*seed >> 33) % k
+    }
+
+    fn profiles(seed: &mut u64, n: usize, m: usize) -> (Vec<Newcomer>, Vec<Offer>) {
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+        let langs = ["da", "ar", "ti", "en"];
+        let levels = [LanguageLevel::A1, LanguageLevel::B1, LanguageLevel::Native];
+        let slot = |k: u64| Slot {
+            day: [Weekday::Monday, Weekday::Tuesday][k as usize % 2],
+            time: crate::TimeOfDay::Evening,
+        };
+        let loc = |seed: &mut u64| {
+            (rng(seed, 5) > 0).then(|| Coordinates {
+                lat: 55.0 + rng(seed, 1000) as f64 / 2000.0,
+                lon: 10.0 + rng(seed, 1000) as f64 / 2000.0,
+            })
+        };
+        let newcomers = (0..n)
+            .map(|i| {
+                let mut x = Newcomer::new(format!("n{i}"), date);
+                x.location = loc(seed);
+                x.area = Some(["A", "B", "C"][rng(seed, 3) as usize].into());
+                x.languages = vec![LanguageSkill::new(
+                    langs[rng(seed, 4) as usize],
+                    levels[rng(seed, 3) as usize],
+                )];
+                x.needs = vec![Need::STANDARD[rng(seed, 3) as usize].clone()];
+                x.availability = vec![slot(rng(seed, 2))];
+                if rng(seed, 2) == 0 {
+                    x.household.children_ages = vec![rng(seed, 18) as u32];
+                }
+                if rng(seed, 3) == 0 {
+                    x.preferences = vec![Preference::VolunteerGender {
+                        gender: Gender::Female,
+                    }];
+                }
+                x
+            })
+            .collect();
+        let offers = (0..m)
+            .map(|j| {
+                let mut o = Offer::new(format!("o{j}"), OfferKind::ContactPerson, "t", 1);
+                o.location = loc(seed);
+                o.area = Some(["A", "B", "C"][rng(seed, 3) as usize].into());
+                o.languages = vec![LanguageSkill::new(
+                    langs[rng(seed, 4) as usize],
+                    levels[rng(seed, 3) as usize],
+                )];
+                o.serves = vec![Need::STANDARD[rng(seed, 3) as usize].clone()];
+                o.availability = vec![slot(rng(seed, 2))];
+                o.capacity = rng(seed, 3) as u32;
+                if rng(seed, 2) == 0 {
+                    o.gender = Some(Gender::Female);
+                    o.credentials = vec![Credential::ChildProtectionCertificate];
+                }
+                o
+            })
+            .collect();
+        (newcomers, offers)
+    }
+
+    fn rule_set(kinds: Vec<RuleKind>) -> RuleSet {
+        let text = Text::new("x", "x");
+        let mut rs = RuleSet::new("t", text.clone());
+        rs.rules = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(k, kind)| Rule {
+                id: format!("r{k}").as_str().into(),
+                strength: Strength::Hard,
+                kind,
+                explanation: text.clone(),
+            })
+            .collect();
+        rs
+    }
+
+    /// The grouped diagnosis must count exactly what evaluating every offer counts, and
+    /// parallel candidate generation must give the sequential result.
+    #[test]
+    fn grouped_diagnosis_and_parallel_generation_equal_the_plain_ones() {
+        let mut seed = 3;
+        let sets = [
+            vec![
+                RuleKind::Distance {
+                    max_km: 8.0,
+                    min_km: None,
+                },
+                RuleKind::SharedLanguage {
+                    min_level: LanguageLevel::B1,
+                    languages: vec![],
+                },
+                RuleKind::NeedServed { needs: vec![] },
+                RuleKind::Distance {
+                    max_km: 20.0,
+                    min_km: Some(1.0),
+                },
+            ],
+            vec![
+                RuleKind::SameArea,
+                RuleKind::PreferenceRespected,
+                RuleKind::CredentialWithChildren {
+                    credential: Credential::ChildProtectionCertificate,
+                    under_age: 10,
+                },
+                RuleKind::AvailabilityOverlap { min_slots: 1 },
+                RuleKind::Capacity { min_free: 1 },
+            ],
+        ];
+        for kinds in sets {
+            let rules = rule_set(kinds);
+            for _ in 0..5 {
+                let (ns, os) = profiles(&mut seed, 150, 60);
+                let p = Prepared::new(&rules, &ns, &os);
+                let c1 = generate_on(&p, 1);
+                assert_eq!(generate_on(&p, 3), c1);
+                assert!(p.index().rule().is_some());
+                for i in 0..ns.len() {
+                    assert_eq!(diagnose(&p, i), diagnose_over(&p, i, 0..os.len()), "{i}");
+                }
+            }
+        }
+    }
 }

@@ -7,9 +7,13 @@
 //!
 //! - [`profile`]: the pseudonymous [`Newcomer`] household and the volunteer [`Offer`].
 //! - [`rules`]: rule sets as data (TOML or JSON), validated with every problem and its path.
-//! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing.
+//! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing
+//!   (in parallel for large runs).
+//! - [`columns`]: profiles in bulk from one JSON table (records, columns or split rows).
 //! - [`solve`]: greedy, optimal (exact) and stable solvers, and stable matching over explicit
 //!   preference lists (hospital/resident form).
+//! - [`assignment`]: dense optimal assignment on a full cost or score matrix (the problem of
+//!   `scipy.optimize.linear_sum_assignment`).
 //! - [`outcome`]: a run's [`MatchRun`]: matches explained rule by rule, unmatched households with
 //!   their binding constraint, unmet demand, unused offers, waiting times and statistics.
 //! - [`audience`]: what a volunteer may see of a match.
@@ -38,8 +42,10 @@
 //!
 //! Matching proposes; people decide. Nothing here contacts anyone or discloses anything.
 
+pub mod assignment;
 pub mod audience;
 pub mod candidates;
+pub mod columns;
 pub mod followup;
 pub mod intro;
 pub mod outcome;
@@ -48,6 +54,7 @@ pub mod rules;
 pub mod solve;
 pub mod store;
 
+pub use assignment::{DenseAssignment, Objective, linear_sum_assignment};
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
 pub use followup::FollowUpCode;

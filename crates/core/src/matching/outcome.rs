@@ -82,6 +82,15 @@ pub struct MatchRun {
     pub unused_offers: Vec<UnusedOffer>,
     /// Counts, scores and waiting times.
     pub statistics: MatchStatistics,
+    /// Sensitive attributes the run could not use for a household or an offer, because no
+    /// consent or other basis covered them on the run's day (`crate::privacy::gate`). Listed
+    /// for every such subject whatever its data holds, so the list reveals no value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<crate::privacy::WithheldAttribute>,
+    /// The sensitive attributes the run used, for whom, and the consent or basis that allowed
+    /// it; a later withdrawal of that consent marks the run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive_uses: Vec<crate::privacy::SensitiveUse>,
 }
 
 /// One proposed match with its score and why.
@@ -295,12 +304,38 @@ pub(crate) fn run_unchecked(
 ) -> MatchRun {
     let p = Prepared::new(rules, newcomers, offers);
     let c = candidates::generate(&p);
+    solve_and_build(rules, newcomers, offers, o, cohort, &p, &c)
+}
+
+/// Like [`run_unchecked`] on candidates the caller built: the privacy gate builds them with the
+/// rules a household's consent allows (`crate::privacy::gate`).
+pub(crate) fn run_with_candidates(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+    c: &Candidates,
+) -> MatchRun {
+    let p = Prepared::new(rules, newcomers, offers);
+    solve_and_build(rules, newcomers, offers, o, cohort, &p, c)
+}
+
+fn solve_and_build(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+    p: &Prepared,
+    c: &Candidates,
+) -> MatchRun {
     let waiting: Vec<i64> = newcomers
         .iter()
         .map(|n| i64::from(days(n.waiting_start(), o.as_of)))
         .collect();
-    let assignment = solve_candidates(&c, &waiting, o.solver, o.offer_ranking);
-    build(rules, newcomers, offers, o, cohort, &p, &c, &assignment)
+    let assignment = solve_candidates(c, &waiting, o.solver, o.offer_ranking);
+    build(rules, newcomers, offers, o, cohort, p, c, &assignment)
 }
 
 /// Runs `solver` on prepared candidates: each newcomer's offer index, if matched.
@@ -458,6 +493,8 @@ fn build(
         unmet_demand: demand_gaps(rules, newcomers, offers),
         unused_offers,
         statistics,
+        withheld: Vec::new(),
+        sensitive_uses: Vec::new(),
     }
 }
 

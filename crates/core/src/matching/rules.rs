@@ -366,13 +366,21 @@ impl FindingKind for MatchingCode {
 /// The sensitivity class of an attribute `newcomer.<field>` / `offer.<field>`, or `None` if
 /// there is no such field.
 pub fn attribute_class(attribute: &str) -> Option<SensitivityClass> {
-    let (owner, field) = attribute.split_once('.')?;
-    let fields = match owner {
-        "newcomer" => Newcomer::field_classes(),
-        "offer" => Offer::field_classes(),
-        _ => return None,
-    };
-    fields.into_iter().find(|f| f.field == field)?.class
+    // Read from the schema once: the consent gate asks for every household in a run.
+    static CLASSES: std::sync::OnceLock<Vec<(String, Option<SensitivityClass>)>> =
+        std::sync::OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let tagged = |owner: &str, fields: Vec<crate::sensitivity::FieldSensitivity>| {
+            fields
+                .into_iter()
+                .map(|f| (format!("{owner}.{}", f.field), f.class))
+                .collect::<Vec<_>>()
+        };
+        let mut v = tagged("newcomer", Newcomer::field_classes());
+        v.extend(tagged("offer", Offer::field_classes()));
+        v
+    });
+    classes.iter().find(|(a, _)| a == attribute)?.1
 }
 
 /// Whether values of `class` must never be used without a declaration, shared with volunteers,

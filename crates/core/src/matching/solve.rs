@@ -3,9 +3,11 @@
 //! stable matching over explicit preference lists (hospital/resident form).
 //!
 //! Every solver is deterministic: ties are broken by longer waiting first, then by position in
-//! the input. The optimal solver is a min-cost flow by successive shortest paths with
-//! potentials (Dijkstra with early exit), on the implicit residual graph of the candidates: it
-//! never allocates a newcomer × offer matrix.
+//! the input. The optimal solver is a min-cost flow on the implicit residual graph of the
+//! candidates: an exact bidding phase (an auction keeping complementary slackness exactly)
+//! places most households, and successive shortest paths with potentials (Dijkstra with early
+//! exit) place the rest. It never allocates a newcomer × offer matrix. Dense score matrices
+//! have their own solver in [`crate::matching::assignment`].
 
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
@@ -110,9 +112,28 @@ pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
 
 /// The assignment with the largest total score under the capacities; among those, one with the
 /// most matches. Exact on the integer scores.
+///
+/// Most households are placed by an exact bidding phase (an auction that keeps complementary
+/// slackness exactly, so its prices are valid potentials), and the rest by shortest augmenting
+/// paths from those potentials; [`optimal_by_shortest_paths`] skips the bidding and gives the
+/// same total.
 pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
-    Flow::new(c).run()
+    let mut flow = Flow::new(c);
+    let rest = flow.bid(BID_ROUNDS);
+    flow.run(rest)
 }
+
+/// The optimal solver without the bidding phase: every household by a shortest augmenting path.
+/// Slower at scale; kept as the reference the property tests compare [`optimal`] with.
+pub fn optimal_by_shortest_paths(c: &Candidates) -> Vec<Option<u32>> {
+    let flow = Flow::new(c);
+    let all = (0..c.newcomers()).collect();
+    flow.run(all)
+}
+
+/// Bids a household may make in the bidding phase before it is left to the shortest paths:
+/// bounds the work spent on ties, where a bid raises no price.
+const BID_ROUNDS: u32 = 64;
 
 /// A path cost: (−score, −matches), compared lexicographically, so the cheapest flow has the
 /// largest total score and, among those, the most matches. Pairs add componentwise, which keeps
@@ -128,6 +149,16 @@ fn plus(a: Cost, b: Cost) -> Cost {
 
 fn minus(a: Cost, b: Cost) -> Cost {
     (a.0 - b.0, a.1 - b.1)
+}
+
+/// An offer during the bidding phase.
+#[derive(Clone, Copy)]
+struct OfferState {
+    price: Cost,
+    /// What a household must pay to get in: the price while there is room, else the weakest
+    /// occupant's threshold.
+    entry: Cost,
+    full: bool,
 }
 
 /// Where the shortest path of an augmentation ends.
@@ -193,11 +224,148 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn run(mut self) -> Vec<Option<u32>> {
-        for source in 0..self.n {
+    /// The bidding phase: an auction that keeps complementary slackness exactly.
+    ///
+    /// Each offer has a price, zero until it is full and never falling; a household's value for
+    /// an offer is the pair's (score, 1) minus the price, and staying unmatched is worth zero.
+    /// A placed household has a threshold: the price at which it would be indifferent between
+    /// its offer and its next best option. To get into a full offer a household must pay the
+    /// lowest threshold among the occupants (that occupant then leaves, indifferent, and bids
+    /// again). A free household takes the offer with the best value at these entry prices; the
+    /// prices of full offers it values more than what it got rise until it no longer does
+    /// (never past an occupant's threshold). So every placed household always has its best
+    /// option, and prices and values are exact dual variables: the partial assignment is
+    /// optimal for the households placed, and its potentials let the shortest paths finish
+    /// the rest exactly. Ties can make households push each other out without any price
+    /// rising, so a household gets at most `rounds` bids before it is left to the shortest
+    /// paths. Returns those households, in input order.
+    fn bid(&mut self, rounds: u32) -> Vec<usize> {
+        let n = self.n;
+        let m = self.c.offers();
+        // Occupants' thresholds, as min-heaps per offer: the weakest is on top.
+        let mut weakest: Vec<BinaryHeap<Reverse<(Cost, u32)>>> = vec![BinaryHeap::new(); m];
+        // Per offer, side by side for the cache: the price, whether it is full, and the price a
+        // newcomer must pay to get in (the price, or the weakest occupant's threshold if full).
+        let mut state: Vec<OfferState> = (0..m)
+            .map(|j| OfferState {
+                price: ZERO,
+                entry: ZERO,
+                full: self.c.capacities[j] == 0,
+            })
+            .collect();
+        let mut bids = vec![0u32; n];
+        let mut left = Vec::new();
+        let mut free: VecDeque<(u32, u32)> = (0..n as u32)
+            .filter(|&i| !self.c.of(i as usize).0.is_empty())
+            .map(|i| (i, u32::MAX))
+            .collect();
+        while let Some((i, evicted_from)) = free.pop_front() {
+            let iu = i as usize;
+            if bids[iu] >= rounds {
+                left.push(iu);
+                continue;
+            }
+            bids[iu] += 1;
+            let (offers, scores) = self.c.of(iu);
+            // The best value at entry prices; on a tie, an offer with room, then any offer
+            // but the one that just pushed this household out.
+            let mut best: Option<(Cost, bool, usize, i64)> = None;
+            for (&j, &sc) in offers.iter().zip(scores) {
+                let ju = j as usize;
+                let st = &state[ju];
+                if st.full && self.c.capacities[ju] == 0 {
+                    continue;
+                }
+                let room = !st.full;
+                let v = minus((sc, 1), st.entry);
+                let key = (v, room, j != evicted_from);
+                if best.is_none_or(|(bv, br, bj, _)| key > (bv, br, bj as u32 != evicted_from)) {
+                    best = Some((v, room, ju, sc));
+                }
+            }
+            let (value, mine) = match best {
+                Some((v, room, j, sc)) if v > ZERO => {
+                    if !room {
+                        let Some(Reverse((low, k))) = weakest[j].pop() else {
+                            left.push(iu);
+                            continue;
+                        };
+                        state[j].price = low;
+                        self.matched[k as usize] = None;
+                        self.assigned[j].retain(|&x| x != k);
+                        self.load[j] -= 1;
+                        free.push_back((k, j as u32));
+                    }
+                    self.place(iu, j, sc);
+                    (v, Some((j, sc)))
+                }
+                _ => (ZERO, None),
+            };
+            // No other offer may be worth more to it than what it got: raise the prices of
+            // full ones (never past their weakest occupant's threshold, by the choice above).
+            // Its next best option at the prices that result sets its threshold.
+            let mut next_best = ZERO;
+            for (&j, &sc) in offers.iter().zip(scores) {
+                let ju = j as usize;
+                if mine.is_some_and(|(m, _)| m == ju) {
+                    continue;
+                }
+                let st = &mut state[ju];
+                if st.full {
+                    let need = minus((sc, 1), value);
+                    if need > st.price {
+                        st.price = need;
+                    }
+                }
+                next_best = next_best.max(minus((sc, 1), st.price));
+            }
+            if let Some((j, sc)) = mine {
+                weakest[j].push(Reverse((minus((sc, 1), next_best), i)));
+                let st = &mut state[j];
+                st.full = self.load[j] >= self.c.capacities[j];
+                st.entry = match (st.full, weakest[j].peek()) {
+                    (true, Some(Reverse((low, _)))) => *low,
+                    _ => st.price,
+                };
+            }
+        }
+        // Potentials from the prices: offers at minus their price, the sink at zero, placed
+        // households at their value, unmatched ones at zero.
+        let t = n + m;
+        self.pot[t] = ZERO;
+        for (p, st) in self.pot[n..n + m].iter_mut().zip(&state) {
+            *p = minus(ZERO, st.price);
+        }
+        for i in 0..n {
+            self.pot[i] = match self.matched[i] {
+                Some(j) => minus((self.matched_score[i], 1), state[j as usize].price),
+                None => ZERO,
+            };
+        }
+        left
+    }
+
+    fn place(&mut self, i: usize, j: usize, score: i64) {
+        self.load[j] += 1;
+        self.matched[i] = Some(j as u32);
+        self.matched_score[i] = score;
+        self.assigned[j].push(i as u32);
+    }
+
+    fn run(mut self, sources: Vec<usize>) -> Vec<Option<u32>> {
+        let n = self.n;
+        for source in sources {
             if self.c.of(source).0.is_empty() {
                 continue;
             }
+            // A new source has no flow yet: its potential only has to make its own arcs
+            // non-negative (and staying unmatched).
+            let (offers, scores) = self.c.of(source);
+            let mut p = self.pot[n + self.c.offers()];
+            for (&j, &sc) in offers.iter().zip(scores) {
+                p = p.max(plus((sc, 1), self.pot[n + j as usize]));
+            }
+            self.pot[source] = p;
             let (end, dt) = self.dijkstra(source);
             for k in 0..self.touched.len() {
                 let v = self.touched[k];
@@ -432,16 +600,89 @@ impl Preferences {
 /// Deferred acceptance with capacities; returns each newcomer's offer. Only mutually
 /// acceptable pairs are matched.
 pub fn stable(p: &Preferences, side: ProposingSide) -> Vec<Option<u32>> {
-    let p = p.clone().mutually_acceptable();
+    let r = Ranks::new(p);
     match side {
-        ProposingSide::Newcomers => newcomers_propose(&p),
-        ProposingSide::Offers => offers_propose(&p),
+        ProposingSide::Newcomers => newcomers_propose(p, &r),
+        ProposingSide::Offers => offers_propose(p, &r),
     }
 }
 
-fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
+const UNLISTED: u32 = u32::MAX;
+
+/// The other side's rank at every list entry, aligned with the lists: `of_newcomer[i][k]` is
+/// how newcomer `i`'s `k`-th offer ranks `i`, `of_offer[j][k]` how offer `j`'s `k`-th
+/// newcomer ranks `j`; [`UNLISTED`] where the other side does not list back. Built in linear
+/// time with one scratch array, so deferred acceptance needs no hashing.
+struct Ranks {
+    of_newcomer: Vec<Vec<u32>>,
+    of_offer: Vec<Vec<u32>>,
+}
+
+impl Ranks {
+    fn new(p: &Preferences) -> Self {
+        let n = p.newcomers.len();
+        let m = p.offers.len();
+        let mut of_newcomer: Vec<Vec<u32>> = p
+            .newcomers
+            .iter()
+            .map(|l| vec![UNLISTED; l.len()])
+            .collect();
+        let mut of_offer: Vec<Vec<u32>> =
+            p.offers.iter().map(|l| vec![UNLISTED; l.len()]).collect();
+        // The offers listing each newcomer, with the position it has in their lists.
+        let mut start = vec![0usize; n + 1];
+        for l in &p.offers {
+            for &i in l {
+                if let Some(s) = start.get_mut(i as usize + 1) {
+                    *s += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut listing = vec![(0u32, 0u32); start[n]];
+        for (j, l) in p.offers.iter().enumerate() {
+            for (r, &i) in l.iter().enumerate() {
+                if let Some(f) = fill.get_mut(i as usize) {
+                    listing[*f] = (j as u32, r as u32);
+                    *f += 1;
+                }
+            }
+        }
+        // Position of each offer in the current newcomer's list (first listing wins).
+        let mut position = vec![UNLISTED; m];
+        for (i, l) in p.newcomers.iter().enumerate() {
+            for (k, &j) in l.iter().enumerate() {
+                if let Some(x) = position.get_mut(j as usize)
+                    && *x == UNLISTED
+                {
+                    *x = k as u32;
+                }
+            }
+            for &(j, r) in &listing[start[i]..start[i + 1]] {
+                let k = position[j as usize];
+                if k != UNLISTED && of_newcomer[i][k as usize] == UNLISTED {
+                    of_newcomer[i][k as usize] = r;
+                    of_offer[j as usize][r as usize] = k;
+                }
+            }
+            for &j in l {
+                if let Some(x) = position.get_mut(j as usize) {
+                    *x = UNLISTED;
+                }
+            }
+        }
+        Ranks {
+            of_newcomer,
+            of_offer,
+        }
+    }
+}
+
+fn newcomers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
     let n = p.newcomers.len();
-    let rank = Preferences::ranks(&p.offers);
     let mut next = vec![0usize; n];
     let mut out = vec![None; n];
     // Each offer holds its proposers in a max-heap by rank, so the worst is on top.
@@ -452,12 +693,13 @@ fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
         let Some(&j) = p.newcomers[iu].get(next[iu]) else {
             continue;
         };
+        let r = ranks.of_newcomer[iu][next[iu]];
         next[iu] += 1;
-        let ju = j as usize;
-        let Some(&r) = rank[ju].get(&i) else {
+        if r == UNLISTED {
             free.push_back(i);
             continue;
-        };
+        }
+        let ju = j as usize;
         let cap = p.capacities.get(ju).copied().unwrap_or(0) as usize;
         let h = &mut held[ju];
         if h.len() < cap {
@@ -477,15 +719,16 @@ fn newcomers_propose(p: &Preferences) -> Vec<Option<u32>> {
     out
 }
 
-fn offers_propose(p: &Preferences) -> Vec<Option<u32>> {
+fn offers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
     let n = p.newcomers.len();
     let m = p.offers.len();
-    let rank = Preferences::ranks(&p.newcomers);
     let mut next = vec![0usize; m];
     let mut room: Vec<u32> = (0..m)
         .map(|j| p.capacities.get(j).copied().unwrap_or(0))
         .collect();
     let mut out: Vec<Option<u32>> = vec![None; n];
+    // The newcomer's rank of the offer it holds.
+    let mut held_rank = vec![UNLISTED; n];
     let mut queue: VecDeque<u32> = (0..m as u32).collect();
     while let Some(j) = queue.pop_front() {
         let ju = j as usize;
@@ -493,20 +736,22 @@ fn offers_propose(p: &Preferences) -> Vec<Option<u32>> {
             let Some(&i) = p.offers[ju].get(next[ju]) else {
                 break;
             };
+            let r = ranks.of_offer[ju][next[ju]];
             next[ju] += 1;
-            let iu = i as usize;
-            let Some(&r) = rank.get(iu).and_then(|m| m.get(&j)) else {
+            if r == UNLISTED {
                 continue;
-            };
+            }
+            let iu = i as usize;
             match out[iu] {
                 None => {
                     out[iu] = Some(j);
+                    held_rank[iu] = r;
                     room[ju] -= 1;
                 }
                 Some(cur) => {
-                    let cur_rank = rank[iu].get(&cur).copied().unwrap_or(u32::MAX);
-                    if r < cur_rank {
+                    if r < held_rank[iu] {
                         out[iu] = Some(j);
+                        held_rank[iu] = r;
                         room[ju] -= 1;
                         room[cur as usize] += 1;
                         queue.push_back(cur);
@@ -630,20 +875,14 @@ impl PreferenceProblem {
     /// Checks the problem: every id known, no duplicates, capacities for every hospital. Every
     /// problem is reported with its path.
     pub fn validate(&self) -> Vec<Finding> {
+        self.index().0
+    }
+
+    /// The findings, and the problem by index (hashing each id once; repeated entries are
+    /// found with a stamp per entry instead of a set per list).
+    fn index(&self) -> (Vec<Finding>, Preferences) {
         let mut out = Vec::new();
         let root = FieldPath::root();
-        let res: HashMap<&str, usize> = self
-            .residents
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k))
-            .collect();
-        let hos: HashMap<&str, usize> = self
-            .hospitals
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k))
-            .collect();
         let dup = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
             add(
                 out,
@@ -662,37 +901,68 @@ impl PreferenceProblem {
                 format!("'{id}' is not on the other side."),
             );
         };
-        for (side, list, other) in [
-            ("residents", &self.residents, &hos),
-            ("hospitals", &self.hospitals, &res),
-        ] {
-            let mut seen = std::collections::HashSet::new();
+        fn ids<'a>(
+            side: &str,
+            list: &'a [Ranking],
+            out: &mut Vec<Finding>,
+            dup: &dyn Fn(&mut Vec<Finding>, FieldPath, &str),
+        ) -> HashMap<&'a str, u32> {
+            let mut map: HashMap<&str, u32> = HashMap::with_capacity(list.len());
             for (k, r) in list.iter().enumerate() {
-                let p = root.field(side).index(k);
-                if !seen.insert(r.id.as_str()) {
-                    dup(&mut out, p.field("id"), &r.id);
-                }
-                let mut listed = std::collections::HashSet::new();
-                for (q, id) in r.prefers.iter().enumerate() {
-                    if !other.contains_key(id.as_str()) {
-                        unknown(&mut out, p.field("prefers").index(q), id);
-                    } else if !listed.insert(id.as_str()) {
-                        dup(&mut out, p.field("prefers").index(q), id);
-                    }
+                if map.insert(r.id.as_str(), k as u32).is_some() {
+                    dup(
+                        out,
+                        FieldPath::root().field(side).index(k).field("id"),
+                        &r.id,
+                    );
                 }
             }
+            map
         }
-        let mut with_cap = std::collections::HashSet::new();
+        let res = ids("residents", &self.residents, &mut out, &dup);
+        let hos = ids("hospitals", &self.hospitals, &mut out, &dup);
+        let lists = |side: &str, list: &[Ranking], other: &HashMap<&str, u32>, size: usize| {
+            let mut stamp = vec![u32::MAX; size];
+            let mut found = Vec::new();
+            let indexed: Vec<Vec<u32>> = list
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let p = root.field(side).index(k);
+                    let mut l = Vec::with_capacity(r.prefers.len());
+                    for (q, id) in r.prefers.iter().enumerate() {
+                        match other.get(id.as_str()) {
+                            None => unknown(&mut found, p.field("prefers").index(q), id),
+                            Some(&x) if stamp[x as usize] == k as u32 => {
+                                dup(&mut found, p.field("prefers").index(q), id)
+                            }
+                            Some(&x) => {
+                                stamp[x as usize] = k as u32;
+                                l.push(x);
+                            }
+                        }
+                    }
+                    l
+                })
+                .collect();
+            (indexed, found)
+        };
+        let (newcomers, found) = lists("residents", &self.residents, &hos, self.hospitals.len());
+        out.extend(found);
+        let (offers, found) = lists("hospitals", &self.hospitals, &res, self.residents.len());
+        out.extend(found);
+        let mut capacities = vec![None; self.hospitals.len()];
         for (k, c) in self.capacities.iter().enumerate() {
             let p = root.field("capacities").index(k);
-            if !hos.contains_key(c.id.as_str()) {
-                unknown(&mut out, p.field("id"), &c.id);
-            } else if !with_cap.insert(c.id.as_str()) {
-                dup(&mut out, p.field("id"), &c.id);
+            match hos.get(c.id.as_str()) {
+                None => unknown(&mut out, p.field("id"), &c.id),
+                Some(&j) if capacities[j as usize].is_some() => dup(&mut out, p.field("id"), &c.id),
+                Some(&j) => capacities[j as usize] = Some(c.capacity),
             }
         }
         for (k, h) in self.hospitals.iter().enumerate() {
-            if !with_cap.contains(h.id.as_str()) {
+            let j = hos.get(h.id.as_str()).copied().unwrap_or(k as u32) as usize;
+            if capacities[j].is_none() {
                 add(
                     &mut out,
                     MatchingCode::InvalidParameter,
@@ -703,60 +973,21 @@ impl PreferenceProblem {
             }
         }
         crate::finding::sort_findings(&mut out);
-        out
+        let p = Preferences {
+            newcomers,
+            offers,
+            capacities: capacities.into_iter().map(|c| c.unwrap_or(0)).collect(),
+        };
+        (out, p)
     }
 
     /// The stable matching optimal for `side`. A problem with errors is a `Validation` error
     /// with every finding.
     pub fn solve(&self, side: ProposingSide) -> Result<StableAssignment, BrobyggerError> {
-        let findings = self.validate();
+        let (findings, p) = self.index();
         if !findings.is_empty() {
             return Err(BrobyggerError::validation(findings));
         }
-        let res: HashMap<&str, u32> = self
-            .residents
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k as u32))
-            .collect();
-        let hos: HashMap<&str, u32> = self
-            .hospitals
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.as_str(), k as u32))
-            .collect();
-        let caps: HashMap<&str, u32> = self
-            .capacities
-            .iter()
-            .map(|c| (c.id.as_str(), c.capacity))
-            .collect();
-        let p = Preferences {
-            newcomers: self
-                .residents
-                .iter()
-                .map(|r| {
-                    r.prefers
-                        .iter()
-                        .filter_map(|h| hos.get(h.as_str()).copied())
-                        .collect()
-                })
-                .collect(),
-            offers: self
-                .hospitals
-                .iter()
-                .map(|h| {
-                    h.prefers
-                        .iter()
-                        .filter_map(|r| res.get(r.as_str()).copied())
-                        .collect()
-                })
-                .collect(),
-            capacities: self
-                .hospitals
-                .iter()
-                .map(|h| caps.get(h.id.as_str()).copied().unwrap_or(0))
-                .collect(),
-        };
         let a = stable(&p, side);
         let mut out = StableAssignment {
             pairs: Vec::new(),
@@ -805,6 +1036,64 @@ mod tests {
         );
         let a = optimal(&c);
         assert_eq!(a, vec![Some(0), Some(0), Some(1)]);
+    }
+
+    /// After the bidding phase the potentials are an exact dual certificate: every residual
+    /// arc among the households placed (or settled unmatched) has a non-negative reduced cost,
+    /// and every assigned pair is tight. This is what lets the shortest paths finish exactly.
+    #[test]
+    fn bidding_leaves_exact_dual_feasible_potentials() {
+        let mut seed = 5u64;
+        let mut next = move |k: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % k
+        };
+        for round in 0..300 {
+            let n = 1 + next(80) as usize;
+            let m = 1 + next(20) as usize;
+            let spread = if round % 2 == 0 { 4 } else { 1_000 };
+            let lists = (0..n)
+                .map(|_| {
+                    (0..next(8))
+                        .map(|_| (next(m as u64) as u32, next(spread) as i64))
+                        .collect()
+                })
+                .collect();
+            let caps = (0..m).map(|_| next(4) as u32).collect();
+            let c = cands(lists, caps);
+            let mut f = Flow::new(&c);
+            let left = f.bid(BID_ROUNDS);
+            let t = f.pot[n + m];
+            let reduced = |from: Cost, cost: Cost, to: Cost| plus(cost, minus(from, to));
+            for i in 0..n {
+                if left.contains(&i) || c.of(i).0.is_empty() {
+                    continue;
+                }
+                let (offers, scores) = c.of(i);
+                for (&j, &sc) in offers.iter().zip(scores) {
+                    let pj = f.pot[n + j as usize];
+                    if f.matched[i] == Some(j) {
+                        assert_eq!(reduced(pj, (sc, 1), f.pot[i]), ZERO, "tight");
+                    } else {
+                        assert!(reduced(f.pot[i], (-sc, -1), pj) >= ZERO, "round {round}");
+                    }
+                }
+                match f.matched[i] {
+                    Some(_) => assert!(f.pot[i] >= t),
+                    None => assert!(f.pot[i] <= t),
+                }
+            }
+            for j in 0..m {
+                if f.load[j] < c.capacities[j] {
+                    assert!(f.pot[n + j] >= t);
+                }
+                if f.load[j] > 0 {
+                    assert!(f.pot[n + j] <= t);
+                }
+            }
+        }
     }
 
     #[test]

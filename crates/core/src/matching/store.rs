@@ -13,7 +13,7 @@ use crate::matching::audience::{self, VolunteerMatchView};
 use crate::matching::intro::{
     self, CohortView, IntroductionPlan, IntroductionRecord, IntroductionStatus,
 };
-use crate::matching::outcome::{self, MatchOptions, MatchRun};
+use crate::matching::outcome::{MatchOptions, MatchRun};
 use crate::matching::profile::{LanguageSkill, Need, Newcomer, Offer, is_language_code};
 use crate::matching::rules::{MatchingCode, RuleSet, add};
 use crate::validate::ValidationCode;
@@ -183,7 +183,9 @@ impl Dossier {
     }
 
     /// Matches a stored cohort with the dossier's offers under a stored rule set. The run is
-    /// returned, not stored; store it with [`Dossier::add_match_run`].
+    /// returned, not stored; store it with [`Dossier::add_match_run`]. A declared sensitive
+    /// attribute is used only for the households and offers a consent or basis covers on the
+    /// run's day (`crate::privacy::gate`); the run lists what it withheld and what it used.
     pub fn match_cohort(&self, request: &MatchRequest) -> Result<MatchRun, BrobyggerError> {
         let (_, cohort) = self.cohort_or_err(&request.cohort)?;
         let rules = self
@@ -196,13 +198,15 @@ impl Dossier {
         {
             return Err(MatchError::InvalidRuleSet(findings).into());
         }
-        Ok(outcome::run_unchecked(
+        // Sensitive attributes only where a consent or basis covers them on the run's day.
+        crate::privacy::gate::run_gated(
             rules,
             &cohort.newcomers,
             &self.offers,
             &request.options,
             Some(&cohort.id),
-        ))
+            &crate::privacy::consent::Register::of(self),
+        )
     }
 
     /// Stores a run. Refused (and nothing changes) if its id is taken or it refers to a rule

@@ -657,6 +657,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     offers,
                     rule_sets,
                     match_runs,
+                    privacy: Default::default(),
                 }
             },
         )
@@ -1114,6 +1115,8 @@ pub fn match_run() -> impl Strategy<Value = MatchRun> {
                     unmet_demand,
                     unused_offers,
                     statistics,
+                    withheld: Vec::new(),
+                    sensitive_uses: Vec::new(),
                 }
             },
         )

@@ -827,6 +827,12 @@ class Dossier:
         """
         The findings a status change would meet, without making it.
         """
+    @property
+    def privacy(self, /) -> DossierPrivacy:
+        """
+        The dossier's privacy records and rules: consents, proposals and releases, views,
+        anonymisation, retention, safe tables.
+        """
     def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """
         Records that a household was introduced to volunteer offers. `setting` is e.g.
@@ -960,6 +966,158 @@ class DossierChecklists:
     def unrequire(self, /, agreement: str, template: str) -> bool:
         """
         Drops a requirement; returns whether there was one.
+        """
+
+@final
+class DossierPrivacy:
+    """
+    The privacy records and rules of one dossier (`dossier.privacy`). Changes go to the dossier;
+    a refused change raises and leaves it as it was.
+    """
+    def __repr__(self, /) -> str: ...
+    def accept(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
+        """
+        Records that `side` (`"newcomer"` first, then `"volunteer"`) accepted; returns the state.
+        """
+    def add_basis(self, /, basis: Any) -> None:
+        """
+        Adds a legal basis other than consent (a dict).
+        """
+    def add_consent(self, /, consent: Any) -> None:
+        """
+        Adds a consent (a dict). Raises `ValidationError` with every finding if it is not valid.
+        """
+    def add_retention_policy(self, /, policy: Any) -> None:
+        """
+        Adds a retention policy (a dict).
+        """
+    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex = 5) -> Any:
+        """
+        The standard tables about a cohort for analysts, with their manifest, as a dict.
+        """
+    def anonymise(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
+        """
+        Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
+        "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
+        "people": [...]}`) in place, with cascade; returns the counts.
+        """
+    def anonymised(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, Any]:
+        """
+        An anonymised copy of the dossier (this one is unchanged) and the counts.
+        """
+    def apply_retention(self, /, on: date) -> Any:
+        """
+        Deletes and anonymises everything due on `on`; returns what was done, as a dict.
+        """
+    @property
+    def bases(self, /) -> Any:
+        """
+        The other legal bases as dicts.
+        """
+    @property
+    def consents(self, /) -> Any:
+        """
+        The consents as dicts.
+        """
+    def covering_basis(self, /, subject_key: str, purpose_name: str, on: date, attribute: str | None = None) -> Any:
+        """
+        The consent or basis covering `subject` (`newcomer:<id>`, `person:<id>`, `offer:<id>`)
+        for `purpose` (and `attribute`) on `on`, as a dict, or None. An unknown purpose raises
+        `InvalidInputError` (`privacy.unknown_purpose`).
+        """
+    def decline(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
+        """
+        Records that `side` declined; returns the state.
+        """
+    def expire(self, /, on: date) -> list[str]:
+        """
+        Closes the proposals that lapsed unanswered by `on`; returns their ids.
+        """
+    def manifest(self, /, start: date | None = None, until: date | None = None) -> Any:
+        """
+        Every recorded release from `start` up to (not including) `until`: a list of dicts with
+        `at`, `subject`, `recipient`, `fields`, `purpose`, `basis`, `reason`.
+        """
+    def manifest_markdown(self, /, lang_code: str = "da", start: date | None = None, until: date | None = None) -> str:
+        """
+        The manifest as a Markdown table in `lang`.
+        """
+    def proposal_state(self, /, proposal: str, at: datetime | None = None) -> str:
+        """
+        A proposal's state, now or at `at`.
+        """
+    @property
+    def proposals(self, /) -> Any:
+        """
+        The match proposals and their history as dicts.
+        """
+    def propose(self, /, newcomer: str, offer: str, at: datetime, expires_on: date | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
+        """
+        Proposes a match; returns the proposal's id.
+        """
+    def propose_run(self, /, run: str, at: datetime, expires_on: date | None = None, by: str | None = None) -> list[str]:
+        """
+        Proposes every match of a stored run, all or nothing; returns the new ids.
+        """
+    def release(self, /, proposal: str, at: datetime, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
+        """
+        Releases contact details after both sides accepted: the household's `to_volunteer`
+        fields and the volunteer's `to_household` fields (`"name"`, `"phone"`, `"email"`,
+        `"address"`). Returns the recorded disclosures as dicts.
+        """
+    @property
+    def retention_policies(self, /) -> Any:
+        """
+        The retention policies as dicts.
+        """
+    def retention_report(self, /, on: date) -> Any:
+        """
+        What the retention policies make due on `on` (`items`, `findings`), as a dict.
+        """
+    def review(self, /, on: date, warn_days: SupportsIndex = 30) -> list[Finding]:
+        """
+        The privacy review on `on`: households without a basis for matching, sensitive data
+        nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
+        """
+    def safe_survey_results(self, /, survey: str, min_cell: SupportsIndex = 5) -> Any:
+        """
+        A survey round's shares with groups under `min_cell` respondents hidden (and the ones
+        that would reveal them), as dicts.
+        """
+    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date, run: str | None = None, min_cell: SupportsIndex = 5) -> Any:
+        """
+        One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
+        `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
+        `"offer_kind"`, `"introduction_state"`), cells under `min_cell` suppressed.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        Every privacy record as a dict (`consents`, `bases`, `proposals`, `retention`,
+        `anonymisations`).
+        """
+    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+        """
+        A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
+        `"volunteer:<offer id>"`) may see it on `on`, as a dict (`newcomer`, `fields`,
+        `withheld`). Analysts get `key`'s pseudonym as the id.
+        """
+    def view_offer(self, /, offer: str, viewer_key: str, on: date) -> Any:
+        """
+        An offer as `viewer` may see it on `on`, as a dict.
+        """
+    def view_proposal(self, /, proposal: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+        """
+        A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
+        `shared`, `released`, `fields`).
+        """
+    def withdraw_consent(self, /, consent: str, on: date) -> Any:
+        """
+        Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
+        `dependent_runs`, `findings` as dicts).
+        """
+    def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
+        """
+        Withdraws an open proposal; returns the state.
         """
 
 @final
@@ -1106,6 +1264,11 @@ class MatchRun:
         The rule set's id.
         """
     @property
+    def sensitive_uses(self, /) -> Any:
+        """
+        The sensitive attributes used and the consent or basis for each, as dicts.
+        """
+    @property
     def solver(self, /) -> str:
         """
         The solver, e.g. `"optimal"`.
@@ -1133,6 +1296,12 @@ class MatchRun:
     def unused_offers(self, /) -> Any:
         """
         Offers with free places that got no household.
+        """
+    @property
+    def withheld(self, /) -> Any:
+        """
+        Sensitive attributes withheld for a household or offer (no consent or basis on the
+        day), and subjects left out, as dicts: `subject`, `attribute`, `rules`, `text`.
         """
 
 @final
@@ -1284,6 +1453,87 @@ class Post:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class Profiles:
+    """
+    Newcomer households and offers read once, in bulk, ready to be matched under any rule set.
+
+    Make one with `brobygger.profiles(newcomers, offers)` from DataFrames, dicts of columns or
+    lists of dicts, with `Profiles.from_tables(...)`, or with
+    `Profiles.from_json(newcomers_json, offers_json)`. Reading JSON and matching release the
+    GIL.
+    """
+    def __repr__(self, /) -> str: ...
+    @staticmethod
+    def from_json(newcomers: str, offers: str) -> Profiles:
+        """
+        Reads both sides from JSON tables: a list of records, an object of columns, or
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
+        columns become the location; `null` cells are absent fields. Raises `ParseError` or
+        `InvalidInputError` naming the row and field.
+        """
+    @staticmethod
+    def from_tables(newcomers: Any, offers: Any) -> Profiles:
+        """
+        Reads both sides straight from Python objects: each a dict of equal-length column
+        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
+        a list of dicts, with the field names of the file format; `None` is an absent field.
+        Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
+        """
+    @property
+    def newcomer_count(self, /) -> int:
+        """
+        Number of newcomer households.
+        """
+    @property
+    def offer_count(self, /) -> int:
+        """
+        Number of offers.
+        """
+    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches the households with the offers under `rules`, like `match_profiles`. The GIL
+        is released for the whole run.
+        """
+
+@final
+class PseudonymKey:
+    """
+    A secret key for one pseudonymisation domain. Pseudonyms are HMAC-SHA256 of an opaque id
+    under the key; the key is never shown by `repr`, errors or logs.
+
+    Make one with `PseudonymKey.generate(domain)` or `PseudonymKey.from_hex(domain, hex)`.
+    """
+    def __repr__(self, /) -> str: ...
+    @property
+    def domain(self, /) -> str:
+        """
+        The domain.
+        """
+    def export_secret_hex(self, /) -> str:
+        """
+        The key as hex, for a secrets manager. Never log it.
+        """
+    @staticmethod
+    def from_hex(domain: str, hex: str) -> PseudonymKey:
+        """
+        A key for `domain` from hex (at least 64 hex digits).
+        """
+    @staticmethod
+    def generate(domain: str) -> PseudonymKey:
+        """
+        A fresh random key for `domain`.
+        """
+    def pseudonym(self, /, kind: str, id: str) -> str:
+        """
+        The pseudonym of an opaque id of a kind (`newcomer`, `person`, `offer`, ...). A national
+        id number or a name raises `InvalidInputError` (`privacy.not_an_opaque_id`).
+        """
+    def pseudonym_of(self, /, subject_key: str) -> str:
+        """
+        The pseudonym of a subject given as `newcomer:<id>`, `person:<id>` or `offer:<id>`.
         """
 
 @final
@@ -1701,6 +1951,14 @@ class Tenure:
         First day no longer in the post.
         """
 
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], float]:
+    """
+    Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
+    order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
+    indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
+    The GIL is released while converting and solving.
+    """
+
 def _self_test_panic() -> None:
     """
     Always panics inside Rust. Private: the test suite uses it to prove a panic arrives as an
@@ -1798,6 +2056,14 @@ def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, sol
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
     `"stable_offer_proposing"`. Raises `ValidationError` if the rule set has errors. The GIL is
     released while solving.
+    """
+
+def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    """
+    Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
+    sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
+    a dossier's `privacy`) covers on `as_of`; subjects nothing allows matching are left out.
+    `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
     """
 
 def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:

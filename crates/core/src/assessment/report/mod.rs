@@ -1042,21 +1042,29 @@ impl Writer<'_> {
                 format!("{} ({})", round.title, round.closed_on),
             ));
             let results = round.results();
+            let hidden = Hidden::of(&results);
             let previous = idx.checked_sub(1).and_then(|i| rounds.get(i));
+            let previous_hidden = previous.map(|p| Hidden::of(&p.results()));
             if idx + 1 == rounds.len() {
                 let rows: Vec<svg::ShareRow> = results
                     .iter()
                     .map(|e| svg::ShareRow {
                         label: self.short_question_label(round, e),
                         sub: format!("{}, n = {}", self.group_label(e), e.respondents),
-                        estimate: shown(e).then_some((e.share, e.interval.low, e.interval.high)),
+                        estimate: hidden.shows(e).then_some((
+                            e.share,
+                            e.interval.low,
+                            e.interval.high,
+                        )),
                         reference: e.reference,
                         previous: previous.and_then(|p| {
                             let change = round.changes_since(p);
                             change
                                 .iter()
                                 .find(|c| c.question == e.question && c.group == e.group)
-                                .filter(|c| shown(&c.before))
+                                .filter(|c| {
+                                    previous_hidden.as_ref().is_some_and(|h| h.shows(&c.before))
+                                })
                                 .map(|c| c.before.share)
                         }),
                     })
@@ -1067,7 +1075,7 @@ impl Writer<'_> {
                 );
                 let desc = results
                     .iter()
-                    .filter(|e| shown(e))
+                    .filter(|e| hidden.shows(e))
                     .map(|e| {
                         format!(
                             "{} ({}): {}",
@@ -1106,7 +1114,7 @@ impl Writer<'_> {
                 results
                     .iter()
                     .map(|e| {
-                        let (share, ci) = if shown(e) {
+                        let (share, ci) = if hidden.shows(e) {
                             (
                                 format!(
                                     "{} ({}/{})",
@@ -1150,6 +1158,8 @@ impl Writer<'_> {
                 ),
             ));
             let changes = after.changes_since(before);
+            let (hidden_before, hidden_after) =
+                (Hidden::of(&before.results()), Hidden::of(&after.results()));
             let signed = |x: f64| {
                 let v = (x * 100.0).round();
                 if v > 0.0 {
@@ -1177,7 +1187,7 @@ impl Writer<'_> {
                     .map(|c| {
                         let label = self.question_label(after, &c.after);
                         let group = self.group_label(&c.after);
-                        if !(shown(&c.before) && shown(&c.after)) {
+                        if !(hidden_before.shows(&c.before) && hidden_after.shows(&c.after)) {
                             return vec![
                                 label,
                                 group,
@@ -1288,14 +1298,67 @@ impl Writer<'_> {
             out.push(Block::List(items));
         }
         out.push(Block::Para(vec![Inline::Em(self.t(
-            "Lavet med brobygger. Rapporten indeholder ingen personoplysninger: personer nævnes kun ved deres posttitel, og undersøgelser vises kun for grupper med mindst 5 svar.",
-            "Made with brobygger. The report holds no personal data: people appear only by their post titles, and surveys are shown only for groups with at least 5 answers.",
+            "Lavet med brobygger. Rapporten indeholder ingen personoplysninger: personer nævnes kun ved deres posttitel, og undersøgelser vises kun for grupper med mindst 5 svar (og en gruppe mere skjules, hvis en skjult gruppe ellers kunne regnes ud af totalen).",
+            "Made with brobygger. The report holds no personal data: people appear only by their post titles, and surveys are shown only for groups with at least 5 answers (one more group is hidden where a hidden group could otherwise be worked out from the total).",
         ))]));
     }
 }
 
-fn shown(e: &ShareEstimate) -> bool {
-    e.respondents >= MIN_REPORTED_RESPONDENTS
+/// The shares of one round that must stay hidden: groups under [`MIN_REPORTED_RESPONDENTS`]
+/// answers, plus one more group where the share of all respondents would otherwise let a hidden
+/// group be worked out by subtraction (the same rule as the privacy module's safe aggregates).
+struct Hidden(
+    Vec<(
+        crate::ids::QuestionId,
+        Option<super::survey::RespondentGroup>,
+    )>,
+);
+
+impl Hidden {
+    fn of(results: &[ShareEstimate]) -> Self {
+        let mut hidden = Vec::new();
+        let mut questions: Vec<&crate::ids::QuestionId> = Vec::new();
+        for e in results {
+            if !questions.contains(&&e.question) {
+                questions.push(&e.question);
+            }
+        }
+        for q in questions {
+            let groups: Vec<&ShareEstimate> = results
+                .iter()
+                .filter(|e| &e.question == q && e.group.is_some())
+                .collect();
+            let all = results
+                .iter()
+                .find(|e| &e.question == q && e.group.is_none());
+            let all_shown = all.is_some_and(|a| a.respondents >= MIN_REPORTED_RESPONDENTS);
+            if let Some(a) = all
+                && !all_shown
+            {
+                hidden.push((a.question.clone(), None));
+            }
+            let counts: Vec<u32> = groups.iter().map(|e| e.respondents).collect();
+            let states = crate::privacy::aggregate::suppress(
+                &counts,
+                MIN_REPORTED_RESPONDENTS,
+                all_shown && groups.len() > 1,
+            );
+            for (e, state) in groups.iter().zip(states) {
+                if state.is_some() {
+                    hidden.push((e.question.clone(), e.group));
+                }
+            }
+        }
+        Self(hidden)
+    }
+
+    fn shows(&self, e: &ShareEstimate) -> bool {
+        e.respondents >= MIN_REPORTED_RESPONDENTS
+            && !self
+                .0
+                .iter()
+                .any(|(q, g)| q == &e.question && *g == e.group)
+    }
 }
 
 fn band_class(band: Option<super::ScoreBand>) -> &'static str {

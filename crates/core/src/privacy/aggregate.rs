@@ -1,0 +1,639 @@
+//! Safe aggregates: counts for analysts and survey shares with small cells suppressed.
+//!
+//! A cell (a count of households, or a survey group's respondents) smaller than the threshold
+//! (default [`DEFAULT_MIN_CELL`], the same five the assessment's reports use) is not shown
+//! (*primary* suppression). When the cells of a table add up to a total that is shown, one
+//! hidden cell could be recomputed from the total and the others, so the smallest other cell is
+//! hidden too (*complementary* suppression); survey groups are treated the same against the
+//! share of all respondents. Every table and share says how many cells were hidden and why.
+//!
+//! Households enter a table only when a consent or basis for statistics covers them on the day;
+//! the table says how many were left out.
+
+use crate::assessment::survey::{MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareEstimate};
+use crate::dossier::Dossier;
+use crate::error::BrobyggerError;
+use crate::i18n::{Text, labels};
+use crate::ids::{CohortId, MatchRunId, QuestionId, SurveyId};
+use crate::matching::profile::Newcomer;
+use crate::privacy::PrivacyError;
+use crate::privacy::audience::{Audience, quarter_start};
+use crate::privacy::consent::{Purpose, Register, Subject};
+use crate::privacy::disclosure::{ExportManifest, ManifestEntry, Recipient};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+/// The default smallest cell shown.
+pub const DEFAULT_MIN_CELL: u32 = MIN_REPORTED_RESPONDENTS;
+
+/// What households are counted by.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum AggregateDimension {
+    /// The quarter of arrival, e.g. `2016-Q1`.
+    ArrivalQuarter,
+    /// The area as recorded.
+    Area,
+    /// Each need (a household with two needs counts under both).
+    Need,
+    /// Each language spoken (a household counts under each).
+    Language,
+    /// People in the household: `1` … `4`, `5+`.
+    HouseholdSize,
+    /// `with_children` or `without_children`.
+    Children,
+    /// `matched`, `unmatched` or `not_in_run`, in the given run.
+    MatchOutcome,
+    /// The kind of the offer matched in the given run, or `unmatched`.
+    OfferKind,
+    /// The introduction state on the day (`upcoming`, `due`, `overdue`, `completed`).
+    IntroductionState,
+}
+
+labels!(AggregateDimension, "aggregate_dimension" {
+    ArrivalQuarter => ("ankomstkvartal", "quarter of arrival"),
+    Area => ("område", "area"),
+    Need => ("behov", "need"),
+    Language => ("sprog", "language"),
+    HouseholdSize => ("husstandens størrelse", "household size"),
+    Children => ("børn", "children"),
+    MatchOutcome => ("match", "match outcome"),
+    OfferKind => ("tilbudstype", "offer kind"),
+    IntroductionState => ("introduktion", "introduction state"),
+});
+
+impl AggregateDimension {
+    /// The value as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            AggregateDimension::ArrivalQuarter => "arrival_quarter",
+            AggregateDimension::Area => "area",
+            AggregateDimension::Need => "need",
+            AggregateDimension::Language => "language",
+            AggregateDimension::HouseholdSize => "household_size",
+            AggregateDimension::Children => "children",
+            AggregateDimension::MatchOutcome => "match_outcome",
+            AggregateDimension::OfferKind => "offer_kind",
+            AggregateDimension::IntroductionState => "introduction_state",
+        }
+    }
+
+    /// Whether each household has exactly one value (so the cells add up to the total).
+    pub fn is_partition(self) -> bool {
+        !matches!(
+            self,
+            AggregateDimension::Need | AggregateDimension::Language
+        )
+    }
+
+    fn needs_run(self) -> bool {
+        matches!(
+            self,
+            AggregateDimension::MatchOutcome | AggregateDimension::OfferKind
+        )
+    }
+}
+
+/// Why a cell is hidden.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Suppression {
+    /// Smaller than the threshold.
+    Primary,
+    /// Hidden so a primary cell cannot be recomputed from the total.
+    Complementary,
+}
+
+labels!(Suppression, "suppression" {
+    Primary => ("for lille", "too small"),
+    Complementary => ("skjult for at beskytte en anden celle", "hidden to protect another cell"),
+});
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SafeCell {
+    /// The values of the table's dimensions, in order.
+    pub keys: Vec<String>,
+    /// The count, unless hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Why it is hidden, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
+}
+
+/// A table of household counts with small cells suppressed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SafeTable {
+    /// What the households are counted by.
+    pub dimensions: Vec<AggregateDimension>,
+    /// The cells with at least one household, sorted by keys.
+    pub cells: Vec<SafeCell>,
+    /// Households counted, unless fewer than the threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
+    /// The smallest count shown.
+    pub min_cell: u32,
+    /// Cells hidden.
+    pub suppressed: u32,
+    /// Households left out because nothing covers their use for statistics.
+    pub left_out: u32,
+    /// What was hidden and why.
+    pub note: Text,
+}
+
+/// A request for one table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SafeTableRequest {
+    /// The cohort.
+    pub cohort: CohortId,
+    /// One or two dimensions.
+    pub by: Vec<AggregateDimension>,
+    /// The day (for bases and introduction states).
+    pub on: NaiveDate,
+    /// The run, for match dimensions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MatchRunId>,
+    /// The smallest count shown (at least 1; default 5).
+    #[serde(default = "default_min_cell")]
+    pub min_cell: u32,
+}
+
+fn default_min_cell() -> u32 {
+    DEFAULT_MIN_CELL
+}
+
+/// Options for an analyst export.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AnalystExportOptions {
+    /// The cohort.
+    pub cohort: CohortId,
+    /// The day.
+    pub on: NaiveDate,
+    /// A stored run whose outcome to include.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MatchRunId>,
+    /// The smallest count shown (default 5).
+    #[serde(default = "default_min_cell")]
+    pub min_cell: u32,
+}
+
+/// The tables an analyst receives about a cohort, and the manifest of what they contain.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AnalystExport {
+    /// The cohort.
+    pub cohort: CohortId,
+    /// The day.
+    pub on: NaiveDate,
+    /// The tables.
+    pub tables: Vec<SafeTable>,
+    /// What was disclosed, to whom and why.
+    pub manifest: ExportManifest,
+}
+
+/// A survey share with small groups suppressed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SafeShare {
+    /// The question.
+    pub question: QuestionId,
+    /// The group; `None` for all respondents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<RespondentGroup>,
+    /// The share with its interval, unless hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<ShareEstimate>,
+    /// Why it is hidden, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
+    /// What was hidden and why (empty when shown).
+    pub note: Text,
+}
+
+/// Hides cells under `min` and, where a total is shown and cells add up to it, one more so no
+/// hidden cell can be recomputed. `counts` are the cells' counts; returns each cell's state.
+pub fn suppress(counts: &[u32], min: u32, adds_up: bool) -> Vec<Option<Suppression>> {
+    let mut out: Vec<Option<Suppression>> = counts
+        .iter()
+        .map(|&c| (c < min).then_some(Suppression::Primary))
+        .collect();
+    let hidden = out.iter().filter(|s| s.is_some()).count();
+    if adds_up && hidden == 1 {
+        let pick = counts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| out[*k].is_none())
+            .min_by_key(|(k, c)| (**c, *k))
+            .map(|(k, _)| k);
+        if let Some(k) = pick {
+            out[k] = Some(Suppression::Complementary);
+        }
+    }
+    out
+}
+
+fn note(primary: usize, complementary: usize, left_out: u32, min: u32) -> Text {
+    let mut da = String::new();
+    let mut en = String::new();
+    if primary + complementary == 0 {
+        da.push_str(&format!("Ingen celler er skjult (grænse: {min})."));
+        en.push_str(&format!("No cells are hidden (threshold: {min})."));
+    } else {
+        da.push_str(&format!(
+            "{} celle(r) med færre end {min} er skjult",
+            primary
+        ));
+        en.push_str(&format!(
+            "{primary} cell(s) with fewer than {min} are hidden"
+        ));
+        if complementary > 0 {
+            da.push_str(&format!(
+                ", og {complementary} mere, så de ikke kan regnes ud af totalen"
+            ));
+            en.push_str(&format!(
+                ", and {complementary} more so they cannot be worked out from the total"
+            ));
+        }
+        da.push('.');
+        en.push('.');
+    }
+    if left_out > 0 {
+        da.push_str(&format!(
+            " {left_out} husstand(e) er udeladt: intet samtykke eller anden hjemmel dækker brug til statistik."
+        ));
+        en.push_str(&format!(
+            " {left_out} household(s) left out: no consent or other basis covers use for statistics."
+        ));
+    }
+    Text::new(da, en)
+}
+
+fn household_size(n: &Newcomer) -> String {
+    let size = n.household.adults + n.household.children_ages.len() as u32;
+    if size >= 5 {
+        "5+".to_owned()
+    } else {
+        size.to_string()
+    }
+}
+
+impl Dossier {
+    /// One table of household counts for analysts, with small cells suppressed.
+    pub fn safe_table(&self, request: &SafeTableRequest) -> Result<SafeTable, BrobyggerError> {
+        if request.by.is_empty() || request.by.len() > 2 {
+            return Err(PrivacyError::InvalidParameter {
+                field: "by",
+                reason: "a table has one or two dimensions",
+            }
+            .into());
+        }
+        if request.min_cell == 0 {
+            return Err(PrivacyError::InvalidParameter {
+                field: "min_cell",
+                reason: "must be at least 1",
+            }
+            .into());
+        }
+        let cohort = self
+            .cohort(&request.cohort)
+            .ok_or_else(|| BrobyggerError::not_found("cohort", &request.cohort))?;
+        let run = match &request.run {
+            Some(r) => Some(
+                self.match_run(r)
+                    .ok_or_else(|| BrobyggerError::not_found("match_run", r))?,
+            ),
+            None => None,
+        };
+        if run.is_none() && request.by.iter().any(|d| d.needs_run()) {
+            return Err(PrivacyError::InvalidParameter {
+                field: "run",
+                reason: "match dimensions need a run",
+            }
+            .into());
+        }
+        let status = self.introduction_status(&request.cohort, request.on)?;
+        let register = Register::of(self);
+        let mut counts: BTreeMap<Vec<String>, u32> = BTreeMap::new();
+        let mut total = 0u32;
+        let mut left_out = 0u32;
+        for (i, n) in cohort.newcomers.iter().enumerate() {
+            if register
+                .find(
+                    &Subject::newcomer(n.id.clone()),
+                    Purpose::Statistics,
+                    None,
+                    request.on,
+                )
+                .is_none()
+            {
+                left_out += 1;
+                continue;
+            }
+            total += 1;
+            let values = |d: AggregateDimension| -> Vec<String> {
+                match d {
+                    AggregateDimension::ArrivalQuarter => {
+                        let q = quarter_start(n.arrival);
+                        vec![format!("{}-Q{}", q.year(), q.month0() / 3 + 1)]
+                    }
+                    AggregateDimension::Area => {
+                        vec![n.area.clone().unwrap_or_else(|| "-".to_owned())]
+                    }
+                    AggregateDimension::Need => {
+                        let mut v: Vec<String> =
+                            n.needs.iter().map(|x| x.key().to_owned()).collect();
+                        v.sort();
+                        v.dedup();
+                        if v.is_empty() {
+                            v.push("none".into());
+                        }
+                        v
+                    }
+                    AggregateDimension::Language => {
+                        let mut v: Vec<String> =
+                            n.languages.iter().map(|x| x.language.clone()).collect();
+                        v.sort();
+                        v.dedup();
+                        if v.is_empty() {
+                            v.push("none".into());
+                        }
+                        v
+                    }
+                    AggregateDimension::HouseholdSize => vec![household_size(n)],
+                    AggregateDimension::Children => vec![if n.household.children_ages.is_empty() {
+                        "without_children".into()
+                    } else {
+                        "with_children".into()
+                    }],
+                    AggregateDimension::MatchOutcome => {
+                        let r = run.map(|r| {
+                            if r.matches.iter().any(|m| m.newcomer == n.id) {
+                                "matched"
+                            } else if r.unmatched.iter().any(|u| u.newcomer == n.id) {
+                                "unmatched"
+                            } else {
+                                "not_in_run"
+                            }
+                        });
+                        vec![r.unwrap_or("not_in_run").to_owned()]
+                    }
+                    AggregateDimension::OfferKind => {
+                        let kind = run
+                            .and_then(|r| r.matches.iter().find(|m| m.newcomer == n.id))
+                            .and_then(|m| self.offer(&m.offer))
+                            .map(|o| crate::privacy::validate::enum_key(&o.kind))
+                            .unwrap_or_else(|| "unmatched".to_owned());
+                        vec![kind]
+                    }
+                    AggregateDimension::IntroductionState => vec![
+                        status
+                            .get(i)
+                            .map(|s| crate::privacy::validate::enum_key(&s.state))
+                            .unwrap_or_default(),
+                    ],
+                }
+            };
+            let first = values(request.by[0]);
+            let second = request.by.get(1).map(|d| values(*d));
+            for a in &first {
+                match &second {
+                    None => *counts.entry(vec![a.clone()]).or_default() += 1,
+                    Some(bs) => {
+                        for b in bs {
+                            *counts.entry(vec![a.clone(), b.clone()]).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let min = request.min_cell;
+        let total_shown = total >= min;
+        let adds_up = total_shown && request.by.iter().all(|d| d.is_partition());
+        let values: Vec<u32> = counts.values().copied().collect();
+        let mut states = suppress(&values, min, adds_up);
+        if !total_shown {
+            for s in &mut states {
+                s.get_or_insert(Suppression::Primary);
+            }
+        }
+        let cells: Vec<SafeCell> = counts
+            .into_iter()
+            .zip(states)
+            .map(|((keys, count), state)| SafeCell {
+                keys,
+                count: state.is_none().then_some(count),
+                suppression: state,
+            })
+            .collect();
+        let primary = cells
+            .iter()
+            .filter(|c| c.suppression == Some(Suppression::Primary))
+            .count();
+        let complementary = cells
+            .iter()
+            .filter(|c| c.suppression == Some(Suppression::Complementary))
+            .count();
+        Ok(SafeTable {
+            dimensions: request.by.clone(),
+            suppressed: (primary + complementary) as u32,
+            note: note(primary, complementary, left_out, min),
+            cells,
+            total: total_shown.then_some(total),
+            min_cell: min,
+            left_out,
+        })
+    }
+
+    /// The standard tables about a cohort for analysts (by arrival quarter, area, need,
+    /// language, household size, children, introduction state, and with a run the match
+    /// outcome and offer kind), each with small cells suppressed, and the manifest.
+    pub fn analyst_export(
+        &self,
+        options: &AnalystExportOptions,
+    ) -> Result<AnalystExport, BrobyggerError> {
+        use AggregateDimension as D;
+        let mut dims = vec![
+            vec![D::ArrivalQuarter],
+            vec![D::Area],
+            vec![D::Need],
+            vec![D::Language],
+            vec![D::HouseholdSize],
+            vec![D::Children],
+            vec![D::IntroductionState],
+        ];
+        if options.run.is_some() {
+            dims.push(vec![D::MatchOutcome]);
+            dims.push(vec![D::OfferKind]);
+            dims.push(vec![D::MatchOutcome, D::Children]);
+        }
+        let mut tables = Vec::new();
+        for by in dims {
+            tables.push(self.safe_table(&SafeTableRequest {
+                cohort: options.cohort.clone(),
+                by,
+                on: options.on,
+                run: options.run.clone(),
+                min_cell: options.min_cell,
+            })?);
+        }
+        let entries = tables
+            .iter()
+            .map(|t| ManifestEntry {
+                at: None,
+                subject: None,
+                recipient: Recipient::Group {
+                    audience: Audience::Analyst,
+                },
+                fields: vec![format!(
+                    "table:{}",
+                    t.dimensions.iter().map(|d| d.key()).collect::<Vec<_>>().join("×")
+                )],
+                purpose: Purpose::Statistics,
+                basis: None,
+                reason: Text::new(
+                    format!(
+                        "Optællinger af husstande med et grundlag for statistik; celler under {} er skjult.",
+                        t.min_cell
+                    ),
+                    format!(
+                        "Counts of households with a basis for statistics; cells under {} are hidden.",
+                        t.min_cell
+                    ),
+                ),
+            })
+            .collect();
+        Ok(AnalystExport {
+            cohort: options.cohort.clone(),
+            on: options.on,
+            tables,
+            manifest: ExportManifest { entries },
+        })
+    }
+
+    /// A survey round's shares with groups under `min_cell` respondents hidden, and one more
+    /// group where the share of all respondents would otherwise reveal a hidden one.
+    pub fn safe_survey_results(
+        &self,
+        survey: &SurveyId,
+        min_cell: u32,
+    ) -> Result<Vec<SafeShare>, BrobyggerError> {
+        if min_cell == 0 {
+            return Err(PrivacyError::InvalidParameter {
+                field: "min_cell",
+                reason: "must be at least 1",
+            }
+            .into());
+        }
+        let estimates = self.survey_results(survey)?;
+        let mut out = Vec::new();
+        let mut questions: Vec<QuestionId> = Vec::new();
+        for e in &estimates {
+            if !questions.contains(&e.question) {
+                questions.push(e.question.clone());
+            }
+        }
+        for q in questions {
+            let of_q: Vec<&ShareEstimate> = estimates.iter().filter(|e| e.question == q).collect();
+            let groups: Vec<&&ShareEstimate> = of_q.iter().filter(|e| e.group.is_some()).collect();
+            let all = of_q.iter().find(|e| e.group.is_none());
+            let all_shown = all.is_some_and(|a| a.respondents >= min_cell);
+            let counts: Vec<u32> = groups.iter().map(|e| e.respondents).collect();
+            let states = suppress(&counts, min_cell, all_shown && groups.len() > 1);
+            let hidden_groups = states.iter().filter(|s| s.is_some()).count();
+            for (e, state) in groups.iter().zip(states) {
+                out.push(share(e, state, min_cell));
+            }
+            if let Some(a) = all {
+                let state = (!all_shown).then_some(Suppression::Primary);
+                let mut s = share(a, state, min_cell);
+                if state.is_none() && hidden_groups > 0 {
+                    s.note = Text::new(
+                        format!("{hidden_groups} gruppe(r) er skjult; alle svar tæller med her."),
+                        format!("{hidden_groups} group(s) are hidden; every answer counts here."),
+                    );
+                }
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn share(e: &ShareEstimate, state: Option<Suppression>, min: u32) -> SafeShare {
+    SafeShare {
+        question: e.question.clone(),
+        group: e.group,
+        estimate: state.is_none().then(|| e.clone()),
+        suppression: state,
+        note: match state {
+            None => Text::new("", ""),
+            Some(Suppression::Primary) => Text::new(
+                format!("Skjult: færre end {min} svar."),
+                format!("Hidden: fewer than {min} answers."),
+            ),
+            Some(Suppression::Complementary) => Text::new(
+                "Skjult, så en mindre gruppe ikke kan regnes ud af totalen.",
+                "Hidden so a smaller group cannot be worked out from the total.",
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn primary_and_complementary_suppression() {
+        use Suppression::*;
+        assert_eq!(
+            suppress(&[10, 3, 7], 5, true),
+            vec![None, Some(Primary), Some(Complementary)]
+        );
+        assert_eq!(
+            suppress(&[10, 3, 7], 5, false),
+            vec![None, Some(Primary), None]
+        );
+        assert_eq!(
+            suppress(&[2, 3, 7], 5, true),
+            vec![Some(Primary), Some(Primary), None]
+        );
+        assert_eq!(suppress(&[5, 6], 5, true), vec![None, None]);
+        assert_eq!(suppress(&[4], 5, true), vec![Some(Primary)]);
+    }
+}

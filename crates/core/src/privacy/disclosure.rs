@@ -1,0 +1,926 @@
+//! Disclosure on acceptance: a match proposal's life from "proposed" to "contact details
+//! released", with every release recorded with its basis, and the manifest of everything
+//! disclosed.
+//!
+//! Buddy programmes pass a volunteer's details to a household, and the household's to the
+//! volunteer, only after both accepted a concrete proposal. Here that is the only way:
+//!
+//! ```text
+//! proposed ──► accepted by the household ──► accepted by the volunteer ──► released
+//!    │                  │                             │
+//!    └──────────────────┴──── declined · withdrawn ───┘   (and expired, before both accepted)
+//! ```
+//!
+//! The household's side answers first: a volunteer sees the household's shareable profile when
+//! asked, so asking the household first means no volunteer reads about someone who does not
+//! want the match. A release needs a consent or other basis for passing on contact details for
+//! each side whose details go out, on the day of the release; it is refused otherwise, and
+//! nothing changes. The library never holds a household's contact details (they stay in the
+//! municipality's case system): a release records which fields were passed on, to whom and why.
+
+use crate::dossier::Dossier;
+use crate::error::BrobyggerError;
+use crate::finding::FieldPath;
+use crate::i18n::{Label, Lang, Text, labels};
+use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
+use crate::privacy::PrivacyError;
+use crate::privacy::audience::Audience;
+use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
+use crate::time::Timestamp;
+use chrono::NaiveDate;
+
+/// Days a proposal waits for its answers when no expiry is given.
+pub const DEFAULT_ANSWER_DAYS: i64 = 14;
+
+/// The side of a match.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProposalSide {
+    /// The household (answering through its caseworker or coordinator).
+    Newcomer,
+    /// The volunteer behind the offer.
+    Volunteer,
+}
+
+labels!(ProposalSide, "proposal_side" {
+    Newcomer => ("husstanden", "the household"),
+    Volunteer => ("den frivillige", "the volunteer"),
+});
+
+/// Where a proposal stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProposalState {
+    /// Waiting for the household's answer.
+    Proposed,
+    /// The household accepted; waiting for the volunteer.
+    AcceptedByNewcomer,
+    /// Both accepted; contact details may be released.
+    AcceptedByVolunteer,
+    /// Contact details were released (closed).
+    Released,
+    /// One side declined (closed).
+    Declined,
+    /// Not answered in time (closed).
+    Expired,
+    /// Withdrawn by the coordinator, or because a basis was withdrawn (closed).
+    Withdrawn,
+}
+
+labels!(ProposalState, "proposal_state" {
+    Proposed => ("foreslået", "proposed"),
+    AcceptedByNewcomer => ("accepteret af husstanden", "accepted by the household"),
+    AcceptedByVolunteer => ("accepteret af begge", "accepted by both"),
+    Released => ("kontaktoplysninger videregivet", "contact details released"),
+    Declined => ("afslået", "declined"),
+    Expired => ("udløbet", "expired"),
+    Withdrawn => ("trukket tilbage", "withdrawn"),
+});
+
+impl ProposalState {
+    /// Whether nothing more can happen.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            ProposalState::Released
+                | ProposalState::Declined
+                | ProposalState::Expired
+                | ProposalState::Withdrawn
+        )
+    }
+}
+
+/// A contact detail that can be passed on.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ContactField {
+    /// Name.
+    Name,
+    /// Phone number.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// Postal address.
+    Address,
+}
+
+labels!(ContactField, "contact_field" {
+    Name => ("navn", "name"),
+    Phone => ("telefon", "phone"),
+    Email => ("e-mail", "e-mail"),
+    Address => ("adresse", "address"),
+});
+
+impl ContactField {
+    /// The field as a manifest names it: `contact.phone`.
+    pub fn key(self) -> String {
+        let field = match self {
+            ContactField::Name => "name",
+            ContactField::Phone => "phone",
+            ContactField::Email => "email",
+            ContactField::Address => "address",
+        };
+        format!("contact.{field}")
+    }
+}
+
+/// Who received data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Recipient {
+    /// A household (through its caseworker).
+    Household {
+        /// The household.
+        newcomer: NewcomerId,
+    },
+    /// The volunteer(s) behind an offer.
+    Volunteer {
+        /// The offer.
+        offer: OfferId,
+    },
+    /// Everyone in an audience, e.g. analysts receiving an export.
+    Group {
+        /// The audience.
+        audience: Audience,
+    },
+}
+
+/// One release of data: whose, to whom, what, for what and on which basis.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Disclosure {
+    /// Whose data.
+    pub subject: Subject,
+    /// To whom.
+    pub recipient: Recipient,
+    /// The fields passed on.
+    pub fields: Vec<ContactField>,
+    /// What for.
+    pub purpose: Purpose,
+    /// The consent or basis that allowed it.
+    pub basis: BasisRef,
+}
+
+/// What happened to a proposal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProposalEventKind {
+    /// The household accepted.
+    AcceptedByNewcomer,
+    /// The volunteer accepted (after the household).
+    AcceptedByVolunteer,
+    /// One side declined.
+    Declined {
+        /// Which side.
+        side: ProposalSide,
+    },
+    /// It was not answered in time.
+    Expired,
+    /// It was withdrawn: by the coordinator, or because a consent it needed was withdrawn.
+    Withdrawn {
+        /// The consent whose withdrawal closed it, if that was why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consent: Option<ConsentId>,
+    },
+    /// Contact details were released, each with its basis.
+    Released {
+        /// The releases, one per side whose details went out.
+        disclosures: Vec<Disclosure>,
+    },
+}
+
+/// One step in a proposal's history.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ProposalEvent {
+    /// When.
+    pub at: Timestamp,
+    /// What.
+    pub kind: ProposalEventKind,
+    /// The post that recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PostId>,
+}
+
+/// A proposed match between a household and an offer, and its history.
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MatchProposal {
+    /// Id, e.g. `mp-7` (never derived from the household's id).
+    pub id: ProposalId,
+    /// The household.
+    pub newcomer: NewcomerId,
+    /// The offer.
+    pub offer: OfferId,
+    /// The run that proposed it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MatchRunId>,
+    /// When it was proposed.
+    pub proposed_at: Timestamp,
+    /// The first day it is no longer open for answers, unless both accepted.
+    pub expires_on: NaiveDate,
+    /// What happened since, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<ProposalEvent>,
+}
+
+impl std::fmt::Debug for MatchProposal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatchProposal")
+            .field("id", &self.id)
+            .field("newcomer", &self.newcomer)
+            .field("offer", &self.offer)
+            .field("state", &self.state())
+            .finish_non_exhaustive()
+    }
+}
+
+impl MatchProposal {
+    /// The state after its events (an invalid history stops at the last valid step;
+    /// validation reports it).
+    pub fn state(&self) -> ProposalState {
+        let mut state = ProposalState::Proposed;
+        for e in &self.events {
+            match step(state, &e.kind) {
+                Some(next) => state = next,
+                None => break,
+            }
+        }
+        state
+    }
+
+    /// The state on `at`: the events up to then, and expiry if it lapsed unanswered.
+    pub fn state_at(&self, at: Timestamp) -> ProposalState {
+        let mut state = ProposalState::Proposed;
+        for e in self.events.iter().filter(|e| e.at <= at) {
+            match step(state, &e.kind) {
+                Some(next) => state = next,
+                None => break,
+            }
+        }
+        if matches!(
+            state,
+            ProposalState::Proposed | ProposalState::AcceptedByNewcomer
+        ) && at.date_naive() >= self.expires_on
+        {
+            ProposalState::Expired
+        } else {
+            state
+        }
+    }
+
+    /// The releases recorded, with the time of each.
+    pub fn disclosures(&self) -> impl Iterator<Item = (Timestamp, &Disclosure)> {
+        self.events.iter().flat_map(|e| match &e.kind {
+            ProposalEventKind::Released { disclosures } => {
+                disclosures.iter().map(|d| (e.at, d)).collect::<Vec<_>>()
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// The day it was closed, if it is by `on`: its last event's day, or its expiry day when it
+    /// lapsed unanswered.
+    pub fn closed_on(&self, on: NaiveDate) -> Option<NaiveDate> {
+        let state = self.state();
+        if state.is_closed() {
+            self.events.last().map(|e| e.at.date_naive())
+        } else if matches!(
+            state,
+            ProposalState::Proposed | ProposalState::AcceptedByNewcomer
+        ) && self.expires_on <= on
+        {
+            Some(self.expires_on)
+        } else {
+            None
+        }
+    }
+}
+
+/// The next state after `kind`, or `None` if the step is not allowed from `state`.
+pub(crate) fn step(state: ProposalState, kind: &ProposalEventKind) -> Option<ProposalState> {
+    use ProposalEventKind as K;
+    use ProposalState as S;
+    if state.is_closed() {
+        return None;
+    }
+    Some(match (state, kind) {
+        (S::Proposed, K::AcceptedByNewcomer) => S::AcceptedByNewcomer,
+        (S::AcceptedByNewcomer, K::AcceptedByVolunteer) => S::AcceptedByVolunteer,
+        (S::AcceptedByVolunteer, K::Released { disclosures }) if !disclosures.is_empty() => {
+            S::Released
+        }
+        (_, K::Declined { .. }) => S::Declined,
+        (_, K::Withdrawn { .. }) => S::Withdrawn,
+        (S::Proposed | S::AcceptedByNewcomer, K::Expired) => S::Expired,
+        _ => return None,
+    })
+}
+
+/// A request to propose a match.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ProposeMatch {
+    /// The household.
+    pub newcomer: NewcomerId,
+    /// The offer.
+    pub offer: OfferId,
+    /// When.
+    pub at: Timestamp,
+    /// The first day it is no longer open; [`DEFAULT_ANSWER_DAYS`] after `at` if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<NaiveDate>,
+    /// The stored run that proposed it; the run must contain the match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MatchRunId>,
+    /// The proposal's id; `mp-<n>` if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<ProposalId>,
+    /// The post proposing it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PostId>,
+}
+
+/// A request to release contact details after both sides accepted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReleaseRequest {
+    /// The proposal.
+    pub proposal: ProposalId,
+    /// When.
+    pub at: Timestamp,
+    /// The household's details passed to the volunteer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_volunteer: Vec<ContactField>,
+    /// The volunteer's details passed to the household.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_household: Vec<ContactField>,
+    /// The post releasing them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PostId>,
+}
+
+/// One line of an export manifest: what was disclosed, about whom, to whom and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ManifestEntry {
+    /// When, for recorded releases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
+    /// Whose data; absent for aggregate tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
+    /// To whom.
+    pub recipient: Recipient,
+    /// The fields, e.g. `contact.phone`, `newcomer.languages`, `table:arrival_quarter×area`.
+    pub fields: Vec<String>,
+    /// What for.
+    pub purpose: Purpose,
+    /// The consent or basis, when one was needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<BasisRef>,
+    /// Why, in words.
+    pub reason: Text,
+}
+
+/// Every field disclosed, to whom and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ExportManifest {
+    /// The entries, oldest first for recorded releases.
+    pub entries: Vec<ManifestEntry>,
+}
+
+impl ExportManifest {
+    /// The manifest as a readable Markdown table.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let head = match lang {
+            Lang::Da => {
+                "| tidspunkt | om hvem | til hvem | felter | formål | grundlag | hvorfor |\n|---|---|---|---|---|---|---|\n"
+            }
+            Lang::En => {
+                "| when | about | to | fields | purpose | basis | why |\n|---|---|---|---|---|---|---|\n"
+            }
+        };
+        let mut s = head.to_owned();
+        for e in &self.entries {
+            let to = match &e.recipient {
+                Recipient::Household { newcomer } => format!("newcomer:{newcomer}"),
+                Recipient::Volunteer { offer } => format!("offer:{offer}"),
+                Recipient::Group { audience } => audience.label(lang).to_owned(),
+            };
+            s.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                e.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+                e.subject.as_ref().map(Subject::key).unwrap_or_default(),
+                to,
+                e.fields.join(", "),
+                e.purpose.label(lang),
+                e.basis.as_ref().map(BasisRef::key).unwrap_or_default(),
+                e.reason.get(lang).replace('|', "/"),
+            ));
+        }
+        s
+    }
+}
+
+fn proposal_path(k: usize) -> FieldPath {
+    FieldPath::root()
+        .field("privacy")
+        .field("proposals")
+        .index(k)
+}
+
+fn basis_reason(d: &Dossier, basis: &BasisRef, purpose: Purpose) -> Text {
+    match basis {
+        BasisRef::Consent { consent } => {
+            let version = d
+                .consent(consent)
+                .map(|c| c.text_version.clone())
+                .unwrap_or_default();
+            Text::new(
+                format!(
+                    "Samtykke {consent} (tekst {version}) til {}.",
+                    purpose.label(Lang::Da)
+                ),
+                format!(
+                    "Consent {consent} (text {version}) to {}.",
+                    purpose.label(Lang::En)
+                ),
+            )
+        }
+        BasisRef::Legal { basis } => {
+            let b = d.privacy.bases.iter().find(|b| &b.id == basis);
+            let (da, en, reference) = b
+                .map(|b| {
+                    (
+                        b.basis.label(Lang::Da),
+                        b.basis.label(Lang::En),
+                        format!("{}; {}", b.basis.citation(), b.reference),
+                    )
+                })
+                .unwrap_or(("", "", String::new()));
+            Text::new(
+                format!("Hjemmel {basis}: {da} ({reference})."),
+                format!("Basis {basis}: {en} ({reference})."),
+            )
+        }
+    }
+}
+
+impl Dossier {
+    /// The proposal with `id`.
+    pub fn proposal(&self, id: &ProposalId) -> Option<&MatchProposal> {
+        self.privacy.proposals.iter().find(|p| &p.id == id)
+    }
+
+    fn proposal_index(&self, id: &ProposalId) -> Result<usize, BrobyggerError> {
+        self.privacy
+            .proposals
+            .iter()
+            .position(|p| &p.id == id)
+            .ok_or_else(|| BrobyggerError::not_found("proposal", id))
+    }
+
+    /// Proposes a match to both sides. Needs a consent or basis for matching the household on
+    /// the day (describing the household to the volunteer is part of matching). Refused (and
+    /// nothing changes) for an unknown household or offer, a run that does not contain the
+    /// match, an open proposal for the same pair, or no basis.
+    pub fn propose_match(&mut self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
+        if !self
+            .cohorts
+            .iter()
+            .any(|c| c.newcomer(&request.newcomer).is_some())
+        {
+            return Err(BrobyggerError::not_found("newcomer", &request.newcomer));
+        }
+        if self.offer(&request.offer).is_none() {
+            return Err(BrobyggerError::not_found("offer", &request.offer));
+        }
+        if let Some(run) = &request.run {
+            let r = self
+                .match_run(run)
+                .ok_or_else(|| BrobyggerError::not_found("match_run", run))?;
+            if !r
+                .matches
+                .iter()
+                .any(|m| m.newcomer == request.newcomer && m.offer == request.offer)
+            {
+                return Err(PrivacyError::NotInRun {
+                    run: run.to_string(),
+                    newcomer: request.newcomer.to_string(),
+                    offer: request.offer.to_string(),
+                }
+                .into());
+            }
+        }
+        let at = request.at;
+        if self.privacy.proposals.iter().any(|p| {
+            p.newcomer == request.newcomer
+                && p.offer == request.offer
+                && !p.state_at(at).is_closed()
+        }) {
+            return Err(PrivacyError::DuplicateProposal {
+                newcomer: request.newcomer.to_string(),
+                offer: request.offer.to_string(),
+            }
+            .into());
+        }
+        let expires_on = request
+            .expires_on
+            .unwrap_or_else(|| at.date_naive() + chrono::Duration::days(DEFAULT_ANSWER_DAYS));
+        if expires_on <= at.date_naive() {
+            return Err(PrivacyError::DateBefore {
+                field: "expires_on",
+                before: "the day after the proposal",
+            }
+            .into());
+        }
+        Register::of(self).require(
+            &Subject::newcomer(request.newcomer.clone()),
+            Purpose::Matching,
+            None,
+            at.date_naive(),
+        )?;
+        let id = match request.id {
+            Some(id) => {
+                if self.proposal(&id).is_some() {
+                    return Err(BrobyggerError::invalid_input(
+                        "validation.duplicate_id",
+                        "id",
+                        format!("the proposal id {id} is already used"),
+                    ));
+                }
+                id
+            }
+            None => {
+                let mut n = self.privacy.proposals.len() + 1;
+                while self.proposal(&ProposalId::new(format!("mp-{n}"))).is_some() {
+                    n += 1;
+                }
+                ProposalId::new(format!("mp-{n}"))
+            }
+        };
+        self.privacy.proposals.push(MatchProposal {
+            id: id.clone(),
+            newcomer: request.newcomer,
+            offer: request.offer,
+            run: request.run,
+            proposed_at: at,
+            expires_on,
+            events: Vec::new(),
+        });
+        Ok(id)
+    }
+
+    /// Proposes every match of a stored run, all or nothing; returns the new ids in the run's
+    /// order.
+    pub fn propose_run(
+        &mut self,
+        run: &MatchRunId,
+        at: Timestamp,
+        expires_on: Option<NaiveDate>,
+        by: Option<PostId>,
+    ) -> Result<Vec<ProposalId>, BrobyggerError> {
+        let r = self
+            .match_run(run)
+            .ok_or_else(|| BrobyggerError::not_found("match_run", run))?
+            .clone();
+        let mut next = self.clone();
+        let mut ids = Vec::new();
+        for m in &r.matches {
+            ids.push(next.propose_match(ProposeMatch {
+                newcomer: m.newcomer.clone(),
+                offer: m.offer.clone(),
+                at,
+                expires_on,
+                run: Some(run.clone()),
+                id: None,
+                by: by.clone(),
+            })?);
+        }
+        *self = next;
+        Ok(ids)
+    }
+
+    /// Records a step of a proposal, checking order, time and expiry.
+    fn record_step(
+        &mut self,
+        proposal: &ProposalId,
+        at: Timestamp,
+        kind: ProposalEventKind,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        let k = self.proposal_index(proposal)?;
+        let p = &self.privacy.proposals[k];
+        let last = p.events.last().map_or(p.proposed_at, |e| e.at);
+        if at < last {
+            return Err(PrivacyError::EventBeforePrevious.into());
+        }
+        let current = p.state_at(at);
+        if current == ProposalState::Expired && !matches!(kind, ProposalEventKind::Expired) {
+            return Err(PrivacyError::ProposalExpired(proposal.to_string()).into());
+        }
+        if current.is_closed() {
+            return Err(PrivacyError::ProposalClosed(proposal.to_string()).into());
+        }
+        let next = match step(current, &kind) {
+            Some(next) => next,
+            None => {
+                return Err(match kind {
+                    ProposalEventKind::AcceptedByVolunteer => {
+                        PrivacyError::OutOfOrder(proposal.to_string())
+                    }
+                    ProposalEventKind::Released { .. } => {
+                        PrivacyError::ReleaseBeforeAcceptance(proposal.to_string())
+                    }
+                    ProposalEventKind::Expired => PrivacyError::InvalidParameter {
+                        field: "at",
+                        reason: "a proposal expires only on or after its expiry day, before both sides accepted",
+                    },
+                    _ => PrivacyError::ProposalClosed(proposal.to_string()),
+                }
+                .into());
+            }
+        };
+        self.privacy.proposals[k]
+            .events
+            .push(ProposalEvent { at, kind, by });
+        Ok(next)
+    }
+
+    /// Records that one side accepted. The household's side accepts first.
+    pub fn accept_proposal(
+        &mut self,
+        proposal: &ProposalId,
+        side: ProposalSide,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        let kind = match side {
+            ProposalSide::Newcomer => ProposalEventKind::AcceptedByNewcomer,
+            ProposalSide::Volunteer => ProposalEventKind::AcceptedByVolunteer,
+        };
+        self.record_step(proposal, at, kind, by)
+    }
+
+    /// Records that one side declined; the proposal is closed.
+    pub fn decline_proposal(
+        &mut self,
+        proposal: &ProposalId,
+        side: ProposalSide,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        self.record_step(proposal, at, ProposalEventKind::Declined { side }, by)
+    }
+
+    /// Withdraws an open proposal (the coordinator's decision); it is closed.
+    pub fn withdraw_proposal(
+        &mut self,
+        proposal: &ProposalId,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        self.record_step(
+            proposal,
+            at,
+            ProposalEventKind::Withdrawn { consent: None },
+            by,
+        )
+    }
+
+    /// Closes every open proposal that lapsed unanswered by `on`, recording the expiry at the
+    /// start of its expiry day; returns their ids.
+    pub fn expire_proposals(&mut self, on: NaiveDate) -> Vec<ProposalId> {
+        let mut out = Vec::new();
+        for p in &mut self.privacy.proposals {
+            let state = p.state();
+            if matches!(
+                state,
+                ProposalState::Proposed | ProposalState::AcceptedByNewcomer
+            ) && p.expires_on <= on
+            {
+                let last = p.events.last().map_or(p.proposed_at, |e| e.at);
+                let at = crate::time::start_of_day(p.expires_on).max(last);
+                p.events.push(ProposalEvent {
+                    at,
+                    kind: ProposalEventKind::Expired,
+                    by: None,
+                });
+                out.push(p.id.clone());
+            }
+        }
+        out
+    }
+
+    /// Releases contact details after both sides accepted: the household's `to_volunteer`
+    /// fields to the volunteer, the volunteer's `to_household` fields to the household, each
+    /// under a consent or basis for passing on contact details that holds on the day. Refused
+    /// (and nothing changes) before both acceptances, without a basis (an expired or withdrawn
+    /// consent is named), or with no field.
+    pub fn release_contact_details(
+        &mut self,
+        request: ReleaseRequest,
+    ) -> Result<Vec<Disclosure>, BrobyggerError> {
+        let k = self.proposal_index(&request.proposal)?;
+        let p = self.privacy.proposals[k].clone();
+        let state = p.state_at(request.at);
+        if state.is_closed() {
+            return Err(PrivacyError::ProposalClosed(p.id.to_string()).into());
+        }
+        if state != ProposalState::AcceptedByVolunteer {
+            return Err(PrivacyError::ReleaseBeforeAcceptance(p.id.to_string()).into());
+        }
+        if request.to_volunteer.is_empty() && request.to_household.is_empty() {
+            return Err(PrivacyError::NothingToRelease.into());
+        }
+        let on = request.at.date_naive();
+        let register = Register::of(self);
+        let mut disclosures = Vec::new();
+        let sorted = |v: &[ContactField]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v.dedup();
+            v
+        };
+        if !request.to_volunteer.is_empty() {
+            let subject = Subject::newcomer(p.newcomer.clone());
+            let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
+            disclosures.push(Disclosure {
+                subject,
+                recipient: Recipient::Volunteer {
+                    offer: p.offer.clone(),
+                },
+                fields: sorted(&request.to_volunteer),
+                purpose: Purpose::ContactDisclosure,
+                basis,
+            });
+        }
+        if !request.to_household.is_empty() {
+            let subject = match self.offer(&p.offer).and_then(|o| o.volunteer.clone()) {
+                Some(person) => Subject::person(person),
+                None => Subject::offer(p.offer.clone()),
+            };
+            let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
+            disclosures.push(Disclosure {
+                subject,
+                recipient: Recipient::Household {
+                    newcomer: p.newcomer.clone(),
+                },
+                fields: sorted(&request.to_household),
+                purpose: Purpose::ContactDisclosure,
+                basis,
+            });
+        }
+        self.record_step(
+            &request.proposal,
+            request.at,
+            ProposalEventKind::Released {
+                disclosures: disclosures.clone(),
+            },
+            request.by,
+        )?;
+        Ok(disclosures)
+    }
+
+    /// Every recorded release of contact details from `from` up to (not including) `until`,
+    /// oldest first: whose, to whom, which fields, for what and why.
+    pub fn disclosure_manifest(
+        &self,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> ExportManifest {
+        let mut entries: Vec<ManifestEntry> = self
+            .privacy
+            .proposals
+            .iter()
+            .flat_map(|p| p.disclosures())
+            .filter(|(at, _)| {
+                let day = at.date_naive();
+                from.is_none_or(|f| f <= day) && until.is_none_or(|u| day < u)
+            })
+            .map(|(at, d)| ManifestEntry {
+                at: Some(at),
+                subject: Some(d.subject.clone()),
+                recipient: d.recipient.clone(),
+                fields: d.fields.iter().map(|f| f.key()).collect(),
+                purpose: d.purpose,
+                basis: Some(d.basis.clone()),
+                reason: basis_reason(self, &d.basis, d.purpose),
+            })
+            .collect();
+        entries.sort_by_key(|e| e.at);
+        ExportManifest { entries }
+    }
+}
+
+/// Closes the open proposals of a consent's subject that need it: matching (no other basis for
+/// matching the household) or contact disclosure after acceptance. Returns their positions and
+/// ids.
+pub(crate) fn close_after_withdrawal(
+    d: &mut Dossier,
+    consent: &ConsentId,
+    on: NaiveDate,
+) -> Vec<(usize, ProposalId)> {
+    let Some(c) = d.consent(consent).cloned() else {
+        return Vec::new();
+    };
+    let at = crate::time::start_of_day(on);
+    let mut closing = Vec::new();
+    for (k, p) in d.privacy.proposals.iter().enumerate() {
+        if p.closed_on(on).is_some() {
+            continue;
+        }
+        let household = Subject::newcomer(p.newcomer.clone());
+        let volunteer = match d.offer(&p.offer).and_then(|o| o.volunteer.clone()) {
+            Some(person) => Subject::person(person),
+            None => Subject::offer(p.offer.clone()),
+        };
+        let register = Register::of(d);
+        let concerns = register_same(&register, &c.subject, &household)
+            || register_same(&register, &c.subject, &volunteer);
+        if !concerns {
+            continue;
+        }
+        let lost = |subject: &Subject, purpose: Purpose| {
+            c.purposes.contains(&purpose) && register.find(subject, purpose, None, on).is_none()
+        };
+        let needs_matching =
+            register_same(&register, &c.subject, &household) && lost(&household, Purpose::Matching);
+        let needs_contact = lost(&household, Purpose::ContactDisclosure)
+            && register_same(&register, &c.subject, &household)
+            || lost(&volunteer, Purpose::ContactDisclosure)
+                && register_same(&register, &c.subject, &volunteer);
+        if needs_matching || needs_contact {
+            closing.push((k, p.id.clone()));
+        }
+    }
+    for (k, _) in &closing {
+        if let Some(p) = d.privacy.proposals.get_mut(*k) {
+            let last = p.events.last().map_or(p.proposed_at, |e| e.at);
+            p.events.push(ProposalEvent {
+                at: at.max(last),
+                kind: ProposalEventKind::Withdrawn {
+                    consent: Some(consent.clone()),
+                },
+                by: None,
+            });
+        }
+    }
+    closing
+}
+
+fn register_same(register: &Register<'_>, a: &Subject, b: &Subject) -> bool {
+    register.same_subject(a, b)
+}
+
+/// The path of a proposal, for findings.
+pub(crate) fn path_of(k: usize) -> FieldPath {
+    proposal_path(k)
+}

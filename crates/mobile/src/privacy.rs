@@ -1,0 +1,324 @@
+//! Privacy for Kotlin and Swift: consents and bases, proposals and releases with the manifest,
+//! audience views, anonymisation, retention, safe tables and survey shares on a
+//! [`DossierHandle`]; the [`PseudonymKey`] object; the consented run over profile lists. Every
+//! function delegates to the core; records and enums are the core's own.
+
+use crate::convert::{read, write};
+use crate::dossier::DossierHandle;
+use brobygger::chrono::NaiveDate;
+use brobygger::matching::{Cohort, MatchOptions, MatchRun, Newcomer, Offer, RuleSet};
+use brobygger::privacy::{
+    self as p, AnalystExport, AnalystExportOptions, AnonymisationReport, AnonymiseOptions,
+    BasisRef, ConsentRecord, Disclosure, ExportManifest, MatchProposal, MatchView, NewcomerView,
+    OfferView, Privacy, ProcessingBasis, ProposalSide, ProposalState, ProposeMatch, Purpose,
+    ReleaseRequest, RetentionOutcome, RetentionPolicy, RetentionReport, SafeShare, SafeTable,
+    SafeTableRequest, Subject, Viewer, WithdrawalReport,
+};
+use brobygger::{
+    BrobyggerError, ConsentId, Finding, Lang, MatchRunId, NewcomerId, OfferId, PostId, ProposalId,
+    Timestamp,
+};
+use std::sync::Arc;
+
+/// A secret key for one pseudonymisation domain: pseudonyms are HMAC-SHA256 of an opaque id
+/// under it. The key never appears in `toString`, errors or logs.
+#[derive(Debug, uniffi::Object)]
+pub struct PseudonymKey(p::PseudonymKey);
+
+#[uniffi::export]
+impl PseudonymKey {
+    /// A fresh random key for `domain`.
+    #[uniffi::constructor]
+    pub fn generate(domain: String) -> Result<Arc<Self>, BrobyggerError> {
+        Ok(Arc::new(Self(p::PseudonymKey::generate(&domain)?)))
+    }
+
+    /// A key for `domain` from hex (at least 64 hex digits). Throws `InvalidInput`.
+    #[uniffi::constructor]
+    pub fn from_hex(domain: String, hex: String) -> Result<Arc<Self>, BrobyggerError> {
+        Ok(Arc::new(Self(p::PseudonymKey::from_hex(&domain, &hex)?)))
+    }
+
+    /// The domain.
+    pub fn domain(&self) -> String {
+        self.0.domain().to_owned()
+    }
+
+    /// The pseudonym of an opaque id of a kind (`newcomer`, `person`, `offer`, ...). A national
+    /// id number or a name throws `InvalidInput` (`privacy.not_an_opaque_id`).
+    pub fn pseudonym(&self, kind: String, id: String) -> Result<String, BrobyggerError> {
+        Ok(self.0.pseudonym(&kind, &id)?.to_string())
+    }
+
+    /// The pseudonym of a subject.
+    pub fn pseudonym_of(&self, subject: Subject) -> Result<String, BrobyggerError> {
+        Ok(self.0.pseudonym_of(&subject)?.to_string())
+    }
+
+    /// The key as hex, for a secrets manager. Never log it.
+    pub fn export_secret_hex(&self) -> String {
+        self.0.export_secret_hex()
+    }
+}
+
+fn key_of(key: &Option<Arc<PseudonymKey>>) -> Option<&p::PseudonymKey> {
+    key.as_deref().map(|k| &k.0)
+}
+
+/// Matches households with offers, using each declared sensitive attribute only for the
+/// subjects a consent or basis in `privacy` covers on the run's day; subjects nothing allows
+/// matching are left out. `cohorts` make cohort-wide bases apply.
+#[uniffi::export]
+pub fn match_profiles_consented(
+    rule_set: RuleSet,
+    newcomers: Vec<Newcomer>,
+    offers: Vec<Offer>,
+    options: MatchOptions,
+    privacy: Privacy,
+    cohorts: Vec<Cohort>,
+) -> Result<MatchRun, BrobyggerError> {
+    let register = p::consent::Register::new(&privacy, &cohorts, &offers);
+    p::gate::run_consented(&rule_set, &newcomers, &offers, options, &register)
+}
+
+/// `newcomer:<id>`, `person:<id>` or `offer:<id>`.
+#[uniffi::export]
+pub fn subject_key(subject: Subject) -> String {
+    subject.key()
+}
+
+/// `consent:<id>` or `basis:<id>`.
+#[uniffi::export]
+pub fn basis_key(basis: BasisRef) -> String {
+    basis.key()
+}
+
+/// A manifest as a Markdown table.
+#[uniffi::export]
+pub fn manifest_markdown(manifest: ExportManifest, lang: Lang) -> String {
+    manifest.markdown(lang)
+}
+
+#[uniffi::export]
+impl DossierHandle {
+    /// The privacy records: consents, bases, proposals, retention policies, anonymisations.
+    pub fn privacy(&self) -> Privacy {
+        read(self.lock()).privacy.clone()
+    }
+
+    /// Adds a consent. Throws `Validation` with every finding; nothing changes then.
+    pub fn add_consent(&self, consent: ConsentRecord) -> Result<(), BrobyggerError> {
+        write(self.lock()).add_consent(consent)
+    }
+
+    /// Adds a legal basis other than consent.
+    pub fn add_processing_basis(&self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
+        write(self.lock()).add_processing_basis(basis)
+    }
+
+    /// Adds a retention policy.
+    pub fn add_retention_policy(&self, policy: RetentionPolicy) -> Result<(), BrobyggerError> {
+        write(self.lock()).add_retention_policy(policy)
+    }
+
+    /// Withdraws a consent from a day; returns what depended on it.
+    pub fn withdraw_consent(
+        &self,
+        consent: ConsentId,
+        on: NaiveDate,
+    ) -> Result<WithdrawalReport, BrobyggerError> {
+        write(self.lock()).withdraw_consent(&consent, on)
+    }
+
+    /// The consent or basis covering a subject for a purpose (and attribute) on a day.
+    pub fn covering_basis(
+        &self,
+        subject: Subject,
+        purpose: Purpose,
+        attribute: Option<String>,
+        on: NaiveDate,
+    ) -> Result<Option<BasisRef>, BrobyggerError> {
+        Ok(read(self.lock()).covering_basis(&subject, purpose, attribute.as_deref(), on))
+    }
+
+    /// The match proposals and their history.
+    pub fn proposals(&self) -> Vec<MatchProposal> {
+        read(self.lock()).privacy.proposals.clone()
+    }
+
+    /// Proposes a match; returns its id.
+    pub fn propose_match(&self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
+        write(self.lock()).propose_match(request)
+    }
+
+    /// Proposes every match of a stored run, all or nothing.
+    pub fn propose_run(
+        &self,
+        run: MatchRunId,
+        at: Timestamp,
+        expires_on: Option<NaiveDate>,
+        by: Option<PostId>,
+    ) -> Result<Vec<ProposalId>, BrobyggerError> {
+        write(self.lock()).propose_run(&run, at, expires_on, by)
+    }
+
+    /// Records that one side accepted (the household first).
+    pub fn accept_proposal(
+        &self,
+        proposal: ProposalId,
+        side: ProposalSide,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        write(self.lock()).accept_proposal(&proposal, side, at, by)
+    }
+
+    /// Records that one side declined.
+    pub fn decline_proposal(
+        &self,
+        proposal: ProposalId,
+        side: ProposalSide,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        write(self.lock()).decline_proposal(&proposal, side, at, by)
+    }
+
+    /// Withdraws an open proposal.
+    pub fn withdraw_proposal(
+        &self,
+        proposal: ProposalId,
+        at: Timestamp,
+        by: Option<PostId>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        write(self.lock()).withdraw_proposal(&proposal, at, by)
+    }
+
+    /// Closes the proposals that lapsed unanswered by a day.
+    pub fn expire_proposals(&self, on: NaiveDate) -> Result<Vec<ProposalId>, BrobyggerError> {
+        Ok(write(self.lock()).expire_proposals(on))
+    }
+
+    /// Releases contact details after both sides accepted. Throws `InvalidInput`
+    /// (`privacy.release_before_acceptance`, `privacy.consent_expired`, ...); nothing changes.
+    pub fn release_contact_details(
+        &self,
+        request: ReleaseRequest,
+    ) -> Result<Vec<Disclosure>, BrobyggerError> {
+        write(self.lock()).release_contact_details(request)
+    }
+
+    /// A proposal's state, from its events or at an instant.
+    pub fn proposal_state(
+        &self,
+        proposal: ProposalId,
+        at: Option<Timestamp>,
+    ) -> Result<ProposalState, BrobyggerError> {
+        let d = read(self.lock());
+        let pr = d
+            .proposal(&proposal)
+            .ok_or_else(|| BrobyggerError::not_found("proposal", &proposal))?;
+        Ok(at.map_or_else(|| pr.state(), |t| pr.state_at(t)))
+    }
+
+    /// Every recorded release between two days (either open).
+    pub fn disclosure_manifest(
+        &self,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<ExportManifest, BrobyggerError> {
+        Ok(read(self.lock()).disclosure_manifest(from, until))
+    }
+
+    /// A household as a viewer may see it on a day; analysts get the key's pseudonym.
+    pub fn view_newcomer(
+        &self,
+        newcomer: NewcomerId,
+        viewer: Viewer,
+        on: NaiveDate,
+        key: Option<Arc<PseudonymKey>>,
+    ) -> Result<NewcomerView, BrobyggerError> {
+        read(self.lock()).view_newcomer(&newcomer, &viewer, on, key_of(&key))
+    }
+
+    /// An offer as a viewer may see it on a day.
+    pub fn view_offer(
+        &self,
+        offer: OfferId,
+        viewer: Viewer,
+        on: NaiveDate,
+    ) -> Result<OfferView, BrobyggerError> {
+        read(self.lock()).view_offer(&offer, &viewer, on)
+    }
+
+    /// A proposal as a viewer may see it on a day.
+    pub fn view_proposal(
+        &self,
+        proposal: ProposalId,
+        viewer: Viewer,
+        on: NaiveDate,
+        key: Option<Arc<PseudonymKey>>,
+    ) -> Result<MatchView, BrobyggerError> {
+        read(self.lock()).view_proposal(&proposal, &viewer, on, key_of(&key))
+    }
+
+    /// Anonymises in place, with cascade; returns the counts.
+    pub fn anonymise(
+        &self,
+        options: AnonymiseOptions,
+        key: Option<Arc<PseudonymKey>>,
+    ) -> Result<AnonymisationReport, BrobyggerError> {
+        write(self.lock()).anonymise(&options, key_of(&key))
+    }
+
+    /// An anonymised copy as a new handle; this dossier is unchanged.
+    pub fn anonymised_copy(
+        &self,
+        options: AnonymiseOptions,
+        key: Option<Arc<PseudonymKey>>,
+    ) -> Result<Arc<DossierHandle>, BrobyggerError> {
+        let (copy, _) = read(self.lock()).anonymised(&options, key_of(&key))?;
+        Ok(DossierHandle::from_data(copy))
+    }
+
+    /// What the retention policies make due on a day.
+    pub fn retention_report(&self, on: NaiveDate) -> Result<RetentionReport, BrobyggerError> {
+        Ok(read(self.lock()).retention_report(on))
+    }
+
+    /// Deletes and anonymises everything due on a day.
+    pub fn apply_retention(&self, on: NaiveDate) -> Result<RetentionOutcome, BrobyggerError> {
+        write(self.lock()).apply_retention(on)
+    }
+
+    /// One table of household counts with small cells suppressed.
+    pub fn safe_table(&self, request: SafeTableRequest) -> Result<SafeTable, BrobyggerError> {
+        read(self.lock()).safe_table(&request)
+    }
+
+    /// The standard tables about a cohort for analysts, with the manifest.
+    pub fn analyst_export(
+        &self,
+        options: AnalystExportOptions,
+    ) -> Result<AnalystExport, BrobyggerError> {
+        read(self.lock()).analyst_export(&options)
+    }
+
+    /// A survey round's shares with small groups suppressed.
+    pub fn safe_survey_results(
+        &self,
+        survey: brobygger::assessment::SurveyId,
+        min_cell: u32,
+    ) -> Result<Vec<SafeShare>, BrobyggerError> {
+        read(self.lock()).safe_survey_results(&survey, min_cell)
+    }
+
+    /// The privacy review on a day.
+    pub fn privacy_review(
+        &self,
+        on: NaiveDate,
+        warn_days: u32,
+    ) -> Result<Vec<Finding>, BrobyggerError> {
+        Ok(read(self.lock()).privacy_review(on, warn_days))
+    }
+}

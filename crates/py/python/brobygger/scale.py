@@ -1,0 +1,152 @@
+"""Matching at scale: dense optimal assignment on a matrix, and profiles in bulk.
+
+``linear_sum_assignment`` solves the same problem as ``scipy.optimize.linear_sum_assignment``
+and returns the same shape of answer. The matrix crosses into Rust as one block of float64
+bytes (the extension targets the stable ABI, where the buffer protocol is not available), so a
+numpy array costs one copy; lists of lists work too, without numpy.
+
+``profiles`` reads newcomers and offers in bulk from pandas DataFrames, dicts of columns or
+lists of dicts: Rust reads the column lists straight from the Python objects in one call (no
+JSON text, no per-object calls through the binding); JSON text is parsed in Rust as well. The ``Profiles`` it returns matches
+under any rule set with the GIL released.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import math
+from array import array
+from collections.abc import Mapping, Sequence
+from typing import Any, Union
+
+from brobygger._brobygger import Profiles, _assign_dense
+
+__all__ = ["linear_sum_assignment", "profiles", "table_json"]
+
+Table = Union[str, Mapping[str, Any], Sequence[Mapping[str, Any]], Any]
+
+
+def _invalid(reason: str, what: str = "cost_matrix") -> Exception:
+    """An ``InvalidInputError`` shaped like the ones Rust raises."""
+    from brobygger import InvalidInputError
+
+    code = "assignment.shape" if what == "cost_matrix" else "input.table"
+    err = InvalidInputError(f"{code}: invalid input at {what}: {reason}")
+    err.code = code  # type: ignore[attr-defined]
+    err.findings = []  # type: ignore[attr-defined]
+    err.path = what  # type: ignore[attr-defined]
+    err.reason = reason  # type: ignore[attr-defined]
+    return err
+
+
+def _numpy() -> Any:
+    try:
+        return importlib.import_module("numpy")
+    except ImportError:
+        return None
+
+
+def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any, Any]:
+    """The optimal assignment of a ``rows × cols`` matrix: ``(row_ind, col_ind)``.
+
+    One cell per row and per column (``min(rows, cols)`` cells, rows increasing) with the
+    least total cost, or the largest total when ``maximize`` is true; the total is
+    ``cost_matrix[row_ind, col_ind].sum()``. Integer and float matrices are accepted;
+    ``inf`` (``-inf`` when maximising) forbids a cell. With numpy the indices are numpy
+    integer arrays, as scipy returns them; without numpy, lists.
+
+    Raises ``InvalidInputError`` for a NaN or a wrong-way infinity (path ``costs[i][j]``) or a
+    matrix that is not two-dimensional, and ``InfeasibleError`` when every complete assignment
+    uses a forbidden cell.
+    """
+    objective = "maximize" if maximize else "minimize"
+    np = _numpy()
+    if np is not None and not isinstance(cost_matrix, (list, tuple)):
+        a = np.asarray(cost_matrix)
+        if a.ndim != 2:
+            raise _invalid("the matrix must be two-dimensional")
+        data = np.ascontiguousarray(a, dtype=np.float64).tobytes()
+        rows, cols, _ = _assign_dense(data, a.shape[0], a.shape[1], objective)
+        return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+    matrix = [list(r) for r in cost_matrix]
+    n_cols = len(matrix[0]) if matrix else 0
+    if any(len(r) != n_cols for r in matrix):
+        raise _invalid("the rows must all have the same length")
+    flat = array("d", (float(x) for r in matrix for x in r))
+    rows, cols, _ = _assign_dense(flat.tobytes(), len(matrix), n_cols, objective)
+    if np is not None:
+        return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+    return rows, cols
+
+
+def _plain(value: Any) -> Any:
+    """JSON fallback for values json does not know: numpy arrays and scalars, dates."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    tolist = getattr(value, "tolist", None)
+    if tolist is not None:
+        return tolist()
+    raise TypeError(f"cannot write a {type(value).__name__} into a profile table")
+
+
+def _column(values: Any) -> Any:
+    """A column as JSON-ready values: NaN (pandas' and numpy's empty cell) becomes None."""
+    isna = getattr(values, "isna", None)
+    if isna is not None:  # a pandas Series: look for empty cells in C, fix them only if any
+        if str(values.dtype).startswith("datetime64"):
+            values = values.dt.strftime("%Y-%m-%d")
+        if not bool(isna().any()):
+            return values.tolist()
+        return [None if m else x for x, m in zip(values.tolist(), isna().tolist())]
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None:
+        values = values.tolist()
+    return [None if isinstance(x, float) and math.isnan(x) else x for x in values]
+
+
+def table_json(table: Table) -> str:
+    """One JSON text for a table of profiles: a DataFrame or a dict of columns becomes an
+    object of lists (written by json's C encoder), a list of dicts a list of records; a string
+    is taken to be JSON already."""
+    if isinstance(table, str):
+        return table
+    if hasattr(table, "to_json") and hasattr(table, "columns"):
+        return json.dumps({str(c): _column(table[c]) for c in table.columns}, default=_plain)
+    if isinstance(table, Mapping):
+        return json.dumps({k: _column(v) for k, v in table.items()}, default=_plain)
+    return json.dumps(list(table), default=_plain)
+
+
+def _table(table: Table) -> Any:
+    """A dict of column lists (DataFrames and dicts of columns, with NaN as None and flat
+    lat/lon columns folded into location) or the list of dicts as it is."""
+    if hasattr(table, "to_json") and hasattr(table, "columns"):
+        columns = {str(c): _column(table[c]) for c in table.columns}
+    elif isinstance(table, Mapping):
+        columns = {str(k): _column(v) for k, v in table.items()}
+    else:
+        return list(table)
+    if "lat" in columns or "lon" in columns:
+        lat, lon = columns.pop("lat", None), columns.pop("lon", None)
+        if lat is None or lon is None:
+            raise _invalid("lat and lon columns must be given together", "table")
+        columns["location"] = [
+            None if a is None and b is None else {"lat": a, "lon": b} for a, b in zip(lat, lon)
+        ]
+    return columns
+
+
+def profiles(newcomers: Table, offers: Table) -> Profiles:
+    """Newcomers and offers read in bulk, ready for ``Profiles.run(rules, as_of, ...)``.
+
+    Each side is a pandas DataFrame, a dict of columns (lists or numpy arrays), a list of dicts
+    or JSON text, with the field names of the file format (``id``, ``arrival``, ``languages``,
+    ...). Flat ``lat`` and ``lon`` columns may stand for ``location``; empty cells (``None``,
+    NaN) are absent fields. Columns are read by Rust straight from the Python lists, in one
+    call; JSON text is parsed in Rust with the GIL released.
+    """
+    if isinstance(newcomers, str) or isinstance(offers, str):
+        return Profiles.from_json(table_json(newcomers), table_json(offers))
+    return Profiles.from_tables(_table(newcomers), _table(offers))

@@ -1,0 +1,285 @@
+//! Bulk conversion: core values read straight from Python objects by a serde deserializer, with
+//! no JSON text and no tree of values in between. A table comes as a dict of equal-length
+//! column lists (what `DataFrame.to_dict("list")` or `series.tolist()` give) or a list of
+//! dicts; `None` is an absent field, as an empty cell is. Errors name the row and the field
+//! and never quote a value.
+
+use crate::convert::to_pyerr;
+use brobygger::BrobyggerError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::{self, DeserializeOwned, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A conversion error; serde fills in what was expected.
+#[derive(Debug)]
+pub(crate) struct DeError(String);
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError(msg.to_string())
+    }
+}
+
+fn py_err(e: PyErr) -> DeError {
+    DeError(format!("unreadable Python value ({e})"))
+}
+
+/// Deserializes from one Python object.
+struct PyDe<'a, 'py>(&'a Bound<'py, PyAny>);
+
+impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let o = self.0;
+        if o.is_none() {
+            return visitor.visit_unit();
+        }
+        if let Ok(b) = o.cast::<PyBool>() {
+            return visitor.visit_bool(b.is_true());
+        }
+        if o.is_instance_of::<PyInt>() {
+            if let Ok(i) = o.extract::<i64>() {
+                return visitor.visit_i64(i);
+            }
+            return visitor.visit_u64(o.extract::<u64>().map_err(py_err)?);
+        }
+        if let Ok(f) = o.cast::<PyFloat>() {
+            return visitor.visit_f64(f.value());
+        }
+        if let Ok(s) = o.cast::<PyString>() {
+            return visitor.visit_str(&s.to_cow().map_err(py_err)?);
+        }
+        if let Ok(d) = o.cast::<PyDict>() {
+            let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> =
+                d.iter().filter(|(_, v)| !v.is_none()).collect();
+            return visitor.visit_map(DictMap {
+                items: items.into_iter(),
+                value: None,
+            });
+        }
+        if let Ok(l) = o.cast::<PyList>() {
+            return visitor.visit_seq(Seq {
+                items: l.iter().collect::<Vec<_>>().into_iter(),
+            });
+        }
+        if let Ok(t) = o.cast::<PyTuple>() {
+            return visitor.visit_seq(Seq {
+                items: t.iter().collect::<Vec<_>>().into_iter(),
+            });
+        }
+        // Dates and datetimes (and numpy scalars) by their ISO text / Python value.
+        if o.hasattr("isoformat").map_err(py_err)? {
+            let iso: String = o
+                .call_method0("isoformat")
+                .and_then(|x| x.extract())
+                .map_err(py_err)?;
+            return visitor.visit_str(iso.get(..10).unwrap_or(&iso));
+        }
+        if o.hasattr("item").map_err(py_err)? {
+            let plain = o.call_method0("item").map_err(py_err)?;
+            return PyDe(&plain).deserialize_any(visitor);
+        }
+        Err(DeError(format!(
+            "cannot read a {}",
+            o.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        )))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.0.is_none() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        if let Ok(s) = self.0.cast::<PyString>() {
+            let s = s.to_cow().map_err(py_err)?.into_owned();
+            return visitor.visit_enum(s.into_deserializer());
+        }
+        let _ = (name, variants);
+        self.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct Seq<'py> {
+    items: std::vec::IntoIter<Bound<'py, PyAny>>,
+}
+
+impl<'de> SeqAccess<'de> for Seq<'_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        match self.items.next() {
+            Some(item) => seed.deserialize(PyDe(&item)).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+struct DictMap<'py> {
+    items: std::vec::IntoIter<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    value: Option<Bound<'py, PyAny>>,
+}
+
+impl<'de> MapAccess<'de> for DictMap<'_> {
+    type Error = DeError;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        match self.items.next() {
+            Some((k, v)) => {
+                self.value = Some(v);
+                seed.deserialize(PyDe(&k)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, DeError> {
+        match self.value.take() {
+            Some(v) => seed.deserialize(PyDe(&v)),
+            None => Err(DeError("a value without a key".into())),
+        }
+    }
+}
+
+/// Row `k` of a table of columns, as a map of the non-`None` cells.
+struct RowMap<'a, 'py> {
+    columns: &'a [(String, Bound<'py, PyList>)],
+    k: usize,
+    next: usize,
+    value: Option<Bound<'py, PyAny>>,
+}
+
+impl<'de> MapAccess<'de> for RowMap<'_, '_> {
+    type Error = DeError;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        while let Some((name, column)) = self.columns.get(self.next) {
+            self.next += 1;
+            let cell = column.get_item(self.k).map_err(py_err)?;
+            if !cell.is_none() {
+                self.value = Some(cell);
+                return seed
+                    .deserialize(name.as_str().into_deserializer())
+                    .map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, DeError> {
+        match self.value.take() {
+            Some(v) => seed.deserialize(PyDe(&v)),
+            None => Err(DeError("a value without a key".into())),
+        }
+    }
+}
+
+fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -> PyErr {
+    let path = e.path().to_string();
+    let path = if path == "." {
+        format!("{argument}[{k}]")
+    } else {
+        format!("{argument}[{k}].{path}")
+    };
+    to_pyerr(BrobyggerError::invalid_input(
+        "input.bad_field",
+        &path,
+        brobygger::dossier::redact_message(&e.inner().to_string()),
+    ))
+}
+
+/// Reads a list of core values from a dict of equal-length column lists or a list of dicts.
+pub(crate) fn rows<T: DeserializeOwned>(
+    table: &Bound<'_, PyAny>,
+    argument: &str,
+) -> PyResult<Vec<T>> {
+    if let Ok(d) = table.cast::<PyDict>() {
+        let mut columns = Vec::with_capacity(d.len());
+        for (name, column) in d.iter() {
+            let name: String = name.extract()?;
+            let column = column.cast_into::<PyList>().map_err(|_| {
+                to_pyerr(BrobyggerError::invalid_input(
+                    "input.table",
+                    &format!("{argument}.{name}"),
+                    "a column must be a list",
+                ))
+            })?;
+            columns.push((name, column));
+        }
+        let len = columns.first().map_or(0, |c| c.1.len());
+        if let Some((name, c)) = columns.iter().find(|c| c.1.len() != len) {
+            return Err(to_pyerr(BrobyggerError::invalid_input(
+                "input.table",
+                &format!("{argument}.{name}"),
+                format!("has {} values, the first column {len}", c.len()),
+            )));
+        }
+        return (0..len)
+            .map(|k| {
+                let map = RowMap {
+                    columns: &columns,
+                    k,
+                    next: 0,
+                    value: None,
+                };
+                serde_path_to_error::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map_err(|e| bad_field(argument, k, e))
+            })
+            .collect();
+    }
+    let list = table.cast::<PyList>().map_err(|_| {
+        to_pyerr(BrobyggerError::invalid_input(
+            "input.table",
+            argument,
+            "must be a dict of columns or a list of dicts",
+        ))
+    })?;
+    list.iter()
+        .enumerate()
+        .map(|(k, row)| {
+            serde_path_to_error::deserialize(PyDe(&row)).map_err(|e| bad_field(argument, k, e))
+        })
+        .collect()
+}
