@@ -114,3 +114,31 @@ def test_reminders_match_the_shared_fixture() -> None:
         want = json.loads((FIXTURES / "reminders" / f"{case}.expected.json").read_text(encoding="utf-8"))
         assert json.loads(json.dumps(got, default=str)) == want, case
     assert bb.reminders(bb.Dossier.example("horsens"), dt.date(2017, 8, 1)) == []
+
+
+def test_a_table_with_the_csv_columns_means_what_the_csv_file_means() -> None:
+    # One column layout for CSV files and bulk tables: flat lat/lon and adults/children_ages.
+    newcomers = bb.read_newcomers_csv(IMPORT / "ikast-newcomers.csv")
+    offers = bb.read_offers_csv(IMPORT / "ikast-offers.csv")
+    names = [c["name"] for c in bb.csv_columns("newcomers")]
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    for n in newcomers:
+        location = n.get("location") or {}
+        household = n.get("household") or {}
+        for name in names:
+            if name in ("lat", "lon"):
+                columns[name].append(location.get(name))
+            elif name in ("adults", "children_ages"):
+                columns[name].append(household.get(name))
+            else:
+                columns[name].append(n.get(name))
+    rules = bb.RuleSet.load(FIXTURES / "matching" / "vvv-ikast.rules.toml")
+    day = dt.date(2016, 4, 1)
+    want = bb.match_profiles(rules, newcomers, offers, day)
+    assert bb.profiles(columns, offers).run(rules, day) == want
+    assert bb.profiles(json.dumps(columns), json.dumps(offers)).run(rules, day) == want
+    # Children without a count of adults: one adult, as an empty CSV cell says.
+    one = {"id": ["nc-1"], "arrival": ["2016-01-11"], "children_ages": [[6, 9]]}
+    assert bb.profiles(one, offers).newcomer_count == 1
+    with pytest.raises(bb.InvalidInputError):
+        bb.profiles({"id": ["a"], "arrival": ["2016-01-11"], "lon": [9.1]}, offers)

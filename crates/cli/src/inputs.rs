@@ -134,11 +134,23 @@ pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Result<FileKind, Failure> {
             )),
         },
         Ok(serde_json::Value::Object(map)) if map.contains_key("rules") => Ok(FileKind::Rules),
+        // A table of columns, or split into column names and rows (pandas `orient="split"`).
+        Ok(serde_json::Value::Object(map)) if table_has(&map, "arrival") => Ok(FileKind::Newcomers),
+        Ok(serde_json::Value::Object(map)) if table_has(&map, "capacity") => Ok(FileKind::Offers),
         Ok(serde_json::Value::Object(map)) if map.contains_key("sections") => {
             Ok(FileKind::Template)
         }
         _ => Ok(FileKind::Dossier),
     }
+}
+
+/// Whether a JSON object is a table (columns, or split) with this column.
+fn table_has(map: &serde_json::Map<String, serde_json::Value>, column: &str) -> bool {
+    map.get(column).is_some_and(serde_json::Value::is_array)
+        || map
+            .get("columns")
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|c| c.iter().any(|n| n.as_str() == Some(column)))
 }
 
 /// A dossier from a file or a built-in example.
@@ -264,7 +276,7 @@ pub(crate) fn newcomers(
         return Ok(r.newcomers);
     }
     let text = utf8(path, &bytes)?;
-    let list = brobygger::matching::profile::newcomers_from_json(text)?;
+    let list = brobygger::matching::columns::newcomers_from_table(text)?;
     for f in refuse_errors("validation.failed", newcomer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
@@ -283,7 +295,7 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
         return Ok(r.offers);
     }
     let text = utf8(path, &bytes)?;
-    let list = brobygger::matching::profile::offers_from_json(text)?;
+    let list = brobygger::matching::columns::offers_from_table(text)?;
     for f in refuse_errors("validation.failed", offer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }

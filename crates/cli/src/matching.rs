@@ -59,10 +59,11 @@ pub(crate) enum MatchFormat {
 
 #[derive(Args, Debug)]
 pub(crate) struct MatchArgs {
-    /// Newcomer households: a CSV file (see `brobygger template newcomers`) or a JSON list.
+    /// Newcomer households: a CSV file (see `brobygger template newcomers`) or JSON: a list of
+    /// records, or a table of columns with the same column names (as a DataFrame writes it).
     #[arg(long)]
     newcomers: Option<PathBuf>,
-    /// Volunteer offers: a CSV file (see `brobygger template offers`) or a JSON list.
+    /// Volunteer offers: a CSV file (see `brobygger template offers`) or JSON, as --newcomers.
     #[arg(long)]
     offers: Option<PathBuf>,
     /// The rule set: TOML or JSON (see `brobygger template rules`).

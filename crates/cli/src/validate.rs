@@ -78,7 +78,7 @@ pub(crate) fn run(
                     "the file is not UTF-8 text",
                 )
             })?;
-            let list = brobygger::matching::profile::newcomers_from_json(text)?;
+            let list = brobygger::matching::columns::newcomers_from_table(text)?;
             findings(&inputs::newcomer_findings(&list), kind, json, lang)
         }
         FileKind::Offers => {
@@ -89,7 +89,7 @@ pub(crate) fn run(
                     "the file is not UTF-8 text",
                 )
             })?;
-            let list = brobygger::matching::profile::offers_from_json(text)?;
+            let list = brobygger::matching::columns::offers_from_table(text)?;
             findings(&inputs::offer_findings(&list), kind, json, lang)
         }
     }

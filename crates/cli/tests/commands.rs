@@ -312,6 +312,34 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
         "2016-04-01",
     ]);
     assert!(text.contains("Matchet 9 af 10"), "{text}");
+    // A table of columns named as the CSV file's (as a DataFrame writes it) means the same.
+    let header = brobygger::import::csv_header(brobygger::import::CsvTable::Newcomers);
+    let mut columns = serde_json::Map::new();
+    for name in header.trim_end().split(',') {
+        let cells: Vec<Value> = d.cohorts[0]
+            .newcomers
+            .iter()
+            .map(|n| {
+                let v = serde_json::to_value(n).unwrap();
+                match name {
+                    "lat" | "lon" => v["location"][name].clone(),
+                    "adults" | "children_ages" => v["household"][name].clone(),
+                    _ => v.get(name).cloned().unwrap_or(Value::Null),
+                }
+            })
+            .collect();
+        columns.insert(name.to_owned(), Value::Array(cells));
+    }
+    let table = dir.join("nyankomne.json");
+    std::fs::write(&table, Value::Object(columns).to_string()).unwrap();
+    let table = table.display().to_string();
+    let (code, validated, _) = run(&["validate", &table, "--lang", "en"]);
+    assert_eq!(code, 0, "{validated}");
+    let mut args = base.to_vec();
+    args[2] = &table;
+    args.extend(["--format", "json"]);
+    let from_table: Value = serde_json::from_str(&ok(&args)).unwrap();
+    assert_eq!(from_table, serde_json::to_value(&expected).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

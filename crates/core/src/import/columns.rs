@@ -1,5 +1,12 @@
-//! The documented column layout of the newcomers and offers files: names, whether required,
-//! the profile field each fills with its sensitivity class, how to write a value, an example.
+//! The documented column layout of newcomers and offers: names, whether required, the profile
+//! field each fills with its sensitivity class, how to write a value, an example.
+//!
+//! This is the one definition of the column names, for CSV files and for tables handed over in
+//! bulk ([`crate::matching::columns`], what Python's `profiles` reads from a DataFrame): a
+//! column's name is its profile field's name, except the columns that each fill one part of a
+//! nested field ([`nested_columns`]: `lat` and `lon` fill `location`, and for newcomers `adults`
+//! and `children_ages` fill `household`), so a spreadsheet and a DataFrame with the same columns
+//! mean the same thing.
 
 use crate::i18n::Text;
 use crate::matching::{Newcomer, Offer};
@@ -330,6 +337,21 @@ pub fn csv_columns(table: super::CsvTable) -> Vec<CsvColumn> {
         super::CsvTable::Newcomers => newcomer_columns(),
         super::CsvTable::Offers => offer_columns(),
     }
+}
+
+/// The columns that each fill one part of a nested profile field, as `(column, field)`: the
+/// column's name is the name of the part (`lat` in `location`, `adults` in `household`). The
+/// same for CSV files and bulk tables.
+pub fn nested_columns(table: super::CsvTable) -> Vec<(&'static str, &'static str)> {
+    let specs: &[Spec] = match table {
+        super::CsvTable::Newcomers => &NEWCOMER_SPECS,
+        super::CsvTable::Offers => &OFFER_SPECS,
+    };
+    specs
+        .iter()
+        .filter(|(name, _, field, ..)| name != field)
+        .map(|(name, _, field, ..)| (*name, *field))
+        .collect()
 }
 
 /// The column names of a layout, in order.

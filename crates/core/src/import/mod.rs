@@ -13,7 +13,9 @@
 //!   as spreadsheets do): languages `da:B1;ar:native`, needs `social_network;language_practice`
 //!   (a partnership's own need as `custom:<id>`), availability `monday:evening;saturday:daytime`,
 //!   preferences `volunteer_gender:female`, children's ages `6;9`.
-//! - Coordinates in two columns, `lat` and `lon`, with a decimal point or comma. Dates as
+//! - Columns are named as in [`columns`](crate::matching::columns) tables (one definition,
+//!   [`nested_columns`]); coordinates in two columns, `lat` and `lon`, with a decimal point or
+//!   comma; the household as `adults` and `children_ages`. Dates as
 //!   `YYYY-MM-DD`; `DD-MM-YYYY` and `DD.MM.YYYY` are read too.
 //!
 //! Reading checks every cell and reports **every** problem, not just the first, each with the
@@ -44,7 +46,7 @@ mod columns;
 mod read;
 mod write;
 
-pub use columns::{CsvColumn, csv_columns, newcomer_columns, offer_columns};
+pub use columns::{CsvColumn, csv_columns, nested_columns, newcomer_columns, offer_columns};
 pub use read::{
     check_newcomers_csv, check_newcomers_csv_bytes, check_offers_csv, check_offers_csv_bytes,
     decode_text, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
