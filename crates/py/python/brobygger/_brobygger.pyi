@@ -1470,16 +1470,17 @@ class Profiles:
     def from_json(newcomers: str, offers: str) -> Profiles:
         """
         Reads both sides from JSON tables: a list of records, an object of columns, or
-        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
-        columns become the location; `null` cells are absent fields. Raises `ParseError` or
-        `InvalidInputError` naming the row and field.
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
+        names of the CSV files (flat `lat`/`lon`, `adults`/`children_ages`); `null` cells are
+        absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
         """
     @staticmethod
     def from_tables(newcomers: Any, offers: Any) -> Profiles:
         """
         Reads both sides straight from Python objects: each a dict of equal-length column
-        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
-        a list of dicts, with the field names of the file format; `None` is an absent field.
+        lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
+        of the CSV files, or a nested `location` column) or a list of dicts with the field names
+        of the file format; `None` is an absent field.
         Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
         """
     @property
