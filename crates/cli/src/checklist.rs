@@ -12,6 +12,7 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub(crate) enum ChecklistCommand {
     /// List the built-in templates.
+    #[command(after_help = "Example:\n  brobygger checklist templates --lang en")]
     Templates,
     /// Print a built-in template as a form, or as TOML or JSON to start a template of your own.
     #[command(
@@ -28,6 +29,9 @@ pub(crate) enum ChecklistCommand {
         format: ShowFormat,
     },
     /// Check a template file (.toml or .json); exit code 1 if it has errors.
+    #[command(
+        after_help = "Examples:\n  brobygger checklist check mine.toml\n  brobygger checklist check mine.json --lang en"
+    )]
     Check {
         /// The template file.
         file: PathBuf,
@@ -53,6 +57,9 @@ pub(crate) enum ChecklistCommand {
         format: FormatArg,
     },
     /// Whether an agreement's checklists allow signing; exit code 1 if they do not.
+    #[command(
+        after_help = "Examples:\n  brobygger checklist readiness --example horsens --agreement horsens-lawan\n  brobygger checklist readiness dossier.json --agreement my-agreement && echo ready"
+    )]
     Readiness {
         /// A dossier JSON file (or use --example).
         file: Option<PathBuf>,

@@ -276,7 +276,8 @@ pub(crate) fn newcomers(
         return Ok(r.newcomers);
     }
     let text = utf8(path, &bytes)?;
-    let list = brobygger::matching::columns::newcomers_from_table(text)?;
+    let list =
+        brobygger::matching::columns::newcomers_from_table(text).map_err(|e| in_file(path, e))?;
     for f in refuse_errors("validation.failed", newcomer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
@@ -295,7 +296,8 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
         return Ok(r.offers);
     }
     let text = utf8(path, &bytes)?;
-    let list = brobygger::matching::columns::offers_from_table(text)?;
+    let list =
+        brobygger::matching::columns::offers_from_table(text).map_err(|e| in_file(path, e))?;
     for f in refuse_errors("validation.failed", offer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
@@ -309,6 +311,35 @@ pub(crate) fn rules(path: &Path, lang: Lang) -> Result<RuleSet, Failure> {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(rules)
+}
+
+/// A list reader's error with the file named before the row and field it gives.
+pub(crate) fn in_file(path: &Path, e: BrobyggerError) -> BrobyggerError {
+    match e {
+        BrobyggerError::Parse {
+            code,
+            path: at,
+            line,
+            column,
+            reason,
+        } => BrobyggerError::Parse {
+            code,
+            path: format!("{}: {at}", path.display()),
+            line,
+            column,
+            reason,
+        },
+        BrobyggerError::InvalidInput {
+            code,
+            path: at,
+            reason,
+        } => BrobyggerError::InvalidInput {
+            code,
+            path: format!("{}: {at}", path.display()),
+            reason,
+        },
+        other => other,
+    }
 }
 
 fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {

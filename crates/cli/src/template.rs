@@ -16,6 +16,9 @@ pub(crate) const STARTER_RULES: &str = include_str!("../templates/starter.rules.
 pub(crate) enum TemplateCommand {
     /// A built-in checklist template as TOML (or JSON) to start your own; without an id, the
     /// list of built-in templates.
+    #[command(
+        after_help = "Examples:\n  brobygger template checklist\n  brobygger template checklist joint-expectations > mine.toml\n  brobygger template checklist joint-expectations --format json"
+    )]
     Checklist {
         /// The template's id, e.g. joint-expectations.
         id: Option<String>,
@@ -27,12 +30,21 @@ pub(crate) enum TemplateCommand {
         format: TemplateFormat,
     },
     /// A starter rule set (TOML) with one rule of each common kind, commented.
+    #[command(
+        after_help = "Examples:\n  brobygger template rules > regler.toml\n  brobygger validate regler.toml"
+    )]
     Rules,
     /// The newcomers CSV layout: the header row, optionally two invented example rows, or
     /// (--describe) every column explained.
+    #[command(
+        after_help = "Examples:\n  brobygger template newcomers > nyankomne.csv\n  brobygger template newcomers --example-rows\n  brobygger template newcomers --describe --lang en\n\nThe same column names are read from JSON tables (brobygger match --newcomers table.json)."
+    )]
     Newcomers(CsvTemplateArgs),
     /// The offers CSV layout: the header row, optionally two invented example rows, or
     /// (--describe) every column explained.
+    #[command(
+        after_help = "Examples:\n  brobygger template offers > tilbud.csv\n  brobygger template offers --example-rows\n  brobygger template offers --describe"
+    )]
     Offers(CsvTemplateArgs),
 }
 

@@ -78,7 +78,8 @@ pub(crate) fn run(
                     "the file is not UTF-8 text",
                 )
             })?;
-            let list = brobygger::matching::columns::newcomers_from_table(text)?;
+            let list = brobygger::matching::columns::newcomers_from_table(text)
+                .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::newcomer_findings(&list), kind, json, lang)
         }
         FileKind::Offers => {
@@ -89,7 +90,8 @@ pub(crate) fn run(
                     "the file is not UTF-8 text",
                 )
             })?;
-            let list = brobygger::matching::columns::offers_from_table(text)?;
+            let list = brobygger::matching::columns::offers_from_table(text)
+                .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::offer_findings(&list), kind, json, lang)
         }
     }
