@@ -11,6 +11,7 @@ fun main() {
         assessmentSuite,
         matchingSuite,
         integrationSuite,
+        importSuite,
         privacySuite,
         scaleSuite,
     )

@@ -236,7 +236,11 @@ def test_catalogue_and_assess_all() -> None:
     external = [c for c in catalogue if c["basis"] == "external"]
     assert {s for c in external for s in c["external_sources"]} == {"roles", "checklists", "matching", "introductions"}
     statutory = next(c for c in catalogue if c["code"] == "assessment.statutory_tasks")
-    assert statutory["external_codes"] == ["roles.statutory_outside_municipality"] and statutory["external_prefixes"] == []
+    assert statutory["external_codes"] == ["roles.statutory_outside_municipality"] and "external_prefixes" not in statutory
+    introductions = next(c for c in catalogue if c["code"] == "assessment.introductions")
+    assert introductions["external_codes"] == [
+        "introduction.due", "introduction.overdue", "introduction.not_within_deadline", "introduction.too_few",
+    ]
     d = bb.Dossier.example("ikast-brande")
     all_ = bb.assess_all(d, dt.date(2019, 6, 30))
     assert [a.agreement for a in all_] == ["ikast-vvv", "ikast-nursing-internships"]

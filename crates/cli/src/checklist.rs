@@ -1,8 +1,9 @@
 //! `brobygger checklist ...`: the built-in templates, checking a template file, and a dossier's
 //! comparisons and signing readiness.
 
-use crate::{LangArg, load};
-use brobygger::checklists::{RenderFormat, builtin};
+use crate::out::{Outcome, out, outln};
+use crate::{FormatArg, exit, inputs, t};
+use brobygger::checklists::builtin;
 use brobygger::{BrobyggerError, ChecklistTemplate, FindingsExt, Lang, TemplateId};
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -11,11 +12,8 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub(crate) enum ChecklistCommand {
     /// List the built-in templates.
-    Templates {
-        /// Language of the titles.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
-    },
+    #[command(after_help = "Example:\n  brobygger checklist templates --lang en")]
+    Templates,
     /// Print a built-in template as a form, or as TOML or JSON to start a template of your own.
     #[command(
         after_help = "Examples:\n  brobygger checklist show joint-expectations --lang en\n  brobygger checklist show joint-expectations --format toml > mine.toml"
@@ -26,20 +24,17 @@ pub(crate) enum ChecklistCommand {
         /// The template version (the newest if absent).
         #[arg(long)]
         version: Option<u32>,
-        /// Language of the form.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
         /// What to print.
         #[arg(long, value_enum, default_value_t = ShowFormat::Form)]
         format: ShowFormat,
     },
     /// Check a template file (.toml or .json); exit code 1 if it has errors.
+    #[command(
+        after_help = "Examples:\n  brobygger checklist check mine.toml\n  brobygger checklist check mine.json --lang en"
+    )]
     Check {
         /// The template file.
         file: PathBuf,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
     },
     /// Compare the parties' answers to a checklist side by side.
     #[command(
@@ -60,11 +55,11 @@ pub(crate) enum ChecklistCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
         format: FormatArg,
-        /// Language of the comparison.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
     },
     /// Whether an agreement's checklists allow signing; exit code 1 if they do not.
+    #[command(
+        after_help = "Examples:\n  brobygger checklist readiness --example horsens --agreement horsens-lawan\n  brobygger checklist readiness dossier.json --agreement my-agreement && echo ready"
+    )]
     Readiness {
         /// A dossier JSON file (or use --example).
         file: Option<PathBuf>,
@@ -74,9 +69,6 @@ pub(crate) enum ChecklistCommand {
         /// The agreement.
         #[arg(long)]
         agreement: String,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
     },
 }
 
@@ -90,38 +82,23 @@ pub(crate) enum ShowFormat {
     Json,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub(crate) enum FormatArg {
-    Markdown,
-    Html,
-}
-
-impl From<FormatArg> for RenderFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Markdown => RenderFormat::Markdown,
-            FormatArg::Html => RenderFormat::Html,
-        }
-    }
-}
-
-pub(crate) fn run(command: ChecklistCommand) -> Result<ExitCode, BrobyggerError> {
+pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
     match command {
-        ChecklistCommand::Templates { lang } => {
-            let lang = Lang::from(lang);
-            for t in builtin::all() {
-                let sides: Vec<&str> = t
+        ChecklistCommand::Templates => {
+            for tpl in builtin::all() {
+                let sides: Vec<&str> = tpl
                     .respondents
                     .iter()
                     .map(|s| brobygger::Label::label(s, lang))
                     .collect();
-                println!(
-                    "{} (v{}, {} items, {}): {}",
-                    t.id,
-                    t.version,
-                    t.item_count(),
+                outln!(
+                    "{} (v{}, {} {}, {}): {}",
+                    tpl.id,
+                    tpl.version,
+                    tpl.item_count(),
+                    t(lang, "punkter", "items"),
                     sides.join(" + "),
-                    t.title.get(lang)
+                    tpl.title.get(lang)
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -129,61 +106,32 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<ExitCode, BrobyggerError>
         ChecklistCommand::Show {
             id,
             version,
-            lang,
             format,
         } => {
-            let t = builtin::builtin_template(&TemplateId::new(id), version)?;
+            let tpl = builtin::builtin_template(&TemplateId::new(id), version)?;
             match format {
-                ShowFormat::Form => print!("{}", t.describe(lang.into())),
-                ShowFormat::Toml => print!("{}", t.to_toml()?),
-                ShowFormat::Json => print!("{}", t.to_json()?),
+                ShowFormat::Form => out!("{}", tpl.describe(lang)),
+                ShowFormat::Toml => out!("{}", tpl.to_toml()?),
+                ShowFormat::Json => out!("{}", tpl.to_json()?),
             }
             Ok(ExitCode::SUCCESS)
         }
-        ChecklistCommand::Check { file, lang } => {
-            let lang = Lang::from(lang);
-            match ChecklistTemplate::load(&file) {
-                Ok(t) => {
-                    let findings = t.validate();
-                    for f in &findings {
-                        println!("{}", f.render(lang));
-                    }
-                    let ok = match lang {
-                        Lang::Da => "gyldig",
-                        Lang::En => "valid",
-                    };
-                    println!("{ok}: {} v{} ({} items)", t.id, t.version, t.item_count());
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(BrobyggerError::Validation { findings, .. }) => {
-                    for f in &findings {
-                        println!("{}", f.render(lang));
-                    }
-                    Ok(if findings.has_errors() {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    })
-                }
-                Err(e) => Err(e),
-            }
-        }
+        ChecklistCommand::Check { file } => check_template(&file, lang),
         ChecklistCommand::Compare {
             file,
             example,
             agreement,
             template,
             format,
-            lang,
         } => {
-            let dossier = load(file, example)?;
-            print!(
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
+            out!(
                 "{}",
                 dossier.render_checklist_comparison(
                     &agreement.into(),
                     &template.into(),
                     format.into(),
-                    lang.into()
+                    lang
                 )?
             );
             Ok(ExitCode::SUCCESS)
@@ -192,26 +140,57 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<ExitCode, BrobyggerError>
             file,
             example,
             agreement,
-            lang,
         } => {
-            let lang = Lang::from(lang);
-            let dossier = load(file, example)?;
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
             let readiness = dossier.checklist_readiness(&agreement.into())?;
             for f in &readiness.findings {
-                println!("{}", f.render(lang));
+                outln!("{}", f.render(lang));
             }
-            let verdict = match (lang, readiness.ready) {
-                (Lang::Da, true) => "tjeklisterne tillader underskrift",
-                (Lang::Da, false) => "tjeklisterne blokerer underskrift",
-                (Lang::En, true) => "the checklists allow signing",
-                (Lang::En, false) => "the checklists block signing",
-            };
-            println!("{verdict}");
-            Ok(if readiness.ready {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            outln!("{}", verdict(readiness.ready, lang));
+            Ok(exit(!readiness.ready))
         }
+    }
+}
+
+/// Whether the checklists allow signing, as a sentence.
+pub(crate) fn verdict(ready: bool, lang: Lang) -> &'static str {
+    match ready {
+        true => t(
+            lang,
+            "tjeklisterne tillader underskrift",
+            "the checklists allow signing",
+        ),
+        false => t(
+            lang,
+            "tjeklisterne blokerer underskrift",
+            "the checklists block signing",
+        ),
+    }
+}
+
+/// Checks a template file and prints its findings; exit 1 if it has errors.
+pub(crate) fn check_template(file: &std::path::Path, lang: Lang) -> Outcome {
+    match ChecklistTemplate::load(file) {
+        Ok(tpl) => {
+            for f in &tpl.validate() {
+                outln!("{}", f.render(lang));
+            }
+            outln!(
+                "{}: {} v{} ({} {})",
+                t(lang, "gyldig", "valid"),
+                tpl.id,
+                tpl.version,
+                tpl.item_count(),
+                t(lang, "punkter", "items")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BrobyggerError::Validation { findings, .. }) => {
+            for f in &findings {
+                outln!("{}", f.render(lang));
+            }
+            Ok(exit(findings.has_errors()))
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -1,6 +1,15 @@
-//! The `brobygger` command: the library's main jobs on files and built-in examples.
+//! The `brobygger` command: the library's main jobs on files, spreadsheet lists and the
+//! built-in examples.
+//!
+//! Exit codes (the same for every subcommand):
+//! - `0`: done; the data may hold warnings.
+//! - `1`: the input was read but its data has errors: validation findings, bad CSV cells, a
+//!   rule set with errors, an operation the rules refuse, or (for `align`, `roles` and
+//!   `checklist readiness`) a result that blocks signing.
+//! - `2`: bad usage or input that cannot be read: an unknown option or value, a missing or
+//!   unreadable file, text that is not JSON, TOML or UTF-8, an unsupported schema version, an
+//!   id the dossier does not have.
 
-use brobygger::chrono::NaiveDate;
 use brobygger::{
     AgreementId, BrobyggerError, Dossier, FindingsExt, Lang, ReportFormat, ReportOptions,
     SummaryOptions,
@@ -9,39 +18,51 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod align;
 mod checklist;
+mod demo;
+mod inputs;
+mod matching;
+mod out;
+mod remind;
+mod template;
+mod validate;
+
+use inputs::FileKind;
+use out::{Failure, Outcome, errln, out, outln};
 
 #[derive(Parser, Debug)]
 #[command(
     name = "brobygger",
     version,
     about = "Partnerships between municipalities and civil society receiving refugees / Partnerskaber mellem kommuner og civilsamfund om modtagelse af flygtninge",
-    after_help = "Examples:\n  brobygger summary --example aalborg --lang da\n  brobygger validate my-dossier.json\n  brobygger assess --example aalborg --as-of 2017-06-30\n  brobygger report --example horsens --format html --out horsens.html\n  brobygger schema > dossier.schema.json"
+    after_help = "Examples:\n  brobygger demo --lang en --out reports/\n  brobygger validate nyankomne.csv\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml --format csv --out forslag.csv\n  brobygger remind --example ikast-brande --as-of 2016-03-01\n  brobygger assess --example aalborg --as-of 2017-06-30\n  brobygger report --example horsens --format html --out horsens.html\n  brobygger template newcomers > nyankomne.csv\n\nExit codes: 0 done (warnings allowed) · 1 the data has errors (findings, bad CSV cells, signing blocked) · 2 bad usage or unreadable input."
 )]
 struct Cli {
+    /// Language of the output: da (Danish) or en (English).
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Da)]
+    lang: LangArg,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// The main job on the built-in examples: load, validate and summarise each one, with its
-    /// checklists and its health (assessment scores, role split, checklists) on the day the
-    /// example is told as of; with --out, also write each agreement's report.
+    /// The main job on the built-in examples, end to end: validate, role split, checklist
+    /// alignment, matching of Ikast-Brande's cohort, introductions due, and each agreement's
+    /// health; with --out, also write the reports, the match result and the dossier.
     #[command(
-        after_help = "Examples:\n  brobygger demo\n  brobygger demo --example horsens --lang en\n  brobygger demo --out reports/"
+        after_help = "Examples:\n  brobygger demo\n  brobygger demo --example ikast-brande --lang en\n  brobygger demo --out reports/\n\nThe cohort is matched, and its introductions checked, on the first day of the month after its last household arrived (Ikast-Brande: 2016-04-01); the health is assessed on the day each example is told as of. --as-of sets one day for both."
     )]
     Demo {
         /// Only this example: aalborg, ikast-brande, horsens.
         #[arg(long)]
         example: Option<String>,
-        /// Language of the output.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
-        /// Assess as of this date (YYYY-MM-DD) instead of each example's own day.
+        /// Use this day (YYYY-MM-DD) for matching, introductions and the assessment.
         #[arg(long)]
         as_of: Option<String>,
-        /// Write every agreement's report (Markdown and HTML) into this folder.
+        /// Write every agreement's report (Markdown and HTML), each cohort's match (JSON and
+        /// CSV) and the dossier with the runs into this folder.
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -55,31 +76,33 @@ enum Command {
         /// A built-in example: aalborg, ikast-brande, horsens.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
-        /// Language of the output.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
         /// Show post holders on this date (YYYY-MM-DD).
         #[arg(long)]
         as_of: Option<String>,
     },
-    /// Validate a dossier and print every finding; exit code 1 if there are errors.
+    /// Check a file and print every problem: a dossier, a rule set, a checklist template, or a
+    /// list of newcomers or offers (CSV or JSON). The kind is told from the name and content.
     #[command(
-        after_help = "Examples:\n  brobygger validate dossier.json\n  brobygger validate --example horsens --json"
+        after_help = "Examples:\n  brobygger validate dossier.json\n  brobygger validate nyankomne.csv --lang en\n  brobygger validate tilbud.csv --json\n  brobygger validate regler.toml\n  brobygger validate liste.txt --as newcomers\n  brobygger validate --example horsens\n\nExit codes: 0 valid (warnings allowed) · 1 errors in the data · 2 the file cannot be read."
     )]
     Validate {
-        /// A dossier JSON file (or use --example).
+        /// The file: .json, .toml, .csv (or .tsv/.txt).
         file: Option<PathBuf>,
-        /// A built-in example.
+        /// A built-in example dossier instead of a file.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
-        /// Print the findings as JSON.
+        /// What the file holds, when its name and content do not tell.
+        #[arg(long = "as", value_enum)]
+        kind: Option<FileKind>,
+        /// Print the problems as JSON (findings, or CSV problems with line and column).
         #[arg(long)]
         json: bool,
+        /// CSV: skip columns the layout does not know (a warning each) instead of refusing them.
+        #[arg(long)]
+        ignore_unknown_columns: bool,
     },
-    /// Assess agreements as of a date: scores per dimension, findings with evidence and advice.
+    /// Assess agreements as of a date: scores per dimension, findings with evidence and advice
+    /// (role split, checklists, matching and introductions included).
     #[command(
         after_help = "Examples:\n  brobygger assess --example aalborg --as-of 2017-06-30 --lang en\n  brobygger assess dossier.json --agreement my-agreement --json"
     )]
@@ -95,14 +118,31 @@ enum Command {
         /// The date to assess as of (YYYY-MM-DD; default: today).
         #[arg(long)]
         as_of: Option<String>,
-        /// Language of the output.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
         /// Print the assessments as JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Write a report on one agreement to share: the agreement, the assessment and the surveys.
+    /// Expectation alignment: the parties' checklist answers side by side, critical divergences
+    /// first, and whether the checklists allow signing (exit 1 if they do not).
+    #[command(
+        after_help = "Examples:\n  brobygger align --example horsens --lang en\n  brobygger align dossier.json --agreement horsens-lawan --template joint-expectations --format html --out afstemning.html\n\nStart a checklist of your own from `brobygger template checklist joint-expectations`."
+    )]
+    Align(align::AlignArgs),
+    /// Match newcomer households with volunteer offers under a rule set: from CSV or JSON
+    /// files, or a dossier's cohort; explained matches, the unmatched with their reasons.
+    #[command(
+        name = "match",
+        after_help = "Examples:\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml --format csv --out forslag.csv\n  brobygger match --example ikast-brande --as-of 2016-04-01 --explain --lang en\n  brobygger match --dossier dossier.json --cohort ikast-2016-q1 --solver stable --store\n\nSolvers: optimal (highest total score, exact), stable (no household and offer would both rather have each other; households propose), stable-offers (offers propose), greedy (best pair first).\nStart from `brobygger template newcomers`, `template offers` and `template rules`."
+    )]
+    Match(matching::MatchArgs),
+    /// What is due or overdue on a day: introductions of volunteer offers, meetings to convene,
+    /// planned reviews, the end of the term, committee briefings.
+    #[command(
+        after_help = "Examples:\n  brobygger remind --example ikast-brande --as-of 2016-03-01\n  brobygger remind dossier.json --days 30 --format csv > opgaver.csv"
+    )]
+    Remind(remind::RemindArgs),
+    /// Write a report on one agreement to share: the agreement, role split, checklists,
+    /// assessment and surveys.
     #[command(
         after_help = "Examples:\n  brobygger report --example aalborg --as-of 2017-06-30 --format html --out aalborg.html\n  brobygger report dossier.json --agreement my-agreement --lang en"
     )]
@@ -118,15 +158,30 @@ enum Command {
         /// The date to report as of (YYYY-MM-DD; default: today).
         #[arg(long)]
         as_of: Option<String>,
-        /// Language of the report.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
-        /// Markdown or self-contained HTML.
+        /// md (Markdown) or html (a self-contained page).
         #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
         format: FormatArg,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Print a file to start from: a checklist template (TOML), a starter rule set (TOML), or
+    /// the newcomers or offers CSV layout.
+    #[command(
+        after_help = "Examples:\n  brobygger template checklist                       # the built-in templates\n  brobygger template checklist joint-expectations > mine.toml\n  brobygger template rules > regler.toml\n  brobygger template newcomers > nyankomne.csv\n  brobygger template offers --example-rows > tilbud.csv\n  brobygger template newcomers --describe --lang en"
+    )]
+    Template {
+        #[command(subcommand)]
+        what: template::TemplateCommand,
+    },
+    /// Print the JSON Schema of a file format (personal fields carry x-sensitivity).
+    #[command(
+        after_help = "Examples:\n  brobygger schema > dossier.schema.json\n  brobygger schema rules\n  brobygger schema newcomers"
+    )]
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = template::SchemaKind::Dossier)]
+        kind: template::SchemaKind,
     },
     /// Print a built-in example dossier as JSON, to start from.
     #[command(after_help = "Example:\n  brobygger example aalborg > aalborg.json")]
@@ -134,8 +189,6 @@ enum Command {
         /// aalborg, ikast-brande or horsens.
         name: String,
     },
-    /// Print the JSON Schema of the dossier format.
-    Schema,
     /// Print who does what under an agreement (RACI matrix) with its findings, as Markdown or
     /// as a self-contained HTML page; exit code 1 if the split has errors.
     #[command(
@@ -156,10 +209,7 @@ enum Command {
         /// Look post holders up on this date (YYYY-MM-DD).
         #[arg(long)]
         as_of: Option<String>,
-        /// Language of the output.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
-        /// Markdown table or HTML page.
+        /// md (Markdown table) or html (page).
         #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
         format: FormatArg,
     },
@@ -174,7 +224,7 @@ enum Command {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
-enum FormatArg {
+pub(crate) enum FormatArg {
     /// Markdown (`md`, also accepted as `markdown`).
     #[value(name = "md", alias = "markdown")]
     Markdown,
@@ -183,8 +233,10 @@ enum FormatArg {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
-enum LangArg {
+pub(crate) enum LangArg {
+    /// Dansk.
     Da,
+    /// English.
     En,
 }
 
@@ -197,32 +249,41 @@ impl From<FormatArg> for ReportFormat {
     }
 }
 
-fn write_error(path: &std::path::Path, e: &std::io::Error) -> BrobyggerError {
-    BrobyggerError::invalid_input(
-        "cli.write",
-        &path.display().to_string(),
-        e.kind().to_string(),
-    )
+impl From<FormatArg> for brobygger::checklists::RenderFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Markdown => brobygger::checklists::RenderFormat::Markdown,
+            FormatArg::Html => brobygger::checklists::RenderFormat::Html,
+        }
+    }
 }
 
-fn date_arg(as_of: Option<String>) -> Result<NaiveDate, BrobyggerError> {
-    match as_of {
-        None => Ok(brobygger::chrono::Utc::now().date_naive()),
-        Some(s) => brobygger::time::parse_date(&s).ok_or_else(|| {
-            BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
-        }),
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// A word in the output language.
+pub(crate) fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
     }
 }
 
 /// The agreement asked for, or the only one; otherwise an error naming the choices.
-fn one_agreement(
+pub(crate) fn one_agreement(
     dossier: &Dossier,
     agreement: Option<String>,
-) -> Result<AgreementId, BrobyggerError> {
+) -> Result<AgreementId, Failure> {
     match (agreement, dossier.agreements.as_slice()) {
         (Some(id), _) => Ok(id.into()),
         (None, [only]) => Ok(only.id.clone()),
-        (None, all) => Err(BrobyggerError::invalid_input(
+        (None, all) => Err(inputs::bad_input(
             "cli.no_agreement",
             "--agreement",
             format!(
@@ -237,163 +298,56 @@ fn one_agreement(
     }
 }
 
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::Da => Lang::Da,
-            LangArg::En => Lang::En,
-        }
-    }
+fn optional_date(as_of: Option<&str>) -> Result<Option<brobygger::chrono::NaiveDate>, Failure> {
+    as_of.map(|s| inputs::date(s, "--as-of")).transpose()
 }
 
-fn load(file: Option<PathBuf>, example: Option<String>) -> Result<Dossier, BrobyggerError> {
-    match (file, example) {
-        (Some(path), _) => Dossier::load(path),
-        (None, Some(name)) => Dossier::example(&name),
-        (None, None) => Err(BrobyggerError::invalid_input(
-            "cli.no_input",
-            "file",
-            "give a dossier file or --example NAME (aalborg, ikast-brande, horsens)",
-        )),
-    }
-}
-
-fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
+fn run(cli: Cli) -> Outcome {
+    let lang = Lang::from(cli.lang);
     match cli.command {
         Command::Demo {
             example,
-            lang,
             as_of,
             out,
-        } => {
-            let examples: Vec<brobygger::Example> = match example {
-                Some(name) => vec![
-                    brobygger::Example::from_name(&name)
-                        .ok_or_else(|| BrobyggerError::not_found("example", name))?,
-                ],
-                None => brobygger::Example::ALL.to_vec(),
-            };
-            let as_of = match as_of {
-                None => None,
-                Some(s) => Some(date_arg(Some(s))?),
-            };
-            let lang = Lang::from(lang);
-            if let Some(dir) = &out {
-                std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-            }
-            let mut errors = 0;
-            let mut written = Vec::new();
-            for e in examples {
-                let dossier = e.dossier()?;
-                let day = as_of.unwrap_or_else(|| e.reference_date());
-                errors += dossier
-                    .validate()
-                    .iter()
-                    .filter(|f| f.severity == brobygger::Severity::Error)
-                    .count();
-                println!("{}", dossier.summary(lang));
-                let checklists = dossier.checklist_summary(lang);
-                if !checklists.is_empty() {
-                    println!("{checklists}");
-                }
-                println!("{}", dossier.health_summary(day, lang));
-                if let Some(dir) = &out {
-                    for a in &dossier.agreements {
-                        for (format, ext) in
-                            [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
-                        {
-                            let report =
-                                dossier.report(&a.id, ReportOptions::new(day, lang, format))?;
-                            let path = dir.join(format!("report-{}-{}.{ext}", a.id, lang.code()));
-                            std::fs::write(&path, report).map_err(|e| write_error(&path, &e))?;
-                            written.push(path);
-                        }
-                    }
-                }
-            }
-            if !written.is_empty() {
-                let label = match lang {
-                    Lang::Da => "Rapporter skrevet",
-                    Lang::En => "Reports written",
-                };
-                println!("{label}:");
-                for p in &written {
-                    println!("  {}", p.display());
-                }
-            }
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        } => demo::run(
+            example.as_deref(),
+            optional_date(as_of.as_deref())?,
+            out,
+            lang,
+        ),
         Command::Summary {
             file,
             example,
-            lang,
             as_of,
         } => {
-            let dossier = load(file, example)?;
-            let as_of = match as_of {
-                None => None,
-                Some(s) => Some(brobygger::time::parse_date(&s).ok_or_else(|| {
-                    BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
-                })?),
-            };
-            print!(
-                "{}",
-                dossier.summary(SummaryOptions {
-                    lang: lang.into(),
-                    as_of
-                })
-            );
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
+            let as_of = optional_date(as_of.as_deref())?;
+            out!("{}", dossier.summary(SummaryOptions { lang, as_of }));
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate {
             file,
             example,
-            lang,
+            kind,
             json,
-        } => {
-            let dossier = load(file, example)?;
-            let findings = dossier.validate();
-            if json {
-                let s = serde_json::to_string_pretty(&findings).map_err(|e| {
-                    BrobyggerError::Internal {
-                        code: "cli.serialize".into(),
-                        reason: e.to_string(),
-                    }
-                })?;
-                println!("{s}");
-            } else {
-                for f in &findings {
-                    println!("{}", f.render(lang.into()));
-                }
-                let lang: Lang = lang.into();
-                let ok = match lang {
-                    Lang::Da => "gyldig",
-                    Lang::En => "valid",
-                };
-                if !findings.has_errors() {
-                    println!("{ok} ({} finding(s))", findings.len());
-                }
-            }
-            Ok(if findings.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+            ignore_unknown_columns,
+        } => validate::run(
+            file.as_deref(),
+            example.as_deref(),
+            kind,
+            json,
+            ignore_unknown_columns,
+            lang,
+        ),
         Command::Assess {
             file,
             example,
             agreement,
             as_of,
-            lang,
             json,
         } => {
-            let dossier = load(file, example)?;
-            let as_of = date_arg(as_of)?;
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
+            let as_of = inputs::date_or_today(as_of.as_deref())?;
             let assessments = match agreement {
                 Some(id) => vec![dossier.assess(&id.into(), as_of)?],
                 None => dossier
@@ -403,46 +357,44 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
                     .collect::<Result<Vec<_>, _>>()?,
             };
             if json {
-                let s = serde_json::to_string_pretty(&assessments).map_err(|e| {
-                    BrobyggerError::Internal {
-                        code: "cli.serialize".into(),
-                        reason: e.to_string(),
-                    }
-                })?;
-                println!("{s}");
+                outln!("{}", to_json(&assessments)?);
             } else {
                 for a in &assessments {
-                    println!("{}\n", a.render(lang.into(), ReportFormat::Markdown));
+                    outln!("{}\n", a.render(lang, ReportFormat::Markdown));
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Align(args) => align::run(args, lang),
+        Command::Match(args) => matching::run(args, lang),
+        Command::Remind(args) => remind::run(args, lang),
         Command::Report {
             file,
             example,
             agreement,
             as_of,
-            lang,
             format,
             out,
         } => {
-            let dossier = load(file, example)?;
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
             let agreement = one_agreement(&dossier, agreement)?;
-            let options = ReportOptions::new(date_arg(as_of)?, lang.into(), format.into());
+            let options = ReportOptions::new(
+                inputs::date_or_today(as_of.as_deref())?,
+                lang,
+                format.into(),
+            );
             let report = dossier.report(&agreement, options)?;
             match out {
-                None => print!("{report}"),
-                Some(path) => std::fs::write(&path, report).map_err(|e| write_error(&path, &e))?,
+                None => out!("{report}"),
+                Some(path) => out::write_file(&path, &report)?,
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Template { what } => template::run(what, lang),
+        Command::Schema { kind } => template::schema(kind),
         Command::Example { name } => {
             let dossier = Dossier::example(&name)?;
-            print!("{}", dossier.to_json()?);
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Schema => {
-            print!("{}", brobygger::schema::dossier_schema_json());
+            out!("{}", dossier.to_json()?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Roles {
@@ -451,24 +403,18 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
             agreement,
             version,
             as_of,
-            lang,
             format,
         } => {
-            let dossier = load(file, example)?;
-            let as_of = match as_of {
-                None => None,
-                Some(s) => Some(brobygger::time::parse_date(&s).ok_or_else(|| {
-                    BrobyggerError::invalid_input("cli.bad_date", "--as-of", "expected YYYY-MM-DD")
-                })?),
-            };
-            let ids: Vec<brobygger::AgreementId> = match agreement {
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
+            let as_of = optional_date(as_of.as_deref())?;
+            let ids: Vec<AgreementId> = match agreement {
                 Some(id) => vec![id.into()],
                 None => dossier.agreements.iter().map(|a| a.id.clone()).collect(),
             };
             // One HTML page per run: several agreements would make several documents.
             if matches!(format, FormatArg::Html) && ids.len() > 1 {
                 let known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
-                return Err(BrobyggerError::invalid_input(
+                return Err(inputs::bad_input(
                     "cli.agreement_needed",
                     "--agreement",
                     format!(
@@ -487,30 +433,100 @@ fn run(cli: Cli) -> Result<ExitCode, BrobyggerError> {
                 let matrix = dossier.role_matrix(&id, options)?;
                 errors |= matrix.findings.has_errors();
                 match format {
-                    FormatArg::Markdown => println!("{}", matrix.markdown(lang.into())),
-                    FormatArg::Html => print!("{}", matrix.html(lang.into())),
+                    FormatArg::Markdown => outln!("{}", matrix.markdown(lang)),
+                    FormatArg::Html => out!("{}", matrix.html(lang)),
                 }
             }
-            Ok(if errors {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit(errors))
         }
-        Command::Checklist { command } => checklist::run(command),
+        Command::Checklist { command } => checklist::run(command, lang),
     }
 }
 
+/// Exit code 1 when `errors`, otherwise 0.
+pub(crate) fn exit(errors: bool) -> ExitCode {
+    if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Pretty JSON of anything the library serialises.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v).map_err(|e| {
+        Failure::Lib(BrobyggerError::Internal {
+            code: "cli.serialize".into(),
+            reason: e.to_string(),
+        })
+    })
+}
+
+/// The exit code for a library error: 1 for errors in the data, 2 for the rest.
+fn exit_code(e: &BrobyggerError) -> u8 {
+    match e {
+        BrobyggerError::Validation { .. }
+        | BrobyggerError::InvalidTransition { .. }
+        | BrobyggerError::Infeasible { .. } => 1,
+        _ => 2,
+    }
+}
+
+/// Findings printed with an error before pointing to `validate --json` for the rest.
+const MAX_FINDINGS_SHOWN: usize = 200;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::from(cli.lang);
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("brobygger: {e}");
-            for f in e.findings() {
-                eprintln!("  {}", f.render(Lang::En));
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Data { message, lines }) => {
+            errln!("brobygger: {message}");
+            for l in lines.iter().take(MAX_FINDINGS_SHOWN) {
+                errln!("  {l}");
             }
-            ExitCode::from(2)
+            if lines.len() > MAX_FINDINGS_SHOWN {
+                errln!(
+                    "  … {} {}",
+                    lines.len() - MAX_FINDINGS_SHOWN,
+                    t(
+                        lang,
+                        "mere; se dem alle med brobygger validate FIL",
+                        "more; see them all with brobygger validate FILE"
+                    )
+                );
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Lib(e)) => {
+            errln!("brobygger: {e}");
+            let findings = e.findings();
+            for f in findings.iter().take(MAX_FINDINGS_SHOWN) {
+                errln!("  {}", f.render(lang));
+            }
+            if findings.len() > MAX_FINDINGS_SHOWN {
+                errln!(
+                    "  … {} {}",
+                    findings.len() - MAX_FINDINGS_SHOWN,
+                    t(
+                        lang,
+                        "mere; se dem alle med brobygger validate FIL --json",
+                        "more; see them all with brobygger validate FILE --json"
+                    )
+                );
+            }
+            if let BrobyggerError::Internal { .. } = e {
+                errln!(
+                    "{}",
+                    t(
+                        lang,
+                        "Dette er en fejl i brobygger; meld den gerne.",
+                        "This is a bug in brobygger; please report it."
+                    )
+                );
+            }
+            ExitCode::from(exit_code(&e))
         }
     }
 }

@@ -49,7 +49,7 @@ fn templates_are_listed_and_shown_as_forms_and_files() {
         .arg(&file)
         .assert()
         .success();
-    assert!(stdout(&out).contains("gyldig: joint-expectations v1 (19 items)"));
+    assert!(stdout(&out).contains("gyldig: joint-expectations v1 (19 punkter)"));
     bin()
         .args(["checklist", "show", "no-such"])
         .assert()

@@ -44,7 +44,7 @@ fn demo_writes_every_agreements_report_in_both_formats() {
         .assert()
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("Reports written:"));
+    assert!(text.contains("Written:"));
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -53,6 +53,9 @@ fn demo_writes_every_agreements_report_in_both_formats() {
     assert_eq!(
         names,
         [
+            "dossier-ikast-brande.json",
+            "match-ikast-2016-q1.csv",
+            "match-ikast-2016-q1.json",
             "report-aalborg-lbb-en.html",
             "report-aalborg-lbb-en.md",
             "report-horsens-lawan-en.html",
@@ -76,6 +79,17 @@ fn demo_writes_every_agreements_report_in_both_formats() {
             "{name}"
         );
     }
+    // Ikast-Brande's reports weigh the run the demo made and stored: one household unmatched.
+    let ikast = std::fs::read_to_string(dir.join("report-ikast-vvv-en.md")).unwrap();
+    assert!(
+        ikast.contains("1 of 10 households got no match in the run"),
+        "{ikast}"
+    );
+    assert!(!ikast.contains("no stored matching run"));
+    // The dossier written holds the run and loads back valid.
+    let d = brobygger::Dossier::load(dir.join("dossier-ikast-brande.json")).unwrap();
+    assert_eq!(d.match_runs.len(), 1);
+    assert!(!brobygger::FindingsExt::has_errors(d.validate().as_slice()));
     std::fs::remove_dir_all(&dir).unwrap();
     // One example, another day; a bad date is a clear error.
     let out = bin()

@@ -53,11 +53,13 @@ pub mod examples;
 pub mod finding;
 pub mod i18n;
 pub mod ids;
+pub mod import;
 pub mod lifecycle;
 pub mod matching;
 pub mod posts;
 pub mod privacy;
 mod random;
+pub mod reminders;
 pub mod roles;
 pub mod schema;
 pub mod sensitivity;
@@ -108,6 +110,7 @@ pub use privacy::{
     Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, ProcessingBasis, PseudonymKey,
     Purpose, RetentionPolicy, Subject, Viewer,
 };
+pub use reminders::{Reminder, ReminderKind, ReminderState};
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
     Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
@@ -168,6 +171,9 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<matching::IntroductionSetting>(lang),
         entries::<matching::IntroductionState>(lang),
         matching::profile::need_vocabulary(lang),
+        entries::<import::CsvTable>(lang),
+        entries::<reminders::ReminderKind>(lang),
+        entries::<reminders::ReminderState>(lang),
         entries::<privacy::Purpose>(lang),
         entries::<privacy::LegalBasis>(lang),
         entries::<privacy::ConsentForm>(lang),

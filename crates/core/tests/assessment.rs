@@ -532,7 +532,7 @@ fn given_findings_replace_a_builtin_module_and_add_others() {
     }
 }
 
-/// A stand-in for the matching module, wired the way the real one will be.
+/// A stand-in for the matching module, given under its name.
 struct FakeMatching;
 
 impl FindingSource for FakeMatching {
@@ -574,7 +574,12 @@ fn finding_sources_plug_in() {
     let a = d
         .assess_with_sources(&id, date("2019-06-30"), &[&FakeMatching])
         .unwrap();
-    assert_eq!(a.external_sources, vec!["roles", "checklists", "matching"]);
+    // The built-in introductions source applies (a cohort concerns the agreement); the given
+    // matching module replaces the built-in one.
+    assert_eq!(
+        a.external_sources,
+        vec!["roles", "checklists", "introductions", "matching"]
+    );
     assert_eq!(
         a.check("assessment.matching").unwrap().status,
         CheckStatus::PartlyMet
@@ -601,7 +606,10 @@ fn finding_sources_plug_in() {
         .iter()
         .map(|s| s.name())
         .collect();
-    assert_eq!(names, vec!["roles", "checklists"]);
+    assert_eq!(
+        names,
+        vec!["roles", "checklists", "matching", "introductions"]
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod assessment;
 mod checklists;
 mod convert;
 mod dossier;
+mod import;
 mod matching;
 mod privacy;
 mod roles;

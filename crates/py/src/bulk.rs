@@ -231,9 +231,12 @@ fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -
 }
 
 /// Reads a list of core values from a dict of equal-length column lists or a list of dicts.
+/// `nested` lists the flat columns that fill one part of a nested field, `(column, field)`, as
+/// the core's one column layout gives them (`brobygger::import::nested_columns`).
 pub(crate) fn rows<T: DeserializeOwned>(
     table: &Bound<'_, PyAny>,
     argument: &str,
+    nested: &[(&'static str, &'static str)],
 ) -> PyResult<Vec<T>> {
     if let Ok(d) = table.cast::<PyDict>() {
         let mut columns = Vec::with_capacity(d.len());
@@ -248,6 +251,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
             })?;
             columns.push((name, column));
         }
+        fold_nested(table.py(), &mut columns, nested)?;
         let len = columns.first().map_or(0, |c| c.1.len());
         if let Some((name, c)) = columns.iter().find(|c| c.1.len() != len) {
             return Err(to_pyerr(BrobyggerError::invalid_input(
@@ -282,4 +286,46 @@ pub(crate) fn rows<T: DeserializeOwned>(
             serde_path_to_error::deserialize(PyDe(&row)).map_err(|e| bad_field(argument, k, e))
         })
         .collect()
+}
+
+/// Replaces the flat columns of a nested field (`lat` and `lon`) by one column of dicts
+/// (`{"lat": .., "lon": ..}`, `None` where every part is empty), so the field reads as in the
+/// file format.
+fn fold_nested<'py>(
+    py: Python<'py>,
+    columns: &mut Vec<(String, Bound<'py, PyList>)>,
+    nested: &[(&'static str, &'static str)],
+) -> PyResult<()> {
+    let mut fields: Vec<&str> = nested.iter().map(|(_, f)| *f).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    for field in fields {
+        let mut parts = Vec::new();
+        for (column, _) in nested.iter().filter(|(_, f)| *f == field) {
+            if let Some(i) = columns.iter().position(|(n, _)| n == column) {
+                parts.push((*column, columns.remove(i).1));
+            }
+        }
+        let Some(len) = parts.first().map(|(_, c)| c.len()) else {
+            continue;
+        };
+        let folded = PyList::empty(py);
+        for k in 0..len {
+            let cell = PyDict::new(py);
+            for (name, column) in &parts {
+                if let Ok(v) = column.get_item(k)
+                    && !v.is_none()
+                {
+                    cell.set_item(*name, v)?;
+                }
+            }
+            if cell.is_empty() {
+                folded.append(py.None())?;
+            } else {
+                folded.append(cell)?;
+            }
+        }
+        columns.push((field.to_owned(), folded));
+    }
+    Ok(())
 }

@@ -11,6 +11,7 @@ mod checklists;
 mod convert;
 mod dossier;
 mod errors;
+mod import;
 mod matching;
 mod model;
 mod privacy;
@@ -79,6 +80,13 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
+
+    #[pymodule_export]
+    use crate::import::{
+        check_newcomers_csv, check_offers_csv, csv_columns, match_run_to_csv, newcomers_from_csv,
+        newcomers_to_csv, offers_from_csv, offers_to_csv, read_newcomers_csv, read_offers_csv,
+        reminders,
+    };
 
     #[pymodule_export]
     use crate::assessment::{example_reference_date, health_summary, report_sections};

@@ -7,6 +7,7 @@ use crate::convert::{IntoPy, parse_enum};
 use crate::matching::{MatchRun, RuleSet};
 use brobygger::BrobyggerError;
 use brobygger::chrono::NaiveDate;
+use brobygger::import::{CsvTable, nested_columns};
 use brobygger::matching as m;
 use brobygger::matching::assignment::{Objective, solve_dense_owned};
 use pyo3::prelude::*;
@@ -60,9 +61,9 @@ pub struct Profiles {
 #[pymethods]
 impl Profiles {
     /// Reads both sides from JSON tables: a list of records, an object of columns, or
-    /// `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
-    /// columns become the location; `null` cells are absent fields. Raises `ParseError` or
-    /// `InvalidInputError` naming the row and field.
+    /// `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
+    /// names of the CSV files (flat `lat`/`lon`, `adults`/`children_ages`); `null` cells are
+    /// absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
     #[staticmethod]
     fn from_json(py: Python<'_>, newcomers: String, offers: String) -> PyResult<Self> {
         py.detach(|| {
@@ -75,14 +76,19 @@ impl Profiles {
     }
 
     /// Reads both sides straight from Python objects: each a dict of equal-length column
-    /// lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
-    /// a list of dicts, with the field names of the file format; `None` is an absent field.
+    /// lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
+    /// of the CSV files, or a nested `location` column) or a list of dicts with the field names
+    /// of the file format; `None` is an absent field.
     /// Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
     #[staticmethod]
     fn from_tables(newcomers: &Bound<'_, PyAny>, offers: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(Profiles {
-            newcomers: crate::bulk::rows(newcomers, "newcomers")?,
-            offers: crate::bulk::rows(offers, "offers")?,
+            newcomers: crate::bulk::rows(
+                newcomers,
+                "newcomers",
+                &nested_columns(CsvTable::Newcomers),
+            )?,
+            offers: crate::bulk::rows(offers, "offers", &nested_columns(CsvTable::Offers))?,
         })
     }
 

@@ -4,13 +4,13 @@
 //!
 //! Most checks read the dossier ([`CheckBasis::Model`]). Rules that need data other modules own
 //! (role splits, checklist answers, introductions, matches) are [`CheckBasis::External`]: they are
-//! judged from those modules' findings, routed here by exact code (roles, checklists) or by
-//! code prefix for modules still being built (matching, introductions; see
+//! judged from those modules' findings, routed here by their exact code (see
 //! [`crate::assessment::ExternalFindings`]), and are "not assessed" until such findings are given.
 
 use crate::checklists::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
+use crate::matching::{FollowUpCode, IntroductionCode, MatchingCode};
 use crate::roles::RolesCode;
 
 /// The dimensions of partnership health (issue #7; anchoring and long-term commitment after 004).
@@ -309,9 +309,9 @@ impl AssessmentCode {
         }
     }
 
-    /// For external checks judged from a module the library has (roles, checklists): the exact
-    /// finding codes it takes. Every code those modules can produce belongs to exactly one
-    /// check, so a code outside these lists is refused rather than guessed at.
+    /// For external checks: the exact finding codes it takes. Every code the roles,
+    /// checklists, matching and introductions modules can produce belongs to exactly one check,
+    /// so a code outside these lists is refused rather than guessed at.
     pub fn external_codes(self) -> Vec<&'static str> {
         use AssessmentCode::*;
         let statutory = RolesCode::StatutoryOutsideMunicipality;
@@ -326,19 +326,16 @@ impl AssessmentCode {
                 .into_iter()
                 .map(ChecklistCode::code)
                 .collect(),
+            Introductions => IntroductionCode::ALL
+                .into_iter()
+                .map(IntroductionCode::code)
+                .collect(),
+            Matching => MatchingCode::ALL
+                .into_iter()
+                .map(MatchingCode::code)
+                .chain(FollowUpCode::ALL.into_iter().map(FollowUpCode::code))
+                .collect(),
             _ => Vec::new(),
-        }
-    }
-
-    /// For external checks judged from modules still being built (matching, introductions):
-    /// the code prefixes of the findings it takes. A finding goes to the check with the
-    /// longest matching prefix.
-    pub fn external_prefixes(self) -> &'static [&'static str] {
-        use AssessmentCode::*;
-        match self {
-            Introductions => &["introductions."],
-            Matching => &["matching."],
-            _ => &[],
         }
     }
 
@@ -619,11 +616,6 @@ impl AssessmentCode {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
-            external_prefixes: self
-                .external_prefixes()
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
             external_codes: self
                 .external_codes()
                 .into_iter()
@@ -767,9 +759,7 @@ pub struct CheckInfo {
     pub advice: Text,
     /// External checks: the modules it is judged from.
     pub external_sources: Vec<String>,
-    /// External checks: the finding code prefixes it takes (modules still being built).
-    pub external_prefixes: Vec<String>,
-    /// External checks: the exact finding codes it takes (the roles and checklists modules).
+    /// External checks: the exact finding codes it takes.
     pub external_codes: Vec<String>,
 }
 
@@ -782,22 +772,12 @@ pub fn catalogue() -> Vec<CheckInfo> {
 }
 
 /// The external check a finding from another module belongs to: the one listing its exact
-/// code (roles, checklists), otherwise the one with the longest matching code prefix
-/// (matching, introductions). `None` for a code no check takes, including a `roles.` or
-/// `checklists.` code those modules do not have.
+/// code. `None` for a code no check takes, including a `roles.`, `checklists.`, `matching.` or
+/// `introduction.` code those modules do not have.
 pub fn check_for_external_code(code: &str) -> Option<AssessmentCode> {
-    if let Some(c) = AssessmentCode::ALL
-        .into_iter()
-        .find(|c| c.external_codes().contains(&code))
-    {
-        return Some(c);
-    }
     AssessmentCode::ALL
         .into_iter()
-        .flat_map(|c| c.external_prefixes().iter().map(move |p| (c, *p)))
-        .filter(|(_, p)| code.starts_with(p))
-        .max_by_key(|(_, p)| p.len())
-        .map(|(c, _)| c)
+        .find(|c| c.external_codes().contains(&code))
 }
 
 /// The module names whose findings the assessment accepts.
@@ -942,13 +922,90 @@ mod tests {
             "roles.statutory_task_to_volunteers",
             "checklists.misaligned",
             "roles.",
+            "introductions.overdue",
+            "matching.",
+            "matching.unknown",
         ] {
             assert_eq!(check_for_external_code(code), None, "{code}");
         }
     }
 
+    /// As [`roles_position`], for the matching module's codes (validation and follow-up).
+    fn matching_position(c: MatchingCode) -> usize {
+        use MatchingCode::*;
+        match c {
+            RuleSetVersion => 0,
+            NoRules => 1,
+            UnknownAttribute => 2,
+            UndeclaredSensitiveAttribute => 3,
+            UnusedSensitiveAttribute => 4,
+            SensitiveFieldShared => 5,
+            InvalidWeight => 6,
+            ZeroWeight => 7,
+            InvalidParameter => 8,
+            ContradictoryParameters => 9,
+            VacuousRule => 10,
+            UnknownPlaceholder => 11,
+            InvalidLanguageCode => 12,
+            InvalidCoordinates => 13,
+            NewcomerIdNotPseudonymous => 14,
+            OverCapacity => 15,
+            ChildAgeOutOfRange => 16,
+            BeforeArrival => 17,
+            StoredMatchInvalid => 18,
+            DuplicateLanguage => 19,
+        }
+    }
+
+    fn follow_up_position(c: FollowUpCode) -> usize {
+        match c {
+            FollowUpCode::NoRun => 0,
+            FollowUpCode::Unmatched => 1,
+            FollowUpCode::UnmetDemand => 2,
+            FollowUpCode::UnusedOffer => 3,
+        }
+    }
+
+    fn introduction_position(c: IntroductionCode) -> usize {
+        match c {
+            IntroductionCode::Due => 0,
+            IntroductionCode::Overdue => 1,
+            IntroductionCode::NotWithinDeadline => 2,
+            IntroductionCode::TooFew => 3,
+        }
+    }
+
     #[test]
-    fn external_codes_route_by_longest_prefix() {
+    fn every_matching_and_introduction_code_has_exactly_one_check() {
+        let mut codes: Vec<(&str, AssessmentCode)> = Vec::new();
+        for (i, c) in MatchingCode::ALL.into_iter().enumerate() {
+            assert_eq!(matching_position(c), i, "MatchingCode::ALL is out of date");
+            codes.push((c.code(), AssessmentCode::Matching));
+        }
+        for (i, c) in FollowUpCode::ALL.into_iter().enumerate() {
+            assert_eq!(follow_up_position(c), i, "FollowUpCode::ALL is out of date");
+            codes.push((c.code(), AssessmentCode::Matching));
+        }
+        for (i, c) in IntroductionCode::ALL.into_iter().enumerate() {
+            assert_eq!(
+                introduction_position(c),
+                i,
+                "IntroductionCode::ALL is out of date"
+            );
+            codes.push((c.code(), AssessmentCode::Introductions));
+        }
+        for (code, want) in codes {
+            assert_eq!(check_for_external_code(code), Some(want), "{code}");
+            let takers = AssessmentCode::ALL
+                .iter()
+                .filter(|a| a.external_codes().contains(&code))
+                .count();
+            assert_eq!(takers, 1, "{code}");
+        }
+    }
+
+    #[test]
+    fn external_codes_route_by_exact_code() {
         assert_eq!(
             check_for_external_code("roles.no_split"),
             Some(AssessmentCode::RoleSplit)
@@ -962,7 +1019,7 @@ mod tests {
             Some(AssessmentCode::ExpectationAlignment)
         );
         assert_eq!(
-            check_for_external_code("introductions.overdue"),
+            check_for_external_code("introduction.overdue"),
             Some(AssessmentCode::Introductions)
         );
         assert_eq!(

@@ -30,9 +30,9 @@
 //!    (an external check whose module's findings were not given). A check that is not met
 //!    gives one or more [`AssessedFinding`]s with the paths it looked at and the check's advice.
 //! 3. Findings of other modules come in as [`ExternalFindings`] and are routed to their check
-//!    in the catalogue: the role split's and the checklists' by exact code, on every
-//!    assessment ([`builtin_sources`], judged as of the date); matching and introductions,
-//!    given by the caller, by code prefix.
+//!    in the catalogue by exact code: the role split's, the checklists', and, for agreements
+//!    that cohorts concern, the matching runs' and the introductions', on every assessment
+//!    ([`builtin_sources`], judged as of the date), or as the caller gives them.
 //! 4. Each [`Dimension`] gets a score; see [`DimensionScore`] for the rule.
 //!
 //! ## What "as of" means for the checks
@@ -76,7 +76,9 @@ pub use catalogue::{
 pub use report::{
     HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
 };
-pub use sources::{ChecklistSource, RoleSplitSource, builtin_sources};
+pub use sources::{
+    ChecklistSource, IntroductionSource, MatchingSource, RoleSplitSource, builtin_sources,
+};
 pub use survey::{
     AnswerTally, Interval, LikertAnswer, RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer,
     SurveyMeasure, SurveyQuestion, SurveyRound, wilson_interval,
@@ -96,13 +98,14 @@ use chrono::NaiveDate;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExternalFindings {
     /// The module: `roles`, `checklists`, `matching` or `introductions`. Giving a group, even
-    /// with no findings, means the module looked: its checks count as assessed. The roles
-    /// and checklists modules are weighed by default; a group under their name replaces the
-    /// library's own findings.
+    /// with no findings, means the module looked: its checks count as assessed. All four are
+    /// weighed by default where they apply; a group under their name replaces the library's
+    /// own findings.
     pub source: String,
-    /// Its findings. Roles and checklists findings must carry one of those modules' own codes
-    /// (`roles.statutory_outside_municipality`, `checklists.critical_divergence`, ...);
-    /// matching and introductions findings start with `matching.` or `introductions.`.
+    /// Its findings, each with one of the module's own codes
+    /// (`roles.statutory_outside_municipality`, `checklists.critical_divergence`,
+    /// `matching.unmatched`, `introduction.overdue`, ...; see the catalogue's
+    /// `external_codes`).
     pub findings: Vec<Finding>,
 }
 
@@ -165,6 +168,12 @@ pub struct SourceContext<'a> {
 pub trait FindingSource {
     /// The module name the findings are filed under (see [`external_source_names`]).
     fn name(&self) -> &str;
+    /// Whether the module has anything to judge for the agreement on the date; when not, its
+    /// checks stay "not assessed" instead of counting as met.
+    fn applies(&self, ctx: &SourceContext<'_>) -> bool {
+        let _ = ctx;
+        true
+    }
     /// The module's findings about the agreement as of the date.
     fn findings(&self, ctx: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError>;
 }
@@ -378,7 +387,7 @@ impl Dossier {
         };
         if let Some(ctx) = self.source_context(index, options.as_of) {
             for source in builtin_sources() {
-                if given.sources.iter().any(|s| s == source.name()) {
+                if given.sources.iter().any(|s| s == source.name()) || !source.applies(&ctx) {
                     continue;
                 }
                 route_builtin(&mut routed, source.name(), source.findings(&ctx)?)?;
@@ -400,7 +409,7 @@ impl Dossier {
         let index = self.assessed_index(agreement)?;
         let mut options = AssessmentOptions::new(as_of);
         if let Some(ctx) = self.source_context(index, as_of) {
-            for source in sources {
+            for source in sources.iter().filter(|s| s.applies(&ctx)) {
                 options = options.with_external(source.name(), source.findings(&ctx)?);
             }
         }
@@ -492,7 +501,7 @@ fn check_external(groups: &[ExternalFindings]) -> Result<Routed, BrobyggerError>
                     "assessment.unrouted_finding",
                     &format!("external[{i}].findings[{j}].code"),
                     format!(
-                        "no check takes findings with code {:?}; roles and checklists findings carry one of those modules' codes (see the catalogue's external_codes), matching and introductions findings start with matching. or introductions.",
+                        "no check takes findings with code {:?}; findings carry one of the roles, checklists, matching or introductions modules' own codes (see the catalogue's external_codes)",
                         f.code
                     ),
                 )

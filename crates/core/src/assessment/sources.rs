@@ -1,18 +1,22 @@
-//! The modules of the library that feed every assessment by default: the role split (`roles`)
-//! and the expectation-alignment checklists (`checklists`). Both are judged as of the
-//! assessment's date: the role split of the version in force that day with the posts' holders
-//! that day, and the checklist answers, submissions and resolutions given by the end of it.
+//! The modules of the library that feed every assessment by default: the role split (`roles`),
+//! the expectation-alignment checklists (`checklists`), the matching runs (`matching`) and the
+//! introductions of volunteer offers (`introductions`). All are judged as of the assessment's
+//! date: the role split of the version in force that day with the posts' holders that day, the
+//! checklist answers, submissions and resolutions given by the end of it, and the cohorts'
+//! households arrived, introductions recorded and runs made by then.
 //!
-//! A caller who gives findings for one of these modules itself (in
+//! Matching and introductions are judged only for agreements that cohorts concern
+//! ([`crate::matching::followup::cohorts_concerning`]); elsewhere those checks stay "not
+//! assessed". A caller who gives findings for one of these modules itself (in
 //! [`AssessmentOptions::external`](super::AssessmentOptions::external) or as a
-//! [`FindingSource`]) replaces the built-in source of that name; the matching and
-//! introductions modules are still given that way.
+//! [`FindingSource`]) replaces the built-in source of that name.
 
 use super::{FindingSource, SourceContext};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{Finding, sort_findings};
 use crate::ids::TemplateId;
+use crate::matching::followup;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -73,9 +77,69 @@ impl FindingSource for ChecklistSource {
     }
 }
 
+/// The introductions of the cohorts that concern the agreement
+/// ([`crate::matching::followup::introduction_findings`]). Filed under `introductions`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IntroductionSource;
+
+impl FindingSource for IntroductionSource {
+    fn name(&self) -> &str {
+        "introductions"
+    }
+
+    fn applies(&self, ctx: &SourceContext<'_>) -> bool {
+        !concerned(ctx).is_empty()
+    }
+
+    fn findings(&self, ctx: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError> {
+        let mut out: Vec<Finding> = concerned(ctx)
+            .into_iter()
+            .flat_map(|k| followup::introduction_findings(ctx.dossier, k, ctx.as_of))
+            .collect();
+        sort_findings(&mut out);
+        Ok(out)
+    }
+}
+
+/// What the latest matching run of each cohort that concerns the agreement left open
+/// ([`crate::matching::followup::matching_findings`]). Filed under `matching`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MatchingSource;
+
+impl FindingSource for MatchingSource {
+    fn name(&self) -> &str {
+        "matching"
+    }
+
+    fn applies(&self, ctx: &SourceContext<'_>) -> bool {
+        !concerned(ctx).is_empty()
+    }
+
+    fn findings(&self, ctx: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError> {
+        let mut out: Vec<Finding> = concerned(ctx)
+            .into_iter()
+            .flat_map(|k| followup::matching_findings(ctx.dossier, k, ctx.as_of))
+            .collect();
+        sort_findings(&mut out);
+        Ok(out)
+    }
+}
+
+fn concerned(ctx: &SourceContext<'_>) -> Vec<usize> {
+    match ctx.agreement.versions.get(ctx.version_index) {
+        Some(v) => followup::cohorts_concerning(ctx.dossier, ctx.agreement, &v.terms, ctx.as_of),
+        None => Vec::new(),
+    }
+}
+
 /// The sources every assessment uses unless the caller gives findings under their names.
-pub fn builtin_sources() -> [&'static dyn FindingSource; 2] {
-    [&RoleSplitSource, &ChecklistSource]
+pub fn builtin_sources() -> [&'static dyn FindingSource; 4] {
+    [
+        &RoleSplitSource,
+        &ChecklistSource,
+        &MatchingSource,
+        &IntroductionSource,
+    ]
 }
 
 /// The templates answered for an agreement, in the order first started.

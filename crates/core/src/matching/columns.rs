@@ -7,9 +7,15 @@
 //! - a table split into column names and rows, as pandas writes with `orient="split"`:
 //!   `{"columns": ["id", ...], "data": [["nc-1", ...], ...]}` (an `index` is ignored).
 //!
-//! Coordinates may come as flat `lat` and `lon` columns instead of a `location` object, and a
-//! `null` cell means the field is absent, as an empty cell in a DataFrame does. Errors name the
-//! row and field (`newcomers[3].languages[0].level`) and never quote a value.
+//! The column names are those of the CSV files, defined once in
+//! [`crate::import::newcomer_columns`] and [`crate::import::offer_columns`]: a field's own name,
+//! or, for the parts of a nested field ([`crate::import::nested_columns`]), flat `lat` and `lon`
+//! columns for `location` and, for newcomers, `adults` and `children_ages` for `household`
+//! (the nested `location` and `household` objects are read too). So a DataFrame with a
+//! spreadsheet's columns means what the spreadsheet means. Cells hold JSON values: a list is a
+//! list (`["social_network"]`), not the `;`-separated text of a CSV cell. A `null` cell means the
+//! field is absent, as an empty cell in a DataFrame does. Errors name the row and field
+//! (`newcomers[3].languages[0].level`) and never quote a value.
 //!
 //! ```
 //! use brobygger::matching::columns::newcomers_from_table;
@@ -23,6 +29,7 @@
 //! ```
 
 use crate::error::BrobyggerError;
+use crate::import::{CsvTable, nested_columns};
 use crate::matching::profile::{Newcomer, Offer};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -140,23 +147,52 @@ fn cells<'a>(json: &'a str, what: &str) -> Result<Cells<'a>, BrobyggerError> {
     Ok(Cells { names, rows })
 }
 
+/// A nested field filled from flat columns: its name, and its parts' names with their column
+/// in the table (those the table has).
+struct Nested {
+    field: &'static str,
+    parts: Vec<(&'static str, usize)>,
+}
+
+/// The nested fields the table's columns fill, from the one column layout.
+fn nested_groups(table: CsvTable, names: &[String]) -> Vec<Nested> {
+    let mut groups: Vec<Nested> = Vec::new();
+    for (column, field) in nested_columns(table) {
+        let Some(c) = names.iter().position(|n| n == column) else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.field == field) {
+            Some(g) => g.parts.push((column, c)),
+            None => groups.push(Nested {
+                field,
+                parts: vec![(column, c)],
+            }),
+        }
+    }
+    groups
+}
+
 fn from_table<T: DeserializeOwned + Send>(
     json: &str,
     what: &str,
 ) -> Result<Vec<T>, BrobyggerError> {
+    let table_kind = if what == "offers" {
+        CsvTable::Offers
+    } else {
+        CsvTable::Newcomers
+    };
     let table = cells(json, what)?;
     let keys: Vec<String> = table
         .names
         .iter()
         .map(|n| serde_json::to_string(n).unwrap_or_default())
         .collect();
-    let lat = table.names.iter().position(|n| n == "lat");
-    let lon = table.names.iter().position(|n| n == "lon");
+    let nested = nested_groups(table_kind, &table.names);
     let read = |first: usize, rows: &[Vec<Option<&RawValue>>]| -> Result<Vec<T>, BrobyggerError> {
         let mut text = String::new();
         let mut out = Vec::with_capacity(rows.len());
         for (k, row) in rows.iter().enumerate() {
-            out.push(read_row(row, first + k, what, &keys, lat, lon, &mut text)?);
+            out.push(read_row(row, first + k, what, &keys, &nested, &mut text)?);
         }
         Ok(out)
     };
@@ -192,15 +228,14 @@ fn from_table<T: DeserializeOwned + Send>(
 }
 
 /// One row written back as a JSON object from its cells' own text and read by the typed
-/// reader, with no tree of values in between. Empty cells are left out; flat coordinates
-/// become a location.
+/// reader, with no tree of values in between. Empty cells are left out; flat columns of a
+/// nested field (`lat`, `lon`; `adults`, `children_ages`) become that field's object.
 fn read_row<T: DeserializeOwned>(
     row: &[Option<&RawValue>],
     k: usize,
     what: &str,
     keys: &[String],
-    lat: Option<usize>,
-    lon: Option<usize>,
+    nested: &[Nested],
     text: &mut String,
 ) -> Result<T, BrobyggerError> {
     text.clear();
@@ -209,7 +244,7 @@ fn read_row<T: DeserializeOwned>(
         let Some(raw) = cell.filter(|r| r.get() != "null") else {
             continue;
         };
-        if Some(c) == lat || Some(c) == lon {
+        if nested.iter().any(|g| g.parts.iter().any(|(_, p)| *p == c)) {
             continue;
         }
         if text.len() > 1 {
@@ -219,29 +254,44 @@ fn read_row<T: DeserializeOwned>(
         text.push(':');
         text.push_str(raw.get());
     }
-    let cell = |c: Option<usize>| {
-        c.and_then(|c| row.get(c).copied().flatten())
+    let cell = |c: usize| {
+        row.get(c)
+            .copied()
+            .flatten()
             .map(RawValue::get)
             .filter(|t| *t != "null")
     };
-    match (cell(lat), cell(lon)) {
-        (Some(a), Some(b)) => {
-            if text.len() > 1 {
-                text.push(',');
-            }
-            text.push_str("\"location\":{\"lat\":");
-            text.push_str(a);
-            text.push_str(",\"lon\":");
-            text.push_str(b);
-            text.push('}');
+    for g in nested {
+        let given = g.parts.iter().filter(|(_, c)| cell(*c).is_some()).count();
+        if given == 0 {
+            continue;
         }
-        (None, None) => {}
-        _ => {
+        // Coordinates are one value: half of one is a mistake, not a position.
+        if g.field == "location" && given < 2 {
             return Err(invalid(
                 format!("{what}[{k}]"),
                 "lat and lon must be given together",
             ));
         }
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push('"');
+        text.push_str(g.field);
+        text.push_str("\":{");
+        let mut first = true;
+        for (name, c) in &g.parts {
+            let Some(v) = cell(*c) else { continue };
+            if !first {
+                text.push(',');
+            }
+            first = false;
+            text.push('"');
+            text.push_str(name);
+            text.push_str("\":");
+            text.push_str(v);
+        }
+        text.push('}');
     }
     text.push('}');
     let de = &mut serde_json::Deserializer::from_str(text);
@@ -280,6 +330,72 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(newcomers_from_table(columns).unwrap(), a);
         assert_eq!(newcomers_from_table(split).unwrap(), a);
+    }
+
+    /// A profile as a record with the CSV layout's flat columns in place of nested fields.
+    fn flat(value: serde_json::Value, table: CsvTable) -> serde_json::Value {
+        let serde_json::Value::Object(mut record) = value else {
+            panic!("a profile is an object")
+        };
+        for (column, field) in nested_columns(table) {
+            let part = record
+                .get(field)
+                .and_then(|v| v.get(column))
+                .cloned()
+                .unwrap_or(serde_json::Value::Null);
+            record.insert(column.to_owned(), part);
+        }
+        for (_, field) in nested_columns(table) {
+            record.remove(field);
+        }
+        serde_json::Value::Object(record)
+    }
+
+    #[test]
+    fn a_table_with_the_csv_columns_means_what_the_csv_file_means() {
+        let d = crate::Dossier::example("ikast-brande").unwrap();
+        let newcomers = d.cohorts[0].newcomers.clone();
+        let header = crate::import::csv_header(CsvTable::Newcomers);
+        let csv_names: Vec<&str> = header.trim_end().split(',').collect();
+        let records: Vec<_> = newcomers
+            .iter()
+            .map(|n| flat(serde_json::to_value(n).unwrap(), CsvTable::Newcomers))
+            .collect();
+        for r in &records {
+            for key in r.as_object().unwrap().keys() {
+                assert!(csv_names.contains(&key.as_str()), "{key} is no CSV column");
+            }
+        }
+        let json = serde_json::to_string(&records).unwrap();
+        assert_eq!(newcomers_from_table(&json).unwrap(), newcomers);
+        let csv = crate::import::newcomers_to_csv(&newcomers).unwrap();
+        let from_csv =
+            crate::import::newcomers_from_csv(&csv, &crate::import::CsvOptions::default()).unwrap();
+        assert_eq!(from_csv, newcomers);
+
+        let offers = d.offers.clone();
+        let records: Vec<_> = offers
+            .iter()
+            .map(|o| flat(serde_json::to_value(o).unwrap(), CsvTable::Offers))
+            .collect();
+        let header = crate::import::csv_header(CsvTable::Offers);
+        let csv_names: Vec<&str> = header.trim_end().split(',').collect();
+        for r in &records {
+            for key in r.as_object().unwrap().keys() {
+                assert!(csv_names.contains(&key.as_str()), "{key} is no CSV column");
+            }
+        }
+        let json = serde_json::to_string(&records).unwrap();
+        assert_eq!(offers_from_table(&json).unwrap(), offers);
+
+        // Children without a count of adults: one adult, as an empty CSV cell says.
+        let none = r#"{"id": ["nc-1"], "arrival": ["2024-01-02"]}"#;
+        assert_eq!(newcomers_from_table(none).unwrap()[0].household.adults, 1);
+        let one = r#"{"id": ["nc-1"], "arrival": ["2024-01-02"], "children_ages": [[6, 9]]}"#;
+        let h = &newcomers_from_table(one).unwrap()[0].household;
+        assert_eq!((h.adults, h.children_ages.clone()), (1, vec![6, 9]));
+        let two = r#"{"id": ["nc-1"], "arrival": ["2024-01-02"], "adults": [2]}"#;
+        assert_eq!(newcomers_from_table(two).unwrap()[0].household.adults, 2);
     }
 
     #[test]

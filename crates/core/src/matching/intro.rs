@@ -225,6 +225,16 @@ pub enum IntroductionCode {
     TooFew,
 }
 
+impl IntroductionCode {
+    /// Every code, in declaration order.
+    pub const ALL: [IntroductionCode; 4] = [
+        IntroductionCode::Due,
+        IntroductionCode::Overdue,
+        IntroductionCode::NotWithinDeadline,
+        IntroductionCode::TooFew,
+    ];
+}
+
 impl FindingKind for IntroductionCode {
     fn code(self) -> &'static str {
         match self {

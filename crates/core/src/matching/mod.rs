@@ -19,6 +19,8 @@
 //! - [`audience`]: what a volunteer may see of a match.
 //! - [`intro`]: the introduction plan: due and overdue introductions and the cohort view.
 //! - [`store`]: cohorts, offers, rule sets and runs in the dossier.
+//! - [`followup`]: what a cohort's introductions and matching runs leave to follow up on a date,
+//!   as findings for the health assessment.
 //!
 //! ```
 //! use brobygger::matching::{self, MatchOptions, RuleSet, Solver};
@@ -44,6 +46,7 @@ pub mod assignment;
 pub mod audience;
 pub mod candidates;
 pub mod columns;
+pub mod followup;
 pub mod intro;
 pub mod outcome;
 pub mod profile;
@@ -54,6 +57,7 @@ pub mod store;
 pub use assignment::{DenseAssignment, Objective, linear_sum_assignment};
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
+pub use followup::FollowUpCode;
 pub use intro::{
     CohortView, IntroductionCode, IntroductionCount, IntroductionPlan, IntroductionRecord,
     IntroductionSetting, IntroductionState, IntroductionStatus,

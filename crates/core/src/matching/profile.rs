@@ -461,26 +461,33 @@ labels!(OfferKind, "offer_kind" {
     Activity => ("aktivitet", "activity"),
 });
 
-/// A household's composition.
+/// A household's composition. Adults default to one, in the file format, tables and CSV alike
+/// (a household is at least one adult).
 #[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Household {
-    /// Number of adults.
+    /// Number of adults (1 if not given).
+    #[serde(default = "one_adult")]
     pub adults: u32,
     /// The children's ages in years (a list of numbers, not bytes, in every binding).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children_ages: Vec<u32>,
+}
+
+fn one_adult() -> u32 {
+    1
+}
+
+impl Default for Household {
+    fn default() -> Self {
+        Household {
+            adults: one_adult(),
+            children_ages: Vec::new(),
+        }
+    }
 }
 
 impl Household {

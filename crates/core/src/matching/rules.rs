@@ -290,6 +290,35 @@ pub enum MatchingCode {
     DuplicateLanguage,
 }
 
+impl MatchingCode {
+    /// Every code, in declaration order.
+    pub const ALL: [MatchingCode; 20] = {
+        use MatchingCode::*;
+        [
+            RuleSetVersion,
+            NoRules,
+            UnknownAttribute,
+            UndeclaredSensitiveAttribute,
+            UnusedSensitiveAttribute,
+            SensitiveFieldShared,
+            InvalidWeight,
+            ZeroWeight,
+            InvalidParameter,
+            ContradictoryParameters,
+            VacuousRule,
+            UnknownPlaceholder,
+            InvalidLanguageCode,
+            InvalidCoordinates,
+            NewcomerIdNotPseudonymous,
+            OverCapacity,
+            ChildAgeOutOfRange,
+            BeforeArrival,
+            StoredMatchInvalid,
+            DuplicateLanguage,
+        ]
+    };
+}
+
 impl FindingKind for MatchingCode {
     fn code(self) -> &'static str {
         use MatchingCode::*;

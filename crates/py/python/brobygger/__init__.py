@@ -81,6 +81,19 @@ from brobygger._brobygger import (
     __version__,
 )
 from brobygger.frames import findings_frame, to_frame
+from brobygger._brobygger import (
+    check_newcomers_csv,
+    check_offers_csv,
+    csv_columns,
+    match_run_to_csv,
+    newcomers_from_csv,
+    newcomers_to_csv,
+    offers_from_csv,
+    offers_to_csv,
+    read_newcomers_csv,
+    read_offers_csv,
+    reminders,
+)
 from brobygger.scale import linear_sum_assignment, profiles
 
 __all__ = [
@@ -155,4 +168,19 @@ __all__ = [
     "vocabulary",
     "wilson_interval",
     "__version__",
+]
+
+# Spreadsheet lists (CSV import and export) and reminders.
+__all__ += [
+    "check_newcomers_csv",
+    "check_offers_csv",
+    "csv_columns",
+    "match_run_to_csv",
+    "newcomers_from_csv",
+    "newcomers_to_csv",
+    "offers_from_csv",
+    "offers_to_csv",
+    "read_newcomers_csv",
+    "read_offers_csv",
+    "reminders",
 ]

@@ -120,31 +120,25 @@ def table_json(table: Table) -> str:
 
 
 def _table(table: Table) -> Any:
-    """A dict of column lists (DataFrames and dicts of columns, with NaN as None and flat
-    lat/lon columns folded into location) or the list of dicts as it is."""
+    """A dict of column lists (DataFrames and dicts of columns, with NaN as None) or the list of
+    dicts as it is. Flat columns (``lat``/``lon``, ``adults``/``children_ages``) are folded
+    into their field in Rust, by the one column layout the CSV reader uses."""
     if hasattr(table, "to_json") and hasattr(table, "columns"):
-        columns = {str(c): _column(table[c]) for c in table.columns}
-    elif isinstance(table, Mapping):
-        columns = {str(k): _column(v) for k, v in table.items()}
-    else:
-        return list(table)
-    if "lat" in columns or "lon" in columns:
-        lat, lon = columns.pop("lat", None), columns.pop("lon", None)
-        if lat is None or lon is None:
-            raise _invalid("lat and lon columns must be given together", "table")
-        columns["location"] = [
-            None if a is None and b is None else {"lat": a, "lon": b} for a, b in zip(lat, lon)
-        ]
-    return columns
+        return {str(c): _column(table[c]) for c in table.columns}
+    if isinstance(table, Mapping):
+        return {str(k): _column(v) for k, v in table.items()}
+    return list(table)
 
 
 def profiles(newcomers: Table, offers: Table) -> Profiles:
     """Newcomers and offers read in bulk, ready for ``Profiles.run(rules, as_of, ...)``.
 
     Each side is a pandas DataFrame, a dict of columns (lists or numpy arrays), a list of dicts
-    or JSON text, with the field names of the file format (``id``, ``arrival``, ``languages``,
-    ...). Flat ``lat`` and ``lon`` columns may stand for ``location``; empty cells (``None``,
-    NaN) are absent fields. Columns are read by Rust straight from the Python lists, in one
+    or JSON text, with the column names of the CSV files (``id``, ``arrival``, ``lat``, ``lon``,
+    ``adults``, ``children_ages``, ``languages``, ...; see ``csv_columns``) or the nested
+    ``location`` and ``household`` of the file format; cells hold Python values (a list for
+    languages or needs, not ``;``-separated text); empty cells (``None``, NaN) are absent
+    fields. Columns are read by Rust straight from the Python lists, in one
     call; JSON text is parsed in Rust with the GIL released.
     """
     if isinstance(newcomers, str) or isinstance(offers, str):

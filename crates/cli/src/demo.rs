@@ -1,0 +1,164 @@
+//! `brobygger demo`: the built-in examples end to end, as a coordinator would go through them:
+//! validate and summarise, the role split and checklists, match each cohort and store the run,
+//! list the introductions due, then each agreement's health, with the reports written to a
+//! folder on request.
+
+use crate::out::{Outcome, out, outln};
+use crate::{exit, t};
+use brobygger::chrono::{Datelike, NaiveDate};
+use brobygger::import;
+use brobygger::matching::{Cohort, MatchOptions, MatchRequest, Solver};
+use brobygger::{
+    BrobyggerError, Dossier, Example, Lang, ReminderKind, ReportFormat, ReportOptions, Severity,
+};
+use std::path::PathBuf;
+
+/// The day a cohort is matched and its introductions checked in the demo: the first day of the
+/// month after its last household arrived, when a coordinator's monthly round would take it.
+pub(crate) fn cohort_day(c: &Cohort) -> Option<NaiveDate> {
+    let last = c.newcomers.iter().map(|n| n.arrival).max()?;
+    let (y, m) = if last.month() == 12 {
+        (last.year() + 1, 1)
+    } else {
+        (last.year(), last.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+pub(crate) fn run(
+    example: Option<&str>,
+    as_of: Option<NaiveDate>,
+    out: Option<PathBuf>,
+    lang: Lang,
+) -> Outcome {
+    let examples: Vec<Example> = match example {
+        Some(name) => vec![
+            Example::from_name(name).ok_or_else(|| BrobyggerError::not_found("example", name))?,
+        ],
+        None => Example::ALL.to_vec(),
+    };
+    if let Some(dir) = &out {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            BrobyggerError::invalid_input(
+                "cli.write",
+                &dir.display().to_string(),
+                e.kind().to_string(),
+            )
+        })?;
+    }
+    let mut errors = 0;
+    let mut written = Vec::new();
+    for e in examples {
+        let mut dossier = e.dossier()?;
+        let day = as_of.unwrap_or_else(|| e.reference_date());
+        errors += dossier
+            .validate()
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        outln!("{}", dossier.summary(lang));
+        let checklists = dossier.checklist_summary(lang);
+        if !checklists.is_empty() {
+            outln!("{checklists}");
+        }
+        written.extend(cohorts(&mut dossier, as_of, out.as_ref(), lang)?);
+        outln!("{}", dossier.health_summary(day, lang));
+        if let Some(dir) = &out {
+            for a in &dossier.agreements {
+                for (format, ext) in [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
+                {
+                    let report = dossier.report(&a.id, ReportOptions::new(day, lang, format))?;
+                    let path = dir.join(format!("report-{}-{}.{ext}", a.id, lang.code()));
+                    crate::out::write_file(&path, &report)?;
+                    written.push(path);
+                }
+            }
+            if !dossier.match_runs.is_empty() {
+                let path = dir.join(format!("dossier-{}.json", e.name()));
+                crate::out::write_file(&path, &dossier.to_json()?)?;
+                written.push(path);
+            }
+        }
+    }
+    if !written.is_empty() {
+        outln!("{}:", t(lang, "Skrevet", "Written"));
+        for p in &written {
+            outln!("  {}", p.display());
+        }
+    }
+    Ok(exit(errors > 0))
+}
+
+/// Matches every cohort under the dossier's rule set, stores the run in the dossier (in
+/// memory) so the assessment weighs it, and lists the introductions due; returns the files
+/// written.
+fn cohorts(
+    d: &mut Dossier,
+    as_of: Option<NaiveDate>,
+    out: Option<&PathBuf>,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, crate::out::Failure> {
+    let mut written = Vec::new();
+    let Some(rules) = d.rule_sets.first().map(|r| r.id.clone()) else {
+        return Ok(written);
+    };
+    let work: Vec<(brobygger::CohortId, NaiveDate)> = d
+        .cohorts
+        .iter()
+        .filter_map(|c| Some((c.id.clone(), as_of.or_else(|| cohort_day(c))?)))
+        .collect();
+    for (cohort, day) in work {
+        let run = d.match_cohort(&MatchRequest {
+            cohort: cohort.clone(),
+            rule_set: rules.clone(),
+            options: MatchOptions::new(Solver::Optimal, day),
+        })?;
+        outln!(
+            "## {} {cohort} ({} {day})",
+            t(lang, "Matchning af kohorten", "Matching the cohort"),
+            t(lang, "pr.", "as of")
+        );
+        out!("{}", crate::matching::headline(&run, lang));
+        for u in &run.unmatched {
+            let why = u.reasons.first().map(|r| r.get(lang)).unwrap_or_default();
+            outln!(
+                "  - {} {}: {why}",
+                u.newcomer,
+                t(lang, "uden match", "not matched")
+            );
+        }
+        if let Some(dir) = out {
+            let json = dir.join(format!("match-{cohort}.json"));
+            crate::out::write_file(&json, &(crate::to_json(&run)? + "\n"))?;
+            let csv = dir.join(format!("match-{cohort}.csv"));
+            crate::out::write_file(&csv, &import::match_run_to_csv(&run, lang)?)?;
+            written.extend([json, csv]);
+        }
+        d.add_match_run(run)?;
+        let due: Vec<brobygger::Reminder> = d
+            .reminders(day, brobygger::reminders::DEFAULT_HORIZON_DAYS)
+            .into_iter()
+            .filter(|r| r.kind == ReminderKind::Introduction && r.cohort.as_ref() == Some(&cohort))
+            .collect();
+        outln!(
+            "\n## {} {day}",
+            t(
+                lang,
+                "Introduktioner til frivilligtilbud pr.",
+                "Introductions to volunteer offers as of"
+            )
+        );
+        if due.is_empty() {
+            outln!("{}", t(lang, "Ingen forfalder.", "None due."));
+        }
+        for r in &due {
+            let state = match r.state {
+                brobygger::ReminderState::Overdue => t(lang, "overskredet", "overdue"),
+                brobygger::ReminderState::Due => t(lang, "forfalder", "due"),
+            };
+            outln!("  - [{state}] {}", r.text.get(lang));
+        }
+        outln!();
+    }
+    Ok(written)
+}

@@ -1,0 +1,519 @@
+//! `brobygger match`: newcomer households matched with volunteer offers under a rule set, from
+//! spreadsheet files or a dossier's cohort, with a spinner on long runs.
+
+use crate::inputs::{self, bad_input};
+use crate::out::{Failure, Outcome, out, outln};
+use crate::t;
+use brobygger::import;
+use brobygger::matching::{
+    self, MatchOptions, MatchRequest, MatchRun, Newcomer, Offer, OfferRanking, RuleSet, Solver,
+};
+use brobygger::{Dossier, Label, Lang};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub(crate) enum SolverArg {
+    /// The highest total score under the capacities (exact).
+    Optimal,
+    /// Stable, households proposing: no household and offer would both rather have each other.
+    Stable,
+    /// Stable, offers proposing.
+    StableOffers,
+    /// Best pair first, repeatedly.
+    Greedy,
+}
+
+impl From<SolverArg> for Solver {
+    fn from(s: SolverArg) -> Self {
+        match s {
+            SolverArg::Optimal => Solver::Optimal,
+            SolverArg::Stable => Solver::StableNewcomerProposing,
+            SolverArg::StableOffers => Solver::StableOfferProposing,
+            SolverArg::Greedy => Solver::Greedy,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub(crate) enum RankingArg {
+    /// Offers prefer the best-scoring household.
+    Score,
+    /// Offers prefer the household that has waited longest (a waiting list).
+    Waiting,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MatchFormat {
+    /// A readable summary.
+    Text,
+    /// The whole run (matches with explanations, unmatched with reasons, statistics).
+    Json,
+    /// One row per household, for a spreadsheet.
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct MatchArgs {
+    /// Newcomer households: a CSV file (see `brobygger template newcomers`) or JSON: a list of
+    /// records, or a table of columns with the same column names (as a DataFrame writes it).
+    #[arg(long)]
+    newcomers: Option<PathBuf>,
+    /// Volunteer offers: a CSV file (see `brobygger template offers`) or JSON, as --newcomers.
+    #[arg(long)]
+    offers: Option<PathBuf>,
+    /// The rule set: TOML or JSON (see `brobygger template rules`).
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// A dossier whose cohort, offers and rule set are used where no file is given.
+    #[arg(long, conflicts_with = "example")]
+    dossier: Option<PathBuf>,
+    /// A built-in example dossier instead (ikast-brande has a cohort).
+    #[arg(long)]
+    example: Option<String>,
+    /// The dossier's cohort (may be left out when it has only one).
+    #[arg(long)]
+    cohort: Option<String>,
+    /// The dossier's rule set (may be left out when it has only one).
+    #[arg(long)]
+    rule_set: Option<String>,
+    /// The solver.
+    #[arg(long, value_enum, default_value_t = SolverArg::Optimal)]
+    solver: SolverArg,
+    /// How offers rank households in stable matching.
+    #[arg(long, value_enum, default_value_t = RankingArg::Score)]
+    ranking: RankingArg,
+    /// The day of the run, for waiting times (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// What to print or write.
+    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
+    format: MatchFormat,
+    /// Write the result to this file (in --format, text meaning JSON) and print a summary.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Show each match's explanation, rule by rule (text format).
+    #[arg(long)]
+    explain: bool,
+    /// Store the run in the dossier file (--dossier; cohort, offers and rule set from it).
+    #[arg(long)]
+    store: bool,
+    /// The stored run's id (default: derived from the rule set, cohort, solver and date).
+    #[arg(long)]
+    run_id: Option<String>,
+    /// CSV: skip columns the layout does not know (a warning each) instead of refusing them.
+    #[arg(long)]
+    ignore_unknown_columns: bool,
+    /// Never show the progress spinner (it only shows on a terminal anyway).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// A spinner on standard error with the phase and the time spent, shown only on a terminal.
+pub(crate) struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    pub(crate) fn new(enabled: bool) -> Self {
+        if !enabled || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template("{spinner} {elapsed:>3} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Progress(Some(bar))
+    }
+
+    pub(crate) fn phase(&self, msg: String) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(msg);
+        }
+    }
+
+    pub(crate) fn done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.done();
+    }
+}
+
+/// Everything a run needs, wherever it came from.
+struct Inputs {
+    dossier: Option<Dossier>,
+    /// Cohort, rule set and offers all from the dossier: the run can be stored.
+    from_dossier: Option<MatchRequest>,
+    newcomers: Vec<Newcomer>,
+    offers: Vec<Offer>,
+    rules: RuleSet,
+}
+
+fn pick<'a, T>(
+    what: &str,
+    arg: &str,
+    asked: Option<&str>,
+    all: &'a [T],
+    id: impl Fn(&T) -> &str,
+) -> Result<&'a T, Failure> {
+    match asked {
+        Some(want) => all
+            .iter()
+            .find(|x| id(x) == want)
+            .ok_or_else(|| brobygger::BrobyggerError::not_found(what, want).into()),
+        None => match all {
+            [only] => Ok(only),
+            [] => Err(bad_input(
+                "cli.missing_input",
+                arg,
+                format!("the dossier has no {what}; give one with {arg}"),
+            )),
+            many => Err(bad_input(
+                "cli.choose",
+                arg,
+                format!(
+                    "the dossier has {} of them; choose one with {arg}: {}",
+                    many.len(),
+                    many.iter().map(&id).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        },
+    }
+}
+
+fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, Failure> {
+    let dossier = match (&args.dossier, &args.example) {
+        (Some(path), _) => Some(Dossier::load(path)?),
+        (None, Some(name)) => Some(Dossier::example(name)?),
+        (None, None) => None,
+    };
+    let Some(d) = dossier else {
+        let missing: Vec<&str> = [
+            ("--newcomers", args.newcomers.is_none()),
+            ("--offers", args.offers.is_none()),
+            ("--rules", args.rules.is_none()),
+        ]
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(a, _)| *a)
+        .collect();
+        if !missing.is_empty() {
+            return Err(bad_input(
+                "cli.missing_input",
+                missing[0],
+                format!(
+                    "give {} (files), or a dossier with --dossier FILE or --example NAME",
+                    missing.join(", ")
+                ),
+            ));
+        }
+        return Ok(Inputs {
+            dossier: None,
+            from_dossier: None,
+            newcomers: read_newcomers(args, lang, progress)?,
+            offers: read_offers(args, lang, progress)?,
+            rules: read_rules(args, lang)?,
+        });
+    };
+    let cohort = if args.newcomers.is_none() {
+        Some(pick(
+            "cohort",
+            "--cohort",
+            args.cohort.as_deref(),
+            &d.cohorts,
+            |c| c.id.as_str(),
+        )?)
+    } else {
+        None
+    };
+    let rule_set = if args.rules.is_none() {
+        Some(pick(
+            "rule set",
+            "--rule-set",
+            args.rule_set.as_deref(),
+            &d.rule_sets,
+            |r| r.id.as_str(),
+        )?)
+    } else {
+        None
+    };
+    let newcomers = match cohort {
+        Some(c) => c.newcomers.clone(),
+        None => read_newcomers(args, lang, progress)?,
+    };
+    let offers = match &args.offers {
+        Some(_) => read_offers(args, lang, progress)?,
+        None => d.offers.clone(),
+    };
+    let rules = match rule_set {
+        Some(r) => {
+            let findings = r.validate();
+            if findings
+                .iter()
+                .any(|f| f.severity == brobygger::Severity::Error)
+            {
+                return Err(brobygger::BrobyggerError::Validation {
+                    code: "matching.invalid_rule_set".into(),
+                    findings,
+                }
+                .into());
+            }
+            r.clone()
+        }
+        None => read_rules(args, lang)?,
+    };
+    let from_dossier = match (cohort, rule_set, &args.offers) {
+        (Some(c), Some(r), None) => Some(MatchRequest {
+            cohort: c.id.clone(),
+            rule_set: r.id.clone(),
+            options: options(args)?,
+        }),
+        _ => None,
+    };
+    Ok(Inputs {
+        dossier: Some(d),
+        from_dossier,
+        newcomers,
+        offers,
+        rules,
+    })
+}
+
+fn read_newcomers(
+    args: &MatchArgs,
+    lang: Lang,
+    progress: &Progress,
+) -> Result<Vec<Newcomer>, Failure> {
+    let path = args.newcomers.as_deref().unwrap_or(Path::new(""));
+    progress.phase(format!(
+        "{} {}",
+        t(lang, "læser", "reading"),
+        inputs::shown(path)
+    ));
+    inputs::newcomers(path, args.ignore_unknown_columns, lang)
+}
+
+fn read_offers(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Vec<Offer>, Failure> {
+    let path = args.offers.as_deref().unwrap_or(Path::new(""));
+    progress.phase(format!(
+        "{} {}",
+        t(lang, "læser", "reading"),
+        inputs::shown(path)
+    ));
+    inputs::offers(path, args.ignore_unknown_columns, lang)
+}
+
+fn read_rules(args: &MatchArgs, lang: Lang) -> Result<RuleSet, Failure> {
+    inputs::rules(args.rules.as_deref().unwrap_or(Path::new("")), lang)
+}
+
+fn options(args: &MatchArgs) -> Result<MatchOptions, Failure> {
+    let mut o = MatchOptions::new(
+        args.solver.into(),
+        inputs::date_or_today(args.as_of.as_deref())?,
+    );
+    o.offer_ranking = match args.ranking {
+        RankingArg::Score => OfferRanking::Score,
+        RankingArg::Waiting => OfferRanking::LongestWaiting,
+    };
+    o.id = args.run_id.clone().map(Into::into);
+    Ok(o)
+}
+
+pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
+    if args.store && args.dossier.is_none() {
+        return Err(bad_input(
+            "cli.cannot_store",
+            "--store",
+            "--store writes the run into a dossier file: give it with --dossier FILE",
+        ));
+    }
+    let progress = Progress::new(!args.no_progress);
+    let inputs = gather(&args, lang, &progress)?;
+    if args.store && inputs.from_dossier.is_none() {
+        return Err(bad_input(
+            "cli.cannot_store",
+            "--store",
+            "a stored run must use the dossier's own cohort, offers and rule set; leave out --newcomers, --offers and --rules",
+        ));
+    }
+    progress.phase(format!(
+        "{} {} × {} ({})",
+        t(lang, "matcher", "matching"),
+        inputs.newcomers.len(),
+        inputs.offers.len(),
+        Solver::from(args.solver).label(lang)
+    ));
+    let run = match (&inputs.dossier, &inputs.from_dossier) {
+        (Some(d), Some(request)) => d.match_cohort(request)?,
+        _ => matching::run(
+            &inputs.rules,
+            &inputs.newcomers,
+            &inputs.offers,
+            options(&args)?,
+        )?,
+    };
+    progress.done();
+    let body = match args.format {
+        MatchFormat::Json => crate::to_json(&run)? + "\n",
+        MatchFormat::Csv => import::match_run_to_csv(&run, lang)?,
+        MatchFormat::Text => text(&run, &inputs.offers, args.explain, lang),
+    };
+    match &args.out {
+        Some(path) => {
+            let body = match args.format {
+                MatchFormat::Text => crate::to_json(&run)? + "\n",
+                _ => body,
+            };
+            crate::out::write_file(path, &body)?;
+            out!("{}", headline(&run, lang));
+            outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
+        }
+        None => out!("{body}"),
+    }
+    if args.store
+        && let (Some(mut d), Some(path)) = (inputs.dossier, args.dossier.as_deref())
+    {
+        let id = run.id.clone();
+        d.add_match_run(run)?;
+        save_atomically(path, &d.to_json()?)?;
+        outln!(
+            "{} {id} {} {}",
+            t(lang, "Kørslen", "The run"),
+            t(lang, "er gemt i", "is stored in"),
+            inputs::shown(path)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes next to the file and renames over it, so a failure never leaves half a dossier.
+fn save_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    crate::out::write_file(&tmp, contents)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        bad_input("cli.write", &inputs::shown(path), e.kind().to_string())
+    })
+}
+
+/// The first lines of the readable summary: what was run and how it went.
+pub(crate) fn headline(run: &MatchRun, lang: Lang) -> String {
+    let s = &run.statistics;
+    let cohort = run
+        .cohort
+        .as_ref()
+        .map(|c| format!(" · {} {c}", t(lang, "kohorte", "cohort")))
+        .unwrap_or_default();
+    format!(
+        "{} {} {} × {} {} · {} {}{cohort} · {} · {} {}\n{} {} {} {} · {} {:.2} · {} {:.2}\n",
+        t(lang, "Matchning:", "Matching:"),
+        s.newcomers,
+        t(lang, "husstande", "households"),
+        s.offers,
+        t(lang, "tilbud", "offers"),
+        t(lang, "regelsæt", "rule set"),
+        run.rule_set,
+        run.solver.label(lang),
+        t(lang, "pr.", "as of"),
+        run.as_of,
+        t(lang, "Matchet", "Matched"),
+        s.matched,
+        t(lang, "af", "of"),
+        s.newcomers,
+        t(lang, "samlet point", "total score"),
+        s.total_score,
+        t(lang, "gennemsnit", "mean"),
+        s.mean_score,
+    )
+}
+
+fn text(run: &MatchRun, offers: &[Offer], explain: bool, lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut s = headline(run, lang);
+    let title = |id: &brobygger::OfferId| {
+        offers
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.title.clone())
+            .unwrap_or_default()
+    };
+    if !run.matches.is_empty() {
+        let _ = writeln!(s, "\n## {}", t(lang, "Forslag", "Proposed matches"));
+        for m in &run.matches {
+            let _ = writeln!(
+                s,
+                "- {} → {} ({}) · {} {:.2} · {} {} {}",
+                m.newcomer,
+                m.offer,
+                title(&m.offer),
+                t(lang, "point", "score"),
+                m.score,
+                t(lang, "ventet", "waited"),
+                m.waiting_days,
+                t(lang, "dage", "days")
+            );
+            if explain {
+                for why in &m.explanation {
+                    let mark = if why.hard { "✓" } else { "+" };
+                    let _ = writeln!(s, "    {mark} {}", why.text.get(lang));
+                }
+            }
+        }
+    }
+    if !run.unmatched.is_empty() {
+        let _ = writeln!(s, "\n## {}", t(lang, "Uden match", "Not matched"));
+        for u in &run.unmatched {
+            let why = u.reasons.first().map(|r| r.get(lang)).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {} ({} {} {}): {why}",
+                u.newcomer,
+                t(lang, "ventet", "waited"),
+                u.waiting_days,
+                t(lang, "dage", "days")
+            );
+        }
+    }
+    if !run.unmet_demand.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## {}",
+            t(lang, "Efterspørgsel uden tilbud", "Demand no offer meets")
+        );
+        for g in &run.unmet_demand {
+            let _ = writeln!(s, "- {}", g.text.get(lang));
+        }
+    }
+    if !run.unused_offers.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## {}",
+            t(lang, "Tilbud uden husstand", "Offers nobody got")
+        );
+        for u in &run.unused_offers {
+            let _ = writeln!(s, "- {}: {}", u.offer, u.reason.get(lang));
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        t(
+            lang,
+            "Matchningen foreslår; mennesker beslutter.",
+            "Matching proposes; people decide."
+        )
+    );
+    s
+}

@@ -1,0 +1,92 @@
+//! Writing to standard output without panicking, and the command's failures.
+//!
+//! `println!` panics when the reader goes away (`brobygger schema | head`); every line goes
+//! through [`write`] instead, and a closed pipe ends the command quietly.
+
+use brobygger::BrobyggerError;
+use std::io::Write;
+
+/// Why a command stopped early.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// A library error: its code decides the exit code.
+    Lib(BrobyggerError),
+    /// The reader of standard output went away; nothing more to say.
+    BrokenPipe,
+    /// Errors in the data, already put into words: a message and one line per problem
+    /// (exit code 1).
+    Data {
+        /// What failed, e.g. `nyankomne.csv: 3 fejl`.
+        message: String,
+        /// One line per problem.
+        lines: Vec<String>,
+    },
+}
+
+impl From<BrobyggerError> for Failure {
+    fn from(e: BrobyggerError) -> Self {
+        Failure::Lib(e)
+    }
+}
+
+/// The result of a command: its exit code, or why it stopped.
+pub(crate) type Outcome = Result<std::process::ExitCode, Failure>;
+
+/// Writes `s` to standard output.
+pub(crate) fn write(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+        Err(e) => Err(Failure::Lib(BrobyggerError::invalid_input(
+            "cli.write",
+            "stdout",
+            e.kind().to_string(),
+        ))),
+    }
+}
+
+/// Writes a file, with a clear error naming it.
+pub(crate) fn write_file(path: &std::path::Path, contents: &str) -> Result<(), Failure> {
+    std::fs::write(path, contents).map_err(|e| {
+        Failure::Lib(BrobyggerError::invalid_input(
+            "cli.write",
+            &path.display().to_string(),
+            e.kind().to_string(),
+        ))
+    })
+}
+
+/// Writes a line to standard error, ignoring a closed stream (`eprintln!` would panic).
+pub(crate) fn err_line(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(s.as_bytes())
+        .and_then(|()| err.write_all(b"\n"));
+}
+
+/// `eprintln!` that never panics.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::out::err_line(&format!($($arg)*))
+    };
+}
+
+/// `println!` that stops the command quietly when standard output is closed.
+macro_rules! outln {
+    () => {
+        $crate::out::write("\n")?
+    };
+    ($($arg:tt)*) => {
+        $crate::out::write(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
+/// `print!` that stops the command quietly when standard output is closed.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::out::write(&format!($($arg)*))?
+    };
+}
+
+pub(crate) use {errln, out, outln};

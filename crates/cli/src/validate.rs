@@ -1,0 +1,162 @@
+//! `brobygger validate`: every problem of a dossier, rule set, checklist template, or list of
+//! newcomers or offers.
+
+use crate::inputs::{self, FileKind};
+use crate::out::{Failure, Outcome, outln};
+use crate::{exit, t};
+use brobygger::import::{self, CsvOptions, CsvProblem};
+use brobygger::matching::RuleSet;
+use brobygger::{Dossier, Finding, FindingsExt, Lang, Severity};
+use std::path::Path;
+
+pub(crate) fn run(
+    file: Option<&Path>,
+    example: Option<&str>,
+    kind: Option<FileKind>,
+    json: bool,
+    ignore_unknown_columns: bool,
+    lang: Lang,
+) -> Outcome {
+    let Some(path) = file else {
+        let d = inputs::dossier(None, example)?;
+        return findings(&d.validate(), FileKind::Dossier, json, lang);
+    };
+    let bytes = inputs::read_bytes(path)?;
+    let kind = match kind {
+        Some(k) => k,
+        None => inputs::detect(path, &bytes)?,
+    };
+    let is_csv = matches!(
+        path.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .as_deref(),
+        Some("csv" | "tsv" | "txt")
+    );
+    match kind {
+        FileKind::Dossier => findings(
+            &Dossier::from_json_bytes(&bytes)?.validate(),
+            kind,
+            json,
+            lang,
+        ),
+        FileKind::Rules => findings(&RuleSet::load(path)?.validate(), kind, json, lang),
+        FileKind::Template => {
+            if json {
+                let f = match brobygger::ChecklistTemplate::load(path) {
+                    Ok(tpl) => tpl.validate(),
+                    Err(brobygger::BrobyggerError::Validation { findings, .. }) => findings,
+                    Err(e) => return Err(e.into()),
+                };
+                findings(&f, kind, true, lang)
+            } else {
+                crate::checklist::check_template(path, lang)
+            }
+        }
+        FileKind::Newcomers | FileKind::Offers if is_csv => {
+            let options = CsvOptions {
+                file_name: Some(inputs::shown(path)),
+                delimiter: None,
+                ignore_unknown_columns,
+            };
+            let (problems, rows) = match kind {
+                FileKind::Newcomers => {
+                    let r = import::check_newcomers_csv_bytes(&bytes, &options);
+                    (r.problems, r.newcomers.len())
+                }
+                _ => {
+                    let r = import::check_offers_csv_bytes(&bytes, &options);
+                    (r.problems, r.offers.len())
+                }
+            };
+            csv_problems(&problems, rows, kind, json, lang)
+        }
+        FileKind::Newcomers => {
+            let text = std::str::from_utf8(&bytes).map_err(|_| {
+                inputs::bad_input(
+                    "load.syntax",
+                    &inputs::shown(path),
+                    "the file is not UTF-8 text",
+                )
+            })?;
+            let list = brobygger::matching::columns::newcomers_from_table(text)
+                .map_err(|e| inputs::in_file(path, e))?;
+            findings(&inputs::newcomer_findings(&list), kind, json, lang)
+        }
+        FileKind::Offers => {
+            let text = std::str::from_utf8(&bytes).map_err(|_| {
+                inputs::bad_input(
+                    "load.syntax",
+                    &inputs::shown(path),
+                    "the file is not UTF-8 text",
+                )
+            })?;
+            let list = brobygger::matching::columns::offers_from_table(text)
+                .map_err(|e| inputs::in_file(path, e))?;
+            findings(&inputs::offer_findings(&list), kind, json, lang)
+        }
+    }
+}
+
+fn summary(errors: usize, warnings: usize, infos: usize, kind: FileKind, lang: Lang) -> String {
+    let verdict = if errors == 0 {
+        t(lang, "gyldig", "valid")
+    } else {
+        t(lang, "ugyldig", "not valid")
+    };
+    format!(
+        "{verdict} {} ({errors} {}, {warnings} {}, {infos} info)",
+        kind.label(lang),
+        t(lang, "fejl", "error(s)"),
+        t(lang, "advarsel(er)", "warning(s)"),
+    )
+}
+
+fn findings(list: &[Finding], kind: FileKind, json: bool, lang: Lang) -> Outcome {
+    if json {
+        outln!("{}", crate::to_json(list)?);
+    } else {
+        for f in list {
+            outln!("{}", f.render(lang));
+        }
+        outln!(
+            "{}",
+            summary(
+                list.count(Severity::Error),
+                list.count(Severity::Warning),
+                list.count(Severity::Info),
+                kind,
+                lang
+            )
+        );
+    }
+    Ok(exit(list.has_errors()))
+}
+
+fn csv_problems(
+    problems: &[CsvProblem],
+    rows: usize,
+    kind: FileKind,
+    json: bool,
+    lang: Lang,
+) -> Result<std::process::ExitCode, Failure> {
+    let count = |s: Severity| problems.iter().filter(|p| p.severity == s).count();
+    if json {
+        outln!("{}", crate::to_json(problems)?);
+    } else {
+        for p in problems {
+            outln!("{}", p.render(lang));
+        }
+        outln!(
+            "{}; {rows} {}",
+            summary(
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info),
+                kind,
+                lang
+            ),
+            t(lang, "rækker kan bruges", "row(s) can be used")
+        );
+    }
+    Ok(exit(import::has_errors(problems)))
+}

@@ -1,0 +1,353 @@
+//! Reading one cell: dates, numbers, coordinates and the multi-valued cells (languages, needs,
+//! availability, preferences, lists of ids). A cell that cannot be read gives a [`Bad`] with a
+//! code and a text saying what is expected, never the value itself.
+
+use super::ImportCode;
+use crate::actors::PartyRef;
+use crate::agreement::TimeOfDay;
+use crate::i18n::{Text, Vocabulary};
+use crate::ids::is_well_formed;
+use crate::matching::profile::{
+    Gender, LanguageLevel, LanguageSkill, Need, OfferKind, Preference, Slot, Weekday,
+    is_language_code,
+};
+use chrono::NaiveDate;
+
+/// Why a cell (or one item of it) cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bad {
+    pub(crate) code: ImportCode,
+    pub(crate) text: Text,
+}
+
+pub(crate) fn bad(code: ImportCode, da: impl Into<String>, en: impl Into<String>) -> Bad {
+    Bad {
+        code,
+        text: Text::new(da, en),
+    }
+}
+
+/// The items of a multi-valued cell, `;`-separated, trimmed, empty ones skipped, each with its
+/// 1-based position for messages.
+pub(crate) fn items(cell: &str) -> impl Iterator<Item = (usize, &str)> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .enumerate()
+        .map(|(i, s)| (i + 1, s))
+}
+
+/// Prefixes a message about one item of a multi-valued cell with its position.
+pub(crate) fn at_item(n: usize, b: Bad) -> Bad {
+    Bad {
+        code: b.code,
+        text: Text::new(
+            format!("Element {n}: {}", b.text.da),
+            format!("Item {n}: {}", b.text.en),
+        ),
+    }
+}
+
+/// `YYYY-MM-DD`, or the day-first forms Danish spreadsheets show: `DD-MM-YYYY`, `DD.MM.YYYY`.
+pub(crate) fn date(s: &str) -> Result<NaiveDate, Bad> {
+    let s = s.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .ok_or_else(|| {
+            bad(
+                ImportCode::InvalidDate,
+                "Datoen skal skrives ÅÅÅÅ-MM-DD (DD-MM-ÅÅÅÅ og DD.MM.ÅÅÅÅ læses også) og findes i kalenderen.",
+                "The date must be written YYYY-MM-DD (DD-MM-YYYY and DD.MM.YYYY are read too) and exist in the calendar.",
+            )
+        })
+}
+
+/// A whole number from 0 up.
+pub(crate) fn count(s: &str) -> Result<u32, Bad> {
+    s.trim().parse::<u32>().map_err(|_| {
+        bad(
+            ImportCode::InvalidNumber,
+            "Værdien skal være et helt tal fra 0 og op.",
+            "The value must be a whole number from 0 up.",
+        )
+    })
+}
+
+/// A number of degrees, with a decimal point or a decimal comma.
+pub(crate) fn degrees(s: &str) -> Result<f64, Bad> {
+    let s = s.trim();
+    let normal = if s.contains('.') {
+        s.to_owned()
+    } else {
+        s.replacen(',', ".", 1)
+    };
+    match normal.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(bad(
+            ImportCode::InvalidCoordinates,
+            "Koordinaten skal være et tal i grader, fx 56.1268 eller 56,1268.",
+            "The coordinate must be a number of degrees, e.g. 56.1268 or 56,1268.",
+        )),
+    }
+}
+
+/// An id as the model writes them (letters, digits, `.`, `_`, `:`, `-`; at most 128).
+pub(crate) fn id(s: &str) -> Result<String, Bad> {
+    let s = s.trim();
+    if is_well_formed(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(bad(
+            ImportCode::InvalidId,
+            "Id'et skal være 1–128 tegn blandt A–Z, a–z, 0–9, '.', '_', ':' og '-' og starte med et bogstav eller tal.",
+            "The id must be 1–128 characters from A–Z, a–z, 0–9, '.', '_', ':' and '-', starting with a letter or digit.",
+        ))
+    }
+}
+
+/// A value of a closed vocabulary by its file name, any case.
+pub(crate) fn vocab<T: Vocabulary + serde::de::DeserializeOwned>(s: &str) -> Result<T, Bad> {
+    let key = s.trim().to_ascii_lowercase();
+    serde_json::from_value::<T>(serde_json::Value::String(key)).map_err(|_| {
+        let all = vocab_names::<T>().join(", ");
+        bad(
+            ImportCode::UnknownValue,
+            format!("Værdien skal være en af: {all}."),
+            format!("The value must be one of: {all}."),
+        )
+    })
+}
+
+/// The file names of a vocabulary's values.
+pub(crate) fn vocab_names<T: Vocabulary>() -> Vec<String> {
+    T::values()
+        .iter()
+        .filter_map(|v| match serde_json::to_value(v) {
+            Ok(serde_json::Value::String(s)) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A vocabulary value as written in files.
+pub(crate) fn vocab_key<T: Vocabulary>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// `A1` … `C2` or `native`, any case.
+pub(crate) fn level(s: &str) -> Option<LanguageLevel> {
+    Some(match s.trim().to_ascii_lowercase().as_str() {
+        "a1" => LanguageLevel::A1,
+        "a2" => LanguageLevel::A2,
+        "b1" => LanguageLevel::B1,
+        "b2" => LanguageLevel::B2,
+        "c1" => LanguageLevel::C1,
+        "c2" => LanguageLevel::C2,
+        "native" => LanguageLevel::Native,
+        _ => return None,
+    })
+}
+
+/// `code:level`.
+pub(crate) fn language(item: &str) -> Result<LanguageSkill, Bad> {
+    let bad_item = || {
+        bad(
+            ImportCode::InvalidLanguage,
+            "Skriv sprog:niveau med en ISO 639-kode på 2 eller 3 bogstaver og et niveau A1–C2 eller native, fx ar:native.",
+            "Write language:level with an ISO 639 code of 2 or 3 letters and a level A1–C2 or native, e.g. ar:native.",
+        )
+    };
+    let (code, lvl) = item.split_once(':').ok_or_else(bad_item)?;
+    let code = code.trim().to_ascii_lowercase();
+    if !is_language_code(&code) {
+        return Err(bad_item());
+    }
+    let level = level(lvl).ok_or_else(bad_item)?;
+    Ok(LanguageSkill::new(code, level))
+}
+
+/// A standard need by its key, or `custom:<id>`.
+pub(crate) fn need(item: &str) -> Result<Need, Bad> {
+    let key = item.trim();
+    if let Some(id) = key.strip_prefix("custom:") {
+        let id = id.trim();
+        return if is_well_formed(id) {
+            Ok(Need::Custom { id: id.to_owned() })
+        } else {
+            Err(bad(
+                ImportCode::InvalidId,
+                "Et eget behov skrives custom:<id>, hvor id'et er bogstaver, tal, '.', '_' og '-'.",
+                "A custom need is written custom:<id>, where the id is letters, digits, '.', '_' and '-'.",
+            ))
+        };
+    }
+    let lower = key.to_ascii_lowercase();
+    Need::STANDARD
+        .iter()
+        .find(|n| n.key() == lower)
+        .cloned()
+        .ok_or_else(|| {
+            let all: Vec<&str> = Need::STANDARD.iter().map(Need::key).collect();
+            let all = all.join(", ");
+            bad(
+                ImportCode::UnknownValue,
+                format!("Behovet skal være et af: {all}, eller custom:<id>."),
+                format!("The need must be one of: {all}, or custom:<id>."),
+            )
+        })
+}
+
+/// A need as written in files.
+pub(crate) fn need_key(n: &Need) -> String {
+    match n {
+        Need::Custom { id } => format!("custom:{id}"),
+        other => other.key().to_owned(),
+    }
+}
+
+/// `day:time`; days by English name or its first three letters, any case.
+pub(crate) fn slot(item: &str) -> Result<Slot, Bad> {
+    let bad_item = || {
+        bad(
+            ImportCode::InvalidSlot,
+            "Skriv dag:tidspunkt med en engelsk ugedag (monday … sunday) og morning, daytime, afternoon eller evening, fx monday:evening.",
+            "Write day:time with an English weekday (monday … sunday) and morning, daytime, afternoon or evening, e.g. monday:evening.",
+        )
+    };
+    let (day, time) = item.split_once(':').ok_or_else(bad_item)?;
+    let day = day.trim().to_ascii_lowercase();
+    let day = Weekday::values()
+        .iter()
+        .copied()
+        .find(|d| {
+            let name = vocab_key(d);
+            name == day || (day.len() == 3 && name.starts_with(&day))
+        })
+        .ok_or_else(bad_item)?;
+    let time: TimeOfDay = vocab(time).map_err(|_| bad_item())?;
+    Ok(Slot { day, time })
+}
+
+/// A slot as written in files.
+pub(crate) fn slot_key(s: &Slot) -> String {
+    format!("{}:{}", vocab_key(&s.day), vocab_key(&s.time))
+}
+
+/// `volunteer_gender:<gender>` or `offer_kind:<kind>`.
+pub(crate) fn preference(item: &str) -> Result<Preference, Bad> {
+    let bad_item = || {
+        bad(
+            ImportCode::UnknownValue,
+            "Skriv volunteer_gender:<female|male|other> eller offer_kind:<contact_family|contact_person|language_mentor|job_mentor|activity>.",
+            "Write volunteer_gender:<female|male|other> or offer_kind:<contact_family|contact_person|language_mentor|job_mentor|activity>.",
+        )
+    };
+    let (what, value) = item.split_once(':').ok_or_else(bad_item)?;
+    match what.trim().to_ascii_lowercase().as_str() {
+        "volunteer_gender" => Ok(Preference::VolunteerGender {
+            gender: vocab::<Gender>(value).map_err(|_| bad_item())?,
+        }),
+        "offer_kind" => Ok(Preference::OfferKind {
+            kind: vocab::<OfferKind>(value).map_err(|_| bad_item())?,
+        }),
+        _ => Err(bad_item()),
+    }
+}
+
+/// A preference as written in files.
+pub(crate) fn preference_key(p: &Preference) -> String {
+    match p {
+        Preference::VolunteerGender { gender } => format!("volunteer_gender:{}", vocab_key(gender)),
+        Preference::OfferKind { kind } => format!("offer_kind:{}", vocab_key(kind)),
+    }
+}
+
+/// A party key.
+pub(crate) fn party(s: &str) -> Result<PartyRef, Bad> {
+    let wrong = || {
+        bad(
+            ImportCode::InvalidParty,
+            "Skriv parten som organisation:<id>, department:<kommune>/<afdeling> eller municipality:<id>.",
+            "Write the party as organisation:<id>, department:<municipality>/<department> or municipality:<id>.",
+        )
+    };
+    let p = PartyRef::parse_key(s.trim()).map_err(|_| wrong())?;
+    let ok = match &p {
+        PartyRef::Municipality { municipality } => is_well_formed(municipality.as_str()),
+        PartyRef::Department {
+            municipality,
+            department,
+        } => is_well_formed(municipality.as_str()) && is_well_formed(department.as_str()),
+        PartyRef::Organisation { organisation } => is_well_formed(organisation.as_str()),
+    };
+    if ok { Ok(p) } else { Err(wrong()) }
+}
+
+/// Shortest text that reads back to the same number.
+pub(crate) fn float_text(x: f64) -> String {
+    format!("{x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_and_write_the_same_way() {
+        assert_eq!(date("2016-01-11"), date("11-01-2016"));
+        assert_eq!(date(" 11.01.2016 "), date("2016-01-11"));
+        assert!(date("2016-02-30").is_err() && date("11/01/2016").is_err());
+        assert_eq!(degrees("56,1268").ok(), Some(56.1268));
+        assert_eq!(degrees("9.178").ok(), Some(9.178));
+        assert!(degrees("NaN").is_err() && degrees("1,2,3").is_err());
+        let l = language("AR:Native").ok();
+        assert_eq!(l, Some(LanguageSkill::new("ar", LanguageLevel::Native)));
+        assert!(language("arabic:native").is_err() && language("ar").is_err());
+        assert_eq!(need("Homework_Help").ok(), Some(Need::HomeworkHelp));
+        assert_eq!(
+            need_key(&need("custom:bike-repair").unwrap()),
+            "custom:bike-repair"
+        );
+        assert_eq!(
+            need("social_netwrok").unwrap_err().code,
+            ImportCode::UnknownValue
+        );
+        let s = slot("Sat:Daytime").unwrap();
+        assert_eq!(slot_key(&s), "saturday:daytime");
+        assert!(slot("someday:evening").is_err() && slot("monday").is_err());
+        let p = preference("volunteer_gender:female").unwrap();
+        assert_eq!(preference_key(&p), "volunteer_gender:female");
+        assert!(preference("religion:x").is_err());
+        let items: Vec<(usize, &str)> = items(" a ;; b;").collect();
+        assert_eq!(items, [(1, "a"), (2, "b")]);
+        assert_eq!(float_text(56.1268), "56.1268");
+        assert_eq!(
+            vocab::<OfferKind>("Contact_Family").ok(),
+            Some(OfferKind::ContactFamily)
+        );
+    }
+
+    #[test]
+    fn messages_never_repeat_the_value() {
+        let secret = "Hajar-010190-1234";
+        for b in [
+            date(secret).unwrap_err(),
+            count(secret).unwrap_err(),
+            degrees(secret).unwrap_err(),
+            id("Hajar Ahmed").unwrap_err(),
+            language(secret).unwrap_err(),
+            need(secret).unwrap_err(),
+            slot(secret).unwrap_err(),
+            preference(secret).unwrap_err(),
+            party(secret).unwrap_err(),
+            vocab::<Gender>(secret).unwrap_err(),
+        ] {
+            assert!(!b.text.da.contains("Hajar") && !b.text.en.contains("Hajar"));
+            assert!(!b.text.en.contains("1234"));
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! The documented column layout of newcomers and offers: names, whether required, the profile
+//! field each fills with its sensitivity class, how to write a value, an example.
+//!
+//! This is the one definition of the column names, for CSV files and for tables handed over in
+//! bulk ([`crate::matching::columns`], what Python's `profiles` reads from a DataFrame): a
+//! column's name is its profile field's name, except the columns that each fill one part of a
+//! nested field ([`nested_columns`]: `lat` and `lon` fill `location`, and for newcomers `adults`
+//! and `children_ages` fill `household`), so a spreadsheet and a DataFrame with the same columns
+//! mean the same thing.
+
+use crate::i18n::Text;
+use crate::matching::{Newcomer, Offer};
+use crate::sensitivity::{SensitivityClass, class_of};
+
+/// One column of a CSV layout.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CsvColumn {
+    /// The header name, e.g. `languages`.
+    pub name: String,
+    /// Whether every file must have it (and every row a value in it).
+    pub required: bool,
+    /// The profile field it fills, e.g. `location` for `lat` and `lon`.
+    pub field: String,
+    /// The field's sensitivity class, from the profile's schema.
+    pub sensitivity: SensitivityClass,
+    /// How to write a value, in Danish and English.
+    pub format: Text,
+    /// An example value (invented).
+    pub example: String,
+    /// Whether a problem may quote the cell's value: only columns holding no personal data.
+    pub quoted_in_problems: bool,
+}
+
+/// `(name, required, field, format da, format en, example)`.
+type Spec = (
+    &'static str,
+    bool,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const LANGUAGES: (&str, &str) = (
+    "sprog:niveau adskilt af ';', fx da:B1;ar:native (ISO 639-kode; A1–C2 eller native)",
+    "language:level separated by ';', e.g. da:B1;ar:native (ISO 639 code; A1–C2 or native)",
+);
+const AVAILABILITY: (&str, &str) = (
+    "dag:tidspunkt adskilt af ';', fx monday:evening;saturday:daytime (tidspunkt: morning, daytime, afternoon, evening)",
+    "day:time separated by ';', e.g. monday:evening;saturday:daytime (time: morning, daytime, afternoon, evening)",
+);
+const NEEDS: (&str, &str) = (
+    "behov adskilt af ';': social_network, language_practice, homework_help, job_or_internship, childrens_leisure, womens_group, practical_help eller custom:<id>",
+    "needs separated by ';': social_network, language_practice, homework_help, job_or_internship, childrens_leisure, womens_group, practical_help or custom:<id>",
+);
+const DATE: (&str, &str) = (
+    "dato ÅÅÅÅ-MM-DD (DD-MM-ÅÅÅÅ læses også)",
+    "date YYYY-MM-DD (DD-MM-YYYY is read too)",
+);
+const LAT: (&str, &str) = (
+    "breddegrad i grader (WGS 84), decimalpunktum eller -komma; sammen med lon",
+    "latitude in degrees (WGS 84), decimal point or comma; together with lon",
+);
+const LON: (&str, &str) = (
+    "længdegrad i grader (WGS 84); sammen med lat",
+    "longitude in degrees (WGS 84); together with lat",
+);
+const TAGS: (&str, &str) = (
+    "id'er adskilt af ';', fx care;construction",
+    "ids separated by ';', e.g. care;construction",
+);
+
+const NEWCOMER_SPECS: [Spec; 15] = [
+    (
+        "id",
+        true,
+        "id",
+        "pseudonymt id (aldrig navn eller cpr-nummer), fx nc-3817-2204",
+        "pseudonymous id (never a name or national id number), e.g. nc-3817-2204",
+        "nc-3817-2204",
+    ),
+    ("arrival", true, "arrival", DATE.0, DATE.1, "2016-01-11"),
+    (
+        "integration_contract_meeting",
+        false,
+        "integration_contract_meeting",
+        DATE.0,
+        DATE.1,
+        "2016-01-21",
+    ),
+    (
+        "waiting_since",
+        false,
+        "waiting_since",
+        "dato for optagelse på ventelisten (ÅÅÅÅ-MM-DD); ankomst, hvis tom",
+        "day put on the waiting list (YYYY-MM-DD); arrival if empty",
+        "",
+    ),
+    (
+        "area",
+        false,
+        "area",
+        "by eller bydel",
+        "town or district",
+        "Ikast",
+    ),
+    ("lat", false, "location", LAT.0, LAT.1, "56.1268"),
+    ("lon", false, "location", LON.0, LON.1, "9.178"),
+    (
+        "languages",
+        false,
+        "languages",
+        LANGUAGES.0,
+        LANGUAGES.1,
+        "ar:native;en:A2;da:A1",
+    ),
+    (
+        "adults",
+        false,
+        "household",
+        "antal voksne (1, hvis tom)",
+        "number of adults (1 if empty)",
+        "2",
+    ),
+    (
+        "children_ages",
+        false,
+        "household",
+        "børnenes alder i år adskilt af ';', fx 6;9",
+        "the children's ages in years separated by ';', e.g. 6;9",
+        "6;9",
+    ),
+    (
+        "needs",
+        false,
+        "needs",
+        NEEDS.0,
+        NEEDS.1,
+        "social_network;homework_help",
+    ),
+    (
+        "preferences",
+        false,
+        "preferences",
+        "ønsker adskilt af ';': volunteer_gender:<female|male|other> eller offer_kind:<tilbudstype>",
+        "wishes separated by ';': volunteer_gender:<female|male|other> or offer_kind:<offer kind>",
+        "",
+    ),
+    (
+        "availability",
+        false,
+        "availability",
+        AVAILABILITY.0,
+        AVAILABILITY.1,
+        "saturday:daytime;wednesday:evening",
+    ),
+    ("industries", false, "industries", TAGS.0, TAGS.1, ""),
+    (
+        "interests",
+        false,
+        "interests",
+        "id'er adskilt af ';', fx football;cooking",
+        "ids separated by ';', e.g. football;cooking",
+        "football;cooking",
+    ),
+];
+
+const OFFER_SPECS: [Spec; 18] = [
+    (
+        "id",
+        true,
+        "id",
+        "id, fx vvv-cf-ikast-1",
+        "id, e.g. vvv-cf-ikast-1",
+        "vvv-cf-ikast-1",
+    ),
+    (
+        "kind",
+        true,
+        "kind",
+        "contact_family, contact_person, language_mentor, job_mentor eller activity",
+        "contact_family, contact_person, language_mentor, job_mentor or activity",
+        "contact_family",
+    ),
+    (
+        "title",
+        true,
+        "title",
+        "titel uden navne, fx Kontaktfamilie, Ikast (1)",
+        "title without names, e.g. Kontaktfamilie, Ikast (1)",
+        "Kontaktfamilie, Ikast (1)",
+    ),
+    (
+        "provider",
+        false,
+        "provider",
+        "organisation:<id>, department:<kommune>/<afdeling> eller municipality:<id>",
+        "organisation:<id>, department:<municipality>/<department> or municipality:<id>",
+        "organisation:DK-LOCAL-roede-kors-ikast",
+    ),
+    (
+        "volunteer",
+        false,
+        "volunteer",
+        "personens id i dossieret (ikke et navn)",
+        "the person's id in the dossier (not a name)",
+        "",
+    ),
+    (
+        "capacity",
+        true,
+        "capacity",
+        "antal husstande i alt (helt tal)",
+        "households in all (a whole number)",
+        "2",
+    ),
+    (
+        "places_taken",
+        false,
+        "places_taken",
+        "pladser allerede optaget (0, hvis tom)",
+        "places already taken (0 if empty)",
+        "0",
+    ),
+    (
+        "languages",
+        false,
+        "languages",
+        LANGUAGES.0,
+        LANGUAGES.1,
+        "da:native;en:C1",
+    ),
+    (
+        "area",
+        false,
+        "area",
+        "by eller bydel",
+        "town or district",
+        "Ikast",
+    ),
+    ("lat", false, "location", LAT.0, LAT.1, "56.1388"),
+    ("lon", false, "location", LON.0, LON.1, "9.158"),
+    (
+        "serves",
+        false,
+        "serves",
+        NEEDS.0,
+        NEEDS.1,
+        "social_network;practical_help",
+    ),
+    (
+        "gender",
+        false,
+        "gender",
+        "female, male eller other (blandet gruppe)",
+        "female, male or other (a mixed group)",
+        "other",
+    ),
+    (
+        "credentials",
+        false,
+        "credentials",
+        "adskilt af ';': child_protection_certificate, first_aid, driving_licence, mentor_training",
+        "separated by ';': child_protection_certificate, first_aid, driving_licence, mentor_training",
+        "child_protection_certificate",
+    ),
+    ("industries", false, "industries", TAGS.0, TAGS.1, ""),
+    (
+        "interests",
+        false,
+        "interests",
+        "id'er adskilt af ';', fx football;cooking",
+        "ids separated by ';', e.g. football;cooking",
+        "football;cooking",
+    ),
+    (
+        "availability",
+        false,
+        "availability",
+        AVAILABILITY.0,
+        AVAILABILITY.1,
+        "saturday:daytime;sunday:daytime",
+    ),
+    (
+        "listed_on",
+        false,
+        "listed_on",
+        "dato for optagelse på listen (ÅÅÅÅ-MM-DD)",
+        "day put on the list (YYYY-MM-DD)",
+        "2015-09-01",
+    ),
+];
+
+/// Offer columns whose values hold no personal data and no free text, so a problem may quote
+/// them to help the user. Ids are left out: a misplaced name in an id column must not echo.
+const QUOTABLE_OFFER_COLUMNS: [&str; 5] =
+    ["kind", "serves", "capacity", "places_taken", "listed_on"];
+
+fn build(
+    specs: &[Spec],
+    class: impl Fn(&str) -> Option<SensitivityClass>,
+    quotable: &[&str],
+) -> Vec<CsvColumn> {
+    specs
+        .iter()
+        .map(|(name, required, field, da, en, example)| CsvColumn {
+            name: (*name).to_owned(),
+            required: *required,
+            field: (*field).to_owned(),
+            // Every profile field declares a class (a test holds the profiles to that); the
+            // strictest class is the safe reading should one ever be missing.
+            sensitivity: class(field).unwrap_or(SensitivityClass::SpecialCategory),
+            format: Text::new(*da, *en),
+            example: (*example).to_owned(),
+            quoted_in_problems: quotable.contains(name),
+        })
+        .collect()
+}
+
+/// The columns of a newcomers file, in the order files are written.
+pub fn newcomer_columns() -> Vec<CsvColumn> {
+    build(&NEWCOMER_SPECS, class_of::<Newcomer>, &[])
+}
+
+/// The columns of an offers file, in the order files are written.
+pub fn offer_columns() -> Vec<CsvColumn> {
+    build(&OFFER_SPECS, class_of::<Offer>, &QUOTABLE_OFFER_COLUMNS)
+}
+
+/// The columns of a layout, in the order files are written.
+pub fn csv_columns(table: super::CsvTable) -> Vec<CsvColumn> {
+    match table {
+        super::CsvTable::Newcomers => newcomer_columns(),
+        super::CsvTable::Offers => offer_columns(),
+    }
+}
+
+/// The columns that each fill one part of a nested profile field, as `(column, field)`: the
+/// column's name is the name of the part (`lat` in `location`, `adults` in `household`). The
+/// same for CSV files and bulk tables.
+pub fn nested_columns(table: super::CsvTable) -> Vec<(&'static str, &'static str)> {
+    let specs: &[Spec] = match table {
+        super::CsvTable::Newcomers => &NEWCOMER_SPECS,
+        super::CsvTable::Offers => &OFFER_SPECS,
+    };
+    specs
+        .iter()
+        .filter(|(name, _, field, ..)| name != field)
+        .map(|(name, _, field, ..)| (*name, *field))
+        .collect()
+}
+
+/// The column names of a layout, in order.
+pub(crate) fn names(table: super::CsvTable) -> Vec<&'static str> {
+    match table {
+        super::CsvTable::Newcomers => NEWCOMER_SPECS.iter().map(|s| s.0).collect(),
+        super::CsvTable::Offers => OFFER_SPECS.iter().map(|s| s.0).collect(),
+    }
+}
+
+/// The required column names of a layout.
+pub(crate) fn required(table: super::CsvTable) -> Vec<&'static str> {
+    let specs: &[Spec] = match table {
+        super::CsvTable::Newcomers => &NEWCOMER_SPECS,
+        super::CsvTable::Offers => &OFFER_SPECS,
+    };
+    specs.iter().filter(|s| s.1).map(|s| s.0).collect()
+}
+
+/// Whether a problem may quote values of `column` in `table`.
+pub(crate) fn quotable(table: super::CsvTable, column: &str) -> bool {
+    table == super::CsvTable::Offers && QUOTABLE_OFFER_COLUMNS.contains(&column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_fills_a_declared_field_and_only_impersonal_ones_are_quoted() {
+        for c in newcomer_columns() {
+            assert!(class_of::<Newcomer>(&c.field).is_some(), "{}", c.field);
+            assert!(!c.quoted_in_problems, "{}", c.name);
+        }
+        for c in offer_columns() {
+            assert!(class_of::<Offer>(&c.field).is_some(), "{}", c.field);
+            if c.quoted_in_problems {
+                assert_eq!(c.sensitivity, SensitivityClass::NotPersonal, "{}", c.name);
+            }
+        }
+        // Every field of the profiles has a column, so writing and reading loses nothing.
+        for f in Newcomer::field_classes_for_test() {
+            assert!(newcomer_columns().iter().any(|c| c.field == f), "{f}");
+        }
+        for f in Offer::field_classes_for_test() {
+            assert!(offer_columns().iter().any(|c| c.field == f), "{f}");
+        }
+    }
+
+    trait Fields {
+        fn field_classes_for_test() -> Vec<String>;
+    }
+
+    impl<T: crate::sensitivity::PersonalData> Fields for T {
+        fn field_classes_for_test() -> Vec<String> {
+            T::field_classes().into_iter().map(|f| f.field).collect()
+        }
+    }
+}

@@ -1,0 +1,537 @@
+//! Reminders: what is due or overdue on a day, as a coordinator's to-do list.
+//!
+//! [`Dossier::reminders`] lists the dated obligations the dossier holds, each overdue or due
+//! within a horizon (14 days by default), overdue first:
+//!
+//! - **introductions** of volunteer offers to newcomer households, by each cohort's plan
+//!   (001 "Hvornår skal frivilligtilbud introduceres?"), while the household's introduction
+//!   period lasts;
+//! - **meetings** to convene: each forum of an agreement in force meets again one cadence after
+//!   it last met, and the invitation goes out the agreed number of days before (001 "Handling i
+//!   fokus");
+//! - **reviews** the parties planned, not yet held (under review or amended within 90 days of
+//!   the date, as the assessment counts them), overdue for up to a year;
+//! - the **end of the term**, when it falls within the horizon or the exit notice, or has passed
+//!   while the agreement is not ended;
+//! - **briefings** of a political committee, due 12 months after the last one (001 "Ressourcer").
+//!
+//! Reminders name households by their pseudonymous id only (the list is for the coordinator);
+//! they carry the path of what they are about and, where the rule comes from a source, its
+//! section.
+//!
+//! ```
+//! use brobygger::{Dossier, Lang};
+//!
+//! let d = Dossier::example("ikast-brande")?;
+//! let today = "2016-03-01".parse().unwrap();
+//! for r in d.reminders(today, 14) {
+//!     println!("{} {} {}", r.due_on, r.state.code(), r.text.get(Lang::En));
+//! }
+//! # Ok::<(), brobygger::BrobyggerError>(())
+//! ```
+
+use crate::agreement::{Agreement, AgreementStatus, AgreementTerms};
+use crate::dossier::Dossier;
+use crate::finding::{FieldPath, SeedDocument, SourceRef};
+use crate::i18n::{Text, labels};
+use crate::ids::{AgreementId, CohortId};
+use crate::matching::{IntroductionRecord, IntroductionState};
+use chrono::{Days, Months, NaiveDate};
+
+/// The horizon [`Dossier::reminders`] is usually called with: two weeks.
+pub const DEFAULT_HORIZON_DAYS: u32 = 14;
+
+/// What a reminder is about.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ReminderKind {
+    /// Introduce volunteer offers to a newcomer household.
+    Introduction,
+    /// Convene a meeting of a forum.
+    Meeting,
+    /// Hold a planned review of the agreement.
+    Review,
+    /// The agreement's term ends: renew it or end it formally.
+    TermEnd,
+    /// Brief the political committee.
+    CommitteeBriefing,
+}
+
+labels!(ReminderKind, "reminder_kind" {
+    Introduction => ("introduktion", "introduction"),
+    Meeting => ("møde", "meeting"),
+    Review => ("revision", "review"),
+    TermEnd => ("aftalens udløb", "end of term"),
+    CommitteeBriefing => ("orientering af udvalg", "committee briefing"),
+});
+
+/// Whether a reminder is late or coming up.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ReminderState {
+    /// Its day has passed.
+    Overdue,
+    /// Its day is today or within the horizon.
+    Due,
+}
+
+labels!(ReminderState, "reminder_state" {
+    Overdue => ("overskredet", "overdue"),
+    Due => ("forfalder", "due"),
+});
+
+impl ReminderState {
+    /// `overdue` or `due`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReminderState::Overdue => "overdue",
+            ReminderState::Due => "due",
+        }
+    }
+}
+
+/// One thing to do by a day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Reminder {
+    /// What it is about.
+    pub kind: ReminderKind,
+    /// Overdue or due.
+    pub state: ReminderState,
+    /// The day to act by: the planned introduction, the day the invitation must go out, the
+    /// review date, the last day of the term, the briefing's anniversary.
+    pub due_on: NaiveDate,
+    /// Days past `due_on` (0 when due).
+    pub days_overdue: u32,
+    /// The agreement, for agreement reminders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementId>,
+    /// The cohort, for introductions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cohort: Option<CohortId>,
+    /// The id of what it is about: the household, the forum, the agreement, the committee.
+    pub subject: String,
+    /// Where in the dossier.
+    pub path: FieldPath,
+    /// A sentence for a to-do list, in Danish and English.
+    pub text: Text,
+    /// The source section behind the obligation, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+fn plus_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(u64::from(n)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn minus_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_sub_days(Days::new(u64::from(n)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    u32::try_from((b - a).num_days().max(0)).unwrap_or(u32::MAX)
+}
+
+/// The version in force on `date`: the last amended on or before it (the first otherwise).
+fn terms_on(a: &Agreement, date: NaiveDate) -> Option<(usize, &AgreementTerms)> {
+    let mut found = None;
+    for (k, v) in a.versions.iter().enumerate() {
+        match &v.amendment {
+            Some(am) if am.on > date => {}
+            _ => found = Some((k, &v.terms)),
+        }
+    }
+    found.or_else(|| a.versions.first().map(|v| (0, &v.terms)))
+}
+
+struct Window {
+    as_of: NaiveDate,
+    until: NaiveDate,
+}
+
+impl Window {
+    /// The state of something due on `day`, or `None` when it is beyond the horizon.
+    fn state(&self, day: NaiveDate) -> Option<(ReminderState, u32)> {
+        if day < self.as_of {
+            Some((ReminderState::Overdue, days_between(day, self.as_of)))
+        } else if day <= self.until {
+            Some((ReminderState::Due, 0))
+        } else {
+            None
+        }
+    }
+}
+
+impl Dossier {
+    /// Everything due on `as_of` or within `horizon_days` after it, and everything overdue, in
+    /// the order to deal with it: overdue first (longest overdue first), then by day.
+    pub fn reminders(&self, as_of: NaiveDate, horizon_days: u32) -> Vec<Reminder> {
+        let w = Window {
+            as_of,
+            until: plus_days(as_of, horizon_days),
+        };
+        let mut out = Vec::new();
+        introductions(self, &w, &mut out);
+        for (i, a) in self.agreements.iter().enumerate() {
+            agreement_reminders(a, i, &w, &mut out);
+        }
+        out.sort_by(|a, b| {
+            a.state
+                .cmp(&b.state)
+                .then(a.due_on.cmp(&b.due_on))
+                .then(a.kind.cmp(&b.kind))
+                .then(a.path.cmp(&b.path))
+        });
+        out
+    }
+}
+
+fn introductions(d: &Dossier, w: &Window, out: &mut Vec<Reminder>) {
+    let source = SourceRef::new(
+        SeedDocument::Lbb2017,
+        "Hvornår skal frivilligtilbud introduceres?",
+    );
+    for (k, c) in d.cohorts.iter().enumerate() {
+        for (i, n) in c.newcomers.iter().enumerate() {
+            if n.arrival > w.until || c.plan.period_end(n) < w.as_of {
+                continue;
+            }
+            let mine: Vec<&IntroductionRecord> = c
+                .introductions
+                .iter()
+                .filter(|r| r.newcomer == n.id)
+                .collect();
+            let s = c.plan.status(n, &mine, w.as_of);
+            let (day, state, late) = match (s.state, s.due_on, s.deadline) {
+                (IntroductionState::Overdue, _, Some(deadline)) => {
+                    (deadline, ReminderState::Overdue, s.days_overdue)
+                }
+                // Planned later: a reminder once the day is within the horizon.
+                (IntroductionState::Due | IntroductionState::Upcoming, Some(due), _)
+                    if due >= w.as_of =>
+                {
+                    if due > w.until {
+                        continue;
+                    }
+                    (due, ReminderState::Due, 0)
+                }
+                // The planned day has passed but not the deadline: due by the deadline.
+                (IntroductionState::Due | IntroductionState::Upcoming, Some(due), deadline) => {
+                    (deadline.unwrap_or(due), ReminderState::Due, 0)
+                }
+                _ => continue,
+            };
+            out.push(Reminder {
+                kind: ReminderKind::Introduction,
+                state,
+                due_on: day,
+                days_overdue: late,
+                agreement: None,
+                cohort: Some(c.id.clone()),
+                subject: n.id.to_string(),
+                path: FieldPath::root()
+                    .field("cohorts")
+                    .index(k)
+                    .field("newcomers")
+                    .index(i),
+                text: s.text.clone(),
+                source: Some(source.clone()),
+            });
+        }
+    }
+}
+
+fn agreement_reminders(a: &Agreement, i: usize, w: &Window, out: &mut Vec<Reminder>) {
+    let status = a.status_on(w.as_of);
+    if !status.is_binding() {
+        return;
+    }
+    let Some((k, terms)) = terms_on(a, w.as_of) else {
+        return;
+    };
+    let ap = FieldPath::root().field("agreements").index(i);
+    let tp = ap.field("versions").index(k).field("terms");
+    let id = a.id.as_str();
+    let base = |kind, state: ReminderState, due_on, late, subject: String, path, text| Reminder {
+        kind,
+        state,
+        due_on,
+        days_overdue: late,
+        agreement: Some(a.id.clone()),
+        cohort: None,
+        subject,
+        path,
+        text,
+        source: None,
+    };
+
+    // Meetings to convene.
+    let handling = SourceRef::new(SeedDocument::Lbb2017, "Handling i fokus");
+    for (f, forum) in terms.routines.iter().enumerate() {
+        let interval = forum.cadence.interval_days().max(1);
+        let last = a
+            .meetings
+            .iter()
+            .filter(|m| m.forum == forum.id && m.held_on <= w.as_of)
+            .map(|m| m.held_on)
+            .max();
+        let next = plus_days(last.unwrap_or(terms.term.start), interval);
+        let invite_by = minus_days(next, forum.notice_days);
+        let Some((state, late)) = w.state(invite_by) else {
+            continue;
+        };
+        let name = &forum.name;
+        let notice = forum.notice_days;
+        let since = match last {
+            Some(l) => (format!("sidst holdt {l}"), format!("last held {l}")),
+            None => ("ikke holdt endnu".to_owned(), "not held yet".to_owned()),
+        };
+        let text = if next < w.as_of {
+            Text::new(
+                format!(
+                    "{id}: {name} skulle have mødtes omkring {next} ({}); indkald med {notice} dages varsel og dagsorden.",
+                    since.0
+                ),
+                format!(
+                    "{id}: {name} was due to meet around {next} ({}); convene it with {notice} days' notice and an agenda.",
+                    since.1
+                ),
+            )
+        } else {
+            Text::new(
+                format!(
+                    "{id}: send indkaldelse og dagsorden til {name} senest {invite_by} ({notice} dages varsel) til et møde omkring {next} ({}).",
+                    since.0
+                ),
+                format!(
+                    "{id}: send the invitation and agenda for {name} by {invite_by} ({notice} days' notice) for a meeting around {next} ({}).",
+                    since.1
+                ),
+            )
+        };
+        let mut r = base(
+            ReminderKind::Meeting,
+            state,
+            invite_by,
+            late,
+            forum.id.to_string(),
+            tp.field("routines").index(f),
+            text,
+        );
+        r.source = Some(handling.clone());
+        out.push(r);
+    }
+
+    // Planned reviews not yet held.
+    let relations = SourceRef::new(SeedDocument::Lbb2017, "Etablering og pleje af relationer");
+    for (j, r) in terms.term.review_dates.iter().copied().enumerate() {
+        if r < terms.term.start {
+            continue;
+        }
+        let (lo, hi) = (minus_days(r, 90), plus_days(r, 90).min(w.as_of));
+        let reviewed = a.history.iter().any(|e| {
+            e.to == AgreementStatus::UnderReview && {
+                let d = e.at.date_naive();
+                d >= lo && d <= hi
+            }
+        });
+        let amended = a
+            .versions
+            .iter()
+            .filter_map(|v| v.amendment.as_ref())
+            .any(|am| am.on >= lo && am.on <= hi);
+        if reviewed || amended || status == AgreementStatus::UnderReview {
+            continue;
+        }
+        let Some((state, late)) = w.state(r) else {
+            continue;
+        };
+        if late > 365 {
+            continue;
+        }
+        let text = match state {
+            ReminderState::Overdue => Text::new(
+                format!(
+                    "{id}: revisionen planlagt til {r} er ikke registreret; sæt aftalen under revision eller lav en ny version."
+                ),
+                format!(
+                    "{id}: the review planned for {r} is not recorded; put the agreement under review or make a new version."
+                ),
+            ),
+            ReminderState::Due => Text::new(
+                format!("{id}: parterne har planlagt at revidere aftalen {r}."),
+                format!("{id}: the parties planned to review the agreement on {r}."),
+            ),
+        };
+        let mut rem = base(
+            ReminderKind::Review,
+            state,
+            r,
+            late,
+            id.to_owned(),
+            tp.field("term").field("review_dates").index(j),
+            text,
+        );
+        rem.source = Some(relations.clone());
+        out.push(rem);
+    }
+
+    // The end of the term.
+    if let Some(end) = terms.term.end {
+        let notice = terms.exit.as_ref().map_or(0, |x| x.notice_days);
+        let ahead = plus_days(w.until, notice);
+        let state = if end < w.as_of {
+            Some((ReminderState::Overdue, days_between(end, w.as_of)))
+        } else if end <= ahead {
+            Some((ReminderState::Due, 0))
+        } else {
+            None
+        };
+        if let Some((state, late)) = state {
+            let text = match state {
+                ReminderState::Overdue => Text::new(
+                    format!(
+                        "{id}: aftalen udløb {end}, men er ikke afsluttet; forny den med en ny version eller afslut den formelt."
+                    ),
+                    format!(
+                        "{id}: the agreement's term ended on {end} but it is not ended; renew it with a new version or end it formally."
+                    ),
+                ),
+                ReminderState::Due => Text::new(
+                    format!("{id}: aftalen udløber {end}; aftal fornyelse eller afslutning."),
+                    format!(
+                        "{id}: the agreement's term ends on {end}; agree on renewal or ending."
+                    ),
+                ),
+            };
+            let mut rem = base(
+                ReminderKind::TermEnd,
+                state,
+                end,
+                late,
+                id.to_owned(),
+                tp.field("term").field("end"),
+                text,
+            );
+            rem.source = Some(relations.clone());
+            out.push(rem);
+        }
+    }
+
+    // Briefing the political committee again, a year after the last briefing.
+    let resources = SourceRef::new(SeedDocument::Lbb2017, "Ressourcer");
+    let last = a
+        .committee_briefings
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.on <= w.as_of)
+        .max_by_key(|(j, b)| (b.on, *j));
+    if let Some((j, b)) = last {
+        let next =
+            b.on.checked_add_months(Months::new(12))
+                .unwrap_or(NaiveDate::MAX);
+        if let Some((state, late)) = w.state(next) {
+            let committee = &b.committee;
+            let text = Text::new(
+                format!(
+                    "{id}: {committee} blev sidst orienteret {}; orientér udvalget igen senest {next}.",
+                    b.on
+                ),
+                format!(
+                    "{id}: {committee} was last briefed on {}; brief the committee again by {next}.",
+                    b.on
+                ),
+            );
+            let mut rem = base(
+                ReminderKind::CommitteeBriefing,
+                state,
+                next,
+                late,
+                committee.clone(),
+                ap.field("committee_briefings").index(j),
+                text,
+            );
+            rem.source = Some(resources);
+            out.push(rem);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn ikast_in_the_first_quarter_of_2016() {
+        let d = Dossier::example("ikast-brande").unwrap();
+        let r = d.reminders(day("2016-03-01"), 14);
+        assert!(!r.is_empty());
+        // Overdue first, then by day.
+        let states: Vec<ReminderState> = r.iter().map(|r| r.state).collect();
+        let mut sorted = states.clone();
+        sorted.sort();
+        assert_eq!(states, sorted);
+        assert!(r.iter().any(|r| r.kind == ReminderKind::Introduction));
+        assert!(r.iter().any(|r| r.kind == ReminderKind::Meeting));
+        for x in &r {
+            match x.state {
+                ReminderState::Overdue => {
+                    assert!(x.due_on < day("2016-03-01") && x.days_overdue > 0)
+                }
+                // Within the horizon, or an introduction past its planned day and before its
+                // deadline, which is due now whatever the horizon.
+                ReminderState::Due => assert!(
+                    x.due_on >= day("2016-03-01")
+                        && x.days_overdue == 0
+                        && (x.due_on <= day("2016-03-15") || x.kind == ReminderKind::Introduction)
+                ),
+            }
+        }
+        // A longer horizon gives at least as much.
+        assert!(d.reminders(day("2016-03-01"), 60).len() >= r.len());
+    }
+
+    #[test]
+    fn nothing_is_reminded_for_agreements_not_in_force() {
+        let d = Dossier::example("horsens").unwrap();
+        // Horsens' agreement is being negotiated on the day.
+        assert!(
+            d.reminders(day("2017-08-01"), 14)
+                .iter()
+                .all(|r| r.agreement.is_none())
+        );
+    }
+}

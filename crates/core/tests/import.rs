@@ -1,0 +1,555 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! CSV import and export of newcomers and offers: the shared fixtures (good and bad files, read
+//! the same way by pytest and Kotlin), every problem with its line and column, no personal
+//! values in problems, and the round trip.
+
+mod common;
+
+use brobygger::import::{
+    self, CsvOptions, CsvTable, check_newcomers_csv, check_newcomers_csv_bytes,
+    check_offers_csv_bytes, newcomers_to_csv, offers_to_csv,
+};
+use brobygger::matching::{
+    Coordinates, Credential, Gender, Household, LanguageLevel, LanguageSkill, Need, Newcomer,
+    Offer, OfferKind, Preference, Slot, Weekday,
+};
+use brobygger::{BrobyggerError, Dossier, PartyRef, TimeOfDay};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    common::fixtures().join("import")
+}
+
+/// Every `.csv` fixture with the table its name says it holds.
+fn cases() -> Vec<(String, CsvTable, PathBuf)> {
+    let mut out: Vec<_> = fs::read_dir(dir())
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            let name = p.file_name()?.to_str()?.strip_suffix(".csv")?.to_owned();
+            let table = if name.ends_with("newcomers") {
+                CsvTable::Newcomers
+            } else if name.ends_with("offers") {
+                CsvTable::Offers
+            } else {
+                return None;
+            };
+            Some((name, table, p))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 6, "fixtures missing: {out:?}");
+    out
+}
+
+/// What a fixture reads to, as the expected files hold it.
+fn read_case(table: CsvTable, path: &std::path::Path) -> Value {
+    let bytes = fs::read(path).unwrap();
+    let options = CsvOptions::named(path.file_name().unwrap().to_str().unwrap());
+    match table {
+        CsvTable::Newcomers => {
+            serde_json::to_value(check_newcomers_csv_bytes(&bytes, &options)).unwrap()
+        }
+        CsvTable::Offers => serde_json::to_value(check_offers_csv_bytes(&bytes, &options)).unwrap(),
+    }
+}
+
+#[test]
+fn the_example_cohort_and_offers_write_the_committed_files() {
+    let d = Dossier::example("ikast-brande").unwrap();
+    common::golden(
+        &dir().join("ikast-newcomers.csv"),
+        &newcomers_to_csv(&d.cohorts[0].newcomers).unwrap(),
+    );
+    common::golden(
+        &dir().join("ikast-offers.csv"),
+        &offers_to_csv(&d.offers).unwrap(),
+    );
+    // ... and those files read back to the example's profiles.
+    let back = import::read_newcomers_csv(dir().join("ikast-newcomers.csv")).unwrap();
+    assert_eq!(back, d.cohorts[0].newcomers);
+    let back = import::read_offers_csv(dir().join("ikast-offers.csv")).unwrap();
+    assert_eq!(back, d.offers);
+}
+
+#[test]
+fn every_fixture_reads_to_its_expected_file() {
+    for (name, table, path) in cases() {
+        let actual = read_case(table, &path);
+        let expected_path = dir().join(format!("{name}.expected.json"));
+        if common::bless() {
+            let mut text = serde_json::to_string_pretty(&actual).unwrap();
+            text.push('\n');
+            fs::write(&expected_path, text).unwrap();
+            continue;
+        }
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(&expected_path).unwrap()).unwrap();
+        assert_eq!(actual, expected, "case {name}");
+    }
+}
+
+fn problems(v: &Value) -> Vec<(String, u64, u64)> {
+    v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap().to_owned(),
+                p["line"].as_u64().unwrap(),
+                p["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_cell_is_reported_with_its_line_and_column() {
+    let v = read_case(CsvTable::Newcomers, &dir().join("bad-newcomers.csv"));
+    let p = problems(&v);
+    let want = [
+        ("import.before_arrival", 2, 3),
+        ("import.child_age_out_of_range", 2, 9),
+        ("import.invalid_id", 3, 1),
+        ("import.invalid_date", 3, 2),
+        ("import.invalid_coordinates", 3, 5),
+        ("import.invalid_language", 3, 7),
+        ("import.duplicate_language", 3, 7),
+        ("import.invalid_number", 3, 8),
+        ("import.unknown_value", 3, 10),
+        ("import.invalid_id", 3, 10),
+        ("import.unknown_value", 3, 11),
+        ("import.invalid_slot", 3, 12),
+        ("import.duplicate_id", 4, 1),
+        ("import.required", 4, 2),
+        ("import.invalid_coordinates", 4, 5),
+        ("import.extra_cells", 5, 14),
+    ];
+    let want: Vec<(String, u64, u64)> = want
+        .iter()
+        .map(|(c, l, col)| ((*c).to_owned(), *l, *col))
+        .collect();
+    assert_eq!(p, want);
+    // The two good rows are read; rows with errors are left out.
+    let ids: Vec<&str> = v["newcomers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["nc-1005"]);
+
+    let v = read_case(CsvTable::Offers, &dir().join("bad-offers.csv"));
+    let codes: Vec<(String, u64, u64)> = problems(&v);
+    assert_eq!(
+        codes,
+        [
+            ("import.unknown_value", 2, 2),
+            ("import.over_capacity", 2, 6),
+            ("import.required", 3, 3),
+            ("import.invalid_party", 3, 4),
+            ("import.invalid_number", 3, 5),
+            ("import.unknown_value", 3, 7),
+            ("import.unknown_value", 3, 8),
+            ("import.unknown_value", 3, 9),
+            ("import.invalid_date", 3, 10),
+            ("import.invalid_id", 3, 11),
+        ]
+        .map(|(c, l, col)| (c.to_owned(), l, col))
+    );
+    assert_eq!(v["offers"][0]["id"], "o-3");
+}
+
+#[test]
+fn header_problems_are_all_reported_with_suggestions() {
+    let v = read_case(CsvTable::Newcomers, &dir().join("bad-header-newcomers.csv"));
+    assert_eq!(
+        problems(&v),
+        [
+            ("import.unknown_column", 1, 2),
+            ("import.unknown_column", 1, 3),
+            ("import.duplicate_column", 1, 5),
+            ("import.unknown_column", 1, 6),
+            ("import.missing_column", 1, 0),
+        ]
+        .map(|(c, l, col)| (c.to_owned(), l, col))
+    );
+    let texts: Vec<&str> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"]["en"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts[0].ends_with("did you mean \"arrival\"?"),
+        "{}",
+        texts[0]
+    );
+    assert!(texts[1].ends_with("did you mean \"languages\"?"));
+    assert!(texts[3].contains("known columns: id, arrival"));
+    // Ignoring unknown columns turns them into warnings; the missing column stays an error.
+    let text = fs::read_to_string(dir().join("bad-header-newcomers.csv")).unwrap();
+    let options = CsvOptions {
+        ignore_unknown_columns: true,
+        ..CsvOptions::default()
+    };
+    let r = check_newcomers_csv(&text, &options);
+    let codes: Vec<&str> = r.problems.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "import.ignored_column",
+            "import.ignored_column",
+            "import.duplicate_column",
+            "import.ignored_column",
+            "import.missing_column"
+        ]
+    );
+}
+
+#[test]
+fn problems_never_quote_personal_values() {
+    for (name, table, path) in cases() {
+        let v = read_case(table, &path);
+        let all = serde_json::to_string(&v["problems"]).unwrap();
+        let secrets: &[&str] = match table {
+            CsvTable::Newcomers => &[
+                "Hajar", "muslim", "religion", "fluent", "bike", "someday", "netwrok", "\"two\"",
+                "Someone",
+            ],
+            CsvTable::Offers => &["mixed", "criminal", "Jens", "roede kors"],
+        };
+        for secret in secrets {
+            assert!(!all.contains(secret), "{name}: {secret} in {all}");
+        }
+    }
+    // Values of columns without personal data may be quoted, to help.
+    let v = read_case(CsvTable::Offers, &dir().join("bad-offers.csv"));
+    let all = serde_json::to_string(&v["problems"]).unwrap();
+    assert!(all.contains("found \\\"contact_famly\\\"") && all.contains("found \\\"many\\\""));
+}
+
+#[test]
+fn spreadsheet_files_read_like_the_canonical_ones() {
+    // Semicolons, a byte-order mark, CRLF, day-first dates, decimal commas, mixed case, blank
+    // and empty rows, a trailing unnamed column.
+    let v = read_case(
+        CsvTable::Newcomers,
+        &dir().join("spreadsheet-newcomers.csv"),
+    );
+    assert_eq!(v["problems"], Value::Array(vec![]));
+    assert_eq!(
+        (&v["delimiter"], &v["encoding"]),
+        (&"semicolon".into(), &"utf8_with_bom".into())
+    );
+    let first: Newcomer = serde_json::from_value(v["newcomers"][0].clone()).unwrap();
+    let example = Dossier::example("ikast-brande").unwrap();
+    let original = &example.cohorts[0].newcomers[0];
+    assert_eq!(
+        (
+            &first.id,
+            first.arrival,
+            first.integration_contract_meeting,
+            first.location
+        ),
+        (
+            &original.id,
+            original.arrival,
+            original.integration_contract_meeting,
+            original.location
+        )
+    );
+    assert_eq!(
+        (&first.languages, &first.needs, &first.availability),
+        (&original.languages, &original.needs, &original.availability)
+    );
+    assert_eq!(first.household, original.household);
+    let second: Newcomer = serde_json::from_value(v["newcomers"][1].clone()).unwrap();
+    assert_eq!(second.area.as_deref(), Some("Ikast"));
+    assert_eq!(
+        second.needs[2],
+        Need::Custom {
+            id: "bike-repair".into()
+        }
+    );
+
+    let v = read_case(CsvTable::Offers, &dir().join("windows-1252-offers.csv"));
+    assert_eq!(v["encoding"], "windows1252");
+    assert_eq!(v["problems"][0]["code"], "import.decoded_windows_1252");
+    assert_eq!(v["offers"][0]["title"], "Kvindegruppe i Nørre Snede");
+}
+
+#[test]
+fn a_file_with_errors_is_refused_with_every_problem_as_a_finding() {
+    let err = import::read_newcomers_csv(dir().join("bad-newcomers.csv")).unwrap_err();
+    let BrobyggerError::Validation { code, findings } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(code, "import.invalid_csv");
+    assert_eq!(findings.len(), 16);
+    // Errors first; each finding's path is the row's place in the list, its text the place in
+    // the file.
+    assert_eq!(
+        findings[0].path.as_str(),
+        "newcomers[0].integration_contract_meeting"
+    );
+    assert!(
+        findings[0]
+            .text
+            .en
+            .starts_with("bad-newcomers.csv:2:3 (integration_contract_meeting): ")
+    );
+    let warnings: Vec<&str> = findings[14..].iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        warnings,
+        ["import.child_age_out_of_range", "import.duplicate_language"]
+    );
+    let err = import::read_offers_csv("/nonexistent/offers.csv").unwrap_err();
+    assert_eq!(err.code(), "load.io");
+    let empty = import::read_newcomers_csv(dir().join("empty-newcomers.csv")).unwrap_err();
+    assert_eq!(empty.findings()[0].code, "import.empty_file");
+}
+
+fn level() -> impl Strategy<Value = LanguageLevel> {
+    prop::sample::select(vec![
+        LanguageLevel::A1,
+        LanguageLevel::A2,
+        LanguageLevel::B1,
+        LanguageLevel::B2,
+        LanguageLevel::C1,
+        LanguageLevel::C2,
+        LanguageLevel::Native,
+    ])
+}
+
+fn languages() -> impl Strategy<Value = Vec<LanguageSkill>> {
+    prop::collection::vec(("[a-z]{2,3}", level()), 0..4).prop_map(|v| {
+        v.into_iter()
+            .map(|(c, l)| LanguageSkill::new(c, l))
+            .collect()
+    })
+}
+
+fn need() -> impl Strategy<Value = Need> {
+    prop_oneof![
+        prop::sample::select(Need::STANDARD.to_vec()),
+        "[a-z][a-z0-9\\-]{0,10}".prop_map(|id| Need::Custom { id }),
+    ]
+}
+
+fn slot() -> impl Strategy<Value = Slot> {
+    (0usize..7, 0usize..4).prop_map(|(d, t)| Slot {
+        day: [
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+        ][d],
+        time: [
+            TimeOfDay::Morning,
+            TimeOfDay::Daytime,
+            TimeOfDay::Afternoon,
+            TimeOfDay::Evening,
+        ][t],
+    })
+}
+
+/// Free text as a spreadsheet cell can hold it: anything but leading or trailing blanks
+/// (which reading trims), including the delimiters, quotes and line breaks.
+fn cell_text() -> impl Strategy<Value = String> {
+    "[a-zA-ZæøåÆØÅ0-9]([a-zA-ZæøåÆØÅ0-9,;\"' \n-]{0,20}[a-zA-ZæøåÆØÅ0-9])?"
+}
+
+fn tags() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec("[a-z][a-z0-9_\\-]{0,8}", 0..3)
+}
+
+fn coordinates() -> impl Strategy<Value = Option<Coordinates>> {
+    prop::option::of(
+        (-90.0f64..=90.0, -180.0f64..=180.0).prop_map(|(lat, lon)| Coordinates { lat, lon }),
+    )
+}
+
+fn newcomer() -> impl Strategy<Value = Newcomer> {
+    (
+        common::id(),
+        common::date(),
+        prop::option::of(common::date()),
+        prop::option::of(cell_text()),
+        coordinates(),
+        languages(),
+        (0u32..5, prop::collection::vec(0u32..18, 0..4)),
+        prop::collection::vec(need(), 0..4),
+        prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(vec![Gender::Female, Gender::Male, Gender::Other])
+                    .prop_map(|gender| Preference::VolunteerGender { gender }),
+                Just(Preference::OfferKind {
+                    kind: OfferKind::Activity
+                }),
+            ],
+            0..3,
+        ),
+        prop::collection::vec(slot(), 0..4),
+        tags(),
+        tags(),
+    )
+        .prop_map(
+            |(
+                id,
+                arrival,
+                waiting,
+                area,
+                location,
+                languages,
+                (adults, ages),
+                needs,
+                preferences,
+                availability,
+                industries,
+                interests,
+            )| {
+                let mut n = Newcomer::new(id, arrival);
+                // A meeting on or after arrival, as reading requires.
+                n.integration_contract_meeting = waiting.map(|w| w.max(arrival));
+                n.waiting_since = waiting;
+                n.area = area;
+                n.location = location;
+                n.languages = languages;
+                n.household = Household {
+                    adults,
+                    children_ages: ages,
+                };
+                n.needs = needs;
+                n.preferences = preferences;
+                n.availability = availability;
+                n.industries = industries;
+                n.interests = interests;
+                n
+            },
+        )
+}
+
+fn offer() -> impl Strategy<Value = Offer> {
+    (
+        common::id(),
+        prop::sample::select(vec![
+            OfferKind::ContactFamily,
+            OfferKind::ContactPerson,
+            OfferKind::LanguageMentor,
+            OfferKind::JobMentor,
+            OfferKind::Activity,
+        ]),
+        cell_text(),
+        (0u32..20, 0u32..20),
+        prop::option::of(prop_oneof![
+            common::id().prop_map(|o| PartyRef::Organisation {
+                organisation: o.into()
+            }),
+            (common::id(), common::id()).prop_map(|(m, d)| PartyRef::Department {
+                municipality: m.into(),
+                department: d.into()
+            }),
+        ]),
+        prop::option::of(common::id()),
+        (languages(), prop::option::of(cell_text()), coordinates()),
+        prop::collection::vec(need(), 0..3),
+        prop::option::of(prop::sample::select(vec![
+            Gender::Female,
+            Gender::Male,
+            Gender::Other,
+        ])),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                Credential::ChildProtectionCertificate,
+                Credential::FirstAid,
+                Credential::DrivingLicence,
+                Credential::MentorTraining,
+            ]),
+            0..3,
+        ),
+        (
+            tags(),
+            tags(),
+            prop::collection::vec(slot(), 0..3),
+            prop::option::of(common::date()),
+        ),
+    )
+        .prop_map(
+            |(
+                id,
+                kind,
+                title,
+                (a, b),
+                provider,
+                volunteer,
+                (languages, area, location),
+                serves,
+                gender,
+                credentials,
+                (industries, interests, availability, listed_on),
+            )| {
+                let mut o = Offer::new(id, kind, title, a.max(b));
+                o.places_taken = a.min(b);
+                o.provider = provider;
+                o.volunteer = volunteer.map(Into::into);
+                o.languages = languages;
+                o.area = area;
+                o.location = location;
+                o.serves = serves;
+                o.gender = gender;
+                o.credentials = credentials;
+                o.industries = industries;
+                o.interests = interests;
+                o.availability = availability;
+                o.listed_on = listed_on;
+                o
+            },
+        )
+}
+
+fn unique_ids<T>(items: Vec<T>, id: impl Fn(&T) -> String) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items.into_iter().filter(|x| seen.insert(id(x))).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Writing and reading gives back the same households, whatever the cells hold.
+    #[test]
+    fn newcomers_round_trip(list in prop::collection::vec(newcomer(), 0..6)) {
+        let list = unique_ids(list, |n| n.id.to_string());
+        let csv = newcomers_to_csv(&list).unwrap();
+        let back = check_newcomers_csv(&csv, &CsvOptions::default());
+        prop_assert!(back.problems.iter().all(|p| p.severity != brobygger::Severity::Error), "{:?}", back.problems);
+        prop_assert_eq!(back.newcomers, list);
+    }
+
+    /// Writing and reading gives back the same offers.
+    #[test]
+    fn offers_round_trip(list in prop::collection::vec(offer(), 0..6)) {
+        let list = unique_ids(list, |o| o.id.to_string());
+        let csv = offers_to_csv(&list).unwrap();
+        let back = import::offers_from_csv(&csv, &CsvOptions::default()).unwrap();
+        prop_assert_eq!(back, list);
+    }
+
+    /// No input makes reading panic, and every problem has a place in the file.
+    #[test]
+    fn any_text_is_read_without_panicking(text in "[a-z_,;\"\n:0-9.\\-]{0,200}") {
+        let header = "id,arrival,languages,lat,lon,needs,availability\n";
+        let r = check_newcomers_csv(&format!("{header}{text}"), &CsvOptions::default());
+        for p in &r.problems {
+            prop_assert!(p.line >= 1);
+        }
+        let _ = import::check_offers_csv(&text, &CsvOptions::default());
+    }
+}

@@ -1,0 +1,72 @@
+//! Spreadsheet lists for Kotlin and Swift: newcomers and offers read from CSV text or bytes and
+//! written back, the column layout, a matching run as CSV; and on a [`DossierHandle`] the
+//! reminders of a day. Every function delegates to the core.
+
+use crate::convert::read;
+use crate::dossier::DossierHandle;
+use brobygger::chrono::NaiveDate;
+use brobygger::import::{self, CsvColumn, CsvOptions, CsvTable, NewcomersCsv, OffersCsv};
+use brobygger::matching::{MatchRun, Newcomer, Offer};
+use brobygger::{BrobyggerError, Lang, Reminder};
+
+/// Reads a newcomers CSV file's text. Throws `Validation` (code `import.invalid_csv`) with every
+/// problem as a finding whose message starts with the file, line and column.
+#[uniffi::export]
+pub fn newcomers_from_csv(
+    text: String,
+    options: CsvOptions,
+) -> Result<Vec<Newcomer>, BrobyggerError> {
+    import::newcomers_from_csv(&text, &options)
+}
+
+/// Reads an offers CSV file's text; as `newcomersFromCsv`.
+#[uniffi::export]
+pub fn offers_from_csv(text: String, options: CsvOptions) -> Result<Vec<Offer>, BrobyggerError> {
+    import::offers_from_csv(&text, &options)
+}
+
+/// Reads a newcomers CSV file's bytes (UTF-8 with or without BOM, or Windows-1252) and never
+/// throws for the data: the rows without errors and every problem with its line and column.
+#[uniffi::export]
+pub fn check_newcomers_csv(bytes: Vec<u8>, options: CsvOptions) -> NewcomersCsv {
+    import::check_newcomers_csv_bytes(&bytes, &options)
+}
+
+/// Reads an offers CSV file's bytes; as `checkNewcomersCsv`.
+#[uniffi::export]
+pub fn check_offers_csv(bytes: Vec<u8>, options: CsvOptions) -> OffersCsv {
+    import::check_offers_csv_bytes(&bytes, &options)
+}
+
+/// Households as CSV text that reads back to them.
+#[uniffi::export]
+pub fn newcomers_to_csv(newcomers: Vec<Newcomer>) -> Result<String, BrobyggerError> {
+    import::newcomers_to_csv(&newcomers)
+}
+
+/// Offers as CSV text that reads back to them.
+#[uniffi::export]
+pub fn offers_to_csv(offers: Vec<Offer>) -> Result<String, BrobyggerError> {
+    import::offers_to_csv(&offers)
+}
+
+/// The documented columns of a newcomers or offers file.
+#[uniffi::export]
+pub fn csv_columns(table: CsvTable) -> Vec<CsvColumn> {
+    import::csv_columns(table)
+}
+
+/// A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
+#[uniffi::export]
+pub fn match_run_to_csv(run: MatchRun, lang: Lang) -> Result<String, BrobyggerError> {
+    import::match_run_to_csv(&run, lang)
+}
+
+#[uniffi::export]
+impl DossierHandle {
+    /// What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
+    /// meetings to convene, reviews, the end of terms, committee briefings; overdue first.
+    pub fn reminders(&self, as_of: NaiveDate, horizon_days: u32) -> Vec<Reminder> {
+        read(self.lock()).reminders(as_of, horizon_days)
+    }
+}

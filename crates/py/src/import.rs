@@ -1,0 +1,196 @@
+//! Spreadsheet lists in Python: newcomers and offers read from CSV (a path, text or bytes) and
+//! written back, the documented column layout, a matching run as CSV, and a dossier's
+//! reminders. Profiles are plain dicts shaped like the file format, as `match_profiles` takes
+//! them.
+
+use crate::convert::{IntoPy, from_py, lang, parse_enum, to_py};
+use crate::dossier::Dossier;
+use crate::matching::MatchRun;
+use brobygger::chrono::NaiveDate;
+use brobygger::import::{self, CsvOptions, CsvTable};
+use brobygger::matching::{Newcomer, Offer};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+fn options(file_name: Option<String>, ignore_unknown_columns: bool) -> CsvOptions {
+    CsvOptions {
+        file_name,
+        delimiter: None,
+        ignore_unknown_columns,
+    }
+}
+
+/// Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
+/// `ValidationError` (code `import.invalid_csv`) with every problem as a finding whose message
+/// starts with the file, line and column; `ParseError`-free: a bad cell is a finding.
+#[pyfunction]
+#[pyo3(signature = (path, *, ignore_unknown_columns = false))]
+pub fn read_newcomers_csv<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = read(&path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    newcomers(py, &bytes, options(name, ignore_unknown_columns))
+}
+
+/// Reads an offers CSV file into dicts; as `read_newcomers_csv`.
+#[pyfunction]
+#[pyo3(signature = (path, *, ignore_unknown_columns = false))]
+pub fn read_offers_csv<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = read(&path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    offers(py, &bytes, options(name, ignore_unknown_columns))
+}
+
+/// Newcomers from CSV text (or bytes in any encoding the reader knows); as `read_newcomers_csv`.
+#[pyfunction]
+#[pyo3(signature = (data, *, file_name = None, ignore_unknown_columns = false))]
+pub fn newcomers_from_csv<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    file_name: Option<String>,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    newcomers(
+        py,
+        &bytes_of(data)?,
+        options(file_name, ignore_unknown_columns),
+    )
+}
+
+/// Offers from CSV text or bytes; as `newcomers_from_csv`.
+#[pyfunction]
+#[pyo3(signature = (data, *, file_name = None, ignore_unknown_columns = false))]
+pub fn offers_from_csv<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    file_name: Option<String>,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    offers(
+        py,
+        &bytes_of(data)?,
+        options(file_name, ignore_unknown_columns),
+    )
+}
+
+/// Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
+/// (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
+/// `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
+#[pyfunction]
+#[pyo3(signature = (data, *, file_name = None, ignore_unknown_columns = false))]
+pub fn check_newcomers_csv<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    file_name: Option<String>,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = bytes_of(data)?;
+    let o = options(file_name, ignore_unknown_columns);
+    let r = py.detach(|| import::check_newcomers_csv_bytes(&bytes, &o));
+    to_py(py, &r)
+}
+
+/// Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
+#[pyfunction]
+#[pyo3(signature = (data, *, file_name = None, ignore_unknown_columns = false))]
+pub fn check_offers_csv<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    file_name: Option<String>,
+    ignore_unknown_columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = bytes_of(data)?;
+    let o = options(file_name, ignore_unknown_columns);
+    let r = py.detach(|| import::check_offers_csv_bytes(&bytes, &o));
+    to_py(py, &r)
+}
+
+/// Households (dicts shaped like the file format) as CSV text that reads back to them.
+#[pyfunction]
+pub fn newcomers_to_csv(newcomers: &Bound<'_, PyAny>) -> PyResult<String> {
+    let list: Vec<Newcomer> = from_py(newcomers, "newcomers")?;
+    import::newcomers_to_csv(&list).py()
+}
+
+/// Offers (dicts) as CSV text that reads back to them.
+#[pyfunction]
+pub fn offers_to_csv(offers: &Bound<'_, PyAny>) -> PyResult<String> {
+    let list: Vec<Offer> = from_py(offers, "offers")?;
+    import::offers_to_csv(&list).py()
+}
+
+/// The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
+/// `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
+#[pyfunction]
+pub fn csv_columns<'py>(py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+    let table: CsvTable = parse_enum(table, "table")?;
+    to_py(py, &import::csv_columns(table))
+}
+
+/// A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
+#[pyfunction]
+#[pyo3(signature = (run, lang = "da"))]
+pub fn match_run_to_csv(run: PyRef<'_, MatchRun>, lang: &str) -> PyResult<String> {
+    import::match_run_to_csv(&run.inner, self::lang(lang)?).py()
+}
+
+/// What is due or overdue on `as_of` or within `horizon_days` after it: introductions, meetings
+/// to convene, reviews, the end of terms, committee briefings; overdue first. A list of dicts
+/// (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
+/// `source`).
+#[pyfunction]
+#[pyo3(signature = (dossier, as_of, horizon_days = brobygger::reminders::DEFAULT_HORIZON_DAYS))]
+pub fn reminders<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'py, Dossier>,
+    as_of: NaiveDate,
+    horizon_days: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &dossier.inner.reminders(as_of, horizon_days))
+}
+
+fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|e| {
+            brobygger::BrobyggerError::invalid_input(
+                "load.io",
+                &path.display().to_string(),
+                e.kind().to_string(),
+            )
+        })
+        .py()
+}
+
+fn bytes_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if data.is_instance_of::<PyString>() {
+        let text: String = data.extract()?;
+        return Ok(text.into_bytes());
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    Err(pyo3::exceptions::PyTypeError::new_err(
+        "data must be CSV text (str) or the file's bytes",
+    ))
+}
+
+fn newcomers<'py>(py: Python<'py>, bytes: &[u8], o: CsvOptions) -> PyResult<Bound<'py, PyAny>> {
+    let list = py
+        .detach(|| import::newcomers_from_csv_bytes(bytes, &o))
+        .py()?;
+    to_py(py, &list)
+}
+
+fn offers<'py>(py: Python<'py>, bytes: &[u8], o: CsvOptions) -> PyResult<Bound<'py, PyAny>> {
+    let list = py
+        .detach(|| import::offers_from_csv_bytes(bytes, &o))
+        .py()?;
+    to_py(py, &list)
+}
