@@ -13,6 +13,10 @@ fun main() {
         integrationSuite,
         privacySuite,
         scaleSuite,
+        appFlowSuite,
+        concurrencySuite,
+        errorsSuite,
+        vectorsSuite,
     )
     var passed = 0
     var failed = 0

@@ -27,7 +27,7 @@ pub use roles::{
     role_matrix_markdown, task_catalogue, task_key,
 };
 
-use brobygger::{Lang, PersonId, VocabularyEntry};
+use brobygger::{BrobyggerError, Lang, PersonId, VocabularyEntry};
 
 /// The names of the built-in example dossiers.
 #[uniffi::export]
@@ -58,8 +58,8 @@ pub fn generate_person_id() -> PersonId {
 
 /// Every closed vocabulary's values with labels in `lang`, for pickers and legends.
 #[uniffi::export]
-pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
-    brobygger::vocabulary(lang)
+pub fn vocabulary(lang: Lang) -> Result<Vec<VocabularyEntry>, BrobyggerError> {
+    Ok(brobygger::vocabulary(lang))
 }
 
 /// Always panics inside Rust; the binding tests use it to prove a panic arrives as an

@@ -1456,6 +1456,49 @@ class Post:
         """
 
 @final
+class Profiles:
+    """
+    Newcomer households and offers read once, in bulk, ready to be matched under any rule set.
+
+    Make one with `brobygger.profiles(newcomers, offers)` from DataFrames, dicts of columns or
+    lists of dicts, with `Profiles.from_tables(...)`, or with
+    `Profiles.from_json(newcomers_json, offers_json)`. Reading JSON and matching release the
+    GIL.
+    """
+    def __repr__(self, /) -> str: ...
+    @staticmethod
+    def from_json(newcomers: str, offers: str) -> Profiles:
+        """
+        Reads both sides from JSON tables: a list of records, an object of columns, or
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
+        columns become the location; `null` cells are absent fields. Raises `ParseError` or
+        `InvalidInputError` naming the row and field.
+        """
+    @staticmethod
+    def from_tables(newcomers: Any, offers: Any) -> Profiles:
+        """
+        Reads both sides straight from Python objects: each a dict of equal-length column
+        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
+        a list of dicts, with the field names of the file format; `None` is an absent field.
+        Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
+        """
+    @property
+    def newcomer_count(self, /) -> int:
+        """
+        Number of newcomer households.
+        """
+    @property
+    def offer_count(self, /) -> int:
+        """
+        Number of offers.
+        """
+    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches the households with the offers under `rules`, like `match_profiles`. The GIL
+        is released for the whole run.
+        """
+
+@final
 class PseudonymKey:
     """
     A secret key for one pseudonymisation domain. Pseudonyms are HMAC-SHA256 of an opaque id
@@ -1907,6 +1950,14 @@ class Tenure:
         """
         First day no longer in the post.
         """
+
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], float]:
+    """
+    Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
+    order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
+    indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
+    The GIL is released while converting and solving.
+    """
 
 def _self_test_panic() -> None:
     """
