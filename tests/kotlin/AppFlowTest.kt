@@ -41,23 +41,23 @@ val appFlowSuite = suite("app flow") {
             file.writeText(DossierHandle.example("ikast-brande").toJson())
             val d = DossierHandle.load(file.path)
             assertEquals(schemaVersion(), Json.parse(file.readText())["schema_version"].let { (it as Json.Num).value.toUInt() })
-            assertTrue(d.validate().none { it.severity == Severity.ERROR }, "line 42")
+            assertTrue(d.validate().none { it.severity == Severity.ERROR }, "the example has no validation errors")
 
             // 2. Who am I today, and what must my department do under the agreement?
             val today = LocalDate.of(2016, 3, 1)
             val lead = d.holderOf("ib-integration-lead", today)!!
             assertEquals(listOf("ib-integration-lead"), d.postsHeldBy(lead, today).map { it.id })
             val duties = d.partyDuties("ikast-vvv", integration, RoleOptions(null, today, false))
-            assertTrue(duties.isNotEmpty(), "line 49")
-            assertTrue(duties.all { it.assignment.party == integration }, "line 50")
+            assertTrue(duties.isNotEmpty(), "the department has duties")
+            assertTrue(duties.all { it.assignment.party == integration }, "only the department's own duties")
             val contract = duties.filter { it.task.task == TaskRef.Catalogue("integration_contract") }
             assertEquals(setOf(Raci.RESPONSIBLE, Raci.ACCOUNTABLE), contract.map { it.assignment.role }.toSet())
             assertEquals(Carrier.Post("ib-integration-lead"), contract.first { it.assignment.role == Raci.ACCOUNTABLE }.assignment.carriedBy)
             // The carrier of the task today is the lead herself.
             val carriers = d.taskCarriers("ikast-vvv", TaskRef.Catalogue("integration_contract"), RoleOptions(null, today, false))
-            assertTrue(carriers.any { it.person == lead }, "line 56")
+            assertTrue(carriers.any { it.person == lead }, "the lead carries the integration contract today")
             // Every task has a name in both languages.
-            assertTrue(duties.all { it.task.name.da.isNotBlank() && it.task.name.en.isNotBlank() }, "line 58")
+            assertTrue(duties.all { it.task.name.da.isNotBlank() && it.task.name.en.isNotBlank() }, "task names in both languages")
 
             // 3. The joint checklist before the internship agreement is signed: the jobcenter in
             //    Danish, the Red Cross in English; the items are the same, only the texts differ.
@@ -106,8 +106,8 @@ val appFlowSuite = suite("app flow") {
             val run = d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
                 MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE, "run-app")))
             assertEquals("run-app", run.id)
-            assertTrue(run.matches.isNotEmpty(), "line 94")
-            assertTrue(run.matches.all { m -> m.explanation.isNotEmpty() }, "line 95")
+            assertTrue(run.matches.isNotEmpty(), "the run matched households")
+            assertTrue(run.matches.all { m -> m.explanation.isNotEmpty() }, "every match explained")
             d.addMatchRun(run)
 
             // 6. The volunteer view: the offer's own matches, pseudonymous, without sensitive fields.
@@ -115,9 +115,9 @@ val appFlowSuite = suite("app flow") {
             val views = d.volunteerView(run.id, offer)
             assertEquals(run.matches.filter { it.offer == offer }.map { it.newcomer }, views.map { it.newcomer })
             for (v in views) {
-                assertTrue(v.newcomer.startsWith("nc-"), "line 103")
+                assertTrue(v.newcomer.startsWith("nc-"), "pseudonymous household id")
                 assertTrue(v.shared.none { it.field in setOf("preferences", "needs", "name", "phone", "email") }, v.shared.toString())
-                assertTrue(v.explanation.all { it.da.isNotBlank() && it.en.isNotBlank() }, "line 105")
+                assertTrue(v.explanation.all { it.da.isNotBlank() && it.en.isNotBlank() }, "explanations in both languages")
             }
             // Proposed, the volunteer sees the proposal without a score or contact details; the
             // volunteer of another offer is refused.
@@ -130,24 +130,30 @@ val appFlowSuite = suite("app flow") {
             assertTrue(seen.released.isEmpty(), "nothing released before both accept")
             assertEquals(ProposalState.PROPOSED, seen.state)
             assertTrue(seen.shared.none { it.field in setOf("preferences", "needs") }, seen.shared.toString())
+            // The coordinator sees more of the same proposal: the score and every field the
+            // volunteer sees, and more.
+            val full = d.viewProposal(proposal, Viewer.Coordinator, LocalDate.of(2016, 4, 2), null)
+            assertNotNull(full.score)
+            assertTrue(full.shared.map { it.field }.containsAll(seen.shared.map { it.field }), "a volunteer sees a subset")
+            assertTrue(full.shared.size > seen.shared.size, "the coordinator sees more")
             val other = run.matches.map { it.offer }.first { it != fresh.offer }
             assertThrows<BrobyggerException> { d.viewProposal(proposal, Viewer.Volunteer(other), LocalDate.of(2016, 4, 2), null) }
 
             // 7. Introductions due and overdue on a day, as findings with paths.
             val due = d.introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20))
-            assertTrue(due.any { it.code == "introduction.overdue" }, "line 121")
-            assertTrue(due.all { it.path.startsWith("cohorts[0].newcomers[") }, "line 122")
-            assertTrue(due.all { it.source?.document == SeedDocument.LBB2017 }, "line 123")
+            assertTrue(due.any { it.code == "introduction.overdue" }, "an overdue introduction")
+            assertTrue(due.all { it.path.startsWith("cohorts[0].newcomers[") }, "paths into the cohort")
+            assertTrue(due.all { it.source?.document == SeedDocument.LBB2017 }, "cites the LBB evaluation")
 
             // 8. The assessment and the HTML report to share.
             val day = exampleReferenceDate("ikast-brande")
             val assessment = d.assess("ikast-vvv", AssessmentOptions(day, emptyList()))
             assertEquals(day, assessment.asOf)
-            assertTrue(assessment.dimensions.isNotEmpty(), "line 129")
+            assertTrue(assessment.dimensions.isNotEmpty(), "dimensions scored")
             assertNotNull(assessment.overall)
             val html = d.report("ikast-vvv", ReportOptions(day, Lang.DA, ReportFormat.HTML, emptyList(), emptyList()))
             assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.take(40))
-            assertTrue(html.contains("</html>"), "line 133")
+            assertTrue(html.contains("</html>"), "a whole HTML page")
             val people = d.people()
             for (p in people) assertFalse(html.contains(p.name), "a person's name in the report")
 

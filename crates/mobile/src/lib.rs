@@ -4,7 +4,9 @@
 //! feature), and every method here is a delegation to the core. [`DossierHandle`] holds a dossier
 //! behind a lock so one handle can be shared across threads. Dates cross the boundary as
 //! `java.time.LocalDate` in Kotlin and ISO `YYYY-MM-DD` strings in Swift; instants as
-//! `java.time.Instant` and `Date`.
+//! `java.time.Instant` and `Date`. Every function that takes input and every method returns
+//! `Result` (Swift `throws`), so a date Rust cannot hold is a `Parse` error (`input.bad_date`,
+//! `input.bad_instant`) and a panic is a thrown error, never a crash of the app.
 
 uniffi::setup_scaffolding!("brobygger_mobile");
 
