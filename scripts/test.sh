@@ -93,6 +93,7 @@ swift_check() {
   grep -q "open class DossierHandle" "$BUILD/bindings/swift/Brobygger.swift" &&
     grep -q "public struct Finding" "$BUILD/bindings/swift/BrobyggerCore.swift" &&
     "$PY" scripts/swift_check.py "$BUILD"/bindings/swift/*.swift &&
+    "$PY" scripts/swift_throws.py "$BUILD/bindings/swift/Brobygger.swift" &&
     for h in "$BUILD"/bindings/swift/*.h; do echo "#include \"$(basename "$h")\""; done |
     gcc -fsyntax-only -Werror -D_Nullable= -D_Nonnull= -I "$BUILD/bindings/swift" -x c - &&
     echo "swift: C headers compile together:" "$BUILD"/bindings/swift/*.h

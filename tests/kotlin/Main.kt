@@ -14,6 +14,10 @@ fun main() {
         importSuite,
         privacySuite,
         scaleSuite,
+        appFlowSuite,
+        concurrencySuite,
+        errorsSuite,
+        vectorsSuite,
     )
     var passed = 0
     var failed = 0

@@ -9,19 +9,61 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// A point in time, in UTC.
 pub type Timestamp = DateTime<Utc>;
 
+// A string that is not a date this library can hold (Swift passes dates as strings; Kotlin's
+// `LocalDate.MAX` is beyond chrono's range) is lifted into a `BrobyggerError::Parse`, so every
+// exported function taking a date (all of them return `Result`) throws it as a typed error.
 #[cfg(feature = "uniffi")]
 uniffi::custom_type!(NaiveDate, String, {
     remote,
     lower: |d| d.format("%Y-%m-%d").to_string(),
-    try_lift: |s| Ok(NaiveDate::parse_from_str(&s, "%Y-%m-%d")?),
+    try_lift: |s| Ok(lift_date(&s)?),
 });
+
+/// Reads a date crossing the FFI; the error never quotes the input.
+#[cfg(feature = "uniffi")]
+pub(crate) fn lift_date(s: &str) -> Result<NaiveDate, crate::BrobyggerError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::BrobyggerError::Parse {
+        code: "input.bad_date".to_owned(),
+        path: String::new(),
+        line: 0,
+        column: 0,
+        reason: "not a calendar date in ISO form YYYY-MM-DD between the years -262143 and 262142"
+            .to_owned(),
+    })
+}
 
 #[cfg(feature = "uniffi")]
 uniffi::custom_type!(Timestamp, std::time::SystemTime, {
     remote,
     lower: |t| std::time::SystemTime::from(t),
-    try_lift: |s| Ok(DateTime::<Utc>::from(s)),
+    try_lift: |s| Ok(lift_instant(s)?),
 });
+
+/// Reads an instant crossing the FFI. chrono holds about ±262,000 years; an instant outside
+/// (Kotlin's `Instant.MAX`) is a `BrobyggerError::Parse`, not chrono's panic.
+#[cfg(feature = "uniffi")]
+pub(crate) fn lift_instant(t: std::time::SystemTime) -> Result<Timestamp, crate::BrobyggerError> {
+    let (secs, nanos) = match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => (i64::try_from(d.as_secs()).ok(), d.subsec_nanos()),
+        // Before 1970: whole seconds down, nanoseconds up, as chrono counts them.
+        Err(e) => {
+            let d = e.duration();
+            let secs = i64::try_from(d.as_secs()).ok().map(|s| -s);
+            match d.subsec_nanos() {
+                0 => (secs, 0),
+                n => (secs.and_then(|s| s.checked_sub(1)), 1_000_000_000 - n),
+            }
+        }
+    };
+    secs.and_then(|s| DateTime::from_timestamp(s, nanos))
+        .ok_or_else(|| crate::BrobyggerError::Parse {
+            code: "input.bad_instant".to_owned(),
+            path: String::new(),
+            line: 0,
+            column: 0,
+            reason: "an instant outside the years -262143 to 262142".to_owned(),
+        })
+}
 
 /// Parses an ISO date (`2024-03-01`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

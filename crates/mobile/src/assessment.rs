@@ -21,12 +21,12 @@ impl DossierHandle {
         agreement: AgreementId,
         options: AssessmentOptions,
     ) -> Result<Assessment, BrobyggerError> {
-        read(&self.0).assess(&agreement, options)
+        read(&self.0)?.assess(&agreement, options)
     }
 
     /// Assesses every agreement as of a date.
     pub fn assess_all(&self, as_of: NaiveDate) -> Result<Vec<Assessment>, BrobyggerError> {
-        Ok(read(&self.0).assess_all(as_of))
+        Ok(read(&self.0)?.assess_all(as_of))
     }
 
     /// A report on one agreement, in the language and format of `options`, to share. The slots
@@ -36,13 +36,13 @@ impl DossierHandle {
         agreement: AgreementId,
         options: ReportOptions,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0).report(&agreement, options)
+        read(&self.0)?.report(&agreement, options)
     }
 
     /// Every agreement's health as of a date, as readable text in `lang`: the assessment's
     /// scores, the role split and the checklists.
-    pub fn health_summary(&self, as_of: NaiveDate, lang: Lang) -> String {
-        read(&self.0).health_summary(as_of, lang)
+    pub fn health_summary(&self, as_of: NaiveDate, lang: Lang) -> Result<String, BrobyggerError> {
+        Ok(read(&self.0)?.health_summary(as_of, lang))
     }
 
     /// What a report shows in its role-split and checklist slots unless `options.sections`
@@ -52,18 +52,18 @@ impl DossierHandle {
         agreement: AgreementId,
         as_of: NaiveDate,
     ) -> Result<Vec<ReportSection>, BrobyggerError> {
-        read(&self.0).report_sections(&agreement, as_of)
+        read(&self.0)?.report_sections(&agreement, as_of)
     }
 
     /// The evaluation survey rounds.
-    pub fn surveys(&self) -> Vec<SurveyRound> {
-        read(&self.0).surveys.clone()
+    pub fn surveys(&self) -> Result<Vec<SurveyRound>, BrobyggerError> {
+        Ok(read(&self.0)?.surveys.clone())
     }
 
     /// Adds a survey round; throws `Validation` with every problem, or `InvalidInput` for a used
     /// id. Nothing changes then.
     pub fn add_survey(&self, round: SurveyRound) -> Result<(), BrobyggerError> {
-        write(&self.0).add_survey(round)
+        write(&self.0)?.add_survey(round)
     }
 
     /// Adds one respondent's answers to a round's counts, all or nothing.
@@ -73,12 +73,12 @@ impl DossierHandle {
         group: RespondentGroup,
         answers: Vec<SurveyAnswer>,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).record_survey_response(&survey, group, &answers)
+        write(&self.0)?.record_survey_response(&survey, group, &answers)
     }
 
     /// Every share with its 95% Wilson interval for a round.
     pub fn survey_results(&self, survey: SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
-        read(&self.0).survey_results(&survey)
+        read(&self.0)?.survey_results(&survey)
     }
 
     /// The changes of every share from one round to another, with Newcombe intervals.
@@ -87,7 +87,7 @@ impl DossierHandle {
         before: SurveyId,
         after: SurveyId,
     ) -> Result<Vec<ShareChange>, BrobyggerError> {
-        read(&self.0).compare_surveys(&before, &after)
+        read(&self.0)?.compare_surveys(&before, &after)
     }
 }
 
@@ -100,14 +100,18 @@ pub fn assessment_catalogue() -> Vec<CheckInfo> {
 /// The Wilson score interval for `successes` of `n` at normal quantile `z` (1.96 for 95%);
 /// null when `n` is 0 or `successes > n`.
 #[uniffi::export]
-pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<Interval> {
-    brobygger::assessment::wilson_interval(successes, n, z)
+pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Result<Option<Interval>, BrobyggerError> {
+    Ok(brobygger::assessment::wilson_interval(successes, n, z))
 }
 
 /// An assessment alone as a document (Markdown, HTML, or an HTML fragment) in `lang`.
 #[uniffi::export]
-pub fn render_assessment(assessment: Assessment, lang: Lang, format: ReportFormat) -> String {
-    assessment.render(lang, format)
+pub fn render_assessment(
+    assessment: Assessment,
+    lang: Lang,
+    format: ReportFormat,
+) -> Result<String, BrobyggerError> {
+    Ok(assessment.render(lang, format))
 }
 
 /// The day a built-in example is told as of (the demo assesses it then).

@@ -67,20 +67,28 @@ pub fn checklist_template_to_json(template: ChecklistTemplate) -> Result<String,
 
 /// Every problem with a template, errors first.
 #[uniffi::export]
-pub fn validate_checklist_template(template: ChecklistTemplate) -> Vec<Finding> {
-    template.validate()
+pub fn validate_checklist_template(
+    template: ChecklistTemplate,
+) -> Result<Vec<Finding>, BrobyggerError> {
+    Ok(template.validate())
 }
 
 /// A template's items as an app lists them, every text in `lang`.
 #[uniffi::export]
-pub fn checklist_items(template: ChecklistTemplate, lang: Lang) -> Vec<ChecklistItemView> {
-    template.item_views(lang)
+pub fn checklist_items(
+    template: ChecklistTemplate,
+    lang: Lang,
+) -> Result<Vec<ChecklistItemView>, BrobyggerError> {
+    Ok(template.item_views(lang))
 }
 
 /// The template written out as a form in Markdown, in `lang`.
 #[uniffi::export]
-pub fn describe_checklist_template(template: ChecklistTemplate, lang: Lang) -> String {
-    template.describe(lang)
+pub fn describe_checklist_template(
+    template: ChecklistTemplate,
+    lang: Lang,
+) -> Result<String, BrobyggerError> {
+    Ok(template.describe(lang))
 }
 
 /// A comparison rendered as Markdown or a self-contained HTML page in `lang`.
@@ -89,15 +97,15 @@ pub fn render_checklist_alignment(
     alignment: ChecklistAlignment,
     format: RenderFormat,
     lang: Lang,
-) -> String {
-    alignment.render(format, lang)
+) -> Result<String, BrobyggerError> {
+    Ok(alignment.render(format, lang))
 }
 
 #[uniffi::export]
 impl DossierHandle {
     /// The dossier's checklist data: its own templates, requirements, sessions, resolutions.
-    pub fn checklists(&self) -> Checklists {
-        read(&self.0).checklists.clone()
+    pub fn checklists(&self) -> Result<Checklists, BrobyggerError> {
+        Ok(read(&self.0)?.checklists.clone())
     }
 
     /// A template by id (the dossier's own first, then the built-in ones), in `version` or the
@@ -107,7 +115,7 @@ impl DossierHandle {
         id: TemplateId,
         version: Option<u32>,
     ) -> Result<ChecklistTemplate, BrobyggerError> {
-        read(&self.0)
+        read(&self.0)?
             .checklist_template(&id, version)
             .cloned()
             .ok_or_else(|| BrobyggerError::not_found("checklist_template", &id))
@@ -119,7 +127,7 @@ impl DossierHandle {
         &self,
         template: ChecklistTemplate,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).add_checklist_template(template)
+        write(&self.0)?.add_checklist_template(template)
     }
 
     /// Requires a checklist before the agreement can be signed (replacing an earlier
@@ -128,7 +136,7 @@ impl DossierHandle {
         &self,
         requirement: ChecklistRequirement,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).require_checklist(requirement)
+        write(&self.0)?.require_checklist(requirement)
     }
 
     /// Drops a requirement; returns whether there was one.
@@ -136,13 +144,13 @@ impl DossierHandle {
         &self,
         agreement: AgreementId,
         template: TemplateId,
-    ) -> bool {
-        write(&self.0).remove_checklist_requirement(&agreement, &template)
+    ) -> Result<bool, BrobyggerError> {
+        Ok(write(&self.0)?.remove_checklist_requirement(&agreement, &template))
     }
 
     /// Starts one party's answer session; returns its id.
     pub fn start_checklist(&self, start: StartChecklist) -> Result<SessionId, BrobyggerError> {
-        write(&self.0).start_checklist(start)
+        write(&self.0)?.start_checklist(start)
     }
 
     /// Records answers in an open session, replacing earlier answers to the same items. Throws
@@ -154,7 +162,7 @@ impl DossierHandle {
         by: PersonId,
         at: Timestamp,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).answer_checklist(&session, answers, &by, at)
+        write(&self.0)?.answer_checklist(&session, answers, &by, at)
     }
 
     /// Submits a session with every item answered; it is frozen afterwards.
@@ -164,29 +172,32 @@ impl DossierHandle {
         by: PersonId,
         at: Timestamp,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).submit_checklist(&session, &by, at)
+        write(&self.0)?.submit_checklist(&session, &by, at)
     }
 
     /// Records what the parties agreed on a diverging item.
     pub fn resolve_checklist_item(&self, resolve: ResolveItem) -> Result<(), BrobyggerError> {
-        write(&self.0).resolve_checklist_item(resolve)
+        write(&self.0)?.resolve_checklist_item(resolve)
     }
 
     /// One session, to resume it. Throws `NotFound`.
     pub fn checklist_session(&self, id: SessionId) -> Result<AnswerSession, BrobyggerError> {
-        read(&self.0)
+        read(&self.0)?
             .checklist_session(&id)
             .cloned()
             .ok_or_else(|| BrobyggerError::not_found("checklist_session", &id))
     }
 
     /// The sessions for an agreement, in the order started.
-    pub fn checklist_sessions(&self, agreement: AgreementId) -> Vec<AnswerSession> {
-        read(&self.0)
+    pub fn checklist_sessions(
+        &self,
+        agreement: AgreementId,
+    ) -> Result<Vec<AnswerSession>, BrobyggerError> {
+        Ok(read(&self.0)?
             .checklist_sessions(&agreement)
             .into_iter()
             .cloned()
-            .collect()
+            .collect())
     }
 
     /// The comparison of the parties' latest answers to one checklist.
@@ -195,7 +206,7 @@ impl DossierHandle {
         agreement: AgreementId,
         template: TemplateId,
     ) -> Result<ChecklistAlignment, BrobyggerError> {
-        read(&self.0).checklist_alignment(&agreement, &template)
+        read(&self.0)?.checklist_alignment(&agreement, &template)
     }
 
     /// The comparisons of every checklist answered for an agreement.
@@ -203,7 +214,7 @@ impl DossierHandle {
         &self,
         agreement: AgreementId,
     ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
-        read(&self.0).checklist_alignments(&agreement)
+        read(&self.0)?.checklist_alignments(&agreement)
     }
 
     /// Progress on the required checklists and what blocks signing.
@@ -211,13 +222,13 @@ impl DossierHandle {
         &self,
         agreement: AgreementId,
     ) -> Result<ChecklistReadiness, BrobyggerError> {
-        read(&self.0).checklist_readiness(&agreement)
+        read(&self.0)?.checklist_readiness(&agreement)
     }
 
     /// Where each agreement stands with its checklists, as text in `lang` (empty without
     /// checklist data).
-    pub fn checklist_summary(&self, lang: Lang) -> String {
-        read(&self.0).checklist_summary(lang)
+    pub fn checklist_summary(&self, lang: Lang) -> Result<String, BrobyggerError> {
+        Ok(read(&self.0)?.checklist_summary(lang))
     }
 
     /// The side-by-side comparison rendered as Markdown or HTML in `lang`.
@@ -228,6 +239,6 @@ impl DossierHandle {
         format: RenderFormat,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0).render_checklist_comparison(&agreement, &template, format, lang)
+        read(&self.0)?.render_checklist_comparison(&agreement, &template, format, lang)
     }
 }

@@ -29,8 +29,8 @@ impl DossierHandle {
 impl DossierHandle {
     /// An empty dossier with a title.
     #[uniffi::constructor]
-    pub fn new(title: String) -> Arc<Self> {
-        Self::wrap(Dossier::new(title))
+    pub fn new(title: String) -> Result<Arc<Self>, BrobyggerError> {
+        Ok(Self::wrap(Dossier::new(title)))
     }
 
     /// Reads a dossier from JSON. Throws `Parse` or `UnsupportedVersion`.
@@ -53,73 +53,73 @@ impl DossierHandle {
 
     /// Wraps a dossier built as data.
     #[uniffi::constructor]
-    pub fn from_data(dossier: Dossier) -> Arc<Self> {
-        Self::wrap(dossier)
+    pub fn from_data(dossier: Dossier) -> Result<Arc<Self>, BrobyggerError> {
+        Ok(Self::wrap(dossier))
     }
 
     /// The dossier as JSON.
     pub fn to_json(&self) -> Result<String, BrobyggerError> {
-        read(&self.0).to_json()
+        read(&self.0)?.to_json()
     }
 
     /// Writes the dossier as JSON to a file.
     pub fn save(&self, path: String) -> Result<(), BrobyggerError> {
-        read(&self.0).save(path)
+        read(&self.0)?.save(path)
     }
 
     /// A copy of the whole dossier as data.
-    pub fn data(&self) -> Dossier {
-        read(&self.0).clone()
+    pub fn data(&self) -> Result<Dossier, BrobyggerError> {
+        Ok(read(&self.0)?.clone())
     }
 
     /// The title.
-    pub fn title(&self) -> String {
-        read(&self.0).title.clone()
+    pub fn title(&self) -> Result<String, BrobyggerError> {
+        Ok(read(&self.0)?.title.clone())
     }
 
     /// Every validation finding, errors first.
-    pub fn validate(&self) -> Vec<Finding> {
-        read(&self.0).validate()
+    pub fn validate(&self) -> Result<Vec<Finding>, BrobyggerError> {
+        Ok(read(&self.0)?.validate())
     }
 
     /// The findings if there are no errors; throws `Validation` with all of them otherwise.
     pub fn check(&self) -> Result<Vec<Finding>, BrobyggerError> {
-        read(&self.0).check()
+        read(&self.0)?.check()
     }
 
     /// A readable summary in `lang`, with post holders as of `as_of` if given.
-    pub fn summary(&self, lang: Lang, as_of: Option<NaiveDate>) -> String {
-        read(&self.0).summary(SummaryOptions { lang, as_of })
+    pub fn summary(&self, lang: Lang, as_of: Option<NaiveDate>) -> Result<String, BrobyggerError> {
+        Ok(read(&self.0)?.summary(SummaryOptions { lang, as_of }))
     }
 
     /// The municipalities.
-    pub fn municipalities(&self) -> Vec<Municipality> {
-        read(&self.0).municipalities.clone()
+    pub fn municipalities(&self) -> Result<Vec<Municipality>, BrobyggerError> {
+        Ok(read(&self.0)?.municipalities.clone())
     }
 
     /// The organisations.
-    pub fn organisations(&self) -> Vec<Organisation> {
-        read(&self.0).organisations.clone()
+    pub fn organisations(&self) -> Result<Vec<Organisation>, BrobyggerError> {
+        Ok(read(&self.0)?.organisations.clone())
     }
 
     /// The people.
-    pub fn people(&self) -> Vec<Person> {
-        read(&self.0).people.clone()
+    pub fn people(&self) -> Result<Vec<Person>, BrobyggerError> {
+        Ok(read(&self.0)?.people.clone())
     }
 
     /// The posts with their holders over time.
-    pub fn posts(&self) -> Vec<Post> {
-        read(&self.0).posts.clone()
+    pub fn posts(&self) -> Result<Vec<Post>, BrobyggerError> {
+        Ok(read(&self.0)?.posts.clone())
     }
 
     /// The agreements.
-    pub fn agreements(&self) -> Vec<Agreement> {
-        read(&self.0).agreements.clone()
+    pub fn agreements(&self) -> Result<Vec<Agreement>, BrobyggerError> {
+        Ok(read(&self.0)?.agreements.clone())
     }
 
     /// One agreement. Throws `NotFound`.
     pub fn agreement(&self, id: AgreementId) -> Result<Agreement, BrobyggerError> {
-        read(&self.0)
+        read(&self.0)?
             .agreement(&id)
             .cloned()
             .ok_or_else(|| BrobyggerError::not_found("agreement", &id))
@@ -131,19 +131,23 @@ impl DossierHandle {
         post: PostId,
         date: NaiveDate,
     ) -> Result<Option<PersonId>, BrobyggerError> {
-        read(&self.0)
+        read(&self.0)?
             .post(&post)
             .map(|p| p.holder_on(date).cloned())
             .ok_or_else(|| BrobyggerError::not_found("post", &post))
     }
 
     /// The posts `person` holds on `date`.
-    pub fn posts_held_by(&self, person: PersonId, date: NaiveDate) -> Vec<Post> {
-        read(&self.0)
+    pub fn posts_held_by(
+        &self,
+        person: PersonId,
+        date: NaiveDate,
+    ) -> Result<Vec<Post>, BrobyggerError> {
+        Ok(read(&self.0)?
             .posts_held_by(&person, date)
             .into_iter()
             .cloned()
-            .collect()
+            .collect())
     }
 
     /// The findings a status change would meet, without making it.
@@ -153,13 +157,13 @@ impl DossierHandle {
         to: AgreementStatus,
         at: Timestamp,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(&self.0).preview_transition(&agreement, to, at, &TransitionPolicy::standard())
+        read(&self.0)?.preview_transition(&agreement, to, at, &TransitionPolicy::standard())
     }
 
     /// Changes an agreement's status, recording who and when. Throws `InvalidTransition` with
     /// the blocking findings, `NotFound`, or `InvalidInput`; nothing changes then.
     pub fn transition(&self, request: TransitionRequest) -> Result<StatusEvent, BrobyggerError> {
-        write(&self.0).transition(request)
+        write(&self.0)?.transition(request)
     }
 
     /// Replaces the terms of a draft or negotiating agreement.
@@ -168,7 +172,7 @@ impl DossierHandle {
         agreement: AgreementId,
         terms: AgreementTerms,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0).edit_terms(&agreement, terms)
+        write(&self.0)?.edit_terms(&agreement, terms)
     }
 
     /// Amends a signed agreement with new terms; returns the new version number.
@@ -178,17 +182,29 @@ impl DossierHandle {
         terms: AgreementTerms,
         amendment: Amendment,
     ) -> Result<u32, BrobyggerError> {
-        write(&self.0).amend(&agreement, terms, amendment)
+        write(&self.0)?.amend(&agreement, terms, amendment)
     }
 
     /// Moves one person's posts to another on a date, all at once.
     pub fn handover(&self, handover: Handover) -> Result<HandoverReport, BrobyggerError> {
-        write(&self.0).handover(&handover)
+        write(&self.0)?.handover(&handover)
     }
 
     /// Adds a person (staff or volunteer) to the dossier. Throws `InvalidInput` if the id is
     /// already used.
     pub fn add_person(&self, person: Person) -> Result<(), BrobyggerError> {
-        write(&self.0).add_person(person)
+        write(&self.0)?.add_person(person)
+    }
+}
+
+#[cfg(feature = "test-hooks")]
+#[uniffi::export]
+impl DossierHandle {
+    /// Panics while holding the write lock, as a bug inside a change would; the binding tests
+    /// use it to prove the panic arrives as an exception and the handle then refuses every call
+    /// with `Internal` (`internal.poisoned_handle`) instead of handing out a half-written dossier.
+    pub fn self_test_panic_while_changing(&self) -> Result<(), BrobyggerError> {
+        let _guard = write(&self.0)?;
+        crate::convert::force_panic()
     }
 }

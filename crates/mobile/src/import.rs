@@ -25,17 +25,20 @@ pub fn offers_from_csv(text: String, options: CsvOptions) -> Result<Vec<Offer>, 
     import::offers_from_csv(&text, &options)
 }
 
-/// Reads a newcomers CSV file's bytes (UTF-8 with or without BOM, or Windows-1252) and never
-/// throws for the data: the rows without errors and every problem with its line and column.
+/// Reads a newcomers CSV file's bytes (UTF-8 with or without BOM, or Windows-1252) and throws
+/// only for a broken call, never for the data: the rows without errors and every problem with its line and column.
 #[uniffi::export]
-pub fn check_newcomers_csv(bytes: Vec<u8>, options: CsvOptions) -> NewcomersCsv {
-    import::check_newcomers_csv_bytes(&bytes, &options)
+pub fn check_newcomers_csv(
+    bytes: Vec<u8>,
+    options: CsvOptions,
+) -> Result<NewcomersCsv, BrobyggerError> {
+    Ok(import::check_newcomers_csv_bytes(&bytes, &options))
 }
 
 /// Reads an offers CSV file's bytes; as `checkNewcomersCsv`.
 #[uniffi::export]
-pub fn check_offers_csv(bytes: Vec<u8>, options: CsvOptions) -> OffersCsv {
-    import::check_offers_csv_bytes(&bytes, &options)
+pub fn check_offers_csv(bytes: Vec<u8>, options: CsvOptions) -> Result<OffersCsv, BrobyggerError> {
+    Ok(import::check_offers_csv_bytes(&bytes, &options))
 }
 
 /// Households as CSV text that reads back to them.
@@ -52,8 +55,8 @@ pub fn offers_to_csv(offers: Vec<Offer>) -> Result<String, BrobyggerError> {
 
 /// The documented columns of a newcomers or offers file.
 #[uniffi::export]
-pub fn csv_columns(table: CsvTable) -> Vec<CsvColumn> {
-    import::csv_columns(table)
+pub fn csv_columns(table: CsvTable) -> Result<Vec<CsvColumn>, BrobyggerError> {
+    Ok(import::csv_columns(table))
 }
 
 /// A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
@@ -66,7 +69,11 @@ pub fn match_run_to_csv(run: MatchRun, lang: Lang) -> Result<String, BrobyggerEr
 impl DossierHandle {
     /// What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
     /// meetings to convene, reviews, the end of terms, committee briefings; overdue first.
-    pub fn reminders(&self, as_of: NaiveDate, horizon_days: u32) -> Vec<Reminder> {
-        read(self.lock()).reminders(as_of, horizon_days)
+    pub fn reminders(
+        &self,
+        as_of: NaiveDate,
+        horizon_days: u32,
+    ) -> Result<Vec<Reminder>, BrobyggerError> {
+        Ok(read(&self.0)?.reminders(as_of, horizon_days))
     }
 }

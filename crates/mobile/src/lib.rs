@@ -4,7 +4,9 @@
 //! feature), and every method here is a delegation to the core. [`DossierHandle`] holds a dossier
 //! behind a lock so one handle can be shared across threads. Dates cross the boundary as
 //! `java.time.LocalDate` in Kotlin and ISO `YYYY-MM-DD` strings in Swift; instants as
-//! `java.time.Instant` and `Date`.
+//! `java.time.Instant` and `Date`. Every function that takes input and every method returns
+//! `Result` (Swift `throws`), so a date Rust cannot hold is a `Parse` error (`input.bad_date`,
+//! `input.bad_instant`) and a panic is a thrown error, never a crash of the app.
 
 uniffi::setup_scaffolding!("brobygger_mobile");
 
@@ -28,7 +30,7 @@ pub use roles::{
     role_matrix_markdown, task_catalogue, task_key,
 };
 
-use brobygger::{Lang, PersonId, VocabularyEntry};
+use brobygger::{BrobyggerError, Lang, PersonId, VocabularyEntry};
 
 /// The names of the built-in example dossiers.
 #[uniffi::export]
@@ -59,8 +61,8 @@ pub fn generate_person_id() -> PersonId {
 
 /// Every closed vocabulary's values with labels in `lang`, for pickers and legends.
 #[uniffi::export]
-pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
-    brobygger::vocabulary(lang)
+pub fn vocabulary(lang: Lang) -> Result<Vec<VocabularyEntry>, BrobyggerError> {
+    Ok(brobygger::vocabulary(lang))
 }
 
 /// Always panics inside Rust; the binding tests use it to prove a panic arrives as an

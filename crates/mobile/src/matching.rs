@@ -46,8 +46,8 @@ pub fn offers_from_json(json: String) -> Result<Vec<Offer>, BrobyggerError> {
 
 /// Every finding about a rule set, errors first, each with its path.
 #[uniffi::export]
-pub fn validate_rule_set(rule_set: RuleSet) -> Vec<Finding> {
-    rule_set.validate()
+pub fn validate_rule_set(rule_set: RuleSet) -> Result<Vec<Finding>, BrobyggerError> {
+    Ok(rule_set.validate())
 }
 
 /// Matches households with offers under a rule set. Throws `Validation` if the rule set has
@@ -82,34 +82,34 @@ pub fn default_introduction_plan() -> IntroductionPlan {
 #[uniffi::export]
 impl DossierHandle {
     /// The cohorts of newcomer households.
-    pub fn cohorts(&self) -> Vec<Cohort> {
-        read(self.lock()).cohorts.clone()
+    pub fn cohorts(&self) -> Result<Vec<Cohort>, BrobyggerError> {
+        Ok(read(self.lock())?.cohorts.clone())
     }
 
     /// The volunteer offers.
-    pub fn offers(&self) -> Vec<Offer> {
-        read(self.lock()).offers.clone()
+    pub fn offers(&self) -> Result<Vec<Offer>, BrobyggerError> {
+        Ok(read(self.lock())?.offers.clone())
     }
 
     /// The matching rule sets.
-    pub fn rule_sets(&self) -> Vec<RuleSet> {
-        read(self.lock()).rule_sets.clone()
+    pub fn rule_sets(&self) -> Result<Vec<RuleSet>, BrobyggerError> {
+        Ok(read(self.lock())?.rule_sets.clone())
     }
 
     /// The stored matching runs.
-    pub fn match_runs(&self) -> Vec<MatchRun> {
-        read(self.lock()).match_runs.clone()
+    pub fn match_runs(&self) -> Result<Vec<MatchRun>, BrobyggerError> {
+        Ok(read(self.lock())?.match_runs.clone())
     }
 
     /// Matches a stored cohort with the dossier's offers (not stored; see `addMatchRun`).
     pub fn match_cohort(&self, request: MatchRequest) -> Result<MatchRun, BrobyggerError> {
-        read(self.lock()).match_cohort(&request)
+        read(self.lock())?.match_cohort(&request)
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing
     /// changes then.
     pub fn add_match_run(&self, run: MatchRun) -> Result<(), BrobyggerError> {
-        write(self.lock()).add_match_run(run)
+        write(self.lock())?.add_match_run(run)
     }
 
     /// Records that a household was introduced to volunteer offers.
@@ -118,7 +118,7 @@ impl DossierHandle {
         cohort: CohortId,
         record: IntroductionRecord,
     ) -> Result<(), BrobyggerError> {
-        write(self.lock()).record_introduction(&cohort, record)
+        write(self.lock())?.record_introduction(&cohort, record)
     }
 
     /// Every household's introduction status in a cohort on a day.
@@ -127,7 +127,7 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<Vec<IntroductionStatus>, BrobyggerError> {
-        read(self.lock()).introduction_status(&cohort, on)
+        read(self.lock())?.introduction_status(&cohort, on)
     }
 
     /// The introductions due or overdue in a cohort on a day, as findings citing 001.
@@ -136,7 +136,7 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(self.lock()).introductions_due(&cohort, on)
+        read(self.lock())?.introductions_due(&cohort, on)
     }
 
     /// The evaluator's view of a cohort on a day.
@@ -145,7 +145,7 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<CohortView, BrobyggerError> {
-        read(self.lock()).cohort_view(&cohort, on)
+        read(self.lock())?.cohort_view(&cohort, on)
     }
 
     /// The matches of an offer in a stored run, as its volunteer may see them.
@@ -154,6 +154,6 @@ impl DossierHandle {
         run: MatchRunId,
         offer: OfferId,
     ) -> Result<Vec<VolunteerMatchView>, BrobyggerError> {
-        read(self.lock()).volunteer_view(&run, &offer)
+        read(self.lock())?.volunteer_view(&run, &offer)
     }
 }

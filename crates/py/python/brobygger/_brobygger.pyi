@@ -1470,17 +1470,16 @@ class Profiles:
     def from_json(newcomers: str, offers: str) -> Profiles:
         """
         Reads both sides from JSON tables: a list of records, an object of columns, or
-        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
-        names of the CSV files (flat `lat`/`lon`, `adults`/`children_ages`); `null` cells are
-        absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
+        columns become the location; `null` cells are absent fields. Raises `ParseError` or
+        `InvalidInputError` naming the row and field.
         """
     @staticmethod
     def from_tables(newcomers: Any, offers: Any) -> Profiles:
         """
         Reads both sides straight from Python objects: each a dict of equal-length column
-        lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
-        of the CSV files, or a nested `location` column) or a list of dicts with the field names
-        of the file format; `None` is an absent field.
+        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
+        a list of dicts, with the field names of the file format; `None` is an absent field.
         Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
         """
     @property
@@ -1991,18 +1990,6 @@ def assessment_catalogue() -> Any:
     title, advice, external sources and prefixes).
     """
 
-def check_newcomers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
-    (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
-    `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
-    """
-
-def check_offers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
-    """
-
 def checklist_template(id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
     """
     A built-in template by id, in `version` or the newest. Raises `NotFoundError`.
@@ -2017,12 +2004,6 @@ def compare_surveys(dossier: Dossier, before: str, after: str) -> Any:
     """
     The change of every share from round `before` to round `after`, as dicts with `before`,
     `after`, `change`, `interval` (Newcombe) and `significant`.
-    """
-
-def csv_columns(table: str) -> Any:
-    """
-    The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
-    `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
     """
 
 def dossier_schema_json() -> str:
@@ -2067,55 +2048,10 @@ def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of:
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
     """
 
-def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
-    """
-    A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
-    """
-
-def newcomers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Newcomers from CSV text (or bytes in any encoding the reader knows); as `read_newcomers_csv`.
-    """
-
-def newcomers_to_csv(newcomers: Any) -> str:
-    """
-    Households (dicts shaped like the file format) as CSV text that reads back to them.
-    """
-
-def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Offers from CSV text or bytes; as `newcomers_from_csv`.
-    """
-
-def offers_to_csv(offers: Any) -> str:
-    """
-    Offers (dicts) as CSV text that reads back to them.
-    """
-
-def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
-    `ValidationError` (code `import.invalid_csv`) with every problem as a finding whose message
-    starts with the file, line and column; `ParseError`-free: a bad cell is a finding.
-    """
-
-def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
-    """
-    Reads an offers CSV file into dicts; as `read_newcomers_csv`.
-    """
-
 def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
     """
     Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
     `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
-    """
-
-def reminders(dossier: Dossier, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
-    """
-    What is due or overdue on `as_of` or within `horizon_days` after it: introductions, meetings
-    to convene, reviews, the end of terms, committee briefings; overdue first. A list of dicts
-    (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
-    `source`).
     """
 
 def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
