@@ -222,6 +222,10 @@ view!(
     fn _repr_markdown_(&self) -> String {
         self.inner.render(core::checklists::RenderFormat::Markdown, core::Lang::En)
     }
+    /// Jupyter: the side-by-side comparison as self-contained HTML (English).
+    fn _repr_html_(&self) -> String {
+        self.inner.render(core::checklists::RenderFormat::Html, core::Lang::En)
+    }
 });
 
 view!(

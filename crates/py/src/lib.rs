@@ -13,6 +13,7 @@ mod dossier;
 mod errors;
 mod matching;
 mod model;
+mod notebook;
 mod privacy;
 mod roles;
 mod scale;
@@ -82,6 +83,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{example_reference_date, health_summary, report_sections};
+
+    #[pymodule_export]
+    use crate::notebook::{assess_many, findings_html};
 
     #[pymodule_export]
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};

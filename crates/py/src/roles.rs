@@ -515,6 +515,13 @@ impl Roles {
     fn __repr__(&self) -> String {
         format!("Roles({:?})", self.agreement.as_str())
     }
+
+    /// Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+    /// parties by name or post, roles and the analysis findings.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let m = self.with(py, |d, id| d.role_matrix(id, options(None, None, false)))?;
+        Ok(m.html(Lang::En))
+    }
 }
 
 /// The built-in task catalogue: statutory municipal duties first, then typical shared tasks,

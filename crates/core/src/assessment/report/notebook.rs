@@ -1,0 +1,236 @@
+//! HTML fragments for notebooks (Jupyter's `_repr_html_`): a list of findings and a match run,
+//! written with the report's document model so they share its escaping and scoped style sheet.
+//!
+//! Only codes, paths, pseudonymous ids, scores and the library's own Danish/English texts
+//! appear; a match run's explanations are the rules' texts, which name no personal values.
+
+use super::doc::{Block, Inline, html_fragment, text};
+use crate::finding::{Finding, Severity};
+use crate::i18n::{Label, Lang};
+use crate::matching::outcome::{BindingConstraint, MatchRun};
+
+fn t(lang: Lang, da: &str, en: &str) -> String {
+    match lang {
+        Lang::Da => da.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+fn severity_tag(s: Severity, lang: Lang) -> Inline {
+    let class = match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    Inline::Tag {
+        class,
+        text: s.label(lang).to_owned(),
+    }
+}
+
+fn finding_rows(findings: &[Finding], lang: Lang) -> Vec<Vec<Vec<Inline>>> {
+    findings
+        .iter()
+        .map(|f| {
+            vec![
+                vec![severity_tag(f.severity, lang)],
+                vec![Inline::Code(f.code.clone())],
+                vec![Inline::Code(f.path.to_string())],
+                vec![text(f.message(lang))],
+                vec![text(
+                    f.source.as_ref().map(|s| s.cite()).unwrap_or_default(),
+                )],
+            ]
+        })
+        .collect()
+}
+
+fn count_line(findings: &[Finding], lang: Lang) -> String {
+    let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{} {}: {} {}, {} {}, {} {}",
+        findings.len(),
+        t(lang, "fund", "findings"),
+        n(Severity::Error),
+        Severity::Error.label(lang),
+        n(Severity::Warning),
+        Severity::Warning.label(lang),
+        n(Severity::Info),
+        Severity::Info.label(lang),
+    )
+}
+
+/// Findings as an HTML table (severity, code, path, message, source) under a line of counts
+/// per severity, as a self-contained fragment.
+pub fn findings_html(findings: &[Finding], lang: Lang) -> String {
+    let mut blocks = vec![Block::para(count_line(findings, lang))];
+    if !findings.is_empty() {
+        blocks.push(Block::Table {
+            head: vec![
+                t(lang, "Alvor", "Severity"),
+                t(lang, "Kode", "Code"),
+                t(lang, "Sti", "Path"),
+                t(lang, "Besked", "Message"),
+                t(lang, "Kilde", "Source"),
+            ],
+            rows: finding_rows(findings, lang),
+            numeric: vec![],
+        });
+    }
+    html_fragment(lang.code(), &blocks)
+}
+
+/// The binding constraint of an unmatched household in words.
+pub fn binding_text(b: &BindingConstraint, lang: Lang) -> String {
+    match b {
+        BindingConstraint::NoOffers => t(lang, "ingen tilbud", "no offers"),
+        BindingConstraint::Rule {
+            rule,
+            offers_blocked_only_by_it,
+        } => match lang {
+            Lang::Da => format!(
+                "regel {rule} (alene spærrer den {offers_blocked_only_by_it} tilbud)",
+                rule = rule.as_str()
+            ),
+            Lang::En => format!(
+                "rule {rule} (alone it blocks {offers_blocked_only_by_it} offers)",
+                rule = rule.as_str()
+            ),
+        },
+        BindingConstraint::NoFreePlaces { offers } => match lang {
+            Lang::Da => format!("ingen ledige pladser ({offers} tilbud passer)"),
+            Lang::En => format!("no free places ({offers} offers fit)"),
+        },
+        BindingConstraint::PlacesTaken { eligible } => match lang {
+            Lang::Da => format!("pladserne gik til andre ({eligible} tilbud passede)"),
+            Lang::En => format!("places went to others ({eligible} offers fitted)"),
+        },
+    }
+}
+
+/// A match run as HTML: headline figures, the proposed matches with scores, the unmatched
+/// households with the constraint that decided it and the reasons, and unmet demand.
+pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
+    let s = &run.statistics;
+    let mut blocks = vec![
+        Block::Heading(
+            3,
+            format!(
+                "{} {} ({}, {})",
+                t(lang, "Matchkørsel", "Match run"),
+                run.id.as_str(),
+                run.rule_set.as_str(),
+                run.as_of
+            ),
+        ),
+        Block::table(
+            vec![
+                t(lang, "Husstande", "Households"),
+                t(lang, "Tilbud", "Offers"),
+                t(lang, "Ledige pladser", "Free places"),
+                t(lang, "Matchet", "Matched"),
+                t(lang, "Ikke matchet", "Unmatched"),
+                t(lang, "Gns. score", "Mean score"),
+            ],
+            vec![vec![
+                s.newcomers.to_string(),
+                s.offers.to_string(),
+                s.free_places.to_string(),
+                s.matched.to_string(),
+                s.unmatched.to_string(),
+                format!("{:.2}", s.mean_score),
+            ]],
+            vec![true; 6],
+        ),
+    ];
+    if !run.matches.is_empty() {
+        blocks.push(Block::Heading(4, t(lang, "Forslag", "Proposed matches")));
+        blocks.push(Block::table(
+            vec![
+                t(lang, "Husstand", "Household"),
+                t(lang, "Tilbud", "Offer"),
+                t(lang, "Score", "Score"),
+                t(lang, "Ventedage", "Days waited"),
+            ],
+            run.matches
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.newcomer.as_str().to_owned(),
+                        m.offer.as_str().to_owned(),
+                        format!("{:.2}", m.score),
+                        m.waiting_days.to_string(),
+                    ]
+                })
+                .collect(),
+            vec![false, false, true, true],
+        ));
+    }
+    if !run.unmatched.is_empty() {
+        blocks.push(Block::Heading(4, t(lang, "Ikke matchet", "Unmatched")));
+        blocks.push(Block::table(
+            vec![
+                t(lang, "Husstand", "Household"),
+                t(lang, "Ventedage", "Days waited"),
+                t(lang, "Afgørende", "Deciding constraint"),
+                t(lang, "Begrundelser", "Reasons"),
+            ],
+            run.unmatched
+                .iter()
+                .map(|u| {
+                    vec![
+                        u.newcomer.as_str().to_owned(),
+                        u.waiting_days.to_string(),
+                        binding_text(&u.binding, lang),
+                        u.reasons
+                            .iter()
+                            .map(|r| r.get(lang))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ]
+                })
+                .collect(),
+            vec![false, true, false, false],
+        ));
+    }
+    if !run.unmet_demand.is_empty() {
+        blocks.push(Block::Heading(4, t(lang, "Udækket behov", "Unmet demand")));
+        blocks.push(Block::List(
+            run.unmet_demand
+                .iter()
+                .map(|g| vec![text(g.text.get(lang))])
+                .collect(),
+        ));
+    }
+    html_fragment(lang.code(), &blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::FieldPath;
+    use crate::i18n::Text;
+
+    #[test]
+    fn findings_are_escaped_and_counted() {
+        let f = Finding {
+            code: "validation.x".into(),
+            severity: Severity::Error,
+            path: FieldPath::parse("a<b>"),
+            text: Text::new("<script>da</script>", "<script>en</script>"),
+            source: None,
+        };
+        let html = findings_html(&[f], Lang::En);
+        assert!(html.contains("1 findings: 1 error, 0 warning, 0 info"));
+        assert!(html.contains("&lt;script&gt;en&lt;/script&gt;"));
+        assert!(!html.contains("<script>"));
+        assert!(html.starts_with("<div class=\"bb-report\" lang=\"en\">"));
+    }
+
+    #[test]
+    fn empty_findings_have_no_table() {
+        let html = findings_html(&[], Lang::Da);
+        assert!(html.contains("0 fund"));
+        assert!(!html.contains("<table>"));
+    }
+}
