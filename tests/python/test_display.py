@@ -64,7 +64,7 @@ def test_match_run_html_shows_the_outcome_and_escapes_ids() -> None:
     assert html.startswith('<div class="bb-report" lang="en">')
     for newcomer, offer, _ in run.pairs():
         assert newcomer in html and offer in html
-    assert "nc-5120-7741" in html and "Unmatched" in html and "rule common-language" in html
+    assert "nc-5120-7741" in html and "Unmatched" in html and "the rule &#39;common-language&#39;" in html
     da = run.html("da")
     assert "Ikke matchet" in da and "Forslag" in da
     # Ids are data from the caller: they are escaped, never markup.

@@ -212,7 +212,7 @@ def test_empty_inputs_give_empty_frames_with_the_columns() -> None:
 def test_a_bad_language_is_an_invalid_input_error(ikast_run: bb.MatchRun) -> None:
     with pytest.raises(bb.InvalidInputError) as e:
         bb.unmatched_frame(ikast_run, lang="de")
-    assert e.value.code == "input.lang"  # type: ignore[attr-defined]
+    assert e.value.code == "input.lang"
 
 
 FRAMES: list[Callable[[], Any]] = [

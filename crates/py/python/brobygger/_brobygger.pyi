@@ -476,6 +476,10 @@ class ChecklistAlignment:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the side-by-side comparison as self-contained HTML (English).
+        """
     def _repr_markdown_(self, /) -> str:
         """
         The Markdown comparison, for Jupyter.
@@ -1234,6 +1238,10 @@ class MatchRun:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the run as HTML (English).
+        """
     @property
     def as_of(self, /) -> date:
         """
@@ -1243,6 +1251,12 @@ class MatchRun:
     def from_dict(data: Any) -> MatchRun:
         """
         Reads a run from plain Python data (as from `to_dict()`).
+        """
+    def html(self, /, lang: str = "da") -> str:
+        """
+        The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
+        the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
+        ids only.
         """
     @property
     def id(self, /) -> str:
@@ -1453,6 +1467,49 @@ class Post:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class Profiles:
+    """
+    Newcomer households and offers read once, in bulk, ready to be matched under any rule set.
+
+    Make one with `brobygger.profiles(newcomers, offers)` from DataFrames, dicts of columns or
+    lists of dicts, with `Profiles.from_tables(...)`, or with
+    `Profiles.from_json(newcomers_json, offers_json)`. Reading JSON and matching release the
+    GIL.
+    """
+    def __repr__(self, /) -> str: ...
+    @staticmethod
+    def from_json(newcomers: str, offers: str) -> Profiles:
+        """
+        Reads both sides from JSON tables: a list of records, an object of columns, or
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
+        columns become the location; `null` cells are absent fields. Raises `ParseError` or
+        `InvalidInputError` naming the row and field.
+        """
+    @staticmethod
+    def from_tables(newcomers: Any, offers: Any) -> Profiles:
+        """
+        Reads both sides straight from Python objects: each a dict of equal-length column
+        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
+        a list of dicts, with the field names of the file format; `None` is an absent field.
+        Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
+        """
+    @property
+    def newcomer_count(self, /) -> int:
+        """
+        Number of newcomer households.
+        """
+    @property
+    def offer_count(self, /) -> int:
+        """
+        Number of offers.
+        """
+    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches the households with the offers under `rules`, like `match_profiles`. The GIL
+        is released for the whole run.
         """
 
 @final
@@ -1683,6 +1740,11 @@ class Roles:
         The roles of `agreement` in `dossier`. Raises `NotFoundError` for an unknown agreement.
         """
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+        parties by name or post, roles and the analysis findings.
+        """
     @property
     def agreement(self, /) -> str:
         """
@@ -1908,6 +1970,14 @@ class Tenure:
         First day no longer in the post.
         """
 
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], float]:
+    """
+    Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
+    order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
+    indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
+    The GIL is released while converting and solving.
+    """
+
 def _self_test_panic() -> None:
     """
     Always panics inside Rust. Private: the test suite uses it to prove a panic arrives as an
@@ -1931,6 +2001,14 @@ def assess(dossier: Dossier, agreement: str, as_of: date, external: Any | None =
 def assess_all(dossier: Dossier, as_of: date) -> list[Assessment]:
     """
     Assesses every agreement as of a date.
+    """
+
+def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
+    """
+    Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
+    library works: one list of assessments per dossier, in the dossiers' order (agreements in
+    each dossier's order). Raises `RuntimeError` if a dossier is being changed by another thread
+    at the same time.
     """
 
 def assessment_catalogue() -> Any:
@@ -1968,6 +2046,13 @@ def example_names() -> list[str]:
 def example_reference_date(name: str) -> date:
     """
     The day a built-in example is told as of (the demo assesses it then).
+    """
+
+def findings_html(findings: SupportsGetItem[int, Finding], lang: str = "da") -> str:
+    """
+    Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
+    per severity and a table of severity, code, path, message and source. Codes, paths and the
+    library's own texts only; no personal values.
     """
 
 def generate_person_id() -> str:

@@ -57,10 +57,10 @@ def _check_lang(lang: str) -> str:
         from brobygger import InvalidInputError
 
         err = InvalidInputError('input.lang: invalid input at lang: lang must be "da" or "en"')
-        err.code = "input.lang"  # type: ignore[attr-defined]
-        err.findings = []  # type: ignore[attr-defined]
-        err.path = "lang"  # type: ignore[attr-defined]
-        err.reason = 'lang must be "da" or "en"'  # type: ignore[attr-defined]
+        err.code = "input.lang"
+        err.findings = []
+        err.path = "lang"
+        err.reason = 'lang must be "da" or "en"'
         raise err
     return lang
 

@@ -7,7 +7,8 @@
 use super::doc::{Block, Inline, html_fragment, text};
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Label, Lang};
-use crate::matching::outcome::{BindingConstraint, MatchRun};
+use crate::matching::outcome::MatchRun;
+use crate::matching::store::describe_binding;
 
 fn t(lang: Lang, da: &str, en: &str) -> String {
     match lang {
@@ -78,34 +79,6 @@ pub fn findings_html(findings: &[Finding], lang: Lang) -> String {
         });
     }
     html_fragment(lang.code(), &blocks)
-}
-
-/// The binding constraint of an unmatched household in words.
-pub fn binding_text(b: &BindingConstraint, lang: Lang) -> String {
-    match b {
-        BindingConstraint::NoOffers => t(lang, "ingen tilbud", "no offers"),
-        BindingConstraint::Rule {
-            rule,
-            offers_blocked_only_by_it,
-        } => match lang {
-            Lang::Da => format!(
-                "regel {rule} (alene spærrer den {offers_blocked_only_by_it} tilbud)",
-                rule = rule.as_str()
-            ),
-            Lang::En => format!(
-                "rule {rule} (alone it blocks {offers_blocked_only_by_it} offers)",
-                rule = rule.as_str()
-            ),
-        },
-        BindingConstraint::NoFreePlaces { offers } => match lang {
-            Lang::Da => format!("ingen ledige pladser ({offers} tilbud passer)"),
-            Lang::En => format!("no free places ({offers} offers fit)"),
-        },
-        BindingConstraint::PlacesTaken { eligible } => match lang {
-            Lang::Da => format!("pladserne gik til andre ({eligible} tilbud passede)"),
-            Lang::En => format!("places went to others ({eligible} offers fitted)"),
-        },
-    }
 }
 
 /// A match run as HTML: headline figures, the proposed matches with scores, the unmatched
@@ -181,7 +154,7 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
                     vec![
                         u.newcomer.as_str().to_owned(),
                         u.waiting_days.to_string(),
-                        binding_text(&u.binding, lang),
+                        describe_binding(&u.binding).get(lang).to_owned(),
                         u.reasons
                             .iter()
                             .map(|r| r.get(lang))
