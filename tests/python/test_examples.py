@@ -44,3 +44,13 @@ def test_the_analysis_speaks_danish() -> None:
     out = run("da", pandas=False)
     assert "Sundhed pr. dimension" in out and "matchet" in out
     assert "Aftalen har intet skriftligt fælles mål." in out
+
+
+def test_the_readme_analyst_example_runs() -> None:
+    pytest.importorskip("pandas")
+    readme = (SCRIPT.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python for analysts"):readme.index("## Layout")]
+    (code,) = [block.split("```")[0] for block in section.split("```python\n")[1:]]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert len(namespace["scores"]) > 30  # type: ignore[arg-type]
