@@ -239,3 +239,21 @@ def test_without_pandas_every_frame_says_to_install_it(make: Callable[[], Any], 
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"need pandas: pip install 'brobygger\[pandas\]'"):
         make()
+
+
+def test_profiles_read_frames_as_analysts_build_them() -> None:
+    # Dates as datetime64, counts with gaps as Int64, coordinates as float columns, absent cells
+    # as NaN/None: what pandas gives after read_csv/to_datetime.
+    d = bb.Dossier.example("ikast-brande")
+    nf = bb.profiles_frame(d.cohorts[0]["newcomers"])
+    nf["arrival"] = pd.to_datetime(nf["arrival"])
+    nf["integration_contract_meeting"] = pd.to_datetime(nf["integration_contract_meeting"])
+    of = bb.profiles_frame(d.offers)
+    assert str(of["places_taken"].dtype) == "Int64" and of["places_taken"].isna().any()
+    run = bb.profiles(nf, of).run(d.rule_sets[0], IKAST_RUN_DAY)
+    assert run.pairs() == bb.match_profiles(d.rule_sets[0], d.cohorts[0]["newcomers"], d.offers, as_of=IKAST_RUN_DAY).pairs()
+    # A bad cell names its row and field, not its value.
+    nf.loc[2, "arrival"] = pd.NaT
+    with pytest.raises(bb.InvalidInputError) as e:
+        bb.profiles(nf, of)
+    assert "newcomers[2]" in e.value.path

@@ -201,6 +201,32 @@ mod tests {
     }
 
     #[test]
+    fn a_match_run_shows_its_outcome_with_ids_only() {
+        use crate::matching::{MatchOptions, MatchRequest, Solver};
+        let d = crate::Dossier::example("ikast-brande").unwrap_or_else(|e| panic!("{e}"));
+        let as_of = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap_or_default();
+        let run = d
+            .match_cohort(&MatchRequest {
+                cohort: "ikast-2016-q1".into(),
+                rule_set: "vvv-ikast".into(),
+                options: MatchOptions::new(Solver::Optimal, as_of),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let en = match_run_html(&run, Lang::En);
+        let da = match_run_html(&run, Lang::Da);
+        for m in &run.matches {
+            assert!(en.contains(m.newcomer.as_str()) && en.contains(m.offer.as_str()));
+        }
+        assert_eq!(run.unmatched.len(), 1);
+        assert!(en.contains("<h4>Unmatched</h4>") && da.contains("<h4>Ikke matchet</h4>"));
+        assert!(en.contains("the rule &#39;common-language&#39;"));
+        assert!(en.contains("<h4>Unmet demand</h4>"));
+        // Exact coordinates of households never appear.
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert!(json.contains("56.1268") && !en.contains("56.1268"));
+    }
+
+    #[test]
     fn empty_findings_have_no_table() {
         let html = findings_html(&[], Lang::Da);
         assert!(html.contains("0 fund"));
