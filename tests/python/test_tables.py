@@ -63,6 +63,8 @@ def test_scores_side_by_side_agree_with_the_assessments(assessments: list[list[b
     # One row per dimension and assessment, plus the overall row.
     assert len(df) == sum(len(a.dimensions) + 1 for a in flat)
     assert df["as_of"].dt.date.eq(dt.date(2017, 8, 1)).all()
+    assert set(df["band"].dropna()) <= {"strong", "fair", "weak"}
+    assert (df["band"].isna() == df["score"].isna()).all()
     assert bb.scores_frame(flat[0], lang="da")["reason"].iloc[0] == flat[0].dimensions[0]["reason"]["da"]
 
 
@@ -83,6 +85,7 @@ def test_findings_by_severity_and_source(assessments: list[list[bb.Assessment]])
     expect(checks, {"agreement": "str", "code": "str", "dimension": "str", "status": "str",
                     "weight": "float64", "credit": "float64", "note": "str"})
     assert len(checks) == sum(len(a.checks) for a in flat)
+    assert set(checks["status"]) <= {"met", "partly_met", "not_met", "not_applicable", "not_assessed"}
 
 
 def test_matches_and_their_reasons(ikast_run: bb.MatchRun) -> None:
@@ -187,6 +190,7 @@ def test_introductions_due_agree_with_the_findings() -> None:
     assert len(due) == len(findings)
     assert (df.loc[df.state == "overdue", "days_overdue"] > 0).all()
     assert df["last_on"].isna().sum() == (df["introductions"] == 0).sum()
+    assert set(df["state"]) <= {"upcoming", "due", "overdue", "completed"}
 
 
 def test_profiles_round_trip_through_a_dataframe() -> None:

@@ -126,8 +126,8 @@ def scores_frame(assessments: Assessments, lang: str = "en") -> Any:
     Takes an ``Assessment``, a list of them, or the list of lists :func:`assess_many` returns.
     Columns: ``agreement`` (str), ``as_of`` (datetime64[ns]), ``dimension`` (str: the
     dimension's value, e.g. ``"formalisation"``, or ``"overall"``), ``score`` (Int64, 0-100;
-    ``<NA>`` when nothing could be assessed), ``band`` (str: ``"strong"``, ``"fair"``,
-    ``"weak"`` or ``"none"``), ``met``, ``applicable``, ``not_assessed`` (Int64, weighted
+    ``<NA>`` when nothing could be assessed), ``band`` (str: ``"strong"``, ``"fair"`` or
+    ``"weak"``; missing without a score), ``met``, ``applicable``, ``not_assessed`` (Int64, weighted
     checks; ``<NA>`` on the overall row), ``reason`` (str, in ``lang``; empty on the overall
     row). For a side-by-side table:
     ``scores_frame(a).pivot(index="dimension", columns="agreement", values="score")``.
@@ -142,7 +142,7 @@ def scores_frame(assessments: Assessments, lang: str = "en") -> Any:
                     "as_of": a.as_of,
                     "dimension": d["dimension"],
                     "score": d.get("score"),
-                    "band": d.get("band") or "none",
+                    "band": d.get("band"),
                     "met": d.get("met"),
                     "applicable": d.get("applicable"),
                     "not_assessed": d.get("not_assessed"),
@@ -155,7 +155,7 @@ def scores_frame(assessments: Assessments, lang: str = "en") -> Any:
                 "as_of": a.as_of,
                 "dimension": "overall",
                 "score": a.overall,
-                "band": a.overall_band or "none",
+                "band": a.overall_band,
                 "met": None,
                 "applicable": None,
                 "not_assessed": None,
@@ -181,7 +181,7 @@ def checks_frame(assessments: Assessments, lang: str = "en") -> Any:
 
     Columns: ``agreement`` (str), ``code`` (str, e.g. ``"assessment.not_formalised"``),
     ``dimension`` (str), ``status`` (str: ``"met"``, ``"partly_met"``, ``"not_met"``,
-    ``"not_assessed"``, ...), ``weight`` (float64), ``credit`` (float64, 0-1; NaN when not
+    ``"not_applicable"`` or ``"not_assessed"``), ``weight`` (float64), ``credit`` (float64, 0-1; NaN when not
     assessed), ``note`` (str, in ``lang``).
     """
     _check_lang(lang)
@@ -423,7 +423,7 @@ def checklist_frame(alignments: Union[ChecklistAlignment, Iterable[ChecklistAlig
     Columns: ``agreement``, ``template``, ``section``, ``item`` (str ids), ``position`` (int64,
     the item's place in the template), ``question`` (str, in ``lang``), ``critical`` (bool),
     ``weight`` (float64), ``status`` (str: ``"aligned"``, ``"minor_divergence"``,
-    ``"major_divergence"``, ``"missing"``, ``"not_compared"``, ...), ``score`` (float64, 0-1
+    ``"major_divergence"``, ``"to_discuss"``, ``"missing"`` or ``"not_compared"``), ``score`` (float64, 0-1
     agreement on the item; NaN when not compared), ``resolved`` (bool, settled in a
     resolution), ``answers`` (object: each party's answer as displayed, in the order of the
     alignment's ``columns``; None where a party gave none).
@@ -596,8 +596,8 @@ def introductions_frame(dossier: Dossier, cohort: str, on: Any, lang: str = "en"
     """Where each household of a cohort stands with its introductions to volunteer offers on
     day ``on`` (the introduction plan of seed 001): one row per household.
 
-    Columns: ``cohort``, ``newcomer`` (str), ``state`` (str: ``"overdue"``, ``"due"``,
-    ``"upcoming"``, ``"complete"``, ...), ``introductions`` (int64, given so far),
+    Columns: ``cohort``, ``newcomer`` (str), ``state`` (str: ``"upcoming"``, ``"due"``,
+    ``"overdue"`` or ``"completed"``), ``introductions`` (int64, given so far),
     ``next_number`` (Int64, the next one's number; ``<NA>`` when complete), ``last_on``,
     ``due_on``, ``deadline`` (datetime64[ns]; NaT when none), ``days_overdue`` (Int64),
     ``text`` (str, in ``lang``). The introductions due:
