@@ -52,6 +52,23 @@ def test_html_is_self_contained_and_names_no_person(name: str) -> None:
             assert p["id"] not in html, f"{kind} shows a person id"
 
 
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@pytest.mark.parametrize("name", bb.example_names())
+def test_styles_are_scoped_so_the_notebook_keeps_its_own(name: str) -> None:
+    for kind, html in displays(name):
+        assert "<body" not in html and "<html" not in html and "<head" not in html, kind
+        assert re.match(r'<div class="bb-(report|page)" lang="(da|en)">', html), kind
+        for css in STYLE.findall(html):
+            # The rules inside an @media block are checked like the others.
+            for rule in re.sub(r"@media[^{]*\{", "", css).split("}"):
+                if "{" not in rule:
+                    continue
+                for selector in rule.split("{")[0].split(","):
+                    assert selector.strip().startswith((".bb-report", ".bb-page")), (kind, selector)
+
+
 def test_every_kind_of_display_is_covered() -> None:
     kinds = {k for n in bb.example_names() for k, _ in displays(n)}
     assert kinds == {"Roles", "RoleMatrix", "Assessment", "Report", "ChecklistAlignment", "Findings", "MatchRun"}

@@ -478,7 +478,7 @@ class ChecklistAlignment:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the side-by-side comparison as self-contained HTML (English).
+        Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
         """
     def _repr_markdown_(self, /) -> str:
         """
@@ -1634,7 +1634,7 @@ class RoleMatrix:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the matrix as HTML (English).
+        Jupyter shows the matrix as HTML (English), its styles scoped to it.
         """
     @property
     def agreement(self, /) -> str:

@@ -178,6 +178,65 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
     html_fragment(lang.code(), &blocks)
 }
 
+/// The class of the element that holds a page made into a fragment by [`page_fragment`].
+pub const PAGE_CLASS: &str = "bb-page";
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let end = start + s[start..].find(close)?;
+    Some(&s[start..end])
+}
+
+/// Prefixes every selector of a flat style sheet (no nested `@` rules, as the library's pages
+/// have) with `.bb-page`; `body` becomes `.bb-page` itself.
+fn scope_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len() + 256);
+    for rule in css.split('}') {
+        let Some((selectors, declarations)) = rule.split_once('{') else {
+            continue;
+        };
+        if selectors.trim_start().starts_with('@') {
+            // Not written by the library's page renderers; dropped rather than left unscoped.
+            continue;
+        }
+        let scoped: Vec<String> = selectors
+            .split(',')
+            .map(str::trim)
+            .filter(|sel| !sel.is_empty())
+            .map(|sel| match sel.strip_prefix("body") {
+                Some(rest) if rest.is_empty() || rest.starts_with([' ', '.', ':', '>']) => {
+                    format!(".{PAGE_CLASS}{rest}")
+                }
+                _ => format!(".{PAGE_CLASS} {sel}"),
+            })
+            .collect();
+        out.push_str(&scoped.join(","));
+        out.push('{');
+        out.push_str(declarations.trim());
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// A self-contained page written by the library (the role matrix, the checklist comparison) as
+/// a fragment for embedding, e.g. in Jupyter: the body's content inside
+/// `<div class="bb-page" lang="..">` with the page's style sheet scoped to that element, so the
+/// notebook around it keeps its own styles. Text that is not such a page comes back unchanged.
+pub fn page_fragment(page: &str) -> String {
+    let (Some(css), Some(body)) = (
+        between(page, "<style>", "</style>"),
+        between(page, "<body>", "</body>"),
+    ) else {
+        return page.to_owned();
+    };
+    let lang = between(page, "<html lang=\"", "\"").unwrap_or("da");
+    format!(
+        "<div class=\"{PAGE_CLASS}\" lang=\"{lang}\">\n<style>\n{}</style>\n{}</div>\n",
+        scope_css(css),
+        body.trim_matches('\n')
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +283,55 @@ mod tests {
         // Exact coordinates of households never appear.
         let json = serde_json::to_string(&d).unwrap_or_default();
         assert!(json.contains("56.1268") && !en.contains("56.1268"));
+    }
+
+    fn assert_scoped(fragment: &str) {
+        assert!(fragment.starts_with("<div class=\"bb-page\" lang=\"en\">"));
+        assert!(
+            !fragment.contains("<body")
+                && !fragment.contains("<html")
+                && !fragment.contains("<head")
+        );
+        let css = between(fragment, "<style>", "</style>").unwrap_or_default();
+        assert!(!css.is_empty());
+        for rule in css.split('}').filter(|r| r.contains('{')) {
+            let selectors = rule.split('{').next().unwrap_or_default();
+            for sel in selectors.split(',') {
+                assert!(
+                    sel.trim().starts_with(".bb-page"),
+                    "unscoped selector {sel:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn library_pages_become_scoped_fragments() {
+        let horsens = crate::Dossier::example("horsens").unwrap_or_else(|e| panic!("{e}"));
+        let id = crate::AgreementId::new("horsens-lawan");
+        let matrix = horsens
+            .role_matrix(&id, crate::RoleOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let page = matrix.html(Lang::En);
+        let fragment = page_fragment(&page);
+        assert_scoped(&fragment);
+        // The body's content is kept whole.
+        assert_eq!(
+            between(&fragment, "</style>\n", "</div>\n").map(str::trim),
+            between(&page, "<body>", "</body>").map(str::trim)
+        );
+        let alignment = horsens
+            .checklist_alignments(&id)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .remove(0);
+        assert_scoped(&page_fragment(
+            &alignment.render(crate::checklists::RenderFormat::Html, Lang::En),
+        ));
+        assert_eq!(page_fragment("<p>no page</p>"), "<p>no page</p>");
+        assert_eq!(
+            scope_css("body{margin:0} th, td{x:y} body.a{z:w} @media print{p{q:r}}"),
+            ".bb-page{margin:0}\n.bb-page th,.bb-page td{x:y}\n.bb-page.a{z:w}\n"
+        );
     }
 
     #[test]
