@@ -89,7 +89,8 @@ FREE: dict[str, str] = {
     "blocking_pairs": "stable_matching", "describe": "stable_matching", "describe_binding": "MatchRun.html",
     "newcomers_from_table": "profiles", "offers_from_table": "profiles", "newcomers_from_json": "profiles",
     "offers_from_json": "profiles", "volunteer_view": "Dossier.volunteer_view", "need_vocabulary": "vocabulary",
-    "findings_html": "findings_html", "match_run_html": "MatchRun.html", "suppress": "DossierPrivacy.safe_table",
+    "findings_html": "findings_html", "match_run_html": "MatchRun.html", "page_fragment": "RoleMatrix._repr_html_",
+    "suppress": "DossierPrivacy.safe_table",
     "age_band": "DossierPrivacy.view_newcomer", "quarter_start": "DossierPrivacy.view_newcomer",
     "signing_findings": "Dossier.preview_transition", "entries": "vocabulary",
 }
