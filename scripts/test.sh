@@ -62,6 +62,7 @@ python_examples() {
     "$PY" "$f" >/dev/null || return 1
   done
 }
+python_wheel() { scripts/check_wheel.sh; }
 
 mobile_bindings() {
   # The same package selection and features as the test step, so nothing is rebuilt.
@@ -108,6 +109,7 @@ step "python: stubs (drift + stubtest)" python_stubs
 step "python: mypy --strict" python_mypy
 step "python: pytest" python_test
 step "python: examples" python_examples
+step "python: wheel installs in a fresh venv" python_wheel
 step "mobile: generate bindings" mobile_bindings
 step "kotlin: tests on the JVM" kotlin_test
 step "swift: syntax check" swift_check

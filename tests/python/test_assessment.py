@@ -220,7 +220,7 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
         bb.report(d, "aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[{"slot": "budget", "blocks": []}])
     with pytest.raises(bb.InvalidInputError):
         r.render_as("pdf")
-    with pytest.raises(ValueError):
+    with pytest.raises(bb.InvalidInputError):
         bb.report(d, "aalborg-lbb", dt.date(2017, 6, 30), "de")
     a = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30))
     assert "<svg" in a._repr_html_() and a.render("en", "md").startswith("## Assessment:")

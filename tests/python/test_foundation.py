@@ -171,6 +171,6 @@ def test_vocabulary_is_bilingual() -> None:
     assert len(da) == len(en) > 50
     pick = [e for e in da if e["vocabulary"] == "organisation_kind" and e["value"] == "champion"]
     assert pick[0]["label"] == "ildsjæl"
-    with pytest.raises(ValueError):
+    with pytest.raises(bb.InvalidInputError):
         bb.vocabulary("de")
     assert "x-sensitivity" in bb.dossier_schema_json()

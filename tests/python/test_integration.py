@@ -35,7 +35,7 @@ def test_reference_dates_and_errors() -> None:
     assert bb.example_reference_date("horsens") == dt.date(2017, 8, 1)
     with pytest.raises(bb.NotFoundError):
         bb.example_reference_date("odense")
-    with pytest.raises(ValueError):
+    with pytest.raises(bb.InvalidInputError):
         bb.health_summary(bb.Dossier.example("horsens"), dt.date(2017, 8, 1), "de")
 
 

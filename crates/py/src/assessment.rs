@@ -310,7 +310,9 @@ impl Report {
     fn render(&self, format: ReportFormat) -> PyResult<String> {
         let mut options = self.options.clone();
         options.format = format;
-        self.dossier.report(&self.agreement, options).py()
+        // Rendering assesses the agreement again and writes charts: other Python threads run
+        // meanwhile.
+        Python::attach(|py| py.detach(|| self.dossier.report(&self.agreement, options))).py()
     }
 }
 

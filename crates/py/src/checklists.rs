@@ -222,6 +222,14 @@ view!(
     fn _repr_markdown_(&self) -> String {
         self.inner.render(core::checklists::RenderFormat::Markdown, core::Lang::En)
     }
+    /// Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
+    fn _repr_html_(&self) -> String {
+        core::assessment::report::notebook::page_fragment(
+            &self
+                .inner
+                .render(core::checklists::RenderFormat::Html, core::Lang::En),
+        )
+    }
 });
 
 view!(

@@ -9,7 +9,6 @@ use crate::errors::{
 use crate::model::Finding;
 use brobygger::{BrobyggerError, Lang};
 use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::Serialize;
@@ -125,9 +124,16 @@ fn brobygger_redacted(msg: &str) -> String {
     }
 }
 
-/// Parses `"da"` / `"en"`.
+/// Parses `"da"` / `"en"`; anything else is an `InvalidInputError` at `lang`, like every other
+/// bad argument.
 pub(crate) fn lang(s: &str) -> PyResult<Lang> {
-    Lang::parse(s).ok_or_else(|| PyValueError::new_err("lang must be \"da\" or \"en\""))
+    Lang::parse(s).ok_or_else(|| {
+        to_pyerr(BrobyggerError::invalid_input(
+            "input.lang",
+            "lang",
+            "lang must be \"da\" or \"en\"",
+        ))
+    })
 }
 
 /// A JSON value as plain Python objects (dict, list, str, int, float, bool, None).

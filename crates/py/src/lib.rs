@@ -14,6 +14,7 @@ mod errors;
 mod import;
 mod matching;
 mod model;
+mod notebook;
 mod privacy;
 mod roles;
 mod scale;
@@ -90,6 +91,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{example_reference_date, health_summary, report_sections};
+
+    #[pymodule_export]
+    use crate::notebook::{assess_many, findings_html};
 
     #[pymodule_export]
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};

@@ -234,6 +234,22 @@ impl MatchRun {
         })
     }
 
+    /// The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
+    /// the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
+    /// ids only.
+    #[pyo3(signature = (lang = "da"))]
+    fn html(&self, lang: &str) -> PyResult<String> {
+        Ok(core::assessment::report::notebook::match_run_html(
+            &self.inner,
+            self::lang(lang)?,
+        ))
+    }
+
+    /// Jupyter: the run as HTML (English).
+    fn _repr_html_(&self) -> String {
+        core::assessment::report::notebook::match_run_html(&self.inner, core::Lang::En)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "MatchRun({:?}, matched={}, unmatched={})",

@@ -210,9 +210,9 @@ view!(
     fn html(&self, lang: &str) -> PyResult<String> {
         Ok(self.inner.html(self::lang(lang)?))
     }
-    /// Jupyter shows the matrix as HTML (English).
+    /// Jupyter shows the matrix as HTML (English), its styles scoped to it.
     fn _repr_html_(&self) -> String {
-        self.inner.html(Lang::En)
+        core::assessment::report::notebook::page_fragment(&self.inner.html(Lang::En))
     }
 });
 
@@ -514,6 +514,15 @@ impl Roles {
 
     fn __repr__(&self) -> String {
         format!("Roles({:?})", self.agreement.as_str())
+    }
+
+    /// Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+    /// parties by name or post, roles and the analysis findings.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let m = self.with(py, |d, id| d.role_matrix(id, options(None, None, false)))?;
+        Ok(core::assessment::report::notebook::page_fragment(
+            &m.html(Lang::En),
+        ))
     }
 }
 

@@ -476,6 +476,10 @@ class ChecklistAlignment:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
+        """
     def _repr_markdown_(self, /) -> str:
         """
         The Markdown comparison, for Jupyter.
@@ -1234,6 +1238,10 @@ class MatchRun:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the run as HTML (English).
+        """
     @property
     def as_of(self, /) -> date:
         """
@@ -1243,6 +1251,12 @@ class MatchRun:
     def from_dict(data: Any) -> MatchRun:
         """
         Reads a run from plain Python data (as from `to_dict()`).
+        """
+    def html(self, /, lang: str = "da") -> str:
+        """
+        The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
+        the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
+        ids only.
         """
     @property
     def id(self, /) -> str:
@@ -1470,16 +1484,17 @@ class Profiles:
     def from_json(newcomers: str, offers: str) -> Profiles:
         """
         Reads both sides from JSON tables: a list of records, an object of columns, or
-        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`). Flat `lat`/`lon`
-        columns become the location; `null` cells are absent fields. Raises `ParseError` or
-        `InvalidInputError` naming the row and field.
+        `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
+        names of the CSV files (flat `lat`/`lon`, `adults`/`children_ages`); `null` cells are
+        absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
         """
     @staticmethod
     def from_tables(newcomers: Any, offers: Any) -> Profiles:
         """
         Reads both sides straight from Python objects: each a dict of equal-length column
-        lists (`{"id": [...], "arrival": [...], "location": [{"lat": .., "lon": ..}, ...]}`) or
-        a list of dicts, with the field names of the file format; `None` is an absent field.
+        lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
+        of the CSV files, or a nested `location` column) or a list of dicts with the field names
+        of the file format; `None` is an absent field.
         Raises `InvalidInputError` naming the row and field (`newcomers[3].needs[0]`).
         """
     @property
@@ -1620,7 +1635,7 @@ class RoleMatrix:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the matrix as HTML (English).
+        Jupyter shows the matrix as HTML (English), its styles scoped to it.
         """
     @property
     def agreement(self, /) -> str:
@@ -1726,6 +1741,11 @@ class Roles:
         The roles of `agreement` in `dossier`. Raises `NotFoundError` for an unknown agreement.
         """
     def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+        parties by name or post, roles and the analysis findings.
+        """
     @property
     def agreement(self, /) -> str:
         """
@@ -1984,10 +2004,30 @@ def assess_all(dossier: Dossier, as_of: date) -> list[Assessment]:
     Assesses every agreement as of a date.
     """
 
+def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
+    """
+    Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
+    library works: one list of assessments per dossier, in the dossiers' order (agreements in
+    each dossier's order). Raises `RuntimeError` if a dossier is being changed by another thread
+    at the same time.
+    """
+
 def assessment_catalogue() -> Any:
     """
     Every check of the assessment as dicts (code, dimension, severity, weight, basis, source,
     title, advice, external sources and prefixes).
+    """
+
+def check_newcomers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
+    (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
+    `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
+    """
+
+def check_offers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
     """
 
 def checklist_template(id: str, version: SupportsIndex | None = None) -> ChecklistTemplate:
@@ -2006,6 +2046,12 @@ def compare_surveys(dossier: Dossier, before: str, after: str) -> Any:
     `after`, `change`, `interval` (Newcombe) and `significant`.
     """
 
+def csv_columns(table: str) -> Any:
+    """
+    The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
+    `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
+    """
+
 def dossier_schema_json() -> str:
     """
     The JSON Schema of the dossier file format, as JSON text.
@@ -2019,6 +2065,13 @@ def example_names() -> list[str]:
 def example_reference_date(name: str) -> date:
     """
     The day a built-in example is told as of (the demo assesses it then).
+    """
+
+def findings_html(findings: SupportsGetItem[int, Finding], lang: str = "da") -> str:
+    """
+    Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
+    per severity and a table of severity, code, path, message and source. Codes, paths and the
+    library's own texts only; no personal values.
     """
 
 def generate_person_id() -> str:
@@ -2048,10 +2101,55 @@ def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of:
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
     """
 
+def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
+    """
+    A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
+    """
+
+def newcomers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Newcomers from CSV text (or bytes in any encoding the reader knows); as `read_newcomers_csv`.
+    """
+
+def newcomers_to_csv(newcomers: Any) -> str:
+    """
+    Households (dicts shaped like the file format) as CSV text that reads back to them.
+    """
+
+def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Offers from CSV text or bytes; as `newcomers_from_csv`.
+    """
+
+def offers_to_csv(offers: Any) -> str:
+    """
+    Offers (dicts) as CSV text that reads back to them.
+    """
+
+def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
+    `ValidationError` (code `import.invalid_csv`) with every problem as a finding whose message
+    starts with the file, line and column; `ParseError`-free: a bad cell is a finding.
+    """
+
+def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
+    """
+    Reads an offers CSV file into dicts; as `read_newcomers_csv`.
+    """
+
 def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
     """
     Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
     `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
+    """
+
+def reminders(dossier: Dossier, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
+    """
+    What is due or overdue on `as_of` or within `horizon_days` after it: introductions, meetings
+    to convene, reviews, the end of terms, committee briefings; overdue first. A list of dicts
+    (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
+    `source`).
     """
 
 def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:

@@ -9,6 +9,7 @@
 //! out). The same content is rendered by both writers, so the formats never drift apart.
 
 mod doc;
+pub mod notebook;
 mod sections;
 mod svg;
 

@@ -1,0 +1,268 @@
+"""The Python surface as a whole: every public capability of the core has a Python entry (an
+audit that fails when the core grows a capability the package does not reach), every public
+name and member has a docstring, ``help()`` is useful, and the stub lists what the module has."""
+
+from __future__ import annotations
+
+import inspect
+import pydoc
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import brobygger as bb
+
+ROOT = Path(__file__).resolve().parents[2]
+CORE = ROOT / "crates" / "core" / "src"
+
+# Every `pub fn` on the core's `impl Dossier` blocks: the Python entry that reaches it
+# (resolved against the package), or why there is none.
+DOSSIER: dict[str, str] = {
+    "new": "Dossier", "example": "Dossier.example", "load": "Dossier.load", "from_json": "Dossier.from_json",
+    "to_json": "Dossier.to_json", "save": "Dossier.save", "validate": "Dossier.validate", "check": "Dossier.check",
+    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "transition": "Dossier.transition",
+    "transition_with": "Dossier.transition", "preview_transition": "Dossier.preview_transition",
+    "edit_terms": "Dossier.edit_terms", "amend": "Dossier.amend", "add_person": "Dossier.add_person",
+    "posts_for": "Dossier.posts_held_by", "post": "Dossier.posts", "person": "Dossier.people",
+    "municipality": "Dossier.municipalities", "department": "Municipality.departments",
+    "organisation": "Dossier.organisations",
+    # roles
+    "role_split": "Roles.split", "role_tasks": "Roles.tasks", "analyse_roles": "Roles.analyse",
+    "role_matrix": "Roles.matrix", "party_duties": "Roles.duties", "task_carriers": "Roles.carriers",
+    "assign_role": "Roles.assign", "unassign_role": "Roles.unassign", "change_roles": "Roles.change",
+    "amend_roles": "Roles.amend", "role_diff": "Roles.diff", "describe_role_diff": "Roles.describe_diff",
+    "party_name": "RoleMatrix.party_names", "party_label": "RoleMatrix.party_names",
+    "party_text": "Carrying.party_name", "party_exists": "Roles.duties",
+    # checklists
+    "checklist_template": "DossierChecklists.template", "add_checklist_template": "DossierChecklists.add_template",
+    "require_checklist": "DossierChecklists.require", "remove_checklist_requirement": "DossierChecklists.unrequire",
+    "start_checklist": "DossierChecklists.start", "answer_checklist": "DossierChecklists.answer",
+    "submit_checklist": "DossierChecklists.submit", "resolve_checklist_item": "DossierChecklists.resolve",
+    "checklist_session": "DossierChecklists.session", "checklist_sessions": "DossierChecklists.sessions",
+    "checklist_alignment": "DossierChecklists.alignment", "checklist_alignments": "DossierChecklists.alignments",
+    "checklist_readiness": "DossierChecklists.readiness", "checklist_summary": "DossierChecklists.summary",
+    # matching and introductions
+    "rule_set": "Dossier.rule_sets", "cohort": "Dossier.cohorts", "offer": "Dossier.offers",
+    "match_cohort": "Dossier.match_cohort", "match_run": "Dossier.match_runs", "add_match_run": "Dossier.add_match_run",
+    "record_introduction": "Dossier.record_introduction", "introduction_status": "Dossier.introduction_status",
+    "introductions_due": "Dossier.introductions_due", "cohort_view": "Dossier.cohort_view",
+    "volunteer_view": "Dossier.volunteer_view",
+    # assessment, surveys, reports
+    "assess": "assess", "assess_all": "assess_all", "assess_with_sources": "assess",
+    "health_summary": "health_summary", "report": "report", "report_sections": "report_sections",
+    "add_survey": "add_survey", "record_survey_response": "record_survey_response", "survey": "surveys",
+    "surveys_for": "surveys", "survey_results": "survey_results", "compare_surveys": "compare_surveys",
+    # privacy
+    "add_consent": "DossierPrivacy.add_consent", "add_processing_basis": "DossierPrivacy.add_basis",
+    "add_retention_policy": "DossierPrivacy.add_retention_policy", "consent": "DossierPrivacy.consents",
+    "withdraw_consent": "DossierPrivacy.withdraw_consent", "covering_basis": "DossierPrivacy.covering_basis",
+    "propose_match": "DossierPrivacy.propose", "propose_run": "DossierPrivacy.propose_run",
+    "accept_proposal": "DossierPrivacy.accept", "decline_proposal": "DossierPrivacy.decline",
+    "withdraw_proposal": "DossierPrivacy.withdraw_proposal", "expire_proposals": "DossierPrivacy.expire",
+    "release_contact_details": "DossierPrivacy.release", "proposal": "DossierPrivacy.proposals",
+    "disclosure_manifest": "DossierPrivacy.manifest", "view_newcomer": "DossierPrivacy.view_newcomer",
+    "view_offer": "DossierPrivacy.view_offer", "view_proposal": "DossierPrivacy.view_proposal",
+    "anonymise": "DossierPrivacy.anonymise", "anonymised": "DossierPrivacy.anonymised",
+    "retention_report": "DossierPrivacy.retention_report", "apply_retention": "DossierPrivacy.apply_retention",
+    "safe_table": "DossierPrivacy.safe_table", "analyst_export": "DossierPrivacy.analyst_export",
+    "safe_survey_results": "DossierPrivacy.safe_survey_results", "privacy_review": "DossierPrivacy.review",
+    # reminders
+    "reminders": "reminders",
+}
+DOSSIER_NOT_EXPOSED = {
+    "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
+    "from_json_bytes": "Python passes text to Dossier.from_json (bytes decode in Python)",
+}
+
+# Public free functions of the core's modules.
+FREE: dict[str, str] = {
+    "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
+    "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
+    "external_source_names": "assessment_catalogue", "check_for_external_code": "assessment_catalogue",
+    "builtin_sources": "assess", "wilson_interval": "wilson_interval", "newcombe_interval": "compare_surveys",
+    "all": "checklist_templates", "builtin_template": "checklist_template",
+    "validate_checklists": "Dossier.validate", "linear_sum_assignment": "linear_sum_assignment",
+    "solve_dense": "linear_sum_assignment", "solve_dense_owned": "linear_sum_assignment",
+    "run": "match_profiles", "run_consented": "match_profiles_consented", "candidates": "match_profiles",
+    "solve_candidates": "match_profiles", "generate_with_threads": "Profiles.run", "stable": "stable_matching",
+    "optimal": "match_profiles", "optimal_by_shortest_paths": "match_profiles", "greedy": "match_profiles",
+    "blocking_pairs": "stable_matching", "describe": "stable_matching", "describe_binding": "MatchRun.html",
+    "newcomers_from_table": "profiles", "offers_from_table": "profiles", "newcomers_from_json": "profiles",
+    "offers_from_json": "profiles", "volunteer_view": "Dossier.volunteer_view", "need_vocabulary": "vocabulary",
+    "findings_html": "findings_html", "match_run_html": "MatchRun.html", "page_fragment": "RoleMatrix._repr_html_",
+    "suppress": "DossierPrivacy.safe_table",
+    "age_band": "DossierPrivacy.view_newcomer", "quarter_start": "DossierPrivacy.view_newcomer",
+    "signing_findings": "Dossier.preview_transition", "entries": "vocabulary",
+    # spreadsheet lists (CSV) and the follow-up checks of matching
+    "read_newcomers_csv": "read_newcomers_csv", "read_offers_csv": "read_offers_csv",
+    "newcomers_from_csv": "newcomers_from_csv", "newcomers_from_csv_bytes": "newcomers_from_csv",
+    "offers_from_csv": "offers_from_csv", "offers_from_csv_bytes": "offers_from_csv",
+    "check_newcomers_csv": "check_newcomers_csv", "check_newcomers_csv_bytes": "check_newcomers_csv",
+    "check_offers_csv": "check_offers_csv", "check_offers_csv_bytes": "check_offers_csv",
+    "newcomers_to_csv": "newcomers_to_csv", "offers_to_csv": "offers_to_csv",
+    "match_run_to_csv": "match_run_to_csv", "csv_columns": "csv_columns",
+    "newcomer_columns": "csv_columns", "offer_columns": "csv_columns", "nested_columns": "profiles",
+    "matching_findings": "assess", "introduction_findings": "assess", "cohorts_concerning": "assess",
+}
+FREE_NOT_EXPOSED = {
+    "official_municipality_name": "used by validation (a finding names the official name)",
+    "redact_message": "used by every error conversion",
+    "sort_findings": "findings already arrive sorted",
+    "format_number": "used in rendered checklists",
+    "cvr_checksum_ok": "used by validation", "is_well_formed": "used by validation",
+    "is_language_code": "used by validation", "language_name": "used in match explanations",
+    "attribute_class": "used by the privacy gate", "is_sensitive": "used by the privacy gate",
+    "class_of": "the schema's x-sensitivity, in dossier_schema_json", "field_classes": "as class_of",
+    "parse_date": "Python passes datetime.date", "start_of_day": "Python passes datetime",
+    "csv_header": "the header row is the first line of newcomers_to_csv([]) and of the CLI's template",
+    "decode_text": "used by the CSV readers of bytes",
+    "has_errors": "used by the CSV readers", "problems_error": "used by the CSV readers",
+}
+
+
+def resolve(path: str) -> Any:
+    obj: Any = bb
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def core_dossier_methods() -> set[str]:
+    found: set[str] = set()
+    for p in CORE.rglob("*.rs"):
+        s = p.read_text(encoding="utf-8")
+        for m in re.finditer(r"^impl Dossier \{", s, re.M):
+            depth, i = 1, m.end()
+            while depth and i < len(s):
+                depth += {"{": 1, "}": -1}.get(s[i], 0)
+                i += 1
+            found |= set(re.findall(r"^    pub fn (\w+)", s[m.end():i], re.M))
+    return found
+
+
+def core_free_functions() -> set[str]:
+    found: set[str] = set()
+    for p in CORE.rglob("*.rs"):
+        found |= set(re.findall(r"^pub fn (\w+)", p.read_text(encoding="utf-8"), re.M))
+    return found
+
+
+def test_every_core_dossier_operation_has_a_python_entry() -> None:
+    core = core_dossier_methods()
+    assert len(core) > 90
+    unmapped = core - DOSSIER.keys() - DOSSIER_NOT_EXPOSED.keys()
+    assert not unmapped, f"core Dossier operations without a Python entry: {sorted(unmapped)}"
+    assert not (DOSSIER.keys() - core), "the audit lists operations the core no longer has"
+    for rust, python in DOSSIER.items():
+        assert callable(resolve(python)) or resolve(python).__doc__, (rust, python)
+
+
+def test_every_core_free_function_has_a_python_entry() -> None:
+    core = core_free_functions()
+    unmapped = core - FREE.keys() - FREE_NOT_EXPOSED.keys()
+    assert not unmapped, f"core functions without a Python entry: {sorted(unmapped)}"
+    for rust, python in FREE.items():
+        assert resolve(python) is not None, (rust, python)
+
+
+# What an analyst reaches by area (Pythonic names), beyond the audit above.
+EXPECTED = {
+    "dossiers": ["Dossier", "Dossier.example", "Dossier.load", "Dossier.from_dict", "Dossier.validate", "example_names",
+                 "Municipality", "Department", "Organisation", "Person", "Post", "Tenure", "HandoverReport"],
+    "agreements and lifecycle": ["Agreement", "AgreementTerms", "AgreementVersion", "StatusEvent", "Agreement.status_on",
+                                 "Dossier.transition", "Dossier.preview_transition", "Dossier.amend", "Dossier.handover"],
+    "role splits": ["Roles", "RoleMatrix", "RoleDiff", "RoleTask", "Assignment", "Carrying", "Duty", "task_catalogue",
+                    "role_matrix_frame"],
+    "checklists and answers": ["checklist_templates", "ChecklistTemplate", "DossierChecklists", "AnswerSession",
+                               "ChecklistAlignment", "ChecklistReadiness", "checklist_frame"],
+    "rule sets and matching": ["RuleSet", "RuleSet.from_toml", "MatchRun", "match_profiles", "stable_matching",
+                               "profiles", "Profiles", "linear_sum_assignment", "matches_frame", "unmatched_frame",
+                               "match_rules_frame", "unmet_demand_frame", "profiles_frame"],
+    "introduction plans": ["Dossier.record_introduction", "Dossier.introduction_status", "Dossier.introductions_due",
+                           "introductions_frame"],
+    "assessments": ["assess", "assess_all", "assess_many", "Assessment", "AssessedFinding", "assessment_catalogue",
+                    "health_summary", "scores_frame", "checks_frame", "assessment_findings_frame"],
+    "surveys": ["surveys", "add_survey", "record_survey_response", "survey_results", "compare_surveys",
+                "wilson_interval", "survey_shares_frame", "survey_changes_frame"],
+    "reports": ["report", "Report", "Report.html", "Report.markdown", "report_sections"],
+    "privacy views": ["DossierPrivacy", "DossierPrivacy.view_newcomer", "DossierPrivacy.safe_table", "PseudonymKey",
+                      "match_profiles_consented"],
+    "findings": ["Finding", "Findings", "findings_frame", "findings_html", "to_frame"],
+}
+
+
+@pytest.mark.parametrize("area", EXPECTED)
+def test_each_area_is_reachable(area: str) -> None:
+    missing = [n for n in EXPECTED[area] if not _has(n)]
+    assert not missing, f"{area}: {missing}"
+
+
+def _has(path: str) -> bool:
+    try:
+        resolve(path)
+    except AttributeError:
+        return False
+    return path.split(".")[0] in bb.__all__
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    assert len(bb.__all__) == len(set(bb.__all__))
+    public = {n for n in dir(bb) if not n.startswith("_") and not inspect.ismodule(getattr(bb, n))}
+    assert public - {"annotations"} == set(bb.__all__) - {"__version__"}
+    native = {n for n in dir(bb._brobygger) if not n.startswith("_")}
+    assert native <= set(bb.__all__), native - set(bb.__all__)
+
+
+def public_members(cls: type) -> list[tuple[str, Any]]:
+    members = []
+    for name, value in vars(cls).items():
+        if name.startswith("__") or (name.startswith("_") and name != "_repr_html_"):
+            continue
+        members.append((name, value))
+    return members
+
+
+def doc_of(value: Any) -> str:
+    return (getattr(value, "__doc__", None) or "").strip()
+
+
+def test_every_public_name_and_member_has_a_docstring() -> None:
+    missing = []
+    for name in bb.__all__:
+        obj = getattr(bb, name)
+        if isinstance(obj, (int, str)):
+            continue
+        if not doc_of(obj):
+            missing.append(name)
+        if inspect.isclass(obj):
+            for member, value in public_members(obj):
+                if isinstance(value, (int, str)):
+                    continue
+                if not doc_of(value):
+                    missing.append(f"{name}.{member}")
+    for module in (bb, bb.frames, bb.scale, bb.tables, bb.display):
+        if not doc_of(module):
+            missing.append(module.__name__)
+    assert not missing, f"no docstring: {missing}"
+
+
+def test_help_is_useful() -> None:
+    text = pydoc.plain(pydoc.render_doc(bb.Dossier))
+    assert "A dossier: actors, people, posts and agreements in one document." in text
+    # Methods show their signatures with defaults and what they do.
+    assert "summary(self, /, lang='da', as_of=None)" in text
+    assert "posts_held_by(self, /, person, date)" in text and "The posts `person` holds on `date`." in text
+    func = pydoc.plain(pydoc.render_doc(bb.scores_frame))
+    assert "Columns:" in func and "Int64" in func
+    assert str(inspect.signature(bb.assess_many)) == "(dossiers, as_of)"
+    assert "lang='da'" in str(inspect.signature(bb.report))
+
+
+def test_the_stub_lists_every_native_name() -> None:
+    stub = (ROOT / "crates" / "py" / "python" / "brobygger" / "_brobygger.pyi").read_text(encoding="utf-8")
+    declared = set(re.findall(r"^(?:class|def) (\w+)", stub, re.M)) | set(re.findall(r"^(\w+): ", stub, re.M))
+    native = {n for n in dir(bb._brobygger) if not n.startswith("__")}
+    assert native <= declared, native - declared
+    assert (ROOT / "crates" / "py" / "python" / "brobygger" / "py.typed").exists()
