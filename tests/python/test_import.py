@@ -141,4 +141,36 @@ def test_a_table_with_the_csv_columns_means_what_the_csv_file_means() -> None:
     one = {"id": ["nc-1"], "arrival": ["2016-01-11"], "children_ages": [[6, 9]]}
     assert bb.profiles(one, offers).newcomer_count == 1
     with pytest.raises(bb.InvalidInputError):
+        bb.profiles({"id": ["a"], "arrival": ["2016-01-11"], "lon": [9.1], "needs": [[]]}, offers)
+    with pytest.raises(bb.ValidationError):
         bb.profiles({"id": ["a"], "arrival": ["2016-01-11"], "lon": [9.1]}, offers)
+
+
+def test_a_spreadsheet_read_by_pandas_means_what_the_csv_file_means() -> None:
+    # Analysts load the municipality's list with pandas (read_csv, read_excel): every cell a
+    # scalar, lists as ';'-separated text. profiles() reads such a table as the CSV file.
+    pd = pytest.importorskip("pandas")
+    newcomers = bb.read_newcomers_csv(IMPORT / "ikast-newcomers.csv")
+    offers = bb.read_offers_csv(IMPORT / "ikast-offers.csv")
+    rules = bb.RuleSet.load(FIXTURES / "matching" / "vvv-ikast.rules.toml")
+    day = dt.date(2016, 4, 1)
+    want = bb.match_profiles(rules, newcomers, offers, day)
+    n = pd.read_csv(IMPORT / "ikast-newcomers.csv")
+    o = pd.read_csv(IMPORT / "ikast-offers.csv")
+    assert bb.profiles(n, o).run(rules, day) == want
+    # As read_excel or dtype=str give it: every cell text.
+    n_text = pd.read_csv(IMPORT / "ikast-newcomers.csv", dtype=str)
+    o_text = pd.read_csv(IMPORT / "ikast-offers.csv", dtype=str)
+    assert bb.profiles(n_text, o_text).run(rules, day) == want
+    # Records of scalars, as DataFrame.to_dict("records") gives them.
+    assert bb.profiles(n.to_dict("records"), o).run(rules, day) == want
+    # Every bad cell at once, each with its line (a row i is line i + 2) and column, no value.
+    bad = n_text.copy()
+    bad.loc[1, "arrival"] = "2016-13-01"
+    bad.loc[3, "languages"] = "secret-language:fluent"
+    with pytest.raises(bb.ValidationError) as e:
+        bb.profiles(bad, o_text)
+    texts = [f.message_en for f in e.value.findings]
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("newcomers:3:2 (arrival)") and texts[1].startswith("newcomers:5:8 (languages)")
+    assert not any("secret-language" in t or "2016-13-01" in t for t in texts)

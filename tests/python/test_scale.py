@@ -153,7 +153,11 @@ def test_bulk_errors_name_the_row_and_field_and_hide_the_value() -> None:
     with pytest.raises(bb.InvalidInputError):
         bb.profiles({"id": ["a", "b"], "arrival": ["2024-01-01"]}, offers)
     with pytest.raises(bb.InvalidInputError):
+        bb.profiles({"id": ["a"], "arrival": ["2024-01-01"], "lat": [1.0], "needs": [[]]}, offers)
+    # A spreadsheet-shaped table (no lists in any cell) is read as the CSV file it would be.
+    with pytest.raises(bb.ValidationError) as v:
         bb.profiles({"id": ["a"], "arrival": ["2024-01-01"], "lat": [1.0]}, offers)
+    assert [f.path for f in v.value.findings] == ["newcomers[0].lat"]
     with pytest.raises(bb.InvalidInputError):
         bb.profiles({"id": "not a list"}, offers)
 

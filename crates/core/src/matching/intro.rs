@@ -330,16 +330,17 @@ impl IntroductionPlan {
             (Some(due), Some(deadline)) => {
                 if on > deadline {
                     let late = days_between(deadline, on);
+                    let (dage, days) = if late == 1 { ("dag", "day") } else { ("dage", "days") };
                     (
                         IntroductionState::Overdue,
                         late,
                         Text::new(
                             format!(
-                                "{id}: introduktion nr. {} til frivilligtilbud skulle være givet senest {deadline} ({late} dage over).",
+                                "{id}: introduktion nr. {} til frivilligtilbud skulle være givet senest {deadline} ({late} {dage} over).",
                                 count + 1
                             ),
                             format!(
-                                "{id}: introduction no. {} to volunteer offers was due by {deadline} ({late} days overdue).",
+                                "{id}: introduction no. {} to volunteer offers was due by {deadline} ({late} {days} overdue).",
                                 count + 1
                             ),
                         ),

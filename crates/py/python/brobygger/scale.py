@@ -8,20 +8,24 @@ numpy array costs one copy; lists of lists work too, without numpy.
 ``profiles`` reads newcomers and offers in bulk from pandas DataFrames, dicts of columns or
 lists of dicts: Rust reads the column lists straight from the Python objects in one call (no
 JSON text, no per-object calls through the binding); JSON text is parsed in Rust as well. The ``Profiles`` it returns matches
-under any rule set with the GIL released.
+under any rule set with the GIL released. A table as a spreadsheet gives it (``pd.read_csv``,
+``pd.read_excel``: every cell a scalar, lists written as ``;``-separated text) is read by the
+CSV reader instead, so it means what the same spreadsheet saved as a CSV file means.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib
+import io
 import json
 import math
 from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
-from brobygger._brobygger import Profiles, _assign_dense
+from brobygger._brobygger import Profiles, _assign_dense, newcomers_from_csv, offers_from_csv
 
 __all__ = ["linear_sum_assignment", "profiles", "table_json"]
 
@@ -130,17 +134,79 @@ def _table(table: Table) -> Any:
     return list(table)
 
 
+def _spreadsheet_cell(value: Any) -> str:
+    """One cell as a spreadsheet would hold it: empty for None, whole numbers without ``.0``
+    (pandas turns an integer column with an empty cell into floats), dates as ``YYYY-MM-DD``."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    item = getattr(value, "item", None)  # numpy scalars
+    if item is not None:
+        return _spreadsheet_cell(item())
+    return str(value)
+
+
+def _as_spreadsheet(table: Any) -> str | None:
+    """The table as CSV text when it is shaped like a spreadsheet (no cell holds a list, tuple
+    or dict, so lists can only be ``;``-separated text), otherwise None."""
+    if isinstance(table, Mapping):
+        columns = list(table.values())
+        # Not a table of columns (a column that is not a list, or lengths that differ): the
+        # bulk reader says what is wrong with it.
+        if not all(isinstance(c, list) for c in columns) or len({len(c) for c in columns}) > 1:
+            return None
+        names = [str(k) for k in table]
+        rows = list(zip(*columns))
+    else:
+        records = list(table)
+        if not all(isinstance(r, Mapping) for r in records):
+            return None
+        names = list(dict.fromkeys(str(k) for r in records for k in r))
+        rows = [tuple(r.get(n) for n in names) for r in records]
+    if any(isinstance(x, (list, tuple, dict)) for row in rows for x in row):
+        return None
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows([_spreadsheet_cell(x) for x in row] for row in rows)
+    return out.getvalue()
+
+
+def _side(raw: Any, read_csv: Any, file_name: str) -> Any:
+    table = _table(raw)
+    if isinstance(raw, Mapping) and any(isinstance(v, (str, bytes)) for v in raw.values()):
+        return table  # a column that is text, not a list: the bulk reader says so
+    text = _as_spreadsheet(table)
+    if text is None:
+        return table
+    return read_csv(text, file_name=file_name)
+
+
 def profiles(newcomers: Table, offers: Table) -> Profiles:
     """Newcomers and offers read in bulk, ready for ``Profiles.run(rules, as_of, ...)``.
 
     Each side is a pandas DataFrame, a dict of columns (lists or numpy arrays), a list of dicts
     or JSON text, with the column names of the CSV files (``id``, ``arrival``, ``lat``, ``lon``,
     ``adults``, ``children_ages``, ``languages``, ...; see ``csv_columns``) or the nested
-    ``location`` and ``household`` of the file format; cells hold Python values (a list for
-    languages or needs, not ``;``-separated text); empty cells (``None``, NaN) are absent
-    fields. Columns are read by Rust straight from the Python lists, in one
-    call; JSON text is parsed in Rust with the GIL released.
+    ``location`` and ``household`` of the file format; empty cells (``None``, NaN) are absent
+    fields. Cells hold Python values (a list for languages or needs), read by Rust straight
+    from the Python lists in one call; JSON text is parsed in Rust with the GIL released.
+
+    A side with no list or dict in any cell is a spreadsheet as ``pd.read_csv`` or
+    ``pd.read_excel`` gives it: it is read by the CSV reader (``ar:native;da:A1`` in
+    ``languages``, ``6;9`` in ``children_ages``, dates as ``YYYY-MM-DD`` or ``DD-MM-YYYY``),
+    and a bad cell raises ``ValidationError`` naming ``newcomers:<line>:<column>`` (line 1 is
+    the header, so a DataFrame's row ``i`` is line ``i + 2``) without its value.
     """
     if isinstance(newcomers, str) or isinstance(offers, str):
         return Profiles.from_json(table_json(newcomers), table_json(offers))
-    return Profiles.from_tables(_table(newcomers), _table(offers))
+    n = _side(newcomers, newcomers_from_csv, "newcomers")
+    o = _side(offers, offers_from_csv, "offers")
+    return Profiles.from_tables(n, o)
