@@ -89,6 +89,55 @@ pub(crate) fn run(
     Ok(exit(errors > 0))
 }
 
+/// What the run did with sensitive attributes and the privacy review on the run's day: how many
+/// uses a consent or basis allowed and how many it could not, then each review finding (a path
+/// and a message; never a value).
+fn privacy(
+    d: &Dossier,
+    day: NaiveDate,
+    withheld: usize,
+    uses: usize,
+    lang: Lang,
+) -> Result<(), crate::out::Failure> {
+    outln!(
+        "\n## {} {day}",
+        t(
+            lang,
+            "Persondata og samtykke pr.",
+            "Personal data and consent as of"
+        )
+    );
+    outln!(
+        "  - {}",
+        match lang {
+            Lang::Da => format!(
+                "Matchningen brugte {uses} følsomme oplysning(er) med samtykke eller anden hjemmel og lod {withheld} ude, fordi intet dækkede dem."
+            ),
+            Lang::En => format!(
+                "The matching used {uses} sensitive attribute(s) under a consent or other basis and left out {withheld} that nothing covered."
+            ),
+        }
+    );
+    let review = d.privacy_review(day, PRIVACY_WARN_DAYS);
+    if review.is_empty() {
+        outln!(
+            "  - {}",
+            t(
+                lang,
+                "Gennemgangen fandt intet.",
+                "The review found nothing."
+            )
+        );
+    }
+    for f in &review {
+        outln!("  - {}", f.render(lang));
+    }
+    Ok(())
+}
+
+/// Consents lapsing within this many days are flagged in the demo's privacy review.
+const PRIVACY_WARN_DAYS: u32 = 30;
+
 /// Matches every cohort under the dossier's rule set, stores the run in the dossier (in
 /// memory) so the assessment weighs it, and lists the introductions due; returns the files
 /// written.
@@ -134,7 +183,9 @@ fn cohorts(
             crate::out::write_file(&csv, &import::match_run_to_csv(&run, lang)?)?;
             written.extend([json, csv]);
         }
+        let (withheld, uses) = (run.withheld.len(), run.sensitive_uses.len());
         d.add_match_run(run)?;
+        privacy(d, day, withheld, uses, lang)?;
         let due: Vec<brobygger::Reminder> = d
             .reminders(day, brobygger::reminders::DEFAULT_HORIZON_DAYS)
             .into_iter()

@@ -679,6 +679,9 @@ fn demo_runs_the_whole_job_on_ikast_brande() {
         "## Checklists",
         "## Matching the cohort ikast-2016-q1 (as of 2016-04-01)",
         "Matched 9 of 10",
+        "## Personal data and consent as of 2016-04-01",
+        "under a consent or other basis and left out 2 that nothing covered",
+        "[warning] offers[9].credentials:",
         "## Introductions to volunteer offers as of 2016-04-01",
         "[overdue] nc-5120-7741: introduction no. 1",
         "## Health as of 2019-06-30",
@@ -700,6 +703,13 @@ fn demo_runs_the_whole_job_on_ikast_brande() {
     assert!(
         vvv.contains("Findings in all") && !vvv.contains("not assessed"),
         "{vvv}"
+    );
+    // The privacy section names fields by path, never what they hold.
+    let privacy =
+        &text[text.find("## Personal data").unwrap()..text.find("## Introductions").unwrap()];
+    assert!(
+        !privacy.contains("child_protection_certificate"),
+        "{privacy}"
     );
 }
 

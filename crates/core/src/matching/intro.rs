@@ -330,7 +330,11 @@ impl IntroductionPlan {
             (Some(due), Some(deadline)) => {
                 if on > deadline {
                     let late = days_between(deadline, on);
-                    let (dage, days) = if late == 1 { ("dag", "day") } else { ("dage", "days") };
+                    let (dage, days) = if late == 1 {
+                        ("dag", "day")
+                    } else {
+                        ("dage", "days")
+                    };
                     (
                         IntroductionState::Overdue,
                         late,
