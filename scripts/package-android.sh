@@ -43,7 +43,7 @@ export ANDROID_NDK_HOME=$ndk
 args=()
 for a in "${ABIS[@]}"; do args+=(-t "$a"); done
 # Release build without the test-hooks feature (it exports selfTestPanic()).
-cargo ndk "${args[@]}" -o "$OUT/jniLibs" build --locked --release -p brobygger-mobile
+cargo ndk "${args[@]}" -o "$OUT/jniLibs" build --locked --profile release-mobile -p brobygger-mobile
 
 # The Kotlin sources, generated from one of the libraries just built (the checksums in the
 # sources must match the library that ships; every ABI is built from the same source).
