@@ -177,12 +177,33 @@ impl<'de> MapAccess<'de> for DictMap<'_> {
     }
 }
 
-/// Row `k` of a table of columns, as a map of the non-`None` cells.
+/// A named column.
+type Column<'py> = (String, Bound<'py, PyList>);
+
+/// A nested field's name and the columns of its parts.
+type NestedColumns<'py> = (String, Vec<Column<'py>>);
+
+/// A table's columns: the plain ones by name, and the flat parts of each nested field
+/// (`location` from `lat` and `lon`) under the field's name.
+struct Columns<'py> {
+    plain: Vec<Column<'py>>,
+    nested: Vec<NestedColumns<'py>>,
+}
+
+/// What a row map has read a key for: a cell, or the parts of nested field `i`.
+enum Pending<'py> {
+    Cell(Bound<'py, PyAny>),
+    Nested(usize),
+}
+
+/// Row `k` of a table of columns, as a map of the non-`None` cells; a nested field is a map of
+/// its non-empty parts, read in place (no dict is built for it).
 struct RowMap<'a, 'py> {
-    columns: &'a [(String, Bound<'py, PyList>)],
+    plain: &'a [Column<'py>],
+    nested: &'a [NestedColumns<'py>],
     k: usize,
     next: usize,
-    value: Option<Bound<'py, PyAny>>,
+    value: Option<Pending<'py>>,
 }
 
 impl<'de> MapAccess<'de> for RowMap<'_, '_> {
@@ -192,13 +213,30 @@ impl<'de> MapAccess<'de> for RowMap<'_, '_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        while let Some((name, column)) = self.columns.get(self.next) {
+        while let Some((name, column)) = self.plain.get(self.next) {
             self.next += 1;
             let cell = column.get_item(self.k).map_err(py_err)?;
             if !cell.is_none() {
-                self.value = Some(cell);
+                self.value = Some(Pending::Cell(cell));
                 return seed
                     .deserialize(name.as_str().into_deserializer())
+                    .map(Some);
+            }
+        }
+        while let Some((field, parts)) = self.nested.get(self.next - self.plain.len()) {
+            let i = self.next - self.plain.len();
+            self.next += 1;
+            let mut filled = false;
+            for (_, column) in parts {
+                if !column.get_item(self.k).map_err(py_err)?.is_none() {
+                    filled = true;
+                    break;
+                }
+            }
+            if filled {
+                self.value = Some(Pending::Nested(i));
+                return seed
+                    .deserialize(field.as_str().into_deserializer())
                     .map(Some);
             }
         }
@@ -210,9 +248,55 @@ impl<'de> MapAccess<'de> for RowMap<'_, '_> {
         seed: V,
     ) -> Result<V::Value, DeError> {
         match self.value.take() {
-            Some(v) => seed.deserialize(PyDe(&v)),
+            Some(Pending::Cell(v)) => seed.deserialize(PyDe(&v)),
+            Some(Pending::Nested(i)) => seed.deserialize(PartsDe(RowMap {
+                plain: &self.nested[i].1,
+                nested: &[],
+                k: self.k,
+                next: 0,
+                value: None,
+            })),
             None => Err(DeError("a value without a key".into())),
         }
+    }
+}
+
+/// A nested field's parts in one row, read as a map; an optional field is present (the row
+/// map only names the field when some part is filled).
+struct PartsDe<'a, 'py>(RowMap<'a, 'py>);
+
+impl<'de> de::Deserializer<'de> for PartsDe<'_, '_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_map(self.0)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_some(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Row `k` read as `T`. Plain serde first; only a row that fails is read again with path
+/// tracking, so the error can name the field without every row paying for it.
+fn read_row<T: DeserializeOwned>(columns: &Columns<'_>, k: usize, argument: &str) -> PyResult<T> {
+    let map = || RowMap {
+        plain: &columns.plain,
+        nested: &columns.nested,
+        k,
+        next: 0,
+        value: None,
+    };
+    match T::deserialize(de::value::MapAccessDeserializer::new(map())) {
+        Ok(v) => Ok(v),
+        Err(_) => serde_path_to_error::deserialize(de::value::MapAccessDeserializer::new(map()))
+            .map_err(|e| bad_field(argument, k, e)),
     }
 }
 
@@ -239,7 +323,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
     nested: &[(&'static str, &'static str)],
 ) -> PyResult<Vec<T>> {
     if let Ok(d) = table.cast::<PyDict>() {
-        let mut columns = Vec::with_capacity(d.len());
+        let mut plain = Vec::with_capacity(d.len());
         for (name, column) in d.iter() {
             let name: String = name.extract()?;
             let column = column.cast_into::<PyList>().map_err(|_| {
@@ -249,29 +333,24 @@ pub(crate) fn rows<T: DeserializeOwned>(
                     "a column must be a list",
                 ))
             })?;
-            columns.push((name, column));
+            plain.push((name, column));
         }
-        fold_nested(table.py(), &mut columns, nested)?;
-        let len = columns.first().map_or(0, |c| c.1.len());
-        if let Some((name, c)) = columns.iter().find(|c| c.1.len() != len) {
+        let columns = split_nested(plain, nested);
+        let all = || {
+            columns
+                .plain
+                .iter()
+                .chain(columns.nested.iter().flat_map(|(_, parts)| parts.iter()))
+        };
+        let len = all().next().map_or(0, |c| c.1.len());
+        if let Some((name, c)) = all().find(|c| c.1.len() != len) {
             return Err(to_pyerr(BrobyggerError::invalid_input(
                 "input.table",
                 &format!("{argument}.{name}"),
                 format!("has {} values, the first column {len}", c.len()),
             )));
         }
-        return (0..len)
-            .map(|k| {
-                let map = RowMap {
-                    columns: &columns,
-                    k,
-                    next: 0,
-                    value: None,
-                };
-                serde_path_to_error::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map_err(|e| bad_field(argument, k, e))
-            })
-            .collect();
+        return (0..len).map(|k| read_row(&columns, k, argument)).collect();
     }
     let list = table.cast::<PyList>().map_err(|_| {
         to_pyerr(BrobyggerError::invalid_input(
@@ -288,44 +367,26 @@ pub(crate) fn rows<T: DeserializeOwned>(
         .collect()
 }
 
-/// Replaces the flat columns of a nested field (`lat` and `lon`) by one column of dicts
-/// (`{"lat": .., "lon": ..}`, `None` where every part is empty), so the field reads as in the
-/// file format.
-fn fold_nested<'py>(
-    py: Python<'py>,
-    columns: &mut Vec<(String, Bound<'py, PyList>)>,
+/// Sets the flat columns of each nested field (`lat` and `lon` of `location`) apart, so a row
+/// reads them as one map under the field's name, as in the file format.
+fn split_nested<'py>(
+    mut plain: Vec<Column<'py>>,
     nested: &[(&'static str, &'static str)],
-) -> PyResult<()> {
+) -> Columns<'py> {
     let mut fields: Vec<&str> = nested.iter().map(|(_, f)| *f).collect();
     fields.sort_unstable();
     fields.dedup();
+    let mut out = Vec::new();
     for field in fields {
         let mut parts = Vec::new();
         for (column, _) in nested.iter().filter(|(_, f)| *f == field) {
-            if let Some(i) = columns.iter().position(|(n, _)| n == column) {
-                parts.push((*column, columns.remove(i).1));
+            if let Some(i) = plain.iter().position(|(n, _)| n == column) {
+                parts.push(plain.remove(i));
             }
         }
-        let Some(len) = parts.first().map(|(_, c)| c.len()) else {
-            continue;
-        };
-        let folded = PyList::empty(py);
-        for k in 0..len {
-            let cell = PyDict::new(py);
-            for (name, column) in &parts {
-                if let Ok(v) = column.get_item(k)
-                    && !v.is_none()
-                {
-                    cell.set_item(*name, v)?;
-                }
-            }
-            if cell.is_empty() {
-                folded.append(py.None())?;
-            } else {
-                folded.append(cell)?;
-            }
+        if !parts.is_empty() {
+            out.push((field.to_owned(), parts));
         }
-        columns.push((field.to_owned(), folded));
     }
-    Ok(())
+    Columns { plain, nested: out }
 }

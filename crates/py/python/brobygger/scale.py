@@ -153,6 +153,10 @@ def _spreadsheet_cell(value: Any) -> str:
     return str(value)
 
 
+def _nested(value: Any) -> bool:
+    return isinstance(value, (list, tuple, dict))
+
+
 def _as_spreadsheet(table: Any) -> str | None:
     """The table as CSV text when it is shaped like a spreadsheet (no cell holds a list, tuple
     or dict, so lists can only be ``;``-separated text), otherwise None."""
@@ -162,16 +166,22 @@ def _as_spreadsheet(table: Any) -> str | None:
         # bulk reader says what is wrong with it.
         if not all(isinstance(c, list) for c in columns) or len({len(c) for c in columns}) > 1:
             return None
+        # A column of lists shows it in its first filled cell: the common case (a DataFrame
+        # with list columns) is decided without walking every cell.
+        if any(_nested(next((x for x in c if x is not None), None)) for c in columns):
+            return None
+        if any(_nested(x) for c in columns for x in c):
+            return None
         names = [str(k) for k in table]
         rows = list(zip(*columns))
     else:
         records = list(table)
         if not all(isinstance(r, Mapping) for r in records):
             return None
+        if any(_nested(x) for r in records for x in r.values()):
+            return None
         names = list(dict.fromkeys(str(k) for r in records for k in r))
         rows = [tuple(r.get(n) for n in names) for r in records]
-    if any(isinstance(x, (list, tuple, dict)) for row in rows for x in row):
-        return None
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(names)
