@@ -342,7 +342,8 @@ pub(crate) fn in_file(path: &Path, e: BrobyggerError) -> BrobyggerError {
     }
 }
 
-fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {
+/// A file's bytes as UTF-8 text, or a parse error naming the file and the first bad byte.
+pub(crate) fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {
     std::str::from_utf8(bytes).map_err(|e| {
         Failure::Lib(BrobyggerError::Parse {
             code: "load.syntax".into(),

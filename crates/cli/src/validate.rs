@@ -71,25 +71,13 @@ pub(crate) fn run(
             csv_problems(&problems, rows, kind, json, lang)
         }
         FileKind::Newcomers => {
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                inputs::bad_input(
-                    "load.syntax",
-                    &inputs::shown(path),
-                    "the file is not UTF-8 text",
-                )
-            })?;
+            let text = inputs::utf8(path, &bytes)?;
             let list = brobygger::matching::columns::newcomers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::newcomer_findings(&list), kind, json, lang)
         }
         FileKind::Offers => {
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                inputs::bad_input(
-                    "load.syntax",
-                    &inputs::shown(path),
-                    "the file is not UTF-8 text",
-                )
-            })?;
+            let text = inputs::utf8(path, &bytes)?;
             let list = brobygger::matching::columns::offers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::offer_findings(&list), kind, json, lang)
