@@ -88,7 +88,7 @@ use crate::agreement::{Agreement, AgreementStatus};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
-use crate::i18n::{Label, Text, labels};
+use crate::i18n::{Text, labels};
 use crate::ids::AgreementId;
 use chrono::NaiveDate;
 
@@ -436,7 +436,7 @@ impl Dossier {
     /// assessment then fails on its own).
     fn source_context(&self, index: usize, as_of: NaiveDate) -> Option<SourceContext<'_>> {
         let agreement = self.agreements.get(index)?;
-        let version_index = checks::version_index_on(agreement, as_of)?;
+        let version_index = checks::context::version_index_on(agreement, as_of)?;
         Some(SourceContext {
             dossier: self,
             agreement,
@@ -515,7 +515,7 @@ fn check_external(groups: &[ExternalFindings]) -> Result<Routed, BrobyggerError>
 /// Builds a check result and its findings from what a check found.
 pub(crate) fn conclude(
     code: AssessmentCode,
-    run: checks::CheckRun,
+    run: checks::context::CheckRun,
     out_checks: &mut Vec<CheckResult>,
     out_findings: &mut Vec<AssessedFinding>,
 ) {
@@ -693,9 +693,4 @@ pub(crate) fn external_credit(findings: &[&Finding]) -> f64 {
         Some(Severity::Warning) => 0.5,
         _ => 1.0,
     }
-}
-
-/// A status label in both languages.
-pub(crate) fn status_text(status: AgreementStatus) -> Text {
-    Text::new(status.label(crate::Lang::Da), status.label(crate::Lang::En))
 }

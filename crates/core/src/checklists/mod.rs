@@ -38,7 +38,7 @@ mod overview;
 mod readiness;
 mod render;
 mod session;
-mod template;
+pub(crate) mod template;
 mod validate;
 
 pub use align::{

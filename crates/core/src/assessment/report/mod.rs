@@ -274,7 +274,7 @@ impl Dossier {
         let a = self
             .agreement(agreement)
             .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
-        let k = super::checks::version_index_on(a, options.as_of).unwrap_or(0);
+        let k = super::checks::context::version_index_on(a, options.as_of).unwrap_or(0);
         let terms = &a
             .versions
             .get(k)

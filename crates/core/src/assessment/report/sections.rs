@@ -223,7 +223,7 @@ impl Dossier {
             .agreement(agreement)
             .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
         let mut sections = Vec::new();
-        if let Some(k) = crate::assessment::checks::version_index_on(a, as_of) {
+        if let Some(k) = crate::assessment::checks::context::version_index_on(a, as_of) {
             let version = a.versions[k].number;
             let matrix = self.role_matrix(
                 agreement,
