@@ -7,7 +7,13 @@
 //! with [`ReportSection`]s), the assessment with its findings, advice and sources, and the
 //! survey figures (shares from fewer than [`MIN_REPORTED_RESPONDENTS`] respondents are left
 //! out). The same content is rendered by both writers, so the formats never drift apart.
+//!
+//! The sections are methods of one `Writer`: section 1 (the agreement) in `agreement`, the
+//! default contents of the role split and checklist slots in `sections`, the assessment, survey
+//! and sources here; `doc` is the document model both formats are written from, `svg` the
+//! charts, and `notebook` the HTML fragments for notebooks.
 
+mod agreement;
 mod doc;
 pub mod notebook;
 mod sections;
@@ -15,13 +21,11 @@ mod svg;
 
 use super::survey::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use super::{Assessment, AssessmentOptions, CheckStatus, ExternalFindings};
-use crate::actors::PartyRef;
-use crate::agreement::{AgreementTerms, GoalOwner};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{SeedDocument, Severity};
 use crate::i18n::{Label, Lang, Text, labels};
-use crate::ids::{AgreementId, PostId};
+use crate::ids::AgreementId;
 use chrono::NaiveDate;
 use doc::{Block, Inline, text};
 use std::collections::BTreeMap;
@@ -388,6 +392,7 @@ fn check_sections(sections: &[ReportSection]) -> Result<(), BrobyggerError> {
     Ok(())
 }
 
+/// Writes a report's blocks in one language as of one date.
 struct Writer<'a> {
     d: &'a Dossier,
     lang: Lang,
@@ -401,353 +406,6 @@ impl Writer<'_> {
 
     fn t(&self, da: &str, en: &str) -> String {
         t(self.lang, da, en)
-    }
-
-    /// A party's name and kind; a champion (an individual) by kind and id only.
-    fn party(&self, party: &PartyRef) -> (String, String) {
-        let lang = self.lang;
-        let name = self.d.party_label(party, lang);
-        match party {
-            PartyRef::Organisation { organisation } => match self.d.organisation(organisation) {
-                Some(o) => (name, o.kind.label(lang).to_owned()),
-                None => (name, String::new()),
-            },
-            PartyRef::Department { .. } => match self.d.department(party) {
-                Some(dep) => (name, dep.kind.label(lang).to_owned()),
-                None => (name, String::new()),
-            },
-            PartyRef::Municipality { .. } => (name, self.t("kommune", "municipality")),
-        }
-    }
-
-    fn party_name(&self, party: &PartyRef) -> String {
-        self.d.party_label(party, self.lang)
-    }
-
-    fn post_title(&self, id: &PostId) -> String {
-        self.d
-            .post(id)
-            .map_or_else(|| id.to_string(), |p| p.title.clone())
-    }
-
-    fn agreement_section(
-        &self,
-        out: &mut Vec<Block>,
-        a: &crate::agreement::Agreement,
-        terms: &AgreementTerms,
-        assessment: &Assessment,
-    ) {
-        let lang = self.lang;
-        out.push(Block::Heading(2, self.t("1. Aftalen", "1. The agreement")));
-        if let Some(p) = &terms.purpose {
-            out.push(Block::para(p.clone()));
-        }
-        let period = match terms.term.end {
-            Some(end) => format!("{} – {end}", terms.term.start),
-            None => format!(
-                "{} – ({})",
-                terms.term.start,
-                self.t("ingen slutdato", "no end date")
-            ),
-        };
-        let reviews = if terms.term.review_dates.is_empty() {
-            self.t("ingen", "none")
-        } else {
-            terms
-                .term
-                .review_dates
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let facts = vec![
-            (
-                self.t("Status", "Status"),
-                format!(
-                    "{} ({} {}), {} {}",
-                    assessment.status.label(lang),
-                    self.t("pr.", "as of"),
-                    self.as_of,
-                    self.t("version", "version"),
-                    assessment.version
-                ),
-            ),
-            (self.t("Periode", "Term"), period),
-            (self.t("Revisionsdatoer", "Review dates"), reviews),
-            (
-                self.t("Fase", "Stage"),
-                format!(
-                    "{}; {}",
-                    terms.stage.label(lang),
-                    terms.cooperation_level.label(lang)
-                ),
-            ),
-        ];
-        out.push(Block::List(
-            facts
-                .into_iter()
-                .map(|(k, v)| vec![Inline::Strong(format!("{k}:")), text(format!(" {v}"))])
-                .collect(),
-        ));
-
-        out.push(Block::Heading(3, self.t("Parter", "Parties")));
-        out.push(Block::table(
-            vec![
-                self.t("Part", "Party"),
-                self.t("Slags", "Kind"),
-                self.t("Underskriver (post)", "Signatory (post)"),
-            ],
-            terms
-                .parties
-                .iter()
-                .map(|p| {
-                    let (name, kind) = self.party(&p.party);
-                    let sig = p
-                        .signatory
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |s| self.post_title(s));
-                    vec![name, kind, sig]
-                })
-                .collect(),
-            vec![false, false, false],
-        ));
-
-        if !terms.goals.is_empty() {
-            out.push(Block::Heading(3, self.t("Mål", "Goals")));
-            let items = terms
-                .goals
-                .iter()
-                .map(|g| {
-                    let owner = match &g.owner {
-                        GoalOwner::Shared => self.t("Fælles", "Shared"),
-                        GoalOwner::Party { party } => self.party_name(party),
-                    };
-                    let mut item = vec![
-                        Inline::Strong(format!("{owner}:")),
-                        text(format!(" {}", g.text)),
-                    ];
-                    if let Some(ind) = &g.indicator {
-                        let baseline = ind.baseline.map_or_else(
-                            || "–".to_owned(),
-                            |b| format!("{} {}", num(lang, b), ind.unit),
-                        );
-                        item.push(Inline::Em(format!(
-                            " {}: {} ({} {baseline}, {} {} {})",
-                            self.t("Indikator", "Indicator"),
-                            ind.description,
-                            self.t("udgangspunkt", "baseline"),
-                            self.t("mål", "target"),
-                            num(lang, ind.target),
-                            ind.unit
-                        )));
-                    }
-                    item
-                })
-                .collect();
-            out.push(Block::List(items));
-        }
-
-        if !terms.activities.is_empty() {
-            out.push(Block::Heading(3, self.t("Aktiviteter", "Activities")));
-            out.push(Block::table(
-                vec![
-                    self.t("Aktivitet", "Activity"),
-                    self.t("Slags", "Kind"),
-                    self.t("Spor", "Track"),
-                    self.t("Målgrupper", "Target groups"),
-                    self.t("Ansvarlig", "Lead"),
-                ],
-                terms
-                    .activities
-                    .iter()
-                    .map(|act| {
-                        vec![
-                            act.name.clone(),
-                            act.kind.label(lang).to_owned(),
-                            act.track.label(lang).to_owned(),
-                            act.target_groups
-                                .iter()
-                                .map(|g| g.label(lang))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            act.lead
-                                .as_ref()
-                                .map_or_else(|| "–".to_owned(), |p| self.party_name(p)),
-                        ]
-                    })
-                    .collect(),
-                vec![false; 5],
-            ));
-        }
-
-        let g = &terms.governance;
-        let mut rows = Vec::new();
-        let mut role = |label: String, id: &PostId| {
-            let (party, filled) = match self.d.post(id) {
-                Some(p) => (
-                    self.party_name(&p.party),
-                    if p.holder_on(self.as_of).is_some() {
-                        self.t("besat", "filled")
-                    } else {
-                        self.t("ubesat", "vacant")
-                    },
-                ),
-                None => ("–".to_owned(), "–".to_owned()),
-            };
-            rows.push(vec![label, self.post_title(id), party, filled]);
-        };
-        for id in &g.coordinators {
-            role(self.t("Tovholder", "Coordinator"), id);
-        }
-        if let Some(id) = &g.volunteer_representative {
-            role(
-                self.t("Repræsentant for de frivillige", "Volunteer representative"),
-                id,
-            );
-        }
-        for id in &g.steering_group {
-            role(self.t("Styregruppe", "Steering group"), id);
-        }
-        if !rows.is_empty() {
-            out.push(Block::Heading(3, self.t("Organisering", "Governance")));
-            out.push(Block::table(
-                vec![
-                    self.t("Rolle", "Role"),
-                    self.t("Post", "Post"),
-                    self.t("Part", "Party"),
-                    format!("{} {}", self.t("Pr.", "As of"), self.as_of),
-                ],
-                rows,
-                vec![false; 4],
-            ));
-        }
-
-        if !terms.routines.is_empty() {
-            out.push(Block::Heading(3, self.t("Mødefora", "Meeting forums")));
-            out.push(Block::table(
-                vec![
-                    self.t("Forum", "Forum"),
-                    self.t("Kadence", "Cadence"),
-                    self.t("Tidspunkt", "Time"),
-                    self.t("Varsel (dage)", "Notice (days)"),
-                    self.t("Indkaldes af", "Convened by"),
-                ],
-                terms
-                    .routines
-                    .iter()
-                    .map(|f| {
-                        vec![
-                            f.name.clone(),
-                            f.cadence.describe(lang),
-                            f.usual_time
-                                .map_or_else(|| "–".to_owned(), |x| x.label(lang).to_owned()),
-                            f.notice_days.to_string(),
-                            f.convened_by
-                                .as_ref()
-                                .map_or_else(|| "–".to_owned(), |p| self.post_title(p)),
-                        ]
-                    })
-                    .collect(),
-                vec![false, false, false, true, false],
-            ));
-        }
-
-        if !terms.resources.is_empty() {
-            out.push(Block::Heading(
-                3,
-                self.t("Koordineringstid", "Coordination time"),
-            ));
-            out.push(Block::table(
-                vec![
-                    self.t("Part", "Party"),
-                    self.t("Timer pr. måned", "Hours per month"),
-                    self.t("Ledelsesprioritet", "Management priority"),
-                ],
-                terms
-                    .resources
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            self.party_name(&r.party),
-                            num(lang, r.coordination_hours_per_month),
-                            if r.management_priority {
-                                self.t("ja", "yes")
-                            } else {
-                                self.t("nej", "no")
-                            },
-                        ]
-                    })
-                    .collect(),
-                vec![false, true, false],
-            ));
-        }
-
-        let mut rules = Vec::new();
-        if let Some(s) = &terms.decision_making {
-            rules.push(vec![
-                Inline::Strong(format!("{}:", self.t("Beslutninger", "Decisions"))),
-                text(format!(" {s}")),
-            ]);
-        }
-        if let Some(s) = &terms.disagreement_handling {
-            rules.push(vec![
-                Inline::Strong(format!("{}:", self.t("Uenighed", "Disagreement"))),
-                text(format!(" {s}")),
-            ]);
-        }
-        for d in &terms.definitions {
-            rules.push(vec![
-                Inline::Strong(format!("«{}»:", d.term)),
-                text(format!(" {}", d.meaning)),
-            ]);
-        }
-        if let Some(exit) = &terms.exit {
-            rules.push(vec![
-                Inline::Strong(format!("{}:", self.t("Udtræden", "Leaving"))),
-                text(format!(
-                    " {} {}. {}",
-                    exit.notice_days,
-                    self.t("dages varsel", "days' notice"),
-                    exit.procedure
-                )),
-            ]);
-        }
-        if !rules.is_empty() {
-            out.push(Block::Heading(3, self.t("Spilleregler", "Ground rules")));
-            out.push(Block::List(rules));
-        }
-
-        let mut history = Vec::new();
-        for v in &a.versions {
-            let line = match &v.amendment {
-                Some(am) => format!(
-                    "{} {} ({} {}): {}",
-                    self.t("Version", "Version"),
-                    v.number,
-                    self.t("fra", "from"),
-                    am.on,
-                    am.reason
-                ),
-                None => format!("{} {}", self.t("Version", "Version"), v.number),
-            };
-            history.push(vec![text(line)]);
-        }
-        for e in a.history.iter().filter(|e| e.at.date_naive() <= self.as_of) {
-            history.push(vec![text(format!(
-                "{}: {} → {}",
-                e.at.date_naive(),
-                e.from.label(lang),
-                e.to.label(lang)
-            ))]);
-        }
-        if !history.is_empty() {
-            out.push(Block::Heading(
-                3,
-                self.t("Versioner og status", "Versions and status"),
-            ));
-            out.push(Block::List(history));
-        }
     }
 
     fn slot_section(
