@@ -2,6 +2,12 @@
 //! stable code, dimension, severity, source section, a short title and advice in Danish and
 //! English.
 //!
+//! Each check's description is one record, side by side with the others, in the table at the
+//! end of this file (`AssessmentCode::entry`); the check itself is a function in
+//! `checks/<dimension>.rs`. The table is Rust, not a data file like the role catalogue or the
+//! checklists, because no entry means anything without its check: see
+//! `docs/adr/0004-assessment-catalogue.md`.
+//!
 //! Most checks read the dossier ([`CheckBasis::Model`]). Rules that need data other modules own
 //! (role splits, checklist answers, introductions, matches) are [`CheckBasis::External`]: they are
 //! judged from those modules' findings, routed here by their exact code (see
@@ -247,34 +253,7 @@ impl AssessmentCode {
 
     /// The dimension the check scores in.
     pub fn dimension(self) -> Dimension {
-        use AssessmentCode::*;
-        match self {
-            NotFormalised | NoRoutines | NoGroundRules | NoReviewDates | ReviewOverdue
-            | TermExpired => Dimension::Formalisation,
-            NoCoordinatorForSide
-            | NoVolunteerRepresentative
-            | PossibleDoubleCoverage
-            | RoleSplit
-            | StatutoryTasks => Dimension::Roles,
-            NoSharedGoal
-            | NoOwnObjectives
-            | GoalsWithoutIndicator
-            | UndefinedTerms
-            | AssociationStandpointUnknown
-            | ExpectationAlignment => Dimension::Expectations,
-            ShortNotice | NoAgenda | UnsuitedMeetingTime | RoutineNotKept | FrequentMeetings => {
-                Dimension::Meetings
-            }
-            NoCoordinationTime | NoManagementPriority | CommitteeNotBriefed => Dimension::Resources,
-            ContactChanged | PostVacant | SinglePersonDependency => Dimension::Continuity,
-            NarrowMunicipalSide | NarrowCivilSociety | BusinessNotAtTable => Dimension::Breadth,
-            NoUserTrack | NoSocialOffer | NoJobOffer | Introductions | Matching => {
-                Dimension::NewcomerOffers
-            }
-            NotAnchored | NoCrossCuttingLeadership | ShortTerm | NotCoCreation => {
-                Dimension::Anchoring
-            }
-        }
+        self.entry().dimension
     }
 
     /// How much a check counts in its dimension's score: 2 for checks of error severity, 1 for
@@ -341,262 +320,13 @@ impl AssessmentCode {
 
     /// A short name for the check, as a quality the partnership should have.
     pub fn title(self) -> Text {
-        use AssessmentCode::*;
-        let (da, en) = match self {
-            NotFormalised => (
-                "Skriftlig, underskrevet aftale",
-                "A written, signed agreement",
-            ),
-            NoRoutines => (
-                "Faste mødefora og rutiner",
-                "Fixed meeting forums and routines",
-            ),
-            NoGroundRules => (
-                "Spilleregler for beslutninger og uenighed",
-                "Ground rules for decisions and disagreement",
-            ),
-            NoReviewDates => ("Planlagte revisioner", "Planned reviews"),
-            ReviewOverdue => ("Revisioner holdt som planlagt", "Reviews held as planned"),
-            NoCoordinatorForSide => ("En tovholder på hver side", "A coordinator on each side"),
-            NoVolunteerRepresentative => (
-                "Repræsentant for de frivillige",
-                "A volunteer representative",
-            ),
-            PossibleDoubleCoverage => ("Ingen dobbeltdækning", "No double coverage"),
-            RoleSplit => (
-                "Tydelig rolle- og ansvarsfordeling",
-                "A clear split of roles and responsibilities",
-            ),
-            StatutoryTasks => (
-                "Lovpligtige opgaver bliver i kommunen",
-                "Statutory tasks stay with the municipality",
-            ),
-            NoSharedGoal => ("Skriftligt fælles mål", "A written shared goal"),
-            NoOwnObjectives => ("Parternes egne mål", "Each party's own objectives"),
-            GoalsWithoutIndicator => ("Målbare mål", "Measurable goals"),
-            UndefinedTerms => ("Flertydige begreber defineret", "Ambiguous terms defined"),
-            AssociationStandpointUnknown => (
-                "Foreningernes ståsted kendt",
-                "The associations' standpoint known",
-            ),
-            ExpectationAlignment => (
-                "Grundig forventningsafstemning",
-                "A thorough expectation alignment",
-            ),
-            ShortNotice => ("Indkaldelser i god tid", "Invitations in good time"),
-            NoAgenda => ("Møder med indhold", "Meetings with content"),
-            UnsuitedMeetingTime => (
-                "Mødetidspunkter, der passer begge parter",
-                "Meeting times that suit both parties",
-            ),
-            RoutineNotKept => ("Mødefora holdes som aftalt", "Forums meet as agreed"),
-            FrequentMeetings => (
-                "Ikke flere møder end nødvendigt",
-                "No more meetings than needed",
-            ),
-            NoCoordinationTime => (
-                "Tid til koordinering på begge sider",
-                "Coordination time on both sides",
-            ),
-            NoManagementPriority => ("Ledelsesmæssig prioritering", "Management priority"),
-            CommitteeNotBriefed => (
-                "Politiske udvalg orienteret",
-                "Political committees informed",
-            ),
-            ContactChanged => ("Stabile kontaktpersoner", "Stable contact persons"),
-            PostVacant => ("Centrale poster besat", "Central posts filled"),
-            SinglePersonDependency => ("Ikke afhængig af én person", "Not dependent on one person"),
-            NarrowMunicipalSide => ("Bred kommunal deltagelse", "Broad municipal involvement"),
-            NarrowCivilSociety => (
-                "Bred deltagelse fra civilsamfundet",
-                "Broad civil-society involvement",
-            ),
-            BusinessNotAtTable => ("Erhvervslivet med ved bordet", "Business at the table"),
-            NoUserTrack => ("Aktiviteter for flygtninge", "Activities for refugees"),
-            NoSocialOffer => ("Sociale tilbud", "Social offers"),
-            NoJobOffer => ("Tilbud rettet mod job", "Job-related offers"),
-            Introductions => (
-                "Frivilligtilbud introduceret tidligt og gentaget",
-                "Volunteer offers introduced early and repeated",
-            ),
-            Matching => (
-                "Match mellem frivillige og nyankomne",
-                "Matches between volunteers and newcomers",
-            ),
-            TermExpired => ("Aftalen er gældende", "The agreement is in force"),
-            NotAnchored => ("Forankret i drift", "Anchored in operation"),
-            NoCrossCuttingLeadership => ("Tværgående ledelse", "Cross-cutting leadership"),
-            ShortTerm => ("Langsigtet forpligtelse", "Long-term commitment"),
-            NotCoCreation => ("Samskabelse", "Co-creation"),
-        };
+        let (da, en) = self.entry().title;
         Text::new(da, en)
     }
 
     /// What to do when the check finds a problem.
     pub fn advice(self) -> Text {
-        use AssessmentCode::*;
-        let (da, en) = match self {
-            NotFormalised => (
-                "Få aftalen underskrevet af alle parter, så samarbejdet ikke kun hviler på mundtlige og personlige relationer.",
-                "Have every party sign the agreement so the cooperation does not rest on oral and personal relations alone.",
-            ),
-            NoRoutines => (
-                "Aftal faste mødefora med kadence, mødetidspunkt og varsel, som begge parter kan efterleve.",
-                "Agree fixed meeting forums with a cadence, a meeting time and notice that both parties can keep.",
-            ),
-            NoGroundRules => (
-                "Skriv ned, hvordan I træffer beslutninger, og hvordan uenighed håndteres.",
-                "Write down how you make decisions and how disagreements are handled.",
-            ),
-            NoReviewDates => (
-                "Sæt datoer for, hvornår I sammen gennemgår aftalen, fx én gang om året.",
-                "Set dates on which you review the agreement together, for example once a year.",
-            ),
-            ReviewOverdue => (
-                "Hold den planlagte revision, og registrér den (status 'under revision' eller en ny version).",
-                "Hold the planned review and record it (status 'under review' or a new version).",
-            ),
-            NoCoordinatorForSide => (
-                "Udpeg en tovholder både i kommunen og på civilsamfundssiden.",
-                "Appoint a coordinator both in the municipality and on the civil-society side.",
-            ),
-            NoVolunteerRepresentative => (
-                "Overvej at udpege en repræsentant for de frivillige som sparringspartner for den kommunale projektleder.",
-                "Consider appointing a volunteer representative to spar with the municipal project lead.",
-            ),
-            PossibleDoubleCoverage => (
-                "Afklar, hvem der gør hvad, når flere parter tilbyder det samme til samme målgruppe.",
-                "Clarify who does what when several parties offer the same to the same target group.",
-            ),
-            RoleSplit => (
-                "Gennemgå rollefordelingen, og ret det, rolleanalysen peger på.",
-                "Go through the role split and resolve what the role analysis points out.",
-            ),
-            StatutoryTasks => (
-                "Flyt lovpligtige opgaver tilbage til kommunen: frivillige supplerer, de overtager ikke myndighedsopgaver.",
-                "Move statutory tasks back to the municipality: volunteers complement, they do not take over statutory duties.",
-            ),
-            NoSharedGoal => (
-                "Formulér en fælles målsætning på et dialogmøde, og formidl den skriftligt til alle relevante parter.",
-                "Formulate a shared goal at a dialogue meeting and share it in writing with everyone concerned.",
-            ),
-            NoOwnObjectives => (
-                "Skriv også hver parts egne mål ned, så forskellige ambitioner bliver synlige og kan afstemmes.",
-                "Also write down each party's own objectives so differing ambitions become visible and can be aligned.",
-            ),
-            GoalsWithoutIndicator => (
-                "Giv de fælles mål en indikator med udgangspunkt og målværdi, så I kan følge og evaluere fremdriften.",
-                "Give the shared goals an indicator with a baseline and a target so you can follow and evaluate progress.",
-            ),
-            UndefinedTerms => (
-                "Skriv i aftalen, hvad I mener med fx frivillighed, medborgerskab og samskabelse.",
-                "State in the agreement what you mean by, for example, volunteering, citizenship and co-creation.",
-            ),
-            AssociationStandpointUnknown => (
-                "Undersøg foreningens formål, aktiviteter, medlemmer, frivillige, lokaler og organisering, før I aftaler et samarbejde.",
-                "Find out the association's purpose, activities, members, volunteers, premises and organisation before agreeing a cooperation.",
-            ),
-            ExpectationAlignment => (
-                "Afstem forventningerne punkt for punkt, og følg op på de forskelle, tjeklisterne viser.",
-                "Align expectations point by point and follow up on the differences the checklists show.",
-            ),
-            ShortNotice => (
-                "Send indkaldelser med det aftalte varsel, så de frivillige kan planlægge deres fritid.",
-                "Send invitations with the agreed notice so volunteers can plan their free time.",
-            ),
-            NoAgenda => (
-                "Send en dagsorden med indhold sammen med indkaldelsen: de frivillige vil handling, ikke møder for mødernes skyld.",
-                "Send an agenda with content with the invitation: volunteers want action, not meetings for their own sake.",
-            ),
-            UnsuitedMeetingTime => (
-                "Læg møder med frivillige, hvor de kan deltage, fx sidst på eftermiddagen eller om aftenen.",
-                "Hold meetings with volunteers when they can attend, for example late afternoon or evening.",
-            ),
-            RoutineNotKept => (
-                "Hold møderne i den aftalte kadence, og registrér dem, eller tilpas kadencen i aftalen.",
-                "Hold the meetings at the agreed cadence and record them, or adjust the cadence in the agreement.",
-            ),
-            FrequentMeetings => (
-                "Overvej, om mødet kan holdes sjældnere eller erstattes af kortere kontakt: formalisering er ikke mange møder.",
-                "Consider meeting less often or replacing the meeting with shorter contact: formalisation does not mean many meetings.",
-            ),
-            NoCoordinationTime => (
-                "Afsæt et fast antal timer om måneden til tovholderfunktionen hos både kommunen og civilsamfundet.",
-                "Set aside a fixed number of hours a month for coordination in both the municipality and civil society.",
-            ),
-            NoManagementPriority => (
-                "Få kommunens ledelse til udtrykkeligt at prioritere samarbejdet.",
-                "Have the municipality's management explicitly prioritise the partnership.",
-            ),
-            CommitteeNotBriefed => (
-                "Orientér de politiske udvalg med ansvar for området mindst én gang om året.",
-                "Brief the political committees responsible for the area at least once a year.",
-            ),
-            ContactChanged => (
-                "Sørg for en grundig overdragelse: introducér den nye person for de andre parter, og gennemgå aftalen sammen.",
-                "Make the handover thorough: introduce the new person to the other parties and go through the agreement together.",
-            ),
-            PostVacant => (
-                "Besæt posten hurtigt, og aftal, hvem der varetager den i mellemtiden.",
-                "Fill the post quickly and agree who covers it meanwhile.",
-            ),
-            SinglePersonDependency => (
-                "Knyt mindst to personer til partnerskabet hos parten, fx en stedfortræder for tovholderen.",
-                "Involve at least two people from the party, for example a deputy for the coordinator.",
-            ),
-            NarrowMunicipalSide => (
-                "Inddrag de forvaltninger, der typisk er relevante: børn og skole, socialforvaltning, jobcenter samt kultur og fritid.",
-                "Involve the departments that are typically relevant: children and schools, social services, the jobcentre, and culture and leisure.",
-            ),
-            NarrowCivilSociety => (
-                "Inddrag både frivillige sociale foreninger, folkeoplysende foreninger og aktører uden for foreningslivet, fx etniske foreninger eller Venligboerne.",
-                "Involve social volunteer associations, leisure associations and actors outside associations, such as ethnic associations or Venligboerne.",
-            ),
-            BusinessNotAtTable => (
-                "Overvej at invitere erhvervslivet med tidligt, især hvor samarbejdet handler om job og praktik.",
-                "Consider inviting business in early, especially where the cooperation is about jobs and internships.",
-            ),
-            NoUserTrack => (
-                "Aftal konkrete aktiviteter for de nyankomne (brugersporet), ikke kun opbygning af partnerskabet.",
-                "Agree concrete activities for newcomers (the user track), not only building the partnership.",
-            ),
-            NoSocialOffer => (
-                "Start med den sociale dimension: tilbud mod ensomhed som besøgsvenner, kontaktfamilier og fællesskaber.",
-                "Start with the social dimension: offers against loneliness such as visiting friends, contact families and communities.",
-            ),
-            NoJobOffer => (
-                "Overvej frivillige i beskæftigelsesindsatsen: jobnetværk, jobmentorer og hjælp til ansøgninger.",
-                "Consider volunteers in employment efforts: job networks, job mentors and help with applications.",
-            ),
-            Introductions => (
-                "Introducér frivilligtilbud inden for de første 3 måneder, første gang ved samtalen om integrationskontrakten, og gentag informationen.",
-                "Introduce volunteer offers within the first 3 months, first at the integration-contract conversation, and repeat the information.",
-            ),
-            Matching => (
-                "Følg op på det, matchingen peger på.",
-                "Follow up on what the matching points out.",
-            ),
-            TermExpired => (
-                "Forny aftalen med en ny version og slutdato, eller afslut den formelt.",
-                "Renew the agreement with a new version and end date, or end it formally.",
-            ),
-            NotAnchored => (
-                "Aftal i god tid før projektets afslutning, hvordan samarbejdet forankres i drift med en tværgående ledelse.",
-                "Well before the project ends, agree how the cooperation is anchored in operation with cross-cutting leadership.",
-            ),
-            NoCrossCuttingLeadership => (
-                "Sæt både kommunen og de frivillige i styregruppen eller den ledelse, der bærer samarbejdet videre.",
-                "Put both the municipality and the volunteers on the steering group or the leadership that carries the cooperation on.",
-            ),
-            ShortTerm => (
-                "Tænk i forpligtende partnerskaber over flere år frem for korte projekter.",
-                "Think in binding partnerships over several years rather than short projects.",
-            ),
-            NotCoCreation => (
-                "Definér behov og løsninger sammen med civilsamfundet, så samarbejdet kan udvikle sig til samskabelse.",
-                "Define needs and solutions together with civil society so the cooperation can grow into co-creation.",
-            ),
-        };
+        let (da, en) = self.entry().advice;
         Text::new(da, en)
     }
 
@@ -626,110 +356,18 @@ impl AssessmentCode {
 
     /// The source section behind the rule (every check has one).
     pub fn source_ref(self) -> SourceRef {
-        use AssessmentCode::*;
-        use SeedDocument::*;
-        let (doc, section) = match self {
-            NotFormalised | NoReviewDates | ReviewOverdue | TermExpired | FrequentMeetings => {
-                (Lbb2017, "Etablering og pleje af relationer")
-            }
-            NoRoutines | NoCoordinatorForSide | RoleSplit | RoutineNotKept => {
-                (Lbb2017, "Formalisering og kommunikation")
-            }
-            NoGroundRules | NotAnchored | NoCrossCuttingLeadership => {
-                (Lbb2017, "Spredning og forankring")
-            }
-            NoVolunteerRepresentative => (Lbb2017, "Invitation til åben dialog"),
-            PossibleDoubleCoverage => (Kl2015, "Boligforeninger spiller nøglerolle"),
-            StatutoryTasks => (Lbb2017, "Anerkendelse og respekt"),
-            NoSharedGoal | NoOwnObjectives => (Lbb2017, "Afstemning af forventninger og mål"),
-            GoalsWithoutIndicator => (Kem2017, "Om projektet"),
-            UndefinedTerms | ExpectationAlignment => (Kem2017, "Gode råd til kommuner"),
-            AssociationStandpointUnknown => (Kem2017, "Kom godt i gang"),
-            ShortNotice | NoAgenda | UnsuitedMeetingTime => (Lbb2017, "Handling i fokus"),
-            NoCoordinationTime | NoManagementPriority | CommitteeNotBriefed => {
-                (Lbb2017, "Ressourcer")
-            }
-            ContactChanged | PostVacant | SinglePersonDependency => {
-                (Lbb2017, "Kontinuitet i en dynamisk verden")
-            }
-            NarrowMunicipalSide | NarrowCivilSociety => (Lbb2017, "Anbefalinger"),
-            BusinessNotAtTable => (Cfbu2023, "NGO’er og erhvervsliv skal med rundt om bordet"),
-            NoUserTrack => (Lbb2017, "De to spor"),
-            NoSocialOffer | NoJobOffer => (Lbb2017, "Mange aktivitetsformer – også beskæftigelse"),
-            Introductions => (Lbb2017, "Hvornår skal frivilligtilbud introduceres?"),
-            Matching => (Vvv2019, "Venner har vist vejen til god integration"),
-            ShortTerm => (Cfbu2023, "Drop projektmageriet – tænk langsigtet sammen"),
-            NotCoCreation => (Lbb2017, "Samskabelse under udvikling"),
-        };
-        SourceRef::new(doc, section)
+        let (document, section) = self.entry().source;
+        SourceRef::new(document, section)
     }
 }
 
 impl FindingKind for AssessmentCode {
     fn code(self) -> &'static str {
-        use AssessmentCode::*;
-        match self {
-            NotFormalised => "assessment.not_formalised",
-            NoRoutines => "assessment.no_routines",
-            NoGroundRules => "assessment.no_ground_rules",
-            NoReviewDates => "assessment.no_review_dates",
-            ReviewOverdue => "assessment.review_overdue",
-            NoCoordinatorForSide => "assessment.no_coordinator_for_side",
-            NoVolunteerRepresentative => "assessment.no_volunteer_representative",
-            PossibleDoubleCoverage => "assessment.possible_double_coverage",
-            RoleSplit => "assessment.role_split",
-            StatutoryTasks => "assessment.statutory_tasks",
-            NoSharedGoal => "assessment.no_shared_goal",
-            NoOwnObjectives => "assessment.no_own_objectives",
-            GoalsWithoutIndicator => "assessment.goals_without_indicator",
-            UndefinedTerms => "assessment.undefined_terms",
-            AssociationStandpointUnknown => "assessment.association_standpoint_unknown",
-            ExpectationAlignment => "assessment.expectation_alignment",
-            ShortNotice => "assessment.short_notice",
-            NoAgenda => "assessment.no_agenda",
-            UnsuitedMeetingTime => "assessment.unsuited_meeting_time",
-            RoutineNotKept => "assessment.routine_not_kept",
-            FrequentMeetings => "assessment.frequent_meetings",
-            NoCoordinationTime => "assessment.no_coordination_time",
-            NoManagementPriority => "assessment.no_management_priority",
-            CommitteeNotBriefed => "assessment.committee_not_briefed",
-            ContactChanged => "assessment.contact_changed",
-            PostVacant => "assessment.post_vacant",
-            SinglePersonDependency => "assessment.single_person_dependency",
-            NarrowMunicipalSide => "assessment.narrow_municipal_side",
-            NarrowCivilSociety => "assessment.narrow_civil_society",
-            BusinessNotAtTable => "assessment.business_not_at_table",
-            NoUserTrack => "assessment.no_user_track",
-            NoSocialOffer => "assessment.no_social_offer",
-            NoJobOffer => "assessment.no_job_offer",
-            Introductions => "assessment.introductions",
-            Matching => "assessment.matching",
-            TermExpired => "assessment.term_expired",
-            NotAnchored => "assessment.not_anchored",
-            NoCrossCuttingLeadership => "assessment.no_cross_cutting_leadership",
-            ShortTerm => "assessment.short_term",
-            NotCoCreation => "assessment.not_co_creation",
-        }
+        self.entry().code
     }
 
     fn severity(self) -> Severity {
-        use AssessmentCode::*;
-        match self {
-            NotFormalised | NoRoutines | NoCoordinatorForSide | RoleSplit | StatutoryTasks
-            | NoSharedGoal | ExpectationAlignment | PostVacant | NoUserTrack | TermExpired => {
-                Severity::Error
-            }
-            NoVolunteerRepresentative
-            | NoOwnObjectives
-            | GoalsWithoutIndicator
-            | AssociationStandpointUnknown
-            | FrequentMeetings
-            | BusinessNotAtTable
-            | NoJobOffer
-            | ShortTerm
-            | NotCoCreation => Severity::Info,
-            _ => Severity::Warning,
-        }
+        self.entry().severity
     }
 
     fn source(self) -> Option<SourceRef> {
@@ -791,6 +429,528 @@ pub fn external_source_names() -> Vec<&'static str> {
         }
     }
     out
+}
+
+/// One check's entry in the catalogue: everything about it but the check itself (which is in
+/// `checks/<dimension>.rs`) and the routing of other modules' findings (`external_*`).
+struct Entry {
+    /// Stable; files, apps and other languages refer to it.
+    code: &'static str,
+    dimension: Dimension,
+    /// Also the weight in the dimension's score.
+    severity: Severity,
+    /// Document and section of the rule in the source documents.
+    source: (SeedDocument, &'static str),
+    /// Danish and English.
+    title: (&'static str, &'static str),
+    /// Danish and English.
+    advice: (&'static str, &'static str),
+}
+
+impl AssessmentCode {
+    /// The catalogue itself, one entry per check in catalogue order. Rust rather than a data
+    /// file (docs/adr/0004-assessment-catalogue.md): every entry needs a check in code, and the
+    /// compiler then holds the two to each other.
+    fn entry(self) -> &'static Entry {
+        use AssessmentCode::*;
+        use SeedDocument::*;
+        match self {
+            // Formalisation
+            NotFormalised => &Entry {
+                code: "assessment.not_formalised",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Error,
+                source: (Lbb2017, "Etablering og pleje af relationer"),
+                title: (
+                    "Skriftlig, underskrevet aftale",
+                    "A written, signed agreement",
+                ),
+                advice: (
+                    "Få aftalen underskrevet af alle parter, så samarbejdet ikke kun hviler på mundtlige og personlige relationer.",
+                    "Have every party sign the agreement so the cooperation does not rest on oral and personal relations alone.",
+                ),
+            },
+            NoRoutines => &Entry {
+                code: "assessment.no_routines",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Error,
+                source: (Lbb2017, "Formalisering og kommunikation"),
+                title: (
+                    "Faste mødefora og rutiner",
+                    "Fixed meeting forums and routines",
+                ),
+                advice: (
+                    "Aftal faste mødefora med kadence, mødetidspunkt og varsel, som begge parter kan efterleve.",
+                    "Agree fixed meeting forums with a cadence, a meeting time and notice that both parties can keep.",
+                ),
+            },
+            NoGroundRules => &Entry {
+                code: "assessment.no_ground_rules",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Spredning og forankring"),
+                title: (
+                    "Spilleregler for beslutninger og uenighed",
+                    "Ground rules for decisions and disagreement",
+                ),
+                advice: (
+                    "Skriv ned, hvordan I træffer beslutninger, og hvordan uenighed håndteres.",
+                    "Write down how you make decisions and how disagreements are handled.",
+                ),
+            },
+            NoReviewDates => &Entry {
+                code: "assessment.no_review_dates",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Etablering og pleje af relationer"),
+                title: ("Planlagte revisioner", "Planned reviews"),
+                advice: (
+                    "Sæt datoer for, hvornår I sammen gennemgår aftalen, fx én gang om året.",
+                    "Set dates on which you review the agreement together, for example once a year.",
+                ),
+            },
+            ReviewOverdue => &Entry {
+                code: "assessment.review_overdue",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Etablering og pleje af relationer"),
+                title: ("Revisioner holdt som planlagt", "Reviews held as planned"),
+                advice: (
+                    "Hold den planlagte revision, og registrér den (status 'under revision' eller en ny version).",
+                    "Hold the planned review and record it (status 'under review' or a new version).",
+                ),
+            },
+            TermExpired => &Entry {
+                code: "assessment.term_expired",
+                dimension: Dimension::Formalisation,
+                severity: Severity::Error,
+                source: (Lbb2017, "Etablering og pleje af relationer"),
+                title: ("Aftalen er gældende", "The agreement is in force"),
+                advice: (
+                    "Forny aftalen med en ny version og slutdato, eller afslut den formelt.",
+                    "Renew the agreement with a new version and end date, or end it formally.",
+                ),
+            },
+            // Roles
+            NoCoordinatorForSide => &Entry {
+                code: "assessment.no_coordinator_for_side",
+                dimension: Dimension::Roles,
+                severity: Severity::Error,
+                source: (Lbb2017, "Formalisering og kommunikation"),
+                title: ("En tovholder på hver side", "A coordinator on each side"),
+                advice: (
+                    "Udpeg en tovholder både i kommunen og på civilsamfundssiden.",
+                    "Appoint a coordinator both in the municipality and on the civil-society side.",
+                ),
+            },
+            NoVolunteerRepresentative => &Entry {
+                code: "assessment.no_volunteer_representative",
+                dimension: Dimension::Roles,
+                severity: Severity::Info,
+                source: (Lbb2017, "Invitation til åben dialog"),
+                title: (
+                    "Repræsentant for de frivillige",
+                    "A volunteer representative",
+                ),
+                advice: (
+                    "Overvej at udpege en repræsentant for de frivillige som sparringspartner for den kommunale projektleder.",
+                    "Consider appointing a volunteer representative to spar with the municipal project lead.",
+                ),
+            },
+            PossibleDoubleCoverage => &Entry {
+                code: "assessment.possible_double_coverage",
+                dimension: Dimension::Roles,
+                severity: Severity::Warning,
+                source: (Kl2015, "Boligforeninger spiller nøglerolle"),
+                title: ("Ingen dobbeltdækning", "No double coverage"),
+                advice: (
+                    "Afklar, hvem der gør hvad, når flere parter tilbyder det samme til samme målgruppe.",
+                    "Clarify who does what when several parties offer the same to the same target group.",
+                ),
+            },
+            RoleSplit => &Entry {
+                code: "assessment.role_split",
+                dimension: Dimension::Roles,
+                severity: Severity::Error,
+                source: (Lbb2017, "Formalisering og kommunikation"),
+                title: (
+                    "Tydelig rolle- og ansvarsfordeling",
+                    "A clear split of roles and responsibilities",
+                ),
+                advice: (
+                    "Gennemgå rollefordelingen, og ret det, rolleanalysen peger på.",
+                    "Go through the role split and resolve what the role analysis points out.",
+                ),
+            },
+            StatutoryTasks => &Entry {
+                code: "assessment.statutory_tasks",
+                dimension: Dimension::Roles,
+                severity: Severity::Error,
+                source: (Lbb2017, "Anerkendelse og respekt"),
+                title: (
+                    "Lovpligtige opgaver bliver i kommunen",
+                    "Statutory tasks stay with the municipality",
+                ),
+                advice: (
+                    "Flyt lovpligtige opgaver tilbage til kommunen: frivillige supplerer, de overtager ikke myndighedsopgaver.",
+                    "Move statutory tasks back to the municipality: volunteers complement, they do not take over statutory duties.",
+                ),
+            },
+            // Expectations
+            NoSharedGoal => &Entry {
+                code: "assessment.no_shared_goal",
+                dimension: Dimension::Expectations,
+                severity: Severity::Error,
+                source: (Lbb2017, "Afstemning af forventninger og mål"),
+                title: ("Skriftligt fælles mål", "A written shared goal"),
+                advice: (
+                    "Formulér en fælles målsætning på et dialogmøde, og formidl den skriftligt til alle relevante parter.",
+                    "Formulate a shared goal at a dialogue meeting and share it in writing with everyone concerned.",
+                ),
+            },
+            NoOwnObjectives => &Entry {
+                code: "assessment.no_own_objectives",
+                dimension: Dimension::Expectations,
+                severity: Severity::Info,
+                source: (Lbb2017, "Afstemning af forventninger og mål"),
+                title: ("Parternes egne mål", "Each party's own objectives"),
+                advice: (
+                    "Skriv også hver parts egne mål ned, så forskellige ambitioner bliver synlige og kan afstemmes.",
+                    "Also write down each party's own objectives so differing ambitions become visible and can be aligned.",
+                ),
+            },
+            GoalsWithoutIndicator => &Entry {
+                code: "assessment.goals_without_indicator",
+                dimension: Dimension::Expectations,
+                severity: Severity::Info,
+                source: (Kem2017, "Om projektet"),
+                title: ("Målbare mål", "Measurable goals"),
+                advice: (
+                    "Giv de fælles mål en indikator med udgangspunkt og målværdi, så I kan følge og evaluere fremdriften.",
+                    "Give the shared goals an indicator with a baseline and a target so you can follow and evaluate progress.",
+                ),
+            },
+            UndefinedTerms => &Entry {
+                code: "assessment.undefined_terms",
+                dimension: Dimension::Expectations,
+                severity: Severity::Warning,
+                source: (Kem2017, "Gode råd til kommuner"),
+                title: ("Flertydige begreber defineret", "Ambiguous terms defined"),
+                advice: (
+                    "Skriv i aftalen, hvad I mener med fx frivillighed, medborgerskab og samskabelse.",
+                    "State in the agreement what you mean by, for example, volunteering, citizenship and co-creation.",
+                ),
+            },
+            AssociationStandpointUnknown => &Entry {
+                code: "assessment.association_standpoint_unknown",
+                dimension: Dimension::Expectations,
+                severity: Severity::Info,
+                source: (Kem2017, "Kom godt i gang"),
+                title: (
+                    "Foreningernes ståsted kendt",
+                    "The associations' standpoint known",
+                ),
+                advice: (
+                    "Undersøg foreningens formål, aktiviteter, medlemmer, frivillige, lokaler og organisering, før I aftaler et samarbejde.",
+                    "Find out the association's purpose, activities, members, volunteers, premises and organisation before agreeing a cooperation.",
+                ),
+            },
+            ExpectationAlignment => &Entry {
+                code: "assessment.expectation_alignment",
+                dimension: Dimension::Expectations,
+                severity: Severity::Error,
+                source: (Kem2017, "Gode råd til kommuner"),
+                title: (
+                    "Grundig forventningsafstemning",
+                    "A thorough expectation alignment",
+                ),
+                advice: (
+                    "Afstem forventningerne punkt for punkt, og følg op på de forskelle, tjeklisterne viser.",
+                    "Align expectations point by point and follow up on the differences the checklists show.",
+                ),
+            },
+            // Meetings
+            ShortNotice => &Entry {
+                code: "assessment.short_notice",
+                dimension: Dimension::Meetings,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Handling i fokus"),
+                title: ("Indkaldelser i god tid", "Invitations in good time"),
+                advice: (
+                    "Send indkaldelser med det aftalte varsel, så de frivillige kan planlægge deres fritid.",
+                    "Send invitations with the agreed notice so volunteers can plan their free time.",
+                ),
+            },
+            NoAgenda => &Entry {
+                code: "assessment.no_agenda",
+                dimension: Dimension::Meetings,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Handling i fokus"),
+                title: ("Møder med indhold", "Meetings with content"),
+                advice: (
+                    "Send en dagsorden med indhold sammen med indkaldelsen: de frivillige vil handling, ikke møder for mødernes skyld.",
+                    "Send an agenda with content with the invitation: volunteers want action, not meetings for their own sake.",
+                ),
+            },
+            UnsuitedMeetingTime => &Entry {
+                code: "assessment.unsuited_meeting_time",
+                dimension: Dimension::Meetings,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Handling i fokus"),
+                title: (
+                    "Mødetidspunkter, der passer begge parter",
+                    "Meeting times that suit both parties",
+                ),
+                advice: (
+                    "Læg møder med frivillige, hvor de kan deltage, fx sidst på eftermiddagen eller om aftenen.",
+                    "Hold meetings with volunteers when they can attend, for example late afternoon or evening.",
+                ),
+            },
+            RoutineNotKept => &Entry {
+                code: "assessment.routine_not_kept",
+                dimension: Dimension::Meetings,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Formalisering og kommunikation"),
+                title: ("Mødefora holdes som aftalt", "Forums meet as agreed"),
+                advice: (
+                    "Hold møderne i den aftalte kadence, og registrér dem, eller tilpas kadencen i aftalen.",
+                    "Hold the meetings at the agreed cadence and record them, or adjust the cadence in the agreement.",
+                ),
+            },
+            FrequentMeetings => &Entry {
+                code: "assessment.frequent_meetings",
+                dimension: Dimension::Meetings,
+                severity: Severity::Info,
+                source: (Lbb2017, "Etablering og pleje af relationer"),
+                title: (
+                    "Ikke flere møder end nødvendigt",
+                    "No more meetings than needed",
+                ),
+                advice: (
+                    "Overvej, om mødet kan holdes sjældnere eller erstattes af kortere kontakt: formalisering er ikke mange møder.",
+                    "Consider meeting less often or replacing the meeting with shorter contact: formalisation does not mean many meetings.",
+                ),
+            },
+            // Resources
+            NoCoordinationTime => &Entry {
+                code: "assessment.no_coordination_time",
+                dimension: Dimension::Resources,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Ressourcer"),
+                title: (
+                    "Tid til koordinering på begge sider",
+                    "Coordination time on both sides",
+                ),
+                advice: (
+                    "Afsæt et fast antal timer om måneden til tovholderfunktionen hos både kommunen og civilsamfundet.",
+                    "Set aside a fixed number of hours a month for coordination in both the municipality and civil society.",
+                ),
+            },
+            NoManagementPriority => &Entry {
+                code: "assessment.no_management_priority",
+                dimension: Dimension::Resources,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Ressourcer"),
+                title: ("Ledelsesmæssig prioritering", "Management priority"),
+                advice: (
+                    "Få kommunens ledelse til udtrykkeligt at prioritere samarbejdet.",
+                    "Have the municipality's management explicitly prioritise the partnership.",
+                ),
+            },
+            CommitteeNotBriefed => &Entry {
+                code: "assessment.committee_not_briefed",
+                dimension: Dimension::Resources,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Ressourcer"),
+                title: (
+                    "Politiske udvalg orienteret",
+                    "Political committees informed",
+                ),
+                advice: (
+                    "Orientér de politiske udvalg med ansvar for området mindst én gang om året.",
+                    "Brief the political committees responsible for the area at least once a year.",
+                ),
+            },
+            // Continuity
+            ContactChanged => &Entry {
+                code: "assessment.contact_changed",
+                dimension: Dimension::Continuity,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Kontinuitet i en dynamisk verden"),
+                title: ("Stabile kontaktpersoner", "Stable contact persons"),
+                advice: (
+                    "Sørg for en grundig overdragelse: introducér den nye person for de andre parter, og gennemgå aftalen sammen.",
+                    "Make the handover thorough: introduce the new person to the other parties and go through the agreement together.",
+                ),
+            },
+            PostVacant => &Entry {
+                code: "assessment.post_vacant",
+                dimension: Dimension::Continuity,
+                severity: Severity::Error,
+                source: (Lbb2017, "Kontinuitet i en dynamisk verden"),
+                title: ("Centrale poster besat", "Central posts filled"),
+                advice: (
+                    "Besæt posten hurtigt, og aftal, hvem der varetager den i mellemtiden.",
+                    "Fill the post quickly and agree who covers it meanwhile.",
+                ),
+            },
+            SinglePersonDependency => &Entry {
+                code: "assessment.single_person_dependency",
+                dimension: Dimension::Continuity,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Kontinuitet i en dynamisk verden"),
+                title: ("Ikke afhængig af én person", "Not dependent on one person"),
+                advice: (
+                    "Knyt mindst to personer til partnerskabet hos parten, fx en stedfortræder for tovholderen.",
+                    "Involve at least two people from the party, for example a deputy for the coordinator.",
+                ),
+            },
+            // Breadth
+            NarrowMunicipalSide => &Entry {
+                code: "assessment.narrow_municipal_side",
+                dimension: Dimension::Breadth,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Anbefalinger"),
+                title: ("Bred kommunal deltagelse", "Broad municipal involvement"),
+                advice: (
+                    "Inddrag de forvaltninger, der typisk er relevante: børn og skole, socialforvaltning, jobcenter samt kultur og fritid.",
+                    "Involve the departments that are typically relevant: children and schools, social services, the jobcentre, and culture and leisure.",
+                ),
+            },
+            NarrowCivilSociety => &Entry {
+                code: "assessment.narrow_civil_society",
+                dimension: Dimension::Breadth,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Anbefalinger"),
+                title: (
+                    "Bred deltagelse fra civilsamfundet",
+                    "Broad civil-society involvement",
+                ),
+                advice: (
+                    "Inddrag både frivillige sociale foreninger, folkeoplysende foreninger og aktører uden for foreningslivet, fx etniske foreninger eller Venligboerne.",
+                    "Involve social volunteer associations, leisure associations and actors outside associations, such as ethnic associations or Venligboerne.",
+                ),
+            },
+            BusinessNotAtTable => &Entry {
+                code: "assessment.business_not_at_table",
+                dimension: Dimension::Breadth,
+                severity: Severity::Info,
+                source: (Cfbu2023, "NGO’er og erhvervsliv skal med rundt om bordet"),
+                title: ("Erhvervslivet med ved bordet", "Business at the table"),
+                advice: (
+                    "Overvej at invitere erhvervslivet med tidligt, især hvor samarbejdet handler om job og praktik.",
+                    "Consider inviting business in early, especially where the cooperation is about jobs and internships.",
+                ),
+            },
+            // Newcomer offers
+            NoUserTrack => &Entry {
+                code: "assessment.no_user_track",
+                dimension: Dimension::NewcomerOffers,
+                severity: Severity::Error,
+                source: (Lbb2017, "De to spor"),
+                title: ("Aktiviteter for flygtninge", "Activities for refugees"),
+                advice: (
+                    "Aftal konkrete aktiviteter for de nyankomne (brugersporet), ikke kun opbygning af partnerskabet.",
+                    "Agree concrete activities for newcomers (the user track), not only building the partnership.",
+                ),
+            },
+            NoSocialOffer => &Entry {
+                code: "assessment.no_social_offer",
+                dimension: Dimension::NewcomerOffers,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Mange aktivitetsformer – også beskæftigelse"),
+                title: ("Sociale tilbud", "Social offers"),
+                advice: (
+                    "Start med den sociale dimension: tilbud mod ensomhed som besøgsvenner, kontaktfamilier og fællesskaber.",
+                    "Start with the social dimension: offers against loneliness such as visiting friends, contact families and communities.",
+                ),
+            },
+            NoJobOffer => &Entry {
+                code: "assessment.no_job_offer",
+                dimension: Dimension::NewcomerOffers,
+                severity: Severity::Info,
+                source: (Lbb2017, "Mange aktivitetsformer – også beskæftigelse"),
+                title: ("Tilbud rettet mod job", "Job-related offers"),
+                advice: (
+                    "Overvej frivillige i beskæftigelsesindsatsen: jobnetværk, jobmentorer og hjælp til ansøgninger.",
+                    "Consider volunteers in employment efforts: job networks, job mentors and help with applications.",
+                ),
+            },
+            Introductions => &Entry {
+                code: "assessment.introductions",
+                dimension: Dimension::NewcomerOffers,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Hvornår skal frivilligtilbud introduceres?"),
+                title: (
+                    "Frivilligtilbud introduceret tidligt og gentaget",
+                    "Volunteer offers introduced early and repeated",
+                ),
+                advice: (
+                    "Introducér frivilligtilbud inden for de første 3 måneder, første gang ved samtalen om integrationskontrakten, og gentag informationen.",
+                    "Introduce volunteer offers within the first 3 months, first at the integration-contract conversation, and repeat the information.",
+                ),
+            },
+            Matching => &Entry {
+                code: "assessment.matching",
+                dimension: Dimension::NewcomerOffers,
+                severity: Severity::Warning,
+                source: (Vvv2019, "Venner har vist vejen til god integration"),
+                title: (
+                    "Match mellem frivillige og nyankomne",
+                    "Matches between volunteers and newcomers",
+                ),
+                advice: (
+                    "Følg op på det, matchingen peger på.",
+                    "Follow up on what the matching points out.",
+                ),
+            },
+            // Anchoring and long-term commitment
+            NotAnchored => &Entry {
+                code: "assessment.not_anchored",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Spredning og forankring"),
+                title: ("Forankret i drift", "Anchored in operation"),
+                advice: (
+                    "Aftal i god tid før projektets afslutning, hvordan samarbejdet forankres i drift med en tværgående ledelse.",
+                    "Well before the project ends, agree how the cooperation is anchored in operation with cross-cutting leadership.",
+                ),
+            },
+            NoCrossCuttingLeadership => &Entry {
+                code: "assessment.no_cross_cutting_leadership",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Spredning og forankring"),
+                title: ("Tværgående ledelse", "Cross-cutting leadership"),
+                advice: (
+                    "Sæt både kommunen og de frivillige i styregruppen eller den ledelse, der bærer samarbejdet videre.",
+                    "Put both the municipality and the volunteers on the steering group or the leadership that carries the cooperation on.",
+                ),
+            },
+            ShortTerm => &Entry {
+                code: "assessment.short_term",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Info,
+                source: (Cfbu2023, "Drop projektmageriet – tænk langsigtet sammen"),
+                title: ("Langsigtet forpligtelse", "Long-term commitment"),
+                advice: (
+                    "Tænk i forpligtende partnerskaber over flere år frem for korte projekter.",
+                    "Think in binding partnerships over several years rather than short projects.",
+                ),
+            },
+            NotCoCreation => &Entry {
+                code: "assessment.not_co_creation",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Info,
+                source: (Lbb2017, "Samskabelse under udvikling"),
+                title: ("Samskabelse", "Co-creation"),
+                advice: (
+                    "Definér behov og løsninger sammen med civilsamfundet, så samarbejdet kan udvikle sig til samskabelse.",
+                    "Define needs and solutions together with civil society so the cooperation can grow into co-creation.",
+                ),
+            },
+        }
+    }
 }
 
 #[cfg(test)]
