@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Android pieces of the mobile bindings: libbrobygger_mobile.so per ABI (release, via
 # cargo-ndk) under OUT/jniLibs/<abi>/ and the generated Kotlin sources under OUT/kotlin/, ready to
-# drop into an Android library module (see docs/mobile-packaging.md).
+# drop into an Android library module (see docs/guide/src/mobile-packaging.md).
 #
 #   scripts/package-android.sh [OUT]     (default OUT: build/android)
 #
@@ -35,7 +35,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "package-android: cannot build the Android libraries; missing:" >&2
   printf '  - %s\n' "${missing[@]}" >&2
-  echo "The Kotlin sources alone can still be generated from a host build: see docs/mobile-packaging.md." >&2
+  echo "The Kotlin sources alone can still be generated from a host build: see docs/guide/src/mobile-packaging.md." >&2
   exit 1
 fi
 export ANDROID_NDK_HOME=$ndk

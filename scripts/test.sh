@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test suite: Rust (fmt, clippy, tests, docs), Python against the freshly built
-# extension (stub drift, stubtest, mypy, pytest, examples), Kotlin on the JVM against freshly
-# generated bindings, and the Swift syntax check. Ends with one summary line; exits non-zero
-# if anything failed. Idempotent: run it as often as you like.
+# Runs every test suite: Rust (fmt, clippy, tests and doctests, docs, the minimum Rust version),
+# Python against the freshly built extension (stub drift, stubtest, mypy, pytest, examples),
+# Kotlin on the JVM against freshly generated bindings, the Swift syntax check, and every code
+# block of the README and the guide (docs/guide) in its language. Ends with one summary line;
+# exits non-zero if anything failed. Idempotent: run it as often as you like.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -38,6 +39,7 @@ rust_clippy() {
 }
 rust_test() { cargo test --locked --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks; }
 rust_doc() { RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p brobygger -p brobygger-mobile --features brobygger-mobile/test-hooks; }
+rust_msrv() { BROBYGGER_BUILD=$BUILD "$PY" scripts/check_msrv.py; }
 
 python_build() {
   (cd crates/py && VIRTUAL_ENV=$ROOT/.venv "$ROOT/.venv/bin/maturin" develop --locked -q)
@@ -53,7 +55,7 @@ python_stubs() {
     "$PY" -m mypy.stubtest brobygger._brobygger --allowlist crates/py/stubtest-allowlist.txt
 }
 python_mypy() { "$PY" -m mypy --strict tests/python; }
-python_test() { "$PY" -m pytest -q tests/python; }
+python_test() { "$PY" -m pytest -q tests/python --ignore=tests/python/test_guide.py; }
 python_examples() {
   local f
   for f in examples/*.py; do
@@ -63,6 +65,14 @@ python_examples() {
   done
 }
 python_wheel() { scripts/check_wheel.sh; }
+
+# The README's and the guide's code blocks (scripts/guide.py; CONTRIBUTING.md, "Code blocks in
+# the docs"). Rust blocks are doctests and run in "rust: tests". Each runner is also given a copy
+# of the docs with a failing block planted in it, and must fail and name it.
+guide_python() { "$PY" -m pytest -q tests/python/test_guide.py; }
+guide_shell() { "$PY" scripts/guide.py shell && "$PY" scripts/guide.py shell --self-test; }
+guide_kotlin() { BROBYGGER_BUILD=$BUILD "$PY" scripts/guide.py kotlin && BROBYGGER_BUILD=$BUILD "$PY" scripts/guide.py kotlin --self-test; }
+guide_swift() { "$PY" scripts/guide.py swift && "$PY" scripts/guide.py swift --self-test && "$PY" scripts/guide.py inventory --self-test; }
 
 mobile_bindings() {
   # The same package selection and features as the test step, so nothing is rebuilt.
@@ -104,20 +114,25 @@ step "rust: fmt" rust_fmt
 step "rust: clippy" rust_clippy
 step "rust: tests" rust_test
 step "rust: docs" rust_doc
+step "rust: MSRV (rust-version, dependencies, clippy incompatible_msrv)" rust_msrv
 step "python: build extension" python_build
 step "python: stubs (drift + stubtest)" python_stubs
 step "python: mypy --strict" python_mypy
 step "python: pytest" python_test
 step "python: examples" python_examples
 step "python: wheel installs in a fresh venv" python_wheel
+step "guide: python blocks and the docs' shape" guide_python
+step "guide: shell blocks against the CLI" guide_shell
 step "mobile: generate bindings" mobile_bindings
 step "kotlin: tests on the JVM" kotlin_test
 step "swift: syntax check" swift_check
+step "guide: kotlin blocks on the JVM" guide_kotlin
+step "guide: swift blocks parse" guide_swift
 
 printf '\n== Results\n'
 printf '  %s\n' "${RESULTS[@]}"
 if [ "$FAILED" = 0 ]; then
-  echo "SUMMARY: ALL PASSED (rust, python, kotlin, swift) in ${SECONDS}s"
+  echo "SUMMARY: ALL PASSED (rust, python, kotlin, swift, guide) in ${SECONDS}s"
 else
   echo "SUMMARY: FAILED in ${SECONDS}s"
 fi

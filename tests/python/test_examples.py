@@ -45,14 +45,3 @@ def test_the_analysis_speaks_danish() -> None:
     assert "Sundhed pr. dimension" in out and "matchet" in out
     assert "Aftalen har intet skriftligt fælles mål." in out
 
-
-def test_the_readme_analyst_example_runs() -> None:
-    pytest.importorskip("pandas")
-    readme = (SCRIPT.parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Python for analysts"):readme.index("## Layout")]
-    # The first block runs on the built-in examples; the next reads the user's own files (its
-    # behaviour is tested in test_import.py).
-    code = [block.split("```")[0] for block in section.split("```python\n")[1:]][0]
-    namespace: dict[str, object] = {}
-    exec(compile(code, "README.md", "exec"), namespace)
-    assert len(namespace["scores"]) > 30  # type: ignore[arg-type]

@@ -1,6 +1,6 @@
 //! Criterion benchmarks for CSV import and export of newcomers: the Ikast-Brande example's ten
 //! households repeated (with fresh ids) to 1,000 and 20,000 rows, every cell filled as the
-//! example fills it. Numbers are in `docs/notes/issue-11.md`.
+//! example fills it. Numbers are in `BENCHMARKS.md`.
 //!
 //! Run: `cargo bench -p brobygger --bench import` (add `-- --quick` for a fast pass).
 

@@ -1,6 +1,6 @@
 //! Criterion benchmarks for matching: candidate generation (with and without spatial pruning)
 //! and each solver on synthetic instances made with a fixed seed. First numbers are in
-//! `docs/notes/issue-6.md`; the scale targets belong to issue 12.
+//! `BENCHMARKS.md`; the scale targets belong to issue 12.
 //!
 //! Run: `cargo bench -p brobygger --bench matching` (add `-- --quick` for a fast pass).
 

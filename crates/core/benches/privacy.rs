@@ -1,6 +1,6 @@
 //! Criterion benchmarks for privacy: what the consent gate adds to a matching run, anonymising
 //! a large cohort with cascade, a safe table, the retention report and keyed pseudonyms, on
-//! synthetic instances made with a fixed seed. Numbers are in `docs/notes/issue-8.md`.
+//! synthetic instances made with a fixed seed. Numbers are in `BENCHMARKS.md`.
 //!
 //! Run: `cargo bench -p brobygger --bench privacy` (add `-- --quick` for a fast pass).
 

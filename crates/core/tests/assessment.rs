@@ -635,20 +635,8 @@ fn the_catalogue_covers_every_rule_with_a_source() {
     let all = catalogue();
     assert_eq!(all.len(), 40);
     for c in &all {
+        // The section and a quote from it are vendored and checked in tests/citations.rs.
         assert!(!c.source.section.is_empty());
-        // Every cited section appears in its source document (case-insensitively).
-        let seed =
-            fs::read_to_string(Path::new("/work/shared/seeds").join(c.source.document.file()));
-        if let Ok(seed) = seed {
-            assert!(
-                seed.to_lowercase()
-                    .contains(&c.source.section.to_lowercase()),
-                "{}: section {:?} not in {}",
-                c.code,
-                c.source.section,
-                c.source.document.file()
-            );
-        }
     }
     for d in Dimension::ALL {
         assert!(all.iter().any(|c| c.dimension == d));
