@@ -6,7 +6,7 @@
 //! end of this file (`AssessmentCode::entry`); the check itself is a function in
 //! `checks/<dimension>.rs`. The table is Rust, not a data file like the role catalogue or the
 //! checklists, because no entry means anything without its check: see
-//! `docs/adr/0004-assessment-catalogue.md`.
+//! `docs/adr/0029-assessment-catalogue.md`.
 //!
 //! Most checks read the dossier ([`CheckBasis::Model`]). Rules that need data other modules own
 //! (role splits, checklist answers, introductions, matches) are [`CheckBasis::External`]: they are
@@ -449,7 +449,7 @@ struct Entry {
 
 impl AssessmentCode {
     /// The catalogue itself, one entry per check in catalogue order. Rust rather than a data
-    /// file (docs/adr/0004-assessment-catalogue.md): every entry needs a check in code, and the
+    /// file (docs/adr/0029-assessment-catalogue.md): every entry needs a check in code, and the
     /// compiler then holds the two to each other.
     fn entry(self) -> &'static Entry {
         use AssessmentCode::*;
