@@ -124,7 +124,7 @@ impl Organisation {
                 self.kind.label(Lang::En)
             ),
         };
-        if crate::validate::id_looks_derived(self.id.as_str(), &self.name) {
+        if crate::ids::id_looks_derived(self.id.as_str(), &self.name) {
             kind
         } else {
             format!("{kind} {}", self.id)

@@ -3,7 +3,7 @@
 
 use crate::actors::{Department, Municipality, Organisation, PartyRef, Person};
 use crate::agreement::Agreement;
-use crate::error::{BrobyggerError, LoadError};
+use crate::error::{BrobyggerError, LoadError, redact_message};
 use crate::finding::{FieldPath, SourceRef};
 use crate::i18n::{Lang, Text};
 use crate::ids::{AgreementId, MunicipalityId, OrganisationId, PersonId, PostId};
@@ -49,19 +49,19 @@ pub struct Dossier {
     pub checklists: crate::checklists::Checklists,
     /// Evaluation survey rounds with their answers counted by respondent group (assessment).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub surveys: Vec<crate::assessment::SurveyRound>,
+    pub surveys: Vec<crate::assessment::survey::SurveyRound>,
     /// Cohorts of newcomer households (pseudonymous), with their introduction plans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cohorts: Vec<crate::matching::Cohort>,
+    pub cohorts: Vec<crate::matching::store::Cohort>,
     /// Volunteer offers: contact families, mentors, activities with places.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub offers: Vec<crate::matching::Offer>,
+    pub offers: Vec<crate::matching::profile::Offer>,
     /// Matching rule sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rule_sets: Vec<crate::matching::RuleSet>,
+    pub rule_sets: Vec<crate::matching::rules::RuleSet>,
     /// Stored matching runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub match_runs: Vec<crate::matching::MatchRun>,
+    pub match_runs: Vec<crate::matching::outcome::MatchRun>,
     /// Consents and other legal bases, match proposals with their disclosures, retention
     /// policies and the anonymisation log.
     #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]
@@ -183,7 +183,7 @@ impl Dossier {
                 format!("the person id {} is already used", person.id),
             ));
         }
-        if crate::validate::id_looks_derived(person.id.as_str(), &person.name) {
+        if crate::ids::id_looks_derived(person.id.as_str(), &person.name) {
             return Err(BrobyggerError::invalid_input(
                 "validation.person_id_not_opaque",
                 "person.id",
@@ -318,7 +318,11 @@ struct VersionProbe {
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, LoadError> {
     let probe: VersionProbe = serde_json::from_str(json).map_err(|e| syntax_error("", &e))?;
     match probe.schema_version {
-        None => return Err(LoadError::MissingSchemaVersion),
+        None => {
+            return Err(LoadError::MissingSchemaVersion {
+                supported: SCHEMA_VERSION,
+            });
+        }
         Some(v) => match v.as_u64() {
             Some(n) if n == u64::from(SCHEMA_VERSION) => {}
             Some(n) if n > u64::from(SCHEMA_VERSION) => {
@@ -361,119 +365,9 @@ fn syntax_error(path: &str, e: &serde_json::Error) -> LoadError {
     }
 }
 
-/// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
-/// input may be personal data, so quoted strings are replaced and the position suffix dropped.
-///
-/// Quoted strings are written escaped (`"say \"hi\""`), so an escaped quote does not end the
-/// redaction; a variant name is quoted in backticks without escaping, so it runs up to serde's
-/// own `` `, expected`` however many backticks it holds.
-pub fn redact_message(msg: &str) -> String {
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
-    };
-    let mut out = String::with_capacity(msg.len());
-    let mut in_quote = false;
-    let mut escaped = false;
-    for c in msg.chars() {
-        if in_quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                out.push_str("\"…\"");
-                in_quote = false;
-            }
-        } else if c == '"' {
-            in_quote = true;
-        } else {
-            out.push(c);
-        }
-    }
-    if in_quote {
-        out.push_str("\"…");
-    }
-    // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
-    // field names (`unknown field `nmae``) are schema, not data, and stay.
-    const VARIANT: &str = "unknown variant `";
-    if let Some(rest) = out.strip_prefix(VARIANT) {
-        let end = rest
-            .rfind("`, expected")
-            .or_else(|| rest.rfind("`, there are no variants"));
-        out = match end {
-            Some(e) => format!("{VARIANT}…{}", &rest[e..]),
-            None => format!("{VARIANT}…`"),
-        };
-    } else if out.starts_with("invalid")
-        && let Some(start) = out.find('`')
-        && let Some(len) = out[start + 1..].find('`')
-    {
-        out.replace_range(start..start + len + 2, "`…`");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn redacts_quoted_values() {
-        assert_eq!(
-            redact_message(
-                "invalid type: string \"Fatima Hansen\", expected u32 at line 3 column 10"
-            ),
-            "invalid type: string \"…\", expected u32"
-        );
-        assert_eq!(
-            redact_message("unknown field `nmae`, expected one of `id`, `name`"),
-            "unknown field `nmae`, expected one of `id`, `name`"
-        );
-        assert_eq!(
-            redact_message("unknown variant `secret`, expected `a` or `b`"),
-            "unknown variant `…`, expected `a` or `b`"
-        );
-        assert_eq!(
-            redact_message("invalid value: integer `-4`, expected u32"),
-            "invalid value: integer `…`, expected u32"
-        );
-    }
-
-    #[test]
-    fn redaction_survives_quotes_and_backticks_inside_the_value() {
-        // What serde writes for a string holding quotes, a backslash and backticks.
-        let quoted = format!(
-            "invalid type: string {:?}, expected u8",
-            r#"Hajar "Ildsjæl" H\a"#
-        );
-        assert_eq!(
-            redact_message(&quoted),
-            "invalid type: string \"…\", expected u8"
-        );
-        let e = serde_json::from_str::<u8>(r#""Hajar \"Ildsjæl\" Hansen""#).unwrap_err();
-        let r = redact_message(&e.to_string());
-        assert!(
-            !r.contains("Ildsjæl") && !r.contains("Hansen") && !r.contains("Hajar"),
-            "{r}"
-        );
-        for variant in ["Hajar`s svar", "a`, expected `x` og Hajar", "`Hajar`"] {
-            let msg = format!("unknown variant `{variant}`, expected `yes` or `no`");
-            assert_eq!(
-                redact_message(&msg),
-                "unknown variant `…`, expected `yes` or `no`",
-                "{variant}"
-            );
-        }
-        assert_eq!(
-            redact_message("unknown variant `Hajar`, there are no variants"),
-            "unknown variant `…`, there are no variants"
-        );
-        assert_eq!(
-            redact_message("unknown variant `Hajar"),
-            "unknown variant `…`"
-        );
-    }
 
     #[test]
     fn version_checks() {

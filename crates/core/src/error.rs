@@ -1,13 +1,13 @@
 //! Errors: rich enums per concern inside the crate, one small [`BrobyggerError`] at the boundary.
 //!
-//! Each concern ([`LoadError`], [`LifecycleError`], [`HandoverError`]) has variants with a stable
-//! machine `code()`. They convert into [`BrobyggerError`], whose variants are what a caller can
+//! Each concern ([`LoadError`] here; the others next to the operations they belong to, such as
+//! the lifecycle's and the handover's) has variants with a stable machine `code()`. They convert into [`BrobyggerError`], whose variants are what a caller can
 //! act on; it is the error the Python and mobile bindings expose. Messages carry ids, paths and
 //! codes only, never personal data.
 
-use crate::agreement::AgreementStatus;
 use crate::finding::Finding;
-use crate::i18n::Label;
+use crate::i18n::Lang;
+use crate::status::AgreementStatus;
 
 /// The error every public operation of the library returns at the boundary.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -38,7 +38,7 @@ pub enum BrobyggerError {
         supported: u32,
     },
     /// The data was read but is not valid; every finding is attached.
-    #[error("{code}: {} problem(s), first: {}", findings.len(), findings.first().map(|f| f.render(crate::Lang::En)).unwrap_or_default())]
+    #[error("{code}: {} problem(s), first: {}", findings.len(), findings.first().map(|f| f.render(Lang::En)).unwrap_or_default())]
     Validation {
         /// Stable code, e.g. `validation.failed`.
         code: String,
@@ -163,8 +163,11 @@ pub enum LoadError {
         reason: String,
     },
     /// The document has no `schema_version`.
-    #[error("the document has no schema_version")]
-    MissingSchemaVersion,
+    #[error("the document has no schema_version (supported: {supported})")]
+    MissingSchemaVersion {
+        /// The version the reader reads.
+        supported: u32,
+    },
     /// The document was written by a newer version of the library.
     #[error("schema version {found} is newer than {supported}")]
     NewerSchemaVersion {
@@ -196,7 +199,7 @@ impl LoadError {
     pub fn code(&self) -> &'static str {
         match self {
             LoadError::Syntax { .. } => "load.syntax",
-            LoadError::MissingSchemaVersion => "load.missing_schema_version",
+            LoadError::MissingSchemaVersion { .. } => "load.missing_schema_version",
             LoadError::NewerSchemaVersion { .. } => "load.newer_schema_version",
             LoadError::UnknownSchemaVersion { .. } => "load.unknown_schema_version",
             LoadError::Io { .. } => "load.io",
@@ -220,10 +223,10 @@ impl From<LoadError> for BrobyggerError {
                 column,
                 reason,
             },
-            LoadError::MissingSchemaVersion => BrobyggerError::UnsupportedVersion {
+            LoadError::MissingSchemaVersion { supported } => BrobyggerError::UnsupportedVersion {
                 code,
                 found: None,
-                supported: crate::dossier::SCHEMA_VERSION,
+                supported,
             },
             LoadError::NewerSchemaVersion { found, supported }
             | LoadError::UnknownSchemaVersion { found, supported } => {
@@ -238,165 +241,117 @@ impl From<LoadError> for BrobyggerError {
     }
 }
 
-/// Why an agreement operation was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LifecycleError {
-    /// No agreement with that id.
-    #[error("no agreement {0}")]
-    UnknownAgreement(String),
-    /// No person with that id in the dossier.
-    #[error("no person {0}")]
-    UnknownPerson(String),
-    /// Not an edge of the lifecycle.
-    #[error("{} → {} is not a step of the lifecycle", from.label(crate::Lang::En), to.label(crate::Lang::En))]
-    NotAnEdge {
-        /// From.
-        from: AgreementStatus,
-        /// To.
-        to: AgreementStatus,
-    },
-    /// Rules block the transition; an override with a reason can let it through.
-    #[error("{} → {} is blocked by {} finding(s)", from.label(crate::Lang::En), to.label(crate::Lang::En), findings.len())]
-    Blocked {
-        /// From.
-        from: AgreementStatus,
-        /// To.
-        to: AgreementStatus,
-        /// The blocking findings.
-        findings: Vec<Finding>,
-    },
-    /// An override needs a non-empty reason.
-    #[error("an override needs a reason")]
-    EmptyOverrideReason,
-    /// An ended agreement cannot be amended.
-    #[error("an agreement in status {0:?} cannot be amended")]
-    NotAmendable(AgreementStatus),
-    /// The amended terms are not valid.
-    #[error("the amended terms have {} error(s)", .0.len())]
-    InvalidTerms(Vec<Finding>),
-    /// An amendment needs a non-empty reason.
-    #[error("an amendment needs a reason")]
-    EmptyAmendmentReason,
-}
-
-impl LifecycleError {
-    /// The stable machine code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            LifecycleError::UnknownAgreement(_) => "not_found.agreement",
-            LifecycleError::UnknownPerson(_) => "not_found.person",
-            LifecycleError::NotAnEdge { .. } => "lifecycle.not_an_edge",
-            LifecycleError::Blocked { .. } => "lifecycle.blocked",
-            LifecycleError::EmptyOverrideReason => "lifecycle.empty_override_reason",
-            LifecycleError::NotAmendable(_) => "lifecycle.not_amendable",
-            LifecycleError::InvalidTerms(_) => "lifecycle.invalid_terms",
-            LifecycleError::EmptyAmendmentReason => "lifecycle.empty_amendment_reason",
+/// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
+/// input may be personal data, so quoted strings are replaced and the position suffix dropped.
+///
+/// Quoted strings are written escaped (`"say \"hi\""`), so an escaped quote does not end the
+/// redaction; a variant name is quoted in backticks without escaping, so it runs up to serde's
+/// own `` `, expected`` however many backticks it holds.
+pub fn redact_message(msg: &str) -> String {
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    let mut out = String::with_capacity(msg.len());
+    let mut in_quote = false;
+    let mut escaped = false;
+    for c in msg.chars() {
+        if in_quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                out.push_str("\"…\"");
+                in_quote = false;
+            }
+        } else if c == '"' {
+            in_quote = true;
+        } else {
+            out.push(c);
         }
     }
-}
-
-impl From<LifecycleError> for BrobyggerError {
-    fn from(e: LifecycleError) -> Self {
-        let code = e.code().to_owned();
-        match e {
-            LifecycleError::UnknownAgreement(id) => BrobyggerError::NotFound {
-                code,
-                entity: "agreement".into(),
-                id,
-            },
-            LifecycleError::UnknownPerson(id) => BrobyggerError::NotFound {
-                code,
-                entity: "person".into(),
-                id,
-            },
-            LifecycleError::NotAnEdge { from, to } => BrobyggerError::InvalidTransition {
-                code,
-                from,
-                to,
-                findings: Vec::new(),
-            },
-            LifecycleError::Blocked { from, to, findings } => BrobyggerError::InvalidTransition {
-                code,
-                from,
-                to,
-                findings,
-            },
-            LifecycleError::EmptyOverrideReason => BrobyggerError::InvalidInput {
-                code,
-                path: "override_reason".into(),
-                reason: "an override needs a non-empty reason".into(),
-            },
-            LifecycleError::EmptyAmendmentReason => BrobyggerError::InvalidInput {
-                code,
-                path: "amendment.reason".into(),
-                reason: "an amendment needs a non-empty reason".into(),
-            },
-            LifecycleError::NotAmendable(status) => BrobyggerError::InvalidInput {
-                code,
-                path: "status".into(),
-                reason: format!(
-                    "an agreement that is {} cannot be amended",
-                    status.label(crate::Lang::En)
-                ),
-            },
-            LifecycleError::InvalidTerms(findings) => BrobyggerError::Validation { code, findings },
-        }
+    if in_quote {
+        out.push_str("\"…");
     }
-}
-
-/// Why a handover was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum HandoverError {
-    /// A person is not in the dossier.
-    #[error("no person {0}")]
-    UnknownPerson(String),
-    /// Handing over to oneself.
-    #[error("the person handing over and the person taking over are the same")]
-    SamePerson,
-    /// The person holds no post in scope on the date.
-    #[error("{0} holds no post in scope on the handover date")]
-    NothingToHandOver(String),
-    /// An agreement in the scope does not exist.
-    #[error("no agreement {0}")]
-    UnknownAgreement(String),
-}
-
-impl HandoverError {
-    /// The stable machine code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            HandoverError::UnknownPerson(_) => "not_found.person",
-            HandoverError::SamePerson => "handover.same_person",
-            HandoverError::NothingToHandOver(_) => "handover.nothing_to_hand_over",
-            HandoverError::UnknownAgreement(_) => "not_found.agreement",
-        }
+    // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
+    // field names (`unknown field `nmae``) are schema, not data, and stay.
+    const VARIANT: &str = "unknown variant `";
+    if let Some(rest) = out.strip_prefix(VARIANT) {
+        let end = rest
+            .rfind("`, expected")
+            .or_else(|| rest.rfind("`, there are no variants"));
+        out = match end {
+            Some(e) => format!("{VARIANT}…{}", &rest[e..]),
+            None => format!("{VARIANT}…`"),
+        };
+    } else if out.starts_with("invalid")
+        && let Some(start) = out.find('`')
+        && let Some(len) = out[start + 1..].find('`')
+    {
+        out.replace_range(start..start + len + 2, "`…`");
     }
+    out
 }
 
-impl From<HandoverError> for BrobyggerError {
-    fn from(e: HandoverError) -> Self {
-        let code = e.code().to_owned();
-        match e {
-            HandoverError::UnknownPerson(id) => BrobyggerError::NotFound {
-                code,
-                entity: "person".into(),
-                id,
-            },
-            HandoverError::UnknownAgreement(id) => BrobyggerError::NotFound {
-                code,
-                entity: "agreement".into(),
-                id,
-            },
-            HandoverError::SamePerson => BrobyggerError::InvalidInput {
-                code,
-                path: "to".into(),
-                reason: "the person taking over must differ from the person handing over".into(),
-            },
-            HandoverError::NothingToHandOver(id) => BrobyggerError::InvalidInput {
-                code,
-                path: "from".into(),
-                reason: format!("{id} holds no post in scope on the handover date"),
-            },
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_quoted_values() {
+        assert_eq!(
+            redact_message(
+                "invalid type: string \"Fatima Hansen\", expected u32 at line 3 column 10"
+            ),
+            "invalid type: string \"…\", expected u32"
+        );
+        assert_eq!(
+            redact_message("unknown field `nmae`, expected one of `id`, `name`"),
+            "unknown field `nmae`, expected one of `id`, `name`"
+        );
+        assert_eq!(
+            redact_message("unknown variant `secret`, expected `a` or `b`"),
+            "unknown variant `…`, expected `a` or `b`"
+        );
+        assert_eq!(
+            redact_message("invalid value: integer `-4`, expected u32"),
+            "invalid value: integer `…`, expected u32"
+        );
+    }
+
+    #[test]
+    fn redaction_survives_quotes_and_backticks_inside_the_value() {
+        // What serde writes for a string holding quotes, a backslash and backticks.
+        let quoted = format!(
+            "invalid type: string {:?}, expected u8",
+            r#"Hajar "Ildsjæl" H\a"#
+        );
+        assert_eq!(
+            redact_message(&quoted),
+            "invalid type: string \"…\", expected u8"
+        );
+        let e = serde_json::from_str::<u8>(r#""Hajar \"Ildsjæl\" Hansen""#).unwrap_err();
+        let r = redact_message(&e.to_string());
+        assert!(
+            !r.contains("Ildsjæl") && !r.contains("Hansen") && !r.contains("Hajar"),
+            "{r}"
+        );
+        for variant in ["Hajar`s svar", "a`, expected `x` og Hajar", "`Hajar`"] {
+            let msg = format!("unknown variant `{variant}`, expected `yes` or `no`");
+            assert_eq!(
+                redact_message(&msg),
+                "unknown variant `…`, expected `yes` or `no`",
+                "{variant}"
+            );
         }
+        assert_eq!(
+            redact_message("unknown variant `Hajar`, there are no variants"),
+            "unknown variant `…`, there are no variants"
+        );
+        assert_eq!(
+            redact_message("unknown variant `Hajar"),
+            "unknown variant `…`"
+        );
     }
 }

@@ -284,6 +284,23 @@ pub fn cvr_checksum_ok(digits: &str) -> bool {
     sum.is_multiple_of(11)
 }
 
+/// Whether a person id carries the person's name (a name part of 3+ letters) or a national id
+/// number (a part of ten digits, or six and four digits joined by a dash: DDMMYY-XXXX).
+pub(crate) fn id_looks_derived(id: &str, name: &str) -> bool {
+    let id_lower = id.to_lowercase();
+    let from_name = name
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|part| part.chars().count() >= 3)
+        .any(|part| id_lower.contains(&part.to_lowercase()));
+    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = id.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    let cpr_like = parts.iter().any(|p| all_digits(p, 10))
+        || parts
+            .windows(2)
+            .any(|w| all_digits(w[0], 6) && all_digits(w[1], 4));
+    from_name || cpr_like
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +350,15 @@ mod tests {
         assert_ne!(a, b);
         assert!(is_well_formed(a.as_str()));
         assert_eq!(a.as_str().len(), 21);
+    }
+
+    #[test]
+    fn derived_ids() {
+        assert!(id_looks_derived("fatima-hansen", "Fatima Hansen"));
+        assert!(id_looks_derived("p-0101901234", "A B"));
+        assert!(id_looks_derived("010190-1234", "A B"));
+        assert!(!id_looks_derived("p-3904-1187-5520-0071", "Fatima Hansen"));
+        assert!(!id_looks_derived("p-3904-1187-5520-0071", "Ada"));
+        assert!(!id_looks_derived("p-12345", "Al"));
     }
 }

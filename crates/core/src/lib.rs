@@ -136,31 +136,53 @@ pub mod reminders;
 pub mod roles;
 pub mod schema;
 pub mod sensitivity;
+mod status;
 pub mod summary;
 pub mod time;
 pub mod validate;
+mod validation_code;
 
+pub use crate::assessment::catalogue::Dimension;
+pub use crate::assessment::report::{ReportFormat, ReportOptions};
+pub use crate::assessment::survey::SurveyRound;
+pub use crate::checklists::align::{AlignmentStatus, ChecklistAlignment};
+pub use crate::checklists::readiness::ChecklistReadiness;
+pub use crate::checklists::session::{
+    AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, ResolveItem, StartChecklist,
+};
+pub use crate::checklists::template::{AnswerKind, ChecklistTemplate, Side};
+pub use crate::matching::intro::{IntroductionPlan, IntroductionRecord};
+pub use crate::matching::outcome::{MatchOptions, MatchRun};
+pub use crate::matching::profile::{Newcomer, Offer};
+pub use crate::matching::rules::RuleSet;
+pub use crate::matching::solve::Solver;
+pub use crate::matching::store::{Cohort, MatchRequest};
+pub use crate::privacy::audience::{Audience, Viewer};
+pub use crate::privacy::consent::{ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject};
+pub use crate::privacy::disclosure::MatchProposal;
+pub use crate::privacy::pseudonym::PseudonymKey;
+pub use crate::privacy::retention::RetentionPolicy;
+pub use crate::roles::analysis::RolesCode;
+pub use crate::roles::catalogue::{TaskCatalogue, TaskDefinition};
+pub use crate::roles::diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
+pub use crate::roles::matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
+pub use crate::roles::ops::{Carrying, Duty, RoleError};
+pub use crate::roles::rule::RoleSplitRule;
+pub use crate::roles::tasks::RoleTask;
 pub use actors::{
     Affiliation, CertificateCheck, Department, DepartmentKind, Municipality, Organisation,
     OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person, PremisesAccess,
 };
 pub use agreement::{
-    Activity, ActivityKind, Agreement, AgreementParty, AgreementStatus, AgreementTerms,
-    AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel, Definition,
-    ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord,
-    ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+    Activity, ActivityKind, Agreement, AgreementParty, AgreementTerms, AgreementVersion, Amendment,
+    Cadence, CommitteeBriefing, CooperationLevel, Definition, ExitTerms, Goal, GoalOwner,
+    Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord, ResourceCommitment, Stage,
+    StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
-pub use assessment::{
-    Assessment, AssessmentOptions, Dimension, ExternalFindings, ReportFormat, ReportOptions,
-    SurveyRound,
-};
-pub use checklists::{
-    AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
-    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Checklists, ResolveItem, Side,
-    StartChecklist, YesNo,
-};
+pub use assessment::{Assessment, AssessmentOptions, ExternalFindings};
+pub use checklists::{Checklists, YesNo};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
-pub use error::BrobyggerError;
+pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::Example;
 pub use finding::{
     FieldPath, Finding, FindingKind, FindingsExt, SeedDocument, Severity, SourceRef,
@@ -173,24 +195,17 @@ pub use ids::{
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
+pub use lifecycle::LifecycleError;
 pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
-pub use matching::{
-    Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun, Newcomer,
-    Offer, RuleSet, Solver,
-};
+pub use posts::HandoverError;
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
-pub use privacy::{
-    Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, ProcessingBasis, PseudonymKey,
-    Purpose, RetentionPolicy, Subject, Viewer,
-};
+pub use privacy::Privacy;
 pub use reminders::{Reminder, ReminderKind, ReminderState};
 pub use roles::{
-    Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
-    Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
-    RoleSplit, RoleSplitDiff, RoleSplitRule, RoleTask, RolesCode, TaskCatalogue, TaskDefinition,
-    TaskRef,
+    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
 };
 pub use sensitivity::{PersonalData, SensitivityClass};
+pub use status::AgreementStatus;
 pub use summary::SummaryOptions;
 pub use time::Timestamp;
 

@@ -7,14 +7,14 @@
 //! their own by implementing [`TransitionRule`].
 
 use crate::agreement::{
-    Agreement, AgreementStatus, AgreementTerms, AgreementVersion, Amendment, OverrideRecord,
-    StatusEvent,
+    Agreement, AgreementTerms, AgreementVersion, Amendment, OverrideRecord, StatusEvent,
 };
 use crate::dossier::Dossier;
-use crate::error::{BrobyggerError, LifecycleError};
+use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
-use crate::i18n::Text;
+use crate::i18n::{Label, Text};
 use crate::ids::{AgreementId, PersonId};
+use crate::status::AgreementStatus;
 use crate::time::Timestamp;
 use std::fmt;
 
@@ -77,8 +77,8 @@ impl TransitionPolicy {
             .with_rule(ValidAgreementRule)
             .with_rule(SigningReadinessRule)
             .with_rule(ActivationRule)
-            .with_rule(crate::roles::RoleSplitRule)
-            .with_rule(crate::checklists::ChecklistReadinessRule)
+            .with_rule(crate::roles::rule::RoleSplitRule)
+            .with_rule(crate::checklists::readiness::ChecklistReadinessRule)
     }
 
     /// This policy with one more rule.
@@ -358,6 +358,112 @@ impl TransitionRule for ActivationRule {
             )]
         } else {
             Vec::new()
+        }
+    }
+}
+
+/// Why an agreement operation was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LifecycleError {
+    /// No agreement with that id.
+    #[error("no agreement {0}")]
+    UnknownAgreement(String),
+    /// No person with that id in the dossier.
+    #[error("no person {0}")]
+    UnknownPerson(String),
+    /// Not an edge of the lifecycle.
+    #[error("{} → {} is not a step of the lifecycle", from.label(crate::i18n::Lang::En), to.label(crate::i18n::Lang::En))]
+    NotAnEdge {
+        /// From.
+        from: AgreementStatus,
+        /// To.
+        to: AgreementStatus,
+    },
+    /// Rules block the transition; an override with a reason can let it through.
+    #[error("{} → {} is blocked by {} finding(s)", from.label(crate::i18n::Lang::En), to.label(crate::i18n::Lang::En), findings.len())]
+    Blocked {
+        /// From.
+        from: AgreementStatus,
+        /// To.
+        to: AgreementStatus,
+        /// The blocking findings.
+        findings: Vec<Finding>,
+    },
+    /// An override needs a non-empty reason.
+    #[error("an override needs a reason")]
+    EmptyOverrideReason,
+    /// An ended agreement cannot be amended.
+    #[error("an agreement in status {0:?} cannot be amended")]
+    NotAmendable(AgreementStatus),
+    /// The amended terms are not valid.
+    #[error("the amended terms have {} error(s)", .0.len())]
+    InvalidTerms(Vec<Finding>),
+    /// An amendment needs a non-empty reason.
+    #[error("an amendment needs a reason")]
+    EmptyAmendmentReason,
+}
+
+impl LifecycleError {
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LifecycleError::UnknownAgreement(_) => "not_found.agreement",
+            LifecycleError::UnknownPerson(_) => "not_found.person",
+            LifecycleError::NotAnEdge { .. } => "lifecycle.not_an_edge",
+            LifecycleError::Blocked { .. } => "lifecycle.blocked",
+            LifecycleError::EmptyOverrideReason => "lifecycle.empty_override_reason",
+            LifecycleError::NotAmendable(_) => "lifecycle.not_amendable",
+            LifecycleError::InvalidTerms(_) => "lifecycle.invalid_terms",
+            LifecycleError::EmptyAmendmentReason => "lifecycle.empty_amendment_reason",
+        }
+    }
+}
+
+impl From<LifecycleError> for BrobyggerError {
+    fn from(e: LifecycleError) -> Self {
+        let code = e.code().to_owned();
+        match e {
+            LifecycleError::UnknownAgreement(id) => BrobyggerError::NotFound {
+                code,
+                entity: "agreement".into(),
+                id,
+            },
+            LifecycleError::UnknownPerson(id) => BrobyggerError::NotFound {
+                code,
+                entity: "person".into(),
+                id,
+            },
+            LifecycleError::NotAnEdge { from, to } => BrobyggerError::InvalidTransition {
+                code,
+                from,
+                to,
+                findings: Vec::new(),
+            },
+            LifecycleError::Blocked { from, to, findings } => BrobyggerError::InvalidTransition {
+                code,
+                from,
+                to,
+                findings,
+            },
+            LifecycleError::EmptyOverrideReason => BrobyggerError::InvalidInput {
+                code,
+                path: "override_reason".into(),
+                reason: "an override needs a non-empty reason".into(),
+            },
+            LifecycleError::EmptyAmendmentReason => BrobyggerError::InvalidInput {
+                code,
+                path: "amendment.reason".into(),
+                reason: "an amendment needs a non-empty reason".into(),
+            },
+            LifecycleError::NotAmendable(status) => BrobyggerError::InvalidInput {
+                code,
+                path: "status".into(),
+                reason: format!(
+                    "an agreement that is {} cannot be amended",
+                    status.label(crate::i18n::Lang::En)
+                ),
+            },
+            LifecycleError::InvalidTerms(findings) => BrobyggerError::Validation { code, findings },
         }
     }
 }

@@ -6,6 +6,7 @@
 //! (001 "Kontinuitet i en dynamisk verden").
 
 use crate::actors::PartyRef;
+use crate::error::BrobyggerError;
 use crate::i18n::labels;
 use crate::ids::{AgreementId, PersonId, PostId};
 use chrono::NaiveDate;
@@ -180,15 +181,70 @@ pub struct HandoverReport {
     pub agreements: Vec<AgreementId>,
 }
 
-impl crate::Dossier {
+/// Why a handover was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum HandoverError {
+    /// A person is not in the dossier.
+    #[error("no person {0}")]
+    UnknownPerson(String),
+    /// Handing over to oneself.
+    #[error("the person handing over and the person taking over are the same")]
+    SamePerson,
+    /// The person holds no post in scope on the date.
+    #[error("{0} holds no post in scope on the handover date")]
+    NothingToHandOver(String),
+    /// An agreement in the scope does not exist.
+    #[error("no agreement {0}")]
+    UnknownAgreement(String),
+}
+
+impl HandoverError {
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HandoverError::UnknownPerson(_) => "not_found.person",
+            HandoverError::SamePerson => "handover.same_person",
+            HandoverError::NothingToHandOver(_) => "handover.nothing_to_hand_over",
+            HandoverError::UnknownAgreement(_) => "not_found.agreement",
+        }
+    }
+}
+
+impl From<HandoverError> for BrobyggerError {
+    fn from(e: HandoverError) -> Self {
+        let code = e.code().to_owned();
+        match e {
+            HandoverError::UnknownPerson(id) => BrobyggerError::NotFound {
+                code,
+                entity: "person".into(),
+                id,
+            },
+            HandoverError::UnknownAgreement(id) => BrobyggerError::NotFound {
+                code,
+                entity: "agreement".into(),
+                id,
+            },
+            HandoverError::SamePerson => BrobyggerError::InvalidInput {
+                code,
+                path: "to".into(),
+                reason: "the person taking over must differ from the person handing over".into(),
+            },
+            HandoverError::NothingToHandOver(id) => BrobyggerError::InvalidInput {
+                code,
+                path: "from".into(),
+                reason: format!("{id} holds no post in scope on the handover date"),
+            },
+        }
+    }
+}
+impl crate::dossier::Dossier {
     /// Moves every post `handover.from` holds on `handover.on` (within the scope) to
     /// `handover.to`, closing the old tenures and opening new ones, as one operation: either
     /// every post moves or nothing changes.
     pub fn handover(
         &mut self,
         handover: &Handover,
-    ) -> Result<HandoverReport, crate::BrobyggerError> {
-        use crate::error::HandoverError;
+    ) -> Result<HandoverReport, crate::error::BrobyggerError> {
         if self.person(&handover.from).is_none() {
             return Err(HandoverError::UnknownPerson(handover.from.to_string()).into());
         }

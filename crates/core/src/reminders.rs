@@ -30,12 +30,13 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-use crate::agreement::{Agreement, AgreementStatus, AgreementTerms};
+use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, SeedDocument, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::ids::{AgreementId, CohortId};
-use crate::matching::{IntroductionRecord, IntroductionState};
+use crate::matching::intro::{IntroductionRecord, IntroductionState};
+use crate::status::AgreementStatus;
 use chrono::{Days, Months, NaiveDate};
 
 /// The horizon [`Dossier::reminders`] is usually called with: two weeks.

@@ -21,8 +21,8 @@ uniffi::custom_type!(NaiveDate, String, {
 
 /// Reads a date crossing the FFI; the error never quotes the input.
 #[cfg(feature = "uniffi")]
-pub(crate) fn lift_date(s: &str) -> Result<NaiveDate, crate::BrobyggerError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::BrobyggerError::Parse {
+pub(crate) fn lift_date(s: &str) -> Result<NaiveDate, crate::error::BrobyggerError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::error::BrobyggerError::Parse {
         code: "input.bad_date".to_owned(),
         path: String::new(),
         line: 0,
@@ -42,7 +42,9 @@ uniffi::custom_type!(Timestamp, std::time::SystemTime, {
 /// Reads an instant crossing the FFI. chrono holds about ±262,000 years; an instant outside
 /// (Kotlin's `Instant.MAX`) is a `BrobyggerError::Parse`, not chrono's panic.
 #[cfg(feature = "uniffi")]
-pub(crate) fn lift_instant(t: std::time::SystemTime) -> Result<Timestamp, crate::BrobyggerError> {
+pub(crate) fn lift_instant(
+    t: std::time::SystemTime,
+) -> Result<Timestamp, crate::error::BrobyggerError> {
     let (secs, nanos) = match t.duration_since(std::time::UNIX_EPOCH) {
         Ok(d) => (i64::try_from(d.as_secs()).ok(), d.subsec_nanos()),
         // Before 1970: whole seconds down, nanoseconds up, as chrono counts them.
@@ -56,7 +58,7 @@ pub(crate) fn lift_instant(t: std::time::SystemTime) -> Result<Timestamp, crate:
         }
     };
     secs.and_then(|s| DateTime::from_timestamp(s, nanos))
-        .ok_or_else(|| crate::BrobyggerError::Parse {
+        .ok_or_else(|| crate::error::BrobyggerError::Parse {
             code: "input.bad_instant".to_owned(),
             path: String::new(),
             line: 0,

@@ -5,118 +5,14 @@
 //! Whether a partnership is *healthy* is the assessment's business, not validation's.
 
 use crate::actors::{PartyRef, official_municipality_name};
-use crate::agreement::{Agreement, AgreementStatus, AgreementTerms, Cadence};
+use crate::agreement::{Agreement, AgreementTerms, Cadence};
 use crate::dossier::Dossier;
-use crate::finding::{FieldPath, Finding, FindingKind, Severity, sort_findings};
+use crate::finding::{FieldPath, Finding, Severity, sort_findings};
 use crate::i18n::Text;
-use crate::ids::{OrgIdProblem, is_well_formed};
+use crate::ids::{OrgIdProblem, id_looks_derived, is_well_formed};
+use crate::status::AgreementStatus;
+use crate::validation_code::ValidationCode;
 use std::collections::{HashMap, HashSet};
-
-/// The kinds of validation finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ValidationCode {
-    /// An id is empty, too long or has characters outside `A–Z a–z 0–9 . _ : -`.
-    InvalidId,
-    /// Two entities of the same kind share an id.
-    DuplicateId,
-    /// A reference points at nothing.
-    DanglingReference,
-    /// A name, title or text is empty.
-    EmptyText,
-    /// A municipality code is not one of the 98 official codes.
-    UnknownMunicipalityCode,
-    /// The municipality's name does not match its code.
-    MunicipalityNameMismatch,
-    /// An organisation id is in no accepted scheme or fails the CVR check.
-    InvalidOrganisationId,
-    /// A person id looks derived from the person's name or a national id number.
-    PersonIdNotOpaque,
-    /// A champion's (an individual's) organisation id looks made from the person's name.
-    ChampionIdNotOpaque,
-    /// An e-mail address has no `@`.
-    InvalidEmail,
-    /// An end date is not after its start date.
-    EndBeforeStart,
-    /// Two tenures of one post overlap.
-    TenureOverlap,
-    /// A review date lies outside the agreement's term.
-    ReviewDateOutsideTerm,
-    /// An agreement has no versions.
-    NoVersions,
-    /// Version numbers are not 1, 2, 3, ...
-    VersionNumbering,
-    /// A later version has no amendment record.
-    MissingAmendment,
-    /// The status history does not chain, is out of order, or does not end in the status.
-    HistoryInconsistent,
-    /// A post, forum participant, lead or goal owner is not one of the agreement's parties.
-    NotAParty,
-    /// The same party is listed twice in an agreement.
-    DuplicateParty,
-    /// A party to an agreement has no contact person.
-    PartyWithoutContact,
-    /// A number is NaN or infinite.
-    NonFiniteNumber,
-    /// A number that cannot be negative is.
-    NegativeNumber,
-    /// A cadence of zero days.
-    ZeroInterval,
-    /// A meeting's invitation went out after the meeting.
-    InvitedAfterMeeting,
-    /// A provenance path points at nothing in the document.
-    UnresolvedProvenance,
-    /// A post tied to an agreement acts for a party outside that agreement.
-    PostOutsideAgreement,
-}
-
-impl FindingKind for ValidationCode {
-    fn code(self) -> &'static str {
-        use ValidationCode::*;
-        match self {
-            InvalidId => "validation.invalid_id",
-            DuplicateId => "validation.duplicate_id",
-            DanglingReference => "validation.dangling_reference",
-            EmptyText => "validation.empty_text",
-            UnknownMunicipalityCode => "validation.unknown_municipality_code",
-            MunicipalityNameMismatch => "validation.municipality_name_mismatch",
-            InvalidOrganisationId => "validation.invalid_organisation_id",
-            PersonIdNotOpaque => "validation.person_id_not_opaque",
-            ChampionIdNotOpaque => "validation.champion_id_not_opaque",
-            InvalidEmail => "validation.invalid_email",
-            EndBeforeStart => "validation.end_before_start",
-            TenureOverlap => "validation.tenure_overlap",
-            ReviewDateOutsideTerm => "validation.review_date_outside_term",
-            NoVersions => "validation.no_versions",
-            VersionNumbering => "validation.version_numbering",
-            MissingAmendment => "validation.missing_amendment",
-            HistoryInconsistent => "validation.history_inconsistent",
-            NotAParty => "validation.not_a_party",
-            DuplicateParty => "validation.duplicate_party",
-            PartyWithoutContact => "validation.party_without_contact",
-            NonFiniteNumber => "validation.non_finite_number",
-            NegativeNumber => "validation.negative_number",
-            ZeroInterval => "validation.zero_interval",
-            InvitedAfterMeeting => "validation.invited_after_meeting",
-            UnresolvedProvenance => "validation.unresolved_provenance",
-            PostOutsideAgreement => "validation.post_outside_agreement",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        use ValidationCode::*;
-        match self {
-            MunicipalityNameMismatch
-            | InvalidEmail
-            | ReviewDateOutsideTerm
-            | MissingAmendment
-            | PartyWithoutContact
-            | UnresolvedProvenance
-            | PostOutsideAgreement
-            | ChampionIdNotOpaque => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-}
 
 impl Dossier {
     /// Every validation finding, errors first.
@@ -135,10 +31,10 @@ impl Dossier {
 
     /// `Ok` if validation finds no errors (warnings allowed), otherwise a validation error
     /// carrying every finding.
-    pub fn check(&self) -> Result<Vec<Finding>, crate::BrobyggerError> {
+    pub fn check(&self) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
         let findings = self.validate();
         if findings.iter().any(|f| f.severity == Severity::Error) {
-            Err(crate::BrobyggerError::validation(findings))
+            Err(crate::error::BrobyggerError::validation(findings))
         } else {
             Ok(findings)
         }
@@ -756,7 +652,7 @@ impl Validator<'_> {
         {
             self.empty(p.field("exit").field("procedure"));
         }
-        crate::roles::validate_split(self.d, &p, t, &mut self.out);
+        crate::roles::validate::validate_split(self.d, &p, t, &mut self.out);
     }
 
     fn duplicates(&mut self) {
@@ -829,37 +725,5 @@ impl Validator<'_> {
                 );
             }
         }
-    }
-}
-
-/// Whether a person id carries the person's name (a name part of 3+ letters) or a national id
-/// number (a part of ten digits, or six and four digits joined by a dash: DDMMYY-XXXX).
-pub(crate) fn id_looks_derived(id: &str, name: &str) -> bool {
-    let id_lower = id.to_lowercase();
-    let from_name = name
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|part| part.chars().count() >= 3)
-        .any(|part| id_lower.contains(&part.to_lowercase()));
-    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = id.split(|c: char| !c.is_ascii_alphanumeric()).collect();
-    let cpr_like = parts.iter().any(|p| all_digits(p, 10))
-        || parts
-            .windows(2)
-            .any(|w| all_digits(w[0], 6) && all_digits(w[1], 4));
-    from_name || cpr_like
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn derived_ids() {
-        assert!(id_looks_derived("fatima-hansen", "Fatima Hansen"));
-        assert!(id_looks_derived("p-0101901234", "A B"));
-        assert!(id_looks_derived("010190-1234", "A B"));
-        assert!(!id_looks_derived("p-3904-1187-5520-0071", "Fatima Hansen"));
-        assert!(!id_looks_derived("p-3904-1187-5520-0071", "Ada"));
-        assert!(!id_looks_derived("p-12345", "Al"));
     }
 }

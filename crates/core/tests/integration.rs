@@ -350,13 +350,13 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
         parsed.to_string().contains("Fatima"),
         "serde itself quotes it"
     );
-    assert_no_secret(&brobygger::dossier::redact_message(&parsed.to_string()));
+    assert_no_secret(&brobygger::redact_message(&parsed.to_string()));
     let variant = format!(
         r#"{{"item": "x", "value": {{"type": {}}}}}"#,
         serde_json::to_string(SECRET).unwrap()
     );
     let parsed = serde_json::from_str::<AnswerInput>(&variant).unwrap_err();
-    assert_no_secret(&brobygger::dossier::redact_message(&parsed.to_string()));
+    assert_no_secret(&brobygger::redact_message(&parsed.to_string()));
     // A dossier file with the secret in a wrong place: the load error does not quote it.
     let mut v = serde_json::to_value(&d).unwrap();
     v["checklists"]["sessions"][3]["answers"][0]["value"] =

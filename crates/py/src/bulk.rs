@@ -310,7 +310,7 @@ fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -
     to_pyerr(BrobyggerError::invalid_input(
         "input.bad_field",
         &path,
-        brobygger::dossier::redact_message(&e.inner().to_string()),
+        brobygger::redact_message(&e.inner().to_string()),
     ))
 }
 

@@ -248,7 +248,7 @@ pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &st
         to_pyerr(BrobyggerError::invalid_input(
             "input.bad_field",
             &path,
-            brobygger::dossier::redact_message(&e.inner().to_string()),
+            brobygger::redact_message(&e.inner().to_string()),
         ))
     })
 }

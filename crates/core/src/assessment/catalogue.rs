@@ -16,8 +16,10 @@
 use crate::checklists::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
-use crate::matching::{FollowUpCode, IntroductionCode, MatchingCode};
-use crate::roles::RolesCode;
+use crate::matching::followup::FollowUpCode;
+use crate::matching::intro::IntroductionCode;
+use crate::matching::rules::MatchingCode;
+use crate::roles::analysis::RolesCode;
 
 /// The dimensions of partnership health (issue #7; anchoring and long-term commitment after 004).
 #[derive(

@@ -61,11 +61,11 @@
 //! weighted check has no score. The band is *strong* from 80, *fair* from 50, otherwise *weak*;
 //! the overall score is the plain mean of the dimensions that have one.
 
-mod catalogue;
-mod checks;
-mod overview;
+pub(crate) mod catalogue;
+pub(crate) mod checks;
+pub(crate) mod overview;
 pub mod report;
-mod sources;
+pub(crate) mod sources;
 pub mod survey;
 
 pub use crate::ids::{QuestionId, SurveyId};
@@ -84,12 +84,13 @@ pub use survey::{
     SurveyMeasure, SurveyQuestion, SurveyRound, wilson_interval,
 };
 
-use crate::agreement::{Agreement, AgreementStatus};
+use crate::agreement::Agreement;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Text, labels};
 use crate::ids::AgreementId;
+use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
 /// Findings another module produced for the agreement, to be weighed in the assessment.
@@ -626,25 +627,28 @@ fn reason_text(
         }
     }
     if !shortfalls.is_empty() {
-        let items = |lang: crate::Lang| {
+        let items = |lang: crate::i18n::Lang| {
             shortfalls
                 .iter()
                 .map(|c| {
                     let pct = (c.credit.unwrap_or(0.0) * 100.0).round();
                     let t = title(c);
                     match lang {
-                        crate::Lang::Da => format!("{} ({pct:.0} %)", t.da),
-                        crate::Lang::En => format!("{} ({pct:.0}%)", t.en),
+                        crate::i18n::Lang::Da => format!("{} ({pct:.0} %)", t.da),
+                        crate::i18n::Lang::En => format!("{} ({pct:.0}%)", t.en),
                     }
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        da.push_str(&format!(" Trækker ned: {}.", items(crate::Lang::Da)));
-        en.push_str(&format!(" Pulling it down: {}.", items(crate::Lang::En)));
+        da.push_str(&format!(" Trækker ned: {}.", items(crate::i18n::Lang::Da)));
+        en.push_str(&format!(
+            " Pulling it down: {}.",
+            items(crate::i18n::Lang::En)
+        ));
     }
     if !not_assessed.is_empty() {
-        let names = |lang: crate::Lang| {
+        let names = |lang: crate::i18n::Lang| {
             not_assessed
                 .iter()
                 .map(|c| title(c).get(lang).to_owned())
@@ -653,11 +657,11 @@ fn reason_text(
         };
         da.push_str(&format!(
             " Ikke vurderet (kræver fund fra andre moduler): {}.",
-            names(crate::Lang::Da)
+            names(crate::i18n::Lang::Da)
         ));
         en.push_str(&format!(
             " Not assessed (needs findings from other modules): {}.",
-            names(crate::Lang::En)
+            names(crate::i18n::Lang::En)
         ));
     }
     Text::new(da, en)

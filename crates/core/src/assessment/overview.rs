@@ -3,8 +3,9 @@
 //! role split stands and where the checklists stand. Party names and counts only, never a
 //! person.
 
+use super::Assessment;
+use super::catalogue::Dimension;
 use super::sources::{DatedChecklists, answered_templates};
-use super::{Assessment, Dimension};
 use crate::dossier::Dossier;
 use crate::finding::{Finding, FindingsExt, Severity};
 use crate::i18n::{Label, Lang};
@@ -91,7 +92,7 @@ impl Dossier {
                     let tasks = self
                         .role_matrix(
                             &a.id,
-                            crate::RoleOptions {
+                            crate::roles::RoleOptions {
                                 version: Some(assessment.version),
                                 as_of: Some(as_of),
                                 all_catalogue_tasks: false,
@@ -161,7 +162,7 @@ impl Dossier {
                 .checks
                 .iter()
                 .filter(|c| c.status == super::CheckStatus::NotAssessed)
-                .filter_map(|c| super::AssessmentCode::from_code(&c.code))
+                .filter_map(|c| super::catalogue::AssessmentCode::from_code(&c.code))
                 .map(|c| c.title().get(lang).to_owned())
                 .collect();
             let mut line = format!(

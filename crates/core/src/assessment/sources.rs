@@ -31,7 +31,7 @@ impl FindingSource for RoleSplitSource {
     }
 
     fn findings(&self, ctx: &SourceContext<'_>) -> Result<Vec<Finding>, BrobyggerError> {
-        Ok(crate::roles::analyse_version(
+        Ok(crate::roles::analysis::analyse_version(
             ctx.dossier,
             ctx.index,
             ctx.version_index,
@@ -160,7 +160,7 @@ pub(crate) fn answered_templates<'a>(
 /// dated later, which is the usual case; otherwise holds a copy with the dated view.
 pub(crate) struct DatedChecklists<'a> {
     dossier: Cow<'a, Dossier>,
-    view: Option<crate::checklists::ChecklistsAsOf>,
+    view: Option<crate::checklists::as_of::ChecklistsAsOf>,
 }
 
 impl<'a> DatedChecklists<'a> {

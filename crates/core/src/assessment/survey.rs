@@ -27,7 +27,7 @@ use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Text, labels};
 use crate::ids::{AgreementId, QuestionId, SurveyId, is_well_formed};
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 

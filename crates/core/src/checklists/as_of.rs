@@ -25,7 +25,7 @@ impl Checklists {
     /// Whether anything (a session, an answer, a submission or a resolution) is dated after the
     /// end of `date`.
     pub fn changed_after(&self, date: NaiveDate) -> bool {
-        let after = |t: &crate::Timestamp| t.date_naive() > date;
+        let after = |t: &crate::time::Timestamp| t.date_naive() > date;
         self.sessions.iter().any(|s| {
             after(&s.started_at)
                 || s.answers.iter().any(|a| after(&a.at))
@@ -37,7 +37,7 @@ impl Checklists {
     /// and are kept. An answer changed after the date is left out: a session keeps only the
     /// latest value of each answer, so the earlier one is not known.
     pub fn as_of(&self, date: NaiveDate) -> ChecklistsAsOf {
-        let by = |t: &crate::Timestamp| t.date_naive() <= date;
+        let by = |t: &crate::time::Timestamp| t.date_naive() <= date;
         let mut sessions = Vec::new();
         let mut kept_sessions = Vec::new();
         for (k, s) in self.sessions.iter().enumerate() {
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_view_drops_what_came_later() {
-        let d = crate::Dossier::example("horsens").unwrap();
+        let d = crate::dossier::Dossier::example("horsens").unwrap();
         let all = &d.checklists;
         assert!(!all.changed_after(day("2017-07-01")));
         assert!(all.changed_after(day("2017-06-14")));
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn paths_into_a_view_are_restored_to_the_dossier() {
-        let mut d = crate::Dossier::example("horsens").unwrap();
+        let mut d = crate::dossier::Dossier::example("horsens").unwrap();
         // The first session now starts later, and the second session's first answer came later.
         let late = crate::time::start_of_day(day("2017-07-01"));
         d.checklists.sessions[0].started_at = late;

@@ -31,15 +31,15 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-mod align;
-mod as_of;
+pub(crate) mod align;
+pub(crate) mod as_of;
 pub mod builtin;
-mod overview;
-mod readiness;
-mod render;
-mod session;
+pub(crate) mod overview;
+pub(crate) mod readiness;
+pub(crate) mod render;
+pub(crate) mod session;
 pub(crate) mod template;
-mod validate;
+pub(crate) mod validate;
 
 pub use align::{
     AlignmentCell, AlignmentColumn, AlignmentCounts, AlignmentStatus, ChecklistAlignment,
@@ -51,7 +51,7 @@ pub use readiness::{
 };
 pub use render::RenderFormat;
 pub(crate) use render::{
-    Attention as ComparisonAttention, Audience, Doc as ComparisonDoc, Row as ComparisonRow,
+    Attention as ComparisonAttention, Doc as ComparisonDoc, Row as ComparisonRow,
 };
 pub use session::{
     Answer, AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, Resolution, ResolveItem,
@@ -332,7 +332,7 @@ pub enum ChecklistError {
     #[error("{0} is not a party to the agreement")]
     NotAParty(String),
     /// The template is not meant for the party's side.
-    #[error("the template is not meant to be answered by {}", .0.label(crate::Lang::En))]
+    #[error("the template is not meant to be answered by {}", .0.label(crate::i18n::Lang::En))]
     SideNotRespondent(Side),
     /// The session is submitted and frozen.
     #[error("the session {0} is submitted; start a new session to change answers")]
@@ -429,6 +429,6 @@ impl From<ChecklistError> for BrobyggerError {
 }
 
 /// Every problem with a dossier's checklist data (part of [`crate::Dossier::validate`]).
-pub fn validate_checklists(d: &crate::Dossier) -> Vec<Finding> {
+pub fn validate_checklists(d: &crate::dossier::Dossier) -> Vec<Finding> {
     validate::checklist_findings(d)
 }

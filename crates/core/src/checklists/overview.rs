@@ -89,7 +89,7 @@ impl ChecklistTemplate {
                         k.push_str(&format!(
                             ", {} {} %",
                             t(lang, "enige inden for", "agreed within"),
-                            super::format_number(tol * 100.0, lang)
+                            super::session::format_number(tol * 100.0, lang)
                         ));
                         k
                     }
@@ -112,7 +112,7 @@ impl ChecklistTemplate {
                     line.push_str(&format!(
                         " ({} {})",
                         t(lang, "vægt", "weight"),
-                        super::format_number(item.weight, lang)
+                        super::session::format_number(item.weight, lang)
                     ));
                 }
                 let _ = writeln!(s, "{line}");
@@ -226,7 +226,7 @@ impl Dossier {
             let blocking = readiness
                 .findings
                 .iter()
-                .filter(|f| f.severity == crate::Severity::Error)
+                .filter(|f| f.severity == crate::finding::Severity::Error)
                 .count();
             let _ = writeln!(
                 s,

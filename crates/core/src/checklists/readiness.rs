@@ -4,13 +4,13 @@
 
 use super::{ChecklistCode, ChecklistError};
 use crate::actors::PartyRef;
-use crate::agreement::AgreementStatus;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
 use crate::i18n::Text;
 use crate::ids::{AgreementId, SessionId, TemplateId};
 use crate::lifecycle::{TransitionContext, TransitionRule};
+use crate::status::AgreementStatus;
 
 /// Where an agreement stands with its checklists before signing.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -137,7 +137,7 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
                 })
                 .fold(
                     None,
-                    |best: Option<(usize, &super::AnswerSession)>, (k, s)| match best {
+                    |best: Option<(usize, &super::session::AnswerSession)>, (k, s)| match best {
                         Some((_, b)) if b.started_at > s.started_at => best,
                         _ => Some((k, s)),
                     },

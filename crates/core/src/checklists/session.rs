@@ -919,7 +919,7 @@ mod tests {
         assert!(classes.iter().all(|c| c.class.is_some()));
         assert_eq!(
             crate::sensitivity::class_of::<Resolution>("note"),
-            Some(crate::SensitivityClass::Confidential)
+            Some(crate::sensitivity::SensitivityClass::Confidential)
         );
         let r = Resolution {
             agreement: "a".into(),

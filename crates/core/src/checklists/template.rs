@@ -7,7 +7,7 @@ use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, Finding, SourceRef};
 use crate::i18n::{Lang, Text, labels};
 use crate::ids::{ChoiceId, ItemId, SectionId, TemplateId, is_well_formed};
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -526,7 +526,7 @@ fn parse_json(json: &str) -> Result<ChecklistTemplate, BrobyggerError> {
         path: if path == "." { "" } else { path }.to_owned(),
         line: u32::try_from(e.line()).unwrap_or(u32::MAX),
         column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        reason: crate::dossier::redact_message(&e.to_string()),
+        reason: crate::error::redact_message(&e.to_string()),
     };
     let probe: VersionProbe = serde_json::from_str(json).map_err(|e| syntax("", &e))?;
     check_version(probe.schema_version)?;
@@ -545,7 +545,7 @@ fn parse_toml(text: &str) -> Result<ChecklistTemplate, BrobyggerError> {
         // Syntax errors describe the grammar only; type errors may quote values, so those are
         // redacted.
         let reason = if redact {
-            crate::dossier::redact_message(e.message())
+            crate::error::redact_message(e.message())
         } else {
             e.message().to_owned()
         };

@@ -10,7 +10,7 @@ use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind};
 use crate::i18n::Text;
 use crate::ids::is_well_formed;
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
 /// Every problem with the dossier's checklist data.

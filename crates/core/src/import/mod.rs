@@ -41,10 +41,10 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-mod cells;
-mod columns;
-mod read;
-mod write;
+pub(crate) mod cells;
+pub(crate) mod columns;
+pub(crate) mod read;
+pub(crate) mod write;
 
 pub use columns::{CsvColumn, csv_columns, nested_columns, newcomer_columns, offer_columns};
 pub use read::{
@@ -56,7 +56,7 @@ pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_cs
 
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Lang, Text, labels};
-use crate::matching::{Newcomer, Offer};
+use crate::matching::profile::{Newcomer, Offer};
 
 /// Which list a CSV file holds.
 #[derive(
@@ -314,11 +314,11 @@ pub fn has_errors(problems: &[CsvProblem]) -> bool {
 }
 
 /// The error for a file with errors: `import.invalid_csv` with every problem as a finding.
-pub fn problems_error(table: CsvTable, problems: &[CsvProblem]) -> crate::BrobyggerError {
+pub fn problems_error(table: CsvTable, problems: &[CsvProblem]) -> crate::error::BrobyggerError {
     let mut findings: Vec<Finding> = problems.iter().map(|p| p.to_finding(table)).collect();
     // Errors first, otherwise file order (which the problems are in already).
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    crate::BrobyggerError::Validation {
+    crate::error::BrobyggerError::Validation {
         code: "import.invalid_csv".into(),
         findings,
     }

@@ -11,7 +11,7 @@ use crate::error::{BrobyggerError, LoadError};
 use crate::finding::FindingKind;
 use crate::i18n::Text;
 use crate::matching::profile::{Coordinates, Credential, Gender, Household, OfferKind};
-use crate::matching::{LanguageSkill, Newcomer, Offer};
+use crate::matching::profile::{LanguageSkill, Newcomer, Offer};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -218,7 +218,7 @@ pub(crate) struct Row<'a> {
 
 impl Row<'_> {
     fn problem(&mut self, column: u32, name: &str, b: Bad, value: Option<&str>) {
-        if b.code.severity() == crate::Severity::Error {
+        if b.code.severity() == crate::finding::Severity::Error {
             self.failed = true;
         }
         let mut text = b.text;

@@ -1110,7 +1110,7 @@ mod tests {
         let levels = [LanguageLevel::A1, LanguageLevel::B1, LanguageLevel::Native];
         let slot = |k: u64| Slot {
             day: [Weekday::Monday, Weekday::Tuesday][k as usize % 2],
-            time: crate::TimeOfDay::Evening,
+            time: crate::agreement::TimeOfDay::Evening,
         };
         let loc = |seed: &mut u64| {
             (rng(seed, 5) > 0).then(|| Coordinates {

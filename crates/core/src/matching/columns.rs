@@ -29,7 +29,8 @@
 //! ```
 
 use crate::error::BrobyggerError;
-use crate::import::{CsvTable, nested_columns};
+use crate::import::CsvTable;
+use crate::import::columns::nested_columns;
 use crate::matching::profile::{Newcomer, Offer};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -55,7 +56,7 @@ fn syntax(what: &str, e: &serde_json::Error) -> BrobyggerError {
         path: what.to_owned(),
         line: u32::try_from(e.line()).unwrap_or(u32::MAX),
         column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        reason: crate::dossier::redact_message(&e.to_string()),
+        reason: crate::error::redact_message(&e.to_string()),
     }
 }
 
@@ -306,7 +307,7 @@ fn read_row<T: DeserializeOwned>(
             },
             line: 0,
             column: 0,
-            reason: crate::dossier::redact_message(&e.inner().to_string()),
+            reason: crate::error::redact_message(&e.inner().to_string()),
         }
     })
 }
@@ -353,9 +354,9 @@ mod tests {
 
     #[test]
     fn a_table_with_the_csv_columns_means_what_the_csv_file_means() {
-        let d = crate::Dossier::example("ikast-brande").unwrap();
+        let d = crate::dossier::Dossier::example("ikast-brande").unwrap();
         let newcomers = d.cohorts[0].newcomers.clone();
-        let header = crate::import::csv_header(CsvTable::Newcomers);
+        let header = crate::import::write::csv_header(CsvTable::Newcomers);
         let csv_names: Vec<&str> = header.trim_end().split(',').collect();
         let records: Vec<_> = newcomers
             .iter()
@@ -368,9 +369,10 @@ mod tests {
         }
         let json = serde_json::to_string(&records).unwrap();
         assert_eq!(newcomers_from_table(&json).unwrap(), newcomers);
-        let csv = crate::import::newcomers_to_csv(&newcomers).unwrap();
+        let csv = crate::import::write::newcomers_to_csv(&newcomers).unwrap();
         let from_csv =
-            crate::import::newcomers_from_csv(&csv, &crate::import::CsvOptions::default()).unwrap();
+            crate::import::read::newcomers_from_csv(&csv, &crate::import::CsvOptions::default())
+                .unwrap();
         assert_eq!(from_csv, newcomers);
 
         let offers = d.offers.clone();
@@ -378,7 +380,7 @@ mod tests {
             .iter()
             .map(|o| flat(serde_json::to_value(o).unwrap(), CsvTable::Offers))
             .collect();
-        let header = crate::import::csv_header(CsvTable::Offers);
+        let header = crate::import::write::csv_header(CsvTable::Offers);
         let csv_names: Vec<&str> = header.trim_end().split(',').collect();
         for r in &records {
             for key in r.as_object().unwrap().keys() {

@@ -10,7 +10,7 @@
 //! the cohort names none), and the agreement's term overlaps the households' introduction
 //! periods. Only households that have arrived by the date count.
 
-use crate::agreement::{Agreement, AgreementStatus, AgreementTerms, Track};
+use crate::agreement::{Agreement, AgreementTerms, Track};
 use crate::dossier::Dossier;
 use crate::finding::{
     FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
@@ -18,6 +18,7 @@ use crate::finding::{
 use crate::i18n::Text;
 use crate::matching::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
 use crate::matching::store::{Cohort, describe_binding};
+use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
 /// The kinds of finding about what a cohort's matching left open.
@@ -215,7 +216,7 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
     let Some(c) = d.cohorts.get(k) else {
         return Vec::new();
     };
-    let arrived: Vec<&crate::matching::Newcomer> =
+    let arrived: Vec<&crate::matching::profile::Newcomer> =
         c.newcomers.iter().filter(|n| n.arrival <= as_of).collect();
     if arrived.is_empty() {
         return Vec::new();
@@ -231,7 +232,7 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
         out.push(no_run(c, k, arrived.len(), None));
         return out;
     };
-    let covered = |n: &crate::matching::Newcomer| {
+    let covered = |n: &crate::matching::profile::Newcomer| {
         run.matches.iter().any(|m| m.newcomer == n.id)
             || run.unmatched.iter().any(|u| u.newcomer == n.id)
     };
@@ -251,7 +252,7 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
             }
         }
         bindings.sort_by_key(|b| std::cmp::Reverse(b.1));
-        let list = |lang: crate::Lang| {
+        let list = |lang: crate::i18n::Lang| {
             bindings
                 .iter()
                 .map(|(t, n)| format!("{} ({n})", t.get(lang)))
@@ -267,13 +268,13 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
                     "{n} af {total} husstande fik intet match i kørslen {} ({}); afgørende: {}.",
                     run.id,
                     run.as_of,
-                    list(crate::Lang::Da)
+                    list(crate::i18n::Lang::Da)
                 ),
                 format!(
                     "{n} of {total} households got no match in the run {} ({}); deciding: {}.",
                     run.id,
                     run.as_of,
-                    list(crate::Lang::En)
+                    list(crate::i18n::Lang::En)
                 ),
             ),
         ));
@@ -326,7 +327,9 @@ fn no_run(c: &Cohort, k: usize, households: usize, last: Option<NaiveDate>) -> F
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::{MatchOptions, MatchRequest, Solver};
+    use crate::matching::outcome::MatchOptions;
+    use crate::matching::solve::Solver;
+    use crate::matching::store::MatchRequest;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

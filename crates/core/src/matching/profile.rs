@@ -717,18 +717,18 @@ impl Offer {
 
 /// Reads a list of newcomer households from JSON (as apps receive them). Errors carry the path
 /// and never quote a value.
-pub fn newcomers_from_json(json: &str) -> Result<Vec<Newcomer>, crate::BrobyggerError> {
+pub fn newcomers_from_json(json: &str) -> Result<Vec<Newcomer>, crate::error::BrobyggerError> {
     list_from_json(json)
 }
 
 /// Reads a list of offers from JSON.
-pub fn offers_from_json(json: &str) -> Result<Vec<Offer>, crate::BrobyggerError> {
+pub fn offers_from_json(json: &str) -> Result<Vec<Offer>, crate::error::BrobyggerError> {
     list_from_json(json)
 }
 
 fn list_from_json<T: serde::de::DeserializeOwned>(
     json: &str,
-) -> Result<Vec<T>, crate::BrobyggerError> {
+) -> Result<Vec<T>, crate::error::BrobyggerError> {
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -737,7 +737,7 @@ fn list_from_json<T: serde::de::DeserializeOwned>(
             path: if path == "." { String::new() } else { path },
             line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
             column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-            reason: crate::dossier::redact_message(&inner.to_string()),
+            reason: crate::error::redact_message(&inner.to_string()),
         }
         .into()
     })

@@ -13,7 +13,7 @@ use crate::matching::profile::{
     Credential, LanguageLevel, Need, Newcomer, Offer, is_language_code,
 };
 use crate::sensitivity::{PersonalData, SensitivityClass};
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
 /// The schema version of a rule-set file.
@@ -418,7 +418,7 @@ impl RuleSet {
                 path: if path == "." { String::new() } else { path },
                 line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
                 column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                reason: crate::dossier::redact_message(&inner.to_string()),
+                reason: crate::error::redact_message(&inner.to_string()),
             })
         })?;
         rs.version_ok()?;
@@ -433,7 +433,7 @@ impl RuleSet {
                 path,
                 line,
                 column,
-                reason: crate::dossier::redact_message(first_line(msg)),
+                reason: crate::error::redact_message(first_line(msg)),
             })
         };
         let de = toml::de::Deserializer::parse(text)

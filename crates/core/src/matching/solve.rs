@@ -886,7 +886,7 @@ impl PreferenceProblem {
         let dup = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
             add(
                 out,
-                crate::validate::ValidationCode::DuplicateId,
+                crate::validation_code::ValidationCode::DuplicateId,
                 path,
                 format!("'{id}' står der mere end én gang."),
                 format!("'{id}' is listed more than once."),
@@ -895,7 +895,7 @@ impl PreferenceProblem {
         let unknown = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
             add(
                 out,
-                crate::validate::ValidationCode::DanglingReference,
+                crate::validation_code::ValidationCode::DanglingReference,
                 path,
                 format!("'{id}' findes ikke på den anden side."),
                 format!("'{id}' is not on the other side."),

@@ -16,7 +16,7 @@ use crate::matching::intro::{
 use crate::matching::outcome::{MatchOptions, MatchRun};
 use crate::matching::profile::{LanguageSkill, Need, Newcomer, Offer, is_language_code};
 use crate::matching::rules::{MatchingCode, RuleSet, add};
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -194,7 +194,7 @@ impl Dossier {
         let findings = rules.validate();
         if findings
             .iter()
-            .any(|f| f.severity == crate::Severity::Error)
+            .any(|f| f.severity == crate::finding::Severity::Error)
         {
             return Err(MatchError::InvalidRuleSet(findings).into());
         }
@@ -536,7 +536,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             let np = cp.field("newcomers").index(i);
             if !is_well_formed(n.id.as_str()) {
                 bad_id(&mut out, np.field("id"));
-            } else if crate::validate::id_looks_derived(n.id.as_str(), "") {
+            } else if crate::ids::id_looks_derived(n.id.as_str(), "") {
                 add(
                     &mut out,
                     MatchingCode::NewcomerIdNotPseudonymous,

@@ -431,7 +431,7 @@ impl Dossier {
         };
         let mut value = serde_json::to_value(&d).map_err(|e| BrobyggerError::Internal {
             code: "privacy.anonymise".into(),
-            reason: crate::dossier::redact_message(&e.to_string()),
+            reason: crate::error::redact_message(&e.to_string()),
         })?;
         // The log of earlier anonymisations holds no ids; the rest is walked.
         work.walk(&mut value);
@@ -439,7 +439,7 @@ impl Dossier {
         let mut d: Dossier =
             serde_json::from_value(value).map_err(|e| BrobyggerError::Internal {
                 code: "privacy.anonymise".into(),
-                reason: crate::dossier::redact_message(&e.to_string()),
+                reason: crate::error::redact_message(&e.to_string()),
             })?;
         let records = households
             .iter()

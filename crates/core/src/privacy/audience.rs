@@ -385,7 +385,7 @@ fn keep_only<T: serde::Serialize + serde::de::DeserializeOwned>(
 ) -> Result<T, BrobyggerError> {
     let internal = |e: serde_json::Error| BrobyggerError::Internal {
         code: "privacy.project".into(),
-        reason: crate::dossier::redact_message(&e.to_string()),
+        reason: crate::error::redact_message(&e.to_string()),
     };
     let mut v = serde_json::to_value(value).map_err(internal)?;
     if let Some(map) = v.as_object_mut() {

@@ -593,7 +593,7 @@ impl BasisRef {
 #[derive(Debug, Clone)]
 pub struct Register<'a> {
     privacy: &'a super::Privacy,
-    offers: HashMap<&'a str, &'a crate::matching::Offer>,
+    offers: HashMap<&'a str, &'a crate::matching::profile::Offer>,
     consents: HashMap<&'a Subject, Vec<usize>>,
     cohorts_of: HashMap<&'a str, Vec<&'a CohortId>>,
 }
@@ -610,8 +610,8 @@ impl<'a> Register<'a> {
     /// A register over privacy records, cohorts and offers held outside a dossier.
     pub fn new(
         privacy: &'a super::Privacy,
-        cohorts: &'a [crate::matching::Cohort],
-        offers: &'a [crate::matching::Offer],
+        cohorts: &'a [crate::matching::store::Cohort],
+        offers: &'a [crate::matching::profile::Offer],
     ) -> Self {
         let mut consents: HashMap<&'a Subject, Vec<usize>> = HashMap::new();
         for (k, c) in privacy.consents.iter().enumerate() {
@@ -636,7 +636,7 @@ impl<'a> Register<'a> {
         Self::new(&d.privacy, &d.cohorts, &d.offers)
     }
 
-    fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::Offer> {
+    fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::profile::Offer> {
         self.offers.get(id.as_str()).copied()
     }
 
@@ -831,12 +831,12 @@ impl Dossier {
     ) -> Result<(), BrobyggerError> {
         let before: Vec<Finding> = super::validate::validate(self)
             .into_iter()
-            .filter(|f| f.severity == crate::Severity::Error)
+            .filter(|f| f.severity == crate::finding::Severity::Error)
             .collect();
         let old = std::mem::replace(&mut self.privacy, candidate);
         let new_errors: Vec<Finding> = super::validate::validate(self)
             .into_iter()
-            .filter(|f| f.severity == crate::Severity::Error && !before.contains(f))
+            .filter(|f| f.severity == crate::finding::Severity::Error && !before.contains(f))
             .collect();
         if new_errors.is_empty() {
             Ok(())

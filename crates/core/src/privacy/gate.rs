@@ -21,7 +21,7 @@
 use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, RuleId};
-use crate::matching::Candidates;
+use crate::matching::candidates::Candidates;
 use crate::matching::outcome::{self, MatchOptions, MatchRun};
 use crate::matching::profile::{Newcomer, Offer};
 use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
@@ -87,7 +87,7 @@ fn without<T: serde::Serialize + serde::de::DeserializeOwned>(
 ) -> Result<T, BrobyggerError> {
     let internal = |e: serde_json::Error| BrobyggerError::Internal {
         code: "privacy.mask".into(),
-        reason: crate::dossier::redact_message(&e.to_string()),
+        reason: crate::error::redact_message(&e.to_string()),
     };
     let mut v = serde_json::to_value(value).map_err(internal)?;
     if let Some(map) = v.as_object_mut() {
@@ -271,7 +271,7 @@ fn run_sensitive(
         let reading = rules_reading(rules, a);
         for (k, subject) in subjects.into_iter().enumerate() {
             match register.find(&subject, Purpose::Matching, Some(a), o.as_of) {
-                Some(basis) => uses.push(super::SensitiveUse {
+                Some(basis) => uses.push(super::gate::SensitiveUse {
                     subject,
                     attribute: a.to_owned(),
                     basis,
@@ -379,7 +379,7 @@ fn annotate(
     newcomers: &[Newcomer],
     household_withheld: &[Vec<&str>],
     withheld: Vec<WithheldAttribute>,
-    uses: Vec<super::SensitiveUse>,
+    uses: Vec<super::gate::SensitiveUse>,
 ) -> MatchRun {
     let index: std::collections::HashMap<&str, usize> = newcomers
         .iter()
@@ -405,7 +405,7 @@ fn annotate(
         let mut explanation = Vec::with_capacity(m.explanation.len() + skip.len());
         for rule in &rules.rules {
             if skip.contains(&rule.id) {
-                explanation.push(crate::matching::RuleOutcome {
+                explanation.push(crate::matching::outcome::RuleOutcome {
                     rule: rule.id.clone(),
                     hard: rule.strength.is_hard(),
                     points: 0.0,

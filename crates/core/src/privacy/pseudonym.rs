@@ -168,7 +168,7 @@ impl PseudonymKey {
                 reason: "the kind must be an id such as newcomer or person",
             });
         }
-        if !crate::ids::is_well_formed(id) || crate::validate::id_looks_derived(id, "") {
+        if !crate::ids::is_well_formed(id) || crate::ids::id_looks_derived(id, "") {
             return Err(PrivacyError::NotAnOpaqueId);
         }
         self.mac(kind, id)

@@ -10,7 +10,7 @@ use crate::matching::rules::{attribute_class, is_sensitive};
 use crate::privacy::PrivacyCode;
 use crate::privacy::consent::{BasisRef, BasisScope, LegalBasis, Purpose, Register, Subject};
 use crate::privacy::disclosure::{ProposalEventKind, ProposalState, step};
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -164,7 +164,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
         if c.language.as_deref().is_some_and(|l| !is_language_code(l)) {
             add(
                 &mut out,
-                crate::matching::MatchingCode::InvalidLanguageCode,
+                crate::matching::rules::MatchingCode::InvalidLanguageCode,
                 p.field("language"),
                 "Sprogkoden skal være en ISO 639-kode med 2 eller 3 små bogstaver.".into(),
                 "The language code must be an ISO 639 code of 2 or 3 lower-case letters.".into(),
@@ -563,9 +563,9 @@ impl Dossier {
         let sensitive_fields = |owner: &str| -> Vec<String> {
             let classes = match owner {
                 "newcomer" => {
-                    <crate::matching::Newcomer as crate::sensitivity::PersonalData>::field_classes()
+                    <crate::matching::profile::Newcomer as crate::sensitivity::PersonalData>::field_classes()
                 }
-                _ => <crate::matching::Offer as crate::sensitivity::PersonalData>::field_classes(),
+                _ => <crate::matching::profile::Offer as crate::sensitivity::PersonalData>::field_classes(),
             };
             classes
                 .into_iter()

@@ -1,8 +1,9 @@
 //! Analysis of a split: the findings that say whether who-does-what will hold, each with a
 //! stable `roles.*` code, a severity, a path, Danish and English text, and its source.
 
+use super::tasks::RoleTask;
 use super::tasks::{Located, Scope};
-use super::{Assignment, Raci, RoleOptions, RoleTask, TaskRef};
+use super::{Assignment, Raci, RoleOptions, TaskRef};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::dossier::Dossier;
 use crate::finding::{
@@ -153,7 +154,7 @@ impl Dossier {
         &self,
         agreement: &AgreementId,
         options: impl Into<RoleOptions>,
-    ) -> Result<Vec<Finding>, crate::BrobyggerError> {
+    ) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
         let options = options.into();
         let at = Located::find(self, agreement, options.version)?;
         let path = at.terms_path();

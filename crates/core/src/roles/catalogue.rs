@@ -51,14 +51,14 @@ impl TaskCatalogue {
     }
 
     /// The built-in catalogue, or why it could not be read.
-    pub fn try_builtin() -> Result<&'static TaskCatalogue, crate::BrobyggerError> {
+    pub fn try_builtin() -> Result<&'static TaskCatalogue, crate::error::BrobyggerError> {
         BUILTIN
             .get_or_init(|| {
                 serde_json::from_str(include_str!("../../data/roles/catalogue.json"))
                     .map_err(|e| e.to_string())
             })
             .as_ref()
-            .map_err(|reason| crate::BrobyggerError::Internal {
+            .map_err(|reason| crate::error::BrobyggerError::Internal {
                 code: "roles.catalogue".into(),
                 reason: reason.clone(),
             })

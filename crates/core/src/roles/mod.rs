@@ -44,16 +44,16 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-mod analysis;
-mod catalogue;
-mod diff;
-mod matrix;
-mod ops;
-mod refs;
-mod render;
-mod rule;
-mod tasks;
-mod validate;
+pub(crate) mod analysis;
+pub(crate) mod catalogue;
+pub(crate) mod diff;
+pub(crate) mod matrix;
+pub(crate) mod ops;
+pub(crate) mod refs;
+pub(crate) mod render;
+pub(crate) mod rule;
+pub(crate) mod tasks;
+pub(crate) mod validate;
 
 pub use analysis::RolesCode;
 pub use catalogue::{TaskCatalogue, TaskDefinition};
@@ -62,9 +62,6 @@ pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
 pub use ops::{Carrying, Duty, RoleError};
 pub use rule::RoleSplitRule;
 pub use tasks::RoleTask;
-
-pub(crate) use analysis::analyse_version;
-pub(crate) use validate::validate_split;
 
 use crate::actors::PartyRef;
 use crate::i18n::labels;

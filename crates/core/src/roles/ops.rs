@@ -1,17 +1,17 @@
 //! Changing a split (all or nothing) and asking it questions: what does this party do, who
 //! carries this task.
 
+use super::tasks::RoleTask;
 use super::tasks::{Located, Scope};
-use super::{
-    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, RoleTask, TaskRef,
-};
+use super::{Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef};
 use crate::actors::PartyRef;
-use crate::agreement::{AgreementStatus, Amendment};
+use crate::agreement::Amendment;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
 use crate::i18n::Label;
 use crate::ids::{AgreementId, PersonId, PostId};
+use crate::status::AgreementStatus;
 
 /// Why a change to a split, or a question about one, was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -275,7 +275,7 @@ impl RoleChange {
                 path: e.path().to_string(),
                 line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
                 column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
-                reason: crate::dossier::redact_message(&inner.to_string()),
+                reason: crate::error::redact_message(&inner.to_string()),
             }
         })
     }
@@ -332,7 +332,7 @@ fn check_assignment(scope: &Scope<'_>, split: &RoleSplit, a: &Assignment) -> Res
             return Err(RoleError::ConflictingRoles {
                 task: a.task.key(),
                 party: a.party.key(),
-                existing: b.role.label(crate::Lang::En),
+                existing: b.role.label(crate::i18n::Lang::En),
             });
         }
         if a.role == Raci::Accountable && b.role == Raci::Accountable {
@@ -545,7 +545,7 @@ impl Dossier {
         let at = Located::find(self, agreement, None)?;
         let status = at.agreement.status;
         if status.is_binding() || status == AgreementStatus::Ended {
-            return Err(RoleError::BindingTerms(status.label(crate::Lang::En)).into());
+            return Err(RoleError::BindingTerms(status.label(crate::i18n::Lang::En)).into());
         }
         let path = at.terms_path();
         let scope = Scope::new(self, at.terms(), &path);

@@ -2,7 +2,8 @@
 //! (`match_volunteers`, `activity:act-homework`, `custom:t-plan`) or a party
 //! (`department:aalborg/ctf`) without building the tagged structure.
 
-use super::{RoleError, TaskRef};
+use super::TaskRef;
+use super::ops::RoleError;
 use crate::actors::PartyRef;
 use std::fmt;
 

@@ -3,9 +3,9 @@
 
 use super::analysis::analyse;
 use super::tasks::Scope;
-use crate::agreement::AgreementStatus;
 use crate::finding::{Finding, Severity};
 use crate::lifecycle::{TransitionContext, TransitionRule};
+use crate::status::AgreementStatus;
 
 /// Blocks signing and activation while the role split of the terms in force has error findings
 /// (a statutory task where a non-municipal party is Responsible or Accountable, 001 "Anerkendelse

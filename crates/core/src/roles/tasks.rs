@@ -1,7 +1,9 @@
 //! Resolving task references against the catalogue, the agreement's activities and the split's
 //! own tasks, and the scope (one version of one agreement) every roles operation works in.
 
-use super::{Carrier, RoleError, RoleSplit, TaskCatalogue, TaskRef};
+use super::catalogue::TaskCatalogue;
+use super::ops::RoleError;
+use super::{Carrier, RoleSplit, TaskRef};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;

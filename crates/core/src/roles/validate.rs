@@ -3,14 +3,15 @@
 //! twice. Whether the split is *sound* (one Accountable, the statutory line held, ...) is the
 //! analysis's business.
 
+use super::Carrier;
+use super::analysis::RolesCode;
 use super::tasks::Scope;
-use super::{Carrier, RolesCode};
-use crate::AgreementTerms;
+use crate::agreement::AgreementTerms;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind};
 use crate::i18n::{Label, Text};
 use crate::ids::is_well_formed;
-use crate::validate::ValidationCode;
+use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
 /// Appends the structural findings for the split in `terms` (at `terms_path`) to `out`.
@@ -198,13 +199,13 @@ fn assignments(scope: &Scope<'_>, out: &mut Vec<Finding>) {
                     p.field("role"),
                     format!(
                         "{party_key} er både '{}' og '{}' på opgaven '{task_key}'; kun udfører og ansvarlig kan kombineres.",
-                        rb.label(crate::Lang::Da),
-                        ra.label(crate::Lang::Da)
+                        rb.label(crate::i18n::Lang::Da),
+                        ra.label(crate::i18n::Lang::Da)
                     ),
                     format!(
                         "{party_key} is both '{}' and '{}' on the task '{task_key}'; only responsible and accountable combine.",
-                        rb.label(crate::Lang::En),
-                        ra.label(crate::Lang::En)
+                        rb.label(crate::i18n::Lang::En),
+                        ra.label(crate::i18n::Lang::En)
                     ),
                 )
             );

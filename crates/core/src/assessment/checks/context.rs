@@ -4,13 +4,14 @@
 //! the small date and ratio helpers.
 
 use crate::actors::PartyRef;
-use crate::agreement::{Agreement, AgreementStatus, AgreementTerms};
+use crate::agreement::{Agreement, AgreementTerms};
 use crate::checklists::template::Side;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Lang, Text};
 use crate::ids::PostId;
 use crate::posts::Post;
+use crate::status::AgreementStatus;
 use chrono::{NaiveDate, TimeDelta};
 
 /// What one check found.

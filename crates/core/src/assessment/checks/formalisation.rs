@@ -2,8 +2,8 @@
 //! decisions and disagreement, planned reviews that are held, and a term still in force.
 
 use super::context::{CheckRun, Ctx, days_after, days_before, ratio, raw, tx};
-use crate::agreement::AgreementStatus;
 use crate::i18n::{Label, Lang, Text};
+use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
 pub(super) fn not_formalised(cx: &Ctx<'_>) -> CheckRun {

@@ -3,11 +3,12 @@
 //! months up to the date, against the terms in force on the meeting day.
 
 use super::context::{CheckRun, Ctx, Sides, ratio, raw, tx, version_index_on};
-use crate::agreement::{AgreementStatus, MeetingForum, MeetingRecord, TimeOfDay};
+use crate::agreement::{MeetingForum, MeetingRecord, TimeOfDay};
 use crate::checklists::template::Side;
 use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang};
 use crate::ids::ForumId;
+use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
 pub(super) fn short_notice(cx: &Ctx<'_>) -> CheckRun {

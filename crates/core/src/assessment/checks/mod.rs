@@ -12,16 +12,16 @@
 //! introductions, matching) have no function of their own: [`external_run`] judges each from
 //! the findings other modules routed to it.
 
-mod anchoring;
-mod breadth;
+pub(crate) mod anchoring;
+pub(crate) mod breadth;
 pub(super) mod context;
-mod continuity;
-mod expectations;
-mod formalisation;
-mod meetings;
-mod newcomer_offers;
-mod resources;
-mod roles;
+pub(crate) mod continuity;
+pub(crate) mod expectations;
+pub(crate) mod formalisation;
+pub(crate) mod meetings;
+pub(crate) mod newcomer_offers;
+pub(crate) mod resources;
+pub(crate) mod roles;
 
 use super::catalogue::{AssessmentCode, CheckBasis};
 use super::{

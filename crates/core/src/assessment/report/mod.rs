@@ -13,11 +13,11 @@
 //! and sources here; `doc` is the document model both formats are written from, `svg` the
 //! charts, and `notebook` the HTML fragments for notebooks.
 
-mod agreement;
-mod doc;
+pub(crate) mod agreement;
+pub(crate) mod doc;
 pub mod notebook;
-mod sections;
-mod svg;
+pub(crate) mod sections;
+pub(crate) mod svg;
 
 use super::survey::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use super::{Assessment, AssessmentOptions, CheckStatus, ExternalFindings};
@@ -600,7 +600,7 @@ impl Writer<'_> {
                 "No findings: every check that applied is met.",
             )));
         }
-        for dim in super::Dimension::ALL {
+        for dim in super::catalogue::Dimension::ALL {
             let findings = a.findings_in(dim);
             if findings.is_empty() {
                 continue;
@@ -657,7 +657,7 @@ impl Writer<'_> {
             .checks
             .iter()
             .filter(|c| c.status == CheckStatus::NotAssessed)
-            .filter_map(|c| super::AssessmentCode::from_code(&c.code))
+            .filter_map(|c| super::catalogue::AssessmentCode::from_code(&c.code))
             .map(|c| {
                 vec![
                     Inline::Strong(c.title().get(lang).to_owned()),

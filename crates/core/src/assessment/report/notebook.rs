@@ -261,8 +261,10 @@ mod tests {
 
     #[test]
     fn a_match_run_shows_its_outcome_with_ids_only() {
-        use crate::matching::{MatchOptions, MatchRequest, Solver};
-        let d = crate::Dossier::example("ikast-brande").unwrap_or_else(|e| panic!("{e}"));
+        use crate::matching::outcome::MatchOptions;
+        use crate::matching::solve::Solver;
+        use crate::matching::store::MatchRequest;
+        let d = crate::dossier::Dossier::example("ikast-brande").unwrap_or_else(|e| panic!("{e}"));
         let as_of = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap_or_default();
         let run = d
             .match_cohort(&MatchRequest {
@@ -307,10 +309,10 @@ mod tests {
 
     #[test]
     fn library_pages_become_scoped_fragments() {
-        let horsens = crate::Dossier::example("horsens").unwrap_or_else(|e| panic!("{e}"));
+        let horsens = crate::dossier::Dossier::example("horsens").unwrap_or_else(|e| panic!("{e}"));
         let id = crate::AgreementId::new("horsens-lawan");
         let matrix = horsens
-            .role_matrix(&id, crate::RoleOptions::default())
+            .role_matrix(&id, crate::roles::RoleOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         let page = matrix.html(Lang::En);
         let fragment = page_fragment(&page);
@@ -325,7 +327,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"))
             .remove(0);
         assert_scoped(&page_fragment(
-            &alignment.render(crate::checklists::RenderFormat::Html, Lang::En),
+            &alignment.render(crate::checklists::render::RenderFormat::Html, Lang::En),
         ));
         assert_eq!(page_fragment("<p>no page</p>"), "<p>no page</p>");
         assert_eq!(

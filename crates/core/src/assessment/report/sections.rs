@@ -10,15 +10,16 @@
 
 use super::{HeatCell, HeatMap, ReportBlock, ReportSection, ReportSlot};
 use crate::assessment::sources::{DatedChecklists, answered_templates};
-use crate::checklists::{
-    Audience, ChecklistAlignment, ComparisonAttention, ComparisonDoc, ComparisonRow,
-};
+use crate::checklists::align::ChecklistAlignment;
+use crate::checklists::render::Audience;
+use crate::checklists::{ComparisonAttention, ComparisonDoc, ComparisonRow};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
-use crate::roles::{Raci, RoleMatrix, RoleOptions};
+use crate::roles::matrix::RoleMatrix;
+use crate::roles::{Raci, RoleOptions};
 use chrono::NaiveDate;
 
 /// How dark a role colours its cell: the accountable party darkest.
