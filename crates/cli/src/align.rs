@@ -39,7 +39,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
         Some(id) => vec![id.into()],
         None => {
             let mut seen: Vec<TemplateId> = Vec::new();
-            for s in d.checklist_sessions(&agreement) {
+            for s in d.checklists().sessions(&agreement) {
                 if !seen.contains(&s.template) {
                     seen.push(s.template.clone());
                 }
@@ -65,7 +65,10 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
     }
     let mut text = String::new();
     for template in &templates {
-        text.push_str(&d.render_checklist_comparison(&agreement, template, format, lang)?);
+        text.push_str(
+            &d.checklists()
+                .render_comparison(&agreement, template, format, lang)?,
+        );
         if matches!(args.format, FormatArg::Markdown) {
             text.push('\n');
         }
@@ -91,7 +94,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
     }
     // The verdict goes to standard output with Markdown, to standard error next to an HTML
     // page so the page stays clean.
-    let readiness = d.checklist_readiness(&agreement)?;
+    let readiness = d.checklists().readiness(&agreement)?;
     let mut lines: Vec<String> = readiness.findings.iter().map(|f| f.render(lang)).collect();
     lines.push(crate::checklist::verdict(readiness.ready, lang).to_owned());
     if matches!(args.format, FormatArg::Html) && args.out.is_none() {

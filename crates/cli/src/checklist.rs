@@ -127,7 +127,7 @@ pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
             let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
             out!(
                 "{}",
-                dossier.render_checklist_comparison(
+                dossier.checklists().render_comparison(
                     &agreement.into(),
                     &template.into(),
                     format.into(),
@@ -142,7 +142,7 @@ pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
             agreement,
         } => {
             let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
-            let readiness = dossier.checklist_readiness(&agreement.into())?;
+            let readiness = dossier.checklists().readiness(&agreement.into())?;
             for f in &readiness.findings {
                 outln!("{}", f.render(lang));
             }

@@ -57,17 +57,19 @@ pub(crate) fn run(
             .filter(|f| f.severity == Severity::Error)
             .count();
         outln!("{}", dossier.summary(lang));
-        let checklists = dossier.checklist_summary(lang);
+        let checklists = dossier.checklists().summary(lang);
         if !checklists.is_empty() {
             outln!("{checklists}");
         }
         written.extend(cohorts(&mut dossier, as_of, out.as_ref(), lang)?);
-        outln!("{}", dossier.health_summary(day, lang));
+        outln!("{}", dossier.assessment().health_summary(day, lang));
         if let Some(dir) = &out {
             for a in &dossier.agreements {
                 for (format, ext) in [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
                 {
-                    let report = dossier.report(&a.id, ReportOptions::new(day, lang, format))?;
+                    let report = dossier
+                        .assessment()
+                        .report(&a.id, ReportOptions::new(day, lang, format))?;
                     let path = dir.join(format!("report-{}-{}.{ext}", a.id, lang.code()));
                     crate::out::write_file(&path, &report)?;
                     written.push(path);
@@ -118,7 +120,9 @@ fn privacy(
             ),
         }
     );
-    let review = d.privacy_review(day, PRIVACY_WARN_DAYS);
+    let review = d
+        .privacy()
+        .review(day, brobygger::privacy::ReviewOptions::default());
     if review.is_empty() {
         outln!(
             "  - {}",
@@ -134,9 +138,6 @@ fn privacy(
     }
     Ok(())
 }
-
-/// Consents lapsing within this many days are flagged in the demo's privacy review.
-const PRIVACY_WARN_DAYS: u32 = 30;
 
 /// Matches every cohort under the dossier's rule set, stores the run in the dossier (in
 /// memory) so the assessment weighs it, and lists the introductions due; returns the files
@@ -157,7 +158,7 @@ fn cohorts(
         .filter_map(|c| Some((c.id.clone(), as_of.or_else(|| cohort_day(c))?)))
         .collect();
     for (cohort, day) in work {
-        let run = d.match_cohort(&MatchRequest {
+        let run = d.matching().match_cohort(&MatchRequest {
             cohort: cohort.clone(),
             rule_set: rules.clone(),
             options: MatchOptions::new(Solver::Optimal, day),
@@ -184,10 +185,11 @@ fn cohorts(
             written.extend([json, csv]);
         }
         let (withheld, uses) = (run.withheld.len(), run.sensitive_uses.len());
-        d.add_match_run(run)?;
+        d.matching_mut().add_run(run)?;
         privacy(d, day, withheld, uses, lang)?;
         let due: Vec<brobygger::Reminder> = d
-            .reminders(day, brobygger::reminders::DEFAULT_HORIZON_DAYS)
+            .reminders()
+            .due(day, brobygger::ReminderOptions::default())
             .into_iter()
             .filter(|r| r.kind == ReminderKind::Introduction && r.cohort.as_ref() == Some(&cohort))
             .collect();

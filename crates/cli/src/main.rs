@@ -349,11 +349,11 @@ fn run(cli: Cli) -> Outcome {
             let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
             let as_of = inputs::date_or_today(as_of.as_deref())?;
             let assessments = match agreement {
-                Some(id) => vec![dossier.assess(&id.into(), as_of)?],
+                Some(id) => vec![dossier.assessment().assess(&id.into(), as_of)?],
                 None => dossier
                     .agreements
                     .iter()
-                    .map(|a| dossier.assess(&a.id, as_of))
+                    .map(|a| dossier.assessment().assess(&a.id, as_of))
                     .collect::<Result<Vec<_>, _>>()?,
             };
             if json {
@@ -383,7 +383,7 @@ fn run(cli: Cli) -> Outcome {
                 lang,
                 format.into(),
             );
-            let report = dossier.report(&agreement, options)?;
+            let report = dossier.assessment().report(&agreement, options)?;
             match out {
                 None => out!("{report}"),
                 Some(path) => out::write_file(&path, &report)?,
@@ -430,7 +430,7 @@ fn run(cli: Cli) -> Outcome {
             };
             let mut errors = false;
             for id in ids {
-                let matrix = dossier.role_matrix(&id, options)?;
+                let matrix = dossier.roles(&id).matrix(options)?;
                 errors |= matrix.findings.has_errors();
                 match format {
                     FormatArg::Markdown => outln!("{}", matrix.markdown(lang)),

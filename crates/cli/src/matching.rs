@@ -354,7 +354,7 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         Solver::from(args.solver).label(lang)
     ));
     let run = match (&inputs.dossier, &inputs.from_dossier) {
-        (Some(d), Some(request)) => d.match_cohort(request)?,
+        (Some(d), Some(request)) => d.matching().match_cohort(request)?,
         _ => matching::run(
             &inputs.rules,
             &inputs.newcomers,
@@ -384,7 +384,7 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         && let (Some(mut d), Some(path)) = (inputs.dossier, args.dossier.as_deref())
     {
         let id = run.id.clone();
-        d.add_match_run(run)?;
+        d.matching_mut().add_run(run)?;
         save_atomically(path, &d.to_json()?)?;
         outln!(
             "{} {id} {} {}",

@@ -70,7 +70,8 @@ pub(crate) fn run(args: RemindArgs, lang: Lang) -> Outcome {
     let as_of = inputs::date_or_today(args.as_of.as_deref())?;
     let only: Vec<ReminderKind> = args.only.iter().map(|k| (*k).into()).collect();
     let list: Vec<Reminder> = d
-        .reminders(as_of, args.days)
+        .reminders()
+        .due(as_of, brobygger::ReminderOptions::horizon(args.days))
         .into_iter()
         .filter(|r| only.is_empty() || only.contains(&r.kind))
         .collect();

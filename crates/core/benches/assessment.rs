@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
     let aalborg = Dossier::example("aalborg").unwrap();
     let id = "aalborg-lbb".into();
     c.bench_function("assess aalborg-lbb", |b| {
-        b.iter(|| black_box(aalborg.assess(&id, as_of).unwrap()))
+        b.iter(|| black_box(aalborg.assessment().assess(&id, as_of).unwrap()))
     });
     for (name, format) in [
         ("markdown", ReportFormat::Markdown),
@@ -59,6 +59,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 black_box(
                     aalborg
+                        .assessment()
                         .report(&id, ReportOptions::new(as_of, Lang::Da, format))
                         .unwrap(),
                 )
@@ -72,13 +73,14 @@ fn bench(c: &mut Criterion) {
     for (name, date) in [("", "2017-08-01"), (" (dated copy)", "2017-06-16")] {
         let on = day(date);
         c.bench_function(&format!("assess horsens-lawan{name}"), |b| {
-            b.iter(|| black_box(horsens.assess(&lawan, on).unwrap()))
+            b.iter(|| black_box(horsens.assessment().assess(&lawan, on).unwrap()))
         });
     }
     c.bench_function("report horsens-lawan html", |b| {
         b.iter(|| {
             black_box(
                 horsens
+                    .assessment()
                     .report(
                         &lawan,
                         ReportOptions::new(day("2017-08-01"), Lang::Da, ReportFormat::Html),
@@ -88,13 +90,19 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("health summary horsens", |b| {
-        b.iter(|| black_box(horsens.health_summary(day("2017-08-01"), Lang::Da)))
+        b.iter(|| {
+            black_box(
+                horsens
+                    .assessment()
+                    .health_summary(day("2017-08-01"), Lang::Da),
+            )
+        })
     });
     let mut group = c.benchmark_group("assess with n meetings and posts");
     for n in [100, 1_000, 10_000] {
         let d = grown(n);
         group.bench_with_input(BenchmarkId::from_parameter(n), &d, |b, d| {
-            b.iter(|| black_box(d.assess(&id, as_of).unwrap()))
+            b.iter(|| black_box(d.assessment().assess(&id, as_of).unwrap()))
         });
     }
     group.finish();

@@ -242,7 +242,7 @@ fn bench(c: &mut Criterion) {
                     run: None,
                     min_cell: 5,
                 };
-                b.iter(|| black_box(d.safe_table(&request).unwrap()))
+                b.iter(|| black_box(d.privacy().safe_table(&request).unwrap()))
             },
         );
         g.bench_with_input(
@@ -250,11 +250,11 @@ fn bench(c: &mut Criterion) {
             &(),
             |b, _| {
                 let options = AnonymiseOptions::new(AnonymisationScope::Everyone, on);
-                b.iter(|| black_box(d.anonymised(&options, None).unwrap()))
+                b.iter(|| black_box(d.privacy().anonymised(&options, None).unwrap()))
             },
         );
         g.bench_with_input(BenchmarkId::new("retention_report", &label), &(), |b, _| {
-            b.iter(|| black_box(d.retention_report(date("2020-01-01"))))
+            b.iter(|| black_box(d.privacy().retention_report(date("2020-01-01"))))
         });
     }
     let key = PseudonymKey::from_bytes("analysis", &[7; 32]).unwrap();

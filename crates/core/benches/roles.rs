@@ -148,31 +148,33 @@ fn bench(c: &mut Criterion) {
     let id: AgreementId = "aalborg-lbb".into();
     let options = RoleOptions::as_of("2019-06-30".parse().unwrap());
     c.bench_function("roles/aalborg/analyse", |b| {
-        b.iter(|| aalborg.analyse_roles(black_box(&id), options).unwrap())
+        b.iter(|| aalborg.roles(black_box(&id)).analyse(options).unwrap())
     });
     c.bench_function("roles/aalborg/matrix+html", |b| {
         b.iter(|| {
             aalborg
-                .role_matrix(black_box(&id), options)
+                .roles(black_box(&id))
+                .matrix(options)
                 .unwrap()
                 .html(Lang::Da)
         })
     });
 
     let (big, id) = large();
-    let n = big.role_split(&id, None).unwrap().assignments.len();
-    let m = big.role_matrix(&id, options).unwrap();
+    let n = big.roles(&id).split(None).unwrap().assignments.len();
+    let m = big.roles(&id).matrix(options).unwrap();
     println!(
         "synthetic split: {n} assignments, {} tasks x {} parties",
         m.rows.len(),
         m.parties.len()
     );
     c.bench_function("roles/large/analyse", |b| {
-        b.iter(|| big.analyse_roles(black_box(&id), options).unwrap())
+        b.iter(|| big.roles(black_box(&id)).analyse(options).unwrap())
     });
     c.bench_function("roles/large/matrix+markdown", |b| {
         b.iter(|| {
-            big.role_matrix(black_box(&id), options)
+            big.roles(black_box(&id))
+                .matrix(options)
                 .unwrap()
                 .markdown(Lang::En)
         })
@@ -192,7 +194,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("roles/large/change_roles", |b| {
         b.iter_batched(
             || big.clone(),
-            |mut d| d.change_roles(&id, &change).unwrap(),
+            |mut d| d.roles_mut(&id).change(&change).unwrap(),
             criterion::BatchSize::LargeInput,
         )
     });

@@ -7,7 +7,7 @@ use crate::error::{BrobyggerError, LoadError, redact_message};
 use crate::finding::{FieldPath, SourceRef};
 use crate::i18n::{Lang, Text};
 use crate::ids::{AgreementId, MunicipalityId, OrganisationId, PersonId, PostId};
-use crate::posts::Post;
+use crate::posts::model::Post;
 use std::path::Path;
 
 /// The schema version this library reads and writes.

@@ -73,11 +73,8 @@ pub fn example_reference_date(name: &str) -> Result<NaiveDate, BrobyggerError> {
         .ok_or_else(|| BrobyggerError::not_found("example", name))
 }
 
-impl Dossier {
-    /// A built-in example by name (`aalborg`, `ikast-brande`, `horsens`).
-    pub fn example(name: &str) -> Result<Dossier, BrobyggerError> {
-        Example::from_name(name)
-            .ok_or_else(|| BrobyggerError::not_found("example", name))?
-            .dossier()
-    }
+pub(crate) fn example(name: &str) -> Result<Dossier, BrobyggerError> {
+    Example::from_name(name)
+        .ok_or_else(|| BrobyggerError::not_found("example", name))?
+        .dossier()
 }

@@ -18,12 +18,12 @@
 //! println!("{}", dossier.summary(Lang::En));
 //!
 //! // Who does what under an agreement, checked against the statutory line.
-//! let roles = dossier.analyse_roles(&"ikast-vvv".into(), RoleOptions::default())?;
+//! let roles = dossier.roles(&"ikast-vvv".into()).analyse(RoleOptions::default())?;
 //! assert!(!roles.has_errors());
 //!
 //! // Newcomers matched with volunteer offers, every match explained rule by rule.
 //! let on = "2016-04-01".parse().unwrap();
-//! let run = dossier.match_cohort(&MatchRequest {
+//! let run = dossier.matching().match_cohort(&MatchRequest {
 //!     cohort: "ikast-2016-q1".into(),
 //!     rule_set: "vvv-ikast".into(),
 //!     options: MatchOptions::new(Solver::Optimal, on),
@@ -32,7 +32,7 @@
 //!
 //! // The partnership's health as of a day, per dimension, with reasons and sources.
 //! let as_of: brobygger::chrono::NaiveDate = "2019-06-30".parse().unwrap();
-//! let health = dossier.assess(&"ikast-vvv".into(), as_of)?;
+//! let health = dossier.assessment().assess(&"ikast-vvv".into(), as_of)?;
 //! assert!(health.overall.is_some());
 //!
 //! // Lossless round trip through the file format, which carries a schema version.
@@ -123,6 +123,7 @@ pub mod checklists;
 pub mod dossier;
 pub mod error;
 pub mod examples;
+mod facets;
 pub mod finding;
 pub mod i18n;
 pub mod ids;
@@ -196,11 +197,11 @@ pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
 pub use lifecycle::LifecycleError;
-pub use lifecycle::{TransitionPolicy, TransitionRequest, TransitionRule};
+pub use lifecycle::{LifecycleFacet, TransitionPolicy, TransitionRequest, TransitionRule};
 pub use posts::HandoverError;
-pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, Tenure};
+pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure};
 pub use privacy::Privacy;
-pub use reminders::{Reminder, ReminderKind, ReminderState};
+pub use reminders::{Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet};
 pub use roles::{
     Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
 };

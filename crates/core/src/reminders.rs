@@ -1,6 +1,6 @@
 //! Reminders: what is due or overdue on a day, as a coordinator's to-do list.
 //!
-//! [`Dossier::reminders`] lists the dated obligations the dossier holds, each overdue or due
+//! [`RemindersFacet::due`] lists the dated obligations the dossier holds, each overdue or due
 //! within a horizon (14 days by default), overdue first:
 //!
 //! - **introductions** of volunteer offers to newcomer households, by each cohort's plan
@@ -20,11 +20,11 @@
 //! section.
 //!
 //! ```
-//! use brobygger::{Dossier, Lang};
+//! use brobygger::{Dossier, Lang, ReminderOptions};
 //!
 //! let d = Dossier::example("ikast-brande")?;
 //! let today = "2016-03-01".parse().unwrap();
-//! for r in d.reminders(today, 14) {
+//! for r in d.reminders().due(today, ReminderOptions::default()) {
 //!     println!("{} {} {}", r.due_on, r.state.code(), r.text.get(Lang::En));
 //! }
 //! # Ok::<(), brobygger::BrobyggerError>(())
@@ -38,9 +38,33 @@ use crate::ids::{AgreementId, CohortId};
 use crate::matching::intro::{IntroductionRecord, IntroductionState};
 use crate::status::AgreementStatus;
 use chrono::{Days, Months, NaiveDate};
+use std::ops::Deref;
 
-/// The horizon [`Dossier::reminders`] is usually called with: two weeks.
+/// The horizon reminders look ahead by default: two weeks.
 pub const DEFAULT_HORIZON_DAYS: u32 = 14;
+
+/// How far ahead [`RemindersFacet::due`] looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderOptions {
+    /// Days after the date within which an obligation counts as due
+    /// ([`DEFAULT_HORIZON_DAYS`] by default).
+    pub horizon_days: u32,
+}
+
+impl Default for ReminderOptions {
+    fn default() -> Self {
+        Self {
+            horizon_days: DEFAULT_HORIZON_DAYS,
+        }
+    }
+}
+
+impl ReminderOptions {
+    /// Looking `days` ahead.
+    pub fn horizon(days: u32) -> Self {
+        Self { horizon_days: days }
+    }
+}
 
 /// What a reminder is about.
 #[derive(
@@ -192,28 +216,24 @@ impl Window {
     }
 }
 
-impl Dossier {
-    /// Everything due on `as_of` or within `horizon_days` after it, and everything overdue, in
-    /// the order to deal with it: overdue first (longest overdue first), then by day.
-    pub fn reminders(&self, as_of: NaiveDate, horizon_days: u32) -> Vec<Reminder> {
-        let w = Window {
-            as_of,
-            until: plus_days(as_of, horizon_days),
-        };
-        let mut out = Vec::new();
-        introductions(self, &w, &mut out);
-        for (i, a) in self.agreements.iter().enumerate() {
-            agreement_reminders(a, i, &w, &mut out);
-        }
-        out.sort_by(|a, b| {
-            a.state
-                .cmp(&b.state)
-                .then(a.due_on.cmp(&b.due_on))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.path.cmp(&b.path))
-        });
-        out
+pub(crate) fn reminders(dossier: &Dossier, as_of: NaiveDate, horizon_days: u32) -> Vec<Reminder> {
+    let w = Window {
+        as_of,
+        until: plus_days(as_of, horizon_days),
+    };
+    let mut out = Vec::new();
+    introductions(dossier, &w, &mut out);
+    for (i, a) in dossier.agreements.iter().enumerate() {
+        agreement_reminders(a, i, &w, &mut out);
     }
+    out.sort_by(|a, b| {
+        a.state
+            .cmp(&b.state)
+            .then(a.due_on.cmp(&b.due_on))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.path.cmp(&b.path))
+    });
+    out
 }
 
 fn introductions(d: &Dossier, w: &Window, out: &mut Vec<Reminder>) {
@@ -487,6 +507,26 @@ fn agreement_reminders(a: &Agreement, i: usize, w: &Window, out: &mut Vec<Remind
     }
 }
 
+/// What is due or overdue: reached by [`Dossier::reminders`].
+#[derive(Debug)]
+pub struct RemindersFacet<D> {
+    dossier: D,
+}
+
+impl<D> RemindersFacet<D> {
+    pub(crate) fn new(dossier: D) -> Self {
+        Self { dossier }
+    }
+}
+
+impl<D: Deref<Target = Dossier>> RemindersFacet<D> {
+    /// Everything due on `as_of` or within `options.horizon_days` after it, and everything overdue, in
+    /// the order to deal with it: overdue first (longest overdue first), then by day.
+    pub fn due(&self, as_of: NaiveDate, options: impl Into<ReminderOptions>) -> Vec<Reminder> {
+        reminders(&self.dossier, as_of, options.into().horizon_days)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,7 +538,9 @@ mod tests {
     #[test]
     fn ikast_in_the_first_quarter_of_2016() {
         let d = Dossier::example("ikast-brande").unwrap();
-        let r = d.reminders(day("2016-03-01"), 14);
+        let r = d
+            .reminders()
+            .due(day("2016-03-01"), ReminderOptions::horizon(14));
         assert!(!r.is_empty());
         // Overdue first, then by day.
         let states: Vec<ReminderState> = r.iter().map(|r| r.state).collect();
@@ -522,7 +564,12 @@ mod tests {
             }
         }
         // A longer horizon gives at least as much.
-        assert!(d.reminders(day("2016-03-01"), 60).len() >= r.len());
+        assert!(
+            d.reminders()
+                .due(day("2016-03-01"), ReminderOptions::horizon(60))
+                .len()
+                >= r.len()
+        );
     }
 
     #[test]
@@ -530,7 +577,8 @@ mod tests {
         let d = Dossier::example("horsens").unwrap();
         // Horsens' agreement is being negotiated on the day.
         assert!(
-            d.reminders(day("2017-08-01"), 14)
+            d.reminders()
+                .due(day("2017-08-01"), ReminderOptions::horizon(14))
                 .iter()
                 .all(|r| r.agreement.is_none())
         );

@@ -6,6 +6,7 @@ use crate::agreement::{Agreement, Cadence, GoalOwner};
 use crate::dossier::Dossier;
 use crate::finding::{FindingsExt, Severity};
 use crate::i18n::{Label, Lang};
+use crate::validate::validate;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -56,252 +57,249 @@ fn t(lang: Lang, da: &str, en: &str) -> String {
     }
 }
 
-impl Dossier {
-    /// A readable summary: actors, each agreement's essentials and the validation result.
-    pub fn summary(&self, options: impl Into<SummaryOptions>) -> String {
-        let o = options.into();
-        let lang = o.lang;
-        let mut s = String::new();
-        let _ = writeln!(s, "# {}", self.title);
-        let _ = writeln!(
-            s,
-            "{} {} · {} {} · {} {} · {} {} · {} {}",
-            t(lang, "Skemaversion", "Schema version"),
-            self.schema_version,
-            self.municipalities.len(),
-            t(lang, "kommune(r)", "municipality(ies)"),
-            self.organisations.len(),
-            t(lang, "organisation(er)", "organisation(s)"),
-            self.posts.len(),
-            t(lang, "post(er)", "post(s)"),
-            self.agreements.len(),
-            t(lang, "aftale(r)", "agreement(s)"),
-        );
+pub(crate) fn summary(dossier: &Dossier, options: impl Into<SummaryOptions>) -> String {
+    let o = options.into();
+    let lang = o.lang;
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}", dossier.title);
+    let _ = writeln!(
+        s,
+        "{} {} · {} {} · {} {} · {} {} · {} {}",
+        t(lang, "Skemaversion", "Schema version"),
+        dossier.schema_version,
+        dossier.municipalities.len(),
+        t(lang, "kommune(r)", "municipality(ies)"),
+        dossier.organisations.len(),
+        t(lang, "organisation(er)", "organisation(s)"),
+        dossier.posts.len(),
+        t(lang, "post(er)", "post(s)"),
+        dossier.agreements.len(),
+        t(lang, "aftale(r)", "agreement(s)"),
+    );
 
-        let _ = writeln!(s, "\n## {}", t(lang, "Kommuner", "Municipalities"));
-        for m in &self.municipalities {
-            let deps: Vec<String> = m
-                .departments
-                .iter()
-                .map(|d| format!("{} ({})", d.name, d.kind.label(lang)))
-                .collect();
-            let _ = writeln!(
-                s,
-                "- {} ({} {}){}",
-                m.name,
-                t(lang, "kode", "code"),
-                m.code,
-                if deps.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", deps.join(", "))
-                }
-            );
-        }
-
-        let _ = writeln!(s, "\n## {}", t(lang, "Organisationer", "Organisations"));
-        for org in &self.organisations {
-            let mut extra = Vec::new();
-            if let Some(v) = org.profile.active_volunteers {
-                extra.push(format!(
-                    "{v} {}",
-                    t(lang, "aktive frivillige", "active volunteers")
-                ));
-            }
-            if let Some(m) = org.profile.members {
-                extra.push(format!("{m} {}", t(lang, "medlemmer", "members")));
-            }
-            // A champion is a person: its label already is its kind (never its name).
-            let who = if org.is_individual() {
-                org.public_label(Some(lang))
-            } else {
-                format!("{} ({})", org.name, org.kind.label(lang))
-            };
-            let _ = writeln!(
-                s,
-                "- {who}{}",
-                if extra.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", extra.join(", "))
-                }
-            );
-        }
-
-        for a in &self.agreements {
-            self.summarise_agreement(&mut s, a, &o);
-        }
-
-        let findings = self.validate();
-        let _ = writeln!(s, "\n## {}", t(lang, "Validering", "Validation"));
-        let _ = writeln!(
-            s,
-            "{} {} · {} {} · {} info",
-            findings.count(Severity::Error),
-            t(lang, "fejl", "error(s)"),
-            findings.count(Severity::Warning),
-            t(lang, "advarsel(er)", "warning(s)"),
-            findings.count(Severity::Info),
-        );
-        for f in &findings {
-            let _ = writeln!(s, "- {}", f.render(lang));
-        }
-        s
-    }
-
-    fn summarise_agreement(&self, s: &mut String, a: &Agreement, o: &SummaryOptions) {
-        let lang = o.lang;
-        let _ = writeln!(
-            s,
-            "\n## {}: {} [{}]",
-            t(lang, "Aftale", "Agreement"),
-            a.title(),
-            a.id
-        );
-        let Some(v) = a.current() else { return };
-        let terms = &v.terms;
-        let period = match terms.term.end {
-            Some(end) => format!("{} – {}", terms.term.start, end),
-            None => format!("{} –", terms.term.start),
-        };
-        let _ = writeln!(
-            s,
-            "{}: {} · {} {} · {} · {} · {}",
-            t(lang, "Status", "Status"),
-            a.status.label(lang),
-            t(lang, "version", "version"),
-            v.number,
-            period,
-            terms.stage.label(lang),
-            terms.cooperation_level.label(lang),
-        );
-        let parties: Vec<String> = terms
-            .parties
+    let _ = writeln!(s, "\n## {}", t(lang, "Kommuner", "Municipalities"));
+    for m in &dossier.municipalities {
+        let deps: Vec<String> = m
+            .departments
             .iter()
-            .map(|p| self.party_label(&p.party, lang))
+            .map(|d| format!("{} ({})", d.name, d.kind.label(lang)))
             .collect();
         let _ = writeln!(
             s,
-            "{}: {}",
-            t(lang, "Parter", "Parties"),
-            parties.join("; ")
+            "- {} ({} {}){}",
+            m.name,
+            t(lang, "kode", "code"),
+            m.code,
+            if deps.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", deps.join(", "))
+            }
         );
-        if !terms.goals.is_empty() {
-            let _ = writeln!(s, "{}:", t(lang, "Mål", "Goals"));
-            for g in &terms.goals {
-                let owner = match &g.owner {
-                    GoalOwner::Shared => t(lang, "fælles", "shared"),
-                    GoalOwner::Party { party } => self.party_label(party, lang),
-                };
-                let _ = writeln!(s, "  - [{owner}] {}", g.text);
-            }
+    }
+
+    let _ = writeln!(s, "\n## {}", t(lang, "Organisationer", "Organisations"));
+    for org in &dossier.organisations {
+        let mut extra = Vec::new();
+        if let Some(v) = org.profile.active_volunteers {
+            extra.push(format!(
+                "{v} {}",
+                t(lang, "aktive frivillige", "active volunteers")
+            ));
         }
-        if !terms.activities.is_empty() {
-            let _ = writeln!(s, "{}:", t(lang, "Aktiviteter", "Activities"));
-            for act in &terms.activities {
-                let _ = writeln!(
-                    s,
-                    "  - {} ({}, {})",
-                    act.name,
-                    act.kind.label(lang),
-                    act.track.label(lang)
-                );
-            }
+        if let Some(m) = org.profile.members {
+            extra.push(format!("{m} {}", t(lang, "medlemmer", "members")));
         }
-        let held = |id: &crate::ids::PostId| -> String {
-            match self.post(id) {
-                None => id.to_string(),
-                Some(p) => {
-                    let state = match o.as_of {
-                        Some(date) => match p.tenure_on(date) {
-                            Some(ten) => {
-                                format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
-                            }
-                            None => t(lang, "ubesat", "vacant"),
-                        },
-                        None => match p.holders.last() {
-                            Some(ten) if ten.until.is_none() => {
-                                format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
-                            }
-                            _ => t(lang, "ubesat", "vacant"),
-                        },
-                    };
-                    format!(
-                        "{} – {} ({state})",
-                        p.title,
-                        self.party_label(&p.party, lang)
-                    )
-                }
-            }
+        // A champion is a person: its label already is its kind (never its name).
+        let who = if org.is_individual() {
+            org.public_label(Some(lang))
+        } else {
+            format!("{} ({})", org.name, org.kind.label(lang))
         };
-        let g = &terms.governance;
-        if !g.coordinators.is_empty() {
-            let _ = writeln!(s, "{}:", t(lang, "Tovholdere", "Coordinators"));
-            for c in &g.coordinators {
-                let _ = writeln!(s, "  - {}", held(c));
+        let _ = writeln!(
+            s,
+            "- {who}{}",
+            if extra.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", extra.join(", "))
             }
+        );
+    }
+
+    for a in &dossier.agreements {
+        summarise_agreement(dossier, &mut s, a, &o);
+    }
+
+    let findings = validate(dossier);
+    let _ = writeln!(s, "\n## {}", t(lang, "Validering", "Validation"));
+    let _ = writeln!(
+        s,
+        "{} {} · {} {} · {} info",
+        findings.count(Severity::Error),
+        t(lang, "fejl", "error(s)"),
+        findings.count(Severity::Warning),
+        t(lang, "advarsel(er)", "warning(s)"),
+        findings.count(Severity::Info),
+    );
+    for f in &findings {
+        let _ = writeln!(s, "- {}", f.render(lang));
+    }
+    s
+}
+
+fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &SummaryOptions) {
+    let lang = o.lang;
+    let _ = writeln!(
+        s,
+        "\n## {}: {} [{}]",
+        t(lang, "Aftale", "Agreement"),
+        a.title(),
+        a.id
+    );
+    let Some(v) = a.current() else { return };
+    let terms = &v.terms;
+    let period = match terms.term.end {
+        Some(end) => format!("{} – {}", terms.term.start, end),
+        None => format!("{} –", terms.term.start),
+    };
+    let _ = writeln!(
+        s,
+        "{}: {} · {} {} · {} · {} · {}",
+        t(lang, "Status", "Status"),
+        a.status.label(lang),
+        t(lang, "version", "version"),
+        v.number,
+        period,
+        terms.stage.label(lang),
+        terms.cooperation_level.label(lang),
+    );
+    let parties: Vec<String> = terms
+        .parties
+        .iter()
+        .map(|p| dossier.party_label(&p.party, lang))
+        .collect();
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        t(lang, "Parter", "Parties"),
+        parties.join("; ")
+    );
+    if !terms.goals.is_empty() {
+        let _ = writeln!(s, "{}:", t(lang, "Mål", "Goals"));
+        for g in &terms.goals {
+            let owner = match &g.owner {
+                GoalOwner::Shared => t(lang, "fælles", "shared"),
+                GoalOwner::Party { party } => dossier.party_label(party, lang),
+            };
+            let _ = writeln!(s, "  - [{owner}] {}", g.text);
         }
-        if let Some(rep) = &g.volunteer_representative {
+    }
+    if !terms.activities.is_empty() {
+        let _ = writeln!(s, "{}:", t(lang, "Aktiviteter", "Activities"));
+        for act in &terms.activities {
             let _ = writeln!(
                 s,
-                "{}: {}",
-                t(
-                    lang,
-                    "Repræsentant for de frivillige",
-                    "Volunteer representative"
-                ),
-                held(rep)
+                "  - {} ({}, {})",
+                act.name,
+                act.kind.label(lang),
+                act.track.label(lang)
             );
         }
-        if !g.steering_group.is_empty() {
+    }
+    let held = |id: &crate::ids::PostId| -> String {
+        match dossier.post(id) {
+            None => id.to_string(),
+            Some(p) => {
+                let state = match o.as_of {
+                    Some(date) => match p.tenure_on(date) {
+                        Some(ten) => {
+                            format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
+                        }
+                        None => t(lang, "ubesat", "vacant"),
+                    },
+                    None => match p.holders.last() {
+                        Some(ten) if ten.until.is_none() => {
+                            format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
+                        }
+                        _ => t(lang, "ubesat", "vacant"),
+                    },
+                };
+                format!(
+                    "{} – {} ({state})",
+                    p.title,
+                    dossier.party_label(&p.party, lang)
+                )
+            }
+        }
+    };
+    let g = &terms.governance;
+    if !g.coordinators.is_empty() {
+        let _ = writeln!(s, "{}:", t(lang, "Tovholdere", "Coordinators"));
+        for c in &g.coordinators {
+            let _ = writeln!(s, "  - {}", held(c));
+        }
+    }
+    if let Some(rep) = &g.volunteer_representative {
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            t(
+                lang,
+                "Repræsentant for de frivillige",
+                "Volunteer representative"
+            ),
+            held(rep)
+        );
+    }
+    if !g.steering_group.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}: {} {}",
+            t(lang, "Styregruppe", "Steering group"),
+            g.steering_group.len(),
+            t(lang, "poster", "posts")
+        );
+    }
+    if !terms.routines.is_empty() {
+        let _ = writeln!(s, "{}:", t(lang, "Mødefora", "Meeting forums"));
+        for f in &terms.routines {
+            let time = f
+                .usual_time
+                .map(|tod| format!(", {}", tod.label(lang)))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "{}: {} {}",
-                t(lang, "Styregruppe", "Steering group"),
-                g.steering_group.len(),
-                t(lang, "poster", "posts")
+                "  - {}: {}{time}, {} {} {}",
+                f.name,
+                f.cadence.describe(lang),
+                t(lang, "indkaldelse", "invitation"),
+                f.notice_days,
+                t(lang, "dage før", "days ahead"),
             );
         }
-        if !terms.routines.is_empty() {
-            let _ = writeln!(s, "{}:", t(lang, "Mødefora", "Meeting forums"));
-            for f in &terms.routines {
-                let time = f
-                    .usual_time
-                    .map(|tod| format!(", {}", tod.label(lang)))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    s,
-                    "  - {}: {}{time}, {} {} {}",
-                    f.name,
-                    f.cadence.describe(lang),
-                    t(lang, "indkaldelse", "invitation"),
-                    f.notice_days,
-                    t(lang, "dage før", "days ahead"),
-                );
-            }
+    }
+    if !terms.resources.is_empty() {
+        let _ = writeln!(s, "{}:", t(lang, "Koordineringstid", "Coordination time"));
+        for r in &terms.resources {
+            let _ = writeln!(
+                s,
+                "  - {}: {} {}",
+                dossier.party_label(&r.party, lang),
+                r.coordination_hours_per_month,
+                t(lang, "timer/md.", "hours/month")
+            );
         }
-        if !terms.resources.is_empty() {
-            let _ = writeln!(s, "{}:", t(lang, "Koordineringstid", "Coordination time"));
-            for r in &terms.resources {
-                let _ = writeln!(
-                    s,
-                    "  - {}: {} {}",
-                    self.party_label(&r.party, lang),
-                    r.coordination_hours_per_month,
-                    t(lang, "timer/md.", "hours/month")
-                );
-            }
-        }
-        if a.versions.len() > 1 {
-            let _ = writeln!(s, "{}:", t(lang, "Versioner", "Versions"));
-            for v in &a.versions {
-                match &v.amendment {
-                    Some(am) => {
-                        let _ = writeln!(s, "  - {} ({}): {}", v.number, am.on, am.reason);
-                    }
-                    None => {
-                        let _ = writeln!(s, "  - {}", v.number);
-                    }
+    }
+    if a.versions.len() > 1 {
+        let _ = writeln!(s, "{}:", t(lang, "Versioner", "Versions"));
+        for v in &a.versions {
+            match &v.amendment {
+                Some(am) => {
+                    let _ = writeln!(s, "  - {} ({}): {}", v.number, am.on, am.reason);
+                }
+                None => {
+                    let _ = writeln!(s, "  - {}", v.number);
                 }
             }
         }

@@ -14,30 +14,25 @@ use crate::status::AgreementStatus;
 use crate::validation_code::ValidationCode;
 use std::collections::{HashMap, HashSet};
 
-impl Dossier {
-    /// Every validation finding, errors first.
-    pub fn validate(&self) -> Vec<Finding> {
-        let mut v = Validator {
-            d: self,
-            out: Vec::new(),
-        };
-        v.run();
-        let mut out = v.out;
-        out.extend(crate::matching::store::validate(self));
-        out.extend(crate::privacy::validate::validate(self));
-        sort_findings(&mut out);
-        out
-    }
+pub(crate) fn validate(dossier: &Dossier) -> Vec<Finding> {
+    let mut v = Validator {
+        d: dossier,
+        out: Vec::new(),
+    };
+    v.run();
+    let mut out = v.out;
+    out.extend(crate::matching::store::validate(dossier));
+    out.extend(crate::privacy::validate::validate(dossier));
+    sort_findings(&mut out);
+    out
+}
 
-    /// `Ok` if validation finds no errors (warnings allowed), otherwise a validation error
-    /// carrying every finding.
-    pub fn check(&self) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
-        let findings = self.validate();
-        if findings.iter().any(|f| f.severity == Severity::Error) {
-            Err(crate::error::BrobyggerError::validation(findings))
-        } else {
-            Ok(findings)
-        }
+pub(crate) fn check(dossier: &Dossier) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
+    let findings = validate(dossier);
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        Err(crate::error::BrobyggerError::validation(findings))
+    } else {
+        Ok(findings)
     }
 }
 

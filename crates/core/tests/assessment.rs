@@ -70,7 +70,7 @@ fn run_case(input: &Path) -> Result<Assessment, BrobyggerError> {
     let v: Value = serde_json::from_str(&fs::read_to_string(input).unwrap()).unwrap();
     let d = Dossier::example(v["example"].as_str().unwrap()).unwrap();
     let external: Vec<ExternalFindings> = serde_json::from_value(v["external"].clone()).unwrap();
-    d.assess(
+    d.assessment().assess(
         &v["agreement"].as_str().unwrap().into(),
         AssessmentOptions {
             as_of: date(v["as_of"].as_str().unwrap()),
@@ -103,7 +103,10 @@ fn fixture_cases_give_the_expected_assessment_or_error() {
 #[test]
 fn the_aalborg_assessment_cites_its_evidence() {
     let d = Dossier::example("aalborg").unwrap();
-    let a = d.assess(&"aalborg-lbb".into(), date("2017-06-30")).unwrap();
+    let a = d
+        .assessment()
+        .assess(&"aalborg-lbb".into(), date("2017-06-30"))
+        .unwrap();
     assert_eq!(a.status, AgreementStatus::Active);
     assert_eq!(a.version, 2);
     assert_eq!(a.checks.len(), catalogue().len());
@@ -168,7 +171,7 @@ fn as_of_dates_change_what_is_judged() {
     let d = Dossier::example("aalborg").unwrap();
     let id: AgreementId = "aalborg-lbb".into();
     // In June 2016 the project lead had changed four months before: within 12 months.
-    let a = d.assess(&id, date("2016-06-01")).unwrap();
+    let a = d.assessment().assess(&id, date("2016-06-01")).unwrap();
     assert_eq!(a.version, 1, "version 2 was amended on 2017-03-01");
     let changed = a
         .findings
@@ -184,7 +187,7 @@ fn as_of_dates_change_what_is_judged() {
         CheckStatus::PartlyMet
     );
     // A year later the change is history and the partnership is in operation.
-    let a = d.assess(&id, date("2017-06-30")).unwrap();
+    let a = d.assessment().assess(&id, date("2017-06-30")).unwrap();
     assert_eq!(
         a.check("assessment.contact_changed").unwrap().status,
         CheckStatus::Met
@@ -194,7 +197,7 @@ fn as_of_dates_change_what_is_judged() {
         CheckStatus::Met
     );
     // No meetings are recorded before September 2016: nothing to judge in June 2016.
-    let early = d.assess(&id, date("2016-06-01")).unwrap();
+    let early = d.assessment().assess(&id, date("2016-06-01")).unwrap();
     assert_eq!(
         early.check("assessment.short_notice").unwrap().status,
         CheckStatus::NotApplicable
@@ -205,7 +208,7 @@ fn as_of_dates_change_what_is_judged() {
 fn an_agreement_past_its_end_date_is_flagged_until_ended() {
     let mut d = Dossier::example("horsens").unwrap();
     let id: AgreementId = "horsens-lawan".into();
-    let a = d.assess(&id, date("2019-01-15")).unwrap();
+    let a = d.assessment().assess(&id, date("2019-01-15")).unwrap();
     let f = a
         .findings
         .iter()
@@ -218,16 +221,17 @@ fn an_agreement_past_its_end_date_is_flagged_until_ended() {
     );
     // Ending the agreement formally: time-bound checks no longer apply.
     let by = d.people[0].id.clone();
-    d.transition(TransitionRequest {
-        agreement: id.clone(),
-        to: AgreementStatus::Ended,
-        by,
-        at: brobygger::time::start_of_day(date("2018-09-01")),
-        note: None,
-        override_reason: None,
-    })
-    .unwrap();
-    let a = d.assess(&id, date("2019-01-15")).unwrap();
+    d.lifecycle_mut()
+        .transition(TransitionRequest {
+            agreement: id.clone(),
+            to: AgreementStatus::Ended,
+            by,
+            at: brobygger::time::start_of_day(date("2018-09-01")),
+            note: None,
+            override_reason: None,
+        })
+        .unwrap();
+    let a = d.assessment().assess(&id, date("2019-01-15")).unwrap();
     assert_eq!(a.status, AgreementStatus::Ended);
     for code in [
         "assessment.term_expired",
@@ -247,7 +251,7 @@ fn an_agreement_past_its_end_date_is_flagged_until_ended() {
 fn reviews_vacancies_and_single_people_are_found() {
     let mut d = Dossier::example("ikast-brande").unwrap();
     let id: AgreementId = "ikast-vvv".into();
-    let a = d.assess(&id, date("2019-06-30")).unwrap();
+    let a = d.assessment().assess(&id, date("2019-06-30")).unwrap();
     // Reviews planned for 2016, 2017 and 2018 were never recorded; 2019-08-20 is not due.
     let reviews: Vec<_> = a
         .findings
@@ -266,16 +270,17 @@ fn reviews_vacancies_and_single_people_are_found() {
     );
     // Recording a review within 90 days of a planned date counts it as held.
     let by = d.people[0].id.clone();
-    d.transition(TransitionRequest {
-        agreement: id.clone(),
-        to: AgreementStatus::UnderReview,
-        by: by.clone(),
-        at: brobygger::time::start_of_day(date("2018-09-10")),
-        note: None,
-        override_reason: None,
-    })
-    .unwrap();
-    let a = d.assess(&id, date("2019-06-30")).unwrap();
+    d.lifecycle_mut()
+        .transition(TransitionRequest {
+            agreement: id.clone(),
+            to: AgreementStatus::UnderReview,
+            by: by.clone(),
+            at: brobygger::time::start_of_day(date("2018-09-10")),
+            note: None,
+            override_reason: None,
+        })
+        .unwrap();
+    let a = d.assessment().assess(&id, date("2019-06-30")).unwrap();
     let review = a.check("assessment.review_overdue").unwrap();
     assert_eq!(review.status, CheckStatus::PartlyMet);
     assert!((review.credit.unwrap() - 1.0 / 3.0).abs() < 1e-3);
@@ -286,7 +291,7 @@ fn reviews_vacancies_and_single_people_are_found() {
         .find(|p| p.id.as_str() == "ib-integration-lead")
         .unwrap();
     post.holders[0].until = Some(date("2019-05-01"));
-    let a = d.assess(&id, date("2019-06-30")).unwrap();
+    let a = d.assessment().assess(&id, date("2019-06-30")).unwrap();
     let vacant = a
         .findings
         .iter()
@@ -300,7 +305,7 @@ fn reviews_vacancies_and_single_people_are_found() {
 fn the_role_split_and_checklists_are_weighed_by_default() {
     let d = Dossier::example("horsens").unwrap();
     let id: AgreementId = "horsens-lawan".into();
-    let a = d.assess(&id, date("2017-08-01")).unwrap();
+    let a = d.assessment().assess(&id, date("2017-08-01")).unwrap();
     assert_eq!(a.external_sources, vec!["roles", "checklists"]);
     // Neither dimension is left "not assessed" any more.
     for dim in [Dimension::Roles, Dimension::Expectations] {
@@ -315,14 +320,12 @@ fn the_role_split_and_checklists_are_weighed_by_default() {
     // The role analysis as the roles module makes it, for the version judged, holders on the
     // date: the same findings, routed to the role-split check.
     let roles = d
-        .analyse_roles(
-            &id,
-            RoleOptions {
-                version: Some(1),
-                as_of: Some(date("2017-08-01")),
-                all_catalogue_tasks: false,
-            },
-        )
+        .roles(&id)
+        .analyse(RoleOptions {
+            version: Some(1),
+            as_of: Some(date("2017-08-01")),
+            all_catalogue_tasks: false,
+        })
         .unwrap();
     let routed: Vec<&Finding> = a
         .findings
@@ -367,7 +370,7 @@ fn the_role_split_and_checklists_are_weighed_by_default() {
     );
 
     // Before any checklist was answered, the agreement required one nobody had started.
-    let early = d.assess(&id, date("2017-06-12")).unwrap();
+    let early = d.assessment().assess(&id, date("2017-06-12")).unwrap();
     let codes: Vec<&str> = early
         .findings
         .iter()
@@ -382,7 +385,7 @@ fn the_role_split_and_checklists_are_weighed_by_default() {
         ]
     );
     // Half-way: LAWAN had started but not submitted; the municipality's answers stood alone.
-    let mid = d.assess(&id, date("2017-06-16")).unwrap();
+    let mid = d.assessment().assess(&id, date("2017-06-16")).unwrap();
     assert!(
         mid.findings
             .iter()
@@ -401,8 +404,8 @@ fn assessing_as_of_a_date_uses_the_split_in_force_then() {
     // Aalborg's version 2 (2017-03-01) added tasks and moved roles; in 2016 version 1 counts.
     let d = Dossier::example("aalborg").unwrap();
     let id: AgreementId = "aalborg-lbb".into();
-    let old = d.assess(&id, date("2016-06-01")).unwrap();
-    let new = d.assess(&id, date("2017-06-30")).unwrap();
+    let old = d.assessment().assess(&id, date("2016-06-01")).unwrap();
+    let new = d.assessment().assess(&id, date("2017-06-30")).unwrap();
     let paths = |a: &Assessment| -> Vec<String> {
         a.findings
             .iter()
@@ -451,7 +454,7 @@ fn given_findings_replace_a_builtin_module_and_add_others() {
             "matching",
             vec![finding("matching.unmatched", Severity::Warning)],
         );
-    let a = d.assess(&id, options).unwrap();
+    let a = d.assessment().assess(&id, options).unwrap();
     assert_eq!(a.external_sources, vec!["roles", "checklists", "matching"]);
     let split = a.check("assessment.role_split").unwrap();
     assert_eq!(
@@ -503,6 +506,7 @@ fn given_findings_replace_a_builtin_module_and_add_others() {
     // Unknown modules and codes no check takes are refused, with the path of the culprit;
     // that includes codes the roles and checklists modules do not have.
     let err = d
+        .assessment()
         .assess(
             &id,
             AssessmentOptions::new(date("2017-06-30")).with_external("budget", vec![]),
@@ -517,6 +521,7 @@ fn given_findings_replace_a_builtin_module_and_add_others() {
         "checklists.misaligned",
     ] {
         let err = d
+            .assessment()
             .assess(
                 &id,
                 AssessmentOptions::new(date("2017-06-30"))
@@ -572,6 +577,7 @@ fn finding_sources_plug_in() {
     let d = Dossier::example("ikast-brande").unwrap();
     let id: AgreementId = "ikast-vvv".into();
     let a = d
+        .assessment()
         .assess_with_sources(&id, date("2019-06-30"), &[&FakeMatching])
         .unwrap();
     // The built-in introductions source applies (a cohort concerns the agreement); the given
@@ -590,12 +596,13 @@ fn finding_sources_plug_in() {
             .any(|f| f.finding.code == "matching.unmatched")
     );
     // The built-in sources are FindingSources too, and can be replaced by name.
-    let builtin = d.assess(&id, date("2019-06-30")).unwrap();
+    let builtin = d.assessment().assess(&id, date("2019-06-30")).unwrap();
     assert_eq!(
         builtin.check("assessment.role_split").unwrap().status,
         CheckStatus::PartlyMet
     );
     let quiet = d
+        .assessment()
         .assess_with_sources(&id, date("2019-06-30"), &[&QuietRoles])
         .unwrap();
     assert_eq!(
@@ -615,19 +622,31 @@ fn finding_sources_plug_in() {
 #[test]
 fn errors_are_clear_and_assessments_serialise() {
     let d = Dossier::example("aalborg").unwrap();
-    let err = d.assess(&"nope".into(), date("2017-01-01")).unwrap_err();
+    let err = d
+        .assessment()
+        .assess(&"nope".into(), date("2017-01-01"))
+        .unwrap_err();
     assert_eq!(err.code(), "not_found.agreement");
     let mut broken = d.clone();
     broken.agreements[0].versions.clear();
     let err = broken
+        .assessment()
         .assess(&"aalborg-lbb".into(), date("2017-01-01"))
         .unwrap_err();
     assert_eq!(err.code(), "assessment.no_versions");
-    assert!(broken.assess_all(date("2017-01-01")).is_empty());
-    let a = d.assess(&"aalborg-lbb".into(), date("2017-06-30")).unwrap();
+    assert!(
+        broken
+            .assessment()
+            .assess_all(date("2017-01-01"))
+            .is_empty()
+    );
+    let a = d
+        .assessment()
+        .assess(&"aalborg-lbb".into(), date("2017-06-30"))
+        .unwrap();
     let back: Assessment = serde_json::from_str(&a.to_json().unwrap()).unwrap();
     assert_eq!(back, a);
-    assert_eq!(d.assess_all(date("2017-06-30")), vec![a]);
+    assert_eq!(d.assessment().assess_all(date("2017-06-30")), vec![a]);
 }
 
 #[test]
@@ -648,7 +667,7 @@ fn the_catalogue_covers_every_rule_with_a_source() {
 #[test]
 fn the_aalborg_survey_reproduces_the_lbb_shares() {
     let d = Dossier::example("aalborg").unwrap();
-    let results = d.survey_results(&"aalborg-lbb-2016".into()).unwrap();
+    let results = d.surveys().results(&"aalborg-lbb-2016".into()).unwrap();
     let share = |q: &str, g: Option<RespondentGroup>| {
         results
             .iter()
@@ -673,7 +692,8 @@ fn the_aalborg_survey_reproduces_the_lbb_shares() {
     );
 
     let changes = d
-        .compare_surveys(&"aalborg-lbb-2015".into(), &"aalborg-lbb-2016".into())
+        .surveys()
+        .compare(&"aalborg-lbb-2015".into(), &"aalborg-lbb-2016".into())
         .unwrap();
     let everyone = changes
         .iter()
@@ -683,7 +703,7 @@ fn the_aalborg_survey_reproduces_the_lbb_shares() {
     assert!(everyone.significant && everyone.interval.low > 0.0);
     let golden = serde_json::to_string_pretty(&json!({
         "results": {
-            "aalborg-lbb-2015": d.survey_results(&"aalborg-lbb-2015".into()).unwrap(),
+            "aalborg-lbb-2015": d.surveys().results(&"aalborg-lbb-2015".into()).unwrap(),
             "aalborg-lbb-2016": results,
         },
         "changes": changes,
@@ -715,26 +735,27 @@ fn wilson_intervals_match_published_values() {
 
 fn round(d: &mut Dossier) -> SurveyId {
     let id: SurveyId = "round".into();
-    d.add_survey(SurveyRound {
-        id: id.clone(),
-        title: "Runde".into(),
-        agreement: Some("aalborg-lbb".into()),
-        closed_on: date("2017-05-01"),
-        questions: vec![
-            SurveyQuestion {
-                id: "q1".into(),
-                text: Text::new("Spørgsmål", "Question"),
-                measure: Some(SurveyMeasure::ImprovedCooperation),
-            },
-            SurveyQuestion {
-                id: "q2".into(),
-                text: Text::new("Andet", "Other"),
-                measure: None,
-            },
-        ],
-        tallies: Vec::new(),
-    })
-    .unwrap();
+    d.surveys_mut()
+        .add(SurveyRound {
+            id: id.clone(),
+            title: "Runde".into(),
+            agreement: Some("aalborg-lbb".into()),
+            closed_on: date("2017-05-01"),
+            questions: vec![
+                SurveyQuestion {
+                    id: "q1".into(),
+                    text: Text::new("Spørgsmål", "Question"),
+                    measure: Some(SurveyMeasure::ImprovedCooperation),
+                },
+                SurveyQuestion {
+                    id: "q2".into(),
+                    text: Text::new("Andet", "Other"),
+                    measure: None,
+                },
+            ],
+            tallies: Vec::new(),
+        })
+        .unwrap();
     id
 }
 
@@ -752,14 +773,15 @@ fn responses_are_counted_all_or_nothing() {
         LikertAnswer::Neutral,
         LikertAnswer::Agree,
     ] {
-        d.record_survey_response(
-            &id,
-            RespondentGroup::Newcomer,
-            &[answer("q1", a), answer("q2", LikertAnswer::DontKnow)],
-        )
-        .unwrap();
+        d.surveys_mut()
+            .record_response(
+                &id,
+                RespondentGroup::Newcomer,
+                &[answer("q1", a), answer("q2", LikertAnswer::DontKnow)],
+            )
+            .unwrap();
     }
-    let results = d.survey_results(&id).unwrap();
+    let results = d.surveys().results(&id).unwrap();
     let newcomers = results
         .iter()
         .find(|e| e.question.as_str() == "q1" && e.group == Some(RespondentGroup::Newcomer))
@@ -767,7 +789,8 @@ fn responses_are_counted_all_or_nothing() {
     assert_eq!((newcomers.positive, newcomers.respondents), (3, 4));
     let before = d.clone();
     let err = d
-        .record_survey_response(
+        .surveys_mut()
+        .record_response(
             &id,
             RespondentGroup::Volunteer,
             &[
@@ -780,7 +803,8 @@ fn responses_are_counted_all_or_nothing() {
         matches!(&err, BrobyggerError::InvalidInput { path, .. } if path == "answers[1].question")
     );
     let err = d
-        .record_survey_response(
+        .surveys_mut()
+        .record_response(
             &id,
             RespondentGroup::Volunteer,
             &[
@@ -791,7 +815,8 @@ fn responses_are_counted_all_or_nothing() {
         .unwrap_err();
     assert_eq!(err.code(), "survey.question_answered_twice");
     assert_eq!(
-        d.record_survey_response(&"nope".into(), RespondentGroup::Volunteer, &[])
+        d.surveys_mut()
+            .record_response(&"nope".into(), RespondentGroup::Volunteer, &[])
             .unwrap_err()
             .code(),
         "not_found.survey"
@@ -799,6 +824,7 @@ fn responses_are_counted_all_or_nothing() {
     assert_eq!(d, before, "a refused response changes nothing");
     // Four newcomers are too few to show in a report.
     let md = d
+        .assessment()
         .report(
             &"aalborg-lbb".into(),
             ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Markdown),
@@ -850,14 +876,14 @@ fn surveys_are_validated_with_paths() {
     bad.id = "new".into();
     bad.title = String::new();
     bad.agreement = Some("missing".into());
-    let err = d.add_survey(bad).unwrap_err();
+    let err = d.surveys_mut().add(bad).unwrap_err();
     assert_eq!(err.code(), "validation.failed");
     assert_eq!(err.findings().len(), 2);
     assert_eq!(d.surveys.len(), 2);
     let mut same = d.surveys[0].clone();
     same.title = "x".into();
     assert_eq!(
-        d.add_survey(same).unwrap_err().code(),
+        d.surveys_mut().add(same).unwrap_err().code(),
         "validation.duplicate_id"
     );
 }
@@ -879,6 +905,7 @@ fn golden_reports_in_both_languages_and_formats() {
                 let ext = ext.as_str().unwrap();
                 let format = ReportFormat::parse(ext).unwrap();
                 let report = d
+                    .assessment()
                     .report(
                         &agreement.into(),
                         ReportOptions::new(date(case["as_of"].as_str().unwrap()), lang, format),
@@ -924,6 +951,7 @@ fn reports_hold_no_personal_data_and_no_external_resources() {
                     ReportFormat::HtmlFragment,
                 ] {
                     let r = d
+                        .assessment()
                         .report(&a.id, ReportOptions::new(date("2019-06-30"), lang, format))
                         .unwrap();
                     for s in &secrets {
@@ -940,7 +968,7 @@ fn reports_hold_no_personal_data_and_no_external_resources() {
                     }
                 }
             }
-            let assessed = d.assess(&a.id, date("2019-06-30")).unwrap();
+            let assessed = d.assessment().assess(&a.id, date("2019-06-30")).unwrap();
             let dbg = format!("{assessed:?}");
             for s in &secrets {
                 assert!(!dbg.contains(s.as_str()));
@@ -960,6 +988,7 @@ fn champions_appear_by_kind_not_by_name() {
     org.kind = OrganisationKind::Champion;
     org.name = "Hajar Ildsjæl".into();
     let r = d
+        .assessment()
         .report(
             &"horsens-lawan".into(),
             ReportOptions::new(date("2017-08-01"), Lang::Da, ReportFormat::Markdown),
@@ -971,6 +1000,7 @@ fn champions_appear_by_kind_not_by_name() {
         "{r}"
     );
     let a = d
+        .assessment()
         .assess(&"horsens-lawan".into(), date("2017-08-01"))
         .unwrap();
     assert!(!format!("{a:?}").contains("Hajar"));
@@ -1018,7 +1048,10 @@ fn slots_take_other_modules_content_including_a_heat_map() {
     };
     let options = ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Html)
         .with_section(section.clone());
-    let html = d.report(&"aalborg-lbb".into(), options).unwrap();
+    let html = d
+        .assessment()
+        .report(&"aalborg-lbb".into(), options)
+        .unwrap();
     let slot = html
         .split("<!-- brobygger:slot role_split begin -->")
         .nth(1)
@@ -1043,6 +1076,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
         .unwrap();
     assert!(checklists.contains("No expectation-alignment checklist is required or answered"));
     let md = d
+        .assessment()
         .report(
             &"aalborg-lbb".into(),
             ReportOptions::new(date("2017-06-30"), Lang::Da, ReportFormat::Markdown)
@@ -1057,6 +1091,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
     let mut bad = map;
     bad.cells[0].row = 7;
     let err = d
+        .assessment()
         .report(
             &"aalborg-lbb".into(),
             ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Html).with_section(
@@ -1073,7 +1108,10 @@ fn slots_take_other_modules_content_including_a_heat_map() {
 #[test]
 fn the_assessment_renders_on_its_own() {
     let d = Dossier::example("ikast-brande").unwrap();
-    let a = d.assess(&"ikast-vvv".into(), date("2019-06-30")).unwrap();
+    let a = d
+        .assessment()
+        .assess(&"ikast-vvv".into(), date("2019-06-30"))
+        .unwrap();
     let frag = a.render(Lang::En, ReportFormat::HtmlFragment);
     assert!(frag.starts_with("<div class=\"bb-report\" lang=\"en\">"));
     assert!(frag.contains("Findings and advice") && frag.contains("<svg"));
@@ -1141,7 +1179,7 @@ proptest! {
         // Dossiers with surveys survive the file format.
         prop_assert_eq!(&Dossier::from_json(&d.to_json().unwrap()).unwrap(), &d);
         for a in &d.agreements {
-            match d.assess(&a.id, day) {
+            match d.assessment().assess(&a.id, day) {
                 Err(e) => prop_assert!(a.versions.is_empty(), "{e}"),
                 Ok(x) => {
                     prop_assert_eq!(x.checks.len(), 40);
@@ -1173,7 +1211,7 @@ proptest! {
                         prop_assert!(x.external_sources.iter().any(|s| s == "checklists"));
                     }
                     for format in [ReportFormat::Markdown, ReportFormat::Html] {
-                        prop_assert!(d.report(&a.id, ReportOptions::new(day, Lang::Da, format)).is_ok());
+                        prop_assert!(d.assessment().report(&a.id, ReportOptions::new(day, Lang::Da, format)).is_ok());
                     }
                 }
             }

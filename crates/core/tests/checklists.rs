@@ -99,7 +99,7 @@ fn dossier_outcome(d: &Dossier) -> Value {
     let mut alignments = Vec::new();
     let mut readiness = Vec::new();
     for a in &d.agreements {
-        for al in d.checklist_alignments(&a.id).unwrap() {
+        for al in d.checklists().alignments(&a.id).unwrap() {
             alignments.push(json!({
                 "agreement": al.agreement,
                 "template": al.template,
@@ -116,7 +116,7 @@ fn dossier_outcome(d: &Dossier) -> Value {
                 "findings": rows(&al.findings),
             }));
         }
-        let r = d.checklist_readiness(&a.id).unwrap();
+        let r = d.checklists().readiness(&a.id).unwrap();
         readiness.push(json!({
             "agreement": r.agreement,
             "ready": r.ready,
@@ -149,7 +149,8 @@ fn golden_comparison_of_the_horsens_example_and_item_lists() {
     for lang in [Lang::Da, Lang::En] {
         for (format, ext) in [(RenderFormat::Markdown, "md"), (RenderFormat::Html, "html")] {
             let out = d
-                .render_checklist_comparison(
+                .checklists()
+                .render_comparison(
                     &"horsens-lawan".into(),
                     &"joint-expectations".into(),
                     format,
@@ -166,7 +167,7 @@ fn golden_comparison_of_the_horsens_example_and_item_lists() {
         }
         common::golden(
             &golden.join(format!("checklist-summary-horsens-{}.txt", lang.code())),
-            &d.checklist_summary(lang),
+            &d.checklists().summary(lang),
         );
         let template = BuiltinChecklist::JointExpectations.template().unwrap();
         common::golden(
@@ -400,16 +401,17 @@ fn red_cross() -> PartyRef {
 }
 
 fn start(d: &mut Dossier, party: PartyRef, by: &PersonId, when: &str) -> SessionId {
-    d.start_checklist(StartChecklist {
-        agreement: "ikast-nursing-internships".into(),
-        party,
-        template: "joint-expectations".into(),
-        template_version: None,
-        by: by.clone(),
-        at: at(when),
-        id: None,
-    })
-    .unwrap()
+    d.checklists_mut()
+        .start(StartChecklist {
+            agreement: "ikast-nursing-internships".into(),
+            party,
+            template: "joint-expectations".into(),
+            template_version: None,
+            by: by.clone(),
+            at: at(when),
+            id: None,
+        })
+        .unwrap()
 }
 
 fn input(item: &str, value: AnswerValue) -> AnswerInput {
@@ -473,16 +475,18 @@ fn a_half_done_session_saves_resumes_and_submits() {
     let id = start(&mut d, jobcenter(), &by, "2019-07-01T09:00:00Z");
     assert_eq!(id.as_str(), "cs-001");
     let answers = full_answers(false);
-    d.answer_checklist(&id, answers[..5].to_vec(), &by, at("2019-07-01T09:10:00Z"))
+    d.checklists_mut()
+        .answer(&id, answers[..5].to_vec(), &by, at("2019-07-01T09:10:00Z"))
         .unwrap();
 
     // Saved half-done, the dossier goes through its file format and the session resumes.
     let mut d = Dossier::from_json(&d.to_json().unwrap()).unwrap();
-    let s = d.checklist_session(&id).unwrap();
+    let s = d.checklists().session(&id).unwrap();
     assert_eq!(s.answers.len(), 5);
     assert!(!s.is_submitted());
     let template = d
-        .checklist_template(&s.template, Some(s.template_version))
+        .checklists()
+        .template(&s.template, Some(s.template_version))
         .unwrap()
         .clone();
     assert_eq!(s.unanswered(&template).len(), template.item_count() - 5);
@@ -490,16 +494,18 @@ fn a_half_done_session_saves_resumes_and_submits() {
     // Submitting too early lists every unanswered item and changes nothing.
     let before = d.clone();
     let err = d
-        .submit_checklist(&id, &by, at("2019-07-01T09:20:00Z"))
+        .checklists_mut()
+        .submit(&id, &by, at("2019-07-01T09:20:00Z"))
         .unwrap_err();
     assert_eq!(err.code(), "checklists.incomplete");
     assert_eq!(err.findings().len(), template.item_count() - 5);
     assert_eq!(d, before);
 
     // Answering again replaces, timestamped and attributed; answers keep the template's order.
-    d.answer_checklist(&id, answers[3..].to_vec(), &by, at("2019-07-02T10:00:00Z"))
+    d.checklists_mut()
+        .answer(&id, answers[3..].to_vec(), &by, at("2019-07-02T10:00:00Z"))
         .unwrap();
-    let s = d.checklist_session(&id).unwrap();
+    let s = d.checklists().session(&id).unwrap();
     assert_eq!(s.answers.len(), answers.len());
     assert_eq!(s.answers[0].item.as_str(), "meetings-per-month");
     assert_eq!(
@@ -512,12 +518,14 @@ fn a_half_done_session_saves_resumes_and_submits() {
     );
     assert!(s.answers.iter().all(|a| a.by == by));
 
-    d.submit_checklist(&id, &by, at("2019-07-02T11:00:00Z"))
+    d.checklists_mut()
+        .submit(&id, &by, at("2019-07-02T11:00:00Z"))
         .unwrap();
-    assert!(d.checklist_session(&id).unwrap().is_submitted());
+    assert!(d.checklists().session(&id).unwrap().is_submitted());
     // Frozen once submitted.
     let err = d
-        .answer_checklist(&id, answers[..1].to_vec(), &by, at("2019-07-03T10:00:00Z"))
+        .checklists_mut()
+        .answer(&id, answers[..1].to_vec(), &by, at("2019-07-03T10:00:00Z"))
         .unwrap_err();
     assert_eq!(err.code(), "checklists.session_submitted");
     assert!(d.validate().is_empty(), "{:?}", d.validate());
@@ -544,7 +552,8 @@ fn bad_answers_are_all_reported_with_paths_and_nothing_is_recorded() {
         input("meetings-per-month", AnswerValue::Number { value: 1.0 }),
     ];
     let err = d
-        .answer_checklist(&id, bad, &by, at("2019-07-01T09:10:00Z"))
+        .checklists_mut()
+        .answer(&id, bad, &by, at("2019-07-01T09:10:00Z"))
         .unwrap_err();
     assert_eq!(err.code(), "checklists.invalid_answers");
     let got: Vec<(&str, &str)> = err
@@ -569,7 +578,8 @@ fn bad_answers_are_all_reported_with_paths_and_nothing_is_recorded() {
     assert_eq!(d, before);
     // An answer from before the session started is refused too.
     let err = d
-        .answer_checklist(
+        .checklists_mut()
+        .answer(
             &id,
             full_answers(false)[..1].to_vec(),
             &by,
@@ -602,22 +612,26 @@ fn sessions_are_refused_for_strangers_wrong_sides_and_unknown_things() {
         organisation: "DK-LOCAL-roede-kors-brande".into(),
     };
     let e = d
-        .start_checklist(mk(brande, "joint-expectations", by.clone()))
+        .checklists_mut()
+        .start(mk(brande, "joint-expectations", by.clone()))
         .unwrap_err();
     assert_eq!(e.code(), "checklists.not_a_party");
     // The municipal preparation is for the municipality only.
     let e = d
-        .start_checklist(mk(red_cross(), "kem-municipal-preparation", by.clone()))
+        .checklists_mut()
+        .start(mk(red_cross(), "kem-municipal-preparation", by.clone()))
         .unwrap_err();
     assert_eq!(e.code(), "checklists.side_not_respondent");
     let e = d
-        .start_checklist(mk(jobcenter(), "no-such", by.clone()))
+        .checklists_mut()
+        .start(mk(jobcenter(), "no-such", by.clone()))
         .unwrap_err();
     assert!(
         matches!(e, BrobyggerError::NotFound { ref entity, .. } if entity == "checklist_template")
     );
     let e = d
-        .start_checklist(mk(
+        .checklists_mut()
+        .start(mk(
             jobcenter(),
             "joint-expectations",
             "p-0000-0000-0000-0000".into(),
@@ -625,21 +639,22 @@ fn sessions_are_refused_for_strangers_wrong_sides_and_unknown_things() {
         .unwrap_err();
     assert_eq!(e.code(), "not_found.person");
     let e = d
-        .answer_checklist(&"cs-999".into(), vec![], &by, at("2019-07-01T09:00:00Z"))
+        .checklists_mut()
+        .answer(&"cs-999".into(), vec![], &by, at("2019-07-01T09:00:00Z"))
         .unwrap_err();
     assert_eq!(e.code(), "not_found.checklist_session");
     assert_eq!(d, before);
     // Explicit ids must be well formed and unused.
     let mut req = mk(jobcenter(), "joint-expectations", by.clone());
     req.id = Some("mine".into());
-    d.start_checklist(req.clone()).unwrap();
+    d.checklists_mut().start(req.clone()).unwrap();
     assert_eq!(
-        d.start_checklist(req.clone()).unwrap_err().code(),
+        d.checklists_mut().start(req.clone()).unwrap_err().code(),
         "validation.duplicate_id"
     );
     req.id = Some("has space".into());
     assert_eq!(
-        d.start_checklist(req).unwrap_err().code(),
+        d.checklists_mut().start(req).unwrap_err().code(),
         "validation.invalid_id"
     );
 }
@@ -650,14 +665,16 @@ fn sessions_are_refused_for_strangers_wrong_sides_and_unknown_things() {
 fn answer_all(d: &mut Dossier, party: PartyRef, post: &str, variant: bool, day: &str) -> SessionId {
     let by = holder(d, post);
     let id = start(d, party, &by, &format!("{day}T09:00:00Z"));
-    d.answer_checklist(
-        &id,
-        full_answers(variant),
-        &by,
-        at(&format!("{day}T10:00:00Z")),
-    )
-    .unwrap();
-    d.submit_checklist(&id, &by, at(&format!("{day}T11:00:00Z")))
+    d.checklists_mut()
+        .answer(
+            &id,
+            full_answers(variant),
+            &by,
+            at(&format!("{day}T10:00:00Z")),
+        )
+        .unwrap();
+    d.checklists_mut()
+        .submit(&id, &by, at(&format!("{day}T11:00:00Z")))
         .unwrap();
     id
 }
@@ -697,17 +714,18 @@ fn ikast_ready_but_for_checklists() -> Dossier {
         convened_by: Some("ib-jobcenter-contact".into()),
         participants: vec![jobcenter(), red_cross()],
     });
-    d.edit_terms(&id, terms).unwrap();
+    d.lifecycle_mut().edit_terms(&id, terms).unwrap();
     let by = holder(&d, "ib-integration-lead");
-    d.transition(TransitionRequest {
-        agreement: id,
-        to: AgreementStatus::Negotiating,
-        by,
-        at: at("2019-06-20T09:00:00Z"),
-        note: None,
-        override_reason: None,
-    })
-    .unwrap();
+    d.lifecycle_mut()
+        .transition(TransitionRequest {
+            agreement: id,
+            to: AgreementStatus::Negotiating,
+            by,
+            at: at("2019-06-20T09:00:00Z"),
+            note: None,
+            override_reason: None,
+        })
+        .unwrap();
     d
 }
 
@@ -715,17 +733,17 @@ fn ikast_ready_but_for_checklists() -> Dossier {
 fn signing_waits_for_required_checklists_and_critical_divergences() {
     let mut d = ikast_ready_but_for_checklists();
     let codes = |d: &Dossier| -> Vec<String> {
-        d.preview_transition(
-            &"ikast-nursing-internships".into(),
-            AgreementStatus::Signed,
-            at("2019-08-01T09:00:00Z"),
-            &TransitionPolicy::standard(),
-        )
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.code)
-        .collect()
+        d.lifecycle()
+            .preview(
+                &"ikast-nursing-internships".into(),
+                AgreementStatus::Signed,
+                at("2019-08-01T09:00:00Z"),
+            )
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.code)
+            .collect()
     };
     // Required and not started by either party.
     assert_eq!(
@@ -735,7 +753,8 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
             "checklists.required_not_started"
         ]
     );
-    let err = d.transition(to_signed(&d, None)).unwrap_err();
+    let request = to_signed(&d, None);
+    let err = d.lifecycle_mut().transition(request).unwrap_err();
     assert_eq!(err.code(), "lifecycle.blocked");
 
     // The jobcentre answers everything; Red Cross has started but not finished.
@@ -750,7 +769,8 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
     let rk_session = start(&mut d, red_cross(), &rk, "2019-07-02T09:00:00Z");
     assert_eq!(codes(&d), ["checklists.required_incomplete"]);
     let readiness = d
-        .checklist_readiness(&"ikast-nursing-internships".into())
+        .checklists()
+        .readiness(&"ikast-nursing-internships".into())
         .unwrap();
     assert!(!readiness.ready);
     assert_eq!(
@@ -760,19 +780,22 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
     assert!(!readiness.requirements[0].complete);
 
     // Red Cross submits, diverging on who holds the contact with newcomers (critical).
-    d.answer_checklist(
-        &rk_session,
-        full_answers(true),
-        &rk,
-        at("2019-07-02T10:00:00Z"),
-    )
-    .unwrap();
+    d.checklists_mut()
+        .answer(
+            &rk_session,
+            full_answers(true),
+            &rk,
+            at("2019-07-02T10:00:00Z"),
+        )
+        .unwrap();
     // Answers still being written do not count as stated expectations yet.
     assert_eq!(codes(&d), ["checklists.required_incomplete"]);
-    d.submit_checklist(&rk_session, &rk, at("2019-07-02T11:00:00Z"))
+    d.checklists_mut()
+        .submit(&rk_session, &rk, at("2019-07-02T11:00:00Z"))
         .unwrap();
     let alignment = d
-        .checklist_alignment(
+        .checklists()
+        .alignment(
             &"ikast-nursing-internships".into(),
             &"joint-expectations".into(),
         )
@@ -786,7 +809,8 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
     assert_eq!(alignment.items[1].item.as_str(), "meetings-per-month");
     assert_eq!(alignment.items[1].status, AlignmentStatus::MajorDivergence);
     assert_eq!(codes(&d), ["checklists.critical_divergence"]);
-    let blocked = d.transition(to_signed(&d, None)).unwrap_err();
+    let request = to_signed(&d, None);
+    let blocked = d.lifecycle_mut().transition(request).unwrap_err();
     let f = &blocked.findings()[0];
     assert_eq!(
         f.source.as_ref().unwrap().section,
@@ -796,12 +820,8 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
 
     // An override goes through and is recorded with the overridden code.
     let mut overridden = d.clone();
-    let event = overridden
-        .transition(to_signed(
-            &overridden,
-            Some("Kontakten afklares på første statusmøde"),
-        ))
-        .unwrap();
+    let request = to_signed(&overridden, Some("Kontakten afklares på første statusmøde"));
+    let event = overridden.lifecycle_mut().transition(request).unwrap();
     assert_eq!(
         event.override_record.unwrap().overridden,
         ["checklists.critical_divergence"]
@@ -809,22 +829,25 @@ fn signing_waits_for_required_checklists_and_critical_divergences() {
 
     // Resolving the divergence clears the way.
     let by = holder(&d, "ib-jobcenter-contact");
-    d.resolve_checklist_item(ResolveItem {
-        agreement: "ikast-nursing-internships".into(),
-        template: "joint-expectations".into(),
-        item: "task-contact-newcomers".into(),
-        by: by.clone(),
-        at: at("2019-07-10T12:00:00Z"),
-        note: "Jobcentret har kontakten og formidler til Røde Kors.".into(),
-    })
-    .unwrap();
+    d.checklists_mut()
+        .resolve(ResolveItem {
+            agreement: "ikast-nursing-internships".into(),
+            template: "joint-expectations".into(),
+            item: "task-contact-newcomers".into(),
+            by: by.clone(),
+            at: at("2019-07-10T12:00:00Z"),
+            note: "Jobcentret har kontakten og formidler til Røde Kors.".into(),
+        })
+        .unwrap();
     assert!(codes(&d).is_empty());
     assert!(
-        d.checklist_readiness(&"ikast-nursing-internships".into())
+        d.checklists()
+            .readiness(&"ikast-nursing-internships".into())
             .unwrap()
             .ready
     );
-    let event = d.transition(to_signed(&d, None)).unwrap();
+    let request = to_signed(&d, None);
+    let event = d.lifecycle_mut().transition(request).unwrap();
     assert!(event.override_record.is_none());
     assert!(d.validate().is_empty(), "{:?}", d.validate());
 }
@@ -847,19 +870,21 @@ fn a_changed_answer_reopens_a_resolved_divergence() {
         "2019-07-02",
     );
     let by = holder(&d, "ib-jobcenter-contact");
-    d.resolve_checklist_item(ResolveItem {
-        agreement: "ikast-nursing-internships".into(),
-        template: "joint-expectations".into(),
-        item: "task-contact-newcomers".into(),
-        by,
-        at: at("2019-07-10T12:00:00Z"),
-        note: "Aftalt.".into(),
-    })
-    .unwrap();
+    d.checklists_mut()
+        .resolve(ResolveItem {
+            agreement: "ikast-nursing-internships".into(),
+            template: "joint-expectations".into(),
+            item: "task-contact-newcomers".into(),
+            by,
+            at: at("2019-07-10T12:00:00Z"),
+            note: "Aftalt.".into(),
+        })
+        .unwrap();
     let agreement: AgreementId = "ikast-nursing-internships".into();
     let template: TemplateId = "joint-expectations".into();
     assert_eq!(
-        d.checklist_alignment(&agreement, &template)
+        d.checklists()
+            .alignment(&agreement, &template)
             .unwrap()
             .counts
             .open_critical,
@@ -873,7 +898,7 @@ fn a_changed_answer_reopens_a_resolved_divergence() {
         true,
         "2019-07-20",
     );
-    let a = d.checklist_alignment(&agreement, &template).unwrap();
+    let a = d.checklists().alignment(&agreement, &template).unwrap();
     assert_eq!(a.counts.open_critical, 1);
     assert!(a.items[0].resolution.is_some() && !a.items[0].resolved);
     assert!(a.findings[0].text.en.contains("predates a changed answer"));
@@ -884,7 +909,8 @@ fn each_answer_kind_is_compared_the_way_that_fits_it() {
     let d = Dossier::load(common::fixtures().join("checklists/dossiers/every-kind.input.json"))
         .unwrap();
     let a = d
-        .checklist_alignment(&"lejre-vb".into(), &"fixture-all-kinds".into())
+        .checklists()
+        .alignment(&"lejre-vb".into(), &"fixture-all-kinds".into())
         .unwrap();
     let item = |id: &str| a.items.iter().find(|i| i.item.as_str() == id).unwrap();
     // yes / partly / yes: one step on the yes–no line.
@@ -913,20 +939,21 @@ fn each_answer_kind_is_compared_the_way_that_fits_it() {
 fn dossier_templates_are_checked_and_may_not_shadow_builtins() {
     let mut d = ikast();
     let mut t = BuiltinChecklist::JointExpectations.template().unwrap();
-    let err = d.add_checklist_template(t.clone()).unwrap_err();
+    let err = d.checklists_mut().add_template(t.clone()).unwrap_err();
     assert_eq!(err.code(), "checklists.template_exists");
     t.version = 2;
     t.sections[0].items[0].weight = 0.0;
-    let err = d.add_checklist_template(t.clone()).unwrap_err();
+    let err = d.checklists_mut().add_template(t.clone()).unwrap_err();
     assert_eq!(err.code(), "checklists.invalid_template");
     assert_eq!(
         err.findings()[0].path.as_str(),
         "sections[0].items[0].weight"
     );
     t.sections[0].items[0].weight = 1.0;
-    d.add_checklist_template(t).unwrap();
+    d.checklists_mut().add_template(t).unwrap();
     assert_eq!(
-        d.checklist_template(&"joint-expectations".into(), None)
+        d.checklists()
+            .template(&"joint-expectations".into(), None)
             .unwrap()
             .version,
         2,
@@ -949,42 +976,54 @@ fn requirements_name_parties_of_the_agreement() {
         organisation: "DK-LOCAL-nobody".into(),
     };
     assert_eq!(
-        d.require_checklist(req(vec![], "lbb-recommendations"))
+        d.checklists_mut()
+            .require(req(vec![], "lbb-recommendations"))
             .unwrap_err()
             .code(),
         "checklists.no_required_parties"
     );
     assert_eq!(
-        d.require_checklist(req(vec![stranger], "lbb-recommendations"))
+        d.checklists_mut()
+            .require(req(vec![stranger], "lbb-recommendations"))
             .unwrap_err()
             .code(),
         "checklists.not_a_party"
     );
     assert_eq!(
-        d.require_checklist(req(vec![red_cross()], "nope"))
+        d.checklists_mut()
+            .require(req(vec![red_cross()], "nope"))
             .unwrap_err()
             .code(),
         "not_found.checklist_template"
     );
-    d.require_checklist(req(vec![red_cross()], "lbb-recommendations"))
+    d.checklists_mut()
+        .require(req(vec![red_cross()], "lbb-recommendations"))
         .unwrap();
-    d.require_checklist(req(vec![red_cross(), jobcenter()], "lbb-recommendations"))
+    d.checklists_mut()
+        .require(req(vec![red_cross(), jobcenter()], "lbb-recommendations"))
         .unwrap();
     assert_eq!(d.checklists.requirements.len(), 2, "replaced, not added");
-    assert!(d.remove_checklist_requirement(&"ikast-vvv".into(), &"lbb-recommendations".into()));
-    assert!(!d.remove_checklist_requirement(&"ikast-vvv".into(), &"lbb-recommendations".into()));
+    assert!(
+        d.checklists_mut()
+            .remove_requirement(&"ikast-vvv".into(), &"lbb-recommendations".into())
+    );
+    assert!(
+        !d.checklists_mut()
+            .remove_requirement(&"ikast-vvv".into(), &"lbb-recommendations".into())
+    );
 }
 
 #[test]
 fn the_horsens_example_has_one_open_critical_divergence() {
     let d = Dossier::example("horsens").unwrap();
     assert!(d.validate().is_empty());
-    let r = d.checklist_readiness(&"horsens-lawan".into()).unwrap();
+    let r = d.checklists().readiness(&"horsens-lawan".into()).unwrap();
     assert!(!r.ready);
     assert_eq!(r.requirements[0].open_critical, 1);
     assert!(r.requirements[0].complete);
     let a = d
-        .checklist_alignment(&"horsens-lawan".into(), &"joint-expectations".into())
+        .checklists()
+        .alignment(&"horsens-lawan".into(), &"joint-expectations".into())
         .unwrap();
     assert_eq!(a.items[0].item.as_str(), "introduce-when");
     assert_eq!(
@@ -993,7 +1032,8 @@ fn the_horsens_example_has_one_open_critical_divergence() {
     );
     // The half-done standpoint session is compared with nothing yet.
     let s = d
-        .checklist_alignment(
+        .checklists()
+        .alignment(
             &"horsens-lawan".into(),
             &"kem-association-standpoint".into(),
         )
@@ -1016,7 +1056,8 @@ fn free_text_never_appears_in_findings_or_debug_output() {
         "Børnene skal møde",
     ];
     let a = d
-        .checklist_alignment(&"horsens-lawan".into(), &"joint-expectations".into())
+        .checklists()
+        .alignment(&"horsens-lawan".into(), &"joint-expectations".into())
         .unwrap();
     let findings = format!("{:?}", a.findings);
     let debug = format!("{a:?} {d:?}");
@@ -1039,7 +1080,8 @@ fn html_is_self_contained_and_escapes_answers() {
         text: "<script>alert(1)</script>".into(),
     };
     let html = d
-        .render_checklist_comparison(
+        .checklists()
+        .render_comparison(
             &"horsens-lawan".into(),
             &"joint-expectations".into(),
             RenderFormat::Html,
@@ -1181,7 +1223,7 @@ fn value_for(kind: &AnswerKind, seed: u32) -> AnswerValue {
 /// The Ikast dossier with `t` as its own template and two submitted sessions answering it.
 fn answered(t: &ChecklistTemplate, seeds_a: &[u32], seeds_b: &[u32], swap: bool) -> Dossier {
     let mut d = ikast();
-    d.add_checklist_template(t.clone()).unwrap();
+    d.checklists_mut().add_template(t.clone()).unwrap();
     let parties = [
         (jobcenter(), holder(&d, "ib-jobcenter-contact"), seeds_a),
         (red_cross(), holder(&d, "rk-ikast-activity-leader"), seeds_b),
@@ -1189,7 +1231,8 @@ fn answered(t: &ChecklistTemplate, seeds_a: &[u32], seeds_b: &[u32], swap: bool)
     for (k, (party, by, seeds)) in parties.iter().enumerate() {
         let seeds = if swap { [seeds_b, seeds_a][k] } else { *seeds };
         let id = d
-            .start_checklist(StartChecklist {
+            .checklists_mut()
+            .start(StartChecklist {
                 agreement: "ikast-nursing-internships".into(),
                 party: party.clone(),
                 template: t.id.clone(),
@@ -1204,9 +1247,11 @@ fn answered(t: &ChecklistTemplate, seeds_a: &[u32], seeds_b: &[u32], swap: bool)
             .zip(seeds.iter().cycle())
             .map(|((_, item), s)| input(item.id.as_str(), value_for(&item.answer, *s)))
             .collect();
-        d.answer_checklist(&id, answers, by, at("2019-07-01T10:00:00Z"))
+        d.checklists_mut()
+            .answer(&id, answers, by, at("2019-07-01T10:00:00Z"))
             .unwrap();
-        d.submit_checklist(&id, by, at("2019-07-01T11:00:00Z"))
+        d.checklists_mut()
+            .submit(&id, by, at("2019-07-01T11:00:00Z"))
             .unwrap();
     }
     d
@@ -1230,8 +1275,8 @@ proptest! {
     ) {
         let agreement: AgreementId = "ikast-nursing-internships".into();
         let d = answered(&t, &a, &b, false);
-        let x = d.checklist_alignment(&agreement, &t.id).unwrap();
-        let y = answered(&t, &a, &b, true).checklist_alignment(&agreement, &t.id).unwrap();
+        let x = d.checklists().alignment(&agreement, &t.id).unwrap();
+        let y = answered(&t, &a, &b, true).checklists().alignment(&agreement, &t.id).unwrap();
         for i in &x.items {
             prop_assert!(i.score.is_none_or(|s| (0.0..=1.0).contains(&s)));
             let j = y.items.iter().find(|j| j.item == i.item).unwrap();
@@ -1246,7 +1291,7 @@ proptest! {
         prop_assert_eq!(&Dossier::from_json(&d.to_json().unwrap()).unwrap(), &d);
         prop_assert!(d.validate().is_empty(), "{:?}", d.validate());
 
-        let same = answered(&t, &a, &a, false).checklist_alignment(&agreement, &t.id).unwrap();
+        let same = answered(&t, &a, &a, false).checklists().alignment(&agreement, &t.id).unwrap();
         prop_assert!(same.items.iter().all(|i| i.status == AlignmentStatus::Aligned), "{:?}", same.items);
         prop_assert_eq!(same.score, Some(1.0));
         prop_assert_eq!(same.counts.open_critical, 0);

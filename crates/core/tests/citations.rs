@@ -276,7 +276,7 @@ fn what_the_examples_produce_cites_only_collected_sections() {
                 .filter_map(|f| f.source.as_ref())
                 .map(key),
         );
-        for a in d.assess_all(on) {
+        for a in d.assessment().assess_all(on) {
             produced.extend(
                 a.findings
                     .iter()
@@ -284,7 +284,10 @@ fn what_the_examples_produce_cites_only_collected_sections() {
                     .map(key),
             );
         }
-        for r in d.reminders(on, 365) {
+        for r in d
+            .reminders()
+            .due(on, brobygger::ReminderOptions::horizon(365))
+        {
             produced.extend(r.source.iter().map(key));
         }
     }

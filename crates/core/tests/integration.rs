@@ -22,7 +22,7 @@ fn golden_health_summaries_of_the_examples() {
     for e in Example::ALL {
         let d = e.dossier().unwrap();
         for lang in [Lang::Da, Lang::En] {
-            let text = d.health_summary(e.reference_date(), lang);
+            let text = d.assessment().health_summary(e.reference_date(), lang);
             common::golden(
                 &golden.join(format!("health-{}-{}.txt", e.name(), lang.code())),
                 &text,
@@ -38,6 +38,7 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
     for lang in [Lang::Da, Lang::En] {
         for format in [ReportFormat::Markdown, ReportFormat::Html] {
             let r = d
+                .assessment()
                 .report(&id, ReportOptions::new(date("2017-08-01"), lang, format))
                 .unwrap();
             assert!(!r.contains("ikke med i denne rapport endnu"));
@@ -72,6 +73,7 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
     // As of a day before any checklist was answered there is nothing side by side yet, but the
     // requirement is there.
     let early = d
+        .assessment()
         .report(
             &id,
             ReportOptions::new(date("2017-06-12"), Lang::En, ReportFormat::Markdown),
@@ -84,7 +86,10 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
     );
     assert!(!checklists.contains("within the first 3 months"));
     // The sections are public, so an app can show or adapt them.
-    let sections = d.report_sections(&id, date("2017-08-01")).unwrap();
+    let sections = d
+        .assessment()
+        .report_sections(&id, date("2017-08-01"))
+        .unwrap();
     assert_eq!(sections.len(), 2);
 }
 
@@ -104,8 +109,8 @@ fn all_texts(d: &Dossier, as_of: NaiveDate) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in [Lang::Da, Lang::En] {
         out.push(("summary".into(), d.summary(lang)));
-        out.push(("health".into(), d.health_summary(as_of, lang)));
-        out.push(("checklist summary".into(), d.checklist_summary(lang)));
+        out.push(("health".into(), d.assessment().health_summary(as_of, lang)));
+        out.push(("checklist summary".into(), d.checklists().summary(lang)));
         for f in d.validate() {
             out.push(("validation".into(), f.render(lang)));
         }
@@ -116,23 +121,24 @@ fn all_texts(d: &Dossier, as_of: NaiveDate) -> Vec<(String, String)> {
                 ReportFormat::HtmlFragment,
             ] {
                 let r = d
+                    .assessment()
                     .report(&a.id, ReportOptions::new(as_of, lang, format))
                     .unwrap();
                 out.push((format!("report {} {format:?}", a.id), r));
             }
-            let m = d.role_matrix(&a.id, RoleOptions::as_of(as_of)).unwrap();
+            let m = d.roles(&a.id).matrix(RoleOptions::as_of(as_of)).unwrap();
             out.push(("matrix md".into(), m.markdown(lang)));
             out.push(("matrix html".into(), m.html(lang)));
             out.push(("matrix debug".into(), format!("{m:?}")));
-            let assessed = d.assess(&a.id, as_of).unwrap();
+            let assessed = d.assessment().assess(&a.id, as_of).unwrap();
             out.push(("assessment".into(), assessed.to_json().unwrap()));
             out.push(("assessment debug".into(), format!("{assessed:?}")));
-            let readiness = d.checklist_readiness(&a.id).unwrap();
+            let readiness = d.checklists().readiness(&a.id).unwrap();
             out.push((
                 "readiness".into(),
                 serde_json::to_string(&readiness).unwrap(),
             ));
-            for al in d.checklist_alignments(&a.id).unwrap() {
+            for al in d.checklists().alignments(&a.id).unwrap() {
                 out.push((
                     "alignment findings".into(),
                     serde_json::to_string(&al.findings).unwrap(),
@@ -182,14 +188,16 @@ fn a_champion_is_never_named() {
             .contains("- ildsjæl DK-LOCAL-lawan-horsens, 12 aktive frivillige")
     );
     let m = d
-        .role_matrix(&"horsens-lawan".into(), RoleOptions::default())
+        .roles(&"horsens-lawan".into())
+        .matrix(RoleOptions::default())
         .unwrap();
     assert!(
         m.markdown(Lang::En)
             .contains("ildsjæl (champion) DK-LOCAL-lawan-horsens")
     );
     let spof = d
-        .analyse_roles(&"horsens-lawan".into(), RoleOptions::as_of(as_of))
+        .roles(&"horsens-lawan".into())
+        .analyse(RoleOptions::as_of(as_of))
         .unwrap();
     assert!(
         spof.iter()
@@ -197,7 +205,8 @@ fn a_champion_is_never_named() {
     );
     // The checklist comparison for the parties names the champion by kind too.
     let comparison = d
-        .render_checklist_comparison(
+        .checklists()
+        .render_comparison(
             &"horsens-lawan".into(),
             &"joint-expectations".into(),
             RenderFormat::Markdown,
@@ -254,7 +263,8 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
     let at: Timestamp = "2017-06-21T18:00:00Z".parse().unwrap();
     // LAWAN answers the standpoint checklist in its own words, with a comment.
     let session = d
-        .start_checklist(StartChecklist {
+        .checklists_mut()
+        .start(StartChecklist {
             agreement: id.clone(),
             party: PartyRef::Organisation {
                 organisation: "DK-LOCAL-lawan-horsens".into(),
@@ -267,7 +277,8 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
         })
         .unwrap();
     let template = d
-        .checklist_template(&"kem-association-standpoint".into(), None)
+        .checklists()
+        .template(&"kem-association-standpoint".into(), None)
         .unwrap()
         .clone();
     let (text_items, scale_items): (Vec<_>, Vec<_>) = template
@@ -281,32 +292,35 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
         .unwrap()
         .id
         .clone();
-    d.answer_checklist(
-        &session,
-        vec![AnswerInput {
-            item: text_item.clone(),
-            value: AnswerValue::Text {
-                text: SECRET.into(),
-            },
-            comment: Some(SECRET.into()),
-        }],
-        &chair,
-        at,
-    )
-    .unwrap();
+    d.checklists_mut()
+        .answer(
+            &session,
+            vec![AnswerInput {
+                item: text_item.clone(),
+                value: AnswerValue::Text {
+                    text: SECRET.into(),
+                },
+                comment: Some(SECRET.into()),
+            }],
+            &chair,
+            at,
+        )
+        .unwrap();
     // A divergence on the joint checklist resolved with a note that names someone.
-    d.resolve_checklist_item(ResolveItem {
-        agreement: id.clone(),
-        template: "joint-expectations".into(),
-        item: "success".into(),
-        by: chair.clone(),
-        at,
-        note: SECRET.into(),
-    })
-    .unwrap();
+    d.checklists_mut()
+        .resolve(ResolveItem {
+            agreement: id.clone(),
+            template: "joint-expectations".into(),
+            item: "success".into(),
+            by: chair.clone(),
+            at,
+            note: SECRET.into(),
+        })
+        .unwrap();
     // The parties' own comparison shows their words: the secret is really in the data.
     let own = d
-        .render_checklist_comparison(
+        .checklists()
+        .render_comparison(
             &id,
             &"kem-association-standpoint".into(),
             RenderFormat::Markdown,
@@ -322,7 +336,8 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
     }
     // Free text in the wrong place is refused without quoting it.
     let err = d
-        .answer_checklist(
+        .checklists_mut()
+        .answer(
             &session,
             vec![AnswerInput {
                 item: scale_item.clone(),

@@ -37,21 +37,20 @@ fn request(d: &Dossier, agreement: &str, to: AgreementStatus, when: &str) -> Tra
 fn signing_an_unready_draft_is_blocked_with_every_reason_and_changes_nothing() {
     let mut d = ikast();
     let before = d.clone();
-    d.transition(request(
+    let req = request(
         &d,
         "ikast-nursing-internships",
         AgreementStatus::Negotiating,
         "2019-06-10",
-    ))
-    .unwrap();
-    let err = d
-        .transition(request(
-            &d,
-            "ikast-nursing-internships",
-            AgreementStatus::Signed,
-            "2019-07-01",
-        ))
-        .unwrap_err();
+    );
+    d.lifecycle_mut().transition(req).unwrap();
+    let req = request(
+        &d,
+        "ikast-nursing-internships",
+        AgreementStatus::Signed,
+        "2019-07-01",
+    );
+    let err = d.lifecycle_mut().transition(req).unwrap_err();
     let BrobyggerError::InvalidTransition {
         from,
         to,
@@ -87,13 +86,13 @@ fn signing_an_unready_draft_is_blocked_with_every_reason_and_changes_nothing() {
 #[test]
 fn an_override_needs_a_reason_and_is_recorded() {
     let mut d = ikast();
-    d.transition(request(
+    let req = request(
         &d,
         "ikast-nursing-internships",
         AgreementStatus::Negotiating,
         "2019-06-10",
-    ))
-    .unwrap();
+    );
+    d.lifecycle_mut().transition(req).unwrap();
     let mut r = request(
         &d,
         "ikast-nursing-internships",
@@ -102,11 +101,11 @@ fn an_override_needs_a_reason_and_is_recorded() {
     );
     r.override_reason = Some("  ".into());
     assert_eq!(
-        d.transition(r.clone()).unwrap_err().code(),
+        d.lifecycle_mut().transition(r.clone()).unwrap_err().code(),
         "lifecycle.empty_override_reason"
     );
     r.override_reason = Some("Pilot for 3 måneder; mål og mødefora aftales i første måned.".into());
-    let event = d.transition(r).unwrap();
+    let event = d.lifecycle_mut().transition(r).unwrap();
     let rec = event.override_record.unwrap();
     assert!(
         rec.overridden
@@ -126,22 +125,23 @@ fn an_override_needs_a_reason_and_is_recorded() {
 #[test]
 fn steps_outside_the_lifecycle_are_refused() {
     let mut d = ikast();
-    let err = d
-        .transition(request(
-            &d,
-            "ikast-nursing-internships",
-            AgreementStatus::Active,
-            "2019-07-01",
-        ))
-        .unwrap_err();
+    let req = request(
+        &d,
+        "ikast-nursing-internships",
+        AgreementStatus::Active,
+        "2019-07-01",
+    );
+    let err = d.lifecycle_mut().transition(req).unwrap_err();
     assert_eq!(err.code(), "lifecycle.not_an_edge");
-    let err = d
-        .transition(request(&d, "nope", AgreementStatus::Ended, "2019-07-01"))
-        .unwrap_err();
+    let req = request(&d, "nope", AgreementStatus::Ended, "2019-07-01");
+    let err = d.lifecycle_mut().transition(req).unwrap_err();
     assert!(matches!(err, BrobyggerError::NotFound { ref entity, .. } if entity == "agreement"));
     let mut r = request(&d, "ikast-vvv", AgreementStatus::UnderReview, "2019-07-01");
     r.by = "p-0000-0000-0000-0000".into();
-    assert_eq!(d.transition(r).unwrap_err().code(), "not_found.person");
+    assert_eq!(
+        d.lifecycle_mut().transition(r).unwrap_err().code(),
+        "not_found.person"
+    );
 }
 
 #[test]
@@ -160,12 +160,14 @@ fn activating_before_the_term_starts_is_blocked() {
     // test is about activation, so signing goes ahead with a recorded override.
     let mut sign = mk(AgreementStatus::Signed, "2017-08-15");
     sign.override_reason = Some("Introduktionen af frivilligtilbud afklares senere".into());
-    d.transition(sign).unwrap();
+    d.lifecycle_mut().transition(sign).unwrap();
     let err = d
+        .lifecycle_mut()
         .transition(mk(AgreementStatus::Active, "2017-08-20"))
         .unwrap_err();
     assert_eq!(err.findings()[0].code, "activation.before_start");
-    d.transition(mk(AgreementStatus::Active, "2017-09-01"))
+    d.lifecycle_mut()
+        .transition(mk(AgreementStatus::Active, "2017-09-01"))
         .unwrap();
     let a = d.agreement(&"horsens-lawan".into()).unwrap();
     assert_eq!(
@@ -196,7 +198,12 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
         by: by.clone(),
         reason: "Nyt fokus (002)".into(),
     };
-    assert_eq!(d.amend(&id, terms.clone(), amendment.clone()).unwrap(), 2);
+    assert_eq!(
+        d.lifecycle_mut()
+            .amend(&id, terms.clone(), amendment.clone())
+            .unwrap(),
+        2
+    );
     let a = d.agreement(&id).unwrap();
     assert_eq!(a.versions.len(), 2);
     assert_eq!(a.version(1).unwrap().terms, old_terms);
@@ -205,7 +212,10 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
     // Invalid new terms are refused and nothing is added.
     let mut bad = terms.clone();
     bad.term.end = Some("2000-01-01".parse().unwrap());
-    let err = d.amend(&id, bad, amendment.clone()).unwrap_err();
+    let err = d
+        .lifecycle_mut()
+        .amend(&id, bad, amendment.clone())
+        .unwrap_err();
     assert!(matches!(err, BrobyggerError::Validation { .. }), "{err:?}");
     assert!(
         err.findings()
@@ -216,6 +226,7 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
 
     // A reason is required; drafts are edited, not amended.
     let err = d
+        .lifecycle_mut()
         .amend(
             &id,
             terms.clone(),
@@ -227,6 +238,7 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
         .unwrap_err();
     assert_eq!(err.code(), "lifecycle.empty_amendment_reason");
     let err = d
+        .lifecycle_mut()
         .amend(
             &"ikast-nursing-internships".into(),
             terms.clone(),
@@ -234,7 +246,7 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
         )
         .unwrap_err();
     assert_eq!(err.code(), "lifecycle.not_amendable");
-    let err = d.edit_terms(&id, terms).unwrap_err();
+    let err = d.lifecycle_mut().edit_terms(&id, terms).unwrap_err();
     assert_eq!(err.code(), "lifecycle.binding_terms");
 }
 
@@ -253,6 +265,7 @@ fn a_handover_moves_every_post_across_agreements_at_once_and_keeps_history() {
     });
     let on: NaiveDate = "2018-01-01".parse().unwrap();
     let report = d
+        .posts_mut()
         .handover(&Handover {
             from: from.clone(),
             to: to.clone(),
@@ -271,6 +284,7 @@ fn a_handover_moves_every_post_across_agreements_at_once_and_keeps_history() {
     // Nothing left to hand over: an error, and nothing changes.
     let snapshot = d.clone();
     let err = d
+        .posts_mut()
         .handover(&Handover {
             from: from.clone(),
             to: to.clone(),
@@ -281,6 +295,7 @@ fn a_handover_moves_every_post_across_agreements_at_once_and_keeps_history() {
     assert_eq!(err.code(), "handover.nothing_to_hand_over");
     assert_eq!(d, snapshot);
     let err = d
+        .posts_mut()
         .handover(&Handover {
             from: to.clone(),
             to,
@@ -297,6 +312,7 @@ fn a_handover_scoped_to_agreements_leaves_other_posts() {
     let from = person(&d, "horsens-leisure-consultant");
     let to = person(&d, "horsens-integration-contact");
     let err = d
+        .posts_mut()
         .handover(&Handover {
             from: from.clone(),
             to: to.clone(),
@@ -308,6 +324,7 @@ fn a_handover_scoped_to_agreements_leaves_other_posts() {
         .unwrap_err();
     assert_eq!(err.code(), "not_found.agreement");
     let report = d
+        .posts_mut()
         .handover(&Handover {
             from,
             to: to.clone(),
@@ -321,5 +338,8 @@ fn a_handover_scoped_to_agreements_leaves_other_posts() {
         report.posts,
         vec![PostId::from("horsens-leisure-consultant")]
     );
-    assert_eq!(d.posts_held_by(&to, "2018-02-01".parse().unwrap()).len(), 2);
+    assert_eq!(
+        d.posts().held_by(&to, "2018-02-01".parse().unwrap()).len(),
+        2
+    );
 }

@@ -183,9 +183,11 @@ fn introduction_fixture_status_and_cohort_view() {
     let d = Dossier::example(input["example"].as_str().unwrap()).unwrap();
     let cohort = CohortId::new(input["cohort"].as_str().unwrap());
     let status = d
+        .matching()
         .introduction_status(&cohort, date(input["status_on"].as_str().unwrap()))
         .unwrap();
     let view = d
+        .matching()
         .cohort_view(&cohort, date(input["view_on"].as_str().unwrap()))
         .unwrap();
     let actual = json!({
@@ -271,7 +273,7 @@ fn the_example_matches_explains_and_reports_unmet_demand() {
         rule_set: "vvv-ikast".into(),
         options: MatchOptions::new(Solver::Optimal, date("2016-04-01")),
     };
-    let run = d.match_cohort(&req).unwrap();
+    let run = d.matching().match_cohort(&req).unwrap();
     assert!(run.statistics.matched >= 8);
     // The Tigrinya-speaking household is unmatched, and the reason says why in both languages.
     let u = run
@@ -331,13 +333,13 @@ fn the_example_matches_explains_and_reports_unmet_demand() {
         }
     }
     // Same input, same output.
-    assert_eq!(d.match_cohort(&req).unwrap(), run);
+    assert_eq!(d.matching().match_cohort(&req).unwrap(), run);
     // Stored in the dossier, the run round-trips and validates.
     let mut d2 = d.clone();
-    d2.add_match_run(run.clone()).unwrap();
+    d2.matching_mut().add_run(run.clone()).unwrap();
     assert_eq!(Dossier::from_json(&d2.to_json().unwrap()).unwrap(), d2);
     assert!(!d2.validate().has_errors());
-    let again = d2.add_match_run(run.clone()).unwrap_err();
+    let again = d2.matching_mut().add_run(run.clone()).unwrap_err();
     assert_eq!(again.code(), "matching.duplicate_run");
     assert_eq!(d2.match_runs.len(), 1);
 }
@@ -366,9 +368,10 @@ fn volunteers_see_only_shareable_fields_and_never_sensitive_ones() {
         rule_set: "vvv-ikast".into(),
         options: MatchOptions::new(Solver::Optimal, date("2016-04-01")),
     };
-    let run = d.match_cohort(&req).unwrap();
-    d.add_match_run(run.clone()).unwrap();
+    let run = d.matching().match_cohort(&req).unwrap();
+    d.matching_mut().add_run(run.clone()).unwrap();
     let views = d
+        .matching()
         .volunteer_view(&run.id, &"vvv-womens-group".into())
         .unwrap();
     assert_eq!(views.len(), 2);
@@ -384,7 +387,8 @@ fn volunteers_see_only_shareable_fields_and_never_sensitive_ones() {
         }
     }
     assert_eq!(
-        d.volunteer_view(&"nope".into(), &"vvv-womens-group".into())
+        d.matching()
+            .volunteer_view(&"nope".into(), &"vvv-womens-group".into())
             .unwrap_err()
             .code(),
         "not_found.match_run"
@@ -436,19 +440,22 @@ fn recording_introductions_checks_everything_and_changes_nothing_on_failure() {
         by: None,
     };
     assert_eq!(
-        d.record_introduction(&"nope".into(), rec("nc-3817-2204", "2016-04-01"))
+        d.matching_mut()
+            .record_introduction(&"nope".into(), rec("nc-3817-2204", "2016-04-01"))
             .unwrap_err()
             .code(),
         "not_found.cohort"
     );
     assert_eq!(
-        d.record_introduction(&cohort, rec("nc-0000", "2016-04-01"))
+        d.matching_mut()
+            .record_introduction(&cohort, rec("nc-0000", "2016-04-01"))
             .unwrap_err()
             .code(),
         "not_found.newcomer"
     );
     assert_eq!(
-        d.record_introduction(&cohort, rec("nc-3817-2204", "2015-04-01"))
+        d.matching_mut()
+            .record_introduction(&cohort, rec("nc-3817-2204", "2015-04-01"))
             .unwrap_err()
             .code(),
         "introduction.before_arrival"
@@ -456,21 +463,27 @@ fn recording_introductions_checks_everything_and_changes_nothing_on_failure() {
     let mut bad_offer = rec("nc-3817-2204", "2016-04-01");
     bad_offer.offers = vec!["no-such-offer".into()];
     assert_eq!(
-        d.record_introduction(&cohort, bad_offer)
+        d.matching_mut()
+            .record_introduction(&cohort, bad_offer)
             .unwrap_err()
             .code(),
         "not_found.offer"
     );
     assert_eq!(d, before);
-    d.record_introduction(&cohort, rec("nc-5583-2290", "2016-04-01"))
+    d.matching_mut()
+        .record_introduction(&cohort, rec("nc-5583-2290", "2016-04-01"))
         .unwrap();
     assert_eq!(
-        d.record_introduction(&cohort, rec("nc-5583-2290", "2016-04-01"))
+        d.matching_mut()
+            .record_introduction(&cohort, rec("nc-5583-2290", "2016-04-01"))
             .unwrap_err()
             .code(),
         "introduction.duplicate"
     );
-    let status = d.introduction_status(&cohort, date("2016-04-02")).unwrap();
+    let status = d
+        .matching()
+        .introduction_status(&cohort, date("2016-04-02"))
+        .unwrap();
     let s = status
         .iter()
         .find(|s| s.newcomer.as_str() == "nc-5583-2290")
@@ -479,7 +492,10 @@ fn recording_introductions_checks_everything_and_changes_nothing_on_failure() {
         (s.introductions, s.state, s.due_on),
         (1, IntroductionState::Upcoming, Some(date("2016-05-01")))
     );
-    let due = d.introductions_due(&cohort, date("2016-03-20")).unwrap();
+    let due = d
+        .matching()
+        .introductions_due(&cohort, date("2016-03-20"))
+        .unwrap();
     assert!(
         due.iter()
             .all(|f| f.code.starts_with("introduction.") && f.source.is_some())
@@ -559,7 +575,7 @@ fn matching_problems_in_a_dossier_are_all_found_with_paths() {
         options: MatchOptions::new(Solver::Optimal, date("2016-04-01")),
     };
     assert_eq!(
-        d.match_cohort(&req).unwrap_err().code(),
+        d.matching().match_cohort(&req).unwrap_err().code(),
         "matching.invalid_rule_set"
     );
 }

@@ -133,11 +133,12 @@ fn gate_fixtures_use_sensitive_attributes_only_under_a_basis() {
         let i = read(&path);
         let mut d = Dossier::example(i["example"].as_str().unwrap()).unwrap();
         for w in i["withdraw"].as_array().into_iter().flatten() {
-            d.withdraw_consent(
-                &w["consent"].as_str().unwrap().into(),
-                date(w["on"].as_str().unwrap()),
-            )
-            .unwrap();
+            d.privacy_mut()
+                .withdraw_consent(
+                    &w["consent"].as_str().unwrap().into(),
+                    date(w["on"].as_str().unwrap()),
+                )
+                .unwrap();
         }
         let request = MatchRequest {
             cohort: i["cohort"].as_str().unwrap().into(),
@@ -147,7 +148,7 @@ fn gate_fixtures_use_sensitive_attributes_only_under_a_basis() {
                 date(i["as_of"].as_str().unwrap()),
             ),
         };
-        let run = d.match_cohort(&request).unwrap();
+        let run = d.matching().match_cohort(&request).unwrap();
         // The score of every match is what its explanation's points add up to.
         for m in &run.matches {
             let points: f64 = m.explanation.iter().map(|o| o.points).sum();
@@ -164,7 +165,7 @@ fn step(d: &mut Dossier, s: &Value) -> Result<Value, BrobyggerError> {
     let state = |st: ProposalState| json!({ "ok": key(&st) });
     Ok(match s["op"].as_str().unwrap() {
         "propose" => {
-            let id = d.propose_match(ProposeMatch {
+            let id = d.privacy_mut().propose(ProposeMatch {
                 newcomer: s["newcomer"].as_str().unwrap().into(),
                 offer: s["offer"].as_str().unwrap().into(),
                 at: at(),
@@ -175,14 +176,14 @@ fn step(d: &mut Dossier, s: &Value) -> Result<Value, BrobyggerError> {
             })?;
             json!({ "ok": id })
         }
-        "accept" => state(d.accept_proposal(&proposal(), side(), at(), None)?),
-        "decline" => state(d.decline_proposal(&proposal(), side(), at(), None)?),
-        "withdraw_proposal" => state(d.withdraw_proposal(&proposal(), at(), None)?),
+        "accept" => state(d.privacy_mut().accept(&proposal(), side(), at(), None)?),
+        "decline" => state(d.privacy_mut().decline(&proposal(), side(), at(), None)?),
+        "withdraw_proposal" => state(d.privacy_mut().withdraw_proposal(&proposal(), at(), None)?),
         "release" => {
             let fields = |k: &str| -> Vec<ContactField> {
                 serde_json::from_value(s[k].clone()).unwrap_or_default()
             };
-            let ds = d.release_contact_details(ReleaseRequest {
+            let ds = d.privacy_mut().release(ReleaseRequest {
                 proposal: proposal(),
                 at: at(),
                 to_volunteer: fields("to_volunteer"),
@@ -192,7 +193,7 @@ fn step(d: &mut Dossier, s: &Value) -> Result<Value, BrobyggerError> {
             json!({ "ok": disclosures_digest(&ds) })
         }
         "withdraw_consent" => {
-            let r = d.withdraw_consent(
+            let r = d.privacy_mut().withdraw_consent(
                 &s["consent"].as_str().unwrap().into(),
                 date(s["on"].as_str().unwrap()),
             )?;
@@ -202,7 +203,7 @@ fn step(d: &mut Dossier, s: &Value) -> Result<Value, BrobyggerError> {
                 "findings": r.findings.iter().map(|f| json!([f.code, f.path.as_str()])).collect::<Vec<_>>(),
             }})
         }
-        "expire" => json!({ "ok": d.expire_proposals(date(s["on"].as_str().unwrap())) }),
+        "expire" => json!({ "ok": d.privacy_mut().expire(date(s["on"].as_str().unwrap())) }),
         other => panic!("unknown op {other}"),
     })
 }
@@ -235,7 +236,7 @@ fn disclosure_scripts_give_the_expected_states_errors_and_manifest() {
             &json!({
                 "results": results,
                 "states": states,
-                "manifest": manifest_digest(&d.disclosure_manifest(None, None)),
+                "manifest": manifest_digest(&d.privacy().manifest(None, None)),
             }),
         );
     }
@@ -273,18 +274,20 @@ fn view_fixtures_show_each_audience_only_what_it_may_see() {
         let v = viewer(&i["viewer"]);
         let k = key_from(&i);
         let out = if let Some(n) = i["newcomer"].as_str() {
-            d.view_newcomer(&n.into(), &v, on, k.as_ref()).map(|view| {
-                json!({
-                    "id": view.newcomer.id,
-                    "arrival": view.newcomer.arrival,
-                    "area": view.newcomer.area,
-                    "children_ages": view.newcomer.household.children_ages,
-                    "fields": fields_digest(&view.fields),
-                    "withheld": view.withheld,
+            d.privacy()
+                .view_newcomer(&n.into(), &v, on, k.as_ref())
+                .map(|view| {
+                    json!({
+                        "id": view.newcomer.id,
+                        "arrival": view.newcomer.arrival,
+                        "area": view.newcomer.area,
+                        "children_ages": view.newcomer.household.children_ages,
+                        "fields": fields_digest(&view.fields),
+                        "withheld": view.withheld,
+                    })
                 })
-            })
         } else if let Some(o) = i["offer"].as_str() {
-            d.view_offer(&o.into(), &v, on).map(|view| {
+            d.privacy().view_offer(&o.into(), &v, on).map(|view| {
                 json!({
                     "title": view.offer.title,
                     "fields": fields_digest(&view.fields),
@@ -293,7 +296,7 @@ fn view_fixtures_show_each_audience_only_what_it_may_see() {
             })
         } else {
             let p = i["proposal"].as_str().unwrap();
-            d.view_proposal(&p.into(), &v, on, k.as_ref()).map(|view| {
+            d.privacy().view_proposal(&p.into(), &v, on, k.as_ref()).map(|view| {
                 json!({
                     "state": view.state.map(|s| key(&s)),
                     "score": view.score,
@@ -331,6 +334,7 @@ fn table_fixtures_suppress_small_cells_and_say_so() {
         let d = Dossier::example(i["example"].as_str().unwrap()).unwrap();
         let request: SafeTableRequest = serde_json::from_value(i["request"].clone()).unwrap();
         let out = d
+            .privacy()
             .safe_table(&request)
             .map(|t| table_digest(&t))
             .unwrap_or_else(|e| error_code(&e));
@@ -344,9 +348,12 @@ fn survey_fixtures_hide_small_groups_and_the_ones_that_would_reveal_them() {
         let i = read(&path);
         let d = Dossier::example(i["example"].as_str().unwrap()).unwrap();
         let shares = d
+            .privacy()
             .safe_survey_results(
                 &i["survey"].as_str().unwrap().into(),
-                i["min_cell"].as_u64().unwrap() as u32,
+                brobygger::privacy::SafeShareOptions::min_cell(
+                    i["min_cell"].as_u64().unwrap() as u32
+                ),
             )
             .unwrap();
         let out: Vec<Value> = shares
@@ -381,7 +388,7 @@ fn retention_fixtures_report_and_apply_what_is_due() {
         let i = read(&path);
         let mut d = Dossier::example(i["example"].as_str().unwrap()).unwrap();
         let on = date(i["on"].as_str().unwrap());
-        let report = d.retention_report(on);
+        let report = d.privacy().retention_report(on);
         let items: Vec<Value> = report
             .items
             .iter()
@@ -396,10 +403,10 @@ fn retention_fixtures_report_and_apply_what_is_due() {
             })
             .collect();
         let applied = if i["apply"].as_bool().unwrap_or(false) {
-            let out = d.apply_retention(on).unwrap();
+            let out = d.privacy_mut().apply_retention(on).unwrap();
             assert!(!d.validate().has_errors(), "{case}: {:?}", d.validate());
             // Applying again does nothing more.
-            let again = d.apply_retention(on).unwrap();
+            let again = d.privacy_mut().apply_retention(on).unwrap();
             assert!(again.deleted.is_empty() && again.anonymised == 0, "{case}");
             json!({
                 "deleted": out.deleted.iter().map(target_key).collect::<Vec<_>>(),
@@ -485,13 +492,14 @@ fn names(d: &Dossier) -> Vec<String> {
 
 fn with_run(mut d: Dossier) -> Dossier {
     let run = d
+        .matching()
         .match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
             options: MatchOptions::new(Solver::Optimal, date("2016-04-01")),
         })
         .unwrap();
-    d.add_match_run(run).unwrap();
+    d.matching_mut().add_run(run).unwrap();
     d
 }
 
@@ -502,7 +510,7 @@ fn anonymise_fixtures_keep_statistics_and_leave_no_original() {
         let d = with_run(Dossier::example(i["example"].as_str().unwrap()).unwrap());
         let options: AnonymiseOptions = serde_json::from_value(i["options"].clone()).unwrap();
         let k = key_from(&i);
-        let (a, report) = d.anonymised(&options, k.as_ref()).unwrap();
+        let (a, report) = d.privacy().anonymised(&options, k.as_ref()).unwrap();
         assert!(!a.validate().has_errors(), "{case}: {:?}", a.validate());
         let text = a.to_json().unwrap();
         let everyone = matches!(options.scope, AnonymisationScope::Everyone);
@@ -561,12 +569,15 @@ fn the_example_validates_and_its_records_round_trip() {
     assert!(d.privacy.consents.len() >= 20 && d.privacy.proposals.len() == 4);
     assert_eq!(Dossier::from_json(&d.to_json().unwrap()).unwrap(), d);
     // A withdrawn consent with a closed proposal, a released proposal with its basis.
-    let p1 = d.proposal(&"mp-1".into()).unwrap();
+    let p1 = d.privacy().proposal(&"mp-1".into()).unwrap();
     assert_eq!(p1.state(), ProposalState::Released);
     assert_eq!(p1.disclosures().count(), 2);
-    let p4 = d.proposal(&"mp-4".into()).unwrap();
+    let p4 = d.privacy().proposal(&"mp-4".into()).unwrap();
     assert_eq!(p4.state(), ProposalState::Withdrawn);
-    let review = d.privacy_review(date("2016-06-01"), 30);
+    let review = d.privacy().review(
+        date("2016-06-01"),
+        brobygger::privacy::ReviewOptions::warn_days(30),
+    );
     for code in [
         "privacy.no_basis_for_matching",
         "privacy.sensitive_data_without_basis",
@@ -579,9 +590,11 @@ fn the_example_validates_and_its_records_round_trip() {
 #[test]
 fn no_basis_for_matching_leaves_a_household_out_and_says_so_without_values() {
     let mut d = ikast();
-    d.withdraw_consent(&"c-vvv-2016-003".into(), date("2016-03-20"))
+    d.privacy_mut()
+        .withdraw_consent(&"c-vvv-2016-003".into(), date("2016-03-20"))
         .unwrap();
     let run = d
+        .matching()
         .match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
@@ -624,6 +637,7 @@ fn without_explicit_consent_a_wish_is_not_used_and_the_rule_steps_aside() {
         .unwrap();
     d.privacy.consents[k].attributes.clear();
     let run = d
+        .matching()
         .match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
@@ -678,6 +692,7 @@ fn an_offer_without_a_basis_for_its_certificate_is_kept_from_children() {
         .unwrap();
     d.offers[j].places_taken = 0;
     let run = d
+        .matching()
         .match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
@@ -716,6 +731,7 @@ fn consented_runs_over_profile_lists_gate_the_same_way() {
     )
     .unwrap();
     let stored = d
+        .matching()
         .match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
@@ -748,6 +764,7 @@ fn withdrawal_marks_the_runs_and_data_that_depended_on_it() {
     let before = d.clone();
     // nc-6402-1185's consent covered its wishes, used by the stored run.
     let report = d
+        .privacy_mut()
         .withdraw_consent(&"c-vvv-2016-003".into(), date("2016-04-10"))
         .unwrap();
     assert_eq!(report.dependent_runs.len(), 1);
@@ -775,7 +792,10 @@ fn withdrawal_marks_the_runs_and_data_that_depended_on_it() {
         ("c-nope", "2016-07-01", "not_found.consent"),
         ("c-vvv-2016-001", "2015-01-01", "privacy.date_before"),
     ] {
-        let e = d.withdraw_consent(&id.into(), date(on)).unwrap_err();
+        let e = d
+            .privacy_mut()
+            .withdraw_consent(&id.into(), date(on))
+            .unwrap_err();
         assert_eq!(e.code(), code);
         assert_eq!(d, after);
     }
@@ -786,7 +806,8 @@ fn withdrawal_marks_the_runs_and_data_that_depended_on_it() {
 fn release_needs_both_acceptances_and_a_current_basis() {
     let mut d = ikast();
     let id = d
-        .propose_match(ProposeMatch {
+        .privacy_mut()
+        .propose(ProposeMatch {
             newcomer: "nc-9035-4418".into(),
             offer: "vvv-lm-bording".into(),
             at: ts("2016-04-05T09:00:00Z"),
@@ -798,7 +819,7 @@ fn release_needs_both_acceptances_and_a_current_basis() {
         .unwrap();
     assert_eq!(id.as_str(), "mp-5");
     let release = |d: &mut Dossier, at: &str| {
-        d.release_contact_details(ReleaseRequest {
+        d.privacy_mut().release(ReleaseRequest {
             proposal: id.clone(),
             at: ts(at),
             to_volunteer: vec![ContactField::Name, ContactField::Phone],
@@ -812,38 +833,43 @@ fn release_needs_both_acceptances_and_a_current_basis() {
         "privacy.release_before_acceptance"
     );
     assert_eq!(
-        d.accept_proposal(
-            &id,
-            ProposalSide::Volunteer,
-            ts("2016-04-05T10:00:00Z"),
-            None
-        )
-        .unwrap_err()
-        .code(),
+        d.privacy_mut()
+            .accept(
+                &id,
+                ProposalSide::Volunteer,
+                ts("2016-04-05T10:00:00Z"),
+                None
+            )
+            .unwrap_err()
+            .code(),
         "privacy.out_of_order"
     );
     assert_eq!(d, snapshot);
-    d.accept_proposal(
-        &id,
-        ProposalSide::Newcomer,
-        ts("2016-04-06T10:00:00Z"),
-        None,
-    )
-    .unwrap();
+    d.privacy_mut()
+        .accept(
+            &id,
+            ProposalSide::Newcomer,
+            ts("2016-04-06T10:00:00Z"),
+            None,
+        )
+        .unwrap();
     assert_eq!(
         release(&mut d, "2016-04-06T11:00:00Z").unwrap_err().code(),
         "privacy.release_before_acceptance"
     );
-    d.accept_proposal(
-        &id,
-        ProposalSide::Volunteer,
-        ts("2016-04-07T10:00:00Z"),
-        None,
-    )
-    .unwrap();
+    d.privacy_mut()
+        .accept(
+            &id,
+            ProposalSide::Volunteer,
+            ts("2016-04-07T10:00:00Z"),
+            None,
+        )
+        .unwrap();
     let out = release(&mut d, "2016-04-07T11:00:00Z").unwrap();
     assert_eq!(out.len(), 2);
-    let manifest = d.disclosure_manifest(Some(date("2016-04-07")), Some(date("2016-04-08")));
+    let manifest = d
+        .privacy()
+        .manifest(Some(date("2016-04-07")), Some(date("2016-04-08")));
     assert_eq!(manifest.entries.len(), 2);
     assert!(manifest.entries[0].reason.en.contains("c-vvv-2016-006"));
     assert!(manifest.markdown(Lang::Da).contains("contact.phone"));
@@ -858,7 +884,8 @@ fn an_expired_consent_blocks_a_release_by_name() {
     let mut d = ikast();
     // nc-3817-2204's consent lapsed on 2017-01-11.
     let id = d
-        .propose_match(ProposeMatch {
+        .privacy_mut()
+        .propose(ProposeMatch {
             newcomer: "nc-3817-2204".into(),
             offer: "vvv-cf-ikast-1".into(),
             at: ts("2017-01-02T09:00:00Z"),
@@ -868,23 +895,26 @@ fn an_expired_consent_blocks_a_release_by_name() {
             by: None,
         })
         .unwrap();
-    d.accept_proposal(
-        &id,
-        ProposalSide::Newcomer,
-        ts("2017-01-05T09:00:00Z"),
-        None,
-    )
-    .unwrap();
-    d.accept_proposal(
-        &id,
-        ProposalSide::Volunteer,
-        ts("2017-01-09T09:00:00Z"),
-        None,
-    )
-    .unwrap();
+    d.privacy_mut()
+        .accept(
+            &id,
+            ProposalSide::Newcomer,
+            ts("2017-01-05T09:00:00Z"),
+            None,
+        )
+        .unwrap();
+    d.privacy_mut()
+        .accept(
+            &id,
+            ProposalSide::Volunteer,
+            ts("2017-01-09T09:00:00Z"),
+            None,
+        )
+        .unwrap();
     let before = d.clone();
     let e = d
-        .release_contact_details(ReleaseRequest {
+        .privacy_mut()
+        .release(ReleaseRequest {
             proposal: id.clone(),
             at: ts("2017-01-12T09:00:00Z"),
             to_volunteer: vec![ContactField::Phone],
@@ -896,7 +926,8 @@ fn an_expired_consent_blocks_a_release_by_name() {
     assert!(e.to_string().contains("c-vvv-2016-001"));
     assert_eq!(d, before);
     let e = d
-        .propose_match(ProposeMatch {
+        .privacy_mut()
+        .propose(ProposeMatch {
             newcomer: "nc-3817-2204".into(),
             offer: "vvv-cf-ikast-2".into(),
             at: ts("2017-02-02T09:00:00Z"),
@@ -931,7 +962,7 @@ fn unknown_purposes_and_bad_records_are_clear_errors_that_change_nothing() {
     );
     c.attributes = vec!["newcomer.shoe_size".into(), "offer.credentials".into()];
     c.expires_on = Some(date("2015-01-01"));
-    let e = d.add_consent(c).unwrap_err();
+    let e = d.privacy_mut().add_consent(c).unwrap_err();
     let codes: Vec<&str> = e.findings().iter().map(|f| f.code.as_str()).collect();
     for code in [
         "validation.dangling_reference",
@@ -956,7 +987,7 @@ fn unknown_purposes_and_bad_records_are_clear_errors_that_change_nothing() {
         from: date("2016-01-01"),
         until: None,
     };
-    let e = d.add_processing_basis(bad_basis).unwrap_err();
+    let e = d.privacy_mut().add_basis(bad_basis).unwrap_err();
     let codes: Vec<&str> = e.findings().iter().map(|f| f.code.as_str()).collect();
     assert!(codes.contains(&"privacy.basis_does_not_fit_purpose"));
     assert!(codes.contains(&"privacy.basis_does_not_cover_attribute"));
@@ -971,6 +1002,7 @@ fn a_volunteer_sees_only_households_proposed_to_their_offer() {
         offer: "vvv-cf-ikast-2".into(),
     };
     let view = d
+        .privacy()
         .view_newcomer(&"nc-3817-2204".into(), &v, on, None)
         .unwrap();
     let shown: Vec<&str> = view.fields.iter().map(|f| f.field.as_str()).collect();
@@ -984,18 +1016,23 @@ fn a_volunteer_sees_only_households_proposed_to_their_offer() {
     }
     assert!(view.newcomer.preferences.is_empty() && view.newcomer.location.is_none());
     let e = d
+        .privacy()
         .view_newcomer(&"nc-5120-7741".into(), &v, on, None)
         .unwrap_err();
     assert_eq!(e.code(), "privacy.not_proposed_to_volunteer");
     // Another volunteer's offer is not theirs to see.
     assert_eq!(
-        d.view_offer(&"vvv-cf-ikast-1".into(), &v, on)
+        d.privacy()
+            .view_offer(&"vvv-cf-ikast-1".into(), &v, on)
             .unwrap_err()
             .code(),
         "not_found.offer"
     );
     // The released contact fields reach the volunteer's side only after the release.
-    let m = d.view_proposal(&"mp-1".into(), &v, on, None).unwrap();
+    let m = d
+        .privacy()
+        .view_proposal(&"mp-1".into(), &v, on, None)
+        .unwrap();
     assert_eq!(
         m.released,
         vec![
@@ -1006,6 +1043,7 @@ fn a_volunteer_sees_only_households_proposed_to_their_offer() {
     );
     assert!(m.score.is_none());
     let early = d
+        .privacy()
         .view_proposal(&"mp-1".into(), &v, date("2016-04-07"), None)
         .unwrap();
     assert!(early.released.is_empty());
@@ -1016,6 +1054,7 @@ fn analysts_get_coarse_pseudonymous_records() {
     let d = ikast();
     let k = PseudonymKey::from_bytes("analysis-2016", &[9; 32]).unwrap();
     let a = d
+        .privacy()
         .view_newcomer(
             &"nc-5583-2290".into(),
             &Viewer::Analyst,
@@ -1036,6 +1075,7 @@ fn analysts_get_coarse_pseudonymous_records() {
     // Ikast has 5 households in the cohort and stays; Bording (1) is merged.
     assert_eq!(a.newcomer.area.as_deref(), Some("Ikast"));
     let b = d
+        .privacy()
         .view_newcomer(
             &"nc-9035-4418".into(),
             &Viewer::Analyst,
@@ -1089,38 +1129,45 @@ fn explanations_errors_findings_and_debug_never_hold_sensitive_values() {
     seen.push_str(&format!("{:?}", d.privacy));
     seen.push_str(&format!("{:?}", PseudonymKey::generate("x").unwrap()));
     for f in d
-        .privacy_review(date("2016-06-01"), 30)
+        .privacy()
+        .review(
+            date("2016-06-01"),
+            brobygger::privacy::ReviewOptions::warn_days(30),
+        )
         .into_iter()
         .chain(d.validate())
-        .chain(d.retention_report(date("2020-01-01")).findings)
+        .chain(d.privacy().retention_report(date("2020-01-01")).findings)
     {
         seen.push_str(&f.render(Lang::Da));
         seen.push_str(&f.render(Lang::En));
     }
     let report = d
+        .privacy_mut()
         .withdraw_consent(&"c-vvv-2016-003".into(), date("2016-06-01"))
         .unwrap();
     for f in &report.findings {
         seen.push_str(&f.render(Lang::En));
     }
     for e in [
-        d.view_newcomer(
-            &"nc-3817-2204".into(),
-            &Viewer::Volunteer {
-                offer: "vvv-womens-group".into(),
-            },
-            date("2016-04-10"),
-            None,
-        )
-        .unwrap_err(),
-        d.release_contact_details(ReleaseRequest {
-            proposal: "mp-2".into(),
-            at: ts("2016-04-10T10:00:00Z"),
-            to_volunteer: vec![ContactField::Name],
-            to_household: vec![],
-            by: None,
-        })
-        .unwrap_err(),
+        d.privacy()
+            .view_newcomer(
+                &"nc-3817-2204".into(),
+                &Viewer::Volunteer {
+                    offer: "vvv-womens-group".into(),
+                },
+                date("2016-04-10"),
+                None,
+            )
+            .unwrap_err(),
+        d.privacy_mut()
+            .release(ReleaseRequest {
+                proposal: "mp-2".into(),
+                at: ts("2016-04-10T10:00:00Z"),
+                to_volunteer: vec![ContactField::Name],
+                to_household: vec![],
+                by: None,
+            })
+            .unwrap_err(),
     ] {
         seen.push_str(&format!("{e} {e:?}"));
     }
@@ -1145,7 +1192,7 @@ proptest! {
     #[test]
     fn no_release_before_both_acceptances(steps in prop::collection::vec(arb_step(), 1..14)) {
         let mut d = ikast();
-        let id = d.propose_match(ProposeMatch {
+        let id = d.privacy_mut().propose(ProposeMatch {
             newcomer: "nc-1176-9902".into(),
             offer: "vvv-cp-brande".into(),
             at: ts("2016-04-05T09:00:00Z"),
@@ -1160,10 +1207,10 @@ proptest! {
             let side = if side == 0 { ProposalSide::Newcomer } else { ProposalSide::Volunteer };
             let before = d.clone();
             let r = match op {
-                0 | 1 => d.accept_proposal(&id, side, at, None).map(|_| ()),
-                2 => d.decline_proposal(&id, side, at, None).map(|_| ()),
-                3 => d.withdraw_proposal(&id, at, None).map(|_| ()),
-                _ => d.release_contact_details(ReleaseRequest {
+                0 | 1 => d.privacy_mut().accept(&id, side, at, None).map(|_| ()),
+                2 => d.privacy_mut().decline(&id, side, at, None).map(|_| ()),
+                3 => d.privacy_mut().withdraw_proposal(&id, at, None).map(|_| ()),
+                _ => d.privacy_mut().release(ReleaseRequest {
                     proposal: id.clone(),
                     at,
                     to_volunteer: vec![ContactField::Phone],
@@ -1175,7 +1222,7 @@ proptest! {
                 prop_assert_eq!(&d, &before);
             }
         }
-        let p = d.proposal(&id).unwrap();
+        let p = d.privacy().proposal(&id).unwrap();
         let kinds: Vec<&ProposalEventKind> = p.events.iter().map(|e| &e.kind).collect();
         if let Some(r) = kinds.iter().position(|k| matches!(k, ProposalEventKind::Released { .. })) {
             let n = kinds.iter().position(|k| matches!(k, ProposalEventKind::AcceptedByNewcomer));
@@ -1247,7 +1294,7 @@ proptest! {
             );
             c.attributes = vec!["newcomer.preferences".into()];
             d.privacy.consents.push(c);
-            d.record_introduction(&"ikast-2016-q1".into(), matching::IntroductionRecord {
+            d.matching_mut().record_introduction(&"ikast-2016-q1".into(), matching::IntroductionRecord {
                 newcomer: n.id.clone(),
                 on: n.arrival + chrono::Duration::days(10 + k as i64),
                 setting: matching::IntroductionSetting::FollowUpConversation,
@@ -1268,22 +1315,23 @@ proptest! {
             h.note = Some(format!("Underskrevet af {}.", names[0]));
         }
         let as_of = households.iter().map(|n| n.arrival).max().unwrap();
-        let run = d.match_cohort(&MatchRequest {
+        let run = d.matching().match_cohort(&MatchRequest {
             cohort: "ikast-2016-q1".into(),
             rule_set: "vvv-ikast".into(),
             options: MatchOptions::new(Solver::Greedy, as_of),
         }).unwrap();
-        d.add_match_run(run).unwrap();
+        d.matching_mut().add_run(run).unwrap();
         if let Some(m) = d.match_runs[0].matches.first().cloned() {
-            d.propose_match(ProposeMatch {
+            let run = Some(d.match_runs[0].id.clone());
+            d.privacy_mut().propose(ProposeMatch {
                 newcomer: m.newcomer, offer: m.offer, at: common_at(as_of),
-                expires_on: None, run: Some(d.match_runs[0].id.clone()), id: None, by: None,
+                expires_on: None, run, id: None, by: None,
             }).unwrap();
         }
         prop_assert!(!d.validate().has_errors(), "{:?}", d.validate());
         let key = PseudonymKey::from_bytes("research", &[3; 32]).unwrap();
         let (a, report) = d
-            .anonymised(&AnonymiseOptions::new(AnonymisationScope::Everyone, date("2030-01-01")), keyed.then_some(&key))
+            .privacy().anonymised(&AnonymiseOptions::new(AnonymisationScope::Everyone, date("2030-01-01")), keyed.then_some(&key))
             .unwrap();
         prop_assert_eq!(report.households as usize, households.len());
         // No original id or name survives anywhere.
@@ -1312,7 +1360,7 @@ proptest! {
         // Retention does not take the anonymised households again.
         prop_assert_eq!(a.privacy.anonymisations[0].records.len(), households.len() + d.people.len());
         // Keyed: reproducible; random: not.
-        let again = d.anonymised(&AnonymiseOptions::new(AnonymisationScope::Everyone, date("2030-01-01")), keyed.then_some(&key)).unwrap().0;
+        let again = d.privacy().anonymised(&AnonymiseOptions::new(AnonymisationScope::Everyone, date("2030-01-01")), keyed.then_some(&key)).unwrap().0;
         prop_assert_eq!(keyed, again.cohorts[0].newcomers[0].id == a.cohorts[0].newcomers[0].id);
     }
 
@@ -1333,7 +1381,7 @@ proptest! {
     fn privacy_records_round_trip(seed in any::<u64>()) {
         let mut d = ikast();
         let run = with_run(ikast()).match_runs[0].clone();
-        d.add_match_run(run).unwrap();
+        d.matching_mut().add_run(run).unwrap();
         d.privacy.consents[(seed % 10) as usize].withdrawn_on = Some(date("2016-12-01"));
         let back = Dossier::from_json(&d.to_json().unwrap()).unwrap();
         prop_assert_eq!(back, d);

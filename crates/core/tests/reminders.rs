@@ -27,7 +27,11 @@ fn fixture_cases_give_the_expected_reminders() {
         let d = Dossier::example(input["example"].as_str().unwrap()).unwrap();
         let as_of: NaiveDate = input["as_of"].as_str().unwrap().parse().unwrap();
         let horizon = u32::try_from(input["horizon_days"].as_u64().unwrap()).unwrap();
-        let mut actual = serde_json::to_string_pretty(&d.reminders(as_of, horizon)).unwrap();
+        let mut actual = serde_json::to_string_pretty(
+            &d.reminders()
+                .due(as_of, brobygger::ReminderOptions::horizon(horizon)),
+        )
+        .unwrap();
         actual.push('\n');
         common::golden(&dir.join(format!("{name}.expected.json")), &actual);
         n += 1;
@@ -38,7 +42,10 @@ fn fixture_cases_give_the_expected_reminders() {
 #[test]
 fn the_examples_remind_of_what_their_data_holds() {
     let d = Dossier::example("ikast-brande").unwrap();
-    let r = d.reminders("2016-03-01".parse().unwrap(), 14);
+    let r = d.reminders().due(
+        "2016-03-01".parse().unwrap(),
+        brobygger::ReminderOptions::horizon(14),
+    );
     let kinds: Vec<ReminderKind> = r.iter().map(|r| r.kind).collect();
     assert!(kinds.contains(&ReminderKind::Introduction) && kinds.contains(&ReminderKind::Meeting));
     // Households by pseudonymous id only, and each introduction cites 001.
@@ -61,7 +68,7 @@ proptest! {
     ) {
         let d = example.dossier().unwrap();
         let day = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + chrono::Duration::days(offset);
-        let r = d.reminders(day, horizon);
+        let r = d.reminders().due(day, brobygger::ReminderOptions::horizon(horizon));
         let mut seen_due = false;
         for x in &r {
             match x.state {
@@ -75,7 +82,7 @@ proptest! {
                 }
             }
         }
-        let longer = d.reminders(day, horizon + 30);
+        let longer = d.reminders().due(day, brobygger::ReminderOptions::horizon(horizon + 30));
         for x in &r {
             prop_assert!(longer.contains(x));
         }

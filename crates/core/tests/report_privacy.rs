@@ -16,28 +16,30 @@ fn tally(group: RespondentGroup, answer: LikertAnswer, count: u32) -> AnswerTall
 #[test]
 fn a_small_group_hides_one_more_group_when_the_total_is_shown() {
     let mut d = Dossier::example("aalborg").unwrap();
-    d.add_survey(SurveyRound {
-        id: "small-groups".into(),
-        title: "Small groups".into(),
-        agreement: Some("aalborg-lbb".into()),
-        closed_on: "2017-05-01".parse().unwrap(),
-        questions: vec![SurveyQuestion {
-            id: "q".into(),
-            text: Text::new("Kender hinanden bedre", "Know each other better"),
-            measure: None,
-        }],
-        // Volunteers 23/30 = 77%, municipal 11/12 = 92%, newcomers 2/3 = 67%.
-        tallies: vec![
-            tally(RespondentGroup::Volunteer, LikertAnswer::Agree, 23),
-            tally(RespondentGroup::Volunteer, LikertAnswer::Disagree, 7),
-            tally(RespondentGroup::MunicipalStaff, LikertAnswer::Agree, 11),
-            tally(RespondentGroup::MunicipalStaff, LikertAnswer::Disagree, 1),
-            tally(RespondentGroup::Newcomer, LikertAnswer::Agree, 2),
-            tally(RespondentGroup::Newcomer, LikertAnswer::Disagree, 1),
-        ],
-    })
-    .unwrap();
+    d.surveys_mut()
+        .add(SurveyRound {
+            id: "small-groups".into(),
+            title: "Small groups".into(),
+            agreement: Some("aalborg-lbb".into()),
+            closed_on: "2017-05-01".parse().unwrap(),
+            questions: vec![SurveyQuestion {
+                id: "q".into(),
+                text: Text::new("Kender hinanden bedre", "Know each other better"),
+                measure: None,
+            }],
+            // Volunteers 23/30 = 77%, municipal 11/12 = 92%, newcomers 2/3 = 67%.
+            tallies: vec![
+                tally(RespondentGroup::Volunteer, LikertAnswer::Agree, 23),
+                tally(RespondentGroup::Volunteer, LikertAnswer::Disagree, 7),
+                tally(RespondentGroup::MunicipalStaff, LikertAnswer::Agree, 11),
+                tally(RespondentGroup::MunicipalStaff, LikertAnswer::Disagree, 1),
+                tally(RespondentGroup::Newcomer, LikertAnswer::Agree, 2),
+                tally(RespondentGroup::Newcomer, LikertAnswer::Disagree, 1),
+            ],
+        })
+        .unwrap();
     let report = d
+        .assessment()
         .report(
             &"aalborg-lbb".into(),
             ReportOptions::new(

@@ -89,7 +89,7 @@ fn analysis_fixtures_report_every_expected_finding() {
             .agreements
             .iter()
             .map(|a| {
-                let findings = d.analyse_roles(&a.id, RoleOptions::default()).unwrap();
+                let findings = d.roles(&a.id).analyse(RoleOptions::default()).unwrap();
                 json!({
                     "agreement": a.id,
                     "findings": findings.iter().map(row_with_source).collect::<Vec<_>>(),
@@ -112,9 +112,9 @@ fn operation_fixtures_apply_all_or_nothing() {
         let before = d.clone();
         let agreement: AgreementId = case["agreement"].as_str().unwrap().into();
         let changes: Vec<RoleChange> = serde_json::from_value(case["changes"].clone()).unwrap();
-        let actual = match d.change_roles(&agreement, &changes) {
+        let actual = match d.roles_mut(&agreement).change(&changes) {
             Ok(()) => {
-                let split = d.role_split(&agreement, None).unwrap();
+                let split = d.roles(&agreement).split(None).unwrap();
                 json!({"error": null, "roles": split})
             }
             Err(e) => {
@@ -149,7 +149,7 @@ fn golden_matrices_in_markdown_and_html_in_both_languages() {
     let golden = common::fixtures().join("golden");
     for (example, agreement) in MATRICES {
         let d = Dossier::example(example).unwrap();
-        let m = d.role_matrix(&agreement.into(), golden_as_of()).unwrap();
+        let m = d.roles(&agreement.into()).matrix(golden_as_of()).unwrap();
         for lang in [Lang::Da, Lang::En] {
             let code = lang.code();
             common::golden(
@@ -172,10 +172,10 @@ fn golden_diff_between_the_aalborg_versions() {
     for lang in [Lang::Da, Lang::En] {
         common::golden(
             &golden.join(format!("roles-diff-aalborg-lbb-{}.md", lang.code())),
-            &d.describe_role_diff(&id, 1, 2, lang).unwrap(),
+            &d.roles(&id).describe_diff(1, 2, lang).unwrap(),
         );
     }
-    let diff = d.role_diff(&id, 1, 2).unwrap();
+    let diff = d.roles(&id).diff(1, 2).unwrap();
     common::golden(
         &golden.join("roles-diff-aalborg-lbb.json"),
         &(serde_json::to_string_pretty(&diff).unwrap() + "\n"),
@@ -192,7 +192,8 @@ fn every_example_agreement_has_a_split_without_errors_that_covers_its_activities
         for a in &d.agreements {
             for v in &a.versions {
                 let findings = d
-                    .analyse_roles(&a.id, RoleOptions::version(v.number))
+                    .roles(&a.id)
+                    .analyse(RoleOptions::version(v.number))
                     .unwrap();
                 assert!(
                     !findings.has_errors(),
@@ -207,10 +208,14 @@ fn every_example_agreement_has_a_split_without_errors_that_covers_its_activities
                     a.id
                 );
                 // The statutory line holds: municipal parties only carry statutory tasks.
-                let tasks = d.role_tasks(&a.id, RoleOptions::version(v.number)).unwrap();
+                let tasks = d
+                    .roles(&a.id)
+                    .tasks(RoleOptions::version(v.number))
+                    .unwrap();
                 for t in tasks.iter().filter(|t| t.statutory) {
                     for c in d
-                        .task_carriers(&a.id, &t.task, RoleOptions::version(v.number))
+                        .roles(&a.id)
+                        .carriers(&t.task, RoleOptions::version(v.number))
                         .unwrap()
                     {
                         assert!(!c.role.carries() || c.party.is_municipal(), "{}", t.key);
@@ -225,7 +230,8 @@ fn every_example_agreement_has_a_split_without_errors_that_covers_its_activities
 fn the_examples_show_the_findings_their_seeds_warn_about() {
     let ikast = Dossier::example("ikast-brande").unwrap();
     let f = ikast
-        .analyse_roles(&"ikast-vvv".into(), RoleOptions::default())
+        .roles(&"ikast-vvv".into())
+        .analyse(RoleOptions::default())
         .unwrap();
     // About 100 volunteers lean on one Red Cross branch: its tasks exceed its declared time.
     let load = f.with_code("roles.load_exceeds_hours");
@@ -239,7 +245,8 @@ fn the_examples_show_the_findings_their_seeds_warn_about() {
 
     let aalborg = Dossier::example("aalborg").unwrap();
     let f = aalborg
-        .analyse_roles(&"aalborg-lbb".into(), RoleOptions::default())
+        .roles(&"aalborg-lbb".into())
+        .analyse(RoleOptions::default())
         .unwrap();
     let missing: Vec<&str> = f
         .with_code("roles.department_not_involved")
@@ -269,21 +276,23 @@ fn assign_then_unassign_restores_the_split() {
     let (mut d, id) = horsens();
     let before = d.clone();
     let task = TaskRef::catalogue("evaluate");
-    d.assign_role(
-        &id,
-        Assignment::new(task.clone(), fritid(), Raci::Responsible)
-            .carried_by_post("horsens-leisure-consultant")
-            .with_hours(1.0),
-    )
-    .unwrap();
+    d.roles_mut(&id)
+        .assign(
+            Assignment::new(task.clone(), fritid(), Raci::Responsible)
+                .carried_by_post("horsens-leisure-consultant")
+                .with_hours(1.0),
+        )
+        .unwrap();
     assert_eq!(
-        d.role_matrix(&id, RoleOptions::default())
+        d.roles(&id)
+            .matrix(RoleOptions::default())
             .unwrap()
             .roles_of("evaluate", "department:horsens/fritid"),
         Some(&[Raci::Responsible][..])
     );
     let removed = d
-        .unassign_role(&id, &task, &fritid(), Raci::Responsible)
+        .roles_mut(&id)
+        .unassign(&task, &fritid(), Raci::Responsible)
         .unwrap();
     assert_eq!(removed.hours_per_month, Some(1.0));
     assert_eq!(d, before);
@@ -294,14 +303,12 @@ fn a_second_accountable_is_refused_with_a_clear_error_and_changes_nothing() {
     let (mut d, id) = horsens();
     let before = d.clone();
     let err = d
-        .assign_role(
-            &id,
-            Assignment::new(
-                TaskRef::activity("act-festival"),
-                lawan(),
-                Raci::Accountable,
-            ),
-        )
+        .roles_mut(&id)
+        .assign(Assignment::new(
+            TaskRef::activity("act-festival"),
+            lawan(),
+            Raci::Accountable,
+        ))
         .unwrap_err();
     assert_eq!(err.code(), "roles.second_accountable");
     assert!(
@@ -311,9 +318,8 @@ fn a_second_accountable_is_refused_with_a_clear_error_and_changes_nothing() {
     );
     assert_eq!(d, before);
     // Moving accountability is one batch: unassign, then assign.
-    d.change_roles(
-        &id,
-        &[
+    d.roles_mut(&id)
+        .change(&[
             RoleChange::Unassign {
                 task: TaskRef::activity("act-festival"),
                 party: fritid(),
@@ -327,15 +333,11 @@ fn a_second_accountable_is_refused_with_a_clear_error_and_changes_nothing() {
                 )
                 .carried_by_post("lawan-chair"),
             },
-        ],
-    )
-    .unwrap();
+        ])
+        .unwrap();
     let carriers = d
-        .task_carriers(
-            &id,
-            &TaskRef::activity("act-festival"),
-            RoleOptions::default(),
-        )
+        .roles(&id)
+        .carriers(&TaskRef::activity("act-festival"), RoleOptions::default())
         .unwrap();
     let accountable: Vec<&Carrying> = carriers
         .iter()
@@ -422,7 +424,7 @@ fn operations_refuse_bad_input_with_paths() {
         (vec![], "roles.no_changes", "changes"),
     ];
     for (changes, code, path) in cases {
-        let err = d.change_roles(&id, &changes).unwrap_err();
+        let err = d.roles_mut(&id).change(&changes).unwrap_err();
         assert_eq!(err.code(), code, "{err:?}");
         let BrobyggerError::InvalidInput { path: p, .. } = &err else {
             panic!("{err:?}")
@@ -432,30 +434,30 @@ fn operations_refuse_bad_input_with_paths() {
     }
     // Not-found errors name the entity.
     let err = d
-        .assign_role(
-            &id,
+        .roles_mut(&id)
+        .assign(
             Assignment::new(TaskRef::catalogue("evaluate"), fritid(), Raci::Responsible)
                 .carried_by_post("no-such-post"),
         )
         .unwrap_err();
     assert!(matches!(&err, BrobyggerError::NotFound { entity, .. } if entity == "post"));
     let err = d
-        .assign_role(
-            &id,
-            Assignment {
-                carried_by: Some(Carrier::Person {
-                    person: "p-0000-0000-0000-0001".into(),
-                }),
-                ..Assignment::new(TaskRef::catalogue("evaluate"), fritid(), Raci::Responsible)
-            },
-        )
+        .roles_mut(&id)
+        .assign(Assignment {
+            carried_by: Some(Carrier::Person {
+                person: "p-0000-0000-0000-0001".into(),
+            }),
+            ..Assignment::new(TaskRef::catalogue("evaluate"), fritid(), Raci::Responsible)
+        })
         .unwrap_err();
     assert!(matches!(&err, BrobyggerError::NotFound { entity, .. } if entity == "person"));
     let err = d
-        .assign_role(
-            &"nope".into(),
-            Assignment::new(TaskRef::catalogue("evaluate"), fritid(), Raci::Responsible),
-        )
+        .roles_mut(&"nope".into())
+        .assign(Assignment::new(
+            TaskRef::catalogue("evaluate"),
+            fritid(),
+            Raci::Responsible,
+        ))
         .unwrap_err();
     assert_eq!(err.code(), "not_found.agreement");
     assert_eq!(d, before);
@@ -465,9 +467,8 @@ fn operations_refuse_bad_input_with_paths() {
 fn a_custom_task_is_defined_used_and_removed() {
     let (mut d, id) = horsens();
     let task = TaskRef::custom("t-bus");
-    d.change_roles(
-        &id,
-        &[
+    d.roles_mut(&id)
+        .change(&[
             RoleChange::DefineTask {
                 task: CustomTask {
                     id: "t-bus".into(),
@@ -479,26 +480,24 @@ fn a_custom_task_is_defined_used_and_removed() {
             RoleChange::Assign {
                 assignment: Assignment::new(task.clone(), lawan(), Raci::Responsible),
             },
-        ],
-    )
-    .unwrap();
+        ])
+        .unwrap();
     let remove = RoleChange::RemoveTask { id: "t-bus".into() };
     let err = d
-        .change_roles(&id, std::slice::from_ref(&remove))
+        .roles_mut(&id)
+        .change(std::slice::from_ref(&remove))
         .unwrap_err();
     assert_eq!(err.code(), "roles.task_in_use");
-    d.change_roles(
-        &id,
-        &[
+    d.roles_mut(&id)
+        .change(&[
             RoleChange::Unassign {
                 task,
                 party: lawan(),
                 role: Raci::Responsible,
             },
             remove,
-        ],
-    )
-    .unwrap();
+        ])
+        .unwrap();
     assert_eq!(d, Dossier::example("horsens").unwrap());
 }
 
@@ -514,7 +513,8 @@ fn binding_agreements_change_their_split_by_amendment_only() {
         ),
     };
     let err = d
-        .change_roles(&id, std::slice::from_ref(&change))
+        .roles_mut(&id)
+        .change(std::slice::from_ref(&change))
         .unwrap_err();
     assert_eq!(err.code(), "lifecycle.binding_terms");
 
@@ -527,17 +527,19 @@ fn binding_agreements_change_their_split_by_amendment_only() {
         reason: "Evalueringen placeres hos integrationsafdelingen.".into(),
     };
     assert_eq!(
-        d.amend_roles(&id, std::slice::from_ref(&change), amendment.clone())
+        d.roles_mut(&id)
+            .amend(std::slice::from_ref(&change), amendment.clone())
             .unwrap(),
         2
     );
-    let diff = d.role_diff(&id, 1, 2).unwrap();
+    let diff = d.roles(&id).diff(1, 2).unwrap();
     assert_eq!(diff.added.len(), 1);
     assert!(diff.removed.is_empty() && diff.changed.is_empty());
-    assert_eq!(d.role_diff(&id, 2, 1).unwrap().removed, diff.added);
+    assert_eq!(d.roles(&id).diff(2, 1).unwrap().removed, diff.added);
     // Version 1 is untouched and still readable.
     assert!(
-        d.role_split(&id, Some(1))
+        d.roles(&id)
+            .split(Some(1))
             .unwrap()
             .assignments
             .iter()
@@ -545,12 +547,13 @@ fn binding_agreements_change_their_split_by_amendment_only() {
     );
     // A failing change makes no version.
     let err = d
-        .amend_roles(&id, std::slice::from_ref(&change), amendment)
+        .roles_mut(&id)
+        .amend(std::slice::from_ref(&change), amendment)
         .unwrap_err();
     assert_eq!(err.code(), "roles.already_assigned");
     assert_eq!(d.agreement(&id).unwrap().versions.len(), 2);
     assert_eq!(
-        d.role_diff(&id, 1, 9).unwrap_err().code(),
+        d.roles(&id).diff(1, 9).unwrap_err().code(),
         "not_found.version"
     );
 }
@@ -590,16 +593,14 @@ fn change_sets_read_from_json_with_paths_and_no_values() {
 #[test]
 fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
     let (mut d, id) = horsens();
-    d.assign_role(
-        &id,
-        Assignment::new(
+    d.roles_mut(&id)
+        .assign(Assignment::new(
             TaskRef::catalogue("school_daycare_placement"),
             lawan(),
             Raci::Responsible,
-        ),
-    )
-    .unwrap();
-    let findings = d.analyse_roles(&id, RoleOptions::default()).unwrap();
+        ))
+        .unwrap();
+    let findings = d.roles(&id).analyse(RoleOptions::default()).unwrap();
     let statutory = findings.with_code("roles.statutory_outside_municipality");
     assert_eq!(statutory.len(), 1);
     assert_eq!(statutory[0].severity, Severity::Error);
@@ -621,7 +622,7 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
         note: None,
         override_reason: None,
     };
-    let err = d.transition(request.clone()).unwrap_err();
+    let err = d.lifecycle_mut().transition(request.clone()).unwrap_err();
     assert_eq!(err.code(), "lifecycle.blocked");
     assert!(
         err.findings()
@@ -635,27 +636,25 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
     // Consulting the association about the placement is fine.
     let mut fixed = d.clone();
     fixed
-        .change_roles(
-            &id,
-            &[
-                RoleChange::Unassign {
-                    task: TaskRef::catalogue("school_daycare_placement"),
-                    party: lawan(),
-                    role: Raci::Responsible,
-                },
-                RoleChange::Assign {
-                    assignment: Assignment::new(
-                        TaskRef::catalogue("school_daycare_placement"),
-                        lawan(),
-                        Raci::Consulted,
-                    ),
-                },
-            ],
-        )
+        .roles_mut(&id)
+        .change(&[
+            RoleChange::Unassign {
+                task: TaskRef::catalogue("school_daycare_placement"),
+                party: lawan(),
+                role: Raci::Responsible,
+            },
+            RoleChange::Assign {
+                assignment: Assignment::new(
+                    TaskRef::catalogue("school_daycare_placement"),
+                    lawan(),
+                    Raci::Consulted,
+                ),
+            },
+        ])
         .unwrap();
     // (Horsens also has an open critical checklist divergence, which may still block: only the
     // role findings are gone.)
-    if let Err(e) = fixed.transition(request.clone()) {
+    if let Err(e) = fixed.lifecycle_mut().transition(request.clone()) {
         assert!(
             !e.findings().iter().any(|f| f.code.starts_with("roles.")),
             "{e:?}"
@@ -663,6 +662,7 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
     }
     // Or the parties override, and the override is recorded with the code.
     let event = d
+        .lifecycle_mut()
         .transition(TransitionRequest {
             override_reason: Some("Midlertidigt, indtil kommunen overtager.".into()),
             ..request
@@ -683,13 +683,14 @@ fn double_coverage_needs_a_shared_forum() {
     let i = agreement_index(&d, "horsens-lawan");
     // Both Responsible for the festival share the network forum; without it they do not.
     assert!(
-        d.analyse_roles(&id, RoleOptions::default())
+        d.roles(&id)
+            .analyse(RoleOptions::default())
             .unwrap()
             .with_code("roles.double_coverage")
             .is_empty()
     );
     d.agreements[i].versions[0].terms.routines.clear();
-    let findings = d.analyse_roles(&id, RoleOptions::default()).unwrap();
+    let findings = d.roles(&id).analyse(RoleOptions::default()).unwrap();
     let double = findings.with_code("roles.double_coverage");
     assert_eq!(double.len(), 2, "coordinate and the festival");
     assert!(
@@ -706,7 +707,8 @@ fn carriers_follow_the_posts_through_handovers() {
     let coordinate = TaskRef::catalogue("coordinate");
     let ctf = PartyRef::parse_key("department:aalborg/ctf").unwrap();
     let lead_on = |d: &Dossier, day: &str| {
-        d.task_carriers(&id, &coordinate, RoleOptions::as_of(date(day)))
+        d.roles(&id)
+            .carriers(&coordinate, RoleOptions::as_of(date(day)))
             .unwrap()
             .into_iter()
             .find(|c| c.party == ctf && c.role == Raci::Responsible)
@@ -732,24 +734,25 @@ fn carriers_follow_the_posts_through_handovers() {
         child_protection_certificate: None,
         notes: None,
     });
-    let split_before = d.role_split(&id, None).unwrap().clone();
-    d.handover(&Handover {
-        from: old.clone(),
-        to: new.clone(),
-        on: date("2018-01-01"),
-        scope: HandoverScope::AllPosts,
-    })
-    .unwrap();
-    assert_eq!(d.role_split(&id, None).unwrap(), &split_before);
-    let duties = d.party_duties(&id, &rk, RoleOptions::default()).unwrap();
+    let split_before = d.roles(&id).split(None).unwrap().clone();
+    d.posts_mut()
+        .handover(&Handover {
+            from: old.clone(),
+            to: new.clone(),
+            on: date("2018-01-01"),
+            scope: HandoverScope::AllPosts,
+        })
+        .unwrap();
+    assert_eq!(d.roles(&id).split(None).unwrap(), &split_before);
+    let duties = d.roles(&id).duties(&rk, RoleOptions::default()).unwrap();
     let carried: Vec<&Duty> = duties
         .iter()
         .filter(|duty| duty.assignment.carried_by.is_some())
         .collect();
     assert!(!carried.is_empty());
     let matching = d
-        .task_carriers(
-            &id,
+        .roles(&id)
+        .carriers(
             &TaskRef::catalogue("match_volunteers"),
             RoleOptions::as_of(date("2018-02-01")),
         )
@@ -767,13 +770,15 @@ fn a_vacant_post_and_a_single_person_are_continuity_risks() {
     let id: AgreementId = "horsens-lawan".into();
     // Before the integration contact post was first held (2017-06-01) it is vacant.
     let early = d
-        .analyse_roles(&id, RoleOptions::as_of(date("2017-01-01")))
+        .roles(&id)
+        .analyse(RoleOptions::as_of(date("2017-01-01")))
         .unwrap();
     let vacant = early.with_code("roles.vacant_carrier");
     assert_eq!(vacant.len(), 1);
     assert!(vacant[0].text.en.contains("horsens-integration-contact"));
     let later = d
-        .analyse_roles(&id, RoleOptions::as_of(date("2017-09-01")))
+        .roles(&id)
+        .analyse(RoleOptions::as_of(date("2017-09-01")))
         .unwrap();
     assert!(later.with_code("roles.vacant_carrier").is_empty());
     // Every accountability of Kultur og Fritid rests on the leisure consultant.
@@ -790,9 +795,10 @@ fn whole_municipality_questions_include_its_departments() {
     let id: AgreementId = "ikast-vvv".into();
     let whole = PartyRef::parse_key("municipality:ikast-brande").unwrap();
     let jobcentre = PartyRef::parse_key("department:ikast-brande/jobcenter").unwrap();
-    let all = d.party_duties(&id, &whole, RoleOptions::default()).unwrap();
+    let all = d.roles(&id).duties(&whole, RoleOptions::default()).unwrap();
     let jc = d
-        .party_duties(&id, &jobcentre, RoleOptions::default())
+        .roles(&id)
+        .duties(&jobcentre, RoleOptions::default())
         .unwrap();
     assert!(all.len() > jc.len() && !jc.is_empty());
     assert!(jc.iter().all(|duty| all.contains(duty)));
@@ -801,15 +807,16 @@ fn whole_municipality_questions_include_its_departments() {
             && duty.assignment.role == Raci::Accountable)
     );
     let err = d
-        .party_duties(
-            &id,
+        .roles(&id)
+        .duties(
             &PartyRef::parse_key("organisation:DK-LOCAL-nobody").unwrap(),
             RoleOptions::default(),
         )
         .unwrap_err();
     assert_eq!(err.code(), "not_found.party");
     let err = d
-        .task_carriers(&id, &TaskRef::activity("nope"), RoleOptions::default())
+        .roles(&id)
+        .carriers(&TaskRef::activity("nope"), RoleOptions::default())
         .unwrap_err();
     assert_eq!(err.code(), "not_found.task");
 }
@@ -820,7 +827,7 @@ fn whole_municipality_questions_include_its_departments() {
 fn rendering_escapes_names_and_stays_self_contained() {
     let (mut d, id) = horsens();
     d.organisations[0].name = "LAWAN <script>alert(1)</script> | \"Horsens\"".into();
-    let m = d.role_matrix(&id, RoleOptions::default()).unwrap();
+    let m = d.roles(&id).matrix(RoleOptions::default()).unwrap();
     let html = m.html(Lang::En);
     assert!(!html.contains("<script>"));
     assert!(html.contains("LAWAN &lt;script&gt;alert(1)&lt;/script&gt; | &quot;Horsens&quot;"));
@@ -879,7 +886,7 @@ fn reports_name_no_person() {
             })
             .collect();
         for a in &d.agreements {
-            let m = d.role_matrix(&a.id, RoleOptions::default()).unwrap();
+            let m = d.roles(&a.id).matrix(RoleOptions::default()).unwrap();
             let texts = [
                 m.markdown(Lang::Da),
                 m.markdown(Lang::En),
@@ -896,7 +903,8 @@ fn reports_name_no_person() {
         }
         let first = &d.agreements[i];
         let md = d
-            .role_matrix(&first.id, RoleOptions::default())
+            .roles(&first.id)
+            .matrix(RoleOptions::default())
             .unwrap()
             .markdown(Lang::En);
         assert!(md.contains("named person"), "{}", e.name());
@@ -907,15 +915,13 @@ fn reports_name_no_person() {
 fn the_all_catalogue_option_lists_every_catalogue_task_for_planning() {
     let d = Dossier::example("horsens").unwrap();
     let id: AgreementId = "horsens-lawan".into();
-    let used = d.role_tasks(&id, RoleOptions::default()).unwrap();
+    let used = d.roles(&id).tasks(RoleOptions::default()).unwrap();
     let all = d
-        .role_tasks(
-            &id,
-            RoleOptions {
-                all_catalogue_tasks: true,
-                ..RoleOptions::default()
-            },
-        )
+        .roles(&id)
+        .tasks(RoleOptions {
+            all_catalogue_tasks: true,
+            ..RoleOptions::default()
+        })
         .unwrap();
     assert_eq!(
         all.len(),
@@ -977,14 +983,14 @@ proptest! {
     fn changes_are_all_or_nothing_and_keep_one_accountable(changes in prop::collection::vec(change(), 0..6)) {
         let (mut d, id) = horsens();
         let before = d.clone();
-        match d.change_roles(&id, &changes) {
+        match d.roles_mut(&id).change(&changes) {
             Ok(()) => {
                 prop_assert!(!d.validate().has_errors());
-                let findings = d.analyse_roles(&id, RoleOptions::default()).unwrap();
+                let findings = d.roles(&id).analyse(RoleOptions::default()).unwrap();
                 prop_assert!(findings.with_code("roles.multiple_accountable").is_empty());
                 let diff = RoleSplitDiff::between(
-                    before.role_split(&id, None).unwrap(),
-                    d.role_split(&id, None).unwrap(),
+                    before.roles(&id).split(None).unwrap(),
+                    d.roles(&id).split(None).unwrap(),
                     1,
                     1,
                 );
@@ -1011,7 +1017,7 @@ proptest! {
         for a in &d.agreements {
             for v in &a.versions {
                 let options = RoleOptions { version: Some(v.number), as_of: None, all_catalogue_tasks: true };
-                if let Ok(m) = d.role_matrix(&a.id, options) {
+                if let Ok(m) = d.roles(&a.id).matrix(options) {
                     let _ = m.markdown(Lang::Da);
                     let _ = m.html(Lang::En);
                     prop_assert_eq!(m.rows.iter().all(|r| r.cells.len() == m.parties.len()), true);

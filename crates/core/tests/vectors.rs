@@ -104,11 +104,8 @@ fn run(input: &Value) -> Value {
             let d = dossier(input);
             let party = PartyRef::parse_key(s(input, "party")).unwrap();
             let duties = d
-                .party_duties(
-                    &s(input, "agreement").into(),
-                    &party,
-                    RoleOptions::default(),
-                )
+                .roles(&s(input, "agreement").into())
+                .duties(&party, RoleOptions::default())
                 .unwrap();
             json!({"duties": duties.iter().map(|x| json!({
                 "task": x.task.key,
@@ -118,7 +115,8 @@ fn run(input: &Value) -> Value {
         }
         "checklist_alignment" => {
             let a = dossier(input)
-                .checklist_alignment(&s(input, "agreement").into(), &s(input, "template").into())
+                .checklists()
+                .alignment(&s(input, "agreement").into(), &s(input, "template").into())
                 .unwrap();
             json!({
                 "score": a.score,
@@ -150,6 +148,7 @@ fn run(input: &Value) -> Value {
         "volunteer_view" => {
             let mut d = dossier(input);
             let r = d
+                .matching()
                 .match_cohort(&MatchRequest {
                     cohort: s(input, "cohort").into(),
                     rule_set: s(input, "rule_set").into(),
@@ -157,8 +156,11 @@ fn run(input: &Value) -> Value {
                 })
                 .unwrap();
             let id = r.id.clone();
-            d.add_match_run(r).unwrap();
-            let views = d.volunteer_view(&id, &s(input, "offer").into()).unwrap();
+            d.matching_mut().add_run(r).unwrap();
+            let views = d
+                .matching()
+                .volunteer_view(&id, &s(input, "offer").into())
+                .unwrap();
             json!({"views": views.iter().map(|v| json!({
                 "newcomer": v.newcomer.to_string(),
                 "shared": v.shared.iter().map(|f| json!({
@@ -169,12 +171,14 @@ fn run(input: &Value) -> Value {
         }
         "introductions_due" => {
             let due = dossier(input)
+                .matching()
                 .introductions_due(&s(input, "cohort").into(), date(input, "on"))
                 .unwrap();
             json!({"findings": findings(&due)})
         }
         "assessment" => {
             let a = dossier(input)
+                .assessment()
                 .assess(
                     &s(input, "agreement").into(),
                     AssessmentOptions::new(date(input, "as_of")),
@@ -198,6 +202,7 @@ fn run(input: &Value) -> Value {
         }
         "report_sections" => {
             let sections = dossier(input)
+                .assessment()
                 .report_sections(&s(input, "agreement").into(), date(input, "as_of"))
                 .unwrap();
             json!({"sections": sections.iter().map(|x| json!({

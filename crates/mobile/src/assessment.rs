@@ -21,12 +21,12 @@ impl DossierHandle {
         agreement: AgreementId,
         options: AssessmentOptions,
     ) -> Result<Assessment, BrobyggerError> {
-        read(&self.0)?.assess(&agreement, options)
+        read(&self.0)?.assessment().assess(&agreement, options)
     }
 
     /// Assesses every agreement as of a date.
     pub fn assess_all(&self, as_of: NaiveDate) -> Result<Vec<Assessment>, BrobyggerError> {
-        Ok(read(&self.0)?.assess_all(as_of))
+        Ok(read(&self.0)?.assessment().assess_all(as_of))
     }
 
     /// A report on one agreement, in the language and format of `options`, to share. The slots
@@ -36,13 +36,13 @@ impl DossierHandle {
         agreement: AgreementId,
         options: ReportOptions,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0)?.report(&agreement, options)
+        read(&self.0)?.assessment().report(&agreement, options)
     }
 
     /// Every agreement's health as of a date, as readable text in `lang`: the assessment's
     /// scores, the role split and the checklists.
     pub fn health_summary(&self, as_of: NaiveDate, lang: Lang) -> Result<String, BrobyggerError> {
-        Ok(read(&self.0)?.health_summary(as_of, lang))
+        Ok(read(&self.0)?.assessment().health_summary(as_of, lang))
     }
 
     /// What a report shows in its role-split and checklist slots unless `options.sections`
@@ -52,7 +52,9 @@ impl DossierHandle {
         agreement: AgreementId,
         as_of: NaiveDate,
     ) -> Result<Vec<ReportSection>, BrobyggerError> {
-        read(&self.0)?.report_sections(&agreement, as_of)
+        read(&self.0)?
+            .assessment()
+            .report_sections(&agreement, as_of)
     }
 
     /// The evaluation survey rounds.
@@ -63,7 +65,7 @@ impl DossierHandle {
     /// Adds a survey round; throws `Validation` with every problem, or `InvalidInput` for a used
     /// id. Nothing changes then.
     pub fn add_survey(&self, round: SurveyRound) -> Result<(), BrobyggerError> {
-        write(&self.0)?.add_survey(round)
+        write(&self.0)?.surveys_mut().add(round)
     }
 
     /// Adds one respondent's answers to a round's counts, all or nothing.
@@ -73,12 +75,14 @@ impl DossierHandle {
         group: RespondentGroup,
         answers: Vec<SurveyAnswer>,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.record_survey_response(&survey, group, &answers)
+        write(&self.0)?
+            .surveys_mut()
+            .record_response(&survey, group, &answers)
     }
 
     /// Every share with its 95% Wilson interval for a round.
     pub fn survey_results(&self, survey: SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
-        read(&self.0)?.survey_results(&survey)
+        read(&self.0)?.surveys().results(&survey)
     }
 
     /// The changes of every share from one round to another, with Newcombe intervals.
@@ -87,7 +91,7 @@ impl DossierHandle {
         before: SurveyId,
         after: SurveyId,
     ) -> Result<Vec<ShareChange>, BrobyggerError> {
-        read(&self.0)?.compare_surveys(&before, &after)
+        read(&self.0)?.surveys().compare(&before, &after)
     }
 }
 

@@ -116,7 +116,8 @@ impl DossierHandle {
         version: Option<u32>,
     ) -> Result<ChecklistTemplate, BrobyggerError> {
         read(&self.0)?
-            .checklist_template(&id, version)
+            .checklists()
+            .template(&id, version)
             .cloned()
             .ok_or_else(|| BrobyggerError::not_found("checklist_template", &id))
     }
@@ -127,7 +128,7 @@ impl DossierHandle {
         &self,
         template: ChecklistTemplate,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.add_checklist_template(template)
+        write(&self.0)?.checklists_mut().add_template(template)
     }
 
     /// Requires a checklist before the agreement can be signed (replacing an earlier
@@ -136,7 +137,7 @@ impl DossierHandle {
         &self,
         requirement: ChecklistRequirement,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.require_checklist(requirement)
+        write(&self.0)?.checklists_mut().require(requirement)
     }
 
     /// Drops a requirement; returns whether there was one.
@@ -145,12 +146,14 @@ impl DossierHandle {
         agreement: AgreementId,
         template: TemplateId,
     ) -> Result<bool, BrobyggerError> {
-        Ok(write(&self.0)?.remove_checklist_requirement(&agreement, &template))
+        Ok(write(&self.0)?
+            .checklists_mut()
+            .remove_requirement(&agreement, &template))
     }
 
     /// Starts one party's answer session; returns its id.
     pub fn start_checklist(&self, start: StartChecklist) -> Result<SessionId, BrobyggerError> {
-        write(&self.0)?.start_checklist(start)
+        write(&self.0)?.checklists_mut().start(start)
     }
 
     /// Records answers in an open session, replacing earlier answers to the same items. Throws
@@ -162,7 +165,9 @@ impl DossierHandle {
         by: PersonId,
         at: Timestamp,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.answer_checklist(&session, answers, &by, at)
+        write(&self.0)?
+            .checklists_mut()
+            .answer(&session, answers, &by, at)
     }
 
     /// Submits a session with every item answered; it is frozen afterwards.
@@ -172,18 +177,19 @@ impl DossierHandle {
         by: PersonId,
         at: Timestamp,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.submit_checklist(&session, &by, at)
+        write(&self.0)?.checklists_mut().submit(&session, &by, at)
     }
 
     /// Records what the parties agreed on a diverging item.
     pub fn resolve_checklist_item(&self, resolve: ResolveItem) -> Result<(), BrobyggerError> {
-        write(&self.0)?.resolve_checklist_item(resolve)
+        write(&self.0)?.checklists_mut().resolve(resolve)
     }
 
     /// One session, to resume it. Throws `NotFound`.
     pub fn checklist_session(&self, id: SessionId) -> Result<AnswerSession, BrobyggerError> {
         read(&self.0)?
-            .checklist_session(&id)
+            .checklists()
+            .session(&id)
             .cloned()
             .ok_or_else(|| BrobyggerError::not_found("checklist_session", &id))
     }
@@ -194,7 +200,8 @@ impl DossierHandle {
         agreement: AgreementId,
     ) -> Result<Vec<AnswerSession>, BrobyggerError> {
         Ok(read(&self.0)?
-            .checklist_sessions(&agreement)
+            .checklists()
+            .sessions(&agreement)
             .into_iter()
             .cloned()
             .collect())
@@ -206,7 +213,7 @@ impl DossierHandle {
         agreement: AgreementId,
         template: TemplateId,
     ) -> Result<ChecklistAlignment, BrobyggerError> {
-        read(&self.0)?.checklist_alignment(&agreement, &template)
+        read(&self.0)?.checklists().alignment(&agreement, &template)
     }
 
     /// The comparisons of every checklist answered for an agreement.
@@ -214,7 +221,7 @@ impl DossierHandle {
         &self,
         agreement: AgreementId,
     ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
-        read(&self.0)?.checklist_alignments(&agreement)
+        read(&self.0)?.checklists().alignments(&agreement)
     }
 
     /// Progress on the required checklists and what blocks signing.
@@ -222,13 +229,13 @@ impl DossierHandle {
         &self,
         agreement: AgreementId,
     ) -> Result<ChecklistReadiness, BrobyggerError> {
-        read(&self.0)?.checklist_readiness(&agreement)
+        read(&self.0)?.checklists().readiness(&agreement)
     }
 
     /// Where each agreement stands with its checklists, as text in `lang` (empty without
     /// checklist data).
     pub fn checklist_summary(&self, lang: Lang) -> Result<String, BrobyggerError> {
-        Ok(read(&self.0)?.checklist_summary(lang))
+        Ok(read(&self.0)?.checklists().summary(lang))
     }
 
     /// The side-by-side comparison rendered as Markdown or HTML in `lang`.
@@ -239,6 +246,8 @@ impl DossierHandle {
         format: RenderFormat,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0)?.render_checklist_comparison(&agreement, &template, format, lang)
+        read(&self.0)?
+            .checklists()
+            .render_comparison(&agreement, &template, format, lang)
     }
 }

@@ -5,7 +5,7 @@ use brobygger::chrono::NaiveDate;
 use brobygger::{
     Agreement, AgreementId, AgreementStatus, AgreementTerms, Amendment, BrobyggerError, Dossier,
     Finding, Handover, HandoverReport, Lang, Municipality, Organisation, Person, PersonId, Post,
-    PostId, StatusEvent, SummaryOptions, Timestamp, TransitionPolicy, TransitionRequest,
+    PostId, StatusEvent, SummaryOptions, Timestamp, TransitionRequest,
 };
 use std::sync::{Arc, RwLock};
 
@@ -144,7 +144,8 @@ impl DossierHandle {
         date: NaiveDate,
     ) -> Result<Vec<Post>, BrobyggerError> {
         Ok(read(&self.0)?
-            .posts_held_by(&person, date)
+            .posts()
+            .held_by(&person, date)
             .into_iter()
             .cloned()
             .collect())
@@ -157,13 +158,13 @@ impl DossierHandle {
         to: AgreementStatus,
         at: Timestamp,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(&self.0)?.preview_transition(&agreement, to, at, &TransitionPolicy::standard())
+        read(&self.0)?.lifecycle().preview(&agreement, to, at)
     }
 
     /// Changes an agreement's status, recording who and when. Throws `InvalidTransition` with
     /// the blocking findings, `NotFound`, or `InvalidInput`; nothing changes then.
     pub fn transition(&self, request: TransitionRequest) -> Result<StatusEvent, BrobyggerError> {
-        write(&self.0)?.transition(request)
+        write(&self.0)?.lifecycle_mut().transition(request)
     }
 
     /// Replaces the terms of a draft or negotiating agreement.
@@ -172,7 +173,9 @@ impl DossierHandle {
         agreement: AgreementId,
         terms: AgreementTerms,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.edit_terms(&agreement, terms)
+        write(&self.0)?
+            .lifecycle_mut()
+            .edit_terms(&agreement, terms)
     }
 
     /// Amends a signed agreement with new terms; returns the new version number.
@@ -182,12 +185,14 @@ impl DossierHandle {
         terms: AgreementTerms,
         amendment: Amendment,
     ) -> Result<u32, BrobyggerError> {
-        write(&self.0)?.amend(&agreement, terms, amendment)
+        write(&self.0)?
+            .lifecycle_mut()
+            .amend(&agreement, terms, amendment)
     }
 
     /// Moves one person's posts to another on a date, all at once.
     pub fn handover(&self, handover: Handover) -> Result<HandoverReport, BrobyggerError> {
-        write(&self.0)?.handover(&handover)
+        write(&self.0)?.posts_mut().handover(&handover)
     }
 
     /// Adds a person (staff or volunteer) to the dossier. Throws `InvalidInput` if the id is

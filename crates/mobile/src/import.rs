@@ -74,6 +74,8 @@ impl DossierHandle {
         as_of: NaiveDate,
         horizon_days: u32,
     ) -> Result<Vec<Reminder>, BrobyggerError> {
-        Ok(read(&self.0)?.reminders(as_of, horizon_days))
+        Ok(read(&self.0)?
+            .reminders()
+            .due(as_of, brobygger::ReminderOptions::horizon(horizon_days)))
     }
 }

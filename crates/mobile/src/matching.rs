@@ -103,13 +103,13 @@ impl DossierHandle {
 
     /// Matches a stored cohort with the dossier's offers (not stored; see `addMatchRun`).
     pub fn match_cohort(&self, request: MatchRequest) -> Result<MatchRun, BrobyggerError> {
-        read(self.lock())?.match_cohort(&request)
+        read(self.lock())?.matching().match_cohort(&request)
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing
     /// changes then.
     pub fn add_match_run(&self, run: MatchRun) -> Result<(), BrobyggerError> {
-        write(self.lock())?.add_match_run(run)
+        write(self.lock())?.matching_mut().add_run(run)
     }
 
     /// Records that a household was introduced to volunteer offers.
@@ -118,7 +118,9 @@ impl DossierHandle {
         cohort: CohortId,
         record: IntroductionRecord,
     ) -> Result<(), BrobyggerError> {
-        write(self.lock())?.record_introduction(&cohort, record)
+        write(self.lock())?
+            .matching_mut()
+            .record_introduction(&cohort, record)
     }
 
     /// Every household's introduction status in a cohort on a day.
@@ -127,7 +129,9 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<Vec<IntroductionStatus>, BrobyggerError> {
-        read(self.lock())?.introduction_status(&cohort, on)
+        read(self.lock())?
+            .matching()
+            .introduction_status(&cohort, on)
     }
 
     /// The introductions due or overdue in a cohort on a day, as findings citing 001.
@@ -136,7 +140,7 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(self.lock())?.introductions_due(&cohort, on)
+        read(self.lock())?.matching().introductions_due(&cohort, on)
     }
 
     /// The evaluator's view of a cohort on a day.
@@ -145,7 +149,7 @@ impl DossierHandle {
         cohort: CohortId,
         on: NaiveDate,
     ) -> Result<CohortView, BrobyggerError> {
-        read(self.lock())?.cohort_view(&cohort, on)
+        read(self.lock())?.matching().cohort_view(&cohort, on)
     }
 
     /// The matches of an offer in a stored run, as its volunteer may see them.
@@ -154,6 +158,6 @@ impl DossierHandle {
         run: MatchRunId,
         offer: OfferId,
     ) -> Result<Vec<VolunteerMatchView>, BrobyggerError> {
-        read(self.lock())?.volunteer_view(&run, &offer)
+        read(self.lock())?.matching().volunteer_view(&run, &offer)
     }
 }

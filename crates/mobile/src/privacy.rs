@@ -108,17 +108,19 @@ impl DossierHandle {
 
     /// Adds a consent. Throws `Validation` with every finding; nothing changes then.
     pub fn add_consent(&self, consent: ConsentRecord) -> Result<(), BrobyggerError> {
-        write(self.lock())?.add_consent(consent)
+        write(self.lock())?.privacy_mut().add_consent(consent)
     }
 
     /// Adds a legal basis other than consent.
     pub fn add_processing_basis(&self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
-        write(self.lock())?.add_processing_basis(basis)
+        write(self.lock())?.privacy_mut().add_basis(basis)
     }
 
     /// Adds a retention policy.
     pub fn add_retention_policy(&self, policy: RetentionPolicy) -> Result<(), BrobyggerError> {
-        write(self.lock())?.add_retention_policy(policy)
+        write(self.lock())?
+            .privacy_mut()
+            .add_retention_policy(policy)
     }
 
     /// Withdraws a consent from a day; returns what depended on it.
@@ -127,7 +129,9 @@ impl DossierHandle {
         consent: ConsentId,
         on: NaiveDate,
     ) -> Result<WithdrawalReport, BrobyggerError> {
-        write(self.lock())?.withdraw_consent(&consent, on)
+        write(self.lock())?
+            .privacy_mut()
+            .withdraw_consent(&consent, on)
     }
 
     /// The consent or basis covering a subject for a purpose (and attribute) on a day.
@@ -138,7 +142,9 @@ impl DossierHandle {
         attribute: Option<String>,
         on: NaiveDate,
     ) -> Result<Option<BasisRef>, BrobyggerError> {
-        Ok(read(self.lock())?.covering_basis(&subject, purpose, attribute.as_deref(), on))
+        Ok(read(self.lock())?
+            .privacy()
+            .covering_basis(&subject, purpose, attribute.as_deref(), on))
     }
 
     /// The match proposals and their history.
@@ -148,7 +154,7 @@ impl DossierHandle {
 
     /// Proposes a match; returns its id.
     pub fn propose_match(&self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
-        write(self.lock())?.propose_match(request)
+        write(self.lock())?.privacy_mut().propose(request)
     }
 
     /// Proposes every match of a stored run, all or nothing.
@@ -159,7 +165,9 @@ impl DossierHandle {
         expires_on: Option<NaiveDate>,
         by: Option<PostId>,
     ) -> Result<Vec<ProposalId>, BrobyggerError> {
-        write(self.lock())?.propose_run(&run, at, expires_on, by)
+        write(self.lock())?
+            .privacy_mut()
+            .propose_run(&run, at, expires_on, by)
     }
 
     /// Records that one side accepted (the household first).
@@ -170,7 +178,9 @@ impl DossierHandle {
         at: Timestamp,
         by: Option<PostId>,
     ) -> Result<ProposalState, BrobyggerError> {
-        write(self.lock())?.accept_proposal(&proposal, side, at, by)
+        write(self.lock())?
+            .privacy_mut()
+            .accept(&proposal, side, at, by)
     }
 
     /// Records that one side declined.
@@ -181,7 +191,9 @@ impl DossierHandle {
         at: Timestamp,
         by: Option<PostId>,
     ) -> Result<ProposalState, BrobyggerError> {
-        write(self.lock())?.decline_proposal(&proposal, side, at, by)
+        write(self.lock())?
+            .privacy_mut()
+            .decline(&proposal, side, at, by)
     }
 
     /// Withdraws an open proposal.
@@ -191,12 +203,14 @@ impl DossierHandle {
         at: Timestamp,
         by: Option<PostId>,
     ) -> Result<ProposalState, BrobyggerError> {
-        write(self.lock())?.withdraw_proposal(&proposal, at, by)
+        write(self.lock())?
+            .privacy_mut()
+            .withdraw_proposal(&proposal, at, by)
     }
 
     /// Closes the proposals that lapsed unanswered by a day.
     pub fn expire_proposals(&self, on: NaiveDate) -> Result<Vec<ProposalId>, BrobyggerError> {
-        Ok(write(self.lock())?.expire_proposals(on))
+        Ok(write(self.lock())?.privacy_mut().expire(on))
     }
 
     /// Releases contact details after both sides accepted. Throws `InvalidInput`
@@ -205,7 +219,7 @@ impl DossierHandle {
         &self,
         request: ReleaseRequest,
     ) -> Result<Vec<Disclosure>, BrobyggerError> {
-        write(self.lock())?.release_contact_details(request)
+        write(self.lock())?.privacy_mut().release(request)
     }
 
     /// A proposal's state, from its events or at an instant.
@@ -216,6 +230,7 @@ impl DossierHandle {
     ) -> Result<ProposalState, BrobyggerError> {
         let d = read(self.lock())?;
         let pr = d
+            .privacy()
             .proposal(&proposal)
             .ok_or_else(|| BrobyggerError::not_found("proposal", &proposal))?;
         Ok(at.map_or_else(|| pr.state(), |t| pr.state_at(t)))
@@ -227,7 +242,7 @@ impl DossierHandle {
         from: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<ExportManifest, BrobyggerError> {
-        Ok(read(self.lock())?.disclosure_manifest(from, until))
+        Ok(read(self.lock())?.privacy().manifest(from, until))
     }
 
     /// A household as a viewer may see it on a day; analysts get the key's pseudonym.
@@ -238,7 +253,9 @@ impl DossierHandle {
         on: NaiveDate,
         key: Option<Arc<PseudonymKey>>,
     ) -> Result<NewcomerView, BrobyggerError> {
-        read(self.lock())?.view_newcomer(&newcomer, &viewer, on, key_of(&key))
+        read(self.lock())?
+            .privacy()
+            .view_newcomer(&newcomer, &viewer, on, key_of(&key))
     }
 
     /// An offer as a viewer may see it on a day.
@@ -248,7 +265,7 @@ impl DossierHandle {
         viewer: Viewer,
         on: NaiveDate,
     ) -> Result<OfferView, BrobyggerError> {
-        read(self.lock())?.view_offer(&offer, &viewer, on)
+        read(self.lock())?.privacy().view_offer(&offer, &viewer, on)
     }
 
     /// A proposal as a viewer may see it on a day.
@@ -259,7 +276,9 @@ impl DossierHandle {
         on: NaiveDate,
         key: Option<Arc<PseudonymKey>>,
     ) -> Result<MatchView, BrobyggerError> {
-        read(self.lock())?.view_proposal(&proposal, &viewer, on, key_of(&key))
+        read(self.lock())?
+            .privacy()
+            .view_proposal(&proposal, &viewer, on, key_of(&key))
     }
 
     /// Anonymises in place, with cascade; returns the counts.
@@ -268,7 +287,9 @@ impl DossierHandle {
         options: AnonymiseOptions,
         key: Option<Arc<PseudonymKey>>,
     ) -> Result<AnonymisationReport, BrobyggerError> {
-        write(self.lock())?.anonymise(&options, key_of(&key))
+        write(self.lock())?
+            .privacy_mut()
+            .anonymise(&options, key_of(&key))
     }
 
     /// An anonymised copy as a new handle; this dossier is unchanged.
@@ -277,23 +298,25 @@ impl DossierHandle {
         options: AnonymiseOptions,
         key: Option<Arc<PseudonymKey>>,
     ) -> Result<Arc<DossierHandle>, BrobyggerError> {
-        let (copy, _) = read(self.lock())?.anonymised(&options, key_of(&key))?;
+        let (copy, _) = read(self.lock())?
+            .privacy()
+            .anonymised(&options, key_of(&key))?;
         DossierHandle::from_data(copy)
     }
 
     /// What the retention policies make due on a day.
     pub fn retention_report(&self, on: NaiveDate) -> Result<RetentionReport, BrobyggerError> {
-        Ok(read(self.lock())?.retention_report(on))
+        Ok(read(self.lock())?.privacy().retention_report(on))
     }
 
     /// Deletes and anonymises everything due on a day.
     pub fn apply_retention(&self, on: NaiveDate) -> Result<RetentionOutcome, BrobyggerError> {
-        write(self.lock())?.apply_retention(on)
+        write(self.lock())?.privacy_mut().apply_retention(on)
     }
 
     /// One table of household counts with small cells suppressed.
     pub fn safe_table(&self, request: SafeTableRequest) -> Result<SafeTable, BrobyggerError> {
-        read(self.lock())?.safe_table(&request)
+        read(self.lock())?.privacy().safe_table(&request)
     }
 
     /// The standard tables about a cohort for analysts, with the manifest.
@@ -301,7 +324,7 @@ impl DossierHandle {
         &self,
         options: AnalystExportOptions,
     ) -> Result<AnalystExport, BrobyggerError> {
-        read(self.lock())?.analyst_export(&options)
+        read(self.lock())?.privacy().analyst_export(&options)
     }
 
     /// A survey round's shares with small groups suppressed.
@@ -310,7 +333,10 @@ impl DossierHandle {
         survey: brobygger::assessment::SurveyId,
         min_cell: u32,
     ) -> Result<Vec<SafeShare>, BrobyggerError> {
-        read(self.lock())?.safe_survey_results(&survey, min_cell)
+        read(self.lock())?.privacy().safe_survey_results(
+            &survey,
+            brobygger::privacy::SafeShareOptions::min_cell(min_cell),
+        )
     }
 
     /// The privacy review on a day.
@@ -319,6 +345,8 @@ impl DossierHandle {
         on: NaiveDate,
         warn_days: u32,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        Ok(read(self.lock())?.privacy_review(on, warn_days))
+        Ok(read(self.lock())?
+            .privacy()
+            .review(on, brobygger::privacy::ReviewOptions::warn_days(warn_days)))
     }
 }

@@ -17,7 +17,7 @@ impl DossierHandle {
         agreement: AgreementId,
         version: Option<u32>,
     ) -> Result<RoleSplit, BrobyggerError> {
-        read(&self.0)?.role_split(&agreement, version).cloned()
+        read(&self.0)?.roles(&agreement).split(version).cloned()
     }
 
     /// The tasks of a split in matrix order: catalogue tasks in use, activities, custom tasks.
@@ -26,7 +26,7 @@ impl DossierHandle {
         agreement: AgreementId,
         options: RoleOptions,
     ) -> Result<Vec<RoleTask>, BrobyggerError> {
-        read(&self.0)?.role_tasks(&agreement, options)
+        read(&self.0)?.roles(&agreement).tasks(options)
     }
 
     /// Every finding about a split (codes `roles.*`), errors first.
@@ -35,7 +35,7 @@ impl DossierHandle {
         agreement: AgreementId,
         options: RoleOptions,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(&self.0)?.analyse_roles(&agreement, options)
+        read(&self.0)?.roles(&agreement).analyse(options)
     }
 
     /// The responsibility matrix with its findings; render it with [`role_matrix_markdown`] or
@@ -45,7 +45,7 @@ impl DossierHandle {
         agreement: AgreementId,
         options: RoleOptions,
     ) -> Result<RoleMatrix, BrobyggerError> {
-        read(&self.0)?.role_matrix(&agreement, options)
+        read(&self.0)?.roles(&agreement).matrix(options)
     }
 
     /// What a party does under an agreement (a whole municipality includes its departments).
@@ -55,7 +55,7 @@ impl DossierHandle {
         party: PartyRef,
         options: RoleOptions,
     ) -> Result<Vec<Duty>, BrobyggerError> {
-        read(&self.0)?.party_duties(&agreement, &party, options)
+        read(&self.0)?.roles(&agreement).duties(&party, options)
     }
 
     /// Who carries a task: each party's role, post and the person holding it on `options.asOf`.
@@ -65,7 +65,7 @@ impl DossierHandle {
         task: TaskRef,
         options: RoleOptions,
     ) -> Result<Vec<Carrying>, BrobyggerError> {
-        read(&self.0)?.task_carriers(&agreement, &task, options)
+        read(&self.0)?.roles(&agreement).carriers(&task, options)
     }
 
     /// Gives a party a role on a task of a draft or negotiating agreement. Throws `NotFound` or
@@ -76,7 +76,7 @@ impl DossierHandle {
         agreement: AgreementId,
         assignment: Assignment,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.assign_role(&agreement, assignment)
+        write(&self.0)?.roles_mut(&agreement).assign(assignment)
     }
 
     /// Takes a role away from a party and returns the removed assignment.
@@ -87,7 +87,9 @@ impl DossierHandle {
         party: PartyRef,
         role: Raci,
     ) -> Result<Assignment, BrobyggerError> {
-        write(&self.0)?.unassign_role(&agreement, &task, &party, role)
+        write(&self.0)?
+            .roles_mut(&agreement)
+            .unassign(&task, &party, role)
     }
 
     /// Applies changes to the split of a draft or negotiating agreement, in order, all or
@@ -97,7 +99,7 @@ impl DossierHandle {
         agreement: AgreementId,
         changes: Vec<RoleChange>,
     ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.change_roles(&agreement, &changes)
+        write(&self.0)?.roles_mut(&agreement).change(&changes)
     }
 
     /// Amends a binding agreement with changes to its split; returns the new version number.
@@ -107,7 +109,9 @@ impl DossierHandle {
         changes: Vec<RoleChange>,
         amendment: Amendment,
     ) -> Result<u32, BrobyggerError> {
-        write(&self.0)?.amend_roles(&agreement, &changes, amendment)
+        write(&self.0)?
+            .roles_mut(&agreement)
+            .amend(&changes, amendment)
     }
 
     /// What changed in the split between two versions.
@@ -117,7 +121,9 @@ impl DossierHandle {
         from_version: u32,
         to_version: u32,
     ) -> Result<RoleSplitDiff, BrobyggerError> {
-        read(&self.0)?.role_diff(&agreement, from_version, to_version)
+        read(&self.0)?
+            .roles(&agreement)
+            .diff(from_version, to_version)
     }
 
     /// The change between two versions as a readable Markdown list in `lang`.
@@ -128,7 +134,9 @@ impl DossierHandle {
         to_version: u32,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0)?.describe_role_diff(&agreement, from_version, to_version, lang)
+        read(&self.0)?
+            .roles(&agreement)
+            .describe_diff(from_version, to_version, lang)
     }
 }
 

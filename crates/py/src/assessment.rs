@@ -312,7 +312,10 @@ impl Report {
         options.format = format;
         // Rendering assesses the agreement again and writes charts: other Python threads run
         // meanwhile.
-        Python::attach(|py| py.detach(|| self.dossier.report(&self.agreement, options))).py()
+        Python::attach(|py| {
+            py.detach(|| self.dossier.assessment().report(&self.agreement, options))
+        })
+        .py()
     }
 }
 
@@ -383,7 +386,11 @@ pub fn assess(
         external: self::external(external)?,
     };
     Ok(Assessment {
-        inner: dossier.inner.assess(&agreement.into(), options).py()?,
+        inner: dossier
+            .inner
+            .assessment()
+            .assess(&agreement.into(), options)
+            .py()?,
     })
 }
 
@@ -392,6 +399,7 @@ pub fn assess(
 pub fn assess_all(dossier: PyRef<'_, Dossier>, as_of: NaiveDate) -> Vec<Assessment> {
     dossier
         .inner
+        .assessment()
         .assess_all(as_of)
         .into_iter()
         .map(|inner| Assessment { inner })
@@ -409,6 +417,7 @@ pub fn health_summary(
 ) -> PyResult<String> {
     Ok(dossier
         .inner
+        .assessment()
         .health_summary(as_of, crate::convert::lang(lang)?))
 }
 
@@ -424,6 +433,7 @@ pub fn report_sections<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let sections = dossier
         .inner
+        .assessment()
         .report_sections(&agreement.into(), as_of)
         .py()?;
     to_py(py, &sections)
@@ -492,7 +502,7 @@ pub fn surveys<'py>(py: Python<'py>, dossier: PyRef<'_, Dossier>) -> PyResult<Bo
 #[pyfunction]
 pub fn add_survey(mut dossier: PyRefMut<'_, Dossier>, round: &Bound<'_, PyAny>) -> PyResult<()> {
     let round = from_py(round, "round")?;
-    dossier.inner.add_survey(round).py()
+    dossier.inner.surveys_mut().add(round).py()
 }
 
 /// Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
@@ -516,7 +526,8 @@ pub fn record_survey_response(
     }
     dossier
         .inner
-        .record_survey_response(&survey.into(), group, &list)
+        .surveys_mut()
+        .record_response(&survey.into(), group, &list)
         .py()
 }
 
@@ -528,7 +539,7 @@ pub fn survey_results<'py>(
     dossier: PyRef<'_, Dossier>,
     survey: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, &dossier.inner.survey_results(&survey.into()).py()?)
+    to_py(py, &dossier.inner.surveys().results(&survey.into()).py()?)
 }
 
 /// The change of every share from round `before` to round `after`, as dicts with `before`,
@@ -544,7 +555,8 @@ pub fn compare_surveys<'py>(
         py,
         &dossier
             .inner
-            .compare_surveys(&before.into(), &after.into())
+            .surveys()
+            .compare(&before.into(), &after.into())
             .py()?,
     )
 }

@@ -306,7 +306,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow(py)?
             .inner
-            .checklist_template(&TemplateId::new(id), version)
+            .checklists()
+            .template(&TemplateId::new(id), version)
             .cloned()
             .map(Into::into)
             .ok_or_else(|| core::BrobyggerError::not_found("checklist_template", id))
@@ -318,7 +319,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow_mut(py)?
             .inner
-            .add_checklist_template(template.inner.clone())
+            .checklists_mut()
+            .add_template(template.inner.clone())
             .py()
     }
 
@@ -344,7 +346,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow_mut(py)?
             .inner
-            .require_checklist(requirement)
+            .checklists_mut()
+            .require(requirement)
             .py()
     }
 
@@ -354,7 +357,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow_mut(py)?
             .inner
-            .remove_checklist_requirement(&AgreementId::new(agreement), &TemplateId::new(template)))
+            .checklists_mut()
+            .remove_requirement(&AgreementId::new(agreement), &TemplateId::new(template)))
     }
 
     /// The requirements, as dicts.
@@ -394,7 +398,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow_mut(py)?
             .inner
-            .start_checklist(start)
+            .checklists_mut()
+            .start(start)
             .py()?
             .to_string())
     }
@@ -414,7 +419,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow_mut(py)?
             .inner
-            .answer_checklist(&SessionId::new(session), answers, &PersonId::new(by), at)
+            .checklists_mut()
+            .answer(&SessionId::new(session), answers, &PersonId::new(by), at)
             .py()
     }
 
@@ -423,7 +429,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow_mut(py)?
             .inner
-            .submit_checklist(&SessionId::new(session), &PersonId::new(by), at)
+            .checklists_mut()
+            .submit(&SessionId::new(session), &PersonId::new(by), at)
             .py()
     }
 
@@ -450,7 +457,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow_mut(py)?
             .inner
-            .resolve_checklist_item(resolve)
+            .checklists_mut()
+            .resolve(resolve)
             .py()
     }
 
@@ -459,7 +467,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow(py)?
             .inner
-            .checklist_session(&SessionId::new(id))
+            .checklists()
+            .session(&SessionId::new(id))
             .cloned()
             .map(Into::into)
             .ok_or_else(|| core::BrobyggerError::not_found("checklist_session", id))
@@ -472,7 +481,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow(py)?
             .inner
-            .checklist_sessions(&AgreementId::new(agreement))
+            .checklists()
+            .sessions(&AgreementId::new(agreement))
             .into_iter()
             .cloned()
             .map(Into::into)
@@ -490,7 +500,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow(py)?
             .inner
-            .checklist_alignment(&AgreementId::new(agreement), &TemplateId::new(template))
+            .checklists()
+            .alignment(&AgreementId::new(agreement), &TemplateId::new(template))
             .py()?
             .into())
     }
@@ -501,7 +512,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow(py)?
             .inner
-            .checklist_alignments(&AgreementId::new(agreement))
+            .checklists()
+            .alignments(&AgreementId::new(agreement))
             .py()?
             .into_iter()
             .map(Into::into)
@@ -514,7 +526,8 @@ impl DossierChecklists {
             .dossier
             .try_borrow(py)?
             .inner
-            .checklist_readiness(&AgreementId::new(agreement))
+            .checklists()
+            .readiness(&AgreementId::new(agreement))
             .py()?
             .into())
     }
@@ -524,7 +537,12 @@ impl DossierChecklists {
     #[pyo3(signature = (lang = "da"))]
     fn summary(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let lang = crate::convert::lang(lang)?;
-        Ok(self.dossier.try_borrow(py)?.inner.checklist_summary(lang))
+        Ok(self
+            .dossier
+            .try_borrow(py)?
+            .inner
+            .checklists()
+            .summary(lang))
     }
 
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
@@ -542,7 +560,8 @@ impl DossierChecklists {
         self.dossier
             .try_borrow(py)?
             .inner
-            .render_checklist_comparison(
+            .checklists()
+            .render_comparison(
                 &AgreementId::new(agreement),
                 &TemplateId::new(template),
                 format,

@@ -226,7 +226,7 @@ impl Dossier {
 
     /// Stores a run; raises if its id is taken or it refers to unknown records.
     fn add_match_run(&mut self, run: &crate::matching::MatchRun) -> PyResult<()> {
-        self.inner.add_match_run(run.inner.clone()).py()
+        self.inner.matching_mut().add_run(run.inner.clone()).py()
     }
 
     /// Records that a household was introduced to volunteer offers. `setting` is e.g.
@@ -311,7 +311,8 @@ impl Dossier {
     /// The posts `person` holds on `date`.
     fn posts_held_by(&self, person: &str, date: NaiveDate) -> Vec<Post> {
         self.inner
-            .posts_held_by(&PersonId::new(person), date)
+            .posts()
+            .held_by(&PersonId::new(person), date)
             .into_iter()
             .cloned()
             .map(Into::into)
@@ -328,12 +329,8 @@ impl Dossier {
         let to = parse_enum(to, "to")?;
         let findings = self
             .inner
-            .preview_transition(
-                &agreement_id(agreement),
-                to,
-                at,
-                &core::TransitionPolicy::standard(),
-            )
+            .lifecycle()
+            .preview(&agreement_id(agreement), to, at)
             .py()?;
         Ok(findings.into_iter().map(Into::into).collect())
     }
@@ -360,14 +357,17 @@ impl Dossier {
             note,
             override_reason,
         };
-        Ok(self.inner.transition(request).py()?.into())
+        Ok(self.inner.lifecycle_mut().transition(request).py()?.into())
     }
 
     /// Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
     /// `AgreementTerms.to_dict()`).
     fn edit_terms(&mut self, agreement: &str, terms: &Bound<'_, PyAny>) -> PyResult<()> {
         let terms = from_py(terms, "terms")?;
-        self.inner.edit_terms(&agreement_id(agreement), terms).py()
+        self.inner
+            .lifecycle_mut()
+            .edit_terms(&agreement_id(agreement), terms)
+            .py()
     }
 
     /// Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
@@ -387,6 +387,7 @@ impl Dossier {
             reason,
         };
         self.inner
+            .lifecycle_mut()
             .amend(&agreement_id(agreement), terms, amendment)
             .py()
     }
@@ -413,7 +414,7 @@ impl Dossier {
             on,
             scope,
         };
-        Ok(self.inner.handover(&handover).py()?.into())
+        Ok(self.inner.posts_mut().handover(&handover).py()?.into())
     }
 
     /// Adds a person and returns their id; a random opaque id is made when `id` is None.

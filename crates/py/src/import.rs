@@ -153,7 +153,13 @@ pub fn reminders<'py>(
     as_of: NaiveDate,
     horizon_days: u32,
 ) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, &dossier.inner.reminders(as_of, horizon_days))
+    to_py(
+        py,
+        &dossier
+            .inner
+            .reminders()
+            .due(as_of, brobygger::ReminderOptions::horizon(horizon_days)),
+    )
 }
 
 fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {

@@ -366,7 +366,7 @@ pub(crate) mod on_dossier {
             rule_set: rule_set.into(),
             options: options(solver, as_of, offer_ranking, id)?,
         };
-        let run = py.detach(|| d.match_cohort(&request)).py()?;
+        let run = py.detach(|| d.matching().match_cohort(&request)).py()?;
         Ok(MatchRun { inner: run })
     }
 
@@ -390,7 +390,9 @@ pub(crate) mod on_dossier {
                 .collect(),
             by: by.map(Into::into),
         };
-        d.record_introduction(&cohort.into(), record).py()
+        d.matching_mut()
+            .record_introduction(&cohort.into(), record)
+            .py()
     }
 
     pub(crate) fn rule_sets(d: &core::Dossier) -> Vec<RuleSet> {
@@ -414,7 +416,8 @@ pub(crate) mod on_dossier {
         cohort: &str,
         on: NaiveDate,
     ) -> PyResult<Vec<Finding>> {
-        Ok(d.introductions_due(&cohort.into(), on)
+        Ok(d.matching()
+            .introductions_due(&cohort.into(), on)
             .py()?
             .into_iter()
             .map(Into::into)
@@ -427,7 +430,10 @@ pub(crate) mod on_dossier {
         cohort: &str,
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &d.introduction_status(&cohort.into(), on).py()?)
+        to_py(
+            py,
+            &d.matching().introduction_status(&cohort.into(), on).py()?,
+        )
     }
 
     pub(crate) fn cohort_view<'py>(
@@ -436,7 +442,7 @@ pub(crate) mod on_dossier {
         cohort: &str,
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &d.cohort_view(&cohort.into(), on).py()?)
+        to_py(py, &d.matching().cohort_view(&cohort.into(), on).py()?)
     }
 
     pub(crate) fn volunteer_view<'py>(
@@ -446,7 +452,10 @@ pub(crate) mod on_dossier {
         offer: &str,
         lang_code: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let views = d.volunteer_view(&run.into(), &offer.into()).py()?;
+        let views = d
+            .matching()
+            .volunteer_view(&run.into(), &offer.into())
+            .py()?;
         match lang_code {
             None => to_py(py, &views),
             Some(code) => {

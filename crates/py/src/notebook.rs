@@ -33,8 +33,12 @@ pub fn assess_many(
     as_of: NaiveDate,
 ) -> Vec<Vec<Assessment>> {
     let inner: Vec<&core::Dossier> = dossiers.iter().map(|d| &d.inner).collect();
-    let results: Vec<Vec<core::Assessment>> =
-        py.detach(|| inner.iter().map(|d| d.assess_all(as_of)).collect());
+    let results: Vec<Vec<core::Assessment>> = py.detach(|| {
+        inner
+            .iter()
+            .map(|d| d.assessment().assess_all(as_of))
+            .collect()
+    });
     results
         .into_iter()
         .map(|list| list.into_iter().map(|inner| Assessment { inner }).collect())

@@ -212,19 +212,20 @@ impl DossierPrivacy {
     /// Adds a consent (a dict). Raises `ValidationError` with every finding if it is not valid.
     fn add_consent(&self, py: Python<'_>, consent: &Bound<'_, PyAny>) -> PyResult<()> {
         let c: p::ConsentRecord = from_py(consent, "consent")?;
-        self.write(py, |d| d.add_consent(c))?.py()
+        self.write(py, |d| d.privacy_mut().add_consent(c))?.py()
     }
 
     /// Adds a legal basis other than consent (a dict).
     fn add_basis(&self, py: Python<'_>, basis: &Bound<'_, PyAny>) -> PyResult<()> {
         let b: p::ProcessingBasis = from_py(basis, "basis")?;
-        self.write(py, |d| d.add_processing_basis(b))?.py()
+        self.write(py, |d| d.privacy_mut().add_basis(b))?.py()
     }
 
     /// Adds a retention policy (a dict).
     fn add_retention_policy(&self, py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<()> {
         let r: p::RetentionPolicy = from_py(policy, "policy")?;
-        self.write(py, |d| d.add_retention_policy(r))?.py()
+        self.write(py, |d| d.privacy_mut().add_retention_policy(r))?
+            .py()
     }
 
     /// Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
@@ -236,7 +237,9 @@ impl DossierPrivacy {
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
         let r = self
-            .write(py, |d| d.withdraw_consent(&consent.into(), on))?
+            .write(py, |d| {
+                d.privacy_mut().withdraw_consent(&consent.into(), on)
+            })?
             .py()?;
         to_py(py, &r)
     }
@@ -255,7 +258,7 @@ impl DossierPrivacy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let s = subject(subject_key)?;
         let pu = purpose(purpose_name)?;
-        let b = self.read(py, |d| d.covering_basis(&s, pu, attribute, on))?;
+        let b = self.read(py, |d| d.privacy().covering_basis(&s, pu, attribute, on))?;
         to_py(py, &b)
     }
 
@@ -283,7 +286,7 @@ impl DossierPrivacy {
             by: by.map(Into::into),
         };
         Ok(self
-            .write(py, |d| d.propose_match(request))?
+            .write(py, |d| d.privacy_mut().propose(request))?
             .py()?
             .to_string())
     }
@@ -300,7 +303,8 @@ impl DossierPrivacy {
     ) -> PyResult<Vec<String>> {
         let ids = self
             .write(py, |d| {
-                d.propose_run(&run.into(), at, expires_on, by.map(Into::into))
+                d.privacy_mut()
+                    .propose_run(&run.into(), at, expires_on, by.map(Into::into))
             })?
             .py()?;
         Ok(ids.into_iter().map(|i| i.to_string()).collect())
@@ -319,7 +323,8 @@ impl DossierPrivacy {
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
             .write(py, |d| {
-                d.accept_proposal(&proposal.into(), side, at, by.map(Into::into))
+                d.privacy_mut()
+                    .accept(&proposal.into(), side, at, by.map(Into::into))
             })?
             .py()?;
         Ok(enum_str(&s))
@@ -338,7 +343,8 @@ impl DossierPrivacy {
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
             .write(py, |d| {
-                d.decline_proposal(&proposal.into(), side, at, by.map(Into::into))
+                d.privacy_mut()
+                    .decline(&proposal.into(), side, at, by.map(Into::into))
             })?
             .py()?;
         Ok(enum_str(&s))
@@ -355,7 +361,8 @@ impl DossierPrivacy {
     ) -> PyResult<String> {
         let s = self
             .write(py, |d| {
-                d.withdraw_proposal(&proposal.into(), at, by.map(Into::into))
+                d.privacy_mut()
+                    .withdraw_proposal(&proposal.into(), at, by.map(Into::into))
             })?
             .py()?;
         Ok(enum_str(&s))
@@ -363,7 +370,7 @@ impl DossierPrivacy {
 
     /// Closes the proposals that lapsed unanswered by `on`; returns their ids.
     fn expire(&self, py: Python<'_>, on: NaiveDate) -> PyResult<Vec<String>> {
-        let ids = self.write(py, |d| d.expire_proposals(on))?;
+        let ids = self.write(py, |d| d.privacy_mut().expire(on))?;
         Ok(ids.into_iter().map(|i| i.to_string()).collect())
     }
 
@@ -387,9 +394,7 @@ impl DossierPrivacy {
             to_household: contact_fields(to_household, "to_household")?,
             by: by.map(Into::into),
         };
-        let ds = self
-            .write(py, |d| d.release_contact_details(request))?
-            .py()?;
+        let ds = self.write(py, |d| d.privacy_mut().release(request))?.py()?;
         to_py(py, &ds)
     }
 
@@ -403,7 +408,7 @@ impl DossierPrivacy {
     ) -> PyResult<String> {
         let state = self
             .read(py, |d| {
-                d.proposal(&proposal.into()).map(|pr| match at {
+                d.privacy().proposal(&proposal.into()).map(|pr| match at {
                     Some(t) => pr.state_at(t),
                     None => pr.state(),
                 })
@@ -422,7 +427,7 @@ impl DossierPrivacy {
         start: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let m = self.read(py, |d| d.disclosure_manifest(start, until))?;
+        let m = self.read(py, |d| d.privacy().manifest(start, until))?;
         to_py(py, &m.entries)
     }
 
@@ -436,7 +441,7 @@ impl DossierPrivacy {
         until: Option<NaiveDate>,
     ) -> PyResult<String> {
         let l = lang(lang_code)?;
-        self.read(py, |d| d.disclosure_manifest(start, until).markdown(l))
+        self.read(py, |d| d.privacy().manifest(start, until).markdown(l))
     }
 
     /// A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
@@ -454,7 +459,8 @@ impl DossierPrivacy {
         let v = viewer(viewer_key)?;
         let out = self
             .read(py, |d| {
-                d.view_newcomer(&newcomer.into(), &v, on, key.map(|k| &k.inner))
+                d.privacy()
+                    .view_newcomer(&newcomer.into(), &v, on, key.map(|k| &k.inner))
             })?
             .py()?;
         to_py(py, &out)
@@ -470,7 +476,7 @@ impl DossierPrivacy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let v = viewer(viewer_key)?;
         let out = self
-            .read(py, |d| d.view_offer(&offer.into(), &v, on))?
+            .read(py, |d| d.privacy().view_offer(&offer.into(), &v, on))?
             .py()?;
         to_py(py, &out)
     }
@@ -489,7 +495,8 @@ impl DossierPrivacy {
         let v = viewer(viewer_key)?;
         let out = self
             .read(py, |d| {
-                d.view_proposal(&proposal.into(), &v, on, key.map(|k| &k.inner))
+                d.privacy()
+                    .view_proposal(&proposal.into(), &v, on, key.map(|k| &k.inner))
             })?
             .py()?;
         to_py(py, &out)
@@ -515,7 +522,9 @@ impl DossierPrivacy {
             policy: policy.map(Into::into),
         };
         let r = self
-            .write(py, |d| d.anonymise(&options, key.map(|k| &k.inner)))?
+            .write(py, |d| {
+                d.privacy_mut().anonymise(&options, key.map(|k| &k.inner))
+            })?
             .py()?;
         to_py(py, &r)
     }
@@ -537,20 +546,24 @@ impl DossierPrivacy {
             policy: None,
         };
         let (copy, r) = self
-            .read(py, |d| d.anonymised(&options, key.map(|k| &k.inner)))?
+            .read(py, |d| {
+                d.privacy().anonymised(&options, key.map(|k| &k.inner))
+            })?
             .py()?;
         Ok((Dossier { inner: copy }, to_py(py, &r)?))
     }
 
     /// What the retention policies make due on `on` (`items`, `findings`), as a dict.
     fn retention_report<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.read(py, |d| d.retention_report(on))?;
+        let r = self.read(py, |d| d.privacy().retention_report(on))?;
         to_py(py, &r)
     }
 
     /// Deletes and anonymises everything due on `on`; returns what was done, as a dict.
     fn apply_retention<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.write(py, |d| d.apply_retention(on))?.py()?;
+        let r = self
+            .write(py, |d| d.privacy_mut().apply_retention(on))?
+            .py()?;
         to_py(py, &r)
     }
 
@@ -578,7 +591,7 @@ impl DossierPrivacy {
             run: run.map(Into::into),
             min_cell,
         };
-        let t = self.read(py, |d| d.safe_table(&request))?.py()?;
+        let t = self.read(py, |d| d.privacy().safe_table(&request))?.py()?;
         to_py(py, &t)
     }
 
@@ -598,7 +611,9 @@ impl DossierPrivacy {
             run: run.map(Into::into),
             min_cell,
         };
-        let e = self.read(py, |d| d.analyst_export(&options))?.py()?;
+        let e = self
+            .read(py, |d| d.privacy().analyst_export(&options))?
+            .py()?;
         to_py(py, &e)
     }
 
@@ -612,7 +627,12 @@ impl DossierPrivacy {
         min_cell: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
         let s = self
-            .read(py, |d| d.safe_survey_results(&survey.into(), min_cell))?
+            .read(py, |d| {
+                d.privacy().safe_survey_results(
+                    &survey.into(),
+                    core::privacy::SafeShareOptions::min_cell(min_cell),
+                )
+            })?
             .py()?;
         to_py(py, &s)
     }
@@ -621,7 +641,10 @@ impl DossierPrivacy {
     /// nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
     #[pyo3(signature = (on, warn_days = 30))]
     fn review(&self, py: Python<'_>, on: NaiveDate, warn_days: u32) -> PyResult<Vec<Finding>> {
-        let f = self.read(py, |d| d.privacy_review(on, warn_days))?;
+        let f = self.read(py, |d| {
+            d.privacy()
+                .review(on, core::privacy::ReviewOptions::warn_days(warn_days))
+        })?;
         Ok(f.into_iter().map(Into::into).collect())
     }
 

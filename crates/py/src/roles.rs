@@ -304,7 +304,7 @@ impl Roles {
             dossier,
             agreement: AgreementId::new(agreement),
         };
-        roles.with(py, |d, id| d.role_split(id, None).map(|_| ()))?;
+        roles.with(py, |d, id| d.roles(id).split(None).map(|_| ()))?;
         Ok(roles)
     }
 
@@ -317,14 +317,14 @@ impl Roles {
     /// The split as plain data (`{"tasks": [...], "assignments": [...]}`), as in the file.
     #[pyo3(signature = (version = None))]
     fn split<'py>(&self, py: Python<'py>, version: Option<u32>) -> PyResult<Bound<'py, PyAny>> {
-        let split = self.with(py, |d, id| d.role_split(id, version).cloned())?;
+        let split = self.with(py, |d, id| d.roles(id).split(version).cloned())?;
         to_py(py, &split)
     }
 
     /// The assignments of the split.
     #[pyo3(signature = (version = None))]
     fn assignments(&self, py: Python<'_>, version: Option<u32>) -> PyResult<Vec<Assignment>> {
-        let split = self.with(py, |d, id| d.role_split(id, version).cloned())?;
+        let split = self.with(py, |d, id| d.roles(id).split(version).cloned())?;
         Ok(list(&split.assignments))
     }
 
@@ -338,7 +338,7 @@ impl Roles {
         all_catalogue: bool,
     ) -> PyResult<Vec<RoleTask>> {
         let tasks = self.with(py, |d, id| {
-            d.role_tasks(id, options(version, None, all_catalogue))
+            d.roles(id).tasks(options(version, None, all_catalogue))
         })?;
         Ok(list(&tasks))
     }
@@ -352,7 +352,7 @@ impl Roles {
         as_of: Option<NaiveDate>,
     ) -> PyResult<Vec<Finding>> {
         let findings = self.with(py, |d, id| {
-            d.analyse_roles(id, options(version, as_of, false))
+            d.roles(id).analyse(options(version, as_of, false))
         })?;
         Ok(list(&findings))
     }
@@ -367,7 +367,7 @@ impl Roles {
         all_catalogue: bool,
     ) -> PyResult<RoleMatrix> {
         let m = self.with(py, |d, id| {
-            d.role_matrix(id, options(version, as_of, all_catalogue))
+            d.roles(id).matrix(options(version, as_of, all_catalogue))
         })?;
         Ok(m.into())
     }
@@ -383,7 +383,7 @@ impl Roles {
     ) -> PyResult<Vec<Duty>> {
         let party = party_ref(party)?;
         let duties = self.with(py, |d, id| {
-            d.party_duties(id, &party, options(version, None, false))
+            d.roles(id).duties(&party, options(version, None, false))
         })?;
         Ok(list(&duties))
     }
@@ -400,7 +400,7 @@ impl Roles {
     ) -> PyResult<Vec<Carrying>> {
         let task = task_ref(task)?;
         let out = self.with(py, |d, id| {
-            d.task_carriers(id, &task, options(version, as_of, false))
+            d.roles(id).carriers(&task, options(version, as_of, false))
         })?;
         Ok(list(&out))
     }
@@ -446,7 +446,7 @@ impl Roles {
             hours_per_month,
             note,
         };
-        self.with_mut(py, |d, id| d.assign_role(id, assignment))
+        self.with_mut(py, |d, id| d.roles_mut(id).assign(assignment))
     }
 
     /// Takes `role` on `task` away from `party` (draft or negotiating agreements) and returns
@@ -460,7 +460,7 @@ impl Roles {
     ) -> PyResult<Assignment> {
         let (task, party) = (task_ref(task)?, party_ref(party)?);
         let role = parse_enum(role, "role")?;
-        let removed = self.with_mut(py, |d, id| d.unassign_role(id, &task, &party, role))?;
+        let removed = self.with_mut(py, |d, id| d.roles_mut(id).unassign(&task, &party, role))?;
         Ok(removed.into())
     }
 
@@ -469,7 +469,7 @@ impl Roles {
     /// `remove_task`) in order, all or nothing. Errors name the change: `changes[1].assignment.party`.
     fn change(&self, py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<()> {
         let changes: Vec<core::RoleChange> = from_py(changes, "changes")?;
-        self.with_mut(py, |d, id| d.change_roles(id, &changes))
+        self.with_mut(py, |d, id| d.roles_mut(id).change(&changes))
     }
 
     /// Amends a signed, active or under-review agreement with changes to its split: a new
@@ -488,12 +488,12 @@ impl Roles {
             by: by.into(),
             reason,
         };
-        self.with_mut(py, |d, id| d.amend_roles(id, &changes, amendment))
+        self.with_mut(py, |d, id| d.roles_mut(id).amend(&changes, amendment))
     }
 
     /// What changed in the split from `from_version` to `to_version`.
     fn diff(&self, py: Python<'_>, from_version: u32, to_version: u32) -> PyResult<RoleDiff> {
-        let diff = self.with(py, |d, id| d.role_diff(id, from_version, to_version))?;
+        let diff = self.with(py, |d, id| d.roles(id).diff(from_version, to_version))?;
         Ok(diff.into())
     }
 
@@ -508,7 +508,7 @@ impl Roles {
     ) -> PyResult<String> {
         let lang = self::lang(lang)?;
         self.with(py, |d, id| {
-            d.describe_role_diff(id, from_version, to_version, lang)
+            d.roles(id).describe_diff(from_version, to_version, lang)
         })
     }
 
@@ -519,7 +519,7 @@ impl Roles {
     /// Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
     /// parties by name or post, roles and the analysis findings.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let m = self.with(py, |d, id| d.role_matrix(id, options(None, None, false)))?;
+        let m = self.with(py, |d, id| d.roles(id).matrix(options(None, None, false)))?;
         Ok(core::assessment::report::notebook::page_fragment(
             &m.html(Lang::En),
         ))

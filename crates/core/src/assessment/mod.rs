@@ -9,7 +9,7 @@
 //!
 //! let dossier = Dossier::example("aalborg")?;
 //! let as_of = "2017-06-30".parse().unwrap();
-//! let assessment = dossier.assess(&"aalborg-lbb".into(), as_of)?;
+//! let assessment = dossier.assessment().assess(&"aalborg-lbb".into(), as_of)?;
 //! let meetings = assessment.dimension(Dimension::Meetings).unwrap();
 //! println!("{:?}: {}", meetings.score, meetings.reason.en);
 //! for f in &assessment.findings {
@@ -17,7 +17,7 @@
 //! }
 //!
 //! // A report to share, in Danish, as self-contained HTML.
-//! let html = dossier.report(&"aalborg-lbb".into(), ReportOptions::new(as_of, Lang::Da, ReportFormat::Html))?;
+//! let html = dossier.assessment().report(&"aalborg-lbb".into(), ReportOptions::new(as_of, Lang::Da, ReportFormat::Html))?;
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
@@ -63,6 +63,7 @@
 
 pub(crate) mod catalogue;
 pub(crate) mod checks;
+pub(crate) mod facet;
 pub(crate) mod overview;
 pub mod report;
 pub(crate) mod sources;
@@ -73,6 +74,7 @@ pub use catalogue::{
     AssessmentCode, CheckBasis, CheckInfo, Dimension, catalogue, check_for_external_code,
     external_source_names,
 };
+pub use facet::{AssessmentFacet, SurveysFacet};
 pub use report::{
     HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
 };
@@ -366,86 +368,75 @@ impl Assessment {
     }
 }
 
-impl Dossier {
-    /// Assesses an agreement as of a date. The role split and the checklists are weighed
-    /// automatically ([`builtin_sources`]); `options.external` adds other modules' findings
-    /// (matching, introductions), and a group named `roles` or `checklists` there replaces
-    /// the built-in one.
-    ///
-    /// Fails with `NotFound` for an unknown agreement, and with `InvalidInput` for an
-    /// agreement without versions, an unknown module name or a finding no check takes.
-    pub fn assess(
-        &self,
-        agreement: &AgreementId,
-        options: impl Into<AssessmentOptions>,
-    ) -> Result<Assessment, BrobyggerError> {
-        let options = options.into();
-        let index = self.assessed_index(agreement)?;
-        let given = check_external(&options.external)?;
-        let mut routed = Routed {
-            sources: Vec::new(),
-            findings: Vec::new(),
-        };
-        if let Some(ctx) = self.source_context(index, options.as_of) {
-            for source in builtin_sources() {
-                if given.sources.iter().any(|s| s == source.name()) || !source.applies(&ctx) {
-                    continue;
-                }
-                route_builtin(&mut routed, source.name(), source.findings(&ctx)?)?;
+pub(crate) fn assess(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    options: impl Into<AssessmentOptions>,
+) -> Result<Assessment, BrobyggerError> {
+    let options = options.into();
+    let index = assessed_index(dossier, agreement)?;
+    let given = check_external(&options.external)?;
+    let mut routed = Routed {
+        sources: Vec::new(),
+        findings: Vec::new(),
+    };
+    if let Some(ctx) = source_context(dossier, index, options.as_of) {
+        for source in builtin_sources() {
+            if given.sources.iter().any(|s| s == source.name()) || !source.applies(&ctx) {
+                continue;
             }
+            route_builtin(&mut routed, source.name(), source.findings(&ctx)?)?;
         }
-        routed.sources.extend(given.sources);
-        routed.findings.extend(given.findings);
-        checks::assess(self, index, options.as_of, &routed)
     }
+    routed.sources.extend(given.sources);
+    routed.findings.extend(given.findings);
+    checks::assess(dossier, index, options.as_of, &routed)
+}
 
-    /// Assesses an agreement with the findings of `sources` (e.g. a matching module), each
-    /// filed under its name; a source named like a built-in one replaces it.
-    pub fn assess_with_sources(
-        &self,
-        agreement: &AgreementId,
-        as_of: NaiveDate,
-        sources: &[&dyn FindingSource],
-    ) -> Result<Assessment, BrobyggerError> {
-        let index = self.assessed_index(agreement)?;
-        let mut options = AssessmentOptions::new(as_of);
-        if let Some(ctx) = self.source_context(index, as_of) {
-            for source in sources.iter().filter(|s| s.applies(&ctx)) {
-                options = options.with_external(source.name(), source.findings(&ctx)?);
-            }
+pub(crate) fn assess_with_sources(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    as_of: NaiveDate,
+    sources: &[&dyn FindingSource],
+) -> Result<Assessment, BrobyggerError> {
+    let index = assessed_index(dossier, agreement)?;
+    let mut options = AssessmentOptions::new(as_of);
+    if let Some(ctx) = source_context(dossier, index, as_of) {
+        for source in sources.iter().filter(|s| s.applies(&ctx)) {
+            options = options.with_external(source.name(), source.findings(&ctx)?);
         }
-        self.assess(agreement, options)
     }
+    assess(dossier, agreement, options)
+}
 
-    /// Assesses every agreement as of a date, in dossier order; agreements that cannot be
-    /// assessed (no versions) are left out.
-    pub fn assess_all(&self, as_of: NaiveDate) -> Vec<Assessment> {
-        self.agreements
-            .iter()
-            .filter_map(|a| self.assess(&a.id, as_of).ok())
-            .collect()
-    }
+pub(crate) fn assess_all(dossier: &Dossier, as_of: NaiveDate) -> Vec<Assessment> {
+    dossier
+        .agreements
+        .iter()
+        .filter_map(|a| assess(dossier, &a.id, as_of).ok())
+        .collect()
+}
 
-    fn assessed_index(&self, agreement: &AgreementId) -> Result<usize, BrobyggerError> {
-        self.agreements
-            .iter()
-            .position(|a| &a.id == agreement)
-            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))
-    }
+fn assessed_index(dossier: &Dossier, agreement: &AgreementId) -> Result<usize, BrobyggerError> {
+    dossier
+        .agreements
+        .iter()
+        .position(|a| &a.id == agreement)
+        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))
+}
 
-    /// What a source sees of agreement `index` on `as_of`; `None` when it has no versions (the
-    /// assessment then fails on its own).
-    fn source_context(&self, index: usize, as_of: NaiveDate) -> Option<SourceContext<'_>> {
-        let agreement = self.agreements.get(index)?;
-        let version_index = checks::context::version_index_on(agreement, as_of)?;
-        Some(SourceContext {
-            dossier: self,
-            agreement,
-            index,
-            as_of,
-            version_index,
-        })
-    }
+/// What a source sees of agreement `index` on `as_of`; `None` when it has no versions (the
+/// assessment then fails on its own).
+fn source_context(dossier: &Dossier, index: usize, as_of: NaiveDate) -> Option<SourceContext<'_>> {
+    let agreement = dossier.agreements.get(index)?;
+    let version_index = checks::context::version_index_on(agreement, as_of)?;
+    Some(SourceContext {
+        dossier: dossier,
+        agreement,
+        index,
+        as_of,
+        version_index,
+    })
 }
 
 /// Routes a built-in module's findings. Every code the library's modules produce has a check

@@ -6,9 +6,13 @@
 use super::Assessment;
 use super::catalogue::Dimension;
 use super::sources::{DatedChecklists, answered_templates};
+use crate::assessment::assess;
+use crate::checklists::align::checklist_alignment;
+use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
 use crate::finding::{Finding, FindingsExt, Severity};
 use crate::i18n::{Label, Lang};
+use crate::roles::matrix::role_matrix;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -48,138 +52,132 @@ impl Assessment {
     }
 }
 
-impl Dossier {
-    /// Every agreement's health as of `as_of`: the assessment's scores, the role split of the
-    /// version in force (tasks, parties, findings) and the checklists (answered, required,
-    /// open critical divergences, whether they allow signing). Agreements without versions
-    /// are named with the reason.
-    pub fn health_summary(&self, as_of: NaiveDate, lang: Lang) -> String {
-        let mut s = String::new();
+pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "## {} {as_of}",
+        t(lang, "Sundhedsvurdering pr.", "Health as of")
+    );
+    let checklists = DatedChecklists::new(dossier, as_of);
+    for a in &dossier.agreements {
+        let _ = writeln!(s, "{} [{}]", a.title(), a.id);
+        let assessment = match assess(dossier, &a.id, as_of) {
+            Ok(x) => x,
+            Err(e) => {
+                let _ = writeln!(
+                    s,
+                    "  - {}: {}",
+                    t(lang, "Kan ikke vurderes", "Cannot be assessed"),
+                    e.code()
+                );
+                continue;
+            }
+        };
+        let _ = writeln!(s, "  - {}", assessment.headline(lang));
+        let role_findings: Vec<Finding> = assessment
+            .findings
+            .iter()
+            .filter(|f| f.dimension == Dimension::Roles && f.finding.code.starts_with("roles."))
+            .map(|f| f.finding.clone())
+            .collect();
+        let split = a
+            .versions
+            .iter()
+            .find(|v| v.number == assessment.version)
+            .map(|v| &v.terms.roles);
+        let roles = match split {
+            Some(r) if !r.assignments.is_empty() => {
+                let tasks = role_matrix(
+                    dossier,
+                    &a.id,
+                    crate::roles::RoleOptions {
+                        version: Some(assessment.version),
+                        as_of: Some(as_of),
+                        all_catalogue_tasks: false,
+                    },
+                )
+                .map(|m| (m.rows.len(), m.parties.len()))
+                .unwrap_or_default();
+                format!(
+                    "{} {}, {} {} · {}",
+                    tasks.0,
+                    t(lang, "opgaver", "tasks"),
+                    tasks.1,
+                    t(lang, "parter", "parties"),
+                    counts(&role_findings, lang)
+                )
+            }
+            _ => t(lang, "ingen", "none"),
+        };
         let _ = writeln!(
             s,
-            "## {} {as_of}",
-            t(lang, "Sundhedsvurdering pr.", "Health as of")
+            "  - {} ({} {}): {roles}",
+            t(lang, "Rollefordeling", "Role split"),
+            t(lang, "version", "version"),
+            assessment.version
         );
-        let checklists = DatedChecklists::new(self, as_of);
-        for a in &self.agreements {
-            let _ = writeln!(s, "{} [{}]", a.title(), a.id);
-            let assessment = match self.assess(&a.id, as_of) {
-                Ok(x) => x,
-                Err(e) => {
-                    let _ = writeln!(
-                        s,
-                        "  - {}: {}",
-                        t(lang, "Kan ikke vurderes", "Cannot be assessed"),
-                        e.code()
-                    );
-                    continue;
-                }
-            };
-            let _ = writeln!(s, "  - {}", assessment.headline(lang));
-            let role_findings: Vec<Finding> = assessment
-                .findings
-                .iter()
-                .filter(|f| f.dimension == Dimension::Roles && f.finding.code.starts_with("roles."))
-                .map(|f| f.finding.clone())
-                .collect();
-            let split = a
-                .versions
-                .iter()
-                .find(|v| v.number == assessment.version)
-                .map(|v| &v.terms.roles);
-            let roles = match split {
-                Some(r) if !r.assignments.is_empty() => {
-                    let tasks = self
-                        .role_matrix(
-                            &a.id,
-                            crate::roles::RoleOptions {
-                                version: Some(assessment.version),
-                                as_of: Some(as_of),
-                                all_catalogue_tasks: false,
-                            },
-                        )
-                        .map(|m| (m.rows.len(), m.parties.len()))
-                        .unwrap_or_default();
-                    format!(
-                        "{} {}, {} {} · {}",
-                        tasks.0,
-                        t(lang, "opgaver", "tasks"),
-                        tasks.1,
-                        t(lang, "parter", "parties"),
-                        counts(&role_findings, lang)
-                    )
-                }
-                _ => t(lang, "ingen", "none"),
-            };
-            let _ = writeln!(
-                s,
-                "  - {} ({} {}): {roles}",
-                t(lang, "Rollefordeling", "Role split"),
-                t(lang, "version", "version"),
-                assessment.version
-            );
-            let d = checklists.dossier();
-            let answered = answered_templates(d, &a.id).len();
-            let status = match d.checklist_readiness(&a.id) {
-                Ok(r) if answered == 0 && r.requirements.is_empty() => t(
-                    lang,
-                    "ingen krævet eller besvaret",
-                    "none required or answered",
-                ),
-                Ok(r) => {
-                    let open: u32 = answered_templates(d, &a.id)
-                        .into_iter()
-                        .filter_map(|tpl| d.checklist_alignment(&a.id, tpl).ok())
-                        .map(|al| al.counts.open_critical)
-                        .sum();
-                    let blocking = r.findings.count(Severity::Error);
-                    format!(
-                        "{answered} {} · {} {} · {open} {} · {}: {}",
-                        t(lang, "besvaret", "answered"),
-                        r.requirements.len(),
-                        t(lang, "påkrævet", "required"),
-                        t(
-                            lang,
-                            "uløst(e) kritisk(e) uenighed(er)",
-                            "unresolved critical divergence(s)"
-                        ),
-                        t(lang, "tillader underskrift", "allow signing"),
-                        if r.ready {
-                            t(lang, "ja", "yes")
-                        } else {
-                            match lang {
-                                Lang::Da => format!("nej ({blocking} blokerende fund)"),
-                                Lang::En => format!("no ({blocking} blocking finding(s))"),
-                            }
+        let d = checklists.dossier();
+        let answered = answered_templates(d, &a.id).len();
+        let status = match checklist_readiness(d, &a.id) {
+            Ok(r) if answered == 0 && r.requirements.is_empty() => t(
+                lang,
+                "ingen krævet eller besvaret",
+                "none required or answered",
+            ),
+            Ok(r) => {
+                let open: u32 = answered_templates(d, &a.id)
+                    .into_iter()
+                    .filter_map(|tpl| checklist_alignment(d, &a.id, tpl).ok())
+                    .map(|al| al.counts.open_critical)
+                    .sum();
+                let blocking = r.findings.count(Severity::Error);
+                format!(
+                    "{answered} {} · {} {} · {open} {} · {}: {}",
+                    t(lang, "besvaret", "answered"),
+                    r.requirements.len(),
+                    t(lang, "påkrævet", "required"),
+                    t(
+                        lang,
+                        "uløst(e) kritisk(e) uenighed(er)",
+                        "unresolved critical divergence(s)"
+                    ),
+                    t(lang, "tillader underskrift", "allow signing"),
+                    if r.ready {
+                        t(lang, "ja", "yes")
+                    } else {
+                        match lang {
+                            Lang::Da => format!("nej ({blocking} blokerende fund)"),
+                            Lang::En => format!("no ({blocking} blocking finding(s))"),
                         }
-                    )
-                }
-                Err(e) => e.code().to_owned(),
-            };
-            let _ = writeln!(s, "  - {}: {status}", t(lang, "Tjeklister", "Checklists"));
-            let all = assessment.plain_findings();
-            let not_assessed: Vec<String> = assessment
-                .checks
-                .iter()
-                .filter(|c| c.status == super::CheckStatus::NotAssessed)
-                .filter_map(|c| super::catalogue::AssessmentCode::from_code(&c.code))
-                .map(|c| c.title().get(lang).to_owned())
-                .collect();
-            let mut line = format!(
-                "  - {}: {}",
-                t(lang, "Fund i alt", "Findings in all"),
-                counts(&all, lang)
-            );
-            if !not_assessed.is_empty() {
-                let _ = write!(
-                    line,
-                    " · {}: {}",
-                    t(lang, "ikke vurderet", "not assessed"),
-                    not_assessed.join("; ")
-                );
+                    }
+                )
             }
-            let _ = writeln!(s, "{line}");
+            Err(e) => e.code().to_owned(),
+        };
+        let _ = writeln!(s, "  - {}: {status}", t(lang, "Tjeklister", "Checklists"));
+        let all = assessment.plain_findings();
+        let not_assessed: Vec<String> = assessment
+            .checks
+            .iter()
+            .filter(|c| c.status == super::CheckStatus::NotAssessed)
+            .filter_map(|c| super::catalogue::AssessmentCode::from_code(&c.code))
+            .map(|c| c.title().get(lang).to_owned())
+            .collect();
+        let mut line = format!(
+            "  - {}: {}",
+            t(lang, "Fund i alt", "Findings in all"),
+            counts(&all, lang)
+        );
+        if !not_assessed.is_empty() {
+            let _ = write!(
+                line,
+                " · {}: {}",
+                t(lang, "ikke vurderet", "not assessed"),
+                not_assessed.join("; ")
+            );
         }
-        s
+        let _ = writeln!(s, "{line}");
     }
+    s
 }

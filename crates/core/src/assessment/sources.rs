@@ -12,6 +12,9 @@
 //! [`FindingSource`]) replaces the built-in source of that name.
 
 use super::{FindingSource, SourceContext};
+use crate::checklists::align::checklist_alignment;
+use crate::checklists::readiness::checklist_readiness;
+use crate::checklists::session::checklist_sessions;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{Finding, sort_findings};
@@ -60,11 +63,11 @@ impl FindingSource for ChecklistSource {
         for template in answered_templates(d, id) {
             // A template the dossier cannot resolve is a validation error, which readiness
             // reports as `checklists.invalid_data`; there is nothing to compare.
-            if let Ok(alignment) = d.checklist_alignment(id, template) {
+            if let Ok(alignment) = checklist_alignment(d, id, template) {
                 out.extend(alignment.findings);
             }
         }
-        out.extend(d.checklist_readiness(id)?.findings);
+        out.extend(checklist_readiness(d, id)?.findings);
         let mut unique: Vec<Finding> = Vec::with_capacity(out.len());
         for f in out {
             let f = view.restore(f);
@@ -148,7 +151,7 @@ pub(crate) fn answered_templates<'a>(
     agreement: &crate::ids::AgreementId,
 ) -> Vec<&'a TemplateId> {
     let mut out: Vec<&TemplateId> = Vec::new();
-    for s in d.checklist_sessions(agreement) {
+    for s in checklist_sessions(d, agreement) {
         if !out.contains(&&s.template) {
             out.push(&s.template);
         }

@@ -412,127 +412,122 @@ impl SurveyRound {
     }
 }
 
-impl Dossier {
-    /// The survey round with `id`.
-    pub fn survey(&self, id: &SurveyId) -> Option<&SurveyRound> {
-        self.surveys.iter().find(|s| &s.id == id)
-    }
+pub(crate) fn find_survey<'a>(dossier: &'a Dossier, id: &SurveyId) -> Option<&'a SurveyRound> {
+    dossier.surveys.iter().find(|s| &s.id == id)
+}
 
-    /// The rounds about `agreement`, oldest first.
-    pub fn surveys_for(&self, agreement: &AgreementId) -> Vec<&SurveyRound> {
-        let mut out: Vec<&SurveyRound> = self
-            .surveys
-            .iter()
-            .filter(|s| s.agreement.as_ref() == Some(agreement))
-            .collect();
-        out.sort_by_key(|s| s.closed_on);
-        out
-    }
+pub(crate) fn find_surveys_for<'a>(
+    dossier: &'a Dossier,
+    agreement: &AgreementId,
+) -> Vec<&'a SurveyRound> {
+    let mut out: Vec<&SurveyRound> = dossier
+        .surveys
+        .iter()
+        .filter(|s| s.agreement.as_ref() == Some(agreement))
+        .collect();
+    out.sort_by_key(|s| s.closed_on);
+    out
+}
 
-    /// Adds a survey round. Refuses a used id, or a round with validation errors (all of them
-    /// are attached); nothing changes then.
-    pub fn add_survey(&mut self, round: SurveyRound) -> Result<(), BrobyggerError> {
-        if self.survey(&round.id).is_some() {
+pub(crate) fn add_survey(dossier: &mut Dossier, round: SurveyRound) -> Result<(), BrobyggerError> {
+    if find_survey(dossier, &round.id).is_some() {
+        return Err(BrobyggerError::invalid_input(
+            "validation.duplicate_id",
+            "survey.id",
+            format!("the survey id {} is already used", round.id),
+        ));
+    }
+    let mut findings = Vec::new();
+    let path = FieldPath::root()
+        .field("surveys")
+        .index(dossier.surveys.len());
+    check_round(dossier, &path, &round, &mut findings);
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        crate::finding::sort_findings(&mut findings);
+        return Err(BrobyggerError::validation(findings));
+    }
+    dossier.surveys.push(round);
+    Ok(())
+}
+
+pub(crate) fn record_survey_response(
+    dossier: &mut Dossier,
+    survey: &SurveyId,
+    group: RespondentGroup,
+    answers: &[SurveyAnswer],
+) -> Result<(), BrobyggerError> {
+    let round = dossier
+        .surveys
+        .iter_mut()
+        .find(|s| &s.id == survey)
+        .ok_or_else(|| BrobyggerError::not_found("survey", survey))?;
+    let mut seen = HashSet::new();
+    for (i, a) in answers.iter().enumerate() {
+        if round.question(&a.question).is_none() {
             return Err(BrobyggerError::invalid_input(
-                "validation.duplicate_id",
-                "survey.id",
-                format!("the survey id {} is already used", round.id),
+                "not_found.question",
+                &format!("answers[{i}].question"),
+                format!("the survey has no question {}", a.question),
             ));
         }
-        let mut findings = Vec::new();
-        let path = FieldPath::root().field("surveys").index(self.surveys.len());
-        check_round(self, &path, &round, &mut findings);
-        if findings.iter().any(|f| f.severity == Severity::Error) {
-            crate::finding::sort_findings(&mut findings);
-            return Err(BrobyggerError::validation(findings));
+        if !seen.insert(&a.question) {
+            return Err(BrobyggerError::invalid_input(
+                "survey.question_answered_twice",
+                &format!("answers[{i}].question"),
+                format!("question {} is answered twice", a.question),
+            ));
         }
-        self.surveys.push(round);
-        Ok(())
+        let current = round
+            .tallies
+            .iter()
+            .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
+            .map_or(0, |t| t.count);
+        if current == u32::MAX {
+            return Err(BrobyggerError::invalid_input(
+                "survey.count_overflow",
+                &format!("answers[{i}]"),
+                "the count for this answer is at its maximum",
+            ));
+        }
     }
-
-    /// Adds one respondent's answers to a round's counts. Every question must be in the round
-    /// and answered at most once; otherwise nothing changes.
-    pub fn record_survey_response(
-        &mut self,
-        survey: &SurveyId,
-        group: RespondentGroup,
-        answers: &[SurveyAnswer],
-    ) -> Result<(), BrobyggerError> {
-        let round = self
-            .surveys
+    // Checked above: every question exists, none twice, no count overflows.
+    for a in answers {
+        match round
+            .tallies
             .iter_mut()
-            .find(|s| &s.id == survey)
-            .ok_or_else(|| BrobyggerError::not_found("survey", survey))?;
-        let mut seen = HashSet::new();
-        for (i, a) in answers.iter().enumerate() {
-            if round.question(&a.question).is_none() {
-                return Err(BrobyggerError::invalid_input(
-                    "not_found.question",
-                    &format!("answers[{i}].question"),
-                    format!("the survey has no question {}", a.question),
-                ));
-            }
-            if !seen.insert(&a.question) {
-                return Err(BrobyggerError::invalid_input(
-                    "survey.question_answered_twice",
-                    &format!("answers[{i}].question"),
-                    format!("question {} is answered twice", a.question),
-                ));
-            }
-            let current = round
-                .tallies
-                .iter()
-                .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
-                .map_or(0, |t| t.count);
-            if current == u32::MAX {
-                return Err(BrobyggerError::invalid_input(
-                    "survey.count_overflow",
-                    &format!("answers[{i}]"),
-                    "the count for this answer is at its maximum",
-                ));
-            }
+            .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
+        {
+            Some(t) => t.count += 1,
+            None => round.tallies.push(AnswerTally {
+                group,
+                question: a.question.clone(),
+                answer: a.answer,
+                count: 1,
+            }),
         }
-        // Checked above: every question exists, none twice, no count overflows.
-        for a in answers {
-            match round
-                .tallies
-                .iter_mut()
-                .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
-            {
-                Some(t) => t.count += 1,
-                None => round.tallies.push(AnswerTally {
-                    group,
-                    question: a.question.clone(),
-                    answer: a.answer,
-                    count: 1,
-                }),
-            }
-        }
-        Ok(())
     }
+    Ok(())
+}
 
-    /// Every share estimate of a round. Throws `NotFound` for an unknown round.
-    pub fn survey_results(&self, survey: &SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
-        Ok(self
-            .survey(survey)
-            .ok_or_else(|| BrobyggerError::not_found("survey", survey))?
-            .results())
-    }
+pub(crate) fn survey_results(
+    dossier: &Dossier,
+    survey: &SurveyId,
+) -> Result<Vec<ShareEstimate>, BrobyggerError> {
+    Ok(find_survey(dossier, survey)
+        .ok_or_else(|| BrobyggerError::not_found("survey", survey))?
+        .results())
+}
 
-    /// The changes from round `before` to round `after`.
-    pub fn compare_surveys(
-        &self,
-        before: &SurveyId,
-        after: &SurveyId,
-    ) -> Result<Vec<ShareChange>, BrobyggerError> {
-        let b = self
-            .survey(before)
-            .ok_or_else(|| BrobyggerError::not_found("survey", before))?;
-        let a = self
-            .survey(after)
-            .ok_or_else(|| BrobyggerError::not_found("survey", after))?;
-        Ok(a.changes_since(b))
-    }
+pub(crate) fn compare_surveys(
+    dossier: &Dossier,
+    before: &SurveyId,
+    after: &SurveyId,
+) -> Result<Vec<ShareChange>, BrobyggerError> {
+    let b =
+        find_survey(dossier, before).ok_or_else(|| BrobyggerError::not_found("survey", before))?;
+    let a =
+        find_survey(dossier, after).ok_or_else(|| BrobyggerError::not_found("survey", after))?;
+    Ok(a.changes_since(b))
 }
 
 /// Survey-specific validation findings; the rest reuse [`ValidationCode`].

@@ -12,6 +12,9 @@ use super::template::{
 };
 use super::{ChecklistCode, ChecklistError, YesNo};
 use crate::actors::PartyRef;
+use crate::checklists::session::checklist_sessions;
+use crate::checklists::session::checklist_template;
+use crate::checklists::session::latest_sessions;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, SourceRef, sort_findings};
@@ -211,46 +214,41 @@ pub struct AlignmentCounts {
     pub open_critical: u32,
 }
 
-impl Dossier {
-    /// Compares the parties' latest sessions of `template` for `agreement`.
-    pub fn checklist_alignment(
-        &self,
-        agreement: &AgreementId,
-        template: &TemplateId,
-    ) -> Result<ChecklistAlignment, BrobyggerError> {
-        if self.agreement(agreement).is_none() {
-            return Err(ChecklistError::UnknownAgreement(agreement.to_string()).into());
-        }
-        let sessions = self.latest_sessions(agreement, template);
-        let version = sessions.iter().map(|(_, s)| s.template_version).max();
-        let tpl = self.checklist_template(template, version).ok_or_else(|| {
-            ChecklistError::UnknownTemplate {
-                id: template.to_string(),
-                version,
-            }
-        })?;
-        Ok(align(self, agreement, tpl, &sessions))
+pub(crate) fn checklist_alignment(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    template: &TemplateId,
+) -> Result<ChecklistAlignment, BrobyggerError> {
+    if dossier.agreement(agreement).is_none() {
+        return Err(ChecklistError::UnknownAgreement(agreement.to_string()).into());
     }
+    let sessions = latest_sessions(dossier, agreement, template);
+    let version = sessions.iter().map(|(_, s)| s.template_version).max();
+    let tpl = checklist_template(dossier, template, version).ok_or_else(|| {
+        ChecklistError::UnknownTemplate {
+            id: template.to_string(),
+            version,
+        }
+    })?;
+    Ok(align(dossier, agreement, tpl, &sessions))
+}
 
-    /// The comparisons of every known checklist answered for `agreement`, in the order first
-    /// started.
-    pub fn checklist_alignments(
-        &self,
-        agreement: &AgreementId,
-    ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
-        let mut templates: Vec<&TemplateId> = Vec::new();
-        for s in self.checklist_sessions(agreement) {
-            // Sessions of unknown templates are validation errors; there is nothing to compare.
-            let known = self.checklist_template(&s.template, None).is_some();
-            if known && !templates.contains(&&s.template) {
-                templates.push(&s.template);
-            }
+pub(crate) fn checklist_alignments(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
+    let mut templates: Vec<&TemplateId> = Vec::new();
+    for s in checklist_sessions(dossier, agreement) {
+        // Sessions of unknown templates are validation errors; there is nothing to compare.
+        let known = checklist_template(dossier, &s.template, None).is_some();
+        if known && !templates.contains(&&s.template) {
+            templates.push(&s.template);
         }
-        templates
-            .into_iter()
-            .map(|t| self.checklist_alignment(agreement, t))
-            .collect()
     }
+    templates
+        .into_iter()
+        .map(|t| checklist_alignment(dossier, agreement, t))
+        .collect()
 }
 
 fn round3(x: f64) -> f64 {

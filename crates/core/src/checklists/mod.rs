@@ -23,7 +23,7 @@
 //! use brobygger::checklists::RenderFormat;
 //!
 //! let d = Dossier::example("horsens")?;
-//! let alignment = d.checklist_alignment(&"horsens-lawan".into(), &TemplateId::new("joint-expectations"))?;
+//! let alignment = d.checklists().alignment(&"horsens-lawan".into(), &TemplateId::new("joint-expectations"))?;
 //! // Critical divergences come first.
 //! let first = &alignment.items[0];
 //! assert!(first.critical && !first.resolved);
@@ -34,6 +34,7 @@
 pub(crate) mod align;
 pub(crate) mod as_of;
 pub mod builtin;
+pub(crate) mod facet;
 pub(crate) mod overview;
 pub(crate) mod readiness;
 pub(crate) mod render;
@@ -46,6 +47,7 @@ pub use align::{
     ItemAlignment,
 };
 pub use as_of::ChecklistsAsOf;
+pub use facet::ChecklistsFacet;
 pub use readiness::{
     ChecklistReadiness, ChecklistReadinessRule, PartyProgress, RequirementProgress,
 };

@@ -5,6 +5,8 @@
 use super::align::AlignmentStatus;
 use super::render::md;
 use super::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE};
+use crate::checklists::align::checklist_alignments;
+use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
 use crate::i18n::{Label, Lang};
 use std::fmt::Write;
@@ -134,118 +136,113 @@ impl ChecklistTemplate {
     }
 }
 
-impl Dossier {
-    /// Where each agreement stands with its checklists: required checklists and who has
-    /// submitted, each comparison's agreement and open critical divergences, and whether
-    /// checklists block signing. Empty when the dossier has no checklist data.
-    pub fn checklist_summary(&self, lang: Lang) -> String {
-        let mut s = String::new();
-        if self.checklists.is_empty() {
-            return s;
+pub(crate) fn checklist_summary(dossier: &Dossier, lang: Lang) -> String {
+    let mut s = String::new();
+    if dossier.checklists.is_empty() {
+        return s;
+    }
+    let _ = writeln!(s, "## {}", t(lang, "Tjeklister", "Checklists"));
+    for a in &dossier.agreements {
+        let Ok(readiness) = checklist_readiness(dossier, &a.id) else {
+            continue;
+        };
+        let alignments = checklist_alignments(dossier, &a.id).unwrap_or_default();
+        if readiness.requirements.is_empty() && alignments.is_empty() {
+            continue;
         }
-        let _ = writeln!(s, "## {}", t(lang, "Tjeklister", "Checklists"));
-        for a in &self.agreements {
-            let Ok(readiness) = self.checklist_readiness(&a.id) else {
-                continue;
-            };
-            let alignments = self.checklist_alignments(&a.id).unwrap_or_default();
-            if readiness.requirements.is_empty() && alignments.is_empty() {
-                continue;
-            }
-            let _ = writeln!(s, "{} [{}]", a.title(), a.id);
-            for r in &readiness.requirements {
-                let submitted = r.parties.iter().filter(|p| p.submitted).count();
-                let _ = writeln!(
-                    s,
-                    "  - {}: {} ({}): {submitted} {} {} {}",
-                    t(lang, "Påkrævet før underskrift", "Required before signing"),
-                    r.title.get(lang),
-                    r.template,
-                    t(lang, "af", "of"),
-                    r.parties.len(),
-                    t(lang, "parter har indsendt", "parties have submitted"),
-                );
-            }
-            for al in &alignments {
-                let mut parts = Vec::new();
-                if al.columns.len() < 2 {
-                    for c in &al.columns {
-                        parts.push(format!(
-                            "{}: {} {} {} {}{}",
-                            c.party_name,
-                            c.answered,
-                            t(lang, "af", "of"),
-                            c.total,
-                            t(lang, "besvaret", "answered"),
-                            if c.submitted {
-                                String::new()
-                            } else {
-                                format!(", {}", t(lang, "ikke indsendt", "not submitted"))
-                            }
-                        ));
-                    }
-                    parts.push(AlignmentStatus::NotCompared.label(lang).to_owned());
-                } else {
-                    if let Some(score) = al.score {
-                        let p = (score * 100.0).round();
-                        parts.push(match lang {
-                            Lang::Da => format!("enighed {p} %"),
-                            Lang::En => format!("agreement {p}%"),
-                        });
-                    }
-                    parts.push(format!(
-                        "{} {}",
-                        al.counts.open_critical,
-                        t(
-                            lang,
-                            "uløst(e) kritisk(e) uenighed(er)",
-                            "unresolved critical divergence(s)"
-                        )
-                    ));
-                    let others = al
-                        .items
-                        .iter()
-                        .filter(|i| i.diverges() && !i.resolved && !i.is_open_critical())
-                        .count();
-                    parts.push(format!(
-                        "{others} {}",
-                        t(
-                            lang,
-                            "anden/andre uenighed(er) at drøfte",
-                            "other divergence(s) to discuss"
-                        )
-                    ));
-                    parts.push(format!(
-                        "{} {}",
-                        al.counts.resolved,
-                        t(lang, "løst", "resolved")
-                    ));
-                }
-                let _ = writeln!(s, "  - {}: {}", al.title.get(lang), parts.join(" · "));
-            }
-            let blocking = readiness
-                .findings
-                .iter()
-                .filter(|f| f.severity == crate::finding::Severity::Error)
-                .count();
+        let _ = writeln!(s, "{} [{}]", a.title(), a.id);
+        for r in &readiness.requirements {
+            let submitted = r.parties.iter().filter(|p| p.submitted).count();
             let _ = writeln!(
                 s,
-                "  - {}: {}",
-                t(
-                    lang,
-                    "Tjeklisterne tillader underskrift",
-                    "Checklists allow signing"
-                ),
-                if readiness.ready {
-                    t(lang, "ja", "yes")
-                } else {
-                    match lang {
-                        Lang::Da => format!("nej ({blocking} blokerende fund)"),
-                        Lang::En => format!("no ({blocking} blocking finding(s))"),
-                    }
-                }
+                "  - {}: {} ({}): {submitted} {} {} {}",
+                t(lang, "Påkrævet før underskrift", "Required before signing"),
+                r.title.get(lang),
+                r.template,
+                t(lang, "af", "of"),
+                r.parties.len(),
+                t(lang, "parter har indsendt", "parties have submitted"),
             );
         }
-        s
+        for al in &alignments {
+            let mut parts = Vec::new();
+            if al.columns.len() < 2 {
+                for c in &al.columns {
+                    parts.push(format!(
+                        "{}: {} {} {} {}{}",
+                        c.party_name,
+                        c.answered,
+                        t(lang, "af", "of"),
+                        c.total,
+                        t(lang, "besvaret", "answered"),
+                        if c.submitted {
+                            String::new()
+                        } else {
+                            format!(", {}", t(lang, "ikke indsendt", "not submitted"))
+                        }
+                    ));
+                }
+                parts.push(AlignmentStatus::NotCompared.label(lang).to_owned());
+            } else {
+                if let Some(score) = al.score {
+                    let p = (score * 100.0).round();
+                    parts.push(match lang {
+                        Lang::Da => format!("enighed {p} %"),
+                        Lang::En => format!("agreement {p}%"),
+                    });
+                }
+                parts.push(format!(
+                    "{} {}",
+                    al.counts.open_critical,
+                    t(
+                        lang,
+                        "uløst(e) kritisk(e) uenighed(er)",
+                        "unresolved critical divergence(s)"
+                    )
+                ));
+                let others = al
+                    .items
+                    .iter()
+                    .filter(|i| i.diverges() && !i.resolved && !i.is_open_critical())
+                    .count();
+                parts.push(format!(
+                    "{others} {}",
+                    t(
+                        lang,
+                        "anden/andre uenighed(er) at drøfte",
+                        "other divergence(s) to discuss"
+                    )
+                ));
+                parts.push(format!(
+                    "{} {}",
+                    al.counts.resolved,
+                    t(lang, "løst", "resolved")
+                ));
+            }
+            let _ = writeln!(s, "  - {}: {}", al.title.get(lang), parts.join(" · "));
+        }
+        let blocking = readiness
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error)
+            .count();
+        let _ = writeln!(
+            s,
+            "  - {}: {}",
+            t(
+                lang,
+                "Tjeklisterne tillader underskrift",
+                "Checklists allow signing"
+            ),
+            if readiness.ready {
+                t(lang, "ja", "yes")
+            } else {
+                match lang {
+                    Lang::Da => format!("nej ({blocking} blokerende fund)"),
+                    Lang::En => format!("no ({blocking} blocking finding(s))"),
+                }
+            }
+        );
     }
+    s
 }

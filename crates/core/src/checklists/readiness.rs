@@ -4,12 +4,15 @@
 
 use super::{ChecklistCode, ChecklistError};
 use crate::actors::PartyRef;
+use crate::checklists::align::checklist_alignment;
+use crate::checklists::session::checklist_template;
+use crate::checklists::session::checklists_templates_named;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
 use crate::i18n::Text;
 use crate::ids::{AgreementId, SessionId, TemplateId};
-use crate::lifecycle::{TransitionContext, TransitionRule};
+use crate::lifecycle::rule::{TransitionContext, TransitionRule};
 use crate::status::AgreementStatus;
 
 /// Where an agreement stands with its checklists before signing.
@@ -76,20 +79,16 @@ impl TransitionRule for ChecklistReadinessRule {
     }
 }
 
-impl Dossier {
-    /// Where `agreement` stands with its checklists: progress on each required checklist and
-    /// the findings the signing rule would report.
-    pub fn checklist_readiness(
-        &self,
-        agreement: &AgreementId,
-    ) -> Result<ChecklistReadiness, BrobyggerError> {
-        let index = self
-            .agreements
-            .iter()
-            .position(|a| &a.id == agreement)
-            .ok_or_else(|| ChecklistError::UnknownAgreement(agreement.to_string()))?;
-        Ok(readiness(self, index))
-    }
+pub(crate) fn checklist_readiness(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+) -> Result<ChecklistReadiness, BrobyggerError> {
+    let index = dossier
+        .agreements
+        .iter()
+        .position(|a| &a.id == agreement)
+        .ok_or_else(|| ChecklistError::UnknownAgreement(agreement.to_string()))?;
+    Ok(readiness(dossier, index))
 }
 
 fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
@@ -116,8 +115,7 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
         if !templates.contains(&&r.template) {
             templates.push(&r.template);
         }
-        let title = d
-            .checklists_templates_named(&r.template)
+        let title = checklists_templates_named(d, &r.template)
             .filter(|t| r.min_version.is_none_or(|m| t.version >= m))
             .max_by_key(|t| t.version)
             .map(|t| t.title.clone())
@@ -172,7 +170,7 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
                     }
                 }
                 Some((k, s)) => {
-                    let tpl = d.checklist_template(&s.template, Some(s.template_version));
+                    let tpl = checklist_template(d, &s.template, Some(s.template_version));
                     let total = tpl.map(|t| t.item_count()).unwrap_or(0);
                     let answered = tpl
                         .map(|t| total - s.unanswered(t).len())
@@ -224,7 +222,7 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
     }
 
     for t in &templates {
-        let Ok(alignment) = d.checklist_alignment(id, t) else {
+        let Ok(alignment) = checklist_alignment(d, id, t) else {
             continue;
         };
         if let Some(req) = requirements.iter_mut().find(|r| &&r.template == t) {

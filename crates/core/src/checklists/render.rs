@@ -6,6 +6,8 @@
 //! names parties, never the people who answered.
 
 use super::align::{AlignmentStatus, ChecklistAlignment, ItemAlignment};
+use crate::checklists::align::checklist_alignment;
+use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
@@ -52,19 +54,14 @@ fn percent(x: f64, lang: Lang) -> String {
     }
 }
 
-impl crate::dossier::Dossier {
-    /// The side-by-side comparison of `template` for `agreement`, rendered.
-    pub fn render_checklist_comparison(
-        &self,
-        agreement: &AgreementId,
-        template: &TemplateId,
-        format: RenderFormat,
-        lang: Lang,
-    ) -> Result<String, BrobyggerError> {
-        Ok(self
-            .checklist_alignment(agreement, template)?
-            .render(format, lang))
-    }
+pub(crate) fn render_checklist_comparison(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    template: &TemplateId,
+    format: RenderFormat,
+    lang: Lang,
+) -> Result<String, BrobyggerError> {
+    Ok(checklist_alignment(dossier, agreement, template)?.render(format, lang))
 }
 
 impl ChecklistAlignment {

@@ -6,10 +6,13 @@ use super::ChecklistCode;
 use super::session::{agreement_covers, check_value};
 use super::template::{Side, validate_template};
 use crate::actors::PartyRef;
+use crate::checklists::session::checklist_template;
+use crate::checklists::session::checklists_templates_named;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind};
 use crate::i18n::Text;
 use crate::ids::is_well_formed;
+use crate::posts::handover::posts_held_by;
 use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
@@ -131,9 +134,7 @@ impl Check<'_> {
                     r.agreement.as_str(),
                 );
             }
-            let template = self
-                .d
-                .checklists_templates_named(&r.template)
+            let template = checklists_templates_named(self.d, &r.template)
                 .filter(|t| r.min_version.is_none_or(|m| t.version >= m))
                 .max_by_key(|t| t.version);
             if template.is_none() {
@@ -215,9 +216,7 @@ impl Check<'_> {
             }
             self.party(p.field("party"), &s.party, &s.agreement);
             self.person(p.field("started_by"), &s.started_by);
-            let Some(template) = self
-                .d
-                .checklist_template(&s.template, Some(s.template_version))
+            let Some(template) = checklist_template(self.d, &s.template, Some(s.template_version))
             else {
                 self.push(
                     ChecklistCode::UnknownTemplate,
@@ -263,9 +262,7 @@ impl Check<'_> {
                     );
                 }
                 if self.d.person(&a.by).is_some() && self.d.party_exists(&s.party) {
-                    let acts_for_party = self
-                        .d
-                        .posts_held_by(&a.by, a.at.date_naive())
+                    let acts_for_party = posts_held_by(self.d, &a.by, a.at.date_naive())
                         .iter()
                         .any(|post| post.party.covers(&s.party) || s.party.covers(&post.party));
                     if !acts_for_party {
@@ -311,7 +308,7 @@ impl Check<'_> {
                     r.agreement.as_str(),
                 );
             }
-            let mut templates = self.d.checklists_templates_named(&r.template).peekable();
+            let mut templates = checklists_templates_named(self.d, &r.template).peekable();
             if templates.peek().is_none() {
                 self.push(
                     ChecklistCode::UnknownTemplate,

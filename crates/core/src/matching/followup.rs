@@ -361,6 +361,7 @@ mod tests {
             ("matching.no_run", "cohorts[0]")
         );
         let run = d
+            .matching()
             .match_cohort(&MatchRequest {
                 cohort: "ikast-2016-q1".into(),
                 rule_set: "vvv-ikast".into(),
@@ -369,7 +370,7 @@ mod tests {
             .unwrap();
         let unmatched = run.unmatched.len();
         assert!(unmatched > 0);
-        d.add_match_run(run).unwrap();
+        d.matching_mut().add_run(run).unwrap();
         let f = matching_findings(&d, 0, on);
         assert!(f.iter().all(|f| f.code != "matching.no_run"));
         let u = f.iter().find(|f| f.code == "matching.unmatched").unwrap();

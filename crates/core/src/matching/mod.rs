@@ -46,6 +46,7 @@ pub mod assignment;
 pub mod audience;
 pub mod candidates;
 pub mod columns;
+pub(crate) mod facet;
 pub mod followup;
 pub mod intro;
 pub mod outcome;
@@ -57,6 +58,7 @@ pub mod store;
 pub use assignment::{DenseAssignment, Objective, linear_sum_assignment};
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
+pub use facet::MatchingFacet;
 pub use followup::FollowUpCode;
 pub use intro::{
     CohortView, IntroductionCode, IntroductionCount, IntroductionPlan, IntroductionRecord,

@@ -153,191 +153,182 @@ impl From<MatchError> for BrobyggerError {
     }
 }
 
-impl Dossier {
-    /// The cohort with `id`.
-    pub fn cohort(&self, id: &CohortId) -> Option<&Cohort> {
-        self.cohorts.iter().find(|c| &c.id == id)
-    }
+pub(crate) fn find_cohort<'a>(dossier: &'a Dossier, id: &CohortId) -> Option<&'a Cohort> {
+    dossier.cohorts.iter().find(|c| &c.id == id)
+}
 
-    /// The offer with `id`.
-    pub fn offer(&self, id: &OfferId) -> Option<&Offer> {
-        self.offers.iter().find(|o| &o.id == id)
-    }
+pub(crate) fn find_offer<'a>(dossier: &'a Dossier, id: &OfferId) -> Option<&'a Offer> {
+    dossier.offers.iter().find(|o| &o.id == id)
+}
 
-    /// The rule set with `id`.
-    pub fn rule_set(&self, id: &RuleSetId) -> Option<&RuleSet> {
-        self.rule_sets.iter().find(|r| &r.id == id)
-    }
+pub(crate) fn find_rule_set<'a>(dossier: &'a Dossier, id: &RuleSetId) -> Option<&'a RuleSet> {
+    dossier.rule_sets.iter().find(|r| &r.id == id)
+}
 
-    /// The stored run with `id`.
-    pub fn match_run(&self, id: &MatchRunId) -> Option<&MatchRun> {
-        self.match_runs.iter().find(|r| &r.id == id)
-    }
+pub(crate) fn find_match_run<'a>(dossier: &'a Dossier, id: &MatchRunId) -> Option<&'a MatchRun> {
+    dossier.match_runs.iter().find(|r| &r.id == id)
+}
 
-    fn cohort_or_err(&self, id: &CohortId) -> Result<(usize, &Cohort), MatchError> {
-        self.cohorts
-            .iter()
-            .enumerate()
-            .find(|(_, c)| &c.id == id)
-            .ok_or_else(|| MatchError::UnknownCohort(id.to_string()))
-    }
+fn cohort_or_err<'a>(
+    dossier: &'a Dossier,
+    id: &CohortId,
+) -> Result<(usize, &'a Cohort), MatchError> {
+    dossier
+        .cohorts
+        .iter()
+        .enumerate()
+        .find(|(_, c)| &c.id == id)
+        .ok_or_else(|| MatchError::UnknownCohort(id.to_string()))
+}
 
-    /// Matches a stored cohort with the dossier's offers under a stored rule set. The run is
-    /// returned, not stored; store it with [`Dossier::add_match_run`]. A declared sensitive
-    /// attribute is used only for the households and offers a consent or basis covers on the
-    /// run's day (`crate::privacy::gate`); the run lists what it withheld and what it used.
-    pub fn match_cohort(&self, request: &MatchRequest) -> Result<MatchRun, BrobyggerError> {
-        let (_, cohort) = self.cohort_or_err(&request.cohort)?;
-        let rules = self
-            .rule_set(&request.rule_set)
-            .ok_or_else(|| MatchError::UnknownRuleSet(request.rule_set.to_string()))?;
-        let findings = rules.validate();
-        if findings
-            .iter()
-            .any(|f| f.severity == crate::finding::Severity::Error)
-        {
-            return Err(MatchError::InvalidRuleSet(findings).into());
-        }
-        // Sensitive attributes only where a consent or basis covers them on the run's day.
-        crate::privacy::gate::run_gated(
-            rules,
-            &cohort.newcomers,
-            &self.offers,
-            &request.options,
-            Some(&cohort.id),
-            &crate::privacy::consent::Register::of(self),
-        )
+pub(crate) fn match_cohort(
+    dossier: &Dossier,
+    request: &MatchRequest,
+) -> Result<MatchRun, BrobyggerError> {
+    let (_, cohort) = cohort_or_err(dossier, &request.cohort)?;
+    let rules = find_rule_set(dossier, &request.rule_set)
+        .ok_or_else(|| MatchError::UnknownRuleSet(request.rule_set.to_string()))?;
+    let findings = rules.validate();
+    if findings
+        .iter()
+        .any(|f| f.severity == crate::finding::Severity::Error)
+    {
+        return Err(MatchError::InvalidRuleSet(findings).into());
     }
+    // Sensitive attributes only where a consent or basis covers them on the run's day.
+    crate::privacy::gate::run_gated(
+        rules,
+        &cohort.newcomers,
+        &dossier.offers,
+        &request.options,
+        Some(&cohort.id),
+        &crate::privacy::consent::Register::of(dossier),
+    )
+}
 
-    /// Stores a run. Refused (and nothing changes) if its id is taken or it refers to a rule
-    /// set, cohort, household or offer the dossier does not have.
-    pub fn add_match_run(&mut self, run: MatchRun) -> Result<(), BrobyggerError> {
-        if self.match_run(&run.id).is_some() {
-            return Err(MatchError::DuplicateRun(run.id.to_string()).into());
-        }
-        let mut findings = Vec::new();
-        run_refs(self, &run, &FieldPath::root().field("run"), &mut findings);
-        if !findings.is_empty() {
-            return Err(MatchError::InvalidRun(findings).into());
-        }
-        self.match_runs.push(run);
-        Ok(())
+pub(crate) fn add_match_run(dossier: &mut Dossier, run: MatchRun) -> Result<(), BrobyggerError> {
+    if find_match_run(dossier, &run.id).is_some() {
+        return Err(MatchError::DuplicateRun(run.id.to_string()).into());
     }
-
-    /// Records that a household of a cohort was introduced to volunteer offers. Refused (and
-    /// nothing changes) for an unknown cohort, household or offer, a date before arrival, or a
-    /// duplicate.
-    pub fn record_introduction(
-        &mut self,
-        cohort: &CohortId,
-        record: IntroductionRecord,
-    ) -> Result<(), BrobyggerError> {
-        let (k, c) = self.cohort_or_err(cohort)?;
-        let n = c
-            .newcomer(&record.newcomer)
-            .ok_or_else(|| MatchError::UnknownNewcomer(record.newcomer.to_string()))?;
-        if record.on < n.arrival {
-            return Err(MatchError::IntroductionBeforeArrival.into());
-        }
-        if let Some(o) = record.offers.iter().find(|o| self.offer(o).is_none()) {
-            return Err(MatchError::UnknownOffer(o.to_string()).into());
-        }
-        if let Some(p) = record.by.as_ref().filter(|p| self.post(p).is_none()) {
-            return Err(BrobyggerError::not_found("post", p));
-        }
-        if c.introductions.iter().any(|r| {
-            r.newcomer == record.newcomer && r.on == record.on && r.setting == record.setting
-        }) {
-            return Err(MatchError::DuplicateIntroduction.into());
-        }
-        if let Some(c) = self.cohorts.get_mut(k) {
-            c.introductions.push(record);
-        }
-        Ok(())
+    let mut findings = Vec::new();
+    run_refs(
+        dossier,
+        &run,
+        &FieldPath::root().field("run"),
+        &mut findings,
+    );
+    if !findings.is_empty() {
+        return Err(MatchError::InvalidRun(findings).into());
     }
+    dossier.match_runs.push(run);
+    Ok(())
+}
 
-    /// Every household's introduction status in a cohort on `on`, in the cohort's order.
-    pub fn introduction_status(
-        &self,
-        cohort: &CohortId,
-        on: NaiveDate,
-    ) -> Result<Vec<IntroductionStatus>, BrobyggerError> {
-        let (_, c) = self.cohort_or_err(cohort)?;
-        Ok(c.newcomers
-            .iter()
-            .map(|n| {
-                let mine: Vec<&IntroductionRecord> = c
-                    .introductions
-                    .iter()
-                    .filter(|r| r.newcomer == n.id)
-                    .collect();
-                c.plan.status(n, &mine, on)
-            })
-            .collect())
+pub(crate) fn record_introduction(
+    dossier: &mut Dossier,
+    cohort: &CohortId,
+    record: IntroductionRecord,
+) -> Result<(), BrobyggerError> {
+    let (k, c) = cohort_or_err(dossier, cohort)?;
+    let n = c
+        .newcomer(&record.newcomer)
+        .ok_or_else(|| MatchError::UnknownNewcomer(record.newcomer.to_string()))?;
+    if record.on < n.arrival {
+        return Err(MatchError::IntroductionBeforeArrival.into());
     }
-
-    /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
-    pub fn introductions_due(
-        &self,
-        cohort: &CohortId,
-        on: NaiveDate,
-    ) -> Result<Vec<Finding>, BrobyggerError> {
-        let (k, _) = self.cohort_or_err(cohort)?;
-        let base = FieldPath::root()
-            .field("cohorts")
-            .index(k)
-            .field("newcomers");
-        let mut out: Vec<Finding> = self
-            .introduction_status(cohort, on)?
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| intro::status_finding(s, base.index(i)))
-            .collect();
-        crate::finding::sort_findings(&mut out);
-        Ok(out)
+    if let Some(o) = record
+        .offers
+        .iter()
+        .find(|o| find_offer(dossier, o).is_none())
+    {
+        return Err(MatchError::UnknownOffer(o.to_string()).into());
     }
-
-    /// The evaluator's view of a cohort on `on`: who was not offered a volunteer contact within
-    /// the deadline, and who has had fewer introductions than the plan asks.
-    pub fn cohort_view(
-        &self,
-        cohort: &CohortId,
-        on: NaiveDate,
-    ) -> Result<CohortView, BrobyggerError> {
-        let (k, c) = self.cohort_or_err(cohort)?;
-        let base = FieldPath::root().field("cohorts").index(k);
-        Ok(c.plan
-            .cohort_view(&c.id, &base, &c.newcomers, &c.introductions, on))
+    if let Some(p) = record.by.as_ref().filter(|p| dossier.post(p).is_none()) {
+        return Err(BrobyggerError::not_found("post", p));
     }
+    if c.introductions
+        .iter()
+        .any(|r| r.newcomer == record.newcomer && r.on == record.on && r.setting == record.setting)
+    {
+        return Err(MatchError::DuplicateIntroduction.into());
+    }
+    if let Some(c) = dossier.cohorts.get_mut(k) {
+        c.introductions.push(record);
+    }
+    Ok(())
+}
 
-    /// The matches of `offer` in a stored run, as the offer's volunteer may see them.
-    pub fn volunteer_view(
-        &self,
-        run: &MatchRunId,
-        offer: &OfferId,
-    ) -> Result<Vec<VolunteerMatchView>, BrobyggerError> {
-        let r = self
-            .match_run(run)
-            .ok_or_else(|| MatchError::UnknownRun(run.to_string()))?;
-        if self.offer(offer).is_none() {
-            return Err(MatchError::UnknownOffer(offer.to_string()).into());
-        }
-        let rules = self
-            .rule_set(&r.rule_set)
-            .ok_or_else(|| MatchError::UnknownRuleSet(r.rule_set.to_string()))?;
-        let newcomers: Vec<Newcomer> = match &r.cohort {
-            Some(c) => self
-                .cohort(c)
-                .map(|c| c.newcomers.clone())
-                .unwrap_or_default(),
-            None => self
-                .cohorts
+pub(crate) fn introduction_status(
+    dossier: &Dossier,
+    cohort: &CohortId,
+    on: NaiveDate,
+) -> Result<Vec<IntroductionStatus>, BrobyggerError> {
+    let (_, c) = cohort_or_err(dossier, cohort)?;
+    Ok(c.newcomers
+        .iter()
+        .map(|n| {
+            let mine: Vec<&IntroductionRecord> = c
+                .introductions
                 .iter()
-                .flat_map(|c| c.newcomers.iter().cloned())
-                .collect(),
-        };
-        Ok(audience::volunteer_view(r, rules, &newcomers, offer))
+                .filter(|r| r.newcomer == n.id)
+                .collect();
+            c.plan.status(n, &mine, on)
+        })
+        .collect())
+}
+
+pub(crate) fn introductions_due(
+    dossier: &Dossier,
+    cohort: &CohortId,
+    on: NaiveDate,
+) -> Result<Vec<Finding>, BrobyggerError> {
+    let (k, _) = cohort_or_err(dossier, cohort)?;
+    let base = FieldPath::root()
+        .field("cohorts")
+        .index(k)
+        .field("newcomers");
+    let mut out: Vec<Finding> = introduction_status(dossier, cohort, on)?
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| intro::status_finding(s, base.index(i)))
+        .collect();
+    crate::finding::sort_findings(&mut out);
+    Ok(out)
+}
+
+pub(crate) fn cohort_view(
+    dossier: &Dossier,
+    cohort: &CohortId,
+    on: NaiveDate,
+) -> Result<CohortView, BrobyggerError> {
+    let (k, c) = cohort_or_err(dossier, cohort)?;
+    let base = FieldPath::root().field("cohorts").index(k);
+    Ok(c.plan
+        .cohort_view(&c.id, &base, &c.newcomers, &c.introductions, on))
+}
+
+pub(crate) fn volunteer_view(
+    dossier: &Dossier,
+    run: &MatchRunId,
+    offer: &OfferId,
+) -> Result<Vec<VolunteerMatchView>, BrobyggerError> {
+    let r = find_match_run(dossier, run).ok_or_else(|| MatchError::UnknownRun(run.to_string()))?;
+    if find_offer(dossier, offer).is_none() {
+        return Err(MatchError::UnknownOffer(offer.to_string()).into());
     }
+    let rules = find_rule_set(dossier, &r.rule_set)
+        .ok_or_else(|| MatchError::UnknownRuleSet(r.rule_set.to_string()))?;
+    let newcomers: Vec<Newcomer> = match &r.cohort {
+        Some(c) => find_cohort(dossier, c)
+            .map(|c| c.newcomers.clone())
+            .unwrap_or_default(),
+        None => dossier
+            .cohorts
+            .iter()
+            .flat_map(|c| c.newcomers.iter().cloned())
+            .collect(),
+    };
+    Ok(audience::volunteer_view(r, rules, &newcomers, offer))
 }
 
 fn dangling(out: &mut Vec<Finding>, path: FieldPath, what_da: &str, what_en: &str, id: &str) {
@@ -440,7 +431,7 @@ fn needs(out: &mut Vec<Finding>, path: FieldPath, items: &[Need]) {
 }
 
 fn run_refs(d: &Dossier, run: &MatchRun, p: &FieldPath, out: &mut Vec<Finding>) {
-    if d.rule_set(&run.rule_set).is_none() {
+    if find_rule_set(d, &run.rule_set).is_none() {
         dangling(
             out,
             p.field("rule_set"),
@@ -449,7 +440,7 @@ fn run_refs(d: &Dossier, run: &MatchRun, p: &FieldPath, out: &mut Vec<Finding>) 
             run.rule_set.as_str(),
         );
     }
-    let cohort = run.cohort.as_ref().and_then(|c| d.cohort(c));
+    let cohort = run.cohort.as_ref().and_then(|c| find_cohort(d, c));
     if let Some(c) = &run.cohort
         && cohort.is_none()
     {
@@ -480,7 +471,7 @@ fn run_refs(d: &Dossier, run: &MatchRun, p: &FieldPath, out: &mut Vec<Finding>) 
                 "The household is matched twice in the same run.".into(),
             );
         }
-        if d.offer(&m.offer).is_none() {
+        if find_offer(d, &m.offer).is_none() {
             dangling(
                 out,
                 mp.field("offer"),
@@ -599,7 +590,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
                 Some(_) => {}
             }
             for (q, o) in rec.offers.iter().enumerate() {
-                if d.offer(o).is_none() {
+                if find_offer(d, o).is_none() {
                     dangling(
                         &mut out,
                         rp.field("offers").index(q),

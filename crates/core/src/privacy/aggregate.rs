@@ -10,12 +10,17 @@
 //! Households enter a table only when a consent or basis for statistics covers them on the day;
 //! the table says how many were left out.
 
+use crate::assessment::survey::survey_results;
 use crate::assessment::survey::{MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareEstimate};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, MatchRunId, QuestionId, SurveyId};
 use crate::matching::profile::Newcomer;
+use crate::matching::store::find_cohort;
+use crate::matching::store::find_match_run;
+use crate::matching::store::find_offer;
+use crate::matching::store::introduction_status;
 use crate::privacy::PrivacyError;
 use crate::privacy::audience::{Audience, quarter_start};
 use crate::privacy::consent::{Purpose, Register, Subject};
@@ -193,6 +198,83 @@ fn default_min_cell() -> u32 {
     DEFAULT_MIN_CELL
 }
 
+impl SafeTableRequest {
+    /// A table of `cohort` by `by` on `on`, with no run and the default smallest cell
+    /// ([`DEFAULT_MIN_CELL`]).
+    pub fn new(cohort: impl Into<CohortId>, by: Vec<AggregateDimension>, on: NaiveDate) -> Self {
+        Self {
+            cohort: cohort.into(),
+            by,
+            on,
+            run: None,
+            min_cell: DEFAULT_MIN_CELL,
+        }
+    }
+
+    /// This request with the outcome of a stored run.
+    #[must_use]
+    pub fn run(mut self, run: impl Into<MatchRunId>) -> Self {
+        self.run = Some(run.into());
+        self
+    }
+
+    /// This request with another smallest count shown.
+    #[must_use]
+    pub fn min_cell(mut self, min_cell: u32) -> Self {
+        self.min_cell = min_cell;
+        self
+    }
+}
+
+impl AnalystExportOptions {
+    /// An export of `cohort` on `on`, with no run and the default smallest cell
+    /// ([`DEFAULT_MIN_CELL`]).
+    pub fn new(cohort: impl Into<CohortId>, on: NaiveDate) -> Self {
+        Self {
+            cohort: cohort.into(),
+            on,
+            run: None,
+            min_cell: DEFAULT_MIN_CELL,
+        }
+    }
+
+    /// These options with the outcome of a stored run.
+    #[must_use]
+    pub fn run(mut self, run: impl Into<MatchRunId>) -> Self {
+        self.run = Some(run.into());
+        self
+    }
+
+    /// These options with another smallest count shown.
+    #[must_use]
+    pub fn min_cell(mut self, min_cell: u32) -> Self {
+        self.min_cell = min_cell;
+        self
+    }
+}
+
+/// How survey shares are made safe to publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SafeShareOptions {
+    /// The smallest group shown ([`DEFAULT_MIN_CELL`] by default; at least 1).
+    pub min_cell: u32,
+}
+
+impl Default for SafeShareOptions {
+    fn default() -> Self {
+        Self {
+            min_cell: DEFAULT_MIN_CELL,
+        }
+    }
+}
+
+impl SafeShareOptions {
+    /// Groups under `min_cell` respondents hidden.
+    pub fn min_cell(min_cell: u32) -> Self {
+        Self { min_cell }
+    }
+}
+
 /// Options for an analyst export.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -312,286 +394,281 @@ fn household_size(n: &Newcomer) -> String {
     }
 }
 
-impl Dossier {
-    /// One table of household counts for analysts, with small cells suppressed.
-    pub fn safe_table(&self, request: &SafeTableRequest) -> Result<SafeTable, BrobyggerError> {
-        if request.by.is_empty() || request.by.len() > 2 {
-            return Err(PrivacyError::InvalidParameter {
-                field: "by",
-                reason: "a table has one or two dimensions",
-            }
-            .into());
+pub(crate) fn safe_table(
+    dossier: &Dossier,
+    request: &SafeTableRequest,
+) -> Result<SafeTable, BrobyggerError> {
+    if request.by.is_empty() || request.by.len() > 2 {
+        return Err(PrivacyError::InvalidParameter {
+            field: "by",
+            reason: "a table has one or two dimensions",
         }
-        if request.min_cell == 0 {
-            return Err(PrivacyError::InvalidParameter {
-                field: "min_cell",
-                reason: "must be at least 1",
-            }
-            .into());
-        }
-        let cohort = self
-            .cohort(&request.cohort)
-            .ok_or_else(|| BrobyggerError::not_found("cohort", &request.cohort))?;
-        let run = match &request.run {
-            Some(r) => Some(
-                self.match_run(r)
-                    .ok_or_else(|| BrobyggerError::not_found("match_run", r))?,
-            ),
-            None => None,
-        };
-        if run.is_none() && request.by.iter().any(|d| d.needs_run()) {
-            return Err(PrivacyError::InvalidParameter {
-                field: "run",
-                reason: "match dimensions need a run",
-            }
-            .into());
-        }
-        let status = self.introduction_status(&request.cohort, request.on)?;
-        let register = Register::of(self);
-        let mut counts: BTreeMap<Vec<String>, u32> = BTreeMap::new();
-        let mut total = 0u32;
-        let mut left_out = 0u32;
-        for (i, n) in cohort.newcomers.iter().enumerate() {
-            if register
-                .find(
-                    &Subject::newcomer(n.id.clone()),
-                    Purpose::Statistics,
-                    None,
-                    request.on,
-                )
-                .is_none()
-            {
-                left_out += 1;
-                continue;
-            }
-            total += 1;
-            let values = |d: AggregateDimension| -> Vec<String> {
-                match d {
-                    AggregateDimension::ArrivalQuarter => {
-                        let q = quarter_start(n.arrival);
-                        vec![format!("{}-Q{}", q.year(), q.month0() / 3 + 1)]
-                    }
-                    AggregateDimension::Area => {
-                        vec![n.area.clone().unwrap_or_else(|| "-".to_owned())]
-                    }
-                    AggregateDimension::Need => {
-                        let mut v: Vec<String> =
-                            n.needs.iter().map(|x| x.key().to_owned()).collect();
-                        v.sort();
-                        v.dedup();
-                        if v.is_empty() {
-                            v.push("none".into());
-                        }
-                        v
-                    }
-                    AggregateDimension::Language => {
-                        let mut v: Vec<String> =
-                            n.languages.iter().map(|x| x.language.clone()).collect();
-                        v.sort();
-                        v.dedup();
-                        if v.is_empty() {
-                            v.push("none".into());
-                        }
-                        v
-                    }
-                    AggregateDimension::HouseholdSize => vec![household_size(n)],
-                    AggregateDimension::Children => vec![if n.household.children_ages.is_empty() {
-                        "without_children".into()
-                    } else {
-                        "with_children".into()
-                    }],
-                    AggregateDimension::MatchOutcome => {
-                        let r = run.map(|r| {
-                            if r.matches.iter().any(|m| m.newcomer == n.id) {
-                                "matched"
-                            } else if r.unmatched.iter().any(|u| u.newcomer == n.id) {
-                                "unmatched"
-                            } else {
-                                "not_in_run"
-                            }
-                        });
-                        vec![r.unwrap_or("not_in_run").to_owned()]
-                    }
-                    AggregateDimension::OfferKind => {
-                        let kind = run
-                            .and_then(|r| r.matches.iter().find(|m| m.newcomer == n.id))
-                            .and_then(|m| self.offer(&m.offer))
-                            .map(|o| crate::privacy::validate::enum_key(&o.kind))
-                            .unwrap_or_else(|| "unmatched".to_owned());
-                        vec![kind]
-                    }
-                    AggregateDimension::IntroductionState => vec![
-                        status
-                            .get(i)
-                            .map(|s| crate::privacy::validate::enum_key(&s.state))
-                            .unwrap_or_default(),
-                    ],
-                }
-            };
-            let first = values(request.by[0]);
-            let second = request.by.get(1).map(|d| values(*d));
-            for a in &first {
-                match &second {
-                    None => *counts.entry(vec![a.clone()]).or_default() += 1,
-                    Some(bs) => {
-                        for b in bs {
-                            *counts.entry(vec![a.clone(), b.clone()]).or_default() += 1;
-                        }
-                    }
-                }
-            }
-        }
-        let min = request.min_cell;
-        let total_shown = total >= min;
-        let adds_up = total_shown && request.by.iter().all(|d| d.is_partition());
-        let values: Vec<u32> = counts.values().copied().collect();
-        let mut states = suppress(&values, min, adds_up);
-        if !total_shown {
-            for s in &mut states {
-                s.get_or_insert(Suppression::Primary);
-            }
-        }
-        let cells: Vec<SafeCell> = counts
-            .into_iter()
-            .zip(states)
-            .map(|((keys, count), state)| SafeCell {
-                keys,
-                count: state.is_none().then_some(count),
-                suppression: state,
-            })
-            .collect();
-        let primary = cells
-            .iter()
-            .filter(|c| c.suppression == Some(Suppression::Primary))
-            .count();
-        let complementary = cells
-            .iter()
-            .filter(|c| c.suppression == Some(Suppression::Complementary))
-            .count();
-        Ok(SafeTable {
-            dimensions: request.by.clone(),
-            suppressed: (primary + complementary) as u32,
-            note: note(primary, complementary, left_out, min),
-            cells,
-            total: total_shown.then_some(total),
-            min_cell: min,
-            left_out,
-        })
+        .into());
     }
-
-    /// The standard tables about a cohort for analysts (by arrival quarter, area, need,
-    /// language, household size, children, introduction state, and with a run the match
-    /// outcome and offer kind), each with small cells suppressed, and the manifest.
-    pub fn analyst_export(
-        &self,
-        options: &AnalystExportOptions,
-    ) -> Result<AnalystExport, BrobyggerError> {
-        use AggregateDimension as D;
-        let mut dims = vec![
-            vec![D::ArrivalQuarter],
-            vec![D::Area],
-            vec![D::Need],
-            vec![D::Language],
-            vec![D::HouseholdSize],
-            vec![D::Children],
-            vec![D::IntroductionState],
-        ];
-        if options.run.is_some() {
-            dims.push(vec![D::MatchOutcome]);
-            dims.push(vec![D::OfferKind]);
-            dims.push(vec![D::MatchOutcome, D::Children]);
+    if request.min_cell == 0 {
+        return Err(PrivacyError::InvalidParameter {
+            field: "min_cell",
+            reason: "must be at least 1",
         }
-        let mut tables = Vec::new();
-        for by in dims {
-            tables.push(self.safe_table(&SafeTableRequest {
+        .into());
+    }
+    let cohort = find_cohort(dossier, &request.cohort)
+        .ok_or_else(|| BrobyggerError::not_found("cohort", &request.cohort))?;
+    let run = match &request.run {
+        Some(r) => Some(
+            find_match_run(dossier, r).ok_or_else(|| BrobyggerError::not_found("match_run", r))?,
+        ),
+        None => None,
+    };
+    if run.is_none() && request.by.iter().any(|d| d.needs_run()) {
+        return Err(PrivacyError::InvalidParameter {
+            field: "run",
+            reason: "match dimensions need a run",
+        }
+        .into());
+    }
+    let status = introduction_status(dossier, &request.cohort, request.on)?;
+    let register = Register::of(dossier);
+    let mut counts: BTreeMap<Vec<String>, u32> = BTreeMap::new();
+    let mut total = 0u32;
+    let mut left_out = 0u32;
+    for (i, n) in cohort.newcomers.iter().enumerate() {
+        if register
+            .find(
+                &Subject::newcomer(n.id.clone()),
+                Purpose::Statistics,
+                None,
+                request.on,
+            )
+            .is_none()
+        {
+            left_out += 1;
+            continue;
+        }
+        total += 1;
+        let values = |d: AggregateDimension| -> Vec<String> {
+            match d {
+                AggregateDimension::ArrivalQuarter => {
+                    let q = quarter_start(n.arrival);
+                    vec![format!("{}-Q{}", q.year(), q.month0() / 3 + 1)]
+                }
+                AggregateDimension::Area => {
+                    vec![n.area.clone().unwrap_or_else(|| "-".to_owned())]
+                }
+                AggregateDimension::Need => {
+                    let mut v: Vec<String> = n.needs.iter().map(|x| x.key().to_owned()).collect();
+                    v.sort();
+                    v.dedup();
+                    if v.is_empty() {
+                        v.push("none".into());
+                    }
+                    v
+                }
+                AggregateDimension::Language => {
+                    let mut v: Vec<String> =
+                        n.languages.iter().map(|x| x.language.clone()).collect();
+                    v.sort();
+                    v.dedup();
+                    if v.is_empty() {
+                        v.push("none".into());
+                    }
+                    v
+                }
+                AggregateDimension::HouseholdSize => vec![household_size(n)],
+                AggregateDimension::Children => vec![if n.household.children_ages.is_empty() {
+                    "without_children".into()
+                } else {
+                    "with_children".into()
+                }],
+                AggregateDimension::MatchOutcome => {
+                    let r = run.map(|r| {
+                        if r.matches.iter().any(|m| m.newcomer == n.id) {
+                            "matched"
+                        } else if r.unmatched.iter().any(|u| u.newcomer == n.id) {
+                            "unmatched"
+                        } else {
+                            "not_in_run"
+                        }
+                    });
+                    vec![r.unwrap_or("not_in_run").to_owned()]
+                }
+                AggregateDimension::OfferKind => {
+                    let kind = run
+                        .and_then(|r| r.matches.iter().find(|m| m.newcomer == n.id))
+                        .and_then(|m| find_offer(dossier, &m.offer))
+                        .map(|o| crate::privacy::validate::enum_key(&o.kind))
+                        .unwrap_or_else(|| "unmatched".to_owned());
+                    vec![kind]
+                }
+                AggregateDimension::IntroductionState => vec![
+                    status
+                        .get(i)
+                        .map(|s| crate::privacy::validate::enum_key(&s.state))
+                        .unwrap_or_default(),
+                ],
+            }
+        };
+        let first = values(request.by[0]);
+        let second = request.by.get(1).map(|d| values(*d));
+        for a in &first {
+            match &second {
+                None => *counts.entry(vec![a.clone()]).or_default() += 1,
+                Some(bs) => {
+                    for b in bs {
+                        *counts.entry(vec![a.clone(), b.clone()]).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let min = request.min_cell;
+    let total_shown = total >= min;
+    let adds_up = total_shown && request.by.iter().all(|d| d.is_partition());
+    let values: Vec<u32> = counts.values().copied().collect();
+    let mut states = suppress(&values, min, adds_up);
+    if !total_shown {
+        for s in &mut states {
+            s.get_or_insert(Suppression::Primary);
+        }
+    }
+    let cells: Vec<SafeCell> = counts
+        .into_iter()
+        .zip(states)
+        .map(|((keys, count), state)| SafeCell {
+            keys,
+            count: state.is_none().then_some(count),
+            suppression: state,
+        })
+        .collect();
+    let primary = cells
+        .iter()
+        .filter(|c| c.suppression == Some(Suppression::Primary))
+        .count();
+    let complementary = cells
+        .iter()
+        .filter(|c| c.suppression == Some(Suppression::Complementary))
+        .count();
+    Ok(SafeTable {
+        dimensions: request.by.clone(),
+        suppressed: (primary + complementary) as u32,
+        note: note(primary, complementary, left_out, min),
+        cells,
+        total: total_shown.then_some(total),
+        min_cell: min,
+        left_out,
+    })
+}
+
+pub(crate) fn analyst_export(
+    dossier: &Dossier,
+    options: &AnalystExportOptions,
+) -> Result<AnalystExport, BrobyggerError> {
+    use AggregateDimension as D;
+    let mut dims = vec![
+        vec![D::ArrivalQuarter],
+        vec![D::Area],
+        vec![D::Need],
+        vec![D::Language],
+        vec![D::HouseholdSize],
+        vec![D::Children],
+        vec![D::IntroductionState],
+    ];
+    if options.run.is_some() {
+        dims.push(vec![D::MatchOutcome]);
+        dims.push(vec![D::OfferKind]);
+        dims.push(vec![D::MatchOutcome, D::Children]);
+    }
+    let mut tables = Vec::new();
+    for by in dims {
+        tables.push(safe_table(
+            dossier,
+            &SafeTableRequest {
                 cohort: options.cohort.clone(),
                 by,
                 on: options.on,
                 run: options.run.clone(),
                 min_cell: options.min_cell,
-            })?);
-        }
-        let entries = tables
-            .iter()
-            .map(|t| ManifestEntry {
-                at: None,
-                subject: None,
-                recipient: Recipient::Group {
-                    audience: Audience::Analyst,
-                },
-                fields: vec![format!(
-                    "table:{}",
-                    t.dimensions.iter().map(|d| d.key()).collect::<Vec<_>>().join("×")
-                )],
-                purpose: Purpose::Statistics,
-                basis: None,
-                reason: Text::new(
-                    format!(
-                        "Optællinger af husstande med et grundlag for statistik; celler under {} er skjult.",
-                        t.min_cell
-                    ),
-                    format!(
-                        "Counts of households with a basis for statistics; cells under {} are hidden.",
-                        t.min_cell
-                    ),
+            },
+        )?);
+    }
+    let entries = tables
+        .iter()
+        .map(|t| ManifestEntry {
+            at: None,
+            subject: None,
+            recipient: Recipient::Group {
+                audience: Audience::Analyst,
+            },
+            fields: vec![format!(
+                "table:{}",
+                t.dimensions.iter().map(|d| d.key()).collect::<Vec<_>>().join("×")
+            )],
+            purpose: Purpose::Statistics,
+            basis: None,
+            reason: Text::new(
+                format!(
+                    "Optællinger af husstande med et grundlag for statistik; celler under {} er skjult.",
+                    t.min_cell
                 ),
-            })
-            .collect();
-        Ok(AnalystExport {
-            cohort: options.cohort.clone(),
-            on: options.on,
-            tables,
-            manifest: ExportManifest { entries },
+                format!(
+                    "Counts of households with a basis for statistics; cells under {} are hidden.",
+                    t.min_cell
+                ),
+            ),
         })
-    }
+        .collect();
+    Ok(AnalystExport {
+        cohort: options.cohort.clone(),
+        on: options.on,
+        tables,
+        manifest: ExportManifest { entries },
+    })
+}
 
-    /// A survey round's shares with groups under `min_cell` respondents hidden, and one more
-    /// group where the share of all respondents would otherwise reveal a hidden one.
-    pub fn safe_survey_results(
-        &self,
-        survey: &SurveyId,
-        min_cell: u32,
-    ) -> Result<Vec<SafeShare>, BrobyggerError> {
-        if min_cell == 0 {
-            return Err(PrivacyError::InvalidParameter {
-                field: "min_cell",
-                reason: "must be at least 1",
-            }
-            .into());
+pub(crate) fn safe_survey_results(
+    dossier: &Dossier,
+    survey: &SurveyId,
+    min_cell: u32,
+) -> Result<Vec<SafeShare>, BrobyggerError> {
+    if min_cell == 0 {
+        return Err(PrivacyError::InvalidParameter {
+            field: "min_cell",
+            reason: "must be at least 1",
         }
-        let estimates = self.survey_results(survey)?;
-        let mut out = Vec::new();
-        let mut questions: Vec<QuestionId> = Vec::new();
-        for e in &estimates {
-            if !questions.contains(&e.question) {
-                questions.push(e.question.clone());
-            }
-        }
-        for q in questions {
-            let of_q: Vec<&ShareEstimate> = estimates.iter().filter(|e| e.question == q).collect();
-            let groups: Vec<&&ShareEstimate> = of_q.iter().filter(|e| e.group.is_some()).collect();
-            let all = of_q.iter().find(|e| e.group.is_none());
-            let all_shown = all.is_some_and(|a| a.respondents >= min_cell);
-            let counts: Vec<u32> = groups.iter().map(|e| e.respondents).collect();
-            let states = suppress(&counts, min_cell, all_shown && groups.len() > 1);
-            let hidden_groups = states.iter().filter(|s| s.is_some()).count();
-            for (e, state) in groups.iter().zip(states) {
-                out.push(share(e, state, min_cell));
-            }
-            if let Some(a) = all {
-                let state = (!all_shown).then_some(Suppression::Primary);
-                let mut s = share(a, state, min_cell);
-                if state.is_none() && hidden_groups > 0 {
-                    s.note = Text::new(
-                        format!("{hidden_groups} gruppe(r) er skjult; alle svar tæller med her."),
-                        format!("{hidden_groups} group(s) are hidden; every answer counts here."),
-                    );
-                }
-                out.push(s);
-            }
-        }
-        Ok(out)
+        .into());
     }
+    let estimates = survey_results(dossier, survey)?;
+    let mut out = Vec::new();
+    let mut questions: Vec<QuestionId> = Vec::new();
+    for e in &estimates {
+        if !questions.contains(&e.question) {
+            questions.push(e.question.clone());
+        }
+    }
+    for q in questions {
+        let of_q: Vec<&ShareEstimate> = estimates.iter().filter(|e| e.question == q).collect();
+        let groups: Vec<&&ShareEstimate> = of_q.iter().filter(|e| e.group.is_some()).collect();
+        let all = of_q.iter().find(|e| e.group.is_none());
+        let all_shown = all.is_some_and(|a| a.respondents >= min_cell);
+        let counts: Vec<u32> = groups.iter().map(|e| e.respondents).collect();
+        let states = suppress(&counts, min_cell, all_shown && groups.len() > 1);
+        let hidden_groups = states.iter().filter(|s| s.is_some()).count();
+        for (e, state) in groups.iter().zip(states) {
+            out.push(share(e, state, min_cell));
+        }
+        if let Some(a) = all {
+            let state = (!all_shown).then_some(Suppression::Primary);
+            let mut s = share(a, state, min_cell);
+            if state.is_none() && hidden_groups > 0 {
+                s.note = Text::new(
+                    format!("{hidden_groups} gruppe(r) er skjult; alle svar tæller med her."),
+                    format!("{hidden_groups} group(s) are hidden; every answer counts here."),
+                );
+            }
+            out.push(s);
+        }
+    }
+    Ok(out)
 }
 
 fn share(e: &ShareEstimate, state: Option<Suppression>, min: u32) -> SafeShare {

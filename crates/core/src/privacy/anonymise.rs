@@ -30,6 +30,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, NewcomerId, PersonId, PolicyId};
+use crate::matching::store::find_cohort;
 use crate::privacy::audience::{age_band, large_areas, merged_area, quarter_start};
 use crate::privacy::consent::{BasisScope, Subject};
 use crate::privacy::pseudonym::PseudonymKey;
@@ -217,250 +218,242 @@ impl Work {
     }
 }
 
-impl Dossier {
-    fn anonymisation_targets(
-        &self,
-        scope: &AnonymisationScope,
-    ) -> Result<(BTreeSet<NewcomerId>, BTreeSet<PersonId>), BrobyggerError> {
-        let all_newcomers = || {
-            self.cohorts
-                .iter()
-                .flat_map(|c| c.newcomers.iter().map(|n| n.id.clone()))
-                .collect::<BTreeSet<_>>()
-        };
-        Ok(match scope {
-            AnonymisationScope::Newcomers { newcomers } => {
-                let known = all_newcomers();
-                if let Some(n) = newcomers.iter().find(|n| !known.contains(*n)) {
-                    return Err(BrobyggerError::not_found("newcomer", n));
-                }
-                (newcomers.iter().cloned().collect(), BTreeSet::new())
+fn anonymisation_targets(
+    dossier: &Dossier,
+    scope: &AnonymisationScope,
+) -> Result<(BTreeSet<NewcomerId>, BTreeSet<PersonId>), BrobyggerError> {
+    let all_newcomers = || {
+        dossier
+            .cohorts
+            .iter()
+            .flat_map(|c| c.newcomers.iter().map(|n| n.id.clone()))
+            .collect::<BTreeSet<_>>()
+    };
+    Ok(match scope {
+        AnonymisationScope::Newcomers { newcomers } => {
+            let known = all_newcomers();
+            if let Some(n) = newcomers.iter().find(|n| !known.contains(*n)) {
+                return Err(BrobyggerError::not_found("newcomer", n));
             }
-            AnonymisationScope::Cohort { cohort } => {
-                let c = self
-                    .cohort(cohort)
-                    .ok_or_else(|| BrobyggerError::not_found("cohort", cohort))?;
-                (
-                    c.newcomers.iter().map(|n| n.id.clone()).collect(),
-                    BTreeSet::new(),
-                )
+            (newcomers.iter().cloned().collect(), BTreeSet::new())
+        }
+        AnonymisationScope::Cohort { cohort } => {
+            let c = find_cohort(dossier, cohort)
+                .ok_or_else(|| BrobyggerError::not_found("cohort", cohort))?;
+            (
+                c.newcomers.iter().map(|n| n.id.clone()).collect(),
+                BTreeSet::new(),
+            )
+        }
+        AnonymisationScope::People { people } => {
+            if let Some(p) = people.iter().find(|p| dossier.person(p).is_none()) {
+                return Err(BrobyggerError::not_found("person", p));
             }
-            AnonymisationScope::People { people } => {
-                if let Some(p) = people.iter().find(|p| self.person(p).is_none()) {
-                    return Err(BrobyggerError::not_found("person", p));
-                }
-                (BTreeSet::new(), people.iter().cloned().collect())
-            }
-            AnonymisationScope::Everyone => (
-                all_newcomers(),
-                self.people.iter().map(|p| p.id.clone()).collect(),
-            ),
-        })
-    }
+            (BTreeSet::new(), people.iter().cloned().collect())
+        }
+        AnonymisationScope::Everyone => (
+            all_newcomers(),
+            dossier.people.iter().map(|p| p.id.clone()).collect(),
+        ),
+    })
+}
 
-    /// Anonymises the households and people in scope, with cascade (see the module docs).
-    /// With `key`, the fresh ids are keyed pseudonyms (reproducible with the key); without, they
-    /// are random. Refused (and nothing changes) for an unknown cohort, household or person.
-    pub fn anonymise(
-        &mut self,
-        options: &AnonymiseOptions,
-        key: Option<&PseudonymKey>,
-    ) -> Result<AnonymisationReport, BrobyggerError> {
-        let (next, report) = self.anonymised(options, key)?;
-        *self = next;
-        Ok(report)
-    }
+pub(crate) fn anonymise(
+    dossier: &mut Dossier,
+    options: &AnonymiseOptions,
+    key: Option<&PseudonymKey>,
+) -> Result<AnonymisationReport, BrobyggerError> {
+    let (next, report) = anonymised(dossier, options, key)?;
+    *dossier = next;
+    Ok(report)
+}
 
-    /// An anonymised copy; the dossier itself is unchanged.
-    pub fn anonymised(
-        &self,
-        options: &AnonymiseOptions,
-        key: Option<&PseudonymKey>,
-    ) -> Result<(Dossier, AnonymisationReport), BrobyggerError> {
-        if options.min_area_households == 0 {
-            return Err(crate::privacy::PrivacyError::InvalidParameter {
-                field: "min_area_households",
-                reason: "must be at least 1",
-            }
-            .into());
+pub(crate) fn anonymised(
+    dossier: &Dossier,
+    options: &AnonymiseOptions,
+    key: Option<&PseudonymKey>,
+) -> Result<(Dossier, AnonymisationReport), BrobyggerError> {
+    if options.min_area_households == 0 {
+        return Err(crate::privacy::PrivacyError::InvalidParameter {
+            field: "min_area_households",
+            reason: "must be at least 1",
         }
-        let (households, people) = self.anonymisation_targets(&options.scope)?;
-        let mut d = self.clone();
-        let mut report = AnonymisationReport {
-            households: households.len() as u32,
-            people: people.len() as u32,
-            fields_removed: 0,
-            areas_merged: 0,
-            texts_replaced: 0,
-        };
-        // Days each household's dates move back.
-        let mut offsets: BTreeMap<NewcomerId, i64> = BTreeMap::new();
-        for ci in 0..d.cohorts.len() {
-            let large = large_areas(&self.cohorts[ci].newcomers, options.min_area_households);
-            for ni in 0..d.cohorts[ci].newcomers.len() {
-                let id = d.cohorts[ci].newcomers[ni].id.clone();
-                if !households.contains(&id) {
-                    continue;
-                }
-                let merged = merged_area(self, &id);
-                let n = &mut d.cohorts[ci].newcomers[ni];
-                let days = (n.arrival - quarter_start(n.arrival)).num_days();
-                offsets.insert(id, days);
-                n.arrival = shift(n.arrival, days);
-                n.integration_contract_meeting =
-                    n.integration_contract_meeting.map(|x| shift(x, days));
-                n.waiting_since = n.waiting_since.map(|x| shift(x, days));
-                for a in &mut n.household.children_ages {
-                    *a = age_band(*a);
-                }
-                n.household.children_ages.sort_unstable();
-                let removed = usize::from(n.location.is_some())
-                    + n.preferences.len()
-                    + n.availability.len()
-                    + n.interests.len();
-                report.fields_removed += removed as u32;
-                n.location = None;
-                n.preferences.clear();
-                n.availability.clear();
-                n.interests.clear();
-                if let Some(area) = &n.area
-                    && !large.contains(&area.trim().to_lowercase())
-                {
-                    n.area = Some(merged);
-                    report.areas_merged += 1;
-                }
-            }
-            let cohort = &mut d.cohorts[ci];
-            for r in &mut cohort.introductions {
-                if let Some(days) = offsets.get(&r.newcomer) {
-                    r.on = shift(r.on, *days);
-                }
-            }
-        }
-        for run in &mut d.match_runs {
-            for m in &mut run.matches {
-                if households.contains(&m.newcomer) {
-                    for o in &mut m.explanation {
-                        o.text = removed_note();
-                        report.texts_replaced += 1;
-                    }
-                }
-            }
-            for u in &mut run.unmatched {
-                if households.contains(&u.newcomer) {
-                    report.texts_replaced += u.reasons.len() as u32;
-                    u.reasons = vec![removed_note()];
-                }
-            }
-        }
-        let days_of = |s: &Subject| match s {
-            Subject::Newcomer { newcomer } => offsets.get(newcomer).copied(),
-            _ => None,
-        };
-        for p in &mut d.privacy.proposals {
-            if let Some(days) = offsets.get(&p.newcomer).copied() {
-                let dt = chrono::Duration::days(days);
-                p.proposed_at -= dt;
-                p.expires_on = shift(p.expires_on, days);
-                for e in &mut p.events {
-                    e.at -= dt;
-                }
-            }
-        }
-        for c in &mut d.privacy.consents {
-            if let Some(days) = days_of(&c.subject) {
-                c.given_on = shift(c.given_on, days);
-                c.expires_on = c.expires_on.map(|x| shift(x, days));
-                c.withdrawn_on = c.withdrawn_on.map(|x| shift(x, days));
-            }
-        }
-        for b in &mut d.privacy.bases {
-            if let BasisScope::Individual { subject } = &b.applies_to
-                && let Some(days) = days_of(subject)
-            {
-                b.from = shift(b.from, days);
-                b.until = b.until.map(|x| shift(x, days));
-            }
-        }
-        let mut names = BTreeMap::new();
-        for (k, person) in d.people.iter_mut().enumerate() {
-            if !people.contains(&person.id) {
+        .into());
+    }
+    let (households, people) = anonymisation_targets(dossier, &options.scope)?;
+    let mut d = dossier.clone();
+    let mut report = AnonymisationReport {
+        households: households.len() as u32,
+        people: people.len() as u32,
+        fields_removed: 0,
+        areas_merged: 0,
+        texts_replaced: 0,
+    };
+    // Days each household's dates move back.
+    let mut offsets: BTreeMap<NewcomerId, i64> = BTreeMap::new();
+    for ci in 0..d.cohorts.len() {
+        let large = large_areas(&dossier.cohorts[ci].newcomers, options.min_area_households);
+        for ni in 0..d.cohorts[ci].newcomers.len() {
+            let id = d.cohorts[ci].newcomers[ni].id.clone();
+            if !households.contains(&id) {
                 continue;
             }
-            for part in person
-                .name
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|p| p.chars().count() >= 2)
-            {
-                names.insert(part.to_owned(), "[…]".to_owned());
+            let merged = merged_area(dossier, &id);
+            let n = &mut d.cohorts[ci].newcomers[ni];
+            let days = (n.arrival - quarter_start(n.arrival)).num_days();
+            offsets.insert(id, days);
+            n.arrival = shift(n.arrival, days);
+            n.integration_contract_meeting = n.integration_contract_meeting.map(|x| shift(x, days));
+            n.waiting_since = n.waiting_since.map(|x| shift(x, days));
+            for a in &mut n.household.children_ages {
+                *a = age_band(*a);
             }
-            report.fields_removed += [
-                person.email.is_some(),
-                person.phone.is_some(),
-                person.notes.is_some(),
-                person.child_protection_certificate.is_some(),
-            ]
-            .iter()
-            .filter(|x| **x)
-            .count() as u32;
-            person.name = format!("Anonymiseret person {}", k + 1);
-            person.email = None;
-            person.phone = None;
-            person.notes = None;
-            person.child_protection_certificate = None;
+            n.household.children_ages.sort_unstable();
+            let removed = usize::from(n.location.is_some())
+                + n.preferences.len()
+                + n.availability.len()
+                + n.interests.len();
+            report.fields_removed += removed as u32;
+            n.location = None;
+            n.preferences.clear();
+            n.availability.clear();
+            n.interests.clear();
+            if let Some(area) = &n.area
+                && !large.contains(&area.trim().to_lowercase())
+            {
+                n.area = Some(merged);
+                report.areas_merged += 1;
+            }
         }
-        let mut ids = BTreeMap::new();
-        for n in &households {
-            let fresh = match key {
-                Some(k) => format!("nc-{}", k.pseudonym_of(&Subject::newcomer(n.clone()))?),
-                None => NewcomerId::generate().to_string(),
-            };
-            ids.insert(n.to_string(), fresh);
+        let cohort = &mut d.cohorts[ci];
+        for r in &mut cohort.introductions {
+            if let Some(days) = offsets.get(&r.newcomer) {
+                r.on = shift(r.on, *days);
+            }
         }
-        for p in &people {
-            let fresh = match key {
-                Some(k) => format!("p-{}", k.pseudonym_of(&Subject::person(p.clone()))?),
-                None => PersonId::generate().to_string(),
-            };
-            ids.insert(p.to_string(), fresh);
-        }
-        let mut work = Work {
-            ids,
-            names,
-            texts: 0,
-        };
-        let mut value = serde_json::to_value(&d).map_err(|e| BrobyggerError::Internal {
-            code: "privacy.anonymise".into(),
-            reason: crate::error::redact_message(&e.to_string()),
-        })?;
-        // The log of earlier anonymisations holds no ids; the rest is walked.
-        work.walk(&mut value);
-        report.texts_replaced += work.texts;
-        let mut d: Dossier =
-            serde_json::from_value(value).map_err(|e| BrobyggerError::Internal {
-                code: "privacy.anonymise".into(),
-                reason: crate::error::redact_message(&e.to_string()),
-            })?;
-        let records = households
-            .iter()
-            .filter_map(|n| work.ids.get(n.as_str()))
-            .map(|fresh| Subject::newcomer(fresh.as_str()))
-            .chain(
-                people
-                    .iter()
-                    .filter_map(|p| work.ids.get(p.as_str()))
-                    .map(|fresh| Subject::person(fresh.as_str())),
-            )
-            .collect();
-        d.privacy.anonymisations.push(AnonymisationRecord {
-            on: options.on,
-            households: report.households,
-            people: report.people,
-            policy: options.policy.clone(),
-            records,
-        });
-        Ok((d, report))
     }
+    for run in &mut d.match_runs {
+        for m in &mut run.matches {
+            if households.contains(&m.newcomer) {
+                for o in &mut m.explanation {
+                    o.text = removed_note();
+                    report.texts_replaced += 1;
+                }
+            }
+        }
+        for u in &mut run.unmatched {
+            if households.contains(&u.newcomer) {
+                report.texts_replaced += u.reasons.len() as u32;
+                u.reasons = vec![removed_note()];
+            }
+        }
+    }
+    let days_of = |s: &Subject| match s {
+        Subject::Newcomer { newcomer } => offsets.get(newcomer).copied(),
+        _ => None,
+    };
+    for p in &mut d.privacy.proposals {
+        if let Some(days) = offsets.get(&p.newcomer).copied() {
+            let dt = chrono::Duration::days(days);
+            p.proposed_at -= dt;
+            p.expires_on = shift(p.expires_on, days);
+            for e in &mut p.events {
+                e.at -= dt;
+            }
+        }
+    }
+    for c in &mut d.privacy.consents {
+        if let Some(days) = days_of(&c.subject) {
+            c.given_on = shift(c.given_on, days);
+            c.expires_on = c.expires_on.map(|x| shift(x, days));
+            c.withdrawn_on = c.withdrawn_on.map(|x| shift(x, days));
+        }
+    }
+    for b in &mut d.privacy.bases {
+        if let BasisScope::Individual { subject } = &b.applies_to
+            && let Some(days) = days_of(subject)
+        {
+            b.from = shift(b.from, days);
+            b.until = b.until.map(|x| shift(x, days));
+        }
+    }
+    let mut names = BTreeMap::new();
+    for (k, person) in d.people.iter_mut().enumerate() {
+        if !people.contains(&person.id) {
+            continue;
+        }
+        for part in person
+            .name
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|p| p.chars().count() >= 2)
+        {
+            names.insert(part.to_owned(), "[…]".to_owned());
+        }
+        report.fields_removed += [
+            person.email.is_some(),
+            person.phone.is_some(),
+            person.notes.is_some(),
+            person.child_protection_certificate.is_some(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count() as u32;
+        person.name = format!("Anonymiseret person {}", k + 1);
+        person.email = None;
+        person.phone = None;
+        person.notes = None;
+        person.child_protection_certificate = None;
+    }
+    let mut ids = BTreeMap::new();
+    for n in &households {
+        let fresh = match key {
+            Some(k) => format!("nc-{}", k.pseudonym_of(&Subject::newcomer(n.clone()))?),
+            None => NewcomerId::generate().to_string(),
+        };
+        ids.insert(n.to_string(), fresh);
+    }
+    for p in &people {
+        let fresh = match key {
+            Some(k) => format!("p-{}", k.pseudonym_of(&Subject::person(p.clone()))?),
+            None => PersonId::generate().to_string(),
+        };
+        ids.insert(p.to_string(), fresh);
+    }
+    let mut work = Work {
+        ids,
+        names,
+        texts: 0,
+    };
+    let mut value = serde_json::to_value(&d).map_err(|e| BrobyggerError::Internal {
+        code: "privacy.anonymise".into(),
+        reason: crate::error::redact_message(&e.to_string()),
+    })?;
+    // The log of earlier anonymisations holds no ids; the rest is walked.
+    work.walk(&mut value);
+    report.texts_replaced += work.texts;
+    let mut d: Dossier = serde_json::from_value(value).map_err(|e| BrobyggerError::Internal {
+        code: "privacy.anonymise".into(),
+        reason: crate::error::redact_message(&e.to_string()),
+    })?;
+    let records = households
+        .iter()
+        .filter_map(|n| work.ids.get(n.as_str()))
+        .map(|fresh| Subject::newcomer(fresh.as_str()))
+        .chain(
+            people
+                .iter()
+                .filter_map(|p| work.ids.get(p.as_str()))
+                .map(|fresh| Subject::person(fresh.as_str())),
+        )
+        .collect();
+    d.privacy.anonymisations.push(AnonymisationRecord {
+        on: options.on,
+        households: report.households,
+        people: report.people,
+        policy: options.policy.clone(),
+        records,
+    });
+    Ok((d, report))
 }
 
 #[cfg(test)]

@@ -27,8 +27,12 @@ use crate::matching::audience::{SharedField, render_field};
 use crate::matching::outcome::Match;
 use crate::matching::profile::{Newcomer, Offer};
 use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::store::find_match_run;
+use crate::matching::store::find_offer;
+use crate::matching::store::find_rule_set;
 use crate::privacy::PrivacyError;
 use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
+use crate::privacy::disclosure::find_proposal;
 use crate::privacy::disclosure::{ContactField, ProposalState, Recipient};
 use crate::privacy::pseudonym::PseudonymKey;
 use crate::sensitivity::{PersonalData, SensitivityClass};
@@ -448,357 +452,348 @@ fn volunteer_explanation(m: &Match, rules: &RuleSet, shareable: &[&str]) -> Vec<
         .collect()
 }
 
-impl Dossier {
-    fn newcomer_record(&self, id: &NewcomerId) -> Result<&Newcomer, BrobyggerError> {
-        self.cohorts
-            .iter()
-            .find_map(|c| c.newcomer(id))
-            .ok_or_else(|| BrobyggerError::not_found("newcomer", id))
-    }
+fn newcomer_record<'a>(
+    dossier: &'a Dossier,
+    id: &NewcomerId,
+) -> Result<&'a Newcomer, BrobyggerError> {
+    dossier
+        .cohorts
+        .iter()
+        .find_map(|c| c.newcomer(id))
+        .ok_or_else(|| BrobyggerError::not_found("newcomer", id))
+}
 
-    /// The proposals that let a volunteer's offer see a household on `on`: open or released.
-    fn visible_proposal(
-        &self,
-        newcomer: &NewcomerId,
-        offer: &OfferId,
-        on: NaiveDate,
-    ) -> Option<usize> {
-        let at = crate::time::start_of_day(on) + chrono::Duration::days(1)
-            - chrono::Duration::seconds(1);
-        self.privacy.proposals.iter().rposition(|p| {
-            &p.newcomer == newcomer
-                && &p.offer == offer
-                && matches!(
-                    p.state_at(at),
-                    ProposalState::Proposed
-                        | ProposalState::AcceptedByNewcomer
-                        | ProposalState::AcceptedByVolunteer
-                        | ProposalState::Released
-                )
-        })
-    }
+/// The proposals that let a volunteer's offer see a household on `on`: open or released.
+fn visible_proposal(
+    dossier: &Dossier,
+    newcomer: &NewcomerId,
+    offer: &OfferId,
+    on: NaiveDate,
+) -> Option<usize> {
+    let at =
+        crate::time::start_of_day(on) + chrono::Duration::days(1) - chrono::Duration::seconds(1);
+    dossier.privacy.proposals.iter().rposition(|p| {
+        &p.newcomer == newcomer
+            && &p.offer == offer
+            && matches!(
+                p.state_at(at),
+                ProposalState::Proposed
+                    | ProposalState::AcceptedByNewcomer
+                    | ProposalState::AcceptedByVolunteer
+                    | ProposalState::Released
+            )
+    })
+}
 
-    /// The rule set that says what a volunteer may see of a proposal: its run's, or else the
-    /// fields every rule set of the dossier shares.
-    fn volunteer_fields(&self, proposal: usize) -> Vec<String> {
-        let p = &self.privacy.proposals[proposal];
-        let from_run = p
-            .run
-            .as_ref()
-            .and_then(|r| self.match_run(r))
-            .and_then(|r| self.rule_set(&r.rule_set));
-        match from_run {
-            Some(rules) => shareable_fields(rules)
+/// The rule set that says what a volunteer may see of a proposal: its run's, or else the
+/// fields every rule set of the dossier shares.
+fn volunteer_fields(dossier: &Dossier, proposal: usize) -> Vec<String> {
+    let p = &dossier.privacy.proposals[proposal];
+    let from_run = p
+        .run
+        .as_ref()
+        .and_then(|r| find_match_run(dossier, r))
+        .and_then(|r| find_rule_set(dossier, &r.rule_set));
+    match from_run {
+        Some(rules) => shareable_fields(rules)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        None => {
+            let mut sets = dossier.rule_sets.iter().map(shareable_fields);
+            let Some(first) = sets.next() else {
+                return Vec::new();
+            };
+            let rest: Vec<Vec<&str>> = sets.collect();
+            first
                 .into_iter()
+                .filter(|f| rest.iter().all(|s| s.contains(f)))
                 .map(str::to_owned)
-                .collect(),
-            None => {
-                let mut sets = self.rule_sets.iter().map(shareable_fields);
-                let Some(first) = sets.next() else {
-                    return Vec::new();
-                };
-                let rest: Vec<Vec<&str>> = sets.collect();
-                first
-                    .into_iter()
-                    .filter(|f| rest.iter().all(|s| s.contains(f)))
-                    .map(str::to_owned)
-                    .collect()
-            }
-        }
-    }
-
-    /// A household as `viewer` may see it on `on`. Analysts get a keyed pseudonym when `key`
-    /// is given (a fresh random id otherwise, so two exports cannot be linked). A volunteer
-    /// sees only a household proposed to their offer.
-    pub fn view_newcomer(
-        &self,
-        newcomer: &NewcomerId,
-        viewer: &Viewer,
-        on: NaiveDate,
-        key: Option<&PseudonymKey>,
-    ) -> Result<NewcomerView, BrobyggerError> {
-        let n = self.newcomer_record(newcomer)?;
-        let audience = viewer.audience();
-        let subject = Subject::newcomer(newcomer.clone());
-        let register = Register::of(self);
-        let volunteer_fields = match viewer {
-            Viewer::Volunteer { offer } => {
-                let k = self.visible_proposal(newcomer, offer, on).ok_or_else(|| {
-                    PrivacyError::NotProposedToVolunteer {
-                        newcomer: newcomer.to_string(),
-                        offer: offer.to_string(),
-                    }
-                })?;
-                let may_describe = register
-                    .find(&subject, Purpose::Matching, None, on)
-                    .is_some();
-                if may_describe {
-                    self.volunteer_fields(k)
-                } else {
-                    Vec::new()
-                }
-            }
-            _ => Vec::new(),
-        };
-        let mut fields = Vec::new();
-        let mut withheld = Vec::new();
-        let mut keep = Vec::new();
-        let mut coarsen = Vec::new();
-        for (field, class) in field_names::<Newcomer>() {
-            let attribute = format!("newcomer.{field}");
-            let access = newcomer_access(audience, &field);
-            let shown: Option<(Treatment, Option<BasisRef>)> = match access {
-                Access::Show => Some((Treatment::AsIs, None)),
-                Access::Hide => None,
-                Access::Shareable => (volunteer_fields.iter().any(|f| f == &field)
-                    && !is_sensitive(class))
-                .then_some((Treatment::AsIs, None)),
-                Access::NeedsBasis(p) => register
-                    .find(&subject, p, Some(&attribute), on)
-                    .map(|b| (Treatment::AsIs, Some(b))),
-                Access::Coarsen => register
-                    .find(&subject, Purpose::Statistics, Some(&attribute), on)
-                    .map(|b| (Treatment::Coarsened, Some(b))),
-                Access::Pseudonymise => Some((Treatment::Pseudonymised, None)),
-            };
-            match shown {
-                Some((treatment, basis)) => {
-                    if treatment == Treatment::Coarsened {
-                        coarsen.push(field.clone());
-                    }
-                    keep.push(field.clone());
-                    fields.push(FieldDisclosure {
-                        field: attribute,
-                        class,
-                        treatment,
-                        basis,
-                        reason: reason_for(audience, access),
-                    });
-                }
-                None => withheld.push(attribute),
-            }
-        }
-        // `id` and `arrival` are required: a withheld arrival holds the placeholder below.
-        let arrival_visible = keep.iter().any(|f| f == "arrival");
-        keep.extend(["id".to_owned(), "arrival".to_owned()]);
-        let mut out = keep_only(n, &keep)?;
-        if !arrival_visible {
-            out.arrival = WITHHELD_DATE;
-        }
-        for field in &coarsen {
-            match field.as_str() {
-                "arrival" => out.arrival = quarter_start(out.arrival),
-                "integration_contract_meeting" => {
-                    out.integration_contract_meeting =
-                        out.integration_contract_meeting.map(quarter_start)
-                }
-                "waiting_since" => out.waiting_since = out.waiting_since.map(quarter_start),
-                "household" => {
-                    for a in &mut out.household.children_ages {
-                        *a = age_band(*a);
-                    }
-                    out.household.children_ages.sort_unstable();
-                }
-                "area" => {
-                    let cohort = self
-                        .cohorts
-                        .iter()
-                        .find(|c| c.newcomer(newcomer).is_some())
-                        .map(|c| c.newcomers.as_slice())
-                        .unwrap_or_default();
-                    let large = large_areas(cohort, MIN_AREA_HOUSEHOLDS);
-                    if let Some(a) = &out.area
-                        && !large.contains(&a.trim().to_lowercase())
-                    {
-                        out.area = Some(merged_area(self, newcomer));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if audience == Audience::Analyst {
-            out.id = match key {
-                Some(k) => NewcomerId::new(k.pseudonym_of(&subject)?.to_string()),
-                None => NewcomerId::generate(),
-            };
-        }
-        Ok(NewcomerView {
-            audience,
-            newcomer: out,
-            fields,
-            withheld,
-        })
-    }
-
-    /// An offer as `viewer` may see it on `on`. A volunteer sees only their own offer.
-    pub fn view_offer(
-        &self,
-        offer: &OfferId,
-        viewer: &Viewer,
-        on: NaiveDate,
-    ) -> Result<OfferView, BrobyggerError> {
-        let o = self
-            .offer(offer)
-            .ok_or_else(|| BrobyggerError::not_found("offer", offer))?;
-        let audience = viewer.audience();
-        let own = matches!(viewer, Viewer::Volunteer { offer: mine } if mine == offer);
-        if audience == Audience::Volunteer && !own {
-            return Err(BrobyggerError::not_found("offer", offer));
-        }
-        let subject = Subject::offer(offer.clone());
-        let register = Register::of(self);
-        let mut fields = Vec::new();
-        let mut withheld = Vec::new();
-        let mut keep = vec![
-            "id".to_owned(),
-            "kind".to_owned(),
-            "title".to_owned(),
-            "capacity".to_owned(),
-        ];
-        for (field, class) in field_names::<Offer>() {
-            let attribute = format!("offer.{field}");
-            let access = offer_access(audience, own, &field);
-            let shown = match access {
-                Access::Show => Some(None),
-                Access::NeedsBasis(p) => register.find(&subject, p, Some(&attribute), on).map(Some),
-                _ => None,
-            };
-            match shown {
-                Some(basis) => {
-                    keep.push(field.clone());
-                    fields.push(FieldDisclosure {
-                        field: attribute,
-                        class,
-                        treatment: Treatment::AsIs,
-                        basis,
-                        reason: reason_for(audience, access),
-                    });
-                }
-                None => withheld.push(attribute),
-            }
-        }
-        let mut out = keep_only(o, &keep)?;
-        // `title` is required but may name the volunteer: audiences that may not see it get
-        // the kind instead.
-        if withheld.iter().any(|f| f == "offer.title") {
-            out.title = out.kind.label(Lang::Da).to_owned();
-        }
-        Ok(OfferView {
-            audience,
-            offer: out,
-            fields,
-            withheld,
-        })
-    }
-
-    /// A stored proposal as `viewer` may see it on `on`.
-    pub fn view_proposal(
-        &self,
-        proposal: &ProposalId,
-        viewer: &Viewer,
-        on: NaiveDate,
-        key: Option<&PseudonymKey>,
-    ) -> Result<MatchView, BrobyggerError> {
-        let p = self
-            .proposal(proposal)
-            .ok_or_else(|| BrobyggerError::not_found("proposal", proposal))?;
-        if let Viewer::Volunteer { offer } = viewer
-            && offer != &p.offer
-        {
-            return Err(PrivacyError::NotProposedToVolunteer {
-                newcomer: p.newcomer.to_string(),
-                offer: offer.to_string(),
-            }
-            .into());
-        }
-        let run_match = p
-            .run
-            .as_ref()
-            .and_then(|r| self.match_run(r))
-            .and_then(|r| {
-                r.matches
-                    .iter()
-                    .find(|m| m.newcomer == p.newcomer && m.offer == p.offer)
-                    .map(|m| (m, r))
-            });
-        let at = crate::time::start_of_day(on) + chrono::Duration::days(1)
-            - chrono::Duration::seconds(1);
-        let state = p.state_at(at);
-        let nv = self.view_newcomer(&p.newcomer, viewer, on, key)?;
-        let audience = viewer.audience();
-        let shared: Vec<&str> = nv
-            .fields
-            .iter()
-            .filter_map(|f| f.field.strip_prefix("newcomer."))
-            .filter(|f| *f != "id")
-            .collect();
-        let explanation = match (audience, run_match) {
-            (Audience::Analyst, _) | (_, None) => Vec::new(),
-            (Audience::Volunteer, Some((m, r))) => self
-                .rule_set(&r.rule_set)
-                .map(|rules| volunteer_explanation(m, rules, &shared))
-                .unwrap_or_default(),
-            (_, Some((m, _))) => m.explanation.iter().map(|o| o.text.clone()).collect(),
-        };
-        // Releases this viewer's side received: the volunteer receives the household's details;
-        // the household's side (through its caseworker or coordinator) the volunteer's.
-        let mine: Vec<&crate::privacy::disclosure::Disclosure> = if state == ProposalState::Released
-        {
-            p.disclosures()
-                .map(|(_, d)| d)
-                .filter(|d| match (&d.recipient, viewer) {
-                    (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: v }) => offer == v,
-                    (
-                        Recipient::Household { .. },
-                        Viewer::MunicipalCaseworker | Viewer::Coordinator,
-                    ) => true,
-                    _ => false,
-                })
                 .collect()
-        } else {
-            Vec::new()
-        };
-        let released: Vec<ContactField> =
-            mine.iter().flat_map(|d| d.fields.iter().copied()).collect();
-        let mut fields = nv.fields.clone();
-        for d in &mine {
-            fields.push(FieldDisclosure {
-                field: d
-                    .fields
-                    .iter()
-                    .map(|f| f.key())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                class: SensitivityClass::Ordinary,
-                treatment: Treatment::AsIs,
-                basis: Some(d.basis.clone()),
-                reason: Text::new(
-                    "Begge sider har accepteret matchet, og videregivelsen er registreret.",
-                    "Both sides accepted the match, and the release is recorded.",
-                ),
-            });
         }
-        Ok(MatchView {
-            audience,
-            newcomer: nv.newcomer.id.clone(),
-            offer: p.offer.clone(),
-            proposal: Some(p.id.clone()),
-            state: Some(state),
-            score: match audience {
-                Audience::Volunteer => None,
-                _ => run_match.map(|(m, _)| m.score),
-            },
-            explanation,
-            shared: render_fields(
-                &nv.newcomer,
-                &shared
-                    .iter()
-                    .copied()
-                    .filter(|_| audience != Audience::Analyst)
-                    .collect::<Vec<_>>(),
-            ),
-            released,
-            fields,
-        })
     }
+}
+
+pub(crate) fn view_newcomer(
+    dossier: &Dossier,
+    newcomer: &NewcomerId,
+    viewer: &Viewer,
+    on: NaiveDate,
+    key: Option<&PseudonymKey>,
+) -> Result<NewcomerView, BrobyggerError> {
+    let n = newcomer_record(dossier, newcomer)?;
+    let audience = viewer.audience();
+    let subject = Subject::newcomer(newcomer.clone());
+    let register = Register::of(dossier);
+    let volunteer_fields = match viewer {
+        Viewer::Volunteer { offer } => {
+            let k = visible_proposal(dossier, newcomer, offer, on).ok_or_else(|| {
+                PrivacyError::NotProposedToVolunteer {
+                    newcomer: newcomer.to_string(),
+                    offer: offer.to_string(),
+                }
+            })?;
+            let may_describe = register
+                .find(&subject, Purpose::Matching, None, on)
+                .is_some();
+            if may_describe {
+                volunteer_fields(dossier, k)
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    let mut fields = Vec::new();
+    let mut withheld = Vec::new();
+    let mut keep = Vec::new();
+    let mut coarsen = Vec::new();
+    for (field, class) in field_names::<Newcomer>() {
+        let attribute = format!("newcomer.{field}");
+        let access = newcomer_access(audience, &field);
+        let shown: Option<(Treatment, Option<BasisRef>)> = match access {
+            Access::Show => Some((Treatment::AsIs, None)),
+            Access::Hide => None,
+            Access::Shareable => (volunteer_fields.iter().any(|f| f == &field)
+                && !is_sensitive(class))
+            .then_some((Treatment::AsIs, None)),
+            Access::NeedsBasis(p) => register
+                .find(&subject, p, Some(&attribute), on)
+                .map(|b| (Treatment::AsIs, Some(b))),
+            Access::Coarsen => register
+                .find(&subject, Purpose::Statistics, Some(&attribute), on)
+                .map(|b| (Treatment::Coarsened, Some(b))),
+            Access::Pseudonymise => Some((Treatment::Pseudonymised, None)),
+        };
+        match shown {
+            Some((treatment, basis)) => {
+                if treatment == Treatment::Coarsened {
+                    coarsen.push(field.clone());
+                }
+                keep.push(field.clone());
+                fields.push(FieldDisclosure {
+                    field: attribute,
+                    class,
+                    treatment,
+                    basis,
+                    reason: reason_for(audience, access),
+                });
+            }
+            None => withheld.push(attribute),
+        }
+    }
+    // `id` and `arrival` are required: a withheld arrival holds the placeholder below.
+    let arrival_visible = keep.iter().any(|f| f == "arrival");
+    keep.extend(["id".to_owned(), "arrival".to_owned()]);
+    let mut out = keep_only(n, &keep)?;
+    if !arrival_visible {
+        out.arrival = WITHHELD_DATE;
+    }
+    for field in &coarsen {
+        match field.as_str() {
+            "arrival" => out.arrival = quarter_start(out.arrival),
+            "integration_contract_meeting" => {
+                out.integration_contract_meeting =
+                    out.integration_contract_meeting.map(quarter_start)
+            }
+            "waiting_since" => out.waiting_since = out.waiting_since.map(quarter_start),
+            "household" => {
+                for a in &mut out.household.children_ages {
+                    *a = age_band(*a);
+                }
+                out.household.children_ages.sort_unstable();
+            }
+            "area" => {
+                let cohort = dossier
+                    .cohorts
+                    .iter()
+                    .find(|c| c.newcomer(newcomer).is_some())
+                    .map(|c| c.newcomers.as_slice())
+                    .unwrap_or_default();
+                let large = large_areas(cohort, MIN_AREA_HOUSEHOLDS);
+                if let Some(a) = &out.area
+                    && !large.contains(&a.trim().to_lowercase())
+                {
+                    out.area = Some(merged_area(dossier, newcomer));
+                }
+            }
+            _ => {}
+        }
+    }
+    if audience == Audience::Analyst {
+        out.id = match key {
+            Some(k) => NewcomerId::new(k.pseudonym_of(&subject)?.to_string()),
+            None => NewcomerId::generate(),
+        };
+    }
+    Ok(NewcomerView {
+        audience,
+        newcomer: out,
+        fields,
+        withheld,
+    })
+}
+
+pub(crate) fn view_offer(
+    dossier: &Dossier,
+    offer: &OfferId,
+    viewer: &Viewer,
+    on: NaiveDate,
+) -> Result<OfferView, BrobyggerError> {
+    let o = find_offer(dossier, offer).ok_or_else(|| BrobyggerError::not_found("offer", offer))?;
+    let audience = viewer.audience();
+    let own = matches!(viewer, Viewer::Volunteer { offer: mine } if mine == offer);
+    if audience == Audience::Volunteer && !own {
+        return Err(BrobyggerError::not_found("offer", offer));
+    }
+    let subject = Subject::offer(offer.clone());
+    let register = Register::of(dossier);
+    let mut fields = Vec::new();
+    let mut withheld = Vec::new();
+    let mut keep = vec![
+        "id".to_owned(),
+        "kind".to_owned(),
+        "title".to_owned(),
+        "capacity".to_owned(),
+    ];
+    for (field, class) in field_names::<Offer>() {
+        let attribute = format!("offer.{field}");
+        let access = offer_access(audience, own, &field);
+        let shown = match access {
+            Access::Show => Some(None),
+            Access::NeedsBasis(p) => register.find(&subject, p, Some(&attribute), on).map(Some),
+            _ => None,
+        };
+        match shown {
+            Some(basis) => {
+                keep.push(field.clone());
+                fields.push(FieldDisclosure {
+                    field: attribute,
+                    class,
+                    treatment: Treatment::AsIs,
+                    basis,
+                    reason: reason_for(audience, access),
+                });
+            }
+            None => withheld.push(attribute),
+        }
+    }
+    let mut out = keep_only(o, &keep)?;
+    // `title` is required but may name the volunteer: audiences that may not see it get
+    // the kind instead.
+    if withheld.iter().any(|f| f == "offer.title") {
+        out.title = out.kind.label(Lang::Da).to_owned();
+    }
+    Ok(OfferView {
+        audience,
+        offer: out,
+        fields,
+        withheld,
+    })
+}
+
+pub(crate) fn view_proposal(
+    dossier: &Dossier,
+    proposal: &ProposalId,
+    viewer: &Viewer,
+    on: NaiveDate,
+    key: Option<&PseudonymKey>,
+) -> Result<MatchView, BrobyggerError> {
+    let p = find_proposal(dossier, proposal)
+        .ok_or_else(|| BrobyggerError::not_found("proposal", proposal))?;
+    if let Viewer::Volunteer { offer } = viewer
+        && offer != &p.offer
+    {
+        return Err(PrivacyError::NotProposedToVolunteer {
+            newcomer: p.newcomer.to_string(),
+            offer: offer.to_string(),
+        }
+        .into());
+    }
+    let run_match = p
+        .run
+        .as_ref()
+        .and_then(|r| find_match_run(dossier, r))
+        .and_then(|r| {
+            r.matches
+                .iter()
+                .find(|m| m.newcomer == p.newcomer && m.offer == p.offer)
+                .map(|m| (m, r))
+        });
+    let at =
+        crate::time::start_of_day(on) + chrono::Duration::days(1) - chrono::Duration::seconds(1);
+    let state = p.state_at(at);
+    let nv = view_newcomer(dossier, &p.newcomer, viewer, on, key)?;
+    let audience = viewer.audience();
+    let shared: Vec<&str> = nv
+        .fields
+        .iter()
+        .filter_map(|f| f.field.strip_prefix("newcomer."))
+        .filter(|f| *f != "id")
+        .collect();
+    let explanation = match (audience, run_match) {
+        (Audience::Analyst, _) | (_, None) => Vec::new(),
+        (Audience::Volunteer, Some((m, r))) => find_rule_set(dossier, &r.rule_set)
+            .map(|rules| volunteer_explanation(m, rules, &shared))
+            .unwrap_or_default(),
+        (_, Some((m, _))) => m.explanation.iter().map(|o| o.text.clone()).collect(),
+    };
+    // Releases this viewer's side received: the volunteer receives the household's details;
+    // the household's side (through its caseworker or coordinator) the volunteer's.
+    let mine: Vec<&crate::privacy::disclosure::Disclosure> = if state == ProposalState::Released {
+        p.disclosures()
+            .map(|(_, d)| d)
+            .filter(|d| match (&d.recipient, viewer) {
+                (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: v }) => offer == v,
+                (
+                    Recipient::Household { .. },
+                    Viewer::MunicipalCaseworker | Viewer::Coordinator,
+                ) => true,
+                _ => false,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let released: Vec<ContactField> = mine.iter().flat_map(|d| d.fields.iter().copied()).collect();
+    let mut fields = nv.fields.clone();
+    for d in &mine {
+        fields.push(FieldDisclosure {
+            field: d
+                .fields
+                .iter()
+                .map(|f| f.key())
+                .collect::<Vec<_>>()
+                .join(", "),
+            class: SensitivityClass::Ordinary,
+            treatment: Treatment::AsIs,
+            basis: Some(d.basis.clone()),
+            reason: Text::new(
+                "Begge sider har accepteret matchet, og videregivelsen er registreret.",
+                "Both sides accepted the match, and the release is recorded.",
+            ),
+        });
+    }
+    Ok(MatchView {
+        audience,
+        newcomer: nv.newcomer.id.clone(),
+        offer: p.offer.clone(),
+        proposal: Some(p.id.clone()),
+        state: Some(state),
+        score: match audience {
+            Audience::Volunteer => None,
+            _ => run_match.map(|(m, _)| m.score),
+        },
+        explanation,
+        shared: render_fields(
+            &nv.newcomer,
+            &shared
+                .iter()
+                .copied()
+                .filter(|_| audience != Audience::Analyst)
+                .collect::<Vec<_>>(),
+        ),
+        released,
+        fields,
+    })
 }

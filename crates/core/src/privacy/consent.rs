@@ -791,129 +791,118 @@ pub struct WithdrawalReport {
     pub findings: Vec<Finding>,
 }
 
-impl Dossier {
-    /// The basis covering `subject` for `purpose` (and `attribute`, e.g. `newcomer.preferences`)
-    /// on `on`: a consent first, then any other legal basis.
-    pub fn covering_basis(
-        &self,
-        subject: &Subject,
-        purpose: Purpose,
-        attribute: Option<&str>,
-        on: NaiveDate,
-    ) -> Option<BasisRef> {
-        Register::of(self).find(subject, purpose, attribute, on)
-    }
+pub(crate) fn covering_basis(
+    dossier: &Dossier,
+    subject: &Subject,
+    purpose: Purpose,
+    attribute: Option<&str>,
+    on: NaiveDate,
+) -> Option<BasisRef> {
+    Register::of(dossier).find(subject, purpose, attribute, on)
+}
 
-    /// The consent with `id`.
-    pub fn consent(&self, id: &ConsentId) -> Option<&ConsentRecord> {
-        self.privacy.consents.iter().find(|c| &c.id == id)
-    }
+pub(crate) fn find_consent<'a>(dossier: &'a Dossier, id: &ConsentId) -> Option<&'a ConsentRecord> {
+    dossier.privacy.consents.iter().find(|c| &c.id == id)
+}
 
-    /// Adds a consent. Refused (and nothing changes) if it is not valid: every finding is
-    /// attached.
-    pub fn add_consent(&mut self, consent: ConsentRecord) -> Result<(), BrobyggerError> {
-        let mut candidate = self.privacy.clone();
-        candidate.consents.push(consent);
-        self.check_privacy_change(candidate)
-    }
+pub(crate) fn add_consent(
+    dossier: &mut Dossier,
+    consent: ConsentRecord,
+) -> Result<(), BrobyggerError> {
+    let mut candidate = dossier.privacy.clone();
+    candidate.consents.push(consent);
+    check_privacy_change(dossier, candidate)
+}
 
-    /// Adds a legal basis other than consent. Refused (and nothing changes) if it is not valid.
-    pub fn add_processing_basis(&mut self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
-        let mut candidate = self.privacy.clone();
-        candidate.bases.push(basis);
-        self.check_privacy_change(candidate)
-    }
+pub(crate) fn add_processing_basis(
+    dossier: &mut Dossier,
+    basis: ProcessingBasis,
+) -> Result<(), BrobyggerError> {
+    let mut candidate = dossier.privacy.clone();
+    candidate.bases.push(basis);
+    check_privacy_change(dossier, candidate)
+}
 
-    /// Replaces the privacy records with `candidate` if that adds no validation error.
-    pub(crate) fn check_privacy_change(
-        &mut self,
-        candidate: super::Privacy,
-    ) -> Result<(), BrobyggerError> {
-        let before: Vec<Finding> = super::validate::validate(self)
-            .into_iter()
-            .filter(|f| f.severity == crate::finding::Severity::Error)
-            .collect();
-        let old = std::mem::replace(&mut self.privacy, candidate);
-        let new_errors: Vec<Finding> = super::validate::validate(self)
-            .into_iter()
-            .filter(|f| f.severity == crate::finding::Severity::Error && !before.contains(f))
-            .collect();
-        if new_errors.is_empty() {
-            Ok(())
-        } else {
-            self.privacy = old;
-            Err(PrivacyError::Invalid(new_errors).into())
+/// Replaces the privacy records with `candidate` if that adds no validation error.
+pub(crate) fn check_privacy_change(
+    dossier: &mut Dossier,
+    candidate: super::Privacy,
+) -> Result<(), BrobyggerError> {
+    let before: Vec<Finding> = super::validate::validate(dossier)
+        .into_iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .collect();
+    let old = std::mem::replace(&mut dossier.privacy, candidate);
+    let new_errors: Vec<Finding> = super::validate::validate(dossier)
+        .into_iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error && !before.contains(f))
+        .collect();
+    if new_errors.is_empty() {
+        Ok(())
+    } else {
+        dossier.privacy = old;
+        Err(PrivacyError::Invalid(new_errors).into())
+    }
+}
+
+pub(crate) fn withdraw_consent(
+    dossier: &mut Dossier,
+    id: &ConsentId,
+    on: NaiveDate,
+) -> Result<WithdrawalReport, BrobyggerError> {
+    let k = dossier
+        .privacy
+        .consents
+        .iter()
+        .position(|c| &c.id == id)
+        .ok_or_else(|| BrobyggerError::not_found("consent", id))?;
+    let c = &dossier.privacy.consents[k];
+    if c.withdrawn_on.is_some() {
+        return Err(PrivacyError::AlreadyWithdrawn(id.to_string()).into());
+    }
+    if on < c.given_on {
+        return Err(PrivacyError::DateBefore {
+            field: "on",
+            before: "given_on",
         }
+        .into());
     }
-
-    /// Withdraws a consent with effect from `on`. Open proposals that can no longer go ahead
-    /// without it are closed (an event records why); the report lists everything that depended
-    /// on it: stored runs that used it, contact details released under it before, and
-    /// sensitive data still held that nothing else covers. Refused (and nothing changes) for an
-    /// unknown or already withdrawn consent, or a day before it was given.
-    pub fn withdraw_consent(
-        &mut self,
-        id: &ConsentId,
-        on: NaiveDate,
-    ) -> Result<WithdrawalReport, BrobyggerError> {
-        let k = self
-            .privacy
-            .consents
-            .iter()
-            .position(|c| &c.id == id)
-            .ok_or_else(|| BrobyggerError::not_found("consent", id))?;
-        let c = &self.privacy.consents[k];
-        if c.withdrawn_on.is_some() {
-            return Err(PrivacyError::AlreadyWithdrawn(id.to_string()).into());
-        }
-        if on < c.given_on {
-            return Err(PrivacyError::DateBefore {
-                field: "on",
-                before: "given_on",
-            }
-            .into());
-        }
-        let mut next = self.clone();
-        next.privacy.consents[k].withdrawn_on = Some(on);
-        let closed = super::disclosure::close_after_withdrawal(&mut next, id, on);
-        let mut findings = super::validate::withdrawal_findings(&next, id);
-        for (p, pid) in &closed {
-            findings.push(Finding::of(
-                PrivacyCode::ProposalClosedByWithdrawal,
-                FieldPath::root()
-                    .field("privacy")
-                    .field("proposals")
-                    .index(*p),
-                Text::new(
-                    format!(
-                        "Matchforslaget {pid} er lukket, fordi samtykket {id} er trukket tilbage."
-                    ),
-                    format!(
-                        "The match proposal {pid} is closed because consent {id} was withdrawn."
-                    ),
-                ),
-            ));
-        }
-        crate::finding::sort_findings(&mut findings);
-        let dependent_runs = next
-            .match_runs
-            .iter()
-            .filter(|r| {
-                r.sensitive_uses
-                    .iter()
-                    .any(|u| matches!(&u.basis, BasisRef::Consent { consent } if consent == id))
-            })
-            .map(|r| r.id.clone())
-            .collect();
-        *self = next;
-        Ok(WithdrawalReport {
-            consent: id.clone(),
-            on,
-            closed_proposals: closed.into_iter().map(|(_, p)| p).collect(),
-            dependent_runs,
-            findings,
+    let mut next = dossier.clone();
+    next.privacy.consents[k].withdrawn_on = Some(on);
+    let closed = super::disclosure::close_after_withdrawal(&mut next, id, on);
+    let mut findings = super::validate::withdrawal_findings(&next, id);
+    for (p, pid) in &closed {
+        findings.push(Finding::of(
+            PrivacyCode::ProposalClosedByWithdrawal,
+            FieldPath::root()
+                .field("privacy")
+                .field("proposals")
+                .index(*p),
+            Text::new(
+                format!("Matchforslaget {pid} er lukket, fordi samtykket {id} er trukket tilbage."),
+                format!("The match proposal {pid} is closed because consent {id} was withdrawn."),
+            ),
+        ));
+    }
+    crate::finding::sort_findings(&mut findings);
+    let dependent_runs = next
+        .match_runs
+        .iter()
+        .filter(|r| {
+            r.sensitive_uses
+                .iter()
+                .any(|u| matches!(&u.basis, BasisRef::Consent { consent } if consent == id))
         })
-    }
+        .map(|r| r.id.clone())
+        .collect();
+    *dossier = next;
+    Ok(WithdrawalReport {
+        consent: id.clone(),
+        on,
+        closed_proposals: closed.into_iter().map(|(_, p)| p).collect(),
+        dependent_runs,
+        findings,
+    })
 }
 
 #[cfg(test)]

@@ -23,8 +23,11 @@ use crate::error::BrobyggerError;
 use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang, Text, labels};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
+use crate::matching::store::find_match_run;
+use crate::matching::store::find_offer;
 use crate::privacy::PrivacyError;
 use crate::privacy::audience::Audience;
+use crate::privacy::consent::find_consent;
 use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
 use crate::time::Timestamp;
 use chrono::NaiveDate;
@@ -479,8 +482,7 @@ fn proposal_path(k: usize) -> FieldPath {
 fn basis_reason(d: &Dossier, basis: &BasisRef, purpose: Purpose) -> Text {
     match basis {
         BasisRef::Consent { consent } => {
-            let version = d
-                .consent(consent)
+            let version = find_consent(d, consent)
                 .map(|c| c.text_version.clone())
                 .unwrap_or_default();
             Text::new(
@@ -513,128 +515,125 @@ fn basis_reason(d: &Dossier, basis: &BasisRef, purpose: Purpose) -> Text {
     }
 }
 
-impl Dossier {
-    /// The proposal with `id`.
-    pub fn proposal(&self, id: &ProposalId) -> Option<&MatchProposal> {
-        self.privacy.proposals.iter().find(|p| &p.id == id)
-    }
+pub(crate) fn find_proposal<'a>(
+    dossier: &'a Dossier,
+    id: &ProposalId,
+) -> Option<&'a MatchProposal> {
+    dossier.privacy.proposals.iter().find(|p| &p.id == id)
+}
 
-    fn proposal_index(&self, id: &ProposalId) -> Result<usize, BrobyggerError> {
-        self.privacy
-            .proposals
-            .iter()
-            .position(|p| &p.id == id)
-            .ok_or_else(|| BrobyggerError::not_found("proposal", id))
-    }
+fn proposal_index(dossier: &Dossier, id: &ProposalId) -> Result<usize, BrobyggerError> {
+    dossier
+        .privacy
+        .proposals
+        .iter()
+        .position(|p| &p.id == id)
+        .ok_or_else(|| BrobyggerError::not_found("proposal", id))
+}
 
-    /// Proposes a match to both sides. Needs a consent or basis for matching the household on
-    /// the day (describing the household to the volunteer is part of matching). Refused (and
-    /// nothing changes) for an unknown household or offer, a run that does not contain the
-    /// match, an open proposal for the same pair, or no basis.
-    pub fn propose_match(&mut self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
-        if !self
-            .cohorts
+pub(crate) fn propose_match(
+    dossier: &mut Dossier,
+    request: ProposeMatch,
+) -> Result<ProposalId, BrobyggerError> {
+    if !dossier
+        .cohorts
+        .iter()
+        .any(|c| c.newcomer(&request.newcomer).is_some())
+    {
+        return Err(BrobyggerError::not_found("newcomer", &request.newcomer));
+    }
+    if find_offer(dossier, &request.offer).is_none() {
+        return Err(BrobyggerError::not_found("offer", &request.offer));
+    }
+    if let Some(run) = &request.run {
+        let r = find_match_run(dossier, run)
+            .ok_or_else(|| BrobyggerError::not_found("match_run", run))?;
+        if !r
+            .matches
             .iter()
-            .any(|c| c.newcomer(&request.newcomer).is_some())
+            .any(|m| m.newcomer == request.newcomer && m.offer == request.offer)
         {
-            return Err(BrobyggerError::not_found("newcomer", &request.newcomer));
-        }
-        if self.offer(&request.offer).is_none() {
-            return Err(BrobyggerError::not_found("offer", &request.offer));
-        }
-        if let Some(run) = &request.run {
-            let r = self
-                .match_run(run)
-                .ok_or_else(|| BrobyggerError::not_found("match_run", run))?;
-            if !r
-                .matches
-                .iter()
-                .any(|m| m.newcomer == request.newcomer && m.offer == request.offer)
-            {
-                return Err(PrivacyError::NotInRun {
-                    run: run.to_string(),
-                    newcomer: request.newcomer.to_string(),
-                    offer: request.offer.to_string(),
-                }
-                .into());
-            }
-        }
-        let at = request.at;
-        if self.privacy.proposals.iter().any(|p| {
-            p.newcomer == request.newcomer
-                && p.offer == request.offer
-                && !p.state_at(at).is_closed()
-        }) {
-            return Err(PrivacyError::DuplicateProposal {
+            return Err(PrivacyError::NotInRun {
+                run: run.to_string(),
                 newcomer: request.newcomer.to_string(),
                 offer: request.offer.to_string(),
             }
             .into());
         }
-        let expires_on = request
-            .expires_on
-            .unwrap_or_else(|| at.date_naive() + chrono::Duration::days(DEFAULT_ANSWER_DAYS));
-        if expires_on <= at.date_naive() {
-            return Err(PrivacyError::DateBefore {
-                field: "expires_on",
-                before: "the day after the proposal",
-            }
-            .into());
-        }
-        Register::of(self).require(
-            &Subject::newcomer(request.newcomer.clone()),
-            Purpose::Matching,
-            None,
-            at.date_naive(),
-        )?;
-        let id = match request.id {
-            Some(id) => {
-                if self.proposal(&id).is_some() {
-                    return Err(BrobyggerError::invalid_input(
-                        "validation.duplicate_id",
-                        "id",
-                        format!("the proposal id {id} is already used"),
-                    ));
-                }
-                id
-            }
-            None => {
-                let mut n = self.privacy.proposals.len() + 1;
-                while self.proposal(&ProposalId::new(format!("mp-{n}"))).is_some() {
-                    n += 1;
-                }
-                ProposalId::new(format!("mp-{n}"))
-            }
-        };
-        self.privacy.proposals.push(MatchProposal {
-            id: id.clone(),
-            newcomer: request.newcomer,
-            offer: request.offer,
-            run: request.run,
-            proposed_at: at,
-            expires_on,
-            events: Vec::new(),
-        });
-        Ok(id)
     }
+    let at = request.at;
+    if dossier.privacy.proposals.iter().any(|p| {
+        p.newcomer == request.newcomer && p.offer == request.offer && !p.state_at(at).is_closed()
+    }) {
+        return Err(PrivacyError::DuplicateProposal {
+            newcomer: request.newcomer.to_string(),
+            offer: request.offer.to_string(),
+        }
+        .into());
+    }
+    let expires_on = request
+        .expires_on
+        .unwrap_or_else(|| at.date_naive() + chrono::Duration::days(DEFAULT_ANSWER_DAYS));
+    if expires_on <= at.date_naive() {
+        return Err(PrivacyError::DateBefore {
+            field: "expires_on",
+            before: "the day after the proposal",
+        }
+        .into());
+    }
+    Register::of(dossier).require(
+        &Subject::newcomer(request.newcomer.clone()),
+        Purpose::Matching,
+        None,
+        at.date_naive(),
+    )?;
+    let id = match request.id {
+        Some(id) => {
+            if find_proposal(dossier, &id).is_some() {
+                return Err(BrobyggerError::invalid_input(
+                    "validation.duplicate_id",
+                    "id",
+                    format!("the proposal id {id} is already used"),
+                ));
+            }
+            id
+        }
+        None => {
+            let mut n = dossier.privacy.proposals.len() + 1;
+            while find_proposal(dossier, &ProposalId::new(format!("mp-{n}"))).is_some() {
+                n += 1;
+            }
+            ProposalId::new(format!("mp-{n}"))
+        }
+    };
+    dossier.privacy.proposals.push(MatchProposal {
+        id: id.clone(),
+        newcomer: request.newcomer,
+        offer: request.offer,
+        run: request.run,
+        proposed_at: at,
+        expires_on,
+        events: Vec::new(),
+    });
+    Ok(id)
+}
 
-    /// Proposes every match of a stored run, all or nothing; returns the new ids in the run's
-    /// order.
-    pub fn propose_run(
-        &mut self,
-        run: &MatchRunId,
-        at: Timestamp,
-        expires_on: Option<NaiveDate>,
-        by: Option<PostId>,
-    ) -> Result<Vec<ProposalId>, BrobyggerError> {
-        let r = self
-            .match_run(run)
-            .ok_or_else(|| BrobyggerError::not_found("match_run", run))?
-            .clone();
-        let mut next = self.clone();
-        let mut ids = Vec::new();
-        for m in &r.matches {
-            ids.push(next.propose_match(ProposeMatch {
+pub(crate) fn propose_run(
+    dossier: &mut Dossier,
+    run: &MatchRunId,
+    at: Timestamp,
+    expires_on: Option<NaiveDate>,
+    by: Option<PostId>,
+) -> Result<Vec<ProposalId>, BrobyggerError> {
+    let r = find_match_run(dossier, run)
+        .ok_or_else(|| BrobyggerError::not_found("match_run", run))?
+        .clone();
+    let mut next = dossier.clone();
+    let mut ids = Vec::new();
+    for m in &r.matches {
+        ids.push(propose_match(
+            &mut next,
+            ProposeMatch {
                 newcomer: m.newcomer.clone(),
                 offer: m.offer.clone(),
                 at,
@@ -642,222 +641,218 @@ impl Dossier {
                 run: Some(run.clone()),
                 id: None,
                 by: by.clone(),
-            })?);
-        }
-        *self = next;
-        Ok(ids)
-    }
-
-    /// Records a step of a proposal, checking order, time and expiry.
-    fn record_step(
-        &mut self,
-        proposal: &ProposalId,
-        at: Timestamp,
-        kind: ProposalEventKind,
-        by: Option<PostId>,
-    ) -> Result<ProposalState, BrobyggerError> {
-        let k = self.proposal_index(proposal)?;
-        let p = &self.privacy.proposals[k];
-        let last = p.events.last().map_or(p.proposed_at, |e| e.at);
-        if at < last {
-            return Err(PrivacyError::EventBeforePrevious.into());
-        }
-        let current = p.state_at(at);
-        if current == ProposalState::Expired && !matches!(kind, ProposalEventKind::Expired) {
-            return Err(PrivacyError::ProposalExpired(proposal.to_string()).into());
-        }
-        if current.is_closed() {
-            return Err(PrivacyError::ProposalClosed(proposal.to_string()).into());
-        }
-        let next = match step(current, &kind) {
-            Some(next) => next,
-            None => {
-                return Err(match kind {
-                    ProposalEventKind::AcceptedByVolunteer => {
-                        PrivacyError::OutOfOrder(proposal.to_string())
-                    }
-                    ProposalEventKind::Released { .. } => {
-                        PrivacyError::ReleaseBeforeAcceptance(proposal.to_string())
-                    }
-                    ProposalEventKind::Expired => PrivacyError::InvalidParameter {
-                        field: "at",
-                        reason: "a proposal expires only on or after its expiry day, before both sides accepted",
-                    },
-                    _ => PrivacyError::ProposalClosed(proposal.to_string()),
-                }
-                .into());
-            }
-        };
-        self.privacy.proposals[k]
-            .events
-            .push(ProposalEvent { at, kind, by });
-        Ok(next)
-    }
-
-    /// Records that one side accepted. The household's side accepts first.
-    pub fn accept_proposal(
-        &mut self,
-        proposal: &ProposalId,
-        side: ProposalSide,
-        at: Timestamp,
-        by: Option<PostId>,
-    ) -> Result<ProposalState, BrobyggerError> {
-        let kind = match side {
-            ProposalSide::Newcomer => ProposalEventKind::AcceptedByNewcomer,
-            ProposalSide::Volunteer => ProposalEventKind::AcceptedByVolunteer,
-        };
-        self.record_step(proposal, at, kind, by)
-    }
-
-    /// Records that one side declined; the proposal is closed.
-    pub fn decline_proposal(
-        &mut self,
-        proposal: &ProposalId,
-        side: ProposalSide,
-        at: Timestamp,
-        by: Option<PostId>,
-    ) -> Result<ProposalState, BrobyggerError> {
-        self.record_step(proposal, at, ProposalEventKind::Declined { side }, by)
-    }
-
-    /// Withdraws an open proposal (the coordinator's decision); it is closed.
-    pub fn withdraw_proposal(
-        &mut self,
-        proposal: &ProposalId,
-        at: Timestamp,
-        by: Option<PostId>,
-    ) -> Result<ProposalState, BrobyggerError> {
-        self.record_step(
-            proposal,
-            at,
-            ProposalEventKind::Withdrawn { consent: None },
-            by,
-        )
-    }
-
-    /// Closes every open proposal that lapsed unanswered by `on`, recording the expiry at the
-    /// start of its expiry day; returns their ids.
-    pub fn expire_proposals(&mut self, on: NaiveDate) -> Vec<ProposalId> {
-        let mut out = Vec::new();
-        for p in &mut self.privacy.proposals {
-            let state = p.state();
-            if matches!(
-                state,
-                ProposalState::Proposed | ProposalState::AcceptedByNewcomer
-            ) && p.expires_on <= on
-            {
-                let last = p.events.last().map_or(p.proposed_at, |e| e.at);
-                let at = crate::time::start_of_day(p.expires_on).max(last);
-                p.events.push(ProposalEvent {
-                    at,
-                    kind: ProposalEventKind::Expired,
-                    by: None,
-                });
-                out.push(p.id.clone());
-            }
-        }
-        out
-    }
-
-    /// Releases contact details after both sides accepted: the household's `to_volunteer`
-    /// fields to the volunteer, the volunteer's `to_household` fields to the household, each
-    /// under a consent or basis for passing on contact details that holds on the day. Refused
-    /// (and nothing changes) before both acceptances, without a basis (an expired or withdrawn
-    /// consent is named), or with no field.
-    pub fn release_contact_details(
-        &mut self,
-        request: ReleaseRequest,
-    ) -> Result<Vec<Disclosure>, BrobyggerError> {
-        let k = self.proposal_index(&request.proposal)?;
-        let p = self.privacy.proposals[k].clone();
-        let state = p.state_at(request.at);
-        if state.is_closed() {
-            return Err(PrivacyError::ProposalClosed(p.id.to_string()).into());
-        }
-        if state != ProposalState::AcceptedByVolunteer {
-            return Err(PrivacyError::ReleaseBeforeAcceptance(p.id.to_string()).into());
-        }
-        if request.to_volunteer.is_empty() && request.to_household.is_empty() {
-            return Err(PrivacyError::NothingToRelease.into());
-        }
-        let on = request.at.date_naive();
-        let register = Register::of(self);
-        let mut disclosures = Vec::new();
-        let sorted = |v: &[ContactField]| {
-            let mut v = v.to_vec();
-            v.sort();
-            v.dedup();
-            v
-        };
-        if !request.to_volunteer.is_empty() {
-            let subject = Subject::newcomer(p.newcomer.clone());
-            let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
-            disclosures.push(Disclosure {
-                subject,
-                recipient: Recipient::Volunteer {
-                    offer: p.offer.clone(),
-                },
-                fields: sorted(&request.to_volunteer),
-                purpose: Purpose::ContactDisclosure,
-                basis,
-            });
-        }
-        if !request.to_household.is_empty() {
-            let subject = match self.offer(&p.offer).and_then(|o| o.volunteer.clone()) {
-                Some(person) => Subject::person(person),
-                None => Subject::offer(p.offer.clone()),
-            };
-            let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
-            disclosures.push(Disclosure {
-                subject,
-                recipient: Recipient::Household {
-                    newcomer: p.newcomer.clone(),
-                },
-                fields: sorted(&request.to_household),
-                purpose: Purpose::ContactDisclosure,
-                basis,
-            });
-        }
-        self.record_step(
-            &request.proposal,
-            request.at,
-            ProposalEventKind::Released {
-                disclosures: disclosures.clone(),
             },
-            request.by,
-        )?;
-        Ok(disclosures)
+        )?);
     }
+    *dossier = next;
+    Ok(ids)
+}
 
-    /// Every recorded release of contact details from `from` up to (not including) `until`,
-    /// oldest first: whose, to whom, which fields, for what and why.
-    pub fn disclosure_manifest(
-        &self,
-        from: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-    ) -> ExportManifest {
-        let mut entries: Vec<ManifestEntry> = self
-            .privacy
-            .proposals
-            .iter()
-            .flat_map(|p| p.disclosures())
-            .filter(|(at, _)| {
-                let day = at.date_naive();
-                from.is_none_or(|f| f <= day) && until.is_none_or(|u| day < u)
-            })
-            .map(|(at, d)| ManifestEntry {
-                at: Some(at),
-                subject: Some(d.subject.clone()),
-                recipient: d.recipient.clone(),
-                fields: d.fields.iter().map(|f| f.key()).collect(),
-                purpose: d.purpose,
-                basis: Some(d.basis.clone()),
-                reason: basis_reason(self, &d.basis, d.purpose),
-            })
-            .collect();
-        entries.sort_by_key(|e| e.at);
-        ExportManifest { entries }
+/// Records a step of a proposal, checking order, time and expiry.
+fn record_step(
+    dossier: &mut Dossier,
+    proposal: &ProposalId,
+    at: Timestamp,
+    kind: ProposalEventKind,
+    by: Option<PostId>,
+) -> Result<ProposalState, BrobyggerError> {
+    let k = proposal_index(dossier, proposal)?;
+    let p = &dossier.privacy.proposals[k];
+    let last = p.events.last().map_or(p.proposed_at, |e| e.at);
+    if at < last {
+        return Err(PrivacyError::EventBeforePrevious.into());
     }
+    let current = p.state_at(at);
+    if current == ProposalState::Expired && !matches!(kind, ProposalEventKind::Expired) {
+        return Err(PrivacyError::ProposalExpired(proposal.to_string()).into());
+    }
+    if current.is_closed() {
+        return Err(PrivacyError::ProposalClosed(proposal.to_string()).into());
+    }
+    let next = match step(current, &kind) {
+        Some(next) => next,
+        None => {
+            return Err(match kind {
+                ProposalEventKind::AcceptedByVolunteer => {
+                    PrivacyError::OutOfOrder(proposal.to_string())
+                }
+                ProposalEventKind::Released { .. } => {
+                    PrivacyError::ReleaseBeforeAcceptance(proposal.to_string())
+                }
+                ProposalEventKind::Expired => PrivacyError::InvalidParameter {
+                    field: "at",
+                    reason: "a proposal expires only on or after its expiry day, before both sides accepted",
+                },
+                _ => PrivacyError::ProposalClosed(proposal.to_string()),
+            }
+            .into());
+        }
+    };
+    dossier.privacy.proposals[k]
+        .events
+        .push(ProposalEvent { at, kind, by });
+    Ok(next)
+}
+
+pub(crate) fn accept_proposal(
+    dossier: &mut Dossier,
+    proposal: &ProposalId,
+    side: ProposalSide,
+    at: Timestamp,
+    by: Option<PostId>,
+) -> Result<ProposalState, BrobyggerError> {
+    let kind = match side {
+        ProposalSide::Newcomer => ProposalEventKind::AcceptedByNewcomer,
+        ProposalSide::Volunteer => ProposalEventKind::AcceptedByVolunteer,
+    };
+    record_step(dossier, proposal, at, kind, by)
+}
+
+pub(crate) fn decline_proposal(
+    dossier: &mut Dossier,
+    proposal: &ProposalId,
+    side: ProposalSide,
+    at: Timestamp,
+    by: Option<PostId>,
+) -> Result<ProposalState, BrobyggerError> {
+    record_step(
+        dossier,
+        proposal,
+        at,
+        ProposalEventKind::Declined { side },
+        by,
+    )
+}
+
+pub(crate) fn withdraw_proposal(
+    dossier: &mut Dossier,
+    proposal: &ProposalId,
+    at: Timestamp,
+    by: Option<PostId>,
+) -> Result<ProposalState, BrobyggerError> {
+    record_step(
+        dossier,
+        proposal,
+        at,
+        ProposalEventKind::Withdrawn { consent: None },
+        by,
+    )
+}
+
+pub(crate) fn expire_proposals(dossier: &mut Dossier, on: NaiveDate) -> Vec<ProposalId> {
+    let mut out = Vec::new();
+    for p in &mut dossier.privacy.proposals {
+        let state = p.state();
+        if matches!(
+            state,
+            ProposalState::Proposed | ProposalState::AcceptedByNewcomer
+        ) && p.expires_on <= on
+        {
+            let last = p.events.last().map_or(p.proposed_at, |e| e.at);
+            let at = crate::time::start_of_day(p.expires_on).max(last);
+            p.events.push(ProposalEvent {
+                at,
+                kind: ProposalEventKind::Expired,
+                by: None,
+            });
+            out.push(p.id.clone());
+        }
+    }
+    out
+}
+
+pub(crate) fn release_contact_details(
+    dossier: &mut Dossier,
+    request: ReleaseRequest,
+) -> Result<Vec<Disclosure>, BrobyggerError> {
+    let k = proposal_index(dossier, &request.proposal)?;
+    let p = dossier.privacy.proposals[k].clone();
+    let state = p.state_at(request.at);
+    if state.is_closed() {
+        return Err(PrivacyError::ProposalClosed(p.id.to_string()).into());
+    }
+    if state != ProposalState::AcceptedByVolunteer {
+        return Err(PrivacyError::ReleaseBeforeAcceptance(p.id.to_string()).into());
+    }
+    if request.to_volunteer.is_empty() && request.to_household.is_empty() {
+        return Err(PrivacyError::NothingToRelease.into());
+    }
+    let on = request.at.date_naive();
+    let register = Register::of(dossier);
+    let mut disclosures = Vec::new();
+    let sorted = |v: &[ContactField]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if !request.to_volunteer.is_empty() {
+        let subject = Subject::newcomer(p.newcomer.clone());
+        let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
+        disclosures.push(Disclosure {
+            subject,
+            recipient: Recipient::Volunteer {
+                offer: p.offer.clone(),
+            },
+            fields: sorted(&request.to_volunteer),
+            purpose: Purpose::ContactDisclosure,
+            basis,
+        });
+    }
+    if !request.to_household.is_empty() {
+        let subject = match find_offer(dossier, &p.offer).and_then(|o| o.volunteer.clone()) {
+            Some(person) => Subject::person(person),
+            None => Subject::offer(p.offer.clone()),
+        };
+        let basis = register.require(&subject, Purpose::ContactDisclosure, None, on)?;
+        disclosures.push(Disclosure {
+            subject,
+            recipient: Recipient::Household {
+                newcomer: p.newcomer.clone(),
+            },
+            fields: sorted(&request.to_household),
+            purpose: Purpose::ContactDisclosure,
+            basis,
+        });
+    }
+    record_step(
+        dossier,
+        &request.proposal,
+        request.at,
+        ProposalEventKind::Released {
+            disclosures: disclosures.clone(),
+        },
+        request.by,
+    )?;
+    Ok(disclosures)
+}
+
+pub(crate) fn disclosure_manifest(
+    dossier: &Dossier,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> ExportManifest {
+    let mut entries: Vec<ManifestEntry> = dossier
+        .privacy
+        .proposals
+        .iter()
+        .flat_map(|p| p.disclosures())
+        .filter(|(at, _)| {
+            let day = at.date_naive();
+            from.is_none_or(|f| f <= day) && until.is_none_or(|u| day < u)
+        })
+        .map(|(at, d)| ManifestEntry {
+            at: Some(at),
+            subject: Some(d.subject.clone()),
+            recipient: d.recipient.clone(),
+            fields: d.fields.iter().map(|f| f.key()).collect(),
+            purpose: d.purpose,
+            basis: Some(d.basis.clone()),
+            reason: basis_reason(dossier, &d.basis, d.purpose),
+        })
+        .collect();
+    entries.sort_by_key(|e| e.at);
+    ExportManifest { entries }
 }
 
 /// Closes the open proposals of a consent's subject that need it: matching (no other basis for
@@ -868,7 +863,7 @@ pub(crate) fn close_after_withdrawal(
     consent: &ConsentId,
     on: NaiveDate,
 ) -> Vec<(usize, ProposalId)> {
-    let Some(c) = d.consent(consent).cloned() else {
+    let Some(c) = find_consent(d, consent).cloned() else {
         return Vec::new();
     };
     let at = crate::time::start_of_day(on);
@@ -878,7 +873,7 @@ pub(crate) fn close_after_withdrawal(
             continue;
         }
         let household = Subject::newcomer(p.newcomer.clone());
-        let volunteer = match d.offer(&p.offer).and_then(|o| o.volunteer.clone()) {
+        let volunteer = match find_offer(d, &p.offer).and_then(|o| o.volunteer.clone()) {
             Some(person) => Subject::person(person),
             None => Subject::offer(p.offer.clone()),
         };

@@ -36,7 +36,7 @@
 //! let household = Subject::newcomer("nc-6402-1185");
 //! let on = "2016-04-01".parse().unwrap();
 //! // The household consented to matching, including its wishes about the volunteer.
-//! let basis = d.covering_basis(&household, Purpose::Matching, Some("newcomer.preferences"), on);
+//! let basis = d.privacy().covering_basis(&household, Purpose::Matching, Some("newcomer.preferences"), on);
 //! assert!(basis.is_some());
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
@@ -49,14 +49,15 @@ pub mod anonymise;
 pub mod audience;
 pub mod consent;
 pub mod disclosure;
+pub(crate) mod facet;
 pub mod gate;
 pub mod pseudonym;
 pub mod retention;
 pub(crate) mod validate;
 
 pub use aggregate::{
-    AggregateDimension, AnalystExport, AnalystExportOptions, SafeCell, SafeShare, SafeTable,
-    SafeTableRequest, Suppression,
+    AggregateDimension, AnalystExport, AnalystExportOptions, DEFAULT_MIN_CELL, SafeCell, SafeShare,
+    SafeShareOptions, SafeTable, SafeTableRequest, Suppression,
 };
 pub use anonymise::{
     AnonymisationRecord, AnonymisationReport, AnonymisationScope, AnonymiseOptions,
@@ -72,12 +73,14 @@ pub use disclosure::{
     ContactField, Disclosure, ExportManifest, ManifestEntry, MatchProposal, ProposalEvent,
     ProposalEventKind, ProposalSide, ProposalState, ProposeMatch, Recipient, ReleaseRequest,
 };
+pub use facet::PrivacyFacet;
 pub use gate::{SensitiveUse, WithheldAttribute};
 pub use pseudonym::{Pseudonym, PseudonymKey};
 pub use retention::{
     RecordRef, RecordType, RetentionAction, RetentionItem, RetentionOutcome, RetentionPolicy,
     RetentionReport, RetentionState,
 };
+pub use validate::{DEFAULT_WARN_DAYS, ReviewOptions};
 
 use crate::error::BrobyggerError;
 use crate::finding::{FindingKind, Severity};

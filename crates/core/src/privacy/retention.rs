@@ -19,7 +19,9 @@ use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Label, Lang, Text, labels};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, PersonId, PolicyId, ProposalId};
 use crate::privacy::PrivacyCode;
+use crate::privacy::anonymise::anonymise;
 use crate::privacy::anonymise::{AnonymisationReport, AnonymisationScope, AnonymiseOptions};
+use crate::privacy::consent::check_privacy_change;
 use crate::privacy::consent::{BasisRef, BasisScope, Subject};
 use chrono::{Months, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
@@ -310,242 +312,239 @@ fn last_activity(
     .fold(n.arrival, NaiveDate::max)
 }
 
-impl Dossier {
-    /// Adds a retention policy. Refused (and nothing changes) if it is not valid: a period of
-    /// zero months, an action the record type does not support, a taken id.
-    pub fn add_retention_policy(&mut self, policy: RetentionPolicy) -> Result<(), BrobyggerError> {
-        let mut candidate = self.privacy.clone();
-        candidate.retention.push(policy);
-        self.check_privacy_change(candidate)
-    }
+pub(crate) fn add_retention_policy(
+    dossier: &mut Dossier,
+    policy: RetentionPolicy,
+) -> Result<(), BrobyggerError> {
+    let mut candidate = dossier.privacy.clone();
+    candidate.retention.push(policy);
+    check_privacy_change(dossier, candidate)
+}
 
-    /// What the retention policies make due on `on`, and what will be within each policy's
-    /// warning period.
-    pub fn retention_report(&self, on: NaiveDate) -> RetentionReport {
-        let done = anonymised_subjects(self);
-        let linked = linked_activity(self);
-        let open_proposals: std::collections::HashSet<&str> = self
-            .privacy
-            .proposals
-            .iter()
-            .filter(|p| p.closed_on(on).is_none())
-            .map(|p| p.newcomer.as_str())
-            .collect();
-        let mut items = Vec::new();
-        for policy in &self.privacy.retention {
-            if !policy.record.supports(policy.action) || policy.keep_months == 0 {
-                continue;
-            }
-            let mut consider =
-                |target: RecordRef, path: FieldPath, since: NaiveDate, held: bool| {
-                    let due_on = add_months(since, policy.keep_months);
-                    let warn_from = due_on - chrono::Duration::days(i64::from(policy.warn_days));
-                    let state = if on >= due_on {
-                        if held {
-                            RetentionState::HeldBack
-                        } else {
-                            RetentionState::Due
-                        }
-                    } else if on >= warn_from {
-                        RetentionState::Upcoming
-                    } else {
-                        return;
-                    };
-                    items.push(RetentionItem {
-                        policy: policy.id.clone(),
-                        record: policy.record,
-                        target,
-                        path,
-                        since,
-                        due_on,
-                        action: policy.action,
-                        state,
-                    });
-                };
-            match policy.record {
-                RecordType::MatchCorrespondence => {
-                    for (k, p) in self.privacy.proposals.iter().enumerate() {
-                        if let Some(closed) = p.closed_on(on) {
-                            consider(
-                                RecordRef::Proposal {
-                                    proposal: p.id.clone(),
-                                },
-                                privacy_path("proposals", k),
-                                closed,
-                                false,
-                            );
-                        }
-                    }
+pub(crate) fn retention_report(dossier: &Dossier, on: NaiveDate) -> RetentionReport {
+    let done = anonymised_subjects(dossier);
+    let linked = linked_activity(dossier);
+    let open_proposals: std::collections::HashSet<&str> = dossier
+        .privacy
+        .proposals
+        .iter()
+        .filter(|p| p.closed_on(on).is_none())
+        .map(|p| p.newcomer.as_str())
+        .collect();
+    let mut items = Vec::new();
+    for policy in &dossier.privacy.retention {
+        if !policy.record.supports(policy.action) || policy.keep_months == 0 {
+            continue;
+        }
+        let mut consider = |target: RecordRef, path: FieldPath, since: NaiveDate, held: bool| {
+            let due_on = add_months(since, policy.keep_months);
+            let warn_from = due_on - chrono::Duration::days(i64::from(policy.warn_days));
+            let state = if on >= due_on {
+                if held {
+                    RetentionState::HeldBack
+                } else {
+                    RetentionState::Due
                 }
-                RecordType::InactiveHousehold => {
-                    for (ci, c) in self.cohorts.iter().enumerate() {
-                        for (ni, n) in c.newcomers.iter().enumerate() {
-                            if policy.action == RetentionAction::Anonymise
-                                && done.contains(&Subject::newcomer(n.id.clone()))
-                            {
-                                continue;
-                            }
-                            let open = open_proposals.contains(n.id.as_str());
-                            consider(
-                                RecordRef::Household {
-                                    newcomer: n.id.clone(),
-                                },
-                                FieldPath::root()
-                                    .field("cohorts")
-                                    .index(ci)
-                                    .field("newcomers")
-                                    .index(ni),
-                                last_activity(&linked, n),
-                                open,
-                            );
-                        }
-                    }
-                }
-                RecordType::MatchRun => {
-                    for (k, r) in self.match_runs.iter().enumerate() {
+            } else if on >= warn_from {
+                RetentionState::Upcoming
+            } else {
+                return;
+            };
+            items.push(RetentionItem {
+                policy: policy.id.clone(),
+                record: policy.record,
+                target,
+                path,
+                since,
+                due_on,
+                action: policy.action,
+                state,
+            });
+        };
+        match policy.record {
+            RecordType::MatchCorrespondence => {
+                for (k, p) in dossier.privacy.proposals.iter().enumerate() {
+                    if let Some(closed) = p.closed_on(on) {
                         consider(
-                            RecordRef::Run { run: r.id.clone() },
-                            FieldPath::root().field("match_runs").index(k),
-                            r.as_of,
+                            RecordRef::Proposal {
+                                proposal: p.id.clone(),
+                            },
+                            privacy_path("proposals", k),
+                            closed,
                             false,
                         );
                     }
                 }
-                RecordType::EndedConsent => {
-                    for (k, c) in self.privacy.consents.iter().enumerate() {
-                        let ended = match (c.withdrawn_on, c.expires_on) {
-                            (Some(w), _) => Some(w),
-                            (None, Some(e)) if e <= on => Some(e),
-                            _ => None,
-                        };
-                        let Some(ended) = ended else { continue };
-                        let me = BasisRef::Consent {
-                            consent: c.id.clone(),
-                        };
-                        let cited = self
-                            .match_runs
-                            .iter()
-                            .any(|r| r.sensitive_uses.iter().any(|u| u.basis == me))
-                            || self
-                                .privacy
-                                .proposals
-                                .iter()
-                                .any(|p| p.disclosures().any(|(_, d)| d.basis == me));
+            }
+            RecordType::InactiveHousehold => {
+                for (ci, c) in dossier.cohorts.iter().enumerate() {
+                    for (ni, n) in c.newcomers.iter().enumerate() {
+                        if policy.action == RetentionAction::Anonymise
+                            && done.contains(&Subject::newcomer(n.id.clone()))
+                        {
+                            continue;
+                        }
+                        let open = open_proposals.contains(n.id.as_str());
                         consider(
-                            RecordRef::Consent {
-                                consent: c.id.clone(),
+                            RecordRef::Household {
+                                newcomer: n.id.clone(),
                             },
-                            privacy_path("consents", k),
-                            ended,
-                            cited,
+                            FieldPath::root()
+                                .field("cohorts")
+                                .index(ci)
+                                .field("newcomers")
+                                .index(ni),
+                            last_activity(&linked, n),
+                            open,
                         );
                     }
                 }
-                RecordType::InactivePerson => {
-                    for (k, person) in self.people.iter().enumerate() {
-                        if done.contains(&Subject::person(person.id.clone())) {
-                            continue;
-                        }
-                        let tenures: Vec<&crate::posts::Tenure> = self
-                            .posts
+            }
+            RecordType::MatchRun => {
+                for (k, r) in dossier.match_runs.iter().enumerate() {
+                    consider(
+                        RecordRef::Run { run: r.id.clone() },
+                        FieldPath::root().field("match_runs").index(k),
+                        r.as_of,
+                        false,
+                    );
+                }
+            }
+            RecordType::EndedConsent => {
+                for (k, c) in dossier.privacy.consents.iter().enumerate() {
+                    let ended = match (c.withdrawn_on, c.expires_on) {
+                        (Some(w), _) => Some(w),
+                        (None, Some(e)) if e <= on => Some(e),
+                        _ => None,
+                    };
+                    let Some(ended) = ended else { continue };
+                    let me = BasisRef::Consent {
+                        consent: c.id.clone(),
+                    };
+                    let cited = dossier
+                        .match_runs
+                        .iter()
+                        .any(|r| r.sensitive_uses.iter().any(|u| u.basis == me))
+                        || dossier
+                            .privacy
+                            .proposals
                             .iter()
-                            .flat_map(|p| p.holders.iter())
-                            .filter(|t| t.person == person.id)
-                            .collect();
-                        let active = tenures.iter().any(|t| t.until.is_none_or(|u| on < u))
-                            || self
-                                .offers
-                                .iter()
-                                .any(|o| o.volunteer.as_ref() == Some(&person.id));
-                        let ended = tenures.iter().filter_map(|t| t.until).max();
-                        if let (false, Some(ended)) = (active, ended) {
-                            consider(
-                                RecordRef::Person {
-                                    person: person.id.clone(),
-                                },
-                                FieldPath::root().field("people").index(k),
-                                ended,
-                                false,
-                            );
-                        }
+                            .any(|p| p.disclosures().any(|(_, d)| d.basis == me));
+                    consider(
+                        RecordRef::Consent {
+                            consent: c.id.clone(),
+                        },
+                        privacy_path("consents", k),
+                        ended,
+                        cited,
+                    );
+                }
+            }
+            RecordType::InactivePerson => {
+                for (k, person) in dossier.people.iter().enumerate() {
+                    if done.contains(&Subject::person(person.id.clone())) {
+                        continue;
+                    }
+                    let tenures: Vec<&crate::posts::model::Tenure> = dossier
+                        .posts
+                        .iter()
+                        .flat_map(|p| p.holders.iter())
+                        .filter(|t| t.person == person.id)
+                        .collect();
+                    let active = tenures.iter().any(|t| t.until.is_none_or(|u| on < u))
+                        || dossier
+                            .offers
+                            .iter()
+                            .any(|o| o.volunteer.as_ref() == Some(&person.id));
+                    let ended = tenures.iter().filter_map(|t| t.until).max();
+                    if let (false, Some(ended)) = (active, ended) {
+                        consider(
+                            RecordRef::Person {
+                                person: person.id.clone(),
+                            },
+                            FieldPath::root().field("people").index(k),
+                            ended,
+                            false,
+                        );
                     }
                 }
             }
         }
-        items.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.path.cmp(&b.path)));
-        let findings = items.iter().map(item_finding).collect();
-        RetentionReport {
-            on,
-            items,
-            findings,
-        }
     }
+    items.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.path.cmp(&b.path)));
+    let findings = items.iter().map(item_finding).collect();
+    RetentionReport {
+        on,
+        items,
+        findings,
+    }
+}
 
-    /// Deletes and anonymises every record due on `on` (held-back and upcoming ones stay), all
-    /// at once with cascade; returns what was done.
-    pub fn apply_retention(&mut self, on: NaiveDate) -> Result<RetentionOutcome, BrobyggerError> {
-        let report = self.retention_report(on);
-        let due: Vec<&RetentionItem> = report
-            .items
-            .iter()
-            .filter(|i| i.state == RetentionState::Due)
-            .collect();
-        let mut d = self.clone();
-        let mut deleted = Vec::new();
-        let mut to_anonymise: Vec<NewcomerId> = Vec::new();
-        let mut people: Vec<PersonId> = Vec::new();
-        for item in &due {
-            match (&item.target, item.action) {
-                (RecordRef::Household { newcomer }, RetentionAction::Anonymise) => {
-                    to_anonymise.push(newcomer.clone())
-                }
-                (RecordRef::Person { person }, _) => people.push(person.clone()),
-                (target, _) => {
-                    delete(&mut d, target);
-                    deleted.push(target.clone());
-                }
+pub(crate) fn apply_retention(
+    dossier: &mut Dossier,
+    on: NaiveDate,
+) -> Result<RetentionOutcome, BrobyggerError> {
+    let report = retention_report(dossier, on);
+    let due: Vec<&RetentionItem> = report
+        .items
+        .iter()
+        .filter(|i| i.state == RetentionState::Due)
+        .collect();
+    let mut d = dossier.clone();
+    let mut deleted = Vec::new();
+    let mut to_anonymise: Vec<NewcomerId> = Vec::new();
+    let mut people: Vec<PersonId> = Vec::new();
+    for item in &due {
+        match (&item.target, item.action) {
+            (RecordRef::Household { newcomer }, RetentionAction::Anonymise) => {
+                to_anonymise.push(newcomer.clone())
+            }
+            (RecordRef::Person { person }, _) => people.push(person.clone()),
+            (target, _) => {
+                delete(&mut d, target);
+                deleted.push(target.clone());
             }
         }
-        let mut anonymisation: Option<AnonymisationReport> = None;
-        let anonymised = (to_anonymise.len() + people.len()) as u32;
-        // A household deleted by another policy is not anonymised as well.
-        to_anonymise.retain(|n| d.cohorts.iter().any(|c| c.newcomer(n).is_some()));
-        for scope in [
-            (!to_anonymise.is_empty()).then(|| AnonymisationScope::Newcomers {
-                newcomers: to_anonymise.clone(),
-            }),
-            (!people.is_empty()).then(|| AnonymisationScope::People {
-                people: people.clone(),
-            }),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let mut options = AnonymiseOptions::new(scope, on);
-            options.policy = due
-                .iter()
-                .find(|i| i.action == RetentionAction::Anonymise)
-                .map(|i| i.policy.clone());
-            let r = d.anonymise(&options, None)?;
-            anonymisation = Some(match anonymisation {
-                None => r,
-                Some(a) => AnonymisationReport {
-                    households: a.households + r.households,
-                    people: a.people + r.people,
-                    fields_removed: a.fields_removed + r.fields_removed,
-                    areas_merged: a.areas_merged + r.areas_merged,
-                    texts_replaced: a.texts_replaced + r.texts_replaced,
-                },
-            });
-        }
-        *self = d;
-        Ok(RetentionOutcome {
-            deleted,
-            anonymised,
-            anonymisation,
-            report,
-        })
     }
+    let mut anonymisation: Option<AnonymisationReport> = None;
+    let anonymised = (to_anonymise.len() + people.len()) as u32;
+    // A household deleted by another policy is not anonymised as well.
+    to_anonymise.retain(|n| d.cohorts.iter().any(|c| c.newcomer(n).is_some()));
+    for scope in [
+        (!to_anonymise.is_empty()).then(|| AnonymisationScope::Newcomers {
+            newcomers: to_anonymise.clone(),
+        }),
+        (!people.is_empty()).then(|| AnonymisationScope::People {
+            people: people.clone(),
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let mut options = AnonymiseOptions::new(scope, on);
+        options.policy = due
+            .iter()
+            .find(|i| i.action == RetentionAction::Anonymise)
+            .map(|i| i.policy.clone());
+        let r = anonymise(&mut d, &options, None)?;
+        anonymisation = Some(match anonymisation {
+            None => r,
+            Some(a) => AnonymisationReport {
+                households: a.households + r.households,
+                people: a.people + r.people,
+                fields_removed: a.fields_removed + r.fields_removed,
+                areas_merged: a.areas_merged + r.areas_merged,
+                texts_replaced: a.texts_replaced + r.texts_replaced,
+            },
+        });
+    }
+    *dossier = d;
+    Ok(RetentionOutcome {
+        deleted,
+        anonymised,
+        anonymisation,
+        report,
+    })
 }
 
 /// Deletes a record and what refers only to it.

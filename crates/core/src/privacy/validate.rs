@@ -7,9 +7,14 @@ use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, is_well_formed};
 use crate::matching::profile::is_language_code;
 use crate::matching::rules::{attribute_class, is_sensitive};
+use crate::matching::store::find_cohort;
+use crate::matching::store::find_match_run;
+use crate::matching::store::find_offer;
 use crate::privacy::PrivacyCode;
+use crate::privacy::consent::find_consent;
 use crate::privacy::consent::{BasisRef, BasisScope, LegalBasis, Purpose, Register, Subject};
 use crate::privacy::disclosure::{ProposalEventKind, ProposalState, step};
+use crate::privacy::retention::retention_report;
 use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -76,7 +81,7 @@ fn subject_exists(d: &Dossier, s: &Subject) -> bool {
     match s {
         Subject::Newcomer { newcomer } => d.cohorts.iter().any(|c| c.newcomer(newcomer).is_some()),
         Subject::Person { person } => d.person(person).is_some(),
-        Subject::Offer { offer } => d.offer(offer).is_some(),
+        Subject::Offer { offer } => find_offer(d, offer).is_some(),
     }
 }
 
@@ -190,7 +195,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
                 p.field("applies_to").field("subject"),
                 &subject.key(),
             ),
-            BasisScope::Cohort { cohort } if d.cohort(cohort).is_none() => dangling(
+            BasisScope::Cohort { cohort } if find_cohort(d, cohort).is_none() => dangling(
                 &mut out,
                 p.field("applies_to").field("cohort"),
                 cohort.as_str(),
@@ -280,11 +285,11 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
         if !d.cohorts.iter().any(|c| c.newcomer(&pr.newcomer).is_some()) {
             dangling(&mut out, p.field("newcomer"), pr.newcomer.as_str());
         }
-        if d.offer(&pr.offer).is_none() {
+        if find_offer(d, &pr.offer).is_none() {
             dangling(&mut out, p.field("offer"), pr.offer.as_str());
         }
         if let Some(run) = &pr.run
-            && d.match_run(run).is_none()
+            && find_match_run(d, run).is_none()
         {
             dangling(&mut out, p.field("run"), run.as_str());
         }
@@ -321,7 +326,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             if let ProposalEventKind::Released { disclosures } = &ev.kind {
                 for (q, disc) in disclosures.iter().enumerate() {
                     let known = match &disc.basis {
-                        BasisRef::Consent { consent } => d.consent(consent).is_some(),
+                        BasisRef::Consent { consent } => find_consent(d, consent).is_some(),
                         BasisRef::Legal { basis } => d.privacy.bases.iter().any(|b| &b.id == basis),
                     };
                     if !known {
@@ -404,7 +409,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
 /// it, and sensitive data it alone covered.
 pub(crate) fn withdrawal_findings(d: &Dossier, consent: &ConsentId) -> Vec<Finding> {
     let mut out = Vec::new();
-    let Some(c) = d.consent(consent) else {
+    let Some(c) = find_consent(d, consent) else {
         return out;
     };
     let Some(withdrawn) = c.withdrawn_on else {
@@ -528,123 +533,143 @@ fn holds_value(d: &Dossier, subject: &Subject, field: &str) -> Option<FieldPath>
     }
 }
 
-impl Dossier {
-    /// The privacy review on a day: households without a basis for matching, sensitive data
-    /// no consent or basis covers, consents lapsing within `warn_days`, open proposals past
-    /// their expiry, and what retention makes due. Every finding has a path; none quotes a
-    /// value.
-    pub fn privacy_review(&self, on: NaiveDate, warn_days: u32) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let register = Register::of(self);
-        for (ci, c) in self.cohorts.iter().enumerate() {
-            for (ni, n) in c.newcomers.iter().enumerate() {
-                let np = FieldPath::root()
-                    .field("cohorts")
-                    .index(ci)
-                    .field("newcomers")
-                    .index(ni);
-                let subject = Subject::newcomer(n.id.clone());
-                if n.arrival <= on
-                    && register
-                        .find(&subject, Purpose::Matching, None, on)
-                        .is_none()
-                {
-                    add(
-                        &mut out,
-                        PrivacyCode::NoBasisForMatching,
-                        np.clone(),
-                        "Intet samtykke eller anden hjemmel dækker matchning af husstanden i dag."
-                            .into(),
-                        "No consent or other basis covers matching the household today.".into(),
-                    );
-                }
-            }
+/// Consents lapsing within this many days are reported by the review by default.
+pub const DEFAULT_WARN_DAYS: u32 = 30;
+
+/// What the privacy review warns about ahead of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewOptions {
+    /// Consents lapsing within this many days of the date are reported
+    /// ([`DEFAULT_WARN_DAYS`] by default).
+    pub warn_days: u32,
+}
+
+impl Default for ReviewOptions {
+    fn default() -> Self {
+        Self {
+            warn_days: DEFAULT_WARN_DAYS,
         }
-        let sensitive_fields = |owner: &str| -> Vec<String> {
-            let classes = match owner {
-                "newcomer" => {
-                    <crate::matching::profile::Newcomer as crate::sensitivity::PersonalData>::field_classes()
-                }
-                _ => <crate::matching::profile::Offer as crate::sensitivity::PersonalData>::field_classes(),
-            };
-            classes
-                .into_iter()
-                .filter(|f| f.class.is_some_and(is_sensitive))
-                .map(|f| f.field)
-                .collect()
-        };
-        let mut subjects: Vec<Subject> = self
-            .cohorts
-            .iter()
-            .flat_map(|c| c.newcomers.iter().map(|n| Subject::newcomer(n.id.clone())))
-            .collect();
-        subjects.extend(self.offers.iter().map(|o| Subject::offer(o.id.clone())));
-        for subject in &subjects {
-            for field in sensitive_fields(subject.kind()) {
-                let attribute = format!("{}.{field}", subject.kind());
-                let Some(path) = holds_value(self, subject, &field) else {
-                    continue;
-                };
-                if Purpose::ALL
-                    .iter()
-                    .all(|p| register.find(subject, *p, Some(&attribute), on).is_none())
-                {
-                    add(
-                        &mut out,
-                        PrivacyCode::SensitiveDataWithoutBasis,
-                        path,
-                        "Feltet holder følsomme oplysninger, som intet samtykke eller anden hjemmel dækker i dag.".into(),
-                        "The field holds sensitive information no consent or other basis covers today.".into(),
-                    );
-                }
-            }
-        }
-        for (k, c) in self.privacy.consents.iter().enumerate() {
-            if let Some(e) = c.expires_on
-                && c.holds_on(on)
-                && (e - on).num_days() <= i64::from(warn_days)
-            {
-                add(
-                    &mut out,
-                    PrivacyCode::ConsentExpiring,
-                    FieldPath::root()
-                        .field("privacy")
-                        .field("consents")
-                        .index(k),
-                    format!(
-                        "Samtykket {} udløber {e}; forny det, hvis det stadig skal bruges.",
-                        c.id
-                    ),
-                    format!(
-                        "Consent {} lapses on {e}; renew it if it is still needed.",
-                        c.id
-                    ),
-                );
-            }
-        }
-        for (k, p) in self.privacy.proposals.iter().enumerate() {
-            if matches!(
-                p.state(),
-                ProposalState::Proposed | ProposalState::AcceptedByNewcomer
-            ) && p.expires_on <= on
-            {
-                add(
-                    &mut out,
-                    PrivacyCode::ProposalPastExpiry,
-                    crate::privacy::disclosure::path_of(k),
-                    format!(
-                        "Matchforslaget {} udløb {} uden svar fra begge sider.",
-                        p.id, p.expires_on
-                    ),
-                    format!(
-                        "The match proposal {} lapsed on {} without answers from both sides.",
-                        p.id, p.expires_on
-                    ),
-                );
-            }
-        }
-        out.extend(self.retention_report(on).findings);
-        crate::finding::sort_findings(&mut out);
-        out
     }
+}
+
+impl ReviewOptions {
+    /// Warning `days` ahead of a consent's lapse.
+    pub fn warn_days(days: u32) -> Self {
+        Self { warn_days: days }
+    }
+}
+
+pub(crate) fn privacy_review(dossier: &Dossier, on: NaiveDate, warn_days: u32) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let register = Register::of(dossier);
+    for (ci, c) in dossier.cohorts.iter().enumerate() {
+        for (ni, n) in c.newcomers.iter().enumerate() {
+            let np = FieldPath::root()
+                .field("cohorts")
+                .index(ci)
+                .field("newcomers")
+                .index(ni);
+            let subject = Subject::newcomer(n.id.clone());
+            if n.arrival <= on
+                && register
+                    .find(&subject, Purpose::Matching, None, on)
+                    .is_none()
+            {
+                add(
+                    &mut out,
+                    PrivacyCode::NoBasisForMatching,
+                    np.clone(),
+                    "Intet samtykke eller anden hjemmel dækker matchning af husstanden i dag."
+                        .into(),
+                    "No consent or other basis covers matching the household today.".into(),
+                );
+            }
+        }
+    }
+    let sensitive_fields = |owner: &str| -> Vec<String> {
+        let classes = match owner {
+            "newcomer" => {
+                <crate::matching::profile::Newcomer as crate::sensitivity::PersonalData>::field_classes()
+            }
+            _ => <crate::matching::profile::Offer as crate::sensitivity::PersonalData>::field_classes(),
+        };
+        classes
+            .into_iter()
+            .filter(|f| f.class.is_some_and(is_sensitive))
+            .map(|f| f.field)
+            .collect()
+    };
+    let mut subjects: Vec<Subject> = dossier
+        .cohorts
+        .iter()
+        .flat_map(|c| c.newcomers.iter().map(|n| Subject::newcomer(n.id.clone())))
+        .collect();
+    subjects.extend(dossier.offers.iter().map(|o| Subject::offer(o.id.clone())));
+    for subject in &subjects {
+        for field in sensitive_fields(subject.kind()) {
+            let attribute = format!("{}.{field}", subject.kind());
+            let Some(path) = holds_value(dossier, subject, &field) else {
+                continue;
+            };
+            if Purpose::ALL
+                .iter()
+                .all(|p| register.find(subject, *p, Some(&attribute), on).is_none())
+            {
+                add(
+                    &mut out,
+                    PrivacyCode::SensitiveDataWithoutBasis,
+                    path,
+                    "Feltet holder følsomme oplysninger, som intet samtykke eller anden hjemmel dækker i dag.".into(),
+                    "The field holds sensitive information no consent or other basis covers today.".into(),
+                );
+            }
+        }
+    }
+    for (k, c) in dossier.privacy.consents.iter().enumerate() {
+        if let Some(e) = c.expires_on
+            && c.holds_on(on)
+            && (e - on).num_days() <= i64::from(warn_days)
+        {
+            add(
+                &mut out,
+                PrivacyCode::ConsentExpiring,
+                FieldPath::root()
+                    .field("privacy")
+                    .field("consents")
+                    .index(k),
+                format!(
+                    "Samtykket {} udløber {e}; forny det, hvis det stadig skal bruges.",
+                    c.id
+                ),
+                format!(
+                    "Consent {} lapses on {e}; renew it if it is still needed.",
+                    c.id
+                ),
+            );
+        }
+    }
+    for (k, p) in dossier.privacy.proposals.iter().enumerate() {
+        if matches!(
+            p.state(),
+            ProposalState::Proposed | ProposalState::AcceptedByNewcomer
+        ) && p.expires_on <= on
+        {
+            add(
+                &mut out,
+                PrivacyCode::ProposalPastExpiry,
+                crate::privacy::disclosure::path_of(k),
+                format!(
+                    "Matchforslaget {} udløb {} uden svar fra begge sider.",
+                    p.id, p.expires_on
+                ),
+                format!(
+                    "The match proposal {} lapsed on {} without answers from both sides.",
+                    p.id, p.expires_on
+                ),
+            );
+        }
+    }
+    out.extend(retention_report(dossier, on).findings);
+    crate::finding::sort_findings(&mut out);
+    out
 }

@@ -146,21 +146,16 @@ impl FindingKind for RolesCode {
     }
 }
 
-impl Dossier {
-    /// Every finding about the role split of one version of an agreement (the version in force
-    /// unless `options.version` says otherwise), errors first. Structural problems are
-    /// [`Dossier::validate`]'s; this says whether the split will hold.
-    pub fn analyse_roles(
-        &self,
-        agreement: &AgreementId,
-        options: impl Into<RoleOptions>,
-    ) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
-        let options = options.into();
-        let at = Located::find(self, agreement, options.version)?;
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        Ok(analyse(&scope, options.as_of))
-    }
+pub(crate) fn analyse_roles(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    options: impl Into<RoleOptions>,
+) -> Result<Vec<Finding>, crate::error::BrobyggerError> {
+    let options = options.into();
+    let at = Located::find(dossier, agreement, options.version)?;
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    Ok(analyse(&scope, options.as_of))
 }
 
 /// The analysis findings for version `version_index` of agreement `index`, post holders on

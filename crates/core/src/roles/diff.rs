@@ -113,166 +113,160 @@ impl RoleSplitDiff {
     }
 }
 
-impl Dossier {
-    /// The difference between the splits of two versions of an agreement.
-    pub fn role_diff(
-        &self,
-        agreement: &AgreementId,
-        from_version: u32,
-        to_version: u32,
-    ) -> Result<RoleSplitDiff, BrobyggerError> {
-        let old = Located::find(self, agreement, Some(from_version))?;
-        let new = Located::find(self, agreement, Some(to_version))?;
-        Ok(RoleSplitDiff::between(
-            &old.terms().roles,
-            &new.terms().roles,
-            from_version,
-            to_version,
-        ))
-    }
+pub(crate) fn role_diff(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    from_version: u32,
+    to_version: u32,
+) -> Result<RoleSplitDiff, BrobyggerError> {
+    let old = Located::find(dossier, agreement, Some(from_version))?;
+    let new = Located::find(dossier, agreement, Some(to_version))?;
+    Ok(RoleSplitDiff::between(
+        &old.terms().roles,
+        &new.terms().roles,
+        from_version,
+        to_version,
+    ))
+}
 
-    /// The difference between two versions' splits as a readable Markdown list in `lang`, with
-    /// task and party names.
-    pub fn describe_role_diff(
-        &self,
-        agreement: &AgreementId,
-        from_version: u32,
-        to_version: u32,
-        lang: Lang,
-    ) -> Result<String, BrobyggerError> {
-        let diff = self.role_diff(agreement, from_version, to_version)?;
-        let old = Located::find(self, agreement, Some(from_version))?;
-        let new = Located::find(self, agreement, Some(to_version))?;
-        let (old_path, new_path) = (old.terms_path(), new.terms_path());
-        let old_scope = Scope::new(self, old.terms(), &old_path);
-        let new_scope = Scope::new(self, new.terms(), &new_path);
-        let name = |scope: &Scope<'_>, a: &Assignment| {
-            scope
-                .resolve(&a.task)
-                .map(|t| t.name.get(lang).to_owned())
-                .unwrap_or_else(|| a.task.key())
-        };
-        let cell = |scope: &Scope<'_>, a: &Assignment| {
-            format!(
-                "{} – {}: {} ({})",
-                name(scope, a),
-                self.party_name(&a.party),
-                a.role.letter(),
-                a.role.label(lang)
-            )
-        };
-        let carrier = |c: &Option<Carrier>| match c {
-            None => "–".to_owned(),
-            Some(Carrier::Post { post }) => self
-                .post(post)
-                .map(|p| p.title.clone())
-                .unwrap_or_else(|| post.to_string()),
-            Some(Carrier::Person { .. }) => match lang {
-                Lang::Da => "navngiven person".to_owned(),
-                Lang::En => "named person".to_owned(),
-            },
-        };
-        let hours = |h: Option<f64>| h.map_or_else(|| "–".to_owned(), |h| format!("{h}"));
-        let what_changed = |c: &AssignmentChange| {
-            let mut parts = Vec::new();
-            if c.before.carried_by != c.after.carried_by {
-                parts.push(format!(
-                    "{} {} → {}",
-                    match lang {
-                        Lang::Da => "bæres af",
-                        Lang::En => "carried by",
-                    },
-                    carrier(&c.before.carried_by),
-                    carrier(&c.after.carried_by)
-                ));
-            }
-            if c.before.hours_per_month != c.after.hours_per_month {
-                parts.push(format!(
-                    "{} {} → {}",
-                    match lang {
-                        Lang::Da => "timer/md.",
-                        Lang::En => "hours/month",
-                    },
-                    hours(c.before.hours_per_month),
-                    hours(c.after.hours_per_month)
-                ));
-            }
-            if c.before.note != c.after.note {
-                parts.push(
-                    match lang {
-                        Lang::Da => "ny note",
-                        Lang::En => "new note",
-                    }
-                    .to_owned(),
-                );
-            }
-            parts.join(", ")
-        };
-        let (t_added, t_removed, t_changed, t_task_added, t_task_removed, t_task_changed) =
-            match lang {
-                Lang::Da => (
-                    "Tilføjet",
-                    "Fjernet",
-                    "Ændret",
-                    "Ny egen opgave",
-                    "Egen opgave fjernet",
-                    "Egen opgave ændret",
-                ),
-                Lang::En => (
-                    "Added",
-                    "Removed",
-                    "Changed",
-                    "New own task",
-                    "Own task removed",
-                    "Own task changed",
-                ),
-            };
-        let mut s = String::new();
+pub(crate) fn describe_role_diff(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    from_version: u32,
+    to_version: u32,
+    lang: Lang,
+) -> Result<String, BrobyggerError> {
+    let diff = role_diff(dossier, agreement, from_version, to_version)?;
+    let old = Located::find(dossier, agreement, Some(from_version))?;
+    let new = Located::find(dossier, agreement, Some(to_version))?;
+    let (old_path, new_path) = (old.terms_path(), new.terms_path());
+    let old_scope = Scope::new(dossier, old.terms(), &old_path);
+    let new_scope = Scope::new(dossier, new.terms(), &new_path);
+    let name = |scope: &Scope<'_>, a: &Assignment| {
+        scope
+            .resolve(&a.task)
+            .map(|t| t.name.get(lang).to_owned())
+            .unwrap_or_else(|| a.task.key())
+    };
+    let cell = |scope: &Scope<'_>, a: &Assignment| {
+        format!(
+            "{} – {}: {} ({})",
+            name(scope, a),
+            dossier.party_name(&a.party),
+            a.role.letter(),
+            a.role.label(lang)
+        )
+    };
+    let carrier = |c: &Option<Carrier>| match c {
+        None => "–".to_owned(),
+        Some(Carrier::Post { post }) => dossier
+            .post(post)
+            .map(|p| p.title.clone())
+            .unwrap_or_else(|| post.to_string()),
+        Some(Carrier::Person { .. }) => match lang {
+            Lang::Da => "navngiven person".to_owned(),
+            Lang::En => "named person".to_owned(),
+        },
+    };
+    let hours = |h: Option<f64>| h.map_or_else(|| "–".to_owned(), |h| format!("{h}"));
+    let what_changed = |c: &AssignmentChange| {
+        let mut parts = Vec::new();
+        if c.before.carried_by != c.after.carried_by {
+            parts.push(format!(
+                "{} {} → {}",
+                match lang {
+                    Lang::Da => "bæres af",
+                    Lang::En => "carried by",
+                },
+                carrier(&c.before.carried_by),
+                carrier(&c.after.carried_by)
+            ));
+        }
+        if c.before.hours_per_month != c.after.hours_per_month {
+            parts.push(format!(
+                "{} {} → {}",
+                match lang {
+                    Lang::Da => "timer/md.",
+                    Lang::En => "hours/month",
+                },
+                hours(c.before.hours_per_month),
+                hours(c.after.hours_per_month)
+            ));
+        }
+        if c.before.note != c.after.note {
+            parts.push(
+                match lang {
+                    Lang::Da => "ny note",
+                    Lang::En => "new note",
+                }
+                .to_owned(),
+            );
+        }
+        parts.join(", ")
+    };
+    let (t_added, t_removed, t_changed, t_task_added, t_task_removed, t_task_changed) = match lang {
+        Lang::Da => (
+            "Tilføjet",
+            "Fjernet",
+            "Ændret",
+            "Ny egen opgave",
+            "Egen opgave fjernet",
+            "Egen opgave ændret",
+        ),
+        Lang::En => (
+            "Added",
+            "Removed",
+            "Changed",
+            "New own task",
+            "Own task removed",
+            "Own task changed",
+        ),
+    };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {from_version} → {to_version}:",
+        match lang {
+            Lang::Da => "Rollefordeling, version",
+            Lang::En => "Role split, version",
+        }
+    );
+    if diff.is_empty() {
         let _ = writeln!(
             s,
-            "{} {from_version} → {to_version}:",
+            "- {}",
             match lang {
-                Lang::Da => "Rollefordeling, version",
-                Lang::En => "Role split, version",
+                Lang::Da => "Ingen ændringer.",
+                Lang::En => "No changes.",
             }
         );
-        if diff.is_empty() {
-            let _ = writeln!(
-                s,
-                "- {}",
-                match lang {
-                    Lang::Da => "Ingen ændringer.",
-                    Lang::En => "No changes.",
-                }
-            );
-        }
-        for t in &diff.tasks_added {
-            let _ = writeln!(s, "- {t_task_added}: {}", t.name);
-        }
-        for t in &diff.tasks_removed {
-            let _ = writeln!(s, "- {t_task_removed}: {}", t.name);
-        }
-        for c in &diff.tasks_changed {
-            let _ = writeln!(
-                s,
-                "- {t_task_changed}: {} → {}",
-                c.before.name, c.after.name
-            );
-        }
-        for a in &diff.added {
-            let _ = writeln!(s, "- {t_added}: {}", cell(&new_scope, a));
-        }
-        for a in &diff.removed {
-            let _ = writeln!(s, "- {t_removed}: {}", cell(&old_scope, a));
-        }
-        for c in &diff.changed {
-            let _ = writeln!(
-                s,
-                "- {t_changed}: {} ({})",
-                cell(&new_scope, &c.after),
-                what_changed(c)
-            );
-        }
-        Ok(s)
     }
+    for t in &diff.tasks_added {
+        let _ = writeln!(s, "- {t_task_added}: {}", t.name);
+    }
+    for t in &diff.tasks_removed {
+        let _ = writeln!(s, "- {t_task_removed}: {}", t.name);
+    }
+    for c in &diff.tasks_changed {
+        let _ = writeln!(
+            s,
+            "- {t_task_changed}: {} → {}",
+            c.before.name, c.after.name
+        );
+    }
+    for a in &diff.added {
+        let _ = writeln!(s, "- {t_added}: {}", cell(&new_scope, a));
+    }
+    for a in &diff.removed {
+        let _ = writeln!(s, "- {t_removed}: {}", cell(&old_scope, a));
+    }
+    for c in &diff.changed {
+        let _ = writeln!(
+            s,
+            "- {t_changed}: {} ({})",
+            cell(&new_scope, &c.after),
+            what_changed(c)
+        );
+    }
+    Ok(s)
 }

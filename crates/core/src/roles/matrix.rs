@@ -87,85 +87,83 @@ impl RoleMatrix {
     }
 }
 
-impl Dossier {
-    /// The responsibility matrix of a version of an agreement, with its analysis.
-    pub fn role_matrix(
-        &self,
-        agreement: &AgreementId,
-        options: impl Into<RoleOptions>,
-    ) -> Result<RoleMatrix, BrobyggerError> {
-        let options = options.into();
-        let at = Located::find(self, agreement, options.version)?;
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        let terms = at.terms();
-        let split = &terms.roles;
+pub(crate) fn role_matrix(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    options: impl Into<RoleOptions>,
+) -> Result<RoleMatrix, BrobyggerError> {
+    let options = options.into();
+    let at = Located::find(dossier, agreement, options.version)?;
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    let terms = at.terms();
+    let split = &terms.roles;
 
-        let mut columns: Vec<PartyRef> = terms.parties.iter().map(|p| p.party.clone()).collect();
-        for a in &split.assignments {
-            if !columns.contains(&a.party) {
-                columns.push(a.party.clone());
-            }
+    let mut columns: Vec<PartyRef> = terms.parties.iter().map(|p| p.party.clone()).collect();
+    for a in &split.assignments {
+        if !columns.contains(&a.party) {
+            columns.push(a.party.clone());
         }
-        let parties = columns
-            .iter()
-            .map(|p| MatrixParty {
-                party: p.clone(),
-                key: p.key(),
-                name: self.party_name(p),
-                municipal: p.is_municipal(),
-            })
-            .collect();
-
-        let rows = scope
-            .tasks_in_play(options.all_catalogue_tasks)
-            .into_iter()
-            .map(|task| {
-                let mut cells = vec![MatrixCell::default(); columns.len()];
-                for (_, a) in split.assignments_of(&task.task) {
-                    let Some(col) = columns.iter().position(|p| p == &a.party) else {
-                        continue;
-                    };
-                    let cell = &mut cells[col];
-                    if cell.roles.contains(&a.role) {
-                        continue;
-                    }
-                    cell.roles.push(a.role);
-                    let carrier = match &a.carried_by {
-                        Some(Carrier::Post { post }) => Some(CellCarrier {
-                            role: a.role,
-                            post_title: Some(
-                                self.post(post)
-                                    .map(|p| p.title.clone())
-                                    .unwrap_or_else(|| post.to_string()),
-                            ),
-                            named_person: false,
-                        }),
-                        Some(Carrier::Person { .. }) => Some(CellCarrier {
-                            role: a.role,
-                            post_title: None,
-                            named_person: true,
-                        }),
-                        None => None,
-                    };
-                    cell.carriers.extend(carrier);
-                }
-                for cell in &mut cells {
-                    cell.roles.sort();
-                    cell.carriers.sort_by_key(|c| c.role);
-                }
-                MatrixRow { task, cells }
-            })
-            .collect();
-
-        Ok(RoleMatrix {
-            agreement: at.agreement.id.clone(),
-            title: terms.title.clone(),
-            version: at.version_number(),
-            as_of: options.as_of,
-            parties,
-            rows,
-            findings: analyse(&scope, options.as_of),
-        })
     }
+    let parties = columns
+        .iter()
+        .map(|p| MatrixParty {
+            party: p.clone(),
+            key: p.key(),
+            name: dossier.party_name(p),
+            municipal: p.is_municipal(),
+        })
+        .collect();
+
+    let rows = scope
+        .tasks_in_play(options.all_catalogue_tasks)
+        .into_iter()
+        .map(|task| {
+            let mut cells = vec![MatrixCell::default(); columns.len()];
+            for (_, a) in split.assignments_of(&task.task) {
+                let Some(col) = columns.iter().position(|p| p == &a.party) else {
+                    continue;
+                };
+                let cell = &mut cells[col];
+                if cell.roles.contains(&a.role) {
+                    continue;
+                }
+                cell.roles.push(a.role);
+                let carrier = match &a.carried_by {
+                    Some(Carrier::Post { post }) => Some(CellCarrier {
+                        role: a.role,
+                        post_title: Some(
+                            dossier
+                                .post(post)
+                                .map(|p| p.title.clone())
+                                .unwrap_or_else(|| post.to_string()),
+                        ),
+                        named_person: false,
+                    }),
+                    Some(Carrier::Person { .. }) => Some(CellCarrier {
+                        role: a.role,
+                        post_title: None,
+                        named_person: true,
+                    }),
+                    None => None,
+                };
+                cell.carriers.extend(carrier);
+            }
+            for cell in &mut cells {
+                cell.roles.sort();
+                cell.carriers.sort_by_key(|c| c.role);
+            }
+            MatrixRow { task, cells }
+        })
+        .collect();
+
+    Ok(RoleMatrix {
+        agreement: at.agreement.id.clone(),
+        title: terms.title.clone(),
+        version: at.version_number(),
+        as_of: options.as_of,
+        parties,
+        rows,
+        findings: analyse(&scope, options.as_of),
+    })
 }

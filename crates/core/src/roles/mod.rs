@@ -31,15 +31,15 @@
 //! let vvv = "ikast-vvv".into();
 //! // Who carries the matching of newcomers with volunteers?
 //! let matching = TaskRef::parse_key("match_volunteers")?;
-//! for c in d.task_carriers(&vvv, &matching, RoleOptions::default())? {
+//! for c in d.roles(&vvv).carriers(&matching, RoleOptions::default())? {
 //!     println!("{} {}", c.role.letter(), c.party_name);
 //! }
 //! // What does the jobcentre do?
 //! let jobcentre = PartyRef::parse_key("department:ikast-brande/jobcenter")?;
-//! assert!(d.party_duties(&vvv, &jobcentre, RoleOptions::default())?
+//! assert!(d.roles(&vvv).duties(&jobcentre, RoleOptions::default())?
 //!     .iter()
 //!     .any(|duty| duty.task.key == "employment_measures" && duty.assignment.role == Raci::Accountable));
-//! let matrix = d.role_matrix(&vvv, RoleOptions::default())?;
+//! let matrix = d.roles(&vvv).matrix(RoleOptions::default())?;
 //! assert!(matrix.markdown(Lang::En).contains("| Task |"));
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
@@ -47,6 +47,7 @@
 pub(crate) mod analysis;
 pub(crate) mod catalogue;
 pub(crate) mod diff;
+pub(crate) mod facet;
 pub(crate) mod matrix;
 pub(crate) mod ops;
 pub(crate) mod refs;
@@ -58,6 +59,7 @@ pub(crate) mod validate;
 pub use analysis::RolesCode;
 pub use catalogue::{TaskCatalogue, TaskDefinition};
 pub use diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
+pub use facet::RolesFacet;
 pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
 pub use ops::{Carrying, Duty, RoleError};
 pub use rule::RoleSplitRule;

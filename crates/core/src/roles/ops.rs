@@ -11,7 +11,9 @@ use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
 use crate::i18n::Label;
 use crate::ids::{AgreementId, PersonId, PostId};
+use crate::lifecycle::transition::amend;
 use crate::status::AgreementStatus;
+use crate::validate::validate;
 
 /// Why a change to a split, or a question about one, was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -437,197 +439,180 @@ fn batch_error(changes: &[RoleChange], single: bool, (i, e): (usize, RoleError))
     e.into_error(&path)
 }
 
-impl Dossier {
-    /// The role split of a version of an agreement (the version in force by default).
-    pub fn role_split(
-        &self,
-        agreement: &AgreementId,
-        version: Option<u32>,
-    ) -> Result<&RoleSplit, BrobyggerError> {
-        Ok(&Located::find(self, agreement, version)?.terms().roles)
-    }
+pub(crate) fn role_split<'a>(
+    dossier: &'a Dossier,
+    agreement: &AgreementId,
+    version: Option<u32>,
+) -> Result<&'a RoleSplit, BrobyggerError> {
+    Ok(&Located::find(dossier, agreement, version)?.terms().roles)
+}
 
-    /// The tasks of a version's split, in matrix order: catalogue tasks in use (or all of them
-    /// with `options.all_catalogue_tasks`), the agreement's activities, then custom tasks.
-    pub fn role_tasks(
-        &self,
-        agreement: &AgreementId,
-        options: impl Into<RoleOptions>,
-    ) -> Result<Vec<RoleTask>, BrobyggerError> {
-        let options = options.into();
-        let at = Located::find(self, agreement, options.version)?;
-        let path = at.terms_path();
-        Ok(Scope::new(self, at.terms(), &path).tasks_in_play(options.all_catalogue_tasks))
-    }
+pub(crate) fn role_tasks(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    options: impl Into<RoleOptions>,
+) -> Result<Vec<RoleTask>, BrobyggerError> {
+    let options = options.into();
+    let at = Located::find(dossier, agreement, options.version)?;
+    let path = at.terms_path();
+    Ok(Scope::new(dossier, at.terms(), &path).tasks_in_play(options.all_catalogue_tasks))
+}
 
-    /// What a party does under an agreement: every task it holds a role on, in matrix order.
-    /// Asking about a whole municipality includes its departments.
-    pub fn party_duties(
-        &self,
-        agreement: &AgreementId,
-        party: &PartyRef,
-        options: impl Into<RoleOptions>,
-    ) -> Result<Vec<Duty>, BrobyggerError> {
-        let options = options.into();
-        let at = Located::find(self, agreement, options.version)?;
-        if !self.party_exists(party) {
-            return Err(RoleError::UnknownParty(party.key()).into());
-        }
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        let mut out = Vec::new();
-        for task in scope.tasks_in_play(false) {
-            for (_, a) in scope.split().assignments_of(&task.task) {
-                if party.covers(&a.party) {
-                    out.push(Duty {
-                        task: task.clone(),
-                        assignment: a.clone(),
-                    });
-                }
+pub(crate) fn party_duties(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    party: &PartyRef,
+    options: impl Into<RoleOptions>,
+) -> Result<Vec<Duty>, BrobyggerError> {
+    let options = options.into();
+    let at = Located::find(dossier, agreement, options.version)?;
+    if !dossier.party_exists(party) {
+        return Err(RoleError::UnknownParty(party.key()).into());
+    }
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    let mut out = Vec::new();
+    for task in scope.tasks_in_play(false) {
+        for (_, a) in scope.split().assignments_of(&task.task) {
+            if party.covers(&a.party) {
+                out.push(Duty {
+                    task: task.clone(),
+                    assignment: a.clone(),
+                });
             }
         }
-        Ok(out)
     }
+    Ok(out)
+}
 
-    /// Who carries a task: each party's role on it, with the post and the person holding it on
-    /// `options.as_of` (or now). Responsible first, then Accountable, Consulted, Informed.
-    pub fn task_carriers(
-        &self,
-        agreement: &AgreementId,
-        task: &TaskRef,
-        options: impl Into<RoleOptions>,
-    ) -> Result<Vec<Carrying>, BrobyggerError> {
-        let options = options.into();
-        let at = Located::find(self, agreement, options.version)?;
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        if scope.resolve(task).is_none() {
-            return Err(RoleError::UnknownTask(task.key()).into());
-        }
-        let mut out: Vec<Carrying> = scope
-            .split()
-            .assignments_of(task)
-            .map(|(_, a)| Carrying {
-                party: a.party.clone(),
-                party_name: self.party_name(&a.party),
-                role: a.role,
-                post: match &a.carried_by {
-                    Some(Carrier::Post { post }) => Some(post.clone()),
-                    _ => None,
-                },
-                person: a
-                    .carried_by
-                    .as_ref()
-                    .and_then(|c| scope.carrier_person(c, options.as_of)),
-            })
-            .collect();
-        out.sort_by_key(|c| c.role);
-        Ok(out)
+pub(crate) fn task_carriers(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    task: &TaskRef,
+    options: impl Into<RoleOptions>,
+) -> Result<Vec<Carrying>, BrobyggerError> {
+    let options = options.into();
+    let at = Located::find(dossier, agreement, options.version)?;
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    if scope.resolve(task).is_none() {
+        return Err(RoleError::UnknownTask(task.key()).into());
     }
+    let mut out: Vec<Carrying> = scope
+        .split()
+        .assignments_of(task)
+        .map(|(_, a)| Carrying {
+            party: a.party.clone(),
+            party_name: dossier.party_name(&a.party),
+            role: a.role,
+            post: match &a.carried_by {
+                Some(Carrier::Post { post }) => Some(post.clone()),
+                _ => None,
+            },
+            person: a
+                .carried_by
+                .as_ref()
+                .and_then(|c| scope.carrier_person(c, options.as_of)),
+        })
+        .collect();
+    out.sort_by_key(|c| c.role);
+    Ok(out)
+}
 
-    /// Applies `changes` to the split of a draft or negotiating agreement, in order, all or
-    /// nothing. A failing change is reported with its position (`changes[2].party`); the dossier
-    /// is then unchanged. Signed, active and ended agreements change by [`Dossier::amend_roles`].
-    pub fn change_roles(
-        &mut self,
-        agreement: &AgreementId,
-        changes: &[RoleChange],
-    ) -> Result<(), BrobyggerError> {
-        self.change_roles_inner(agreement, changes, false)
+pub(crate) fn change_roles(
+    dossier: &mut Dossier,
+    agreement: &AgreementId,
+    changes: &[RoleChange],
+) -> Result<(), BrobyggerError> {
+    change_roles_inner(dossier, agreement, changes, false)
+}
+
+fn change_roles_inner(
+    dossier: &mut Dossier,
+    agreement: &AgreementId,
+    changes: &[RoleChange],
+    single: bool,
+) -> Result<(), BrobyggerError> {
+    let at = Located::find(dossier, agreement, None)?;
+    let status = at.agreement.status;
+    if status.is_binding() || status == AgreementStatus::Ended {
+        return Err(RoleError::BindingTerms(status.label(crate::i18n::Lang::En)).into());
     }
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    let split = applied(&scope, changes).map_err(|e| batch_error(changes, single, e))?;
+    let (index, k) = (at.index, at.version_index);
+    let mut next = dossier.clone();
+    next.agreements[index].versions[k].terms.roles = split;
+    ensure_split_valid(&next, &path)?;
+    *dossier = next;
+    Ok(())
+}
 
-    fn change_roles_inner(
-        &mut self,
-        agreement: &AgreementId,
-        changes: &[RoleChange],
-        single: bool,
-    ) -> Result<(), BrobyggerError> {
-        let at = Located::find(self, agreement, None)?;
-        let status = at.agreement.status;
-        if status.is_binding() || status == AgreementStatus::Ended {
-            return Err(RoleError::BindingTerms(status.label(crate::i18n::Lang::En)).into());
-        }
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        let split = applied(&scope, changes).map_err(|e| batch_error(changes, single, e))?;
-        let (index, k) = (at.index, at.version_index);
-        let mut next = self.clone();
-        next.agreements[index].versions[k].terms.roles = split;
-        next.ensure_split_valid(&path)?;
-        *self = next;
+pub(crate) fn assign_role(
+    dossier: &mut Dossier,
+    agreement: &AgreementId,
+    assignment: Assignment,
+) -> Result<(), BrobyggerError> {
+    change_roles_inner(
+        dossier,
+        agreement,
+        &[RoleChange::Assign { assignment }],
+        true,
+    )
+}
+
+pub(crate) fn unassign_role(
+    dossier: &mut Dossier,
+    agreement: &AgreementId,
+    task: &TaskRef,
+    party: &PartyRef,
+    role: Raci,
+) -> Result<Assignment, BrobyggerError> {
+    let removed = role_split(dossier, agreement, None)?
+        .assignments
+        .iter()
+        .find(|a| a.is(task, party, role))
+        .cloned()
+        .ok_or_else(|| RoleError::NotAssigned {
+            task: task.key(),
+            party: party.key(),
+            role: role.letter(),
+        })?;
+    let change = RoleChange::Unassign {
+        task: task.clone(),
+        party: party.clone(),
+        role,
+    };
+    change_roles_inner(dossier, agreement, &[change], true)?;
+    Ok(removed)
+}
+
+pub(crate) fn amend_roles(
+    dossier: &mut Dossier,
+    agreement: &AgreementId,
+    changes: &[RoleChange],
+    amendment: Amendment,
+) -> Result<u32, BrobyggerError> {
+    let at = Located::find(dossier, agreement, None)?;
+    let path = at.terms_path();
+    let scope = Scope::new(dossier, at.terms(), &path);
+    let split = applied(&scope, changes).map_err(|e| batch_error(changes, false, e))?;
+    let mut terms = at.terms().clone();
+    terms.roles = split;
+    amend(dossier, agreement, terms, amendment)
+}
+
+/// Refuses a split with structural errors at `terms_path`.
+fn ensure_split_valid(dossier: &Dossier, terms_path: &FieldPath) -> Result<(), BrobyggerError> {
+    let roles = terms_path.field("roles");
+    let errors: Vec<Finding> = validate(dossier)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && f.path.is_within(&roles))
+        .collect();
+    if errors.is_empty() {
         Ok(())
-    }
-
-    /// Gives a party a role on a task of a draft or negotiating agreement. Refuses an unknown
-    /// task or party, a party outside the agreement, a second Accountable, and a role the party
-    /// already has; nothing changes then.
-    pub fn assign_role(
-        &mut self,
-        agreement: &AgreementId,
-        assignment: Assignment,
-    ) -> Result<(), BrobyggerError> {
-        self.change_roles_inner(agreement, &[RoleChange::Assign { assignment }], true)
-    }
-
-    /// Takes a role away from a party on a task of a draft or negotiating agreement, returning
-    /// the assignment removed.
-    pub fn unassign_role(
-        &mut self,
-        agreement: &AgreementId,
-        task: &TaskRef,
-        party: &PartyRef,
-        role: Raci,
-    ) -> Result<Assignment, BrobyggerError> {
-        let removed = self
-            .role_split(agreement, None)?
-            .assignments
-            .iter()
-            .find(|a| a.is(task, party, role))
-            .cloned()
-            .ok_or_else(|| RoleError::NotAssigned {
-                task: task.key(),
-                party: party.key(),
-                role: role.letter(),
-            })?;
-        let change = RoleChange::Unassign {
-            task: task.clone(),
-            party: party.clone(),
-            role,
-        };
-        self.change_roles_inner(agreement, &[change], true)?;
-        Ok(removed)
-    }
-
-    /// Amends a signed, active or under-review agreement with `changes` to its split: a new
-    /// version with the changed split and the amendment record. Returns the new version number;
-    /// nothing changes if a change or the new terms fail.
-    pub fn amend_roles(
-        &mut self,
-        agreement: &AgreementId,
-        changes: &[RoleChange],
-        amendment: Amendment,
-    ) -> Result<u32, BrobyggerError> {
-        let at = Located::find(self, agreement, None)?;
-        let path = at.terms_path();
-        let scope = Scope::new(self, at.terms(), &path);
-        let split = applied(&scope, changes).map_err(|e| batch_error(changes, false, e))?;
-        let mut terms = at.terms().clone();
-        terms.roles = split;
-        self.amend(agreement, terms, amendment)
-    }
-
-    /// Refuses a split with structural errors at `terms_path`.
-    fn ensure_split_valid(&self, terms_path: &FieldPath) -> Result<(), BrobyggerError> {
-        let roles = terms_path.field("roles");
-        let errors: Vec<Finding> = self
-            .validate()
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error && f.path.is_within(&roles))
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(BrobyggerError::validation(errors))
-        }
+    } else {
+        Err(BrobyggerError::validation(errors))
     }
 }

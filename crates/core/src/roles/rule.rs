@@ -4,7 +4,7 @@
 use super::analysis::analyse;
 use super::tasks::Scope;
 use crate::finding::{Finding, Severity};
-use crate::lifecycle::{TransitionContext, TransitionRule};
+use crate::lifecycle::rule::{TransitionContext, TransitionRule};
 use crate::status::AgreementStatus;
 
 /// Blocks signing and activation while the role split of the terms in force has error findings

@@ -21,6 +21,9 @@ pub(crate) mod svg;
 
 use super::survey::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use super::{Assessment, AssessmentOptions, CheckStatus, ExternalFindings};
+use crate::assessment::assess;
+use crate::assessment::report::sections::report_sections;
+use crate::assessment::survey::find_surveys_for;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{SeedDocument, Severity};
@@ -260,72 +263,70 @@ fn severity_tag(lang: Lang, severity: Severity) -> Inline {
     }
 }
 
-impl Dossier {
-    /// A report on one agreement as of a date, in the language and format asked for.
-    pub fn report(
-        &self,
-        agreement: &AgreementId,
-        options: ReportOptions,
-    ) -> Result<String, BrobyggerError> {
-        check_sections(&options.sections)?;
-        let assessment = self.assess(
-            agreement,
-            AssessmentOptions {
-                as_of: options.as_of,
-                external: options.external.clone(),
-            },
-        )?;
-        let a = self
-            .agreement(agreement)
-            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
-        let k = super::checks::context::version_index_on(a, options.as_of).unwrap_or(0);
-        let terms = &a
-            .versions
-            .get(k)
-            .ok_or_else(|| {
-                BrobyggerError::invalid_input(
-                    "assessment.no_versions",
-                    "agreement.versions",
-                    "the agreement has no versions",
-                )
-            })?
-            .terms;
-        let lang = options.lang;
-        let r = Writer {
-            d: self,
-            lang,
+pub(crate) fn report(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    options: ReportOptions,
+) -> Result<String, BrobyggerError> {
+    check_sections(&options.sections)?;
+    let assessment = assess(
+        dossier,
+        agreement,
+        AssessmentOptions {
             as_of: options.as_of,
-        };
-        let mut blocks = vec![Block::Heading(1, terms.title.clone())];
-        blocks.push(Block::Para(vec![
-            text(t(
-                lang,
-                "Rapport om partnerskabet pr. ",
-                "Report on the partnership as of ",
-            )),
-            Inline::Strong(options.as_of.to_string()),
-            text(t(
-                lang,
-                ". Den kan deles: personer nævnes kun ved deres posttitel.",
-                ". It can be shared: people appear only by their post titles.",
-            )),
-        ]));
-        r.agreement_section(&mut blocks, a, terms, &assessment);
-        let defaults = self.report_sections(agreement, options.as_of)?;
-        for (n, slot) in [
-            (2, ReportSlot::RoleSplit),
-            (3, ReportSlot::ChecklistAlignment),
-        ] {
-            let given = options.sections.iter().any(|s| s.slot == slot);
-            let sections = if given { &options.sections } else { &defaults };
-            r.slot_section(&mut blocks, n, slot, sections);
-        }
-        blocks.push(Block::Heading(2, t(lang, "4. Vurdering", "4. Assessment")));
-        r.assessment_blocks(&mut blocks, &assessment, 3);
-        r.survey_section(&mut blocks, agreement);
-        r.sources_section(&mut blocks, &assessment);
-        Ok(render(lang, options.format, &terms.title, &blocks))
+            external: options.external.clone(),
+        },
+    )?;
+    let a = dossier
+        .agreement(agreement)
+        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
+    let k = super::checks::context::version_index_on(a, options.as_of).unwrap_or(0);
+    let terms = &a
+        .versions
+        .get(k)
+        .ok_or_else(|| {
+            BrobyggerError::invalid_input(
+                "assessment.no_versions",
+                "agreement.versions",
+                "the agreement has no versions",
+            )
+        })?
+        .terms;
+    let lang = options.lang;
+    let r = Writer {
+        d: dossier,
+        lang,
+        as_of: options.as_of,
+    };
+    let mut blocks = vec![Block::Heading(1, terms.title.clone())];
+    blocks.push(Block::Para(vec![
+        text(t(
+            lang,
+            "Rapport om partnerskabet pr. ",
+            "Report on the partnership as of ",
+        )),
+        Inline::Strong(options.as_of.to_string()),
+        text(t(
+            lang,
+            ". Den kan deles: personer nævnes kun ved deres posttitel.",
+            ". It can be shared: people appear only by their post titles.",
+        )),
+    ]));
+    r.agreement_section(&mut blocks, a, terms, &assessment);
+    let defaults = report_sections(dossier, agreement, options.as_of)?;
+    for (n, slot) in [
+        (2, ReportSlot::RoleSplit),
+        (3, ReportSlot::ChecklistAlignment),
+    ] {
+        let given = options.sections.iter().any(|s| s.slot == slot);
+        let sections = if given { &options.sections } else { &defaults };
+        r.slot_section(&mut blocks, n, slot, sections);
     }
+    blocks.push(Block::Heading(2, t(lang, "4. Vurdering", "4. Assessment")));
+    r.assessment_blocks(&mut blocks, &assessment, 3);
+    r.survey_section(&mut blocks, agreement);
+    r.sources_section(&mut blocks, &assessment);
+    Ok(render(lang, options.format, &terms.title, &blocks))
 }
 
 impl Assessment {
@@ -682,9 +683,7 @@ impl Writer<'_> {
             2,
             self.t("5. Evalueringsundersøgelser", "5. Evaluation surveys"),
         ));
-        let rounds: Vec<&SurveyRound> = self
-            .d
-            .surveys_for(agreement)
+        let rounds: Vec<&SurveyRound> = find_surveys_for(self.d, agreement)
             .into_iter()
             .filter(|s| s.closed_on <= self.as_of)
             .collect();
@@ -919,9 +918,7 @@ impl Writer<'_> {
                 }
             }
         }
-        let references = self
-            .d
-            .surveys_for(&a.agreement)
+        let references = find_surveys_for(self.d, &a.agreement)
             .into_iter()
             .filter(|s| s.closed_on <= self.as_of)
             .flat_map(|s| s.questions.iter().filter_map(|q| q.measure))

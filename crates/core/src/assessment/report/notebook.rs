@@ -267,6 +267,7 @@ mod tests {
         let d = crate::dossier::Dossier::example("ikast-brande").unwrap_or_else(|e| panic!("{e}"));
         let as_of = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap_or_default();
         let run = d
+            .matching()
             .match_cohort(&MatchRequest {
                 cohort: "ikast-2016-q1".into(),
                 rule_set: "vvv-ikast".into(),
@@ -312,7 +313,8 @@ mod tests {
         let horsens = crate::dossier::Dossier::example("horsens").unwrap_or_else(|e| panic!("{e}"));
         let id = crate::AgreementId::new("horsens-lawan");
         let matrix = horsens
-            .role_matrix(&id, crate::roles::RoleOptions::default())
+            .roles(&id)
+            .matrix(crate::roles::RoleOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         let page = matrix.html(Lang::En);
         let fragment = page_fragment(&page);
@@ -323,7 +325,8 @@ mod tests {
             between(&page, "<body>", "</body>").map(str::trim)
         );
         let alignment = horsens
-            .checklist_alignments(&id)
+            .checklists()
+            .alignments(&id)
             .unwrap_or_else(|e| panic!("{e}"))
             .remove(0);
         assert_scoped(&page_fragment(

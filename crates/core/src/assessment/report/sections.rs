@@ -11,6 +11,8 @@
 use super::{HeatCell, HeatMap, ReportBlock, ReportSection, ReportSlot};
 use crate::assessment::sources::{DatedChecklists, answered_templates};
 use crate::checklists::align::ChecklistAlignment;
+use crate::checklists::align::checklist_alignment;
+use crate::checklists::readiness::checklist_readiness;
 use crate::checklists::render::Audience;
 use crate::checklists::{ComparisonAttention, ComparisonDoc, ComparisonRow};
 use crate::dossier::Dossier;
@@ -19,6 +21,7 @@ use crate::finding::{FindingsExt, Severity};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
 use crate::roles::matrix::RoleMatrix;
+use crate::roles::matrix::role_matrix;
 use crate::roles::{Raci, RoleOptions};
 use chrono::NaiveDate;
 
@@ -210,71 +213,67 @@ impl ChecklistAlignment {
     }
 }
 
-impl Dossier {
-    /// What the report on `agreement` shows in its slots unless other content is given: the
-    /// role split of the version in force on `as_of` (holders on that day) as a heat map, and
-    /// every checklist answered for the agreement side by side with its signing readiness, as
-    /// the answers stood at the end of that day.
-    pub fn report_sections(
-        &self,
-        agreement: &AgreementId,
-        as_of: NaiveDate,
-    ) -> Result<Vec<ReportSection>, BrobyggerError> {
-        let a = self
-            .agreement(agreement)
-            .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
-        let mut sections = Vec::new();
-        if let Some(k) = crate::assessment::checks::context::version_index_on(a, as_of) {
-            let version = a.versions[k].number;
-            let matrix = self.role_matrix(
-                agreement,
-                RoleOptions {
-                    version: Some(version),
-                    as_of: Some(as_of),
-                    all_catalogue_tasks: false,
-                },
-            )?;
-            sections.push(ReportSection {
-                slot: ReportSlot::RoleSplit,
-                blocks: role_blocks(&matrix, a.versions[k].terms.roles.assignments.is_empty()),
-            });
-        }
+pub(crate) fn report_sections(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    as_of: NaiveDate,
+) -> Result<Vec<ReportSection>, BrobyggerError> {
+    let a = dossier
+        .agreement(agreement)
+        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
+    let mut sections = Vec::new();
+    if let Some(k) = crate::assessment::checks::context::version_index_on(a, as_of) {
+        let version = a.versions[k].number;
+        let matrix = role_matrix(
+            dossier,
+            agreement,
+            RoleOptions {
+                version: Some(version),
+                as_of: Some(as_of),
+                all_catalogue_tasks: false,
+            },
+        )?;
         sections.push(ReportSection {
-            slot: ReportSlot::ChecklistAlignment,
-            blocks: self.checklist_blocks(agreement, as_of)?,
+            slot: ReportSlot::RoleSplit,
+            blocks: role_blocks(&matrix, a.versions[k].terms.roles.assignments.is_empty()),
         });
-        Ok(sections)
     }
+    sections.push(ReportSection {
+        slot: ReportSlot::ChecklistAlignment,
+        blocks: checklist_blocks(dossier, agreement, as_of)?,
+    });
+    Ok(sections)
+}
 
-    fn checklist_blocks(
-        &self,
-        agreement: &AgreementId,
-        as_of: NaiveDate,
-    ) -> Result<Vec<ReportBlock>, BrobyggerError> {
-        let view = DatedChecklists::new(self, as_of);
-        let d = view.dossier();
-        let mut out = Vec::new();
-        for template in answered_templates(d, agreement) {
-            // An unresolvable template is a validation error; there is nothing to show.
-            if let Ok(alignment) = d.checklist_alignment(agreement, template) {
-                out.extend(alignment.report_blocks());
-            }
+fn checklist_blocks(
+    dossier: &Dossier,
+    agreement: &AgreementId,
+    as_of: NaiveDate,
+) -> Result<Vec<ReportBlock>, BrobyggerError> {
+    let view = DatedChecklists::new(dossier, as_of);
+    let d = view.dossier();
+    let mut out = Vec::new();
+    for template in answered_templates(d, agreement) {
+        // An unresolvable template is a validation error; there is nothing to show.
+        if let Ok(alignment) = checklist_alignment(d, agreement, template) {
+            out.extend(alignment.report_blocks());
         }
-        let readiness = d.checklist_readiness(agreement)?;
-        if out.is_empty() && readiness.requirements.is_empty() {
-            out.push(ReportBlock::Paragraph {
+    }
+    let readiness = checklist_readiness(d, agreement)?;
+    if out.is_empty() && readiness.requirements.is_empty() {
+        out.push(ReportBlock::Paragraph {
                 text: Text::new(
                     "Der er hverken krævet eller besvaret en tjekliste til forventningsafstemning for aftalen. Start ikke et samarbejde uden en grundig forventningsafstemning (003).",
                     "No expectation-alignment checklist is required or answered for the agreement. Do not start a cooperation without a thorough expectation alignment (003).",
                 ),
             });
-            return Ok(out);
-        }
-        let mut lines = Vec::new();
-        for r in &readiness.requirements {
-            let submitted = r.parties.iter().filter(|p| p.submitted).count();
-            let n = r.parties.len();
-            lines.push(Text::new(
+        return Ok(out);
+    }
+    let mut lines = Vec::new();
+    for r in &readiness.requirements {
+        let submitted = r.parties.iter().filter(|p| p.submitted).count();
+        let n = r.parties.len();
+        lines.push(Text::new(
                 format!(
                     "Påkrævet før underskrift: {}: {submitted} af {n} parter har indsendt; {} uløste kritiske uenigheder.",
                     r.title.da, r.open_critical
@@ -284,9 +283,9 @@ impl Dossier {
                     r.title.en, r.open_critical
                 ),
             ));
-        }
-        let blocking = readiness.findings.count(Severity::Error);
-        lines.push(if readiness.ready {
+    }
+    let blocking = readiness.findings.count(Severity::Error);
+    lines.push(if readiness.ready {
             Text::new(
                 "Tjeklisterne står ikke i vejen for underskrift.",
                 "The checklists do not stand in the way of signing.",
@@ -297,12 +296,11 @@ impl Dossier {
                 format!("The checklists stand in the way of signing: {blocking} blocking finding(s) (see section 4)."),
             )
         });
-        out.push(ReportBlock::Heading {
-            text: Text::new("Klar til underskrift?", "Ready to sign?"),
-        });
-        out.push(ReportBlock::Bullets { items: lines });
-        Ok(out)
-    }
+    out.push(ReportBlock::Heading {
+        text: Text::new("Klar til underskrift?", "Ready to sign?"),
+    });
+    out.push(ReportBlock::Bullets { items: lines });
+    Ok(out)
 }
 
 fn role_blocks(matrix: &RoleMatrix, no_split: bool) -> Vec<ReportBlock> {
