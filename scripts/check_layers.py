@@ -21,7 +21,6 @@ Usage: scripts/check_layers.py [--graph] [--src crates/core/src] [--layers crate
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import re
 import sys
 from pathlib import Path
@@ -225,11 +224,42 @@ def edges_of(f: Path, here: tuple[str, ...], mods: dict[tuple[str, ...], Path]):
     return found
 
 
-def load_layers(path: Path) -> list[tuple[str, list[str]]]:
-    if tomllib is None or not path.exists():
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob: `*` and `?` stay within one path segment, `**/` spans any number of them."""
+    out, i = "", 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:[^/]+/)*", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out + r"\Z")
+
+
+class Layer:
+    """One `[[layer]]` of the layers file: a name, the files it holds, and the files it leaves out."""
+
+    def __init__(self, name: str, files: list[str], exclude: list[str]):
+        self.name = name
+        self.files = [glob_regex(p) for p in files]
+        self.exclude = [glob_regex(p) for p in exclude]
+
+    def holds(self, rel: str) -> bool:
+        return any(p.match(rel) for p in self.files) and not any(p.match(rel) for p in self.exclude)
+
+
+def load_layers(path: Path) -> list[Layer]:
+    if not path.exists():
         return []
+    if tomllib is None:
+        sys.exit(f"check_layers: reading {path} needs Python 3.11 or later (tomllib)")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [(layer["name"], layer["files"]) for layer in data["layer"]]
+    return [Layer(layer["name"], layer["files"], layer.get("exclude", [])) for layer in data["layer"]]
 
 
 def main() -> int:
@@ -257,18 +287,21 @@ def main() -> int:
     if layers:
         rank: dict[tuple[str, ...], int] = {}
         for m, f in mods.items():
-            rel = str(f.relative_to(src))
-            hits = [i for i, (_, pats) in enumerate(layers) if any(fnmatch.fnmatch(rel, p) for p in pats)]
+            rel = f.relative_to(src).as_posix()
+            hits = [i for i, layer in enumerate(layers) if layer.holds(rel)]
             if not hits:
                 problems.append(f"{f}: in no layer of {args.layers}; place it in one")
+            elif len(hits) > 1:
+                names = ", ".join(layers[i].name for i in hits)
+                problems.append(f"{f}: in more than one layer of {args.layers} ({names}); place it in one")
             else:
                 rank[m] = hits[0]
         for m in graph:
             for t, (line, path) in graph[m].items():
                 if m in rank and t in rank and rank[t] > rank[m]:
                     problems.append(
-                        f"{mods[m]}:{line}: `{path}` reaches up from layer '{layers[rank[m]][0]}' "
-                        f"to '{layers[rank[t]][0]}' ({mods[t]})")
+                        f"{mods[m]}:{line}: `{path}` reaches up from layer '{layers[rank[m]].name}' "
+                        f"to '{layers[rank[t]].name}' ({mods[t]})")
 
     # Cycles: Tarjan's strongly connected components.
     index, low, stack, on, sccs, counter = {}, {}, [], set(), [], [0]

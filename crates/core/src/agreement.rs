@@ -147,7 +147,7 @@ pub struct AgreementTerms {
     /// kommunikation"), versioned with the rest of the terms.
     #[serde(default, skip_serializing_if = "crate::roles::RoleSplit::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub roles: crate::roles::RoleSplit,
+    pub roles: crate::roles::model::split::RoleSplit,
 }
 
 /// A party to the agreement and who signs for it.

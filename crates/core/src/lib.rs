@@ -167,7 +167,11 @@ pub use crate::roles::analysis::RolesCode;
 pub use crate::roles::catalogue::{TaskCatalogue, TaskDefinition};
 pub use crate::roles::diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
 pub use crate::roles::matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
-pub use crate::roles::ops::{Carrying, Duty, RoleError};
+pub use crate::roles::model::error::RoleError;
+pub use crate::roles::model::split::{
+    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
+};
+pub use crate::roles::ops::{Carrying, Duty};
 pub use crate::roles::rule::RoleSplitRule;
 pub use crate::roles::tasks::RoleTask;
 pub use actors::{
@@ -202,9 +206,6 @@ pub use posts::HandoverError;
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure};
 pub use privacy::Privacy;
 pub use reminders::{Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet};
-pub use roles::{
-    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
-};
 pub use sensitivity::{PersonalData, SensitivityClass};
 pub use status::AgreementStatus;
 pub use summary::SummaryOptions;

@@ -91,7 +91,7 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                 let tasks = role_matrix(
                     dossier,
                     &a.id,
-                    crate::roles::RoleOptions {
+                    crate::roles::model::split::RoleOptions {
                         version: Some(assessment.version),
                         as_of: Some(as_of),
                         all_catalogue_tasks: false,

@@ -1,9 +1,9 @@
 //! Analysis of a split: the findings that say whether who-does-what will hold, each with a
 //! stable `roles.*` code, a severity, a path, Danish and English text, and its source.
 
+use super::model::split::{Assignment, Raci, RoleOptions, TaskRef};
 use super::tasks::RoleTask;
 use super::tasks::{Located, Scope};
-use super::{Assignment, Raci, RoleOptions, TaskRef};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::dossier::Dossier;
 use crate::finding::{
@@ -459,7 +459,7 @@ impl Analysis<'_, '_> {
                 Some(c) => {
                     let person = self.scope.carrier_person(c, self.as_of);
                     if person.is_none()
-                        && let super::Carrier::Post { post } = c
+                        && let super::model::split::Carrier::Post { post } = c
                         && self.scope.dossier.post(post).is_some()
                     {
                         self.vacant(path, post);

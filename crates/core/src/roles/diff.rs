@@ -2,8 +2,8 @@
 //! removed or changed (same task, party and role; another carrier, estimate or note), and which
 //! custom tasks came and went.
 
+use super::model::split::{Assignment, Carrier, CustomTask, RoleSplit};
 use super::tasks::{Located, Scope};
-use super::{Assignment, Carrier, CustomTask, RoleSplit};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang};

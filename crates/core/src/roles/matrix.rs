@@ -2,9 +2,9 @@
 //! roles and carrying posts, plus the analysis findings. It is the input of both renderers.
 
 use super::analysis::analyse;
+use super::model::split::{Carrier, Raci, RoleOptions};
 use super::tasks::RoleTask;
 use super::tasks::{Located, Scope};
-use super::{Carrier, Raci, RoleOptions};
 use crate::actors::PartyRef;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;

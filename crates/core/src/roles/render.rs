@@ -2,8 +2,8 @@
 //! role, with a legend), in Danish or English. Cells show roles and the titles of the posts
 //! carrying them; a named person is shown only as "named person", never by name.
 
-use super::Raci;
 use super::matrix::{CellCarrier, MatrixCell, RoleMatrix};
+use super::model::split::Raci;
 use crate::finding::Severity;
 use crate::i18n::{Label, Lang};
 use std::fmt::Write;

@@ -2,8 +2,8 @@
 //! own tasks, and the scope (one version of one agreement) every roles operation works in.
 
 use super::catalogue::TaskCatalogue;
-use super::ops::RoleError;
-use super::{Carrier, RoleSplit, TaskRef};
+use super::model::error::RoleError;
+use super::model::split::{Carrier, RoleSplit, TaskRef};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;

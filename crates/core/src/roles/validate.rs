@@ -3,8 +3,8 @@
 //! twice. Whether the split is *sound* (one Accountable, the statutory line held, ...) is the
 //! analysis's business.
 
-use super::Carrier;
 use super::analysis::RolesCode;
+use super::model::split::Carrier;
 use super::tasks::Scope;
 use crate::agreement::AgreementTerms;
 use crate::dossier::Dossier;

@@ -314,7 +314,7 @@ mod tests {
         let id = crate::AgreementId::new("horsens-lawan");
         let matrix = horsens
             .roles(&id)
-            .matrix(crate::roles::RoleOptions::default())
+            .matrix(crate::roles::model::split::RoleOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         let page = matrix.html(Lang::En);
         let fragment = page_fragment(&page);

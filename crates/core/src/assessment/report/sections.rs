@@ -22,7 +22,7 @@ use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
 use crate::roles::matrix::RoleMatrix;
 use crate::roles::matrix::role_matrix;
-use crate::roles::{Raci, RoleOptions};
+use crate::roles::model::split::{Raci, RoleOptions};
 use chrono::NaiveDate;
 
 /// How dark a role colours its cell: the accountable party darkest.

@@ -2,8 +2,8 @@
 //! (`match_volunteers`, `activity:act-homework`, `custom:t-plan`) or a party
 //! (`department:aalborg/ctf`) without building the tagged structure.
 
-use super::TaskRef;
-use super::ops::RoleError;
+use super::error::RoleError;
+use super::split::TaskRef;
 use crate::actors::PartyRef;
 use std::fmt;
 
