@@ -3,7 +3,7 @@
 
 use crate::out::{Outcome, out, outln};
 use crate::{FormatArg, exit, inputs, t};
-use brobygger::checklists::builtin;
+use brobygger::checklists::{builtin_template, builtin_templates};
 use brobygger::{BrobyggerError, ChecklistTemplate, FindingsExt, Lang, TemplateId};
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -85,7 +85,7 @@ pub(crate) enum ShowFormat {
 pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
     match command {
         ChecklistCommand::Templates => {
-            for tpl in builtin::all() {
+            for tpl in builtin_templates() {
                 let sides: Vec<&str> = tpl
                     .respondents
                     .iter()
@@ -108,7 +108,7 @@ pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
             version,
             format,
         } => {
-            let tpl = builtin::builtin_template(&TemplateId::new(id), version)?;
+            let tpl = builtin_template(&TemplateId::new(id), version)?;
             match format {
                 ShowFormat::Form => out!("{}", tpl.describe(lang)),
                 ShowFormat::Toml => out!("{}", tpl.to_toml()?),

@@ -3,7 +3,7 @@
 
 use crate::out::{Failure, Outcome, out, outln};
 use crate::t;
-use brobygger::checklists::builtin;
+use brobygger::checklists::{builtin_template, builtin_templates};
 use brobygger::import::{self, CsvColumn, CsvTable};
 use brobygger::{BrobyggerError, Dossier, Label, Lang, TemplateId};
 use clap::{Subcommand, ValueEnum};
@@ -95,7 +95,7 @@ pub(crate) fn run(what: TemplateCommand, lang: Lang) -> Outcome {
                     "Built-in checklists (brobygger template checklist ID > mine.toml):"
                 )
             );
-            for tpl in builtin::all() {
+            for tpl in builtin_templates() {
                 outln!("  {} (v{}): {}", tpl.id, tpl.version, tpl.title.get(lang));
             }
         }
@@ -104,7 +104,7 @@ pub(crate) fn run(what: TemplateCommand, lang: Lang) -> Outcome {
             version,
             format,
         } => {
-            let tpl = builtin::builtin_template(&TemplateId::new(id), version)?;
+            let tpl = builtin_template(&TemplateId::new(id), version)?;
             match format {
                 TemplateFormat::Toml => out!("{}", tpl.to_toml()?),
                 TemplateFormat::Json => out!("{}", tpl.to_json()?),

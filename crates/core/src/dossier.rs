@@ -46,7 +46,7 @@ pub struct Dossier {
         default,
         skip_serializing_if = "crate::checklists::Checklists::is_empty"
     )]
-    pub checklists: crate::checklists::Checklists,
+    pub checklists: crate::checklists::model::store::Checklists,
     /// Evaluation survey rounds with their answers counted by respondent group (assessment).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub surveys: Vec<crate::assessment::survey::SurveyRound>,
@@ -108,7 +108,7 @@ impl Dossier {
             posts: Vec::new(),
             agreements: Vec::new(),
             provenance: Vec::new(),
-            checklists: crate::checklists::Checklists::default(),
+            checklists: crate::checklists::model::store::Checklists::default(),
             surveys: Vec::new(),
             cohorts: Vec::new(),
             offers: Vec::new(),

@@ -147,11 +147,17 @@ pub use crate::assessment::catalogue::Dimension;
 pub use crate::assessment::report::{ReportFormat, ReportOptions};
 pub use crate::assessment::survey::SurveyRound;
 pub use crate::checklists::align::{AlignmentStatus, ChecklistAlignment};
-pub use crate::checklists::readiness::ChecklistReadiness;
-pub use crate::checklists::session::{
+pub use crate::checklists::model::session::{
     AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, ResolveItem, StartChecklist,
 };
-pub use crate::checklists::template::{AnswerKind, ChecklistTemplate, Side};
+pub use crate::checklists::model::store::{Checklists, YesNo};
+pub use crate::checklists::model::template::{AnswerKind, ChecklistTemplate, Side};
+pub use crate::checklists::readiness::ChecklistReadiness;
+pub use crate::lifecycle::facet::LifecycleFacet;
+pub use crate::lifecycle::policy::TransitionPolicy;
+pub use crate::lifecycle::rule::TransitionRule;
+pub use crate::lifecycle::transition::LifecycleError;
+pub use crate::lifecycle::transition::TransitionRequest;
 pub use crate::matching::intro::{IntroductionPlan, IntroductionRecord};
 pub use crate::matching::outcome::{MatchOptions, MatchRun};
 pub use crate::matching::profile::{Newcomer, Offer};
@@ -185,7 +191,6 @@ pub use agreement::{
     StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
 pub use assessment::{Assessment, AssessmentOptions, ExternalFindings};
-pub use checklists::{Checklists, YesNo};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::Example;
@@ -200,8 +205,6 @@ pub use ids::{
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
-pub use lifecycle::LifecycleError;
-pub use lifecycle::{LifecycleFacet, TransitionPolicy, TransitionRequest, TransitionRule};
 pub use posts::HandoverError;
 pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure};
 pub use privacy::Privacy;

@@ -61,7 +61,7 @@ impl Validator<'_> {
         self.duplicates();
         self.provenance();
         self.out
-            .extend(crate::checklists::validate_checklists(self.d));
+            .extend(crate::checklists::validate::validate_checklists(self.d));
         crate::assessment::survey::validate_surveys(self.d, &mut self.out);
     }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use brobygger::checklists::builtin::BuiltinChecklist;
+use brobygger::checklists::BuiltinChecklist;
 use brobygger::checklists::{
     AlignmentStatus, AnswerKind, ChecklistItem, ChecklistSection, ChecklistTemplate, ChoiceOption,
     RenderFormat, Side,

@@ -6,7 +6,8 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::checklists::{
-    ChecklistItemView, Checklists, RenderFormat, builtin, builtin::BuiltinChecklist,
+    BuiltinChecklist, ChecklistItemView, Checklists, RenderFormat, builtin_template,
+    builtin_templates,
 };
 use brobygger::{
     AgreementId, AnswerInput, AnswerSession, BrobyggerError, ChecklistAlignment,
@@ -19,7 +20,7 @@ use brobygger::{
 /// joint expectations).
 #[uniffi::export]
 pub fn checklist_templates() -> Vec<ChecklistTemplate> {
-    builtin::all().to_vec()
+    builtin_templates().to_vec()
 }
 
 /// The ids of the built-in templates.
@@ -37,7 +38,7 @@ pub fn checklist_template(
     id: TemplateId,
     version: Option<u32>,
 ) -> Result<ChecklistTemplate, BrobyggerError> {
-    builtin::builtin_template(&id, version)
+    builtin_template(&id, version)
 }
 
 /// Reads a template from TOML and checks it. Throws `Parse` (with path, line and column),

@@ -7,7 +7,7 @@ use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::model::{Finding, view};
 use brobygger as core;
-use brobygger::checklists::builtin;
+use brobygger::checklists::{builtin_template, builtin_templates};
 use brobygger::{
     AgreementId, AnswerInput, ChecklistRequirement, PartyRef, PersonId, ResolveItem, SessionId,
     StartChecklist, TemplateId, Timestamp,
@@ -261,16 +261,18 @@ view!(
 /// The built-in checklist templates.
 #[pyfunction]
 pub(crate) fn checklist_templates() -> Vec<ChecklistTemplate> {
-    builtin::all().iter().cloned().map(Into::into).collect()
+    builtin_templates()
+        .iter()
+        .cloned()
+        .map(Into::into)
+        .collect()
 }
 
 /// A built-in template by id, in `version` or the newest. Raises `NotFoundError`.
 #[pyfunction]
 #[pyo3(signature = (id, version = None))]
 pub(crate) fn checklist_template(id: &str, version: Option<u32>) -> PyResult<ChecklistTemplate> {
-    Ok(builtin::builtin_template(&TemplateId::new(id), version)
-        .py()?
-        .into())
+    Ok(builtin_template(&TemplateId::new(id), version).py()?.into())
 }
 
 /// The checklists of one dossier (`dossier.checklists`): start and answer sessions, compare,

@@ -13,7 +13,7 @@
 //! judged from those modules' findings, routed here by their exact code (see
 //! [`crate::assessment::ExternalFindings`]), and are "not assessed" until such findings are given.
 
-use crate::checklists::ChecklistCode;
+use crate::checklists::model::codes::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::matching::followup::FollowUpCode;

@@ -14,7 +14,7 @@
 use super::{FindingSource, SourceContext};
 use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
-use crate::checklists::session::checklist_sessions;
+use crate::checklists::workflow::checklist_sessions;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{Finding, sort_findings};
@@ -163,7 +163,7 @@ pub(crate) fn answered_templates<'a>(
 /// dated later, which is the usual case; otherwise holds a copy with the dated view.
 pub(crate) struct DatedChecklists<'a> {
     dossier: Cow<'a, Dossier>,
-    view: Option<crate::checklists::as_of::ChecklistsAsOf>,
+    view: Option<crate::checklists::model::as_of::ChecklistsAsOf>,
 }
 
 impl<'a> DatedChecklists<'a> {

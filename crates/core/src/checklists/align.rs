@@ -6,15 +6,16 @@
 //! gets a score from 0 (opposite) to 1 (the same), the checklist a weighted overall score, and
 //! critical divergences come first.
 
-use super::session::{AnswerSession, AnswerValue, Resolution};
-use super::template::{
+use super::model::codes::{ChecklistCode, ChecklistError};
+use super::model::session::{AnswerSession, AnswerValue, Resolution};
+use super::model::store::YesNo;
+use super::model::template::{
     AnswerKind, AnswerKindName, ChecklistItem, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE, Side,
 };
-use super::{ChecklistCode, ChecklistError, YesNo};
 use crate::actors::PartyRef;
-use crate::checklists::session::checklist_sessions;
-use crate::checklists::session::checklist_template;
-use crate::checklists::session::latest_sessions;
+use crate::checklists::workflow::checklist_sessions;
+use crate::checklists::workflow::checklist_template;
+use crate::checklists::workflow::latest_sessions;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, SourceRef, sort_findings};
@@ -330,7 +331,7 @@ pub(crate) fn align(
 
     let mut items = Vec::new();
     for (position, (section, item)) in tpl.items().enumerate() {
-        let answers: Vec<Option<(usize, &super::session::Answer)>> = sessions
+        let answers: Vec<Option<(usize, &super::model::session::Answer)>> = sessions
             .iter()
             .map(|(_, s)| fitting_answer(s, item))
             .collect();
@@ -495,14 +496,14 @@ fn priority(i: &ItemAlignment) -> u8 {
 fn fitting_answer<'a>(
     s: &'a AnswerSession,
     item: &ChecklistItem,
-) -> Option<(usize, &'a super::session::Answer)> {
+) -> Option<(usize, &'a super::model::session::Answer)> {
     let (j, a) = s
         .answers
         .iter()
         .enumerate()
         .find(|(_, a)| a.item == item.id)?;
     let mut problems = Vec::new();
-    super::session::check_value(item, &a.value, &FieldPath::root(), &mut problems);
+    super::model::session::check_value(item, &a.value, &FieldPath::root(), &mut problems);
     problems.is_empty().then_some((j, a))
 }
 

@@ -3,8 +3,8 @@
 //! person.
 
 use super::align::AlignmentStatus;
+use super::model::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE};
 use super::render::md;
-use super::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE};
 use crate::checklists::align::checklist_alignments;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
@@ -84,14 +84,14 @@ impl ChecklistTemplate {
                         if min.is_some() || max.is_some() {
                             k.push_str(&format!(
                                 ", {}",
-                                super::session::format_range(*min, *max, lang)
+                                super::model::session::format_range(*min, *max, lang)
                             ));
                         }
                         let tol = tolerance.unwrap_or(DEFAULT_NUMBER_TOLERANCE);
                         k.push_str(&format!(
                             ", {} {} %",
                             t(lang, "enige inden for", "agreed within"),
-                            super::session::format_number(tol * 100.0, lang)
+                            super::model::session::format_number(tol * 100.0, lang)
                         ));
                         k
                     }
@@ -114,7 +114,7 @@ impl ChecklistTemplate {
                     line.push_str(&format!(
                         " ({} {})",
                         t(lang, "vægt", "weight"),
-                        super::session::format_number(item.weight, lang)
+                        super::model::session::format_number(item.weight, lang)
                     ));
                 }
                 let _ = writeln!(s, "{line}");

@@ -2,11 +2,11 @@
 //! critical divergence is unresolved (003 "Fem ting, du skal undgå", no. 4: never start a
 //! cooperation without a thorough expectation alignment).
 
-use super::{ChecklistCode, ChecklistError};
+use super::model::codes::{ChecklistCode, ChecklistError};
 use crate::actors::PartyRef;
 use crate::checklists::align::checklist_alignment;
-use crate::checklists::session::checklist_template;
-use crate::checklists::session::checklists_templates_named;
+use crate::checklists::workflow::checklist_template;
+use crate::checklists::workflow::checklists_templates_named;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
@@ -135,9 +135,11 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
                 })
                 .fold(
                     None,
-                    |best: Option<(usize, &super::session::AnswerSession)>, (k, s)| match best {
-                        Some((_, b)) if b.started_at > s.started_at => best,
-                        _ => Some((k, s)),
+                    |best: Option<(usize, &super::model::session::AnswerSession)>, (k, s)| {
+                        match best {
+                            Some((_, b)) if b.started_at > s.started_at => best,
+                            _ => Some((k, s)),
+                        }
                     },
                 );
             let name = d.party_name(party);

@@ -129,7 +129,10 @@ fn shown_answer(
     audience: Audience,
 ) -> Option<String> {
     if audience == Audience::Shared
-        && matches!(cell.value, Some(super::session::AnswerValue::Text { .. }))
+        && matches!(
+            cell.value,
+            Some(super::model::session::AnswerValue::Text { .. })
+        )
     {
         return Some(t(
             lang,

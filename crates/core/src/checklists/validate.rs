@@ -2,12 +2,12 @@
 //! sessions and resolutions. Part of [`Dossier::validate`]; every problem with a path under
 //! `checklists`.
 
-use super::ChecklistCode;
-use super::session::{agreement_covers, check_value};
-use super::template::{Side, validate_template};
+use super::model::codes::ChecklistCode;
+use super::model::session::{agreement_covers, check_value};
+use super::model::template::{Side, validate_template};
 use crate::actors::PartyRef;
-use crate::checklists::session::checklist_template;
-use crate::checklists::session::checklists_templates_named;
+use crate::checklists::workflow::checklist_template;
+use crate::checklists::workflow::checklists_templates_named;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind};
 use crate::i18n::Text;
@@ -94,7 +94,7 @@ impl Check<'_> {
         for (i, t) in self.d.checklists.templates.iter().enumerate() {
             let p = base.index(i);
             validate_template(t, &p, &mut self.out);
-            if super::builtin::all()
+            if super::model::builtin::all()
                 .iter()
                 .any(|b| b.id == t.id && b.version == t.version)
             {
@@ -335,4 +335,9 @@ impl Check<'_> {
             }
         }
     }
+}
+
+/// Every problem with a dossier's checklist data (part of [`crate::Dossier::validate`]).
+pub(crate) fn validate_checklists(d: &Dossier) -> Vec<Finding> {
+    checklist_findings(d)
 }

@@ -14,9 +14,9 @@ use crate::finding::{FieldPath, Finding, Severity};
 use crate::i18n::Label;
 use crate::ids::{AgreementId, PersonId, PostId};
 use crate::lifecycle::transition::amend;
+use crate::roles::model::error::RoleError;
 use crate::status::AgreementStatus;
 use crate::validate::validate;
-use crate::roles::model::error::RoleError;
 
 /// One thing a party does: a task and the party's assignment on it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -5,7 +5,7 @@
 
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms};
-use crate::checklists::template::Side;
+use crate::checklists::model::template::Side;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Lang, Text};

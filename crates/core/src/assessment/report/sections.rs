@@ -14,7 +14,9 @@ use crate::checklists::align::ChecklistAlignment;
 use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
 use crate::checklists::render::Audience;
-use crate::checklists::{ComparisonAttention, ComparisonDoc, ComparisonRow};
+use crate::checklists::render::{
+    Attention as ComparisonAttention, Doc as ComparisonDoc, Row as ComparisonRow,
+};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};

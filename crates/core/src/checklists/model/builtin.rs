@@ -57,25 +57,25 @@ impl BuiltinChecklist {
     pub fn toml(self) -> &'static str {
         match self {
             BuiltinChecklist::MunicipalPreparation => {
-                include_str!("../../data/checklists/kem-municipal-preparation.toml")
+                include_str!("../../../data/checklists/kem-municipal-preparation.toml")
             }
             BuiltinChecklist::AssociationStandpoint => {
-                include_str!("../../data/checklists/kem-association-standpoint.toml")
+                include_str!("../../../data/checklists/kem-association-standpoint.toml")
             }
             BuiltinChecklist::MunicipalityAdvice => {
-                include_str!("../../data/checklists/kem-municipality-advice.toml")
+                include_str!("../../../data/checklists/kem-municipality-advice.toml")
             }
             BuiltinChecklist::AssociationAdvice => {
-                include_str!("../../data/checklists/kem-association-advice.toml")
+                include_str!("../../../data/checklists/kem-association-advice.toml")
             }
             BuiltinChecklist::LbbRecommendations => {
-                include_str!("../../data/checklists/lbb-recommendations.toml")
+                include_str!("../../../data/checklists/lbb-recommendations.toml")
             }
             BuiltinChecklist::ResourceCheck => {
-                include_str!("../../data/checklists/kem-resource-check.toml")
+                include_str!("../../../data/checklists/kem-resource-check.toml")
             }
             BuiltinChecklist::JointExpectations => {
-                include_str!("../../data/checklists/joint-expectations.toml")
+                include_str!("../../../data/checklists/joint-expectations.toml")
             }
         }
     }
@@ -103,7 +103,7 @@ pub fn builtin_template(
         .max_by_key(|t| t.version)
         .cloned()
         .ok_or_else(|| {
-            super::ChecklistError::UnknownTemplate {
+            super::codes::ChecklistError::UnknownTemplate {
                 id: id.to_string(),
                 version,
             }

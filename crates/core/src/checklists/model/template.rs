@@ -2,7 +2,7 @@
 //! answer kind, a weight, a critical flag and a source. Templates are read from TOML or JSON
 //! and checked as a whole, so one load reports every problem with its path.
 
-use super::ChecklistCode;
+use super::codes::ChecklistCode;
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, Finding, SourceRef};
 use crate::i18n::{Lang, Text, labels};
@@ -413,7 +413,7 @@ impl ChecklistItemView {
         let (mut unit, mut min, mut max) = (None, None, None);
         match &item.answer {
             AnswerKind::YesNo => {
-                options = crate::i18n::entries::<super::YesNo>(lang)
+                options = crate::i18n::entries::<super::store::YesNo>(lang)
                     .into_iter()
                     .map(|e| ChecklistOptionView {
                         value: e.value,

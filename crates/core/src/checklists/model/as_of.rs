@@ -5,7 +5,7 @@
 //! Paths in findings made from such a view point into the view; [`ChecklistsAsOf::restore`]
 //! turns them back into paths of the dossier's own lists.
 
-use super::Checklists;
+use super::store::Checklists;
 use crate::finding::{FieldPath, PathSegment};
 use chrono::NaiveDate;
 
