@@ -276,8 +276,7 @@ pub(crate) fn newcomers(
         return Ok(r.newcomers);
     }
     let text = utf8(path, &bytes)?;
-    let list =
-        brobygger::matching::columns::newcomers_from_table(text).map_err(|e| in_file(path, e))?;
+    let list = brobygger::matching::newcomers_from_table(text).map_err(|e| in_file(path, e))?;
     for f in refuse_errors("validation.failed", newcomer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
@@ -296,8 +295,7 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
         return Ok(r.offers);
     }
     let text = utf8(path, &bytes)?;
-    let list =
-        brobygger::matching::columns::offers_from_table(text).map_err(|e| in_file(path, e))?;
+    let list = brobygger::matching::offers_from_table(text).map_err(|e| in_file(path, e))?;
     for f in refuse_errors("validation.failed", offer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }

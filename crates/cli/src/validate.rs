@@ -72,13 +72,13 @@ pub(crate) fn run(
         }
         FileKind::Newcomers => {
             let text = inputs::utf8(path, &bytes)?;
-            let list = brobygger::matching::columns::newcomers_from_table(text)
+            let list = brobygger::matching::newcomers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::newcomer_findings(&list), kind, json, lang)
         }
         FileKind::Offers => {
             let text = inputs::utf8(path, &bytes)?;
-            let list = brobygger::matching::columns::offers_from_table(text)
+            let list = brobygger::matching::offers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
             findings(&inputs::offer_findings(&list), kind, json, lang)
         }

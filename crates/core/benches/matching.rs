@@ -6,9 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use brobygger::matching::outcome::{candidates, solve_candidates};
-use brobygger::matching::solve::{self, Preferences, ProposingSide};
 use brobygger::matching::*;
+use brobygger::matching::{self, Preferences, ProposingSide};
+use brobygger::matching::{candidates, solve_candidates};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -93,7 +93,7 @@ fn bench_preferences(c: &mut Criterion) {
         };
         for side in [ProposingSide::Newcomers, ProposingSide::Offers] {
             g.bench_with_input(BenchmarkId::new(format!("{side:?}"), n), &p, |b, p| {
-                b.iter(|| black_box(solve::stable(p, side)))
+                b.iter(|| black_box(matching::stable(p, side)))
             });
         }
     }

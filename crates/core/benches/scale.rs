@@ -8,9 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use brobygger::matching::assignment::{Objective, solve_dense};
-use brobygger::matching::candidates::generate_with_threads;
-use brobygger::matching::solve;
+use brobygger::matching;
+use brobygger::matching::generate_with_threads;
+use brobygger::matching::{Objective, solve_dense};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -53,11 +53,11 @@ fn bench_sparse_optimal(c: &mut Criterion) {
         let cands = generate_with_threads(&instances::rules(radius_for(m)), &ns, &os, 2);
         let size = format!("{n}x{m} ({} pairs)", cands.len());
         g.bench_with_input(BenchmarkId::new("bidding+paths", &size), &cands, |b, c| {
-            b.iter(|| black_box(solve::optimal(c)))
+            b.iter(|| black_box(matching::optimal(c)))
         });
         if n <= 10_000 {
             g.bench_with_input(BenchmarkId::new("paths-only", &size), &cands, |b, c| {
-                b.iter(|| black_box(solve::optimal_by_shortest_paths(c)))
+                b.iter(|| black_box(matching::optimal_by_shortest_paths(c)))
             });
         }
     }

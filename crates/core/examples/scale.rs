@@ -10,8 +10,8 @@
 #[path = "../benches/instances/mod.rs"]
 mod instances;
 
-use brobygger::matching::candidates::generate_with_threads;
-use brobygger::matching::outcome::solve_candidates;
+use brobygger::matching::generate_with_threads;
+use brobygger::matching::solve_candidates;
 use brobygger::matching::{MatchOptions, OfferRanking, Solver};
 use std::time::Instant;
 
@@ -61,7 +61,7 @@ fn main() {
         .sum();
     let paths = if n <= 30_000 {
         let mut b = Vec::new();
-        let s = time(&mut || b = brobygger::matching::solve::optimal_by_shortest_paths(&c));
+        let s = time(&mut || b = brobygger::matching::optimal_by_shortest_paths(&c));
         let check: i64 = b
             .iter()
             .enumerate()
@@ -100,10 +100,10 @@ fn main() {
 fn table_timing(ns: &[brobygger::matching::Newcomer]) {
     let json = serde_json::to_string(ns).unwrap();
     let t = Instant::now();
-    let a = brobygger::matching::profile::newcomers_from_json(&json).unwrap();
+    let a = brobygger::matching::newcomers_from_json(&json).unwrap();
     let typed = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let b = brobygger::matching::columns::newcomers_from_table(&json).unwrap();
+    let b = brobygger::matching::newcomers_from_table(&json).unwrap();
     let table = t.elapsed().as_secs_f64();
     assert_eq!(a, b);
     println!(

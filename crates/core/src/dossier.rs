@@ -52,16 +52,16 @@ pub struct Dossier {
     pub surveys: Vec<crate::assessment::survey::SurveyRound>,
     /// Cohorts of newcomer households (pseudonymous), with their introduction plans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cohorts: Vec<crate::matching::store::Cohort>,
+    pub cohorts: Vec<crate::matching::model::cohort::Cohort>,
     /// Volunteer offers: contact families, mentors, activities with places.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub offers: Vec<crate::matching::profile::Offer>,
+    pub offers: Vec<crate::matching::model::profile::Offer>,
     /// Matching rule sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rule_sets: Vec<crate::matching::rules::RuleSet>,
+    pub rule_sets: Vec<crate::matching::model::rules::RuleSet>,
     /// Stored matching runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub match_runs: Vec<crate::matching::outcome::MatchRun>,
+    pub match_runs: Vec<crate::matching::model::run::MatchRun>,
     /// Consents and other legal bases, match proposals with their disclosures, retention
     /// policies and the anonymisation log.
     #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]

@@ -158,12 +158,18 @@ pub use crate::lifecycle::policy::TransitionPolicy;
 pub use crate::lifecycle::rule::TransitionRule;
 pub use crate::lifecycle::transition::LifecycleError;
 pub use crate::lifecycle::transition::TransitionRequest;
-pub use crate::matching::intro::{IntroductionPlan, IntroductionRecord};
-pub use crate::matching::outcome::{MatchOptions, MatchRun};
-pub use crate::matching::profile::{Newcomer, Offer};
-pub use crate::matching::rules::RuleSet;
-pub use crate::matching::solve::Solver;
-pub use crate::matching::store::{Cohort, MatchRequest};
+pub use crate::matching::model::cohort::Cohort;
+pub use crate::matching::model::intro::{IntroductionPlan, IntroductionRecord};
+pub use crate::matching::model::profile::{Newcomer, Offer};
+pub use crate::matching::model::rules::RuleSet;
+pub use crate::matching::model::run::MatchRun;
+pub use crate::matching::model::run::Solver;
+pub use crate::matching::outcome::MatchOptions;
+pub use crate::matching::store::MatchRequest;
+pub use crate::posts::facet::PostsFacet;
+pub use crate::posts::handover::HandoverError;
+pub use crate::posts::handover::{Handover, HandoverReport, HandoverScope};
+pub use crate::posts::model::{Post, PostKind, Tenure};
 pub use crate::privacy::audience::{Audience, Viewer};
 pub use crate::privacy::consent::{ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject};
 pub use crate::privacy::disclosure::MatchProposal;
@@ -205,8 +211,6 @@ pub use ids::{
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
-pub use posts::HandoverError;
-pub use posts::{Handover, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure};
 pub use privacy::Privacy;
 pub use reminders::{Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet};
 pub use sensitivity::{PersonalData, SensitivityClass};
@@ -291,7 +295,7 @@ pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
         entries::<matching::OfferRanking>(lang),
         entries::<matching::IntroductionSetting>(lang),
         entries::<matching::IntroductionState>(lang),
-        matching::profile::need_vocabulary(lang),
+        matching::model::profile::need_vocabulary(lang),
         entries::<import::CsvTable>(lang),
         entries::<reminders::ReminderKind>(lang),
         entries::<reminders::ReminderState>(lang),

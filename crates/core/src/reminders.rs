@@ -35,7 +35,7 @@ use crate::dossier::Dossier;
 use crate::finding::{FieldPath, SeedDocument, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::ids::{AgreementId, CohortId};
-use crate::matching::intro::{IntroductionRecord, IntroductionState};
+use crate::matching::model::intro::{IntroductionRecord, IntroductionState};
 use crate::status::AgreementStatus;
 use chrono::{Days, Months, NaiveDate};
 use std::ops::Deref;

@@ -21,7 +21,7 @@ pub(crate) fn validate(dossier: &Dossier) -> Vec<Finding> {
     };
     v.run();
     let mut out = v.out;
-    out.extend(crate::matching::store::validate(dossier));
+    out.extend(crate::matching::validate::validate(dossier));
     out.extend(crate::privacy::validate::validate(dossier));
     sort_findings(&mut out);
     out

@@ -4,8 +4,8 @@
 
 mod common;
 
-use brobygger::matching::solve::{self, Preferences, ProposingSide};
 use brobygger::matching::*;
+use brobygger::matching::{self, Preferences, ProposingSide};
 use brobygger::{Dossier, FindingsExt, Lang, Severity};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -227,7 +227,7 @@ fn toml_and_json_rule_sets_are_the_same_and_round_trip() {
     // Every built-in rule type is exercised by the example.
     let types: std::collections::HashSet<&str> =
         from_toml.rules.iter().map(|r| r.kind.type_name()).collect();
-    for t in brobygger::matching::rules::RULE_TYPES {
+    for t in brobygger::matching::RULE_TYPES {
         assert!(types.contains(t), "the example lacks a {t} rule");
     }
     assert!(
@@ -691,7 +691,7 @@ proptest! {
 
     #[test]
     fn optimal_equals_a_reference_min_cost_flow_on_medium_instances(c in arb_candidates(40, 12)) {
-        let opt = solve::optimal(&c);
+        let opt = matching::optimal(&c);
         prop_assert!(capacities_hold(&c, &opt));
         prop_assert_eq!(total(&c, &opt), reference_optimum(&c));
     }
@@ -702,8 +702,8 @@ proptest! {
 
     #[test]
     fn optimal_equals_brute_force_and_beats_greedy(c in arb_candidates(6, 4), w in prop::collection::vec(0i64..100, 6)) {
-        let opt = solve::optimal(&c);
-        let gre = solve::greedy(&c, &w);
+        let opt = matching::optimal(&c);
+        let gre = matching::greedy(&c, &w);
         prop_assert!(capacities_hold(&c, &opt));
         prop_assert!(capacities_hold(&c, &gre));
         let (so, ko) = total(&c, &opt);
@@ -711,7 +711,7 @@ proptest! {
         prop_assert!(so >= sg);
         // Maximum score, then the most matches among maximum-score assignments.
         prop_assert_eq!((so, ko), brute_force(&c));
-        prop_assert_eq!(solve::optimal(&c), opt);
+        prop_assert_eq!(matching::optimal(&c), opt);
     }
 
     #[test]
@@ -719,9 +719,9 @@ proptest! {
         let ranking = if by_waiting { OfferRanking::LongestWaiting } else { OfferRanking::Score };
         let p = Preferences::from_candidates(&c, &w, ranking);
         for side in [ProposingSide::Newcomers, ProposingSide::Offers] {
-            let a = solve::stable(&p, side);
+            let a = matching::stable(&p, side);
             prop_assert!(capacities_hold(&c, &a));
-            prop_assert!(solve::blocking_pairs(&p, &a).is_empty(), "{:?} {:?}", side, a);
+            prop_assert!(matching::blocking_pairs(&p, &a).is_empty(), "{:?} {:?}", side, a);
         }
     }
 
@@ -737,10 +737,10 @@ proptest! {
             offers: hos.iter().map(|l| dedup(l, res.len() as u32)).collect(),
             capacities: caps,
         };
-        let r = solve::stable(&p, ProposingSide::Newcomers);
-        let h = solve::stable(&p, ProposingSide::Offers);
-        prop_assert!(solve::blocking_pairs(&p, &r).is_empty());
-        prop_assert!(solve::blocking_pairs(&p, &h).is_empty());
+        let r = matching::stable(&p, ProposingSide::Newcomers);
+        let h = matching::stable(&p, ProposingSide::Offers);
+        prop_assert!(matching::blocking_pairs(&p, &r).is_empty());
+        prop_assert!(matching::blocking_pairs(&p, &h).is_empty());
         // Rural hospitals theorem: the same residents are matched in every stable matching.
         prop_assert_eq!(r.iter().map(Option::is_some).collect::<Vec<_>>(), h.iter().map(Option::is_some).collect::<Vec<_>>());
         // Every resident does at least as well when residents propose.
@@ -1022,7 +1022,7 @@ fn grid_pruning_finds_exactly_the_pairs_within_the_radius() {
             o
         })
         .collect();
-    let c = brobygger::matching::outcome::candidates(&rules, &[n.clone()], &offers);
+    let c = brobygger::matching::candidates(&rules, &[n.clone()], &offers);
     let expected: Vec<u32> = (0..72)
         .filter(|k| {
             offers[*k as usize]

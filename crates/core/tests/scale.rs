@@ -7,11 +7,9 @@
 
 mod common;
 
-use brobygger::matching::assignment::{
-    AssignmentError, Objective, linear_sum_assignment, solve_dense,
-};
-use brobygger::matching::solve;
+use brobygger::matching;
 use brobygger::matching::*;
+use brobygger::matching::{AssignmentError, Objective, linear_sum_assignment, solve_dense};
 use proptest::prelude::*;
 
 /// The shared fixtures (also asserted by pytest and Kotlin): unique optima and an infeasible
@@ -205,7 +203,7 @@ fn dense_assignment_agrees_with_the_flow_solver_on_tied_matrices() {
             })
             .collect();
         let c = Candidates::from_lists(lists, vec![1; cols]);
-        let a = solve::optimal(&c);
+        let a = matching::optimal(&c);
         let total: i64 = a
             .iter()
             .enumerate()
@@ -250,10 +248,10 @@ proptest! {
         c in arb_candidates(400, 60, 6), wide in arb_candidates(200, 40, 1_000_000)
     ) {
         for c in [&c, &wide] {
-            let fast = solve::optimal(c);
-            let reference = solve::optimal_by_shortest_paths(c);
+            let fast = matching::optimal(c);
+            let reference = matching::optimal_by_shortest_paths(c);
             prop_assert_eq!(totals(c, &fast), totals(c, &reference));
-            prop_assert_eq!(solve::optimal(c), fast, "deterministic");
+            prop_assert_eq!(matching::optimal(c), fast, "deterministic");
         }
     }
 }

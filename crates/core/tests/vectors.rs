@@ -139,10 +139,8 @@ fn run(input: &Value) -> Value {
             }
             .unwrap();
             let newcomers =
-                brobygger::matching::profile::newcomers_from_json(&file(input, "newcomers"))
-                    .unwrap();
-            let offers =
-                brobygger::matching::profile::offers_from_json(&file(input, "offers")).unwrap();
+                brobygger::matching::newcomers_from_json(&file(input, "newcomers")).unwrap();
+            let offers = brobygger::matching::offers_from_json(&file(input, "offers")).unwrap();
             run_of(&brobygger::matching::run(&rules, &newcomers, &offers, options(input)).unwrap())
         }
         "volunteer_view" => {

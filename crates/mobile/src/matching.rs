@@ -35,13 +35,13 @@ pub fn rule_set_to_toml(rule_set: RuleSet) -> Result<String, BrobyggerError> {
 /// path and never quote a value.
 #[uniffi::export]
 pub fn newcomers_from_json(json: String) -> Result<Vec<Newcomer>, BrobyggerError> {
-    brobygger::matching::profile::newcomers_from_json(&json)
+    brobygger::matching::newcomers_from_json(&json)
 }
 
 /// Reads offers from JSON (a list shaped like the file format).
 #[uniffi::export]
 pub fn offers_from_json(json: String) -> Result<Vec<Offer>, BrobyggerError> {
-    brobygger::matching::profile::offers_from_json(&json)
+    brobygger::matching::offers_from_json(&json)
 }
 
 /// Every finding about a rule set, errors first, each with its path.

@@ -2,7 +2,7 @@
 //! profiles in bulk from one JSON table. Every function delegates to the core.
 
 use brobygger::BrobyggerError;
-use brobygger::matching::assignment::{DenseAssignment, Objective};
+use brobygger::matching::{DenseAssignment, Objective};
 use brobygger::matching::{Newcomer, Offer};
 
 /// The optimal assignment of a row-major `rows × cols` matrix (`costs.size == rows * cols`):
@@ -17,24 +17,19 @@ pub fn linear_sum_assignment(
     cols: u32,
     objective: Objective,
 ) -> Result<DenseAssignment, BrobyggerError> {
-    brobygger::matching::assignment::solve_dense_owned(
-        costs,
-        rows as usize,
-        cols as usize,
-        objective,
-    )
-    .map_err(Into::into)
+    brobygger::matching::solve_dense_owned(costs, rows as usize, cols as usize, objective)
+        .map_err(Into::into)
 }
 
 /// Reads newcomer households from a JSON table: a list of records, an object of columns, or
 /// `{"columns": [...], "data": [[...]]}`; flat `lat`/`lon` columns become the location.
 #[uniffi::export]
 pub fn newcomers_from_table(json: String) -> Result<Vec<Newcomer>, BrobyggerError> {
-    brobygger::matching::columns::newcomers_from_table(&json)
+    brobygger::matching::newcomers_from_table(&json)
 }
 
 /// Reads offers from a JSON table (records, columns or split rows).
 #[uniffi::export]
 pub fn offers_from_table(json: String) -> Result<Vec<Offer>, BrobyggerError> {
-    brobygger::matching::columns::offers_from_table(&json)
+    brobygger::matching::offers_from_table(&json)
 }

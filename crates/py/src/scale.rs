@@ -9,7 +9,7 @@ use brobygger::BrobyggerError;
 use brobygger::chrono::NaiveDate;
 use brobygger::import::{CsvTable, nested_columns};
 use brobygger::matching as m;
-use brobygger::matching::assignment::{Objective, solve_dense_owned};
+use brobygger::matching::{Objective, solve_dense_owned};
 use pyo3::prelude::*;
 
 /// Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
@@ -68,8 +68,8 @@ impl Profiles {
     fn from_json(py: Python<'_>, newcomers: String, offers: String) -> PyResult<Self> {
         py.detach(|| {
             Ok(Profiles {
-                newcomers: m::columns::newcomers_from_table(&newcomers)?,
-                offers: m::columns::offers_from_table(&offers)?,
+                newcomers: m::newcomers_from_table(&newcomers)?,
+                offers: m::offers_from_table(&offers)?,
             })
         })
         .py()

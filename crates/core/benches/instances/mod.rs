@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, dead_code)]
 
 use brobygger::Text;
-use brobygger::matching::solve::Preferences;
+use brobygger::matching::Preferences;
 use brobygger::matching::*;
 use chrono::NaiveDate;
 

@@ -17,8 +17,8 @@ use crate::checklists::model::codes::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::matching::followup::FollowUpCode;
-use crate::matching::intro::IntroductionCode;
-use crate::matching::rules::MatchingCode;
+use crate::matching::model::intro::IntroductionCode;
+use crate::matching::model::rules::MatchingCode;
 use crate::roles::analysis::RolesCode;
 
 /// The dimensions of partnership health (issue #7; anchoring and long-term commitment after 004).

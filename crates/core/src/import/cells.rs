@@ -7,7 +7,7 @@ use crate::actors::PartyRef;
 use crate::agreement::TimeOfDay;
 use crate::i18n::{Text, Vocabulary};
 use crate::ids::is_well_formed;
-use crate::matching::profile::{
+use crate::matching::model::profile::{
     Gender, LanguageLevel, LanguageSkill, Need, OfferKind, Preference, Slot, Weekday,
     is_language_code,
 };

@@ -9,7 +9,7 @@
 //! mean the same thing.
 
 use crate::i18n::Text;
-use crate::matching::profile::{Newcomer, Offer};
+use crate::matching::model::profile::{Newcomer, Offer};
 use crate::sensitivity::{SensitivityClass, class_of};
 
 /// One column of a CSV layout.

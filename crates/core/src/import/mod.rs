@@ -56,7 +56,7 @@ pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_cs
 
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Lang, Text, labels};
-use crate::matching::profile::{Newcomer, Offer};
+use crate::matching::model::profile::{Newcomer, Offer};
 
 /// Which list a CSV file holds.
 #[derive(

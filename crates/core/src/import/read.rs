@@ -10,8 +10,8 @@ use super::{
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::FindingKind;
 use crate::i18n::Text;
-use crate::matching::profile::{Coordinates, Credential, Gender, Household, OfferKind};
-use crate::matching::profile::{LanguageSkill, Newcomer, Offer};
+use crate::matching::model::profile::{Coordinates, Credential, Gender, Household, OfferKind};
+use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
 use std::collections::HashMap;
 use std::path::Path;
 

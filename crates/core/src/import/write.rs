@@ -7,10 +7,10 @@ use super::cells::{float_text, need_key, preference_key, slot_key, vocab_key};
 use super::columns;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
-use crate::matching::outcome::MatchRun;
-use crate::matching::profile::LanguageSkill;
-use crate::matching::profile::{Newcomer, Offer};
-use crate::matching::store::describe_binding;
+use crate::matching::model::profile::LanguageSkill;
+use crate::matching::model::profile::{Newcomer, Offer};
+use crate::matching::model::run::MatchRun;
+use crate::matching::model::run::describe_binding;
 
 /// The header row of a layout (with its line end), to start a file from.
 pub fn csv_header(table: CsvTable) -> String {

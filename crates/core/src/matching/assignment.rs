@@ -12,7 +12,7 @@
 //! never form a matrix.
 //!
 //! ```
-//! use brobygger::matching::assignment::{linear_sum_assignment, Objective};
+//! use brobygger::matching::{linear_sum_assignment, Objective};
 //!
 //! // Three households × three contact families, scores (higher is better).
 //! let scores = [4.0, 1.0, 3.0, 2.0, 0.0, 5.0, 3.0, 2.0, 2.0];

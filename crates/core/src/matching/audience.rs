@@ -7,9 +7,7 @@
 
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{NewcomerId, OfferId};
-use crate::matching::outcome::MatchRun;
-use crate::matching::profile::{Newcomer, language_name};
-use crate::matching::rules::RuleSet;
+use crate::matching::model::profile::{Newcomer, language_name};
 
 /// One match as its volunteer may see it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -85,30 +83,4 @@ pub(crate) fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<Stri
         "interests" => join(n.interests.clone()),
         _ => return None,
     })
-}
-
-/// The matches of `offer` in `run`, as its volunteer may see them. `newcomers` are the run's
-/// households (matches whose household is missing are left out). The projection is the
-/// volunteer audience's (`crate::privacy::audience`); this form takes the run as given, while
-/// [`crate::Dossier::view_proposal`] also checks the proposal and the consent on a day.
-pub fn volunteer_view(
-    run: &MatchRun,
-    rules: &RuleSet,
-    newcomers: &[Newcomer],
-    offer: &OfferId,
-) -> Vec<VolunteerMatchView> {
-    run.matches
-        .iter()
-        .filter(|m| &m.offer == offer)
-        .filter_map(|m| {
-            let n = newcomers.iter().find(|n| n.id == m.newcomer)?;
-            let (shared, explanation) = crate::privacy::audience::volunteer_projection(m, rules, n);
-            Some(VolunteerMatchView {
-                offer: m.offer.clone(),
-                newcomer: m.newcomer.clone(),
-                shared,
-                explanation,
-            })
-        })
-        .collect()
 }

@@ -10,10 +10,10 @@
 //! Scores are exact integers: each pair's weighted soft score is rounded to millionths
 //! ([`SCORE_SCALE`]), so every solver compares and sums the same integers.
 
-use crate::matching::profile::{
+use crate::matching::model::profile::{
     Coordinates, Credential, Gender, LanguageLevel, Need, Newcomer, Offer, OfferKind, Preference,
 };
-use crate::matching::rules::{RuleKind, RuleSet};
+use crate::matching::model::rules::{RuleKind, RuleSet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
@@ -172,13 +172,13 @@ fn area_key(a: &str) -> String {
     a.trim().to_lowercase()
 }
 
-fn mask(slots: &[crate::matching::profile::Slot]) -> u32 {
+fn mask(slots: &[crate::matching::model::profile::Slot]) -> u32 {
     slots.iter().fold(0, |m, s| m | s.bit())
 }
 
 fn langs(
     i: &mut Interner,
-    skills: &[crate::matching::profile::LanguageSkill],
+    skills: &[crate::matching::model::profile::LanguageSkill],
 ) -> Vec<(u32, LanguageLevel)> {
     let mut v: Vec<(u32, LanguageLevel)> = skills
         .iter()
@@ -1094,8 +1094,8 @@ impl Prepared {
 mod tests {
     use super::*;
     use crate::i18n::Text;
-    use crate::matching::profile::{LanguageSkill, Slot, Weekday};
-    use crate::matching::rules::{Rule, Strength};
+    use crate::matching::model::profile::{LanguageSkill, Slot, Weekday};
+    use crate::matching::model::rules::{Rule, Strength};
 
     fn rng(seed: &mut u64, k: u64) -> u64 {
         *seed = seed

@@ -18,7 +18,7 @@
 //! (`newcomers[3].languages[0].level`) and never quote a value.
 //!
 //! ```
-//! use brobygger::matching::columns::newcomers_from_table;
+//! use brobygger::matching::newcomers_from_table;
 //!
 //! let json = r#"{"id": ["nc-1", "nc-2"], "arrival": ["2024-01-02", "2024-02-01"],
 //!               "lat": [56.13, null], "lon": [9.16, null], "needs": [["social_network"], []]}"#;
@@ -31,7 +31,7 @@
 use crate::error::BrobyggerError;
 use crate::import::CsvTable;
 use crate::import::columns::nested_columns;
-use crate::matching::profile::{Newcomer, Offer};
+use crate::matching::model::profile::{Newcomer, Offer};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;

@@ -16,8 +16,9 @@ use crate::finding::{
     FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
 };
 use crate::i18n::Text;
-use crate::matching::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
-use crate::matching::store::{Cohort, describe_binding};
+use crate::matching::model::cohort::Cohort;
+use crate::matching::model::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
+use crate::matching::model::run::describe_binding;
 use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
@@ -216,7 +217,7 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
     let Some(c) = d.cohorts.get(k) else {
         return Vec::new();
     };
-    let arrived: Vec<&crate::matching::profile::Newcomer> =
+    let arrived: Vec<&crate::matching::model::profile::Newcomer> =
         c.newcomers.iter().filter(|n| n.arrival <= as_of).collect();
     if arrived.is_empty() {
         return Vec::new();
@@ -232,7 +233,7 @@ pub fn matching_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding
         out.push(no_run(c, k, arrived.len(), None));
         return out;
     };
-    let covered = |n: &crate::matching::profile::Newcomer| {
+    let covered = |n: &crate::matching::model::profile::Newcomer| {
         run.matches.iter().any(|m| m.newcomer == n.id)
             || run.unmatched.iter().any(|u| u.newcomer == n.id)
     };
@@ -327,8 +328,8 @@ fn no_run(c: &Cohort, k: usize, households: usize, last: Option<NaiveDate>) -> F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::model::run::Solver;
     use crate::matching::outcome::MatchOptions;
-    use crate::matching::solve::Solver;
     use crate::matching::store::MatchRequest;
 
     fn day(s: &str) -> NaiveDate {

@@ -5,22 +5,25 @@
 //! introduceres?") says volunteer offers must be introduced within the first three months, first
 //! at the integration-contract conversation, and repeated. This module holds both:
 //!
-//! - [`profile`]: the pseudonymous [`Newcomer`] household and the volunteer [`Offer`].
-//! - [`rules`]: rule sets as data (TOML or JSON), validated with every problem and its path.
-//! - [`candidates`]: rule evaluation and sparse candidate generation with spatial bucketing
-//!   (in parallel for large runs).
-//! - [`columns`]: profiles in bulk from one JSON table (records, columns or split rows).
-//! - [`solve`]: greedy, optimal (exact) and stable solvers, and stable matching over explicit
-//!   preference lists (hospital/resident form).
-//! - [`assignment`]: dense optimal assignment on a full cost or score matrix (the problem of
-//!   `scipy.optimize.linear_sum_assignment`).
-//! - [`outcome`]: a run's [`MatchRun`]: matches explained rule by rule, unmatched households with
-//!   their binding constraint, unmet demand, unused offers, waiting times and statistics.
-//! - [`audience`]: what a volunteer may see of a match.
-//! - [`intro`]: the introduction plan: due and overdue introductions and the cohort view.
-//! - [`store`]: cohorts, offers, rule sets and runs in the dossier.
-//! - [`followup`]: what a cohort's introductions and matching runs leave to follow up on a date,
-//!   as findings for the health assessment.
+//! - the stored data (`model/`): the pseudonymous [`Newcomer`] household and the volunteer
+//!   [`Offer`] (`profile.rs`), [`RuleSet`]s as data, TOML or JSON, validated with every problem
+//!   and its path (`rules.rs`), the [`Cohort`] with its [`IntroductionPlan`] (`cohort.rs`,
+//!   `intro.rs`) and the stored [`MatchRun`] (`run.rs`);
+//! - rule evaluation and sparse candidate generation with spatial bucketing, in parallel for
+//!   large runs ([`candidates`], [`generate_with_threads`]);
+//! - profiles in bulk from one JSON table: records, columns or split rows
+//!   ([`newcomers_from_table`]);
+//! - greedy, optimal (exact) and stable solvers ([`greedy`], [`optimal`], [`stable`]), and
+//!   stable matching over explicit preference lists ([`Preferences`], hospital/resident form);
+//! - dense optimal assignment on a full cost or score matrix, the problem of
+//!   `scipy.optimize.linear_sum_assignment` ([`linear_sum_assignment`]);
+//! - a run ([`run`]): matches explained rule by rule, unmatched households with their binding
+//!   constraint, unmet demand, unused offers, waiting times and statistics;
+//! - what a volunteer may see of a match ([`VolunteerMatchView`]);
+//! - the dossier's side, reached by [`Dossier::matching`](crate::Dossier::matching)
+//!   ([`MatchingFacet`]): lookups, the consented cohort run, stored runs, introductions, the
+//!   cohort view, and what a cohort's introductions and runs leave to follow up (findings for
+//!   the health assessment).
 //!
 //! ```
 //! use brobygger::matching::{self, MatchOptions, RuleSet, Solver};
@@ -42,39 +45,49 @@
 //!
 //! Matching proposes; people decide. Nothing here contacts anyone or discloses anything.
 
-pub mod assignment;
-pub mod audience;
-pub mod candidates;
-pub mod columns;
+pub(crate) mod assignment;
+pub(crate) mod audience;
+pub(crate) mod candidates;
+pub(crate) mod columns;
 pub(crate) mod facet;
-pub mod followup;
-pub mod intro;
-pub mod outcome;
-pub mod profile;
-pub mod rules;
-pub mod solve;
-pub mod store;
+pub(crate) mod followup;
+pub(crate) mod model;
+pub(crate) mod outcome;
+pub(crate) mod solve;
+pub(crate) mod store;
+pub(crate) mod validate;
 
-pub use assignment::{DenseAssignment, Objective, linear_sum_assignment};
+pub use assignment::{
+    AssignmentError, DenseAssignment, Objective, linear_sum_assignment, solve_dense,
+    solve_dense_owned,
+};
 pub use audience::{SharedField, VolunteerMatchView};
-pub use candidates::{Candidates, SCORE_SCALE};
+pub use candidates::{Candidates, SCORE_SCALE, generate_with_threads};
+pub use columns::{newcomers_from_table, offers_from_table};
 pub use facet::MatchingFacet;
-pub use followup::FollowUpCode;
-pub use intro::{
+pub use followup::{FollowUpCode, cohorts_concerning, introduction_findings, matching_findings};
+pub use model::cohort::Cohort;
+pub use model::intro::{
     CohortView, IntroductionCode, IntroductionCount, IntroductionPlan, IntroductionRecord,
     IntroductionSetting, IntroductionState, IntroductionStatus,
 };
-pub use outcome::{
-    BindingConstraint, Demand, DemandGap, Match, MatchOptions, MatchRun, MatchStatistics,
-    RuleOutcome, Unmatched, UnusedOffer, run,
-};
-pub use profile::{
+pub use model::profile::{
     Coordinates, Credential, Gender, Household, LanguageLevel, LanguageSkill, Need, Newcomer,
-    Offer, OfferKind, Preference, Slot, Weekday,
+    Offer, OfferKind, Preference, Slot, Weekday, is_language_code, language_name, need_vocabulary,
+    newcomers_from_json, offers_from_json,
 };
-pub use rules::{MatchingCode, Rule, RuleKind, RuleSet, Strength};
+pub use model::rules::{
+    MAX_WEIGHT, MatchingCode, RULE_SET_SCHEMA_VERSION, RULE_TYPES, Rule, RuleKind, RuleSet,
+    Strength, attribute_class, is_sensitive,
+};
+pub use model::run::{
+    BindingConstraint, Demand, DemandGap, Match, MatchRun, MatchStatistics, OfferRanking,
+    RuleOutcome, Solver, Unmatched, UnusedOffer, describe_binding,
+};
+pub use outcome::{MatchOptions, candidates, run, solve_candidates};
 pub use solve::{
-    OfferRanking, Places, PreferenceProblem, ProposingSide, Ranking, Solver, StableAssignment,
-    StablePair,
+    Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StableAssignment, StablePair,
+    blocking_pairs, describe as describe_solver, greedy, optimal, optimal_by_shortest_paths,
+    stable,
 };
-pub use store::{Cohort, MatchError, MatchRequest};
+pub use store::{MatchError, MatchRequest};

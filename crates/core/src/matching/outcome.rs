@@ -7,11 +7,21 @@
 
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang, Text};
-use crate::ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId};
+use crate::ids::{CohortId, MatchRunId};
 use crate::matching::candidates::{self, Candidates, Detail, Prepared, SCORE_SCALE};
-use crate::matching::profile::{Need, Newcomer, Offer, language_name};
-use crate::matching::rules::{Rule, RuleKind, RuleSet, render};
-use crate::matching::solve::{self, OfferRanking, Preferences, ProposingSide, Solver};
+use crate::matching::model::profile::{Need, Newcomer, Offer, language_name};
+use crate::matching::model::rules::{Rule, RuleKind, RuleSet, render};
+use crate::matching::model::run::BindingConstraint;
+use crate::matching::model::run::Demand;
+use crate::matching::model::run::DemandGap;
+use crate::matching::model::run::Match;
+use crate::matching::model::run::MatchRun;
+use crate::matching::model::run::MatchStatistics;
+use crate::matching::model::run::RuleOutcome;
+use crate::matching::model::run::Unmatched;
+use crate::matching::model::run::UnusedOffer;
+use crate::matching::model::run::{OfferRanking, Solver};
+use crate::matching::solve::{self, Preferences, ProposingSide};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -48,208 +58,6 @@ impl From<NaiveDate> for MatchOptions {
     fn from(as_of: NaiveDate) -> Self {
         Self::new(Solver::Optimal, as_of)
     }
-}
-
-/// The result of a matching run. Proposals for people to decide on, never decisions.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct MatchRun {
-    /// Id of the run.
-    pub id: MatchRunId,
-    /// The rule set used.
-    pub rule_set: crate::ids::RuleSetId,
-    /// The cohort matched, when the run was over a stored cohort.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cohort: Option<CohortId>,
-    /// The solver used.
-    pub solver: Solver,
-    /// How offers ranked households (stable solvers).
-    pub offer_ranking: OfferRanking,
-    /// The day of the run.
-    pub as_of: NaiveDate,
-    /// The proposed matches, in the newcomers' input order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub matches: Vec<Match>,
-    /// The households left unmatched, with reasons, in input order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unmatched: Vec<Unmatched>,
-    /// Needs and languages that the offers cannot cover.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unmet_demand: Vec<DemandGap>,
-    /// Offers with free places that got no household in this run.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unused_offers: Vec<UnusedOffer>,
-    /// Counts, scores and waiting times.
-    pub statistics: MatchStatistics,
-    /// Sensitive attributes the run could not use for a household or an offer, because no
-    /// consent or other basis covered them on the run's day (`crate::privacy::gate`). Listed
-    /// for every such subject whatever its data holds, so the list reveals no value.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub withheld: Vec<crate::privacy::gate::WithheldAttribute>,
-    /// The sensitive attributes the run used, for whom, and the consent or basis that allowed
-    /// it; a later withdrawal of that consent marks the run.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sensitive_uses: Vec<crate::privacy::gate::SensitiveUse>,
-}
-
-/// One proposed match with its score and why.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Match {
-    /// The household.
-    pub newcomer: NewcomerId,
-    /// The offer.
-    pub offer: OfferId,
-    /// The total score (sum of the soft rules' points, in millionths).
-    pub score: f64,
-    /// Days the household had waited on the day of the run.
-    pub waiting_days: u32,
-    /// Each rule's part: every hard rule met, and each soft rule's points.
-    pub explanation: Vec<RuleOutcome>,
-}
-
-/// What one rule contributed to a match.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct RuleOutcome {
-    /// The rule.
-    pub rule: RuleId,
-    /// Whether it is a hard rule (met) or a soft one (scored).
-    pub hard: bool,
-    /// Points added (0 for hard rules).
-    pub points: f64,
-    /// The rule's explanation, filled in.
-    pub text: Text,
-}
-
-/// A household without a match, and why.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Unmatched {
-    /// The household.
-    pub newcomer: NewcomerId,
-    /// Days waited on the day of the run.
-    pub waiting_days: u32,
-    /// The constraint that decided it.
-    pub binding: BindingConstraint,
-    /// The reasons, most important first.
-    pub reasons: Vec<Text>,
-}
-
-/// What kept a household unmatched.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum BindingConstraint {
-    /// There are no offers at all.
-    NoOffers,
-    /// A hard rule: relaxing it alone would open `offers_blocked_only_by_it` offers.
-    Rule {
-        /// The rule.
-        rule: RuleId,
-        /// Offers that fail this rule and no other.
-        offers_blocked_only_by_it: u32,
-    },
-    /// Offers meet every hard rule but have no free place left before the run.
-    NoFreePlaces {
-        /// How many such offers.
-        offers: u32,
-    },
-    /// Offers met every hard rule and had places, but the solver gave them to other
-    /// households.
-    PlacesTaken {
-        /// How many offers the household could have had.
-        eligible: u32,
-    },
-}
-
-/// A need or language the offers cannot cover.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct DemandGap {
-    /// What is in demand.
-    pub demand: Demand,
-    /// Households asking for it.
-    pub households: u32,
-    /// Offers with free places that provide it.
-    pub offers: u32,
-    /// Their free places together.
-    pub free_places: u32,
-    /// A sentence for the report.
-    pub text: Text,
-}
-
-/// A need or a language.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Demand {
-    /// A need.
-    Need {
-        /// Which.
-        need: Need,
-    },
-    /// A language (ISO 639 code) no offer speaks well enough.
-    Language {
-        /// Which.
-        language: String,
-    },
-}
-
-/// An offer with free places that got no household.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct UnusedOffer {
-    /// The offer.
-    pub offer: OfferId,
-    /// Its free places.
-    pub free_places: u32,
-    /// Households that met every hard rule with it.
-    pub candidates: u32,
-    /// Days since it was listed, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waiting_days: Option<u32>,
-    /// Why it got nobody.
-    pub reason: Text,
-}
-
-/// Counts, scores and waiting times of a run.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct MatchStatistics {
-    /// Households in the run.
-    pub newcomers: u32,
-    /// Offers in the run.
-    pub offers: u32,
-    /// Free places before the run.
-    pub free_places: u32,
-    /// Pairs the rules were evaluated on (after spatial or area pruning).
-    pub pairs_evaluated: u64,
-    /// Pairs that passed every hard rule.
-    pub candidate_pairs: u64,
-    /// Households matched.
-    pub matched: u32,
-    /// Households not matched.
-    pub unmatched: u32,
-    /// Sum of the matches' scores.
-    pub total_score: f64,
-    /// Mean score of a match (0 without matches).
-    pub mean_score: f64,
-    /// Mean days waited by the unmatched (0 without any).
-    pub mean_waiting_days_unmatched: f64,
-    /// Longest wait among the unmatched.
-    pub max_waiting_days_unmatched: u32,
-    /// Offers that got at least one household.
-    pub offers_used: u32,
-    /// Offers with free places that no household could use.
-    pub offers_without_candidates: u32,
 }
 
 fn days(from: NaiveDate, to: NaiveDate) -> u32 {
@@ -885,7 +693,7 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
         }
     }
     // Languages matter only when a rule asks for a shared one; take the strictest level.
-    let lang_rules: Vec<(crate::matching::profile::LanguageLevel, &Vec<String>)> = rules
+    let lang_rules: Vec<(crate::matching::model::profile::LanguageLevel, &Vec<String>)> = rules
         .rules
         .iter()
         .filter_map(|r| match &r.kind {
@@ -897,7 +705,7 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
         })
         .collect();
     if let Some((min, limit)) = lang_rules.iter().max_by_key(|x| x.0) {
-        let qualifies = |s: &&crate::matching::profile::LanguageSkill| {
+        let qualifies = |s: &&crate::matching::model::profile::LanguageSkill| {
             s.level >= *min && (limit.is_empty() || limit.contains(&s.language))
         };
         let spoken_by_offer = |code: &str| {

@@ -11,74 +11,13 @@
 
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
-use crate::i18n::{Text, labels};
+use crate::i18n::Text;
 use crate::matching::candidates::Candidates;
-use crate::matching::rules::{MatchingCode, add};
+use crate::matching::model::rules::{MatchingCode, add};
+use crate::matching::model::run::OfferRanking;
+use crate::matching::model::run::Solver;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
-
-/// Which solver a run uses.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Solver {
-    /// Best-scoring pair first, repeatedly: fast, and what coordinators do by hand.
-    Greedy,
-    /// The largest total score under the capacities (exact); among equal totals, the most
-    /// matches.
-    #[default]
-    Optimal,
-    /// Stable, newcomers proposing: the best stable result for every household.
-    StableNewcomerProposing,
-    /// Stable, offers proposing: the best stable result for every offer.
-    StableOfferProposing,
-}
-
-labels!(Solver, "solver" {
-    Greedy => ("grådig", "greedy"),
-    Optimal => ("optimal", "optimal"),
-    StableNewcomerProposing => ("stabil, nyankomne foreslår", "stable, newcomers proposing"),
-    StableOfferProposing => ("stabil, tilbud foreslår", "stable, offers proposing"),
-});
-
-/// How offers rank households in stable matching.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum OfferRanking {
-    /// By the pair's score, then longer waiting.
-    #[default]
-    Score,
-    /// Longest waiting first (a waiting list), then by score.
-    LongestWaiting,
-}
-
-labels!(OfferRanking, "offer_ranking" {
-    Score => ("efter point", "by score"),
-    LongestWaiting => ("længst ventetid først", "longest waiting first"),
-});
 
 /// Best pair first: sort every candidate pair by score (higher first), then by the newcomer's
 /// waiting (longer first), then by position; take a pair while both sides have room.

@@ -16,7 +16,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, MatchRunId, QuestionId, SurveyId};
-use crate::matching::profile::Newcomer;
+use crate::matching::model::profile::Newcomer;
 use crate::matching::store::find_cohort;
 use crate::matching::store::find_match_run;
 use crate::matching::store::find_offer;

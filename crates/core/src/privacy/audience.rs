@@ -23,10 +23,12 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang, Text, labels};
 use crate::ids::{NewcomerId, OfferId, ProposalId};
+use crate::matching::audience::VolunteerMatchView;
 use crate::matching::audience::{SharedField, render_field};
-use crate::matching::outcome::Match;
-use crate::matching::profile::{Newcomer, Offer};
-use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::model::profile::{Newcomer, Offer};
+use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::model::run::Match;
+use crate::matching::model::run::MatchRun;
 use crate::matching::store::find_match_run;
 use crate::matching::store::find_offer;
 use crate::matching::store::find_rule_set;
@@ -405,6 +407,32 @@ pub(crate) fn shareable_fields(rules: &RuleSet) -> Vec<&str> {
         .iter()
         .filter(|a| attribute_class(a).is_some_and(|c| !is_sensitive(c)))
         .filter_map(|a| a.strip_prefix("newcomer."))
+        .collect()
+}
+
+/// The matches of `offer` in `run`, as its volunteer may see them. `newcomers` are the run's
+/// households (matches whose household is missing are left out). The projection is the
+/// volunteer audience's (`crate::privacy::audience`); this form takes the run as given, while
+/// [`crate::Dossier::view_proposal`] also checks the proposal and the consent on a day.
+pub fn volunteer_view(
+    run: &MatchRun,
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offer: &OfferId,
+) -> Vec<VolunteerMatchView> {
+    run.matches
+        .iter()
+        .filter(|m| &m.offer == offer)
+        .filter_map(|m| {
+            let n = newcomers.iter().find(|n| n.id == m.newcomer)?;
+            let (shared, explanation) = volunteer_projection(m, rules, n);
+            Some(VolunteerMatchView {
+                offer: m.offer.clone(),
+                newcomer: m.newcomer.clone(),
+                shared,
+                explanation,
+            })
+        })
         .collect()
 }
 

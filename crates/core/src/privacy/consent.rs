@@ -26,7 +26,7 @@ use crate::i18n::{Text, labels};
 use crate::ids::{
     BasisId, CohortId, ConsentId, MatchRunId, NewcomerId, OfferId, PersonId, PostId, ProposalId,
 };
-use crate::matching::rules::{attribute_class, is_sensitive};
+use crate::matching::model::rules::{attribute_class, is_sensitive};
 use crate::privacy::{PrivacyCode, PrivacyError};
 use crate::sensitivity::SensitivityClass;
 use chrono::NaiveDate;
@@ -593,7 +593,7 @@ impl BasisRef {
 #[derive(Debug, Clone)]
 pub struct Register<'a> {
     privacy: &'a super::Privacy,
-    offers: HashMap<&'a str, &'a crate::matching::profile::Offer>,
+    offers: HashMap<&'a str, &'a crate::matching::model::profile::Offer>,
     consents: HashMap<&'a Subject, Vec<usize>>,
     cohorts_of: HashMap<&'a str, Vec<&'a CohortId>>,
 }
@@ -610,8 +610,8 @@ impl<'a> Register<'a> {
     /// A register over privacy records, cohorts and offers held outside a dossier.
     pub fn new(
         privacy: &'a super::Privacy,
-        cohorts: &'a [crate::matching::store::Cohort],
-        offers: &'a [crate::matching::profile::Offer],
+        cohorts: &'a [crate::matching::model::cohort::Cohort],
+        offers: &'a [crate::matching::model::profile::Offer],
     ) -> Self {
         let mut consents: HashMap<&'a Subject, Vec<usize>> = HashMap::new();
         for (k, c) in privacy.consents.iter().enumerate() {
@@ -636,7 +636,7 @@ impl<'a> Register<'a> {
         Self::new(&d.privacy, &d.cohorts, &d.offers)
     }
 
-    fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::profile::Offer> {
+    fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::model::profile::Offer> {
         self.offers.get(id.as_str()).copied()
     }
 

@@ -22,9 +22,10 @@ use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, RuleId};
 use crate::matching::candidates::Candidates;
-use crate::matching::outcome::{self, MatchOptions, MatchRun};
-use crate::matching::profile::{Newcomer, Offer};
-use crate::matching::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::model::profile::{Newcomer, Offer};
+use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
+use crate::matching::model::run::MatchRun;
+use crate::matching::outcome::{self, MatchOptions};
 use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -405,7 +406,7 @@ fn annotate(
         let mut explanation = Vec::with_capacity(m.explanation.len() + skip.len());
         for rule in &rules.rules {
             if skip.contains(&rule.id) {
-                explanation.push(crate::matching::outcome::RuleOutcome {
+                explanation.push(crate::matching::model::run::RuleOutcome {
                     rule: rule.id.clone(),
                     hard: rule.strength.is_hard(),
                     points: 0.0,

@@ -300,7 +300,7 @@ fn linked_activity(d: &Dossier) -> HashMap<&str, NaiveDate> {
 /// The household's last activity: the latest of its own dates and everything linked to it.
 fn last_activity(
     linked: &HashMap<&str, NaiveDate>,
-    n: &crate::matching::profile::Newcomer,
+    n: &crate::matching::model::profile::Newcomer,
 ) -> NaiveDate {
     [
         n.integration_contract_meeting,

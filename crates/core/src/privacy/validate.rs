@@ -5,8 +5,8 @@ use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, is_well_formed};
-use crate::matching::profile::is_language_code;
-use crate::matching::rules::{attribute_class, is_sensitive};
+use crate::matching::model::profile::is_language_code;
+use crate::matching::model::rules::{attribute_class, is_sensitive};
 use crate::matching::store::find_cohort;
 use crate::matching::store::find_match_run;
 use crate::matching::store::find_offer;
@@ -169,7 +169,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
         if c.language.as_deref().is_some_and(|l| !is_language_code(l)) {
             add(
                 &mut out,
-                crate::matching::rules::MatchingCode::InvalidLanguageCode,
+                crate::matching::model::rules::MatchingCode::InvalidLanguageCode,
                 p.field("language"),
                 "Sprogkoden skal være en ISO 639-kode med 2 eller 3 små bogstaver.".into(),
                 "The language code must be an ISO 639 code of 2 or 3 lower-case letters.".into(),
@@ -589,9 +589,9 @@ pub(crate) fn privacy_review(dossier: &Dossier, on: NaiveDate, warn_days: u32) -
     let sensitive_fields = |owner: &str| -> Vec<String> {
         let classes = match owner {
             "newcomer" => {
-                <crate::matching::profile::Newcomer as crate::sensitivity::PersonalData>::field_classes()
+                <crate::matching::model::profile::Newcomer as crate::sensitivity::PersonalData>::field_classes()
             }
-            _ => <crate::matching::profile::Offer as crate::sensitivity::PersonalData>::field_classes(),
+            _ => <crate::matching::model::profile::Offer as crate::sensitivity::PersonalData>::field_classes(),
         };
         classes
             .into_iter()

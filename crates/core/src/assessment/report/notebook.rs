@@ -7,8 +7,8 @@
 use super::doc::{Block, Inline, html_fragment, text};
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Label, Lang};
-use crate::matching::outcome::MatchRun;
-use crate::matching::store::describe_binding;
+use crate::matching::model::run::MatchRun;
+use crate::matching::model::run::describe_binding;
 
 fn t(lang: Lang, da: &str, en: &str) -> String {
     match lang {
@@ -261,8 +261,8 @@ mod tests {
 
     #[test]
     fn a_match_run_shows_its_outcome_with_ids_only() {
+        use crate::matching::model::run::Solver;
         use crate::matching::outcome::MatchOptions;
-        use crate::matching::solve::Solver;
         use crate::matching::store::MatchRequest;
         let d = crate::dossier::Dossier::example("ikast-brande").unwrap_or_else(|e| panic!("{e}"));
         let as_of = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap_or_default();

@@ -9,7 +9,7 @@ use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, Finding, FindingKind, Severity, SourceRef, sort_findings};
 use crate::i18n::{Lang, Text};
 use crate::ids::{RuleId, RuleSetId, is_well_formed};
-use crate::matching::profile::{
+use crate::matching::model::profile::{
     Credential, LanguageLevel, Need, Newcomer, Offer, is_language_code,
 };
 use crate::sensitivity::{PersonalData, SensitivityClass};

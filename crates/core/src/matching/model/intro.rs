@@ -10,7 +10,7 @@
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, NewcomerId, OfferId, PostId};
-use crate::matching::profile::Newcomer;
+use crate::matching::model::profile::Newcomer;
 use chrono::{Days, Months, NaiveDate};
 
 /// The plan's parameters. Defaults follow seed 001 where it gives a number; the rest are
