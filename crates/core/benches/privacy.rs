@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use brobygger::matching::*;
-use brobygger::privacy::consent::Register;
-use brobygger::privacy::gate::run_consented;
+use brobygger::privacy::Register;
+use brobygger::privacy::run_consented;
 use brobygger::privacy::*;
 use brobygger::{Dossier, Text};
 use chrono::NaiveDate;

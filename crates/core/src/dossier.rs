@@ -65,7 +65,7 @@ pub struct Dossier {
     /// Consents and other legal bases, match proposals with their disclosures, retention
     /// policies and the anonymisation log.
     #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]
-    pub privacy: crate::privacy::Privacy,
+    pub privacy: crate::privacy::model::store::Privacy,
 }
 
 /// Where a value in the dossier comes from.
@@ -114,7 +114,7 @@ impl Dossier {
             offers: Vec::new(),
             rule_sets: Vec::new(),
             match_runs: Vec::new(),
-            privacy: crate::privacy::Privacy::default(),
+            privacy: crate::privacy::model::store::Privacy::default(),
         }
     }
 

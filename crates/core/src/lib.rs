@@ -170,11 +170,14 @@ pub use crate::posts::facet::PostsFacet;
 pub use crate::posts::handover::HandoverError;
 pub use crate::posts::handover::{Handover, HandoverReport, HandoverScope};
 pub use crate::posts::model::{Post, PostKind, Tenure};
-pub use crate::privacy::audience::{Audience, Viewer};
-pub use crate::privacy::consent::{ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject};
-pub use crate::privacy::disclosure::MatchProposal;
+pub use crate::privacy::model::audience::Audience;
+pub use crate::privacy::model::consent::{
+    ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject,
+};
+pub use crate::privacy::model::proposal::MatchProposal;
+pub use crate::privacy::model::retention::RetentionPolicy;
+pub use crate::privacy::model::store::Privacy;
 pub use crate::privacy::pseudonym::PseudonymKey;
-pub use crate::privacy::retention::RetentionPolicy;
 pub use crate::roles::analysis::RolesCode;
 pub use crate::roles::catalogue::{TaskCatalogue, TaskDefinition};
 pub use crate::roles::diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
@@ -211,7 +214,6 @@ pub use ids::{
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
-pub use privacy::Privacy;
 pub use reminders::{Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet};
 pub use sensitivity::{PersonalData, SensitivityClass};
 pub use status::AgreementStatus;

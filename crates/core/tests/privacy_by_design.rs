@@ -442,7 +442,7 @@ fn statistics(d: &Dossier) -> Value {
             *sizes
                 .entry(n.household.adults + n.household.children_ages.len() as u32)
                 .or_default() += 1;
-            let q = brobygger::privacy::audience::quarter_start(n.arrival);
+            let q = brobygger::privacy::quarter_start(n.arrival);
             *quarters.entry(q.to_string()).or_default() += 1;
             with_children += u32::from(n.household.has_child_under(18));
             waiting.push((n.waiting_start() - n.arrival).num_days());
@@ -721,8 +721,8 @@ fn an_offer_without_a_basis_for_its_certificate_is_kept_from_children() {
 #[test]
 fn consented_runs_over_profile_lists_gate_the_same_way() {
     let d = ikast();
-    let register = brobygger::privacy::consent::Register::of(&d);
-    let run = brobygger::privacy::gate::run_consented(
+    let register = brobygger::privacy::Register::of(&d);
+    let run = brobygger::privacy::run_consented(
         &d.rule_sets[0],
         &d.cohorts[0].newcomers,
         &d.offers,
@@ -742,8 +742,8 @@ fn consented_runs_over_profile_lists_gate_the_same_way() {
     assert_eq!(run.withheld, stored.withheld);
     // An empty register leaves everyone out.
     let empty = Privacy::default();
-    let none = brobygger::privacy::consent::Register::new(&empty, &[], &d.offers);
-    let run = brobygger::privacy::gate::run_consented(
+    let none = brobygger::privacy::Register::new(&empty, &[], &d.offers);
+    let run = brobygger::privacy::run_consented(
         &d.rule_sets[0],
         &d.cohorts[0].newcomers,
         &d.offers,
@@ -1368,7 +1368,7 @@ proptest! {
     /// hidden cell among cells that add up to a shown total.
     #[test]
     fn suppression_leaves_nothing_recomputable(counts in prop::collection::vec(1u32..12, 1..8), min in 1u32..8) {
-        let states = brobygger::privacy::aggregate::suppress(&counts, min, true);
+        let states = brobygger::privacy::suppress(&counts, min, true);
         for (c, s) in counts.iter().zip(&states) {
             if *c < min { prop_assert_eq!(*s, Some(Suppression::Primary)); }
         }

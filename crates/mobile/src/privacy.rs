@@ -77,8 +77,8 @@ pub fn match_profiles_consented(
     privacy: Privacy,
     cohorts: Vec<Cohort>,
 ) -> Result<MatchRun, BrobyggerError> {
-    let register = p::consent::Register::new(&privacy, &cohorts, &offers);
-    p::gate::run_consented(&rule_set, &newcomers, &offers, options, &register)
+    let register = p::Register::new(&privacy, &cohorts, &offers);
+    p::run_consented(&rule_set, &newcomers, &offers, options, &register)
 }
 
 /// `newcomer:<id>`, `person:<id>` or `offer:<id>`.

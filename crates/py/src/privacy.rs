@@ -143,8 +143,8 @@ pub fn match_profiles_consented(
     let rules = &rules.inner;
     let run = py
         .detach(|| {
-            let register = p::consent::Register::new(&privacy, &cohorts, &offers);
-            p::gate::run_consented(rules, &newcomers, &offers, options, &register)
+            let register = p::Register::new(&privacy, &cohorts, &offers);
+            p::run_consented(rules, &newcomers, &offers, options, &register)
         })
         .py()?;
     Ok(MatchRun { inner: run })

@@ -21,10 +21,13 @@ use crate::matching::store::find_cohort;
 use crate::matching::store::find_match_run;
 use crate::matching::store::find_offer;
 use crate::matching::store::introduction_status;
-use crate::privacy::PrivacyError;
-use crate::privacy::audience::{Audience, quarter_start};
-use crate::privacy::consent::{Purpose, Register, Subject};
-use crate::privacy::disclosure::{ExportManifest, ManifestEntry, Recipient};
+use crate::privacy::audience::quarter_start;
+use crate::privacy::consent::Register;
+use crate::privacy::disclosure::{ExportManifest, ManifestEntry};
+use crate::privacy::model::audience::Audience;
+use crate::privacy::model::codes::PrivacyError;
+use crate::privacy::model::consent::{Purpose, Subject};
+use crate::privacy::model::proposal::Recipient;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 

@@ -32,7 +32,8 @@ use crate::i18n::Text;
 use crate::ids::{CohortId, NewcomerId, PersonId, PolicyId};
 use crate::matching::store::find_cohort;
 use crate::privacy::audience::{age_band, large_areas, merged_area, quarter_start};
-use crate::privacy::consent::{BasisScope, Subject};
+use crate::privacy::model::consent::{BasisScope, Subject};
+use crate::privacy::model::store::AnonymisationRecord;
 use crate::privacy::pseudonym::PseudonymKey;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,25 +110,6 @@ pub struct AnonymisationReport {
     pub areas_merged: u32,
     /// Texts replaced (explanations, reasons, texts naming a person).
     pub texts_replaced: u32,
-}
-
-/// An anonymisation applied to the dossier, in its log (never the ids replaced).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct AnonymisationRecord {
-    /// The day.
-    pub on: NaiveDate,
-    /// Households anonymised.
-    pub households: u32,
-    /// People anonymised.
-    pub people: u32,
-    /// The retention policy carried out, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy: Option<PolicyId>,
-    /// The anonymised records under their fresh ids, so retention does not take them again.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub records: Vec<Subject>,
 }
 
 fn removed_note() -> Text {
@@ -274,11 +256,13 @@ pub(crate) fn anonymised(
     key: Option<&PseudonymKey>,
 ) -> Result<(Dossier, AnonymisationReport), BrobyggerError> {
     if options.min_area_households == 0 {
-        return Err(crate::privacy::PrivacyError::InvalidParameter {
-            field: "min_area_households",
-            reason: "must be at least 1",
-        }
-        .into());
+        return Err(
+            crate::privacy::model::codes::PrivacyError::InvalidParameter {
+                field: "min_area_households",
+                reason: "must be at least 1",
+            }
+            .into(),
+        );
     }
     let (households, people) = anonymisation_targets(dossier, &options.scope)?;
     let mut d = dossier.clone();

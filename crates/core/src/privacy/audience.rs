@@ -32,47 +32,15 @@ use crate::matching::model::run::MatchRun;
 use crate::matching::store::find_match_run;
 use crate::matching::store::find_offer;
 use crate::matching::store::find_rule_set;
-use crate::privacy::PrivacyError;
-use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
+use crate::privacy::consent::Register;
 use crate::privacy::disclosure::find_proposal;
-use crate::privacy::disclosure::{ContactField, ProposalState, Recipient};
+use crate::privacy::model::audience::Audience;
+use crate::privacy::model::codes::PrivacyError;
+use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
+use crate::privacy::model::proposal::{ContactField, ProposalState, Recipient};
 use crate::privacy::pseudonym::PseudonymKey;
 use crate::sensitivity::{PersonalData, SensitivityClass};
 use chrono::NaiveDate;
-
-/// Who looks at the data.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Audience {
-    /// A municipal caseworker responsible for the household's integration.
-    MunicipalCaseworker,
-    /// A coordinator who makes matches (municipal or in the association).
-    Coordinator,
-    /// A volunteer behind an offer.
-    Volunteer,
-    /// An analyst evaluating the programme.
-    Analyst,
-}
-
-labels!(Audience, "audience" {
-    MunicipalCaseworker => ("kommunal sagsbehandler", "municipal caseworker"),
-    Coordinator => ("koordinator", "coordinator"),
-    Volunteer => ("frivillig", "volunteer"),
-    Analyst => ("analytiker", "analyst"),
-});
 
 /// The person looking, with what identifies their reach: a volunteer sees through their offer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -768,21 +736,22 @@ pub(crate) fn view_proposal(
     };
     // Releases this viewer's side received: the volunteer receives the household's details;
     // the household's side (through its caseworker or coordinator) the volunteer's.
-    let mine: Vec<&crate::privacy::disclosure::Disclosure> = if state == ProposalState::Released {
-        p.disclosures()
-            .map(|(_, d)| d)
-            .filter(|d| match (&d.recipient, viewer) {
-                (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: v }) => offer == v,
-                (
-                    Recipient::Household { .. },
-                    Viewer::MunicipalCaseworker | Viewer::Coordinator,
-                ) => true,
-                _ => false,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mine: Vec<&crate::privacy::model::proposal::Disclosure> =
+        if state == ProposalState::Released {
+            p.disclosures()
+                .map(|(_, d)| d)
+                .filter(|d| match (&d.recipient, viewer) {
+                    (Recipient::Volunteer { offer }, Viewer::Volunteer { offer: v }) => offer == v,
+                    (
+                        Recipient::Household { .. },
+                        Viewer::MunicipalCaseworker | Viewer::Coordinator,
+                    ) => true,
+                    _ => false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     let released: Vec<ContactField> = mine.iter().flat_map(|d| d.fields.iter().copied()).collect();
     let mut fields = nv.fields.clone();
     for d in &mine {

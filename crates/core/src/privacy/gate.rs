@@ -26,39 +26,11 @@ use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::{self, MatchOptions};
-use crate::privacy::consent::{BasisRef, Purpose, Register, Subject};
+use crate::privacy::consent::Register;
+use crate::privacy::model::consent::{Purpose, Subject};
+use crate::privacy::model::sensitive::WithheldAttribute;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-/// A sensitive attribute a run used for a subject, and the basis that allowed it.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SensitiveUse {
-    /// Whose attribute.
-    pub subject: Subject,
-    /// The attribute, e.g. `newcomer.preferences`.
-    pub attribute: String,
-    /// The consent or basis.
-    pub basis: BasisRef,
-}
-
-/// A sensitive attribute a run could not use for a subject.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct WithheldAttribute {
-    /// Whose attribute.
-    pub subject: Subject,
-    /// The attribute, e.g. `newcomer.preferences`.
-    pub attribute: String,
-    /// The rules that read it.
-    pub rules: Vec<RuleId>,
-    /// What that meant for the run, in Danish and English (no values).
-    pub text: Text,
-}
 
 /// The declared sensitive attributes some rule reads, in the rule set's order.
 fn used_sensitive(rules: &RuleSet) -> Vec<&str> {
@@ -272,7 +244,7 @@ fn run_sensitive(
         let reading = rules_reading(rules, a);
         for (k, subject) in subjects.into_iter().enumerate() {
             match register.find(&subject, Purpose::Matching, Some(a), o.as_of) {
-                Some(basis) => uses.push(super::gate::SensitiveUse {
+                Some(basis) => uses.push(super::model::sensitive::SensitiveUse {
                     subject,
                     attribute: a.to_owned(),
                     basis,
@@ -380,7 +352,7 @@ fn annotate(
     newcomers: &[Newcomer],
     household_withheld: &[Vec<&str>],
     withheld: Vec<WithheldAttribute>,
-    uses: Vec<super::gate::SensitiveUse>,
+    uses: Vec<super::model::sensitive::SensitiveUse>,
 ) -> MatchRun {
     let index: std::collections::HashMap<&str, usize> = newcomers
         .iter()

@@ -12,8 +12,8 @@
 //! against, so they are refused. The key never appears in `Debug`, `Display`, errors or
 //! serialised data; it is wiped from memory when dropped.
 
-use crate::privacy::PrivacyError;
-use crate::privacy::consent::Subject;
+use crate::privacy::model::codes::PrivacyError;
+use crate::privacy::model::consent::Subject;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use std::fmt;

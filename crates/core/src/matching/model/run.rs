@@ -107,11 +107,11 @@ pub struct MatchRun {
     /// consent or other basis covered them on the run's day (`crate::privacy::gate`). Listed
     /// for every such subject whatever its data holds, so the list reveals no value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub withheld: Vec<crate::privacy::gate::WithheldAttribute>,
+    pub withheld: Vec<crate::privacy::model::sensitive::WithheldAttribute>,
     /// The sensitive attributes the run used, for whom, and the consent or basis that allowed
     /// it; a later withdrawal of that consent marks the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sensitive_uses: Vec<crate::privacy::gate::SensitiveUse>,
+    pub sensitive_uses: Vec<crate::privacy::model::sensitive::SensitiveUse>,
 }
 
 /// One proposed match with its score and why.
