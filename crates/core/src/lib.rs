@@ -150,8 +150,10 @@ pub use crate::checklists::align::{AlignmentStatus, ChecklistAlignment};
 pub use crate::checklists::model::session::{
     AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, ResolveItem, StartChecklist,
 };
-pub use crate::checklists::model::store::{Checklists, YesNo};
-pub use crate::checklists::model::template::{AnswerKind, ChecklistTemplate, Side};
+pub use crate::checklists::model::store::Checklists;
+pub use crate::checklists::model::template::{AnswerKind, ChecklistTemplate};
+pub use crate::checklists::model::vocab::Side;
+pub use crate::checklists::model::vocab::YesNo;
 pub use crate::checklists::readiness::ChecklistReadiness;
 pub use crate::lifecycle::facet::LifecycleFacet;
 pub use crate::lifecycle::policy::TransitionPolicy;

@@ -8,10 +8,11 @@
 
 use super::model::codes::{ChecklistCode, ChecklistError};
 use super::model::session::{AnswerSession, AnswerValue, Resolution};
-use super::model::store::YesNo;
 use super::model::template::{
-    AnswerKind, AnswerKindName, ChecklistItem, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE, Side,
+    AnswerKind, AnswerKindName, ChecklistItem, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE,
 };
+use super::model::vocab::Side;
+use super::model::vocab::YesNo;
 use crate::actors::PartyRef;
 use crate::checklists::workflow::checklist_sessions;
 use crate::checklists::workflow::checklist_template;

@@ -52,12 +52,13 @@ pub use model::session::{
     Answer, AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, Resolution, ResolveItem,
     StartChecklist, Submission, format_number,
 };
-pub use model::store::{Checklists, YesNo};
+pub use model::store::Checklists;
 pub use model::template::{
     AnswerKind, AnswerKindName, ChecklistItem, ChecklistItemView, ChecklistOptionView,
-    ChecklistSection, ChecklistTemplate, ChoiceOption, DEFAULT_NUMBER_TOLERANCE, Side,
+    ChecklistSection, ChecklistTemplate, ChoiceOption, DEFAULT_NUMBER_TOLERANCE,
     TEMPLATE_SCHEMA_VERSION,
 };
+pub use model::vocab::{Side, YesNo};
 pub use readiness::{
     ChecklistReadiness, ChecklistReadinessRule, PartyProgress, RequirementProgress,
 };

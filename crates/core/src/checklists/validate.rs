@@ -4,7 +4,8 @@
 
 use super::model::codes::ChecklistCode;
 use super::model::session::{agreement_covers, check_value};
-use super::model::template::{Side, validate_template};
+use super::model::template::validate_template;
+use super::model::vocab::Side;
 use crate::actors::PartyRef;
 use crate::checklists::workflow::checklist_template;
 use crate::checklists::workflow::checklists_templates_named;

@@ -2,7 +2,8 @@
 //! and submitting sessions, and resolving divergences, each all or nothing.
 
 use super::model::codes::{ChecklistCode, ChecklistError};
-use super::model::template::{ChecklistTemplate, Side};
+use super::model::template::ChecklistTemplate;
+use super::model::vocab::Side;
 use crate::actors::PartyRef;
 use crate::checklists::model::session::Answer;
 use crate::checklists::model::session::AnswerInput;

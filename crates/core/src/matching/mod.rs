@@ -51,6 +51,7 @@ pub(crate) mod candidates;
 pub(crate) mod columns;
 pub(crate) mod facet;
 pub(crate) mod followup;
+pub(crate) mod lookup;
 pub(crate) mod model;
 pub(crate) mod outcome;
 pub(crate) mod solve;

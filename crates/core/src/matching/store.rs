@@ -7,10 +7,13 @@ use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
 use crate::ids::{CohortId, MatchRunId, OfferId, RuleSetId};
 use crate::matching::audience::VolunteerMatchView;
+use crate::matching::lookup::find_cohort;
+use crate::matching::lookup::find_match_run;
+use crate::matching::lookup::find_offer;
+use crate::matching::lookup::find_rule_set;
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{self, CohortView, IntroductionRecord, IntroductionStatus};
-use crate::matching::model::profile::{Newcomer, Offer};
-use crate::matching::model::rules::RuleSet;
+use crate::matching::model::profile::Newcomer;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
 use crate::matching::validate::run_refs;
@@ -119,22 +122,6 @@ impl From<MatchError> for BrobyggerError {
     }
 }
 
-pub(crate) fn find_cohort<'a>(dossier: &'a Dossier, id: &CohortId) -> Option<&'a Cohort> {
-    dossier.cohorts.iter().find(|c| &c.id == id)
-}
-
-pub(crate) fn find_offer<'a>(dossier: &'a Dossier, id: &OfferId) -> Option<&'a Offer> {
-    dossier.offers.iter().find(|o| &o.id == id)
-}
-
-pub(crate) fn find_rule_set<'a>(dossier: &'a Dossier, id: &RuleSetId) -> Option<&'a RuleSet> {
-    dossier.rule_sets.iter().find(|r| &r.id == id)
-}
-
-pub(crate) fn find_match_run<'a>(dossier: &'a Dossier, id: &MatchRunId) -> Option<&'a MatchRun> {
-    dossier.match_runs.iter().find(|r| &r.id == id)
-}
-
 fn cohort_or_err<'a>(
     dossier: &'a Dossier,
     id: &CohortId,
@@ -168,7 +155,7 @@ pub(crate) fn match_cohort(
         &dossier.offers,
         &request.options,
         Some(&cohort.id),
-        &crate::privacy::consent::Register::of(dossier),
+        &crate::privacy::register::Register::of(dossier),
     )
 }
 

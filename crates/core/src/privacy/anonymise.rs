@@ -30,7 +30,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, NewcomerId, PersonId, PolicyId};
-use crate::matching::store::find_cohort;
+use crate::matching::lookup::find_cohort;
 use crate::privacy::audience::{age_band, large_areas, merged_area, quarter_start};
 use crate::privacy::model::consent::{BasisScope, Subject};
 use crate::privacy::model::store::AnonymisationRecord;

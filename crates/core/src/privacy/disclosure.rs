@@ -23,10 +23,10 @@ use crate::error::BrobyggerError;
 use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
-use crate::matching::store::find_match_run;
-use crate::matching::store::find_offer;
-use crate::privacy::consent::Register;
-use crate::privacy::consent::find_consent;
+use crate::matching::lookup::find_match_run;
+use crate::matching::lookup::find_offer;
+use crate::privacy::lookup::find_consent;
+use crate::privacy::lookup::find_proposal;
 use crate::privacy::model::codes::PrivacyError;
 use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
 use crate::privacy::model::proposal::ContactField;
@@ -39,6 +39,7 @@ use crate::privacy::model::proposal::ProposalSide;
 use crate::privacy::model::proposal::ProposalState;
 use crate::privacy::model::proposal::Recipient;
 use crate::privacy::model::proposal::step;
+use crate::privacy::register::Register;
 use crate::time::Timestamp;
 use chrono::NaiveDate;
 
@@ -195,13 +196,6 @@ fn basis_reason(d: &Dossier, basis: &BasisRef, purpose: Purpose) -> Text {
             )
         }
     }
-}
-
-pub(crate) fn find_proposal<'a>(
-    dossier: &'a Dossier,
-    id: &ProposalId,
-) -> Option<&'a MatchProposal> {
-    dossier.privacy.proposals.iter().find(|p| &p.id == id)
 }
 
 fn proposal_index(dossier: &Dossier, id: &ProposalId) -> Result<usize, BrobyggerError> {

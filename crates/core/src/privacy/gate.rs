@@ -26,9 +26,9 @@ use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::{self, MatchOptions};
-use crate::privacy::consent::Register;
 use crate::privacy::model::consent::{Purpose, Subject};
 use crate::privacy::model::sensitive::WithheldAttribute;
+use crate::privacy::register::Register;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 

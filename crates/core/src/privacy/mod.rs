@@ -51,9 +51,12 @@ pub(crate) mod consent;
 pub(crate) mod disclosure;
 pub(crate) mod facet;
 pub(crate) mod gate;
+pub(crate) mod lookup;
 pub(crate) mod model;
 pub(crate) mod pseudonym;
+pub(crate) mod register;
 pub(crate) mod retention;
+pub(crate) mod review;
 pub(crate) mod validate;
 
 pub use aggregate::{
@@ -65,7 +68,7 @@ pub use audience::{
     FieldDisclosure, MIN_AREA_HOUSEHOLDS, MatchView, NewcomerView, OfferView, Treatment, Viewer,
     WITHHELD_DATE, age_band, quarter_start, volunteer_view,
 };
-pub use consent::{Register, WithdrawalReport};
+pub use consent::WithdrawalReport;
 pub use disclosure::{ExportManifest, ManifestEntry, ProposeMatch, ReleaseRequest};
 pub use facet::PrivacyFacet;
 pub use gate::run_consented;
@@ -82,5 +85,6 @@ pub use model::retention::{RecordType, RetentionAction, RetentionPolicy};
 pub use model::sensitive::{SensitiveUse, WithheldAttribute};
 pub use model::store::{AnonymisationRecord, Privacy};
 pub use pseudonym::{MIN_KEY_BYTES, Pseudonym, PseudonymKey};
+pub use register::Register;
 pub use retention::{RecordRef, RetentionItem, RetentionOutcome, RetentionReport, RetentionState};
-pub use validate::{DEFAULT_WARN_DAYS, ReviewOptions};
+pub use review::{DEFAULT_WARN_DAYS, ReviewOptions};

@@ -3,7 +3,7 @@
 
 use super::context::{CheckRun, Ctx, Sides, tx};
 use crate::agreement::{CooperationLevel, Stage};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 
 pub(super) fn not_anchored(cx: &Ctx<'_>) -> CheckRun {
     let sp = cx.tp.field("stage");

@@ -3,7 +3,7 @@
 
 use super::context::{CheckRun, Ctx, tx};
 use crate::actors::{DepartmentKind, OrganisationKind, PartyRef};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 use crate::i18n::{Label, Lang, Text};
 
 /// The civil-society categories 001 "Anbefalinger" names.

@@ -5,12 +5,12 @@
 
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Lang, Text};
 use crate::ids::PostId;
-use crate::posts::Post;
+use crate::posts::model::Post;
 use crate::status::AgreementStatus;
 use chrono::{NaiveDate, TimeDelta};
 

@@ -5,7 +5,7 @@ use super::context::{CheckRun, Ctx, ratio, raw, tx};
 use crate::actors::PartyRef;
 use crate::finding::FieldPath;
 use crate::ids::PersonId;
-use crate::posts::Post;
+use crate::posts::model::Post;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 

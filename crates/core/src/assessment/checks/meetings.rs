@@ -4,7 +4,7 @@
 
 use super::context::{CheckRun, Ctx, Sides, ratio, raw, tx, version_index_on};
 use crate::agreement::{MeetingForum, MeetingRecord, TimeOfDay};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang};
 use crate::ids::ForumId;

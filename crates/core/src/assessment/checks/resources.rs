@@ -2,7 +2,7 @@
 //! political committees briefed within the last 12 months.
 
 use super::context::{CheckRun, Ctx, SideRule, Sides, not_a_party, tx};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 
 pub(super) fn no_coordination_time(cx: &Ctx<'_>) -> CheckRun {
     let rp = cx.tp.field("resources");

@@ -4,7 +4,7 @@
 
 use super::context::{CheckRun, Ctx, SideRule, Sides, not_a_party, raw, tx};
 use crate::agreement::{Activity, Track};
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 
 pub(super) fn no_coordinator_for_side(cx: &Ctx<'_>) -> CheckRun {
     let cp = cx.tp.field("governance").field("coordinators");

@@ -1,6 +1,6 @@
 //! The codes of checklist findings and the checklists' own error.
 
-use crate::checklists::model::template::Side;
+use crate::checklists::model::vocab::Side;
 use crate::error::BrobyggerError;
 use crate::finding::{Finding, FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::Label;

@@ -7,3 +7,4 @@ pub(crate) mod codes;
 pub(crate) mod session;
 pub(crate) mod store;
 pub(crate) mod template;
+pub(crate) mod vocab;

@@ -4,8 +4,8 @@
 //! and the resolutions the parties record for divergences.
 
 use super::codes::ChecklistCode;
-use super::store::{Checklists, YesNo};
 use super::template::{AnswerKind, ChecklistItem, ChecklistTemplate};
+use super::vocab::YesNo;
 use crate::actors::PartyRef;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Label, Lang, Text};
@@ -482,16 +482,6 @@ pub(crate) fn agreement_covers(agreement: &crate::agreement::Agreement, party: &
     agreement
         .terms()
         .is_some_and(|t| t.parties.iter().any(|p| p.party.covers(party)))
-}
-
-impl Checklists {
-    /// Whether there is nothing: no templates, requirements, sessions or resolutions.
-    pub fn is_empty(&self) -> bool {
-        self.templates.is_empty()
-            && self.requirements.is_empty()
-            && self.sessions.is_empty()
-            && self.resolutions.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use crate::checklists::model::session::AnswerSession;
 use crate::checklists::model::session::ChecklistRequirement;
 use crate::checklists::model::session::Resolution;
 use crate::checklists::model::template::ChecklistTemplate;
-use crate::i18n::labels;
 
 /// Everything about checklists a dossier stores: its own templates, the checklists each
 /// agreement requires before signing, the parties' answer sessions, and the resolutions of
@@ -30,46 +29,12 @@ pub struct Checklists {
     pub resolutions: Vec<Resolution>,
 }
 
-/// A yes/no answer.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum YesNo {
-    /// Yes.
-    Yes,
-    /// Partly.
-    Partly,
-    /// No.
-    No,
-    /// Not relevant here.
-    NotRelevant,
-}
-
-labels!(YesNo, "yes_no" {
-    Yes => ("ja", "yes"),
-    Partly => ("delvist", "partly"),
-    No => ("nej", "no"),
-    NotRelevant => ("ikke relevant", "not relevant"),
-});
-
-impl YesNo {
-    /// The position on the yes–no line (yes 1, partly ½, no 0); `None` for not relevant.
-    pub fn position(self) -> Option<f64> {
-        match self {
-            YesNo::Yes => Some(1.0),
-            YesNo::Partly => Some(0.5),
-            YesNo::No => Some(0.0),
-            YesNo::NotRelevant => None,
-        }
+impl Checklists {
+    /// Whether there is nothing: no templates, requirements, sessions or resolutions.
+    pub fn is_empty(&self) -> bool {
+        self.templates.is_empty()
+            && self.requirements.is_empty()
+            && self.sessions.is_empty()
+            && self.resolutions.is_empty()
     }
 }

@@ -3,6 +3,7 @@
 //! and checked as a whole, so one load reports every problem with its path.
 
 use super::codes::ChecklistCode;
+use crate::checklists::model::vocab::Side;
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, Finding, SourceRef};
 use crate::i18n::{Lang, Text, labels};
@@ -203,45 +204,6 @@ pub struct ChoiceOption {
     pub text: Text,
 }
 
-/// The two sides of a partnership.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Side {
-    /// The municipality or one of its departments.
-    Municipality,
-    /// A civil-society organisation.
-    CivilSociety,
-}
-
-labels!(Side, "side" {
-    Municipality => ("kommunen", "the municipality"),
-    CivilSociety => ("civilsamfundet", "civil society"),
-});
-
-impl Side {
-    /// The side a party is on.
-    pub fn of(party: &crate::actors::PartyRef) -> Side {
-        if party.is_municipal() {
-            Side::Municipality
-        } else {
-            Side::CivilSociety
-        }
-    }
-}
-
 impl ChecklistTemplate {
     /// Every item with its section, in the order asked.
     pub fn items(&self) -> impl Iterator<Item = (&ChecklistSection, &ChecklistItem)> {
@@ -413,7 +375,7 @@ impl ChecklistItemView {
         let (mut unit, mut min, mut max) = (None, None, None);
         match &item.answer {
             AnswerKind::YesNo => {
-                options = crate::i18n::entries::<super::store::YesNo>(lang)
+                options = crate::i18n::entries::<super::vocab::YesNo>(lang)
                     .into_iter()
                     .map(|e| ChecklistOptionView {
                         value: e.value,
