@@ -2,7 +2,7 @@
 //! availability, preferences, lists of ids). A cell that cannot be read gives a [`Bad`] with a
 //! code and a text saying what is expected, never the value itself.
 
-use super::ImportCode;
+use super::csv::ImportCode;
 use crate::actors::PartyRef;
 use crate::agreement::TimeOfDay;
 use crate::i18n::{Text, Vocabulary};

@@ -332,20 +332,20 @@ pub fn offer_columns() -> Vec<CsvColumn> {
 }
 
 /// The columns of a layout, in the order files are written.
-pub fn csv_columns(table: super::CsvTable) -> Vec<CsvColumn> {
+pub fn csv_columns(table: super::csv::CsvTable) -> Vec<CsvColumn> {
     match table {
-        super::CsvTable::Newcomers => newcomer_columns(),
-        super::CsvTable::Offers => offer_columns(),
+        super::csv::CsvTable::Newcomers => newcomer_columns(),
+        super::csv::CsvTable::Offers => offer_columns(),
     }
 }
 
 /// The columns that each fill one part of a nested profile field, as `(column, field)`: the
 /// column's name is the name of the part (`lat` in `location`, `adults` in `household`). The
 /// same for CSV files and bulk tables.
-pub fn nested_columns(table: super::CsvTable) -> Vec<(&'static str, &'static str)> {
+pub fn nested_columns(table: super::csv::CsvTable) -> Vec<(&'static str, &'static str)> {
     let specs: &[Spec] = match table {
-        super::CsvTable::Newcomers => &NEWCOMER_SPECS,
-        super::CsvTable::Offers => &OFFER_SPECS,
+        super::csv::CsvTable::Newcomers => &NEWCOMER_SPECS,
+        super::csv::CsvTable::Offers => &OFFER_SPECS,
     };
     specs
         .iter()
@@ -355,25 +355,25 @@ pub fn nested_columns(table: super::CsvTable) -> Vec<(&'static str, &'static str
 }
 
 /// The column names of a layout, in order.
-pub(crate) fn names(table: super::CsvTable) -> Vec<&'static str> {
+pub(crate) fn names(table: super::csv::CsvTable) -> Vec<&'static str> {
     match table {
-        super::CsvTable::Newcomers => NEWCOMER_SPECS.iter().map(|s| s.0).collect(),
-        super::CsvTable::Offers => OFFER_SPECS.iter().map(|s| s.0).collect(),
+        super::csv::CsvTable::Newcomers => NEWCOMER_SPECS.iter().map(|s| s.0).collect(),
+        super::csv::CsvTable::Offers => OFFER_SPECS.iter().map(|s| s.0).collect(),
     }
 }
 
 /// The required column names of a layout.
-pub(crate) fn required(table: super::CsvTable) -> Vec<&'static str> {
+pub(crate) fn required(table: super::csv::CsvTable) -> Vec<&'static str> {
     let specs: &[Spec] = match table {
-        super::CsvTable::Newcomers => &NEWCOMER_SPECS,
-        super::CsvTable::Offers => &OFFER_SPECS,
+        super::csv::CsvTable::Newcomers => &NEWCOMER_SPECS,
+        super::csv::CsvTable::Offers => &OFFER_SPECS,
     };
     specs.iter().filter(|s| s.1).map(|s| s.0).collect()
 }
 
 /// Whether a problem may quote values of `column` in `table`.
-pub(crate) fn quotable(table: super::CsvTable, column: &str) -> bool {
-    table == super::CsvTable::Offers && QUOTABLE_OFFER_COLUMNS.contains(&column)
+pub(crate) fn quotable(table: super::csv::CsvTable, column: &str) -> bool {
+    table == super::csv::CsvTable::Offers && QUOTABLE_OFFER_COLUMNS.contains(&column)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::cells::{self, Bad, at_item, bad};
 use super::columns;
-use super::{
+use super::csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,
     TextEncoding, has_errors, problems_error,
 };

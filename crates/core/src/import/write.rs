@@ -2,9 +2,9 @@
 //! cells, `;` between the values of a multi-valued cell, ISO dates, numbers that read back
 //! exactly. Reading the output gives the same profiles.
 
-use super::CsvTable;
 use super::cells::{float_text, need_key, preference_key, slot_key, vocab_key};
 use super::columns;
+use super::csv::CsvTable;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
 use crate::matching::model::profile::LanguageSkill;

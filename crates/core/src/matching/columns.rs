@@ -29,8 +29,8 @@
 //! ```
 
 use crate::error::BrobyggerError;
-use crate::import::CsvTable;
 use crate::import::columns::nested_columns;
+use crate::import::csv::CsvTable;
 use crate::matching::model::profile::{Newcomer, Offer};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -370,9 +370,11 @@ mod tests {
         let json = serde_json::to_string(&records).unwrap();
         assert_eq!(newcomers_from_table(&json).unwrap(), newcomers);
         let csv = crate::import::write::newcomers_to_csv(&newcomers).unwrap();
-        let from_csv =
-            crate::import::read::newcomers_from_csv(&csv, &crate::import::CsvOptions::default())
-                .unwrap();
+        let from_csv = crate::import::read::newcomers_from_csv(
+            &csv,
+            &crate::import::csv::CsvOptions::default(),
+        )
+        .unwrap();
         assert_eq!(from_csv, newcomers);
 
         let offers = d.offers.clone();
