@@ -49,7 +49,7 @@ pub struct Dossier {
     pub checklists: crate::checklists::model::store::Checklists,
     /// Evaluation survey rounds with their answers counted by respondent group (assessment).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub surveys: Vec<crate::assessment::survey::SurveyRound>,
+    pub surveys: Vec<crate::assessment::model::SurveyRound>,
     /// Cohorts of newcomer households (pseudonymous), with their introduction plans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cohorts: Vec<crate::matching::model::cohort::Cohort>,

@@ -144,8 +144,10 @@ pub mod validate;
 mod validation_code;
 
 pub use crate::assessment::catalogue::Dimension;
-pub use crate::assessment::report::{ReportFormat, ReportOptions};
-pub use crate::assessment::survey::SurveyRound;
+pub use crate::assessment::input::AssessmentOptions;
+pub use crate::assessment::model::SurveyRound;
+pub use crate::assessment::report::parts::{ReportFormat, ReportOptions};
+pub use crate::assessment::result::{Assessment, ExternalFindings};
 pub use crate::checklists::align::{AlignmentStatus, ChecklistAlignment};
 pub use crate::checklists::model::session::{
     AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, ResolveItem, StartChecklist,
@@ -201,7 +203,6 @@ pub use agreement::{
     Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord, ResourceCommitment, Stage,
     StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
-pub use assessment::{Assessment, AssessmentOptions, ExternalFindings};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::Example;

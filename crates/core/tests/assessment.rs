@@ -1221,14 +1221,14 @@ proptest! {
     #[test]
     fn wilson_intervals_hold_the_share(k in 0u32..500, extra in 0u32..500) {
         let n = k + extra;
-        match wilson_interval(k, n, brobygger::assessment::survey::Z_95) {
+        match wilson_interval(k, n, brobygger::assessment::Z_95) {
             None => prop_assert_eq!(n, 0),
             Some(i) => {
                 let p = f64::from(k) / f64::from(n);
                 prop_assert!(0.0 <= i.low && i.low <= p + 1e-12 && p <= i.high + 1e-12 && i.high <= 1.0);
                 // Four times the respondents: a narrower interval.
                 let wide = i.high - i.low;
-                let j = wilson_interval(4 * k, 4 * n, brobygger::assessment::survey::Z_95).unwrap();
+                let j = wilson_interval(4 * k, 4 * n, brobygger::assessment::Z_95).unwrap();
                 prop_assert!(j.high - j.low < wide);
             }
         }

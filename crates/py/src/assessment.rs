@@ -486,7 +486,7 @@ pub fn assessment_catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>>
 /// The Wilson score interval `(low, high)` for `successes` of `n` at normal quantile `z`
 /// (1.96 for 95%); None when `n` is 0 or `successes > n`.
 #[pyfunction]
-#[pyo3(signature = (successes, n, z = core::assessment::survey::Z_95))]
+#[pyo3(signature = (successes, n, z = core::assessment::Z_95))]
 pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<(f64, f64)> {
     core::assessment::wilson_interval(successes, n, z).map(|i| (i.low, i.high))
 }

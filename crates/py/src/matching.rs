@@ -239,7 +239,7 @@ impl MatchRun {
     /// ids only.
     #[pyo3(signature = (lang = "da"))]
     fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(core::assessment::report::notebook::match_run_html(
+        Ok(core::assessment::match_run_html(
             &self.inner,
             self::lang(lang)?,
         ))
@@ -247,7 +247,7 @@ impl MatchRun {
 
     /// Jupyter: the run as HTML (English).
     fn _repr_html_(&self) -> String {
-        core::assessment::report::notebook::match_run_html(&self.inner, core::Lang::En)
+        core::assessment::match_run_html(&self.inner, core::Lang::En)
     }
 
     fn __repr__(&self) -> String {

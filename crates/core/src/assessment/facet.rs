@@ -1,21 +1,21 @@
 //! The assessment and surveys facets: partnership health, its report, and evaluation surveys.
 
-use crate::assessment::Assessment;
-use crate::assessment::AssessmentOptions;
-use crate::assessment::FindingSource;
-use crate::assessment::assess;
-use crate::assessment::assess_all;
-use crate::assessment::assess_with_sources;
+use crate::assessment::assess::assess;
+use crate::assessment::assess::assess_all;
+use crate::assessment::assess::assess_with_sources;
+use crate::assessment::input::AssessmentOptions;
+use crate::assessment::input::FindingSource;
+use crate::assessment::model::RespondentGroup;
+use crate::assessment::model::ShareChange;
+use crate::assessment::model::ShareEstimate;
+use crate::assessment::model::SurveyAnswer;
+use crate::assessment::model::SurveyRound;
 use crate::assessment::overview::health_summary;
-use crate::assessment::report::ReportOptions;
-use crate::assessment::report::ReportSection;
-use crate::assessment::report::report;
+use crate::assessment::report::parts::ReportOptions;
+use crate::assessment::report::parts::ReportSection;
 use crate::assessment::report::sections::report_sections;
-use crate::assessment::survey::RespondentGroup;
-use crate::assessment::survey::ShareChange;
-use crate::assessment::survey::ShareEstimate;
-use crate::assessment::survey::SurveyAnswer;
-use crate::assessment::survey::SurveyRound;
+use crate::assessment::report::write::report;
+use crate::assessment::result::Assessment;
 use crate::assessment::survey::add_survey;
 use crate::assessment::survey::compare_surveys;
 use crate::assessment::survey::find_survey;

@@ -3,10 +3,10 @@
 //! role split stands and where the checklists stand. Party names and counts only, never a
 //! person.
 
-use super::Assessment;
 use super::catalogue::Dimension;
+use super::result::Assessment;
 use super::sources::{DatedChecklists, answered_templates};
-use crate::assessment::assess;
+use crate::assessment::assess::assess;
 use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
@@ -160,7 +160,7 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
         let not_assessed: Vec<String> = assessment
             .checks
             .iter()
-            .filter(|c| c.status == super::CheckStatus::NotAssessed)
+            .filter(|c| c.status == super::result::CheckStatus::NotAssessed)
             .filter_map(|c| super::catalogue::AssessmentCode::from_code(&c.code))
             .map(|c| c.title().get(lang).to_owned())
             .collect();

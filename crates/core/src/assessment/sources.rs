@@ -11,7 +11,7 @@
 //! [`AssessmentOptions::external`](super::AssessmentOptions::external) or as a
 //! [`FindingSource`]) replaces the built-in source of that name.
 
-use super::{FindingSource, SourceContext};
+use super::input::{FindingSource, SourceContext};
 use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
 use crate::checklists::workflow::checklist_sessions;

@@ -10,8 +10,8 @@
 //! Households enter a table only when a consent or basis for statistics covers them on the day;
 //! the table says how many were left out.
 
+use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareEstimate};
 use crate::assessment::survey::survey_results;
-use crate::assessment::survey::{MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareEstimate};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Text, labels};

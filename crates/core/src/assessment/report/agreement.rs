@@ -6,12 +6,12 @@
 //! whether they are filled, never by who holds them; champions appear by their kind; history
 //! notes are left out. A subsection with nothing to show is left out, heading and all.
 
-use super::Writer;
 use super::doc::{Block, Inline, text};
-use super::num;
+use super::write::Writer;
+use super::write::num;
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms, GoalOwner};
-use crate::assessment::Assessment;
+use crate::assessment::result::Assessment;
 use crate::i18n::Label;
 use crate::ids::PostId;
 

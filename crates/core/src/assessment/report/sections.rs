@@ -8,7 +8,7 @@
 //! comments and the notes of resolutions are left out, while yes/no, scale, number and choice
 //! answers are shown.
 
-use super::{HeatCell, HeatMap, ReportBlock, ReportSection, ReportSlot};
+use super::parts::{HeatCell, HeatMap, ReportBlock, ReportSection, ReportSlot};
 use crate::assessment::sources::{DatedChecklists, answered_templates};
 use crate::checklists::align::ChecklistAlignment;
 use crate::checklists::align::checklist_alignment;

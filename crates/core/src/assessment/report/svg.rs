@@ -4,7 +4,7 @@
 //! colour-blind-safe palette, and is followed in the report by a table with the same numbers.
 
 use super::doc::html_escape;
-use crate::assessment::ScoreBand;
+use crate::assessment::result::ScoreBand;
 use std::fmt::Write as _;
 
 const BLUE: &str = "#0072B2";

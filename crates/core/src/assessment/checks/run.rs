@@ -1,0 +1,167 @@
+//! Running the checks: the catalogue on an agreement's terms in force, and the external checks
+//! judged from routed findings.
+
+use super::context::{CheckRun, Ctx, RawFinding, tx, version_index_on};
+use crate::assessment::catalogue::{AssessmentCode, CheckBasis};
+use crate::assessment::input::Routed;
+use crate::assessment::result::{Assessment, ScoreBand};
+use crate::assessment::score::{conclude, external_credit, overall, score, sort_assessed};
+use crate::dossier::Dossier;
+use crate::error::BrobyggerError;
+use crate::finding::{FieldPath, Finding, Severity};
+use chrono::NaiveDate;
+
+/// Runs the whole catalogue on agreement `index` as of `as_of`.
+pub(crate) fn assess(
+    d: &Dossier,
+    index: usize,
+    as_of: NaiveDate,
+    external: &Routed,
+) -> Result<Assessment, BrobyggerError> {
+    let a = d
+        .agreements
+        .get(index)
+        .ok_or_else(|| BrobyggerError::not_found("agreement", index))?;
+    let k = version_index_on(a, as_of).ok_or_else(|| {
+        BrobyggerError::invalid_input(
+            "assessment.no_versions",
+            &format!("agreements[{index}].versions"),
+            "the agreement has no versions to assess",
+        )
+    })?;
+    let version = &a.versions[k];
+    let ap = FieldPath::root().field("agreements").index(index);
+    let cx = Ctx {
+        d,
+        a,
+        as_of,
+        terms: &version.terms,
+        status: a.status_on(as_of),
+        tp: ap.field("versions").index(k).field("terms"),
+        ap,
+    };
+    let mut checks = Vec::new();
+    let mut findings = Vec::new();
+    for code in AssessmentCode::ALL {
+        let run = match code.basis() {
+            CheckBasis::Model => run_model(&cx, code),
+            CheckBasis::External => external_run(code, external),
+        };
+        conclude(code, run, &mut checks, &mut findings);
+    }
+    sort_assessed(&mut findings);
+    let dimensions = score(&checks);
+    let overall = overall(&dimensions);
+    Ok(Assessment {
+        agreement: a.id.clone(),
+        title: version.terms.title.clone(),
+        as_of,
+        status: cx.status,
+        version: version.number,
+        overall,
+        overall_band: overall.map(ScoreBand::of),
+        dimensions,
+        checks,
+        findings,
+        external_sources: external.sources.clone(),
+    })
+}
+
+/// The check behind each code that reads the dossier, grouped by dimension as the catalogue is.
+fn run_model(cx: &Ctx<'_>, code: AssessmentCode) -> CheckRun {
+    use AssessmentCode::*;
+    match code {
+        NotFormalised => super::formalisation::not_formalised(cx),
+        NoRoutines => super::formalisation::no_routines(cx),
+        NoGroundRules => super::formalisation::no_ground_rules(cx),
+        NoReviewDates => super::formalisation::no_review_dates(cx),
+        ReviewOverdue => super::formalisation::review_overdue(cx),
+        TermExpired => super::formalisation::term_expired(cx),
+
+        NoCoordinatorForSide => super::roles::no_coordinator_for_side(cx),
+        NoVolunteerRepresentative => super::roles::no_volunteer_representative(cx),
+        PossibleDoubleCoverage => super::roles::possible_double_coverage(cx),
+
+        NoSharedGoal => super::expectations::no_shared_goal(cx),
+        NoOwnObjectives => super::expectations::no_own_objectives(cx),
+        GoalsWithoutIndicator => super::expectations::goals_without_indicator(cx),
+        UndefinedTerms => super::expectations::undefined_terms(cx),
+        AssociationStandpointUnknown => super::expectations::association_standpoint(cx),
+
+        ShortNotice => super::meetings::short_notice(cx),
+        NoAgenda => super::meetings::no_agenda(cx),
+        UnsuitedMeetingTime => super::meetings::unsuited_meeting_time(cx),
+        RoutineNotKept => super::meetings::routine_not_kept(cx),
+        FrequentMeetings => super::meetings::frequent_meetings(cx),
+
+        NoCoordinationTime => super::resources::no_coordination_time(cx),
+        NoManagementPriority => super::resources::no_management_priority(cx),
+        CommitteeNotBriefed => super::resources::committee_not_briefed(cx),
+
+        ContactChanged => super::continuity::contact_changed(cx),
+        PostVacant => super::continuity::post_vacant(cx),
+        SinglePersonDependency => super::continuity::single_person_dependency(cx),
+
+        NarrowMunicipalSide => super::breadth::narrow_municipal_side(cx),
+        NarrowCivilSociety => super::breadth::narrow_civil_society(cx),
+        BusinessNotAtTable => super::breadth::business_not_at_table(cx),
+
+        NoUserTrack => super::newcomer_offers::no_user_track(cx),
+        NoSocialOffer => super::newcomer_offers::no_social_offer(cx),
+        NoJobOffer => super::newcomer_offers::no_job_offer(cx),
+
+        NotAnchored => super::anchoring::not_anchored(cx),
+        NoCrossCuttingLeadership => super::anchoring::no_cross_cutting_leadership(cx),
+        ShortTerm => super::anchoring::short_term(cx),
+        NotCoCreation => super::anchoring::not_co_creation(cx),
+
+        // Judged by `external_run`; the catalogue's basis never sends them here.
+        RoleSplit | StatutoryTasks | ExpectationAlignment | Introductions | Matching => {
+            CheckRun::na(tx("", ""), Vec::new())
+        }
+    }
+}
+
+/// An external check, judged from the findings routed to it: not assessed until one of its
+/// modules was heard, then credit by the worst severity among them.
+fn external_run(code: AssessmentCode, routed: &Routed) -> CheckRun {
+    let sources = code.external_sources();
+    let given = routed.sources.iter().any(|s| sources.contains(&s.as_str()));
+    if !given {
+        let names = sources.join(", ");
+        return CheckRun::na(
+            tx(
+                format!("Ikke vurderet: kræver fund fra modulet {names}."),
+                format!("Not assessed: needs findings from the module {names}."),
+            ),
+            Vec::new(),
+        );
+    }
+    let mine: Vec<&Finding> = routed
+        .findings
+        .iter()
+        .filter(|(c, _)| *c == code)
+        .map(|(_, f)| f)
+        .collect();
+    let credit = external_credit(&mine);
+    let evidence: Vec<FieldPath> = mine.iter().map(|f| f.path.clone()).collect();
+    let count = |s: Severity| mine.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let note = tx(
+        format!("{} fund ({errors} fejl, {warnings} advarsler).", mine.len()),
+        format!(
+            "{} finding(s) ({errors} error(s), {warnings} warning(s)).",
+            mine.len()
+        ),
+    );
+    let findings = mine
+        .iter()
+        .map(|f| RawFinding {
+            path: f.path.clone(),
+            text: f.text.clone(),
+            evidence: vec![f.path.clone()],
+            external: Some((*f).clone()),
+        })
+        .collect();
+    CheckRun::scored(credit, note, evidence, findings)
+}
