@@ -175,8 +175,7 @@ pub(crate) fn date_or_today(as_of: Option<&str>) -> Result<NaiveDate, Failure> {
 }
 
 pub(crate) fn date(s: &str, arg: &str) -> Result<NaiveDate, Failure> {
-    brobygger::time::parse_date(s)
-        .ok_or_else(|| bad_input("cli.bad_date", arg, "expected YYYY-MM-DD"))
+    brobygger::parse_date(s).ok_or_else(|| bad_input("cli.bad_date", arg, "expected YYYY-MM-DD"))
 }
 
 /// CSV problems that are not errors, shown on standard error so the output stays clean.

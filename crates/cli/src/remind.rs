@@ -2,7 +2,7 @@
 
 use crate::out::{Failure, Outcome, out, outln};
 use crate::{inputs, t};
-use brobygger::reminders::DEFAULT_HORIZON_DAYS;
+use brobygger::DEFAULT_HORIZON_DAYS;
 use brobygger::{BrobyggerError, Label, Lang, Reminder, ReminderKind, ReminderState};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;

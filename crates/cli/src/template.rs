@@ -197,7 +197,7 @@ fn describe(table: CsvTable, columns: &[CsvColumn], lang: Lang) -> String {
 pub(crate) fn schema(kind: SchemaKind) -> Outcome {
     use brobygger::matching::{MatchRun, Newcomer, Offer, RuleSet};
     let text = match kind {
-        SchemaKind::Dossier => brobygger::schema::dossier_schema_json(),
+        SchemaKind::Dossier => brobygger::dossier_schema_json(),
         SchemaKind::Rules => pretty(schemars::schema_for!(RuleSet))?,
         SchemaKind::Template => pretty(schemars::schema_for!(brobygger::ChecklistTemplate))?,
         SchemaKind::Newcomers => pretty(schemars::schema_for!(Vec<Newcomer>))?,

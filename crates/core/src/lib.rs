@@ -116,86 +116,43 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("brobygger");
 
-pub mod actors;
-pub mod agreement;
+// The layers (crates/core/layers.toml, checked by scripts/check_layers.py): ground types, each
+// feature's stored data, the dossier, the operations, and these front doors. The feature modules
+// below are public namespaces whose front doors say what they offer; every other module is
+// private and re-exported here item by item.
 pub mod assessment;
 pub mod checklists;
-pub mod dossier;
-pub mod error;
-pub mod examples;
-mod facets;
-pub mod finding;
-pub mod i18n;
-pub mod ids;
 pub mod import;
 pub mod lifecycle;
 pub mod matching;
 pub mod posts;
 pub mod privacy;
-mod random;
-pub mod reminders;
 pub mod roles;
-pub mod schema;
-pub mod sensitivity;
-mod status;
-pub mod summary;
-pub mod time;
-pub mod validate;
-mod validation_code;
 
-pub use crate::assessment::catalogue::Dimension;
-pub use crate::assessment::input::AssessmentOptions;
-pub use crate::assessment::model::SurveyRound;
-pub use crate::assessment::report::parts::{ReportFormat, ReportOptions};
-pub use crate::assessment::result::{Assessment, ExternalFindings};
-pub use crate::checklists::align::{AlignmentStatus, ChecklistAlignment};
-pub use crate::checklists::model::session::{
-    AnswerInput, AnswerSession, AnswerValue, ChecklistRequirement, ResolveItem, StartChecklist,
-};
-pub use crate::checklists::model::store::Checklists;
-pub use crate::checklists::model::template::{AnswerKind, ChecklistTemplate};
-pub use crate::checklists::model::vocab::Side;
-pub use crate::checklists::model::vocab::YesNo;
-pub use crate::checklists::readiness::ChecklistReadiness;
-pub use crate::lifecycle::facet::LifecycleFacet;
-pub use crate::lifecycle::policy::TransitionPolicy;
-pub use crate::lifecycle::rule::TransitionRule;
-pub use crate::lifecycle::transition::LifecycleError;
-pub use crate::lifecycle::transition::TransitionRequest;
-pub use crate::matching::model::cohort::Cohort;
-pub use crate::matching::model::intro::{IntroductionPlan, IntroductionRecord};
-pub use crate::matching::model::profile::{Newcomer, Offer};
-pub use crate::matching::model::rules::RuleSet;
-pub use crate::matching::model::run::MatchRun;
-pub use crate::matching::model::run::Solver;
-pub use crate::matching::outcome::MatchOptions;
-pub use crate::matching::store::MatchRequest;
-pub use crate::posts::facet::PostsFacet;
-pub use crate::posts::handover::HandoverError;
-pub use crate::posts::handover::{Handover, HandoverReport, HandoverScope};
-pub use crate::posts::model::{Post, PostKind, Tenure};
-pub use crate::privacy::model::audience::Audience;
-pub use crate::privacy::model::consent::{
-    ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject,
-};
-pub use crate::privacy::model::proposal::MatchProposal;
-pub use crate::privacy::model::retention::RetentionPolicy;
-pub use crate::privacy::model::store::Privacy;
-pub use crate::privacy::pseudonym::PseudonymKey;
-pub use crate::roles::analysis::RolesCode;
-pub use crate::roles::catalogue::{TaskCatalogue, TaskDefinition};
-pub use crate::roles::diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
-pub use crate::roles::matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
-pub use crate::roles::model::error::RoleError;
-pub use crate::roles::model::split::{
-    Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
-};
-pub use crate::roles::ops::{Carrying, Duty};
-pub use crate::roles::rule::RoleSplitRule;
-pub use crate::roles::tasks::RoleTask;
+mod actors;
+mod agreement;
+mod dossier;
+mod error;
+mod examples;
+mod facets;
+mod finding;
+mod i18n;
+mod ids;
+mod random;
+mod reminders;
+mod schema;
+mod sensitivity;
+mod status;
+mod summary;
+mod time;
+mod validate;
+mod validation_code;
+mod vocabulary;
+
 pub use actors::{
-    Affiliation, CertificateCheck, Department, DepartmentKind, Municipality, Organisation,
-    OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person, PremisesAccess,
+    Affiliation, CertificateCheck, Department, DepartmentKind, MUNICIPALITY_CODES, Municipality,
+    Organisation, OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person,
+    PremisesAccess, official_municipality_name,
 };
 pub use agreement::{
     Activity, ActivityKind, Agreement, AgreementParty, AgreementTerms, AgreementVersion, Amendment,
@@ -203,13 +160,23 @@ pub use agreement::{
     Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord, ResourceCommitment, Stage,
     StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
+pub use assessment::{
+    Assessment, AssessmentFacet, AssessmentOptions, Dimension, ExternalFindings, ReportFormat,
+    ReportOptions, SurveyRound, SurveysFacet,
+};
+pub use checklists::{
+    AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
+    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Checklists, ChecklistsFacet,
+    ResolveItem, Side, StartChecklist, YesNo,
+};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
-pub use examples::Example;
+pub use examples::{Example, example_reference_date};
 pub use finding::{
-    FieldPath, Finding, FindingKind, FindingsExt, SeedDocument, Severity, SourceRef,
+    FieldPath, Finding, FindingKind, FindingsExt, PathSegment, SeedDocument, Severity, SourceRef,
+    sort_findings,
 };
-pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry};
+pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry, entries};
 pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId, TaskId,
@@ -217,11 +184,38 @@ pub use ids::{
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
-pub use reminders::{Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet};
-pub use sensitivity::{PersonalData, SensitivityClass};
+pub use ids::{MAX_ID_LEN, OrgIdProblem, OrgIdScheme, cvr_checksum_ok, is_well_formed};
+pub use ids::{QuestionId, SurveyId};
+pub use lifecycle::{
+    LifecycleError, LifecycleFacet, TransitionPolicy, TransitionRequest, TransitionRule,
+};
+pub use matching::{
+    Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun,
+    MatchingFacet, Newcomer, Offer, RuleSet, Solver,
+};
+pub use posts::{
+    Handover, HandoverError, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure,
+};
+pub use privacy::{
+    Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, PrivacyFacet, ProcessingBasis,
+    PseudonymKey, Purpose, RetentionPolicy, Subject, Viewer,
+};
+pub use reminders::{
+    DEFAULT_HORIZON_DAYS, Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet,
+};
+pub use roles::{
+    Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
+    Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,
+    RoleSplit, RoleSplitDiff, RoleSplitRule, RoleTask, RolesCode, RolesFacet, TaskCatalogue,
+    TaskDefinition, TaskRef,
+};
+pub use schema::{dossier_schema, dossier_schema_json};
+pub use sensitivity::{FieldSensitivity, PersonalData, SensitivityClass, class_of, field_classes};
 pub use status::AgreementStatus;
 pub use summary::SummaryOptions;
-pub use time::Timestamp;
+pub use time::{Timestamp, parse_date, start_of_day};
+pub use validation_code::ValidationCode;
+pub use vocabulary::vocabulary;
 
 /// Re-exported so binding crates name the same date types.
 pub use chrono;
@@ -256,67 +250,4 @@ doctests! {
     GuideMobilePackaging => "../../../docs/guide/src/mobile-packaging.md",
     GuideScale => "../../../docs/guide/src/scale.md",
     GuideSources => "../../../docs/guide/src/sources.md",
-}
-
-/// Every closed vocabulary of the model with its labels in `lang`, for pickers and legends in
-/// apps: `agreement_status`, `activity_kind`, `department_kind`, ...
-pub fn vocabulary(lang: Lang) -> Vec<i18n::VocabularyEntry> {
-    use i18n::entries;
-    [
-        entries::<AgreementStatus>(lang),
-        entries::<assessment::LikertAnswer>(lang),
-        entries::<assessment::CheckStatus>(lang),
-        entries::<assessment::Dimension>(lang),
-        entries::<assessment::ReportSlot>(lang),
-        entries::<assessment::RespondentGroup>(lang),
-        entries::<assessment::ScoreBand>(lang),
-        entries::<assessment::SurveyMeasure>(lang),
-        entries::<ActivityKind>(lang),
-        entries::<CooperationLevel>(lang),
-        entries::<DepartmentKind>(lang),
-        entries::<OrganisationForm>(lang),
-        entries::<OrganisationKind>(lang),
-        entries::<PostKind>(lang),
-        entries::<PremisesAccess>(lang),
-        entries::<Raci>(lang),
-        entries::<SeedDocument>(lang),
-        entries::<SensitivityClass>(lang),
-        entries::<Severity>(lang),
-        entries::<Stage>(lang),
-        entries::<TargetGroup>(lang),
-        entries::<TimeOfDay>(lang),
-        entries::<Track>(lang),
-        entries::<checklists::Side>(lang),
-        entries::<checklists::YesNo>(lang),
-        entries::<checklists::AnswerKindName>(lang),
-        entries::<checklists::AlignmentStatus>(lang),
-        entries::<checklists::RenderFormat>(lang),
-        entries::<matching::LanguageLevel>(lang),
-        entries::<matching::Weekday>(lang),
-        entries::<matching::Gender>(lang),
-        entries::<matching::Credential>(lang),
-        entries::<matching::OfferKind>(lang),
-        entries::<matching::Solver>(lang),
-        entries::<matching::OfferRanking>(lang),
-        entries::<matching::IntroductionSetting>(lang),
-        entries::<matching::IntroductionState>(lang),
-        matching::model::profile::need_vocabulary(lang),
-        entries::<import::CsvTable>(lang),
-        entries::<reminders::ReminderKind>(lang),
-        entries::<reminders::ReminderState>(lang),
-        entries::<privacy::Purpose>(lang),
-        entries::<privacy::LegalBasis>(lang),
-        entries::<privacy::ConsentForm>(lang),
-        entries::<privacy::ProposalSide>(lang),
-        entries::<privacy::ProposalState>(lang),
-        entries::<privacy::ContactField>(lang),
-        entries::<privacy::Audience>(lang),
-        entries::<privacy::Treatment>(lang),
-        entries::<privacy::RecordType>(lang),
-        entries::<privacy::RetentionAction>(lang),
-        entries::<privacy::RetentionState>(lang),
-        entries::<privacy::AggregateDimension>(lang),
-        entries::<privacy::Suppression>(lang),
-    ]
-    .concat()
 }

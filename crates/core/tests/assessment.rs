@@ -226,7 +226,7 @@ fn an_agreement_past_its_end_date_is_flagged_until_ended() {
             agreement: id.clone(),
             to: AgreementStatus::Ended,
             by,
-            at: brobygger::time::start_of_day(date("2018-09-01")),
+            at: brobygger::start_of_day(date("2018-09-01")),
             note: None,
             override_reason: None,
         })
@@ -275,7 +275,7 @@ fn reviews_vacancies_and_single_people_are_found() {
             agreement: id.clone(),
             to: AgreementStatus::UnderReview,
             by: by.clone(),
-            at: brobygger::time::start_of_day(date("2018-09-10")),
+            at: brobygger::start_of_day(date("2018-09-10")),
             note: None,
             override_reason: None,
         })

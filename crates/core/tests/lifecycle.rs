@@ -5,7 +5,7 @@ use brobygger::*;
 use chrono::NaiveDate;
 
 fn at(s: &str) -> Timestamp {
-    brobygger::time::start_of_day(s.parse().unwrap())
+    brobygger::start_of_day(s.parse().unwrap())
 }
 
 fn ikast() -> Dossier {

@@ -1389,5 +1389,5 @@ proptest! {
 }
 
 fn common_at(d: NaiveDate) -> Timestamp {
-    brobygger::time::start_of_day(d)
+    brobygger::start_of_day(d)
 }

@@ -618,7 +618,7 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
         agreement: id.clone(),
         to: AgreementStatus::Signed,
         by,
-        at: brobygger::time::start_of_day(date("2017-08-15")),
+        at: brobygger::start_of_day(date("2017-08-15")),
         note: None,
         override_reason: None,
     };

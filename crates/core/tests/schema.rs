@@ -7,12 +7,12 @@ mod common;
 #[test]
 fn committed_schema_is_up_to_date() {
     let path = common::fixtures().join("../../schema/dossier.schema.json");
-    common::golden(&path, &brobygger::schema::dossier_schema_json());
+    common::golden(&path, &brobygger::dossier_schema_json());
 }
 
 #[test]
 fn schema_marks_every_person_field_with_a_sensitivity_class() {
-    let schema = brobygger::schema::dossier_schema();
+    let schema = brobygger::dossier_schema();
     let person = &schema["$defs"]["Person"]["properties"];
     let props = person.as_object().expect("Person in $defs");
     assert!(props.len() >= 6);
@@ -31,7 +31,7 @@ fn schema_marks_every_person_field_with_a_sensitivity_class() {
 #[test]
 fn examples_validate_against_the_schema_shape() {
     // Every top-level key of every example is a property the schema knows.
-    let schema = brobygger::schema::dossier_schema();
+    let schema = brobygger::dossier_schema();
     let known = schema["properties"].as_object().unwrap();
     for e in brobygger::Example::ALL {
         let v: serde_json::Value = serde_json::from_str(e.json()).unwrap();

@@ -121,5 +121,5 @@ pub fn render_assessment(
 /// The day a built-in example is told as of (the demo assesses it then).
 #[uniffi::export]
 pub fn example_reference_date(name: String) -> Result<NaiveDate, BrobyggerError> {
-    brobygger::examples::example_reference_date(&name)
+    brobygger::example_reference_date(&name)
 }

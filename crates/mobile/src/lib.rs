@@ -50,7 +50,7 @@ pub fn schema_version() -> u32 {
 /// The JSON Schema of the dossier file format.
 #[uniffi::export]
 pub fn dossier_schema_json() -> String {
-    brobygger::schema::dossier_schema_json()
+    brobygger::dossier_schema_json()
 }
 
 /// A fresh random person id that carries nothing about the person.

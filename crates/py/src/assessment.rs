@@ -442,7 +442,7 @@ pub fn report_sections<'py>(
 /// The day a built-in example is told as of (the demo assesses it then).
 #[pyfunction]
 pub fn example_reference_date(name: &str) -> PyResult<NaiveDate> {
-    core::examples::example_reference_date(name).py()
+    core::example_reference_date(name).py()
 }
 
 /// A report on one agreement in `lang`, with other modules' findings (`external`, as for

@@ -146,7 +146,7 @@ pub fn match_run_to_csv(run: PyRef<'_, MatchRun>, lang: &str) -> PyResult<String
 /// (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
 /// `source`).
 #[pyfunction]
-#[pyo3(signature = (dossier, as_of, horizon_days = brobygger::reminders::DEFAULT_HORIZON_DAYS))]
+#[pyo3(signature = (dossier, as_of, horizon_days = brobygger::DEFAULT_HORIZON_DAYS))]
 pub fn reminders<'py>(
     py: Python<'py>,
     dossier: PyRef<'py, Dossier>,

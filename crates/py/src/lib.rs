@@ -30,7 +30,7 @@ fn example_names() -> Vec<&'static str> {
 /// The JSON Schema of the dossier file format, as JSON text.
 #[pyfunction]
 fn dossier_schema_json() -> String {
-    brobygger::schema::dossier_schema_json()
+    brobygger::dossier_schema_json()
 }
 
 /// A fresh random person id that carries nothing about the person.
