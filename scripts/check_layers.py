@@ -340,6 +340,40 @@ def main() -> int:
                 if t in members:
                     problems.append(f"    {mods[m]}:{line}: {path}")
 
+    # Calls up through the dossier: a method the top layer adds to `Dossier` (a facet accessor,
+    # `validate`, ...) called from a lower layer is an upward dependency no path names. Only
+    # names defined nowhere else are checked, so a same-named method of another type is no match.
+    if layers:
+        top = len(layers) - 1
+        api_methods: set[str] = set()
+        defined_below: set[str] = set()
+        for m, f in mods.items():
+            text = blank_test_modules(strip_comments_and_strings(f.read_text(encoding="utf-8")))
+            names = set(re.findall(r"\bfn\s+([a-z_][a-z0-9_]*)", text))
+            if rank.get(m) == top:
+                for block in re.finditer(r"^impl\s+(?:crate::(?:dossier::)?)?Dossier\s*\{", text, re.M):
+                    body = text[block.end():]
+                    depth, end = 1, 0
+                    for end, ch in enumerate(body):
+                        depth += ch == "{"
+                        depth -= ch == "}"
+                        if depth == 0:
+                            break
+                    api_methods.update(re.findall(r"\bfn\s+([a-z_][a-z0-9_]*)", body[:end]))
+            else:
+                defined_below.update(names)
+        watched = api_methods - defined_below
+        for m, f in mods.items():
+            if m not in rank or rank[m] == top:
+                continue
+            text = blank_test_modules(strip_comments_and_strings(f.read_text(encoding="utf-8")))
+            for call in re.finditer(r"\.\s*([a-z_][a-z0-9_]*)\s*\(", text):
+                if call.group(1) in watched:
+                    line = text.count("\n", 0, call.start()) + 1
+                    problems.append(
+                        f"{f}:{line}: `.{call.group(1)}(..)` calls up from layer '{layers[rank[m]].name}' "
+                        f"to a method the top layer adds to Dossier; call the operation's own function")
+
     files = len(mods)
     edge_count = sum(len(v) for v in graph.values())
     if problems:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite: Rust (fmt, clippy, tests and doctests, docs, the minimum Rust version),
+# Runs every test suite: Rust (the core's layers with no import cycle, fmt, clippy, tests and
+# doctests, docs, the minimum Rust version),
 # Python against the freshly built extension (stub drift, stubtest, mypy, pytest, examples),
 # Kotlin on the JVM against freshly generated bindings, the Swift syntax check, and every code
 # block of the README and the guide (docs/guide) in its language. Ends with one summary line;
@@ -32,6 +33,7 @@ step() {
   fi
 }
 
+rust_layers() { "$PY" scripts/check_layers.py; }
 rust_fmt() { cargo fmt --all -- --check; }
 rust_clippy() {
   cargo clippy --locked --workspace --exclude brobygger-py --all-targets --features brobygger-mobile/test-hooks -- -D warnings &&
@@ -110,6 +112,7 @@ swift_check() {
     echo "swift: C headers compile together:" "$BUILD"/bindings/swift/*.h
 }
 
+step "rust: layers (no import cycle)" rust_layers
 step "rust: fmt" rust_fmt
 step "rust: clippy" rust_clippy
 step "rust: tests" rust_test
