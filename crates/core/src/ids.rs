@@ -18,7 +18,7 @@ macro_rules! id_type {
         pub struct $name(String);
 
         impl $name {
-            /// Wraps a string as this id type; use [`crate::validate`] to check its format.
+            /// Wraps a string as this id type; use [`Dossier::validate`](crate::Dossier::validate) to check its format.
             pub fn new(id: impl Into<String>) -> Self {
                 Self(id.into())
             }

@@ -42,47 +42,47 @@
 //!
 //! ## Capabilities
 //!
-//! - **Agreements and their lifecycle** ([`agreement`], [`lifecycle`]): versions of the terms
+//! - **Agreements and their lifecycle** ([`Agreement`], [`lifecycle`]): versions of the terms
 //!   (parties, goals with indicators, activities, governance, routines, resources, term, stage,
-//!   cooperation level), a checked lifecycle ([`Dossier::transition`] under a
+//!   cooperation level), a checked lifecycle ([`crate::LifecycleFacet::transition`] under a
 //!   [`TransitionPolicy`] that refuses to sign an agreement that is not ready, with overrides
-//!   recorded), amendments as new versions ([`Dossier::amend`]).
+//!   recorded), amendments as new versions ([`crate::LifecycleFacet::amend`]).
 //! - **Posts and handover** ([`posts`]): posts outlive their holders; tenures record who held
-//!   what when; [`Dossier::handover`] moves every post of a person at once, or nothing.
-//! - **Validation** ([`validate`], [`Dossier::validate`]): every problem at once, each with its
+//!   what when; [`crate::PostsFacet::handover`] moves every post of a person at once, or nothing.
+//! - **Validation** ([`Dossier::validate`], [`ValidationCode`]): every problem at once, each with its
 //!   path; parse errors with path, line and column and no quoted input.
 //! - **Role splits** ([`roles`]): RACI over a catalogue of statutory and shared tasks, the
 //!   agreement's activities and custom tasks; the statutory line, one Accountable, coordinated
-//!   coverage, hours, single points of failure ([`Dossier::analyse_roles`]); Markdown and HTML
-//!   matrices ([`Dossier::role_matrix`]); changes all or nothing, amendments and diffs.
+//!   coverage, hours, single points of failure ([`crate::RolesFacet::analyse`]); Markdown and HTML
+//!   matrices ([`crate::RolesFacet::matrix`]); changes all or nothing, amendments and diffs.
 //! - **Checklists** ([`checklists`]): expectation-alignment templates as TOML or JSON (seven
 //!   built in), answer sessions, side-by-side alignment with critical divergences first
-//!   ([`Dossier::checklist_alignment`]), and a signing-readiness rule with resolutions.
+//!   ([`crate::ChecklistsFacet::alignment`]), and a signing-readiness rule with resolutions.
 //! - **Matching** ([`matching`]): pseudonymous newcomer and offer profiles with sensitivity
 //!   classes, rule sets as data, sparse candidates, optimal, stable and greedy solvers
-//!   ([`Dossier::match_cohort`]), explanations, unmatched households with their reasons, the
+//!   ([`crate::MatchingFacet::match_cohort`]), explanations, unmatched households with their reasons, the
 //!   volunteer's view; a dense assignment solver ([`matching::linear_sum_assignment`]); profiles
-//!   in bulk from tables ([`matching::columns`]).
-//! - **Introductions** ([`matching::intro`]): the plan of 001 (first within a month, all within
-//!   three, then repeated), each household's status on a day ([`Dossier::introductions_due`]).
+//!   in bulk from tables ([`matching::newcomers_from_table`]).
+//! - **Introductions** ([`matching::IntroductionPlan`]): the plan of 001 (first within a month, all within
+//!   three, then repeated), each household's status on a day ([`crate::MatchingFacet::introductions_due`]).
 //! - **Privacy** ([`privacy`]): consent and other legal bases, the consent gate every dossier
 //!   run goes through, disclosure only after both sides accept a match
-//!   ([`Dossier::propose_match`]), audience views ([`Dossier::view_newcomer`]), anonymisation
-//!   with cascade ([`Dossier::anonymise`]), retention, safe tables with complementary suppression
-//!   ([`Dossier::safe_table`]), keyed pseudonyms ([`PseudonymKey`]), the privacy review.
+//!   ([`crate::PrivacyFacet::propose`]), audience views ([`crate::PrivacyFacet::view_newcomer`]), anonymisation
+//!   with cascade ([`crate::PrivacyFacet::anonymise`]), retention, safe tables with complementary suppression
+//!   ([`crate::PrivacyFacet::safe_table`]), keyed pseudonyms ([`PseudonymKey`]), the privacy review.
 //! - **Assessment and surveys** ([`assessment`]): 40 checks from the sources in nine
-//!   dimensions, scored with reasons as of a date ([`Dossier::assess`]), the role split,
+//!   dimensions, scored with reasons as of a date ([`crate::AssessmentFacet::assess`]), the role split,
 //!   checklists, matching and introductions weighed by default; evaluation surveys stored as
-//!   counts, with Wilson and Newcombe intervals ([`Dossier::survey_results`]).
-//! - **Reports** ([`assessment::report`]): a shareable report per agreement in Markdown or
-//!   self-contained HTML with SVG charts ([`Dossier::report`]), no personal data beyond post
-//!   titles; [`Dossier::health_summary`] on one page.
+//!   counts, with Wilson and Newcombe intervals ([`crate::SurveysFacet::results`]).
+//! - **Reports** ([`assessment::ReportOptions`]): a shareable report per agreement in Markdown or
+//!   self-contained HTML with SVG charts ([`crate::AssessmentFacet::report`]), no personal data beyond post
+//!   titles; [`crate::AssessmentFacet::health_summary`] on one page.
 //! - **Import and CSV** ([`import`]): newcomers and offers from the spreadsheets municipalities
 //!   keep (`,` `;` or tab, UTF-8 or Windows-1252, Danish dates and decimal commas), every bad
 //!   cell with file, line and column and never its value; writers that read back the same.
-//! - **Reminders** ([`reminders`], [`Dossier::reminders`]): introductions, meetings to convene,
+//! - **Reminders** ([`Dossier::reminders`], [`RemindersFacet::due`]): introductions, meetings to convene,
 //!   reviews, term ends and committee briefings due or overdue on a day.
-//! - **Schema and vocabulary** ([`schema`], [`vocabulary`]): the JSON Schema of the file format
+//! - **Schema and vocabulary** ([`dossier_schema_json`], [`vocabulary()`]): the JSON Schema of the file format
 //!   with `x-sensitivity` on personal fields; every closed vocabulary with Danish and English
 //!   labels for apps.
 //!

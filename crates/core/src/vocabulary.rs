@@ -1,17 +1,8 @@
 //! Every closed vocabulary of the model with its labels, for apps' pickers and legends.
 
-use crate::actors::DepartmentKind;
-use crate::actors::OrganisationForm;
-use crate::actors::OrganisationKind;
-use crate::actors::PremisesAccess;
-use crate::agreement::ActivityKind;
-use crate::agreement::CooperationLevel;
-use crate::agreement::Stage;
-use crate::agreement::TargetGroup;
-use crate::agreement::TimeOfDay;
-use crate::agreement::Track;
-use crate::finding::SeedDocument;
-use crate::finding::Severity;
+use crate::actors::{DepartmentKind, OrganisationForm, OrganisationKind, PremisesAccess};
+use crate::agreement::{ActivityKind, CooperationLevel, Stage, TargetGroup, TimeOfDay, Track};
+use crate::finding::{SeedDocument, Severity};
 use crate::i18n::{Lang, VocabularyEntry, entries};
 use crate::posts::model::PostKind;
 use crate::roles::model::split::Raci;

@@ -1,14 +1,9 @@
 //! Assessing an agreement: running the catalogue's checks on the terms in force, routing other
 //! features' findings to their checks, and scoring the dimensions.
 
-use crate::assessment::catalogue::check_for_external_code;
-use crate::assessment::catalogue::external_source_names;
-use crate::assessment::input::AssessmentOptions;
-use crate::assessment::input::FindingSource;
-use crate::assessment::input::Routed;
-use crate::assessment::input::SourceContext;
-use crate::assessment::result::Assessment;
-use crate::assessment::result::ExternalFindings;
+use crate::assessment::catalogue::{check_for_external_code, external_source_names};
+use crate::assessment::input::{AssessmentOptions, FindingSource, Routed, SourceContext};
+use crate::assessment::result::{Assessment, ExternalFindings};
 use crate::assessment::sources::builtin_sources;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
@@ -79,7 +74,7 @@ fn source_context(dossier: &Dossier, index: usize, as_of: NaiveDate) -> Option<S
     let agreement = dossier.agreements.get(index)?;
     let version_index = super::checks::context::version_index_on(agreement, as_of)?;
     Some(SourceContext {
-        dossier: dossier,
+        dossier,
         agreement,
         index,
         as_of,

@@ -1,32 +1,23 @@
 //! The assessment and surveys facets: partnership health, its report, and evaluation surveys.
 
-use crate::assessment::assess::assess;
-use crate::assessment::assess::assess_all;
-use crate::assessment::assess::assess_with_sources;
-use crate::assessment::input::AssessmentOptions;
-use crate::assessment::input::FindingSource;
-use crate::assessment::model::RespondentGroup;
-use crate::assessment::model::ShareChange;
-use crate::assessment::model::ShareEstimate;
-use crate::assessment::model::SurveyAnswer;
-use crate::assessment::model::SurveyRound;
+use crate::assessment::assess::{assess, assess_all, assess_with_sources};
+use crate::assessment::input::{AssessmentOptions, FindingSource};
+use crate::assessment::model::{
+    RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyRound,
+};
 use crate::assessment::overview::health_summary;
-use crate::assessment::report::parts::ReportOptions;
-use crate::assessment::report::parts::ReportSection;
+use crate::assessment::report::parts::{ReportOptions, ReportSection};
 use crate::assessment::report::sections::report_sections;
 use crate::assessment::report::write::report;
 use crate::assessment::result::Assessment;
-use crate::assessment::survey::add_survey;
-use crate::assessment::survey::compare_surveys;
-use crate::assessment::survey::find_survey;
-use crate::assessment::survey::find_surveys_for;
-use crate::assessment::survey::record_survey_response;
-use crate::assessment::survey::survey_results;
+use crate::assessment::survey::{
+    add_survey, compare_surveys, find_survey, find_surveys_for, record_survey_response,
+    survey_results,
+};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
-use crate::ids::AgreementId;
-use crate::ids::SurveyId;
+use crate::ids::{AgreementId, SurveyId};
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
 
@@ -44,7 +35,7 @@ impl<D> AssessmentFacet<D> {
 
 impl<D: Deref<Target = Dossier>> AssessmentFacet<D> {
     /// Assesses an agreement as of a date. The role split and the checklists are weighed
-    /// automatically ([`builtin_sources`]); `options.external` adds other modules' findings
+    /// automatically ([`builtin_sources`](crate::assessment::builtin_sources)); `options.external` adds other modules' findings
     /// (matching, introductions), and a group named `roles` or `checklists` there replaces
     /// the built-in one.
     ///

@@ -63,10 +63,10 @@ pub struct SourceContext<'a> {
 }
 
 /// A module that produces findings about an agreement (roles, checklists, matching). The
-/// library's own modules are wired in by default ([`builtin_sources`]); wire another one in
-/// with [`Dossier::assess_with_sources`].
+/// library's own modules are wired in by default ([`builtin_sources`](crate::assessment::builtin_sources)); wire another one in
+/// with [`crate::AssessmentFacet::assess_with_sources`].
 pub trait FindingSource {
-    /// The module name the findings are filed under (see [`external_source_names`]).
+    /// The module name the findings are filed under (see [`external_source_names`](crate::assessment::external_source_names)).
     fn name(&self) -> &str;
     /// Whether the module has anything to judge for the agreement on the date; when not, its
     /// checks stay "not assessed" instead of counting as met.

@@ -5,7 +5,7 @@
 //!
 //! ## Why counts and not individual answers?
 //! A round stores how many respondents of each group gave each answer to each question
-//! ([`AnswerTally`]); [`crate::Dossier::record_survey_response`] adds one response to those
+//! ([`AnswerTally`]); [`SurveysFacet::record_response`](crate::SurveysFacet::record_response) adds one response to those
 //! counts. Every figure the evaluation needs comes from the counts, and a document that never
 //! holds a respondent's answer sheet cannot leak one. Small groups can still identify people,
 //! so reports leave out shares from fewer than [`MIN_REPORTED_RESPONDENTS`] respondents.
@@ -222,7 +222,7 @@ pub struct AnswerTally {
     pub count: u32,
 }
 
-/// One respondent's answer to one question, for [`Dossier::record_survey_response`].
+/// One respondent's answer to one question, for [`crate::SurveysFacet::record_response`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SurveyAnswer {

@@ -1,14 +1,10 @@
 //! Scoring: a check's result from what it found, each dimension's score with its reason, the
 //! overall score, and the order of the findings.
 
-use crate::assessment::catalogue::AssessmentCode;
-use crate::assessment::catalogue::CheckBasis;
-use crate::assessment::catalogue::Dimension;
-use crate::assessment::result::AssessedFinding;
-use crate::assessment::result::CheckResult;
-use crate::assessment::result::CheckStatus;
-use crate::assessment::result::DimensionScore;
-use crate::assessment::result::ScoreBand;
+use crate::assessment::catalogue::{AssessmentCode, CheckBasis, Dimension};
+use crate::assessment::result::{
+    AssessedFinding, CheckResult, CheckStatus, DimensionScore, ScoreBand,
+};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::i18n::Text;
 

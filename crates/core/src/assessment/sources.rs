@@ -23,7 +23,7 @@ use crate::matching::followup;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
-/// The role-split analysis ([`Dossier::analyse_roles`]) of the terms judged, with the posts'
+/// The role-split analysis ([`crate::RolesFacet::analyse`]) of the terms judged, with the posts'
 /// holders on the date. Filed under `roles`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RoleSplitSource;
@@ -44,8 +44,8 @@ impl FindingSource for RoleSplitSource {
 }
 
 /// The alignment of every checklist answered for the agreement
-/// ([`Dossier::checklist_alignment`]) and its signing readiness
-/// ([`Dossier::checklist_readiness`]), as the checklists stood at the end of the date. Filed
+/// ([`crate::ChecklistsFacet::alignment`]) and its signing readiness
+/// ([`crate::ChecklistsFacet::readiness`]), as the checklists stood at the end of the date. Filed
 /// under `checklists`; a finding both give (a critical divergence) counts once.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChecklistSource;

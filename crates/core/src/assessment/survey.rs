@@ -1,33 +1,9 @@
-//! Evaluation surveys: rounds of questions answered by volunteers, municipal staff and
-//! newcomers, stored as counts per respondent group, and the shares the LBB evaluation reports
-//! ("know each other better": 81% of volunteers, 84% of municipal actors; "improved the
-//! cooperation": 72%, seed 001) with confidence intervals and the change between two rounds.
-//!
-//! ## Why counts and not individual answers?
-//! A round stores how many respondents of each group gave each answer to each question
-//! ([`AnswerTally`]); [`crate::Dossier::record_survey_response`] adds one response to those
-//! counts. Every figure the evaluation needs comes from the counts, and a document that never
-//! holds a respondent's answer sheet cannot leak one. Small groups can still identify people,
-//! so reports leave out shares from fewer than [`MIN_REPORTED_RESPONDENTS`] respondents.
-//!
-//! ## The statistics
-//! - **Share**: respondents answering *agree* or *strongly agree*, divided by everyone who
-//!   answered the question, *don't know* and *neutral* included (as the evaluation's "81 pct.
-//!   tilkendegiver ..." reads).
-//! - **Confidence interval**: the Wilson score interval (Wilson 1927) at `z` = 1.96 (95%). Unlike
-//!   the textbook `p ± z·√(p(1−p)/n)` it stays inside 0–100% and keeps its coverage for the small
-//!   groups and extreme shares partnership surveys have; at 0 of n it is not the empty interval.
-//! - **Change between rounds**: the difference of the two shares with Newcombe's hybrid score
-//!   interval (Newcombe 1998, method 10), built from the two Wilson intervals. It assumes the two
-//!   rounds are independent samples; when the same people answer both, it is conservative. A
-//!   change is *significant* when its interval excludes zero.
+//! Survey rounds in a dossier: adding a round, recording a response into its counts, the
+//! shares of a round and the changes between two, and the rounds' validation.
 
-use crate::assessment::model::AnswerTally;
-use crate::assessment::model::RespondentGroup;
-use crate::assessment::model::ShareChange;
-use crate::assessment::model::ShareEstimate;
-use crate::assessment::model::SurveyAnswer;
-use crate::assessment::model::SurveyRound;
+use crate::assessment::model::{
+    AnswerTally, RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyRound,
+};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};

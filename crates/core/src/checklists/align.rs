@@ -11,12 +11,9 @@ use super::model::session::{AnswerSession, AnswerValue, Resolution};
 use super::model::template::{
     AnswerKind, AnswerKindName, ChecklistItem, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE,
 };
-use super::model::vocab::Side;
-use super::model::vocab::YesNo;
+use super::model::vocab::{Side, YesNo};
 use crate::actors::PartyRef;
-use crate::checklists::workflow::checklist_sessions;
-use crate::checklists::workflow::checklist_template;
-use crate::checklists::workflow::latest_sessions;
+use crate::checklists::workflow::{checklist_sessions, checklist_template, latest_sessions};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, SourceRef, sort_findings};

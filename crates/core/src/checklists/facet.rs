@@ -1,36 +1,22 @@
 //! The checklists facet: templates, requirements, answer sessions and their alignment.
 
-use crate::checklists::align::ChecklistAlignment;
-use crate::checklists::align::checklist_alignment;
-use crate::checklists::align::checklist_alignments;
-use crate::checklists::model::session::AnswerInput;
-use crate::checklists::model::session::AnswerSession;
-use crate::checklists::model::session::ChecklistRequirement;
-use crate::checklists::model::session::ResolveItem;
-use crate::checklists::model::session::StartChecklist;
+use crate::checklists::align::{ChecklistAlignment, checklist_alignment, checklist_alignments};
+use crate::checklists::model::session::{
+    AnswerInput, AnswerSession, ChecklistRequirement, ResolveItem, StartChecklist,
+};
 use crate::checklists::model::template::ChecklistTemplate;
 use crate::checklists::overview::checklist_summary;
-use crate::checklists::readiness::ChecklistReadiness;
-use crate::checklists::readiness::checklist_readiness;
-use crate::checklists::render::RenderFormat;
-use crate::checklists::render::render_checklist_comparison;
-use crate::checklists::workflow::add_checklist_template;
-use crate::checklists::workflow::answer_checklist;
-use crate::checklists::workflow::checklist_session;
-use crate::checklists::workflow::checklist_sessions;
-use crate::checklists::workflow::checklist_template;
-use crate::checklists::workflow::remove_checklist_requirement;
-use crate::checklists::workflow::require_checklist;
-use crate::checklists::workflow::resolve_checklist_item;
-use crate::checklists::workflow::start_checklist;
-use crate::checklists::workflow::submit_checklist;
+use crate::checklists::readiness::{ChecklistReadiness, checklist_readiness};
+use crate::checklists::render::{RenderFormat, render_checklist_comparison};
+use crate::checklists::workflow::{
+    add_checklist_template, answer_checklist, checklist_session, checklist_sessions,
+    checklist_template, remove_checklist_requirement, require_checklist, resolve_checklist_item,
+    start_checklist, submit_checklist,
+};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
-use crate::ids::AgreementId;
-use crate::ids::PersonId;
-use crate::ids::SessionId;
-use crate::ids::TemplateId;
+use crate::ids::{AgreementId, PersonId, SessionId, TemplateId};
 use crate::time::Timestamp;
 use std::ops::{Deref, DerefMut};
 

@@ -7,11 +7,11 @@
 //!
 //! - [`ChecklistTemplate`]s: items with stable ids, Danish and English text, an
 //!   [`AnswerKind`], a weight, a critical flag and a source; read from TOML or JSON and checked
-//!   as a whole. Seven built-in templates follow the source documents ([`builtin`]).
+//!   as a whole. Seven built-in templates follow the source documents ([`BuiltinChecklist`]).
 //! - [`AnswerSession`]s in the dossier: each party answers on its own; answers are timestamped
 //!   and attributed, a session can be saved half-done and resumed, and is frozen once submitted.
 //! - [`ChecklistAlignment`]: item by item, agreement or divergence measured the way that fits
-//!   the answer kind, a score per item and overall, critical divergences first, and [`Finding`]s.
+//!   the answer kind, a score per item and overall, critical divergences first, and [`Finding`](crate::Finding)s.
 //! - Signing readiness: [`ChecklistReadinessRule`] (part of
 //!   [`crate::TransitionPolicy::standard`]) refuses signing while a required checklist is
 //!   incomplete or a critical divergence is unresolved; the lifecycle's override records a

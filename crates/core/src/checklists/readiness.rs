@@ -5,8 +5,7 @@
 use super::model::codes::{ChecklistCode, ChecklistError};
 use crate::actors::PartyRef;
 use crate::checklists::align::checklist_alignment;
-use crate::checklists::workflow::checklist_template;
-use crate::checklists::workflow::checklists_templates_named;
+use crate::checklists::workflow::{checklist_template, checklists_templates_named};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};

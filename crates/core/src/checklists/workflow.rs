@@ -5,17 +5,10 @@ use super::model::codes::{ChecklistCode, ChecklistError};
 use super::model::template::ChecklistTemplate;
 use super::model::vocab::Side;
 use crate::actors::PartyRef;
-use crate::checklists::model::session::Answer;
-use crate::checklists::model::session::AnswerInput;
-use crate::checklists::model::session::AnswerSession;
-use crate::checklists::model::session::ChecklistRequirement;
-use crate::checklists::model::session::Resolution;
-use crate::checklists::model::session::ResolveItem;
-use crate::checklists::model::session::StartChecklist;
-use crate::checklists::model::session::Submission;
-use crate::checklists::model::session::agreement_covers;
-use crate::checklists::model::session::check_value;
-use crate::checklists::model::session::unanswered_finding;
+use crate::checklists::model::session::{
+    Answer, AnswerInput, AnswerSession, ChecklistRequirement, Resolution, ResolveItem,
+    StartChecklist, Submission, agreement_covers, check_value, unanswered_finding,
+};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};

@@ -1,5 +1,5 @@
 //! Newcomer households and volunteer offers as CSV: the lists municipalities and associations
-//! keep in spreadsheets, read into [`Newcomer`]s and [`Offer`]s and written back.
+//! keep in spreadsheets, read into [`Newcomer`](crate::Newcomer)s and [`Offer`](crate::Offer)s and written back.
 //!
 //! The column layout is documented in [`newcomer_columns`] and [`offer_columns`] (and printed by
 //! `brobygger template newcomers --describe`). In short:

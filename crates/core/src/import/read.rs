@@ -10,8 +10,9 @@ use super::csv::{
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::FindingKind;
 use crate::i18n::Text;
-use crate::matching::model::profile::{Coordinates, Credential, Gender, Household, OfferKind};
-use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
+use crate::matching::model::profile::{
+    Coordinates, Credential, Gender, Household, LanguageSkill, Newcomer, Offer, OfferKind,
+};
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -7,10 +7,8 @@ use super::columns;
 use super::csv::CsvTable;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
-use crate::matching::model::profile::LanguageSkill;
-use crate::matching::model::profile::{Newcomer, Offer};
-use crate::matching::model::run::MatchRun;
-use crate::matching::model::run::describe_binding;
+use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
+use crate::matching::model::run::{MatchRun, describe_binding};
 
 /// The header row of a layout (with its line end), to start a file from.
 pub fn csv_header(table: CsvTable) -> String {

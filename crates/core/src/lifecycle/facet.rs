@@ -1,19 +1,14 @@
 //! The lifecycle facet: status transitions, draft terms and amendments.
 
-use crate::agreement::AgreementTerms;
-use crate::agreement::Amendment;
-use crate::agreement::StatusEvent;
+use crate::agreement::{AgreementTerms, Amendment, StatusEvent};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
 use crate::ids::AgreementId;
 use crate::lifecycle::policy::TransitionPolicy;
-use crate::lifecycle::transition::TransitionRequest;
-use crate::lifecycle::transition::amend;
-use crate::lifecycle::transition::edit_terms;
-use crate::lifecycle::transition::preview_transition;
-use crate::lifecycle::transition::transition;
-use crate::lifecycle::transition::transition_with;
+use crate::lifecycle::transition::{
+    TransitionRequest, amend, edit_terms, preview_transition, transition, transition_with,
+};
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;
 use std::ops::{Deref, DerefMut};
@@ -81,7 +76,7 @@ impl<D: DerefMut<Target = Dossier>> LifecycleFacet<D> {
     }
 
     /// Replaces the terms of an agreement that is still a draft or under negotiation.
-    /// Binding agreements are changed with [`Dossier::amend`].
+    /// Binding agreements are changed with [`crate::LifecycleFacet::amend`].
     pub fn edit_terms(
         &mut self,
         agreement: &AgreementId,

@@ -1,11 +1,9 @@
 //! The set of rules a transition must pass, and the standard set.
 
 use crate::finding::Finding;
-use crate::lifecycle::rule::ActivationRule;
-use crate::lifecycle::rule::SigningReadinessRule;
-use crate::lifecycle::rule::TransitionContext;
-use crate::lifecycle::rule::TransitionRule;
-use crate::lifecycle::rule::ValidAgreementRule;
+use crate::lifecycle::rule::{
+    ActivationRule, SigningReadinessRule, TransitionContext, TransitionRule, ValidAgreementRule,
+};
 
 /// The rules a transition must pass.
 #[derive(Debug, Default)]

@@ -158,7 +158,7 @@ pub(crate) fn preview_transition(
         return Err(LifecycleError::NotAnEdge { from: a.status, to }.into());
     }
     Ok(policy.check(&TransitionContext {
-        dossier: dossier,
+        dossier,
         agreement: a,
         index,
         from: a.status,
@@ -197,7 +197,7 @@ pub(crate) fn transition_with(
         return Err(LifecycleError::NotAnEdge { from, to }.into());
     }
     let findings = policy.check(&TransitionContext {
-        dossier: dossier,
+        dossier,
         agreement: a,
         index,
         from,

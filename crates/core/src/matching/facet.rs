@@ -3,30 +3,18 @@
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
-use crate::ids::CohortId;
-use crate::ids::MatchRunId;
-use crate::ids::OfferId;
-use crate::ids::RuleSetId;
+use crate::ids::{CohortId, MatchRunId, OfferId, RuleSetId};
 use crate::matching::audience::VolunteerMatchView;
-use crate::matching::lookup::find_cohort;
-use crate::matching::lookup::find_match_run;
-use crate::matching::lookup::find_offer;
-use crate::matching::lookup::find_rule_set;
+use crate::matching::lookup::{find_cohort, find_match_run, find_offer, find_rule_set};
 use crate::matching::model::cohort::Cohort;
-use crate::matching::model::intro::CohortView;
-use crate::matching::model::intro::IntroductionRecord;
-use crate::matching::model::intro::IntroductionStatus;
+use crate::matching::model::intro::{CohortView, IntroductionRecord, IntroductionStatus};
 use crate::matching::model::profile::Offer;
 use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
-use crate::matching::store::MatchRequest;
-use crate::matching::store::add_match_run;
-use crate::matching::store::cohort_view;
-use crate::matching::store::introduction_status;
-use crate::matching::store::introductions_due;
-use crate::matching::store::match_cohort;
-use crate::matching::store::record_introduction;
-use crate::matching::store::volunteer_view;
+use crate::matching::store::{
+    MatchRequest, add_match_run, cohort_view, introduction_status, introductions_due, match_cohort,
+    record_introduction, volunteer_view,
+};
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
 
@@ -67,7 +55,7 @@ impl<'a> MatchingFacet<&'a Dossier> {
 
 impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
     /// Matches a stored cohort with the dossier's offers under a stored rule set. The run is
-    /// returned, not stored; store it with [`Dossier::add_match_run`]. A declared sensitive
+    /// returned, not stored; store it with [`crate::MatchingFacet::add_run`]. A declared sensitive
     /// attribute is used only for the households and offers a consent or basis covers on the
     /// run's day (`crate::privacy::gate`); the run lists what it withheld and what it used.
     pub fn match_cohort(&self, request: &MatchRequest) -> Result<MatchRun, BrobyggerError> {

@@ -116,8 +116,8 @@ fn cohort_path(k: usize) -> FieldPath {
 /// households: not offered a volunteer contact within the deadline; an introduction overdue or
 /// due (households still in their period whose deadline was not missed already); the period
 /// ended with fewer introductions than the plan asks. Counts only, so a report shared between
-/// the parties names no household; [`Dossier::cohort_view`] and
-/// [`Dossier::introductions_due`] list them for the coordinator.
+/// the parties names no household; [`crate::MatchingFacet::cohort_view`] and
+/// [`crate::MatchingFacet::introductions_due`] list them for the coordinator.
 pub fn introduction_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Finding> {
     let Some(c) = d.cohorts.get(k) else {
         return Vec::new();

@@ -11,16 +11,10 @@ use crate::ids::{CohortId, MatchRunId};
 use crate::matching::candidates::{self, Candidates, Detail, Prepared, SCORE_SCALE};
 use crate::matching::model::profile::{Need, Newcomer, Offer, language_name};
 use crate::matching::model::rules::{Rule, RuleKind, RuleSet, render};
-use crate::matching::model::run::BindingConstraint;
-use crate::matching::model::run::Demand;
-use crate::matching::model::run::DemandGap;
-use crate::matching::model::run::Match;
-use crate::matching::model::run::MatchRun;
-use crate::matching::model::run::MatchStatistics;
-use crate::matching::model::run::RuleOutcome;
-use crate::matching::model::run::Unmatched;
-use crate::matching::model::run::UnusedOffer;
-use crate::matching::model::run::{OfferRanking, Solver};
+use crate::matching::model::run::{
+    BindingConstraint, Demand, DemandGap, Match, MatchRun, MatchStatistics, OfferRanking,
+    RuleOutcome, Solver, Unmatched, UnusedOffer,
+};
 use crate::matching::solve::{self, Preferences, ProposingSide};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};

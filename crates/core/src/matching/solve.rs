@@ -14,8 +14,7 @@ use crate::finding::{FieldPath, Finding};
 use crate::i18n::Text;
 use crate::matching::candidates::Candidates;
 use crate::matching::model::rules::{MatchingCode, add};
-use crate::matching::model::run::OfferRanking;
-use crate::matching::model::run::Solver;
+use crate::matching::model::run::{OfferRanking, Solver};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 

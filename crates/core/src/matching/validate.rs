@@ -4,9 +4,7 @@
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::ids::{NewcomerId, is_well_formed};
-use crate::matching::lookup::find_cohort;
-use crate::matching::lookup::find_offer;
-use crate::matching::lookup::find_rule_set;
+use crate::matching::lookup::{find_cohort, find_offer, find_rule_set};
 use crate::matching::model::intro::IntroductionPlan;
 use crate::matching::model::profile::{LanguageSkill, Need, is_language_code};
 use crate::matching::model::rules::{MatchingCode, add};

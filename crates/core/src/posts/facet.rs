@@ -3,9 +3,7 @@
 use crate::dossier::Dossier;
 use crate::ids::PersonId;
 use crate::posts::handover;
-use crate::posts::handover::Handover;
-use crate::posts::handover::HandoverReport;
-use crate::posts::handover::posts_held_by;
+use crate::posts::handover::{Handover, HandoverReport, posts_held_by};
 use crate::posts::model::Post;
 use chrono::NaiveDate;
 use std::ops::DerefMut;

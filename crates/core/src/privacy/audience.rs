@@ -23,15 +23,11 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang, Text, labels};
 use crate::ids::{NewcomerId, OfferId, ProposalId};
-use crate::matching::audience::VolunteerMatchView;
-use crate::matching::audience::{SharedField, render_field};
-use crate::matching::lookup::find_match_run;
-use crate::matching::lookup::find_offer;
-use crate::matching::lookup::find_rule_set;
+use crate::matching::audience::{SharedField, VolunteerMatchView, render_field};
+use crate::matching::lookup::{find_match_run, find_offer, find_rule_set};
 use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
-use crate::matching::model::run::Match;
-use crate::matching::model::run::MatchRun;
+use crate::matching::model::run::{Match, MatchRun};
 use crate::privacy::lookup::find_proposal;
 use crate::privacy::model::audience::Audience;
 use crate::privacy::model::codes::PrivacyError;
@@ -381,7 +377,7 @@ pub(crate) fn shareable_fields(rules: &RuleSet) -> Vec<&str> {
 /// The matches of `offer` in `run`, as its volunteer may see them. `newcomers` are the run's
 /// households (matches whose household is missing are left out). The projection is the
 /// volunteer audience's (`crate::privacy::audience`); this form takes the run as given, while
-/// [`crate::Dossier::view_proposal`] also checks the proposal and the consent on a day.
+/// [`crate::PrivacyFacet::view_proposal`] also checks the proposal and the consent on a day.
 pub fn volunteer_view(
     run: &MatchRun,
     rules: &RuleSet,

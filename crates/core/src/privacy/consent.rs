@@ -7,11 +7,7 @@ use crate::finding::{FieldPath, Finding};
 use crate::i18n::Text;
 use crate::ids::{ConsentId, MatchRunId, ProposalId};
 use crate::privacy::model::codes::{PrivacyCode, PrivacyError};
-use crate::privacy::model::consent::BasisRef;
-use crate::privacy::model::consent::ConsentRecord;
-use crate::privacy::model::consent::ProcessingBasis;
-use crate::privacy::model::consent::Purpose;
-use crate::privacy::model::consent::Subject;
+use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Purpose, Subject};
 use crate::privacy::register::Register;
 use chrono::NaiveDate;
 

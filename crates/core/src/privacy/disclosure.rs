@@ -23,22 +23,14 @@ use crate::error::BrobyggerError;
 use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
-use crate::matching::lookup::find_match_run;
-use crate::matching::lookup::find_offer;
-use crate::privacy::lookup::find_consent;
-use crate::privacy::lookup::find_proposal;
+use crate::matching::lookup::{find_match_run, find_offer};
+use crate::privacy::lookup::{find_consent, find_proposal};
 use crate::privacy::model::codes::PrivacyError;
 use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
-use crate::privacy::model::proposal::ContactField;
-use crate::privacy::model::proposal::DEFAULT_ANSWER_DAYS;
-use crate::privacy::model::proposal::Disclosure;
-use crate::privacy::model::proposal::MatchProposal;
-use crate::privacy::model::proposal::ProposalEvent;
-use crate::privacy::model::proposal::ProposalEventKind;
-use crate::privacy::model::proposal::ProposalSide;
-use crate::privacy::model::proposal::ProposalState;
-use crate::privacy::model::proposal::Recipient;
-use crate::privacy::model::proposal::step;
+use crate::privacy::model::proposal::{
+    ContactField, DEFAULT_ANSWER_DAYS, Disclosure, MatchProposal, ProposalEvent, ProposalEventKind,
+    ProposalSide, ProposalState, Recipient, step,
+};
 use crate::privacy::register::Register;
 use crate::time::Timestamp;
 use chrono::NaiveDate;

@@ -4,69 +4,32 @@
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
-use crate::ids::ConsentId;
-use crate::ids::MatchRunId;
-use crate::ids::NewcomerId;
-use crate::ids::OfferId;
-use crate::ids::PostId;
-use crate::ids::ProposalId;
-use crate::ids::SurveyId;
-use crate::privacy::aggregate::AnalystExport;
-use crate::privacy::aggregate::AnalystExportOptions;
-use crate::privacy::aggregate::SafeShare;
-use crate::privacy::aggregate::SafeShareOptions;
-use crate::privacy::aggregate::SafeTable;
-use crate::privacy::aggregate::SafeTableRequest;
-use crate::privacy::aggregate::analyst_export;
-use crate::privacy::aggregate::safe_survey_results;
-use crate::privacy::aggregate::safe_table;
-use crate::privacy::anonymise::AnonymisationReport;
-use crate::privacy::anonymise::AnonymiseOptions;
-use crate::privacy::anonymise::anonymise;
-use crate::privacy::anonymise::anonymised;
-use crate::privacy::audience::MatchView;
-use crate::privacy::audience::NewcomerView;
-use crate::privacy::audience::OfferView;
-use crate::privacy::audience::Viewer;
-use crate::privacy::audience::view_newcomer;
-use crate::privacy::audience::view_offer;
-use crate::privacy::audience::view_proposal;
-use crate::privacy::consent::WithdrawalReport;
-use crate::privacy::consent::add_consent;
-use crate::privacy::consent::add_processing_basis;
-use crate::privacy::consent::covering_basis;
-use crate::privacy::consent::withdraw_consent;
-use crate::privacy::disclosure::ExportManifest;
-use crate::privacy::disclosure::ProposeMatch;
-use crate::privacy::disclosure::ReleaseRequest;
-use crate::privacy::disclosure::accept_proposal;
-use crate::privacy::disclosure::decline_proposal;
-use crate::privacy::disclosure::disclosure_manifest;
-use crate::privacy::disclosure::expire_proposals;
-use crate::privacy::disclosure::propose_match;
-use crate::privacy::disclosure::propose_run;
-use crate::privacy::disclosure::release_contact_details;
-use crate::privacy::disclosure::withdraw_proposal;
-use crate::privacy::lookup::find_consent;
-use crate::privacy::lookup::find_proposal;
-use crate::privacy::model::consent::BasisRef;
-use crate::privacy::model::consent::ConsentRecord;
-use crate::privacy::model::consent::ProcessingBasis;
-use crate::privacy::model::consent::Purpose;
-use crate::privacy::model::consent::Subject;
-use crate::privacy::model::proposal::Disclosure;
-use crate::privacy::model::proposal::MatchProposal;
-use crate::privacy::model::proposal::ProposalSide;
-use crate::privacy::model::proposal::ProposalState;
+use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId, SurveyId};
+use crate::privacy::aggregate::{
+    AnalystExport, AnalystExportOptions, SafeShare, SafeShareOptions, SafeTable, SafeTableRequest,
+    analyst_export, safe_survey_results, safe_table,
+};
+use crate::privacy::anonymise::{AnonymisationReport, AnonymiseOptions, anonymise, anonymised};
+use crate::privacy::audience::{
+    MatchView, NewcomerView, OfferView, Viewer, view_newcomer, view_offer, view_proposal,
+};
+use crate::privacy::consent::{
+    WithdrawalReport, add_consent, add_processing_basis, covering_basis, withdraw_consent,
+};
+use crate::privacy::disclosure::{
+    ExportManifest, ProposeMatch, ReleaseRequest, accept_proposal, decline_proposal,
+    disclosure_manifest, expire_proposals, propose_match, propose_run, release_contact_details,
+    withdraw_proposal,
+};
+use crate::privacy::lookup::{find_consent, find_proposal};
+use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Purpose, Subject};
+use crate::privacy::model::proposal::{Disclosure, MatchProposal, ProposalSide, ProposalState};
 use crate::privacy::model::retention::RetentionPolicy;
 use crate::privacy::pseudonym::PseudonymKey;
-use crate::privacy::retention::RetentionOutcome;
-use crate::privacy::retention::RetentionReport;
-use crate::privacy::retention::add_retention_policy;
-use crate::privacy::retention::apply_retention;
-use crate::privacy::retention::retention_report;
-use crate::privacy::review::ReviewOptions;
-use crate::privacy::review::privacy_review;
+use crate::privacy::retention::{
+    RetentionOutcome, RetentionReport, add_retention_policy, apply_retention, retention_report,
+};
+use crate::privacy::review::{ReviewOptions, privacy_review};
 use crate::time::Timestamp;
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};

@@ -120,7 +120,7 @@ fn withheld_text(subject: &Subject, attribute: &str, rules: &[RuleId]) -> Text {
 /// for the subjects a consent or basis in `register` covers on the run's day. Fails with a
 /// `Validation` error if the rule set has errors.
 ///
-/// This is the run [`crate::Dossier::match_cohort`] makes; call it directly for profiles held
+/// This is the run [`crate::MatchingFacet::match_cohort`] makes; call it directly for profiles held
 /// outside a dossier. [`crate::matching::run`] uses every declared attribute as given and
 /// leaves the basis to the caller.
 pub fn run_consented(

@@ -5,27 +5,27 @@
 //! (forvaltningsloven § 27; GDPR art. 9 special categories; a child-protection certificate is
 //! criminal-record data, GDPR art. 10). Every app built on the library inherits these rules:
 //!
-//! - [`consent`]: consent records (whose, which purposes, the sensitive attributes explicitly
+//! - Consents and bases ([`ConsentRecord`], [`ProcessingBasis`], [`Register`]): consent records (whose, which purposes, the sensitive attributes explicitly
 //!   covered, given, expiring, withdrawn, the text version) and other legal bases (GDPR art. 6
 //!   and 9, databeskyttelsesloven § 8, the exceptions to the duty of confidentiality), and the
 //!   one lookup everything else asks: *is there a basis for this subject, purpose and attribute
 //!   on this day?* Withdrawing a consent closes what depended on it and reports the rest.
-//! - [`gate`]: the hook in matching. A rule set's declared sensitive attribute is used for a
+//! - The consent gate ([`run_consented`]): the hook in matching. A rule set's declared sensitive attribute is used for a
 //!   household (or an offer) only when a consent or basis covers it on the run's day; otherwise
 //!   the rule sees no value, and the run says so without revealing any value.
-//! - [`disclosure`]: a match proposal goes proposed → accepted by the household → accepted by
+//! - Disclosure ([`MatchProposal`]): a match proposal goes proposed → accepted by the household → accepted by
 //!   the volunteer → contact details released (or declined, expired, withdrawn). Every release
 //!   is a recorded event with its basis; [`ExportManifest`] lists every field disclosed, to
 //!   whom and why.
-//! - [`audience`]: what a municipal caseworker, a coordinator, a volunteer and an analyst may
+//! - Audiences ([`Viewer`], [`NewcomerView`]): what a municipal caseworker, a coordinator, a volunteer and an analyst may
 //!   see of a household, an offer and a match, each view with its own manifest.
-//! - [`anonymise`] and [`retention`]: transforms that keep statistics useful (dates coarsened
+//! - Anonymisation and retention ([`AnonymiseOptions`], [`RetentionPolicy`]): transforms that keep statistics useful (dates coarsened
 //!   to the start of their quarter with the household's other dates shifted alike, names and
 //!   free text removed, fresh ids everywhere the old ones were, small areas merged), applied
 //!   with cascade; retention policies per record type report what is due on a day.
-//! - [`aggregate`]: counts for analysts and survey shares with cells under a threshold
+//! - Safe aggregates ([`SafeTableRequest`], [`suppress`]): counts for analysts and survey shares with cells under a threshold
 //!   (default 5) suppressed, including the complementary cells that would reveal them.
-//! - [`pseudonym`]: keyed pseudonyms (HMAC-SHA256) with one key per domain, for linking
+//! - Pseudonyms ([`PseudonymKey`]): keyed pseudonyms (HMAC-SHA256) with one key per domain, for linking
 //!   records across two systems without a national id or a name.
 //!
 //! ```

@@ -4,10 +4,7 @@
 use crate::dossier::Dossier;
 use crate::ids::{CohortId, ConsentId, OfferId};
 use crate::privacy::model::codes::PrivacyError;
-use crate::privacy::model::consent::BasisRef;
-use crate::privacy::model::consent::BasisScope;
-use crate::privacy::model::consent::Purpose;
-use crate::privacy::model::consent::Subject;
+use crate::privacy::model::consent::{BasisRef, BasisScope, Purpose, Subject};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

@@ -18,14 +18,13 @@ use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Label, Lang, Text, labels};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, PersonId, PolicyId, ProposalId};
-use crate::privacy::anonymise::anonymise;
-use crate::privacy::anonymise::{AnonymisationReport, AnonymisationScope, AnonymiseOptions};
+use crate::privacy::anonymise::{
+    AnonymisationReport, AnonymisationScope, AnonymiseOptions, anonymise,
+};
 use crate::privacy::consent::check_privacy_change;
 use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::consent::{BasisRef, BasisScope, Subject};
-use crate::privacy::model::retention::RecordType;
-use crate::privacy::model::retention::RetentionAction;
-use crate::privacy::model::retention::RetentionPolicy;
+use crate::privacy::model::retention::{RecordType, RetentionAction, RetentionPolicy};
 use chrono::{Months, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 

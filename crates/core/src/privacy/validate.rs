@@ -1,13 +1,11 @@
-//! Validation of the privacy records (part of [`Dossier::validate`]), the findings a withdrawal
-//! leaves, and the dated review ([`Dossier::privacy_review`]).
+//! Validation of the privacy records (part of [`Dossier::validate`]) and the findings a
+//! withdrawal leaves; the dated review is in `review.rs`.
 
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, is_well_formed};
-use crate::matching::lookup::find_cohort;
-use crate::matching::lookup::find_match_run;
-use crate::matching::lookup::find_offer;
+use crate::matching::lookup::{find_cohort, find_match_run, find_offer};
 use crate::matching::model::profile::is_language_code;
 use crate::matching::model::rules::{attribute_class, is_sensitive};
 use crate::privacy::lookup::find_consent;

@@ -2,8 +2,7 @@
 //! stable `roles.*` code, a severity, a path, Danish and English text, and its source.
 
 use super::model::split::{Assignment, Raci, RoleOptions, TaskRef};
-use super::tasks::RoleTask;
-use super::tasks::{Located, Scope};
+use super::tasks::{Located, RoleTask, Scope};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::dossier::Dossier;
 use crate::finding::{

@@ -8,27 +8,13 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::ids::AgreementId;
 use crate::roles::analysis::analyse_roles;
-use crate::roles::diff::RoleSplitDiff;
-use crate::roles::diff::describe_role_diff;
-use crate::roles::diff::role_diff;
-use crate::roles::matrix::RoleMatrix;
-use crate::roles::matrix::role_matrix;
-use crate::roles::model::split::Assignment;
-use crate::roles::model::split::Raci;
-use crate::roles::model::split::RoleChange;
-use crate::roles::model::split::RoleOptions;
-use crate::roles::model::split::RoleSplit;
-use crate::roles::model::split::TaskRef;
-use crate::roles::ops::Carrying;
-use crate::roles::ops::Duty;
-use crate::roles::ops::amend_roles;
-use crate::roles::ops::assign_role;
-use crate::roles::ops::change_roles;
-use crate::roles::ops::party_duties;
-use crate::roles::ops::role_split;
-use crate::roles::ops::role_tasks;
-use crate::roles::ops::task_carriers;
-use crate::roles::ops::unassign_role;
+use crate::roles::diff::{RoleSplitDiff, describe_role_diff, role_diff};
+use crate::roles::matrix::{RoleMatrix, role_matrix};
+use crate::roles::model::split::{Assignment, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef};
+use crate::roles::ops::{
+    Carrying, Duty, amend_roles, assign_role, change_roles, party_duties, role_split, role_tasks,
+    task_carriers, unassign_role,
+};
 use crate::roles::tasks::RoleTask;
 use std::ops::{Deref, DerefMut};
 
@@ -130,7 +116,7 @@ impl<D: Deref<Target = Dossier>> RolesFacet<D> {
 impl<D: DerefMut<Target = Dossier>> RolesFacet<D> {
     /// Applies `changes` to the split of a draft or negotiating agreement, in order, all or
     /// nothing. A failing change is reported with its position (`changes[2].party`); the dossier
-    /// is then unchanged. Signed, active and ended agreements change by [`Dossier::amend_roles`].
+    /// is then unchanged. Signed, active and ended agreements change by [`crate::RolesFacet::amend`].
     pub fn change(&mut self, changes: &[RoleChange]) -> Result<(), BrobyggerError> {
         change_roles(&mut self.dossier, &self.agreement, changes)
     }

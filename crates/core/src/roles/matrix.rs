@@ -3,8 +3,7 @@
 
 use super::analysis::analyse;
 use super::model::split::{Carrier, Raci, RoleOptions};
-use super::tasks::RoleTask;
-use super::tasks::{Located, Scope};
+use super::tasks::{Located, RoleTask, Scope};
 use crate::actors::PartyRef;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;

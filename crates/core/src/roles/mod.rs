@@ -6,22 +6,22 @@
 //! (001 "Formalisering og kommunikation"). A [`RoleSplit`] is part of what the parties agree, so
 //! it lives in [`AgreementTerms::roles`](crate::AgreementTerms::roles) and is versioned with the
 //! agreement: amending the split of a signed agreement makes a new version, and
-//! [`Dossier::role_diff`](crate::Dossier::role_diff) compares two.
+//! [`RolesFacet::diff`] compares two.
 //!
 //! A split is a RACI matrix of tasks × parties:
 //! - **tasks** ([`TaskRef`]) come from the built-in bilingual [`TaskCatalogue`] (statutory
 //!   municipal duties and typical shared tasks, each citing its source), from the agreement's
 //!   activities, and from [`CustomTask`]s the parties define;
-//! - **parties** are [`PartyRef`]s (an organisation, a municipality or one of its departments);
+//! - **parties** are [`PartyRef`](crate::PartyRef)s (an organisation, a municipality or one of its departments);
 //! - each [`Assignment`] gives a party one [`Raci`] role on a task, optionally naming the post
 //!   (or person) who carries it. Posts are preferred: they survive handovers.
 //!
-//! [`Dossier::analyse_roles`](crate::Dossier::analyse_roles) returns [`Finding`](crate::Finding)s with codes `roles.*`
+//! [`RolesFacet::analyse`] returns [`Finding`](crate::Finding)s with codes `roles.*`
 //! ([`RolesCode`]); structural problems (unknown tasks, parties outside the agreement, dangling
 //! posts) are part of [`Dossier::validate`](crate::Dossier::validate). [`RoleSplitRule`] blocks signing and activation while
 //! the split has errors, such as a statutory task held by a non-municipal party (001
-//! "Anerkendelse og respekt"). Changes go through [`Dossier::change_roles`](crate::Dossier::change_roles) (drafts) or
-//! [`Dossier::amend_roles`](crate::Dossier::amend_roles) (binding agreements), all or nothing. [`RoleMatrix`] renders the split
+//! "Anerkendelse og respekt"). Changes go through [`RolesFacet::change`] (drafts) or
+//! [`RolesFacet::amend`] (binding agreements), all or nothing. [`RoleMatrix`] renders the split
 //! as a Markdown table or a self-contained HTML page in Danish or English.
 //!
 //! ```

@@ -4,8 +4,7 @@
 use super::model::split::{
     Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,
 };
-use super::tasks::RoleTask;
-use super::tasks::{Located, Scope};
+use super::tasks::{Located, RoleTask, Scope};
 use crate::actors::PartyRef;
 use crate::agreement::Amendment;
 use crate::dossier::Dossier;

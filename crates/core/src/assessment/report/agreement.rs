@@ -7,8 +7,7 @@
 //! notes are left out. A subsection with nothing to show is left out, heading and all.
 
 use super::doc::{Block, Inline, text};
-use super::write::Writer;
-use super::write::num;
+use super::write::{Writer, num};
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms, GoalOwner};
 use crate::assessment::result::Assessment;

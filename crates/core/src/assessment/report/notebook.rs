@@ -7,8 +7,7 @@
 use super::doc::{Block, Inline, html_fragment, text};
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Label, Lang};
-use crate::matching::model::run::MatchRun;
-use crate::matching::model::run::describe_binding;
+use crate::matching::model::run::{MatchRun, describe_binding};
 
 fn t(lang: Lang, da: &str, en: &str) -> String {
     match lang {

@@ -162,7 +162,7 @@ pub struct ReportOptions {
     /// Other modules' findings for the assessment.
     pub external: Vec<ExternalFindings>,
     /// Content for the role-split and checklist slots. A slot with content here shows only
-    /// that; a slot without shows what the library makes of it ([`Dossier::report_sections`]).
+    /// that; a slot without shows what the library makes of it ([`crate::AssessmentFacet::report_sections`]).
     pub sections: Vec<ReportSection>,
 }
 

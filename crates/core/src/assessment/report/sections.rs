@@ -10,20 +10,17 @@
 
 use super::parts::{HeatCell, HeatMap, ReportBlock, ReportSection, ReportSlot};
 use crate::assessment::sources::{DatedChecklists, answered_templates};
-use crate::checklists::align::ChecklistAlignment;
-use crate::checklists::align::checklist_alignment;
+use crate::checklists::align::{ChecklistAlignment, checklist_alignment};
 use crate::checklists::readiness::checklist_readiness;
-use crate::checklists::render::Audience;
 use crate::checklists::render::{
-    Attention as ComparisonAttention, Doc as ComparisonDoc, Row as ComparisonRow,
+    Attention as ComparisonAttention, Audience, Doc as ComparisonDoc, Row as ComparisonRow,
 };
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
-use crate::roles::matrix::RoleMatrix;
-use crate::roles::matrix::role_matrix;
+use crate::roles::matrix::{RoleMatrix, role_matrix};
 use crate::roles::model::split::{Raci, RoleOptions};
 use chrono::NaiveDate;
 

@@ -6,12 +6,9 @@ use super::doc::{Block, Inline, text};
 use crate::assessment::assess::assess;
 use crate::assessment::input::AssessmentOptions;
 use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
-use crate::assessment::report::parts::HeatCell;
-use crate::assessment::report::parts::ReportBlock;
-use crate::assessment::report::parts::ReportFormat;
-use crate::assessment::report::parts::ReportOptions;
-use crate::assessment::report::parts::ReportSection;
-use crate::assessment::report::parts::ReportSlot;
+use crate::assessment::report::parts::{
+    HeatCell, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
+};
 use crate::assessment::report::sections::report_sections;
 use crate::assessment::result::{Assessment, CheckStatus};
 use crate::assessment::survey::find_surveys_for;

@@ -1,9 +1,7 @@
 //! What a dossier stores about checklists: the container of templates, requirements, sessions
 //! and resolutions, and the yes/no answer.
 
-use crate::checklists::model::session::AnswerSession;
-use crate::checklists::model::session::ChecklistRequirement;
-use crate::checklists::model::session::Resolution;
+use crate::checklists::model::session::{AnswerSession, ChecklistRequirement, Resolution};
 use crate::checklists::model::template::ChecklistTemplate;
 
 /// Everything about checklists a dossier stores: its own templates, the checklists each

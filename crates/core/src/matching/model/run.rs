@@ -2,8 +2,7 @@
 //! their binding constraint, unmet demand, unused offers and statistics, and the solver that
 //! made it.
 
-use crate::i18n::Text;
-use crate::i18n::labels;
+use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId};
 use crate::matching::model::profile::Need;
 use chrono::NaiveDate;

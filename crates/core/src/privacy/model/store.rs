@@ -1,9 +1,7 @@
 //! The privacy records a dossier keeps.
 
 use crate::ids::PolicyId;
-use crate::privacy::model::consent::ConsentRecord;
-use crate::privacy::model::consent::ProcessingBasis;
-use crate::privacy::model::consent::Subject;
+use crate::privacy::model::consent::{ConsentRecord, ProcessingBasis, Subject};
 use crate::privacy::model::proposal::MatchProposal;
 use crate::privacy::model::retention::RetentionPolicy;
 use chrono::NaiveDate;

@@ -88,7 +88,7 @@ impl Raci {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TaskRef {
-    /// A task of the built-in [`TaskCatalogue`], e.g. `integration_contract`.
+    /// A task of the built-in [`TaskCatalogue`](crate::TaskCatalogue), e.g. `integration_contract`.
     Catalogue {
         /// The catalogue id.
         id: TaskId,
