@@ -17,59 +17,68 @@ import brobygger as bb
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "crates" / "core" / "src"
 
-# Every `pub fn` on the core's `impl Dossier` blocks: the Python entry that reaches it
+# Every `pub fn` of the core's `impl Dossier` blocks (construction, JSON, lookups and the facet
+# accessors) and of its facets (`RolesFacet.analyse`, ...): the Python entry that reaches it
 # (resolved against the package), or why there is none.
 DOSSIER: dict[str, str] = {
     "new": "Dossier", "example": "Dossier.example", "load": "Dossier.load", "from_json": "Dossier.from_json",
     "to_json": "Dossier.to_json", "save": "Dossier.save", "validate": "Dossier.validate", "check": "Dossier.check",
-    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "transition": "Dossier.transition",
-    "transition_with": "Dossier.transition", "preview_transition": "Dossier.preview_transition",
-    "edit_terms": "Dossier.edit_terms", "amend": "Dossier.amend", "add_person": "Dossier.add_person",
+    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "LifecycleFacet.transition": "Dossier.transition",
+    "LifecycleFacet.transition_with": "Dossier.transition", "LifecycleFacet.preview": "Dossier.preview_transition", "LifecycleFacet.preview_with": "Dossier.preview_transition",
+    "LifecycleFacet.edit_terms": "Dossier.edit_terms", "LifecycleFacet.amend": "Dossier.amend", "add_person": "Dossier.add_person",
     "posts_for": "Dossier.posts_held_by", "post": "Dossier.posts", "person": "Dossier.people",
     "municipality": "Dossier.municipalities", "department": "Municipality.departments",
     "organisation": "Dossier.organisations",
+    # the facets the dossier hands out
+    "lifecycle": "Dossier.transition", "lifecycle_mut": "Dossier.transition", "posts": "Dossier.posts_held_by",
+    "posts_mut": "Dossier.handover", "roles": "Roles", "roles_mut": "Roles", "checklists": "Dossier.checklists",
+    "checklists_mut": "Dossier.checklists", "matching": "Dossier.match_cohort", "matching_mut": "Dossier.add_match_run",
+    "privacy": "Dossier.privacy", "privacy_mut": "Dossier.privacy", "assessment": "assess", "surveys": "surveys",
+    "surveys_mut": "add_survey", "reminders": "reminders", "RolesFacet.agreement": "Roles",
+    "PostsFacet.handover": "Dossier.handover", "PostsFacet.held_by": "Dossier.posts_held_by",
+    "ChecklistsFacet.render_comparison": "DossierChecklists.render",
     # roles
-    "role_split": "Roles.split", "role_tasks": "Roles.tasks", "analyse_roles": "Roles.analyse",
-    "role_matrix": "Roles.matrix", "party_duties": "Roles.duties", "task_carriers": "Roles.carriers",
-    "assign_role": "Roles.assign", "unassign_role": "Roles.unassign", "change_roles": "Roles.change",
-    "amend_roles": "Roles.amend", "role_diff": "Roles.diff", "describe_role_diff": "Roles.describe_diff",
+    "RolesFacet.split": "Roles.split", "RolesFacet.tasks": "Roles.tasks", "RolesFacet.analyse": "Roles.analyse",
+    "RolesFacet.matrix": "Roles.matrix", "RolesFacet.duties": "Roles.duties", "RolesFacet.carriers": "Roles.carriers",
+    "RolesFacet.assign": "Roles.assign", "RolesFacet.unassign": "Roles.unassign", "RolesFacet.change": "Roles.change",
+    "RolesFacet.amend": "Roles.amend", "RolesFacet.diff": "Roles.diff", "RolesFacet.describe_diff": "Roles.describe_diff",
     "party_name": "RoleMatrix.party_names", "party_label": "RoleMatrix.party_names",
     "party_text": "Carrying.party_name", "party_exists": "Roles.duties",
     # checklists
-    "checklist_template": "DossierChecklists.template", "add_checklist_template": "DossierChecklists.add_template",
-    "require_checklist": "DossierChecklists.require", "remove_checklist_requirement": "DossierChecklists.unrequire",
-    "start_checklist": "DossierChecklists.start", "answer_checklist": "DossierChecklists.answer",
-    "submit_checklist": "DossierChecklists.submit", "resolve_checklist_item": "DossierChecklists.resolve",
-    "checklist_session": "DossierChecklists.session", "checklist_sessions": "DossierChecklists.sessions",
-    "checklist_alignment": "DossierChecklists.alignment", "checklist_alignments": "DossierChecklists.alignments",
-    "checklist_readiness": "DossierChecklists.readiness", "checklist_summary": "DossierChecklists.summary",
+    "ChecklistsFacet.template": "DossierChecklists.template", "ChecklistsFacet.add_template": "DossierChecklists.add_template",
+    "ChecklistsFacet.require": "DossierChecklists.require", "ChecklistsFacet.remove_requirement": "DossierChecklists.unrequire",
+    "ChecklistsFacet.start": "DossierChecklists.start", "ChecklistsFacet.answer": "DossierChecklists.answer",
+    "ChecklistsFacet.submit": "DossierChecklists.submit", "ChecklistsFacet.resolve": "DossierChecklists.resolve",
+    "ChecklistsFacet.session": "DossierChecklists.session", "ChecklistsFacet.sessions": "DossierChecklists.sessions",
+    "ChecklistsFacet.alignment": "DossierChecklists.alignment", "ChecklistsFacet.alignments": "DossierChecklists.alignments",
+    "ChecklistsFacet.readiness": "DossierChecklists.readiness", "ChecklistsFacet.summary": "DossierChecklists.summary",
     # matching and introductions
-    "rule_set": "Dossier.rule_sets", "cohort": "Dossier.cohorts", "offer": "Dossier.offers",
-    "match_cohort": "Dossier.match_cohort", "match_run": "Dossier.match_runs", "add_match_run": "Dossier.add_match_run",
-    "record_introduction": "Dossier.record_introduction", "introduction_status": "Dossier.introduction_status",
-    "introductions_due": "Dossier.introductions_due", "cohort_view": "Dossier.cohort_view",
-    "volunteer_view": "Dossier.volunteer_view",
+    "MatchingFacet.rule_set": "Dossier.rule_sets", "MatchingFacet.cohort": "Dossier.cohorts", "MatchingFacet.offer": "Dossier.offers",
+    "MatchingFacet.match_cohort": "Dossier.match_cohort", "MatchingFacet.run": "Dossier.match_runs", "MatchingFacet.add_run": "Dossier.add_match_run",
+    "MatchingFacet.record_introduction": "Dossier.record_introduction", "MatchingFacet.introduction_status": "Dossier.introduction_status",
+    "MatchingFacet.introductions_due": "Dossier.introductions_due", "MatchingFacet.cohort_view": "Dossier.cohort_view",
+    "MatchingFacet.volunteer_view": "Dossier.volunteer_view",
     # assessment, surveys, reports
-    "assess": "assess", "assess_all": "assess_all", "assess_with_sources": "assess",
-    "health_summary": "health_summary", "report": "report", "report_sections": "report_sections",
-    "add_survey": "add_survey", "record_survey_response": "record_survey_response", "survey": "surveys",
-    "surveys_for": "surveys", "survey_results": "survey_results", "compare_surveys": "compare_surveys",
+    "AssessmentFacet.assess": "assess", "AssessmentFacet.assess_all": "assess_all", "AssessmentFacet.assess_with_sources": "assess",
+    "AssessmentFacet.health_summary": "health_summary", "AssessmentFacet.report": "report", "AssessmentFacet.report_sections": "report_sections",
+    "SurveysFacet.add": "add_survey", "SurveysFacet.record_response": "record_survey_response", "SurveysFacet.round": "surveys",
+    "SurveysFacet.rounds": "surveys", "SurveysFacet.results": "survey_results", "SurveysFacet.compare": "compare_surveys",
     # privacy
-    "add_consent": "DossierPrivacy.add_consent", "add_processing_basis": "DossierPrivacy.add_basis",
-    "add_retention_policy": "DossierPrivacy.add_retention_policy", "consent": "DossierPrivacy.consents",
-    "withdraw_consent": "DossierPrivacy.withdraw_consent", "covering_basis": "DossierPrivacy.covering_basis",
-    "propose_match": "DossierPrivacy.propose", "propose_run": "DossierPrivacy.propose_run",
-    "accept_proposal": "DossierPrivacy.accept", "decline_proposal": "DossierPrivacy.decline",
-    "withdraw_proposal": "DossierPrivacy.withdraw_proposal", "expire_proposals": "DossierPrivacy.expire",
-    "release_contact_details": "DossierPrivacy.release", "proposal": "DossierPrivacy.proposals",
-    "disclosure_manifest": "DossierPrivacy.manifest", "view_newcomer": "DossierPrivacy.view_newcomer",
-    "view_offer": "DossierPrivacy.view_offer", "view_proposal": "DossierPrivacy.view_proposal",
-    "anonymise": "DossierPrivacy.anonymise", "anonymised": "DossierPrivacy.anonymised",
-    "retention_report": "DossierPrivacy.retention_report", "apply_retention": "DossierPrivacy.apply_retention",
-    "safe_table": "DossierPrivacy.safe_table", "analyst_export": "DossierPrivacy.analyst_export",
-    "safe_survey_results": "DossierPrivacy.safe_survey_results", "privacy_review": "DossierPrivacy.review",
+    "PrivacyFacet.add_consent": "DossierPrivacy.add_consent", "PrivacyFacet.add_basis": "DossierPrivacy.add_basis",
+    "PrivacyFacet.add_retention_policy": "DossierPrivacy.add_retention_policy", "PrivacyFacet.consent": "DossierPrivacy.consents",
+    "PrivacyFacet.withdraw_consent": "DossierPrivacy.withdraw_consent", "PrivacyFacet.covering_basis": "DossierPrivacy.covering_basis",
+    "PrivacyFacet.propose": "DossierPrivacy.propose", "PrivacyFacet.propose_run": "DossierPrivacy.propose_run",
+    "PrivacyFacet.accept": "DossierPrivacy.accept", "PrivacyFacet.decline": "DossierPrivacy.decline",
+    "PrivacyFacet.withdraw_proposal": "DossierPrivacy.withdraw_proposal", "PrivacyFacet.expire": "DossierPrivacy.expire",
+    "PrivacyFacet.release": "DossierPrivacy.release", "PrivacyFacet.proposal": "DossierPrivacy.proposals",
+    "PrivacyFacet.manifest": "DossierPrivacy.manifest", "PrivacyFacet.view_newcomer": "DossierPrivacy.view_newcomer",
+    "PrivacyFacet.view_offer": "DossierPrivacy.view_offer", "PrivacyFacet.view_proposal": "DossierPrivacy.view_proposal",
+    "PrivacyFacet.anonymise": "DossierPrivacy.anonymise", "PrivacyFacet.anonymised": "DossierPrivacy.anonymised",
+    "PrivacyFacet.retention_report": "DossierPrivacy.retention_report", "PrivacyFacet.apply_retention": "DossierPrivacy.apply_retention",
+    "PrivacyFacet.safe_table": "DossierPrivacy.safe_table", "PrivacyFacet.analyst_export": "DossierPrivacy.analyst_export",
+    "PrivacyFacet.safe_survey_results": "DossierPrivacy.safe_survey_results", "PrivacyFacet.review": "DossierPrivacy.review",
     # reminders
-    "reminders": "reminders",
+    "RemindersFacet.due": "reminders",
 }
 DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
@@ -133,12 +142,13 @@ def core_dossier_methods() -> set[str]:
     found: set[str] = set()
     for p in CORE.rglob("*.rs"):
         s = p.read_text(encoding="utf-8")
-        for m in re.finditer(r"^impl Dossier \{", s, re.M):
+        for m in re.finditer(r"^impl\b(?:[^\n]*?\b(\w+Facet)<[^\n]*| Dossier) \{$", s, re.M):
             depth, i = 1, m.end()
             while depth and i < len(s):
                 depth += {"{": 1, "}": -1}.get(s[i], 0)
                 i += 1
-            found |= set(re.findall(r"^    pub fn (\w+)", s[m.end():i], re.M))
+            prefix = m.group(1) + "." if m.group(1) else ""
+            found |= {prefix + name for name in re.findall(r"^    pub fn (\w+)", s[m.end():i], re.M)}
     return found
 
 
