@@ -45,7 +45,6 @@
 //! ```
 
 pub(crate) mod analysis;
-pub(crate) mod catalogue;
 pub(crate) mod diff;
 pub(crate) mod facet;
 pub(crate) mod matrix;
@@ -57,10 +56,10 @@ pub(crate) mod tasks;
 pub(crate) mod validate;
 
 pub use analysis::RolesCode;
-pub use catalogue::{TaskCatalogue, TaskDefinition};
 pub use diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
 pub use facet::RolesFacet;
 pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
+pub use model::catalogue::{TaskCatalogue, TaskDefinition};
 pub use model::error::RoleError;
 pub use model::split::{
     Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,

@@ -1,7 +1,7 @@
 //! Resolving task references against the catalogue, the agreement's activities and the split's
 //! own tasks, and the scope (one version of one agreement) every roles operation works in.
 
-use super::catalogue::TaskCatalogue;
+use super::model::catalogue::TaskCatalogue;
 use super::model::error::RoleError;
 use super::model::split::{Carrier, RoleSplit, TaskRef};
 use crate::actors::{DepartmentKind, PartyRef};

@@ -1,6 +1,7 @@
 //! The stored data of role splits: the split itself, the keys that name tasks and parties, and
 //! the roles' own error.
 
+pub(crate) mod catalogue;
 pub(crate) mod error;
 pub(crate) mod keys;
 pub(crate) mod split;

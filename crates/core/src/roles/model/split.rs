@@ -1,6 +1,8 @@
 //! A role split: who does what under one version of an agreement (RACI over tasks), the
 //! changes that can be made to it, and the options for looking at it.
 
+#[cfg(doc)]
+use super::catalogue::TaskCatalogue;
 use crate::actors::PartyRef;
 use crate::i18n::labels;
 use crate::ids::{ActivityId, PersonId, PostId, TaskId};
@@ -88,7 +90,7 @@ impl Raci {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TaskRef {
-    /// A task of the built-in [`TaskCatalogue`](crate::TaskCatalogue), e.g. `integration_contract`.
+    /// A task of the built-in [`TaskCatalogue`], e.g. `integration_contract`.
     Catalogue {
         /// The catalogue id.
         id: TaskId,

@@ -54,7 +54,7 @@ impl TaskCatalogue {
     pub fn try_builtin() -> Result<&'static TaskCatalogue, crate::error::BrobyggerError> {
         BUILTIN
             .get_or_init(|| {
-                serde_json::from_str(include_str!("../../data/roles/catalogue.json"))
+                serde_json::from_str(include_str!("../../../data/roles/catalogue.json"))
                     .map_err(|e| e.to_string())
             })
             .as_ref()
