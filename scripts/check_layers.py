@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
-"""Fails on an import cycle between the files of `crates/core`, or on an import that runs from a
-lower layer up to a higher one.
+"""Fails on an import cycle between the files of `crates/core`, on an import that runs from a
+lower layer up to a higher one, on a call from a lower layer to a method the top layer adds to
+`Dossier` (a facet accessor), and on a file that is in no layer or in two.
+
+The layers are `[[layer]]` tables in `crates/core/layers.toml`, lowest first, each with a `name`,
+the `files` it holds and the files it leaves out (`exclude`), as globs relative to the source
+folder: `*` stays within a folder, `**/` spans folders. Why the core is layered:
+docs/adr/0030-layered-core.md.
 
 Every path a file names (`use crate::matching::profile::Newcomer`, `super::rules::RuleSet`,
 `crate::finding::Finding::new(..)` in code, `use super::*`) is resolved to the file of the

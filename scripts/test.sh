@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: Rust (the core's layers with no import cycle, fmt, clippy, tests and
-# doctests, docs, the minimum Rust version),
-# Python against the freshly built extension (stub drift, stubtest, mypy, pytest, examples),
+# doctests, docs, the minimum Rust version), Python against the freshly built extension (stub
+# drift, stubtest, mypy, pytest, examples),
 # Kotlin on the JVM against freshly generated bindings, the Swift syntax check, and every code
 # block of the README and the guide (docs/guide) in its language. Ends with one summary line;
 # exits non-zero if anything failed. Idempotent: run it as often as you like.
