@@ -126,6 +126,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod matching;
 pub mod posts;
+pub mod present;
 pub mod privacy;
 pub mod roles;
 

@@ -224,7 +224,7 @@ view!(
     }
     /// Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
     fn _repr_html_(&self) -> String {
-        core::assessment::page_fragment(
+        core::present::page_fragment(
             &self
                 .inner
                 .render(core::checklists::RenderFormat::Html, core::Lang::En),

@@ -17,7 +17,7 @@ use pyo3::prelude::*;
 pub fn findings_html(findings: Vec<PyRef<'_, Finding>>, lang: &str) -> PyResult<String> {
     let lang = self::lang(lang)?;
     let findings: Vec<core::Finding> = findings.iter().map(|f| f.inner.clone()).collect();
-    Ok(core::assessment::findings_html(&findings, lang))
+    Ok(core::present::findings_html(&findings, lang))
 }
 
 /// Assesses every agreement of every dossier as of `as_of`, with the GIL released while the

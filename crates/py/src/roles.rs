@@ -212,7 +212,7 @@ view!(
     }
     /// Jupyter shows the matrix as HTML (English), its styles scoped to it.
     fn _repr_html_(&self) -> String {
-        core::assessment::page_fragment(&self.inner.html(Lang::En))
+        core::present::page_fragment(&self.inner.html(Lang::En))
     }
 });
 
@@ -520,7 +520,7 @@ impl Roles {
     /// parties by name or post, roles and the analysis findings.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         let m = self.with(py, |d, id| d.roles(id).matrix(options(None, None, false)))?;
-        Ok(core::assessment::page_fragment(&m.html(Lang::En)))
+        Ok(core::present::page_fragment(&m.html(Lang::En)))
     }
 }
 

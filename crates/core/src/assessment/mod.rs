@@ -86,7 +86,7 @@ pub use model::{
     ShareEstimate, SurveyAnswer, SurveyMeasure, SurveyQuestion, SurveyRound, Z_95,
     newcombe_interval, wilson_interval,
 };
-pub use report::notebook::{PAGE_CLASS, findings_html, match_run_html, page_fragment};
+pub use report::notebook::{findings_html, match_run_html};
 pub use report::parts::{
     HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
 };

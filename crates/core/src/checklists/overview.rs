@@ -4,11 +4,11 @@
 
 use super::align::AlignmentStatus;
 use super::model::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLERANCE};
-use super::render::md;
 use crate::checklists::align::checklist_alignments;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
 use crate::i18n::{Label, Lang};
+use crate::present::escape::markdown as md;
 use std::fmt::Write;
 
 fn t(lang: Lang, da: &str, en: &str) -> String {

@@ -11,6 +11,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
+use crate::present::escape::{html_lines as html, markdown as md};
 use std::fmt::Write;
 
 /// The output format of a rendered comparison.
@@ -486,27 +487,6 @@ tr.diverges td{background:#fff4d6}\
 li.critical{color:#8a1c1c}\
 .meta{color:#555}";
 
-/// Escapes text for Markdown: table pipes, emphasis and code markers, and HTML tags; line
-/// breaks become `<br>` so a cell stays on one line.
-pub(super) fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\r' => {}
-            '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn md_table(s: &mut String, header: &[String], rows: &[Vec<String>]) {
     let escaped: Vec<Vec<String>> = rows
         .iter()
@@ -537,23 +517,6 @@ fn md_rows(s: &mut String, header: &[String], rows: &[Vec<String>]) {
     for r in rows {
         let _ = writeln!(s, "| {} |", r.join(" | "));
     }
-}
-
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn html_table(s: &mut String, header: &[String], rows: &[Vec<String>], classes: Option<&[&str]>) {
@@ -588,11 +551,11 @@ mod tests {
 
     #[test]
     fn escapes_markup_in_both_formats() {
-        assert_eq!(md("a|b *c* <x>"), "a\\|b \\*c\\* &lt;x&gt;");
-        assert_eq!(md("1\n2"), "1<br>2");
+        assert_eq!(md("a|b *c* <x>"), "a\\|b \\*c\\* \\<x\\>");
+        assert_eq!(md("1\n2"), "1 2");
         assert_eq!(
-            html("<script>alert('x')</script> & \"y\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+            html("<script>alert('x')</script> & \"y\"\nz"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;<br>z"
         );
     }
 }

@@ -24,6 +24,8 @@ use crate::finding::FieldPath;
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
 use crate::matching::lookup::{find_match_run, find_offer};
+use crate::present::render::Present;
+use crate::present::table::{Cell, Column, Table};
 use crate::privacy::lookup::{find_consent, find_proposal};
 use crate::privacy::model::codes::PrivacyError;
 use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
@@ -116,34 +118,53 @@ pub struct ExportManifest {
 impl ExportManifest {
     /// The manifest as a readable Markdown table.
     pub fn markdown(&self, lang: Lang) -> String {
-        let head = match lang {
-            Lang::Da => {
-                "| tidspunkt | om hvem | til hvem | felter | formål | grundlag | hvorfor |\n|---|---|---|---|---|---|---|\n"
-            }
-            Lang::En => {
-                "| when | about | to | fields | purpose | basis | why |\n|---|---|---|---|---|---|---|\n"
-            }
-        };
-        let mut s = head.to_owned();
+        self.tables(lang)
+            .first()
+            .map(|t| t.markdown(lang))
+            .unwrap_or_default()
+    }
+}
+
+impl Present for ExportManifest {
+    fn title(&self, lang: Lang) -> String {
+        crate::i18n::t(lang, "Udleveret", "Disclosed").to_owned()
+    }
+
+    /// One table, `manifest`: `at` (the time, for recorded releases), `subject`, `recipient`,
+    /// `fields`, `purpose`, `basis` and `reason` (in `lang`).
+    fn tables(&self, lang: Lang) -> Vec<Table> {
+        let mut t = Table::new(
+            "manifest",
+            Text::new("Udleveret", "Disclosed"),
+            vec![
+                Column::text("at", "tidspunkt", "when").optional(),
+                Column::text("subject", "om hvem", "about").optional(),
+                Column::text("recipient", "til hvem", "to"),
+                Column::list("fields", "felter", "fields"),
+                Column::text("purpose", "formål", "purpose"),
+                Column::text("basis", "grundlag", "basis").optional(),
+                Column::text("reason", "hvorfor", "why"),
+            ],
+        );
         for e in &self.entries {
             let to = match &e.recipient {
                 Recipient::Household { newcomer } => format!("newcomer:{newcomer}"),
                 Recipient::Volunteer { offer } => format!("offer:{offer}"),
                 Recipient::Group { audience } => audience.label(lang).to_owned(),
             };
-            s.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} |\n",
-                e.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
-                e.subject.as_ref().map(Subject::key).unwrap_or_default(),
-                to,
-                e.fields.join(", "),
-                e.purpose.label(lang),
-                e.basis.as_ref().map(BasisRef::key).unwrap_or_default(),
-                e.reason.get(lang).replace('|', "/"),
-            ));
+            t.push(vec![
+                Cell::opt(e.at, |at| {
+                    Cell::text(at.format("%Y-%m-%d %H:%M").to_string())
+                }),
+                Cell::opt(e.subject.as_ref(), |s| Cell::text(s.key())),
+                Cell::text(to),
+                Cell::list(e.fields.iter().cloned()),
+                Cell::text(e.purpose.label(lang)),
+                Cell::opt(e.basis.as_ref(), |b| Cell::text(b.key())),
+                Cell::text(e.reason.get(lang)),
+            ]);
         }
-        s
+        vec![t]
     }
 }
 

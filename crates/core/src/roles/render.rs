@@ -6,6 +6,7 @@ use super::matrix::{CellCarrier, MatrixCell, RoleMatrix};
 use super::model::split::Raci;
 use crate::finding::Severity;
 use crate::i18n::{Label, Lang};
+use crate::present::escape::{html as html_escape, markdown as md_escape};
 use std::fmt::Write;
 
 fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
@@ -87,27 +88,6 @@ impl MatrixCell {
         let who = carriers(self, lang);
         (!who.is_empty()).then(|| who.join("; "))
     }
-}
-
-fn md_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 impl RoleMatrix {

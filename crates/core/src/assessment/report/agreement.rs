@@ -6,8 +6,8 @@
 //! whether they are filled, never by who holds them; champions appear by their kind; history
 //! notes are left out. A subsection with nothing to show is left out, heading and all.
 
-use super::doc::{Block, Inline, text};
 use super::write::{Writer, num};
+use crate::present::doc::{Block, Inline, text};
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms, GoalOwner};
 use crate::assessment::result::Assessment;

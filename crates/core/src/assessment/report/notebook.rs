@@ -4,10 +4,10 @@
 //! Only codes, paths, pseudonymous ids, scores and the library's own Danish/English texts
 //! appear; a match run's explanations are the rules' texts, which name no personal values.
 
-use super::doc::{Block, Inline, html_fragment, text};
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Label, Lang};
 use crate::matching::model::run::{MatchRun, describe_binding};
+use crate::present::doc::{Block, Inline, html_fragment, text};
 
 fn t(lang: Lang, da: &str, en: &str) -> String {
     match lang {
@@ -177,65 +177,6 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
     html_fragment(lang.code(), &blocks)
 }
 
-/// The class of the element that holds a page made into a fragment by [`page_fragment`].
-pub const PAGE_CLASS: &str = "bb-page";
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = s.find(open)? + open.len();
-    let end = start + s[start..].find(close)?;
-    Some(&s[start..end])
-}
-
-/// Prefixes every selector of a flat style sheet (no nested `@` rules, as the library's pages
-/// have) with `.bb-page`; `body` becomes `.bb-page` itself.
-fn scope_css(css: &str) -> String {
-    let mut out = String::with_capacity(css.len() + 256);
-    for rule in css.split('}') {
-        let Some((selectors, declarations)) = rule.split_once('{') else {
-            continue;
-        };
-        if selectors.trim_start().starts_with('@') {
-            // Not written by the library's page renderers; dropped rather than left unscoped.
-            continue;
-        }
-        let scoped: Vec<String> = selectors
-            .split(',')
-            .map(str::trim)
-            .filter(|sel| !sel.is_empty())
-            .map(|sel| match sel.strip_prefix("body") {
-                Some(rest) if rest.is_empty() || rest.starts_with([' ', '.', ':', '>']) => {
-                    format!(".{PAGE_CLASS}{rest}")
-                }
-                _ => format!(".{PAGE_CLASS} {sel}"),
-            })
-            .collect();
-        out.push_str(&scoped.join(","));
-        out.push('{');
-        out.push_str(declarations.trim());
-        out.push_str("}\n");
-    }
-    out
-}
-
-/// A self-contained page written by the library (the role matrix, the checklist comparison) as
-/// a fragment for embedding, e.g. in Jupyter: the body's content inside
-/// `<div class="bb-page" lang="..">` with the page's style sheet scoped to that element, so the
-/// notebook around it keeps its own styles. Text that is not such a page comes back unchanged.
-pub fn page_fragment(page: &str) -> String {
-    let (Some(css), Some(body)) = (
-        between(page, "<style>", "</style>"),
-        between(page, "<body>", "</body>"),
-    ) else {
-        return page.to_owned();
-    };
-    let lang = between(page, "<html lang=\"", "\"").unwrap_or("da");
-    format!(
-        "<div class=\"{PAGE_CLASS}\" lang=\"{lang}\">\n<style>\n{}</style>\n{}</div>\n",
-        scope_css(css),
-        body.trim_matches('\n')
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +228,14 @@ mod tests {
         assert!(json.contains("56.1268") && !en.contains("56.1268"));
     }
 
+    use crate::present::page::fragment as page_fragment;
+
+    fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+        let start = s.find(open)? + open.len();
+        let end = start + s[start..].find(close)?;
+        Some(&s[start..end])
+    }
+
     fn assert_scoped(fragment: &str) {
         assert!(fragment.starts_with("<div class=\"bb-page\" lang=\"en\">"));
         assert!(
@@ -331,11 +280,6 @@ mod tests {
         assert_scoped(&page_fragment(
             &alignment.render(crate::checklists::render::RenderFormat::Html, Lang::En),
         ));
-        assert_eq!(page_fragment("<p>no page</p>"), "<p>no page</p>");
-        assert_eq!(
-            scope_css("body{margin:0} th, td{x:y} body.a{z:w} @media print{p{q:r}}"),
-            ".bb-page{margin:0}\n.bb-page th,.bb-page td{x:y}\n.bb-page.a{z:w}\n"
-        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! split). Each chart has a `<title>` and `<desc>` for screen readers, uses the Okabe–Ito
 //! colour-blind-safe palette, and is followed in the report by a table with the same numbers.
 
-use super::doc::html_escape;
 use crate::assessment::result::ScoreBand;
+use crate::present::escape::html as html_escape;
 use std::fmt::Write as _;
 
 const BLUE: &str = "#0072B2";

@@ -1,8 +1,7 @@
 //! The report writer: the report's options and sections, and the `Writer` whose methods write
 //! its parts (the agreement in `agreement.rs`, the slots' defaults in `sections.rs`, the
-//! assessment, survey and sources here) into the document model of `doc.rs`.
+//! assessment, survey and sources here) into the document model of [`crate::present::doc`].
 
-use super::doc::{Block, Inline, text};
 use crate::assessment::assess::assess;
 use crate::assessment::input::AssessmentOptions;
 use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
@@ -17,6 +16,7 @@ use crate::error::BrobyggerError;
 use crate::finding::{SeedDocument, Severity};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
+use crate::present::doc::{self, Block, Inline, text};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -148,9 +148,9 @@ impl Assessment {
 
 fn render(lang: Lang, format: ReportFormat, title: &str, blocks: &[Block]) -> String {
     match format {
-        ReportFormat::Markdown => super::doc::markdown(blocks),
-        ReportFormat::Html => super::doc::html_document(lang.code(), title, blocks),
-        ReportFormat::HtmlFragment => super::doc::html_fragment(lang.code(), blocks),
+        ReportFormat::Markdown => doc::markdown(blocks),
+        ReportFormat::Html => doc::html_document(lang.code(), title, blocks),
+        ReportFormat::HtmlFragment => doc::html_fragment(lang.code(), blocks),
     }
 }
 

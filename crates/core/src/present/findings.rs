@@ -1,0 +1,142 @@
+//! Findings presented: the `findings` table (severity, code, path, message, source) and the
+//! notebook view, a line of counts per severity over the table.
+//!
+//! Only codes, paths and the library's own texts appear: findings never hold personal values.
+
+use super::doc::{Block, Inline, text};
+use super::render::{Document, Format, Present};
+use super::table::{Cell, Column, Table};
+use crate::finding::{Finding, Severity};
+use crate::i18n::plural::{ERROR, FINDING, INFO, WARNING, n};
+use crate::i18n::{Label, Lang, Text, t};
+
+/// The tag a severity is shown with (its class styles it in HTML).
+pub fn severity_tag(severity: Severity, lang: Lang) -> Inline {
+    Inline::Tag {
+        class: match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        },
+        text: severity.label(lang).to_owned(),
+    }
+}
+
+/// `3 fund: 1 fejl, 2 advarsler, 0 info` / `3 findings: 1 error, 2 warnings, 0 info`.
+pub fn count_line(findings: &[Finding], lang: Lang) -> String {
+    let count = |s: Severity| n(findings.iter().filter(|f| f.severity == s).count());
+    format!(
+        "{}: {}, {}, {}",
+        FINDING.count(lang, n(findings.len())),
+        ERROR.count(lang, count(Severity::Error)),
+        WARNING.count(lang, count(Severity::Warning)),
+        INFO.count(lang, count(Severity::Info)),
+    )
+}
+
+/// The columns of the `findings` table.
+pub fn columns() -> Vec<Column> {
+    vec![
+        Column::text("severity", "Alvor", "Severity"),
+        Column::text("code", "Kode", "Code"),
+        Column::text("path", "Sti", "Path"),
+        Column::text("message", "Besked", "Message"),
+        Column::text("source_document", "Kilde", "Source").optional(),
+        Column::text("source_section", "Afsnit", "Section").optional(),
+    ]
+}
+
+/// One finding's cells, in the order of [`columns`].
+pub fn cells(f: &Finding, lang: Lang) -> Vec<Cell> {
+    vec![
+        Cell::value(&f.severity),
+        Cell::text(f.code.clone()),
+        Cell::text(f.path.to_string()),
+        Cell::text(f.message(lang)),
+        Cell::opt(f.source.as_ref(), |s| Cell::text(s.document.number())),
+        Cell::opt(f.source.as_ref(), |s| Cell::text(s.section.clone())),
+    ]
+}
+
+impl Present for [Finding] {
+    fn title(&self, lang: Lang) -> String {
+        t(lang, "Fund", "Findings").to_owned()
+    }
+
+    fn tables(&self, lang: Lang) -> Vec<Table> {
+        let mut table = Table::new("findings", Text::new("Fund", "Findings"), columns());
+        for f in self {
+            table.push(cells(f, lang));
+        }
+        vec![table]
+    }
+
+    /// The counts per severity, then a table of severity (as a tag), code, path, message and
+    /// source citation.
+    fn document(&self, lang: Lang) -> Document {
+        let mut d = Document::new(lang, self.title(lang));
+        d.push(Block::para(count_line(self, lang)));
+        if !self.is_empty() {
+            d.push(Block::Table {
+                head: vec![
+                    t(lang, "Alvor", "Severity").to_owned(),
+                    t(lang, "Kode", "Code").to_owned(),
+                    t(lang, "Sti", "Path").to_owned(),
+                    t(lang, "Besked", "Message").to_owned(),
+                    t(lang, "Kilde", "Source").to_owned(),
+                ],
+                rows: self
+                    .iter()
+                    .map(|f| {
+                        vec![
+                            vec![severity_tag(f.severity, lang)],
+                            vec![Inline::Code(f.code.clone())],
+                            vec![Inline::Code(f.path.to_string())],
+                            vec![text(f.message(lang))],
+                            vec![text(
+                                f.source.as_ref().map(|s| s.cite()).unwrap_or_default(),
+                            )],
+                        ]
+                    })
+                    .collect(),
+                numeric: vec![],
+            });
+        }
+        d
+    }
+}
+
+/// Findings as a self-contained HTML fragment (what a notebook shows): a line of counts per
+/// severity and a table of severity, code, path, message and source.
+pub fn findings_html(findings: &[Finding], lang: Lang) -> String {
+    findings.present(Format::HtmlFragment, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::FieldPath;
+
+    #[test]
+    fn findings_are_escaped_and_counted() {
+        let f = Finding {
+            code: "validation.x".into(),
+            severity: Severity::Error,
+            path: FieldPath::parse("a<b>"),
+            text: Text::new("<script>da</script>", "<script>en</script>"),
+            source: None,
+        };
+        let html = findings_html(std::slice::from_ref(&f), Lang::En);
+        assert!(
+            html.contains("1 finding: 1 error, 0 warnings, 0 info"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;en&lt;/script&gt;"));
+        assert!(!html.contains("<script>"));
+        assert!(html.starts_with("<div class=\"bb-report\" lang=\"en\">"));
+        let da = findings_html(&[f.clone(), f], Lang::Da);
+        assert!(da.contains("2 fund: 2 fejl, 0 advarsler, 0 info"), "{da}");
+        let empty = findings_html(&[], Lang::Da);
+        assert!(empty.contains("0 fund") && !empty.contains("<table>"));
+    }
+}
