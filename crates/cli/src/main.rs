@@ -267,13 +267,8 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// A word in the output language.
-pub(crate) fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
+/// A word in the output language: the library's one helper.
+pub(crate) use brobygger::present::t;
 
 /// The agreement asked for, or the only one; otherwise an error naming the choices.
 pub(crate) fn one_agreement(

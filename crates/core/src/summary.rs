@@ -5,6 +5,7 @@
 use crate::agreement::{Agreement, Cadence, GoalOwner};
 use crate::dossier::Dossier;
 use crate::finding::{FindingsExt, Severity};
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::validate::validate;
 use chrono::NaiveDate;
@@ -47,13 +48,6 @@ impl Cadence {
             Lang::Da => da.to_owned(),
             Lang::En => en.to_owned(),
         }
-    }
-}
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
     }
 }
 
@@ -189,7 +183,7 @@ fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &Sum
         let _ = writeln!(s, "{}:", t(lang, "Mål", "Goals"));
         for g in &terms.goals {
             let owner = match &g.owner {
-                GoalOwner::Shared => t(lang, "fælles", "shared"),
+                GoalOwner::Shared => t(lang, "fælles", "shared").to_owned(),
                 GoalOwner::Party { party } => dossier.party_label(party, lang),
             };
             let _ = writeln!(s, "  - [{owner}] {}", g.text);
@@ -216,13 +210,13 @@ fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &Sum
                         Some(ten) => {
                             format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
                         }
-                        None => t(lang, "ubesat", "vacant"),
+                        None => t(lang, "ubesat", "vacant").to_owned(),
                     },
                     None => match p.holders.last() {
                         Some(ten) if ten.until.is_none() => {
                             format!("{} {}", t(lang, "besat siden", "held since"), ten.from)
                         }
-                        _ => t(lang, "ubesat", "vacant"),
+                        _ => t(lang, "ubesat", "vacant").to_owned(),
                     },
                 };
                 format!(

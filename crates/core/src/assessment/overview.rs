@@ -11,17 +11,11 @@ use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
 use crate::finding::{Finding, FindingsExt, Severity};
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::roles::matrix::role_matrix;
 use chrono::NaiveDate;
 use std::fmt::Write;
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
-}
 
 /// "2 fejl, 1 advarsel(er), 3 info" / "2 error(s), 1 warning(s), 3 info".
 fn counts(findings: &[Finding], lang: Lang) -> String {
@@ -108,7 +102,7 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                     counts(&role_findings, lang)
                 )
             }
-            _ => t(lang, "ingen", "none"),
+            _ => t(lang, "ingen", "none").to_owned(),
         };
         let _ = writeln!(
             s,
@@ -124,7 +118,8 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                 lang,
                 "ingen krævet eller besvaret",
                 "none required or answered",
-            ),
+            )
+            .to_owned(),
             Ok(r) => {
                 let open: u32 = answered_templates(d, &a.id)
                     .into_iter()
@@ -144,7 +139,7 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                     ),
                     t(lang, "tillader underskrift", "allow signing"),
                     if r.ready {
-                        t(lang, "ja", "yes")
+                        t(lang, "ja", "yes").to_owned()
                     } else {
                         match lang {
                             Lang::Da => format!("nej ({blocking} blokerende fund)"),

@@ -7,16 +7,10 @@ use super::model::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLER
 use crate::checklists::align::checklist_alignments;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::present::escape::markdown as md;
 use std::fmt::Write;
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
-}
 
 impl ChecklistTemplate {
     /// The template written out as a form in Markdown: sections, numbered questions with their
@@ -61,7 +55,8 @@ impl ChecklistTemplate {
                         lang,
                         "ja / delvist / nej / ikke relevant",
                         "yes / partly / no / not relevant",
-                    ),
+                    )
+                    .to_owned(),
                     AnswerKind::Scale { low, high } => {
                         let end = |e: &Option<crate::i18n::Text>, n: u8| match e {
                             Some(x) => format!("{n} = {}", x.get(lang)),
@@ -104,7 +99,7 @@ impl ChecklistTemplate {
                         };
                         format!("{head}: {}", labels.join(" / "))
                     }
-                    AnswerKind::Text => t(lang, "fritekst", "free text"),
+                    AnswerKind::Text => t(lang, "fritekst", "free text").to_owned(),
                 };
                 let mut line = format!("{n}. {} [{}]", md(item.text.get(lang)), md(&kind));
                 if item.critical {
@@ -235,7 +230,7 @@ pub(crate) fn checklist_summary(dossier: &Dossier, lang: Lang) -> String {
                 "Checklists allow signing"
             ),
             if readiness.ready {
-                t(lang, "ja", "yes")
+                t(lang, "ja", "yes").to_owned()
             } else {
                 match lang {
                     Lang::Da => format!("nej ({blocking} blokerende fund)"),

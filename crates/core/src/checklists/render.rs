@@ -9,6 +9,7 @@ use super::align::{AlignmentStatus, ChecklistAlignment, ItemAlignment};
 use crate::checklists::align::checklist_alignment;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
 use crate::present::escape::{html_lines as html, markdown as md};
@@ -39,13 +40,6 @@ crate::i18n::labels!(RenderFormat, "render_format" {
     Markdown => ("Markdown", "Markdown"),
     Html => ("HTML", "HTML"),
 });
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
-}
 
 fn percent(x: f64, lang: Lang) -> String {
     let p = (x * 100.0).round();
@@ -135,11 +129,14 @@ fn shown_answer(
             Some(super::model::session::AnswerValue::Text { .. })
         )
     {
-        return Some(t(
-            lang,
-            "(fritekst, vises ikke her)",
-            "(free text, not shown here)",
-        ));
+        return Some(
+            t(
+                lang,
+                "(fritekst, vises ikke her)",
+                "(free text, not shown here)",
+            )
+            .to_owned(),
+        );
     }
     cell.display.as_ref().map(|d| d.get(lang).to_owned())
 }
@@ -161,12 +158,14 @@ impl Doc {
             t(lang, "version", "version"),
             a.template_version
         );
-        let party_header = vec![
+        let party_header = [
             t(lang, "Part", "Party"),
             t(lang, "Side", "Side"),
             t(lang, "Besvaret", "Answered"),
             t(lang, "Indsendt", "Submitted"),
-        ];
+        ]
+        .map(str::to_owned)
+        .to_vec();
         let parties = a
             .columns
             .iter()
@@ -176,9 +175,9 @@ impl Doc {
                     c.side.label(lang).to_owned(),
                     format!("{} {} {}", c.answered, t(lang, "af", "of"), c.total),
                     if c.submitted {
-                        t(lang, "ja", "yes")
+                        t(lang, "ja", "yes").to_owned()
                     } else {
-                        t(lang, "nej, i gang", "no, in progress")
+                        t(lang, "nej, i gang", "no, in progress").to_owned()
                     },
                 ]
             })
@@ -194,7 +193,8 @@ impl Doc {
                 lang,
                 "Samlet enighed: intet at sammenligne endnu",
                 "Overall agreement: nothing to compare yet",
-            ),
+            )
+            .to_owned(),
         });
         totals.push(format!(
             "{}: {}",
@@ -222,7 +222,7 @@ impl Doc {
                 lang,
                 "Ingen uløste kritiske uenigheder.",
                 "No unresolved critical divergences.",
-            ),
+            ).to_owned(),
             n => match lang {
                 Lang::Da => format!("{n} uløst(e) kritisk(e) uenighed(er): løs dem, før aftalen underskrives."),
                 Lang::En => format!("{n} unresolved critical divergence(s): resolve them before the agreement is signed."),
@@ -237,7 +237,7 @@ impl Doc {
                 let mut lines = Vec::new();
                 for (col, cell) in a.columns.iter().zip(&i.cells) {
                     let value = shown_answer(cell, lang, audience)
-                        .unwrap_or_else(|| t(lang, "(ikke besvaret)", "(not answered)"));
+                        .unwrap_or_else(|| t(lang, "(ikke besvaret)", "(not answered)").to_owned());
                     let mut line = format!("{}: {value}", col.party_name);
                     if let Some(comment) = cell
                         .comment
@@ -301,9 +301,9 @@ impl Doc {
             })
             .collect();
 
-        let mut item_header = vec![t(lang, "Punkt", "Item")];
+        let mut item_header = vec![t(lang, "Punkt", "Item").to_owned()];
         item_header.extend(a.columns.iter().map(|c| c.party_name.clone()));
-        item_header.push(t(lang, "Status", "Status"));
+        item_header.push(t(lang, "Status", "Status").to_owned());
         let mut sections: Vec<(String, Vec<Row>)> = Vec::new();
         for i in a.items_in_order() {
             let heading = i.section_title.get(lang).to_owned();
@@ -340,14 +340,15 @@ impl Doc {
             party_header,
             parties,
             totals,
-            attention_title: t(lang, "Kræver opmærksomhed", "Needs attention"),
+            attention_title: t(lang, "Kræver opmærksomhed", "Needs attention").to_owned(),
             attention_empty: t(
                 lang,
                 "Ingen punkter kræver opmærksomhed.",
                 "No items need attention.",
-            ),
+            )
+            .to_owned(),
             attention,
-            all_title: t(lang, "Alle punkter", "All items"),
+            all_title: t(lang, "Alle punkter", "All items").to_owned(),
             item_header,
             sections,
         }

@@ -5,16 +5,10 @@
 use super::matrix::{CellCarrier, MatrixCell, RoleMatrix};
 use super::model::split::Raci;
 use crate::finding::Severity;
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::present::escape::{html as html_escape, markdown as md_escape};
 use std::fmt::Write;
-
-fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
 
 fn heading(m: &RoleMatrix, lang: Lang) -> String {
     format!(

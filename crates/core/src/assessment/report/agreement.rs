@@ -6,13 +6,13 @@
 //! whether they are filled, never by who holds them; champions appear by their kind; history
 //! notes are left out. A subsection with nothing to show is left out, heading and all.
 
-use super::write::{Writer, num};
-use crate::present::doc::{Block, Inline, text};
+use super::write::Writer;
 use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms, GoalOwner};
 use crate::assessment::result::Assessment;
-use crate::i18n::Label;
+use crate::i18n::{Label, number};
 use crate::ids::PostId;
+use crate::present::doc::{Block, Inline, text};
 
 /// A level-3 heading and its body, or nothing when the body is empty.
 fn subsection(out: &mut Vec<Block>, title: String, body: Option<Block>) {
@@ -172,7 +172,7 @@ impl Writer<'_> {
                 if let Some(ind) = &g.indicator {
                     let baseline = or_dash(
                         ind.baseline
-                            .map(|b| format!("{} {}", num(lang, b), ind.unit)),
+                            .map(|b| format!("{} {}", number::decimal(lang, b, 2), ind.unit)),
                     );
                     item.push(Inline::Em(format!(
                         " {}: {} ({} {baseline}, {} {} {})",
@@ -180,7 +180,7 @@ impl Writer<'_> {
                         ind.description,
                         self.t("udgangspunkt", "baseline"),
                         self.t("mål", "target"),
-                        num(lang, ind.target),
+                        number::decimal(lang, ind.target, 2),
                         ind.unit
                     )));
                 }
@@ -320,7 +320,7 @@ impl Writer<'_> {
                 .map(|r| {
                     vec![
                         self.party_name(&r.party),
-                        num(self.lang, r.coordination_hours_per_month),
+                        number::decimal(self.lang, r.coordination_hours_per_month, 2),
                         if r.management_priority {
                             self.t("ja", "yes")
                         } else {

@@ -5,16 +5,10 @@
 //! appear; a match run's explanations are the rules' texts, which name no personal values.
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::matching::model::run::{MatchRun, describe_binding};
 use crate::present::doc::{Block, Inline, html_fragment, text};
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
-}
 
 fn severity_tag(s: Severity, lang: Lang) -> Inline {
     let class = match s {
@@ -67,11 +61,11 @@ pub fn findings_html(findings: &[Finding], lang: Lang) -> String {
     if !findings.is_empty() {
         blocks.push(Block::Table {
             head: vec![
-                t(lang, "Alvor", "Severity"),
-                t(lang, "Kode", "Code"),
-                t(lang, "Sti", "Path"),
-                t(lang, "Besked", "Message"),
-                t(lang, "Kilde", "Source"),
+                t(lang, "Alvor", "Severity").to_owned(),
+                t(lang, "Kode", "Code").to_owned(),
+                t(lang, "Sti", "Path").to_owned(),
+                t(lang, "Besked", "Message").to_owned(),
+                t(lang, "Kilde", "Source").to_owned(),
             ],
             rows: finding_rows(findings, lang),
             numeric: vec![],
@@ -97,12 +91,12 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
         ),
         Block::table(
             vec![
-                t(lang, "Husstande", "Households"),
-                t(lang, "Tilbud", "Offers"),
-                t(lang, "Ledige pladser", "Free places"),
-                t(lang, "Matchet", "Matched"),
-                t(lang, "Ikke matchet", "Unmatched"),
-                t(lang, "Gns. score", "Mean score"),
+                t(lang, "Husstande", "Households").to_owned(),
+                t(lang, "Tilbud", "Offers").to_owned(),
+                t(lang, "Ledige pladser", "Free places").to_owned(),
+                t(lang, "Matchet", "Matched").to_owned(),
+                t(lang, "Ikke matchet", "Unmatched").to_owned(),
+                t(lang, "Gns. score", "Mean score").to_owned(),
             ],
             vec![vec![
                 s.newcomers.to_string(),
@@ -116,13 +110,16 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
         ),
     ];
     if !run.matches.is_empty() {
-        blocks.push(Block::Heading(4, t(lang, "Forslag", "Proposed matches")));
+        blocks.push(Block::Heading(
+            4,
+            t(lang, "Forslag", "Proposed matches").to_owned(),
+        ));
         blocks.push(Block::table(
             vec![
-                t(lang, "Husstand", "Household"),
-                t(lang, "Tilbud", "Offer"),
-                t(lang, "Score", "Score"),
-                t(lang, "Ventedage", "Days waited"),
+                t(lang, "Husstand", "Household").to_owned(),
+                t(lang, "Tilbud", "Offer").to_owned(),
+                t(lang, "Score", "Score").to_owned(),
+                t(lang, "Ventedage", "Days waited").to_owned(),
             ],
             run.matches
                 .iter()
@@ -139,13 +136,16 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
         ));
     }
     if !run.unmatched.is_empty() {
-        blocks.push(Block::Heading(4, t(lang, "Ikke matchet", "Unmatched")));
+        blocks.push(Block::Heading(
+            4,
+            t(lang, "Ikke matchet", "Unmatched").to_owned(),
+        ));
         blocks.push(Block::table(
             vec![
-                t(lang, "Husstand", "Household"),
-                t(lang, "Ventedage", "Days waited"),
-                t(lang, "Afgørende", "Deciding constraint"),
-                t(lang, "Begrundelser", "Reasons"),
+                t(lang, "Husstand", "Household").to_owned(),
+                t(lang, "Ventedage", "Days waited").to_owned(),
+                t(lang, "Afgørende", "Deciding constraint").to_owned(),
+                t(lang, "Begrundelser", "Reasons").to_owned(),
             ],
             run.unmatched
                 .iter()
@@ -166,7 +166,10 @@ pub fn match_run_html(run: &MatchRun, lang: Lang) -> String {
         ));
     }
     if !run.unmet_demand.is_empty() {
-        blocks.push(Block::Heading(4, t(lang, "Udækket behov", "Unmet demand")));
+        blocks.push(Block::Heading(
+            4,
+            t(lang, "Udækket behov", "Unmet demand").to_owned(),
+        ));
         blocks.push(Block::List(
             run.unmet_demand
                 .iter()

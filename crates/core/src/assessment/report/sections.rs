@@ -18,6 +18,7 @@ use crate::checklists::render::{
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};
+use crate::i18n::t;
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
 use crate::roles::matrix::{RoleMatrix, role_matrix};
@@ -37,13 +38,6 @@ fn intensity(role: Raci) -> f64 {
 /// A text in both languages from one builder.
 fn both(f: impl Fn(Lang) -> String) -> Text {
     Text::new(f(Lang::Da), f(Lang::En))
-}
-
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
 }
 
 /// Zips the same list built in Danish and in English.

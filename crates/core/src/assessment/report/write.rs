@@ -14,42 +14,12 @@ use crate::assessment::survey::find_surveys_for;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{SeedDocument, Severity};
-use crate::i18n::{Label, Lang, Text};
+use crate::i18n::number;
+use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::AgreementId;
 use crate::present::doc::{self, Block, Inline, text};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-
-pub(crate) fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
-}
-
-/// A percentage from a share: `81 %` in Danish, `81%` in English.
-fn pct(lang: Lang, share: f64) -> String {
-    let v = (share * 100.0).round();
-    let v = if v == 0.0 { 0.0 } else { v };
-    match lang {
-        Lang::Da => format!("{v:.0} %"),
-        Lang::En => format!("{v:.0}%"),
-    }
-}
-
-/// A number without needless decimals, with a decimal comma in Danish.
-pub(crate) fn num(lang: Lang, x: f64) -> String {
-    let s = if (x - x.round()).abs() < 1e-9 {
-        format!("{:.0}", x.round())
-    } else {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
 
 fn severity_tag(lang: Lang, severity: Severity) -> Inline {
     Inline::Tag {
@@ -121,7 +91,10 @@ pub(crate) fn report(
         let sections = if given { &options.sections } else { &defaults };
         r.slot_section(&mut blocks, n, slot, sections);
     }
-    blocks.push(Block::Heading(2, t(lang, "4. Vurdering", "4. Assessment")));
+    blocks.push(Block::Heading(
+        2,
+        t(lang, "4. Vurdering", "4. Assessment").to_owned(),
+    ));
     r.assessment_blocks(&mut blocks, &assessment, 3);
     r.survey_section(&mut blocks, agreement);
     r.sources_section(&mut blocks, &assessment);
@@ -205,7 +178,7 @@ impl Writer<'_> {
     }
 
     pub(crate) fn t(&self, da: &str, en: &str) -> String {
-        t(self.lang, da, en)
+        t(self.lang, da, en).to_owned()
     }
 
     fn slot_section(
@@ -538,7 +511,7 @@ impl Writer<'_> {
                             "{} ({}): {}",
                             self.question_label(round, e),
                             self.group_label(e),
-                            pct(lang, e.share)
+                            number::percent(lang, e.share)
                         )
                     })
                     .collect::<Vec<_>>()
@@ -553,7 +526,7 @@ impl Writer<'_> {
                         &desc,
                         &rows,
                         [&share_label, &previous_label, &reference_label],
-                        &|v| pct(lang, v),
+                        &|v| number::percent(lang, v),
                         &self.t("for få svar til at vise", "too few answers to show"),
                     ),
                     caption: format!("{title}: {} ({}).", round.title, round.closed_on),
@@ -575,14 +548,14 @@ impl Writer<'_> {
                             (
                                 format!(
                                     "{} ({}/{})",
-                                    pct(lang, e.share),
+                                    number::percent(lang, e.share),
                                     e.positive,
                                     e.respondents
                                 ),
                                 format!(
                                     "{}–{}",
-                                    pct(lang, e.interval.low),
-                                    pct(lang, e.interval.high)
+                                    number::percent(lang, e.interval.low),
+                                    number::percent(lang, e.interval.high)
                                 ),
                             )
                         } else {
@@ -597,7 +570,8 @@ impl Writer<'_> {
                             share,
                             ci,
                             e.respondents.to_string(),
-                            e.reference.map_or_else(|| "–".to_owned(), |r| pct(lang, r)),
+                            e.reference
+                                .map_or_else(|| "–".to_owned(), |r| number::percent(lang, r)),
                         ]
                     })
                     .collect(),
@@ -658,8 +632,8 @@ impl Writer<'_> {
                         vec![
                             label,
                             group,
-                            pct(lang, c.before.share),
-                            pct(lang, c.after.share),
+                            number::percent(lang, c.before.share),
+                            number::percent(lang, c.after.share),
                             pp(c.change),
                             format!(
                                 "{} {} {} {unit}",
