@@ -18,6 +18,7 @@ fun main() {
         concurrencySuite,
         errorsSuite,
         vectorsSuite,
+        presentSuite,
     )
     var passed = 0
     var failed = 0

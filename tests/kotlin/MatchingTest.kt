@@ -163,3 +163,28 @@ val matchingSuite = suite("matching") {
         assertFalse(e2.reason.contains("Fatima"))
     }
 }
+
+// The presentation layer through the binding: the same tables and words as Rust and Python.
+val presentSuite = suite("present") {
+    test("a match run's tables and document come from the core, in both languages") {
+        val d = DossierHandle.example("ikast-brande")
+        val run = d.matchCohort(ikastRequest(Solver.OPTIMAL))
+        val tables = matchRunTables(run, Lang.DA)
+        assertEquals(
+            listOf("match_outcome", "matches", "match_rules", "unmatched", "unmet_demand", "unused_offers", "match_statistics"),
+            tables.map { it.name },
+        )
+        val matches = tables.first { it.name == "matches" }
+        assertEquals(run.matches.size, matches.rows.size)
+        assertEquals(listOf("run", "newcomer", "offer", "score", "waiting_days", "hard_rules", "soft_rules_scoring"), matches.columns.map { it.name })
+        assertEquals(ColumnType.DECIMAL, matches.columns.first { it.name == "score" }.kind)
+        assertEquals(emptyTable("matches").columns, matches.columns)
+        val text = renderMatchRun(run, Format.TEXT, Lang.DA)
+        assertTrue(text.contains("Matchet 9 af 10 · pointsum 55,08"), text)
+        assertTrue(renderMatchRun(run, Format.HTML_FRAGMENT, Lang.EN).contains("<h2>Not matched</h2>"))
+        assertTrue(renderTable(matches, Format.MARKDOWN, Lang.DA).contains("| Point |"))
+        assertTrue(tableCsv(matches).startsWith("run,newcomer,offer,score,waiting_days"))
+        assertTrue(tableNames().contains("scores"))
+        assertThrows<BrobyggerException.NotFound> { emptyTable("no-such-table") }
+    }
+}

@@ -97,10 +97,13 @@ FREE: dict[str, str] = {
     "run": "match_profiles", "run_consented": "match_profiles_consented", "candidates": "match_profiles",
     "solve_candidates": "match_profiles", "generate_with_threads": "Profiles.run", "stable": "stable_matching",
     "optimal": "match_profiles", "optimal_by_shortest_paths": "match_profiles", "greedy": "match_profiles",
-    "blocking_pairs": "stable_matching", "describe": "stable_matching", "describe_binding": "MatchRun.html",
+    "blocking_pairs": "stable_matching", "describe": "stable_matching", "describe_binding": "MatchRun.html", "headline": "MatchRun.html",
     "newcomers_from_table": "profiles", "offers_from_table": "profiles", "newcomers_from_json": "profiles",
     "offers_from_json": "profiles", "volunteer_view": "Dossier.volunteer_view", "need_vocabulary": "vocabulary",
-    "findings_html": "findings_html", "match_run_html": "MatchRun.html", "page_fragment": "RoleMatrix._repr_html_",
+    "findings_html": "findings_html", "fragment": "RoleMatrix._repr_html_",
+    # the presentation layer's tables
+    "empty_table": "empty_table", "introductions_table": "introductions_table",
+    "survey_shares_table": "survey_shares_table", "survey_changes_table": "survey_changes_table",
     "suppress": "DossierPrivacy.safe_table",
     "age_band": "DossierPrivacy.view_newcomer", "quarter_start": "DossierPrivacy.view_newcomer",
     "signing_findings": "Dossier.preview_transition", "entries": "vocabulary",
@@ -128,6 +131,20 @@ FREE_NOT_EXPOSED = {
     "csv_header": "the header row is the first line of newcomers_to_csv([]) and of the CLI's template",
     "decode_text": "used by the CSV readers of bytes",
     "has_errors": "used by the CSV readers", "problems_error": "used by the CSV readers",
+    # the presentation layer's own words, numbers, escaping and writers: Python receives the
+    # texts, tables and pages they make
+    "t": "texts in place", "decimal_separator": "number formatting", "thousands_separator": "number formatting",
+    "integer": "number formatting", "fixed": "number formatting", "decimal": "number formatting",
+    "percent": "number formatting", "percent_with": "number formatting", "n": "plural forms",
+    "month_name": "date formatting", "long": "date formatting", "iso": "date formatting",
+    "markdown": "the Markdown escaper and writer", "html": "the HTML escaper and writer",
+    "html_lines": "the HTML escaper", "text": "the document model", "plain": "the text writer",
+    "html_document": "the HTML writer", "html_fragment": "the HTML writer",
+    "severity_tag": "findings in documents", "line": "findings in documents",
+    "count_line": "findings in documents", "columns": "the findings table (findings_table)",
+    "cells": "the findings table (findings_table)", "table": "the findings table (findings_table)",
+    "written": "vocabulary values in tables", "pick": "plural forms", "severity_counts": "findings in documents",
+    "tag_label": "match explanations name industries and interests in the text's language",
 }
 
 

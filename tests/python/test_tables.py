@@ -261,3 +261,35 @@ def test_profiles_read_frames_as_analysts_build_them() -> None:
     with pytest.raises(bb.InvalidInputError) as e:
         bb.profiles(nf, of)
     assert "newcomers[2]" in e.value.path
+
+
+FRAME_TABLES: list[tuple[str, Callable[[], Any]]] = [
+    ("scores", lambda: bb.scores_frame([])),
+    ("checks", lambda: bb.checks_frame([])),
+    ("assessment_findings", lambda: bb.assessment_findings_frame([])),
+    ("matches", lambda: bb.matches_frame([])),
+    ("match_rules", lambda: bb.match_rules_frame([])),
+    ("unmatched", lambda: bb.unmatched_frame([])),
+    ("unmet_demand", lambda: bb.unmet_demand_frame([])),
+    ("checklist", lambda: bb.checklist_frame([])),
+    ("findings", lambda: bb.findings_frame([])),
+]
+
+
+@pytest.mark.parametrize("name, make", FRAME_TABLES, ids=[n for n, _ in FRAME_TABLES])
+def test_the_core_decides_the_columns(name: str, make: Callable[[], Any]) -> None:
+    # Every frame has exactly the columns of the core's table of the same name, in order.
+    core = bb.empty_table(name)
+    assert list(make().columns) == [c["name"] for c in core["columns"]]
+    assert name in bb.table_names()
+
+
+def test_frames_read_the_core_tables_in_danish_too(ikast_run: bb.MatchRun) -> None:
+    tables = {t["name"]: t for t in ikast_run.tables("da")}
+    assert set(tables) == {"match_outcome", "matches", "match_rules", "unmatched", "unmet_demand",
+                           "unused_offers", "match_statistics"}
+    assert tables["matches"]["title"] == {"da": "Forslag", "en": "Proposed matches"}
+    reasons = bb.unmatched_frame(ikast_run, lang="da")["reason"].tolist()
+    assert reasons == [ikast_run.unmatched[0]["reasons"][0]["da"]]
+    with pytest.raises(bb.NotFoundError):
+        bb.empty_table("no-such-table")

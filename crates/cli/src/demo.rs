@@ -8,6 +8,7 @@ use crate::{exit, t};
 use brobygger::chrono::{Datelike, NaiveDate};
 use brobygger::import;
 use brobygger::matching::{Cohort, MatchOptions, MatchRequest, Solver};
+use brobygger::present::plural::{SENSITIVE_ITEM, n, pick};
 use brobygger::{
     BrobyggerError, Dossier, Example, Lang, ReminderKind, ReportFormat, ReportOptions, Severity,
 };
@@ -113,10 +114,13 @@ fn privacy(
         "  - {}",
         match lang {
             Lang::Da => format!(
-                "Matchningen brugte {uses} følsomme oplysning(er) med samtykke eller anden hjemmel og lod {withheld} ude, fordi intet dækkede dem."
+                "Matchningen brugte {} med samtykke eller anden hjemmel og lod {withheld} ude, fordi intet dækkede {}.",
+                SENSITIVE_ITEM.count(lang, n(uses)),
+                pick(n(withheld), "den", "dem")
             ),
             Lang::En => format!(
-                "The matching used {uses} sensitive attribute(s) under a consent or other basis and left out {withheld} that nothing covered."
+                "The matching used {} under a consent or other basis and left out {withheld} that nothing covered.",
+                SENSITIVE_ITEM.count(lang, n(uses))
             ),
         }
     );

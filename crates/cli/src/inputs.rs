@@ -26,13 +26,36 @@ pub(crate) enum FileKind {
 }
 
 impl FileKind {
+    /// `gyldigt regelsæt` / `valid rule set`, `ugyldig liste over frivilligtilbud` /
+    /// `invalid list of volunteer offers`: the adjective agrees with the noun's gender.
+    pub(crate) fn verdict(self, valid: bool, lang: Lang) -> String {
+        let (da_valid, da_invalid) = match self {
+            FileKind::Dossier | FileKind::Rules => ("gyldigt", "ugyldigt"),
+            _ => ("gyldig", "ugyldig"),
+        };
+        let (noun_da, noun_en) = match self {
+            FileKind::Newcomers => (
+                "liste over nyankomne husstande",
+                "list of newcomer households",
+            ),
+            FileKind::Offers => ("liste over frivilligtilbud", "list of volunteer offers"),
+            other => (other.label(Lang::Da), other.label(Lang::En)),
+        };
+        match (lang, valid) {
+            (Lang::Da, true) => format!("{da_valid} {noun_da}"),
+            (Lang::Da, false) => format!("{da_invalid} {noun_da}"),
+            (Lang::En, true) => format!("valid {noun_en}"),
+            (Lang::En, false) => format!("invalid {noun_en}"),
+        }
+    }
+
     pub(crate) fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (FileKind::Dossier, Lang::Da) => "dossier",
             (FileKind::Dossier, Lang::En) => "dossier",
             (FileKind::Rules, Lang::Da) => "regelsæt",
             (FileKind::Rules, Lang::En) => "rule set",
-            (FileKind::Template, Lang::Da) => "tjekliste-skabelon",
+            (FileKind::Template, Lang::Da) => "tjeklisteskabelon",
             (FileKind::Template, Lang::En) => "checklist template",
             (FileKind::Newcomers, Lang::Da) => "nyankomne husstande",
             (FileKind::Newcomers, Lang::En) => "newcomer households",
@@ -250,9 +273,10 @@ fn csv_failure(path: &Path, problems: &[CsvProblem], lang: Lang) -> Failure {
         .count();
     Failure::Data {
         message: format!(
-            "{}: {errors} {} (import.invalid_csv)",
+            "{}: {} {} (import.invalid_csv)",
             shown(path),
-            crate::t(lang, "fejl i CSV-filen", "error(s) in the CSV file")
+            brobygger::present::plural::ERROR.count(lang, brobygger::present::plural::n(errors)),
+            crate::t(lang, "i CSV-filen", "in the CSV file")
         ),
         lines: problems.iter().map(|p| p.render(lang)).collect(),
     }

@@ -14,13 +14,15 @@ use brobygger::{
     AgreementId, BrobyggerError, Dossier, FindingsExt, Lang, ReportFormat, ReportOptions,
     SummaryOptions,
 };
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod align;
 mod checklist;
 mod demo;
+mod help;
+mod help_da;
 mod inputs;
 mod matching;
 mod out;
@@ -35,7 +37,7 @@ use out::{Failure, Outcome, errln, out, outln};
 #[command(
     name = "brobygger",
     version,
-    about = "Partnerships between municipalities and civil society receiving refugees / Partnerskaber mellem kommuner og civilsamfund om modtagelse af flygtninge",
+    about = "Partnerships between municipalities and civil society receiving refugees",
     after_help = "Examples:\n  brobygger demo --lang en --out reports/\n  brobygger validate nyankomne.csv\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml --format csv --out forslag.csv\n  brobygger remind --example ikast-brande --as-of 2016-03-01\n  brobygger assess --example aalborg --as-of 2017-06-30\n  brobygger report --example horsens --format html --out horsens.html\n  brobygger template newcomers > nyankomne.csv\n\nExit codes: 0 done (warnings allowed) · 1 the data has errors (findings, bad CSV cells, signing blocked) · 2 bad usage or unreadable input."
 )]
 struct Cli {
@@ -470,8 +472,28 @@ fn exit_code(e: &BrobyggerError) -> u8 {
 /// Findings printed with an error before pointing to `validate --json` for the rest.
 const MAX_FINDINGS_SHOWN: usize = 200;
 
+/// The command tree clap derives from the code, in English.
+pub(crate) fn cli_command() -> clap::Command {
+    Cli::command()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = help::lang_of(&args);
+    let cmd = help::localise(cli_command(), asked);
+    let cli = match cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => match (asked, help::danish_error(&e)) {
+            (Lang::Da, Some(message)) => {
+                errln!("{}", message.trim_end());
+                return ExitCode::from(2);
+            }
+            _ => e.exit(),
+        },
+    };
     let lang = Lang::from(cli.lang);
     match run(cli) {
         Ok(code) => code,

@@ -5,9 +5,11 @@ use crate::inputs::{self, bad_input};
 use crate::out::{Failure, Outcome, out, outln};
 use crate::t;
 use brobygger::import;
+use brobygger::matching::MatchRunReport;
 use brobygger::matching::{
     self, MatchOptions, MatchRequest, MatchRun, Newcomer, Offer, OfferRanking, RuleSet, Solver,
 };
+use brobygger::present::{Format, Present};
 use brobygger::{Dossier, Label, Lang};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -408,112 +410,18 @@ fn save_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     })
 }
 
-/// The first lines of the readable summary: what was run and how it went.
+/// The first lines of the readable summary, from the library: what was run and how it went.
 pub(crate) fn headline(run: &MatchRun, lang: Lang) -> String {
-    let s = &run.statistics;
-    let cohort = run
-        .cohort
-        .as_ref()
-        .map(|c| format!(" · {} {c}", t(lang, "kohorte", "cohort")))
-        .unwrap_or_default();
-    format!(
-        "{} {} {} × {} {} · {} {}{cohort} · {} · {} {}\n{} {} {} {} · {} {:.2} · {} {:.2}\n",
-        t(lang, "Matchning:", "Matching:"),
-        s.newcomers,
-        t(lang, "husstande", "households"),
-        s.offers,
-        t(lang, "tilbud", "offers"),
-        t(lang, "regelsæt", "rule set"),
-        run.rule_set,
-        run.solver.label(lang),
-        t(lang, "pr.", "as of"),
-        run.as_of,
-        t(lang, "Matchet", "Matched"),
-        s.matched,
-        t(lang, "af", "of"),
-        s.newcomers,
-        t(lang, "samlet point", "total score"),
-        s.total_score,
-        t(lang, "gennemsnit", "mean"),
-        s.mean_score,
-    )
+    let [what, how] = brobygger::matching::headline(run, lang);
+    format!("{what}\n{how}\n")
 }
 
+/// The readable summary: the library's document of the run, as text.
 fn text(run: &MatchRun, offers: &[Offer], explain: bool, lang: Lang) -> String {
-    use std::fmt::Write;
-    let mut s = headline(run, lang);
-    let title = |id: &brobygger::OfferId| {
-        offers
-            .iter()
-            .find(|o| &o.id == id)
-            .map(|o| o.title.clone())
-            .unwrap_or_default()
-    };
-    if !run.matches.is_empty() {
-        let _ = writeln!(s, "\n## {}", t(lang, "Forslag", "Proposed matches"));
-        for m in &run.matches {
-            let _ = writeln!(
-                s,
-                "- {} → {} ({}) · {} {:.2} · {} {} {}",
-                m.newcomer,
-                m.offer,
-                title(&m.offer),
-                t(lang, "point", "score"),
-                m.score,
-                t(lang, "ventet", "waited"),
-                m.waiting_days,
-                t(lang, "dage", "days")
-            );
-            if explain {
-                for why in &m.explanation {
-                    let mark = if why.hard { "✓" } else { "+" };
-                    let _ = writeln!(s, "    {mark} {}", why.text.get(lang));
-                }
-            }
-        }
+    MatchRunReport {
+        run,
+        offers,
+        explain,
     }
-    if !run.unmatched.is_empty() {
-        let _ = writeln!(s, "\n## {}", t(lang, "Uden match", "Not matched"));
-        for u in &run.unmatched {
-            let why = u.reasons.first().map(|r| r.get(lang)).unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "- {} ({} {} {}): {why}",
-                u.newcomer,
-                t(lang, "ventet", "waited"),
-                u.waiting_days,
-                t(lang, "dage", "days")
-            );
-        }
-    }
-    if !run.unmet_demand.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n## {}",
-            t(lang, "Efterspørgsel uden tilbud", "Demand no offer meets")
-        );
-        for g in &run.unmet_demand {
-            let _ = writeln!(s, "- {}", g.text.get(lang));
-        }
-    }
-    if !run.unused_offers.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n## {}",
-            t(lang, "Tilbud uden husstand", "Offers nobody got")
-        );
-        for u in &run.unused_offers {
-            let _ = writeln!(s, "- {}: {}", u.offer, u.reason.get(lang));
-        }
-    }
-    let _ = writeln!(
-        s,
-        "\n{}",
-        t(
-            lang,
-            "Matchningen foreslår; mennesker beslutter.",
-            "Matching proposes; people decide."
-        )
-    );
-    s
+    .present(Format::Text, lang)
 }

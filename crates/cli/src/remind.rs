@@ -1,9 +1,10 @@
 //! `brobygger remind`: what is due or overdue on a day.
 
-use crate::out::{Failure, Outcome, out, outln};
-use crate::{inputs, t};
-use brobygger::DEFAULT_HORIZON_DAYS;
-use brobygger::{BrobyggerError, Label, Lang, Reminder, ReminderKind, ReminderState};
+use crate::inputs;
+use crate::out::{Outcome, out, outln};
+use brobygger::present::{Format, Present};
+use brobygger::{DEFAULT_HORIZON_DAYS, ReminderList};
+use brobygger::{Lang, Reminder, ReminderKind};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,99 +76,21 @@ pub(crate) fn run(args: RemindArgs, lang: Lang) -> Outcome {
         .into_iter()
         .filter(|r| only.is_empty() || only.contains(&r.kind))
         .collect();
+    let shown = ReminderList {
+        as_of,
+        horizon_days: args.days,
+        reminders: &list,
+    };
     match args.format {
         RemindFormat::Json => outln!("{}", crate::to_json(&list)?),
-        RemindFormat::Csv => out!("{}", csv(&list, lang)?),
-        RemindFormat::Text => out!("{}", text(&list, as_of, args.days, lang)),
+        RemindFormat::Csv => out!(
+            "{}",
+            shown
+                .table("reminders", lang)
+                .map(|t| t.csv())
+                .unwrap_or_default()
+        ),
+        RemindFormat::Text => out!("{}", shown.present(Format::Text, lang)),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The readable list: a heading, then overdue and due, one line each.
-pub(crate) fn text(
-    list: &[Reminder],
-    as_of: brobygger::chrono::NaiveDate,
-    days: u32,
-    lang: Lang,
-) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "## {} {as_of} ({} {days} {})",
-        t(lang, "Påmindelser pr.", "Reminders as of"),
-        t(lang, "og de næste", "and the next"),
-        t(lang, "dage", "days")
-    );
-    if list.is_empty() {
-        let _ = writeln!(s, "{}", t(lang, "Intet forfalder.", "Nothing is due."));
-        return s;
-    }
-    for state in [ReminderState::Overdue, ReminderState::Due] {
-        let mine: Vec<&Reminder> = list.iter().filter(|r| r.state == state).collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let head = match state {
-            ReminderState::Overdue => t(lang, "Overskredet", "Overdue"),
-            ReminderState::Due => t(lang, "Forfalder", "Due"),
-        };
-        let _ = writeln!(s, "\n### {head} ({})", mine.len());
-        for r in mine {
-            let source = r
-                .source
-                .as_ref()
-                .map(|x| format!(" ({})", x.cite()))
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "- {} [{}] {}{source}",
-                r.due_on,
-                r.kind.label(lang),
-                r.text.get(lang)
-            );
-        }
-    }
-    s
-}
-
-fn csv(list: &[Reminder], lang: Lang) -> Result<String, Failure> {
-    let fail = |e: &dyn std::fmt::Display| {
-        Failure::Lib(BrobyggerError::Internal {
-            code: "cli.csv".into(),
-            reason: e.to_string(),
-        })
-    };
-    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
-    w.write_record([
-        "state",
-        "due_on",
-        "days_overdue",
-        "kind",
-        "agreement",
-        "cohort",
-        "subject",
-        "text",
-        "source",
-    ])
-    .map_err(|e| fail(&e))?;
-    for r in list {
-        w.write_record([
-            r.state.code(),
-            &r.due_on.to_string(),
-            &r.days_overdue.to_string(),
-            &serde_json::to_value(r.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-            r.agreement.as_ref().map_or("", |a| a.as_str()),
-            r.cohort.as_ref().map_or("", |c| c.as_str()),
-            &r.subject,
-            r.text.get(lang),
-            &r.source.as_ref().map(|s| s.cite()).unwrap_or_default(),
-        ])
-        .map_err(|e| fail(&e))?;
-    }
-    let bytes = w.into_inner().map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|e| fail(&e))
 }

@@ -6,6 +6,7 @@ use crate::out::{Failure, Outcome, outln};
 use crate::{exit, t};
 use brobygger::import::{self, CsvOptions, CsvProblem};
 use brobygger::matching::RuleSet;
+use brobygger::present::plural::{ERROR, INFO, ROW, WARNING, n};
 use brobygger::{Dossier, Finding, FindingsExt, Lang, Severity};
 use std::path::Path;
 
@@ -86,16 +87,12 @@ pub(crate) fn run(
 }
 
 fn summary(errors: usize, warnings: usize, infos: usize, kind: FileKind, lang: Lang) -> String {
-    let verdict = if errors == 0 {
-        t(lang, "gyldig", "valid")
-    } else {
-        t(lang, "ugyldig", "not valid")
-    };
     format!(
-        "{verdict} {} ({errors} {}, {warnings} {}, {infos} info)",
-        kind.label(lang),
-        t(lang, "fejl", "error(s)"),
-        t(lang, "advarsel(er)", "warning(s)"),
+        "{} ({}, {}, {})",
+        kind.verdict(errors == 0, lang),
+        ERROR.count(lang, n(errors)),
+        WARNING.count(lang, n(warnings)),
+        INFO.count(lang, n(infos)),
     )
 }
 
@@ -135,7 +132,7 @@ fn csv_problems(
             outln!("{}", p.render(lang));
         }
         outln!(
-            "{}; {rows} {}",
+            "{}; {} {}",
             summary(
                 count(Severity::Error),
                 count(Severity::Warning),
@@ -143,7 +140,8 @@ fn csv_problems(
                 kind,
                 lang
             ),
-            t(lang, "rækker kan bruges", "row(s) can be used")
+            ROW.count(lang, n(rows)),
+            t(lang, "kan bruges", "can be used")
         );
     }
     Ok(exit(import::has_errors(problems)))

@@ -152,5 +152,5 @@ fn demo_shows_where_the_checklists_stand() {
         .success();
     let text = stdout(&out);
     assert!(text.contains("## Checklists"));
-    assert!(text.contains("Checklists allow signing: no (1 blocking finding(s))"));
+    assert!(text.contains("Checklists allow signing: no (1 blocking finding)"));
 }

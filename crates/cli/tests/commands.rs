@@ -76,20 +76,58 @@ fn every_subcommand_has_help_with_examples() {
         &["checklist", "readiness"],
     ];
     for args in commands {
+        // English with --lang en, Danish by default and with --lang da.
         let mut full: Vec<&str> = args.to_vec();
-        full.push("--help");
+        full.extend(["--lang", "en", "--help"]);
         let help = ok(&full);
         assert!(help.contains("Usage: brobygger"), "{full:?}");
         let documented = help.contains("Examples:") || help.contains("Example:");
         assert!(documented, "{full:?} has no examples:\n{help}");
+        for lang in [&[][..], &["--lang", "da"][..]] {
+            let mut full: Vec<&str> = args.to_vec();
+            full.extend(lang);
+            full.push("--help");
+            let hjaelp = ok(&full);
+            assert!(hjaelp.contains("Brug: brobygger"), "{full:?}:\n{hjaelp}");
+            let documented = hjaelp.contains("Eksempler:") || hjaelp.contains("Eksempel:");
+            assert!(documented, "{full:?} has no examples:\n{hjaelp}");
+            for english in [
+                "Usage:",
+                "Options:",
+                "Commands:",
+                "Arguments:",
+                "Examples:",
+                "Print help",
+                "[default:",
+                "[possible values:",
+            ] {
+                assert!(
+                    !hjaelp.contains(english),
+                    "{full:?} says {english:?}:\n{hjaelp}"
+                );
+            }
+        }
     }
     // The top-level help documents the exit codes.
-    assert!(ok(&["--help"]).contains("Exit codes: 0"));
-    // Bad usage is exit 2, with clap's message.
-    let (code, _, err) = run(&["match", "--solver", "fastest"]);
+    assert!(ok(&["--help", "--lang", "en"]).contains("Exit codes: 0"));
+    assert!(ok(&["--help"]).contains("Afslutningskoder: 0"));
+    assert!(ok(&["match", "--help"]).contains("Løseren [mulige værdier: optimal, stable"));
+    // Bad usage is exit 2, with the message in the language asked for.
+    let (code, _, err) = run(&["match", "--solver", "fastest", "--lang", "en"]);
     assert_eq!(code, 2);
     assert!(err.contains("invalid value 'fastest'"), "{err}");
+    let (code, _, err) = run(&["match", "--solver", "fastest"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("fejl: ugyldig værdi 'fastest' til '--solver"),
+        "{err}"
+    );
     assert_eq!(run(&["no-such-command"]).0, 2);
+    assert!(
+        run(&["no-such-command"])
+            .2
+            .contains("fejl: ukendt kommando 'no-such-command'")
+    );
 }
 
 #[test]
@@ -164,7 +202,7 @@ fn csv_errors_name_the_file_line_and_column_and_never_the_value() {
         assert!(stdout.contains(place), "{place} missing:\n{stdout}");
     }
     assert!(stdout.ends_with(
-        "not valid newcomer households (14 error(s), 2 warning(s), 0 info); 1 row(s) can be used\n"
+        "invalid list of newcomer households (14 errors, 2 warnings, 0 info); 1 row can be used\n"
     ));
     for secret in ["Hajar", "muslim", "fluent", "bike repair", "someday"] {
         assert!(!stdout.contains(secret), "{secret}");
@@ -356,7 +394,7 @@ fn match_refuses_bad_input_clearly() {
     ]);
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert!(stderr.starts_with("brobygger: "), "{stderr}");
-    assert!(stderr.contains("14 error(s) in the CSV file (import.invalid_csv)"));
+    assert!(stderr.contains("14 errors in the CSV file (import.invalid_csv)"));
     assert!(stderr.contains("bad-newcomers.csv:3:2 (arrival): [error]"));
     // A rule set with errors: exit 1 with the findings.
     let (code, _, stderr) = run(&[
@@ -611,7 +649,7 @@ fn templates_are_files_that_read_back() {
     std::fs::write(&rules, ok(&["template", "rules"])).unwrap();
     let checked = ok(&["validate", rules.to_str().unwrap(), "--lang", "en"]);
     assert!(
-        checked.starts_with("valid rule set (0 error(s), 0 warning(s)"),
+        checked.starts_with("valid rule set (0 errors, 0 warnings"),
         "{checked}"
     );
     // The CSV headers are the library's layout; example rows read back.
@@ -624,7 +662,7 @@ fn templates_are_files_that_read_back() {
         let file = dir.join(format!("{table}.csv"));
         std::fs::write(&file, ok(&["template", table, "--example-rows"])).unwrap();
         let out = ok(&["validate", file.to_str().unwrap(), "--lang", "en"]);
-        assert!(out.ends_with("2 row(s) can be used\n"), "{out}");
+        assert!(out.ends_with("2 rows can be used\n"), "{out}");
         let doc = ok(&["template", table, "--describe", "--lang", "en"]);
         assert!(doc.contains("| `id` | yes |"));
     }

@@ -145,6 +145,7 @@ mod schema;
 mod sensitivity;
 mod status;
 mod summary;
+mod tables;
 mod time;
 mod validate;
 mod validation_code;
@@ -202,7 +203,8 @@ pub use privacy::{
     PseudonymKey, Purpose, RetentionPolicy, Subject, Viewer,
 };
 pub use reminders::{
-    DEFAULT_HORIZON_DAYS, Reminder, ReminderKind, ReminderOptions, ReminderState, RemindersFacet,
+    DEFAULT_HORIZON_DAYS, Reminder, ReminderKind, ReminderList, ReminderOptions, ReminderState,
+    RemindersFacet,
 };
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
@@ -214,6 +216,7 @@ pub use schema::{dossier_schema, dossier_schema_json};
 pub use sensitivity::{FieldSensitivity, PersonalData, SensitivityClass, class_of, field_classes};
 pub use status::AgreementStatus;
 pub use summary::SummaryOptions;
+pub use tables::{TABLE_NAMES, empty_table};
 pub use time::{Timestamp, parse_date, start_of_day};
 pub use validation_code::ValidationCode;
 pub use vocabulary::vocabulary;

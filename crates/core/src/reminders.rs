@@ -33,9 +33,13 @@
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, SeedDocument, SourceRef};
-use crate::i18n::{Text, labels};
+use crate::i18n::plural::{DAY, NOTICE};
+use crate::i18n::{Label, Lang, Text, labels, t};
 use crate::ids::{AgreementId, CohortId};
 use crate::matching::model::intro::{IntroductionRecord, IntroductionState};
+use crate::present::doc::{Block, Inline, text};
+use crate::present::render::{Document, Present};
+use crate::present::table::{Cell, Column, Table};
 use crate::status::AgreementStatus;
 use chrono::{Days, Months, NaiveDate};
 use std::ops::Deref;
@@ -339,22 +343,26 @@ fn agreement_reminders(a: &Agreement, i: usize, w: &Window, out: &mut Vec<Remind
         let text = if next < w.as_of {
             Text::new(
                 format!(
-                    "{id}: {name} skulle have mødtes omkring {next} ({}); indkald med {notice} dages varsel og dagsorden.",
-                    since.0
+                    "{id}: {name} skulle have været holdt omkring {next} ({}); indkald med {} og dagsorden.",
+                    since.0,
+                    NOTICE.count(Lang::Da, u64::from(notice))
                 ),
                 format!(
-                    "{id}: {name} was due to meet around {next} ({}); convene it with {notice} days' notice and an agenda.",
-                    since.1
+                    "{id}: {name} was due to be held around {next} ({}); convene it with {} and an agenda.",
+                    since.1,
+                    NOTICE.count(Lang::En, u64::from(notice))
                 ),
             )
         } else {
             Text::new(
                 format!(
-                    "{id}: send indkaldelse og dagsorden til {name} senest {invite_by} ({notice} dages varsel) til et møde omkring {next} ({}).",
+                    "{id}: send indkaldelse og dagsorden til {name} senest {invite_by} ({}) til et møde omkring {next} ({}).",
+                    NOTICE.count(Lang::Da, u64::from(notice)),
                     since.0
                 ),
                 format!(
-                    "{id}: send the invitation and agenda for {name} by {invite_by} ({notice} days' notice) for a meeting around {next} ({}).",
+                    "{id}: send the invitation and agenda for {name} by {invite_by} ({}) for a meeting around {next} ({}).",
+                    NOTICE.count(Lang::En, u64::from(notice)),
                     since.1
                 ),
             )
@@ -525,6 +533,123 @@ impl<D: Deref<Target = Dossier>> RemindersFacet<D> {
     pub fn due(&self, as_of: NaiveDate, options: impl Into<ReminderOptions>) -> Vec<Reminder> {
         reminders(&self.dossier, as_of, options.into().horizon_days)
     }
+}
+
+/// Reminders on a day, presented: the `reminders` table (the CLI's CSV) and the to-do list
+/// (overdue first, then due), in text, Markdown or HTML.
+#[derive(Debug, Clone, Copy)]
+pub struct ReminderList<'a> {
+    /// The day.
+    pub as_of: NaiveDate,
+    /// The horizon the list was made with, in days.
+    pub horizon_days: u32,
+    /// The reminders, as [`Dossier::reminders`] orders them.
+    pub reminders: &'a [Reminder],
+}
+
+impl Present for ReminderList<'_> {
+    fn title(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Da => format!(
+                "Påmindelser pr. {} (og de næste {})",
+                self.as_of,
+                DAY.count(lang, u64::from(self.horizon_days))
+            ),
+            Lang::En => format!(
+                "Reminders as of {} (and the next {})",
+                self.as_of,
+                DAY.count(lang, u64::from(self.horizon_days))
+            ),
+        }
+    }
+
+    /// One table, `reminders`: `state`, `due_on`, `days_overdue`, `kind`, `agreement`,
+    /// `cohort`, `subject`, `text` (in `lang`) and `source`.
+    fn tables(&self, lang: Lang) -> Vec<Table> {
+        let mut table = reminders_table();
+        for r in self.reminders {
+            table.push(vec![
+                Cell::text(r.state.code()),
+                Cell::date(r.due_on),
+                Cell::int(r.days_overdue),
+                Cell::value(&r.kind),
+                Cell::opt(r.agreement.as_ref(), |a| Cell::text(a.as_str())),
+                Cell::opt(r.cohort.as_ref(), |c| Cell::text(c.as_str())),
+                Cell::text(r.subject.clone()),
+                Cell::text(r.text.get(lang)),
+                Cell::opt(r.source.as_ref(), |s| Cell::text(s.cite())),
+            ]);
+        }
+        vec![table]
+    }
+
+    /// The title, then the overdue and the due, one line each: the day, the kind and the task.
+    fn document(&self, lang: Lang) -> Document {
+        let title = self.title(lang);
+        let mut d = Document::new(lang, title.clone());
+        d.push(Block::Heading(2, title));
+        if self.reminders.is_empty() {
+            d.push(Block::para(t(lang, "Intet forfalder.", "Nothing is due.")));
+            return d;
+        }
+        for state in [ReminderState::Overdue, ReminderState::Due] {
+            let mine: Vec<&Reminder> = self.reminders.iter().filter(|r| r.state == state).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let head = match state {
+                ReminderState::Overdue => t(lang, "Overskredet", "Overdue"),
+                ReminderState::Due => t(lang, "Forfalder", "Due"),
+            };
+            d.push(Block::Heading(3, format!("{head} ({})", mine.len())));
+            d.push(Block::List(
+                mine.iter()
+                    .map(|r| {
+                        let source = r
+                            .source
+                            .as_ref()
+                            .map(|x| format!(" ({})", x.cite()))
+                            .unwrap_or_default();
+                        vec![
+                            text(format!("{} ", r.due_on)),
+                            Inline::Tag {
+                                class: "info",
+                                text: r.kind.label(lang).to_owned(),
+                            },
+                            text(format!(" {}{source}", r.text.get(lang))),
+                        ]
+                    })
+                    .collect(),
+            ));
+        }
+        d
+    }
+}
+
+pub(crate) fn reminders_table() -> Table {
+    Table::new(
+        "reminders",
+        Text::new("Påmindelser", "Reminders"),
+        vec![
+            Column::text("state", "Status", "State"),
+            Column::date("due_on", "Dato", "Due on"),
+            Column::integer("days_overdue", "Dage over", "Days overdue"),
+            Column::text("kind", "Slags", "Kind"),
+            Column::text("agreement", "Aftale", "Agreement").optional(),
+            Column::text("cohort", "Kohorte", "Cohort").optional(),
+            Column::text("subject", "Om", "Subject"),
+            Column::text("text", "Opgave", "Task"),
+            Column::text("source", "Kilde", "Source").optional(),
+        ],
+    )
+}
+
+/// The tables of this file by name, empty.
+pub(crate) fn empty(name: &str) -> Option<Table> {
+    Some(match name {
+        "reminders" => reminders_table(),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

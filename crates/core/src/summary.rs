@@ -4,7 +4,9 @@
 
 use crate::agreement::{Agreement, Cadence, GoalOwner};
 use crate::dossier::Dossier;
-use crate::finding::{FindingsExt, Severity};
+use crate::i18n::plural::{
+    ACTIVE_VOLUNTEER, AGREEMENT, DAY, MEMBER, MUNICIPALITY, ORGANISATION, POST, n,
+};
 use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::validate::validate;
@@ -58,17 +60,13 @@ pub(crate) fn summary(dossier: &Dossier, options: impl Into<SummaryOptions>) -> 
     let _ = writeln!(s, "# {}", dossier.title);
     let _ = writeln!(
         s,
-        "{} {} · {} {} · {} {} · {} {} · {} {}",
+        "{} {} · {} · {} · {} · {}",
         t(lang, "Skemaversion", "Schema version"),
         dossier.schema_version,
-        dossier.municipalities.len(),
-        t(lang, "kommune(r)", "municipality(ies)"),
-        dossier.organisations.len(),
-        t(lang, "organisation(er)", "organisation(s)"),
-        dossier.posts.len(),
-        t(lang, "post(er)", "post(s)"),
-        dossier.agreements.len(),
-        t(lang, "aftale(r)", "agreement(s)"),
+        MUNICIPALITY.count(lang, n(dossier.municipalities.len())),
+        ORGANISATION.count(lang, n(dossier.organisations.len())),
+        POST.count(lang, n(dossier.posts.len())),
+        AGREEMENT.count(lang, n(dossier.agreements.len())),
     );
 
     let _ = writeln!(s, "\n## {}", t(lang, "Kommuner", "Municipalities"));
@@ -96,13 +94,10 @@ pub(crate) fn summary(dossier: &Dossier, options: impl Into<SummaryOptions>) -> 
     for org in &dossier.organisations {
         let mut extra = Vec::new();
         if let Some(v) = org.profile.active_volunteers {
-            extra.push(format!(
-                "{v} {}",
-                t(lang, "aktive frivillige", "active volunteers")
-            ));
+            extra.push(ACTIVE_VOLUNTEER.count(lang, u64::from(v)));
         }
         if let Some(m) = org.profile.members {
-            extra.push(format!("{m} {}", t(lang, "medlemmer", "members")));
+            extra.push(MEMBER.count(lang, u64::from(m)));
         }
         // A champion is a person: its label already is its kind (never its name).
         let who = if org.is_individual() {
@@ -129,12 +124,8 @@ pub(crate) fn summary(dossier: &Dossier, options: impl Into<SummaryOptions>) -> 
     let _ = writeln!(s, "\n## {}", t(lang, "Validering", "Validation"));
     let _ = writeln!(
         s,
-        "{} {} · {} {} · {} info",
-        findings.count(Severity::Error),
-        t(lang, "fejl", "error(s)"),
-        findings.count(Severity::Warning),
-        t(lang, "advarsel(er)", "warning(s)"),
-        findings.count(Severity::Info),
+        "{}",
+        crate::present::findings::severity_counts(&findings, lang)
     );
     for f in &findings {
         let _ = writeln!(s, "- {}", f.render(lang));
@@ -249,10 +240,9 @@ fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &Sum
     if !g.steering_group.is_empty() {
         let _ = writeln!(
             s,
-            "{}: {} {}",
+            "{}: {}",
             t(lang, "Styregruppe", "Steering group"),
-            g.steering_group.len(),
-            t(lang, "poster", "posts")
+            POST.count(lang, n(g.steering_group.len()))
         );
     }
     if !terms.routines.is_empty() {
@@ -268,8 +258,8 @@ fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &Sum
                 f.name,
                 f.cadence.describe(lang),
                 t(lang, "indkaldelse", "invitation"),
-                f.notice_days,
-                t(lang, "dage før", "days ahead"),
+                DAY.count(lang, n(f.notice_days)),
+                t(lang, "før", "ahead"),
             );
         }
     }

@@ -16,12 +16,17 @@ mod convert;
 mod dossier;
 mod import;
 mod matching;
+mod present;
 mod privacy;
 mod roles;
 mod scale;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
+pub use present::{
+    assessment_tables, checklist_alignment_tables, empty_table, findings_tables, match_run_tables,
+    render_findings, render_match_run, render_table, role_matrix_tables, table_csv, table_names,
+};
 pub use privacy::{
     PseudonymKey, basis_key, manifest_markdown, match_profiles_consented, subject_key,
 };

@@ -14,6 +14,7 @@ use brobygger::assessment::{
     AssessmentOptions, ExternalFindings, ReportFormat, ReportOptions, ReportSection, SurveyAnswer,
 };
 use brobygger::chrono::NaiveDate;
+use brobygger::present::Present;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -78,6 +79,16 @@ pub struct Assessment {
 
 #[pymethods]
 impl Assessment {
+    /// The assessment's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+    /// `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+    /// (plain values; dates as ISO strings). What `scores_frame`, `checks_frame` and `assessment_findings_frame` read.
+    #[pyo3(signature = (lang = "en"))]
+    fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &Present::tables(&self.inner, crate::convert::lang(lang)?),
+        )
+    }
     /// The agreement's id.
     #[getter]
     fn agreement(&self) -> &str {

@@ -8,6 +8,7 @@ use crate::dossier::Dossier;
 use crate::model::{Finding, view};
 use brobygger as core;
 use brobygger::checklists::{builtin_template, builtin_templates};
+use brobygger::present::Present;
 use brobygger::{
     AgreementId, AnswerInput, ChecklistRequirement, PartyRef, PersonId, ResolveItem, SessionId,
     StartChecklist, TemplateId, Timestamp,
@@ -165,6 +166,14 @@ view!(
     /// The comparison of the parties' latest answers to one checklist: `items` with critical
     /// divergences first, a `score` from 0 to 1, `coverage`, `counts` and `findings`.
     ChecklistAlignment, core::ChecklistAlignment, |a| format!("ChecklistAlignment({:?}, {:?}, score={})", a.agreement.as_str(), a.template.as_str(), a.score.map_or_else(|| "None".to_owned(), |s| s.to_string())), {
+
+    /// The comparison's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+    /// `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+    /// (plain values; dates as ISO strings). What `checklist_frame` reads.
+    #[pyo3(signature = (lang = "en"))]
+    fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &Present::tables(&self.inner, crate::convert::lang(lang)?))
+    }
     /// The agreement.
     #[getter]
     fn agreement(&self) -> &str {

@@ -93,7 +93,10 @@ mod _brobygger {
     use crate::assessment::{example_reference_date, health_summary, report_sections};
 
     #[pymodule_export]
-    use crate::notebook::{assess_many, findings_html};
+    use crate::notebook::{
+        assess_many, empty_table, findings_html, findings_table, introductions_table,
+        survey_changes_table, survey_shares_table, table_names,
+    };
 
     #[pymodule_export]
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};

@@ -7,6 +7,7 @@ use crate::model::Finding;
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
 use brobygger::matching as m;
+use brobygger::present::{Format, Present};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -145,6 +146,13 @@ pub struct MatchRun {
 
 #[pymethods]
 impl MatchRun {
+    /// The run's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+    /// `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+    /// (plain values; dates as ISO strings). What `matches_frame` and the other frames read.
+    #[pyo3(signature = (lang = "en"))]
+    fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &Present::tables(&self.inner, self::lang(lang)?))
+    }
     /// The run's id.
     #[getter]
     fn id(&self) -> &str {
@@ -239,15 +247,12 @@ impl MatchRun {
     /// ids only.
     #[pyo3(signature = (lang = "da"))]
     fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(core::assessment::match_run_html(
-            &self.inner,
-            self::lang(lang)?,
-        ))
+        Ok(self.inner.present(Format::HtmlFragment, self::lang(lang)?))
     }
 
     /// Jupyter: the run as HTML (English).
     fn _repr_html_(&self) -> String {
-        core::assessment::match_run_html(&self.inner, core::Lang::En)
+        self.inner.present(Format::HtmlFragment, core::Lang::En)
     }
 
     fn __repr__(&self) -> String {

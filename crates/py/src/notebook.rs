@@ -1,12 +1,14 @@
-//! For analysts in notebooks: findings as HTML (what `brobygger.Findings` shows in Jupyter) and
-//! the assessment of many dossiers in one call with the GIL released.
+//! For analysts in notebooks: findings as HTML (what `brobygger.Findings` shows in Jupyter),
+//! the core's tables that the DataFrames of `brobygger.tables` are made from, and the
+//! assessment of many dossiers in one call with the GIL released.
 
 use crate::assessment::Assessment;
-use crate::convert::lang;
+use crate::convert::{IntoPy, lang, to_py};
 use crate::dossier::Dossier;
 use crate::model::Finding;
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
+use brobygger::present::Present;
 use pyo3::prelude::*;
 
 /// Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
@@ -41,4 +43,87 @@ pub fn assess_many(
         .into_iter()
         .map(|list| list.into_iter().map(|inner| Assessment { inner }).collect())
         .collect()
+}
+
+/// Findings as the core's `findings` table in `lang` (`"da"` or `"en"`): a plain dict with
+/// `name`, `title`, `columns` and `rows`, what `findings_frame` reads.
+#[pyfunction]
+#[pyo3(signature = (findings, lang = "en"))]
+pub fn findings_table<'py>(
+    py: Python<'py>,
+    findings: Vec<PyRef<'_, Finding>>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang)?;
+    let findings: Vec<core::Finding> = findings.iter().map(|f| f.inner.clone()).collect();
+    to_py(py, &findings.as_slice().table("findings", lang))
+}
+
+/// The `shares` table of survey rounds (ids) of `dossier`, one after the other, as a plain dict
+/// (`name`, `title`, `columns`, `rows`): what `survey_shares_frame` reads.
+#[pyfunction]
+pub fn survey_shares_table<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    surveys: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let ids: Vec<core::SurveyId> = surveys.into_iter().map(Into::into).collect();
+    to_py(
+        py,
+        &core::assessment::survey_shares_table(&dossier.inner, &ids).py()?,
+    )
+}
+
+/// The `changes` table from survey round `before` to `after` of `dossier`, as a plain dict:
+/// what `survey_changes_frame` reads.
+#[pyfunction]
+pub fn survey_changes_table<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    before: &str,
+    after: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &core::assessment::survey_changes_table(&dossier.inner, &before.into(), &after.into())
+            .py()?,
+    )
+}
+
+/// The `introductions` table of a cohort of `dossier` on day `on`, texts in `lang`, as a plain
+/// dict: what `introductions_frame` reads.
+#[pyfunction]
+#[pyo3(signature = (dossier, cohort, on, lang = "en"))]
+pub fn introductions_table<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    cohort: &str,
+    on: NaiveDate,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang)?;
+    to_py(
+        py,
+        &core::matching::introductions_table(&dossier.inner, &cohort.into(), on, lang).py()?,
+    )
+}
+
+/// The result table named `name` (`"matches"`, `"scores"`, ...; see `table_names()`) with its
+/// columns and no rows, as a plain dict: the columns a DataFrame has before there is a result.
+/// Raises `NotFoundError` for a name the library does not make and `InvalidInputError` for a
+/// language other than `"da"` or `"en"` (the language the frame's texts are asked in).
+#[pyfunction]
+#[pyo3(signature = (name, lang = "en"))]
+pub fn empty_table<'py>(py: Python<'py>, name: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+    self::lang(lang)?;
+    let table = core::empty_table(name)
+        .ok_or_else(|| core::BrobyggerError::not_found("table", name))
+        .py()?;
+    to_py(py, &table)
+}
+
+/// The name of every result table the library makes.
+#[pyfunction]
+pub fn table_names() -> Vec<&'static str> {
+    core::TABLE_NAMES.to_vec()
 }

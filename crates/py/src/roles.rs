@@ -10,6 +10,7 @@ use crate::dossier::Dossier;
 use crate::model::{Finding, view};
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
+use brobygger::present::Present;
 use brobygger::{AgreementId, Lang, PartyRef, RoleOptions, TaskRef};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -164,6 +165,12 @@ view!(
     /// The responsibility matrix of one version of an agreement, with its findings. Render it
     /// with `markdown(lang)` or `html(lang)`; `to_dict()` gives rows and cells as plain data.
     RoleMatrix, core::RoleMatrix, |m| format!("RoleMatrix({:?}, version {}, {} task(s) x {} part(y/ies))", m.agreement.as_str(), m.version, m.rows.len(), m.parties.len()), {
+    /// The matrix's tables in `lang` (`"da"` or `"en"`): the `role_matrix` table in long form as a
+    /// plain dict (`name`, `title`, `columns`, `rows`), what `role_matrix_frame` reads.
+    #[pyo3(signature = (lang = "en"))]
+    fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &Present::tables(&self.inner, crate::convert::lang(lang)?))
+    }
     /// The agreement's id.
     #[getter]
     fn agreement(&self) -> &str {

@@ -15,7 +15,7 @@
 
 use crate::checklists::model::codes::ChecklistCode;
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
-use crate::i18n::{Text, labels};
+use crate::i18n::{Lang, Text, labels};
 use crate::matching::followup::FollowUpCode;
 use crate::matching::model::intro::IntroductionCode;
 use crate::matching::model::rules::MatchingCode;
@@ -418,6 +418,34 @@ pub fn check_for_external_code(code: &str) -> Option<AssessmentCode> {
     AssessmentCode::ALL
         .into_iter()
         .find(|c| c.external_codes().contains(&code))
+}
+
+/// The name people read for an external source (`matching` → `matchningen`), joined as a
+/// list: `rollefordelingen`, `matchningen og introduktionerne`.
+pub(crate) fn external_sources_text(sources: &[&str], lang: Lang) -> String {
+    let names: Vec<&str> = sources
+        .iter()
+        .map(|s| match (*s, lang) {
+            ("roles", Lang::Da) => "rolleanalysen",
+            ("roles", Lang::En) => "the role analysis",
+            ("checklists", Lang::Da) => "tjeklisterne",
+            ("checklists", Lang::En) => "the checklists",
+            ("matching", Lang::Da) => "matchningen",
+            ("matching", Lang::En) => "the matching",
+            ("introductions", Lang::Da) => "introduktionerne",
+            ("introductions", Lang::En) => "the introductions",
+            (other, _) => other,
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!(
+            "{} {} {last}",
+            init.join(", "),
+            crate::i18n::t(lang, "og", "and")
+        ),
+    }
 }
 
 /// The module names whose findings the assessment accepts.
@@ -902,7 +930,7 @@ impl AssessmentCode {
                     "Matches between volunteers and newcomers",
                 ),
                 advice: (
-                    "Følg op på det, matchingen peger på.",
+                    "Følg op på det, matchningen peger på.",
                     "Follow up on what the matching points out.",
                 ),
             },

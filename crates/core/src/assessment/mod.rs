@@ -68,6 +68,7 @@ pub(crate) mod facet;
 pub(crate) mod input;
 pub(crate) mod model;
 pub(crate) mod overview;
+pub(crate) mod present;
 pub(crate) mod report;
 pub(crate) mod result;
 pub(crate) mod score;
@@ -86,7 +87,7 @@ pub use model::{
     ShareEstimate, SurveyAnswer, SurveyMeasure, SurveyQuestion, SurveyRound, Z_95,
     newcombe_interval, wilson_interval,
 };
-pub use report::notebook::{findings_html, match_run_html};
+pub use present::{survey_changes_table, survey_shares_table};
 pub use report::parts::{
     HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
 };

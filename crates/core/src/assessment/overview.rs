@@ -11,22 +11,16 @@ use crate::checklists::align::checklist_alignment;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
 use crate::finding::{Finding, FindingsExt, Severity};
+use crate::i18n::plural::{BLOCKING_FINDING, OPEN_CRITICAL_DIVERGENCE, PARTY, TASK, n};
 use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::roles::matrix::role_matrix;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-/// "2 fejl, 1 advarsel(er), 3 info" / "2 error(s), 1 warning(s), 3 info".
+/// "2 fejl, 1 advarsel, 3 info" / "2 errors, 1 warning, 3 info".
 fn counts(findings: &[Finding], lang: Lang) -> String {
-    format!(
-        "{} {}, {} {}, {} info",
-        findings.count(Severity::Error),
-        t(lang, "fejl", "error(s)"),
-        findings.count(Severity::Warning),
-        t(lang, "advarsel(er)", "warning(s)"),
-        findings.count(Severity::Info),
-    )
+    crate::present::findings::severity_counts(findings, lang)
 }
 
 impl Assessment {
@@ -94,11 +88,9 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                 .map(|m| (m.rows.len(), m.parties.len()))
                 .unwrap_or_default();
                 format!(
-                    "{} {}, {} {} · {}",
-                    tasks.0,
-                    t(lang, "opgaver", "tasks"),
-                    tasks.1,
-                    t(lang, "parter", "parties"),
+                    "{}, {} · {}",
+                    TASK.count(lang, n(tasks.0)),
+                    PARTY.count(lang, n(tasks.1)),
                     counts(&role_findings, lang)
                 )
             }
@@ -128,23 +120,20 @@ pub(crate) fn health_summary(dossier: &Dossier, as_of: NaiveDate, lang: Lang) ->
                     .sum();
                 let blocking = r.findings.count(Severity::Error);
                 format!(
-                    "{answered} {} · {} {} · {open} {} · {}: {}",
+                    "{answered} {} · {} {} · {} · {}: {}",
                     t(lang, "besvaret", "answered"),
                     r.requirements.len(),
                     t(lang, "påkrævet", "required"),
-                    t(
-                        lang,
-                        "uløst(e) kritisk(e) uenighed(er)",
-                        "unresolved critical divergence(s)"
-                    ),
+                    OPEN_CRITICAL_DIVERGENCE.count(lang, n(open)),
                     t(lang, "tillader underskrift", "allow signing"),
                     if r.ready {
                         t(lang, "ja", "yes").to_owned()
                     } else {
-                        match lang {
-                            Lang::Da => format!("nej ({blocking} blokerende fund)"),
-                            Lang::En => format!("no ({blocking} blocking finding(s))"),
-                        }
+                        format!(
+                            "{} ({})",
+                            t(lang, "nej", "no"),
+                            BLOCKING_FINDING.count(lang, n(blocking))
+                        )
                     }
                 )
             }

@@ -17,6 +17,7 @@ use crate::checklists::workflow::{checklist_sessions, checklist_template, latest
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, SourceRef, sort_findings};
+use crate::i18n::plural::{ITEM, n};
 use crate::i18n::{Lang, Text, labels};
 use crate::ids::{AgreementId, ItemId, SectionId, SessionId, TemplateId};
 use crate::time::Timestamp;
@@ -406,8 +407,8 @@ pub(crate) fn align(
                 ChecklistCode::MissingAnswer,
                 session_path(*k).field("answers"),
                 Text::new(
-                    format!("{name} mangler at besvare {lacking} punkt(er), som andre parter har besvaret eller skal besvare."),
-                    format!("{name} has not answered {lacking} item(s) that other parties answered or are to answer."),
+                    format!("{name} mangler at besvare {}, som andre parter har besvaret eller skal besvare.", ITEM.count(Lang::Da, n(lacking))),
+                    format!("{name} has not answered {} that other parties answered or are to answer.", ITEM.count(Lang::En, n(lacking))),
                 ),
             ));
         }

@@ -35,6 +35,7 @@ pub(crate) mod align;
 pub(crate) mod facet;
 pub(crate) mod model;
 pub(crate) mod overview;
+pub(crate) mod present;
 pub(crate) mod readiness;
 pub(crate) mod render;
 pub(crate) mod validate;

@@ -7,6 +7,8 @@ use super::model::template::{AnswerKind, ChecklistTemplate, DEFAULT_NUMBER_TOLER
 use crate::checklists::align::checklist_alignments;
 use crate::checklists::readiness::checklist_readiness;
 use crate::dossier::Dossier;
+use crate::i18n::number::percent;
+use crate::i18n::plural::{OPEN_CRITICAL_DIVERGENCE, OTHER_DIVERGENCE, n};
 use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::present::escape::markdown as md;
@@ -180,34 +182,19 @@ pub(crate) fn checklist_summary(dossier: &Dossier, lang: Lang) -> String {
                 parts.push(AlignmentStatus::NotCompared.label(lang).to_owned());
             } else {
                 if let Some(score) = al.score {
-                    let p = (score * 100.0).round();
-                    parts.push(match lang {
-                        Lang::Da => format!("enighed {p} %"),
-                        Lang::En => format!("agreement {p}%"),
-                    });
+                    parts.push(format!(
+                        "{} {}",
+                        t(lang, "enighed", "agreement"),
+                        percent(lang, score)
+                    ));
                 }
-                parts.push(format!(
-                    "{} {}",
-                    al.counts.open_critical,
-                    t(
-                        lang,
-                        "uløst(e) kritisk(e) uenighed(er)",
-                        "unresolved critical divergence(s)"
-                    )
-                ));
+                parts.push(OPEN_CRITICAL_DIVERGENCE.count(lang, n(al.counts.open_critical)));
                 let others = al
                     .items
                     .iter()
                     .filter(|i| i.diverges() && !i.resolved && !i.is_open_critical())
                     .count();
-                parts.push(format!(
-                    "{others} {}",
-                    t(
-                        lang,
-                        "anden/andre uenighed(er) at drøfte",
-                        "other divergence(s) to discuss"
-                    )
-                ));
+                parts.push(OTHER_DIVERGENCE.count(lang, n(others)));
                 parts.push(format!(
                     "{} {}",
                     al.counts.resolved,
@@ -232,10 +219,11 @@ pub(crate) fn checklist_summary(dossier: &Dossier, lang: Lang) -> String {
             if readiness.ready {
                 t(lang, "ja", "yes").to_owned()
             } else {
-                match lang {
-                    Lang::Da => format!("nej ({blocking} blokerende fund)"),
-                    Lang::En => format!("no ({blocking} blocking finding(s))"),
-                }
+                format!(
+                    "{} ({})",
+                    t(lang, "nej", "no"),
+                    crate::i18n::plural::BLOCKING_FINDING.count(lang, n(blocking))
+                )
             }
         );
     }

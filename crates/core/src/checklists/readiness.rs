@@ -9,7 +9,9 @@ use crate::checklists::workflow::{checklist_template, checklists_templates_named
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
+use crate::i18n::Lang;
 use crate::i18n::Text;
+use crate::i18n::plural::{VALIDATION_ERROR, n, pick};
 use crate::ids::{AgreementId, SessionId, TemplateId};
 use crate::lifecycle::rule::{TransitionContext, TransitionRule};
 use crate::status::AgreementStatus;
@@ -252,8 +254,16 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
             ChecklistCode::InvalidData,
             base.clone(),
             Text::new(
-                format!("Tjeklistedata for aftalen har {invalid} valideringsfejl; ret dem først (se validate)."),
-                format!("The agreement's checklist data has {invalid} validation error(s); fix them first (see validate)."),
+                format!(
+                    "Tjeklistedata for aftalen har {}; ret {} først (se validate).",
+                    VALIDATION_ERROR.count(Lang::Da, n(invalid)),
+                    pick(n(invalid), "den", "dem")
+                ),
+                format!(
+                    "The agreement's checklist data has {}; fix {} first (see validate).",
+                    VALIDATION_ERROR.count(Lang::En, n(invalid)),
+                    pick(n(invalid), "it", "them")
+                ),
             ),
         ));
     }

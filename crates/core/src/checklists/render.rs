@@ -9,6 +9,7 @@ use super::align::{AlignmentStatus, ChecklistAlignment, ItemAlignment};
 use crate::checklists::align::checklist_alignment;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
+use crate::i18n::plural::{OPEN_CRITICAL_DIVERGENCE, pick};
 use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
@@ -222,10 +223,19 @@ impl Doc {
                 lang,
                 "Ingen uløste kritiske uenigheder.",
                 "No unresolved critical divergences.",
-            ).to_owned(),
+            )
+            .to_owned(),
             n => match lang {
-                Lang::Da => format!("{n} uløst(e) kritisk(e) uenighed(er): løs dem, før aftalen underskrives."),
-                Lang::En => format!("{n} unresolved critical divergence(s): resolve them before the agreement is signed."),
+                Lang::Da => format!(
+                    "{}: løs {}, før aftalen underskrives.",
+                    OPEN_CRITICAL_DIVERGENCE.count(lang, u64::from(n)),
+                    pick(u64::from(n), "den", "dem")
+                ),
+                Lang::En => format!(
+                    "{}: resolve {} before the agreement is signed.",
+                    OPEN_CRITICAL_DIVERGENCE.count(lang, u64::from(n)),
+                    pick(u64::from(n), "it", "them")
+                ),
             },
         });
 

@@ -10,7 +10,9 @@ use crate::actors::PartyRef;
 use crate::checklists::workflow::{checklist_template, checklists_templates_named};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind};
+use crate::i18n::Lang;
 use crate::i18n::Text;
+use crate::i18n::plural::{UNANSWERED_ITEM, n};
 use crate::ids::is_well_formed;
 use crate::posts::handover::posts_held_by;
 use crate::validation_code::ValidationCode;
@@ -289,8 +291,14 @@ impl Check<'_> {
                     self.push(
                         ChecklistCode::SubmittedIncomplete,
                         p.field("submitted"),
-                        format!("Sessionen er indsendt med {missing} ubesvarede punkt(er)."),
-                        format!("The session was submitted with {missing} unanswered item(s)."),
+                        format!(
+                            "Sessionen er indsendt med {}.",
+                            UNANSWERED_ITEM.count(Lang::Da, n(missing))
+                        ),
+                        format!(
+                            "The session was submitted with {}.",
+                            UNANSWERED_ITEM.count(Lang::En, n(missing))
+                        ),
                     );
                 }
             }

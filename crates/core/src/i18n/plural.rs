@@ -50,6 +50,12 @@ impl Plural {
     }
 }
 
+/// `one` for a count of 1, `other` otherwise: for a verb that agrees with an English subject
+/// (`1 household waits`, `2 households wait`), or any pair of words.
+pub fn pick<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
+    if n == 1 { one } else { other }
+}
+
 /// A count of anything the library counts, as a `u64` (counts of `usize` and `u32` fit).
 pub fn n(count: impl TryInto<u64>) -> u64 {
     count.try_into().unwrap_or(u64::MAX)
@@ -57,6 +63,13 @@ pub fn n(count: impl TryInto<u64>) -> u64 {
 
 /// Households (of newcomers).
 pub const HOUSEHOLD: Plural = Plural::new("husstand", "husstande", "household", "households");
+/// Households that have arrived.
+pub const ARRIVED_HOUSEHOLD: Plural = Plural::new(
+    "ankommen husstand",
+    "ankomne husstande",
+    "household that has arrived",
+    "households that have arrived",
+);
 /// Volunteer offers (Danish `tilbud` is the same in both forms).
 pub const OFFER: Plural = Plural::new("tilbud", "tilbud", "offer", "offers");
 /// Free places of an offer.
@@ -64,6 +77,37 @@ pub const FREE_PLACE: Plural =
     Plural::new("ledig plads", "ledige pladser", "free place", "free places");
 /// Days.
 pub const DAY: Plural = Plural::new("dag", "dage", "day", "days");
+/// Notice given ahead of a meeting, counted in days: `1 dags varsel`, `7 dages varsel`.
+pub const NOTICE: Plural = Plural::new(
+    "dags varsel",
+    "dages varsel",
+    "day's notice",
+    "days' notice",
+);
+/// Active volunteers of an organisation.
+pub const ACTIVE_VOLUNTEER: Plural = Plural::new(
+    "aktiv frivillig",
+    "aktive frivillige",
+    "active volunteer",
+    "active volunteers",
+);
+/// Members of an organisation.
+pub const MEMBER: Plural = Plural::new("medlem", "medlemmer", "member", "members");
+/// Adults of a household.
+pub const ADULT: Plural = Plural::new("voksen", "voksne", "adult", "adults");
+/// Children of a household.
+pub const CHILD: Plural = Plural::new("barn", "børn", "child", "children");
+/// Sides of a partnership (municipal, civil society).
+pub const SIDE: Plural = Plural::new("side", "sider", "side", "sides");
+/// Activities of an agreement.
+pub const ACTIVITY: Plural = Plural::new("aktivitet", "aktiviteter", "activity", "activities");
+/// Validation errors.
+pub const VALIDATION_ERROR: Plural = Plural::new(
+    "valideringsfejl",
+    "valideringsfejl",
+    "validation error",
+    "validation errors",
+);
 /// Hours.
 pub const HOUR: Plural = Plural::new("time", "timer", "hour", "hours");
 /// Errors (findings of severity error; Danish `fejl` is the same in both forms).
@@ -74,6 +118,13 @@ pub const WARNING: Plural = Plural::new("advarsel", "advarsler", "warning", "war
 pub const INFO: Plural = Plural::new("info", "info", "info", "info");
 /// Pieces of advice (findings of severity info in a report).
 pub const ADVICE: Plural = Plural::new("råd", "råd", "piece of advice", "pieces of advice");
+/// Findings that block signing.
+pub const BLOCKING_FINDING: Plural = Plural::new(
+    "blokerende fund",
+    "blokerende fund",
+    "blocking finding",
+    "blocking findings",
+);
 /// Findings.
 pub const FINDING: Plural = Plural::new("fund", "fund", "finding", "findings");
 /// Municipalities.
@@ -101,6 +152,33 @@ pub const INTRODUCTION: Plural = Plural::new(
     "introduction",
     "introductions",
 );
+/// Times a week two people can both meet.
+pub const COMMON_TIME: Plural = Plural::new(
+    "fælles tidspunkt",
+    "fælles tidspunkter",
+    "common time",
+    "common times",
+);
+/// Interests (shared between a household and a volunteer).
+pub const INTEREST: Plural = Plural::new("interesse", "interesser", "interest", "interests");
+/// Items of a checklist.
+pub const ITEM: Plural = Plural::new("punkt", "punkter", "item", "items");
+/// Items of a checklist not answered.
+pub const UNANSWERED_ITEM: Plural = Plural::new(
+    "ubesvaret punkt",
+    "ubesvarede punkter",
+    "unanswered item",
+    "unanswered items",
+);
+/// Divergences in a checklist comparison, other than the open critical ones, to discuss.
+pub const OTHER_DIVERGENCE: Plural = Plural::new(
+    "anden uenighed at drøfte",
+    "andre uenigheder at drøfte",
+    "other divergence to discuss",
+    "other divergences to discuss",
+);
+/// Rows of a spreadsheet.
+pub const ROW: Plural = Plural::new("række", "rækker", "row", "rows");
 /// Answers to a question or survey.
 pub const ANSWER: Plural = Plural::new("svar", "svar", "answer", "answers");
 /// Sensitive pieces of information about a person.

@@ -8,7 +8,9 @@ use super::csv::CsvTable;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
 use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
-use crate::matching::model::run::{MatchRun, describe_binding};
+use crate::matching::model::run::MatchRun;
+use crate::matching::present::MatchRunReport;
+use crate::present::render::Present;
 
 /// The header row of a layout (with its line end), to start a file from.
 pub fn csv_header(table: CsvTable) -> String {
@@ -114,50 +116,14 @@ pub const MATCH_RUN_COLUMNS: [&str; 7] = [
 
 /// A matching run as a table for a spreadsheet: one row per household, the matched first (with
 /// the offer, the score and the rules' explanations), then the unmatched (with what bound them
-/// and the reasons), texts in `lang`. Explanations and reasons hold no sensitive attributes.
+/// and the reasons), texts in `lang`: the run's `outcome` table ([`MatchRunReport`]) as CSV.
+/// Explanations and reasons hold no sensitive attributes.
 pub fn match_run_to_csv(run: &MatchRun, lang: Lang) -> Result<String, BrobyggerError> {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let fail = |e: &dyn std::fmt::Display| BrobyggerError::Internal {
-        code: "save.csv".into(),
-        reason: e.to_string(),
-    };
-    w.write_record(MATCH_RUN_COLUMNS).map_err(|e| fail(&e))?;
-    for m in &run.matches {
-        let why = m
-            .explanation
-            .iter()
-            .map(|o| o.text.get(lang))
-            .collect::<Vec<_>>()
-            .join(" | ");
-        w.write_record([
-            m.newcomer.as_str(),
-            "matched",
-            m.offer.as_str(),
-            &float_text((m.score * 100.0).round() / 100.0),
-            &m.waiting_days.to_string(),
-            "",
-            &why,
-        ])
-        .map_err(|e| fail(&e))?;
-    }
-    for u in &run.unmatched {
-        let why = u
-            .reasons
-            .iter()
-            .map(|t| t.get(lang))
-            .collect::<Vec<_>>()
-            .join(" | ");
-        w.write_record([
-            u.newcomer.as_str(),
-            "unmatched",
-            "",
-            "",
-            &u.waiting_days.to_string(),
-            describe_binding(&u.binding).get(lang),
-            &why,
-        ])
-        .map_err(|e| fail(&e))?;
-    }
-    let bytes = w.into_inner().map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|e| fail(&e))
+    MatchRunReport::new(run)
+        .table("match_outcome", lang)
+        .map(|t| t.csv())
+        .ok_or_else(|| BrobyggerError::Internal {
+            code: "save.csv".into(),
+            reason: "a match run has an outcome table".into(),
+        })
 }

@@ -5,7 +5,9 @@
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
+use crate::i18n::Lang;
 use crate::i18n::Text;
+use crate::i18n::plural::{self, VALIDATION_ERROR};
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;
 use crate::validate::validate;
@@ -133,9 +135,15 @@ impl TransitionRule for ValidAgreementRule {
             LifecycleCode::InvalidAgreement,
             ctx.path(),
             Text::new(
-                format!("Aftalen har {n} valideringsfejl; ret dem først (se validate)."),
                 format!(
-                    "The agreement has {n} validation error(s); fix them first (see validate)."
+                    "Aftalen har {}; ret {} først (se validate).",
+                    VALIDATION_ERROR.count(Lang::Da, plural::n(n)),
+                    plural::pick(plural::n(n), "den", "dem")
+                ),
+                format!(
+                    "The agreement has {}; fix {} first (see validate).",
+                    VALIDATION_ERROR.count(Lang::En, plural::n(n)),
+                    plural::pick(plural::n(n), "it", "them")
                 ),
             ),
         )]

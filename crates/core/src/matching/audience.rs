@@ -5,6 +5,7 @@
 //! (rule-set validation refuses it), so a volunteer view never contains them. Releasing contact
 //! details after both sides accept is the disclosure work's business, not this view's.
 
+use crate::i18n::plural::{ADULT, CHILD};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{NewcomerId, OfferId};
 use crate::matching::model::profile::{Newcomer, language_name};
@@ -55,19 +56,17 @@ pub(crate) fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<Stri
             let mut ages = h.children_ages.clone();
             ages.sort_unstable();
             let ages: Vec<String> = ages.iter().map(u32::to_string).collect();
+            let adults = ADULT.count(lang, u64::from(h.adults));
             match (lang, ages.is_empty()) {
-                (Lang::Da, true) => format!("{} voksne", h.adults),
-                (Lang::En, true) => format!("{} adult(s)", h.adults),
+                (_, true) => adults,
                 (Lang::Da, false) => format!(
-                    "{} voksne, {} børn ({} år)",
-                    h.adults,
-                    ages.len(),
+                    "{adults}, {} ({} år)",
+                    CHILD.count(lang, crate::i18n::plural::n(ages.len())),
                     ages.join(", ")
                 ),
                 (Lang::En, false) => format!(
-                    "{} adult(s), {} child(ren) (aged {})",
-                    h.adults,
-                    ages.len(),
+                    "{adults}, {} (aged {})",
+                    CHILD.count(lang, crate::i18n::plural::n(ages.len())),
                     ages.join(", ")
                 ),
             }

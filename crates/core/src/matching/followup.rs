@@ -15,7 +15,8 @@ use crate::dossier::Dossier;
 use crate::finding::{
     FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
 };
-use crate::i18n::Text;
+use crate::i18n::plural::{ARRIVED_HOUSEHOLD, DAY, HOUSEHOLD, INTRODUCTION, n, pick};
+use crate::i18n::{Lang, Text};
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
 use crate::matching::model::run::describe_binding;
@@ -180,8 +181,8 @@ pub fn introduction_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Fin
             IntroductionCode::Overdue,
             path.clone(),
             Text::new(
-                format!("{overdue} husstand(e) i kohorten {id} venter på en introduktion til frivilligtilbud, der er overskredet (længst {longest} dage)."),
-                format!("{overdue} household(s) in the cohort {id} wait for an introduction to volunteer offers that is overdue (the longest by {longest} days)."),
+                format!("{} i kohorten {id} venter på en introduktion til frivilligtilbud, der er overskredet (længst {}).", HOUSEHOLD.count(Lang::Da, n(overdue)), DAY.count(Lang::Da, n(longest))),
+                format!("{} in the cohort {id} {} for an introduction to volunteer offers that is overdue (the longest by {}).", HOUSEHOLD.count(Lang::En, n(overdue)), pick(n(overdue), "waits", "wait"), DAY.count(Lang::En, n(longest))),
             ),
         ));
     }
@@ -190,8 +191,8 @@ pub fn introduction_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Fin
             IntroductionCode::Due,
             path.clone(),
             Text::new(
-                format!("{due} husstand(e) i kohorten {id} skal have en introduktion til frivilligtilbud inden for {} dage.", c.plan.due_soon_days),
-                format!("{due} household(s) in the cohort {id} are due an introduction to volunteer offers within {} days.", c.plan.due_soon_days),
+                format!("{} i kohorten {id} skal have en introduktion til frivilligtilbud inden for {}.", HOUSEHOLD.count(Lang::Da, n(due)), DAY.count(Lang::Da, n(c.plan.due_soon_days))),
+                format!("{} in the cohort {id} {} due an introduction to volunteer offers within {}.", HOUSEHOLD.count(Lang::En, n(due)), pick(n(due), "is", "are"), DAY.count(Lang::En, n(c.plan.due_soon_days))),
             ),
         ));
     }
@@ -200,8 +201,16 @@ pub fn introduction_findings(d: &Dossier, k: usize, as_of: NaiveDate) -> Vec<Fin
             IntroductionCode::TooFew,
             path,
             Text::new(
-                format!("{too_few} husstand(e) i kohorten {id} sluttede introduktionsperioden med færre end {} introduktioner.", c.plan.min_introductions),
-                format!("{too_few} household(s) in the cohort {id} ended the introduction period with fewer than {} introductions.", c.plan.min_introductions),
+                format!(
+                    "{} i kohorten {id} sluttede introduktionsperioden med færre end {}.",
+                    HOUSEHOLD.count(Lang::Da, n(too_few)),
+                    INTRODUCTION.count(Lang::Da, n(c.plan.min_introductions))
+                ),
+                format!(
+                    "{} in the cohort {id} ended the introduction period with fewer than {}.",
+                    HOUSEHOLD.count(Lang::En, n(too_few)),
+                    INTRODUCTION.count(Lang::En, n(c.plan.min_introductions))
+                ),
             ),
         ));
     }
@@ -307,18 +316,23 @@ fn no_run(c: &Cohort, k: usize, households: usize, last: Option<NaiveDate>) -> F
     let text = match last {
         None => Text::new(
             format!(
-                "Kohorten {id} har {households} ankomne husstand(e), men ingen gemt matchningskørsel."
+                "Kohorten {id} har {}, men ingen gemt matchningskørsel.",
+                ARRIVED_HOUSEHOLD.count(Lang::Da, n(households))
             ),
             format!(
-                "The cohort {id} has {households} household(s) that have arrived but no stored matching run."
+                "The cohort {id} has {} but no stored matching run.",
+                ARRIVED_HOUSEHOLD.count(Lang::En, n(households))
             ),
         ),
         Some(day) => Text::new(
             format!(
-                "{households} husstand(e) i kohorten {id} er ikke med i den seneste matchningskørsel ({day})."
+                "{} i kohorten {id} er ikke med i den seneste matchningskørsel ({day}).",
+                HOUSEHOLD.count(Lang::Da, n(households))
             ),
             format!(
-                "{households} household(s) of the cohort {id} are not in the latest matching run ({day})."
+                "{} of the cohort {id} {} not in the latest matching run ({day}).",
+                HOUSEHOLD.count(Lang::En, n(households)),
+                pick(n(households), "is", "are")
             ),
         ),
     };

@@ -23,7 +23,9 @@
 //! - the dossier's side, reached by [`Dossier::matching`](crate::Dossier::matching)
 //!   ([`MatchingFacet`]): lookups, the consented cohort run, stored runs, introductions, the
 //!   cohort view, and what a cohort's introductions and runs leave to follow up (findings for
-//!   the health assessment).
+//!   the health assessment);
+//! - a run's tables and document (text, Markdown, HTML) for the CLI, notebooks and apps
+//!   ([`MatchRunReport`]), and the Danish and English names of profile tags ([`tag_label`]).
 //!
 //! ```
 //! use brobygger::matching::{self, MatchOptions, RuleSet, Solver};
@@ -54,8 +56,10 @@ pub(crate) mod followup;
 pub(crate) mod lookup;
 pub(crate) mod model;
 pub(crate) mod outcome;
+pub(crate) mod present;
 pub(crate) mod solve;
 pub(crate) mod store;
+pub(crate) mod tags;
 pub(crate) mod validate;
 
 pub use assignment::{
@@ -86,9 +90,11 @@ pub use model::run::{
     RuleOutcome, Solver, Unmatched, UnusedOffer, describe_binding,
 };
 pub use outcome::{MatchOptions, candidates, run, solve_candidates};
+pub use present::{MatchRunReport, headline, introductions_table};
 pub use solve::{
     Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StableAssignment, StablePair,
     blocking_pairs, describe as describe_solver, greedy, optimal, optimal_by_shortest_paths,
     stable,
 };
 pub use store::{MatchError, MatchRequest};
+pub use tags::tag_label;

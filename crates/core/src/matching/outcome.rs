@@ -6,16 +6,18 @@
 //! distances); they never contain special-category or criminal-record values.
 
 use crate::error::BrobyggerError;
-use crate::i18n::{Label, Lang, Text};
+use crate::i18n::plural::{COMMON_TIME, FREE_PLACE, HOUSEHOLD, INTEREST, OFFER};
+use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::{CohortId, MatchRunId};
 use crate::matching::candidates::{self, Candidates, Detail, Prepared, SCORE_SCALE};
-use crate::matching::model::profile::{Need, Newcomer, Offer, language_name};
+use crate::matching::model::profile::{LanguageLevel, Need, Newcomer, Offer, language_name};
 use crate::matching::model::rules::{Rule, RuleKind, RuleSet, render};
 use crate::matching::model::run::{
     BindingConstraint, Demand, DemandGap, Match, MatchRun, MatchStatistics, OfferRanking,
     RuleOutcome, Solver, Unmatched, UnusedOffer,
 };
 use crate::matching::solve::{self, Preferences, ProposingSide};
+use crate::matching::tags::tag_label;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -58,9 +60,18 @@ fn days(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
-fn fmt_km(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+/// Kilometres with at most one decimal, as `lang` writes them: `18,4` in Danish, `18.4` in
+/// English, `25` for 25.0.
+fn fmt_km(x: f64, lang: Lang) -> String {
+    crate::i18n::number::decimal(lang, x, 1)
+}
+
+/// A level in prose: `niveau B2` / `level B2`, and `modersmål` / `first language`.
+fn level_text(level: LanguageLevel, lang: Lang) -> String {
+    match level {
+        LanguageLevel::Native => level.label(lang).to_owned(),
+        _ => format!("{} {}", t(lang, "niveau", "level"), level.code()),
+    }
 }
 
 fn both(f: impl Fn(Lang) -> String) -> Text {
@@ -237,16 +248,22 @@ fn build(
                     "No household meets the hard rules together with this offer.",
                 )
             } else {
-                Text::new(
-                    format!(
-                        "{} husstand(e) kunne bruge tilbuddet, men blev matchet bedre andetsteds.",
-                        cand_count[j]
+                match cand_count[j] {
+                    1 => Text::new(
+                        "1 husstand kunne bruge tilbuddet, men blev matchet bedre andetsteds.",
+                        "1 household could use the offer but was matched better elsewhere.",
                     ),
-                    format!(
-                        "{} household(s) could use the offer but were matched better elsewhere.",
-                        cand_count[j]
+                    n => Text::new(
+                        format!(
+                            "{} kunne bruge tilbuddet, men blev matchet bedre andetsteds.",
+                            HOUSEHOLD.count(Lang::Da, u64::from(n))
+                        ),
+                        format!(
+                            "{} could use the offer but were matched better elsewhere.",
+                            HOUSEHOLD.count(Lang::En, u64::from(n))
+                        ),
                     ),
-                )
+                }
             },
         })
         .collect();
@@ -317,14 +334,15 @@ fn values(
     match (&rule.kind, detail) {
         (RuleKind::SharedLanguage { min_level, .. }, Detail::Language { lang: l, level }) => {
             v.push(("language", language_name(p.langs.name(l), lang)));
-            v.push(("level", level.code().to_owned()));
-            v.push(("min_level", min_level.code().to_owned()));
+            v.push(("level", level.label(lang).to_owned()));
+            v.push(("level_text", level_text(level, lang)));
+            v.push(("min_level", min_level.label(lang).to_owned()));
         }
         (RuleKind::Distance { max_km, .. }, d) => {
             if let Detail::Distance { km } = d {
-                v.push(("distance_km", fmt_km(km)));
+                v.push(("distance_km", fmt_km(km, lang)));
             }
-            v.push(("max_km", fmt_km(*max_km)));
+            v.push(("max_km", fmt_km(*max_km, lang)));
         }
         (RuleKind::SameArea, _) => v.push(("area", n.area.clone().unwrap_or_default())),
         (RuleKind::NeedServed { needs }, _) => {
@@ -341,7 +359,8 @@ fn values(
             v.push(("capacity", of.capacity.to_string()));
         }
         (RuleKind::AvailabilityOverlap { .. }, Detail::Slots { shared }) => {
-            v.push(("slots", shared.to_string()))
+            v.push(("slots", shared.to_string()));
+            v.push(("times", COMMON_TIME.count(lang, u64::from(shared))));
         }
         (
             RuleKind::CredentialWithChildren {
@@ -354,14 +373,14 @@ fn values(
             v.push(("under_age", under_age.to_string()));
         }
         (RuleKind::IndustryFit, Detail::Industry { industry }) => {
-            v.push(("industry", p.tags.name(industry).to_owned()))
+            v.push(("industry", tag_label(p.tags.name(industry), lang)))
         }
         (RuleKind::InterestOverlap { .. }, Detail::Interests { shared }) => {
             let list: Vec<String> = n
                 .interests
                 .iter()
                 .filter(|x| of.interests.contains(x))
-                .cloned()
+                .map(|x| tag_label(x, lang))
                 .collect();
             v.push(("interests", list.join(", ")));
             v.push(("count", shared.to_string()));
@@ -409,10 +428,10 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
         .filter(|r| r.strength.is_hard() && r.id != rule.id)
         .filter_map(|r| match (&r.kind, lang) {
             (RuleKind::Distance { max_km, .. }, Lang::Da) => {
-                Some(format!("inden for {} km", fmt_km(*max_km)))
+                Some(format!("inden for {} km", fmt_km(*max_km, lang)))
             }
             (RuleKind::Distance { max_km, .. }, Lang::En) => {
-                Some(format!("within {} km", fmt_km(*max_km)))
+                Some(format!("within {} km", fmt_km(*max_km, lang)))
             }
             (RuleKind::SameArea, Lang::Da) => Some("i samme område".to_owned()),
             (RuleKind::SameArea, Lang::En) => Some("in the same area".to_owned()),
@@ -471,12 +490,12 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
             } else if da {
                 format!(
                     "{no_offer}, der opfylder de andre regler, ligger inden for {} km.",
-                    fmt_km(*max_km)
+                    fmt_km(*max_km, lang)
                 )
             } else {
                 format!(
                     "{no_offer} that meets the other rules is within {} km.",
-                    fmt_km(*max_km)
+                    fmt_km(*max_km, lang)
                 )
             }
         }
@@ -508,16 +527,11 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
             }
         }
         RuleKind::Capacity { min_free } => {
+            let places = FREE_PLACE.count(lang, u64::from((*min_free).max(1)));
             if da {
-                format!(
-                    "{no_offer}{ctx} har mindst {} ledig(e) plads(er).",
-                    (*min_free).max(1)
-                )
+                format!("{no_offer}{ctx} har mindst {places}.")
             } else {
-                format!(
-                    "{no_offer}{ctx} has at least {} free place(s).",
-                    (*min_free).max(1)
-                )
+                format!("{no_offer}{ctx} has at least {places}.")
             }
         }
         RuleKind::AvailabilityOverlap { min_slots } => {
@@ -550,7 +564,8 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
             }
         }
         RuleKind::IndustryFit => {
-            let list = or_list(&n.industries, lang);
+            let names: Vec<String> = n.industries.iter().map(|i| tag_label(i, lang)).collect();
+            let list = or_list(&names, lang);
             if da {
                 format!("{no_offer}{ctx} kender husstandens brancher ({list}).")
             } else {
@@ -559,7 +574,10 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
         }
         RuleKind::InterestOverlap { min_shared } => {
             if da {
-                format!("{no_offer}{ctx} deler mindst {min_shared} interesse(r) med husstanden.")
+                format!(
+                    "{no_offer}{ctx} deler mindst {} med husstanden.",
+                    INTEREST.count(lang, u64::from(*min_shared))
+                )
             } else {
                 format!("{no_offer}{ctx} shares {min_shared} or more interests with the household.")
             }
@@ -594,7 +612,12 @@ fn diagnose(
         };
         reasons.push(Text::new(
             format!("{eligible} tilbud opfylder alle skarpe regler, {}.", why.0),
-            format!("{eligible} offer(s) meet every hard rule, {}.", why.1),
+            format!(
+                "{} {} every hard rule, {}.",
+                OFFER.count(Lang::En, u64::from(eligible)),
+                if eligible == 1 { "meets" } else { "meet" },
+                why.1
+            ),
         ));
         BindingConstraint::PlacesTaken { eligible }
     } else if d.full > 0 && d.fails_only.iter().all(|x| *x == 0) {
@@ -604,8 +627,10 @@ fn diagnose(
                 d.full
             ),
             format!(
-                "{} offer(s) meet every hard rule but have no free places.",
-                d.full
+                "{} {} every hard rule but {} no free places.",
+                OFFER.count(Lang::En, u64::from(d.full)),
+                if d.full == 1 { "meets" } else { "meet" },
+                if d.full == 1 { "has" } else { "have" },
             ),
         ));
         BindingConstraint::NoFreePlaces { offers: d.full }
@@ -680,8 +705,17 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
                 offers: serving.len() as u32,
                 free_places: free,
                 text: Text::new(
-                    format!("{households} husstand(e) har behov for {da}, men tilbuddene har kun {free} ledig(e) plads(er) til det."),
-                    format!("{households} household(s) need {en}, but the offers have only {free} free place(s) for it."),
+                    format!(
+                        "{} har behov for {da}, men tilbuddene har kun {} til det.",
+                        HOUSEHOLD.count(Lang::Da, u64::from(households)),
+                        FREE_PLACE.count(Lang::Da, u64::from(free))
+                    ),
+                    format!(
+                        "{} {} {en}, but the offers have only {} for it.",
+                        HOUSEHOLD.count(Lang::En, u64::from(households)),
+                        if households == 1 { "needs" } else { "need" },
+                        FREE_PLACE.count(Lang::En, u64::from(free))
+                    ),
                 ),
             });
         }
@@ -732,8 +766,17 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
                 offers: 0,
                 free_places: 0,
                 text: Text::new(
-                    format!("{households} husstand(e) taler {} og intet andet sprog, som et tilbud med ledige pladser taler på mindst {level}.", language_name(code, Lang::Da)),
-                    format!("{households} household(s) speak {} and no other language that an offer with free places speaks at {level} or above.", language_name(code, Lang::En)),
+                    format!(
+                        "{} taler {} og intet andet sprog, som et tilbud med ledige pladser taler på mindst {level}.",
+                        HOUSEHOLD.count(Lang::Da, u64::from(households)),
+                        language_name(code, Lang::Da)
+                    ),
+                    format!(
+                        "{} {} {} and no other language that an offer with free places speaks at {level} or above.",
+                        HOUSEHOLD.count(Lang::En, u64::from(households)),
+                        if households == 1 { "speaks" } else { "speak" },
+                        language_name(code, Lang::En)
+                    ),
                 ),
             });
         }

@@ -22,15 +22,40 @@ pub fn severity_tag(severity: Severity, lang: Lang) -> Inline {
     }
 }
 
-/// `3 fund: 1 fejl, 2 advarsler, 0 info` / `3 findings: 1 error, 2 warnings, 0 info`.
-pub fn count_line(findings: &[Finding], lang: Lang) -> String {
+/// One finding as a line of a list: its severity as a tag, its path as code, its message and
+/// the source it cites.
+pub fn line(f: &Finding, lang: Lang) -> Vec<Inline> {
+    let source = f
+        .source
+        .as_ref()
+        .map(|s| format!(" ({})", s.cite()))
+        .unwrap_or_default();
+    vec![
+        severity_tag(f.severity, lang),
+        text(" "),
+        Inline::Code(f.path.to_string()),
+        text(format!(": {}{source}", f.message(lang))),
+    ]
+}
+
+/// How many findings of each severity, with their nouns: `0 fejl, 1 advarsel, 3 info` /
+/// `0 errors, 1 warning, 3 info`.
+pub fn severity_counts(findings: &[Finding], lang: Lang) -> String {
     let count = |s: Severity| n(findings.iter().filter(|f| f.severity == s).count());
     format!(
-        "{}: {}, {}, {}",
-        FINDING.count(lang, n(findings.len())),
+        "{}, {}, {}",
         ERROR.count(lang, count(Severity::Error)),
         WARNING.count(lang, count(Severity::Warning)),
         INFO.count(lang, count(Severity::Info)),
+    )
+}
+
+/// `3 fund: 1 fejl, 2 advarsler, 0 info` / `3 findings: 1 error, 2 warnings, 0 info`.
+pub fn count_line(findings: &[Finding], lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        FINDING.count(lang, n(findings.len())),
+        severity_counts(findings, lang)
     )
 }
 
@@ -44,6 +69,11 @@ pub fn columns() -> Vec<Column> {
         Column::text("source_document", "Kilde", "Source").optional(),
         Column::text("source_section", "Afsnit", "Section").optional(),
     ]
+}
+
+/// The empty `findings` table.
+pub fn table() -> Table {
+    Table::new("findings", Text::new("Fund", "Findings"), columns())
 }
 
 /// One finding's cells, in the order of [`columns`].
@@ -64,7 +94,7 @@ impl Present for [Finding] {
     }
 
     fn tables(&self, lang: Lang) -> Vec<Table> {
-        let mut table = Table::new("findings", Text::new("Fund", "Findings"), columns());
+        let mut table = table();
         for f in self {
             table.push(cells(f, lang));
         }

@@ -161,10 +161,11 @@ pub enum Cell {
         /// The value.
         value: bool,
     },
-    /// A list of texts.
-    List {
+    /// A list of texts; an item may be missing (a party that gave no answer). (Not `List`:
+    /// Kotlin would take the name for its own list type inside the generated class.)
+    TextList {
         /// The texts.
-        values: Vec<String>,
+        values: Vec<Option<String>>,
     },
 }
 
@@ -178,7 +179,7 @@ impl serde::Serialize for Cell {
             Cell::Decimal { value } => s.serialize_f64(*value),
             Cell::Date { value } => s.serialize_str(&crate::i18n::date::iso(*value)),
             Cell::Bool { value } => s.serialize_bool(*value),
-            Cell::List { values } => values.serialize(s),
+            Cell::TextList { values } => values.serialize(s),
         }
     }
 }
@@ -220,8 +221,15 @@ impl Cell {
 
     /// A list cell.
     pub fn list<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
-        Cell::List {
-            values: values.into_iter().map(Into::into).collect(),
+        Cell::TextList {
+            values: values.into_iter().map(|v| Some(v.into())).collect(),
+        }
+    }
+
+    /// A list cell whose items may be missing.
+    pub fn list_of_optional<S: Into<String>>(values: impl IntoIterator<Item = Option<S>>) -> Self {
+        Cell::TextList {
+            values: values.into_iter().map(|v| v.map(Into::into)).collect(),
         }
     }
 
@@ -232,7 +240,7 @@ impl Cell {
 
     /// The cell as people read it in `lang`: `18,4` and `81 %` in Danish, `ja`/`nej`, ISO
     /// dates (tables are compact; prose writes dates out), lists joined with `; `, `–` for a
-    /// missing value.
+    /// missing value (and a missing item of a list).
     pub fn shown(&self, column: &Column, lang: Lang) -> String {
         match self {
             Cell::Missing => "–".to_owned(),
@@ -255,13 +263,17 @@ impl Cell {
                 if *value { "yes" } else { "no" },
             )
             .to_owned(),
-            Cell::List { values } => values.join("; "),
+            Cell::TextList { values } => values
+                .iter()
+                .map(|v| v.as_deref().unwrap_or("–"))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
     /// The cell as data for a CSV file: numbers with a decimal point (rounded to the column's
     /// decimals when it has them), ISO dates, `true`/`false`, lists joined with ` | `, empty
-    /// when missing.
+    /// when missing (a missing item of a list too).
     pub fn data(&self, column: &Column) -> String {
         match self {
             Cell::Missing => String::new(),
@@ -281,7 +293,11 @@ impl Cell {
             },
             Cell::Date { value } => crate::i18n::date::iso(*value),
             Cell::Bool { value } => value.to_string(),
-            Cell::List { values } => values.join(" | "),
+            Cell::TextList { values } => values
+                .iter()
+                .map(|v| v.as_deref().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(" | "),
         }
     }
 }

@@ -133,19 +133,7 @@ impl Present for ExportManifest {
     /// One table, `manifest`: `at` (the time, for recorded releases), `subject`, `recipient`,
     /// `fields`, `purpose`, `basis` and `reason` (in `lang`).
     fn tables(&self, lang: Lang) -> Vec<Table> {
-        let mut t = Table::new(
-            "manifest",
-            Text::new("Udleveret", "Disclosed"),
-            vec![
-                Column::text("at", "tidspunkt", "when").optional(),
-                Column::text("subject", "om hvem", "about").optional(),
-                Column::text("recipient", "til hvem", "to"),
-                Column::list("fields", "felter", "fields"),
-                Column::text("purpose", "formål", "purpose"),
-                Column::text("basis", "grundlag", "basis").optional(),
-                Column::text("reason", "hvorfor", "why"),
-            ],
-        );
+        let mut t = manifest_table();
         for e in &self.entries {
             let to = match &e.recipient {
                 Recipient::Household { newcomer } => format!("newcomer:{newcomer}"),
@@ -607,4 +595,28 @@ fn register_same(register: &Register<'_>, a: &Subject, b: &Subject) -> bool {
 /// The path of a proposal, for findings.
 pub(crate) fn path_of(k: usize) -> FieldPath {
     proposal_path(k)
+}
+
+pub(crate) fn manifest_table() -> Table {
+    Table::new(
+        "manifest",
+        Text::new("Udleveret", "Disclosed"),
+        vec![
+            Column::text("at", "tidspunkt", "when").optional(),
+            Column::text("subject", "om hvem", "about").optional(),
+            Column::text("recipient", "til hvem", "to"),
+            Column::list("fields", "felter", "fields"),
+            Column::text("purpose", "formål", "purpose"),
+            Column::text("basis", "grundlag", "basis").optional(),
+            Column::text("reason", "hvorfor", "why"),
+        ],
+    )
+}
+
+/// The tables of this file by name, empty.
+pub(crate) fn empty(name: &str) -> Option<Table> {
+    Some(match name {
+        "manifest" => manifest_table(),
+        _ => return None,
+    })
 }

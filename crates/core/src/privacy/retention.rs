@@ -490,14 +490,14 @@ fn item_finding(item: &RetentionItem) -> Finding {
             format!(
                 "Posten ({}) skal {} nu: opbevaringsperioden under politikken {} sluttede {}.",
                 item.record.label(Lang::Da),
-                item.action.label(Lang::Da),
+                item.action.in_sentence(Lang::Da),
                 item.policy,
                 item.due_on
             ),
             format!(
                 "The record ({}) is due to {} now: the retention period under policy {} ended on {}.",
                 item.record.label(Lang::En),
-                item.action.label(Lang::En),
+                item.action.in_sentence(Lang::En),
                 item.policy,
                 item.due_on
             ),
@@ -507,15 +507,15 @@ fn item_finding(item: &RetentionItem) -> Finding {
             format!(
                 "Posten ({}) skal {} den {} under politikken {}.",
                 item.record.label(Lang::Da),
-                item.action.label(Lang::Da),
-                item.due_on,
+                item.action.in_sentence(Lang::Da),
+                crate::i18n::date::long(Lang::Da, item.due_on),
                 item.policy
             ),
             format!(
                 "The record ({}) is due to {} on {} under policy {}.",
                 item.record.label(Lang::En),
-                item.action.label(Lang::En),
-                item.due_on,
+                item.action.in_sentence(Lang::En),
+                crate::i18n::date::long(Lang::En, item.due_on),
                 item.policy
             ),
         ),

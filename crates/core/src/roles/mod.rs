@@ -50,6 +50,7 @@ pub(crate) mod facet;
 pub(crate) mod matrix;
 pub(crate) mod model;
 pub(crate) mod ops;
+pub(crate) mod present;
 pub(crate) mod render;
 pub(crate) mod rule;
 pub(crate) mod tasks;

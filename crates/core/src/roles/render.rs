@@ -151,9 +151,14 @@ impl RoleMatrix {
         if self.findings.is_empty() {
             let _ = writeln!(s, "{}", t(lang, "Ingen fund.", "No findings."));
         }
-        for f in &self.findings {
-            let _ = writeln!(s, "- {}", md_escape(&f.render(lang)));
-        }
+        let lines = self
+            .findings
+            .iter()
+            .map(|f| crate::present::findings::line(f, lang))
+            .collect();
+        s.push_str(&crate::present::doc::markdown(&[
+            crate::present::doc::Block::List(lines),
+        ]));
         s
     }
 

@@ -369,6 +369,12 @@ class Assessment:
         """
         The agreement's status on that date, e.g. `"active"`.
         """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The assessment's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+        `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+        (plain values; dates as ISO strings). What `scores_frame`, `checks_frame` and `assessment_findings_frame` read.
+        """
     @property
     def title(self, /) -> str:
         """
@@ -524,6 +530,12 @@ class ChecklistAlignment:
     def score(self, /) -> float | None:
         """
         The weighted overall agreement from 0 to 1, None when there is nothing to compare.
+        """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The comparison's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+        `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+        (plain values; dates as ISO strings). What `checklist_frame` reads.
         """
     @property
     def template(self, /) -> str:
@@ -1292,6 +1304,12 @@ class MatchRun:
         """
         Counts, scores and waiting times as a dict.
         """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The run's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
+        `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
+        (plain values; dates as ISO strings). What `matches_frame` and the other frames read.
+        """
     def to_dict(self, /) -> Any:
         """
         The run as plain Python data.
@@ -1668,6 +1686,11 @@ class RoleMatrix:
     def roles_of(self, /, task_key: str, party_key: str) -> list[str] | None:
         """
         The roles a party holds on a task (keys), or None if either is not in the matrix.
+        """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The matrix's tables in `lang` (`"da"` or `"en"`): the `role_matrix` table in long form as a
+        plain dict (`name`, `title`, `columns`, `rows`), what `role_matrix_frame` reads.
         """
     @property
     def tasks(self, /) -> list[RoleTask]:
@@ -2057,6 +2080,14 @@ def dossier_schema_json() -> str:
     The JSON Schema of the dossier file format, as JSON text.
     """
 
+def empty_table(name: str, lang: str = "en") -> Any:
+    """
+    The result table named `name` (`"matches"`, `"scores"`, ...; see `table_names()`) with its
+    columns and no rows, as a plain dict: the columns a DataFrame has before there is a result.
+    Raises `NotFoundError` for a name the library does not make and `InvalidInputError` for a
+    language other than `"da"` or `"en"` (the language the frame's texts are asked in).
+    """
+
 def example_names() -> list[str]:
     """
     The names of the built-in example dossiers.
@@ -2074,6 +2105,12 @@ def findings_html(findings: SupportsGetItem[int, Finding], lang: str = "da") -> 
     library's own texts only; no personal values.
     """
 
+def findings_table(findings: SupportsGetItem[int, Finding], lang: str = "en") -> Any:
+    """
+    Findings as the core's `findings` table in `lang` (`"da"` or `"en"`): a plain dict with
+    `name`, `title`, `columns` and `rows`, what `findings_frame` reads.
+    """
+
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
@@ -2083,6 +2120,12 @@ def health_summary(dossier: Dossier, as_of: date, lang: str = "da") -> str:
     """
     Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
     the role split and the checklists (what `brobygger demo` prints).
+    """
+
+def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en") -> Any:
+    """
+    The `introductions` table of a cohort of `dossier` on day `on`, texts in `lang`, as a plain
+    dict: what `introductions_frame` reads.
     """
 
 def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
@@ -2177,15 +2220,32 @@ def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[i
     solving.
     """
 
+def survey_changes_table(dossier: Dossier, before: str, after: str) -> Any:
+    """
+    The `changes` table from survey round `before` to `after` of `dossier`, as a plain dict:
+    what `survey_changes_frame` reads.
+    """
+
 def survey_results(dossier: Dossier, survey: str) -> Any:
     """
     Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
     `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
     """
 
+def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> Any:
+    """
+    The `shares` table of survey rounds (ids) of `dossier`, one after the other, as a plain dict
+    (`name`, `title`, `columns`, `rows`): what `survey_shares_frame` reads.
+    """
+
 def surveys(dossier: Dossier) -> Any:
     """
     The survey rounds as dicts, shaped like the file.
+    """
+
+def table_names() -> list[str]:
+    """
+    The name of every result table the library makes.
     """
 
 def task_catalogue() -> Any:

@@ -49,18 +49,10 @@ def to_frame(items: Iterable[Any], *, flatten: bool = True) -> Any:
 
 def findings_frame(findings: Iterable[Any], lang: str = "en") -> Any:
     """Findings as a DataFrame with columns severity, code, path, message, source_document,
-    source_section (the message in ``lang``, ``"da"`` or ``"en"``)."""
-    pd = _pandas()
-    columns = ["severity", "code", "path", "message", "source_document", "source_section"]
-    rows = [
-        {
-            "severity": f.severity,
-            "code": f.code,
-            "path": f.path,
-            "message": f.message(lang),
-            "source_document": f.source_document,
-            "source_section": f.source_section,
-        }
-        for f in findings
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    source_section (the message in ``lang``, ``"da"`` or ``"en"``): the core's ``findings``
+    table."""
+    from brobygger._brobygger import findings_table
+    from brobygger.tables import frame
+
+    _pandas()
+    return frame([findings_table(list(findings), lang)], "findings", lang)

@@ -2,12 +2,14 @@
 
 One row per observation, one column per variable, vocabulary values as the same strings as in
 the files (``"major_divergence"``), texts in the language asked for (``lang="da"`` or
-``"en"``). Every function documents its columns and their dtypes:
+``"en"``). The library decides what each table holds: every frame here is the core's table of
+the same name (``bb.table_names()``) converted to pandas, its column types mapped to one dtype
+each:
 
-- ``str``: text (pandas' string dtype from pandas 3 on, objects before; a missing text is
-  NaN/None), ``Int64``: a nullable integer (``<NA>`` for
-  "not known"), ``float64``: a float (``NaN`` for "not known"), ``bool``, ``datetime64[ns]``:
-  a day, ``object``: a Python list.
+- text: ``str`` (pandas' string dtype from pandas 3 on, objects before; a missing text is
+  NaN/None), integer: ``int64``, or ``Int64`` (nullable, ``<NA>`` for "not known") when the
+  column may be missing, decimal: ``float64`` (``NaN`` for "not known"), date:
+  ``datetime64[ns]``, bool: ``bool``, list: ``object`` (a Python list).
 
 pandas is optional (``pip install 'brobygger[pandas]'``); without it each function raises an
 ``ImportError`` that says so. Only the pseudonymous ids the library already uses appear (of
@@ -27,8 +29,10 @@ from brobygger._brobygger import (
     MatchRun,
     RoleMatrix,
     Roles,
-    compare_surveys,
-    survey_results,
+    empty_table,
+    introductions_table,
+    survey_changes_table,
+    survey_shares_table,
 )
 from brobygger.frames import _pandas
 
@@ -36,6 +40,7 @@ __all__ = [
     "assessment_findings_frame",
     "checklist_frame",
     "checks_frame",
+    "frame",
     "introductions_frame",
     "match_rules_frame",
     "matches_frame",
@@ -52,40 +57,34 @@ Assessments = Union[Assessment, Iterable[Any]]
 Runs = Union[MatchRun, Iterable[MatchRun]]
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in ("da", "en"):
-        from brobygger import InvalidInputError
-
-        err = InvalidInputError('input.lang: invalid input at lang: lang must be "da" or "en"')
-        err.code = "input.lang"
-        err.findings = []
-        err.path = "lang"
-        err.reason = 'lang must be "da" or "en"'
-        raise err
-    return lang
+def _dtype(column: Mapping[str, Any]) -> str:
+    """The pandas dtype of a core column type."""
+    kind = column["type"]
+    if kind == "integer":
+        return "Int64" if column["optional"] else "int64"
+    return {"text": "str", "decimal": "float64", "date": "datetime64[ns]", "bool": "bool", "list": "object"}[kind]
 
 
-def _text(t: Any, lang: str) -> Any:
-    """A ``{"da", "en"}`` text in ``lang`` (None stays None)."""
-    if t is None:
-        return None
-    return t[lang]
-
-
-def _frame(rows: list[dict[str, Any]], dtypes: Mapping[str, str]) -> Any:
-    """A DataFrame with exactly the documented columns in order and dtypes (also when empty)."""
+def frame(tables: Iterable[Mapping[str, Any]], name: str, lang: str = "en") -> Any:
+    """A DataFrame of the core's tables named ``name`` (plain dicts from ``tables(lang)`` and the
+    ``*_table`` functions), their rows one after the other, with the table's columns in order
+    and one dtype per column type (also when there are no rows). ``lang`` is the language the
+    tables' texts were asked in (checked here too, so an empty input rejects a bad one)."""
     pd = _pandas()
-    df = pd.DataFrame(rows, columns=list(dtypes))
+    columns = empty_table(name, lang)["columns"]
+    rows = [row for t in tables if t["name"] == name for row in t["rows"]]
+    df = pd.DataFrame(rows, columns=[c["name"] for c in columns])
     modern = int(pd.__version__.split(".")[0]) >= 3
-    for column, dtype in dtypes.items():
+    for column in columns:
+        name_, dtype = column["name"], _dtype(column)
         if dtype == "datetime64[ns]":
-            df[column] = pd.to_datetime(df[column]).astype("datetime64[ns]")
+            df[name_] = pd.to_datetime(df[name_]).astype("datetime64[ns]")
         elif dtype == "str":
             # pandas 3's string dtype keeps missing values missing; older pandas keeps objects.
             if modern:
-                df[column] = df[column].astype("str")
+                df[name_] = df[name_].astype("str")
         elif dtype != "object":
-            df[column] = df[column].astype(dtype)
+            df[name_] = df[name_].astype(dtype)
     return df
 
 
@@ -106,19 +105,6 @@ def _runs(runs: Runs) -> list[MatchRun]:
     return [runs] if isinstance(runs, MatchRun) else list(runs)
 
 
-SCORES = {
-    "agreement": "str",
-    "as_of": "datetime64[ns]",
-    "dimension": "str",
-    "score": "Int64",
-    "band": "str",
-    "met": "Int64",
-    "applicable": "Int64",
-    "not_assessed": "Int64",
-    "reason": "str",
-}
-
-
 def scores_frame(assessments: Assessments, lang: str = "en") -> Any:
     """Health scores per dimension: one row per assessment and dimension, plus a row with
     dimension ``"overall"`` per assessment.
@@ -132,48 +118,7 @@ def scores_frame(assessments: Assessments, lang: str = "en") -> Any:
     row). For a side-by-side table:
     ``scores_frame(a).pivot(index="dimension", columns="agreement", values="score")``.
     """
-    _check_lang(lang)
-    rows: list[dict[str, Any]] = []
-    for a in _assessments(assessments):
-        for d in a.dimensions:
-            rows.append(
-                {
-                    "agreement": a.agreement,
-                    "as_of": a.as_of,
-                    "dimension": d["dimension"],
-                    "score": d.get("score"),
-                    "band": d.get("band"),
-                    "met": d.get("met"),
-                    "applicable": d.get("applicable"),
-                    "not_assessed": d.get("not_assessed"),
-                    "reason": _text(d.get("reason"), lang) or "",
-                }
-            )
-        rows.append(
-            {
-                "agreement": a.agreement,
-                "as_of": a.as_of,
-                "dimension": "overall",
-                "score": a.overall,
-                "band": a.overall_band,
-                "met": None,
-                "applicable": None,
-                "not_assessed": None,
-                "reason": "",
-            }
-        )
-    return _frame(rows, SCORES)
-
-
-CHECKS = {
-    "agreement": "str",
-    "code": "str",
-    "dimension": "str",
-    "status": "str",
-    "weight": "float64",
-    "credit": "float64",
-    "note": "str",
-}
+    return frame((t for a in _assessments(assessments) for t in a.tables(lang)), "scores", lang)
 
 
 def checks_frame(assessments: Assessments, lang: str = "en") -> Any:
@@ -184,35 +129,7 @@ def checks_frame(assessments: Assessments, lang: str = "en") -> Any:
     ``"not_applicable"`` or ``"not_assessed"``), ``weight`` (float64), ``credit`` (float64, 0-1; NaN when not
     assessed), ``note`` (str, in ``lang``).
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "agreement": a.agreement,
-            "code": c["code"],
-            "dimension": c["dimension"],
-            "status": c["status"],
-            "weight": c.get("weight"),
-            "credit": c.get("credit"),
-            "note": _text(c.get("note"), lang) or "",
-        }
-        for a in _assessments(assessments)
-        for c in a.checks
-    ]
-    return _frame(rows, CHECKS)
-
-
-ASSESSED_FINDINGS = {
-    "agreement": "str",
-    "severity": "str",
-    "code": "str",
-    "path": "str",
-    "dimension": "str",
-    "check": "str",
-    "message": "str",
-    "advice": "str",
-    "source_document": "str",
-    "source_section": "str",
-}
+    return frame((t for a in _assessments(assessments) for t in a.tables(lang)), "checks", lang)
 
 
 def assessment_findings_frame(assessments: Assessments, lang: str = "en") -> Any:
@@ -224,35 +141,7 @@ def assessment_findings_frame(assessments: Assessments, lang: str = "en") -> Any
     missing when none) — all str. ``df.groupby(["severity", "source_document"]).size()``
     counts findings by severity and source.
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "agreement": a.agreement,
-            "severity": f.severity,
-            "code": f.code,
-            "path": f.path,
-            "dimension": f.dimension,
-            "check": f.check,
-            "message": f.message(lang),
-            "advice": f.advice(lang),
-            "source_document": f.finding.source_document,
-            "source_section": f.finding.source_section,
-        }
-        for a in _assessments(assessments)
-        for f in a.findings
-    ]
-    return _frame(rows, ASSESSED_FINDINGS)
-
-
-MATCHES = {
-    "run": "str",
-    "newcomer": "str",
-    "offer": "str",
-    "score": "float64",
-    "waiting_days": "int64",
-    "hard_rules": "int64",
-    "soft_rules_scoring": "int64",
-}
+    return frame((t for a in _assessments(assessments) for t in a.tables(lang)), "assessment_findings", lang)
 
 
 def matches_frame(runs: Runs) -> Any:
@@ -264,31 +153,7 @@ def matches_frame(runs: Runs) -> Any:
     ``soft_rules_scoring`` (int64, soft rules that added points). Each rule's part is in
     :func:`match_rules_frame`.
     """
-    rows = [
-        {
-            "run": run.id,
-            "newcomer": m["newcomer"],
-            "offer": m["offer"],
-            "score": m["score"],
-            "waiting_days": m["waiting_days"],
-            "hard_rules": sum(1 for r in m["explanation"] if r["hard"]),
-            "soft_rules_scoring": sum(1 for r in m["explanation"] if not r["hard"] and r["points"] > 0),
-        }
-        for run in _runs(runs)
-        for m in run.matches
-    ]
-    return _frame(rows, MATCHES)
-
-
-MATCH_RULES = {
-    "run": "str",
-    "newcomer": "str",
-    "offer": "str",
-    "rule": "str",
-    "hard": "bool",
-    "points": "float64",
-    "text": "str",
-}
+    return frame((t for run in _runs(runs) for t in run.tables("en")), "matches")
 
 
 def match_rules_frame(runs: Runs, lang: str = "en") -> Any:
@@ -298,41 +163,7 @@ def match_rules_frame(runs: Runs, lang: str = "en") -> Any:
     met), ``points`` (float64, 0 for hard rules), ``text`` (str, the rule's explanation in
     ``lang``).
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "run": run.id,
-            "newcomer": m["newcomer"],
-            "offer": m["offer"],
-            "rule": r["rule"],
-            "hard": r["hard"],
-            "points": r["points"],
-            "text": r["text"][lang],
-        }
-        for run in _runs(runs)
-        for m in run.matches
-        for r in m["explanation"]
-    ]
-    return _frame(rows, MATCH_RULES)
-
-
-UNMATCHED = {
-    "run": "str",
-    "newcomer": "str",
-    "waiting_days": "int64",
-    "binding": "str",
-    "binding_rule": "str",
-    "binding_offers": "Int64",
-    "reason": "str",
-    "reasons": "object",
-}
-
-
-def _binding_offers(b: Mapping[str, Any]) -> Any:
-    for key in ("offers_blocked_only_by_it", "offers", "eligible"):
-        if key in b:
-            return b[key]
-    return None
+    return frame((t for run in _runs(runs) for t in run.tables(lang)), "match_rules", lang)
 
 
 def unmatched_frame(runs: Runs, lang: str = "en") -> Any:
@@ -346,33 +177,7 @@ def unmatched_frame(runs: Runs, lang: str = "en") -> Any:
     important reason in ``lang``) and ``reasons`` (object: every reason in ``lang``, most
     important first).
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "run": run.id,
-            "newcomer": u["newcomer"],
-            "waiting_days": u["waiting_days"],
-            "binding": u["binding"]["type"],
-            "binding_rule": u["binding"].get("rule"),
-            "binding_offers": _binding_offers(u["binding"]),
-            "reason": u["reasons"][0][lang] if u["reasons"] else "",
-            "reasons": [r[lang] for r in u["reasons"]],
-        }
-        for run in _runs(runs)
-        for u in run.unmatched
-    ]
-    return _frame(rows, UNMATCHED)
-
-
-UNMET = {
-    "run": "str",
-    "demand_type": "str",
-    "demand": "str",
-    "households": "int64",
-    "offers": "int64",
-    "free_places": "int64",
-    "text": "str",
-}
+    return frame((t for run in _runs(runs) for t in run.tables(lang)), "unmatched", lang)
 
 
 def unmet_demand_frame(runs: Runs, lang: str = "en") -> Any:
@@ -383,37 +188,7 @@ def unmet_demand_frame(runs: Runs, lang: str = "en") -> Any:
     asking), ``offers`` and ``free_places`` (int64, offers with free places providing it and
     their places), ``text`` (str, in ``lang``).
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "run": run.id,
-            "demand_type": g["demand"]["type"],
-            "demand": g["demand"].get("need", g["demand"].get("language")),
-            "households": g["households"],
-            "offers": g["offers"],
-            "free_places": g["free_places"],
-            "text": g["text"][lang],
-        }
-        for run in _runs(runs)
-        for g in run.unmet_demand
-    ]
-    return _frame(rows, UNMET)
-
-
-CHECKLIST = {
-    "agreement": "str",
-    "template": "str",
-    "section": "str",
-    "item": "str",
-    "position": "int64",
-    "question": "str",
-    "critical": "bool",
-    "weight": "float64",
-    "status": "str",
-    "score": "float64",
-    "resolved": "bool",
-    "answers": "object",
-}
+    return frame((t for run in _runs(runs) for t in run.tables(lang)), "unmet_demand", lang)
 
 
 def checklist_frame(alignments: Union[ChecklistAlignment, Iterable[ChecklistAlignment]], lang: str = "en") -> Any:
@@ -428,40 +203,8 @@ def checklist_frame(alignments: Union[ChecklistAlignment, Iterable[ChecklistAlig
     resolution), ``answers`` (object: each party's answer as displayed, in the order of the
     alignment's ``columns``; None where a party gave none).
     """
-    _check_lang(lang)
     items = [alignments] if isinstance(alignments, ChecklistAlignment) else list(alignments)
-    rows = [
-        {
-            "agreement": a.agreement,
-            "template": a.template,
-            "section": i["section"],
-            "item": i["item"],
-            "position": i["position"],
-            "question": i["text"][lang],
-            "critical": i["critical"],
-            "weight": i["weight"],
-            "status": i["status"],
-            "score": i.get("score"),
-            "resolved": i["resolved"],
-            "answers": [_text(c.get("display"), lang) if c else None for c in i["cells"]],
-        }
-        for a in items
-        for i in a.items
-    ]
-    return _frame(rows, CHECKLIST)
-
-
-SHARES = {
-    "survey": "str",
-    "question": "str",
-    "group": "str",
-    "positive": "int64",
-    "respondents": "int64",
-    "share": "float64",
-    "low": "float64",
-    "high": "float64",
-    "reference": "float64",
-}
+    return frame((t for a in items for t in a.tables(lang)), "checklist", lang)
 
 
 def survey_shares_frame(dossier: Dossier, surveys: Union[str, Sequence[str]]) -> Any:
@@ -474,36 +217,7 @@ def survey_shares_frame(dossier: Dossier, surveys: Union[str, Sequence[str]]) ->
     ``reference`` (float64, the LBB evaluation's figure to compare with; NaN when none).
     """
     ids = [surveys] if isinstance(surveys, str) else list(surveys)
-    rows = []
-    for survey in ids:
-        for s in survey_results(dossier, survey):
-            interval = s.get("interval") or {}
-            rows.append(
-                {
-                    "survey": survey,
-                    "question": s["question"],
-                    "group": s.get("group") or "all",
-                    "positive": s["positive"],
-                    "respondents": s["respondents"],
-                    "share": s["share"],
-                    "low": interval.get("low"),
-                    "high": interval.get("high"),
-                    "reference": s.get("reference"),
-                }
-            )
-    return _frame(rows, SHARES)
-
-
-CHANGES = {
-    "question": "str",
-    "group": "str",
-    "share_before": "float64",
-    "share_after": "float64",
-    "change": "float64",
-    "low": "float64",
-    "high": "float64",
-    "significant": "bool",
-}
+    return frame([survey_shares_table(dossier, ids)], "survey_shares")
 
 
 def survey_changes_frame(dossier: Dossier, before: str, after: str) -> Any:
@@ -514,35 +228,7 @@ def survey_changes_frame(dossier: Dossier, before: str, after: str) -> Any:
     (float64, the Newcombe 95 % interval of the change), ``significant`` (bool: the interval
     excludes 0).
     """
-    rows = []
-    for c in compare_surveys(dossier, before, after):
-        interval = c.get("interval") or {}
-        rows.append(
-            {
-                "question": c["question"],
-                "group": c.get("group") or "all",
-                "share_before": c["before"]["share"],
-                "share_after": c["after"]["share"],
-                "change": c["change"],
-                "low": interval.get("low"),
-                "high": interval.get("high"),
-                "significant": c["significant"],
-            }
-        )
-    return _frame(rows, CHANGES)
-
-
-ROLES = {
-    "agreement": "str",
-    "version": "int64",
-    "task": "str",
-    "task_name": "str",
-    "statutory": "bool",
-    "party": "str",
-    "party_name": "str",
-    "municipal": "bool",
-    "role": "str",
-}
+    return frame([survey_changes_table(dossier, before, after)], "survey_changes")
 
 
 def role_matrix_frame(matrix: Union[RoleMatrix, Roles], lang: str = "en") -> Any:
@@ -555,41 +241,8 @@ def role_matrix_frame(matrix: Union[RoleMatrix, Roles], lang: str = "en") -> Any
     (str: ``"responsible"``, ``"accountable"``, ``"consulted"`` or ``"informed"``). A wide
     table: ``df.pivot_table(index="task", columns="party", values="role", aggfunc=",".join)``.
     """
-    _check_lang(lang)
     m = matrix.matrix() if isinstance(matrix, Roles) else matrix
-    data = m.to_dict()
-    parties = data["parties"]
-    rows = [
-        {
-            "agreement": data["agreement"],
-            "version": data["version"],
-            "task": row["task"]["key"],
-            "task_name": row["task"]["name"][lang],
-            "statutory": row["task"]["statutory"],
-            "party": parties[i]["key"],
-            "party_name": parties[i]["name"],
-            "municipal": parties[i]["municipal"],
-            "role": role,
-        }
-        for row in data["rows"]
-        for i, cell in enumerate(row["cells"])
-        for role in cell["roles"]
-    ]
-    return _frame(rows, ROLES)
-
-
-INTRODUCTIONS = {
-    "cohort": "str",
-    "newcomer": "str",
-    "state": "str",
-    "introductions": "int64",
-    "next_number": "Int64",
-    "last_on": "datetime64[ns]",
-    "due_on": "datetime64[ns]",
-    "deadline": "datetime64[ns]",
-    "days_overdue": "Int64",
-    "text": "str",
-}
+    return frame(m.tables(lang), "role_matrix", lang)
 
 
 def introductions_frame(dossier: Dossier, cohort: str, on: Any, lang: str = "en") -> Any:
@@ -603,23 +256,7 @@ def introductions_frame(dossier: Dossier, cohort: str, on: Any, lang: str = "en"
     ``text`` (str, in ``lang``). The introductions due:
     ``df[df.state.isin(["due", "overdue"])]``.
     """
-    _check_lang(lang)
-    rows = [
-        {
-            "cohort": cohort,
-            "newcomer": s["newcomer"],
-            "state": s["state"],
-            "introductions": s["introductions"],
-            "next_number": s.get("next_number"),
-            "last_on": s.get("last_on"),
-            "due_on": s.get("due_on"),
-            "deadline": s.get("deadline"),
-            "days_overdue": s.get("days_overdue"),
-            "text": _text(s.get("text"), lang) or "",
-        }
-        for s in dossier.introduction_status(cohort, on)
-    ]
-    return _frame(rows, INTRODUCTIONS)
+    return frame([introductions_table(dossier, cohort, on, lang)], "introductions", lang)
 
 
 def profiles_frame(profiles: Iterable[Mapping[str, Any]]) -> Any:

@@ -3,6 +3,23 @@
 //! expectation alignment itself is an external check, judged from the checklists' findings.)
 
 use super::context::{CheckRun, Ctx, ratio, raw, tx};
+use crate::i18n::plural::{self, Plural};
+
+const WRITTEN_GOAL: Plural = Plural::new(
+    "skriftligt fælles mål",
+    "skriftlige fælles mål",
+    "written shared goal",
+    "written shared goals",
+);
+const ASSOCIATION: Plural = Plural::new("forening", "foreninger", "association", "associations");
+const GOAL: Plural = Plural::new("mål", "mål", "goal", "goals");
+const SHARED_GOAL: Plural = Plural::new("fælles mål", "fælles mål", "shared goal", "shared goals");
+const AMBIGUOUS_TERM: Plural = Plural::new(
+    "flertydigt begreb",
+    "flertydige begreber",
+    "ambiguous term",
+    "ambiguous terms",
+);
 use crate::actors::{OrganisationKind, PartyRef};
 use crate::agreement::{Goal, GoalOwner};
 use crate::finding::FieldPath;
@@ -39,8 +56,8 @@ pub(super) fn no_shared_goal(cx: &Ctx<'_>) -> CheckRun {
     if n > 0 {
         return CheckRun::met(
             tx(
-                format!("{n} skriftlige fælles mål."),
-                format!("{n} written shared goal(s)."),
+                format!("{}.", WRITTEN_GOAL.count(Lang::Da, plural::n(n))),
+                format!("{}.", WRITTEN_GOAL.count(Lang::En, plural::n(n))),
             ),
             vec![gp],
         );
@@ -68,7 +85,11 @@ pub(super) fn no_own_objectives(cx: &Ctx<'_>) -> CheckRun {
         return CheckRun::met(
             tx(
                 format!("{n} mål tilhører en enkelt part."),
-                format!("{n} goal(s) belong to a single party."),
+                format!(
+                    "{} {} to a single party.",
+                    GOAL.count(Lang::En, plural::n(n)),
+                    plural::pick(plural::n(n), "belongs", "belong")
+                ),
             ),
             vec![gp],
         );
@@ -117,8 +138,9 @@ pub(super) fn goals_without_indicator(cx: &Ctx<'_>) -> CheckRun {
                 missing.len()
             ),
             format!(
-                "{} shared goal(s) have no indicator to measure progress by.",
-                missing.len()
+                "{} {} no indicator to measure progress by.",
+                SHARED_GOAL.count(Lang::En, plural::n(missing.len())),
+                plural::pick(plural::n(missing.len()), "has", "have")
             ),
         ),
         missing,
@@ -188,8 +210,15 @@ pub(super) fn undefined_terms(cx: &Ctx<'_>) -> CheckRun {
     }
     let ok = used - findings.len();
     let note = tx(
-        format!("{ok} af {used} flertydige begreber er defineret."),
-        format!("{ok} of {used} ambiguous term(s) are defined."),
+        format!(
+            "{ok} af {} er defineret.",
+            AMBIGUOUS_TERM.count(Lang::Da, plural::n(used))
+        ),
+        format!(
+            "{ok} of {} {} defined.",
+            AMBIGUOUS_TERM.count(Lang::En, plural::n(used)),
+            plural::pick(plural::n(ok), "is", "are")
+        ),
     );
     CheckRun::scored(ratio(ok, used), note, evidence, findings)
 }
@@ -279,9 +308,9 @@ pub(super) fn association_standpoint(cx: &Ctx<'_>) -> CheckRun {
             shares.len()
         ),
         format!(
-            "The standpoint of {} of {} association(s) is fully known.",
+            "The standpoint of {} of {} is fully known.",
             shares.len() - findings.len(),
-            shares.len()
+            ASSOCIATION.count(Lang::En, plural::n(shares.len()))
         ),
     );
     CheckRun::scored(credit, note, evidence, findings)

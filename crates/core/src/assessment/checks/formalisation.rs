@@ -2,9 +2,23 @@
 //! decisions and disagreement, planned reviews that are held, and a term still in force.
 
 use super::context::{CheckRun, Ctx, days_after, days_before, ratio, raw, tx};
+use crate::i18n::plural::{self, Plural};
 use crate::i18n::{Label, Lang, Text};
 use crate::status::AgreementStatus;
 use chrono::NaiveDate;
+
+const FORUM: Plural = Plural::new(
+    "fast mødeforum",
+    "faste mødefora",
+    "fixed meeting forum",
+    "fixed meeting forums",
+);
+const REVIEW_DATE: Plural = Plural::new(
+    "revisionsdato",
+    "revisionsdatoer",
+    "review date",
+    "review dates",
+);
 
 pub(super) fn not_formalised(cx: &Ctx<'_>) -> CheckRun {
     let evidence = vec![
@@ -58,8 +72,8 @@ pub(super) fn no_routines(cx: &Ctx<'_>) -> CheckRun {
     if n > 0 {
         return CheckRun::met(
             tx(
-                format!("{n} faste mødefora er aftalt."),
-                format!("{n} fixed meeting forum(s) agreed."),
+                format!("{} er aftalt.", FORUM.count(Lang::Da, plural::n(n))),
+                format!("{} agreed.", FORUM.count(Lang::En, plural::n(n))),
             ),
             evidence,
         );
@@ -119,8 +133,8 @@ pub(super) fn no_review_dates(cx: &Ctx<'_>) -> CheckRun {
     if n > 0 {
         return CheckRun::met(
             tx(
-                format!("{n} revisionsdatoer er planlagt."),
-                format!("{n} review date(s) planned."),
+                format!("{} er planlagt.", REVIEW_DATE.count(Lang::Da, plural::n(n))),
+                format!("{} planned.", REVIEW_DATE.count(Lang::En, plural::n(n))),
             ),
             vec![p],
         );

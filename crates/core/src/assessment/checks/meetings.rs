@@ -6,6 +6,7 @@ use super::context::{CheckRun, Ctx, Sides, ratio, raw, tx, version_index_on};
 use crate::agreement::{MeetingForum, MeetingRecord, TimeOfDay};
 use crate::checklists::model::vocab::Side;
 use crate::finding::FieldPath;
+use crate::i18n::plural::{DAY, n};
 use crate::i18n::{Label, Lang};
 use crate::ids::ForumId;
 use crate::status::AgreementStatus;
@@ -28,12 +29,18 @@ pub(super) fn short_notice(cx: &Ctx<'_>) -> CheckRun {
                 mp.index(k).field("invited_on"),
                 tx(
                     format!(
-                        "Mødet i «{}» {} blev indkaldt {given} dage før; det aftalte varsel er {agreed} dage.",
-                        forum.name, m.held_on
+                        "Mødet i «{}» {} blev indkaldt {} før; det aftalte varsel er {}.",
+                        forum.name,
+                        m.held_on,
+                        DAY.count(Lang::Da, n(given)),
+                        DAY.count(Lang::Da, n(agreed))
                     ),
                     format!(
-                        "The \"{}\" meeting on {} was convened {given} days ahead; the agreed notice is {agreed} days.",
-                        forum.name, m.held_on
+                        "The \"{}\" meeting on {} was convened {} ahead; the agreed notice is {}.",
+                        forum.name,
+                        m.held_on,
+                        DAY.count(Lang::En, n(given)),
+                        DAY.count(Lang::En, n(agreed))
                     ),
                 ),
                 vec![mp.index(k), fp.field("notice_days")],

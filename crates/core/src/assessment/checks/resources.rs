@@ -3,6 +3,8 @@
 
 use super::context::{CheckRun, Ctx, SideRule, Sides, not_a_party, tx};
 use crate::checklists::model::vocab::Side;
+use crate::i18n::Lang;
+use crate::i18n::plural::{SIDE, n, pick};
 
 pub(super) fn no_coordination_time(cx: &Ctx<'_>) -> CheckRun {
     let rp = cx.tp.field("resources");
@@ -28,8 +30,15 @@ pub(super) fn no_coordination_time(cx: &Ctx<'_>) -> CheckRun {
         },
         note: |ok, required| {
             tx(
-                format!("{ok} af {required} sider har afsat koordineringstid."),
-                format!("{ok} of {required} side(s) have set aside coordination time."),
+                format!(
+                    "{ok} af {} har afsat koordineringstid.",
+                    SIDE.count(Lang::Da, n(required))
+                ),
+                format!(
+                    "{ok} of {} {} set aside coordination time.",
+                    SIDE.count(Lang::En, n(required)),
+                    pick(n(ok), "has", "have")
+                ),
             )
         },
     })

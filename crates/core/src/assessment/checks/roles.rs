@@ -3,6 +3,15 @@
 //! external checks, judged from the roles module's findings.)
 
 use super::context::{CheckRun, Ctx, SideRule, Sides, not_a_party, raw, tx};
+use crate::i18n::Lang;
+use crate::i18n::plural::{ACTIVITY, Plural, SIDE, n, pick};
+
+const DOUBLE_COVERAGE: Plural = Plural::new(
+    "mulig dobbeltdækning",
+    "mulige dobbeltdækninger",
+    "possible double coverage",
+    "possible double coverages",
+);
 use crate::agreement::{Activity, Track};
 use crate::checklists::model::vocab::Side;
 
@@ -31,8 +40,15 @@ pub(super) fn no_coordinator_for_side(cx: &Ctx<'_>) -> CheckRun {
         },
         note: |ok, required| {
             tx(
-                format!("{ok} af {required} sider har en tovholder."),
-                format!("{ok} of {required} side(s) have a coordinator."),
+                format!(
+                    "{ok} af {} har en tovholder.",
+                    SIDE.count(Lang::Da, n(required))
+                ),
+                format!(
+                    "{ok} of {} {} a coordinator.",
+                    SIDE.count(Lang::En, n(required)),
+                    pick(n(ok), "has", "have")
+                ),
             )
         },
     })
@@ -112,14 +128,14 @@ pub(super) fn possible_double_coverage(cx: &Ctx<'_>) -> CheckRun {
     }
     let note = tx(
         format!(
-            "{} mulige dobbeltdækninger blandt {} aktiviteter.",
-            findings.len(),
-            acts.len()
+            "{} blandt {}.",
+            DOUBLE_COVERAGE.count(Lang::Da, n(findings.len())),
+            ACTIVITY.count(Lang::Da, n(acts.len()))
         ),
         format!(
-            "{} possible double coverage(s) among {} activities.",
-            findings.len(),
-            acts.len()
+            "{} among {}.",
+            DOUBLE_COVERAGE.count(Lang::En, n(findings.len())),
+            ACTIVITY.count(Lang::En, n(acts.len()))
         ),
     );
     if findings.is_empty() {

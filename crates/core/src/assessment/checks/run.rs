@@ -9,6 +9,7 @@ use crate::assessment::score::{conclude, external_credit, overall, score, sort_a
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
+use crate::i18n::plural::{ERROR, FINDING, WARNING, n};
 use chrono::NaiveDate;
 
 /// Runs the whole catalogue on agreement `index` as of `as_of`.
@@ -128,11 +129,17 @@ fn external_run(code: AssessmentCode, routed: &Routed) -> CheckRun {
     let sources = code.external_sources();
     let given = routed.sources.iter().any(|s| sources.contains(&s.as_str()));
     if !given {
-        let names = sources.join(", ");
+        let names = |lang| crate::assessment::catalogue::external_sources_text(sources, lang);
         return CheckRun::na(
             tx(
-                format!("Ikke vurderet: kræver fund fra modulet {names}."),
-                format!("Not assessed: needs findings from the module {names}."),
+                format!(
+                    "Ikke vurderet: kræver fund fra {}.",
+                    names(crate::i18n::Lang::Da)
+                ),
+                format!(
+                    "Not assessed: needs findings from {}.",
+                    names(crate::i18n::Lang::En)
+                ),
             ),
             Vec::new(),
         );
@@ -147,13 +154,15 @@ fn external_run(code: AssessmentCode, routed: &Routed) -> CheckRun {
     let evidence: Vec<FieldPath> = mine.iter().map(|f| f.path.clone()).collect();
     let count = |s: Severity| mine.iter().filter(|f| f.severity == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let note = tx(
-        format!("{} fund ({errors} fejl, {warnings} advarsler).", mine.len()),
+    let note = |lang| {
         format!(
-            "{} finding(s) ({errors} error(s), {warnings} warning(s)).",
-            mine.len()
-        ),
-    );
+            "{} ({}, {}).",
+            FINDING.count(lang, n(mine.len())),
+            ERROR.count(lang, n(errors)),
+            WARNING.count(lang, n(warnings))
+        )
+    };
+    let note = tx(note(crate::i18n::Lang::Da), note(crate::i18n::Lang::En));
     let findings = mine
         .iter()
         .map(|f| RawFinding {

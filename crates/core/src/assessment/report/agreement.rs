@@ -356,9 +356,8 @@ impl Writer<'_> {
             rules.push(rule(
                 self.t("Udtræden", "Leaving"),
                 format!(
-                    "{} {}. {}",
-                    exit.notice_days,
-                    self.t("dages varsel", "days' notice"),
+                    "{}. {}",
+                    crate::i18n::plural::NOTICE.count(self.lang, u64::from(exit.notice_days)),
                     exit.procedure
                 ),
             ));

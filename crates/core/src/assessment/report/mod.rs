@@ -11,10 +11,9 @@
 //! The sections are methods of one `Writer`: section 1 (the agreement) in `agreement`, the
 //! default contents of the role split and checklist slots in `sections`, the assessment, survey
 //! and sources in `write`; [`crate::present::doc`] is the document model both formats are
-//! written from, `svg` the charts, and `notebook` the HTML fragments for notebooks.
+//! written from, and `svg` the charts.
 
 pub(crate) mod agreement;
-pub(crate) mod notebook;
 pub(crate) mod parts;
 pub(crate) mod sections;
 pub(crate) mod svg;

@@ -18,6 +18,7 @@ use crate::checklists::render::{
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};
+use crate::i18n::plural::{ADVICE, ERROR, WARNING, n};
 use crate::i18n::t;
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::AgreementId;
@@ -279,16 +280,22 @@ fn checklist_blocks(
     }
     let blocking = readiness.findings.count(Severity::Error);
     lines.push(if readiness.ready {
-            Text::new(
-                "Tjeklisterne står ikke i vejen for underskrift.",
-                "The checklists do not stand in the way of signing.",
-            )
-        } else {
-            Text::new(
-                format!("Tjeklisterne står i vejen for underskrift: {blocking} blokerende fund (se afsnit 4)."),
-                format!("The checklists stand in the way of signing: {blocking} blocking finding(s) (see section 4)."),
-            )
-        });
+        Text::new(
+            "Tjeklisterne står ikke i vejen for underskrift.",
+            "The checklists do not stand in the way of signing.",
+        )
+    } else {
+        Text::new(
+            format!(
+                "Tjeklisterne står i vejen for underskrift: {} (se afsnit 4).",
+                crate::i18n::plural::BLOCKING_FINDING.count(Lang::Da, n(blocking))
+            ),
+            format!(
+                "The checklists stand in the way of signing: {} (see section 4).",
+                crate::i18n::plural::BLOCKING_FINDING.count(Lang::En, n(blocking))
+            ),
+        )
+    });
     out.push(ReportBlock::Heading {
         text: Text::new("Klar til underskrift?", "Ready to sign?"),
     });
@@ -339,10 +346,16 @@ fn role_blocks(matrix: &RoleMatrix, no_split: bool) -> Vec<ReportBlock> {
     } else {
         Text::new(
             format!(
-                "Analysen af rollefordelingen: {e} fejl, {w} advarsel(er) og {i} råd; de står med råd under «Roller» i afsnit 4."
+                "Analysen af rollefordelingen: {}, {} og {}; de står med råd under «Roller» i afsnit 4.",
+                ERROR.count(Lang::Da, n(e)),
+                WARNING.count(Lang::Da, n(w)),
+                ADVICE.count(Lang::Da, n(i)),
             ),
             format!(
-                "The analysis of the role split: {e} error(s), {w} warning(s) and {i} piece(s) of advice; they are listed with advice under \"Roles\" in section 4."
+                "The analysis of the role split: {}, {} and {}; they are listed with advice under \"Roles\" in section 4.",
+                ERROR.count(Lang::En, n(e)),
+                WARNING.count(Lang::En, n(w)),
+                ADVICE.count(Lang::En, n(i)),
             ),
         )
     };

@@ -18,6 +18,7 @@ use crate::i18n::number;
 use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::AgreementId;
 use crate::present::doc::{self, Block, Inline, text};
+use crate::present::render::Document;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -104,19 +105,27 @@ pub(crate) fn report(
 impl Assessment {
     /// The assessment alone (scores, chart, findings and advice) as a document in `lang`.
     pub fn render(&self, lang: Lang, format: ReportFormat) -> String {
-        let r = Writer {
-            d: &Dossier::new(""),
-            lang,
-            as_of: self.as_of,
-        };
-        let title = match lang {
-            Lang::Da => format!("Vurdering: {} pr. {}", self.title, self.as_of),
-            Lang::En => format!("Assessment: {} as of {}", self.title, self.as_of),
-        };
-        let mut blocks = vec![Block::Heading(2, title.clone())];
-        r.assessment_blocks(&mut blocks, self, 3);
-        render(lang, format, &title, &blocks)
+        let d = assessment_document(self, lang);
+        render(lang, format, &d.title, &d.blocks)
     }
+}
+
+/// The assessment alone as a document: what [`Assessment::render`] writes and its
+/// [`Present::document`](crate::present::render::Present::document).
+pub(crate) fn assessment_document(a: &Assessment, lang: Lang) -> Document {
+    let r = Writer {
+        d: &Dossier::new(""),
+        lang,
+        as_of: a.as_of,
+    };
+    let title = match lang {
+        Lang::Da => format!("Vurdering: {} pr. {}", a.title, a.as_of),
+        Lang::En => format!("Assessment: {} as of {}", a.title, a.as_of),
+    };
+    let mut d = Document::new(lang, title.clone());
+    d.push(Block::Heading(2, title));
+    r.assessment_blocks(&mut d.blocks, a, 3);
+    d
 }
 
 fn render(lang: Lang, format: ReportFormat, title: &str, blocks: &[Block]) -> String {
@@ -289,7 +298,7 @@ impl Writer<'_> {
         let lang = self.lang;
         let overall = match (a.overall, a.overall_band) {
             (Some(s), Some(b)) => vec![
-                text(self.t("Samlet score: ", "Overall score: ")),
+                text(self.t("Samlet pointtal: ", "Overall score: ")),
                 Inline::Strong(s.to_string()),
                 text(" "),
                 Inline::Tag {
@@ -298,7 +307,7 @@ impl Writer<'_> {
                 },
             ],
             _ => vec![text(self.t(
-                "Ingen samlet score: intet kunne vurderes.",
+                "Intet samlet pointtal: intet kunne vurderes.",
                 "No overall score: nothing could be judged.",
             ))],
         };
@@ -342,7 +351,7 @@ impl Writer<'_> {
         out.push(Block::Table {
             head: vec![
                 self.t("Dimension", "Dimension"),
-                self.t("Score", "Score"),
+                self.t("Point", "Score"),
                 self.t("Begrundelse", "Reason"),
             ],
             rows: a
@@ -438,7 +447,10 @@ impl Writer<'_> {
                         " ({}): {} {}.",
                         capitalise(c.dimension().label(lang)),
                         self.t("kræver fund fra", "needs findings from"),
-                        c.external_sources().join(", ")
+                        crate::assessment::catalogue::external_sources_text(
+                            c.external_sources(),
+                            lang
+                        )
                     )),
                 ]
             })

@@ -227,24 +227,10 @@ impl AnswerValue {
     }
 }
 
-/// A number as people write it: no trailing zeros, at most two decimals, a decimal comma in
-/// Danish.
+/// A number as people write it: no trailing zeros, at most two decimals, a decimal comma and
+/// a thousands separator in Danish ([`crate::i18n::number::decimal`]).
 pub fn format_number(x: f64, lang: Lang) -> String {
-    let rounded = (x * 100.0).round() / 100.0;
-    let mut s = format!("{rounded:.2}");
-    while s.ends_with('0') {
-        s.pop();
-    }
-    if s.ends_with('.') {
-        s.pop();
-    }
-    if s == "-0" {
-        s = "0".into();
-    }
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::i18n::number::decimal(lang, x, 2)
 }
 
 /// A number range as people write it: `0–31`, `≥ 0`, `≤ 31`; empty without bounds.

@@ -8,6 +8,8 @@
 //! The plan's parameters are data ([`IntroductionPlan`]) with those values as defaults.
 
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
+use crate::i18n::Lang;
+use crate::i18n::plural::INTRODUCTION;
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, NewcomerId, OfferId, PostId};
 use crate::matching::model::profile::Newcomer;
@@ -387,8 +389,14 @@ impl IntroductionPlan {
                 IntroductionState::Completed,
                 0,
                 Text::new(
-                    format!("{id}: introduktionsperioden er slut efter {count} introduktion(er)."),
-                    format!("{id}: the introduction period is over after {count} introduction(s)."),
+                    format!(
+                        "{id}: introduktionsperioden er slut efter {}.",
+                        INTRODUCTION.count(Lang::Da, u64::from(count))
+                    ),
+                    format!(
+                        "{id}: the introduction period is over after {}.",
+                        INTRODUCTION.count(Lang::En, u64::from(count))
+                    ),
                 ),
             ),
         };
@@ -474,11 +482,13 @@ impl IntroductionPlan {
                     path,
                     Text::new(
                         format!(
-                            "{id} har fået {count} introduktion(er); planen siger mindst {}.",
+                            "{id} har fået {}; planen siger mindst {}.",
+                            INTRODUCTION.count(Lang::Da, u64::from(count)),
                             self.min_introductions
                         ),
                         format!(
-                            "{id} has had {count} introduction(s); the plan asks for at least {}.",
+                            "{id} has had {}; the plan asks for at least {}.",
+                            INTRODUCTION.count(Lang::En, u64::from(count)),
                             self.min_introductions
                         ),
                     ),

@@ -59,7 +59,11 @@ pub struct Rule {
     pub kind: RuleKind,
     /// Why a match meets the rule, in Danish and English. Placeholders in braces are filled in:
     /// `{newcomer}`, `{offer}`, `{rule}` always, and per kind the ones
-    /// [`RuleKind::placeholders`] lists. Never a sensitive value.
+    /// [`RuleKind::placeholders`] lists, each in the text's language: numbers with a decimal
+    /// comma in Danish (`{distance_km}` is `1,8`), vocabulary values and common industries and
+    /// interests by their Danish or English name, counts with their noun where the noun must
+    /// agree (`{times}` is `1 fælles tidspunkt` or `2 fælles tidspunkter`; `{level_text}` is
+    /// `niveau B2` or `modersmål`). Never a sensitive value.
     pub explanation: Text,
 }
 
@@ -217,12 +221,12 @@ impl RuleKind {
     /// `{rule}`. Kinds that read sensitive attributes offer none that reveal a value.
     pub fn placeholders(&self) -> &'static [&'static str] {
         match self {
-            RuleKind::SharedLanguage { .. } => &["language", "level", "min_level"],
+            RuleKind::SharedLanguage { .. } => &["language", "level", "level_text", "min_level"],
             RuleKind::Distance { .. } => &["distance_km", "max_km"],
             RuleKind::SameArea => &["area"],
             RuleKind::NeedServed { .. } => &["needs"],
             RuleKind::Capacity { .. } => &["free", "capacity"],
-            RuleKind::AvailabilityOverlap { .. } => &["slots"],
+            RuleKind::AvailabilityOverlap { .. } => &["slots", "times"],
             RuleKind::PreferenceRespected => &[],
             RuleKind::CredentialWithChildren { .. } => &["credential", "under_age"],
             RuleKind::IndustryFit => &["industry"],

@@ -1,6 +1,6 @@
 //! Retention policies: how long records of a type are kept, and what happens then.
 
-use crate::i18n::labels;
+use crate::i18n::{Lang, labels};
 use crate::ids::PolicyId;
 
 /// A kind of record a retention policy applies to.
@@ -65,6 +65,19 @@ labels!(RetentionAction, "retention_action" {
     Delete => ("slet", "delete"),
     Anonymise => ("anonymisér", "anonymise"),
 });
+
+impl RetentionAction {
+    /// The action after `skal` / `is due to` in a sentence: `slettes`, `anonymiseres` /
+    /// `be deleted`, `be anonymised`.
+    pub(crate) fn in_sentence(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RetentionAction::Delete, Lang::Da) => "slettes",
+            (RetentionAction::Delete, Lang::En) => "be deleted",
+            (RetentionAction::Anonymise, Lang::Da) => "anonymiseres",
+            (RetentionAction::Anonymise, Lang::En) => "be anonymised",
+        }
+    }
+}
 
 impl RecordType {
     /// Whether `action` can apply to records of this type.

@@ -1,0 +1,390 @@
+//! The Danish of the CLI's help: each English text as the doc comments and `after_help`
+//! attributes write it, with its Danish. Example blocks are translated line by line: their
+//! commands stay, their prose lines are here.
+
+/// `(English, Danish)`.
+pub(crate) const TEXTS: &[(&str, &str)] = &[
+    // the program and clap's own flags
+    (
+        "Partnerships between municipalities and civil society receiving refugees",
+        "Partnerskaber mellem kommuner og civilsamfund om modtagelse af flygtninge",
+    ),
+    (
+        "Language of the output: da (Danish) or en (English)",
+        "Sproget i output: da (dansk) eller en (engelsk)",
+    ),
+    (
+        "Print help (see more with '--help')",
+        "Vis hjælp (mere med '--help')",
+    ),
+    (
+        "Print help (see a summary with '-h')",
+        "Vis hjælp (et overblik med '-h')",
+    ),
+    ("Print help", "Vis hjælp"),
+    ("Print version", "Vis versionen"),
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "Vis denne hjælp eller hjælpen til de nævnte kommandoer",
+    ),
+    // example blocks: prose lines
+    (
+        "Exit codes: 0 done (warnings allowed) · 1 the data has errors (findings, bad CSV cells, signing blocked) · 2 bad usage or unreadable input.",
+        "Afslutningskoder: 0 udført (advarsler tilladt) · 1 data har fejl (fund, forkerte CSV-celler, underskrift blokeret) · 2 forkert brug eller input, der ikke kan læses.",
+    ),
+    (
+        "The cohort is matched, and its introductions checked, on the first day of the month after its last household arrived (Ikast-Brande: 2016-04-01); the health is assessed on the day each example is told as of. --as-of sets one day for both.",
+        "Kohorten matches, og dens introduktioner tjekkes, den første dag i måneden efter, at dens sidste husstand kom (Ikast-Brande: 2016-04-01); sundheden vurderes på den dag, hvert eksempel fortælles pr. --as-of sætter én dag for begge.",
+    ),
+    (
+        "Exit codes: 0 valid (warnings allowed) · 1 errors in the data · 2 the file cannot be read.",
+        "Afslutningskoder: 0 gyldig (advarsler tilladt) · 1 fejl i data · 2 filen kan ikke læses.",
+    ),
+    (
+        "Start a checklist of your own from `brobygger template checklist joint-expectations`.",
+        "Start en tjekliste af jeres egen fra `brobygger template checklist joint-expectations`.",
+    ),
+    (
+        "Solvers: optimal (highest total score, exact), stable (no household and offer would both rather have each other; households propose), stable-offers (offers propose), greedy (best pair first).",
+        "Løsere: optimal (højeste samlede score, eksakt), stable (ingen husstand og intet tilbud ville begge hellere have hinanden; husstandene foreslår), stable-offers (tilbuddene foreslår), greedy (bedste par først).",
+    ),
+    (
+        "Start from `brobygger template newcomers`, `template offers` and `template rules`.",
+        "Start fra `brobygger template newcomers`, `template offers` og `template rules`.",
+    ),
+    (
+        "The same column names are read from JSON tables (brobygger match --newcomers table.json).",
+        "De samme kolonnenavne læses fra JSON-tabeller (brobygger match --newcomers tabel.json).",
+    ),
+    ("# the built-in templates", "# de indbyggede skabeloner"),
+    // demo
+    (
+        "The main job on the built-in examples, end to end: validate, role split, checklist alignment, matching of Ikast-Brande's cohort, introductions due, and each agreement's health; with --out, also write the reports, the match result and the dossier",
+        "Hovedopgaven på de indbyggede eksempler fra ende til anden: validering, rollefordeling, forventningsafstemning, matchning af Ikast-Brandes kohorte, forfaldne introduktioner og hver aftales sundhed; med --out skrives også rapporterne, matchresultatet og dossieret",
+    ),
+    (
+        "Only this example: aalborg, ikast-brande, horsens",
+        "Kun dette eksempel: aalborg, ikast-brande, horsens",
+    ),
+    (
+        "Use this day (YYYY-MM-DD) for matching, introductions and the assessment",
+        "Brug denne dag (ÅÅÅÅ-MM-DD) til matchning, introduktioner og vurdering",
+    ),
+    (
+        "Write every agreement's report (Markdown and HTML), each cohort's match (JSON and CSV) and the dossier with the runs into this folder",
+        "Skriv hver aftales rapport (Markdown og HTML), hver kohortes matchning (JSON og CSV) og dossieret med kørslerne i denne mappe",
+    ),
+    // summary
+    (
+        "Load a dossier, validate it and print a readable summary",
+        "Indlæs et dossier, valider det, og vis et læsbart resumé",
+    ),
+    (
+        "A dossier JSON file (or use --example)",
+        "En dossierfil i JSON (eller brug --example)",
+    ),
+    (
+        "A built-in example: aalborg, ikast-brande, horsens",
+        "Et indbygget eksempel: aalborg, ikast-brande, horsens",
+    ),
+    (
+        "Show post holders on this date (YYYY-MM-DD)",
+        "Vis posternes indehavere på denne dato (ÅÅÅÅ-MM-DD)",
+    ),
+    // validate
+    (
+        "Check a file and print every problem: a dossier, a rule set, a checklist template, or a list of newcomers or offers (CSV or JSON). The kind is told from the name and content",
+        "Tjek en fil, og vis alle problemer: et dossier, et regelsæt, en tjeklisteskabelon eller en liste over nyankomne eller tilbud (CSV eller JSON). Filens art ses af navnet og indholdet",
+    ),
+    (
+        "The file: .json, .toml, .csv (or .tsv/.txt)",
+        "Filen: .json, .toml, .csv (eller .tsv/.txt)",
+    ),
+    (
+        "A built-in example dossier instead of a file",
+        "Et indbygget eksempeldossier i stedet for en fil",
+    ),
+    (
+        "What the file holds, when its name and content do not tell",
+        "Hvad filen indeholder, når navn og indhold ikke siger det",
+    ),
+    (
+        "Print the problems as JSON (findings, or CSV problems with line and column)",
+        "Vis problemerne som JSON (fund eller CSV-problemer med linje og kolonne)",
+    ),
+    (
+        "CSV: skip columns the layout does not know (a warning each) instead of refusing them",
+        "CSV: spring kolonner over, som layoutet ikke kender (en advarsel for hver), i stedet for at afvise dem",
+    ),
+    // assess
+    (
+        "Assess agreements as of a date: scores per dimension, findings with evidence and advice (role split, checklists, matching and introductions included)",
+        "Vurder aftaler pr. en dato: point pr. dimension, fund med evidens og råd (rollefordeling, tjeklister, matchning og introduktioner medregnet)",
+    ),
+    (
+        "Only this agreement (default: every agreement)",
+        "Kun denne aftale (standard: alle aftaler)",
+    ),
+    (
+        "The date to assess as of (YYYY-MM-DD; default: today)",
+        "Datoen, der vurderes pr. (ÅÅÅÅ-MM-DD; standard: i dag)",
+    ),
+    (
+        "Print the assessments as JSON",
+        "Vis vurderingerne som JSON",
+    ),
+    // align
+    (
+        "Expectation alignment: the parties' checklist answers side by side, critical divergences first, and whether the checklists allow signing (exit 1 if they do not)",
+        "Forventningsafstemning: parternes svar på tjeklisterne side om side, kritiske uenigheder først, og om tjeklisterne tillader underskrift (afslutningskode 1, hvis ikke)",
+    ),
+    (
+        "The agreement (may be left out when the dossier has only one)",
+        "Aftalen (kan udelades, når dossieret kun har én)",
+    ),
+    (
+        "Only this checklist template (default: every template answered for the agreement)",
+        "Kun denne tjeklisteskabelon (standard: alle skabeloner, der er besvaret for aftalen)",
+    ),
+    (
+        "md (Markdown) or html (a self-contained page; one template)",
+        "md (Markdown) eller html (en selvstændig side; én skabelon)",
+    ),
+    (
+        "Write the comparison to this file instead of standard output",
+        "Skriv sammenligningen til denne fil i stedet for standardoutput",
+    ),
+    // match
+    (
+        "Match newcomer households with volunteer offers under a rule set: from CSV or JSON files, or a dossier's cohort; explained matches, the unmatched with their reasons",
+        "Match nyankomne husstande med frivilligtilbud efter et regelsæt: fra CSV- eller JSON-filer eller et dossiers kohorte; forklarede forslag og husstande uden match med begrundelser",
+    ),
+    (
+        "Newcomer households: a CSV file (see `brobygger template newcomers`) or JSON: a list of records, or a table of columns with the same column names (as a DataFrame writes it)",
+        "Nyankomne husstande: en CSV-fil (se `brobygger template newcomers`) eller JSON: en liste af poster eller en tabel af kolonner med de samme kolonnenavne (som en DataFrame skriver den)",
+    ),
+    (
+        "Volunteer offers: a CSV file (see `brobygger template offers`) or JSON, as --newcomers",
+        "Frivilligtilbud: en CSV-fil (se `brobygger template offers`) eller JSON som ved --newcomers",
+    ),
+    (
+        "The rule set: TOML or JSON (see `brobygger template rules`)",
+        "Regelsættet: TOML eller JSON (se `brobygger template rules`)",
+    ),
+    (
+        "A dossier whose cohort, offers and rule set are used where no file is given",
+        "Et dossier, hvis kohorte, tilbud og regelsæt bruges, hvor ingen fil er givet",
+    ),
+    (
+        "A built-in example dossier instead (ikast-brande has a cohort)",
+        "Et indbygget eksempeldossier i stedet (ikast-brande har en kohorte)",
+    ),
+    (
+        "The dossier's cohort (may be left out when it has only one)",
+        "Dossierets kohorte (kan udelades, når det kun har én)",
+    ),
+    (
+        "The dossier's rule set (may be left out when it has only one)",
+        "Dossierets regelsæt (kan udelades, når det kun har ét)",
+    ),
+    ("The solver", "Løseren"),
+    (
+        "How offers rank households in stable matching",
+        "Hvordan tilbuddene rangerer husstande i stabil matchning",
+    ),
+    (
+        "The day of the run, for waiting times (YYYY-MM-DD; default: today)",
+        "Kørslens dag, til ventetider (ÅÅÅÅ-MM-DD; standard: i dag)",
+    ),
+    ("What to print or write", "Hvad der vises eller skrives"),
+    (
+        "Write the result to this file (in --format, text meaning JSON) and print a summary",
+        "Skriv resultatet til denne fil (i --format, hvor text betyder JSON), og vis et resumé",
+    ),
+    (
+        "Show each match's explanation, rule by rule (text format)",
+        "Vis hvert forslags begrundelse regel for regel (tekstformat)",
+    ),
+    (
+        "Store the run in the dossier file (--dossier; cohort, offers and rule set from it)",
+        "Gem kørslen i dossierfilen (--dossier; kohorte, tilbud og regelsæt derfra)",
+    ),
+    (
+        "The stored run's id (default: derived from the rule set, cohort, solver and date)",
+        "Den gemte kørsels id (standard: dannet af regelsæt, kohorte, løser og dato)",
+    ),
+    (
+        "Never show the progress spinner (it only shows on a terminal anyway)",
+        "Vis aldrig fremdriftsindikatoren (den vises alligevel kun i en terminal)",
+    ),
+    // remind
+    (
+        "What is due or overdue on a day: introductions of volunteer offers, meetings to convene, planned reviews, the end of the term, committee briefings",
+        "Hvad der forfalder eller er overskredet på en dag: introduktioner af frivilligtilbud, møder, der skal indkaldes, planlagte revisioner, aftalens udløb og orientering af udvalg",
+    ),
+    (
+        "The day (YYYY-MM-DD; default: today)",
+        "Dagen (ÅÅÅÅ-MM-DD; standard: i dag)",
+    ),
+    (
+        "Also what falls due within this many days",
+        "Også hvad der forfalder inden for så mange dage",
+    ),
+    (
+        "Only these kinds (repeat the option, or separate with commas)",
+        "Kun disse slags (gentag tilvalget, eller adskil med kommaer)",
+    ),
+    ("Output format", "Outputformat"),
+    // report
+    (
+        "Write a report on one agreement to share: the agreement, role split, checklists, assessment and surveys",
+        "Skriv en rapport om én aftale, der kan deles: aftalen, rollefordeling, tjeklister, vurdering og undersøgelser",
+    ),
+    (
+        "The date to report as of (YYYY-MM-DD; default: today)",
+        "Datoen, rapporten laves pr. (ÅÅÅÅ-MM-DD; standard: i dag)",
+    ),
+    (
+        "md (Markdown) or html (a self-contained page)",
+        "md (Markdown) eller html (en selvstændig side)",
+    ),
+    (
+        "Write to this file instead of standard output",
+        "Skriv til denne fil i stedet for standardoutput",
+    ),
+    // template
+    (
+        "Print a file to start from: a checklist template (TOML), a starter rule set (TOML), or the newcomers or offers CSV layout",
+        "Vis en fil at starte fra: en tjeklisteskabelon (TOML), et startregelsæt (TOML) eller CSV-layoutet for nyankomne eller tilbud",
+    ),
+    (
+        "A built-in checklist template as TOML (or JSON) to start your own; without an id, the list of built-in templates",
+        "En indbygget tjeklisteskabelon som TOML (eller JSON) at starte jeres egen fra; uden id listen over indbyggede skabeloner",
+    ),
+    (
+        "The template's id, e.g. joint-expectations",
+        "Skabelonens id, fx joint-expectations",
+    ),
+    (
+        "The template version (the newest if absent)",
+        "Skabelonens version (den nyeste, hvis udeladt)",
+    ),
+    ("toml or json", "toml eller json"),
+    (
+        "A starter rule set (TOML) with one rule of each common kind, commented",
+        "Et startregelsæt (TOML) med én regel af hver almindelig slags, med kommentarer",
+    ),
+    (
+        "The newcomers CSV layout: the header row, optionally two invented example rows, or (--describe) every column explained",
+        "CSV-layoutet for nyankomne: overskriftsrækken, eventuelt to opdigtede eksempelrækker, eller (--describe) hver kolonne forklaret",
+    ),
+    (
+        "Add two invented example rows (from the Ikast-Brande example) after the header",
+        "Tilføj to opdigtede eksempelrækker (fra Ikast-Brande-eksemplet) efter overskriften",
+    ),
+    (
+        "Explain every column (Markdown) instead of printing the file",
+        "Forklar hver kolonne (Markdown) i stedet for at vise filen",
+    ),
+    (
+        "The offers CSV layout: the header row, optionally two invented example rows, or (--describe) every column explained",
+        "CSV-layoutet for tilbud: overskriftsrækken, eventuelt to opdigtede eksempelrækker, eller (--describe) hver kolonne forklaret",
+    ),
+    // schema, example
+    (
+        "Print the JSON Schema of a file format (personal fields carry x-sensitivity)",
+        "Vis JSON-skemaet for et filformat (personfelter har x-sensitivity)",
+    ),
+    ("Which format", "Hvilket format"),
+    (
+        "Print a built-in example dossier as JSON, to start from",
+        "Vis et indbygget eksempeldossier som JSON at starte fra",
+    ),
+    (
+        "aalborg, ikast-brande or horsens",
+        "aalborg, ikast-brande eller horsens",
+    ),
+    // roles
+    (
+        "Print who does what under an agreement (RACI matrix) with its findings, as Markdown or as a self-contained HTML page; exit code 1 if the split has errors",
+        "Vis hvem der gør hvad under en aftale (RACI-matrix) med fund, som Markdown eller som en selvstændig HTML-side; afslutningskode 1, hvis fordelingen har fejl",
+    ),
+    ("A built-in example", "Et indbygget eksempel"),
+    (
+        "The agreement's id; every agreement if left out",
+        "Aftalens id; alle aftaler, hvis udeladt",
+    ),
+    (
+        "The agreement version; the version in force if left out",
+        "Aftalens version; den gældende version, hvis udeladt",
+    ),
+    (
+        "Look post holders up on this date (YYYY-MM-DD)",
+        "Slå posternes indehavere op på denne dato (ÅÅÅÅ-MM-DD)",
+    ),
+    (
+        "md (Markdown table) or html (page)",
+        "md (Markdown-tabel) eller html (side)",
+    ),
+    // checklist
+    (
+        "Expectation-alignment checklists: templates, side-by-side comparisons, signing readiness",
+        "Tjeklister til forventningsafstemning: skabeloner, sammenligninger side om side, klar til underskrift",
+    ),
+    (
+        "List the built-in templates",
+        "Vis de indbyggede skabeloner",
+    ),
+    (
+        "Print a built-in template as a form, or as TOML or JSON to start a template of your own",
+        "Vis en indbygget skabelon som skema eller som TOML eller JSON at starte jeres egen skabelon fra",
+    ),
+    (
+        "The template id, e.g. joint-expectations",
+        "Skabelonens id, fx joint-expectations",
+    ),
+    ("What to print", "Hvad der vises"),
+    (
+        "Check a template file (.toml or .json); exit code 1 if it has errors",
+        "Tjek en skabelonfil (.toml eller .json); afslutningskode 1, hvis den har fejl",
+    ),
+    ("The template file", "Skabelonfilen"),
+    (
+        "Compare the parties' answers to a checklist side by side",
+        "Sammenlign parternes svar på en tjekliste side om side",
+    ),
+    ("The agreement", "Aftalen"),
+    ("The template", "Skabelonen"),
+    (
+        "Whether an agreement's checklists allow signing; exit code 1 if they do not",
+        "Om en aftales tjeklister tillader underskrift; afslutningskode 1, hvis ikke",
+    ),
+];
+
+/// Value names in usage and option lines: `(English, Danish)`.
+pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
+    ("FILE", "FIL"),
+    ("EXAMPLE", "EKSEMPEL"),
+    ("AS_OF", "DATO"),
+    ("OUT", "UD"),
+    ("AGREEMENT", "AFTALE"),
+    ("KIND", "ART"),
+    ("TEMPLATE", "SKABELON"),
+    ("FORMAT", "FORMAT"),
+    ("NEWCOMERS", "NYANKOMNE"),
+    ("OFFERS", "TILBUD"),
+    ("RULES", "REGLER"),
+    ("DOSSIER", "DOSSIER"),
+    ("COHORT", "KOHORTE"),
+    ("RULE_SET", "REGELSÆT"),
+    ("SOLVER", "LØSER"),
+    ("RANKING", "RANGERING"),
+    ("RUN_ID", "KØRSEL"),
+    ("DAYS", "DAGE"),
+    ("ONLY", "SLAGS"),
+    ("VERSION", "VERSION"),
+    ("NAME", "NAVN"),
+    ("ID", "ID"),
+    ("LANG", "SPROG"),
+    ("WHAT", "HVAD"),
+];

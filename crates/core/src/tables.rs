@@ -1,0 +1,73 @@
+//! Every result table the library makes, by name: the one list of what a table holds, so a
+//! program (Python's DataFrames, an app's list) knows the columns and their types before it
+//! has a result, and never defines them a second time.
+//!
+//! The tables themselves come from each result's [`Present::tables`]; this file only names
+//! them and gives each empty. (Newcomers and offers read from spreadsheets have their own
+//! column layout: [`crate::import::csv_columns`].)
+//!
+//! [`Present::tables`]: crate::present::render::Present::tables
+
+use crate::present::table::Table;
+
+/// The name of every result table, grouped by the result it comes from.
+pub const TABLE_NAMES: [&str; 18] = [
+    // a match run
+    "match_outcome",
+    "matches",
+    "match_rules",
+    "unmatched",
+    "unmet_demand",
+    "unused_offers",
+    "match_statistics",
+    // a cohort's introductions on a day
+    "introductions",
+    // an assessment
+    "scores",
+    "checks",
+    "assessment_findings",
+    // survey rounds
+    "survey_shares",
+    "survey_changes",
+    // a role matrix, a checklist comparison
+    "role_matrix",
+    "checklist",
+    // reminders, findings, a disclosure manifest
+    "reminders",
+    "findings",
+    "manifest",
+];
+
+/// The table named `name`, with its columns and no rows; `None` for a name the library does
+/// not make.
+pub fn empty_table(name: &str) -> Option<Table> {
+    if name == "findings" {
+        return Some(crate::present::findings::table());
+    }
+    crate::matching::present::empty(name)
+        .or_else(|| crate::assessment::present::empty(name))
+        .or_else(|| crate::roles::present::empty(name))
+        .or_else(|| crate::checklists::present::empty(name))
+        .or_else(|| crate::reminders::empty(name))
+        .or_else(|| crate::privacy::disclosure::empty(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_table_exists_under_its_name() {
+        for name in TABLE_NAMES {
+            let t = empty_table(name).unwrap_or_else(|| panic!("no table {name}"));
+            assert_eq!(&t.name, name);
+            assert!(t.rows.is_empty() && !t.columns.is_empty());
+            let mut seen = std::collections::HashSet::new();
+            assert!(
+                t.columns.iter().all(|c| seen.insert(c.name.clone())),
+                "{name}"
+            );
+        }
+        assert!(empty_table("nothing").is_none());
+    }
+}
