@@ -33,7 +33,11 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
     let d = inputs::dossier(args.file.as_deref(), args.example.as_deref())?;
     let agreement = one_agreement(&d, args.agreement)?;
     if d.agreement(&agreement).is_none() {
-        return Err(brobygger::BrobyggerError::not_found("agreement", &agreement).into());
+        return Err(brobygger::BrobyggerError::not_found(
+            brobygger::NotFoundCode::Agreement,
+            &agreement,
+        )
+        .into());
     }
     let templates: Vec<TemplateId> = match args.template {
         Some(id) => vec![id.into()],
@@ -51,7 +55,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
     if matches!(args.format, FormatArg::Html) && templates.len() != 1 {
         let known: Vec<&str> = templates.iter().map(TemplateId::as_str).collect();
         return Err(inputs::bad_input(
-            "cli.template_needed",
+            brobygger::UsageCode::TemplateNeeded,
             "--template",
             format!(
                 "HTML shows one checklist; choose one with --template ({})",

@@ -34,14 +34,15 @@ pub(crate) fn run(
 ) -> Outcome {
     let examples: Vec<Example> = match example {
         Some(name) => vec![
-            Example::from_name(name).ok_or_else(|| BrobyggerError::not_found("example", name))?,
+            Example::from_name(name)
+                .ok_or_else(|| BrobyggerError::not_found(brobygger::NotFoundCode::Example, name))?,
         ],
         None => Example::ALL.to_vec(),
     };
     if let Some(dir) = &out {
         std::fs::create_dir_all(dir).map_err(|e| {
             BrobyggerError::invalid_input(
-                "cli.write",
+                brobygger::UsageCode::Write,
                 &dir.display().to_string(),
                 e.kind().to_string(),
             )

@@ -65,13 +65,17 @@ impl FileKind {
     }
 }
 
-pub(crate) fn bad_input(code: &str, path: &str, reason: impl Into<String>) -> Failure {
+pub(crate) fn bad_input(
+    code: impl Into<brobygger::ErrorCode>,
+    path: &str,
+    reason: impl Into<String>,
+) -> Failure {
     Failure::Lib(BrobyggerError::invalid_input(code, path, reason))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Failure {
     Failure::Lib(BrobyggerError::invalid_input(
-        "load.io",
+        brobygger::LoadCode::Io,
         &path.display().to_string(),
         e.kind().to_string(),
     ))
@@ -95,7 +99,7 @@ fn is_csv(path: &Path) -> bool {
 pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Result<FileKind, Failure> {
     let unknown = |why: &str| {
         bad_input(
-            "cli.unknown_file_kind",
+            brobygger::UsageCode::UnknownFileKind,
             &path.display().to_string(),
             format!("{why}; say what it is with --as dossier|rules|template|newcomers|offers"),
         )
@@ -182,7 +186,7 @@ pub(crate) fn dossier(file: Option<&Path>, example: Option<&str>) -> Result<Doss
         (Some(path), _) => Ok(Dossier::load(path)?),
         (None, Some(name)) => Ok(Dossier::example(name)?),
         (None, None) => Err(bad_input(
-            "cli.no_input",
+            brobygger::UsageCode::NoInput,
             "file",
             "give a dossier file or --example NAME (aalborg, ikast-brande, horsens)",
         )),
@@ -198,7 +202,8 @@ pub(crate) fn date_or_today(as_of: Option<&str>) -> Result<NaiveDate, Failure> {
 }
 
 pub(crate) fn date(s: &str, arg: &str) -> Result<NaiveDate, Failure> {
-    brobygger::parse_date(s).ok_or_else(|| bad_input("cli.bad_date", arg, "expected YYYY-MM-DD"))
+    brobygger::parse_date(s)
+        .ok_or_else(|| bad_input(brobygger::UsageCode::BadDate, arg, "expected YYYY-MM-DD"))
 }
 
 /// CSV problems that are not errors, shown on standard error so the output stays clean.
@@ -254,7 +259,10 @@ fn relative(findings: Vec<Finding>, within: &str, to: &str) -> Vec<Finding> {
         .collect()
 }
 
-fn refuse_errors(code: &str, findings: Vec<Finding>) -> Result<Vec<Finding>, Failure> {
+fn refuse_errors(
+    code: impl Into<brobygger::ErrorCode>,
+    findings: Vec<Finding>,
+) -> Result<Vec<Finding>, Failure> {
     if findings.iter().any(|f| f.severity == Severity::Error) {
         Err(Failure::Lib(BrobyggerError::Validation {
             code: code.into(),
@@ -300,7 +308,7 @@ pub(crate) fn newcomers(
     }
     let text = utf8(path, &bytes)?;
     let list = brobygger::matching::newcomers_from_table(text).map_err(|e| in_file(path, e))?;
-    for f in refuse_errors("validation.failed", newcomer_findings(&list))? {
+    for f in refuse_errors(brobygger::ValidationCode::Failed, newcomer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(list)
@@ -319,7 +327,7 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
     }
     let text = utf8(path, &bytes)?;
     let list = brobygger::matching::offers_from_table(text).map_err(|e| in_file(path, e))?;
-    for f in refuse_errors("validation.failed", offer_findings(&list))? {
+    for f in refuse_errors(brobygger::ValidationCode::Failed, offer_findings(&list))? {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(list)
@@ -328,7 +336,10 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
 /// A rule set from TOML or JSON, refused (exit 1) if it has errors.
 pub(crate) fn rules(path: &Path, lang: Lang) -> Result<RuleSet, Failure> {
     let rules = RuleSet::load(path)?;
-    for f in refuse_errors("matching.invalid_rule_set", rules.validate())? {
+    for f in refuse_errors(
+        brobygger::matching::MatchingCode::InvalidRuleSet,
+        rules.validate(),
+    )? {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(rules)
@@ -367,7 +378,7 @@ pub(crate) fn in_file(path: &Path, e: BrobyggerError) -> BrobyggerError {
 pub(crate) fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {
     std::str::from_utf8(bytes).map_err(|e| {
         Failure::Lib(BrobyggerError::Parse {
-            code: "load.syntax".into(),
+            code: brobygger::LoadCode::Syntax.into(),
             path: path.display().to_string(),
             line: 0,
             column: 0,

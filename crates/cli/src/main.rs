@@ -281,7 +281,7 @@ pub(crate) fn one_agreement(
         (Some(id), _) => Ok(id.into()),
         (None, [only]) => Ok(only.id.clone()),
         (None, all) => Err(inputs::bad_input(
-            "cli.no_agreement",
+            brobygger::UsageCode::NoAgreement,
             "--agreement",
             format!(
                 "the dossier has {} agreements; choose one with --agreement: {}",
@@ -412,7 +412,7 @@ fn run(cli: Cli) -> Outcome {
             if matches!(format, FormatArg::Html) && ids.len() > 1 {
                 let known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
                 return Err(inputs::bad_input(
-                    "cli.agreement_needed",
+                    brobygger::UsageCode::AgreementNeeded,
                     "--agreement",
                     format!(
                         "HTML shows one agreement; choose one of {}",
@@ -453,7 +453,7 @@ pub(crate) fn exit(errors: bool) -> ExitCode {
 pub(crate) fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(v).map_err(|e| {
         Failure::Lib(BrobyggerError::Internal {
-            code: "cli.serialize".into(),
+            code: brobygger::UsageCode::Serialize.into(),
             reason: e.to_string(),
         })
     })

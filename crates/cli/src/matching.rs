@@ -161,7 +161,7 @@ struct Inputs {
 }
 
 fn pick<'a, T>(
-    what: &str,
+    (code, what): (brobygger::NotFoundCode, &str),
     arg: &str,
     asked: Option<&str>,
     all: &'a [T],
@@ -171,16 +171,16 @@ fn pick<'a, T>(
         Some(want) => all
             .iter()
             .find(|x| id(x) == want)
-            .ok_or_else(|| brobygger::BrobyggerError::not_found(what, want).into()),
+            .ok_or_else(|| brobygger::BrobyggerError::not_found(code, want).into()),
         None => match all {
             [only] => Ok(only),
             [] => Err(bad_input(
-                "cli.missing_input",
+                brobygger::UsageCode::MissingInput,
                 arg,
                 format!("the dossier has no {what}; give one with {arg}"),
             )),
             many => Err(bad_input(
-                "cli.choose",
+                brobygger::UsageCode::Choose,
                 arg,
                 format!(
                     "the dossier has {} of them; choose one with {arg}: {}",
@@ -210,7 +210,7 @@ fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, F
         .collect();
         if !missing.is_empty() {
             return Err(bad_input(
-                "cli.missing_input",
+                brobygger::UsageCode::MissingInput,
                 missing[0],
                 format!(
                     "give {} (files), or a dossier with --dossier FILE or --example NAME",
@@ -228,7 +228,7 @@ fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, F
     };
     let cohort = if args.newcomers.is_none() {
         Some(pick(
-            "cohort",
+            (brobygger::NotFoundCode::Cohort, "cohort"),
             "--cohort",
             args.cohort.as_deref(),
             &d.cohorts,
@@ -239,7 +239,7 @@ fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, F
     };
     let rule_set = if args.rules.is_none() {
         Some(pick(
-            "rule set",
+            (brobygger::NotFoundCode::RuleSet, "rule set"),
             "--rule-set",
             args.rule_set.as_deref(),
             &d.rule_sets,
@@ -264,7 +264,7 @@ fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, F
                 .any(|f| f.severity == brobygger::Severity::Error)
             {
                 return Err(brobygger::BrobyggerError::Validation {
-                    code: "matching.invalid_rule_set".into(),
+                    code: brobygger::matching::MatchingCode::InvalidRuleSet.into(),
                     findings,
                 }
                 .into());
@@ -334,7 +334,7 @@ fn options(args: &MatchArgs) -> Result<MatchOptions, Failure> {
 pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
     if args.store && args.dossier.is_none() {
         return Err(bad_input(
-            "cli.cannot_store",
+            brobygger::UsageCode::CannotStore,
             "--store",
             "--store writes the run into a dossier file: give it with --dossier FILE",
         ));
@@ -343,7 +343,7 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
     let inputs = gather(&args, lang, &progress)?;
     if args.store && inputs.from_dossier.is_none() {
         return Err(bad_input(
-            "cli.cannot_store",
+            brobygger::UsageCode::CannotStore,
             "--store",
             "a stored run must use the dossier's own cohort, offers and rule set; leave out --newcomers, --offers and --rules",
         ));
@@ -406,7 +406,11 @@ fn save_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     crate::out::write_file(&tmp, contents)?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        bad_input("cli.write", &inputs::shown(path), e.kind().to_string())
+        bad_input(
+            brobygger::UsageCode::Write,
+            &inputs::shown(path),
+            e.kind().to_string(),
+        )
     })
 }
 

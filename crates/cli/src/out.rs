@@ -39,7 +39,7 @@ pub(crate) fn write(s: &str) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
         Err(e) => Err(Failure::Lib(BrobyggerError::invalid_input(
-            "cli.write",
+            brobygger::UsageCode::Write,
             "stdout",
             e.kind().to_string(),
         ))),
@@ -50,7 +50,7 @@ pub(crate) fn write(s: &str) -> Result<(), Failure> {
 pub(crate) fn write_file(path: &std::path::Path, contents: &str) -> Result<(), Failure> {
     std::fs::write(path, contents).map_err(|e| {
         Failure::Lib(BrobyggerError::invalid_input(
-            "cli.write",
+            brobygger::UsageCode::Write,
             &path.display().to_string(),
             e.kind().to_string(),
         ))

@@ -214,7 +214,7 @@ fn pretty(schema: schemars::Schema) -> Result<String, Failure> {
         .map(|s| s + "\n")
         .map_err(|e| {
             Failure::Lib(BrobyggerError::Internal {
-                code: "cli.serialize".into(),
+                code: brobygger::UsageCode::Serialize.into(),
                 reason: e.to_string(),
             })
         })

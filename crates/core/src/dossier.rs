@@ -3,11 +3,13 @@
 
 use crate::actors::{Department, Municipality, Organisation, PartyRef, Person};
 use crate::agreement::Agreement;
+use crate::code::SaveCode;
 use crate::error::{BrobyggerError, LoadError, redact_message};
 use crate::finding::{FieldPath, SourceRef};
 use crate::i18n::{Lang, Text};
 use crate::ids::{AgreementId, MunicipalityId, OrganisationId, PersonId, PostId};
 use crate::posts::model::Post;
+use crate::validation_code::ValidationCode;
 use std::path::Path;
 
 /// The schema version this library reads and writes.
@@ -126,6 +128,16 @@ impl Dossier {
         Ok(parse_json(json)?)
     }
 
+    /// The check every reader of a document makes, for a dossier an app built as data: its
+    /// `schema_version` is the one this library reads ([`SCHEMA_VERSION`]). A newer version is
+    /// `load.newer_schema_version`, an older one `load.unknown_schema_version`.
+    pub fn check_version(&self) -> Result<(), BrobyggerError> {
+        Ok(LoadError::check_version(
+            self.schema_version,
+            SCHEMA_VERSION,
+        )?)
+    }
+
     /// Reads a dossier from a JSON file.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, BrobyggerError> {
         let path = path.as_ref();
@@ -152,10 +164,8 @@ impl Dossier {
 
     /// The dossier as pretty-printed JSON (two-space indent, trailing newline).
     pub fn to_json(&self) -> Result<String, BrobyggerError> {
-        let mut s = serde_json::to_string_pretty(self).map_err(|e| BrobyggerError::Internal {
-            code: "save.serialize".into(),
-            reason: e.to_string(),
-        })?;
+        let mut s = serde_json::to_string_pretty(self)
+            .map_err(|e| BrobyggerError::internal(SaveCode::Serialize, e.to_string()))?;
         s.push('\n');
         Ok(s)
     }
@@ -178,14 +188,14 @@ impl Dossier {
     pub fn add_person(&mut self, person: Person) -> Result<(), BrobyggerError> {
         if self.person(&person.id).is_some() {
             return Err(BrobyggerError::invalid_input(
-                "validation.duplicate_id",
+                ValidationCode::DuplicateId,
                 "person.id",
                 format!("the person id {} is already used", person.id),
             ));
         }
         if crate::ids::id_looks_derived(person.id.as_str(), &person.name) {
             return Err(BrobyggerError::invalid_input(
-                "validation.person_id_not_opaque",
+                ValidationCode::PersonIdNotOpaque,
                 "person.id",
                 "the person id looks derived from the name or a national id number; use PersonId::generate",
             ));
@@ -324,18 +334,8 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T
             });
         }
         Some(v) => match v.as_u64() {
-            Some(n) if n == u64::from(SCHEMA_VERSION) => {}
-            Some(n) if n > u64::from(SCHEMA_VERSION) => {
-                return Err(LoadError::NewerSchemaVersion {
-                    found: u32::try_from(n).unwrap_or(u32::MAX),
-                    supported: SCHEMA_VERSION,
-                });
-            }
             Some(n) => {
-                return Err(LoadError::UnknownSchemaVersion {
-                    found: u32::try_from(n).unwrap_or(u32::MAX),
-                    supported: SCHEMA_VERSION,
-                });
+                LoadError::check_version(u32::try_from(n).unwrap_or(u32::MAX), SCHEMA_VERSION)?
             }
             None => {
                 return Err(LoadError::Syntax {
@@ -389,6 +389,19 @@ mod tests {
         assert_eq!(e.code(), "load.syntax");
         let d = Dossier::from_json(r#"{"schema_version": 1, "title": "x"}"#).unwrap();
         assert_eq!(d, Dossier::new("x"));
+        // A dossier built as data meets the same check.
+        let mut d = Dossier::new("x");
+        assert!(d.check_version().is_ok());
+        d.schema_version = 2;
+        assert_eq!(
+            d.check_version().unwrap_err().code(),
+            "load.newer_schema_version"
+        );
+        d.schema_version = 0;
+        assert_eq!(
+            d.check_version().unwrap_err().code(),
+            "load.unknown_schema_version"
+        );
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Errors: rich enums per concern inside the crate, one small [`BrobyggerError`] at the boundary.
 //!
 //! Each concern ([`LoadError`] here; the others next to the operations they belong to, such as
-//! the lifecycle's and the handover's) has variants with a stable machine `code()`. They convert into [`BrobyggerError`], whose variants are what a caller can
-//! act on; it is the error the Python and mobile bindings expose. Messages carry ids, paths and
-//! codes only, never personal data.
+//! the lifecycle's and the handover's) has variants with a stable machine code, a variant of the
+//! concern's enum of codes ([`crate::code`]). They convert into [`BrobyggerError`], whose variants
+//! are what a caller can act on; it is the error the Python and mobile bindings expose, with its
+//! code, an English `reason` and the code's Danish and English text in the registry. Messages
+//! carry ids, paths and codes only, never personal data.
 
+use crate::code::{ErrorCode, LoadCode, NotFoundCode};
 use crate::finding::Finding;
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 use crate::status::AgreementStatus;
+use crate::validation_code::ValidationCode;
 
 /// The error every public operation of the library returns at the boundary.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -17,7 +21,7 @@ pub enum BrobyggerError {
     #[error("{code}: cannot read input at {} (line {line}, column {column}): {reason}", if path.is_empty() { "(root)" } else { path.as_str() })]
     Parse {
         /// Stable code, e.g. `load.syntax`.
-        code: String,
+        code: ErrorCode,
         /// Path to the field, as far as the reader got.
         path: String,
         /// 1-based line, 0 if unknown.
@@ -31,7 +35,7 @@ pub enum BrobyggerError {
     #[error("{code}: schema version {} is not supported (this library reads {supported})", found.map_or_else(|| "missing".to_owned(), |v| v.to_string()))]
     UnsupportedVersion {
         /// Stable code, e.g. `load.newer_schema_version`.
-        code: String,
+        code: ErrorCode,
         /// The version found, if any.
         found: Option<u32>,
         /// The version this library reads and writes.
@@ -41,7 +45,7 @@ pub enum BrobyggerError {
     #[error("{code}: {} problem(s), first: {}", findings.len(), findings.first().map(|f| f.render(Lang::En)).unwrap_or_default())]
     Validation {
         /// Stable code, e.g. `validation.failed`.
-        code: String,
+        code: ErrorCode,
         /// All findings, errors first.
         findings: Vec<Finding>,
     },
@@ -49,7 +53,7 @@ pub enum BrobyggerError {
     #[error("{code}: no {entity} with id {id}")]
     NotFound {
         /// Stable code, e.g. `not_found.agreement`.
-        code: String,
+        code: ErrorCode,
         /// What kind of thing, e.g. `agreement`.
         entity: String,
         /// The id asked for.
@@ -60,7 +64,7 @@ pub enum BrobyggerError {
     #[error("{code}: cannot move from {from:?} to {to:?}")]
     InvalidTransition {
         /// Stable code, e.g. `lifecycle.blocked`.
-        code: String,
+        code: ErrorCode,
         /// The current status.
         from: AgreementStatus,
         /// The status asked for.
@@ -72,7 +76,7 @@ pub enum BrobyggerError {
     #[error("{code}: invalid input at {path}: {reason}")]
     InvalidInput {
         /// Stable code.
-        code: String,
+        code: ErrorCode,
         /// The argument or field.
         path: String,
         /// What is wrong.
@@ -82,7 +86,7 @@ pub enum BrobyggerError {
     #[error("{code}: no solution: {reason}")]
     Infeasible {
         /// Stable code.
-        code: String,
+        code: ErrorCode,
         /// Why.
         reason: String,
     },
@@ -90,7 +94,7 @@ pub enum BrobyggerError {
     #[error("{code}: internal error: {reason}")]
     Internal {
         /// Stable code.
-        code: String,
+        code: ErrorCode,
         /// What went wrong.
         reason: String,
     },
@@ -98,7 +102,12 @@ pub enum BrobyggerError {
 
 impl BrobyggerError {
     /// The stable machine code of the error.
-    pub fn code(&self) -> &str {
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// The code with its concern and its Danish and English text.
+    pub fn error_code(&self) -> ErrorCode {
         match self {
             BrobyggerError::Parse { code, .. }
             | BrobyggerError::UnsupportedVersion { code, .. }
@@ -107,7 +116,7 @@ impl BrobyggerError {
             | BrobyggerError::InvalidTransition { code, .. }
             | BrobyggerError::InvalidInput { code, .. }
             | BrobyggerError::Infeasible { code, .. }
-            | BrobyggerError::Internal { code, .. } => code,
+            | BrobyggerError::Internal { code, .. } => *code,
         }
     }
 
@@ -120,30 +129,147 @@ impl BrobyggerError {
         }
     }
 
-    /// A not-found error for `entity` with `id`.
-    pub fn not_found(entity: &str, id: impl std::fmt::Display) -> Self {
+    /// A not-found error: no `code.entity()` with `id`.
+    pub fn not_found(code: NotFoundCode, id: impl std::fmt::Display) -> Self {
         BrobyggerError::NotFound {
-            code: format!("not_found.{entity}"),
-            entity: entity.to_owned(),
+            code: code.into(),
+            entity: code.entity().to_owned(),
             id: id.to_string(),
         }
     }
 
-    /// An invalid-input error.
-    pub fn invalid_input(code: &str, path: &str, reason: impl Into<String>) -> Self {
+    /// An invalid-input error at `path`.
+    pub fn invalid_input(
+        code: impl Into<ErrorCode>,
+        path: &str,
+        reason: impl Into<String>,
+    ) -> Self {
         BrobyggerError::InvalidInput {
-            code: code.to_owned(),
+            code: code.into(),
             path: path.to_owned(),
             reason: reason.into(),
         }
     }
 
-    /// A validation error carrying `findings`.
+    /// A parse error at `path` (line and column 0 when unknown).
+    pub fn parse(
+        code: impl Into<ErrorCode>,
+        path: impl Into<String>,
+        (line, column): (u32, u32),
+        reason: impl Into<String>,
+    ) -> Self {
+        BrobyggerError::Parse {
+            code: code.into(),
+            path: path.into(),
+            line,
+            column,
+            reason: reason.into(),
+        }
+    }
+
+    /// A validation error carrying `findings` (`validation.failed`).
     pub fn validation(findings: Vec<Finding>) -> Self {
+        Self::invalid_data(ValidationCode::Failed, findings)
+    }
+
+    /// A validation error with a concern's own code (`checklists.invalid_template`, ...).
+    pub fn invalid_data(code: impl Into<ErrorCode>, findings: Vec<Finding>) -> Self {
         BrobyggerError::Validation {
-            code: "validation.failed".to_owned(),
+            code: code.into(),
             findings,
         }
+    }
+
+    /// A bug in the library.
+    pub fn internal(code: impl Into<ErrorCode>, reason: impl Into<String>) -> Self {
+        BrobyggerError::Internal {
+            code: code.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The error for a person in `lang`, starting with its code. In English it is the reason
+    /// the library wrote for this case (what `Display` gives); in Danish it is the code's Danish
+    /// text with the case's ids, versions and place filled in, and the first finding, if any.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Da => format!("{}: {}", self.code(), self.text(lang)),
+        }
+    }
+
+    /// The code's text in `lang` with this error's fields filled in (`{id}`, `{found}`,
+    /// `{supported}`, `{from}`, `{to}`), followed by where (path, line and column) and, for
+    /// findings, how many and the first.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = |da: &str, en: &str| match lang {
+            Lang::Da => da.to_owned(),
+            Lang::En => en.to_owned(),
+        };
+        let code = self.error_code();
+        let mut text = code.text(lang).to_owned();
+        let mut fill = |name: &str, value: String| {
+            text = text.replace(&format!("{{{name}}}"), &value);
+        };
+        match self {
+            BrobyggerError::UnsupportedVersion {
+                found, supported, ..
+            } => {
+                fill(
+                    "found",
+                    found.map_or_else(|| t("(mangler)", "(missing)"), |v| v.to_string()),
+                );
+                fill("supported", supported.to_string());
+            }
+            BrobyggerError::NotFound { id, .. } => fill("id", id.clone()),
+            BrobyggerError::InvalidTransition { from, to, .. } => {
+                fill("from", from.label(lang).to_owned());
+                fill("to", to.label(lang).to_owned());
+            }
+            _ => {}
+        }
+        let place = match self {
+            BrobyggerError::Parse {
+                path, line, column, ..
+            } => {
+                let mut parts = Vec::new();
+                if !path.is_empty() {
+                    parts.push(path.clone());
+                }
+                if *line > 0 {
+                    parts.push(format!(
+                        "{} {line}, {} {column}",
+                        t("linje", "line"),
+                        t("kolonne", "column")
+                    ));
+                }
+                parts.join(", ")
+            }
+            BrobyggerError::InvalidInput { path, .. } => path.clone(),
+            _ => String::new(),
+        };
+        let findings = self.findings();
+        let mut notes = Vec::new();
+        if !place.is_empty() {
+            notes.push(place);
+        }
+        if let Some(first) = findings.first() {
+            let count = match (lang, findings.len()) {
+                (_, 1) => "1 problem".to_owned(),
+                (Lang::Da, n) => format!("{n} problemer"),
+                (Lang::En, n) => format!("{n} problems"),
+            };
+            notes.push(format!(
+                "{count}; {} {}",
+                t("det første:", "the first:"),
+                first.render(lang)
+            ));
+        }
+        if !notes.is_empty() {
+            let bare = text.trim_end_matches('.').to_owned();
+            text = format!("{bare} ({}).", notes.join("; "));
+        }
+        text
     }
 }
 
@@ -196,20 +322,33 @@ pub enum LoadError {
 
 impl LoadError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> LoadCode {
         match self {
-            LoadError::Syntax { .. } => "load.syntax",
-            LoadError::MissingSchemaVersion { .. } => "load.missing_schema_version",
-            LoadError::NewerSchemaVersion { .. } => "load.newer_schema_version",
-            LoadError::UnknownSchemaVersion { .. } => "load.unknown_schema_version",
-            LoadError::Io { .. } => "load.io",
+            LoadError::Syntax { .. } => LoadCode::Syntax,
+            LoadError::MissingSchemaVersion { .. } => LoadCode::MissingSchemaVersion,
+            LoadError::NewerSchemaVersion { .. } => LoadCode::NewerSchemaVersion,
+            LoadError::UnknownSchemaVersion { .. } => LoadCode::UnknownSchemaVersion,
+            LoadError::Io { .. } => LoadCode::Io,
+        }
+    }
+
+    /// The check every reader of a versioned document makes: a version newer than `supported`
+    /// is [`NewerSchemaVersion`](LoadError::NewerSchemaVersion), an older or zero one
+    /// [`UnknownSchemaVersion`](LoadError::UnknownSchemaVersion).
+    pub fn check_version(found: u32, supported: u32) -> Result<(), LoadError> {
+        if found == supported {
+            Ok(())
+        } else if found > supported {
+            Err(LoadError::NewerSchemaVersion { found, supported })
+        } else {
+            Err(LoadError::UnknownSchemaVersion { found, supported })
         }
     }
 }
 
 impl From<LoadError> for BrobyggerError {
     fn from(e: LoadError) -> Self {
-        let code = e.code().to_owned();
+        let code = e.code().into();
         match e {
             LoadError::Syntax {
                 path,

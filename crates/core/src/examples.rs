@@ -4,6 +4,7 @@
 //! source in each dossier's `provenance`; invented details (dates, hours, post titles) are marked
 //! illustrative there. The examples are data files under `crates/core/data/examples/`.
 
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use chrono::NaiveDate;
@@ -70,11 +71,11 @@ impl Example {
 pub fn example_reference_date(name: &str) -> Result<NaiveDate, BrobyggerError> {
     Example::from_name(name)
         .map(Example::reference_date)
-        .ok_or_else(|| BrobyggerError::not_found("example", name))
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Example, name))
 }
 
 pub(crate) fn example(name: &str) -> Result<Dossier, BrobyggerError> {
     Example::from_name(name)
-        .ok_or_else(|| BrobyggerError::not_found("example", name))?
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Example, name))?
         .dossier()
 }

@@ -370,13 +370,15 @@ pub struct Finding {
     pub source: Option<SourceRef>,
 }
 
-/// A typed vocabulary of findings for one concern (validation, roles, ...): each kind has a
-/// stable code, a severity and optionally a source.
-pub trait FindingKind: Copy {
-    /// The stable machine code, `<concern>.<snake_case_name>`.
-    fn code(self) -> &'static str;
-    /// The severity findings of this kind have.
-    fn severity(self) -> Severity;
+/// A typed vocabulary of findings for one concern (validation, roles, ...): each kind is a code
+/// of the concern's enum ([`Code`](crate::code::Code)) with a severity and optionally a source.
+pub trait FindingKind: crate::code::Code {
+    /// The severity findings of this kind have: the one the code is declared with.
+    fn severity(self) -> Severity {
+        crate::code::Code::usage(self)
+            .severity()
+            .unwrap_or(Severity::Error)
+    }
     /// The evidence behind the rule, if it comes from a source document.
     fn source(self) -> Option<SourceRef> {
         None

@@ -132,6 +132,8 @@ pub mod roles;
 
 mod actors;
 mod agreement;
+mod code;
+mod codes;
 mod dossier;
 mod error;
 mod examples;
@@ -171,6 +173,11 @@ pub use checklists::{
     ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Checklists, ChecklistsFacet,
     ResolveItem, Side, StartChecklist, YesNo,
 };
+pub use code::{
+    Code, CodeInfo, ErrorCode, ErrorKind, InputCode, InternalCode, LoadCode, NotFoundCode,
+    SaveCode, Usage, UsageCode,
+};
+pub use codes::{code_info, codes, codes_markdown};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};

@@ -4,6 +4,8 @@
 //! Kotlin; an ISO string in Swift). Instants are [`Timestamp`] (RFC 3339 UTC in files;
 //! `java.time.Instant` in Kotlin; `Date` in Swift).
 
+#[cfg(feature = "uniffi")]
+use crate::code::InputCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A point in time, in UTC.
@@ -23,7 +25,7 @@ uniffi::custom_type!(NaiveDate, String, {
 #[cfg(feature = "uniffi")]
 pub(crate) fn lift_date(s: &str) -> Result<NaiveDate, crate::error::BrobyggerError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::error::BrobyggerError::Parse {
-        code: "input.bad_date".to_owned(),
+        code: InputCode::BadDate.into(),
         path: String::new(),
         line: 0,
         column: 0,
@@ -59,7 +61,7 @@ pub(crate) fn lift_instant(
     };
     secs.and_then(|s| DateTime::from_timestamp(s, nanos))
         .ok_or_else(|| crate::error::BrobyggerError::Parse {
-            code: "input.bad_instant".to_owned(),
+            code: InputCode::BadInstant.into(),
             path: String::new(),
             line: 0,
             column: 0,

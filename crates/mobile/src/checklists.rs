@@ -120,7 +120,9 @@ impl DossierHandle {
             .checklists()
             .template(&id, version)
             .cloned()
-            .ok_or_else(|| BrobyggerError::not_found("checklist_template", &id))
+            .ok_or_else(|| {
+                BrobyggerError::not_found(brobygger::NotFoundCode::ChecklistTemplate, &id)
+            })
     }
 
     /// Adds a template of the dossier's own. Throws `Validation` or `InvalidInput` when its id
@@ -192,7 +194,9 @@ impl DossierHandle {
             .checklists()
             .session(&id)
             .cloned()
-            .ok_or_else(|| BrobyggerError::not_found("checklist_session", &id))
+            .ok_or_else(|| {
+                BrobyggerError::not_found(brobygger::NotFoundCode::ChecklistSession, &id)
+            })
     }
 
     /// The sessions for an agreement, in the order started.

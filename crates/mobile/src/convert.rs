@@ -12,11 +12,10 @@ uniffi::use_remote_type!(brobygger::Timestamp);
 /// half-way (a bug in the library): the dossier may then be half-written, so the handle refuses
 /// to hand it out instead of guessing. The app reloads the dossier from its last saved JSON.
 fn poisoned() -> BrobyggerError {
-    BrobyggerError::Internal {
-        code: "internal.poisoned_handle".to_owned(),
-        reason: "an earlier change to this dossier failed inside the library; reload the dossier"
-            .to_owned(),
-    }
+    BrobyggerError::internal(
+        brobygger::InternalCode::PoisonedHandle,
+        "an earlier change to this dossier failed inside the library; reload the dossier",
+    )
 }
 
 /// Reads through a lock; a poisoned lock is an `Internal` error, never a panic.

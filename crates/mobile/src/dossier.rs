@@ -54,6 +54,7 @@ impl DossierHandle {
     /// Wraps a dossier built as data.
     #[uniffi::constructor]
     pub fn from_data(dossier: Dossier) -> Result<Arc<Self>, BrobyggerError> {
+        dossier.check_version()?;
         Ok(Self::wrap(dossier))
     }
 
@@ -122,7 +123,7 @@ impl DossierHandle {
         read(&self.0)?
             .agreement(&id)
             .cloned()
-            .ok_or_else(|| BrobyggerError::not_found("agreement", &id))
+            .ok_or_else(|| BrobyggerError::not_found(brobygger::NotFoundCode::Agreement, &id))
     }
 
     /// The person holding `post` on `date`, if anyone. Throws `NotFound` for an unknown post.
@@ -134,7 +135,7 @@ impl DossierHandle {
         read(&self.0)?
             .post(&post)
             .map(|p| p.holder_on(date).cloned())
-            .ok_or_else(|| BrobyggerError::not_found("post", &post))
+            .ok_or_else(|| BrobyggerError::not_found(brobygger::NotFoundCode::Post, &post))
     }
 
     /// The posts `person` holds on `date`.

@@ -229,10 +229,9 @@ impl DossierHandle {
         at: Option<Timestamp>,
     ) -> Result<ProposalState, BrobyggerError> {
         let d = read(self.lock())?;
-        let pr = d
-            .privacy()
-            .proposal(&proposal)
-            .ok_or_else(|| BrobyggerError::not_found("proposal", &proposal))?;
+        let pr = d.privacy().proposal(&proposal).ok_or_else(|| {
+            BrobyggerError::not_found(brobygger::NotFoundCode::Proposal, &proposal)
+        })?;
         Ok(at.map_or_else(|| pr.state(), |t| pr.state_at(t)))
     }
 

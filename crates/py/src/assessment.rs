@@ -21,7 +21,7 @@ use pyo3::types::{PyDict, PyList};
 fn format(s: &str) -> PyResult<ReportFormat> {
     ReportFormat::parse(s).ok_or_else(|| {
         to_pyerr(core::BrobyggerError::invalid_input(
-            "input.unknown_value",
+            brobygger::InputCode::UnknownValue,
             "format",
             "format must be \"md\", \"html\" or \"html_fragment\"",
         ))
@@ -35,7 +35,7 @@ fn external(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<ExternalFindings>> {
     };
     let dict = obj.cast::<PyDict>().map_err(|_| {
         to_pyerr(core::BrobyggerError::invalid_input(
-            "input.bad_field",
+            brobygger::InputCode::BadField,
             "external",
             "external must be a dict from module name to a list of findings",
         ))
@@ -45,7 +45,7 @@ fn external(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<ExternalFindings>> {
         let source: String = source.extract()?;
         let list = findings.cast::<PyList>().map_err(|_| {
             to_pyerr(core::BrobyggerError::invalid_input(
-                "input.bad_field",
+                brobygger::InputCode::BadField,
                 &format!("external.{source}"),
                 "the findings must be a list",
             ))
@@ -352,7 +352,7 @@ impl Report {
         let text = self.render(self::format(format)?)?;
         std::fs::write(&path, text).map_err(|e| {
             to_pyerr(core::BrobyggerError::invalid_input(
-                "load.io",
+                brobygger::LoadCode::Io,
                 &path.display().to_string(),
                 e.kind().to_string(),
             ))

@@ -308,7 +308,7 @@ fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -
         format!("{argument}[{k}].{path}")
     };
     to_pyerr(BrobyggerError::invalid_input(
-        "input.bad_field",
+        brobygger::InputCode::BadField,
         &path,
         brobygger::redact_message(&e.inner().to_string()),
     ))
@@ -328,7 +328,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
             let name: String = name.extract()?;
             let column = column.cast_into::<PyList>().map_err(|_| {
                 to_pyerr(BrobyggerError::invalid_input(
-                    "input.table",
+                    brobygger::InputCode::Table,
                     &format!("{argument}.{name}"),
                     "a column must be a list",
                 ))
@@ -345,7 +345,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
         let len = all().next().map_or(0, |c| c.1.len());
         if let Some((name, c)) = all().find(|c| c.1.len() != len) {
             return Err(to_pyerr(BrobyggerError::invalid_input(
-                "input.table",
+                brobygger::InputCode::Table,
                 &format!("{argument}.{name}"),
                 format!("has {} values, the first column {len}", c.len()),
             )));
@@ -354,7 +354,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
     }
     let list = table.cast::<PyList>().map_err(|_| {
         to_pyerr(BrobyggerError::invalid_input(
-            "input.table",
+            brobygger::InputCode::Table,
             argument,
             "must be a dict of columns or a list of dicts",
         ))

@@ -321,7 +321,9 @@ impl DossierChecklists {
             .template(&TemplateId::new(id), version)
             .cloned()
             .map(Into::into)
-            .ok_or_else(|| core::BrobyggerError::not_found("checklist_template", id))
+            .ok_or_else(|| {
+                core::BrobyggerError::not_found(brobygger::NotFoundCode::ChecklistTemplate, id)
+            })
             .py()
     }
 
@@ -482,7 +484,9 @@ impl DossierChecklists {
             .session(&SessionId::new(id))
             .cloned()
             .map(Into::into)
-            .ok_or_else(|| core::BrobyggerError::not_found("checklist_session", id))
+            .ok_or_else(|| {
+                core::BrobyggerError::not_found(brobygger::NotFoundCode::ChecklistSession, id)
+            })
             .py()
     }
 

@@ -108,7 +108,7 @@ pub(crate) fn enum_str<T: Serialize>(v: &T) -> String {
 pub(crate) fn parse_enum<T: DeserializeOwned>(s: &str, argument: &str) -> PyResult<T> {
     serde_json::from_value(Value::String(s.to_owned())).map_err(|e| {
         to_pyerr(BrobyggerError::invalid_input(
-            "input.unknown_value",
+            brobygger::InputCode::UnknownValue,
             argument,
             brobygger_redacted(&e.to_string()),
         ))
@@ -129,7 +129,7 @@ fn brobygger_redacted(msg: &str) -> String {
 pub(crate) fn lang(s: &str) -> PyResult<Lang> {
     Lang::parse(s).ok_or_else(|| {
         to_pyerr(BrobyggerError::invalid_input(
-            "input.lang",
+            brobygger::InputCode::Lang,
             "lang",
             "lang must be \"da\" or \"en\"",
         ))
@@ -172,7 +172,7 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py,
 pub(crate) fn to_py<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(v).map_err(|e| {
         to_pyerr(BrobyggerError::Internal {
-            code: "py.serialize".into(),
+            code: brobygger::InternalCode::Serialize.into(),
             reason: e.to_string(),
         })
     })?;
@@ -221,7 +221,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::String(iso));
     }
     Err(to_pyerr(BrobyggerError::invalid_input(
-        "input.unsupported_type",
+        brobygger::InputCode::UnsupportedType,
         "",
         format!(
             "cannot convert a {} to data",
@@ -246,7 +246,7 @@ pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &st
             format!("{argument}.{path}")
         };
         to_pyerr(BrobyggerError::invalid_input(
-            "input.bad_field",
+            brobygger::InputCode::BadField,
             &path,
             brobygger::redact_message(&e.inner().to_string()),
         ))

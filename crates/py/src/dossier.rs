@@ -64,15 +64,7 @@ impl Dossier {
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
         let inner: core::Dossier = from_py(data, "dossier")?;
-        if inner.schema_version != core::SCHEMA_VERSION {
-            return Err(crate::convert::to_pyerr(
-                core::BrobyggerError::UnsupportedVersion {
-                    code: "load.unknown_schema_version".into(),
-                    found: Some(inner.schema_version),
-                    supported: core::SCHEMA_VERSION,
-                },
-            ));
-        }
+        inner.check_version().py()?;
         Ok(Self { inner })
     }
 
@@ -154,7 +146,7 @@ impl Dossier {
             .agreement(&agreement_id(id))
             .cloned()
             .map(Into::into)
-            .ok_or_else(|| core::BrobyggerError::not_found("agreement", id))
+            .ok_or_else(|| core::BrobyggerError::not_found(brobygger::NotFoundCode::Agreement, id))
             .py()
     }
 
@@ -304,7 +296,7 @@ impl Dossier {
         self.inner
             .post(&post.into())
             .map(|p| p.holder_on(date).map(|id| id.to_string()))
-            .ok_or_else(|| core::BrobyggerError::not_found("post", post))
+            .ok_or_else(|| core::BrobyggerError::not_found(brobygger::NotFoundCode::Post, post))
             .py()
     }
 

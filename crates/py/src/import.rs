@@ -166,7 +166,7 @@ fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
     std::fs::read(path)
         .map_err(|e| {
             brobygger::BrobyggerError::invalid_input(
-                "load.io",
+                brobygger::LoadCode::Io,
                 &path.display().to_string(),
                 e.kind().to_string(),
             )

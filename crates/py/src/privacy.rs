@@ -413,7 +413,9 @@ impl DossierPrivacy {
                     None => pr.state(),
                 })
             })?
-            .ok_or_else(|| core::BrobyggerError::not_found("proposal", proposal))
+            .ok_or_else(|| {
+                core::BrobyggerError::not_found(brobygger::NotFoundCode::Proposal, proposal)
+            })
             .py()?;
         Ok(enum_str(&state))
     }

@@ -438,7 +438,7 @@ impl Roles {
             (Some(_), Some(_)) => {
                 return Err(crate::convert::to_pyerr(
                     core::BrobyggerError::invalid_input(
-                        "input.post_and_person",
+                        brobygger::InputCode::PostAndPerson,
                         "person",
                         "give a post or a person, not both",
                     ),

@@ -30,7 +30,7 @@ pub fn _assign_dense(
         .detach(|| {
             if !data.len().is_multiple_of(8) {
                 return Err(BrobyggerError::invalid_input(
-                    "assignment.shape",
+                    brobygger::matching::AssignmentCode::Shape,
                     "costs",
                     "the buffer is not a whole number of float64 values",
                 ));

@@ -2,9 +2,11 @@
 //! features' findings to their checks, and scoring the dimensions.
 
 use crate::assessment::catalogue::{check_for_external_code, external_source_names};
+use crate::assessment::codes::AssessmentErrorCode;
 use crate::assessment::input::{AssessmentOptions, FindingSource, Routed, SourceContext};
 use crate::assessment::result::{Assessment, ExternalFindings};
 use crate::assessment::sources::builtin_sources;
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
@@ -65,7 +67,7 @@ fn assessed_index(dossier: &Dossier, agreement: &AgreementId) -> Result<usize, B
         .agreements
         .iter()
         .position(|a| &a.id == agreement)
-        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Agreement, agreement))
 }
 
 /// What a source sees of agreement `index` on `as_of`; `None` when it has no versions (the
@@ -91,12 +93,14 @@ fn route_builtin(
 ) -> Result<(), BrobyggerError> {
     routed.sources.push(source.to_owned());
     for f in findings {
-        let check = check_for_external_code(&f.code).ok_or_else(|| BrobyggerError::Internal {
-            code: "assessment.unrouted_builtin_finding".into(),
-            reason: format!(
-                "the {source} module produced {}, which no check takes",
-                f.code
-            ),
+        let check = check_for_external_code(&f.code).ok_or_else(|| {
+            BrobyggerError::internal(
+                AssessmentErrorCode::UnroutedBuiltinFinding,
+                format!(
+                    "the {source} module produced {}, which no check takes",
+                    f.code
+                ),
+            )
         })?;
         routed.findings.push((check, f));
     }
@@ -112,7 +116,7 @@ fn check_external(groups: &[ExternalFindings]) -> Result<Routed, BrobyggerError>
     for (i, g) in groups.iter().enumerate() {
         if !known.contains(&g.source.as_str()) {
             return Err(BrobyggerError::invalid_input(
-                "assessment.unknown_source",
+                AssessmentErrorCode::UnknownSource,
                 &format!("external[{i}].source"),
                 format!(
                     "unknown module {:?}; expected one of: {}",
@@ -127,7 +131,7 @@ fn check_external(groups: &[ExternalFindings]) -> Result<Routed, BrobyggerError>
         for (j, f) in g.findings.iter().enumerate() {
             let check = check_for_external_code(&f.code).ok_or_else(|| {
                 BrobyggerError::invalid_input(
-                    "assessment.unrouted_finding",
+                    AssessmentErrorCode::UnroutedFinding,
                     &format!("external[{i}].findings[{j}].code"),
                     format!(
                         "no check takes findings with code {:?}; findings carry one of the roles, checklists, matching or introductions modules' own codes (see the catalogue's external_codes)",

@@ -14,12 +14,13 @@
 //! [`crate::assessment::ExternalFindings`]), and are "not assessed" until such findings are given.
 
 use crate::checklists::model::codes::ChecklistCode;
+use crate::code::{Code, Usage};
 use crate::finding::{FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::{Lang, Text, labels};
 use crate::matching::followup::FollowUpCode;
 use crate::matching::model::intro::IntroductionCode;
 use crate::matching::model::rules::MatchingCode;
-use crate::roles::analysis::RolesCode;
+use crate::roles::model::codes::RolesCode;
 
 /// The dimensions of partnership health (issue #7; anchoring and long-term commitment after 004).
 #[derive(
@@ -201,6 +202,11 @@ pub enum AssessmentCode {
 }
 
 impl AssessmentCode {
+    /// The stable machine code, e.g. `assessment.short_notice`.
+    pub fn code(self) -> &'static str {
+        self.entry().code
+    }
+
     /// Every check, in catalogue order (grouped by dimension).
     pub const ALL: [AssessmentCode; 40] = {
         use AssessmentCode::*;
@@ -297,24 +303,24 @@ impl AssessmentCode {
         use AssessmentCode::*;
         let statutory = RolesCode::StatutoryOutsideMunicipality;
         match self {
-            RoleSplit => RolesCode::ALL
-                .into_iter()
+            RoleSplit => RolesCode::findings()
                 .filter(|c| *c != statutory)
                 .map(RolesCode::code)
                 .collect(),
             StatutoryTasks => vec![statutory.code()],
             ExpectationAlignment => ChecklistCode::ALL
-                .into_iter()
-                .map(ChecklistCode::code)
+                .iter()
+                .filter(|c| c.usage().severity().is_some())
+                .map(|c| c.code())
                 .collect(),
-            Introductions => IntroductionCode::ALL
-                .into_iter()
+            Introductions => IntroductionCode::findings()
                 .map(IntroductionCode::code)
                 .collect(),
             Matching => MatchingCode::ALL
-                .into_iter()
-                .map(MatchingCode::code)
-                .chain(FollowUpCode::ALL.into_iter().map(FollowUpCode::code))
+                .iter()
+                .filter(|c| c.usage().severity().is_some())
+                .map(|c| c.code())
+                .chain(FollowUpCode::ALL.iter().map(|c| c.code()))
                 .collect(),
             _ => Vec::new(),
         }
@@ -363,11 +369,28 @@ impl AssessmentCode {
     }
 }
 
-impl FindingKind for AssessmentCode {
-    fn code(self) -> &'static str {
-        self.entry().code
+impl Code for AssessmentCode {
+    const CONCERN: &'static str = "assessment";
+
+    fn all() -> &'static [Self] {
+        &AssessmentCode::ALL
     }
 
+    fn code(self) -> &'static str {
+        AssessmentCode::code(self)
+    }
+
+    fn usage(self) -> Usage {
+        Usage::Finding(self.entry().severity)
+    }
+
+    /// The check's title: the quality the partnership should have.
+    fn texts(self) -> (&'static str, &'static str) {
+        self.entry().title
+    }
+}
+
+impl FindingKind for AssessmentCode {
     fn severity(self) -> Severity {
         self.entry().severity
     }
@@ -1009,73 +1032,11 @@ mod tests {
         }
     }
 
-    /// Exhaustive on purpose: a new roles code fails to compile here until it is placed, and
-    /// the test then checks that `RolesCode::ALL` (which the routing reads) lists it.
-    fn roles_position(c: RolesCode) -> usize {
-        use RolesCode::*;
-        match c {
-            NoSplit => 0,
-            NoResponsible => 1,
-            NoAccountable => 2,
-            MultipleAccountable => 3,
-            StatutoryOutsideMunicipality => 4,
-            DoubleCoverage => 5,
-            ActivityWithoutTask => 6,
-            LeadNotResponsible => 7,
-            LoadExceedsHours => 8,
-            SinglePointOfFailure => 9,
-            AccountableWithoutCarrier => 10,
-            VacantCarrier => 11,
-            DepartmentNotInvolved => 12,
-            UnknownTask => 13,
-            DuplicateAssignment => 14,
-            ConflictingRoles => 15,
-            CarrierNotOfParty => 16,
-            ReservedTaskId => 17,
-        }
-    }
-
-    /// As [`roles_position`], for checklist codes.
-    fn checklist_position(c: ChecklistCode) -> usize {
-        use ChecklistCode::*;
-        match c {
-            InvalidVersion => 0,
-            NoRespondents => 1,
-            NoItems => 2,
-            InvalidWeight => 3,
-            TooFewOptions => 4,
-            InvalidRange => 5,
-            UnknownTemplate => 6,
-            TemplateShadowsBuiltin => 7,
-            UnknownItem => 8,
-            DuplicateAnswer => 9,
-            AnswerKindMismatch => 10,
-            AnswerOutOfRange => 11,
-            UnknownOption => 12,
-            Unanswered => 13,
-            SubmittedIncomplete => 14,
-            NoRequiredParties => 15,
-            SideNotRespondent => 16,
-            AnswererNotOfParty => 17,
-            TimeOrder => 18,
-            CriticalDivergence => 19,
-            Divergence => 20,
-            MinorDivergence => 21,
-            ToDiscuss => 22,
-            MissingAnswer => 23,
-            Resolved => 24,
-            MixedVersions => 25,
-            RequiredNotStarted => 26,
-            RequiredIncomplete => 27,
-            InvalidData => 28,
-            NoExpectationAlignment => 29,
-        }
-    }
-
     #[test]
     fn every_roles_and_checklists_code_has_exactly_one_check() {
-        for (i, c) in RolesCode::ALL.into_iter().enumerate() {
-            assert_eq!(roles_position(c), i, "RolesCode::ALL is out of date");
+        // ALL is made by the `codes!` macro, so it lists every variant; findings carry the
+        // codes with a severity, and only those are routed.
+        for c in RolesCode::findings() {
             let want = if c == RolesCode::StatutoryOutsideMunicipality {
                 AssessmentCode::StatutoryTasks
             } else {
@@ -1093,12 +1054,11 @@ mod tests {
                 .count();
             assert_eq!(takers, 1, "{}", c.code());
         }
-        for (i, c) in ChecklistCode::ALL.into_iter().enumerate() {
-            assert_eq!(
-                checklist_position(c),
-                i,
-                "ChecklistCode::ALL is out of date"
-            );
+        for c in ChecklistCode::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.usage().severity().is_some())
+        {
             assert_eq!(
                 check_for_external_code(c.code()),
                 Some(AssessmentCode::ExpectationAlignment),
@@ -1121,67 +1081,21 @@ mod tests {
     }
 
     /// As [`roles_position`], for the matching module's codes (validation and follow-up).
-    fn matching_position(c: MatchingCode) -> usize {
-        use MatchingCode::*;
-        match c {
-            RuleSetVersion => 0,
-            NoRules => 1,
-            UnknownAttribute => 2,
-            UndeclaredSensitiveAttribute => 3,
-            UnusedSensitiveAttribute => 4,
-            SensitiveFieldShared => 5,
-            InvalidWeight => 6,
-            ZeroWeight => 7,
-            InvalidParameter => 8,
-            ContradictoryParameters => 9,
-            VacuousRule => 10,
-            UnknownPlaceholder => 11,
-            InvalidLanguageCode => 12,
-            InvalidCoordinates => 13,
-            NewcomerIdNotPseudonymous => 14,
-            OverCapacity => 15,
-            ChildAgeOutOfRange => 16,
-            BeforeArrival => 17,
-            StoredMatchInvalid => 18,
-            DuplicateLanguage => 19,
-        }
-    }
-
-    fn follow_up_position(c: FollowUpCode) -> usize {
-        match c {
-            FollowUpCode::NoRun => 0,
-            FollowUpCode::Unmatched => 1,
-            FollowUpCode::UnmetDemand => 2,
-            FollowUpCode::UnusedOffer => 3,
-        }
-    }
-
-    fn introduction_position(c: IntroductionCode) -> usize {
-        match c {
-            IntroductionCode::Due => 0,
-            IntroductionCode::Overdue => 1,
-            IntroductionCode::NotWithinDeadline => 2,
-            IntroductionCode::TooFew => 3,
-        }
-    }
-
     #[test]
     fn every_matching_and_introduction_code_has_exactly_one_check() {
         let mut codes: Vec<(&str, AssessmentCode)> = Vec::new();
-        for (i, c) in MatchingCode::ALL.into_iter().enumerate() {
-            assert_eq!(matching_position(c), i, "MatchingCode::ALL is out of date");
+        // ALL is made by the `codes!` macro, so it lists every variant; the ones findings
+        // carry are those with a severity.
+        for c in MatchingCode::ALL
+            .iter()
+            .filter(|c| c.usage().severity().is_some())
+        {
             codes.push((c.code(), AssessmentCode::Matching));
         }
-        for (i, c) in FollowUpCode::ALL.into_iter().enumerate() {
-            assert_eq!(follow_up_position(c), i, "FollowUpCode::ALL is out of date");
+        for c in FollowUpCode::ALL {
             codes.push((c.code(), AssessmentCode::Matching));
         }
-        for (i, c) in IntroductionCode::ALL.into_iter().enumerate() {
-            assert_eq!(
-                introduction_position(c),
-                i,
-                "IntroductionCode::ALL is out of date"
-            );
+        for c in IntroductionCode::findings() {
             codes.push((c.code(), AssessmentCode::Introductions));
         }
         for (code, want) in codes {

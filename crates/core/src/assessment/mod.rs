@@ -64,6 +64,7 @@
 pub(crate) mod assess;
 pub(crate) mod catalogue;
 pub(crate) mod checks;
+pub(crate) mod codes;
 pub(crate) mod facet;
 pub(crate) mod input;
 pub(crate) mod model;
@@ -80,6 +81,7 @@ pub use catalogue::{
     AssessmentCode, CheckBasis, CheckInfo, Dimension, catalogue, check_for_external_code,
     external_source_names,
 };
+pub use codes::{AssessmentErrorCode, ReportCode};
 pub use facet::{AssessmentFacet, SurveysFacet};
 pub use input::{AssessmentOptions, FindingSource, SourceContext};
 pub use model::{
@@ -98,4 +100,4 @@ pub use result::{
 pub use sources::{
     ChecklistSource, IntroductionSource, MatchingSource, RoleSplitSource, builtin_sources,
 };
-pub use survey::SurveyValidationCode;
+pub use survey::SurveyCode;

@@ -2,6 +2,7 @@
 //! and the dimension scores.
 
 use crate::assessment::catalogue::Dimension;
+use crate::assessment::codes::AssessmentErrorCode;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Text, labels};
@@ -206,9 +207,6 @@ impl Assessment {
                 s.push('\n');
                 s
             })
-            .map_err(|e| BrobyggerError::Internal {
-                code: "assessment.serialize".into(),
-                reason: e.to_string(),
-            })
+            .map_err(|e| BrobyggerError::internal(AssessmentErrorCode::Serialize, e.to_string()))
     }
 }

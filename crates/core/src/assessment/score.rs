@@ -5,7 +5,7 @@ use crate::assessment::catalogue::{AssessmentCode, CheckBasis, Dimension};
 use crate::assessment::result::{
     AssessedFinding, CheckResult, CheckStatus, DimensionScore, ScoreBand,
 };
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::{Finding, Severity};
 use crate::i18n::Text;
 
 /// Builds a check result and its findings from what a check found.

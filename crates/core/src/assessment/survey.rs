@@ -4,6 +4,7 @@
 use crate::assessment::model::{
     AnswerTally, RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyRound,
 };
+use crate::code::{NotFoundCode, codes};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
@@ -32,7 +33,7 @@ pub(crate) fn find_surveys_for<'a>(
 pub(crate) fn add_survey(dossier: &mut Dossier, round: SurveyRound) -> Result<(), BrobyggerError> {
     if find_survey(dossier, &round.id).is_some() {
         return Err(BrobyggerError::invalid_input(
-            "validation.duplicate_id",
+            ValidationCode::DuplicateId,
             "survey.id",
             format!("the survey id {} is already used", round.id),
         ));
@@ -60,19 +61,19 @@ pub(crate) fn record_survey_response(
         .surveys
         .iter_mut()
         .find(|s| &s.id == survey)
-        .ok_or_else(|| BrobyggerError::not_found("survey", survey))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, survey))?;
     let mut seen = HashSet::new();
     for (i, a) in answers.iter().enumerate() {
         if round.question(&a.question).is_none() {
             return Err(BrobyggerError::invalid_input(
-                "not_found.question",
+                NotFoundCode::Question,
                 &format!("answers[{i}].question"),
                 format!("the survey has no question {}", a.question),
             ));
         }
         if !seen.insert(&a.question) {
             return Err(BrobyggerError::invalid_input(
-                "survey.question_answered_twice",
+                SurveyCode::QuestionAnsweredTwice,
                 &format!("answers[{i}].question"),
                 format!("question {} is answered twice", a.question),
             ));
@@ -84,7 +85,7 @@ pub(crate) fn record_survey_response(
             .map_or(0, |t| t.count);
         if current == u32::MAX {
             return Err(BrobyggerError::invalid_input(
-                "survey.count_overflow",
+                SurveyCode::CountOverflow,
                 &format!("answers[{i}]"),
                 "the count for this answer is at its maximum",
             ));
@@ -114,7 +115,7 @@ pub(crate) fn survey_results(
     survey: &SurveyId,
 ) -> Result<Vec<ShareEstimate>, BrobyggerError> {
     Ok(find_survey(dossier, survey)
-        .ok_or_else(|| BrobyggerError::not_found("survey", survey))?
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, survey))?
         .results())
 }
 
@@ -123,31 +124,33 @@ pub(crate) fn compare_surveys(
     before: &SurveyId,
     after: &SurveyId,
 ) -> Result<Vec<ShareChange>, BrobyggerError> {
-    let b =
-        find_survey(dossier, before).ok_or_else(|| BrobyggerError::not_found("survey", before))?;
-    let a =
-        find_survey(dossier, after).ok_or_else(|| BrobyggerError::not_found("survey", after))?;
+    let b = find_survey(dossier, before)
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, before))?;
+    let a = find_survey(dossier, after)
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, after))?;
     Ok(a.changes_since(b))
 }
 
-/// Survey-specific validation findings; the rest reuse [`ValidationCode`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SurveyValidationCode {
-    /// The same group, question and answer are counted in two tallies.
-    DuplicateTally,
+codes! {
+    /// The codes of evaluation surveys: the rounds' own validation finding and the errors of
+    /// recording a response.
+    pub enum SurveyCode in "surveys" {
+        /// The same group, question and answer are counted in two tallies.
+        DuplicateTally = "validation.duplicate_survey_tally", finding(Warning),
+            "Samme gruppe, spørgsmål og svar tælles i to optællinger.",
+            "The same group, question and answer are counted in two tallies.";
+        /// A response answers one question twice.
+        QuestionAnsweredTwice = "survey.question_answered_twice", error(InvalidInput),
+            "Et svar besvarer samme spørgsmål to gange.",
+            "A response answers the same question twice.";
+        /// A count is at the largest number it holds.
+        CountOverflow = "survey.count_overflow", error(InvalidInput),
+            "Optællingen for svaret har nået sit maksimum.",
+            "The count for the answer is at its maximum.";
+    }
 }
 
-impl FindingKind for SurveyValidationCode {
-    fn code(self) -> &'static str {
-        match self {
-            SurveyValidationCode::DuplicateTally => "validation.duplicate_survey_tally",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        Severity::Warning
-    }
-}
+impl FindingKind for SurveyCode {}
 
 /// Validation of every survey round (called from [`Dossier::validate`]).
 pub(crate) fn validate_surveys(d: &Dossier, out: &mut Vec<Finding>) {
@@ -251,7 +254,7 @@ fn check_round(d: &Dossier, p: &FieldPath, round: &SurveyRound, out: &mut Vec<Fi
         }
         if !cells.insert((t.group, t.question.as_str(), t.answer)) {
             out.push(Finding::of(
-                SurveyValidationCode::DuplicateTally,
+                SurveyCode::DuplicateTally,
                 tp,
                 Text::new(
                     "Samme gruppe, spørgsmål og svar tælles i to linjer; læg dem sammen.",

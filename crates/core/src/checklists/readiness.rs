@@ -240,7 +240,7 @@ fn readiness(d: &Dossier, index: usize) -> ChecklistReadiness {
             alignment
                 .findings
                 .into_iter()
-                .filter(|f| f.code == "checklists.critical_divergence"),
+                .filter(|f| f.code == ChecklistCode::CriticalDivergence.code()),
         );
     }
 

@@ -15,6 +15,7 @@ use crate::finding::{FieldPath, Finding};
 use crate::i18n::Text;
 use crate::ids::{AgreementId, ItemId, PersonId, SessionId, TemplateId};
 use crate::time::Timestamp;
+use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
 pub(crate) fn checklist_template<'a>(
@@ -128,14 +129,14 @@ pub(crate) fn start_checklist(
         Some(id) => {
             if !crate::ids::is_well_formed(id.as_str()) {
                 return Err(BrobyggerError::invalid_input(
-                    "validation.invalid_id",
+                    ValidationCode::InvalidId,
                     "id",
                     "the session id must be 1–128 characters from A–Z, a–z, 0–9, '.', '_', ':' and '-'",
                 ));
             }
             if checklist_session(dossier, &id).is_some() {
                 return Err(BrobyggerError::invalid_input(
-                    "validation.duplicate_id",
+                    ValidationCode::DuplicateId,
                     "id",
                     format!("the session id {id} is already used"),
                 ));
@@ -317,7 +318,7 @@ pub(crate) fn submit_checklist(
     }
     if s.last_answered().is_some_and(|last| at < last) || at < s.started_at {
         return Err(BrobyggerError::invalid_input(
-            "checklists.time_order",
+            ChecklistCode::TimeOrder,
             "at",
             "a session cannot be submitted before its last answer",
         ));

@@ -1,6 +1,7 @@
 //! The CSV files: which list a file holds, the reading options, the problems found and their
 //! codes.
 
+use crate::code::codes;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::{Lang, Text, labels};
 use crate::matching::model::profile::{Newcomer, Offer};
@@ -265,130 +266,109 @@ pub fn problems_error(table: CsvTable, problems: &[CsvProblem]) -> crate::error:
     let mut findings: Vec<Finding> = problems.iter().map(|p| p.to_finding(table)).collect();
     // Errors first, otherwise file order (which the problems are in already).
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    crate::error::BrobyggerError::Validation {
-        code: "import.invalid_csv".into(),
-        findings,
+    crate::error::BrobyggerError::invalid_data(ImportCode::InvalidCsv, findings)
+}
+
+codes! {
+    /// The codes of reading spreadsheet lists (CSV): the kinds of problem, and the error that
+    /// carries them.
+    pub enum ImportCode in "import" {
+        /// The file has no header row.
+        EmptyFile = "import.empty_file", finding(Error),
+            "Filen har ingen overskriftsrække.",
+            "The file has no header row.";
+        /// The file is not valid CSV at this point (e.g. a quote that never closes).
+        Syntax = "import.syntax", finding(Error),
+            "Filen er ikke gyldig CSV her (fx et anførselstegn, der aldrig lukkes).",
+            "The file is not valid CSV here (a quote that never closes, say).";
+        /// A required column is missing from the header.
+        MissingColumn = "import.missing_column", finding(Error),
+            "En påkrævet kolonne mangler i overskriftsrækken.",
+            "A required column is missing from the header.";
+        /// A column the layout does not know (an error unless unknown columns are ignored).
+        UnknownColumn = "import.unknown_column", finding(Error),
+            "Kolonnen kendes ikke.",
+            "The column is not known.";
+        /// A column name appears twice in the header.
+        DuplicateColumn = "import.duplicate_column", finding(Error),
+            "Et kolonnenavn står to gange i overskriftsrækken.",
+            "A column name appears twice in the header.";
+        /// A row has more cells than the header has columns, and the extra cells are not empty.
+        ExtraCells = "import.extra_cells", finding(Error),
+            "Rækken har flere udfyldte celler, end der er kolonner.",
+            "The row has more filled cells than there are columns.";
+        /// A required cell is empty.
+        Required = "import.required", finding(Error),
+            "En påkrævet celle er tom.",
+            "A required cell is empty.";
+        /// An id is not well formed.
+        InvalidId = "import.invalid_id", finding(Error),
+            "Id'et er ikke velformet.",
+            "The id is not well formed.";
+        /// An id is used on an earlier row.
+        DuplicateId = "import.duplicate_id", finding(Error),
+            "Id'et er brugt i en tidligere række.",
+            "The id is used on an earlier row.";
+        /// A date cannot be read.
+        InvalidDate = "import.invalid_date", finding(Error),
+            "Datoen kan ikke læses.",
+            "The date cannot be read.";
+        /// A whole number cannot be read.
+        InvalidNumber = "import.invalid_number", finding(Error),
+            "Værdien skal være et helt tal fra 0 og op.",
+            "The value must be a whole number from 0 up.";
+        /// Coordinates cannot be read, are out of range, or only one of `lat` and `lon` is given.
+        InvalidCoordinates = "import.invalid_coordinates", finding(Error),
+            "Koordinaterne kan ikke læses, er uden for området, eller kun én af lat og lon er udfyldt.",
+            "The coordinates cannot be read, are out of range, or only one of lat and lon is given.";
+        /// A language item is not `code:level` with an ISO 639 code and a CEFR level or `native`.
+        InvalidLanguage = "import.invalid_language", finding(Error),
+            "Et sprog skrives kode:niveau med en ISO 639-kode og et CEFR-niveau eller native.",
+            "A language is written code:level with an ISO 639 code and a CEFR level or native.";
+        /// A value is not one of the vocabulary's values (a need, gender, kind, credential, ...).
+        UnknownValue = "import.unknown_value", finding(Error),
+            "Værdien findes ikke i ordforrådet.",
+            "The value is not in the vocabulary.";
+        /// An availability item is not `day:time`.
+        InvalidSlot = "import.invalid_slot", finding(Error),
+            "Et tidspunkt skrives dag:tid.",
+            "An availability slot is written day:time.";
+        /// A party key is not `municipality:<id>`, `department:<m>/<d>` or `organisation:<id>`.
+        InvalidParty = "import.invalid_party", finding(Error),
+            "En part skrives municipality:<id>, department:<kommune>/<forvaltning> eller organisation:<id>.",
+            "A party is written municipality:<id>, department:<municipality>/<department> or organisation:<id>.";
+        /// An integration-contract meeting dated before the household's arrival.
+        BeforeArrival = "import.before_arrival", finding(Error),
+            "Mødet om integrationskontrakten er dateret før husstandens ankomst.",
+            "The integration-contract meeting is dated before the household's arrival.";
+        /// More places taken than the capacity.
+        OverCapacity = "import.over_capacity", finding(Error),
+            "Flere pladser er optaget, end der er i alt.",
+            "More places are taken than the capacity.";
+        /// The same language twice in one cell.
+        DuplicateLanguage = "import.duplicate_language", finding(Warning),
+            "Samme sprog står to gange i cellen.",
+            "The same language is listed twice in the cell.";
+        /// A child aged 18 or more.
+        ChildAgeOutOfRange = "import.child_age_out_of_range", finding(Warning),
+            "Et barn er 18 år eller derover.",
+            "A child is aged 18 or more.";
+        /// A column that was skipped because unknown columns are ignored.
+        IgnoredColumn = "import.ignored_column", finding(Warning),
+            "Kolonnen er sprunget over, fordi ukendte kolonner ignoreres.",
+            "The column was skipped because unknown columns are ignored.";
+        /// The file was not UTF-8 and was read as Windows-1252.
+        DecodedWindows1252 = "import.decoded_windows_1252", finding(Info),
+            "Filen var ikke UTF-8 og er læst som Windows-1252.",
+            "The file was not UTF-8 and was read as Windows-1252.";
+        /// A file with errors; every problem is attached as a finding.
+        InvalidCsv = "import.invalid_csv", error(Validation),
+            "CSV-filen har fejl.",
+            "The CSV file has errors.";
     }
 }
 
-/// The kinds of CSV problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ImportCode {
-    /// The file has no header row.
-    EmptyFile,
-    /// The file is not valid CSV at this point (e.g. a quote that never closes).
-    Syntax,
-    /// A required column is missing from the header.
-    MissingColumn,
-    /// A column the layout does not know (an error unless unknown columns are ignored).
-    UnknownColumn,
-    /// A column name appears twice in the header.
-    DuplicateColumn,
-    /// A row has more cells than the header has columns, and the extra cells are not empty.
-    ExtraCells,
-    /// A required cell is empty.
-    Required,
-    /// An id is not well formed.
-    InvalidId,
-    /// An id is used on an earlier row.
-    DuplicateId,
-    /// A date cannot be read.
-    InvalidDate,
-    /// A whole number cannot be read.
-    InvalidNumber,
-    /// Coordinates cannot be read, are out of range, or only one of `lat` and `lon` is given.
-    InvalidCoordinates,
-    /// A language item is not `code:level` with an ISO 639 code and a CEFR level or `native`.
-    InvalidLanguage,
-    /// A value is not one of the vocabulary's values (a need, gender, kind, credential, ...).
-    UnknownValue,
-    /// An availability item is not `day:time`.
-    InvalidSlot,
-    /// A party key is not `municipality:<id>`, `department:<m>/<d>` or `organisation:<id>`.
-    InvalidParty,
-    /// An integration-contract meeting dated before the household's arrival.
-    BeforeArrival,
-    /// More places taken than the capacity.
-    OverCapacity,
-    /// The same language twice in one cell.
-    DuplicateLanguage,
-    /// A child aged 18 or more.
-    ChildAgeOutOfRange,
-    /// A column that was skipped because unknown columns are ignored.
-    IgnoredColumn,
-    /// The file was not UTF-8 and was read as Windows-1252.
-    DecodedWindows1252,
-}
-
-impl ImportCode {
-    /// Every code, in declaration order.
-    pub const ALL: [ImportCode; 22] = {
-        use ImportCode::*;
-        [
-            EmptyFile,
-            Syntax,
-            MissingColumn,
-            UnknownColumn,
-            DuplicateColumn,
-            ExtraCells,
-            Required,
-            InvalidId,
-            DuplicateId,
-            InvalidDate,
-            InvalidNumber,
-            InvalidCoordinates,
-            InvalidLanguage,
-            UnknownValue,
-            InvalidSlot,
-            InvalidParty,
-            BeforeArrival,
-            OverCapacity,
-            DuplicateLanguage,
-            ChildAgeOutOfRange,
-            IgnoredColumn,
-            DecodedWindows1252,
-        ]
-    };
-}
-
-impl FindingKind for ImportCode {
-    fn code(self) -> &'static str {
-        use ImportCode::*;
-        match self {
-            EmptyFile => "import.empty_file",
-            Syntax => "import.syntax",
-            MissingColumn => "import.missing_column",
-            UnknownColumn => "import.unknown_column",
-            DuplicateColumn => "import.duplicate_column",
-            ExtraCells => "import.extra_cells",
-            Required => "import.required",
-            InvalidId => "import.invalid_id",
-            DuplicateId => "import.duplicate_id",
-            InvalidDate => "import.invalid_date",
-            InvalidNumber => "import.invalid_number",
-            InvalidCoordinates => "import.invalid_coordinates",
-            InvalidLanguage => "import.invalid_language",
-            UnknownValue => "import.unknown_value",
-            InvalidSlot => "import.invalid_slot",
-            InvalidParty => "import.invalid_party",
-            BeforeArrival => "import.before_arrival",
-            OverCapacity => "import.over_capacity",
-            DuplicateLanguage => "import.duplicate_language",
-            ChildAgeOutOfRange => "import.child_age_out_of_range",
-            IgnoredColumn => "import.ignored_column",
-            DecodedWindows1252 => "import.decoded_windows_1252",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        use ImportCode::*;
-        match self {
-            DuplicateLanguage | ChildAgeOutOfRange | IgnoredColumn => Severity::Warning,
-            DecodedWindows1252 => Severity::Info,
-            _ => Severity::Error,
-        }
-    }
-}
+impl FindingKind for ImportCode {}
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 use super::cells::{float_text, need_key, preference_key, slot_key, vocab_key};
 use super::columns;
 use super::csv::CsvTable;
+use crate::code::SaveCode;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
 use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
@@ -34,7 +35,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 fn write(table: CsvTable, rows: Vec<Vec<String>>) -> Result<String, BrobyggerError> {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let fail = |e: &dyn std::fmt::Display| BrobyggerError::Internal {
-        code: "save.csv".into(),
+        code: SaveCode::Csv.into(),
         reason: e.to_string(),
     };
     w.write_record(columns::names(table))
@@ -123,7 +124,7 @@ pub fn match_run_to_csv(run: &MatchRun, lang: Lang) -> Result<String, BrobyggerE
         .table("match_outcome", lang)
         .map(|t| t.csv())
         .ok_or_else(|| BrobyggerError::Internal {
-            code: "save.csv".into(),
+            code: SaveCode::Csv.into(),
             reason: "a match run has an outcome table".into(),
         })
 }

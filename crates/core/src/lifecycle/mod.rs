@@ -8,14 +8,16 @@
 //! Reached through [`Dossier::lifecycle`](crate::Dossier::lifecycle).
 
 pub(crate) mod facet;
+pub(crate) mod model;
 pub(crate) mod policy;
 pub(crate) mod rule;
 pub(crate) mod transition;
 
 pub use facet::LifecycleFacet;
+pub use model::LifecycleCode;
 pub use policy::TransitionPolicy;
 pub use rule::{
-    ActivationRule, LifecycleCode, SigningReadinessRule, TransitionContext, TransitionRule,
-    ValidAgreementRule, signing_findings,
+    ActivationRule, SigningReadinessRule, TransitionContext, TransitionRule, ValidAgreementRule,
+    signing_findings,
 };
 pub use transition::{LifecycleError, TransitionRequest};

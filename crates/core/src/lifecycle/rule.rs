@@ -8,6 +8,8 @@ use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, So
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::i18n::plural::{self, VALIDATION_ERROR};
+use crate::finding::{FieldPath, Finding, Severity};
+use crate::lifecycle::model::LifecycleCode;
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;
 use crate::validate::validate;
@@ -49,67 +51,6 @@ pub trait TransitionRule: fmt::Debug + Send + Sync {
     fn applies(&self, from: AgreementStatus, to: AgreementStatus) -> bool;
     /// The findings for this transition.
     fn check(&self, ctx: &TransitionContext<'_>) -> Vec<Finding>;
-}
-
-/// The kinds of finding the built-in transition rules produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LifecycleCode {
-    /// The agreement has validation errors.
-    InvalidAgreement,
-    /// Fewer than two parties.
-    TooFewParties,
-    /// No municipal party.
-    NoMunicipalParty,
-    /// No civil-society party.
-    NoCivilSocietyParty,
-    /// No shared written goal.
-    NoSharedGoal,
-    /// A side has no coordinator.
-    NoCoordinatorForSide,
-    /// No fixed meeting forum.
-    NoRoutines,
-    /// A party has no signatory.
-    NoSignatory,
-    /// No exit terms.
-    NoExitTerms,
-    /// Activation before the term starts.
-    BeforeStart,
-}
-
-impl FindingKind for LifecycleCode {
-    fn code(self) -> &'static str {
-        match self {
-            LifecycleCode::InvalidAgreement => "lifecycle.invalid_agreement",
-            LifecycleCode::TooFewParties => "signing.too_few_parties",
-            LifecycleCode::NoMunicipalParty => "signing.no_municipal_party",
-            LifecycleCode::NoCivilSocietyParty => "signing.no_civil_society_party",
-            LifecycleCode::NoSharedGoal => "signing.no_shared_goal",
-            LifecycleCode::NoCoordinatorForSide => "signing.no_coordinator_for_side",
-            LifecycleCode::NoRoutines => "signing.no_routines",
-            LifecycleCode::NoSignatory => "signing.no_signatory",
-            LifecycleCode::NoExitTerms => "signing.no_exit_terms",
-            LifecycleCode::BeforeStart => "activation.before_start",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        match self {
-            LifecycleCode::NoSignatory | LifecycleCode::NoExitTerms => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn source(self) -> Option<SourceRef> {
-        let section = match self {
-            LifecycleCode::NoSharedGoal => "Afstemning af forventninger og mål",
-            LifecycleCode::NoCoordinatorForSide | LifecycleCode::NoRoutines => {
-                "Formalisering og kommunikation"
-            }
-            LifecycleCode::NoCivilSocietyParty => "Anbefalinger",
-            _ => return None,
-        };
-        Some(SourceRef::new(SeedDocument::Lbb2017, section))
-    }
 }
 
 /// Blocks signing and activation while the agreement has validation errors.

@@ -2,11 +2,13 @@
 //! draft terms and amending binding ones, each all or nothing.
 
 use crate::agreement::{AgreementTerms, AgreementVersion, Amendment, OverrideRecord, StatusEvent};
+use crate::code::{ErrorCode, NotFoundCode};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
 use crate::i18n::Label;
 use crate::ids::{AgreementId, PersonId};
+use crate::lifecycle::model::LifecycleCode;
 use crate::lifecycle::policy::TransitionPolicy;
 use crate::lifecycle::rule::TransitionContext;
 use crate::status::AgreementStatus;
@@ -74,34 +76,30 @@ pub enum LifecycleError {
 
 impl LifecycleError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            LifecycleError::UnknownAgreement(_) => "not_found.agreement",
-            LifecycleError::UnknownPerson(_) => "not_found.person",
-            LifecycleError::NotAnEdge { .. } => "lifecycle.not_an_edge",
-            LifecycleError::Blocked { .. } => "lifecycle.blocked",
-            LifecycleError::EmptyOverrideReason => "lifecycle.empty_override_reason",
-            LifecycleError::NotAmendable(_) => "lifecycle.not_amendable",
-            LifecycleError::InvalidTerms(_) => "lifecycle.invalid_terms",
-            LifecycleError::EmptyAmendmentReason => "lifecycle.empty_amendment_reason",
+            LifecycleError::UnknownAgreement(_) => NotFoundCode::Agreement.into(),
+            LifecycleError::UnknownPerson(_) => NotFoundCode::Person.into(),
+            LifecycleError::NotAnEdge { .. } => LifecycleCode::NotAnEdge.into(),
+            LifecycleError::Blocked { .. } => LifecycleCode::Blocked.into(),
+            LifecycleError::EmptyOverrideReason => LifecycleCode::EmptyOverrideReason.into(),
+            LifecycleError::NotAmendable(_) => LifecycleCode::NotAmendable.into(),
+            LifecycleError::InvalidTerms(_) => LifecycleCode::InvalidTerms.into(),
+            LifecycleError::EmptyAmendmentReason => LifecycleCode::EmptyAmendmentReason.into(),
         }
     }
 }
 
 impl From<LifecycleError> for BrobyggerError {
     fn from(e: LifecycleError) -> Self {
-        let code = e.code().to_owned();
+        let code = e.code();
         match e {
-            LifecycleError::UnknownAgreement(id) => BrobyggerError::NotFound {
-                code,
-                entity: "agreement".into(),
-                id,
-            },
-            LifecycleError::UnknownPerson(id) => BrobyggerError::NotFound {
-                code,
-                entity: "person".into(),
-                id,
-            },
+            LifecycleError::UnknownAgreement(id) => {
+                BrobyggerError::not_found(NotFoundCode::Agreement, id)
+            }
+            LifecycleError::UnknownPerson(id) => {
+                BrobyggerError::not_found(NotFoundCode::Person, id)
+            }
             LifecycleError::NotAnEdge { from, to } => BrobyggerError::InvalidTransition {
                 code,
                 from,
@@ -247,7 +245,7 @@ pub(crate) fn edit_terms(
     let status = dossier.agreements[index].status;
     if status.is_binding() || status == AgreementStatus::Ended {
         return Err(BrobyggerError::invalid_input(
-            "lifecycle.binding_terms",
+            LifecycleCode::BindingTerms,
             "terms",
             "the agreement is signed or ended; amend it to make a new version",
         ));

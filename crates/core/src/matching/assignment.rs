@@ -22,6 +22,7 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
+use crate::code::codes;
 use crate::error::BrobyggerError;
 use std::borrow::Cow;
 
@@ -88,20 +89,38 @@ pub enum AssignmentError {
     Infeasible,
 }
 
+codes! {
+    /// The codes of dense assignment on a full matrix.
+    pub enum AssignmentCode in "assignment" {
+        /// The data does not have `rows × cols` entries.
+        Shape = "assignment.shape", error(InvalidInput),
+            "Matricen har ikke rækker × kolonner tal.",
+            "The matrix does not have rows × columns entries.";
+        /// A cell is NaN, or infinite in the direction that would make the total unbounded.
+        InvalidEntry = "assignment.invalid_entry", error(InvalidInput),
+            "En celle er ikke et brugbart tal (NaN eller uendelig den forkerte vej).",
+            "A cell is not a usable number (NaN, or infinite the wrong way).";
+        /// Every complete assignment uses a forbidden cell.
+        Infeasible = "assignment.infeasible", error(Infeasible),
+            "Enhver fuldstændig tildeling bruger en forbudt (uendelig) celle.",
+            "Every complete assignment uses a forbidden (infinite) cell.";
+    }
+}
+
 impl AssignmentError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> AssignmentCode {
         match self {
-            AssignmentError::Shape { .. } => "assignment.shape",
-            AssignmentError::InvalidEntry { .. } => "assignment.invalid_entry",
-            AssignmentError::Infeasible => "assignment.infeasible",
+            AssignmentError::Shape { .. } => AssignmentCode::Shape,
+            AssignmentError::InvalidEntry { .. } => AssignmentCode::InvalidEntry,
+            AssignmentError::Infeasible => AssignmentCode::Infeasible,
         }
     }
 }
 
 impl From<AssignmentError> for BrobyggerError {
     fn from(e: AssignmentError) -> Self {
-        let code = e.code().to_owned();
+        let code = e.code().into();
         let reason = e.to_string();
         match e {
             AssignmentError::Shape { .. } => BrobyggerError::InvalidInput {

@@ -28,6 +28,8 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
+use crate::code::InputCode;
+use crate::code::LoadCode;
 use crate::error::BrobyggerError;
 use crate::import::columns::nested_columns;
 use crate::import::csv::CsvTable;
@@ -47,12 +49,12 @@ pub fn offers_from_table(json: &str) -> Result<Vec<Offer>, BrobyggerError> {
 }
 
 fn invalid(path: String, reason: impl Into<String>) -> BrobyggerError {
-    BrobyggerError::invalid_input("input.table", &path, reason)
+    BrobyggerError::invalid_input(InputCode::Table, &path, reason)
 }
 
 fn syntax(what: &str, e: &serde_json::Error) -> BrobyggerError {
     BrobyggerError::Parse {
-        code: "load.syntax".into(),
+        code: LoadCode::Syntax.into(),
         path: what.to_owned(),
         line: u32::try_from(e.line()).unwrap_or(u32::MAX),
         column: u32::try_from(e.column()).unwrap_or(u32::MAX),
@@ -299,7 +301,7 @@ fn read_row<T: DeserializeOwned>(
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         BrobyggerError::Parse {
-            code: "load.syntax".into(),
+            code: LoadCode::Syntax.into(),
             path: if path == "." {
                 format!("{what}[{k}]")
             } else {

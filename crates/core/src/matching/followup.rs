@@ -11,58 +11,44 @@
 //! periods. Only households that have arrived by the date count.
 
 use crate::agreement::{Agreement, AgreementTerms, Track};
+use crate::code::codes;
 use crate::dossier::Dossier;
 use crate::finding::{
     FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
 };
 use crate::i18n::plural::{ARRIVED_HOUSEHOLD, DAY, HOUSEHOLD, INTRODUCTION, n, pick};
 use crate::i18n::{Lang, Text};
+use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, SourceRef, sort_findings};
+use crate::i18n::Text;
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
 use crate::matching::model::run::describe_binding;
 use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 
-/// The kinds of finding about what a cohort's matching left open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FollowUpCode {
-    /// Households have arrived that no stored matching run covers.
-    NoRun,
-    /// A household got no match in the latest run.
-    Unmatched,
-    /// A need or language the offers could not cover in the latest run.
-    UnmetDemand,
-    /// An offer with free places nobody in the latest run could use.
-    UnusedOffer,
-}
-
-impl FollowUpCode {
-    /// Every code, in declaration order.
-    pub const ALL: [FollowUpCode; 4] = [
-        FollowUpCode::NoRun,
-        FollowUpCode::Unmatched,
-        FollowUpCode::UnmetDemand,
-        FollowUpCode::UnusedOffer,
-    ];
+codes! {
+    /// The follow-up findings of matching the assessment weighs: what the latest run left open.
+    pub enum FollowUpCode in "matching" {
+        /// Households have arrived that no stored matching run covers.
+        NoRun = "matching.no_run", finding(Warning),
+            "Der er ankommet husstande, som ingen gemt matchning omfatter.",
+            "Households have arrived that no stored matching run covers.";
+        /// A household got no match in the latest run.
+        Unmatched = "matching.unmatched", finding(Warning),
+            "En husstand fik intet match i den seneste matchning.",
+            "A household got no match in the latest run.";
+        /// A need or language the offers could not cover in the latest run.
+        UnmetDemand = "matching.unmet_demand", finding(Info),
+            "Et behov eller sprog, som tilbuddene ikke kunne dække i den seneste matchning.",
+            "A need or language the offers could not cover in the latest run.";
+        /// An offer with free places nobody in the latest run could use.
+        UnusedOffer = "matching.unused_offer", finding(Info),
+            "Et tilbud med ledige pladser, som ingen i den seneste matchning kunne bruge.",
+            "An offer with free places nobody in the latest run could use.";
+    }
 }
 
 impl FindingKind for FollowUpCode {
-    fn code(self) -> &'static str {
-        match self {
-            FollowUpCode::NoRun => "matching.no_run",
-            FollowUpCode::Unmatched => "matching.unmatched",
-            FollowUpCode::UnmetDemand => "matching.unmet_demand",
-            FollowUpCode::UnusedOffer => "matching.unused_offer",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        match self {
-            FollowUpCode::NoRun | FollowUpCode::Unmatched => Severity::Warning,
-            FollowUpCode::UnmetDemand | FollowUpCode::UnusedOffer => Severity::Info,
-        }
-    }
-
     fn source(self) -> Option<SourceRef> {
         match self {
             FollowUpCode::NoRun | FollowUpCode::Unmatched => Some(SourceRef::new(

@@ -63,8 +63,8 @@ pub(crate) mod tags;
 pub(crate) mod validate;
 
 pub use assignment::{
-    AssignmentError, DenseAssignment, Objective, linear_sum_assignment, solve_dense,
-    solve_dense_owned,
+    AssignmentCode, AssignmentError, DenseAssignment, Objective, linear_sum_assignment,
+    solve_dense, solve_dense_owned,
 };
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE, generate_with_threads};

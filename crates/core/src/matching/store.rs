@@ -2,6 +2,7 @@
 //! introductions, volunteer offers, rule sets and stored runs; the operations on them; and
 //! their validation (every problem with its path, as part of [`Dossier::validate`]).
 
+use crate::code::{ErrorCode, NotFoundCode};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
@@ -9,8 +10,11 @@ use crate::ids::{CohortId, MatchRunId, OfferId, RuleSetId};
 use crate::matching::audience::VolunteerMatchView;
 use crate::matching::lookup::{find_cohort, find_match_run, find_offer, find_rule_set};
 use crate::matching::model::cohort::Cohort;
-use crate::matching::model::intro::{self, CohortView, IntroductionRecord, IntroductionStatus};
+use crate::matching::model::intro::{
+    self, CohortView, IntroductionCode, IntroductionRecord, IntroductionStatus,
+};
 use crate::matching::model::profile::Newcomer;
+use crate::matching::model::rules::MatchingCode;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
 use crate::matching::validate::run_refs;
@@ -66,36 +70,33 @@ pub enum MatchError {
 
 impl MatchError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            MatchError::UnknownCohort(_) => "not_found.cohort",
-            MatchError::UnknownRuleSet(_) => "not_found.rule_set",
-            MatchError::UnknownOffer(_) => "not_found.offer",
-            MatchError::UnknownNewcomer(_) => "not_found.newcomer",
-            MatchError::UnknownRun(_) => "not_found.match_run",
-            MatchError::InvalidRuleSet(_) => "matching.invalid_rule_set",
-            MatchError::IntroductionBeforeArrival => "introduction.before_arrival",
-            MatchError::DuplicateIntroduction => "introduction.duplicate",
-            MatchError::DuplicateRun(_) => "matching.duplicate_run",
-            MatchError::InvalidRun(_) => "matching.invalid_run",
+            MatchError::UnknownCohort(_) => NotFoundCode::Cohort.into(),
+            MatchError::UnknownRuleSet(_) => NotFoundCode::RuleSet.into(),
+            MatchError::UnknownOffer(_) => NotFoundCode::Offer.into(),
+            MatchError::UnknownNewcomer(_) => NotFoundCode::Newcomer.into(),
+            MatchError::UnknownRun(_) => NotFoundCode::MatchRun.into(),
+            MatchError::InvalidRuleSet(_) => MatchingCode::InvalidRuleSet.into(),
+            MatchError::IntroductionBeforeArrival => IntroductionCode::BeforeArrival.into(),
+            MatchError::DuplicateIntroduction => IntroductionCode::Duplicate.into(),
+            MatchError::DuplicateRun(_) => MatchingCode::DuplicateRun.into(),
+            MatchError::InvalidRun(_) => MatchingCode::InvalidRun.into(),
         }
     }
 }
 
 impl From<MatchError> for BrobyggerError {
     fn from(e: MatchError) -> Self {
-        let code = e.code().to_owned();
-        let nf = |entity: &str, id: String| BrobyggerError::NotFound {
-            code: code.clone(),
-            entity: entity.into(),
-            id,
-        };
+        let code = e.code();
         match e {
-            MatchError::UnknownCohort(id) => nf("cohort", id),
-            MatchError::UnknownRuleSet(id) => nf("rule_set", id),
-            MatchError::UnknownOffer(id) => nf("offer", id),
-            MatchError::UnknownNewcomer(id) => nf("newcomer", id),
-            MatchError::UnknownRun(id) => nf("match_run", id),
+            MatchError::UnknownCohort(id) => BrobyggerError::not_found(NotFoundCode::Cohort, id),
+            MatchError::UnknownRuleSet(id) => BrobyggerError::not_found(NotFoundCode::RuleSet, id),
+            MatchError::UnknownOffer(id) => BrobyggerError::not_found(NotFoundCode::Offer, id),
+            MatchError::UnknownNewcomer(id) => {
+                BrobyggerError::not_found(NotFoundCode::Newcomer, id)
+            }
+            MatchError::UnknownRun(id) => BrobyggerError::not_found(NotFoundCode::MatchRun, id),
             MatchError::InvalidRuleSet(findings) | MatchError::InvalidRun(findings) => {
                 BrobyggerError::Validation { code, findings }
             }
@@ -194,7 +195,7 @@ pub(crate) fn record_introduction(
         return Err(MatchError::UnknownOffer(o.to_string()).into());
     }
     if let Some(p) = record.by.as_ref().filter(|p| dossier.post(p).is_none()) {
-        return Err(BrobyggerError::not_found("post", p));
+        return Err(BrobyggerError::not_found(NotFoundCode::Post, p));
     }
     if c.introductions
         .iter()

@@ -1,6 +1,7 @@
 //! Handing a person's posts over to another person, all or nothing, and who holds what.
 
 use super::model::{Post, Tenure};
+use crate::code::{ErrorCode, NotFoundCode, codes};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::ids::{AgreementId, PersonId, PostId};
@@ -61,32 +62,40 @@ pub enum HandoverError {
     UnknownAgreement(String),
 }
 
+codes! {
+    /// The codes of handing posts over from one person to another.
+    pub enum HandoverCode in "handover" {
+        /// Handing over to oneself.
+        SamePerson = "handover.same_person", error(InvalidInput),
+            "Den, der overtager, skal være en anden end den, der afleverer.",
+            "The person taking over must differ from the person handing over.";
+        /// The person holds no post in scope on the date.
+        NothingToHandOver = "handover.nothing_to_hand_over", error(InvalidInput),
+            "Personen har ingen post at aflevere på datoen.",
+            "The person holds no post in scope on the handover date.";
+    }
+}
+
 impl HandoverError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            HandoverError::UnknownPerson(_) => "not_found.person",
-            HandoverError::SamePerson => "handover.same_person",
-            HandoverError::NothingToHandOver(_) => "handover.nothing_to_hand_over",
-            HandoverError::UnknownAgreement(_) => "not_found.agreement",
+            HandoverError::UnknownPerson(_) => NotFoundCode::Person.into(),
+            HandoverError::SamePerson => HandoverCode::SamePerson.into(),
+            HandoverError::NothingToHandOver(_) => HandoverCode::NothingToHandOver.into(),
+            HandoverError::UnknownAgreement(_) => NotFoundCode::Agreement.into(),
         }
     }
 }
 
 impl From<HandoverError> for BrobyggerError {
     fn from(e: HandoverError) -> Self {
-        let code = e.code().to_owned();
+        let code = e.code();
         match e {
-            HandoverError::UnknownPerson(id) => BrobyggerError::NotFound {
-                code,
-                entity: "person".into(),
-                id,
-            },
-            HandoverError::UnknownAgreement(id) => BrobyggerError::NotFound {
-                code,
-                entity: "agreement".into(),
-                id,
-            },
+            HandoverError::UnknownPerson(id) => BrobyggerError::not_found(NotFoundCode::Person, id),
+            HandoverError::UnknownAgreement(id) => {
+                BrobyggerError::not_found(NotFoundCode::Agreement, id)
+            }
             HandoverError::SamePerson => BrobyggerError::InvalidInput {
                 code,
                 path: "to".into(),
@@ -100,6 +109,7 @@ impl From<HandoverError> for BrobyggerError {
         }
     }
 }
+
 pub(crate) fn handover(
     dossier: &mut Dossier,
     handover: &Handover,

@@ -11,5 +11,5 @@ pub(crate) mod handover;
 pub(crate) mod model;
 
 pub use facet::PostsFacet;
-pub use handover::{Handover, HandoverError, HandoverReport, HandoverScope};
+pub use handover::{Handover, HandoverCode, HandoverError, HandoverReport, HandoverScope};
 pub use model::{Post, PostKind, Tenure};

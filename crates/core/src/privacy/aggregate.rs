@@ -12,6 +12,7 @@
 
 use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareEstimate};
 use crate::assessment::survey::survey_results;
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Text, labels};
@@ -414,10 +415,11 @@ pub(crate) fn safe_table(
         .into());
     }
     let cohort = find_cohort(dossier, &request.cohort)
-        .ok_or_else(|| BrobyggerError::not_found("cohort", &request.cohort))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Cohort, &request.cohort))?;
     let run = match &request.run {
         Some(r) => Some(
-            find_match_run(dossier, r).ok_or_else(|| BrobyggerError::not_found("match_run", r))?,
+            find_match_run(dossier, r)
+                .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::MatchRun, r))?,
         ),
         None => None,
     };

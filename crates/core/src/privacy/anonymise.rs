@@ -26,12 +26,14 @@
 //! ids are random (the mapping is not kept); with a [`PseudonymKey`] they are keyed pseudonyms
 //! instead, reproducible by whoever holds the key (pseudonymisation, not anonymisation).
 
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, NewcomerId, PersonId, PolicyId};
 use crate::matching::lookup::find_cohort;
 use crate::privacy::audience::{age_band, large_areas, merged_area, quarter_start};
+use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::consent::{BasisScope, Subject};
 use crate::privacy::model::store::AnonymisationRecord;
 use crate::privacy::pseudonym::PseudonymKey;
@@ -215,13 +217,13 @@ fn anonymisation_targets(
         AnonymisationScope::Newcomers { newcomers } => {
             let known = all_newcomers();
             if let Some(n) = newcomers.iter().find(|n| !known.contains(*n)) {
-                return Err(BrobyggerError::not_found("newcomer", n));
+                return Err(BrobyggerError::not_found(NotFoundCode::Newcomer, n));
             }
             (newcomers.iter().cloned().collect(), BTreeSet::new())
         }
         AnonymisationScope::Cohort { cohort } => {
             let c = find_cohort(dossier, cohort)
-                .ok_or_else(|| BrobyggerError::not_found("cohort", cohort))?;
+                .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Cohort, cohort))?;
             (
                 c.newcomers.iter().map(|n| n.id.clone()).collect(),
                 BTreeSet::new(),
@@ -229,7 +231,7 @@ fn anonymisation_targets(
         }
         AnonymisationScope::People { people } => {
             if let Some(p) = people.iter().find(|p| dossier.person(p).is_none()) {
-                return Err(BrobyggerError::not_found("person", p));
+                return Err(BrobyggerError::not_found(NotFoundCode::Person, p));
             }
             (BTreeSet::new(), people.iter().cloned().collect())
         }
@@ -409,14 +411,14 @@ pub(crate) fn anonymised(
         texts: 0,
     };
     let mut value = serde_json::to_value(&d).map_err(|e| BrobyggerError::Internal {
-        code: "privacy.anonymise".into(),
+        code: PrivacyCode::Anonymise.into(),
         reason: crate::error::redact_message(&e.to_string()),
     })?;
     // The log of earlier anonymisations holds no ids; the rest is walked.
     work.walk(&mut value);
     report.texts_replaced += work.texts;
     let mut d: Dossier = serde_json::from_value(value).map_err(|e| BrobyggerError::Internal {
-        code: "privacy.anonymise".into(),
+        code: PrivacyCode::Anonymise.into(),
         reason: crate::error::redact_message(&e.to_string()),
     })?;
     let records = households

@@ -19,6 +19,7 @@
 //! under a basis for statistics. A volunteer's offer is theirs to see in full; other audiences
 //! never see its criminal-record data except a coordinator with a basis.
 
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Label, Lang, Text, labels};
@@ -30,6 +31,7 @@ use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::{Match, MatchRun};
 use crate::privacy::lookup::find_proposal;
 use crate::privacy::model::audience::Audience;
+use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::codes::PrivacyError;
 use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
 use crate::privacy::model::proposal::{ContactField, ProposalState, Recipient};
@@ -67,7 +69,7 @@ impl Viewer {
             None if key.trim() == "coordinator" => Ok(Viewer::Coordinator),
             None if key.trim() == "analyst" => Ok(Viewer::Analyst),
             _ => Err(BrobyggerError::invalid_input(
-                "privacy.unknown_viewer",
+                PrivacyCode::UnknownViewer,
                 "viewer",
                 "a viewer is municipal_caseworker, coordinator, analyst or volunteer:<offer id>",
             )),
@@ -354,7 +356,7 @@ fn keep_only<T: serde::Serialize + serde::de::DeserializeOwned>(
     keep: &[String],
 ) -> Result<T, BrobyggerError> {
     let internal = |e: serde_json::Error| BrobyggerError::Internal {
-        code: "privacy.project".into(),
+        code: PrivacyCode::Project.into(),
         reason: crate::error::redact_message(&e.to_string()),
     };
     let mut v = serde_json::to_value(value).map_err(internal)?;
@@ -452,7 +454,7 @@ fn newcomer_record<'a>(
         .cohorts
         .iter()
         .find_map(|c| c.newcomer(id))
-        .ok_or_else(|| BrobyggerError::not_found("newcomer", id))
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Newcomer, id))
 }
 
 /// The proposals that let a volunteer's offer see a household on `on`: open or released.
@@ -632,11 +634,12 @@ pub(crate) fn view_offer(
     viewer: &Viewer,
     on: NaiveDate,
 ) -> Result<OfferView, BrobyggerError> {
-    let o = find_offer(dossier, offer).ok_or_else(|| BrobyggerError::not_found("offer", offer))?;
+    let o = find_offer(dossier, offer)
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Offer, offer))?;
     let audience = viewer.audience();
     let own = matches!(viewer, Viewer::Volunteer { offer: mine } if mine == offer);
     if audience == Audience::Volunteer && !own {
-        return Err(BrobyggerError::not_found("offer", offer));
+        return Err(BrobyggerError::not_found(NotFoundCode::Offer, offer));
     }
     let subject = Subject::offer(offer.clone());
     let register = Register::of(dossier);
@@ -692,7 +695,7 @@ pub(crate) fn view_proposal(
     key: Option<&PseudonymKey>,
 ) -> Result<MatchView, BrobyggerError> {
     let p = find_proposal(dossier, proposal)
-        .ok_or_else(|| BrobyggerError::not_found("proposal", proposal))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Proposal, proposal))?;
     if let Viewer::Volunteer { offer } = viewer
         && offer != &p.offer
     {

@@ -1,6 +1,7 @@
 //! Consents and other legal bases in a dossier: the one lookup everything asks
 //! ([`Register`]), recording consents and bases, and withdrawal with what it closes.
 
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
@@ -89,7 +90,7 @@ pub(crate) fn withdraw_consent(
         .consents
         .iter()
         .position(|c| &c.id == id)
-        .ok_or_else(|| BrobyggerError::not_found("consent", id))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Consent, id))?;
     let c = &dossier.privacy.consents[k];
     if c.withdrawn_on.is_some() {
         return Err(PrivacyError::AlreadyWithdrawn(id.to_string()).into());

@@ -18,6 +18,7 @@
 //! nothing changes. The library never holds a household's contact details (they stay in the
 //! municipality's case system): a release records which fields were passed on, to whom and why.
 
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::FieldPath;
@@ -35,6 +36,7 @@ use crate::privacy::model::proposal::{
 };
 use crate::privacy::register::Register;
 use crate::time::Timestamp;
+use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 
 /// A request to propose a match.
@@ -205,7 +207,7 @@ fn proposal_index(dossier: &Dossier, id: &ProposalId) -> Result<usize, Brobygger
         .proposals
         .iter()
         .position(|p| &p.id == id)
-        .ok_or_else(|| BrobyggerError::not_found("proposal", id))
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Proposal, id))
 }
 
 pub(crate) fn propose_match(
@@ -217,14 +219,20 @@ pub(crate) fn propose_match(
         .iter()
         .any(|c| c.newcomer(&request.newcomer).is_some())
     {
-        return Err(BrobyggerError::not_found("newcomer", &request.newcomer));
+        return Err(BrobyggerError::not_found(
+            NotFoundCode::Newcomer,
+            &request.newcomer,
+        ));
     }
     if find_offer(dossier, &request.offer).is_none() {
-        return Err(BrobyggerError::not_found("offer", &request.offer));
+        return Err(BrobyggerError::not_found(
+            NotFoundCode::Offer,
+            &request.offer,
+        ));
     }
     if let Some(run) = &request.run {
         let r = find_match_run(dossier, run)
-            .ok_or_else(|| BrobyggerError::not_found("match_run", run))?;
+            .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::MatchRun, run))?;
         if !r
             .matches
             .iter()
@@ -268,7 +276,7 @@ pub(crate) fn propose_match(
         Some(id) => {
             if find_proposal(dossier, &id).is_some() {
                 return Err(BrobyggerError::invalid_input(
-                    "validation.duplicate_id",
+                    ValidationCode::DuplicateId,
                     "id",
                     format!("the proposal id {id} is already used"),
                 ));
@@ -303,7 +311,7 @@ pub(crate) fn propose_run(
     by: Option<PostId>,
 ) -> Result<Vec<ProposalId>, BrobyggerError> {
     let r = find_match_run(dossier, run)
-        .ok_or_else(|| BrobyggerError::not_found("match_run", run))?
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::MatchRun, run))?
         .clone();
     let mut next = dossier.clone();
     let mut ids = Vec::new();

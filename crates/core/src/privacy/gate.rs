@@ -26,6 +26,7 @@ use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::{self, MatchOptions};
+use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::consent::{Purpose, Subject};
 use crate::privacy::model::sensitive::WithheldAttribute;
 use crate::privacy::register::Register;
@@ -59,7 +60,7 @@ fn without<T: serde::Serialize + serde::de::DeserializeOwned>(
     field: &str,
 ) -> Result<T, BrobyggerError> {
     let internal = |e: serde_json::Error| BrobyggerError::Internal {
-        code: "privacy.mask".into(),
+        code: PrivacyCode::Mask.into(),
         reason: crate::error::redact_message(&e.to_string()),
     };
     let mut v = serde_json::to_value(value).map_err(internal)?;

@@ -1,149 +1,16 @@
 //! Analysis of a split: the findings that say whether who-does-what will hold, each with a
 //! stable `roles.*` code, a severity, a path, Danish and English text, and its source.
 
+use super::model::codes::RolesCode;
 use super::model::split::{Assignment, Raci, RoleOptions, TaskRef};
 use super::tasks::{Located, RoleTask, Scope};
 use crate::actors::{DepartmentKind, PartyRef};
 use crate::dossier::Dossier;
-use crate::finding::{
-    FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
-};
+use crate::finding::{FieldPath, Finding, sort_findings};
 use crate::i18n::{Label, Lang, Text};
 use crate::ids::{AgreementId, PersonId, PostId};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-
-/// The kinds of finding about role splits: the analysis's, and the structural ones validation
-/// reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RolesCode {
-    /// The agreement has no role split at all.
-    NoSplit,
-    /// A task nobody is Responsible for.
-    NoResponsible,
-    /// A task nobody is Accountable for.
-    NoAccountable,
-    /// A task with more than one Accountable.
-    MultipleAccountable,
-    /// A statutory task where a non-municipal party is Responsible or Accountable.
-    StatutoryOutsideMunicipality,
-    /// Two Responsible parties on one task that share no meeting forum to coordinate in.
-    DoubleCoverage,
-    /// An agreement activity that no assignment covers.
-    ActivityWithoutTask,
-    /// An activity's lead is not among its Responsible parties.
-    LeadNotResponsible,
-    /// A party's Responsible hours exceed the coordination time it declared.
-    LoadExceedsHours,
-    /// One person carries every Accountable assignment of a party.
-    SinglePointOfFailure,
-    /// An Accountable assignment names no post or person to carry it.
-    AccountableWithoutCarrier,
-    /// The post carrying a Responsible or Accountable assignment has no holder.
-    VacantCarrier,
-    /// A department the evaluation recommends involving has no role.
-    DepartmentNotInvolved,
-    /// An assignment refers to a task that does not exist.
-    UnknownTask,
-    /// The same party holds the same role on the same task twice.
-    DuplicateAssignment,
-    /// A party is both consulted or informed and something else on one task.
-    ConflictingRoles,
-    /// The carrying post acts for another party than the assignment's.
-    CarrierNotOfParty,
-    /// A custom task uses a catalogue id.
-    ReservedTaskId,
-}
-
-impl RolesCode {
-    /// Every kind, in declaration order.
-    pub const ALL: [RolesCode; 18] = {
-        use RolesCode::*;
-        [
-            NoSplit,
-            NoResponsible,
-            NoAccountable,
-            MultipleAccountable,
-            StatutoryOutsideMunicipality,
-            DoubleCoverage,
-            ActivityWithoutTask,
-            LeadNotResponsible,
-            LoadExceedsHours,
-            SinglePointOfFailure,
-            AccountableWithoutCarrier,
-            VacantCarrier,
-            DepartmentNotInvolved,
-            UnknownTask,
-            DuplicateAssignment,
-            ConflictingRoles,
-            CarrierNotOfParty,
-            ReservedTaskId,
-        ]
-    };
-}
-
-impl FindingKind for RolesCode {
-    fn code(self) -> &'static str {
-        use RolesCode::*;
-        match self {
-            NoSplit => "roles.no_split",
-            NoResponsible => "roles.no_responsible",
-            NoAccountable => "roles.no_accountable",
-            MultipleAccountable => "roles.multiple_accountable",
-            StatutoryOutsideMunicipality => "roles.statutory_outside_municipality",
-            DoubleCoverage => "roles.double_coverage",
-            ActivityWithoutTask => "roles.activity_without_task",
-            LeadNotResponsible => "roles.lead_not_responsible",
-            LoadExceedsHours => "roles.load_exceeds_hours",
-            SinglePointOfFailure => "roles.single_point_of_failure",
-            AccountableWithoutCarrier => "roles.accountable_without_carrier",
-            VacantCarrier => "roles.vacant_carrier",
-            DepartmentNotInvolved => "roles.department_not_involved",
-            UnknownTask => "roles.unknown_task",
-            DuplicateAssignment => "roles.duplicate_assignment",
-            ConflictingRoles => "roles.conflicting_roles",
-            CarrierNotOfParty => "roles.carrier_not_of_party",
-            ReservedTaskId => "roles.reserved_task_id",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        use RolesCode::*;
-        match self {
-            MultipleAccountable
-            | StatutoryOutsideMunicipality
-            | UnknownTask
-            | DuplicateAssignment
-            | ConflictingRoles
-            | CarrierNotOfParty
-            | ReservedTaskId => Severity::Error,
-            NoSplit | NoResponsible | NoAccountable | DoubleCoverage | ActivityWithoutTask
-            | LoadExceedsHours | SinglePointOfFailure | VacantCarrier => Severity::Warning,
-            LeadNotResponsible | AccountableWithoutCarrier | DepartmentNotInvolved => {
-                Severity::Info
-            }
-        }
-    }
-
-    fn source(self) -> Option<SourceRef> {
-        use RolesCode::*;
-        let (document, section) = match self {
-            NoSplit | NoResponsible | NoAccountable | MultipleAccountable | ActivityWithoutTask => {
-                (SeedDocument::Lbb2017, "Formalisering og kommunikation")
-            }
-            StatutoryOutsideMunicipality => (SeedDocument::Lbb2017, "Anerkendelse og respekt"),
-            DoubleCoverage => (SeedDocument::Kl2015, "Boligforeninger spiller nøglerolle"),
-            LoadExceedsHours => (SeedDocument::Lbb2017, "Ressourcer"),
-            SinglePointOfFailure | AccountableWithoutCarrier | VacantCarrier => {
-                (SeedDocument::Lbb2017, "Kontinuitet i en dynamisk verden")
-            }
-            DepartmentNotInvolved => (SeedDocument::Lbb2017, "Anbefalinger"),
-            LeadNotResponsible | UnknownTask | DuplicateAssignment | ConflictingRoles
-            | CarrierNotOfParty | ReservedTaskId => return None,
-        };
-        Some(SourceRef::new(document, section))
-    }
-}
 
 pub(crate) fn analyse_roles(
     dossier: &Dossier,

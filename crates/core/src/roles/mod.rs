@@ -56,11 +56,11 @@ pub(crate) mod rule;
 pub(crate) mod tasks;
 pub(crate) mod validate;
 
-pub use analysis::RolesCode;
 pub use diff::{AssignmentChange, CustomTaskChange, RoleSplitDiff};
 pub use facet::RolesFacet;
 pub use matrix::{CellCarrier, MatrixCell, MatrixParty, MatrixRow, RoleMatrix};
 pub use model::catalogue::{TaskCatalogue, TaskDefinition};
+pub use model::codes::RolesCode;
 pub use model::error::RoleError;
 pub use model::split::{
     Assignment, Carrier, CustomTask, Raci, RoleChange, RoleOptions, RoleSplit, TaskRef,

@@ -7,6 +7,7 @@ use super::model::split::{
 use super::tasks::{Located, RoleTask, Scope};
 use crate::actors::PartyRef;
 use crate::agreement::Amendment;
+use crate::code::InputCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
@@ -52,7 +53,7 @@ impl RoleChange {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let inner = e.inner();
             BrobyggerError::Parse {
-                code: "input.bad_changes".into(),
+                code: InputCode::BadChanges.into(),
                 path: e.path().to_string(),
                 line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
                 column: u32::try_from(inner.column()).unwrap_or(u32::MAX),

@@ -3,7 +3,7 @@
 //! twice. Whether the split is *sound* (one Accountable, the statutory line held, ...) is the
 //! analysis's business.
 
-use super::analysis::RolesCode;
+use super::model::codes::RolesCode;
 use super::model::split::Carrier;
 use super::tasks::Scope;
 use crate::agreement::AgreementTerms;

@@ -3,9 +3,11 @@
 
 use super::context::{CheckRun, Ctx, RawFinding, tx, version_index_on};
 use crate::assessment::catalogue::{AssessmentCode, CheckBasis};
+use crate::assessment::codes::AssessmentErrorCode;
 use crate::assessment::input::Routed;
 use crate::assessment::result::{Assessment, ScoreBand};
 use crate::assessment::score::{conclude, external_credit, overall, score, sort_assessed};
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, Severity};
@@ -22,10 +24,10 @@ pub(crate) fn assess(
     let a = d
         .agreements
         .get(index)
-        .ok_or_else(|| BrobyggerError::not_found("agreement", index))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Agreement, index))?;
     let k = version_index_on(a, as_of).ok_or_else(|| {
         BrobyggerError::invalid_input(
-            "assessment.no_versions",
+            AssessmentErrorCode::NoVersions,
             &format!("agreements[{index}].versions"),
             "the agreement has no versions to assess",
         )

@@ -15,6 +15,7 @@ use crate::checklists::readiness::checklist_readiness;
 use crate::checklists::render::{
     Attention as ComparisonAttention, Audience, Doc as ComparisonDoc, Row as ComparisonRow,
 };
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FindingsExt, Severity};
@@ -214,7 +215,7 @@ pub(crate) fn report_sections(
 ) -> Result<Vec<ReportSection>, BrobyggerError> {
     let a = dossier
         .agreement(agreement)
-        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Agreement, agreement))?;
     let mut sections = Vec::new();
     if let Some(k) = crate::assessment::checks::context::version_index_on(a, as_of) {
         let version = a.versions[k].number;

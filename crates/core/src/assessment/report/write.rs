@@ -3,6 +3,7 @@
 //! assessment, survey and sources here) into the document model of [`crate::present::doc`].
 
 use crate::assessment::assess::assess;
+use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::input::AssessmentOptions;
 use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use crate::assessment::report::parts::{
@@ -11,6 +12,7 @@ use crate::assessment::report::parts::{
 use crate::assessment::report::sections::report_sections;
 use crate::assessment::result::{Assessment, CheckStatus};
 use crate::assessment::survey::find_surveys_for;
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{SeedDocument, Severity};
@@ -49,14 +51,14 @@ pub(crate) fn report(
     )?;
     let a = dossier
         .agreement(agreement)
-        .ok_or_else(|| BrobyggerError::not_found("agreement", agreement))?;
+        .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Agreement, agreement))?;
     let k = crate::assessment::checks::context::version_index_on(a, options.as_of).unwrap_or(0);
     let terms = &a
         .versions
         .get(k)
         .ok_or_else(|| {
             BrobyggerError::invalid_input(
-                "assessment.no_versions",
+                AssessmentErrorCode::NoVersions,
                 "agreement.versions",
                 "the agreement has no versions",
             )
@@ -146,14 +148,14 @@ fn check_sections(sections: &[ReportSection]) -> Result<(), BrobyggerError> {
                         || usize::try_from(c.column).map_or(true, |col| col >= map.columns.len())
                     {
                         return Err(BrobyggerError::invalid_input(
-                            "report.cell_out_of_range",
+                            ReportCode::CellOutOfRange,
                             &path,
                             "the cell's row or column is outside the map",
                         ));
                     }
                     if !c.value.is_finite() || !(0.0..=1.0).contains(&c.value) {
                         return Err(BrobyggerError::invalid_input(
-                            "report.cell_value",
+                            ReportCode::CellValue,
                             &format!("{path}.value"),
                             "a cell's value must be between 0 and 1",
                         ));
@@ -164,7 +166,7 @@ fn check_sections(sections: &[ReportSection]) -> Result<(), BrobyggerError> {
                 && let Some(r) = rows.iter().position(|r| r.len() != columns.len())
             {
                 return Err(BrobyggerError::invalid_input(
-                    "report.table_shape",
+                    ReportCode::TableShape,
                     &format!("sections[{i}].blocks[{j}].rows[{r}]"),
                     "every row needs one cell per column",
                 ));

@@ -4,6 +4,7 @@
 
 use super::codes::ChecklistCode;
 use crate::checklists::model::vocab::Side;
+use crate::code::SaveCode;
 use crate::error::{BrobyggerError, LoadError};
 use crate::finding::{FieldPath, Finding, SourceRef};
 use crate::i18n::{Lang, Text, labels};
@@ -260,7 +261,7 @@ impl ChecklistTemplate {
             Some(ext) if ext.eq_ignore_ascii_case("toml") => Self::from_toml(text),
             Some(ext) if ext.eq_ignore_ascii_case("json") => Self::from_json(text),
             _ => Err(BrobyggerError::invalid_input(
-                "checklists.unknown_format",
+                ChecklistCode::UnknownFormat,
                 "path",
                 "a template file must end in .toml or .json",
             )),
@@ -270,7 +271,7 @@ impl ChecklistTemplate {
     /// The template as TOML.
     pub fn to_toml(&self) -> Result<String, BrobyggerError> {
         toml::to_string_pretty(self).map_err(|e| BrobyggerError::Internal {
-            code: "save.serialize".into(),
+            code: SaveCode::Serialize.into(),
             reason: e.to_string(),
         })
     }
@@ -278,7 +279,7 @@ impl ChecklistTemplate {
     /// The template as pretty-printed JSON with a trailing newline.
     pub fn to_json(&self) -> Result<String, BrobyggerError> {
         let mut s = serde_json::to_string_pretty(self).map_err(|e| BrobyggerError::Internal {
-            code: "save.serialize".into(),
+            code: SaveCode::Serialize.into(),
             reason: e.to_string(),
         })?;
         s.push('\n');
@@ -301,7 +302,7 @@ impl ChecklistTemplate {
             .any(|f| f.severity == crate::finding::Severity::Error)
         {
             Err(BrobyggerError::Validation {
-                code: "checklists.invalid_template".into(),
+                code: ChecklistCode::InvalidTemplate.into(),
                 findings,
             })
         } else {
@@ -454,24 +455,16 @@ struct VersionProbe {
 }
 
 fn check_version(v: Option<serde_json::Value>) -> Result<(), BrobyggerError> {
-    let code = |c: &str| c.to_owned();
     match v {
-        None => Err(BrobyggerError::UnsupportedVersion {
-            code: code("load.missing_schema_version"),
-            found: None,
+        None => Err(LoadError::MissingSchemaVersion {
             supported: TEMPLATE_SCHEMA_VERSION,
-        }),
+        }
+        .into()),
         Some(v) => match v.as_u64() {
-            Some(n) if n == u64::from(TEMPLATE_SCHEMA_VERSION) => Ok(()),
-            Some(n) => Err(BrobyggerError::UnsupportedVersion {
-                code: code(if n > u64::from(TEMPLATE_SCHEMA_VERSION) {
-                    "load.newer_schema_version"
-                } else {
-                    "load.unknown_schema_version"
-                }),
-                found: Some(u32::try_from(n).unwrap_or(u32::MAX)),
-                supported: TEMPLATE_SCHEMA_VERSION,
-            }),
+            Some(n) => Ok(LoadError::check_version(
+                u32::try_from(n).unwrap_or(u32::MAX),
+                TEMPLATE_SCHEMA_VERSION,
+            )?),
             None => Err(LoadError::Syntax {
                 path: "schema_version".into(),
                 line: 0,

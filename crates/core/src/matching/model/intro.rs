@@ -10,6 +10,8 @@
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
 use crate::i18n::Lang;
 use crate::i18n::plural::INTRODUCTION;
+use crate::code::codes;
+use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, SourceRef};
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, NewcomerId, OfferId, PostId};
 use crate::matching::model::profile::Newcomer;
@@ -214,51 +216,53 @@ pub struct CohortView {
     pub findings: Vec<Finding>,
 }
 
-/// The kinds of introduction finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IntroductionCode {
-    /// An introduction is due.
-    Due,
-    /// An introduction's deadline has passed.
-    Overdue,
-    /// A household was not offered a volunteer contact within the deadline.
-    NotWithinDeadline,
-    /// A household has had fewer introductions than the plan asks.
-    TooFew,
-}
-
-impl IntroductionCode {
-    /// Every code, in declaration order.
-    pub const ALL: [IntroductionCode; 4] = [
-        IntroductionCode::Due,
-        IntroductionCode::Overdue,
-        IntroductionCode::NotWithinDeadline,
-        IntroductionCode::TooFew,
-    ];
+codes! {
+    /// The codes of introducing households to volunteer offers: the plan's findings and the
+    /// errors of recording an introduction.
+    pub enum IntroductionCode in "introduction" {
+        /// An introduction is due.
+        Due = "introduction.due", finding(Info),
+            "Husstanden skal introduceres til frivilligtilbud nu.",
+            "The household is due to be introduced to volunteer offers.";
+        /// An introduction's deadline has passed.
+        Overdue = "introduction.overdue", finding(Warning),
+            "Fristen for at introducere husstanden til frivilligtilbud er overskredet.",
+            "The deadline for introducing the household to volunteer offers has passed.";
+        /// A household was not offered a volunteer contact within the deadline.
+        NotWithinDeadline = "introduction.not_within_deadline", finding(Warning),
+            "Husstanden fik ikke tilbudt kontakt til en frivillig inden for fristen.",
+            "The household was not offered a volunteer contact within the deadline.";
+        /// A household has had fewer introductions than the plan asks.
+        TooFew = "introduction.too_few", finding(Info),
+            "Husstanden er introduceret færre gange, end planen lægger op til.",
+            "The household has had fewer introductions than the plan asks.";
+        /// An introduction dated before the household arrived.
+        BeforeArrival = "introduction.before_arrival", error(InvalidInput),
+            "En introduktion kan ikke dateres før husstandens ankomst.",
+            "An introduction cannot be dated before the household's arrival.";
+        /// The same introduction is recorded already.
+        Duplicate = "introduction.duplicate", error(InvalidInput),
+            "Den samme introduktion (husstand, dag, anledning) er allerede registreret.",
+            "The same introduction (household, day, setting) is already recorded.";
+    }
 }
 
 impl FindingKind for IntroductionCode {
-    fn code(self) -> &'static str {
-        match self {
-            IntroductionCode::Due => "introduction.due",
-            IntroductionCode::Overdue => "introduction.overdue",
-            IntroductionCode::NotWithinDeadline => "introduction.not_within_deadline",
-            IntroductionCode::TooFew => "introduction.too_few",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        match self {
-            IntroductionCode::Due | IntroductionCode::TooFew => Severity::Info,
-            IntroductionCode::Overdue | IntroductionCode::NotWithinDeadline => Severity::Warning,
-        }
-    }
-
     fn source(self) -> Option<SourceRef> {
         Some(SourceRef::new(
             SeedDocument::Lbb2017,
             "Hvornår skal frivilligtilbud introduceres?",
         ))
+    }
+}
+
+impl IntroductionCode {
+    /// The codes the plan reports as findings, in declaration order.
+    pub fn findings() -> impl Iterator<Item = IntroductionCode> {
+        IntroductionCode::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.usage().severity().is_some())
     }
 }
 

@@ -5,8 +5,10 @@
 //! A rule set also declares which sensitive attributes its rules use and which profile fields
 //! may be shown to volunteers; the consent and disclosure work builds on those declarations.
 
+use crate::code::SaveCode;
+use crate::code::codes;
 use crate::error::{BrobyggerError, LoadError};
-use crate::finding::{FieldPath, Finding, FindingKind, Severity, SourceRef, sort_findings};
+use crate::finding::{FieldPath, Finding, FindingKind, Severity, sort_findings};
 use crate::i18n::{Lang, Text};
 use crate::ids::{RuleId, RuleSetId, is_well_formed};
 use crate::matching::model::profile::{
@@ -249,123 +251,105 @@ pub const RULE_TYPES: [&str; 10] = [
     "interest_overlap",
 ];
 
-/// The kinds of finding about matching data: rule sets, profiles, cohorts and stored runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MatchingCode {
-    /// The rule-set file has an unsupported schema version.
-    RuleSetVersion,
-    /// A rule set has no rules.
-    NoRules,
-    /// An attribute name is not a field of a newcomer or an offer.
-    UnknownAttribute,
-    /// A rule reads a sensitive attribute the rule set does not declare.
-    UndeclaredSensitiveAttribute,
-    /// A declared sensitive attribute is not sensitive or not used by any rule.
-    UnusedSensitiveAttribute,
-    /// A sensitive field is marked as shareable with volunteers.
-    SensitiveFieldShared,
-    /// A weight is negative, not finite or too large.
-    InvalidWeight,
-    /// A soft rule has weight zero and never changes anything.
-    ZeroWeight,
-    /// A parameter is out of range (a distance of zero or less, not finite).
-    InvalidParameter,
-    /// Parameters contradict each other, so the rule can never be met.
-    ContradictoryParameters,
-    /// A parameter makes the rule always met.
-    VacuousRule,
-    /// An explanation template uses a placeholder the rule type does not provide.
-    UnknownPlaceholder,
-    /// A language code is not an ISO 639-1 or 639-3 code.
-    InvalidLanguageCode,
-    /// Coordinates are out of range or not finite.
-    InvalidCoordinates,
-    /// A newcomer id looks like a name or a national id number.
-    NewcomerIdNotPseudonymous,
-    /// An offer's places taken exceed its capacity.
-    OverCapacity,
-    /// A child's age is 18 or more.
-    ChildAgeOutOfRange,
-    /// A date lies before the household's arrival.
-    BeforeArrival,
-    /// A stored match breaks a hard rule or capacity.
-    StoredMatchInvalid,
-    /// The same language is listed twice in a profile.
-    DuplicateLanguage,
-}
-
-impl MatchingCode {
-    /// Every code, in declaration order.
-    pub const ALL: [MatchingCode; 20] = {
-        use MatchingCode::*;
-        [
-            RuleSetVersion,
-            NoRules,
-            UnknownAttribute,
-            UndeclaredSensitiveAttribute,
-            UnusedSensitiveAttribute,
-            SensitiveFieldShared,
-            InvalidWeight,
-            ZeroWeight,
-            InvalidParameter,
-            ContradictoryParameters,
-            VacuousRule,
-            UnknownPlaceholder,
-            InvalidLanguageCode,
-            InvalidCoordinates,
-            NewcomerIdNotPseudonymous,
-            OverCapacity,
-            ChildAgeOutOfRange,
-            BeforeArrival,
-            StoredMatchInvalid,
-            DuplicateLanguage,
-        ]
-    };
-}
-
-impl FindingKind for MatchingCode {
-    fn code(self) -> &'static str {
-        use MatchingCode::*;
-        match self {
-            RuleSetVersion => "matching.rule_set_version",
-            NoRules => "matching.no_rules",
-            UnknownAttribute => "matching.unknown_attribute",
-            UndeclaredSensitiveAttribute => "matching.undeclared_sensitive_attribute",
-            UnusedSensitiveAttribute => "matching.unused_sensitive_attribute",
-            SensitiveFieldShared => "matching.sensitive_field_shared",
-            InvalidWeight => "matching.invalid_weight",
-            ZeroWeight => "matching.zero_weight",
-            InvalidParameter => "matching.invalid_parameter",
-            ContradictoryParameters => "matching.contradictory_parameters",
-            VacuousRule => "matching.vacuous_rule",
-            UnknownPlaceholder => "matching.unknown_placeholder",
-            InvalidLanguageCode => "matching.invalid_language_code",
-            InvalidCoordinates => "matching.invalid_coordinates",
-            NewcomerIdNotPseudonymous => "matching.newcomer_id_not_pseudonymous",
-            OverCapacity => "matching.over_capacity",
-            ChildAgeOutOfRange => "matching.child_age_out_of_range",
-            BeforeArrival => "matching.before_arrival",
-            StoredMatchInvalid => "matching.stored_match_invalid",
-            DuplicateLanguage => "matching.duplicate_language",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        use MatchingCode::*;
-        match self {
-            UnusedSensitiveAttribute
-            | ZeroWeight
-            | VacuousRule
-            | ChildAgeOutOfRange
-            | DuplicateLanguage => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn source(self) -> Option<SourceRef> {
-        None
+codes! {
+    /// The codes of matching: rule-set and profile findings, and the errors of runs.
+    pub enum MatchingCode in "matching" {
+        /// The rule-set file has an unsupported schema version.
+        RuleSetVersion = "matching.rule_set_version", finding(Error),
+            "Regelsættets fil har en skemaversion, biblioteket ikke læser.",
+            "The rule-set file has a schema version the library does not read.";
+        /// A rule set has no rules.
+        NoRules = "matching.no_rules", finding(Error),
+            "Regelsættet har ingen regler.",
+            "The rule set has no rules.";
+        /// An attribute name is not a field of a newcomer or an offer.
+        UnknownAttribute = "matching.unknown_attribute", finding(Error),
+            "Egenskaben er ikke et felt på en nyankommen husstand eller et tilbud.",
+            "The attribute is not a field of a newcomer household or an offer.";
+        /// A rule reads a sensitive attribute the rule set does not declare.
+        UndeclaredSensitiveAttribute = "matching.undeclared_sensitive_attribute", finding(Error),
+            "En regel læser en følsom egenskab, som regelsættet ikke erklærer.",
+            "A rule reads a sensitive attribute the rule set does not declare.";
+        /// A declared sensitive attribute is not sensitive or not used by any rule.
+        UnusedSensitiveAttribute = "matching.unused_sensitive_attribute", finding(Warning),
+            "En erklæret følsom egenskab er ikke følsom eller bruges ikke af nogen regel.",
+            "A declared sensitive attribute is not sensitive or is used by no rule.";
+        /// A sensitive field is marked as shareable with volunteers.
+        SensitiveFieldShared = "matching.sensitive_field_shared", finding(Error),
+            "Et følsomt felt er markeret som noget, de frivillige må se.",
+            "A sensitive field is marked as shareable with volunteers.";
+        /// A weight is negative, not finite or too large.
+        InvalidWeight = "matching.invalid_weight", finding(Error),
+            "En vægt er negativ, ikke et endeligt tal eller for stor.",
+            "A weight is negative, not finite or too large.";
+        /// A soft rule has weight zero and never changes anything.
+        ZeroWeight = "matching.zero_weight", finding(Warning),
+            "En blød regel har vægten nul og ændrer aldrig noget.",
+            "A soft rule has weight zero and never changes anything.";
+        /// A parameter is out of range (a distance of zero or less, not finite).
+        InvalidParameter = "matching.invalid_parameter", finding(Error),
+            "En parameter er uden for det tilladte område (fx en afstand på nul eller derunder).",
+            "A parameter is out of range (a distance of zero or less, say).";
+        /// Parameters contradict each other, so the rule can never be met.
+        ContradictoryParameters = "matching.contradictory_parameters", finding(Error),
+            "Parametrene modsiger hinanden, så reglen aldrig kan opfyldes.",
+            "The parameters contradict each other, so the rule can never be met.";
+        /// A parameter makes the rule always met.
+        VacuousRule = "matching.vacuous_rule", finding(Warning),
+            "En parameter gør, at reglen altid er opfyldt.",
+            "A parameter makes the rule always met.";
+        /// An explanation template uses a placeholder the rule type does not provide.
+        UnknownPlaceholder = "matching.unknown_placeholder", finding(Error),
+            "En forklaringstekst bruger en pladsholder, regeltypen ikke har.",
+            "An explanation template uses a placeholder the rule type does not provide.";
+        /// A language code is not an ISO 639-1 or 639-3 code.
+        InvalidLanguageCode = "matching.invalid_language_code", finding(Error),
+            "En sprogkode er ikke en ISO 639-1- eller 639-3-kode.",
+            "A language code is not an ISO 639-1 or 639-3 code.";
+        /// Coordinates are out of range or not finite.
+        InvalidCoordinates = "matching.invalid_coordinates", finding(Error),
+            "Koordinaterne er uden for det tilladte område eller ikke endelige tal.",
+            "The coordinates are out of range or not finite numbers.";
+        /// A newcomer id looks like a name or a national id number.
+        NewcomerIdNotPseudonymous = "matching.newcomer_id_not_pseudonymous", finding(Error),
+            "En husstands id ligner et navn eller et CPR-nummer; brug et pseudonymt id.",
+            "A household's id looks like a name or a national id number; use a pseudonymous id.";
+        /// An offer's places taken exceed its capacity.
+        OverCapacity = "matching.over_capacity", finding(Error),
+            "Tilbuddet har flere optagne pladser end pladser i alt.",
+            "The offer has more places taken than its capacity.";
+        /// A child's age is 18 or more.
+        ChildAgeOutOfRange = "matching.child_age_out_of_range", finding(Warning),
+            "Et barns alder er 18 år eller derover.",
+            "A child's age is 18 or more.";
+        /// A date lies before the household's arrival.
+        BeforeArrival = "matching.before_arrival", finding(Error),
+            "En dato ligger før husstandens ankomst.",
+            "A date lies before the household's arrival.";
+        /// A stored match breaks a hard rule or capacity.
+        StoredMatchInvalid = "matching.stored_match_invalid", finding(Error),
+            "Et gemt match bryder en skarp regel eller tilbuddets kapacitet.",
+            "A stored match breaks a hard rule or the offer's capacity.";
+        /// The same language is listed twice in a profile.
+        DuplicateLanguage = "matching.duplicate_language", finding(Warning),
+            "Samme sprog står to gange i en profil.",
+            "The same language is listed twice in a profile.";
+        /// A rule set with errors; every finding is attached.
+        InvalidRuleSet = "matching.invalid_rule_set", error(Validation),
+            "Regelsættet har fejl.",
+            "The rule set has errors.";
+        /// A run with the id is already stored.
+        DuplicateRun = "matching.duplicate_run", error(InvalidInput),
+            "En matchning med det id er allerede gemt.",
+            "A match run with that id is already stored.";
+        /// A stored run refers to something the dossier does not have.
+        InvalidRun = "matching.invalid_run", error(Validation),
+            "Matchningen henviser til noget, dossieret ikke har.",
+            "The run refers to something the dossier does not have.";
     }
 }
+
+impl FindingKind for MatchingCode {}
 
 /// The sensitivity class of an attribute `newcomer.<field>` / `offer.<field>`, or `None` if
 /// there is no such field.
@@ -482,7 +466,7 @@ impl RuleSet {
         serde_json::to_string_pretty(self)
             .map(|s| s + "\n")
             .map_err(|e| BrobyggerError::Internal {
-                code: "save.serialize".into(),
+                code: SaveCode::Serialize.into(),
                 reason: e.to_string(),
             })
     }
@@ -490,26 +474,16 @@ impl RuleSet {
     /// The rule set as TOML.
     pub fn to_toml(&self) -> Result<String, BrobyggerError> {
         toml::to_string(self).map_err(|e| BrobyggerError::Internal {
-            code: "save.serialize".into(),
+            code: SaveCode::Serialize.into(),
             reason: e.to_string(),
         })
     }
 
     fn version_ok(&self) -> Result<(), BrobyggerError> {
-        if self.schema_version == RULE_SET_SCHEMA_VERSION {
-            Ok(())
-        } else {
-            let code = if self.schema_version > RULE_SET_SCHEMA_VERSION {
-                "load.newer_schema_version"
-            } else {
-                "load.unknown_schema_version"
-            };
-            Err(BrobyggerError::UnsupportedVersion {
-                code: code.into(),
-                found: Some(self.schema_version),
-                supported: RULE_SET_SCHEMA_VERSION,
-            })
-        }
+        Ok(crate::error::LoadError::check_version(
+            self.schema_version,
+            RULE_SET_SCHEMA_VERSION,
+        )?)
     }
 
     /// The rule with `id`.

@@ -1,112 +1,207 @@
-//! The codes of privacy findings and the privacy error.
+//! The codes of privacy findings and errors, and the privacy error.
 
+use crate::code::{ErrorCode, codes};
 use crate::error::BrobyggerError;
-use crate::finding::{FindingKind, Severity};
+use crate::finding::FindingKind;
 
-/// The kinds of finding about privacy: validation of the records, the dated review, withdrawal
-/// and retention reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PrivacyCode {
-    /// An attribute is not a field of a household or an offer.
-    UnknownAttribute,
-    /// An attribute belongs to the other kind of subject (an offer field on a household's
-    /// consent).
-    AttributeOfOtherSubject,
-    /// A consent names no purpose.
-    NoPurpose,
-    /// Dates contradict each other (withdrawn before given, expiring before given).
-    DatesOutOfOrder,
-    /// A legal basis record says "consent"; consents are consent records.
-    ConsentAsBasis,
-    /// The legal basis cannot serve the purpose (contact details passed on "for a public task").
-    BasisDoesNotFitPurpose,
-    /// The legal basis cannot cover the attribute's class (special-category data on a
-    /// legitimate interest).
-    BasisDoesNotCoverAttribute,
-    /// A consent lists an attribute that needs no explicit consent.
-    AttributeNeedsNoExplicitConsent,
-    /// A proposal's history is not a valid sequence of steps.
-    InvalidProposalHistory,
-    /// A release names a basis the dossier does not have.
-    DisclosureBasisMissing,
-    /// A stored run used a consent that has since been withdrawn.
-    RunUsesWithdrawnConsent,
-    /// A household or offer still holds sensitive data whose only consent was withdrawn.
-    SensitiveDataAfterWithdrawal,
-    /// A retention policy's action cannot apply to its record type.
-    RetentionActionNotSupported,
-    /// Two retention policies for the same record type.
-    DuplicateRetentionPolicy,
-    /// A consent lapses within its warning period.
-    ConsentExpiring,
-    /// A household in a cohort has no consent or basis for matching on the day.
-    NoBasisForMatching,
-    /// A household or offer holds sensitive data no consent or basis covers on the day.
-    SensitiveDataWithoutBasis,
-    /// An open proposal is past its expiry day.
-    ProposalPastExpiry,
-    /// A record is due for deletion or anonymisation.
-    RetentionDue,
-    /// A record will be due within the policy's warning period.
-    RetentionUpcoming,
-    /// A record is past its retention period but still referenced by another record.
-    RetentionHeldBack,
-    /// A withdrawn consent had data released under it before the withdrawal.
-    ReleasedBeforeWithdrawal,
-    /// A proposal was closed because its basis was withdrawn.
-    ProposalClosedByWithdrawal,
+codes! {
+    /// The codes about personal data: findings of the records' validation, the dated review,
+    /// withdrawal and retention reports, and the errors of the privacy operations.
+    pub enum PrivacyCode in "privacy" {
+        /// An attribute is not a field of a household or an offer.
+        UnknownAttribute = "privacy.unknown_attribute", finding(Error),
+            "Egenskaben er ikke et felt på en husstand eller et tilbud.",
+            "The attribute is not a field of a household or an offer.";
+        /// An attribute belongs to the other kind of subject (an offer field on a household's
+        /// consent).
+        AttributeOfOtherSubject = "privacy.attribute_of_other_subject", finding(Error),
+            "Egenskaben hører til den anden slags registrerede (et tilbuds felt i en husstands samtykke).",
+            "The attribute belongs to the other kind of subject (an offer's field on a household's consent).";
+        /// A consent names no purpose.
+        NoPurpose = "privacy.no_purpose", finding(Error),
+            "Samtykket nævner intet formål.",
+            "The consent names no purpose.";
+        /// Dates contradict each other (withdrawn before given, expiring before given).
+        DatesOutOfOrder = "privacy.dates_out_of_order", finding(Error),
+            "Datoerne modsiger hinanden (trukket tilbage eller udløbet, før det blev givet).",
+            "The dates contradict each other (withdrawn or expiring before it was given).";
+        /// A legal basis record says "consent"; consents are consent records.
+        ConsentAsBasis = "privacy.consent_as_basis", finding(Error),
+            "Et retsgrundlag angiver samtykke; samtykker registreres som samtykker.",
+            "A legal basis says consent; consents are recorded as consents.";
+        /// The legal basis cannot serve the purpose (contact details passed on "for a public task").
+        BasisDoesNotFitPurpose = "privacy.basis_does_not_fit_purpose", finding(Error),
+            "Retsgrundlaget kan ikke bære formålet (fx kontaktoplysninger givet videre som myndighedsopgave).",
+            "The legal basis cannot serve the purpose (contact details passed on as a public task, say).";
+        /// The legal basis cannot cover the attribute's class (special-category data on a
+        /// legitimate interest).
+        BasisDoesNotCoverAttribute = "privacy.basis_does_not_cover_attribute", finding(Error),
+            "Retsgrundlaget kan ikke dække egenskabens slags oplysninger (fx følsomme oplysninger på en legitim interesse).",
+            "The legal basis cannot cover the attribute's class of data (special-category data on a legitimate interest, say).";
+        /// A consent lists an attribute that needs no explicit consent.
+        AttributeNeedsNoExplicitConsent = "privacy.attribute_needs_no_explicit_consent", finding(Warning),
+            "Samtykket nævner en egenskab, der ikke kræver udtrykkeligt samtykke.",
+            "The consent lists an attribute that needs no explicit consent.";
+        /// A proposal's history is not a valid sequence of steps.
+        InvalidProposalHistory = "privacy.invalid_proposal_history", finding(Error),
+            "Matchforslagets historik er ikke en gyldig række af skridt.",
+            "The proposal's history is not a valid sequence of steps.";
+        /// A release names a basis the dossier does not have.
+        DisclosureBasisMissing = "privacy.disclosure_basis_missing", finding(Error),
+            "En videregivelse henviser til et grundlag, dossieret ikke har.",
+            "A release names a basis the dossier does not have.";
+        /// A stored run used a consent that has since been withdrawn.
+        RunUsesWithdrawnConsent = "privacy.run_uses_withdrawn_consent", finding(Warning),
+            "En gemt matchning brugte et samtykke, der siden er trukket tilbage.",
+            "A stored run used a consent that has since been withdrawn.";
+        /// A household or offer still holds sensitive data whose only consent was withdrawn.
+        SensitiveDataAfterWithdrawal = "privacy.sensitive_data_after_withdrawal", finding(Warning),
+            "En husstand eller et tilbud har stadig følsomme oplysninger, hvis eneste samtykke er trukket tilbage.",
+            "A household or offer still holds sensitive data whose only consent was withdrawn.";
+        /// A retention policy's action cannot apply to its record type.
+        RetentionActionNotSupported = "privacy.retention_action_not_supported", finding(Error),
+            "Opbevaringsreglens handling kan ikke bruges på dens slags oplysninger.",
+            "The retention policy's action cannot apply to its record type.";
+        /// Two retention policies for the same record type.
+        DuplicateRetentionPolicy = "privacy.duplicate_retention_policy", finding(Warning),
+            "To opbevaringsregler gælder samme slags oplysninger.",
+            "Two retention policies cover the same record type.";
+        /// A consent lapses within its warning period.
+        ConsentExpiring = "privacy.consent_expiring", finding(Info),
+            "Et samtykke udløber snart.",
+            "A consent lapses soon.";
+        /// A household in a cohort has no consent or basis for matching on the day.
+        NoBasisForMatching = "privacy.no_basis_for_matching", finding(Warning),
+            "En husstand i et hold har hverken samtykke eller andet grundlag for matchning på dagen.",
+            "A household in a cohort has no consent or other basis for matching on the day.";
+        /// A household or offer holds sensitive data no consent or basis covers on the day.
+        SensitiveDataWithoutBasis = "privacy.sensitive_data_without_basis", finding(Warning),
+            "En husstand eller et tilbud har følsomme oplysninger, som intet samtykke eller grundlag dækker på dagen.",
+            "A household or offer holds sensitive data no consent or basis covers on the day.";
+        /// An open proposal is past its expiry day.
+        ProposalPastExpiry = "privacy.proposal_past_expiry", finding(Info),
+            "Et åbent matchforslag er forbi sin udløbsdag.",
+            "An open match proposal is past its expiry day.";
+        /// A record is due for deletion or anonymisation.
+        RetentionDue = "privacy.retention_due", finding(Warning),
+            "Oplysninger skal nu slettes eller anonymiseres.",
+            "A record is due for deletion or anonymisation.";
+        /// A record will be due within the policy's warning period.
+        RetentionUpcoming = "privacy.retention_upcoming", finding(Info),
+            "Oplysninger skal snart slettes eller anonymiseres.",
+            "A record will soon be due for deletion or anonymisation.";
+        /// A record is past its retention period but still referenced by another record.
+        RetentionHeldBack = "privacy.retention_held_back", finding(Info),
+            "Oplysninger er over deres opbevaringstid, men bruges stadig af andre oplysninger.",
+            "A record is past its retention period but still referenced by another record.";
+        /// A withdrawn consent had data released under it before the withdrawal.
+        ReleasedBeforeWithdrawal = "privacy.released_before_withdrawal", finding(Info),
+            "Der blev givet oplysninger videre under samtykket, før det blev trukket tilbage.",
+            "Data was released under the consent before it was withdrawn.";
+        /// A proposal was closed because its basis was withdrawn.
+        ProposalClosedByWithdrawal = "privacy.proposal_closed_by_withdrawal", finding(Info),
+            "Et matchforslag blev lukket, fordi dets grundlag blev trukket tilbage.",
+            "A match proposal was closed because its basis was withdrawn.";
+        /// No consent or other basis covers the processing on the day.
+        NoBasis = "privacy.no_basis", error(InvalidInput),
+            "Intet samtykke eller andet grundlag dækker behandlingen på dagen.",
+            "No consent or other basis covers the processing on the day.";
+        /// The only consent that would cover it has expired.
+        ConsentExpired = "privacy.consent_expired", error(InvalidInput),
+            "Det eneste samtykke, der ville dække, er udløbet.",
+            "The only consent that would cover it has expired.";
+        /// The only consent that would cover it was withdrawn.
+        ConsentWithdrawn = "privacy.consent_withdrawn", error(InvalidInput),
+            "Det eneste samtykke, der ville dække, er trukket tilbage.",
+            "The only consent that would cover it was withdrawn.";
+        /// The consent is already withdrawn.
+        AlreadyWithdrawn = "privacy.already_withdrawn", error(InvalidInput),
+            "Samtykket er allerede trukket tilbage.",
+            "The consent is already withdrawn.";
+        /// A date lies before the record it refers to.
+        DateBefore = "privacy.date_before", error(InvalidInput),
+            "Datoen ligger før det, den henviser til (fx en tilbagetrækning før samtykket blev givet).",
+            "The date lies before what it refers to (a withdrawal before the consent was given, say).";
+        /// Contact details can be released only after both sides accepted.
+        ReleaseBeforeAcceptance = "privacy.release_before_acceptance", error(InvalidInput),
+            "Kontaktoplysninger kan først gives videre, når begge sider har sagt ja.",
+            "Contact details can be released only after both sides accepted.";
+        /// The volunteer's side answers after the household's side.
+        OutOfOrder = "privacy.out_of_order", error(InvalidInput),
+            "Husstanden svarer først, derefter den frivillige.",
+            "The household answers first, then the volunteer.";
+        /// The proposal is closed (released, declined, expired or withdrawn).
+        ProposalClosed = "privacy.proposal_closed", error(InvalidInput),
+            "Matchforslaget er lukket.",
+            "The match proposal is closed.";
+        /// The proposal lapsed before the answer.
+        ProposalExpired = "privacy.proposal_expired", error(InvalidInput),
+            "Matchforslaget udløb før svaret.",
+            "The match proposal expired before the answer.";
+        /// An event cannot precede the proposal's last event.
+        EventBeforePrevious = "privacy.event_before_previous", error(InvalidInput),
+            "Hændelsen er dateret før forslagets seneste hændelse.",
+            "The event is dated before the proposal's last event.";
+        /// The same household and offer already have an open proposal.
+        DuplicateProposal = "privacy.duplicate_proposal", error(InvalidInput),
+            "Husstanden og tilbuddet har allerede et åbent matchforslag.",
+            "The household and the offer already have an open proposal.";
+        /// The run does not propose this match.
+        NotInRun = "privacy.not_in_run", error(InvalidInput),
+            "Matchningen foreslår ikke dette match.",
+            "The run does not propose this match.";
+        /// A release names no field.
+        NothingToRelease = "privacy.nothing_to_release", error(InvalidInput),
+            "En videregivelse skal nævne mindst én kontaktoplysning.",
+            "A release must name at least one contact field.";
+        /// A volunteer asked about a household not proposed to their offer.
+        NotProposedToVolunteer = "privacy.not_proposed_to_volunteer", error(InvalidInput),
+            "Husstanden er ikke foreslået til den frivilliges tilbud.",
+            "The household is not proposed to the volunteer's offer.";
+        /// A purpose name outside the vocabulary.
+        UnknownPurpose = "privacy.unknown_purpose", error(InvalidInput),
+            "Formålet findes ikke i ordforrådet.",
+            "The purpose is not in the vocabulary.";
+        /// A subject key that is not `newcomer:<id>`, `person:<id>` or `offer:<id>`.
+        BadSubjectKey = "privacy.bad_subject_key", error(InvalidInput),
+            "En registreret skrives som newcomer:<id>, person:<id> eller offer:<id>.",
+            "A subject key is newcomer:<id>, person:<id> or offer:<id>.";
+        /// A viewer that is not one of the audiences.
+        UnknownViewer = "privacy.unknown_viewer", error(InvalidInput),
+            "En modtager er municipal_caseworker, coordinator, analyst eller volunteer:<tilbuds-id>.",
+            "A viewer is municipal_caseworker, coordinator, analyst or volunteer:<offer id>.";
+        /// A pseudonym key is too short or badly encoded.
+        InvalidKey = "privacy.invalid_key", error(InvalidInput),
+            "Nøglen til pseudonymer er for kort eller forkert skrevet (mindst 64 hextegn).",
+            "The pseudonym key is too short or badly written (at least 64 hex digits).";
+        /// Only opaque ids can be pseudonymised.
+        NotAnOpaqueId = "privacy.not_an_opaque_id", error(InvalidInput),
+            "Kun et tilfældigt id kan gøres til et pseudonym, aldrig et CPR-nummer eller et navn.",
+            "Only an opaque id can be pseudonymised, never a national id number or a name.";
+        /// A threshold or parameter is out of range.
+        InvalidParameter = "privacy.invalid_parameter", error(InvalidInput),
+            "En grænse eller parameter er uden for det tilladte område.",
+            "A threshold or parameter is out of range.";
+        /// A privacy record was not valid; every finding is attached.
+        Invalid = "privacy.invalid", error(Validation),
+            "Oplysningerne om persondata er ikke gyldige.",
+            "The privacy record is not valid.";
+        /// Anonymising failed inside the library.
+        Anonymise = "privacy.anonymise", error(Internal),
+            "Anonymiseringen fejlede inde i biblioteket.",
+            "Anonymisation failed inside the library.";
+        /// Hiding a withheld attribute failed inside the library.
+        Mask = "privacy.mask", error(Internal),
+            "En tilbageholdt egenskab kunne ikke skjules.",
+            "A withheld attribute could not be hidden.";
+        /// Projecting a record for an audience failed inside the library.
+        Project = "privacy.project", error(Internal),
+            "Oplysningerne kunne ikke tilpasses modtageren.",
+            "The record could not be cut down for the audience.";
+    }
 }
 
-impl FindingKind for PrivacyCode {
-    fn code(self) -> &'static str {
-        use PrivacyCode::*;
-        match self {
-            UnknownAttribute => "privacy.unknown_attribute",
-            AttributeOfOtherSubject => "privacy.attribute_of_other_subject",
-            NoPurpose => "privacy.no_purpose",
-            DatesOutOfOrder => "privacy.dates_out_of_order",
-            ConsentAsBasis => "privacy.consent_as_basis",
-            BasisDoesNotFitPurpose => "privacy.basis_does_not_fit_purpose",
-            BasisDoesNotCoverAttribute => "privacy.basis_does_not_cover_attribute",
-            AttributeNeedsNoExplicitConsent => "privacy.attribute_needs_no_explicit_consent",
-            InvalidProposalHistory => "privacy.invalid_proposal_history",
-            DisclosureBasisMissing => "privacy.disclosure_basis_missing",
-            RunUsesWithdrawnConsent => "privacy.run_uses_withdrawn_consent",
-            SensitiveDataAfterWithdrawal => "privacy.sensitive_data_after_withdrawal",
-            RetentionActionNotSupported => "privacy.retention_action_not_supported",
-            DuplicateRetentionPolicy => "privacy.duplicate_retention_policy",
-            ConsentExpiring => "privacy.consent_expiring",
-            NoBasisForMatching => "privacy.no_basis_for_matching",
-            SensitiveDataWithoutBasis => "privacy.sensitive_data_without_basis",
-            ProposalPastExpiry => "privacy.proposal_past_expiry",
-            RetentionDue => "privacy.retention_due",
-            RetentionUpcoming => "privacy.retention_upcoming",
-            RetentionHeldBack => "privacy.retention_held_back",
-            ReleasedBeforeWithdrawal => "privacy.released_before_withdrawal",
-            ProposalClosedByWithdrawal => "privacy.proposal_closed_by_withdrawal",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        use PrivacyCode::*;
-        match self {
-            AttributeNeedsNoExplicitConsent
-            | RunUsesWithdrawnConsent
-            | SensitiveDataAfterWithdrawal
-            | DuplicateRetentionPolicy
-            | NoBasisForMatching
-            | SensitiveDataWithoutBasis
-            | RetentionDue => Severity::Warning,
-            ConsentExpiring
-            | ProposalPastExpiry
-            | RetentionUpcoming
-            | RetentionHeldBack
-            | ReleasedBeforeWithdrawal
-            | ProposalClosedByWithdrawal => Severity::Info,
-            _ => Severity::Error,
-        }
-    }
-}
+impl FindingKind for PrivacyCode {}
 
 /// Why a privacy operation was refused. Messages name ids, fields and codes, never values.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -218,27 +313,27 @@ pub enum PrivacyError {
 
 impl PrivacyError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> PrivacyCode {
         match self {
-            PrivacyError::NoBasis { .. } => "privacy.no_basis",
-            PrivacyError::ConsentExpired { .. } => "privacy.consent_expired",
-            PrivacyError::ConsentWithdrawn { .. } => "privacy.consent_withdrawn",
-            PrivacyError::AlreadyWithdrawn(_) => "privacy.already_withdrawn",
-            PrivacyError::DateBefore { .. } => "privacy.date_before",
-            PrivacyError::ReleaseBeforeAcceptance(_) => "privacy.release_before_acceptance",
-            PrivacyError::OutOfOrder(_) => "privacy.out_of_order",
-            PrivacyError::ProposalClosed(_) => "privacy.proposal_closed",
-            PrivacyError::ProposalExpired(_) => "privacy.proposal_expired",
-            PrivacyError::EventBeforePrevious => "privacy.event_before_previous",
-            PrivacyError::DuplicateProposal { .. } => "privacy.duplicate_proposal",
-            PrivacyError::NotInRun { .. } => "privacy.not_in_run",
-            PrivacyError::NothingToRelease => "privacy.nothing_to_release",
-            PrivacyError::NotProposedToVolunteer { .. } => "privacy.not_proposed_to_volunteer",
-            PrivacyError::UnknownPurpose(_) => "privacy.unknown_purpose",
-            PrivacyError::InvalidKey(_) => "privacy.invalid_key",
-            PrivacyError::NotAnOpaqueId => "privacy.not_an_opaque_id",
-            PrivacyError::InvalidParameter { .. } => "privacy.invalid_parameter",
-            PrivacyError::Invalid(_) => "privacy.invalid",
+            PrivacyError::NoBasis { .. } => PrivacyCode::NoBasis,
+            PrivacyError::ConsentExpired { .. } => PrivacyCode::ConsentExpired,
+            PrivacyError::ConsentWithdrawn { .. } => PrivacyCode::ConsentWithdrawn,
+            PrivacyError::AlreadyWithdrawn(_) => PrivacyCode::AlreadyWithdrawn,
+            PrivacyError::DateBefore { .. } => PrivacyCode::DateBefore,
+            PrivacyError::ReleaseBeforeAcceptance(_) => PrivacyCode::ReleaseBeforeAcceptance,
+            PrivacyError::OutOfOrder(_) => PrivacyCode::OutOfOrder,
+            PrivacyError::ProposalClosed(_) => PrivacyCode::ProposalClosed,
+            PrivacyError::ProposalExpired(_) => PrivacyCode::ProposalExpired,
+            PrivacyError::EventBeforePrevious => PrivacyCode::EventBeforePrevious,
+            PrivacyError::DuplicateProposal { .. } => PrivacyCode::DuplicateProposal,
+            PrivacyError::NotInRun { .. } => PrivacyCode::NotInRun,
+            PrivacyError::NothingToRelease => PrivacyCode::NothingToRelease,
+            PrivacyError::NotProposedToVolunteer { .. } => PrivacyCode::NotProposedToVolunteer,
+            PrivacyError::UnknownPurpose(_) => PrivacyCode::UnknownPurpose,
+            PrivacyError::InvalidKey(_) => PrivacyCode::InvalidKey,
+            PrivacyError::NotAnOpaqueId => PrivacyCode::NotAnOpaqueId,
+            PrivacyError::InvalidParameter { .. } => PrivacyCode::InvalidParameter,
+            PrivacyError::Invalid(_) => PrivacyCode::Invalid,
         }
     }
 
@@ -269,7 +364,7 @@ impl PrivacyError {
 
 impl From<PrivacyError> for BrobyggerError {
     fn from(e: PrivacyError) -> Self {
-        let code = e.code().to_owned();
+        let code = ErrorCode::from(e.code());
         let path = e.path().to_owned();
         match e {
             PrivacyError::Invalid(findings) => BrobyggerError::Validation { code, findings },

@@ -23,6 +23,7 @@ use crate::error::BrobyggerError;
 use crate::i18n::labels;
 use crate::ids::{BasisId, CohortId, ConsentId, NewcomerId, OfferId, PersonId, PostId};
 use crate::matching::model::rules::{attribute_class, is_sensitive};
+use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::codes::PrivacyError;
 use crate::sensitivity::SensitivityClass;
 use chrono::NaiveDate;
@@ -92,7 +93,7 @@ impl Subject {
             Some(("person", id)) if !id.is_empty() => Ok(Subject::person(id)),
             Some(("offer", id)) if !id.is_empty() => Ok(Subject::offer(id)),
             _ => Err(BrobyggerError::invalid_input(
-                "privacy.bad_subject_key",
+                PrivacyCode::BadSubjectKey,
                 "subject",
                 "a subject key is newcomer:<id>, person:<id> or offer:<id>",
             )),

@@ -8,6 +8,7 @@ use crate::actors::DepartmentKind;
 use crate::finding::SourceRef;
 use crate::i18n::Text;
 use crate::ids::TaskId;
+use crate::roles::model::codes::RolesCode;
 use std::sync::OnceLock;
 
 /// One task of the catalogue.
@@ -59,7 +60,7 @@ impl TaskCatalogue {
             })
             .as_ref()
             .map_err(|reason| crate::error::BrobyggerError::Internal {
-                code: "roles.catalogue".into(),
+                code: RolesCode::Catalogue.into(),
                 reason: reason.clone(),
             })
     }

@@ -1,6 +1,10 @@
 //! Why a change to a split, or a question about one, was refused.
 
+use super::codes::RolesCode;
+use crate::code::{ErrorCode, InputCode, NotFoundCode};
 use crate::error::BrobyggerError;
+use crate::lifecycle::model::LifecycleCode;
+use crate::validation_code::ValidationCode;
 
 /// Why a change to a split, or a question about one, was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -112,28 +116,28 @@ pub enum RoleError {
 
 impl RoleError {
     /// The stable machine code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            RoleError::UnknownAgreement(_) => "not_found.agreement",
-            RoleError::UnknownVersion { .. } => "not_found.version",
-            RoleError::BadKey { .. } => "input.bad_key",
-            RoleError::UnknownTask(_) => "not_found.task",
-            RoleError::UnknownParty(_) => "not_found.party",
-            RoleError::NotAParty(_) => "roles.not_a_party",
-            RoleError::UnknownPost(_) => "not_found.post",
-            RoleError::UnknownPerson(_) => "not_found.person",
-            RoleError::CarrierNotOfParty { .. } => "roles.carrier_not_of_party",
-            RoleError::SecondAccountable { .. } => "roles.second_accountable",
-            RoleError::AlreadyAssigned { .. } => "roles.already_assigned",
-            RoleError::ConflictingRoles { .. } => "roles.conflicting_roles",
-            RoleError::NotAssigned { .. } => "not_found.assignment",
-            RoleError::InvalidHours => "roles.invalid_hours",
-            RoleError::TaskIdTaken(_) => "roles.task_id_taken",
-            RoleError::InvalidTaskId => "validation.invalid_id",
-            RoleError::EmptyTaskName => "validation.empty_text",
-            RoleError::TaskInUse(_) => "roles.task_in_use",
-            RoleError::BindingTerms(_) => "lifecycle.binding_terms",
-            RoleError::NoChanges => "roles.no_changes",
+            RoleError::UnknownAgreement(_) => NotFoundCode::Agreement.into(),
+            RoleError::UnknownVersion { .. } => NotFoundCode::Version.into(),
+            RoleError::BadKey { .. } => InputCode::BadKey.into(),
+            RoleError::UnknownTask(_) => NotFoundCode::Task.into(),
+            RoleError::UnknownParty(_) => NotFoundCode::Party.into(),
+            RoleError::NotAParty(_) => RolesCode::NotAParty.into(),
+            RoleError::UnknownPost(_) => NotFoundCode::Post.into(),
+            RoleError::UnknownPerson(_) => NotFoundCode::Person.into(),
+            RoleError::CarrierNotOfParty { .. } => RolesCode::CarrierNotOfParty.into(),
+            RoleError::SecondAccountable { .. } => RolesCode::SecondAccountable.into(),
+            RoleError::AlreadyAssigned { .. } => RolesCode::AlreadyAssigned.into(),
+            RoleError::ConflictingRoles { .. } => RolesCode::ConflictingRoles.into(),
+            RoleError::NotAssigned { .. } => NotFoundCode::Assignment.into(),
+            RoleError::InvalidHours => RolesCode::InvalidHours.into(),
+            RoleError::TaskIdTaken(_) => RolesCode::TaskIdTaken.into(),
+            RoleError::InvalidTaskId => ValidationCode::InvalidId.into(),
+            RoleError::EmptyTaskName => ValidationCode::EmptyText.into(),
+            RoleError::TaskInUse(_) => RolesCode::TaskInUse.into(),
+            RoleError::BindingTerms(_) => LifecycleCode::BindingTerms.into(),
+            RoleError::NoChanges => RolesCode::NoChanges.into(),
         }
     }
 
@@ -162,7 +166,7 @@ impl RoleError {
 
     /// The boundary error; `path` names the field of the input at fault (invalid input only).
     pub fn into_error(self, path: &str) -> BrobyggerError {
-        let code = self.code().to_owned();
+        let code = self.code();
         let path = path.to_owned();
         let reason = self.to_string();
         match self {

@@ -2,6 +2,7 @@
 //! the roles' own error.
 
 pub(crate) mod catalogue;
+pub(crate) mod codes;
 pub(crate) mod error;
 pub(crate) mod keys;
 pub(crate) mod split;

@@ -1,0 +1,592 @@
+//! Codes: the stable machine name of every error and every finding, with its Danish and English
+//! text.
+//!
+//! Each code is a variant of one per-concern enum (`LoadCode`, `PrivacyCode`, `RolesCode`, ...),
+//! declared with the [`codes!`] macro: the code string, how it is used (a finding of a severity,
+//! an error of a kind, or both) and what it means in Danish and English. The registry
+//! ([`codes()`](crate::codes)) lists every one of them; the guide's reference of codes is
+//! generated from it and checked for drift. An error carries its code as an [`ErrorCode`], which
+//! is made only from such a variant: no code is written as a string anywhere else, in the core
+//! or in a binding.
+//!
+//! The codes of the library's own boundary live here too: reading files ([`LoadCode`]), writing
+//! them ([`SaveCode`]), arguments that cannot be read ([`InputCode`]), lookups that find nothing
+//! ([`NotFoundCode`]), bugs ([`InternalCode`]) and the command-line tool's own checks
+//! ([`UsageCode`]).
+
+use crate::finding::Severity;
+use crate::i18n::{Lang, Text};
+use std::fmt;
+
+/// How an error reaches a caller: the variant of [`BrobyggerError`](crate::BrobyggerError) it
+/// arrives as (Kotlin `BrobyggerException.<Kind>`, Python `<Kind>Error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ErrorKind {
+    /// The input could not be read.
+    Parse,
+    /// The document's schema version is missing or not supported.
+    UnsupportedVersion,
+    /// The data was read but is not valid; the error carries every finding.
+    Validation,
+    /// Something referred to does not exist.
+    NotFound,
+    /// A status change that is not allowed now.
+    InvalidTransition,
+    /// An argument is not acceptable.
+    InvalidInput,
+    /// A problem has no solution under its hard constraints.
+    Infeasible,
+    /// A bug in the library.
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind as written in the reference and in files: `invalid_input`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Parse => "parse",
+            ErrorKind::UnsupportedVersion => "unsupported_version",
+            ErrorKind::Validation => "validation",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::InvalidTransition => "invalid_transition",
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Infeasible => "infeasible",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+/// How a code is used: as the code of findings of one severity, of an error of one kind, or of
+/// both (a rule a validation reports and an operation refuses on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Usage {
+    /// Findings of this severity carry the code.
+    Finding(Severity),
+    /// Errors of this kind carry the code.
+    Error(ErrorKind),
+    /// Both findings of the severity and errors of the kind carry it.
+    Both(Severity, ErrorKind),
+}
+
+impl Usage {
+    /// The severity of the findings that carry the code, if findings do.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Usage::Finding(s) | Usage::Both(s, _) => Some(s),
+            Usage::Error(_) => None,
+        }
+    }
+
+    /// The kind of the errors that carry the code, if errors do.
+    pub fn error(self) -> Option<ErrorKind> {
+        match self {
+            Usage::Error(k) | Usage::Both(_, k) => Some(k),
+            Usage::Finding(_) => None,
+        }
+    }
+}
+
+/// A per-concern enum of codes. Declare one with [`codes!`].
+pub trait Code: Copy + Sized + 'static {
+    /// The concern, e.g. `privacy`: the group the reference lists the codes under.
+    const CONCERN: &'static str;
+    /// Every code of the concern, in declaration order.
+    fn all() -> &'static [Self];
+    /// The stable machine code, `<concern>.<snake_case_name>`; never reworded.
+    fn code(self) -> &'static str;
+    /// How the code is used.
+    fn usage(self) -> Usage;
+    /// What the code means, in Danish and English: no data of the case, only the rule. An
+    /// error's text may name a field of the error in braces (`{id}`, `{found}`), filled in when
+    /// the error is shown.
+    fn texts(self) -> (&'static str, &'static str);
+}
+
+/// The code an error carries: made only from a variant of a per-concern enum ([`Code`]), so it
+/// is always in the registry. Kotlin and Swift see it as a `String`, Python as a `str`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorCode {
+    code: &'static str,
+    concern: &'static str,
+    texts: (&'static str, &'static str),
+}
+
+impl ErrorCode {
+    /// The code, e.g. `not_found.agreement`.
+    pub fn as_str(self) -> &'static str {
+        self.code
+    }
+
+    /// The concern, e.g. `not_found`.
+    pub fn concern(self) -> &'static str {
+        self.concern
+    }
+
+    /// What the code means in `lang` (placeholders such as `{id}` not filled in).
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.texts.0,
+            Lang::En => self.texts.1,
+        }
+    }
+}
+
+impl<C: Code> From<C> for ErrorCode {
+    fn from(c: C) -> Self {
+        ErrorCode {
+            code: c.code(),
+            concern: C::CONCERN,
+            texts: c.texts(),
+        }
+    }
+}
+
+impl fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.code, f)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code)
+    }
+}
+
+impl PartialEq<str> for ErrorCode {
+    fn eq(&self, other: &str) -> bool {
+        self.code == other
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.code == *other
+    }
+}
+
+impl PartialEq<ErrorCode> for &str {
+    fn eq(&self, other: &ErrorCode) -> bool {
+        *self == other.code
+    }
+}
+
+// An error code crosses to the app as its string. It never crosses back: no exported function
+// takes an error, so lifting one is refused rather than guessed.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(ErrorCode, String, {
+    lower: |c| c.code.to_owned(),
+    try_lift: |_s| Err(uniffi::deps::anyhow::anyhow!(
+        "an error code does not cross from the app into the library"
+    )),
+});
+
+/// One code in the registry: what [`codes()`](crate::codes) lists and the guide's reference
+/// shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CodeInfo {
+    /// The code, e.g. `privacy.consent_expired`.
+    pub code: String,
+    /// The concern it belongs to, e.g. `privacy`.
+    pub concern: String,
+    /// The severity of the findings that carry it, if findings do.
+    pub severity: Option<Severity>,
+    /// The kind of the errors that carry it, if errors do.
+    pub error: Option<ErrorKind>,
+    /// What it means, in Danish and English.
+    pub text: Text,
+}
+
+impl CodeInfo {
+    /// The entry of one code.
+    pub fn of<C: Code>(c: C) -> Self {
+        let usage = c.usage();
+        let (da, en) = c.texts();
+        CodeInfo {
+            code: c.code().to_owned(),
+            concern: C::CONCERN.to_owned(),
+            severity: usage.severity(),
+            error: usage.error(),
+            text: Text::new(da, en),
+        }
+    }
+
+    /// The entries of every code of a concern, in declaration order.
+    pub fn all_of<C: Code>() -> Vec<CodeInfo> {
+        C::all().iter().copied().map(CodeInfo::of).collect()
+    }
+}
+
+/// Declares a per-concern enum of codes: the enum, `ALL`, inherent `code()`, `usage()` and
+/// `text(lang)`, and [`Code`]. Each variant is written
+/// `Name = "concern.name", finding(Severity) | error(ErrorKind) | both(Severity, ErrorKind),
+/// "dansk tekst", "English text";`.
+macro_rules! codes {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident in $concern:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $code:literal, $how:ident($($arg:ident),+), $da:literal, $en:literal;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every code of the concern, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable machine code.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)+
+                }
+            }
+
+            /// How the code is used.
+            pub fn usage(self) -> $crate::code::Usage {
+                match self {
+                    $($name::$variant => $crate::code::codes!(@usage $how($($arg),+)),)+
+                }
+            }
+
+            /// What the code means in `lang`.
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                let (da, en) = <$name as $crate::code::Code>::texts(self);
+                match lang {
+                    $crate::i18n::Lang::Da => da,
+                    $crate::i18n::Lang::En => en,
+                }
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.code() == *other
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.code() == other
+            }
+        }
+
+        impl $crate::code::Code for $name {
+            const CONCERN: &'static str = $concern;
+
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+
+            fn usage(self) -> $crate::code::Usage {
+                $name::usage(self)
+            }
+
+            fn texts(self) -> (&'static str, &'static str) {
+                match self {
+                    $($name::$variant => ($da, $en),)+
+                }
+            }
+        }
+    };
+    (@usage finding($s:ident)) => {
+        $crate::code::Usage::Finding($crate::finding::Severity::$s)
+    };
+    (@usage error($k:ident)) => {
+        $crate::code::Usage::Error($crate::code::ErrorKind::$k)
+    };
+    (@usage both($s:ident, $k:ident)) => {
+        $crate::code::Usage::Both($crate::finding::Severity::$s, $crate::code::ErrorKind::$k)
+    };
+}
+pub(crate) use codes;
+
+codes! {
+    /// Reading a document (a dossier, a rule set, a checklist template, a list) failed.
+    pub enum LoadCode in "load" {
+        /// Not well-formed JSON or TOML, or a field of the wrong shape.
+        Syntax = "load.syntax", error(Parse),
+            "Filen kan ikke læses: den er ikke velformet, eller et felt har forkert form.",
+            "The file cannot be read: it is not well-formed, or a field has the wrong shape.";
+        /// The document has no `schema_version`.
+        MissingSchemaVersion = "load.missing_schema_version", error(UnsupportedVersion),
+            "Dokumentet har ingen schema_version (biblioteket læser version {supported}).",
+            "The document has no schema_version (the library reads version {supported}).";
+        /// The document was written by a newer version of the library.
+        NewerSchemaVersion = "load.newer_schema_version", error(UnsupportedVersion),
+            "Dokumentet har skemaversion {found}, som er nyere end den, biblioteket læser ({supported}); opdatér brobygger.",
+            "The document has schema version {found}, newer than the one the library reads ({supported}); update brobygger.";
+        /// The document's schema version is not one the library knows.
+        UnknownSchemaVersion = "load.unknown_schema_version", error(UnsupportedVersion),
+            "Skemaversion {found} kendes ikke (biblioteket læser version {supported}).",
+            "Schema version {found} is not known (the library reads version {supported}).";
+        /// Reading or writing the file failed.
+        Io = "load.io", error(InvalidInput),
+            "Filen kan ikke åbnes, læses eller skrives.",
+            "The file cannot be opened, read or written.";
+    }
+}
+
+codes! {
+    /// Writing a document failed: a bug, since every value the library holds can be written.
+    pub enum SaveCode in "save" {
+        /// A value could not be written as JSON or TOML.
+        Serialize = "save.serialize", error(Internal),
+            "En værdi kunne ikke skrives som JSON eller TOML.",
+            "A value could not be written as JSON or TOML.";
+        /// A table could not be written as CSV.
+        Csv = "save.csv", error(Internal),
+            "En tabel kunne ikke skrives som CSV.",
+            "A table could not be written as CSV.";
+    }
+}
+
+codes! {
+    /// An argument cannot be read: a date, a key, a list of changes, a table, a value of a
+    /// vocabulary, a language, or a value of the wrong type handed over by an app.
+    pub enum InputCode in "input" {
+        /// A date that is not a calendar date in `YYYY-MM-DD`.
+        BadDate = "input.bad_date", error(Parse),
+            "Datoen kan ikke læses; skriv den som ÅÅÅÅ-MM-DD.",
+            "The date cannot be read; write it as YYYY-MM-DD.";
+        /// An instant outside the range the library holds.
+        BadInstant = "input.bad_instant", error(Parse),
+            "Tidspunktet ligger uden for det, biblioteket kan rumme.",
+            "The instant lies outside the range the library holds.";
+        /// A task or party key that cannot be read.
+        BadKey = "input.bad_key", error(InvalidInput),
+            "Nøglen kan ikke læses (en opgave skrives som match_volunteers, activity:<id> eller custom:<id>; en part som department:<kommune>/<forvaltning> eller organisation:<id>).",
+            "The key cannot be read (a task is written as match_volunteers, activity:<id> or custom:<id>; a party as department:<municipality>/<department> or organisation:<id>).";
+        /// A JSON list of role changes that cannot be read.
+        BadChanges = "input.bad_changes", error(Parse),
+            "Listen af ændringer kan ikke læses.",
+            "The list of changes cannot be read.";
+        /// A field of an argument has the wrong shape or type.
+        BadField = "input.bad_field", error(InvalidInput),
+            "Et felt har forkert form eller type.",
+            "A field has the wrong shape or type.";
+        /// A table that is not a list of records, an object of columns or split rows.
+        Table = "input.table", error(InvalidInput),
+            "Tabellen skal være en liste af rækker, et objekt af kolonner (lige lange lister) eller delt i kolonnenavne og rækker.",
+            "The table must be a list of records, an object of columns (lists of equal length) or split into column names and rows.";
+        /// A value outside its vocabulary.
+        UnknownValue = "input.unknown_value", error(InvalidInput),
+            "Værdien findes ikke i ordforrådet.",
+            "The value is not in the vocabulary.";
+        /// A language the library does not write.
+        Lang = "input.lang", error(InvalidInput),
+            "Sproget skal være dansk (da) eller engelsk (en).",
+            "The language must be Danish (da) or English (en).";
+        /// A value of a type the library cannot take (an app handed over something else).
+        UnsupportedType = "input.unsupported_type", error(InvalidInput),
+            "Værdien har en type, biblioteket ikke kan tage imod.",
+            "The value has a type the library cannot take.";
+        /// A role carried by a post and a person at once.
+        PostAndPerson = "input.post_and_person", error(InvalidInput),
+            "Angiv en post eller en person til at bære rollen, ikke begge.",
+            "Give a post or a person to carry the role, not both.";
+    }
+}
+
+codes! {
+    /// A lookup by id found nothing.
+    pub enum NotFoundCode in "not_found" {
+        /// No agreement with the id.
+        Agreement = "not_found.agreement", error(NotFound),
+            "Der er ingen aftale med id {id}.",
+            "There is no agreement with id {id}.";
+        /// The party does not hold the role on the task.
+        Assignment = "not_found.assignment", error(NotFound),
+            "Parten har ikke den rolle på opgaven ({id}).",
+            "The party does not hold that role on the task ({id}).";
+        /// No item with the id in the checklist template.
+        ChecklistItem = "not_found.checklist_item", error(NotFound),
+            "Tjeklisten har intet punkt med id {id}.",
+            "The checklist has no item with id {id}.";
+        /// No checklist session with the id.
+        ChecklistSession = "not_found.checklist_session", error(NotFound),
+            "Der er ingen besvarelse af en tjekliste med id {id}.",
+            "There is no checklist session with id {id}.";
+        /// No checklist template with the id (and version).
+        ChecklistTemplate = "not_found.checklist_template", error(NotFound),
+            "Der er ingen tjekliste-skabelon med id {id}.",
+            "There is no checklist template with id {id}.";
+        /// No cohort with the id.
+        Cohort = "not_found.cohort", error(NotFound),
+            "Der er intet hold af nyankomne med id {id}.",
+            "There is no cohort with id {id}.";
+        /// No consent with the id.
+        Consent = "not_found.consent", error(NotFound),
+            "Der er intet samtykke med id {id}.",
+            "There is no consent with id {id}.";
+        /// No built-in example with the name.
+        Example = "not_found.example", error(NotFound),
+            "Der er intet indbygget eksempel ved navn {id} (der er aalborg, ikast-brande og horsens).",
+            "There is no built-in example named {id} (there are aalborg, ikast-brande and horsens).";
+        /// No stored matching run with the id.
+        MatchRun = "not_found.match_run", error(NotFound),
+            "Der er ingen gemt matchning med id {id}.",
+            "There is no stored matching run with id {id}.";
+        /// No household with the id.
+        Newcomer = "not_found.newcomer", error(NotFound),
+            "Der er ingen nyankommen husstand med id {id}.",
+            "There is no newcomer household with id {id}.";
+        /// No volunteer offer with the id.
+        Offer = "not_found.offer", error(NotFound),
+            "Der er intet frivilligtilbud med id {id}.",
+            "There is no volunteer offer with id {id}.";
+        /// No party with the key in the dossier.
+        Party = "not_found.party", error(NotFound),
+            "Der er ingen part {id} i dossieret.",
+            "There is no party {id} in the dossier.";
+        /// No person with the id.
+        Person = "not_found.person", error(NotFound),
+            "Der er ingen person med id {id}.",
+            "There is no person with id {id}.";
+        /// No post with the id.
+        Post = "not_found.post", error(NotFound),
+            "Der er ingen post med id {id}.",
+            "There is no post with id {id}.";
+        /// No match proposal with the id.
+        Proposal = "not_found.proposal", error(NotFound),
+            "Der er intet matchforslag med id {id}.",
+            "There is no match proposal with id {id}.";
+        /// No question with the id in the survey round (an answer names it, so it arrives as
+        /// invalid input at the answer's path).
+        Question = "not_found.question", error(InvalidInput),
+            "Undersøgelsen har intet spørgsmål med id {id}.",
+            "The survey has no question with id {id}.";
+        /// No matching rule set with the id.
+        RuleSet = "not_found.rule_set", error(NotFound),
+            "Der er intet regelsæt for matchning med id {id}.",
+            "There is no matching rule set with id {id}.";
+        /// No survey round with the id.
+        Survey = "not_found.survey", error(NotFound),
+            "Der er ingen spørgeskemarunde med id {id}.",
+            "There is no survey round with id {id}.";
+        /// No result table with the name.
+        Table = "not_found.table", error(NotFound),
+            "Biblioteket laver ingen tabel ved navn {id}.",
+            "The library makes no table named {id}.";
+        /// No task with the key in the catalogue, the agreement's activities or its own tasks.
+        Task = "not_found.task", error(NotFound),
+            "Der er ingen opgave {id} i kataloget, aftalens aktiviteter eller dens egne opgaver.",
+            "There is no task {id} in the catalogue, the agreement's activities or its own tasks.";
+        /// The agreement has no such version.
+        Version = "not_found.version", error(NotFound),
+            "Aftalen har ingen sådan version ({id}).",
+            "The agreement has no such version ({id}).";
+    }
+}
+
+impl NotFoundCode {
+    /// What was not found, as the error's `entity` names it: `agreement`, `checklist_session`.
+    pub fn entity(self) -> &'static str {
+        let code = self.code();
+        code.strip_prefix("not_found.").unwrap_or(code)
+    }
+}
+
+codes! {
+    /// A bug in the library, or in how an app holds it.
+    pub enum InternalCode in "internal" {
+        /// An earlier change to a shared dossier handle failed half-way.
+        PoisonedHandle = "internal.poisoned_handle", error(Internal),
+            "En tidligere ændring af dossieret fejlede inde i biblioteket; indlæs dossieret igen fra det sidst gemte.",
+            "An earlier change to this dossier failed inside the library; reload the dossier from its last saved copy.";
+        /// A value could not be handed to the app as plain data.
+        Serialize = "internal.serialize", error(Internal),
+            "En værdi kunne ikke gives videre som data.",
+            "A value could not be handed over as data.";
+    }
+}
+
+codes! {
+    /// The command-line tool's own checks of what it was asked to do.
+    pub enum UsageCode in "cli" {
+        /// The dossier has several agreements and the command works on one.
+        NoAgreement = "cli.no_agreement", error(InvalidInput),
+            "Dossieret har flere aftaler; vælg én med --agreement.",
+            "The dossier has several agreements; choose one with --agreement.";
+        /// HTML shows one agreement.
+        AgreementNeeded = "cli.agreement_needed", error(InvalidInput),
+            "HTML viser én aftale; vælg én med --agreement.",
+            "HTML shows one agreement; choose one with --agreement.";
+        /// HTML shows one checklist.
+        TemplateNeeded = "cli.template_needed", error(InvalidInput),
+            "HTML viser én tjekliste; vælg én med --template.",
+            "HTML shows one checklist; choose one with --template.";
+        /// A date on the command line that is not `YYYY-MM-DD`.
+        BadDate = "cli.bad_date", error(InvalidInput),
+            "Datoen skal skrives som ÅÅÅÅ-MM-DD.",
+            "The date must be written as YYYY-MM-DD.";
+        /// Neither a dossier file nor an example.
+        NoInput = "cli.no_input", error(InvalidInput),
+            "Angiv en dossierfil eller --example NAVN (aalborg, ikast-brande, horsens).",
+            "Give a dossier file or --example NAME (aalborg, ikast-brande, horsens).";
+        /// An input the command needs is missing.
+        MissingInput = "cli.missing_input", error(InvalidInput),
+            "Der mangler et input; angiv filerne (--newcomers, --offers, --rules) eller et dossier med --dossier FIL eller --example NAVN.",
+            "An input is missing; give the files (--newcomers, --offers, --rules), or a dossier with --dossier FILE or --example NAME.";
+        /// The dossier has several candidates and the command needs one.
+        Choose = "cli.choose", error(InvalidInput),
+            "Dossieret har flere at vælge imellem; vælg én med det nævnte tilvalg.",
+            "The dossier has several to choose from; choose one with the option named.";
+        /// `--store` without a dossier to store into, or with outside inputs.
+        CannotStore = "cli.cannot_store", error(InvalidInput),
+            "--store gemmer kørslen i en dossierfil og bruger dossierets eget hold, tilbud og regelsæt: angiv --dossier FIL, og udelad --newcomers, --offers og --rules.",
+            "--store writes the run into a dossier file and uses the dossier's own cohort, offers and rule set: give --dossier FILE, and leave out --newcomers, --offers and --rules.";
+        /// What a file holds cannot be told from its name and content.
+        UnknownFileKind = "cli.unknown_file_kind", error(InvalidInput),
+            "Det kan ikke ses, hvad filen indeholder; sig det med --as dossier|rules|template|newcomers|offers.",
+            "What the file holds cannot be told; say what it is with --as dossier|rules|template|newcomers|offers.";
+        /// Writing output failed.
+        Write = "cli.write", error(InvalidInput),
+            "Uddata kan ikke skrives.",
+            "The output cannot be written.";
+        /// A value could not be written as JSON or CSV.
+        Serialize = "cli.serialize", error(Internal),
+            "En værdi kunne ikke skrives som JSON eller CSV.",
+            "A value could not be written as JSON or CSV.";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_carries_its_concern_and_texts() {
+        let c = ErrorCode::from(NotFoundCode::Agreement);
+        assert_eq!(c, "not_found.agreement");
+        assert_eq!(c.concern(), "not_found");
+        assert!(c.text(Lang::Da).starts_with("Der er ingen aftale"));
+        assert_eq!(NotFoundCode::ChecklistSession.entity(), "checklist_session");
+        assert_eq!(
+            CodeInfo::of(LoadCode::Io).error,
+            Some(ErrorKind::InvalidInput)
+        );
+    }
+}
