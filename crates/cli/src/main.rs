@@ -517,7 +517,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Lib(e)) => {
-            errln!("brobygger: {e}");
+            errln!("brobygger: {}", e.message(lang));
             let findings = e.findings();
             for f in findings.iter().take(MAX_FINDINGS_SHOWN) {
                 errln!("  {}", f.render(lang));

@@ -261,4 +261,5 @@ doctests! {
     GuideMobilePackaging => "../../../docs/guide/src/mobile-packaging.md",
     GuideScale => "../../../docs/guide/src/scale.md",
     GuideSources => "../../../docs/guide/src/sources.md",
+    GuideCodes => "../../../docs/guide/src/codes.md",
 }
