@@ -109,8 +109,18 @@ fn bad_requests_are_clear_errors_with_exit_2() {
             "not_found.agreement",
         ),
     ] {
-        let out = bin().args(&args).assert().code(2);
+        // The reasons are the English ones; the default language gives the code's Danish text.
+        let out = bin().args(&args).args(["--lang", "en"]).assert().code(2);
         let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
         assert!(err.contains(needle), "{args:?}: {err}");
     }
+    let out = bin()
+        .args(["assess", "--example", "aalborg", "--agreement", "nope"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("not_found.agreement: Der er ingen aftale med id nope."),
+        "{err}"
+    );
 }

@@ -67,7 +67,7 @@ fn a_template_with_problems_lists_them_all_and_exits_1() {
     assert_eq!(text.lines().count(), 14, "{text}");
     assert!(text.contains("sections[0].items[0].weight"));
     let out = bin()
-        .args(["checklist", "check"])
+        .args(["checklist", "check", "--lang", "en"])
         .arg(fixtures().join("checklists/templates/unknown-answer-kind.input.toml"))
         .assert()
         .code(2);

@@ -203,7 +203,15 @@ fn roles_prints_the_matrix_and_exits_1_on_split_errors() {
     assert_eq!(text.matches("# Rollefordeling").count(), 2);
 
     let out = bin()
-        .args(["roles", "--example", "ikast-brande", "--format", "html"])
+        .args([
+            "roles",
+            "--example",
+            "ikast-brande",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+        ])
         .assert()
         .code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();

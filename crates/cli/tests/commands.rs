@@ -413,6 +413,8 @@ fn match_refuses_bad_input_clearly() {
         "match",
         "--newcomers",
         &fixture("import/ikast-newcomers.csv"),
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("give --offers, --rules"), "{stderr}");
@@ -636,9 +638,12 @@ fn align_shows_the_comparison_and_exits_1_while_signing_is_blocked() {
     ]);
     assert_eq!(code, 1, "a required checklist is not submitted");
     assert!(stdout.contains("No checklist is answered for ikast-nursing-internships"));
-    let (code, _, stderr) = run(&["align", "--example", "ikast-brande"]);
+    let (code, _, stderr) = run(&["align", "--example", "ikast-brande", "--lang", "en"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("choose one with --agreement"));
+    let (code, _, stderr) = run(&["align", "--example", "ikast-brande"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("vælg én med --agreement"), "{stderr}");
 }
 
 #[test]

@@ -128,5 +128,9 @@ fn every_error_of_the_library_carries_a_registered_code() {
     let e = brobygger::Dossier::from_json(r#"{"schema_version": 9, "title": "x"}"#).unwrap_err();
     let info = brobygger::code_info(e.code()).unwrap();
     assert_eq!(info.error, Some(brobygger::ErrorKind::UnsupportedVersion));
-    assert!(e.message(brobygger::Lang::Da).contains("nyere"), "{}", e.message(brobygger::Lang::Da));
+    assert!(
+        e.message(brobygger::Lang::Da).contains("nyere"),
+        "{}",
+        e.message(brobygger::Lang::Da)
+    );
 }
