@@ -83,10 +83,12 @@ DOSSIER: dict[str, str] = {
 DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
     "from_json_bytes": "Python passes text to Dossier.from_json (bytes decode in Python)",
+    "check_version": "Dossier.from_dict checks the version of what it reads",
 }
 
 # Public free functions of the core's modules.
 FREE: dict[str, str] = {
+    "codes": "codes", "code_info": "code_info",
     "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
     "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
     "external_source_names": "assessment_catalogue", "check_for_external_code": "assessment_catalogue",
@@ -145,6 +147,7 @@ FREE_NOT_EXPOSED = {
     "cells": "the findings table (findings_table)", "table": "the findings table (findings_table)",
     "written": "vocabulary values in tables", "pick": "plural forms", "severity_counts": "findings in documents",
     "tag_label": "match explanations name industries and interests in the text's language",
+    "codes_markdown": "the guide's reference page; Python reads the same registry with codes()",
 }
 
 

@@ -14,9 +14,39 @@
 //! ([`NotFoundCode`]), bugs ([`InternalCode`]) and the command-line tool's own checks
 //! ([`UsageCode`]).
 
-use crate::finding::Severity;
 use crate::i18n::{Lang, Text};
 use std::fmt;
+
+/// How serious a finding is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Severity {
+    /// Worth knowing; nothing to fix.
+    Info,
+    /// Should be looked at; does not block anything.
+    Warning,
+    /// Must be fixed; blocks saving as valid, signing, or the operation asked for.
+    Error,
+}
+
+crate::i18n::labels!(Severity, "severity" {
+    Info => ("info", "info"),
+    Warning => ("advarsel", "warning"),
+    Error => ("fejl", "error"),
+});
 
 /// How an error reaches a caller: the variant of [`BrobyggerError`](crate::BrobyggerError) it
 /// arrives as (Kotlin `BrobyggerException.<Kind>`, Python `<Kind>Error`).
@@ -312,13 +342,13 @@ macro_rules! codes {
         }
     };
     (@usage finding($s:ident)) => {
-        $crate::code::Usage::Finding($crate::finding::Severity::$s)
+        $crate::code::Usage::Finding($crate::code::Severity::$s)
     };
     (@usage error($k:ident)) => {
         $crate::code::Usage::Error($crate::code::ErrorKind::$k)
     };
     (@usage both($s:ident, $k:ident)) => {
-        $crate::code::Usage::Both($crate::finding::Severity::$s, $crate::code::ErrorKind::$k)
+        $crate::code::Usage::Both($crate::code::Severity::$s, $crate::code::ErrorKind::$k)
     };
 }
 pub(crate) use codes;
@@ -397,8 +427,8 @@ codes! {
             "The value is not in the vocabulary.";
         /// A language the library does not write.
         Lang = "input.lang", error(InvalidInput),
-            "Sproget skal være dansk (da) eller engelsk (en).",
-            "The language must be Danish (da) or English (en).";
+            "Sproget skal være dansk (da, dansk) eller engelsk (en, english).",
+            "The language must be Danish (da, dansk) or English (en, english).";
         /// A value of a type the library cannot take (an app handed over something else).
         UnsupportedType = "input.unsupported_type", error(InvalidInput),
             "Værdien har en type, biblioteket ikke kan tage imod.",

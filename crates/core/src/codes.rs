@@ -6,17 +6,23 @@
 //! checked for drift by the test command (`crates/core/tests/codes.rs`); the same test fails
 //! when the CLI or a binding writes a code the registry does not have. A concern's enum joins the registry by being listed in [`codes`].
 
-use crate::assessment::{AssessmentCode, AssessmentErrorCode, ReportCode, SurveyCode};
-use crate::checklists::ChecklistCode;
-use crate::code::{CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, UsageCode};
-use crate::finding::Severity;
+use crate::assessment::catalogue::AssessmentCode;
+use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
+use crate::assessment::survey::SurveyCode;
+use crate::checklists::model::codes::ChecklistCode;
+use crate::code::{
+    CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, UsageCode,
+};
 use crate::i18n::Lang;
-use crate::import::ImportCode;
-use crate::lifecycle::LifecycleCode;
-use crate::matching::{AssignmentCode, FollowUpCode, IntroductionCode, MatchingCode};
-use crate::posts::HandoverCode;
-use crate::privacy::PrivacyCode;
-use crate::roles::RolesCode;
+use crate::import::csv::ImportCode;
+use crate::lifecycle::model::LifecycleCode;
+use crate::matching::assignment::AssignmentCode;
+use crate::matching::followup::FollowUpCode;
+use crate::matching::model::intro::IntroductionCode;
+use crate::matching::model::rules::MatchingCode;
+use crate::posts::handover::HandoverCode;
+use crate::privacy::model::codes::PrivacyCode;
+use crate::roles::model::codes::RolesCode;
 use crate::validation_code::ValidationCode;
 
 /// Every code of the library, grouped by concern in a fixed order (the library's boundary

@@ -273,6 +273,21 @@ impl BrobyggerError {
     }
 }
 
+impl Lang {
+    /// Reads a language argument as [`Lang::parse`] does (`da`, `dansk`, `en`, `english`, ...,
+    /// any case); anything else is `input.lang` at `argument`. The CLI, Python and every other
+    /// surface that takes a language as text use this one parser.
+    pub fn parse_arg(s: &str, argument: &str) -> Result<Lang, BrobyggerError> {
+        Lang::parse(s).ok_or_else(|| {
+            BrobyggerError::invalid_input(
+                crate::code::InputCode::Lang,
+                argument,
+                "the language must be Danish (da, dansk) or English (en, english)",
+            )
+        })
+    }
+}
+
 /// Why a document could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {

@@ -10,36 +10,7 @@
 use crate::i18n::{Lang, Text};
 use std::fmt;
 
-/// How serious a finding is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Severity {
-    /// Worth knowing; nothing to fix.
-    Info,
-    /// Should be looked at; does not block anything.
-    Warning,
-    /// Must be fixed; blocks saving as valid, signing, or the operation asked for.
-    Error,
-}
-
-crate::i18n::labels!(Severity, "severity" {
-    Info => ("info", "info"),
-    Warning => ("advarsel", "warning"),
-    Error => ("fejl", "error"),
-});
+pub use crate::code::Severity;
 
 /// A path to a field in a document, e.g. `agreements[0].governance.steering_group[2]`.
 ///

@@ -70,6 +70,19 @@ pub fn vocabulary(lang: Lang) -> Result<Vec<VocabularyEntry>, BrobyggerError> {
     Ok(brobygger::vocabulary(lang))
 }
 
+/// Every error and finding code of the library with its concern, use and Danish and English
+/// text (the registry the guide's reference of codes is made from).
+#[uniffi::export]
+pub fn codes() -> Result<Vec<brobygger::CodeInfo>, BrobyggerError> {
+    Ok(brobygger::codes())
+}
+
+/// The registry's entry for one code, or null when the library has no such code.
+#[uniffi::export]
+pub fn code_info(code: String) -> Result<Option<brobygger::CodeInfo>, BrobyggerError> {
+    Ok(brobygger::code_info(&code))
+}
+
 /// Always panics inside Rust; the binding tests use it to prove a panic arrives as an
 /// exception (`InternalException` in Kotlin) instead of crashing the app.
 #[cfg(feature = "test-hooks")]

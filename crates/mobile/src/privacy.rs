@@ -326,26 +326,35 @@ impl DossierHandle {
         read(self.lock())?.privacy().analyst_export(&options)
     }
 
-    /// A survey round's shares with small groups suppressed.
+    /// A survey round's shares with groups under `min_cell` respondents suppressed (the
+    /// core's default when null).
+    #[uniffi::method(default(min_cell = None))]
     pub fn safe_survey_results(
         &self,
         survey: brobygger::assessment::SurveyId,
-        min_cell: u32,
+        min_cell: Option<u32>,
     ) -> Result<Vec<SafeShare>, BrobyggerError> {
         read(self.lock())?.privacy().safe_survey_results(
             &survey,
-            brobygger::privacy::SafeShareOptions::min_cell(min_cell),
+            min_cell.map_or_else(
+                brobygger::privacy::SafeShareOptions::default,
+                brobygger::privacy::SafeShareOptions::min_cell,
+            ),
         )
     }
 
-    /// The privacy review on a day.
+    /// The privacy review on a day; consents lapsing within `warn_days` are reported (the
+    /// core's default when null).
+    #[uniffi::method(default(warn_days = None))]
     pub fn privacy_review(
         &self,
         on: NaiveDate,
-        warn_days: u32,
+        warn_days: Option<u32>,
     ) -> Result<Vec<Finding>, BrobyggerError> {
-        Ok(read(self.lock())?
-            .privacy()
-            .review(on, brobygger::privacy::ReviewOptions::warn_days(warn_days)))
+        let options = warn_days.map_or_else(
+            brobygger::privacy::ReviewOptions::default,
+            brobygger::privacy::ReviewOptions::warn_days,
+        );
+        Ok(read(self.lock())?.privacy().review(on, options))
     }
 }

@@ -124,16 +124,10 @@ fn brobygger_redacted(msg: &str) -> String {
     }
 }
 
-/// Parses `"da"` / `"en"`; anything else is an `InvalidInputError` at `lang`, like every other
-/// bad argument.
+/// Parses a language the core's way (`"da"`, `"en"`, `"dansk"`, ...); anything else is an
+/// `InvalidInputError` at `lang`, like every other bad argument.
 pub(crate) fn lang(s: &str) -> PyResult<Lang> {
-    Lang::parse(s).ok_or_else(|| {
-        to_pyerr(BrobyggerError::invalid_input(
-            brobygger::InputCode::Lang,
-            "lang",
-            "lang must be \"da\" or \"en\"",
-        ))
-    })
+    Lang::parse_arg(s, "lang").map_err(to_pyerr)
 }
 
 /// A JSON value as plain Python objects (dict, list, str, int, float, bool, None).

@@ -47,6 +47,19 @@ fn vocabulary<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
     convert::to_py(py, &brobygger::vocabulary(convert::lang(lang)?))
 }
 
+/// Every error and finding code of the library, as dicts `{"code", "concern", "severity",
+/// "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
+#[pyfunction]
+fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    convert::to_py(py, &brobygger::codes())
+}
+
+/// The registry's entry for one code, or None when the library has no such code.
+#[pyfunction]
+fn code_info<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+    convert::to_py(py, &brobygger::code_info(code))
+}
+
 /// Always panics inside Rust. Private: the test suite uses it to prove a panic arrives as an
 /// exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
 #[pyfunction]
@@ -59,7 +72,9 @@ fn _self_test_panic() {
 #[pymodule]
 mod _brobygger {
     #[pymodule_export]
-    use super::{dossier_schema_json, example_names, generate_person_id, vocabulary};
+    use super::{
+        code_info, codes, dossier_schema_json, example_names, generate_person_id, vocabulary,
+    };
 
     #[pymodule_export]
     use super::_self_test_panic;

@@ -572,7 +572,7 @@ impl DossierPrivacy {
     /// One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
     /// `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
     /// `"offer_kind"`, `"introduction_state"`), cells under `min_cell` suppressed.
-    #[pyo3(signature = (cohort, by, on, run = None, min_cell = 5))]
+    #[pyo3(signature = (cohort, by, on, run = None, min_cell = None))]
     fn safe_table<'py>(
         &self,
         py: Python<'py>,
@@ -580,39 +580,32 @@ impl DossierPrivacy {
         by: Vec<String>,
         on: NaiveDate,
         run: Option<String>,
-        min_cell: u32,
+        min_cell: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by = by
             .iter()
             .map(|b| crate::convert::parse_enum(b, "by"))
             .collect::<PyResult<Vec<p::AggregateDimension>>>()?;
-        let request = p::SafeTableRequest {
-            cohort: cohort.into(),
-            by,
-            on,
-            run: run.map(Into::into),
-            min_cell,
-        };
+        let mut request = p::SafeTableRequest::new(cohort, by, on);
+        request.run = run.map(Into::into);
+        request.min_cell = min_cell.unwrap_or(request.min_cell);
         let t = self.read(py, |d| d.privacy().safe_table(&request))?.py()?;
         to_py(py, &t)
     }
 
     /// The standard tables about a cohort for analysts, with their manifest, as a dict.
-    #[pyo3(signature = (cohort, on, run = None, min_cell = 5))]
+    #[pyo3(signature = (cohort, on, run = None, min_cell = None))]
     fn analyst_export<'py>(
         &self,
         py: Python<'py>,
         cohort: &str,
         on: NaiveDate,
         run: Option<String>,
-        min_cell: u32,
+        min_cell: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = p::AnalystExportOptions {
-            cohort: cohort.into(),
-            on,
-            run: run.map(Into::into),
-            min_cell,
-        };
+        let mut options = p::AnalystExportOptions::new(cohort, on);
+        options.run = run.map(Into::into);
+        options.min_cell = min_cell.unwrap_or(options.min_cell);
         let e = self
             .read(py, |d| d.privacy().analyst_export(&options))?
             .py()?;
@@ -621,18 +614,21 @@ impl DossierPrivacy {
 
     /// A survey round's shares with groups under `min_cell` respondents hidden (and the ones
     /// that would reveal them), as dicts.
-    #[pyo3(signature = (survey, min_cell = 5))]
+    #[pyo3(signature = (survey, min_cell = None))]
     fn safe_survey_results<'py>(
         &self,
         py: Python<'py>,
         survey: &str,
-        min_cell: u32,
+        min_cell: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let s = self
             .read(py, |d| {
                 d.privacy().safe_survey_results(
                     &survey.into(),
-                    core::privacy::SafeShareOptions::min_cell(min_cell),
+                    min_cell.map_or_else(
+                        core::privacy::SafeShareOptions::default,
+                        core::privacy::SafeShareOptions::min_cell,
+                    ),
                 )
             })?
             .py()?;
@@ -641,12 +637,18 @@ impl DossierPrivacy {
 
     /// The privacy review on `on`: households without a basis for matching, sensitive data
     /// nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
-    #[pyo3(signature = (on, warn_days = 30))]
-    fn review(&self, py: Python<'_>, on: NaiveDate, warn_days: u32) -> PyResult<Vec<Finding>> {
-        let f = self.read(py, |d| {
-            d.privacy()
-                .review(on, core::privacy::ReviewOptions::warn_days(warn_days))
-        })?;
+    #[pyo3(signature = (on, warn_days = None))]
+    fn review(
+        &self,
+        py: Python<'_>,
+        on: NaiveDate,
+        warn_days: Option<u32>,
+    ) -> PyResult<Vec<Finding>> {
+        let options = warn_days.map_or_else(
+            core::privacy::ReviewOptions::default,
+            core::privacy::ReviewOptions::warn_days,
+        );
+        let f = self.read(py, |d| d.privacy().review(on, options))?;
         Ok(f.into_iter().map(Into::into).collect())
     }
 

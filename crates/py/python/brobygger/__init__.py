@@ -218,6 +218,11 @@ __all__ = [
     "__version__",
 ]
 
+# The registry of error and finding codes.
+from brobygger._brobygger import code_info, codes
+
+__all__ += ["code_info", "codes"]
+
 # Spreadsheet lists (CSV import and export) and reminders.
 __all__ += [
     "check_newcomers_csv",
