@@ -148,6 +148,8 @@ FREE_NOT_EXPOSED = {
     "written": "vocabulary values in tables", "pick": "plural forms", "severity_counts": "findings in documents",
     "tag_label": "match explanations name industries and interests in the text's language",
     "codes_markdown": "the guide's reference page; Python reads the same registry with codes()",
+    "newcomer_findings": "the validation of a bare list of households (the CLI's validate); Python checks lists as it reads them (check_newcomers_csv)",
+    "offer_findings": "as newcomer_findings, for offers (check_offers_csv)",
 }
 
 

@@ -4,15 +4,15 @@
 
 use crate::out::{Failure, errln};
 use brobygger::chrono::NaiveDate;
-use brobygger::import::{self, CsvOptions, CsvProblem};
-use brobygger::matching::{Cohort, IntroductionPlan, Newcomer, Offer, RuleSet};
-use brobygger::{BrobyggerError, Dossier, FieldPath, Finding, Lang, Severity};
+use brobygger::import::{self, CsvOptions, CsvProblem, FileKind};
+use brobygger::matching::{Newcomer, Offer, RuleSet};
+use brobygger::{BrobyggerError, Dossier, Finding, Lang, Severity};
 use clap::ValueEnum;
 use std::path::Path;
 
-/// What a file holds.
+/// What a file holds, as `--as` names it; the core's [`import::FileKind`].
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FileKind {
+pub(crate) enum KindArg {
     /// A dossier (JSON).
     Dossier,
     /// A matching rule set (TOML or JSON).
@@ -25,42 +25,14 @@ pub(crate) enum FileKind {
     Offers,
 }
 
-impl FileKind {
-    /// `gyldigt regelsæt` / `valid rule set`, `ugyldig liste over frivilligtilbud` /
-    /// `invalid list of volunteer offers`: the adjective agrees with the noun's gender.
-    pub(crate) fn verdict(self, valid: bool, lang: Lang) -> String {
-        let (da_valid, da_invalid) = match self {
-            FileKind::Dossier | FileKind::Rules => ("gyldigt", "ugyldigt"),
-            _ => ("gyldig", "ugyldig"),
-        };
-        let (noun_da, noun_en) = match self {
-            FileKind::Newcomers => (
-                "liste over nyankomne husstande",
-                "list of newcomer households",
-            ),
-            FileKind::Offers => ("liste over frivilligtilbud", "list of volunteer offers"),
-            other => (other.label(Lang::Da), other.label(Lang::En)),
-        };
-        match (lang, valid) {
-            (Lang::Da, true) => format!("{da_valid} {noun_da}"),
-            (Lang::Da, false) => format!("{da_invalid} {noun_da}"),
-            (Lang::En, true) => format!("valid {noun_en}"),
-            (Lang::En, false) => format!("invalid {noun_en}"),
-        }
-    }
-
-    pub(crate) fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (FileKind::Dossier, Lang::Da) => "dossier",
-            (FileKind::Dossier, Lang::En) => "dossier",
-            (FileKind::Rules, Lang::Da) => "regelsæt",
-            (FileKind::Rules, Lang::En) => "rule set",
-            (FileKind::Template, Lang::Da) => "tjeklisteskabelon",
-            (FileKind::Template, Lang::En) => "checklist template",
-            (FileKind::Newcomers, Lang::Da) => "nyankomne husstande",
-            (FileKind::Newcomers, Lang::En) => "newcomer households",
-            (FileKind::Offers, Lang::Da) => "frivilligtilbud",
-            (FileKind::Offers, Lang::En) => "volunteer offers",
+impl From<KindArg> for FileKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Dossier => FileKind::Dossier,
+            KindArg::Rules => FileKind::Rules,
+            KindArg::Template => FileKind::Template,
+            KindArg::Newcomers => FileKind::Newcomers,
+            KindArg::Offers => FileKind::Offers,
         }
     }
 }
@@ -85,99 +57,13 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| io_error(path, &e))
 }
 
-fn extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
 fn is_csv(path: &Path) -> bool {
-    matches!(extension(path).as_str(), "csv" | "tsv" | "txt")
+    FileKind::is_spreadsheet(&path.display().to_string())
 }
 
-/// Tells what a file holds from its extension and content.
+/// Tells what a file holds from its name and content (the core's rule).
 pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Result<FileKind, Failure> {
-    let unknown = |why: &str| {
-        bad_input(
-            brobygger::UsageCode::UnknownFileKind,
-            &path.display().to_string(),
-            format!("{why}; say what it is with --as dossier|rules|template|newcomers|offers"),
-        )
-    };
-    if is_csv(path) {
-        let (text, _) = import::decode_text(bytes);
-        let header = text
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let has = |name: &str| {
-            header
-                .split([',', ';', '\t'])
-                .any(|c| c.trim().trim_matches('"').trim_start_matches('\u{feff}') == name)
-        };
-        return if has("arrival") {
-            Ok(FileKind::Newcomers)
-        } else if has("capacity") || has("kind") {
-            Ok(FileKind::Offers)
-        } else {
-            Err(unknown(
-                "the header names neither arrival (newcomers) nor capacity (offers)",
-            ))
-        };
-    }
-    // Text that is not UTF-8 goes to the dossier reader, whose error says so.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Ok(FileKind::Dossier);
-    };
-    if extension(path) == "toml" {
-        let value: toml::Table = match text.parse() {
-            Ok(v) => v,
-            // The rule-set reader gives the TOML error with its line and column.
-            Err(_) => {
-                return Err(match RuleSet::from_toml(text) {
-                    Err(e) => Failure::Lib(e),
-                    Ok(_) => unknown("the file is not TOML"),
-                });
-            }
-        };
-        return if value.contains_key("rules") {
-            Ok(FileKind::Rules)
-        } else if value.contains_key("sections") {
-            Ok(FileKind::Template)
-        } else {
-            Err(unknown(
-                "the TOML file has neither rules (a rule set) nor sections (a checklist template)",
-            ))
-        };
-    }
-    // JSON: parse errors are reported by the reader of the kind guessed here.
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Array(items)) => match items.first() {
-            Some(first) if first.get("arrival").is_some() => Ok(FileKind::Newcomers),
-            Some(first) if first.get("capacity").is_some() => Ok(FileKind::Offers),
-            _ => Err(unknown(
-                "the JSON list is empty or holds neither newcomers nor offers",
-            )),
-        },
-        Ok(serde_json::Value::Object(map)) if map.contains_key("rules") => Ok(FileKind::Rules),
-        // A table of columns, or split into column names and rows (pandas `orient="split"`).
-        Ok(serde_json::Value::Object(map)) if table_has(&map, "arrival") => Ok(FileKind::Newcomers),
-        Ok(serde_json::Value::Object(map)) if table_has(&map, "capacity") => Ok(FileKind::Offers),
-        Ok(serde_json::Value::Object(map)) if map.contains_key("sections") => {
-            Ok(FileKind::Template)
-        }
-        _ => Ok(FileKind::Dossier),
-    }
-}
-
-/// Whether a JSON object is a table (columns, or split) with this column.
-fn table_has(map: &serde_json::Map<String, serde_json::Value>, column: &str) -> bool {
-    map.get(column).is_some_and(serde_json::Value::is_array)
-        || map
-            .get("columns")
-            .and_then(serde_json::Value::as_array)
-            .is_some_and(|c| c.iter().any(|n| n.as_str() == Some(column)))
+    Ok(FileKind::detect(&path.display().to_string(), bytes)?)
 }
 
 /// A dossier from a file or a built-in example.
@@ -219,44 +105,6 @@ fn csv_options(path: &Path, ignore_unknown_columns: bool) -> CsvOptions {
         delimiter: None,
         ignore_unknown_columns,
     }
-}
-
-/// The findings of a list of households as a dossier's validation gives them, with paths
-/// into the list (`newcomers[3].languages`).
-pub(crate) fn newcomer_findings(list: &[Newcomer]) -> Vec<Finding> {
-    let mut d = Dossier::new("check");
-    d.cohorts.push(Cohort {
-        id: "check".into(),
-        title: "check".into(),
-        municipality: None,
-        plan: IntroductionPlan::default(),
-        newcomers: list.to_vec(),
-        introductions: Vec::new(),
-    });
-    relative(d.validate(), "cohorts[0].newcomers", "newcomers")
-}
-
-/// The findings of a list of offers; references to parties and people cannot be checked
-/// without their dossier and are left out.
-pub(crate) fn offer_findings(list: &[Offer]) -> Vec<Finding> {
-    let mut d = Dossier::new("check");
-    d.offers = list.to_vec();
-    relative(d.validate(), "offers", "offers")
-        .into_iter()
-        .filter(|f| f.code != "validation.dangling_reference")
-        .collect()
-}
-
-fn relative(findings: Vec<Finding>, within: &str, to: &str) -> Vec<Finding> {
-    let prefix = FieldPath::parse(within);
-    findings
-        .into_iter()
-        .filter(|f| f.path.is_within(&prefix))
-        .map(|mut f| {
-            f.path = FieldPath::parse(f.path.as_str().replacen(within, to, 1));
-            f
-        })
-        .collect()
 }
 
 fn refuse_errors(
@@ -308,7 +156,10 @@ pub(crate) fn newcomers(
     }
     let text = utf8(path, &bytes)?;
     let list = brobygger::matching::newcomers_from_table(text).map_err(|e| in_file(path, e))?;
-    for f in refuse_errors(brobygger::ValidationCode::Failed, newcomer_findings(&list))? {
+    for f in refuse_errors(
+        brobygger::ValidationCode::Failed,
+        import::newcomer_findings(&list),
+    )? {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(list)
@@ -327,7 +178,10 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
     }
     let text = utf8(path, &bytes)?;
     let list = brobygger::matching::offers_from_table(text).map_err(|e| in_file(path, e))?;
-    for f in refuse_errors(brobygger::ValidationCode::Failed, offer_findings(&list))? {
+    for f in refuse_errors(
+        brobygger::ValidationCode::Failed,
+        import::offer_findings(&list),
+    )? {
         errln!("brobygger: {}", f.render(lang));
     }
     Ok(list)

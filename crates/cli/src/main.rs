@@ -30,7 +30,7 @@ mod remind;
 mod template;
 mod validate;
 
-use inputs::FileKind;
+use inputs::KindArg;
 use out::{Failure, Outcome, errln, out, outln};
 
 #[derive(Parser, Debug)]
@@ -95,7 +95,7 @@ enum Command {
         example: Option<String>,
         /// What the file holds, when its name and content do not tell.
         #[arg(long = "as", value_enum)]
-        kind: Option<FileKind>,
+        kind: Option<KindArg>,
         /// Print the problems as JSON (findings, or CSV problems with line and column).
         #[arg(long)]
         json: bool,
@@ -331,7 +331,7 @@ fn run(cli: Cli) -> Outcome {
         } => validate::run(
             file.as_deref(),
             example.as_deref(),
-            kind,
+            kind.map(Into::into),
             json,
             ignore_unknown_columns,
             lang,

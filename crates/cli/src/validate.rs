@@ -1,10 +1,10 @@
 //! `brobygger validate`: every problem of a dossier, rule set, checklist template, or list of
 //! newcomers or offers.
 
-use crate::inputs::{self, FileKind};
+use crate::inputs;
 use crate::out::{Failure, Outcome, outln};
 use crate::{exit, t};
-use brobygger::import::{self, CsvOptions, CsvProblem};
+use brobygger::import::{self, CsvOptions, CsvProblem, FileKind};
 use brobygger::matching::RuleSet;
 use brobygger::present::plural::{ERROR, INFO, ROW, WARNING, n};
 use brobygger::{Dossier, Finding, FindingsExt, Lang, Severity};
@@ -27,12 +27,7 @@ pub(crate) fn run(
         Some(k) => k,
         None => inputs::detect(path, &bytes)?,
     };
-    let is_csv = matches!(
-        path.extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .as_deref(),
-        Some("csv" | "tsv" | "txt")
-    );
+    let is_csv = FileKind::is_spreadsheet(&path.display().to_string());
     match kind {
         FileKind::Dossier => findings(
             &Dossier::from_json_bytes(&bytes)?.validate(),
@@ -75,13 +70,13 @@ pub(crate) fn run(
             let text = inputs::utf8(path, &bytes)?;
             let list = brobygger::matching::newcomers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
-            findings(&inputs::newcomer_findings(&list), kind, json, lang)
+            findings(&import::newcomer_findings(&list), kind, json, lang)
         }
         FileKind::Offers => {
             let text = inputs::utf8(path, &bytes)?;
             let list = brobygger::matching::offers_from_table(text)
                 .map_err(|e| inputs::in_file(path, e))?;
-            findings(&inputs::offer_findings(&list), kind, json, lang)
+            findings(&import::offer_findings(&list), kind, json, lang)
         }
     }
 }

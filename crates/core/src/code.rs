@@ -433,6 +433,10 @@ codes! {
         UnsupportedType = "input.unsupported_type", error(InvalidInput),
             "Værdien har en type, biblioteket ikke kan tage imod.",
             "The value has a type the library cannot take.";
+        /// What a file holds cannot be told from its name and content.
+        UnknownFileKind = "input.unknown_file_kind", error(InvalidInput),
+            "Det kan ikke ses, hvad filen indeholder; sig det med --as dossier|rules|template|newcomers|offers.",
+            "What the file holds cannot be told; say what it is with --as dossier|rules|template|newcomers|offers.";
         /// A role carried by a post and a person at once.
         PostAndPerson = "input.post_and_person", error(InvalidInput),
             "Angiv en post eller en person til at bære rollen, ikke begge.",
@@ -588,10 +592,6 @@ codes! {
         CannotStore = "cli.cannot_store", error(InvalidInput),
             "--store gemmer kørslen i en dossierfil og bruger dossierets eget hold, tilbud og regelsæt: angiv --dossier FIL, og udelad --newcomers, --offers og --rules.",
             "--store writes the run into a dossier file and uses the dossier's own cohort, offers and rule set: give --dossier FILE, and leave out --newcomers, --offers and --rules.";
-        /// What a file holds cannot be told from its name and content.
-        UnknownFileKind = "cli.unknown_file_kind", error(InvalidInput),
-            "Det kan ikke ses, hvad filen indeholder; sig det med --as dossier|rules|template|newcomers|offers.",
-            "What the file holds cannot be told; say what it is with --as dossier|rules|template|newcomers|offers.";
         /// Writing output failed.
         Write = "cli.write", error(InvalidInput),
             "Uddata kan ikke skrives.",

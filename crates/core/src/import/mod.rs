@@ -44,6 +44,7 @@
 pub(crate) mod cells;
 pub(crate) mod columns;
 pub(crate) mod csv;
+pub(crate) mod kind;
 pub(crate) mod read;
 pub(crate) mod write;
 
@@ -52,6 +53,7 @@ pub use csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,
     TextEncoding, has_errors, problems_error,
 };
+pub use kind::{FileKind, newcomer_findings, offer_findings};
 pub use read::{
     check_newcomers_csv, check_newcomers_csv_bytes, check_offers_csv, check_offers_csv_bytes,
     decode_text, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
