@@ -83,7 +83,8 @@ pub fn table_csv(table: Table) -> Result<String, BrobyggerError> {
 /// does not make.
 #[uniffi::export]
 pub fn empty_table(name: String) -> Result<Table, BrobyggerError> {
-    brobygger::empty_table(&name).ok_or_else(|| BrobyggerError::not_found("table", &name))
+    brobygger::empty_table(&name)
+        .ok_or_else(|| BrobyggerError::not_found(brobygger::NotFoundCode::Table, &name))
 }
 
 /// The name of every result table the library makes.

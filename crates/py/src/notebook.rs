@@ -117,7 +117,7 @@ pub fn introductions_table<'py>(
 pub fn empty_table<'py>(py: Python<'py>, name: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
     self::lang(lang)?;
     let table = core::empty_table(name)
-        .ok_or_else(|| core::BrobyggerError::not_found("table", name))
+        .ok_or_else(|| core::BrobyggerError::not_found(brobygger::NotFoundCode::Table, name))
         .py()?;
     to_py(py, &table)
 }

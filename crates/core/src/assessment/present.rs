@@ -5,6 +5,7 @@ use crate::assessment::model::{RespondentGroup, SurveyRound};
 use crate::assessment::report::write::assessment_document;
 use crate::assessment::result::Assessment;
 use crate::assessment::survey::{compare_surveys, find_survey};
+use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::{Lang, Text};
@@ -145,7 +146,8 @@ impl Present for SurveyRound {
 pub fn survey_shares_table(d: &Dossier, surveys: &[SurveyId]) -> Result<Table, BrobyggerError> {
     let mut table = survey_shares_table_empty();
     for id in surveys {
-        let round = find_survey(d, id).ok_or_else(|| BrobyggerError::not_found("survey", id))?;
+        let round = find_survey(d, id)
+            .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, id))?;
         push_shares(&mut table, round);
     }
     Ok(table)

@@ -4,11 +4,9 @@
 
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::dossier::Dossier;
-use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
-use crate::i18n::Lang;
-use crate::i18n::Text;
-use crate::i18n::plural::{self, VALIDATION_ERROR};
 use crate::finding::{FieldPath, Finding, Severity};
+use crate::i18n::plural::{self, VALIDATION_ERROR};
+use crate::i18n::{Lang, Text};
 use crate::lifecycle::model::LifecycleCode;
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;

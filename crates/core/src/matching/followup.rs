@@ -13,13 +13,9 @@
 use crate::agreement::{Agreement, AgreementTerms, Track};
 use crate::code::codes;
 use crate::dossier::Dossier;
-use crate::finding::{
-    FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef, sort_findings,
-};
+use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, SourceRef, sort_findings};
 use crate::i18n::plural::{ARRIVED_HOUSEHOLD, DAY, HOUSEHOLD, INTRODUCTION, n, pick};
 use crate::i18n::{Lang, Text};
-use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, SourceRef, sort_findings};
-use crate::i18n::Text;
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{IntroductionCode, IntroductionRecord, IntroductionState};
 use crate::matching::model::run::describe_binding;

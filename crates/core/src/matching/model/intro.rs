@@ -7,11 +7,10 @@
 //! introduction is not enough, so the information is repeated through the introduction period.
 //! The plan's parameters are data ([`IntroductionPlan`]) with those values as defaults.
 
-use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, Severity, SourceRef};
-use crate::i18n::Lang;
-use crate::i18n::plural::INTRODUCTION;
 use crate::code::codes;
 use crate::finding::{FieldPath, Finding, FindingKind, SeedDocument, SourceRef};
+use crate::i18n::Lang;
+use crate::i18n::plural::INTRODUCTION;
 use crate::i18n::{Text, labels};
 use crate::ids::{CohortId, NewcomerId, OfferId, PostId};
 use crate::matching::model::profile::Newcomer;
