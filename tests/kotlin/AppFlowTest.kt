@@ -47,41 +47,41 @@ val appFlowSuite = suite("app flow") {
             val today = LocalDate.of(2016, 3, 1)
             val lead = d.holderOf("ib-integration-lead", today)!!
             assertEquals(listOf("ib-integration-lead"), d.postsHeldBy(lead, today).map { it.id })
-            val duties = d.partyDuties("ikast-vvv", integration, RoleOptions(null, today, false))
+            val duties = d.roles("ikast-vvv").duties(integration, RoleOptions(null, today, false))
             assertTrue(duties.isNotEmpty(), "the department has duties")
             assertTrue(duties.all { it.assignment.party == integration }, "only the department's own duties")
             val contract = duties.filter { it.task.task == TaskRef.Catalogue("integration_contract") }
             assertEquals(setOf(Raci.RESPONSIBLE, Raci.ACCOUNTABLE), contract.map { it.assignment.role }.toSet())
             assertEquals(Carrier.Post("ib-integration-lead"), contract.first { it.assignment.role == Raci.ACCOUNTABLE }.assignment.carriedBy)
             // The carrier of the task today is the lead herself.
-            val carriers = d.taskCarriers("ikast-vvv", TaskRef.Catalogue("integration_contract"), RoleOptions(null, today, false))
+            val carriers = d.roles("ikast-vvv").carriers(TaskRef.Catalogue("integration_contract"), RoleOptions(null, today, false))
             assertTrue(carriers.any { it.person == lead }, "the lead carries the integration contract today")
             // Every task has a name in both languages.
             assertTrue(duties.all { it.task.name.da.isNotBlank() && it.task.name.en.isNotBlank() }, "task names in both languages")
 
             // 3. The joint checklist before the internship agreement is signed: the jobcenter in
             //    Danish, the Red Cross in English; the items are the same, only the texts differ.
-            val template = d.checklistTemplate("joint-expectations", null)
+            val template = d.checklists().template("joint-expectations", null)
             val da = checklistItems(template, Lang.DA)
             val en = checklistItems(template, Lang.EN)
             assertEquals(da.map { it.item }, en.map { it.item })
             assertNotEquals(da.map { it.text }, en.map { it.text })
             val contact = d.holderOf("ib-jobcenter-contact", today)!!
             val rk = d.holderOf("rk-ikast-activity-leader", today)!!
-            val mine = d.startChecklist(StartChecklist("ikast-nursing-internships", jobcenter, "joint-expectations", null, contact, at("2016-03-01T09:00:00Z"), null))
-            val theirs = d.startChecklist(StartChecklist("ikast-nursing-internships", redCross, "joint-expectations", null, rk, at("2016-03-01T09:05:00Z"), null))
+            val mine = d.checklists().start(StartChecklist("ikast-nursing-internships", jobcenter, "joint-expectations", null, contact, at("2016-03-01T09:00:00Z"), null))
+            val theirs = d.checklists().start(StartChecklist("ikast-nursing-internships", redCross, "joint-expectations", null, rk, at("2016-03-01T09:05:00Z"), null))
             // The Red Cross would introduce the offers later than the jobcenter (a critical
             // item) and meet twice as often; everything else they answer alike.
-            d.answerChecklist(mine, answersFor(da), contact, at("2016-03-01T09:30:00Z"))
-            d.answerChecklist(theirs, answersFor(en, mapOf(
+            d.checklists().answer(mine, answersFor(da), contact, at("2016-03-01T09:30:00Z"))
+            d.checklists().answer(theirs, answersFor(en, mapOf(
                 "introduce-when" to AnswerValue.Choice(listOf("later")),
                 "meetings-per-month" to AnswerValue.Number(4.0),
             )), rk, at("2016-03-01T09:40:00Z"))
-            d.submitChecklist(mine, contact, at("2016-03-01T10:00:00Z"))
-            d.submitChecklist(theirs, rk, at("2016-03-01T10:05:00Z"))
+            d.checklists().submit(mine, contact, at("2016-03-01T10:00:00Z"))
+            d.checklists().submit(theirs, rk, at("2016-03-01T10:05:00Z"))
 
             // 4. The alignment: where the parties' answers differ, and whether signing waits.
-            val alignment = d.checklistAlignment("ikast-nursing-internships", "joint-expectations")
+            val alignment = d.checklists().alignment("ikast-nursing-internships", "joint-expectations")
             assertEquals(listOf(mine, theirs), alignment.columns.map { it.session })
             assertEquals(1.0, alignment.coverage)
             val status = alignment.items.associate { it.item to it.status }
@@ -94,13 +94,13 @@ val appFlowSuite = suite("app flow") {
                 if (item != "introduce-when" && item != "meetings-per-month" && item !in texts) assertEquals(AlignmentStatus.ALIGNED, s, item)
             }
             assertEquals(1u, alignment.counts.openCritical)
-            assertFalse(d.checklistReadiness("ikast-nursing-internships").ready)
+            assertFalse(d.checklists().readiness("ikast-nursing-internships").ready)
             assertTrue(renderChecklistAlignment(alignment, RenderFormat.HTML, Lang.EN).contains("<table"), "html")
             // The parties agree on the day; the coordinator records it and signing no longer waits.
-            d.resolveChecklistItem(ResolveItem("ikast-nursing-internships", "joint-expectations", "introduce-when", contact,
+            d.checklists().resolve(ResolveItem("ikast-nursing-internships", "joint-expectations", "introduce-when", contact,
                 at("2016-03-08T10:00:00Z"), "Tilbuddene introduceres ved samtalen om integrationskontrakten."))
-            assertTrue(d.checklistReadiness("ikast-nursing-internships").ready, "ready after the resolution")
-            val resolved = d.checklistAlignment("ikast-nursing-internships", "joint-expectations")
+            assertTrue(d.checklists().readiness("ikast-nursing-internships").ready, "ready after the resolution")
+            val resolved = d.checklists().alignment("ikast-nursing-internships", "joint-expectations")
 
             // 5. Matching: run the cohort, keep the run, see the matches and why.
             val run = d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
@@ -121,9 +121,9 @@ val appFlowSuite = suite("app flow") {
             }
             // Proposed, the volunteer sees the proposal without a score or contact details; the
             // volunteer of another offer is refused.
-            val fresh = run.matches.first { m -> d.proposals().none { it.newcomer == m.newcomer && it.offer == m.offer } }
-            val proposal = d.proposeMatch(ProposeMatch(fresh.newcomer, fresh.offer, at("2016-04-01T12:00:00Z"), null, run.id, null, null))
-            val seen = d.viewProposal(proposal, Viewer.Volunteer(fresh.offer), LocalDate.of(2016, 4, 2), null)
+            val fresh = run.matches.first { m -> d.privacy().proposals().none { it.newcomer == m.newcomer && it.offer == m.offer } }
+            val proposal = d.privacy().propose(ProposeMatch(fresh.newcomer, fresh.offer, at("2016-04-01T12:00:00Z"), null, run.id, null, null))
+            val seen = d.privacy().viewProposal(proposal, Viewer.Volunteer(fresh.offer), LocalDate.of(2016, 4, 2), null)
             assertEquals(Audience.VOLUNTEER, seen.audience)
             assertEquals(fresh.newcomer, seen.newcomer)
             assertNull(seen.score)
@@ -132,12 +132,12 @@ val appFlowSuite = suite("app flow") {
             assertTrue(seen.shared.none { it.field in setOf("preferences", "needs") }, seen.shared.toString())
             // The coordinator sees more of the same proposal: the score and every field the
             // volunteer sees, and more.
-            val full = d.viewProposal(proposal, Viewer.Coordinator, LocalDate.of(2016, 4, 2), null)
+            val full = d.privacy().viewProposal(proposal, Viewer.Coordinator, LocalDate.of(2016, 4, 2), null)
             assertNotNull(full.score)
             assertTrue(full.shared.map { it.field }.containsAll(seen.shared.map { it.field }), "a volunteer sees a subset")
             assertTrue(full.shared.size > seen.shared.size, "the coordinator sees more")
             val other = run.matches.map { it.offer }.first { it != fresh.offer }
-            assertThrows<BrobyggerException> { d.viewProposal(proposal, Viewer.Volunteer(other), LocalDate.of(2016, 4, 2), null) }
+            assertThrows<BrobyggerException> { d.privacy().viewProposal(proposal, Viewer.Volunteer(other), LocalDate.of(2016, 4, 2), null) }
 
             // 7. Introductions due and overdue on a day, as findings with paths.
             val due = d.introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20))
@@ -163,9 +163,9 @@ val appFlowSuite = suite("app flow") {
             val back = DossierHandle.load(saved.path)
             assertEquals(d.data(), back.data())
             assertEquals(d.toJson(), back.toJson())
-            assertEquals(2, back.checklistSessions("ikast-nursing-internships").size)
+            assertEquals(2, back.checklists().sessions("ikast-nursing-internships").size)
             assertEquals(listOf("run-app"), back.matchRuns().map { it.id })
-            assertEquals(resolved, back.checklistAlignment("ikast-nursing-internships", "joint-expectations"))
+            assertEquals(resolved, back.checklists().alignment("ikast-nursing-internships", "joint-expectations"))
             assertEquals(assessment, back.assess("ikast-vvv", AssessmentOptions(day, emptyList())))
         } finally {
             dir.deleteRecursively()

@@ -73,7 +73,7 @@ val checklistsSuite = suite("checklists") {
             val expected = Json.parse(input.resolveSibling("$case.expected.json").readText())
             val d = DossierHandle.load(input.path)
             assertEquals(expectedRows(expected["validation"]), rows(d.validate()), case)
-            val alignments = d.agreements().flatMap { d.checklistAlignments(it.id) }
+            val alignments = d.agreements().flatMap { d.checklists().alignments(it.id) }
             assertEquals(expected["alignments"].list.size, alignments.size, case)
             for ((want, got) in expected["alignments"].list.zip(alignments)) {
                 assertEquals(want["template"].str, got.template, case)
@@ -89,7 +89,7 @@ val checklistsSuite = suite("checklists") {
                 assertEquals(expectedRows(want["findings"]), rows(got.findings), case)
             }
             for ((want, a) in expected["readiness"].list.zip(d.agreements())) {
-                val r = d.checklistReadiness(a.id)
+                val r = d.checklists().readiness(a.id)
                 assertEquals(want["ready"].bool, r.ready, case)
                 assertEquals(expectedRows(want["findings"]), rows(r.findings), case)
                 assertEquals(want["requirements"].list.map { q -> q["parties"].list.map { it["session"].strOrNull } },
@@ -103,12 +103,12 @@ val checklistsSuite = suite("checklists") {
         for ((lang, code) in listOf(Lang.DA to "da", Lang.EN to "en")) {
             for ((format, ext) in listOf(RenderFormat.MARKDOWN to "md", RenderFormat.HTML to "html")) {
                 val expected = fixture("golden/checklist-horsens-joint-expectations-$code.$ext").readText()
-                assertEquals(expected, d.renderChecklistComparison("horsens-lawan", "joint-expectations", format, lang), "$code $ext")
+                assertEquals(expected, d.checklists().renderComparison("horsens-lawan", "joint-expectations", format, lang), "$code $ext")
             }
-            assertEquals(fixture("golden/checklist-summary-horsens-$code.txt").readText(), d.checklistSummary(lang))
+            assertEquals(fixture("golden/checklist-summary-horsens-$code.txt").readText(), d.checklists().summary(lang))
             assertTrue(describeChecklistTemplate(checklistTemplate("joint-expectations", null), lang).contains("19. "))
             // The same from a comparison passed around as data.
-            val alignment = d.checklistAlignment("horsens-lawan", "joint-expectations")
+            val alignment = d.checklists().alignment("horsens-lawan", "joint-expectations")
             assertEquals(fixture("golden/checklist-horsens-joint-expectations-$code.md").readText(),
                 renderChecklistAlignment(alignment, RenderFormat.MARKDOWN, lang))
         }
@@ -139,8 +139,8 @@ val checklistsSuite = suite("checklists") {
     test("a party answers on its own, saves half-done, resumes and submits") {
         val d = DossierHandle.example("horsens")
         val by = holder(d, "lawan-chair")
-        val template = d.checklistTemplate("kem-association-standpoint", null)
-        val session = d.startChecklist(StartChecklist("horsens-lawan", lawan, "kem-association-standpoint", null, by, at("2017-06-21T18:00:00Z"), null))
+        val template = d.checklists().template("kem-association-standpoint", null)
+        val session = d.checklists().start(StartChecklist("horsens-lawan", lawan, "kem-association-standpoint", null, by, at("2017-06-21T18:00:00Z"), null))
         // The app builds answers from the item list: the first option of each choice, 3 on scales.
         val views = checklistItems(template, Lang.EN)
         val answers = views.map { v ->
@@ -153,26 +153,26 @@ val checklistsSuite = suite("checklists") {
             }
             AnswerInput(v.item, value, null)
         }
-        d.answerChecklist(session, answers.take(4), by, at("2017-06-21T18:10:00Z"))
+        d.checklists().answer(session, answers.take(4), by, at("2017-06-21T18:10:00Z"))
         // Saved and loaded again, the session resumes where it was.
         val again = DossierHandle.fromJson(d.toJson())
-        assertEquals(4, again.checklistSession(session).answers.size)
-        val incomplete = assertThrows<BrobyggerException.Validation> { again.submitChecklist(session, by, at("2017-06-21T18:20:00Z")) }
+        assertEquals(4, again.checklists().session(session).answers.size)
+        val incomplete = assertThrows<BrobyggerException.Validation> { again.checklists().submit(session, by, at("2017-06-21T18:20:00Z")) }
         assertEquals("checklists.incomplete", incomplete.code)
         assertEquals(views.size - 4, incomplete.findings.size)
-        again.answerChecklist(session, answers.drop(4), by, at("2017-06-21T18:30:00Z"))
-        again.submitChecklist(session, by, at("2017-06-21T18:40:00Z"))
-        val s = again.checklistSession(session)
+        again.checklists().answer(session, answers.drop(4), by, at("2017-06-21T18:30:00Z"))
+        again.checklists().submit(session, by, at("2017-06-21T18:40:00Z"))
+        val s = again.checklists().session(session)
         assertNotNull(s.submitted)
         assertEquals(at("2017-06-21T18:30:00Z"), s.answers.last().at)
         assertEquals(by, s.answers.first().by)
         // Now both sides have answered the standpoint: the municipality's 4 for interest meets LAWAN's 5.
-        val alignment = again.checklistAlignment("horsens-lawan", "kem-association-standpoint")
+        val alignment = again.checklists().alignment("horsens-lawan", "kem-association-standpoint")
         assertEquals(2, alignment.columns.size)
         val interest = alignment.items.first { it.item == "interest" }
         assertEquals(AlignmentStatus.MINOR_DIVERGENCE, interest.status)
         assertEquals(0.75, interest.score)
-        val frozen = assertThrows<BrobyggerException.InvalidInput> { again.answerChecklist(session, answers.take(1), by, at("2017-06-22T10:00:00Z")) }
+        val frozen = assertThrows<BrobyggerException.InvalidInput> { again.checklists().answer(session, answers.take(1), by, at("2017-06-22T10:00:00Z")) }
         assertEquals("checklists.session_submitted", frozen.code)
         assertTrue(again.validate().isEmpty())
     }
@@ -180,11 +180,11 @@ val checklistsSuite = suite("checklists") {
     test("bad answers throw Validation with every problem and change nothing") {
         val d = DossierHandle.example("horsens")
         val by = holder(d, "lawan-chair")
-        val session = d.startChecklist(StartChecklist("horsens-lawan", lawan, "joint-expectations", 1u, by, at("2017-06-21T18:00:00Z"), "lawan-again"))
+        val session = d.checklists().start(StartChecklist("horsens-lawan", lawan, "joint-expectations", 1u, by, at("2017-06-21T18:00:00Z"), "lawan-again"))
         assertEquals("lawan-again", session)
         val before = d.toJson()
         val e = assertThrows<BrobyggerException.Validation> {
-            d.answerChecklist(session, listOf(
+            d.checklists().answer(session, listOf(
                 AnswerInput("meetings-per-month", AnswerValue.Number(-2.0), null),
                 AnswerInput("who-convenes", AnswerValue.Choice(listOf("the-mayor")), null),
                 AnswerInput("no-such-item", AnswerValue.DontKnow, null),
@@ -193,9 +193,9 @@ val checklistsSuite = suite("checklists") {
         assertEquals("checklists.invalid_answers", e.code)
         assertEquals(listOf("answers[0].value.value", "answers[1].value.selected[0]", "answers[2].item"), e.findings.map { it.path }.sorted())
         assertEquals(before, d.toJson())
-        assertThrows<BrobyggerException.NotFound> { d.checklistSession("nope") }
+        assertThrows<BrobyggerException.NotFound> { d.checklists().session("nope") }
         val notParty = assertThrows<BrobyggerException.InvalidInput> {
-            d.startChecklist(StartChecklist("horsens-lawan", PartyRef.Organisation("DK-LOCAL-dansk-flygtningehjaelp"), "joint-expectations", null, by, at("2017-06-21T18:00:00Z"), null))
+            d.checklists().start(StartChecklist("horsens-lawan", PartyRef.Organisation("DK-LOCAL-dansk-flygtningehjaelp"), "joint-expectations", null, by, at("2017-06-21T18:00:00Z"), null))
         }
         assertEquals("checklists.not_a_party", notParty.code)
     }
@@ -203,7 +203,7 @@ val checklistsSuite = suite("checklists") {
     test("signing waits for the open critical divergence; a resolution or an override lets it through") {
         val d = DossierHandle.example("horsens")
         val by = holder(d, "horsens-leisure-consultant")
-        val readiness = d.checklistReadiness("horsens-lawan")
+        val readiness = d.checklists().readiness("horsens-lawan")
         assertFalse(readiness.ready)
         assertEquals(1u, readiness.requirements.single().openCritical)
         fun sign(override: String? = null) = TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, at("2017-08-15T10:00:00Z"), null, override)
@@ -217,12 +217,12 @@ val checklistsSuite = suite("checklists") {
         val event = overridden.transition(sign("Introduktionen aftales på næste netværksmøde"))
         assertEquals(listOf("checklists.critical_divergence"), event.overrideRecord!!.overridden)
 
-        d.resolveChecklistItem(ResolveItem("horsens-lawan", "joint-expectations", "introduce-when", by, at("2017-08-01T10:00:00Z"),
+        d.checklists().resolve(ResolveItem("horsens-lawan", "joint-expectations", "introduce-when", by, at("2017-08-01T10:00:00Z"),
             "Kommunen introducerer tilbuddene ved samtalen om integrationskontrakten; LAWAN deltager."))
-        assertTrue(d.checklistReadiness("horsens-lawan").ready)
+        assertTrue(d.checklists().readiness("horsens-lawan").ready)
         assertNull(d.transition(sign()).overrideRecord)
         val empty = assertThrows<BrobyggerException.InvalidInput> {
-            d.resolveChecklistItem(ResolveItem("horsens-lawan", "joint-expectations", "success", by, at("2017-08-01T10:00:00Z"), " "))
+            d.checklists().resolve(ResolveItem("horsens-lawan", "joint-expectations", "success", by, at("2017-08-01T10:00:00Z"), " "))
         }
         assertEquals("checklists.empty_note", empty.code)
     }
@@ -235,17 +235,17 @@ val checklistsSuite = suite("checklists") {
         }
         val d = DossierHandle.example("ikast-brande")
         val mine = checklistTemplate("joint-expectations", null).copy(id = "ikast-internships", version = 1u)
-        d.addChecklistTemplate(mine)
-        assertEquals(mine, d.checklistTemplate("ikast-internships", 1u))
-        assertThrows<BrobyggerException.InvalidInput> { d.addChecklistTemplate(mine) }
+        d.checklists().addTemplate(mine)
+        assertEquals(mine, d.checklists().template("ikast-internships", 1u))
+        assertThrows<BrobyggerException.InvalidInput> { d.checklists().addTemplate(mine) }
         val broken = mine.copy(id = "broken", sections = emptyList())
-        val e = assertThrows<BrobyggerException.Validation> { d.addChecklistTemplate(broken) }
+        val e = assertThrows<BrobyggerException.Validation> { d.checklists().addTemplate(broken) }
         assertEquals(listOf("sections"), e.findings.map { it.path })
-        d.requireChecklist(ChecklistRequirement("ikast-vvv", "ikast-internships", null,
+        d.checklists().require(ChecklistRequirement("ikast-vvv", "ikast-internships", null,
             listOf(PartyRef.Organisation("DK-LOCAL-roede-kors-ikast")), null))
         val back = DossierHandle.fromJson(d.toJson())
-        assertEquals(d.checklists(), back.checklists())
-        assertTrue(back.removeChecklistRequirement("ikast-vvv", "ikast-internships"))
+        assertEquals(d.checklists().data(), back.checklists().data())
+        assertTrue(back.checklists().removeRequirement("ikast-vvv", "ikast-internships"))
         assertTrue(back.validate().isEmpty())
     }
 }

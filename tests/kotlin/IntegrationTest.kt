@@ -34,7 +34,7 @@ val integrationSuite = suite("integration") {
         assertEquals(CheckStatus.NOT_MET, a.checks.first { it.code == "assessment.expectation_alignment" }.status)
         assertEquals(1, a.findings.count { it.finding.code == "checklists.critical_divergence" })
         // The same role findings as the roles module gives for the version judged.
-        val roles = d.analyseRoles("horsens-lawan", RoleOptions(1u, horsensDay, false))
+        val roles = d.roles("horsens-lawan").analyse(RoleOptions(1u, horsensDay, false))
         assertEquals(roles.toSet(), a.findings.filter { it.check == "assessment.role_split" }.map { it.finding }.toSet())
         // A code the roles module does not have is refused, with the path of the culprit.
         val fake = Finding("roles.unassigned_task", Severity.WARNING, "agreements[0]", Text("x", "x"), null)
@@ -68,8 +68,8 @@ val integrationSuite = suite("integration") {
             d.summary(Lang.DA, null),
             d.healthSummary(horsensDay, Lang.EN),
             d.report("horsens-lawan", ReportOptions(horsensDay, Lang.EN, ReportFormat.HTML, emptyList(), emptyList())),
-            roleMatrixMarkdown(d.roleMatrix("horsens-lawan", RoleOptions()), Lang.DA),
-            d.analyseRoles("horsens-lawan", RoleOptions()).joinToString { it.text.en },
+            roleMatrixMarkdown(d.roles("horsens-lawan").matrix(RoleOptions()), Lang.DA),
+            d.roles("horsens-lawan").analyse(RoleOptions()).joinToString { it.text.en },
         )
         for (t in texts) assertFalse(t.contains("Hajar"), t.take(200))
         assertTrue(texts[0].contains("ildsjæl DK-LOCAL-lawan-horsens"))

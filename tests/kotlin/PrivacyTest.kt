@@ -72,21 +72,21 @@ private fun ikastRun(d: DossierHandle, on: LocalDate) =
     d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", MatchOptions(Solver.OPTIMAL, on, OfferRanking.SCORE, null)))
 
 private fun step(d: DossierHandle, s: Json): Any? = when (s["op"].str) {
-    "propose" -> d.proposeMatch(
+    "propose" -> d.privacy().propose(
         ProposeMatch(s["newcomer"].str, s["offer"].str, instant(s["at"].str),
             if (s["expires_on"] == Json.Null) null else day(s["expires_on"].str), null,
             if (s["id"] == Json.Null) null else s["id"].str, null))
-    "accept" -> d.acceptProposal(s["proposal"].str, ProposalSide.valueOf(s["side"].str.uppercase()), instant(s["at"].str), null)
-    "decline" -> d.declineProposal(s["proposal"].str, ProposalSide.valueOf(s["side"].str.uppercase()), instant(s["at"].str), null)
-    "withdraw_proposal" -> d.withdrawProposal(s["proposal"].str, instant(s["at"].str), null)
+    "accept" -> d.privacy().accept(s["proposal"].str, ProposalSide.valueOf(s["side"].str.uppercase()), instant(s["at"].str), null)
+    "decline" -> d.privacy().decline(s["proposal"].str, ProposalSide.valueOf(s["side"].str.uppercase()), instant(s["at"].str), null)
+    "withdraw_proposal" -> d.privacy().withdrawProposal(s["proposal"].str, instant(s["at"].str), null)
     "release" -> {
         fun fields(k: String) = if (s[k] == Json.Null) listOf() else s[k].list.map { ContactField.valueOf(it.str.uppercase()) }
-        disclosuresDigest(d.releaseContactDetails(ReleaseRequest(s["proposal"].str, instant(s["at"].str), fields("to_volunteer"), fields("to_household"), null)))
+        disclosuresDigest(d.privacy().release(ReleaseRequest(s["proposal"].str, instant(s["at"].str), fields("to_volunteer"), fields("to_household"), null)))
     }
-    "withdraw_consent" -> d.withdrawConsent(s["consent"].str, day(s["on"].str)).let { r ->
+    "withdraw_consent" -> d.privacy().withdrawConsent(s["consent"].str, day(s["on"].str)).let { r ->
         mapOf("closed" to r.closedProposals, "runs" to r.dependentRuns, "findings" to r.findings.map { listOf(it.code, it.path) })
     }
-    "expire" -> d.expireProposals(day(s["on"].str))
+    "expire" -> d.privacy().expire(day(s["on"].str))
     else -> fail("op ${s["op"]}")
 }
 
@@ -95,7 +95,7 @@ val privacySuite = suite("privacy") {
         for ((case, input) in privacyCases("gate-")) {
             val i = Json.parse(input.readText())
             val d = DossierHandle.example(i["example"].str)
-            if (i["withdraw"] != Json.Null) for (w in i["withdraw"].list) d.withdrawConsent(w["consent"].str, day(w["on"].str))
+            if (i["withdraw"] != Json.Null) for (w in i["withdraw"].list) d.privacy().withdrawConsent(w["consent"].str, day(w["on"].str))
             val run = d.matchCohort(MatchRequest(i["cohort"].str, i["rule_set"].str,
                 MatchOptions(solverOf(i["solver"].str), day(i["as_of"].str), OfferRanking.SCORE, null)))
             val got = j(mapOf(
@@ -132,8 +132,8 @@ val privacySuite = suite("privacy") {
                     results += mapOf("error" to errorCode(e))
                 }
             }
-            val states = d.proposals().associate { it.id to d.proposalState(it.id, null) }
-            val manifest = d.disclosureManifest(null, null).entries.map {
+            val states = d.privacy().proposals().associate { it.id to d.privacy().proposalState(it.id, null) }
+            val manifest = d.privacy().manifest(null, null).entries.map {
                 listOf(it.at, it.subject?.let(::subjectKey), recipientKey(it.recipient), it.fields, it.basis?.let(::basisKey), it.reason.en)
             }
             assertEquals(expectedOf(input, case), j(mapOf("results" to results, "states" to states, "manifest" to manifest)), case)
@@ -148,15 +148,15 @@ val privacySuite = suite("privacy") {
             val v = viewerOf(i["viewer"])
             val got: Any = try {
                 when {
-                    i["newcomer"] != Json.Null -> d.viewNewcomer(i["newcomer"].str, v, on, keyOf(i)).let {
+                    i["newcomer"] != Json.Null -> d.privacy().viewNewcomer(i["newcomer"].str, v, on, keyOf(i)).let {
                         mapOf("id" to it.newcomer.id, "arrival" to it.newcomer.arrival, "area" to it.newcomer.area,
                             "children_ages" to it.newcomer.household.childrenAges, "fields" to fieldsDigest(it.fields),
                             "withheld" to it.withheld)
                     }
-                    i["offer"] != Json.Null -> d.viewOffer(i["offer"].str, v, on).let {
+                    i["offer"] != Json.Null -> d.privacy().viewOffer(i["offer"].str, v, on).let {
                         mapOf("title" to it.offer.title, "fields" to fieldsDigest(it.fields), "withheld" to it.withheld)
                     }
-                    else -> d.viewProposal(i["proposal"].str, v, on, keyOf(i)).let {
+                    else -> d.privacy().viewProposal(i["proposal"].str, v, on, keyOf(i)).let {
                         mapOf("state" to it.state, "score" to it.score, "shared" to it.shared.map { f -> listOf(f.field, f.value.en) },
                             "explanation" to it.explanation.map { t -> t.en }, "released" to it.released,
                             "fields" to fieldsDigest(it.fields))
@@ -177,7 +177,7 @@ val privacySuite = suite("privacy") {
             val request = SafeTableRequest(r["cohort"].str, r["by"].list.map { AggregateDimension.valueOf(it.str.uppercase()) },
                 day(r["on"].str), null, if (r["min_cell"] == Json.Null) 5u else (r["min_cell"] as Json.Num).value.toUInt())
             val got: Any = try {
-                d.safeTable(request).let { t ->
+                d.privacy().safeTable(request).let { t ->
                     mapOf("cells" to t.cells.map { c -> c.keys + listOf(c.count, c.suppression) },
                         "total" to t.total, "suppressed" to t.suppressed, "left_out" to t.leftOut, "note" to t.note.en)
                 }
@@ -189,7 +189,7 @@ val privacySuite = suite("privacy") {
         for ((case, input) in privacyCases("survey-")) {
             val i = Json.parse(input.readText())
             val d = DossierHandle.example(i["example"].str)
-            val shares = d.safeSurveyResults(i["survey"].str, (i["min_cell"] as Json.Num).value.toUInt())
+            val shares = d.privacy().safeSurveyResults(i["survey"].str, (i["min_cell"] as Json.Num).value.toUInt())
             val got = shares.map { listOf(it.question, it.group, it.estimate?.respondents, it.estimate?.positive, it.suppression) }
             assertEquals(expectedOf(input, case), j(got), case)
         }
@@ -200,13 +200,13 @@ val privacySuite = suite("privacy") {
             val i = Json.parse(input.readText())
             val d = DossierHandle.example(i["example"].str)
             val on = day(i["on"].str)
-            val items = d.retentionReport(on).items.map { listOf(it.policy, targetKey(it.target), it.since, it.dueOn, it.state) }
+            val items = d.privacy().retentionReport(on).items.map { listOf(it.policy, targetKey(it.target), it.since, it.dueOn, it.state) }
             val applied: Any? = if ((i["apply"] as? Json.Bool)?.value == true) {
-                val out = d.applyRetention(on)
-                val again = d.applyRetention(on)
+                val out = d.privacy().applyRetention(on)
+                val again = d.privacy().applyRetention(on)
                 assertTrue(again.deleted.isEmpty() && again.anonymised == 0u)
                 mapOf("deleted" to out.deleted.map(::targetKey), "anonymised" to out.anonymised,
-                    "proposals_left" to d.proposals().size, "households_left" to d.cohorts().sumOf { it.newcomers.size })
+                    "proposals_left" to d.privacy().proposals().size, "households_left" to d.cohorts().sumOf { it.newcomers.size })
             } else null
             assertEquals(expectedOf(input, case), j(mapOf("items" to items, "applied" to applied)), case)
         }
@@ -224,8 +224,8 @@ val privacySuite = suite("privacy") {
                 else -> fail("scope")
             }
             val minArea = if (o["min_area_households"] == Json.Null) 5u else (o["min_area_households"] as Json.Num).value.toUInt()
-            val copy = d.anonymisedCopy(AnonymiseOptions(scope, day(o["on"].str), minArea, null), keyOf(i))
-            val record = copy.privacy().anonymisations.last()
+            val copy = d.privacy().anonymised(AnonymiseOptions(scope, day(o["on"].str), minArea, null), keyOf(i))
+            val record = copy.privacy().data().anonymisations.last()
             val e = expectedOf(input, case)
             assertEquals(e["report"]["households"], j(record.households), case)
             assertEquals(e["report"]["people"], j(record.people), case)
@@ -263,28 +263,28 @@ val privacySuite = suite("privacy") {
 
     test("records convert both ways, consents and bases add with validation, the review and export work") {
         val d = DossierHandle.example("ikast-brande")
-        val p = d.privacy()
+        val p = d.privacy().data()
         assertEquals(21, p.consents.size)
         val c = p.consents.first { it.subject == Subject.Newcomer("nc-6402-1185") }
         assertEquals(listOf("newcomer.preferences"), c.attributes)
         assertEquals(BasisRef.Consent("c-vvv-2016-003"),
-            d.coveringBasis(Subject.Newcomer("nc-6402-1185"), Purpose.MATCHING, "newcomer.preferences", LocalDate.of(2016, 4, 1)))
+            d.privacy().coveringBasis(Subject.Newcomer("nc-6402-1185"), Purpose.MATCHING, "newcomer.preferences", LocalDate.of(2016, 4, 1)))
         val before = d.toJson()
         val bad = c.copy(id = "c-bad", purposes = listOf(), expiresOn = LocalDate.of(2000, 1, 1))
-        val e = assertThrows<BrobyggerException.Validation> { d.addConsent(bad) }
+        val e = assertThrows<BrobyggerException.Validation> { d.privacy().addConsent(bad) }
         assertTrue(e.findings.map { it.code }.containsAll(listOf("privacy.no_purpose", "privacy.dates_out_of_order")))
         assertEquals(before, d.toJson())
-        d.addProcessingBasis(ProcessingBasis("b-football", BasisScope.Individual(Subject.Offer("vvv-football-kids")),
+        d.privacy().addBasis(ProcessingBasis("b-football", BasisScope.Individual(Subject.Offer("vvv-football-kids")),
             Purpose.MATCHING, LegalBasis.LEGAL_OBLIGATION, listOf("offer.credentials"), "Børneattest", LocalDate.of(2016, 5, 1), null))
-        val review = d.privacyReview(LocalDate.of(2016, 6, 1), 30u).map { it.code }
+        val review = d.privacy().review(LocalDate.of(2016, 6, 1), 30u).map { it.code }
         assertTrue("privacy.no_basis_for_matching" in review)
         assertFalse("privacy.sensitive_data_without_basis" in review)
         d.addMatchRun(ikastRun(d, LocalDate.of(2016, 4, 1)))
-        val export = d.analystExport(AnalystExportOptions("ikast-2016-q1", LocalDate.of(2016, 6, 1), d.matchRuns()[0].id, 5u))
+        val export = d.privacy().analystExport(AnalystExportOptions("ikast-2016-q1", LocalDate.of(2016, 6, 1), d.matchRuns()[0].id, 5u))
         assertEquals(10, export.tables.size)
         assertTrue(export.tables.all { t -> t.cells.all { (it.count ?: 5u) >= 5u } })
-        assertTrue(manifestMarkdown(d.disclosureManifest(null, null), Lang.EN).contains("contact.address"))
-        val report = d.withdrawConsent("c-vvv-2016-003", LocalDate.of(2016, 4, 10))
+        assertTrue(manifestMarkdown(d.privacy().manifest(null, null), Lang.EN).contains("contact.address"))
+        val report = d.privacy().withdrawConsent("c-vvv-2016-003", LocalDate.of(2016, 4, 10))
         assertEquals(listOf("mp-2"), report.closedProposals)
         assertTrue(d.validate().any { it.code == "privacy.run_uses_withdrawn_consent" })
     }
@@ -293,7 +293,7 @@ val privacySuite = suite("privacy") {
         val d = DossierHandle.example("ikast-brande")
         val options = MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE, null)
         val run = ikastRun(d, LocalDate.of(2016, 4, 1))
-        val again = matchProfilesConsented(d.ruleSets()[0], d.cohorts()[0].newcomers, d.offers(), options, d.privacy(), d.cohorts())
+        val again = matchProfilesConsented(d.ruleSets()[0], d.cohorts()[0].newcomers, d.offers(), options, d.privacy().data(), d.cohorts())
         assertEquals(run.matches, again.matches)
         assertEquals(run.withheld, again.withheld)
         val empty = Privacy(listOf(), listOf(), listOf(), listOf(), listOf())

@@ -70,7 +70,7 @@ val rolesSuite = suite("roles") {
             assertEquals(analyses.size, d.agreements().size, case)
             for ((a, want) in d.agreements().zip(analyses)) {
                 assertEquals(want["agreement"].str, a.id)
-                val findings = d.analyseRoles(a.id, RoleOptions())
+                val findings = d.roles(a.id).analyse(RoleOptions())
                 assertEquals(expectedRows(want["findings"]), rows(findings), "$case ${a.id}")
                 val sources = want["findings"].list.map { (it["source"] as? Json.Str)?.value }
                 assertEquals(sources, findings.map { cite(it.source) }, "$case ${a.id}")
@@ -88,14 +88,14 @@ val rolesSuite = suite("roles") {
             val changes = roleChangesFromJson(spec["changes"].render())
             val error = expected["error"]
             if (error == Json.Null) {
-                d.changeRoles(agreement, changes)
+                d.roles(agreement).change(changes)
                 val doc = Json.parse(d.toJson())
                 val a = doc["agreements"].list.first { it["id"].str == agreement }
                 val roles = a["versions"].list.last()["terms"]["roles"]
                 assertEquals(expected["roles"], roles, case)
                 continue
             }
-            val e = assertThrows<BrobyggerException> { d.changeRoles(agreement, changes) }
+            val e = assertThrows<BrobyggerException> { d.roles(agreement).change(changes) }
             when (error["kind"].str) {
                 "not_found" -> {
                     val nf = assertIs<BrobyggerException.NotFound>(e, case)
@@ -115,7 +115,7 @@ val rolesSuite = suite("roles") {
 
     test("golden matrices match Rust in Markdown and HTML, Danish and English") {
         for ((example, agreement) in MATRICES) {
-            val m = DossierHandle.example(example).roleMatrix(agreement, RoleOptions(asOf = AS_OF))
+            val m = DossierHandle.example(example).roles(agreement).matrix(RoleOptions(asOf = AS_OF))
             for ((lang, code) in listOf(Lang.DA to "da", Lang.EN to "en")) {
                 assertEquals(fixture("golden/roles-$agreement-$code.md").readText(), roleMatrixMarkdown(m, lang), "$agreement $code")
                 assertEquals(fixture("golden/roles-$agreement-$code.html").readText(), roleMatrixHtml(m, lang), "$agreement $code")
@@ -126,10 +126,10 @@ val rolesSuite = suite("roles") {
     test("the golden diff between the Aalborg versions matches Rust") {
         val d = DossierHandle.example("aalborg")
         for ((lang, code) in listOf(Lang.DA to "da", Lang.EN to "en")) {
-            assertEquals(fixture("golden/roles-diff-aalborg-lbb-$code.md").readText(), d.describeRoleDiff("aalborg-lbb", 1u, 2u, lang))
+            assertEquals(fixture("golden/roles-diff-aalborg-lbb-$code.md").readText(), d.roles("aalborg-lbb").describeDiff(1u, 2u, lang))
         }
         val want = Json.parse(fixture("golden/roles-diff-aalborg-lbb.json").readText())
-        val diff = d.roleDiff("aalborg-lbb", 1u, 2u)
+        val diff = d.roles("aalborg-lbb").diff(1u, 2u)
         assertEquals(want["added"].list.size, diff.added.size)
         assertEquals(want["removed"].list.size, diff.removed.size)
         assertEquals(want["changed"].list.size, diff.changed.size)
@@ -140,7 +140,7 @@ val rolesSuite = suite("roles") {
 
     test("tasks, parties and roles are Kotlin types; keys convert both ways") {
         val d = DossierHandle.example("ikast-brande")
-        val tasks = d.roleTasks("ikast-vvv", RoleOptions())
+        val tasks = d.roles("ikast-vvv").tasks(RoleOptions())
         val first = tasks.first()
         assertEquals(TaskRef.Catalogue("integration_contract"), first.task)
         assertEquals("integration_contract", first.key)
@@ -158,7 +158,7 @@ val rolesSuite = suite("roles") {
         assertEquals("input.bad_key", bad.code)
         assertEquals("party", bad.path)
 
-        val carriers = d.taskCarriers("ikast-vvv", TaskRef.Catalogue("match_volunteers"), RoleOptions(asOf = AS_OF))
+        val carriers = d.roles("ikast-vvv").carriers(TaskRef.Catalogue("match_volunteers"), RoleOptions(asOf = AS_OF))
         val accountable = carriers.single { it.role == Raci.ACCOUNTABLE }
         assertEquals(PartyRef.Organisation("DK-LOCAL-roede-kors-ikast"), accountable.party)
         assertEquals("rk-ikast-activity-leader", accountable.post)
@@ -166,14 +166,14 @@ val rolesSuite = suite("roles") {
         assertEquals(listOf(Raci.RESPONSIBLE, Raci.RESPONSIBLE, Raci.RESPONSIBLE, Raci.ACCOUNTABLE, Raci.INFORMED), carriers.map { it.role })
 
         val jobcentre = PartyRef.Department("ikast-brande", "jobcenter")
-        val duties = d.partyDuties("ikast-vvv", jobcentre, RoleOptions())
+        val duties = d.roles("ikast-vvv").duties(jobcentre, RoleOptions())
         assertTrue(duties.any { it.task.key == "employment_measures" && it.assignment.role == Raci.ACCOUNTABLE })
-        assertTrue(d.partyDuties("ikast-vvv", PartyRef.Municipality("ikast-brande"), RoleOptions()).containsAll(duties))
+        assertTrue(d.roles("ikast-vvv").duties(PartyRef.Municipality("ikast-brande"), RoleOptions()).containsAll(duties))
 
-        val m = d.roleMatrix("ikast-vvv", RoleOptions(version = 1u))
+        val m = d.roles("ikast-vvv").matrix(RoleOptions(version = 1u))
         assertEquals(1u, m.version)
         assertEquals(m.parties.size, m.rows.first().cells.size)
-        assertEquals(d.analyseRoles("ikast-vvv", RoleOptions()), m.findings)
+        assertEquals(d.roles("ikast-vvv").analyse(RoleOptions()), m.findings)
         assertTrue(m.findings.any { it.code == "roles.load_exceeds_hours" && it.severity == Severity.WARNING })
 
         val catalogue = taskCatalogue()
@@ -187,33 +187,33 @@ val rolesSuite = suite("roles") {
         val before = d.toJson()
         val festival = TaskRef.Activity("act-festival")
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.assignRole("horsens-lawan", Assignment(festival, LAWAN, Raci.ACCOUNTABLE))
+            d.roles("horsens-lawan").assign(Assignment(festival, LAWAN, Raci.ACCOUNTABLE))
         }
         assertEquals("roles.second_accountable", e.code)
         assertEquals("assignment.role", e.path)
         val nf = assertThrows<BrobyggerException.NotFound> {
-            d.assignRole("horsens-lawan", Assignment(TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE, Carrier.Post("no-post")))
+            d.roles("horsens-lawan").assign(Assignment(TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE, Carrier.Post("no-post")))
         }
         assertEquals("post", nf.entity)
-        assertThrows<BrobyggerException.NotFound> { d.unassignRole("horsens-lawan", festival, LAWAN, Raci.INFORMED) }
-        assertThrows<BrobyggerException.NotFound> { d.roleMatrix("nope", RoleOptions()) }
+        assertThrows<BrobyggerException.NotFound> { d.roles("horsens-lawan").unassign(festival, LAWAN, Raci.INFORMED) }
+        assertThrows<BrobyggerException.NotFound> { d.roles("nope").matrix(RoleOptions()) }
         val parse = assertThrows<BrobyggerException.Parse> { roleChangesFromJson("""[{"type": "assign", "assignment": {"task": 3}}]""") }
         assertEquals("input.bad_changes", parse.code)
         // serde reads a tagged change whole, so the path stops at the change.
         assertEquals("[0]", parse.path)
         assertEquals(before, d.toJson())
 
-        d.assignRole("horsens-lawan", Assignment(TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE, hoursPerMonth = 1.5))
-        assertEquals(listOf(Raci.RESPONSIBLE), d.roleMatrix("horsens-lawan", RoleOptions()).rows
+        d.roles("horsens-lawan").assign(Assignment(TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE, hoursPerMonth = 1.5))
+        assertEquals(listOf(Raci.RESPONSIBLE), d.roles("horsens-lawan").matrix(RoleOptions()).rows
             .first { it.task.key == "evaluate" }.cells[0].roles)
-        val removed = d.unassignRole("horsens-lawan", TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE)
+        val removed = d.roles("horsens-lawan").unassign(TaskRef.Catalogue("evaluate"), FRITID, Raci.RESPONSIBLE)
         assertEquals(1.5, removed.hoursPerMonth)
         assertEquals(before, d.toJson())
     }
 
     test("a statutory task held by an organisation blocks signing; binding splits change by amendment") {
         val d = horsens()
-        d.assignRole("horsens-lawan", Assignment(TaskRef.Catalogue("school_daycare_placement"), LAWAN, Raci.RESPONSIBLE))
+        d.roles("horsens-lawan").assign(Assignment(TaskRef.Catalogue("school_daycare_placement"), LAWAN, Raci.RESPONSIBLE))
         val by = d.posts().first { it.id == "horsens-leisure-consultant" }.holders[0].person
         val e = assertThrows<BrobyggerException.InvalidTransition> {
             d.transition(TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, Instant.parse("2017-08-15T09:00:00Z"), null, null))
@@ -225,16 +225,16 @@ val rolesSuite = suite("roles") {
 
         val ikast = DossierHandle.example("ikast-brande")
         val change = RoleChange.Assign(Assignment(TaskRef.Catalogue("evaluate"), PartyRef.Department("ikast-brande", "integration"), Raci.RESPONSIBLE))
-        val binding = assertThrows<BrobyggerException.InvalidInput> { ikast.changeRoles("ikast-vvv", listOf(change)) }
+        val binding = assertThrows<BrobyggerException.InvalidInput> { ikast.roles("ikast-vvv").change(listOf(change)) }
         assertEquals("lifecycle.binding_terms", binding.code)
         val lead = ikast.posts().first { it.id == "ib-integration-lead" }.holders[0].person
-        assertEquals(2u, ikast.amendRoles("ikast-vvv", listOf(change), Amendment(LocalDate.of(2019, 9, 1), lead, "Evaluering")))
-        val diff = ikast.roleDiff("ikast-vvv", 1u, 2u)
+        assertEquals(2u, ikast.roles("ikast-vvv").amend(listOf(change), Amendment(LocalDate.of(2019, 9, 1), lead, "Evaluering")))
+        val diff = ikast.roles("ikast-vvv").diff(1u, 2u)
         assertEquals(listOf(TaskRef.Catalogue("evaluate")), diff.added.map { it.task })
-        assertEquals(ikast.roleSplit("ikast-vvv", 1u).assignments.size + 1, ikast.roleSplit("ikast-vvv", null).assignments.size)
+        assertEquals(ikast.roles("ikast-vvv").split(1u).assignments.size + 1, ikast.roles("ikast-vvv").split(null).assignments.size)
         // The terms data class carries the split, so the round trip keeps it.
         val terms = ikast.agreement("ikast-vvv").versions.last().terms
-        assertEquals(ikast.roleSplit("ikast-vvv", null), terms.roles)
+        assertEquals(ikast.roles("ikast-vvv").split(null), terms.roles)
         assertEquals(ikast.data(), DossierHandle.fromData(ikast.data()).data())
     }
 }

@@ -63,10 +63,10 @@ private class Case(val input: Json) {
 /** Runs one case through the Kotlin API and projects its result into the vector shape. */
 private fun run(c: Case): Json = when (c.s("operation")) {
     "validate" -> obj("findings" to findings(c.dossier().validate()))
-    "party_duties" -> obj("duties" to arr(c.dossier().partyDuties(c.s("agreement"), parsePartyKey(c.s("party")), RoleOptions()).map {
+    "party_duties" -> obj("duties" to arr(c.dossier().roles(c.s("agreement")).duties(parsePartyKey(c.s("party")), RoleOptions()).map {
         obj("task" to str(it.task.key), "role" to word(it.assignment.role), "carried_by" to carrier(it.assignment.carriedBy))
     }))
-    "checklist_alignment" -> c.dossier().checklistAlignment(c.s("agreement"), c.s("template")).let { a ->
+    "checklist_alignment" -> c.dossier().checklists().alignment(c.s("agreement"), c.s("template")).let { a ->
         obj(
             "score" to num(a.score), "coverage" to num(a.coverage), "open_critical" to num(a.counts.openCritical),
             "items" to arr(a.items.map { obj("item" to str(it.item), "status" to word(it.status), "score" to num(it.score)) }),

@@ -36,7 +36,7 @@ DOSSIER: dict[str, str] = {
     "privacy": "Dossier.privacy", "privacy_mut": "Dossier.privacy", "assessment": "assess", "surveys": "surveys",
     "surveys_mut": "add_survey", "reminders": "reminders", "RolesFacet.agreement": "Roles",
     "PostsFacet.handover": "Dossier.handover", "PostsFacet.held_by": "Dossier.posts_held_by",
-    "ChecklistsFacet.render_comparison": "DossierChecklists.render",
+    "ChecklistsFacet.render_comparison": "DossierChecklists.render_comparison",
     # roles
     "RolesFacet.split": "Roles.split", "RolesFacet.tasks": "Roles.tasks", "RolesFacet.analyse": "Roles.analyse",
     "RolesFacet.matrix": "Roles.matrix", "RolesFacet.duties": "Roles.duties", "RolesFacet.carriers": "Roles.carriers",
@@ -46,7 +46,7 @@ DOSSIER: dict[str, str] = {
     "party_text": "Carrying.party_name", "party_exists": "Roles.duties",
     # checklists
     "ChecklistsFacet.template": "DossierChecklists.template", "ChecklistsFacet.add_template": "DossierChecklists.add_template",
-    "ChecklistsFacet.require": "DossierChecklists.require", "ChecklistsFacet.remove_requirement": "DossierChecklists.unrequire",
+    "ChecklistsFacet.require": "DossierChecklists.require", "ChecklistsFacet.remove_requirement": "DossierChecklists.remove_requirement",
     "ChecklistsFacet.start": "DossierChecklists.start", "ChecklistsFacet.answer": "DossierChecklists.answer",
     "ChecklistsFacet.submit": "DossierChecklists.submit", "ChecklistsFacet.resolve": "DossierChecklists.resolve",
     "ChecklistsFacet.session": "DossierChecklists.session", "ChecklistsFacet.sessions": "DossierChecklists.sessions",

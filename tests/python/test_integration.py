@@ -93,7 +93,7 @@ def test_a_champion_is_never_named() -> None:
         bb.report(d, "horsens-lawan", day, "en").markdown(),
         bb.report(d, "horsens-lawan", day, "da").html(),
         bb.Roles(d, "horsens-lawan").matrix().markdown("en"),
-        d.checklists.render("horsens-lawan", "joint-expectations", "markdown", "da"),
+        d.checklists.render_comparison("horsens-lawan", "joint-expectations", "markdown", "da"),
         d.checklists.summary("en"),
         json.dumps(bb.report_sections(d, "horsens-lawan", day)),
         bb.assess(d, "horsens-lawan", day).to_json(),
@@ -124,7 +124,7 @@ def test_free_text_is_never_quoted_in_findings_errors_or_the_report() -> None:
         for part in ("Fatima", "Bibi", "Qwz"):
             assert part not in text
     # The parties' own comparison does show their words.
-    assert "Fatima" in d.checklists.render("horsens-lawan", "kem-association-standpoint", "markdown", "da")
+    assert "Fatima" in d.checklists.render_comparison("horsens-lawan", "kem-association-standpoint", "markdown", "da")
 
 
 @settings(max_examples=60, deadline=None)

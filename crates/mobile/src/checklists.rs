@@ -11,9 +11,10 @@ use brobygger::checklists::{
 };
 use brobygger::{
     AgreementId, AnswerInput, AnswerSession, BrobyggerError, ChecklistAlignment,
-    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Finding, Lang, PersonId,
+    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Dossier, Finding, Lang, PersonId,
     ResolveItem, SessionId, StartChecklist, TemplateId, Timestamp,
 };
+use std::sync::{Arc, RwLock};
 
 /// Every built-in checklist template (the municipality's preparation, the association's
 /// standpoint, the advice for each side, the LBB recommendations, the resource check and the
@@ -102,16 +103,29 @@ pub fn render_checklist_alignment(
     Ok(alignment.render(format, lang))
 }
 
+/// The dossier's expectation-alignment checklists (the core's `ChecklistsFacet`): sessions,
+/// comparisons, requirements. Shares the handle's lock.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierChecklists(Arc<RwLock<Dossier>>);
+
 #[uniffi::export]
 impl DossierHandle {
+    /// The dossier's checklists facet.
+    pub fn checklists(&self) -> Result<Arc<DossierChecklists>, BrobyggerError> {
+        Ok(Arc::new(DossierChecklists(Arc::clone(&self.0))))
+    }
+}
+
+#[uniffi::export]
+impl DossierChecklists {
     /// The dossier's checklist data: its own templates, requirements, sessions, resolutions.
-    pub fn checklists(&self) -> Result<Checklists, BrobyggerError> {
+    pub fn data(&self) -> Result<Checklists, BrobyggerError> {
         Ok(read(&self.0)?.checklists.clone())
     }
 
     /// A template by id (the dossier's own first, then the built-in ones), in `version` or the
     /// newest. Throws `NotFound`.
-    pub fn checklist_template(
+    pub fn template(
         &self,
         id: TemplateId,
         version: Option<u32>,
@@ -127,24 +141,18 @@ impl DossierHandle {
 
     /// Adds a template of the dossier's own. Throws `Validation` or `InvalidInput` when its id
     /// and version are taken.
-    pub fn add_checklist_template(
-        &self,
-        template: ChecklistTemplate,
-    ) -> Result<(), BrobyggerError> {
+    pub fn add_template(&self, template: ChecklistTemplate) -> Result<(), BrobyggerError> {
         write(&self.0)?.checklists_mut().add_template(template)
     }
 
     /// Requires a checklist before the agreement can be signed (replacing an earlier
     /// requirement of the same template).
-    pub fn require_checklist(
-        &self,
-        requirement: ChecklistRequirement,
-    ) -> Result<(), BrobyggerError> {
+    pub fn require(&self, requirement: ChecklistRequirement) -> Result<(), BrobyggerError> {
         write(&self.0)?.checklists_mut().require(requirement)
     }
 
     /// Drops a requirement; returns whether there was one.
-    pub fn remove_checklist_requirement(
+    pub fn remove_requirement(
         &self,
         agreement: AgreementId,
         template: TemplateId,
@@ -155,13 +163,13 @@ impl DossierHandle {
     }
 
     /// Starts one party's answer session; returns its id.
-    pub fn start_checklist(&self, start: StartChecklist) -> Result<SessionId, BrobyggerError> {
+    pub fn start(&self, start: StartChecklist) -> Result<SessionId, BrobyggerError> {
         write(&self.0)?.checklists_mut().start(start)
     }
 
     /// Records answers in an open session, replacing earlier answers to the same items. Throws
     /// `Validation` with every problem (paths `answers[i]...`); nothing is recorded then.
-    pub fn answer_checklist(
+    pub fn answer(
         &self,
         session: SessionId,
         answers: Vec<AnswerInput>,
@@ -174,7 +182,7 @@ impl DossierHandle {
     }
 
     /// Submits a session with every item answered; it is frozen afterwards.
-    pub fn submit_checklist(
+    pub fn submit(
         &self,
         session: SessionId,
         by: PersonId,
@@ -184,12 +192,12 @@ impl DossierHandle {
     }
 
     /// Records what the parties agreed on a diverging item.
-    pub fn resolve_checklist_item(&self, resolve: ResolveItem) -> Result<(), BrobyggerError> {
+    pub fn resolve(&self, resolve: ResolveItem) -> Result<(), BrobyggerError> {
         write(&self.0)?.checklists_mut().resolve(resolve)
     }
 
     /// One session, to resume it. Throws `NotFound`.
-    pub fn checklist_session(&self, id: SessionId) -> Result<AnswerSession, BrobyggerError> {
+    pub fn session(&self, id: SessionId) -> Result<AnswerSession, BrobyggerError> {
         read(&self.0)?
             .checklists()
             .session(&id)
@@ -200,10 +208,7 @@ impl DossierHandle {
     }
 
     /// The sessions for an agreement, in the order started.
-    pub fn checklist_sessions(
-        &self,
-        agreement: AgreementId,
-    ) -> Result<Vec<AnswerSession>, BrobyggerError> {
+    pub fn sessions(&self, agreement: AgreementId) -> Result<Vec<AnswerSession>, BrobyggerError> {
         Ok(read(&self.0)?
             .checklists()
             .sessions(&agreement)
@@ -213,7 +218,7 @@ impl DossierHandle {
     }
 
     /// The comparison of the parties' latest answers to one checklist.
-    pub fn checklist_alignment(
+    pub fn alignment(
         &self,
         agreement: AgreementId,
         template: TemplateId,
@@ -222,7 +227,7 @@ impl DossierHandle {
     }
 
     /// The comparisons of every checklist answered for an agreement.
-    pub fn checklist_alignments(
+    pub fn alignments(
         &self,
         agreement: AgreementId,
     ) -> Result<Vec<ChecklistAlignment>, BrobyggerError> {
@@ -230,21 +235,18 @@ impl DossierHandle {
     }
 
     /// Progress on the required checklists and what blocks signing.
-    pub fn checklist_readiness(
-        &self,
-        agreement: AgreementId,
-    ) -> Result<ChecklistReadiness, BrobyggerError> {
+    pub fn readiness(&self, agreement: AgreementId) -> Result<ChecklistReadiness, BrobyggerError> {
         read(&self.0)?.checklists().readiness(&agreement)
     }
 
     /// Where each agreement stands with its checklists, as text in `lang` (empty without
     /// checklist data).
-    pub fn checklist_summary(&self, lang: Lang) -> Result<String, BrobyggerError> {
+    pub fn summary(&self, lang: Lang) -> Result<String, BrobyggerError> {
         Ok(read(&self.0)?.checklists().summary(lang))
     }
 
     /// The side-by-side comparison rendered as Markdown or HTML in `lang`.
-    pub fn render_checklist_comparison(
+    pub fn render_comparison(
         &self,
         agreement: AgreementId,
         template: TemplateId,

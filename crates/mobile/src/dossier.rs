@@ -12,11 +12,11 @@ use std::sync::{Arc, RwLock};
 /// A dossier held by the library. Safe to share across threads: reads run in parallel,
 /// changes are serialised, and a failed change leaves the dossier as it was.
 #[derive(Debug, uniffi::Object)]
-pub struct DossierHandle(pub(crate) RwLock<Dossier>);
+pub struct DossierHandle(pub(crate) Arc<RwLock<Dossier>>);
 
 impl DossierHandle {
     fn wrap(d: Dossier) -> Arc<Self> {
-        Arc::new(Self(RwLock::new(d)))
+        Arc::new(Self(Arc::new(RwLock::new(d))))
     }
 
     /// The lock, for the API blocks in other modules.

@@ -15,10 +15,10 @@ use brobygger::privacy::{
     SafeTableRequest, Subject, Viewer, WithdrawalReport,
 };
 use brobygger::{
-    BrobyggerError, ConsentId, Finding, Lang, MatchRunId, NewcomerId, OfferId, PostId, ProposalId,
-    Timestamp,
+    BrobyggerError, ConsentId, Dossier, Finding, Lang, MatchRunId, NewcomerId, OfferId, PostId,
+    ProposalId, Timestamp,
 };
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 /// A secret key for one pseudonymisation domain: pseudonyms are HMAC-SHA256 of an opaque id
 /// under it. The key never appears in `toString`, errors or logs.
@@ -99,10 +99,29 @@ pub fn manifest_markdown(manifest: ExportManifest, lang: Lang) -> Result<String,
     Ok(manifest.markdown(lang))
 }
 
+/// The dossier's privacy records and rules (the core's `PrivacyFacet`): consents, proposals and
+/// releases, views, anonymisation, retention, safe tables. Shares the handle's lock.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierPrivacy(Arc<RwLock<Dossier>>);
+
+impl DossierPrivacy {
+    fn lock(&self) -> &RwLock<Dossier> {
+        &self.0
+    }
+}
+
 #[uniffi::export]
 impl DossierHandle {
+    /// The dossier's privacy facet.
+    pub fn privacy(&self) -> Result<Arc<DossierPrivacy>, BrobyggerError> {
+        Ok(Arc::new(DossierPrivacy(Arc::clone(&self.0))))
+    }
+}
+
+#[uniffi::export]
+impl DossierPrivacy {
     /// The privacy records: consents, bases, proposals, retention policies, anonymisations.
-    pub fn privacy(&self) -> Result<Privacy, BrobyggerError> {
+    pub fn data(&self) -> Result<Privacy, BrobyggerError> {
         Ok(read(self.lock())?.privacy.clone())
     }
 
@@ -112,7 +131,7 @@ impl DossierHandle {
     }
 
     /// Adds a legal basis other than consent.
-    pub fn add_processing_basis(&self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
+    pub fn add_basis(&self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
         write(self.lock())?.privacy_mut().add_basis(basis)
     }
 
@@ -147,13 +166,41 @@ impl DossierHandle {
             .covering_basis(&subject, purpose, attribute.as_deref(), on))
     }
 
+    /// The consents.
+    pub fn consents(&self) -> Result<Vec<ConsentRecord>, BrobyggerError> {
+        Ok(read(self.lock())?.privacy.consents.clone())
+    }
+
+    /// The legal bases other than consent.
+    pub fn bases(&self) -> Result<Vec<ProcessingBasis>, BrobyggerError> {
+        Ok(read(self.lock())?.privacy.bases.clone())
+    }
+
+    /// The retention policies.
+    pub fn retention_policies(&self) -> Result<Vec<RetentionPolicy>, BrobyggerError> {
+        Ok(read(self.lock())?.privacy.retention.clone())
+    }
+
+    /// The releases between two days (either open) as a Markdown table in `lang`.
+    pub fn manifest_markdown(
+        &self,
+        lang: Lang,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<String, BrobyggerError> {
+        Ok(read(self.lock())?
+            .privacy()
+            .manifest(from, until)
+            .markdown(lang))
+    }
+
     /// The match proposals and their history.
     pub fn proposals(&self) -> Result<Vec<MatchProposal>, BrobyggerError> {
         Ok(read(self.lock())?.privacy.proposals.clone())
     }
 
     /// Proposes a match; returns its id.
-    pub fn propose_match(&self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
+    pub fn propose(&self, request: ProposeMatch) -> Result<ProposalId, BrobyggerError> {
         write(self.lock())?.privacy_mut().propose(request)
     }
 
@@ -171,7 +218,7 @@ impl DossierHandle {
     }
 
     /// Records that one side accepted (the household first).
-    pub fn accept_proposal(
+    pub fn accept(
         &self,
         proposal: ProposalId,
         side: ProposalSide,
@@ -184,7 +231,7 @@ impl DossierHandle {
     }
 
     /// Records that one side declined.
-    pub fn decline_proposal(
+    pub fn decline(
         &self,
         proposal: ProposalId,
         side: ProposalSide,
@@ -209,16 +256,13 @@ impl DossierHandle {
     }
 
     /// Closes the proposals that lapsed unanswered by a day.
-    pub fn expire_proposals(&self, on: NaiveDate) -> Result<Vec<ProposalId>, BrobyggerError> {
+    pub fn expire(&self, on: NaiveDate) -> Result<Vec<ProposalId>, BrobyggerError> {
         Ok(write(self.lock())?.privacy_mut().expire(on))
     }
 
     /// Releases contact details after both sides accepted. Throws `InvalidInput`
     /// (`privacy.release_before_acceptance`, `privacy.consent_expired`, ...); nothing changes.
-    pub fn release_contact_details(
-        &self,
-        request: ReleaseRequest,
-    ) -> Result<Vec<Disclosure>, BrobyggerError> {
+    pub fn release(&self, request: ReleaseRequest) -> Result<Vec<Disclosure>, BrobyggerError> {
         write(self.lock())?.privacy_mut().release(request)
     }
 
@@ -236,7 +280,7 @@ impl DossierHandle {
     }
 
     /// Every recorded release between two days (either open).
-    pub fn disclosure_manifest(
+    pub fn manifest(
         &self,
         from: Option<NaiveDate>,
         until: Option<NaiveDate>,
@@ -292,7 +336,7 @@ impl DossierHandle {
     }
 
     /// An anonymised copy as a new handle; this dossier is unchanged.
-    pub fn anonymised_copy(
+    pub fn anonymised(
         &self,
         options: AnonymiseOptions,
         key: Option<Arc<PseudonymKey>>,
@@ -346,7 +390,7 @@ impl DossierHandle {
     /// The privacy review on a day; consents lapsing within `warn_days` are reported (the
     /// core's default when null).
     #[uniffi::method(default(warn_days = None))]
-    pub fn privacy_review(
+    pub fn review(
         &self,
         on: NaiveDate,
         warn_days: Option<u32>,

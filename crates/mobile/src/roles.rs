@@ -4,138 +4,144 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::{
-    AgreementId, Amendment, Assignment, BrobyggerError, Carrying, Duty, Finding, Lang, PartyRef,
-    Raci, RoleChange, RoleMatrix, RoleOptions, RoleSplit, RoleSplitDiff, RoleTask, TaskCatalogue,
-    TaskDefinition, TaskRef,
+    AgreementId, Amendment, Assignment, BrobyggerError, Carrying, Dossier, Duty, Finding, Lang,
+    PartyRef, Raci, RoleChange, RoleMatrix, RoleOptions, RoleSplit, RoleSplitDiff, RoleTask,
+    TaskCatalogue, TaskDefinition, TaskRef,
 };
+use std::sync::{Arc, RwLock};
+
+/// The role split of one agreement (the core's `RolesFacet`): questions, changes and reports.
+/// Shares the handle's lock.
+#[derive(Debug, uniffi::Object)]
+pub struct Roles {
+    dossier: Arc<RwLock<Dossier>>,
+    agreement: AgreementId,
+}
 
 #[uniffi::export]
 impl DossierHandle {
+    /// The roles facet of an agreement.
+    pub fn roles(&self, agreement: AgreementId) -> Result<Arc<Roles>, BrobyggerError> {
+        Ok(Arc::new(Roles {
+            dossier: Arc::clone(&self.0),
+            agreement,
+        }))
+    }
+}
+
+#[uniffi::export]
+impl Roles {
+    /// The agreement.
+    pub fn agreement(&self) -> Result<AgreementId, BrobyggerError> {
+        Ok(self.agreement.clone())
+    }
+
     /// The role split of a version of an agreement (`null`: the version in force).
-    pub fn role_split(
-        &self,
-        agreement: AgreementId,
-        version: Option<u32>,
-    ) -> Result<RoleSplit, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).split(version).cloned()
+    pub fn split(&self, version: Option<u32>) -> Result<RoleSplit, BrobyggerError> {
+        read(&self.dossier)?
+            .roles(&self.agreement)
+            .split(version)
+            .cloned()
     }
 
     /// The tasks of a split in matrix order: catalogue tasks in use, activities, custom tasks.
-    pub fn role_tasks(
-        &self,
-        agreement: AgreementId,
-        options: RoleOptions,
-    ) -> Result<Vec<RoleTask>, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).tasks(options)
+    pub fn tasks(&self, options: RoleOptions) -> Result<Vec<RoleTask>, BrobyggerError> {
+        read(&self.dossier)?.roles(&self.agreement).tasks(options)
     }
 
     /// Every finding about a split (codes `roles.*`), errors first.
-    pub fn analyse_roles(
-        &self,
-        agreement: AgreementId,
-        options: RoleOptions,
-    ) -> Result<Vec<Finding>, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).analyse(options)
+    pub fn analyse(&self, options: RoleOptions) -> Result<Vec<Finding>, BrobyggerError> {
+        read(&self.dossier)?.roles(&self.agreement).analyse(options)
     }
 
     /// The responsibility matrix with its findings; render it with [`role_matrix_markdown`] or
     /// [`role_matrix_html`].
-    pub fn role_matrix(
-        &self,
-        agreement: AgreementId,
-        options: RoleOptions,
-    ) -> Result<RoleMatrix, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).matrix(options)
+    pub fn matrix(&self, options: RoleOptions) -> Result<RoleMatrix, BrobyggerError> {
+        read(&self.dossier)?.roles(&self.agreement).matrix(options)
     }
 
     /// What a party does under an agreement (a whole municipality includes its departments).
-    pub fn party_duties(
+    pub fn duties(
         &self,
-        agreement: AgreementId,
         party: PartyRef,
         options: RoleOptions,
     ) -> Result<Vec<Duty>, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).duties(&party, options)
+        read(&self.dossier)?
+            .roles(&self.agreement)
+            .duties(&party, options)
     }
 
     /// Who carries a task: each party's role, post and the person holding it on `options.asOf`.
-    pub fn task_carriers(
+    pub fn carriers(
         &self,
-        agreement: AgreementId,
         task: TaskRef,
         options: RoleOptions,
     ) -> Result<Vec<Carrying>, BrobyggerError> {
-        read(&self.0)?.roles(&agreement).carriers(&task, options)
+        read(&self.dossier)?
+            .roles(&self.agreement)
+            .carriers(&task, options)
     }
 
     /// Gives a party a role on a task of a draft or negotiating agreement. Throws `NotFound` or
     /// `InvalidInput` (a second accountable, a party outside the agreement, ...); nothing
     /// changes then.
-    pub fn assign_role(
-        &self,
-        agreement: AgreementId,
-        assignment: Assignment,
-    ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.roles_mut(&agreement).assign(assignment)
+    pub fn assign(&self, assignment: Assignment) -> Result<(), BrobyggerError> {
+        write(&self.dossier)?
+            .roles_mut(&self.agreement)
+            .assign(assignment)
     }
 
     /// Takes a role away from a party and returns the removed assignment.
-    pub fn unassign_role(
+    pub fn unassign(
         &self,
-        agreement: AgreementId,
         task: TaskRef,
         party: PartyRef,
         role: Raci,
     ) -> Result<Assignment, BrobyggerError> {
-        write(&self.0)?
-            .roles_mut(&agreement)
+        write(&self.dossier)?
+            .roles_mut(&self.agreement)
             .unassign(&task, &party, role)
     }
 
     /// Applies changes to the split of a draft or negotiating agreement, in order, all or
     /// nothing; errors name the change (`changes[1].assignment.party`).
-    pub fn change_roles(
-        &self,
-        agreement: AgreementId,
-        changes: Vec<RoleChange>,
-    ) -> Result<(), BrobyggerError> {
-        write(&self.0)?.roles_mut(&agreement).change(&changes)
+    pub fn change(&self, changes: Vec<RoleChange>) -> Result<(), BrobyggerError> {
+        write(&self.dossier)?
+            .roles_mut(&self.agreement)
+            .change(&changes)
     }
 
     /// Amends a binding agreement with changes to its split; returns the new version number.
-    pub fn amend_roles(
+    pub fn amend(
         &self,
-        agreement: AgreementId,
         changes: Vec<RoleChange>,
         amendment: Amendment,
     ) -> Result<u32, BrobyggerError> {
-        write(&self.0)?
-            .roles_mut(&agreement)
+        write(&self.dossier)?
+            .roles_mut(&self.agreement)
             .amend(&changes, amendment)
     }
 
     /// What changed in the split between two versions.
-    pub fn role_diff(
+    pub fn diff(
         &self,
-        agreement: AgreementId,
         from_version: u32,
         to_version: u32,
     ) -> Result<RoleSplitDiff, BrobyggerError> {
-        read(&self.0)?
-            .roles(&agreement)
+        read(&self.dossier)?
+            .roles(&self.agreement)
             .diff(from_version, to_version)
     }
 
     /// The change between two versions as a readable Markdown list in `lang`.
-    pub fn describe_role_diff(
+    pub fn describe_diff(
         &self,
-        agreement: AgreementId,
         from_version: u32,
         to_version: u32,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
-        read(&self.0)?
-            .roles(&agreement)
+        read(&self.dossier)?
+            .roles(&self.agreement)
             .describe_diff(from_version, to_version, lang)
     }
 }

@@ -365,7 +365,12 @@ impl DossierChecklists {
     }
 
     /// Drops a requirement; returns whether there was one.
-    fn unrequire(&self, py: Python<'_>, agreement: &str, template: &str) -> PyResult<bool> {
+    fn remove_requirement(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        template: &str,
+    ) -> PyResult<bool> {
         Ok(self
             .dossier
             .try_borrow_mut(py)?
@@ -562,7 +567,7 @@ impl DossierChecklists {
 
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
     #[pyo3(signature = (agreement, template, format = "markdown", lang = "da"))]
-    fn render(
+    fn render_comparison(
         &self,
         py: Python<'_>,
         agreement: &str,
