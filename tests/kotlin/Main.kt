@@ -19,6 +19,7 @@ fun main() {
         errorsSuite,
         vectorsSuite,
         presentSuite,
+        surfaceSuite,
     )
     var passed = 0
     var failed = 0

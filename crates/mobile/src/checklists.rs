@@ -123,6 +123,11 @@ impl DossierChecklists {
         Ok(read(&self.0)?.checklists.clone())
     }
 
+    /// The checklists an agreement must have answered before it can be signed.
+    pub fn requirements(&self) -> Result<Vec<ChecklistRequirement>, BrobyggerError> {
+        Ok(read(&self.0)?.checklists.requirements.clone())
+    }
+
     /// A template by id (the dossier's own first, then the built-in ones), in `version` or the
     /// newest. Throws `NotFound`.
     pub fn template(

@@ -457,6 +457,12 @@ impl Dossier {
         crate::checklists::DossierChecklists::new(slf.unbind())
     }
 
+    /// The role split of `agreement`: `d.roles("aalborg-lbb").matrix()`. Raises
+    /// `NotFoundError` for an unknown agreement.
+    fn roles(slf: Bound<'_, Self>, agreement: &str) -> PyResult<crate::roles::Roles> {
+        crate::roles::Roles::of(slf.py(), slf.clone().unbind(), agreement)
+    }
+
     /// The dossier's privacy records and rules: consents, proposals and releases, views,
     /// anonymisation, retention, safe tables.
     #[getter]

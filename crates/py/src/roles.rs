@@ -275,6 +275,11 @@ pub struct Roles {
 }
 
 impl Roles {
+    /// The facet as `Dossier.roles(agreement)` hands it out.
+    pub(crate) fn of(py: Python<'_>, dossier: Py<Dossier>, agreement: &str) -> PyResult<Self> {
+        Self::new(py, dossier, agreement)
+    }
+
     fn with<T>(
         &self,
         py: Python<'_>,

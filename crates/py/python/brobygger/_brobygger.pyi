@@ -854,6 +854,11 @@ class Dossier:
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
+    def roles(self, /, agreement: str) -> Roles:
+        """
+        The role split of `agreement`: `d.roles("aalborg-lbb").matrix()`. Raises
+        `NotFoundError` for an unknown agreement.
+        """
     @property
     def rule_sets(self, /) -> list[RuleSet]:
         """
@@ -932,7 +937,11 @@ class DossierChecklists:
         """
         Progress on the required checklists and what blocks signing.
         """
-    def render(self, /, agreement: str, template: str, format: str = "markdown", lang: str = "da") -> str:
+    def remove_requirement(self, /, agreement: str, template: str) -> bool:
+        """
+        Drops a requirement; returns whether there was one.
+        """
+    def render_comparison(self, /, agreement: str, template: str, format: str = "markdown", lang: str = "da") -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
@@ -979,10 +988,6 @@ class DossierChecklists:
         """
         The dossier's own templates, requirements, sessions and resolutions, as a dict.
         """
-    def unrequire(self, /, agreement: str, template: str) -> bool:
-        """
-        Drops a requirement; returns whether there was one.
-        """
 
 @final
 class DossierPrivacy:
@@ -1007,7 +1012,7 @@ class DossierPrivacy:
         """
         Adds a retention policy (a dict).
         """
-    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex = 5) -> Any:
+    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
@@ -1090,17 +1095,17 @@ class DossierPrivacy:
         """
         What the retention policies make due on `on` (`items`, `findings`), as a dict.
         """
-    def review(self, /, on: date, warn_days: SupportsIndex = 30) -> list[Finding]:
+    def review(self, /, on: date, warn_days: SupportsIndex | None = None) -> list[Finding]:
         """
         The privacy review on `on`: households without a basis for matching, sensitive data
         nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
         """
-    def safe_survey_results(self, /, survey: str, min_cell: SupportsIndex = 5) -> Any:
+    def safe_survey_results(self, /, survey: str, min_cell: SupportsIndex | None = None) -> Any:
         """
         A survey round's shares with groups under `min_cell` respondents hidden (and the ones
         that would reveal them), as dicts.
         """
-    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date, run: str | None = None, min_cell: SupportsIndex = 5) -> Any:
+    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
         `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
@@ -2061,6 +2066,17 @@ def checklist_template(id: str, version: SupportsIndex | None = None) -> Checkli
 def checklist_templates() -> list[ChecklistTemplate]:
     """
     The built-in checklist templates.
+    """
+
+def code_info(code: str) -> Any:
+    """
+    The registry's entry for one code, or None when the library has no such code.
+    """
+
+def codes() -> Any:
+    """
+    Every error and finding code of the library, as dicts `{"code", "concern", "severity",
+    "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
 def compare_surveys(dossier: Dossier, before: str, after: str) -> Any:
