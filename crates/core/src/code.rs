@@ -118,7 +118,7 @@ impl Usage {
     }
 }
 
-/// A per-concern enum of codes. Declare one with [`codes!`].
+/// A per-concern enum of codes, declared with the crate's `codes!` macro.
 pub trait Code: Copy + Sized + 'static {
     /// The concern, e.g. `privacy`: the group the reference lists the codes under.
     const CONCERN: &'static str;
