@@ -78,7 +78,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
         }
     }
     match &args.out {
-        Some(path) => crate::out::write_file(path, &text)?,
+        Some(path) => crate::out::write_file(path, &text, &inputs::given(&[&args.file]))?,
         None => out!("{text}"),
     }
     if templates.is_empty() {

@@ -73,13 +73,13 @@ pub(crate) fn run(
                         .assessment()
                         .report(&a.id, ReportOptions::new(day, lang, format))?;
                     let path = dir.join(format!("report-{}-{}.{ext}", a.id, lang.code()));
-                    crate::out::write_file(&path, &report)?;
+                    crate::out::write_file(&path, &report, &[])?;
                     written.push(path);
                 }
             }
             if !dossier.match_runs.is_empty() {
                 let path = dir.join(format!("dossier-{}.json", e.name()));
-                crate::out::write_file(&path, &dossier.to_json()?)?;
+                crate::out::write_file(&path, &dossier.to_json()?, &[])?;
                 written.push(path);
             }
         }
@@ -184,9 +184,9 @@ fn cohorts(
         }
         if let Some(dir) = out {
             let json = dir.join(format!("match-{cohort}.json"));
-            crate::out::write_file(&json, &(crate::to_json(&run)? + "\n"))?;
+            crate::out::write_file(&json, &(crate::to_json(&run)? + "\n"), &[])?;
             let csv = dir.join(format!("match-{cohort}.csv"));
-            crate::out::write_file(&csv, &import::match_run_to_csv(&run, lang)?)?;
+            crate::out::write_file(&csv, &import::match_run_to_csv(&run, lang)?, &[])?;
             written.extend([json, csv]);
         }
         let (withheld, uses) = (run.withheld.len(), run.sensitive_uses.len());

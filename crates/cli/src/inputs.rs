@@ -53,6 +53,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> Failure {
     ))
 }
 
+/// The input files a command was given, for `--out` to refuse.
+pub(crate) fn given<'a>(files: &[&'a Option<std::path::PathBuf>]) -> Vec<&'a Path> {
+    files.iter().filter_map(|f| f.as_deref()).collect()
+}
+
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| io_error(path, &e))
 }

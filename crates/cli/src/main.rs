@@ -383,7 +383,7 @@ fn run(cli: Cli) -> Outcome {
             let report = dossier.assessment().report(&agreement, options)?;
             match out {
                 None => out!("{report}"),
-                Some(path) => out::write_file(&path, &report)?,
+                Some(path) => out::write_file(&path, &report, &inputs::given(&[&file]))?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -339,6 +339,14 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
             "--store writes the run into a dossier file: give it with --dossier FILE",
         ));
     }
+    // Read, match and write back under the file's lock: concurrent `--store`s on one dossier
+    // each wait for the one before, and every run is kept.
+    let _lock = match (args.store, &args.dossier) {
+        (true, Some(path)) => {
+            Some(brobygger::FileLock::acquire(path).map_err(brobygger::BrobyggerError::from)?)
+        }
+        _ => None,
+    };
     let progress = Progress::new(!args.no_progress);
     let inputs = gather(&args, lang, &progress)?;
     if args.store && inputs.from_dossier.is_none() {
@@ -376,7 +384,11 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
                 MatchFormat::Text => crate::to_json(&run)? + "\n",
                 _ => body,
             };
-            crate::out::write_file(path, &body)?;
+            crate::out::write_file(
+                path,
+                &body,
+                &inputs::given(&[&args.dossier, &args.newcomers, &args.offers, &args.rules]),
+            )?;
             out!("{}", headline(&run, lang));
             outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
         }
@@ -387,7 +399,7 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
     {
         let id = run.id.clone();
         d.matching_mut().add_run(run)?;
-        save_atomically(path, &d.to_json()?)?;
+        crate::out::write_file(path, &d.to_json()?, &[])?;
         outln!(
             "{} {id} {} {}",
             t(lang, "Kørslen", "The run"),
@@ -396,22 +408,6 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes next to the file and renames over it, so a failure never leaves half a dossier.
-fn save_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    crate::out::write_file(&tmp, contents)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        bad_input(
-            brobygger::UsageCode::Write,
-            &inputs::shown(path),
-            e.kind().to_string(),
-        )
-    })
 }
 
 /// The first lines of the readable summary, from the library: what was run and how it went.

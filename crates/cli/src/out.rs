@@ -46,15 +46,18 @@ pub(crate) fn write(s: &str) -> Result<(), Failure> {
     }
 }
 
-/// Writes a file, with a clear error naming it.
-pub(crate) fn write_file(path: &std::path::Path, contents: &str) -> Result<(), Failure> {
-    std::fs::write(path, contents).map_err(|e| {
-        Failure::Lib(BrobyggerError::invalid_input(
-            brobygger::UsageCode::Write,
-            &path.display().to_string(),
-            e.kind().to_string(),
-        ))
-    })
+/// Writes a file atomically (a temporary file in the same folder, synced and renamed: a
+/// failure leaves the old file as it was and no temporary file), keeping its permissions and a
+/// symbolic link. Refuses to replace any of `inputs`, the files the command read.
+pub(crate) fn write_file(
+    path: &std::path::Path,
+    contents: &str,
+    inputs: &[&std::path::Path],
+) -> Result<(), Failure> {
+    for input in inputs {
+        brobygger::refuse_same_file(input, path).map_err(|e| Failure::Lib(e.into()))?;
+    }
+    brobygger::write_atomic(path, contents).map_err(|e| Failure::Lib(e.into()))
 }
 
 /// Writes a line to standard error, ignoring a closed stream (`eprintln!` would panic).

@@ -13,6 +13,7 @@ use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
     CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, UsageCode,
 };
+use crate::fsio::FileCode;
 use crate::i18n::Lang;
 use crate::import::csv::ImportCode;
 use crate::lifecycle::model::LifecycleCode;
@@ -37,6 +38,7 @@ pub fn codes() -> Vec<CodeInfo> {
     let mut all = Vec::new();
     all.extend(CodeInfo::all_of::<LoadCode>());
     all.extend(CodeInfo::all_of::<SaveCode>());
+    all.extend(CodeInfo::all_of::<FileCode>());
     all.extend(CodeInfo::all_of::<InputCode>());
     all.extend(CodeInfo::all_of::<NotFoundCode>());
     all.extend(CodeInfo::all_of::<InternalCode>());

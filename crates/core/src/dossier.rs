@@ -170,17 +170,12 @@ impl Dossier {
         Ok(s)
     }
 
-    /// Writes the dossier as JSON to a file.
+    /// Writes the dossier as JSON to a file, atomically: on any failure (a full disk, a killed
+    /// process) the file keeps its old contents, and no temporary file is left behind; the
+    /// file's permissions and a symbolic link are kept (see [`crate::write_atomic`]).
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), BrobyggerError> {
-        let path = path.as_ref();
         let json = self.to_json()?;
-        std::fs::write(path, json).map_err(|e| {
-            LoadError::Io {
-                path: path.display().to_string(),
-                reason: e.kind().to_string(),
-            }
-            .into()
-        })
+        Ok(crate::fsio::write_atomic(path, json)?)
     }
 
     /// Adds a person; refuses an id that is already used or that looks derived from the name

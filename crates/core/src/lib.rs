@@ -139,6 +139,7 @@ mod error;
 mod examples;
 mod facets;
 mod finding;
+mod fsio;
 mod i18n;
 mod ids;
 mod random;
@@ -185,6 +186,7 @@ pub use finding::{
     FieldPath, Finding, FindingKind, FindingsExt, PathSegment, SeedDocument, Severity, SourceRef,
     sort_findings,
 };
+pub use fsio::{FileCode, FileError, FileLock, refuse_same_file, same_file, write_atomic, write_atomic_with};
 pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry, entries};
 pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,

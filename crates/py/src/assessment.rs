@@ -350,13 +350,7 @@ impl Report {
     /// Writes the report to `path` in `format` (`"md"` or `"html"`).
     fn save(&self, path: std::path::PathBuf, format: &str) -> PyResult<()> {
         let text = self.render(self::format(format)?)?;
-        std::fs::write(&path, text).map_err(|e| {
-            to_pyerr(core::BrobyggerError::invalid_input(
-                brobygger::LoadCode::Io,
-                &path.display().to_string(),
-                e.kind().to_string(),
-            ))
-        })
+        core::write_atomic(&path, text).map_err(|e| to_pyerr(e.into()))
     }
 
     /// The language, `"da"` or `"en"`.
