@@ -1,0 +1,187 @@
+//! The store's errors: one variant per thing a caller can act on, each with a stable code.
+//!
+//! Messages carry the file's path and SQLite's result code, never a stored value: the store
+//! holds newcomers' personal data, and SQLite's own messages can quote it.
+
+use brobygger::BrobyggerError;
+use rusqlite::ErrorCode;
+
+/// Why a store could not be opened, read or written. After any of these, the store holds what
+/// it held before the failed operation.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StoreError {
+    /// The file was written by a newer brobygger (its schema version is higher than this
+    /// library knows); it is left untouched.
+    #[error("{path}: the store has schema version {found}; this brobygger reads up to {supported}")]
+    NewerSchema {
+        /// The file.
+        path: String,
+        /// The schema version in the file.
+        found: u32,
+        /// The highest version this library reads.
+        supported: u32,
+    },
+    /// The file is not an SQLite database (or is encrypted).
+    #[error("{path}: not a brobygger store (not an SQLite database)")]
+    NotADatabase {
+        /// The file.
+        path: String,
+    },
+    /// The file is an SQLite database, but damaged or truncated.
+    #[error("{path}: the store is damaged (corrupt or truncated)")]
+    Corrupt {
+        /// The file.
+        path: String,
+    },
+    /// An SQLite database that is not a brobygger store (tables of another program).
+    #[error("{path}: an SQLite database, but not a brobygger store")]
+    Foreign {
+        /// The file.
+        path: String,
+    },
+    /// The file or its folder is read-only.
+    #[error("{path}: the store is read-only")]
+    ReadOnly {
+        /// The file.
+        path: String,
+    },
+    /// The disk or a quota is full; the change was not made.
+    #[error("{path}: no space left; the change was not made")]
+    StorageFull {
+        /// The file.
+        path: String,
+    },
+    /// Another process held the store for longer than the busy timeout.
+    #[error("{path}: the store stayed busy (another writer) past the timeout")]
+    Busy {
+        /// The file.
+        path: String,
+    },
+    /// The file cannot be opened (a missing folder, no permission).
+    #[error("{path}: cannot open the store ({reason})")]
+    CannotOpen {
+        /// The file.
+        path: String,
+        /// SQLite's result code.
+        reason: String,
+    },
+    /// The store holds no dossier yet (`import` one first).
+    #[error("{path}: the store holds no dossier yet")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The operation on the dossier failed (validation, a missing id, ...); nothing was stored.
+    #[error(transparent)]
+    Dossier(#[from] BrobyggerError),
+    /// Any other failure of SQLite.
+    #[error("{path}: SQLite failed ({reason})")]
+    Sqlite {
+        /// The file.
+        path: String,
+        /// SQLite's result code, never its message (which may quote a value).
+        reason: String,
+    },
+}
+
+impl StoreError {
+    /// The stable machine code.
+    pub fn code(&self) -> &str {
+        match self {
+            StoreError::NewerSchema { .. } => "store.newer_schema",
+            StoreError::NotADatabase { .. } => "store.not_a_database",
+            StoreError::Corrupt { .. } => "store.corrupt",
+            StoreError::Foreign { .. } => "store.foreign",
+            StoreError::ReadOnly { .. } => "store.read_only",
+            StoreError::StorageFull { .. } => "store.storage_full",
+            StoreError::Busy { .. } => "store.busy",
+            StoreError::CannotOpen { .. } => "store.cannot_open",
+            StoreError::Empty { .. } => "store.empty",
+            StoreError::Dossier(e) => e.code(),
+            StoreError::Sqlite { .. } => "store.sqlite",
+        }
+    }
+
+    /// The error for an SQLite failure on the store at `path`.
+    pub(crate) fn sqlite(path: &str, e: &rusqlite::Error) -> Self {
+        let path = path.to_owned();
+        match e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                ErrorCode::NotADatabase => StoreError::NotADatabase { path },
+                ErrorCode::DatabaseCorrupt => StoreError::Corrupt { path },
+                ErrorCode::ReadOnly => StoreError::ReadOnly { path },
+                ErrorCode::DiskFull | ErrorCode::TooBig => StoreError::StorageFull { path },
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy { path },
+                ErrorCode::CannotOpen | ErrorCode::PermissionDenied => StoreError::CannotOpen {
+                    path,
+                    reason: format!("{:?}", f.code),
+                },
+                code => StoreError::Sqlite {
+                    path,
+                    reason: format!("{code:?} ({})", f.extended_code),
+                },
+            },
+            other => StoreError::Sqlite {
+                path,
+                reason: kind(other).to_owned(),
+            },
+        }
+    }
+}
+
+/// The kind of a non-SQLite rusqlite error, without its text (which may hold a value).
+fn kind(e: &rusqlite::Error) -> &'static str {
+    match e {
+        rusqlite::Error::QueryReturnedNoRows => "no row",
+        rusqlite::Error::InvalidColumnType(..) => "unexpected column type",
+        rusqlite::Error::FromSqlConversionFailure(..) => "unreadable value",
+        rusqlite::Error::IntegralValueOutOfRange(..) => "number out of range",
+        rusqlite::Error::Utf8Error(..) => "text is not UTF-8",
+        _ => "rusqlite error",
+    }
+}
+
+impl From<StoreError> for BrobyggerError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Dossier(e) => e,
+            StoreError::NewerSchema {
+                found, supported, ..
+            } => BrobyggerError::UnsupportedVersion {
+                code: "store.newer_schema".into(),
+                found: Some(found),
+                supported,
+            },
+            other => BrobyggerError::InvalidInput {
+                code: other.code().to_owned(),
+                path: path_of(&other).to_owned(),
+                reason: reason_of(&other),
+            },
+        }
+    }
+}
+
+/// The message without the path in front (the boundary error carries the path beside it).
+fn reason_of(e: &StoreError) -> String {
+    let text = e.to_string();
+    let path = path_of(e);
+    text.strip_prefix(path)
+        .and_then(|t| t.strip_prefix(": "))
+        .map_or(text.clone(), str::to_owned)
+}
+
+fn path_of(e: &StoreError) -> &str {
+    match e {
+        StoreError::NewerSchema { path, .. }
+        | StoreError::NotADatabase { path }
+        | StoreError::Corrupt { path }
+        | StoreError::Foreign { path }
+        | StoreError::ReadOnly { path }
+        | StoreError::StorageFull { path }
+        | StoreError::Busy { path }
+        | StoreError::CannotOpen { path, .. }
+        | StoreError::Empty { path }
+        | StoreError::Sqlite { path, .. } => path,
+        StoreError::Dossier(_) => "",
+    }
+}

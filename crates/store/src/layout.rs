@@ -1,0 +1,185 @@
+//! How a dossier lies in the tables, without naming any of its fields.
+//!
+//! The dossier's JSON is cut into *collections*: every list at the top of the document
+//! (`agreements`, `cohorts`, `match_runs`, ...) and every list one level down in a top-level
+//! object (`checklists.sessions`, `privacy.consents`, ...). Each element of a collection is one
+//! row of `entity`, keyed by its `id` (or by its position when it has none). What is left, the
+//! document with every collection emptied, is the *skeleton* (schema version, title, and any
+//! field that is not a list). A field another issue adds to `Dossier` is therefore stored
+//! without new code: a new list becomes a new collection, anything else rides in the skeleton.
+//!
+//! Joining the rows back and reading the result with [`Dossier::from_json`] gives the dossier
+//! again, and [`Dossier::to_json`] the same bytes as before (tests/roundtrip.rs).
+
+use crate::error::StoreError;
+use brobygger::Dossier;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// The name of the pseudo-collection that holds the skeleton, in the history and the log.
+pub(crate) const DOCUMENT: &str = "dossier";
+
+/// One element of a collection.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    pub collection: String,
+    pub key: String,
+    pub position: i64,
+    pub json: String,
+}
+
+/// A dossier cut into its skeleton and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Layout {
+    pub skeleton: String,
+    pub rows: Vec<Row>,
+}
+
+fn internal(reason: String) -> StoreError {
+    StoreError::Dossier(brobygger::BrobyggerError::Internal {
+        code: "store.layout".into(),
+        reason,
+    })
+}
+
+/// Cuts a dossier into rows.
+pub(crate) fn split(dossier: &Dossier) -> Result<Layout, StoreError> {
+    let mut value =
+        serde_json::to_value(dossier).map_err(|e| internal(format!("serialize: {}", e)))?;
+    let Value::Object(top) = &mut value else {
+        return Err(internal("a dossier is not a JSON object".into()));
+    };
+    // A list with elements leaves the skeleton (so adding the first element, or removing the
+    // last, is an event of that collection only); an empty list stays, as the model wrote it.
+    let mut rows = Vec::new();
+    let mut emptied = Vec::new();
+    for (name, field) in top.iter_mut() {
+        match field {
+            Value::Array(items) if !items.is_empty() => {
+                take(name, items, &mut rows)?;
+                emptied.push(name.clone());
+            }
+            Value::Object(inner) => {
+                let mut gone = Vec::new();
+                for (sub, field) in inner.iter_mut() {
+                    if let Value::Array(items) = field
+                        && !items.is_empty()
+                    {
+                        take(&format!("{name}.{sub}"), items, &mut rows)?;
+                        gone.push(sub.clone());
+                    }
+                }
+                for sub in &gone {
+                    inner.remove(sub);
+                }
+                if !gone.is_empty() && inner.is_empty() {
+                    emptied.push(name.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    for name in emptied {
+        top.remove(&name);
+    }
+    let skeleton = serde_json::to_string(&value).map_err(|e| internal(e.to_string()))?;
+    Ok(Layout { skeleton, rows })
+}
+
+fn take(collection: &str, items: &mut Vec<Value>, rows: &mut Vec<Row>) -> Result<(), StoreError> {
+    let mut seen = HashSet::new();
+    for (position, item) in std::mem::take(items).into_iter().enumerate() {
+        let id = item
+            .as_object()
+            .and_then(|o| o.get("id"))
+            .and_then(Value::as_str)
+            .filter(|id| !id.starts_with('#') && seen.insert(id.to_string()))
+            .map(str::to_owned);
+        let key = id.unwrap_or_else(|| format!("#{position}"));
+        rows.push(Row {
+            collection: collection.to_owned(),
+            key,
+            position: i64::try_from(position).map_err(|e| internal(e.to_string()))?,
+            json: serde_json::to_string(&item).map_err(|e| internal(e.to_string()))?,
+        });
+    }
+    Ok(())
+}
+
+/// Puts rows (in any order) back into the skeleton and reads the dossier.
+pub(crate) fn join(skeleton: &str, mut rows: Vec<Row>) -> Result<Dossier, StoreError> {
+    let mut value: Value = serde_json::from_str(skeleton)
+        .map_err(|_| internal("the stored skeleton is not JSON".into()))?;
+    rows.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
+    for row in rows {
+        let item: Value = serde_json::from_str(&row.json)
+            .map_err(|_| internal(format!("a stored {} is not JSON", row.collection)))?;
+        let list = list_at(&mut value, &row.collection)
+            .ok_or_else(|| internal(format!("no list for the collection {}", row.collection)))?;
+        list.push(item);
+    }
+    let json = serde_json::to_string(&value).map_err(|e| internal(e.to_string()))?;
+    Ok(Dossier::from_json(&json)?)
+}
+
+fn list_at<'v>(value: &'v mut Value, collection: &str) -> Option<&'v mut Vec<Value>> {
+    // Lists with elements (and containers left empty without them) are not in the skeleton:
+    // they are made on the way.
+    let mut here = value;
+    let mut parts = collection.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let map: &mut Map<String, Value> = here.as_object_mut()?;
+        let last = parts.peek().is_none();
+        here = map.entry(part.to_owned()).or_insert_with(|| {
+            if last {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(Map::new())
+            }
+        });
+    }
+    here.as_array_mut()
+}
+
+/// The paths of the fields that differ between two versions of an entity: names and list
+/// positions only, never values. At most `limit` paths; beyond that, their common parents.
+pub(crate) fn changed_fields(before: Option<&str>, after: Option<&str>) -> Vec<String> {
+    let parse = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<Value>(s).ok());
+    let (a, b) = (parse(before), parse(after));
+    let mut paths = Vec::new();
+    for depth in (1..=4).rev() {
+        paths.clear();
+        diff(a.as_ref(), b.as_ref(), "", depth, &mut paths);
+        if paths.len() <= 24 {
+            break;
+        }
+    }
+    paths
+}
+
+fn diff(a: Option<&Value>, b: Option<&Value>, at: &str, depth: usize, out: &mut Vec<String>) {
+    if a == b {
+        return;
+    }
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) if depth > 0 => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                diff(x.get(k), y.get(k), &path, depth - 1, out);
+            }
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) if depth > 0 && x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                diff(Some(p), Some(q), &format!("{at}[{i}]"), depth - 1, out);
+            }
+        }
+        _ => out.push(if at.is_empty() { "$".into() } else { at.into() }),
+    }
+}

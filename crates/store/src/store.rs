@@ -1,0 +1,658 @@
+//! The store: an SQLite file holding one dossier, its history and its audit trail.
+
+use crate::audit::{self, Action, AuditEvent, ChainProblem, ChainReport, GENESIS};
+use crate::error::StoreError;
+use crate::layout::{self, DOCUMENT, Row};
+use crate::migrate::{self, MIGRATIONS};
+use brobygger::{BrobyggerError, Dossier};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+/// How SQLite keeps a transaction safe until it is committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JournalMode {
+    /// Write-ahead log (the default): readers never wait for the writer. Needs shared memory
+    /// between the processes, so it does not work on network file systems.
+    #[default]
+    Wal,
+    /// SQLite's rollback journal: for a store on a network share (SMB, NFS), where WAL does not
+    /// work. Readers wait while a writer commits.
+    Rollback,
+}
+
+/// How to open a store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreOptions {
+    /// The journal mode ([`JournalMode::Wal`] by default).
+    pub journal: JournalMode,
+    /// How long a writer waits for another to finish before it gives up with
+    /// [`StoreError::Busy`] (30 seconds by default).
+    pub busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            journal: JournalMode::Wal,
+            busy_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+impl StoreOptions {
+    /// The options with this journal mode.
+    pub fn journal(mut self, journal: JournalMode) -> Self {
+        self.journal = journal;
+        self
+    }
+
+    /// The options with this busy timeout.
+    pub fn busy_timeout(mut self, timeout: Duration) -> Self {
+        self.busy_timeout = timeout;
+        self
+    }
+}
+
+/// Who is making a change and by which operation; recorded with every event of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change<'a> {
+    /// Who: a user or service name (an id, not a person's full name).
+    pub actor: &'a str,
+    /// The operation, e.g. `import`, `matching.add_run`.
+    pub operation: &'a str,
+}
+
+impl<'a> Change<'a> {
+    /// A change by `actor` through `operation`.
+    pub fn new(actor: &'a str, operation: &'a str) -> Self {
+        Self { actor, operation }
+    }
+}
+
+/// What one write changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChangeSummary {
+    /// Entities added.
+    pub created: u64,
+    /// Entities changed.
+    pub updated: u64,
+    /// Entities removed.
+    pub deleted: u64,
+}
+
+impl ChangeSummary {
+    /// The number of audit events the write appended.
+    pub fn events(&self) -> u64 {
+        self.created + self.updated + self.deleted
+    }
+}
+
+/// One stored version of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// The audit event that made it.
+    pub seq: i64,
+    /// When.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// Through which operation.
+    pub operation: String,
+    /// What happened.
+    pub action: Action,
+    /// The entity's JSON after the change (`None` after a deletion).
+    pub json: Option<String>,
+}
+
+/// A dossier kept in an SQLite file, with every change recorded.
+///
+/// Every write is one transaction that takes SQLite's write lock first (`BEGIN IMMEDIATE`),
+/// reads the current dossier, applies the change and writes the entities that changed with
+/// their history and audit events: writers in other threads or processes wait (up to the busy
+/// timeout) and then see the change before theirs, so no work is lost.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating or migrating it, with the default options (WAL,
+    /// 30 s busy timeout).
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        Self::open_with(path, StoreOptions::default())
+    }
+
+    /// Opens the store at `path` with `options`.
+    pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Self, StoreError> {
+        Self::open_migrating(path.as_ref(), options, MIGRATIONS)
+    }
+
+    pub(crate) fn open_migrating(
+        path: &Path,
+        options: StoreOptions,
+        migrations: &[&str],
+    ) -> Result<Self, StoreError> {
+        let shown = path.display().to_string();
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&shown, &e);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+        conn.busy_timeout(options.busy_timeout).map_err(fail)?;
+        // Refuse what is not ours before changing anything about the file.
+        let found = migrate::version(&conn, &shown)?;
+        let supported = u32::try_from(migrations.len()).unwrap_or(u32::MAX);
+        if found > supported {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found,
+                supported,
+            });
+        }
+        let wanted = match options.journal {
+            JournalMode::Wal => "wal",
+            JournalMode::Rollback => "delete",
+        };
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(fail)?;
+        if !mode.eq_ignore_ascii_case(wanted) {
+            let _: String = conn
+                .query_row(&format!("PRAGMA journal_mode = {wanted}"), [], |r| r.get(0))
+                .map_err(fail)?;
+        }
+        // A committed change survives a power cut (NORMAL in WAL mode may lose the last one).
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        migrate::migrate(&mut conn, &shown, migrations)?;
+        Ok(Store { conn, path: shown })
+    }
+
+    /// The file's path, as given.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The schema version of the file.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrate::version(&self.conn, &self.path)
+    }
+
+    fn fail(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |e| StoreError::sqlite(&self.path, &e)
+    }
+
+    /// Whether the store holds a dossier.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM document", [], |r| r.get(0))
+            .map_err(self.fail())?;
+        Ok(n == 0)
+    }
+
+    /// The dossier as it is now.
+    pub fn dossier(&self) -> Result<Dossier, StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(self.fail())?;
+        let (skeleton, rows) = read_all(&tx, &self.path)?;
+        tx.commit().map_err(self.fail())?;
+        match skeleton {
+            Some(s) => layout::join(&s, rows),
+            None => Err(StoreError::Empty {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    /// The dossier as canonical JSON: the same bytes [`Dossier::to_json`] gives for it.
+    pub fn export_json(&self) -> Result<String, StoreError> {
+        Ok(self.dossier()?.to_json()?)
+    }
+
+    /// Puts `dossier` in the store, replacing what it held; every entity that is new, changed
+    /// or gone is recorded in the history and the audit trail.
+    pub fn import(
+        &mut self,
+        dossier: &Dossier,
+        change: Change<'_>,
+    ) -> Result<ChangeSummary, StoreError> {
+        let (_, summary) = self.write(change, |_| Ok((dossier.clone(), ())))?;
+        Ok(summary)
+    }
+
+    /// Changes the dossier with `operation`, all or nothing: when `operation` fails, nothing
+    /// is written. Waits for other writers first, so it always works on the latest dossier.
+    pub fn update<T>(
+        &mut self,
+        change: Change<'_>,
+        operation: impl FnOnce(&mut Dossier) -> Result<T, BrobyggerError>,
+    ) -> Result<(T, ChangeSummary), StoreError> {
+        let path = self.path.clone();
+        self.write(change, move |current| {
+            let mut dossier = current.ok_or(StoreError::Empty { path })?;
+            let out = operation(&mut dossier)?;
+            Ok((dossier, out))
+        })
+    }
+
+    fn write<T>(
+        &mut self,
+        change: Change<'_>,
+        make: impl FnOnce(Option<Dossier>) -> Result<(Dossier, T), StoreError>,
+    ) -> Result<(T, ChangeSummary), StoreError> {
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let (skeleton, rows) = read_all(&tx, &path)?;
+        let current = match &skeleton {
+            Some(s) => Some(layout::join(s, rows.clone())?),
+            None => None,
+        };
+        let (next, out) = make(current)?;
+        let next = layout::split(&next)?;
+        let mut log = Log::start(&tx, &path, change)?;
+        // The document's own fields.
+        if skeleton.as_deref() != Some(next.skeleton.as_str()) {
+            tx.execute(
+                "INSERT INTO document (id, json) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+                params![next.skeleton],
+            )
+            .map_err(fail)?;
+            log.record(
+                &tx,
+                DOCUMENT,
+                DOCUMENT,
+                skeleton.as_deref(),
+                Some(&next.skeleton),
+            )?;
+        }
+        // The entities: new, changed, moved and gone.
+        let mut old: HashMap<(String, String), Row> = rows
+            .into_iter()
+            .map(|r| ((r.collection.clone(), r.key.clone()), r))
+            .collect();
+        for row in &next.rows {
+            match old.remove(&(row.collection.clone(), row.key.clone())) {
+                Some(before) if before.json == row.json => {
+                    if before.position != row.position {
+                        tx.execute(
+                            "UPDATE entity SET position = ?3 WHERE collection = ?1 AND key = ?2",
+                            params![row.collection, row.key, row.position],
+                        )
+                        .map_err(fail)?;
+                    }
+                }
+                before => {
+                    tx.execute(
+                        "INSERT INTO entity (collection, key, position, json) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (collection, key) DO UPDATE
+                         SET position = excluded.position, json = excluded.json",
+                        params![row.collection, row.key, row.position, row.json],
+                    )
+                    .map_err(fail)?;
+                    log.record(
+                        &tx,
+                        &row.collection,
+                        &row.key,
+                        before.as_ref().map(|b| b.json.as_str()),
+                        Some(&row.json),
+                    )?;
+                }
+            }
+        }
+        let mut gone: Vec<Row> = old.into_values().collect();
+        gone.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
+        for row in gone {
+            tx.execute(
+                "DELETE FROM entity WHERE collection = ?1 AND key = ?2",
+                params![row.collection, row.key],
+            )
+            .map_err(fail)?;
+            log.record(&tx, &row.collection, &row.key, Some(&row.json), None)?;
+        }
+        log.finish(&tx)?;
+        tx.commit().map_err(fail)?;
+        Ok((out, log.summary))
+    }
+
+    /// The audit trail, oldest first.
+    pub fn log(&self) -> Result<Vec<AuditEvent>, StoreError> {
+        self.events("SELECT seq, at, actor, operation, collection, entity, action, fields, digest, prev_hash, hash FROM audit ORDER BY seq", [])
+    }
+
+    /// The audit events about one entity, oldest first.
+    pub fn log_of(&self, collection: &str, id: &str) -> Result<Vec<AuditEvent>, StoreError> {
+        self.events(
+            "SELECT seq, at, actor, operation, collection, entity, action, fields, digest, prev_hash, hash FROM audit WHERE collection = ?1 AND entity = ?2 ORDER BY seq",
+            [collection, id],
+        )
+    }
+
+    fn events<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut stmt = self.conn.prepare(sql).map_err(self.fail())?;
+        let rows = stmt
+            .query_map(params, read_event)
+            .map_err(self.fail())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.fail())?;
+        rows.into_iter()
+            .map(|r| r.ok_or_else(|| self.corrupt()))
+            .collect()
+    }
+
+    fn corrupt(&self) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+        }
+    }
+
+    /// Every stored version of one entity, oldest first.
+    pub fn history(&self, collection: &str, id: &str) -> Result<Vec<Revision>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.seq, a.at, a.actor, a.operation, a.action, h.after
+                 FROM history h JOIN audit a ON a.seq = h.seq
+                 WHERE h.collection = ?1 AND h.key = ?2 ORDER BY a.seq",
+            )
+            .map_err(self.fail())?;
+        let rows = stmt
+            .query_map([collection, id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .map_err(self.fail())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.fail())?;
+        rows.into_iter()
+            .map(|(seq, at, actor, operation, action, json)| {
+                Ok(Revision {
+                    seq,
+                    at,
+                    actor,
+                    operation,
+                    action: Action::parse(&action).ok_or_else(|| self.corrupt())?,
+                    json,
+                })
+            })
+            .collect()
+    }
+
+    /// Checks the whole audit trail: every event in order without gaps, each chained to the
+    /// one before, each matching its hash, each history row matching its digest, and the chain
+    /// reaching the head the store recorded. Finds any edit, deletion or reordering made behind
+    /// the library's back.
+    pub fn verify(&self) -> Result<ChainReport, StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(self.fail())?;
+        let report = verify_chain(&tx, &self.path)?;
+        tx.commit().map_err(self.fail())?;
+        Ok(report)
+    }
+}
+
+type EventRow = Option<AuditEvent>;
+
+fn read_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let action: String = r.get(6)?;
+    let fields: String = r.get(7)?;
+    let (Some(action), Ok(fields)) = (
+        Action::parse(&action),
+        serde_json::from_str::<Vec<String>>(&fields),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(AuditEvent {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        operation: r.get(3)?,
+        collection: r.get(4)?,
+        entity: r.get(5)?,
+        action,
+        fields,
+        digest: r.get(8)?,
+        prev_hash: r.get(9)?,
+        hash: r.get(10)?,
+    }))
+}
+
+fn read_all(tx: &Transaction<'_>, path: &str) -> Result<(Option<String>, Vec<Row>), StoreError> {
+    let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
+    let skeleton: Option<String> = tx
+        .query_row("SELECT json FROM document WHERE id = 1", [], |r| r.get(0))
+        .optional()
+        .map_err(fail)?;
+    let mut stmt = tx
+        .prepare("SELECT collection, key, position, json FROM entity")
+        .map_err(fail)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Row {
+                collection: r.get(0)?,
+                key: r.get(1)?,
+                position: r.get(2)?,
+                json: r.get(3)?,
+            })
+        })
+        .map_err(fail)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
+    Ok((skeleton, rows))
+}
+
+/// The audit events of one write, appended to the chain as they are recorded.
+struct Log<'c> {
+    path: String,
+    change: Change<'c>,
+    at: String,
+    seq: i64,
+    hash: String,
+    summary: ChangeSummary,
+}
+
+impl<'c> Log<'c> {
+    fn start(tx: &Transaction<'_>, path: &str, change: Change<'c>) -> Result<Self, StoreError> {
+        let (seq, hash) = tx
+            .query_row(
+                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()
+            .map_err(|e| StoreError::sqlite(path, &e))?
+            .unwrap_or((0, GENESIS.to_owned()));
+        Ok(Log {
+            path: path.to_owned(),
+            change,
+            at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            seq,
+            hash,
+            summary: ChangeSummary::default(),
+        })
+    }
+
+    fn record(
+        &mut self,
+        tx: &Transaction<'_>,
+        collection: &str,
+        key: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
+        let action = match (before, after) {
+            (None, _) => Action::Created,
+            (Some(_), Some(_)) => Action::Updated,
+            (Some(_), None) => Action::Deleted,
+        };
+        let fields = match action {
+            Action::Updated => layout::changed_fields(before, after),
+            _ => Vec::new(),
+        };
+        let mut event = AuditEvent {
+            seq: self.seq + 1,
+            at: self.at.clone(),
+            actor: self.change.actor.to_owned(),
+            operation: self.change.operation.to_owned(),
+            collection: collection.to_owned(),
+            entity: key.to_owned(),
+            action,
+            fields,
+            digest: audit::digest(before, after),
+            prev_hash: self.hash.clone(),
+            hash: String::new(),
+        };
+        event.hash = audit::event_hash(&event);
+        let fields = serde_json::to_string(&event.fields).map_err(|e| {
+            StoreError::Dossier(BrobyggerError::Internal {
+                code: "store.audit".into(),
+                reason: e.to_string(),
+            })
+        })?;
+        tx.execute(
+            "INSERT INTO audit (seq, at, actor, operation, collection, entity, action, fields, digest, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                event.seq,
+                event.at,
+                event.actor,
+                event.operation,
+                event.collection,
+                event.entity,
+                event.action.as_str(),
+                fields,
+                event.digest,
+                event.prev_hash,
+                event.hash
+            ],
+        )
+        .map_err(fail)?;
+        tx.execute(
+            "INSERT INTO history (seq, collection, key, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![event.seq, collection, key, before, after],
+        )
+        .map_err(fail)?;
+        match action {
+            Action::Created => self.summary.created += 1,
+            Action::Updated => self.summary.updated += 1,
+            Action::Deleted => self.summary.deleted += 1,
+        }
+        self.seq = event.seq;
+        self.hash = event.hash;
+        Ok(())
+    }
+
+    fn finish(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        if self.summary.events() == 0 {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT INTO store_meta (name, value) VALUES ('chain_seq', ?1), ('chain_hash', ?2)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![self.seq.to_string(), self.hash],
+        )
+        .map_err(|e| StoreError::sqlite(&self.path, &e))?;
+        Ok(())
+    }
+}
+
+fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreError> {
+    let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
+    let mut stmt = tx
+        .prepare(
+            "SELECT a.seq, a.at, a.actor, a.operation, a.collection, a.entity, a.action, a.fields,
+                    a.digest, a.prev_hash, a.hash, h.seq IS NOT NULL, h.collection, h.key,
+                    h.before, h.after
+             FROM audit a LEFT JOIN history h ON h.seq = a.seq ORDER BY a.seq",
+        )
+        .map_err(fail)?;
+    let mut rows = stmt.query([]).map_err(fail)?;
+    let (mut expected, mut prev) = (1i64, GENESIS.to_owned());
+    let mut events = 0u64;
+    let report = |events, problem| Ok(ChainReport { events, problem });
+    while let Some(r) = rows.next().map_err(fail)? {
+        let seq: i64 = r.get(0).map_err(fail)?;
+        events += 1;
+        if seq != expected {
+            return report(
+                events,
+                Some(ChainProblem::Gap {
+                    expected,
+                    found: seq,
+                }),
+            );
+        }
+        let Some(event) = read_event(r).map_err(fail)? else {
+            return report(events, Some(ChainProblem::Tampered { seq }));
+        };
+        if event.prev_hash != prev {
+            return report(events, Some(ChainProblem::BrokenLink { seq }));
+        }
+        if audit::event_hash(&event) != event.hash {
+            return report(events, Some(ChainProblem::Tampered { seq }));
+        }
+        let has_history: bool = r.get(11).map_err(fail)?;
+        let (collection, key, before, after): (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = (
+            r.get(12).map_err(fail)?,
+            r.get(13).map_err(fail)?,
+            r.get(14).map_err(fail)?,
+            r.get(15).map_err(fail)?,
+        );
+        if !has_history
+            || collection.as_deref() != Some(event.collection.as_str())
+            || key.as_deref() != Some(event.entity.as_str())
+            || audit::digest(before.as_deref(), after.as_deref()) != event.digest
+        {
+            return report(events, Some(ChainProblem::HistoryTampered { seq }));
+        }
+        prev = event.hash;
+        expected += 1;
+    }
+    let head: Option<String> = tx
+        .query_row(
+            "SELECT value FROM store_meta WHERE name = 'chain_seq'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(fail)?;
+    let head = head.and_then(|h| h.parse::<i64>().ok()).unwrap_or(0);
+    let found = expected - 1;
+    if head > found {
+        return report(events, Some(ChainProblem::Truncated { head, found }));
+    }
+    report(events, None)
+}
+
+#[cfg(test)]
+impl Store {
+    pub(crate) fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,540 @@
+//! The store end to end: lossless round trips of every example and fixture, history and the
+//! audit trail, tampering found by `verify`, bad files refused with typed errors, and six
+//! processes writing at once losing nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use brobygger::{Dossier, Example, MatchOptions, MatchRequest, Solver};
+use brobygger_store::{Action, ChainProblem, Change, JournalMode, Store, StoreOptions};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("brobygger-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Every dossier file among the fixtures (the JSON files that read as a dossier).
+fn fixture_dossiers() -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root().join("tests/fixtures")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                if Dossier::from_json(&text).is_ok() {
+                    found.push((path, text));
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The Ikast-Brande example with a stored match run, so every collection the examples fill,
+/// and the runs, are in it.
+fn ikast_with_run(run_id: &str) -> Dossier {
+    let mut d = Example::IkastBrande.dossier().unwrap();
+    add_run(&mut d, run_id).unwrap();
+    d
+}
+
+fn add_run(d: &mut Dossier, run_id: &str) -> Result<(), brobygger::BrobyggerError> {
+    let mut options = MatchOptions::new(
+        Solver::Optimal,
+        chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap(),
+    );
+    options.id = Some(run_id.to_owned().into());
+    let request = MatchRequest {
+        cohort: d.cohorts[0].id.clone(),
+        rule_set: d.rule_sets[0].id.clone(),
+        options,
+    };
+    let run = d.matching().match_cohort(&request)?;
+    d.matching_mut().add_run(run)
+}
+
+fn round_trip(dir: &Path, name: &str, dossier: &Dossier) -> String {
+    let path = dir.join(format!("{name}.db"));
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(dossier, Change::new("test", "import"))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    store.export_json().unwrap()
+}
+
+#[test]
+fn every_example_and_fixture_round_trips_byte_for_byte() {
+    let dir = scratch("roundtrip");
+    let mut covered = std::collections::BTreeSet::new();
+    let mut cover = |json: &str| {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        for (k, inner) in v.as_object().unwrap() {
+            covered.insert(k.clone());
+            if let Some(o) = inner.as_object() {
+                covered.extend(o.keys().map(|s| format!("{k}.{s}")));
+            }
+        }
+    };
+    for example in Example::ALL {
+        let d = example.dossier().unwrap();
+        let json = d.to_json().unwrap();
+        assert_eq!(
+            round_trip(&dir, example.name(), &d),
+            json,
+            "{}",
+            example.name()
+        );
+        cover(&json);
+    }
+    let with_run = ikast_with_run("run-1");
+    let json = with_run.to_json().unwrap();
+    assert_eq!(round_trip(&dir, "with-run", &with_run), json);
+    cover(&json);
+    // Retention applied years later: deletions and the anonymisation log.
+    let mut retained = with_run.clone();
+    let outcome = retained
+        .privacy_mut()
+        .apply_retention(chrono::NaiveDate::from_ymd_opt(2040, 1, 1).unwrap())
+        .unwrap();
+    assert!(!retained.privacy.anonymisations.is_empty(), "{outcome:?}");
+    let json = retained.to_json().unwrap();
+    assert_eq!(round_trip(&dir, "retained", &retained), json);
+    cover(&json);
+    let fixtures = fixture_dossiers();
+    assert!(
+        fixtures.len() >= 5,
+        "only {} fixture dossiers",
+        fixtures.len()
+    );
+    for (i, (path, text)) in fixtures.iter().enumerate() {
+        let d = Dossier::from_json(text).unwrap();
+        let canonical = d.to_json().unwrap();
+        let back = round_trip(&dir, &format!("fixture-{i}"), &d);
+        assert_eq!(back, canonical, "{}", path.display());
+        if *text == canonical {
+            assert_eq!(back, *text, "{}", path.display());
+        }
+        cover(&canonical);
+    }
+    // Every field of the dossier (and of its top-level containers) is in at least one of the
+    // documents above: a field added to `Dossier` without a fixture that fills it fails here.
+    let schema = brobygger::dossier_schema();
+    let mut fields: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    for (name, prop) in schema["properties"].as_object().unwrap() {
+        let reference = prop["$ref"]
+            .as_str()
+            .or_else(|| prop["allOf"][0]["$ref"].as_str());
+        if let Some(def) = reference.and_then(|r| r.rsplit('/').next())
+            && let Some(props) = schema["$defs"][def]["properties"].as_object()
+        {
+            fields.extend(props.keys().map(|k| format!("{name}.{k}")));
+        }
+    }
+    assert!(fields.iter().any(|f| f == "privacy.consents"), "{fields:?}");
+    assert!(fields.iter().any(|f| f == "checklists.sessions"), "{fields:?}");
+    let missing: Vec<&String> = fields.iter().filter(|f| !covered.contains(*f)).collect();
+    assert!(
+        missing.is_empty(),
+        "fields no round-trip covers: {missing:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn history_and_audit_trail_record_every_change() {
+    let dir = scratch("audit");
+    let mut store = Store::open(dir.join("s.db")).unwrap();
+    let d = Example::IkastBrande.dossier().unwrap();
+    let summary = store.import(&d, Change::new("anna", "import")).unwrap();
+    assert!(summary.created > 10 && summary.updated == 0 && summary.deleted == 0);
+    // Importing the same dossier again changes nothing and logs nothing.
+    let again = store.import(&d, Change::new("anna", "import")).unwrap();
+    assert_eq!(again.events(), 0);
+    let imported = store.log().unwrap().len();
+    assert_eq!(imported as u64, summary.created);
+
+    let (_, s) = store
+        .update(Change::new("bo", "matching.add_run"), |d| {
+            add_run(d, "run-1")
+        })
+        .unwrap();
+    assert_eq!((s.created, s.updated, s.deleted), (1, 0, 0));
+    let agreement = d.agreements[0].id.to_string();
+    store
+        .update(Change::new("carla", "rename"), |d| {
+            d.title = "Ny titel".into();
+            d.agreements.remove(0);
+            Ok(())
+        })
+        .unwrap();
+    let log = store.log().unwrap();
+    let tail: Vec<_> = log[imported..]
+        .iter()
+        .map(|e| {
+            (
+                e.actor.as_str(),
+                e.collection.as_str(),
+                e.entity.as_str(),
+                e.action,
+            )
+        })
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("bo", "match_runs", "run-1", Action::Created),
+            ("carla", "dossier", "dossier", Action::Updated),
+            ("carla", "agreements", agreement.as_str(), Action::Deleted),
+        ]
+    );
+    assert_eq!(log[imported + 1].fields, ["title"]);
+    // The history keeps every version: the agreement as imported, then its removal.
+    let revisions = store.history("agreements", &agreement).unwrap();
+    assert_eq!(revisions.len(), 2);
+    assert_eq!(
+        Some(serde_json::to_string(&d.agreements[0]).unwrap()),
+        revisions[0].json.as_ref().map(|j| {
+            let v: serde_json::Value = serde_json::from_str(j).unwrap();
+            serde_json::to_string(&serde_json::from_value::<brobygger::Agreement>(v).unwrap())
+                .unwrap()
+        })
+    );
+    assert_eq!(revisions[1].json, None);
+    assert_eq!(store.log_of("agreements", &agreement).unwrap().len(), 2);
+    // A failing operation writes nothing, not even a log entry.
+    let e = store
+        .update(Change::new("dan", "matching.add_run"), |d| {
+            d.title = "half done".into();
+            add_run(d, "run-1") // the id is taken
+        })
+        .unwrap_err();
+    assert!(!e.code().is_empty());
+    assert_eq!(store.log().unwrap().len(), log.len());
+    assert_eq!(store.dossier().unwrap().title, "Ny titel");
+    // The log names fields, never values.
+    assert!(
+        !store
+            .log()
+            .unwrap()
+            .iter()
+            .any(|e| e.fields.iter().any(|f| f.contains("Ny titel")))
+    );
+    assert!(store.verify().unwrap().is_intact());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Runs `sql` on the store's file behind the library's back.
+fn tamper(path: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn verify_finds_every_edit_deletion_and_reordering() {
+    let dir = scratch("verify");
+    let base = dir.join("base.db");
+    {
+        let mut store = Store::open(&base).unwrap();
+        store
+            .import(
+                &Example::Horsens.dossier().unwrap(),
+                Change::new("a", "import"),
+            )
+            .unwrap();
+        store
+            .update(Change::new("b", "rename"), |d| {
+                d.title = "x".into();
+                Ok(())
+            })
+            .unwrap();
+        let report = store.verify().unwrap();
+        assert!(report.is_intact());
+        assert!(report.events > 5);
+    }
+    type Expect = fn(ChainProblem) -> bool;
+    let cases: [(&str, Expect); 7] = [
+        ("UPDATE audit SET actor = 'mallory' WHERE seq = 2", |p| {
+            p == ChainProblem::Tampered { seq: 2 }
+        }),
+        (
+            "DELETE FROM history WHERE seq = 3; DELETE FROM audit WHERE seq = 3",
+            |p| {
+                p == ChainProblem::Gap {
+                    expected: 3,
+                    found: 4,
+                }
+            },
+        ),
+        ("UPDATE history SET after = '{}' WHERE seq = 1", |p| {
+            p == ChainProblem::HistoryTampered { seq: 1 }
+        }),
+        (
+            "UPDATE audit SET seq = -2 WHERE seq = 2; UPDATE audit SET seq = 2 WHERE seq = 3;
+             UPDATE audit SET seq = 3 WHERE seq = -2;",
+            |p| {
+                matches!(
+                    p,
+                    ChainProblem::BrokenLink { seq: 2 } | ChainProblem::Tampered { seq: 2 }
+                )
+            },
+        ),
+        (
+            "DELETE FROM history WHERE seq = (SELECT max(seq) FROM audit);
+             DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)",
+            |p| matches!(p, ChainProblem::Truncated { .. }),
+        ),
+        (
+            "UPDATE audit SET fields = '[\"name\"]' WHERE seq = (SELECT max(seq) FROM audit)",
+            |p| matches!(p, ChainProblem::Tampered { .. }),
+        ),
+        (
+            // Re-hashing an edited event is not enough: the next event still chains to the old hash.
+            "UPDATE audit SET prev_hash = '0000000000000000000000000000000000000000000000000000000000000001' WHERE seq = 4",
+            |p| matches!(p, ChainProblem::BrokenLink { seq: 4 }),
+        ),
+    ];
+    for (i, (sql, expected)) in cases.into_iter().enumerate() {
+        let copy = dir.join(format!("case-{i}.db"));
+        std::fs::copy(&base, &copy).unwrap();
+        tamper(&copy, sql);
+        let report = Store::open(&copy).unwrap().verify().unwrap();
+        let problem = report
+            .problem
+            .clone()
+            .unwrap_or_else(|| panic!("not found: {sql}"));
+        assert!(expected(problem.clone()), "{sql}: {problem:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_files_get_typed_errors_and_stay_as_they_were() {
+    let dir = scratch("bad");
+    let not_sqlite = dir.join("notes.db");
+    std::fs::write(
+        &not_sqlite,
+        "just some text, not a database at all".repeat(40),
+    )
+    .unwrap();
+    let good = dir.join("good.db");
+    let mut store = Store::open(&good).unwrap();
+    store
+        .import(
+            &Example::Aalborg.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    drop(store);
+    let truncated = dir.join("truncated.db");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let newer = dir.join("newer.db");
+    std::fs::copy(&good, &newer).unwrap();
+    tamper(&newer, "PRAGMA user_version = 99");
+    let foreign = dir.join("foreign.db");
+    tamper(&foreign, "CREATE TABLE customers (name TEXT)");
+    for (path, code) in [
+        (&not_sqlite, "store.not_a_database"),
+        (&newer, "store.newer_schema"),
+        (&foreign, "store.foreign"),
+    ] {
+        let before = std::fs::read(path).unwrap();
+        let e = Store::open(path).unwrap_err();
+        assert_eq!(e.code(), code, "{}", path.display());
+        assert_eq!(std::fs::read(path).unwrap(), before, "{}", path.display());
+        let boundary: brobygger::BrobyggerError = e.into();
+        assert_eq!(boundary.code(), code);
+    }
+    // A truncated file opens (its header is intact) but cannot be read.
+    let e = Store::open(&truncated)
+        .and_then(|s| s.dossier())
+        .unwrap_err();
+    assert!(
+        ["store.corrupt", "store.not_a_database"].contains(&e.code()),
+        "{e:?}"
+    );
+    let e = Store::open(dir.join("no/such/folder/x.db")).unwrap_err();
+    assert_eq!(e.code(), "store.cannot_open");
+    let e = Store::open(dir.join("empty.db"))
+        .unwrap()
+        .dossier()
+        .unwrap_err();
+    assert_eq!(e.code(), "store.empty");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_store_reads_and_refuses_writes() {
+    use std::os::unix::fs::PermissionsExt;
+    if unsafe_is_root() {
+        return; // root writes through any mode
+    }
+    let dir = scratch("readonly");
+    let path = dir.join("s.db");
+    let mut store = Store::open_with(
+        &path,
+        StoreOptions::default().journal(JournalMode::Rollback),
+    )
+    .unwrap();
+    store
+        .import(
+            &Example::Aalborg.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    drop(store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let mut store = Store::open_with(
+        &path,
+        StoreOptions::default().journal(JournalMode::Rollback),
+    )
+    .unwrap();
+    assert_eq!(
+        store.dossier().unwrap().title,
+        Example::Aalborg.dossier().unwrap().title
+    );
+    let e = store
+        .update(Change::new("a", "rename"), |d| {
+            d.title = "x".into();
+            Ok(())
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "store.read_only");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn unsafe_is_root() -> bool {
+    std::env::var("USER").is_ok_and(|u| u == "root")
+        || std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+}
+
+/// The child half of `six_processes_storing_six_runs_keep_six_runs`: runs when the test
+/// binary is started again with `STORE_CHILD` set.
+#[test]
+fn child_writer() {
+    let (Ok(path), Ok(run)) = (std::env::var("STORE_CHILD"), std::env::var("STORE_RUN")) else {
+        return;
+    };
+    let mut store = Store::open(&path).unwrap();
+    store
+        .update(Change::new(&run, "matching.add_run"), |d| add_run(d, &run))
+        .unwrap();
+}
+
+#[test]
+fn six_processes_storing_six_runs_keep_six_runs() {
+    let dir = scratch("six");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(
+            &Example::IkastBrande.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    drop(store);
+    let children: Vec<_> = (0..6)
+        .map(|i| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
+                .env("STORE_CHILD", &path)
+                .env("STORE_RUN", format!("run-{i}"))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let store = Store::open(&path).unwrap();
+    let mut runs: Vec<String> = store
+        .dossier()
+        .unwrap()
+        .match_runs
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    runs.sort();
+    assert_eq!(runs, (0..6).map(|i| format!("run-{i}")).collect::<Vec<_>>());
+    assert!(store.verify().unwrap().is_intact());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An analyst opens the file with Python's standard `sqlite3` (Debian 12: SQLite 3.40) and
+/// reads the documented views.
+#[test]
+fn python_sqlite3_reads_the_store() {
+    let Ok(python) = which_python() else {
+        eprintln!("no python3: skipped");
+        return;
+    };
+    let dir = scratch("python");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(&ikast_with_run("run-1"), Change::new("anna", "import"))
+        .unwrap();
+    drop(store);
+    let script = r#"
+import json, sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+print(sqlite3.sqlite_version)
+print(con.execute("PRAGMA user_version").fetchone()[0])
+(n,) = con.execute("SELECT count(*) FROM agreements").fetchone()
+(title,) = con.execute("SELECT json_extract(json, '$.title') FROM document").fetchone()
+runs = [r[0] for r in con.execute("SELECT id FROM match_runs")]
+actors = {r[0] for r in con.execute("SELECT actor FROM audit_log")}
+print(n, title, runs, sorted(actors))
+"#;
+    let out = Command::new(python)
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[1], "1");
+    let d = Example::IkastBrande.dossier().unwrap();
+    assert_eq!(
+        lines[2],
+        format!("{} {} ['run-1'] ['anna']", d.agreements.len(), d.title)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn which_python() -> Result<PathBuf, ()> {
+    for candidate in ["/usr/bin/python3", "python3"] {
+        if Command::new(candidate).arg("--version").output().is_ok() {
+            return Ok(PathBuf::from(candidate));
+        }
+    }
+    Err(())
+}
