@@ -51,6 +51,15 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The operating system refused a write (a file-size limit, or a failing disk); the change
+    /// was not made.
+    #[error(
+        "{path}: the disk refused the write (a size limit or a failing disk); the change was not made"
+    )]
+    WriteFailed {
+        /// The file.
+        path: String,
+    },
     /// Another process held the store for longer than the busy timeout.
     #[error("{path}: the store stayed busy (another writer) past the timeout")]
     Busy {
@@ -94,6 +103,7 @@ impl StoreError {
             StoreError::Foreign { .. } => "store.foreign",
             StoreError::ReadOnly { .. } => "store.read_only",
             StoreError::StorageFull { .. } => "store.storage_full",
+            StoreError::WriteFailed { .. } => "store.write_failed",
             StoreError::Busy { .. } => "store.busy",
             StoreError::CannotOpen { .. } => "store.cannot_open",
             StoreError::Empty { .. } => "store.empty",
@@ -112,6 +122,10 @@ impl StoreError {
                 ErrorCode::ReadOnly => StoreError::ReadOnly { path },
                 ErrorCode::DiskFull | ErrorCode::TooBig => StoreError::StorageFull { path },
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy { path },
+                // SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE.
+                ErrorCode::SystemIoFailure if [778, 1034, 1546].contains(&f.extended_code) => {
+                    StoreError::WriteFailed { path }
+                }
                 ErrorCode::CannotOpen | ErrorCode::PermissionDenied => StoreError::CannotOpen {
                     path,
                     reason: format!("{:?}", f.code),
@@ -178,6 +192,7 @@ fn path_of(e: &StoreError) -> &str {
         | StoreError::Foreign { path }
         | StoreError::ReadOnly { path }
         | StoreError::StorageFull { path }
+        | StoreError::WriteFailed { path }
         | StoreError::Busy { path }
         | StoreError::CannotOpen { path, .. }
         | StoreError::Empty { path }

@@ -148,7 +148,10 @@ fn every_example_and_fixture_round_trips_byte_for_byte() {
         }
     }
     assert!(fields.iter().any(|f| f == "privacy.consents"), "{fields:?}");
-    assert!(fields.iter().any(|f| f == "checklists.sessions"), "{fields:?}");
+    assert!(
+        fields.iter().any(|f| f == "checklists.sessions"),
+        "{fields:?}"
+    );
     let missing: Vec<&String> = fields.iter().filter(|f| !covered.contains(*f)).collect();
     assert!(
         missing.is_empty(),
@@ -537,4 +540,146 @@ fn which_python() -> Result<PathBuf, ()> {
         }
     }
     Err(())
+}
+
+/// The child half of the crash and full-disk tests: stores runs `run-<first>...` one after
+/// another until it is killed (or, with `STORE_RUNS`, that many).
+#[test]
+fn child_looping_writer() {
+    let Ok(path) = std::env::var("STORE_LOOP") else {
+        return;
+    };
+    let first: u32 = std::env::var("STORE_FIRST").unwrap().parse().unwrap();
+    let count: u32 = std::env::var("STORE_RUNS").map_or(u32::MAX, |n| n.parse().unwrap());
+    let mut store = Store::open(&path).unwrap();
+    for i in first..first.saturating_add(count) {
+        let run = format!("run-{i}");
+        if let Err(e) = store.update(Change::new("loop", "matching.add_run"), |d| {
+            // Enough to write several pages each time.
+            d.title = format!("{} {i}", d.title.split(' ').next().unwrap_or(""));
+            add_run(d, &run)
+        }) {
+            println!("{} {e}", e.code());
+            std::process::exit(3);
+        }
+    }
+}
+
+/// A small deterministic generator for the kill delays (the same every run).
+fn delays(seed: u64, n: usize, max_ms: u64) -> Vec<u64> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % max_ms
+        })
+        .collect()
+}
+
+#[test]
+fn a_writer_killed_at_random_points_never_damages_the_store() {
+    let dir = scratch("crash");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(
+            &Example::IkastBrande.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    drop(store);
+    let mut next = 0u32;
+    for (round, delay) in delays(17, 12, 400).into_iter().enumerate() {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "child_looping_writer", "--test-threads=1"])
+            .env("STORE_LOOP", &path)
+            .env("STORE_FIRST", next.to_string())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Whatever the moment of the kill: the store opens, reads, and its chain is intact;
+        // every run is either wholly there (with its audit event) or not at all.
+        let store = Store::open(&path).unwrap();
+        let d = store
+            .dossier()
+            .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert!(store.verify().unwrap().is_intact(), "round {round}");
+        let logged = store
+            .log()
+            .unwrap()
+            .iter()
+            .filter(|e| e.collection == "match_runs" && e.action == Action::Created)
+            .count();
+        assert_eq!(d.match_runs.len(), logged, "round {round}");
+        next = 1000 * (round as u32 + 1);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A write that hits a full disk (a file-size limit, `ulimit -f`, with SIGXFSZ ignored so the
+/// write fails instead of killing the process) fails with a typed error and leaves the store as
+/// it was. SQLite reports a full disk (ENOSPC) as `store.storage_full` and a size limit (EFBIG)
+/// as a failed write, `store.write_failed`.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_fails_the_write_and_keeps_the_store() {
+    let dir = scratch("full");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(
+            &Example::IkastBrande.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    let before = store.export_json().unwrap();
+    let events = store.log().unwrap().len();
+    drop(store);
+    let size = std::fs::metadata(&path).unwrap().len();
+    // 512-byte blocks: the file as it is, and not much more room.
+    let blocks = size / 512 + 2;
+    let script = format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\"");
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            &script,
+            std::env::current_exe().unwrap().to_str().unwrap(),
+        ])
+        .args([
+            "--exact",
+            "child_looping_writer",
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env("STORE_LOOP", &path)
+        .env("STORE_FIRST", "0")
+        .env("STORE_RUNS", "50")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout.contains("store.storage_full") || stdout.contains("store.write_failed"),
+        "{stdout}"
+    );
+    let store = Store::open(&path).unwrap();
+    assert!(store.verify().unwrap().is_intact());
+    let after = store.dossier().unwrap();
+    let logged = store
+        .log()
+        .unwrap()
+        .iter()
+        .filter(|e| e.collection == "match_runs")
+        .count();
+    assert_eq!(after.match_runs.len(), logged);
+    assert!(store.log().unwrap().len() >= events);
+    if after.match_runs.is_empty() {
+        assert_eq!(store.export_json().unwrap(), before);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
