@@ -71,9 +71,10 @@ pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Result<FileKind, Failure> {
     Ok(FileKind::detect(&path.display().to_string(), bytes)?)
 }
 
-/// A dossier from a file or a built-in example.
+/// A dossier from a file (JSON or a store) or a built-in example.
 pub(crate) fn dossier(file: Option<&Path>, example: Option<&str>) -> Result<Dossier, Failure> {
     match (file, example) {
+        (Some(path), _) if crate::db::is_store(path) => crate::db::load(path),
         (Some(path), _) => Ok(Dossier::load(path)?),
         (None, Some(name)) => Ok(Dossier::example(name)?),
         (None, None) => Err(bad_input(

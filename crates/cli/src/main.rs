@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 mod align;
 mod checklist;
+mod db;
 mod demo;
 mod help;
 mod help_da;
@@ -222,6 +223,15 @@ enum Command {
     Checklist {
         #[command(subcommand)]
         command: checklist::ChecklistCommand,
+    },
+    /// The SQLite store: a dossier with its history and a verifiable audit trail. Every
+    /// command that reads a dossier file also reads a store.
+    #[command(
+        after_help = "Examples:\n  brobygger db import --example ikast-brande partnerskab.db\n  brobygger match --dossier partnerskab.db --as-of 2016-04-01 --store\n  brobygger db log partnerskab.db\n  brobygger db verify partnerskab.db"
+    )]
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
     },
 }
 
@@ -437,6 +447,7 @@ fn run(cli: Cli) -> Outcome {
             Ok(exit(errors))
         }
         Command::Checklist { command } => checklist::run(command, lang),
+        Command::Db { command } => db::run(command, lang),
     }
 }
 

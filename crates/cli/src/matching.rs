@@ -194,7 +194,7 @@ fn pick<'a, T>(
 
 fn gather(args: &MatchArgs, lang: Lang, progress: &Progress) -> Result<Inputs, Failure> {
     let dossier = match (&args.dossier, &args.example) {
-        (Some(path), _) => Some(Dossier::load(path)?),
+        (Some(path), _) => Some(inputs::dossier(Some(path), None)?),
         (None, Some(name)) => Some(Dossier::example(name)?),
         (None, None) => None,
     };
@@ -340,9 +340,10 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         ));
     }
     // Read, match and write back under the file's lock: concurrent `--store`s on one dossier
-    // each wait for the one before, and every run is kept.
+    // each wait for the one before, and every run is kept. A store locks itself, per write.
+    let in_store = args.dossier.as_deref().is_some_and(crate::db::is_store);
     let _lock = match (args.store, &args.dossier) {
-        (true, Some(path)) => {
+        (true, Some(path)) if !in_store => {
             Some(brobygger::FileLock::acquire(path).map_err(brobygger::BrobyggerError::from)?)
         }
         _ => None,
@@ -398,8 +399,16 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         && let (Some(mut d), Some(path)) = (inputs.dossier, args.dossier.as_deref())
     {
         let id = run.id.clone();
+        if in_store {
+            let who = crate::db::actor();
+            brobygger_store::Store::open(path)?.update(
+                brobygger_store::Change::new(&who, "matching.add_run"),
+                |d| d.matching_mut().add_run(run),
+            )?;
+        } else {
         d.matching_mut().add_run(run)?;
         crate::out::write_file(path, &d.to_json()?, &[])?;
+        }
         outln!(
             "{} {id} {} {}",
             t(lang, "Kørslen", "The run"),

@@ -29,6 +29,9 @@ pub(crate) fn run(
     };
     let is_csv = FileKind::is_spreadsheet(&path.display().to_string());
     match kind {
+        FileKind::Dossier if crate::db::is_store(path) => {
+            findings(&crate::db::load(path)?.validate(), kind, json, lang)
+        }
         FileKind::Dossier => findings(
             &Dossier::from_json_bytes(&bytes)?.validate(),
             kind,

@@ -258,6 +258,7 @@ doctests! {
     GuideAssessment => "../../../docs/guide/src/assessment.md",
     GuideSpreadsheets => "../../../docs/guide/src/spreadsheets.md",
     GuideCli => "../../../docs/guide/src/cli.md",
+    GuideStore => "../../../docs/guide/src/store.md",
     GuidePython => "../../../docs/guide/src/python.md",
     GuideMobile => "../../../docs/guide/src/mobile.md",
     GuideMobilePackaging => "../../../docs/guide/src/mobile-packaging.md",

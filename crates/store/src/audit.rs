@@ -6,6 +6,7 @@
 //! history row, behind the library's back breaks the chain, and [`crate::Store::verify`] says
 //! where.
 
+use brobygger::Lang;
 use sha2::{Digest, Sha256};
 
 /// The hash the first event chains to.
@@ -168,25 +169,44 @@ pub enum ChainProblem {
     },
 }
 
-impl std::fmt::Display for ChainProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ChainProblem::Gap { expected, found } => {
-                write!(
-                    f,
-                    "event {expected} is missing (found {found} in its place)"
-                )
+impl ChainProblem {
+    /// The problem in words, in Danish or English.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ChainProblem::Gap { expected, found }, Lang::Da) => {
+                format!("hændelse {expected} mangler (hændelse {found} står på dens plads)")
             }
-            ChainProblem::BrokenLink { seq } => {
-                write!(f, "event {seq} does not chain to the event before it")
+            (ChainProblem::Gap { expected, found }, Lang::En) => {
+                format!("event {expected} is missing (event {found} is in its place)")
             }
-            ChainProblem::Tampered { seq } => write!(f, "event {seq} was changed"),
-            ChainProblem::HistoryTampered { seq } => {
-                write!(f, "the stored change of event {seq} was altered")
+            (ChainProblem::BrokenLink { seq }, Lang::Da) => {
+                format!("hændelse {seq} hænger ikke sammen med hændelsen før")
             }
-            ChainProblem::Truncated { head, found } => {
-                write!(f, "events {}..={head} were removed", found + 1)
+            (ChainProblem::BrokenLink { seq }, Lang::En) => {
+                format!("event {seq} does not chain to the event before it")
+            }
+            (ChainProblem::Tampered { seq }, Lang::Da) => {
+                format!("hændelse {seq} er blevet ændret")
+            }
+            (ChainProblem::Tampered { seq }, Lang::En) => format!("event {seq} was changed"),
+            (ChainProblem::HistoryTampered { seq }, Lang::Da) => {
+                format!("den gemte ændring i hændelse {seq} er blevet ændret")
+            }
+            (ChainProblem::HistoryTampered { seq }, Lang::En) => {
+                format!("the stored change of event {seq} was altered")
+            }
+            (ChainProblem::Truncated { head, found }, Lang::Da) => {
+                format!("hændelse {} til {head} er slettet", found + 1)
+            }
+            (ChainProblem::Truncated { head, found }, Lang::En) => {
+                format!("events {} to {head} were removed", found + 1)
             }
         }
+    }
+}
+
+impl std::fmt::Display for ChainProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }

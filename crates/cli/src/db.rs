@@ -1,0 +1,287 @@
+//! `brobygger db ...`: the SQLite store: create one, import a dossier, export it, read the
+//! audit trail and an entity's history, and verify the chain.
+
+use crate::inputs;
+use crate::out::{Failure, Outcome, out, outln};
+use crate::{exit, t};
+use brobygger::{Dossier, Lang};
+use brobygger_store::{Change, ChangeSummary, Store, StoreError};
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum DbCommand {
+    /// Create a store (or bring an older one up to date).
+    #[command(after_help = "Example:\n  brobygger db init partnerskab.db")]
+    Init {
+        /// The store file.
+        store: PathBuf,
+    },
+    /// Put a dossier (a JSON file or a built-in example) into a store; every new, changed or
+    /// removed entity is recorded in the audit trail.
+    #[command(
+        after_help = "Examples:\n  brobygger db import dossier.json partnerskab.db\n  brobygger db import --example ikast-brande partnerskab.db"
+    )]
+    Import {
+        /// The dossier JSON file (or use --example).
+        #[arg(required_unless_present = "example")]
+        file: Option<PathBuf>,
+        /// The store file.
+        store: Option<PathBuf>,
+        /// A built-in example instead of a file.
+        #[arg(long)]
+        example: Option<String>,
+    },
+    /// Print the store's dossier as JSON (the same bytes as the file it came from).
+    #[command(
+        after_help = "Examples:\n  brobygger db export partnerskab.db > dossier.json\n  brobygger db export partnerskab.db --out dossier.json"
+    )]
+    Export {
+        /// The store file.
+        store: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the audit trail: who changed which entity, when, by which operation, and which
+    /// fields (never their values).
+    #[command(
+        after_help = "Examples:\n  brobygger db log partnerskab.db\n  brobygger db log partnerskab.db --collection match_runs --json"
+    )]
+    Log {
+        /// The store file.
+        store: PathBuf,
+        /// Only this collection (agreements, cohorts, match_runs, privacy.consents, ...).
+        #[arg(long)]
+        collection: Option<String>,
+        /// Only this entity (with --collection).
+        #[arg(long, requires = "collection")]
+        entity: Option<String>,
+        /// JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every stored version of one entity, oldest first (JSON lines).
+    #[command(after_help = "Example:\n  brobygger db history partnerskab.db agreements ikast-vvv")]
+    History {
+        /// The store file.
+        store: PathBuf,
+        /// The collection, e.g. agreements.
+        collection: String,
+        /// The entity's id.
+        id: String,
+    },
+    /// Check the audit trail's hash chain; exit code 1 if an event or a stored version was
+    /// edited, removed or reordered behind the library's back.
+    #[command(after_help = "Example:\n  brobygger db verify partnerskab.db")]
+    Verify {
+        /// The store file.
+        store: PathBuf,
+    },
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Lib(e.into())
+    }
+}
+
+/// Who the audit trail names for changes made from the command line: `BROBYGGER_ACTOR`, else
+/// the login name, else `cli`.
+pub(crate) fn actor() -> String {
+    ["BROBYGGER_ACTOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "cli".into())
+}
+
+/// Whether the file is an SQLite database (a store), by its first bytes.
+pub(crate) fn is_store(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// The dossier in the store at `path`.
+pub(crate) fn load(path: &Path) -> Result<Dossier, Failure> {
+    Ok(Store::open(path)?.dossier()?)
+}
+
+fn summary(s: &ChangeSummary, lang: Lang) -> String {
+    format!(
+        "{} {}, {} {}, {} {}",
+        s.created,
+        t(lang, "oprettet", "created"),
+        s.updated,
+        t(lang, "ændret", "changed"),
+        s.deleted,
+        t(lang, "slettet", "removed")
+    )
+}
+
+pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
+    match command {
+        DbCommand::Init { store } => {
+            let s = Store::open(&store)?;
+            outln!(
+                "{} {} {} ({} {}).",
+                t(lang, "Lageret", "The store"),
+                inputs::shown(&store),
+                t(lang, "er klar", "is ready"),
+                t(lang, "skemaversion", "schema version"),
+                s.schema_version()?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Import {
+            file,
+            store,
+            example,
+        } => {
+            // With --example the one positional argument is the store.
+            let (file, store) = match (file, store, &example) {
+                (Some(s), None, Some(_)) => (None, s),
+                (f, Some(s), _) => (f, s),
+                (_, None, _) => {
+                    return Err(inputs::bad_input(
+                        "cli.no_input",
+                        "store",
+                        "give the store file to import into",
+                    ));
+                }
+            };
+            let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
+            let mut s = Store::open(&store)?;
+            let who = actor();
+            let changed = s.import(&dossier, Change::new(&who, "import"))?;
+            outln!(
+                "{} {}: {}.",
+                t(lang, "Importeret til", "Imported into"),
+                inputs::shown(&store),
+                summary(&changed, lang)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Export { store, out } => {
+            let json = Store::open(&store)?.export_json()?;
+            match out {
+                None => out!("{json}"),
+                Some(path) => crate::out::write_file(&path, &json, &[store.as_path()])?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Log {
+            store,
+            collection,
+            entity,
+            json,
+        } => {
+            let s = Store::open(&store)?;
+            let events = match (&collection, &entity) {
+                (Some(c), Some(e)) => s.log_of(c, e)?,
+                _ => s.log()?,
+            };
+            for e in events
+                .iter()
+                .filter(|e| collection.as_ref().is_none_or(|c| *c == e.collection))
+            {
+                if json {
+                    let line = serde_json::json!({
+                        "seq": e.seq,
+                        "at": e.at,
+                        "actor": e.actor,
+                        "operation": e.operation,
+                        "collection": e.collection,
+                        "entity": e.entity,
+                        "action": e.action.as_str(),
+                        "fields": e.fields,
+                        "hash": e.hash,
+                    });
+                    outln!("{line}");
+                } else {
+                    let fields = if e.fields.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", e.fields.join(", "))
+                    };
+                    outln!(
+                        "{:>6}  {}  {}  {}  {} {}/{}{fields}",
+                        e.seq,
+                        e.at,
+                        e.actor,
+                        e.operation,
+                        action(e.action, lang),
+                        e.collection,
+                        e.entity
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::History {
+            store,
+            collection,
+            id,
+        } => {
+            let revisions = Store::open(&store)?.history(&collection, &id)?;
+            if revisions.is_empty() {
+                return Err(Failure::Lib(brobygger::BrobyggerError::not_found(
+                    &collection,
+                    &id,
+                )));
+            }
+            for r in revisions {
+                let line = serde_json::json!({
+                    "seq": r.seq,
+                    "at": r.at,
+                    "actor": r.actor,
+                    "operation": r.operation,
+                    "action": r.action.as_str(),
+                    "json": r.json.as_deref().map(serde_json::from_str::<serde_json::Value>).transpose().ok().flatten(),
+                });
+                outln!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Verify { store } => {
+            let report = Store::open(&store)?.verify()?;
+            match &report.problem {
+                None => outln!(
+                    "{}: {} {}.",
+                    t(
+                        lang,
+                        "Revisionssporet er intakt",
+                        "The audit trail is intact"
+                    ),
+                    report.events,
+                    if report.events == 1 {
+                        t(lang, "hændelse", "event")
+                    } else {
+                        t(lang, "hændelser", "events")
+                    }
+                ),
+                Some(p) => outln!(
+                    "{}: {}.",
+                    t(
+                        lang,
+                        "Revisionssporet er brudt",
+                        "The audit trail is broken"
+                    ),
+                    p.text(lang)
+                ),
+            }
+            Ok(exit(!report.is_intact()))
+        }
+    }
+}
+
+fn action(a: brobygger_store::Action, lang: Lang) -> &'static str {
+    match a {
+        brobygger_store::Action::Created => t(lang, "oprettede", "created"),
+        brobygger_store::Action::Updated => t(lang, "ændrede", "changed"),
+        brobygger_store::Action::Deleted => t(lang, "slettede", "removed"),
+    }
+}
