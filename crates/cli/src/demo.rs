@@ -1,5 +1,6 @@
 //! `brobygger demo`: the built-in examples end to end, as a coordinator would go through them:
-//! validate and summarise, the role split and checklists, match each cohort and store the run,
+//! validate and summarise, the role split and checklists, match each cohort and store the run
+//! (each example lives in a store: `DIR/<example>.db` with `--out`, in memory otherwise),
 //! list the introductions due, then each agreement's health, with the reports written to a
 //! folder on request.
 
@@ -12,6 +13,7 @@ use brobygger::present::plural::{SENSITIVE_ITEM, n, pick};
 use brobygger::{
     BrobyggerError, Dossier, Example, Lang, ReminderKind, ReportFormat, ReportOptions, Severity,
 };
+use brobygger_store::{Change, Store};
 use std::path::PathBuf;
 
 /// The day a cohort is matched and its introductions checked in the demo: the first day of the
@@ -51,7 +53,15 @@ pub(crate) fn run(
     let mut errors = 0;
     let mut written = Vec::new();
     for e in examples {
-        let mut dossier = e.dossier()?;
+        // Each example lives in a store for the run of the demo: in DIR/<example>.db with
+        // --out, in memory otherwise. The runs go into it as audited changes.
+        let path = out.as_ref().map_or_else(
+            || PathBuf::from(":memory:"),
+            |d| d.join(format!("{}.db", e.name())),
+        );
+        let mut store = Store::open(&path)?;
+        store.import(&e.dossier()?, Change::new("demo", "import"))?;
+        let mut dossier = store.dossier()?;
         let day = as_of.unwrap_or_else(|| e.reference_date());
         errors += dossier
             .validate()
@@ -63,8 +73,18 @@ pub(crate) fn run(
         if !checklists.is_empty() {
             outln!("{checklists}");
         }
-        written.extend(cohorts(&mut dossier, as_of, out.as_ref(), lang)?);
+        written.extend(cohorts(
+            &mut dossier,
+            &mut store,
+            as_of,
+            out.as_ref(),
+            lang,
+        )?);
         outln!("{}", dossier.assessment().health_summary(day, lang));
+        audit(&store, lang)?;
+        if out.is_some() {
+            written.push(path);
+        }
         if let Some(dir) = &out {
             for a in &dossier.agreements {
                 for (format, ext) in [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
@@ -91,6 +111,29 @@ pub(crate) fn run(
         }
     }
     Ok(exit(errors > 0))
+}
+
+/// The store's audit trail: how many changes it recorded, and that its chain is intact.
+fn audit(store: &Store, lang: Lang) -> Result<(), crate::out::Failure> {
+    let report = store.verify()?;
+    let n = report.events;
+    let events = match (lang, n) {
+        (Lang::Da, 1) => "hændelse",
+        (Lang::Da, _) => "hændelser",
+        (Lang::En, 1) => "event",
+        (Lang::En, _) => "events",
+    };
+    outln!(
+        "## {}
+  - {}",
+        t(lang, "Revisionsspor", "Audit trail"),
+        match (lang, &report.problem) {
+            (Lang::Da, None) => format!("{n} {events} registreret; kæden er intakt."),
+            (Lang::En, None) => format!("{n} {events} recorded; the chain is intact."),
+            (_, Some(p)) => p.text(lang),
+        }
+    );
+    Ok(())
 }
 
 /// What the run did with sensitive attributes and the privacy review on the run's day: how many
@@ -144,11 +187,12 @@ fn privacy(
     Ok(())
 }
 
-/// Matches every cohort under the dossier's rule set, stores the run in the dossier (in
-/// memory) so the assessment weighs it, and lists the introductions due; returns the files
+/// Matches every cohort under the dossier's rule set, stores the run in the store (so the
+/// assessment weighs it), and lists the introductions due; returns the files
 /// written.
 fn cohorts(
     d: &mut Dossier,
+    store: &mut Store,
     as_of: Option<NaiveDate>,
     out: Option<&PathBuf>,
     lang: Lang,
@@ -190,7 +234,10 @@ fn cohorts(
             written.extend([json, csv]);
         }
         let (withheld, uses) = (run.withheld.len(), run.sensitive_uses.len());
-        d.matching_mut().add_run(run)?;
+        store.update(Change::new("demo", "matching.add_run"), |s| {
+            s.matching_mut().add_run(run)
+        })?;
+        *d = store.dossier()?;
         privacy(d, day, withheld, uses, lang)?;
         let due: Vec<brobygger::Reminder> = d
             .reminders()

@@ -53,7 +53,10 @@ fn demo_writes_every_agreements_report_in_both_formats() {
     assert_eq!(
         names,
         [
+            "aalborg.db",
             "dossier-ikast-brande.json",
+            "horsens.db",
+            "ikast-brande.db",
             "match-ikast-2016-q1.csv",
             "match-ikast-2016-q1.json",
             "report-aalborg-lbb-en.html",
@@ -90,6 +93,18 @@ fn demo_writes_every_agreements_report_in_both_formats() {
     let d = brobygger::Dossier::load(dir.join("dossier-ikast-brande.json")).unwrap();
     assert_eq!(d.match_runs.len(), 1);
     assert!(!brobygger::FindingsExt::has_errors(d.validate().as_slice()));
+    // The demo ran on a store: the same dossier is in it, with the run in its audit trail.
+    let store = brobygger_store::Store::open(dir.join("ikast-brande.db")).unwrap();
+    assert_eq!(store.dossier().unwrap(), d);
+    assert!(store.verify().unwrap().is_intact());
+    assert!(
+        store
+            .log()
+            .unwrap()
+            .iter()
+            .any(|e| e.operation == "matching.add_run" && e.collection == "match_runs")
+    );
+    assert!(text.contains("recorded; the chain is intact."));
     std::fs::remove_dir_all(&dir).unwrap();
     // One example, another day; a bad date is a clear error.
     let out = bin()
