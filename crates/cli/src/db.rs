@@ -1,11 +1,11 @@
 //! `brobygger db ...`: the SQLite store: create one, import a dossier, export it, read the
-//! audit trail and an entity's history, and verify the chain.
+//! audit trail and an entity's history, erase a person, and verify the chain.
 
 use crate::inputs;
 use crate::out::{Failure, Outcome, out, outln};
 use crate::{exit, t};
 use brobygger::{Dossier, Lang};
-use brobygger_store::{Change, ChangeSummary, Store, StoreError};
+use brobygger_store::{Change, ChangeSummary, Erase, Store, StoreError};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,6 +71,25 @@ pub(crate) enum DbCommand {
         collection: String,
         /// The entity's id.
         id: String,
+    },
+    /// Erase one newcomer household or one person (GDPR art. 17): anonymised with everything
+    /// linked to them, and every earlier version naming them emptied; the audit trail records
+    /// the erasure and stays verifiable.
+    #[command(
+        after_help = "Examples:\n  brobygger db erase partnerskab.db --newcomer nc-6402-1185\n  brobygger db erase partnerskab.db --person p-4902-7470-7876-9697 --on 2017-01-01"
+    )]
+    Erase {
+        /// The store file.
+        store: PathBuf,
+        /// The household's id.
+        #[arg(long, conflicts_with = "person", required_unless_present = "person")]
+        newcomer: Option<String>,
+        /// The person's id.
+        #[arg(long)]
+        person: Option<String>,
+        /// The day of the erasure (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        on: Option<String>,
     },
     /// Check the audit trail's hash chain; exit code 1 if an event or a stored version was
     /// edited, removed or reordered behind the library's back.
@@ -246,6 +265,43 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             }
             Ok(ExitCode::SUCCESS)
         }
+        DbCommand::Erase {
+            store,
+            newcomer,
+            person,
+            on,
+        } => {
+            let subject = match (newcomer, person) {
+                (Some(n), _) => Erase::Newcomer(n.into()),
+                (None, Some(p)) => Erase::Person(p.into()),
+                (None, None) => {
+                    return Err(inputs::bad_input(
+                        "cli.no_input",
+                        "--newcomer",
+                        "give --newcomer ID or --person ID",
+                    ));
+                }
+            };
+            let on = inputs::date_or_today(on.as_deref())?;
+            let who = actor();
+            let s = Store::open(&store)?.erase(Change::new(&who, "erase"), subject, on)?;
+            outln!(
+                "{} {}; {} {}.",
+                t(
+                    lang,
+                    "Slettet; de nuværende data:",
+                    "Erased; the current data:"
+                ),
+                summary(&s, lang),
+                t(
+                    lang,
+                    "tidligere versioner tømt:",
+                    "earlier versions emptied:"
+                ),
+                s.erased
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         DbCommand::Verify { store } => {
             let report = Store::open(&store)?.verify()?;
             match &report.problem {
@@ -283,5 +339,6 @@ fn action(a: brobygger_store::Action, lang: Lang) -> &'static str {
         brobygger_store::Action::Created => t(lang, "oprettede", "created"),
         brobygger_store::Action::Updated => t(lang, "ændrede", "changed"),
         brobygger_store::Action::Deleted => t(lang, "slettede", "removed"),
+        brobygger_store::Action::Erased => t(lang, "tømte", "erased"),
     }
 }

@@ -95,6 +95,27 @@ fn import_export_log_and_verify() {
     assert_eq!(history.lines().count(), 1);
     let out = ok(&dir, &["db", "verify", "p.db", "--lang", "en"]);
     assert!(out.starts_with("The audit trail is intact: "), "{out}");
+    // Erasing a household leaves it nowhere in the export, and the chain verifiable.
+    let out = ok(
+        &dir,
+        &[
+            "db",
+            "erase",
+            "p.db",
+            "--newcomer",
+            "nc-6402-1185",
+            "--on",
+            "2017-01-01",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(out.starts_with("Erased; the current data: "), "{out}");
+    assert!(!ok(&dir, &["db", "export", "p.db"]).contains("nc-6402-1185"));
+    let out = ok(&dir, &["db", "verify", "p.db", "--lang", "en"]);
+    assert!(out.starts_with("The audit trail is intact: "), "{out}");
+    let out = run(&dir, &["db", "erase", "p.db", "--person", "p-0000"]);
+    assert_eq!(out.status.code(), Some(2));
     // An edit behind the library's back is found: exit code 1, in words.
     let conn = rusqlite::Connection::open(dir.join("p.db")).unwrap();
     conn.execute_batch("UPDATE audit SET actor = 'someone-else' WHERE seq = 3")

@@ -21,6 +21,9 @@ pub enum Action {
     Updated,
     /// It was removed.
     Deleted,
+    /// Earlier versions naming an erased person were emptied (GDPR art. 17); the event lists
+    /// them (`history.<seq>`), so the chain stays verifiable without them.
+    Erased,
 }
 
 impl Action {
@@ -30,6 +33,7 @@ impl Action {
             Action::Created => "created",
             Action::Updated => "updated",
             Action::Deleted => "deleted",
+            Action::Erased => "erased",
         }
     }
 
@@ -38,6 +42,7 @@ impl Action {
             "created" => Some(Action::Created),
             "updated" => Some(Action::Updated),
             "deleted" => Some(Action::Deleted),
+            "erased" => Some(Action::Erased),
             _ => None,
         }
     }

@@ -26,7 +26,8 @@
 //! ```
 //!
 //! - [`Store`]: open (creating or migrating the file), import, export, update, log, history,
-//!   verify.
+//!   verify, erase (GDPR art. 17: the person anonymised with cascade, their earlier versions
+//!   emptied, one verifiable erasure event).
 //! - The schema ([`SCHEMA_VERSION`], `PRAGMA user_version`) is documented table by table in
 //!   `migrate.rs` and in the guide; an analyst reads it with any SQLite 3.40 or newer.
 //! - [`StoreError`]: typed errors with stable codes (`store.*`); none quotes a stored value.
@@ -34,8 +35,8 @@
 //! Why its own crate: SQLite is compiled from C (`rusqlite`'s `bundled` feature, the same engine
 //! on every platform); Rust services that only use the JSON model do not pay for it.
 //!
-//! Not (yet) here: erasure of one person's data, exchanging changes between two copies, and the
-//! Python and Kotlin bindings (issue 17 items 2, 5 and 6).
+//! Not (yet) here: exchanging changes between two copies, and the Python and Kotlin bindings
+//! (issue 17 items 5 and 6).
 
 #![deny(missing_docs)]
 
@@ -48,7 +49,7 @@ mod store;
 pub use audit::{Action, AuditEvent, ChainProblem, ChainReport};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
-pub use store::{Change, ChangeSummary, JournalMode, Revision, Store, StoreOptions};
+pub use store::{Change, ChangeSummary, Erase, JournalMode, Revision, Store, StoreOptions};
 
 #[cfg(test)]
 mod tests {

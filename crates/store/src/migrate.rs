@@ -41,7 +41,7 @@ CREATE TABLE audit (
     operation TEXT NOT NULL,
     collection TEXT NOT NULL,
     entity TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted')),
+    action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted', 'erased')),
     fields TEXT NOT NULL,
     digest TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
@@ -50,7 +50,8 @@ CREATE TABLE audit (
 CREATE INDEX audit_entity ON audit (collection, entity);
 
 -- Every version of every entity: its JSON before and after the change of the audit event with
--- the same `seq` (NULL before a creation and after a deletion).
+-- the same `seq` (NULL before a creation and after a deletion; both NULL once an erasure
+-- emptied it, listed by an `erased` audit event).
 CREATE TABLE history (
     seq INTEGER PRIMARY KEY REFERENCES audit (seq),
     collection TEXT NOT NULL,

@@ -4,7 +4,8 @@ use crate::audit::{self, Action, AuditEvent, ChainProblem, ChainReport, GENESIS}
 use crate::error::StoreError;
 use crate::layout::{self, DOCUMENT, Row};
 use crate::migrate::{self, MIGRATIONS};
-use brobygger::{BrobyggerError, Dossier};
+use brobygger::privacy::{AnonymisationScope, AnonymiseOptions};
+use brobygger::{BrobyggerError, Dossier, NewcomerId, PersonId};
 use rusqlite::{
     Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
 };
@@ -82,14 +83,39 @@ pub struct ChangeSummary {
     pub updated: u64,
     /// Entities removed.
     pub deleted: u64,
+    /// Erasure events (one per [`Store::erase`]).
+    pub erasures: u64,
+    /// Earlier versions emptied by an erasure.
+    pub erased: u64,
 }
 
 impl ChangeSummary {
     /// The number of audit events the write appended.
     pub fn events(&self) -> u64 {
-        self.created + self.updated + self.deleted
+        self.created + self.updated + self.deleted + self.erasures
     }
 }
+
+/// Whose data [`Store::erase`] erases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Erase {
+    /// A newcomer household (with everything linked to it: consents, proposals, runs).
+    Newcomer(NewcomerId),
+    /// A person who held posts (staff, volunteers).
+    Person(PersonId),
+}
+
+impl Erase {
+    fn kind(&self) -> &'static str {
+        match self {
+            Erase::Newcomer(_) => "newcomer",
+            Erase::Person(_) => "person",
+        }
+    }
+}
+
+/// The pseudo-collection of erasure events in the log.
+const ERASURE: &str = "erasure";
 
 /// One stored version of an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +197,9 @@ impl Store {
             .map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
+        // Freed pages are overwritten with zeros: erased data does not linger in the file.
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(fail)?;
         migrate::migrate(&mut conn, &shown, migrations)?;
         Ok(Store { conn, path: shown })
     }
@@ -242,10 +271,89 @@ impl Store {
         })
     }
 
+    /// Erases one newcomer household or one person (GDPR art. 17), all or nothing: the current
+    /// dossier is anonymised with cascade ([`brobygger::privacy::AnonymiseOptions`]: fresh ids
+    /// everywhere, names, contact details, special-category data and free text about them
+    /// removed), and every stored earlier version that names them (their id, or a person's
+    /// name) is emptied. One `erased` event lists the emptied versions, so [`Store::verify`]
+    /// still finds the chain intact, and any other edit still breaks it. Other entities' earlier
+    /// versions that named them go too (a cohort's versions name all its households): erasure
+    /// wins over history.
+    pub fn erase(
+        &mut self,
+        change: Change<'_>,
+        subject: Erase,
+        on: chrono::NaiveDate,
+    ) -> Result<ChangeSummary, StoreError> {
+        let path = self.path.clone();
+        let (_, summary) = self.write_then(
+            change,
+            move |current| {
+                let mut dossier = current.ok_or(StoreError::Empty { path })?;
+                let (scope, terms) = match &subject {
+                    Erase::Newcomer(id) => {
+                        let known = dossier
+                            .cohorts
+                            .iter()
+                            .any(|c| c.newcomers.iter().any(|n| &n.id == id));
+                        if !known {
+                            return Err(BrobyggerError::not_found("newcomer", id).into());
+                        }
+                        (
+                            AnonymisationScope::Newcomers {
+                                newcomers: vec![id.clone()],
+                            },
+                            vec![format!("\"{id}\"")],
+                        )
+                    }
+                    Erase::Person(id) => {
+                        let person = dossier
+                            .people
+                            .iter()
+                            .find(|p| &p.id == id)
+                            .ok_or_else(|| BrobyggerError::not_found("person", id))?;
+                        let mut terms = vec![format!("\"{id}\"")];
+                        // The name, as free text may carry it; a name too short to be told
+                        // from other words is left to the id.
+                        if person.name.chars().count() >= 4 {
+                            terms.push(person.name.clone());
+                        }
+                        (
+                            AnonymisationScope::People {
+                                people: vec![id.clone()],
+                            },
+                            terms,
+                        )
+                    }
+                };
+                dossier
+                    .privacy_mut()
+                    .anonymise(&AnonymiseOptions::new(scope, on), None)?;
+                Ok((dossier, (subject.kind(), terms)))
+            },
+            |tx, log, (kind, terms)| log.erase(tx, kind, terms),
+        )?;
+        // Freed pages are zeroed (secure_delete); the old versions may still sit in the WAL
+        // until a checkpoint, so take one now (best effort: a reader may hold it back).
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        Ok(summary)
+    }
+
     fn write<T>(
         &mut self,
         change: Change<'_>,
         make: impl FnOnce(Option<Dossier>) -> Result<(Dossier, T), StoreError>,
+    ) -> Result<(T, ChangeSummary), StoreError> {
+        self.write_then(change, make, |_, _, _| Ok(()))
+    }
+
+    fn write_then<T>(
+        &mut self,
+        change: Change<'_>,
+        make: impl FnOnce(Option<Dossier>) -> Result<(Dossier, T), StoreError>,
+        then: impl FnOnce(&Transaction<'_>, &mut Log<'_>, &T) -> Result<(), StoreError>,
     ) -> Result<(T, ChangeSummary), StoreError> {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| StoreError::sqlite(&path, &e);
@@ -321,6 +429,7 @@ impl Store {
             .map_err(fail)?;
             log.record(&tx, &row.collection, &row.key, Some(&row.json), None)?;
         }
+        then(&tx, &mut log, &out)?;
         log.finish(&tx)?;
         tx.commit().map_err(fail)?;
         Ok((out, log.summary))
@@ -500,7 +609,6 @@ impl<'c> Log<'c> {
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<(), StoreError> {
-        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
         let action = match (before, after) {
             (None, _) => Action::Created,
             (Some(_), Some(_)) => Action::Updated,
@@ -510,6 +618,60 @@ impl<'c> Log<'c> {
             Action::Updated => layout::changed_fields(before, after),
             _ => Vec::new(),
         };
+        self.append(tx, action, collection, key, before, after, fields)
+    }
+
+    /// Empties every earlier version that contains one of `terms`, and records which in one
+    /// `erased` event.
+    fn erase(
+        &mut self,
+        tx: &Transaction<'_>,
+        kind: &str,
+        terms: &[String],
+    ) -> Result<(), StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
+        let mut seqs = std::collections::BTreeSet::new();
+        {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT seq FROM history
+                     WHERE instr(coalesce(before, ''), ?1) > 0 OR instr(coalesce(after, ''), ?1) > 0",
+                )
+                .map_err(fail)?;
+            for term in terms {
+                let found = stmt
+                    .query_map([term], |r| r.get::<_, i64>(0))
+                    .map_err(fail)?
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(fail)?;
+                seqs.extend(found);
+            }
+        }
+        for seq in &seqs {
+            tx.execute(
+                "UPDATE history SET before = NULL, after = NULL WHERE seq = ?1",
+                [seq],
+            )
+            .map_err(fail)?;
+        }
+        let fields = seqs.iter().map(|s| format!("history.{s}")).collect();
+        self.append(tx, Action::Erased, ERASURE, kind, None, None, fields)?;
+        self.summary.erased += seqs.len() as u64;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn append(
+        &mut self,
+        tx: &Transaction<'_>,
+        action: Action,
+        collection: &str,
+        key: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+        fields: Vec<String>,
+    ) -> Result<(), StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
         let mut event = AuditEvent {
             seq: self.seq + 1,
             at: self.at.clone(),
@@ -557,6 +719,7 @@ impl<'c> Log<'c> {
             Action::Created => self.summary.created += 1,
             Action::Updated => self.summary.updated += 1,
             Action::Deleted => self.summary.deleted += 1,
+            Action::Erased => self.summary.erasures += 1,
         }
         self.seq = event.seq;
         self.hash = event.hash;
@@ -587,6 +750,26 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
              FROM audit a LEFT JOIN history h ON h.seq = a.seq ORDER BY a.seq",
         )
         .map_err(fail)?;
+    // The versions erasure events emptied (the events themselves are checked in the chain).
+    let mut emptied = std::collections::HashSet::new();
+    {
+        let mut erasures = tx
+            .prepare("SELECT fields FROM audit WHERE action = 'erased'")
+            .map_err(fail)?;
+        let lists = erasures
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(fail)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        for list in lists {
+            let fields: Vec<String> = serde_json::from_str(&list).unwrap_or_default();
+            emptied.extend(
+                fields
+                    .iter()
+                    .filter_map(|f| f.strip_prefix("history.")?.parse::<i64>().ok()),
+            );
+        }
+    }
     let mut rows = stmt.query([]).map_err(fail)?;
     let (mut expected, mut prev) = (1i64, GENESIS.to_owned());
     let mut events = 0u64;
@@ -624,10 +807,11 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
             r.get(14).map_err(fail)?,
             r.get(15).map_err(fail)?,
         );
+        let erased = before.is_none() && after.is_none() && emptied.contains(&seq);
         if !has_history
             || collection.as_deref() != Some(event.collection.as_str())
             || key.as_deref() != Some(event.entity.as_str())
-            || audit::digest(before.as_deref(), after.as_deref()) != event.digest
+            || (!erased && audit::digest(before.as_deref(), after.as_deref()) != event.digest)
         {
             return report(events, Some(ChainProblem::HistoryTampered { seq }));
         }

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use brobygger::{Dossier, Example, MatchOptions, MatchRequest, Solver};
-use brobygger_store::{Action, ChainProblem, Change, JournalMode, Store, StoreOptions};
+use brobygger_store::{Action, ChainProblem, Change, Erase, JournalMode, Store, StoreOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -681,5 +681,114 @@ fn a_full_disk_fails_the_write_and_keeps_the_store() {
     if after.match_runs.is_empty() {
         assert_eq!(store.export_json().unwrap(), before);
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn erasure_removes_a_person_everywhere_and_the_chain_stays_verifiable() {
+    let dir = scratch("erase");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(&ikast_with_run("run-1"), Change::new("a", "import"))
+        .unwrap();
+    let household = "nc-6402-1185";
+    // An earlier version that names the household: a second run, then a changed title.
+    store
+        .update(Change::new("b", "matching.add_run"), |d| {
+            add_run(d, "run-2")
+        })
+        .unwrap();
+    let person = Example::IkastBrande.dossier().unwrap().people[0].clone();
+    let on = chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap();
+    let s = store
+        .erase(
+            Change::new("dpo", "erase"),
+            Erase::Newcomer(household.into()),
+            on,
+        )
+        .unwrap();
+    assert_eq!(s.erasures, 1);
+    assert!(s.erased >= 3 && s.updated >= 1, "{s:?}");
+    let s = store
+        .erase(
+            Change::new("dpo", "erase"),
+            Erase::Person(person.id.clone()),
+            on,
+        )
+        .unwrap();
+    assert!(s.erased >= 1, "{s:?}");
+    drop(store);
+    // Nowhere: not in the current state, not in any earlier version, not in the file's bytes.
+    let store = Store::open(&path).unwrap();
+    let json = store.export_json().unwrap();
+    for needle in [household, person.id.as_str(), person.name.as_str()] {
+        assert!(!json.contains(needle), "{needle} in the dossier");
+    }
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for needle in [household, person.id.as_str(), person.name.as_str()] {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM history WHERE instr(coalesce(before, ''), ?1) > 0 OR instr(coalesce(after, ''), ?1) > 0",
+                [needle],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let m: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM entity WHERE instr(json, ?1) > 0",
+                [needle],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!((n, m), (0, 0), "{needle}");
+    }
+    drop(conn);
+    let bytes = std::fs::read(&path).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains(household),
+        "the household's id is still in the file"
+    );
+    // The chain is intact, with the erasures in it; the dossier still reads and validates.
+    let store = Store::open(&path).unwrap();
+    assert!(store.verify().unwrap().is_intact());
+    let erasures: Vec<_> = store
+        .log()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == Action::Erased)
+        .collect();
+    assert_eq!(erasures.len(), 2);
+    assert_eq!(erasures[0].entity, "newcomer");
+    assert!(!brobygger::FindingsExt::has_errors(
+        store.dossier().unwrap().validate().as_slice()
+    ));
+    // Emptying a version behind the library's back is still found.
+    drop(store);
+    tamper(
+        &path,
+        "UPDATE history SET before = NULL, after = NULL WHERE seq = (SELECT min(seq) FROM history WHERE after IS NOT NULL)",
+    );
+    assert!(!Store::open(&path).unwrap().verify().unwrap().is_intact());
+    // Unknown people are refused, and nothing changes.
+    let mut store = Store::open(dir.join("s2.db")).unwrap();
+    store
+        .import(
+            &Example::IkastBrande.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    let events = store.log().unwrap().len();
+    let e = store
+        .erase(
+            Change::new("dpo", "erase"),
+            Erase::Newcomer("nc-0000-0000".into()),
+            on,
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "not_found.newcomer");
+    assert_eq!(store.log().unwrap().len(), events);
     std::fs::remove_dir_all(&dir).unwrap();
 }
