@@ -1,11 +1,12 @@
 //! `brobygger db ...`: the SQLite store: create one, import a dossier, export it, read the
-//! audit trail and an entity's history, erase a person, and verify the chain.
+//! audit trail and an entity's history, erase a person, exchange changes between two copies,
+//! and verify the chain.
 
 use crate::inputs;
 use crate::out::{Failure, Outcome, out, outln};
 use crate::{exit, t};
 use brobygger::{Dossier, Lang};
-use brobygger_store::{Change, ChangeSummary, Erase, Store, StoreError};
+use brobygger_store::{Change, ChangeSet, ChangeSummary, Erase, Store, StoreError};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -90,6 +91,31 @@ pub(crate) enum DbCommand {
         /// The day of the erasure (YYYY-MM-DD; default: today).
         #[arg(long)]
         on: Option<String>,
+    },
+    /// Print the changes made after an audit event (`--since SEQ`, 0 for all) as a change file
+    /// for the other copy of the partnership (`db apply`); says which SEQ to use next time.
+    #[command(
+        after_help = "Examples:\n  brobygger db changes kommune.db --since 88 --out til-foreningen.json\n  brobygger db apply forening.db til-foreningen.json"
+    )]
+    Changes {
+        /// The store file.
+        store: PathBuf,
+        /// The last audit event the other copy has from this one.
+        #[arg(long, default_value_t = 0)]
+        since: i64,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Apply the other copy's change file: what both held alike is changed, what this copy has
+    /// already is left, and what both changed differently is reported as a conflict (exit code
+    /// 1) and kept as this copy has it. Applying the same file twice changes nothing.
+    #[command(after_help = "Example:\n  brobygger db apply forening.db til-foreningen.json")]
+    Apply {
+        /// The store file.
+        store: PathBuf,
+        /// The change file from `db changes`.
+        changes: PathBuf,
     },
     /// Check the audit trail's hash chain; exit code 1 if an event or a stored version was
     /// edited, removed or reordered behind the library's back.
@@ -301,6 +327,65 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
                 s.erased
             );
             Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Changes { store, since, out } => {
+            let s = Store::open(&store)?;
+            let set = s.changes_since(since)?;
+            let json = crate::to_json(&set)? + "\n";
+            match out {
+                None => out!("{json}"),
+                Some(path) => {
+                    crate::out::write_file(&path, &json, &[store.as_path()])?;
+                    outln!(
+                        "{} {} {}; {} --since {}.",
+                        set.changes.len(),
+                        t(lang, "ændring(er) skrevet til", "change(s) written to"),
+                        inputs::shown(&path),
+                        t(lang, "næste gang", "next time"),
+                        set.until
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Apply { store, changes } => {
+            let bytes = inputs::read_bytes(&changes)?;
+            let set: ChangeSet = serde_json::from_slice(&bytes).map_err(|e| {
+                inputs::bad_input(
+                    "store.changes_syntax",
+                    &inputs::shown(&changes),
+                    format!(
+                        "not a change file (line {}, column {})",
+                        e.line(),
+                        e.column()
+                    ),
+                )
+            })?;
+            let who = actor();
+            let report = Store::open(&store)?.apply(Change::new(&who, "apply"), &set)?;
+            outln!(
+                "{} {}, {} {}, {} {}.",
+                report.applied,
+                t(lang, "anvendt", "applied"),
+                report.unchanged,
+                t(lang, "havde kopien allerede", "already in this copy"),
+                report.conflicts.len(),
+                t(lang, "konflikt(er)", "conflict(s)")
+            );
+            for c in &report.conflicts {
+                outln!(
+                    "  {} {}/{}: {}",
+                    t(lang, "konflikt", "conflict"),
+                    c.collection,
+                    c.key,
+                    t(
+                        lang,
+                        "ændret forskelligt i begge kopier; denne kopis version er beholdt",
+                        "changed differently in both copies; this copy's version is kept"
+                    )
+                );
+            }
+            Ok(exit(!report.conflicts.is_empty()))
         }
         DbCommand::Verify { store } => {
             let report = Store::open(&store)?.verify()?;

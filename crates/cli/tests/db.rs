@@ -198,3 +198,69 @@ fn six_concurrent_match_stores_into_a_store_keep_six_runs() {
     ok(&dir, &["db", "verify", "p.db"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn two_copies_exchange_change_files() {
+    let dir = scratch("copies");
+    ok(
+        &dir,
+        &["db", "import", "--example", "ikast-brande", "kommune.db"],
+    );
+    ok(
+        &dir,
+        &["db", "import", "--example", "ikast-brande", "forening.db"],
+    );
+    let log = ok(&dir, &["db", "log", "kommune.db", "--json"]);
+    let point = log.lines().count().to_string();
+    ok(
+        &dir,
+        &[
+            "match",
+            "--dossier",
+            "kommune.db",
+            "--as-of",
+            "2016-04-01",
+            "--store",
+            "--run-id",
+            "k1",
+        ],
+    );
+    let out = ok(
+        &dir,
+        &[
+            "db",
+            "changes",
+            "kommune.db",
+            "--since",
+            &point,
+            "--out",
+            "k.json",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(
+        out.starts_with("1 change(s) written to k.json; next time --since "),
+        "{out}"
+    );
+    let out = ok(
+        &dir,
+        &["db", "apply", "forening.db", "k.json", "--lang", "en"],
+    );
+    assert_eq!(out, "1 applied, 0 already in this copy, 0 conflict(s).\n");
+    let out = ok(
+        &dir,
+        &["db", "apply", "forening.db", "k.json", "--lang", "en"],
+    );
+    assert_eq!(out, "0 applied, 1 already in this copy, 0 conflict(s).\n");
+    assert_eq!(
+        ok(&dir, &["db", "export", "forening.db"]),
+        ok(&dir, &["db", "export", "kommune.db"])
+    );
+    // Not a change file: a typed error.
+    std::fs::write(dir.join("bad.json"), "{").unwrap();
+    let out = run(&dir, &["db", "apply", "forening.db", "bad.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("store.changes_syntax"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

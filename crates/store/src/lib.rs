@@ -35,18 +35,26 @@
 //! Why its own crate: SQLite is compiled from C (`rusqlite`'s `bundled` feature, the same engine
 //! on every platform); Rust services that only use the JSON model do not pay for it.
 //!
-//! Not (yet) here: exchanging changes between two copies, and the Python and Kotlin bindings
-//! (issue 17 items 5 and 6).
+//! - Two copies of one partnership (the municipality's and the association's):
+//!   [`Store::changes_since`] gives a [`ChangeSet`], [`Store::apply`] applies it to the other
+//!   copy, reporting conflicts and never resolving them silently.
+//!
+//! Not (yet) here: the Python and Kotlin bindings (issue 17 item 6), which follow the facet
+//! renames of the bindings step.
 
 #![deny(missing_docs)]
 
 mod audit;
+mod changes;
 mod error;
 mod layout;
 mod migrate;
 mod store;
 
 pub use audit::{Action, AuditEvent, ChainProblem, ChainReport};
+pub use changes::{
+    ApplyReport, CHANGES_FORMAT, CHANGES_VERSION, ChangeSet, Conflict, EntityChange,
+};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use store::{Change, ChangeSummary, Erase, JournalMode, Revision, Store, StoreOptions};

@@ -1,6 +1,9 @@
 //! The store: an SQLite file holding one dossier, its history and its audit trail.
 
 use crate::audit::{self, Action, AuditEvent, ChainProblem, ChainReport, GENESIS};
+use crate::changes::{
+    ApplyReport, CHANGES_FORMAT, CHANGES_VERSION, ChangeSet, Conflict, EntityChange,
+};
 use crate::error::StoreError;
 use crate::layout::{self, DOCUMENT, Row};
 use crate::migrate::{self, MIGRATIONS};
@@ -506,6 +509,153 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The number of the last audit event (0 for a new store): the point to export changes
+    /// since, next time.
+    pub fn head(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |r| r.get(0))
+            .map_err(self.fail())
+    }
+
+    /// The changes made after audit event `since`: every entity that differs, with its JSON
+    /// then and now. Feed it to [`Store::apply`] on another copy.
+    pub fn changes_since(&self, since: i64) -> Result<ChangeSet, StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(self.fail())?;
+        let fail = self.fail();
+        let until: i64 = tx
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |r| r.get(0))
+            .map_err(&fail)?;
+        let touched = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT collection, key FROM history WHERE seq > ?1 AND collection != ?2
+                     GROUP BY collection, key ORDER BY min(seq)",
+                )
+                .map_err(&fail)?;
+            stmt.query_map(params![since, ERASURE], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(&fail)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&fail)?
+        };
+        let mut changes = Vec::new();
+        for (collection, key) in touched {
+            let before: Option<String> = tx
+                .query_row(
+                    "SELECT after FROM history WHERE collection = ?1 AND key = ?2 AND seq <= ?3
+                     ORDER BY seq DESC LIMIT 1",
+                    params![collection, key, since],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(&fail)?
+                .flatten();
+            let after: Option<String> = if collection == DOCUMENT {
+                tx.query_row("SELECT json FROM document WHERE id = 1", [], |r| r.get(0))
+                    .optional()
+                    .map_err(&fail)?
+            } else {
+                tx.query_row(
+                    "SELECT json FROM entity WHERE collection = ?1 AND key = ?2",
+                    params![collection, key],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(&fail)?
+            };
+            if before != after {
+                changes.push(EntityChange {
+                    collection,
+                    key,
+                    before,
+                    after,
+                });
+            }
+        }
+        tx.commit().map_err(&fail)?;
+        Ok(ChangeSet {
+            format: CHANGES_FORMAT.into(),
+            format_version: CHANGES_VERSION,
+            since,
+            until,
+            changes,
+        })
+    }
+
+    /// Applies another copy's changes: what this copy holds as it was there is changed, what it
+    /// holds already is left, and what it changed differently is a [`Conflict`] (reported, and
+    /// this copy keeps its own). All in one audited write; applying the same set twice changes
+    /// nothing.
+    pub fn apply(
+        &mut self,
+        change: Change<'_>,
+        set: &ChangeSet,
+    ) -> Result<ApplyReport, StoreError> {
+        if set.format != CHANGES_FORMAT || set.format_version != CHANGES_VERSION {
+            return Err(StoreError::Dossier(BrobyggerError::UnsupportedVersion {
+                code: "store.changes_version".into(),
+                found: Some(set.format_version),
+                supported: CHANGES_VERSION,
+            }));
+        }
+        let path = self.path.clone();
+        let (report, _) = self.write(change, move |current| {
+            let current = current.ok_or(StoreError::Empty { path })?;
+            let mut cut = layout::split(&current)?;
+            let mut report = ApplyReport::default();
+            for c in &set.changes {
+                let at = cut
+                    .rows
+                    .iter()
+                    .position(|r| r.collection == c.collection && r.key == c.key);
+                let local = if c.collection == DOCUMENT {
+                    Some(cut.skeleton.as_str())
+                } else {
+                    at.map(|i| cut.rows[i].json.as_str())
+                };
+                if local == c.after.as_deref() {
+                    report.unchanged += 1;
+                    continue;
+                }
+                if local != c.before.as_deref() {
+                    report.conflicts.push(Conflict {
+                        collection: c.collection.clone(),
+                        key: c.key.clone(),
+                    });
+                    continue;
+                }
+                report.applied += 1;
+                match (c.collection == DOCUMENT, &c.after, at) {
+                    (true, Some(after), _) => cut.skeleton = after.clone(),
+                    (true, None, _) => {}
+                    (false, Some(after), Some(i)) => cut.rows[i].json = after.clone(),
+                    (false, Some(after), None) => {
+                        let position = cut
+                            .rows
+                            .iter()
+                            .filter(|r| r.collection == c.collection)
+                            .map(|r| r.position + 1)
+                            .max()
+                            .unwrap_or(0);
+                        cut.rows.push(Row {
+                            collection: c.collection.clone(),
+                            key: c.key.clone(),
+                            position,
+                            json: after.clone(),
+                        });
+                    }
+                    (false, None, Some(i)) => {
+                        cut.rows.remove(i);
+                    }
+                    (false, None, None) => {}
+                }
+            }
+            Ok((layout::join(&cut.skeleton, cut.rows)?, report))
+        })?;
+        Ok(report)
     }
 
     /// Checks the whole audit trail: every event in order without gaps, each chained to the

@@ -792,3 +792,82 @@ fn erasure_removes_a_person_everywhere_and_the_chain_stays_verifiable() {
     assert_eq!(store.log().unwrap().len(), events);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn two_copies_exchange_changes_with_conflicts_reported_and_twice_is_once() {
+    let dir = scratch("copies");
+    let d = Example::IkastBrande.dossier().unwrap();
+    let (mut town, mut club) = (
+        Store::open(dir.join("municipality.db")).unwrap(),
+        Store::open(dir.join("association.db")).unwrap(),
+    );
+    town.import(&d, Change::new("kommune", "import")).unwrap();
+    club.import(&d, Change::new("forening", "import")).unwrap();
+    let (town_point, club_point) = (town.head().unwrap(), club.head().unwrap());
+    // Each copy works on its own: the municipality stores a run and renames the dossier, the
+    // association stores another run; both change the same agreement differently.
+    let agreement = d.agreements[0].id.clone();
+    town.update(Change::new("kommune", "work"), |d| {
+        d.title = "Fælles titel".into();
+        d.agreements[0].history.truncate(1);
+        add_run(d, "run-town")
+    })
+    .unwrap();
+    club.update(Change::new("forening", "work"), |d| {
+        d.agreements[0].history.clear();
+        add_run(d, "run-club")
+    })
+    .unwrap();
+    // The municipality's changes, through a file, into the association's copy.
+    let set = town.changes_since(town_point).unwrap();
+    assert_eq!(set.since, town_point);
+    assert_eq!(set.until, town.head().unwrap());
+    let file = dir.join("changes.json");
+    std::fs::write(&file, serde_json::to_string(&set).unwrap()).unwrap();
+    let set: brobygger_store::ChangeSet =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let report = club.apply(Change::new("forening", "apply"), &set).unwrap();
+    assert_eq!(report.applied, 2, "{report:?}"); // the title and the run
+    assert_eq!(
+        report.conflicts,
+        [brobygger_store::Conflict {
+            collection: "agreements".into(),
+            key: agreement.to_string(),
+        }]
+    );
+    let merged = club.dossier().unwrap();
+    assert_eq!(merged.title, "Fælles titel");
+    assert!(merged.agreements[0].history.is_empty()); // its own, not overwritten
+    let mut runs: Vec<String> = merged.match_runs.iter().map(|r| r.id.to_string()).collect();
+    runs.sort();
+    assert_eq!(runs, ["run-club", "run-town"]);
+    // Applying the same changes again changes nothing and logs nothing.
+    let events = club.log().unwrap().len();
+    let again = club.apply(Change::new("forening", "apply"), &set).unwrap();
+    assert_eq!((again.applied, again.unchanged), (0, 2));
+    assert_eq!(again.conflicts.len(), 1);
+    assert_eq!(club.log().unwrap().len(), events);
+    assert_eq!(club.dossier().unwrap(), merged);
+    // And back: the association's own run reaches the municipality; the agreement conflicts there too.
+    let back = club.changes_since(club_point).unwrap();
+    let report = town.apply(Change::new("kommune", "apply"), &back).unwrap();
+    assert!(
+        report
+            .conflicts
+            .iter()
+            .any(|c| c.key == agreement.to_string())
+    );
+    let town_runs = town.dossier().unwrap().match_runs.len();
+    assert_eq!(town_runs, 2);
+    assert!(town.verify().unwrap().is_intact() && club.verify().unwrap().is_intact());
+    // A change file of another version is refused.
+    let mut newer = set.clone();
+    newer.format_version = 99;
+    assert_eq!(
+        club.apply(Change::new("x", "apply"), &newer)
+            .unwrap_err()
+            .code(),
+        "store.changes_version"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
