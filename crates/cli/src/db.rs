@@ -5,6 +5,7 @@
 use crate::inputs;
 use crate::out::{Failure, Outcome, out, outln};
 use crate::{exit, t};
+use brobygger::present::plural::{self, Plural};
 use brobygger::{Dossier, Lang};
 use brobygger_store::{Change, ChangeSet, ChangeSummary, Erase, Store, StoreError};
 use clap::Subcommand;
@@ -125,6 +126,11 @@ pub(crate) enum DbCommand {
         store: PathBuf,
     },
 }
+
+const CHANGES: Plural = Plural::new("ændring", "ændringer", "change", "changes");
+const CONFLICTS: Plural = Plural::new("konflikt", "konflikter", "conflict", "conflicts");
+/// Events of the audit trail.
+pub(crate) const EVENTS: Plural = Plural::new("hændelse", "hændelser", "event", "events");
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
@@ -338,8 +344,8 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
                     crate::out::write_file(&path, &json, &[store.as_path()])?;
                     outln!(
                         "{} {} {}; {} --since {}.",
-                        set.changes.len(),
-                        t(lang, "ændring(er) skrevet til", "change(s) written to"),
+                        CHANGES.count(lang, plural::n(set.changes.len())),
+                        t(lang, "skrevet til", "written to"),
                         inputs::shown(&path),
                         t(lang, "næste gang", "next time"),
                         set.until
@@ -364,13 +370,12 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             let who = actor();
             let report = Store::open(&store)?.apply(Change::new(&who, "apply"), &set)?;
             outln!(
-                "{} {}, {} {}, {} {}.",
+                "{} {}, {} {}, {}.",
                 report.applied,
                 t(lang, "anvendt", "applied"),
                 report.unchanged,
                 t(lang, "havde kopien allerede", "already in this copy"),
-                report.conflicts.len(),
-                t(lang, "konflikt(er)", "conflict(s)")
+                CONFLICTS.count(lang, plural::n(report.conflicts.len()))
             );
             for c in &report.conflicts {
                 outln!(
@@ -391,18 +396,13 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             let report = Store::open(&store)?.verify()?;
             match &report.problem {
                 None => outln!(
-                    "{}: {} {}.",
+                    "{}: {}.",
                     t(
                         lang,
                         "Revisionssporet er intakt",
                         "The audit trail is intact"
                     ),
-                    report.events,
-                    if report.events == 1 {
-                        t(lang, "hændelse", "event")
-                    } else {
-                        t(lang, "hændelser", "events")
-                    }
+                    EVENTS.count(lang, report.events)
                 ),
                 Some(p) => outln!(
                     "{}: {}.",

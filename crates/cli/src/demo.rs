@@ -116,20 +116,14 @@ pub(crate) fn run(
 /// The store's audit trail: how many changes it recorded, and that its chain is intact.
 fn audit(store: &Store, lang: Lang) -> Result<(), crate::out::Failure> {
     let report = store.verify()?;
-    let n = report.events;
-    let events = match (lang, n) {
-        (Lang::Da, 1) => "hændelse",
-        (Lang::Da, _) => "hændelser",
-        (Lang::En, 1) => "event",
-        (Lang::En, _) => "events",
-    };
+    let events = crate::db::EVENTS.count(lang, report.events);
     outln!(
         "## {}
   - {}",
         t(lang, "Revisionsspor", "Audit trail"),
         match (lang, &report.problem) {
-            (Lang::Da, None) => format!("{n} {events} registreret; kæden er intakt."),
-            (Lang::En, None) => format!("{n} {events} recorded; the chain is intact."),
+            (Lang::Da, None) => format!("{events} registreret; kæden er intakt."),
+            (Lang::En, None) => format!("{events} recorded; the chain is intact."),
             (_, Some(p)) => p.text(lang),
         }
     );

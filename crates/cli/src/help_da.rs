@@ -359,6 +359,87 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Whether an agreement's checklists allow signing; exit code 1 if they do not",
         "Om en aftales tjeklister tillader underskrift; afslutningskode 1, hvis ikke",
     ),
+    // db: the SQLite store
+    (
+        "The SQLite store: a dossier with its history and a verifiable audit trail. Every command that reads a dossier file also reads a store",
+        "SQLite-lageret: et dossier med dets historik og et revisionsspor, der kan efterprøves. Alle kommandoer, der læser en dossierfil, læser også et lager",
+    ),
+    (
+        "Create a store (or bring an older one up to date)",
+        "Opret et lager (eller bring et ældre lager up to date)",
+    ),
+    ("The store file", "Lagerfilen"),
+    (
+        "Put a dossier (a JSON file or a built-in example) into a store; every new, changed or removed entity is recorded in the audit trail",
+        "Læg et dossier (en JSON-fil eller et indbygget eksempel) i et lager; alt, der kommer til, ændres eller fjernes, registreres i revisionssporet",
+    ),
+    (
+        "The dossier JSON file (or use --example)",
+        "Dossierets JSON-fil (eller brug --example)",
+    ),
+    (
+        "A built-in example instead of a file",
+        "Et indbygget eksempel i stedet for en fil",
+    ),
+    (
+        "Print the store's dossier as JSON (the same bytes as the file it came from)",
+        "Udskriv lagerets dossier som JSON (de samme bytes som den fil, det kom fra)",
+    ),
+    (
+        "Print the audit trail: who changed which entity, when, by which operation, and which fields (never their values)",
+        "Udskriv revisionssporet: hvem der ændrede hvad, hvornår, med hvilken handling, og hvilke felter (aldrig deres værdier)",
+    ),
+    (
+        "Only this collection (agreements, cohorts, match_runs, privacy.consents, ...)",
+        "Kun denne samling (agreements, cohorts, match_runs, privacy.consents, ...)",
+    ),
+    (
+        "Only this entity (with --collection)",
+        "Kun dette element (sammen med --collection)",
+    ),
+    (
+        "JSON lines instead of text",
+        "JSON-linjer i stedet for tekst",
+    ),
+    (
+        "Print every stored version of one entity, oldest first (JSON lines)",
+        "Udskriv alle gemte versioner af ét element, ældste først (JSON-linjer)",
+    ),
+    (
+        "The collection, e.g. agreements",
+        "Samlingen, fx agreements",
+    ),
+    ("The entity's id", "Elementets id"),
+    (
+        "Erase one newcomer household or one person (GDPR art. 17): anonymised with everything linked to them, and every earlier version naming them emptied; the audit trail records the erasure and stays verifiable",
+        "Slet én nyankommen husstand eller én person (GDPR art. 17): anonymiseret med alt, der hænger sammen med dem, og alle tidligere versioner, der nævner dem, tømt; revisionssporet registrerer sletningen og kan stadig efterprøves",
+    ),
+    ("The household's id", "Husstandens id"),
+    ("The person's id", "Personens id"),
+    (
+        "The day of the erasure (YYYY-MM-DD; default: today)",
+        "Dagen for sletningen (ÅÅÅÅ-MM-DD; standard: i dag)",
+    ),
+    (
+        "Print the changes made after an audit event (`--since SEQ`, 0 for all) as a change file for the other copy of the partnership (`db apply`); says which SEQ to use next time",
+        "Udskriv ændringerne efter en hændelse i revisionssporet (`--since NR`, 0 for alle) som en ændringsfil til partnerskabets anden kopi (`db apply`); siger, hvilket NR der skal bruges næste gang",
+    ),
+    (
+        "The last audit event the other copy has from this one",
+        "Den sidste hændelse, den anden kopi har fra denne",
+    ),
+    (
+        "Apply the other copy's change file: what both held alike is changed, what this copy has already is left, and what both changed differently is reported as a conflict (exit code 1) and kept as this copy has it. Applying the same file twice changes nothing",
+        "Anvend den anden kopis ændringsfil: det, begge havde ens, ændres; det, denne kopi allerede har, bliver; og det, begge har ændret forskelligt, meldes som en konflikt (afslutningskode 1) og beholdes, som denne kopi har det. Samme fil to gange ændrer intet",
+    ),
+    (
+        "The change file from `db changes`",
+        "Ændringsfilen fra `db changes`",
+    ),
+    (
+        "Check the audit trail's hash chain; exit code 1 if an event or a stored version was edited, removed or reordered behind the library's back",
+        "Efterprøv revisionssporets hashkæde; afslutningskode 1, hvis en hændelse eller en gemt version er ændret, fjernet eller byttet om uden om biblioteket",
+    ),
 ];
 
 /// Value names in usage and option lines: `(English, Danish)`.
@@ -387,4 +468,12 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("ID", "ID"),
     ("LANG", "SPROG"),
     ("WHAT", "HVAD"),
+    ("STORE", "LAGER"),
+    ("COLLECTION", "SAMLING"),
+    ("ENTITY", "ELEMENT"),
+    ("NEWCOMER", "HUSSTAND"),
+    ("PERSON", "PERSON"),
+    ("ON", "DATO"),
+    ("SINCE", "NR"),
+    ("CHANGES", "ÆNDRINGER"),
 ];

@@ -240,19 +240,19 @@ fn two_copies_exchange_change_files() {
         ],
     );
     assert!(
-        out.starts_with("1 change(s) written to k.json; next time --since "),
+        out.starts_with("1 change written to k.json; next time --since "),
         "{out}"
     );
     let out = ok(
         &dir,
         &["db", "apply", "forening.db", "k.json", "--lang", "en"],
     );
-    assert_eq!(out, "1 applied, 0 already in this copy, 0 conflict(s).\n");
+    assert_eq!(out, "1 applied, 0 already in this copy, 0 conflicts.\n");
     let out = ok(
         &dir,
         &["db", "apply", "forening.db", "k.json", "--lang", "en"],
     );
-    assert_eq!(out, "0 applied, 1 already in this copy, 0 conflict(s).\n");
+    assert_eq!(out, "0 applied, 1 already in this copy, 0 conflicts.\n");
     assert_eq!(
         ok(&dir, &["db", "export", "forening.db"]),
         ok(&dir, &["db", "export", "kommune.db"])
