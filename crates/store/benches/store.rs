@@ -86,20 +86,25 @@ fn bench(c: &mut Criterion) {
     });
     drop(store);
 
-    // Store a run of 10,000 households.
-    let (ns, os) = instances::instance(10_000, 2_000, 7);
-    let options = MatchOptions::new(
-        Solver::Optimal,
-        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
-    );
-    let run = matching::run(&instances::rules(30.0), &ns, &os, options).unwrap();
+    // Store a run of 10,000 households. Each heavy setup runs only when its bench is selected
+    // (criterion calls a bench's closure only then), so `-- single` takes seconds.
     let runs = dir.join("runs.db");
-    let mut store = Store::open(&runs).unwrap();
-    store
-        .import(&Example::IkastBrande.dossier().unwrap(), change())
-        .unwrap();
+    let mut setup: Option<(Store, brobygger::MatchRun)> = None;
     let mut k = 0u64;
     g.bench_function("store-run-10k", |b| {
+        let (store, run) = setup.get_or_insert_with(|| {
+            let (ns, os) = instances::instance(10_000, 2_000, 7);
+            let options = MatchOptions::new(
+                Solver::Optimal,
+                chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+            );
+            let run = matching::run(&instances::rules(30.0), &ns, &os, options).unwrap();
+            let mut store = Store::open(&runs).unwrap();
+            store
+                .import(&Example::IkastBrande.dossier().unwrap(), change())
+                .unwrap();
+            (store, run)
+        });
         b.iter(|| {
             k += 1;
             let mut run = run.clone();
@@ -114,20 +119,22 @@ fn bench(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    drop(store);
-    eprintln!(
-        "size: store after {k} runs of 10,000 households {}",
-        size(&runs)
-    );
+    if setup.take().is_some() {
+        eprintln!(
+            "size: store after {k} runs of 10,000 households {}",
+            size(&runs)
+        );
+    }
 
     // Import 1,000 agreements and 100,000 households into a new store.
-    let big = large(1_000, 100_000);
+    let mut big: Option<Dossier> = None;
     let mut n = 0u64;
     g.bench_function("import-1k-agreements-100k-households", |b| {
+        let big = big.get_or_insert_with(|| large(1_000, 100_000));
         b.iter(|| {
             n += 1;
             let path = dir.join(format!("big-{n}.db"));
-            Store::open(&path).unwrap().import(&big, change()).unwrap();
+            Store::open(&path).unwrap().import(big, change()).unwrap();
             if n == 1 {
                 eprintln!(
                     "size: 1,000 agreements and 100,000 households {}",
@@ -143,23 +150,27 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("verify");
     g.sample_size(10);
     let chain = dir.join("chain.db");
-    let mut store = Store::open(&chain).unwrap();
-    let (_, offers) = instances::instance(1, 20_000, 9);
-    let mut d = Example::IkastBrande.dossier().unwrap();
-    for round in 0..50 {
-        d.offers = offers
-            .iter()
-            .map(|o| {
-                let mut o = o.clone();
-                o.capacity = 1 + round;
-                o
-            })
-            .collect();
-        store.import(&d, change()).unwrap();
-    }
-    let events = store.verify().unwrap().events;
-    eprintln!("size: a chain of {events} events {}", size(&chain));
+    let mut store: Option<Store> = None;
     g.bench_function("verify-1m-events", |b| {
+        let store = store.get_or_insert_with(|| {
+            let mut store = Store::open(&chain).unwrap();
+            let (_, offers) = instances::instance(1, 20_000, 9);
+            let mut d = Example::IkastBrande.dossier().unwrap();
+            for round in 0..50 {
+                d.offers = offers
+                    .iter()
+                    .map(|o| {
+                        let mut o = o.clone();
+                        o.capacity = 1 + round;
+                        o
+                    })
+                    .collect();
+                store.import(&d, change()).unwrap();
+            }
+            let events = store.verify().unwrap().events;
+            eprintln!("size: a chain of {events} events {}", size(&chain));
+            store
+        });
         b.iter(|| assert!(store.verify().unwrap().is_intact()))
     });
     g.finish();

@@ -107,9 +107,10 @@ fn take(collection: &str, items: &mut Vec<Value>, rows: &mut Vec<Row>) -> Result
 }
 
 /// Puts rows (in any order) back into the skeleton and reads the dossier.
-pub(crate) fn join(skeleton: &str, mut rows: Vec<Row>) -> Result<Dossier, StoreError> {
+pub(crate) fn join(skeleton: &str, rows: &[Row]) -> Result<Dossier, StoreError> {
     let mut value: Value = serde_json::from_str(skeleton)
         .map_err(|_| internal("the stored skeleton is not JSON".into()))?;
+    let mut rows: Vec<&Row> = rows.iter().collect();
     rows.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
     for row in rows {
         let item: Value = serde_json::from_str(&row.json)
@@ -118,8 +119,15 @@ pub(crate) fn join(skeleton: &str, mut rows: Vec<Row>) -> Result<Dossier, StoreE
             .ok_or_else(|| internal(format!("no list for the collection {}", row.collection)))?;
         list.push(item);
     }
-    let json = serde_json::to_string(&value).map_err(|e| internal(e.to_string()))?;
-    Ok(Dossier::from_json(&json)?)
+    // Straight from the tree; only when that fails is the text read again, for the reader's
+    // error with its path (serde's own message may quote a value, a person's data).
+    match <Dossier as serde::Deserialize>::deserialize(&value) {
+        Ok(d) if d.schema_version == brobygger::SCHEMA_VERSION => Ok(d),
+        _ => {
+            let json = serde_json::to_string(&value).map_err(|e| internal(e.to_string()))?;
+            Ok(Dossier::from_json(&json)?)
+        }
+    }
 }
 
 fn list_at<'v>(value: &'v mut Value, collection: &str) -> Option<&'v mut Vec<Value>> {

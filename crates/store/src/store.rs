@@ -236,7 +236,7 @@ impl Store {
         let (skeleton, rows) = read_all(&tx, &self.path)?;
         tx.commit().map_err(self.fail())?;
         match skeleton {
-            Some(s) => layout::join(&s, rows),
+            Some(s) => layout::join(&s, &rows),
             None => Err(StoreError::Empty {
                 path: self.path.clone(),
             }),
@@ -366,7 +366,7 @@ impl Store {
             .map_err(fail)?;
         let (skeleton, rows) = read_all(&tx, &path)?;
         let current = match &skeleton {
-            Some(s) => Some(layout::join(s, rows.clone())?),
+            Some(s) => Some(layout::join(s, &rows)?),
             None => None,
         };
         let (next, out) = make(current)?;
@@ -653,7 +653,7 @@ impl Store {
                     (false, None, None) => {}
                 }
             }
-            Ok((layout::join(&cut.skeleton, cut.rows)?, report))
+            Ok((layout::join(&cut.skeleton, &cut.rows)?, report))
         })?;
         Ok(report)
     }
