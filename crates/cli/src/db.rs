@@ -279,10 +279,11 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
         } => {
             let revisions = Store::open(&store)?.history(&collection, &id)?;
             if revisions.is_empty() {
-                return Err(Failure::Lib(brobygger::BrobyggerError::not_found(
-                    &collection,
-                    &id,
-                )));
+                return Err(Failure::Lib(brobygger::BrobyggerError::NotFound {
+                    code: "store.no_history".into(),
+                    entity: collection,
+                    id,
+                }));
             }
             for r in revisions {
                 let line = serde_json::json!({
