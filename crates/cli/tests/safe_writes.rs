@@ -232,3 +232,55 @@ fn six_concurrent_stores_keep_six_runs() {
     assert!(strays(&dir, &["ikast.json"]).is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `match --store` killed at seeded random moments never leaves a dossier that does not
+/// load: the file holds the old dossier or the new one, whole. A temporary file the killed
+/// process left is removed by the next write.
+#[test]
+fn a_store_killed_at_random_moments_never_breaks_the_dossier() {
+    let dir = scratch("killed");
+    let file = ikast(&dir);
+    let mut x: u64 = 23;
+    for round in 0..10 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let delay = (x >> 33) % 200;
+        let mut child = Command::new(bin())
+            .args([
+                "match",
+                "--dossier",
+                file.to_str().unwrap(),
+                "--as-of",
+                "2016-04-01",
+                "--store",
+                "--run-id",
+                &format!("run-{round}"),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let ids = runs(&file);
+        assert!(ids.len() <= round + 1, "round {round}: {ids:?}");
+    }
+    // One more write, not killed: it keeps every run stored so far and cleans up.
+    let before = runs(&file).len();
+    let out = run(&[
+        "match",
+        "--dossier",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2016-04-01",
+        "--store",
+        "--run-id",
+        "last",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(runs(&file).len(), before + 1);
+    assert!(strays(&dir, &["ikast.json"]).is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
