@@ -306,7 +306,10 @@ impl Store {
                             AnonymisationScope::Newcomers {
                                 newcomers: vec![id.clone()],
                             },
-                            vec![format!("\"{id}\"")],
+                            // The id anywhere, also inside a text (an explanation, a note): a
+                            // longer id that contains it loses its versions too, which errs on
+                            // the side of the person.
+                            vec![id.to_string()],
                         )
                     }
                     Erase::Person(id) => {
@@ -315,7 +318,7 @@ impl Store {
                             .iter()
                             .find(|p| &p.id == id)
                             .ok_or_else(|| BrobyggerError::not_found("person", id))?;
-                        let mut terms = vec![format!("\"{id}\"")];
+                        let mut terms = vec![id.to_string()];
                         // The name, as free text may carry it; a name too short to be told
                         // from other words is left to the id.
                         if person.name.chars().count() >= 4 {
