@@ -338,7 +338,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
         DbCommand::Changes { store, since, out } => {
             let s = Store::open(&store)?;
             let set = s.changes_since(since)?;
-            let json = crate::to_json(&set)? + "\n";
+            let json = set.to_json()?;
             match out {
                 None => out!("{json}"),
                 Some(path) => {
@@ -357,17 +357,8 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
         }
         DbCommand::Apply { store, changes } => {
             let bytes = inputs::read_bytes(&changes)?;
-            let set: ChangeSet = serde_json::from_slice(&bytes).map_err(|e| {
-                inputs::bad_input(
-                    "store.changes_syntax",
-                    &inputs::shown(&changes),
-                    format!(
-                        "not a change file (line {}, column {})",
-                        e.line(),
-                        e.column()
-                    ),
-                )
-            })?;
+            let set = ChangeSet::from_json(inputs::utf8(&changes, &bytes)?)
+                .map_err(|e| inputs::in_file(&changes, e.into()))?;
             let who = actor();
             let report = Store::open(&store)?.apply(Change::new(&who, "apply"), &set)?;
             outln!(

@@ -11,6 +11,7 @@
 //!
 //! Everything that applies is one audited write.
 
+use crate::error::StoreError;
 use serde::{Deserialize, Serialize};
 
 /// What a change file says it is, and its version.
@@ -32,6 +33,29 @@ pub struct ChangeSet {
     pub until: i64,
     /// One per entity that differs, in the order of the log.
     pub changes: Vec<EntityChange>,
+}
+
+impl ChangeSet {
+    /// Reads a change file (JSON, as [`ChangeSet::to_json`] writes it). The error names the
+    /// line and column, never the content (it holds personal data).
+    pub fn from_json(json: &str) -> Result<Self, StoreError> {
+        serde_json::from_str(json).map_err(|e| StoreError::ChangeFile {
+            line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// The change file as pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> Result<String, StoreError> {
+        let mut s = serde_json::to_string_pretty(self).map_err(|e| {
+            StoreError::Dossier(brobygger::BrobyggerError::Internal {
+                code: "store.changes_serialize".into(),
+                reason: e.to_string(),
+            })
+        })?;
+        s.push('\n');
+        Ok(s)
+    }
 }
 
 /// One entity as it was and as it is.

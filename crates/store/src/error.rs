@@ -74,6 +74,14 @@ pub enum StoreError {
         /// SQLite's result code.
         reason: String,
     },
+    /// A change file that cannot be read (not JSON, or not a change file).
+    #[error("not a change file (line {line}, column {column})")]
+    ChangeFile {
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        column: u32,
+    },
     /// The store holds no dossier yet (`import` one first).
     #[error("{path}: the store holds no dossier yet")]
     Empty {
@@ -106,6 +114,7 @@ impl StoreError {
             StoreError::WriteFailed { .. } => "store.write_failed",
             StoreError::Busy { .. } => "store.busy",
             StoreError::CannotOpen { .. } => "store.cannot_open",
+            StoreError::ChangeFile { .. } => "store.changes_syntax",
             StoreError::Empty { .. } => "store.empty",
             StoreError::Dossier(e) => e.code(),
             StoreError::Sqlite { .. } => "store.sqlite",
@@ -166,6 +175,13 @@ impl From<StoreError> for BrobyggerError {
                 found: Some(found),
                 supported,
             },
+            StoreError::ChangeFile { line, column } => BrobyggerError::Parse {
+                code: "store.changes_syntax".into(),
+                path: String::new(),
+                line,
+                column,
+                reason: "not a change file".into(),
+            },
             other => BrobyggerError::InvalidInput {
                 code: other.code().to_owned(),
                 path: path_of(&other).to_owned(),
@@ -197,6 +213,6 @@ fn path_of(e: &StoreError) -> &str {
         | StoreError::CannotOpen { path, .. }
         | StoreError::Empty { path }
         | StoreError::Sqlite { path, .. } => path,
-        StoreError::Dossier(_) => "",
+        StoreError::Dossier(_) | StoreError::ChangeFile { .. } => "",
     }
 }
