@@ -1,5 +1,5 @@
 //! Criterion benchmarks for the store (issue 17): opening an existing store, one audited
-//! single-field write, storing a match run of 10,000 households, importing a dossier of 1,000
+//! single-field write (and, for comparison, the same change to a JSON file saved atomically), storing a match run of 10,000 households, importing a dossier of 1,000
 //! agreements and 100,000 households, and verifying a chain of 1,000,000 events. File sizes are
 //! printed to standard error. Numbers and the machine are in BENCHMARKS.md.
 //!
@@ -85,6 +85,20 @@ fn bench(c: &mut Criterion) {
         })
     });
     drop(store);
+
+    // The same change kept in a JSON file instead: load, change, save atomically (what a
+    // dossier file costs per change, without history, audit trail or concurrency).
+    let file = dir.join("ikast.json");
+    Example::IkastBrande.dossier().unwrap().save(&file).unwrap();
+    let mut j = 0u64;
+    g.bench_function("json-file-change", |b| {
+        b.iter(|| {
+            j += 1;
+            let mut d = Dossier::load(&file).unwrap();
+            d.title = format!("Ikast-Brande {j}");
+            d.save(&file).unwrap()
+        })
+    });
 
     // Store a run of 10,000 households. Each heavy setup runs only when its bench is selected
     // (criterion calls a bench's closure only then), so `-- single` takes seconds.
