@@ -198,7 +198,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
                 (f, Some(s), _) => (f, s),
                 (_, None, _) => {
                     return Err(inputs::bad_input(
-                        "cli.no_input",
+                        brobygger::UsageCode::NoStore,
                         "store",
                         "give the store file to import into",
                     ));
@@ -280,7 +280,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             let revisions = Store::open(&store)?.history(&collection, &id)?;
             if revisions.is_empty() {
                 return Err(Failure::Lib(brobygger::BrobyggerError::NotFound {
-                    code: "store.no_history".into(),
+                    code: brobygger::StoreCode::NoHistory.into(),
                     entity: collection,
                     id,
                 }));
@@ -309,7 +309,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
                 (None, Some(p)) => Erase::Person(p.into()),
                 (None, None) => {
                     return Err(inputs::bad_input(
-                        "cli.no_input",
+                        brobygger::UsageCode::NoSubject,
                         "--newcomer",
                         "give --newcomer ID or --person ID",
                     ));

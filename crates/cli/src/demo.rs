@@ -228,7 +228,7 @@ fn cohorts(
             written.extend([json, csv]);
         }
         let (withheld, uses) = (run.withheld.len(), run.sensitive_uses.len());
-        store.update(Change::new("demo", "matching.add_run"), |s| {
+        store.update(Change::new("demo", "match"), |s| {
             s.matching_mut().add_run(run)
         })?;
         *d = store.dossier()?;

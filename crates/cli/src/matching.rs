@@ -401,13 +401,13 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         let id = run.id.clone();
         if in_store {
             let who = crate::db::actor();
-            brobygger_store::Store::open(path)?.update(
-                brobygger_store::Change::new(&who, "matching.add_run"),
-                |d| d.matching_mut().add_run(run),
-            )?;
+            brobygger_store::Store::open(path)?
+                .update(brobygger_store::Change::new(&who, "match"), |d| {
+                    d.matching_mut().add_run(run)
+                })?;
         } else {
-        d.matching_mut().add_run(run)?;
-        crate::out::write_file(path, &d.to_json()?, &[])?;
+            d.matching_mut().add_run(run)?;
+            crate::out::write_file(path, &d.to_json()?, &[])?;
         }
         outln!(
             "{} {id} {} {}",

@@ -102,7 +102,7 @@ fn demo_writes_every_agreements_report_in_both_formats() {
             .log()
             .unwrap()
             .iter()
-            .any(|e| e.operation == "matching.add_run" && e.collection == "match_runs")
+            .any(|e| e.operation == "match" && e.collection == "match_runs")
     );
     assert!(text.contains("recorded; the chain is intact."));
     std::fs::remove_dir_all(&dir).unwrap();

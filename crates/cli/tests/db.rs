@@ -89,7 +89,7 @@ fn import_export_log_and_verify() {
         .collect();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["actor"], "coordinator-1");
-    assert_eq!(events[0]["operation"], "matching.add_run");
+    assert_eq!(events[0]["operation"], "match");
     assert_eq!(events[0]["entity"], "r1");
     let history = ok(&dir, &["db", "history", "p.db", "match_runs", "r1"]);
     assert_eq!(history.lines().count(), 1);

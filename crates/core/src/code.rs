@@ -11,8 +11,9 @@
 //!
 //! The codes of the library's own boundary live here too: reading files ([`LoadCode`]), writing
 //! them ([`SaveCode`]), arguments that cannot be read ([`InputCode`]), lookups that find nothing
-//! ([`NotFoundCode`]), bugs ([`InternalCode`]) and the command-line tool's own checks
-//! ([`UsageCode`]).
+//! ([`NotFoundCode`]), bugs ([`InternalCode`]), the SQLite store ([`StoreCode`]) and the
+//! command-line tool's own checks ([`UsageCode`]); writing files safely has its codes beside the
+//! writer (`FileCode`, in `fsio`).
 
 use crate::i18n::{Lang, Text};
 use std::fmt;
@@ -558,6 +559,82 @@ codes! {
 }
 
 codes! {
+    /// The SQLite store (crate `brobygger-store`): opening, migrating, reading and writing a
+    /// store, and the change files two copies exchange. Declared here, with the library's other
+    /// boundary codes, so the registry lists them; the store's `StoreError` carries them.
+    pub enum StoreCode in "store" {
+        /// The store was written by a newer brobygger; it is left untouched.
+        NewerSchema = "store.newer_schema", error(UnsupportedVersion),
+            "Lageret har skemaversion {found}, som er nyere end den, biblioteket læser ({supported}); opdatér brobygger. Filen er ikke ændret.",
+            "The store has schema version {found}, newer than the one the library reads ({supported}); update brobygger. The file is unchanged.";
+        /// The file is not an SQLite database (or is encrypted).
+        NotADatabase = "store.not_a_database", error(InvalidInput),
+            "Filen er ikke et brobygger-lager (ikke en SQLite-database).",
+            "The file is not a brobygger store (not an SQLite database).";
+        /// The file is an SQLite database, but damaged or truncated.
+        Corrupt = "store.corrupt", error(InvalidInput),
+            "Lageret er beskadiget eller afkortet; hent det seneste gode eksemplar.",
+            "The store is damaged or truncated; restore its last good copy.";
+        /// An SQLite database of another program.
+        Foreign = "store.foreign", error(InvalidInput),
+            "Filen er en SQLite-database, men ikke et brobygger-lager; den er ikke ændret.",
+            "The file is an SQLite database, but not a brobygger store; it is unchanged.";
+        /// The file or its folder is read-only.
+        ReadOnly = "store.read_only", error(InvalidInput),
+            "Lageret er skrivebeskyttet.",
+            "The store is read-only.";
+        /// The disk or a quota is full; the change was not made.
+        StorageFull = "store.storage_full", error(InvalidInput),
+            "Der er ikke plads på disken; ændringen er ikke foretaget.",
+            "There is no space left; the change was not made.";
+        /// The operating system refused a write (a file-size limit, a failing disk).
+        WriteFailed = "store.write_failed", error(InvalidInput),
+            "Disken afviste skrivningen (en grænse for filstørrelse eller en disk med fejl); ændringen er ikke foretaget.",
+            "The disk refused the write (a file-size limit or a failing disk); the change was not made.";
+        /// Another process held the store past the busy timeout.
+        Busy = "store.busy", error(InvalidInput),
+            "Lageret var optaget af en anden skrivning længere end ventetiden; prøv igen.",
+            "The store stayed busy with another writer past the timeout; try again.";
+        /// The file cannot be opened (a missing folder, no permission).
+        CannotOpen = "store.cannot_open", error(InvalidInput),
+            "Lageret kan ikke åbnes (mappen findes ikke, eller der er ikke adgang).",
+            "The store cannot be opened (the folder does not exist, or access is denied).";
+        /// The store holds no dossier yet.
+        Empty = "store.empty", error(InvalidInput),
+            "Lageret indeholder endnu intet dossier; importér et først.",
+            "The store holds no dossier yet; import one first.";
+        /// Any other failure of SQLite.
+        Sqlite = "store.sqlite", error(InvalidInput),
+            "SQLite fejlede på lageret.",
+            "SQLite failed on the store.";
+        /// An entity of which the store holds no version.
+        NoHistory = "store.no_history", error(NotFound),
+            "Lageret har ingen gemte versioner af {id}.",
+            "The store holds no versions of {id}.";
+        /// A change file that cannot be read (not JSON, or not a change file).
+        ChangesSyntax = "store.changes_syntax", error(Parse),
+            "Filen er ikke en fil med ændringer fra et brobygger-lager.",
+            "The file is not a change file of a brobygger store.";
+        /// A change file of another format or a newer version.
+        ChangesVersion = "store.changes_version", error(UnsupportedVersion),
+            "Filen med ændringer har version {found}; biblioteket læser version {supported}.",
+            "The change file has version {found}; the library reads version {supported}.";
+        /// A change file could not be written.
+        ChangesSerialize = "store.changes_serialize", error(Internal),
+            "En fil med ændringer kunne ikke skrives som JSON.",
+            "A change file could not be written as JSON.";
+        /// A dossier could not be cut into the store's rows or joined from them.
+        Layout = "store.layout", error(Internal),
+            "Dossieret kunne ikke deles i lagerets rækker eller samles fra dem.",
+            "The dossier could not be cut into the store's rows or joined from them.";
+        /// An audit event could not be written.
+        Audit = "store.audit", error(Internal),
+            "En hændelse i revisionssporet kunne ikke skrives.",
+            "An event of the audit trail could not be written.";
+    }
+}
+
+codes! {
     /// The command-line tool's own checks of what it was asked to do.
     pub enum UsageCode in "cli" {
         /// The dossier has several agreements and the command works on one.
@@ -580,6 +657,14 @@ codes! {
         NoInput = "cli.no_input", error(InvalidInput),
             "Angiv en dossierfil eller --example NAVN (aalborg, ikast-brande, horsens).",
             "Give a dossier file or --example NAME (aalborg, ikast-brande, horsens).";
+        /// `db import --example NAME` without the store to import into.
+        NoStore = "cli.no_store", error(InvalidInput),
+            "Angiv lagerfilen, der skal importeres til.",
+            "Give the store file to import into.";
+        /// `db erase` without the household or person to erase.
+        NoSubject = "cli.no_subject", error(InvalidInput),
+            "Angiv, hvem der skal slettes: --newcomer ID eller --person ID.",
+            "Give who is to be erased: --newcomer ID or --person ID.";
         /// An input the command needs is missing.
         MissingInput = "cli.missing_input", error(InvalidInput),
             "Der mangler et input; angiv filerne (--newcomers, --offers, --rules) eller et dossier med --dossier FIL eller --example NAVN.",

@@ -11,7 +11,8 @@ use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::survey::SurveyCode;
 use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
-    CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, UsageCode,
+    CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, StoreCode,
+    UsageCode,
 };
 use crate::fsio::FileCode;
 use crate::i18n::Lang;
@@ -42,6 +43,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<InputCode>());
     all.extend(CodeInfo::all_of::<NotFoundCode>());
     all.extend(CodeInfo::all_of::<InternalCode>());
+    all.extend(CodeInfo::all_of::<StoreCode>());
     all.extend(CodeInfo::all_of::<UsageCode>());
     all.extend(CodeInfo::all_of::<ValidationCode>());
     all.extend(CodeInfo::all_of::<LifecycleCode>());

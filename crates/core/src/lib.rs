@@ -176,7 +176,7 @@ pub use checklists::{
 };
 pub use code::{
     Code, CodeInfo, ErrorCode, ErrorKind, InputCode, InternalCode, LoadCode, NotFoundCode,
-    SaveCode, Usage, UsageCode,
+    SaveCode, StoreCode, Usage, UsageCode,
 };
 pub use codes::{code_info, codes, codes_markdown};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
@@ -186,7 +186,9 @@ pub use finding::{
     FieldPath, Finding, FindingKind, FindingsExt, PathSegment, SeedDocument, Severity, SourceRef,
     sort_findings,
 };
-pub use fsio::{FileCode, FileError, FileLock, refuse_same_file, same_file, write_atomic, write_atomic_with};
+pub use fsio::{
+    FileCode, FileError, FileLock, refuse_same_file, same_file, write_atomic, write_atomic_with,
+};
 pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry, entries};
 pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,

@@ -90,6 +90,7 @@ fn no_binding_or_cli_writes_a_code_the_registry_lacks() {
         "crates/py/python",
         "crates/mobile/src",
         "crates/cli/src",
+        "crates/store/src",
     ] {
         sources(&root().join(dir), &mut files);
     }

@@ -57,7 +57,7 @@ pub struct AuditEvent {
     pub at: String,
     /// Who made the change (a user or service name given to the store).
     pub actor: String,
-    /// The operation, e.g. `import`, `matching.add_run`.
+    /// The operation, e.g. `import`, `match`, `erase`.
     pub operation: String,
     /// The collection, e.g. `agreements`, `privacy.consents`; `dossier` for the document's own
     /// fields (title, schema version).

@@ -49,7 +49,7 @@ impl ChangeSet {
     pub fn to_json(&self) -> Result<String, StoreError> {
         let mut s = serde_json::to_string_pretty(self).map_err(|e| {
             StoreError::Dossier(brobygger::BrobyggerError::Internal {
-                code: "store.changes_serialize".into(),
+                code: brobygger::StoreCode::ChangesSerialize.into(),
                 reason: e.to_string(),
             })
         })?;

@@ -3,8 +3,8 @@
 //! Messages carry the file's path and SQLite's result code, never a stored value: the store
 //! holds newcomers' personal data, and SQLite's own messages can quote it.
 
-use brobygger::BrobyggerError;
-use rusqlite::ErrorCode;
+use brobygger::{BrobyggerError, ErrorCode, StoreCode};
+use rusqlite::ErrorCode as SqliteCode;
 
 /// Why a store could not be opened, read or written. After any of these, the store holds what
 /// it held before the failed operation.
@@ -102,23 +102,25 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The stable machine code.
-    pub fn code(&self) -> &str {
-        match self {
-            StoreError::NewerSchema { .. } => "store.newer_schema",
-            StoreError::NotADatabase { .. } => "store.not_a_database",
-            StoreError::Corrupt { .. } => "store.corrupt",
-            StoreError::Foreign { .. } => "store.foreign",
-            StoreError::ReadOnly { .. } => "store.read_only",
-            StoreError::StorageFull { .. } => "store.storage_full",
-            StoreError::WriteFailed { .. } => "store.write_failed",
-            StoreError::Busy { .. } => "store.busy",
-            StoreError::CannotOpen { .. } => "store.cannot_open",
-            StoreError::ChangeFile { .. } => "store.changes_syntax",
-            StoreError::Empty { .. } => "store.empty",
-            StoreError::Dossier(e) => e.code(),
-            StoreError::Sqlite { .. } => "store.sqlite",
-        }
+    /// The stable machine code: a [`StoreCode`] in the core's registry, or the code of the
+    /// dossier's own error.
+    pub fn code(&self) -> ErrorCode {
+        let code = match self {
+            StoreError::Dossier(e) => return e.error_code(),
+            StoreError::NewerSchema { .. } => StoreCode::NewerSchema,
+            StoreError::NotADatabase { .. } => StoreCode::NotADatabase,
+            StoreError::Corrupt { .. } => StoreCode::Corrupt,
+            StoreError::Foreign { .. } => StoreCode::Foreign,
+            StoreError::ReadOnly { .. } => StoreCode::ReadOnly,
+            StoreError::StorageFull { .. } => StoreCode::StorageFull,
+            StoreError::WriteFailed { .. } => StoreCode::WriteFailed,
+            StoreError::Busy { .. } => StoreCode::Busy,
+            StoreError::CannotOpen { .. } => StoreCode::CannotOpen,
+            StoreError::ChangeFile { .. } => StoreCode::ChangesSyntax,
+            StoreError::Empty { .. } => StoreCode::Empty,
+            StoreError::Sqlite { .. } => StoreCode::Sqlite,
+        };
+        code.into()
     }
 
     /// The error for an SQLite failure on the store at `path`.
@@ -126,16 +128,16 @@ impl StoreError {
         let path = path.to_owned();
         match e {
             rusqlite::Error::SqliteFailure(f, _) => match f.code {
-                ErrorCode::NotADatabase => StoreError::NotADatabase { path },
-                ErrorCode::DatabaseCorrupt => StoreError::Corrupt { path },
-                ErrorCode::ReadOnly => StoreError::ReadOnly { path },
-                ErrorCode::DiskFull | ErrorCode::TooBig => StoreError::StorageFull { path },
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy { path },
+                SqliteCode::NotADatabase => StoreError::NotADatabase { path },
+                SqliteCode::DatabaseCorrupt => StoreError::Corrupt { path },
+                SqliteCode::ReadOnly => StoreError::ReadOnly { path },
+                SqliteCode::DiskFull | SqliteCode::TooBig => StoreError::StorageFull { path },
+                SqliteCode::DatabaseBusy | SqliteCode::DatabaseLocked => StoreError::Busy { path },
                 // SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE.
-                ErrorCode::SystemIoFailure if [778, 1034, 1546].contains(&f.extended_code) => {
+                SqliteCode::SystemIoFailure if [778, 1034, 1546].contains(&f.extended_code) => {
                     StoreError::WriteFailed { path }
                 }
-                ErrorCode::CannotOpen | ErrorCode::PermissionDenied => StoreError::CannotOpen {
+                SqliteCode::CannotOpen | SqliteCode::PermissionDenied => StoreError::CannotOpen {
                     path,
                     reason: format!("{:?}", f.code),
                 },
@@ -171,19 +173,19 @@ impl From<StoreError> for BrobyggerError {
             StoreError::NewerSchema {
                 found, supported, ..
             } => BrobyggerError::UnsupportedVersion {
-                code: "store.newer_schema".into(),
+                code: StoreCode::NewerSchema.into(),
                 found: Some(found),
                 supported,
             },
             StoreError::ChangeFile { line, column } => BrobyggerError::Parse {
-                code: "store.changes_syntax".into(),
+                code: StoreCode::ChangesSyntax.into(),
                 path: String::new(),
                 line,
                 column,
                 reason: "not a change file".into(),
             },
             other => BrobyggerError::InvalidInput {
-                code: other.code().to_owned(),
+                code: other.code(),
                 path: path_of(&other).to_owned(),
                 reason: reason_of(&other),
             },

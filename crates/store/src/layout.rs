@@ -37,7 +37,7 @@ pub(crate) struct Layout {
 
 fn internal(reason: String) -> StoreError {
     StoreError::Dossier(brobygger::BrobyggerError::Internal {
-        code: "store.layout".into(),
+        code: brobygger::StoreCode::Layout.into(),
         reason,
     })
 }

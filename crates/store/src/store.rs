@@ -66,7 +66,7 @@ impl StoreOptions {
 pub struct Change<'a> {
     /// Who: a user or service name (an id, not a person's full name).
     pub actor: &'a str,
-    /// The operation, e.g. `import`, `matching.add_run`.
+    /// The operation, e.g. `import`, `match`, `erase`.
     pub operation: &'a str,
 }
 
@@ -300,7 +300,11 @@ impl Store {
                             .iter()
                             .any(|c| c.newcomers.iter().any(|n| &n.id == id));
                         if !known {
-                            return Err(BrobyggerError::not_found("newcomer", id).into());
+                            return Err(BrobyggerError::not_found(
+                                brobygger::NotFoundCode::Newcomer,
+                                id,
+                            )
+                            .into());
                         }
                         (
                             AnonymisationScope::Newcomers {
@@ -313,11 +317,10 @@ impl Store {
                         )
                     }
                     Erase::Person(id) => {
-                        let person = dossier
-                            .people
-                            .iter()
-                            .find(|p| &p.id == id)
-                            .ok_or_else(|| BrobyggerError::not_found("person", id))?;
+                        let person =
+                            dossier.people.iter().find(|p| &p.id == id).ok_or_else(|| {
+                                BrobyggerError::not_found(brobygger::NotFoundCode::Person, id)
+                            })?;
                         let mut terms = vec![id.to_string()];
                         // The name, as free text may carry it; a name too short to be told
                         // from other words is left to the id.
@@ -599,7 +602,7 @@ impl Store {
     ) -> Result<ApplyReport, StoreError> {
         if set.format != CHANGES_FORMAT || set.format_version != CHANGES_VERSION {
             return Err(StoreError::Dossier(BrobyggerError::UnsupportedVersion {
-                code: "store.changes_version".into(),
+                code: brobygger::StoreCode::ChangesVersion.into(),
                 found: Some(set.format_version),
                 supported: CHANGES_VERSION,
             }));
@@ -841,7 +844,7 @@ impl<'c> Log<'c> {
         event.hash = audit::event_hash(&event);
         let fields = serde_json::to_string(&event.fields).map_err(|e| {
             StoreError::Dossier(BrobyggerError::Internal {
-                code: "store.audit".into(),
+                code: brobygger::StoreCode::Audit.into(),
                 reason: e.to_string(),
             })
         })?;
