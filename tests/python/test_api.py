@@ -150,6 +150,12 @@ FREE_NOT_EXPOSED = {
     "codes_markdown": "the guide's reference page; Python reads the same registry with codes()",
     "newcomer_findings": "the validation of a bare list of households (the CLI's validate); Python checks lists as it reads them (check_newcomers_csv)",
     "offer_findings": "as newcomer_findings, for offers (check_offers_csv)",
+    # safe writes: every file Python's objects write (Dossier.save, Report.save) goes through
+    # them in Rust; a notebook writes its own files with Python's tools
+    "write_atomic": "Dossier.save and Report.save write through it",
+    "write_atomic_with": "as write_atomic",
+    "same_file": "the CLI's --out check; Python has os.path.samefile",
+    "refuse_same_file": "as same_file",
 }
 
 
