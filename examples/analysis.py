@@ -115,7 +115,7 @@ def main() -> None:
 
     heading(t("4. Andele i spørgeskemaerne med 95 %-intervaller (Aalborg)", "4. Survey shares with 95 % intervals (Aalborg)"))
     aalborg = dossiers["aalborg"]
-    rounds = [s["id"] for s in bb.surveys(aalborg)]
+    rounds = [s["id"] for s in aalborg.surveys.to_dict()]
     if pd is not None:
         shares = bb.survey_shares_frame(aalborg, rounds)
         print(shares.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
@@ -124,17 +124,17 @@ def main() -> None:
     else:
         table([[r, s["question"], s["group"] or "all", s["positive"], s["respondents"], s["share"],
                 (s["interval"] or {}).get("low"), (s["interval"] or {}).get("high"), s["reference"]]
-               for r in rounds for s in bb.survey_results(aalborg, r)],
+               for r in rounds for s in aalborg.surveys.results(r)],
               ["survey", "question", "group", "positive", "respondents", "share", "low", "high", "reference"])
         print()
         table([[c["question"], c["group"] or "all", c["change"], c["interval"]["low"], c["interval"]["high"], c["significant"]]
-               for c in bb.compare_surveys(aalborg, rounds[0], rounds[-1])],
+               for c in aalborg.surveys.compare(rounds[0], rounds[-1])],
               ["question", "group", "change", "low", "high", "significant"])
 
     heading(t("5. Matchning (Ikast-Brande-holdet, første runde)", "5. Matching (Ikast-Brande cohort, first round)"))
     ikast = dossiers["ikast-brande"]
     cohort = ikast.cohorts[0]["id"]
-    run = ikast.match_cohort(cohort, ikast.rule_sets[0].id, as_of=MATCH_DAY)
+    run = ikast.matching.match_cohort(cohort, ikast.rule_sets[0].id, as_of=MATCH_DAY)
     s = run.statistics
     print(t(f"{s['newcomers']} husstande, {s['offers']} tilbud ({s['free_places']} ledige pladser): "
             f"{s['matched']} matchet, {s['unmatched']} ikke matchet, gennemsnitlig score {s['mean_score']:.2f}",
@@ -162,7 +162,7 @@ def main() -> None:
               .sort_values("days_overdue", ascending=False).to_string(index=False))
     else:
         table([[s["newcomer"], s["state"], s["next_number"], s["deadline"], s["days_overdue"]]
-               for s in ikast.introduction_status(cohort, INTRO_DAY) if s["state"] in ("due", "overdue")],
+               for s in ikast.matching.introduction_status(cohort, INTRO_DAY) if s["state"] in ("due", "overdue")],
               ["newcomer", "state", "next_number", "deadline", "days_overdue"])
 
 

@@ -103,16 +103,16 @@ val appFlowSuite = suite("app flow") {
             val resolved = d.checklists().alignment("ikast-nursing-internships", "joint-expectations")
 
             // 5. Matching: run the cohort, keep the run, see the matches and why.
-            val run = d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
+            val run = d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
                 MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE, "run-app")))
             assertEquals("run-app", run.id)
             assertTrue(run.matches.isNotEmpty(), "the run matched households")
             assertTrue(run.matches.all { m -> m.explanation.isNotEmpty() }, "every match explained")
-            d.addMatchRun(run)
+            d.matching().addRun(run)
 
             // 6. The volunteer view: the offer's own matches, pseudonymous, without sensitive fields.
             val offer = run.matches.first().offer
-            val views = d.volunteerView(run.id, offer)
+            val views = d.matching().volunteerView(run.id, offer)
             assertEquals(run.matches.filter { it.offer == offer }.map { it.newcomer }, views.map { it.newcomer })
             for (v in views) {
                 assertTrue(v.newcomer.startsWith("nc-"), "pseudonymous household id")
@@ -140,18 +140,18 @@ val appFlowSuite = suite("app flow") {
             assertThrows<BrobyggerException> { d.privacy().viewProposal(proposal, Viewer.Volunteer(other), LocalDate.of(2016, 4, 2), null) }
 
             // 7. Introductions due and overdue on a day, as findings with paths.
-            val due = d.introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20))
+            val due = d.matching().introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20))
             assertTrue(due.any { it.code == "introduction.overdue" }, "an overdue introduction")
             assertTrue(due.all { it.path.startsWith("cohorts[0].newcomers[") }, "paths into the cohort")
             assertTrue(due.all { it.source?.document == SeedDocument.LBB2017 }, "cites the LBB evaluation")
 
             // 8. The assessment and the HTML report to share.
             val day = exampleReferenceDate("ikast-brande")
-            val assessment = d.assess("ikast-vvv", AssessmentOptions(day, emptyList()))
+            val assessment = d.assessment().assess("ikast-vvv", AssessmentOptions(day, emptyList()))
             assertEquals(day, assessment.asOf)
             assertTrue(assessment.dimensions.isNotEmpty(), "dimensions scored")
             assertNotNull(assessment.overall)
-            val html = d.report("ikast-vvv", ReportOptions(day, Lang.DA, ReportFormat.HTML, emptyList(), emptyList()))
+            val html = d.assessment().report("ikast-vvv", ReportOptions(day, Lang.DA, ReportFormat.HTML, emptyList(), emptyList()))
             assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.take(40))
             assertTrue(html.contains("</html>"), "a whole HTML page")
             val people = d.people()
@@ -166,7 +166,7 @@ val appFlowSuite = suite("app flow") {
             assertEquals(2, back.checklists().sessions("ikast-nursing-internships").size)
             assertEquals(listOf("run-app"), back.matchRuns().map { it.id })
             assertEquals(resolved, back.checklists().alignment("ikast-nursing-internships", "joint-expectations"))
-            assertEquals(assessment, back.assess("ikast-vvv", AssessmentOptions(day, emptyList())))
+            assertEquals(assessment, back.assessment().assess("ikast-vvv", AssessmentOptions(day, emptyList())))
         } finally {
             dir.deleteRecursively()
         }

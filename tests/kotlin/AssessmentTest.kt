@@ -58,7 +58,7 @@ val assessmentSuite = suite("assessment") {
             val d = DossierHandle.example(inp["example"].str)
             val options = AssessmentOptions(LocalDate.parse(inp["as_of"].str), externalFrom(inp["external"]))
             if (!expected["error"].isNull) {
-                val e = assertThrows<BrobyggerException> { d.assess(inp["agreement"].str, options) }
+                val e = assertThrows<BrobyggerException> { d.assessment().assess(inp["agreement"].str, options) }
                 when (e) {
                     is BrobyggerException.InvalidInput -> {
                         assertEquals(expected["error"]["code"].str, e.code, case)
@@ -69,7 +69,7 @@ val assessmentSuite = suite("assessment") {
                 }
                 continue
             }
-            val a = d.assess(inp["agreement"].str, options)
+            val a = d.assessment().assess(inp["agreement"].str, options)
             assertEquals(expected["agreement"].str, a.agreement, case)
             assertEquals(LocalDate.parse(expected["as_of"].str), a.asOf, case)
             assertEquals(expected["status"].str, enumName(a.status), case)
@@ -91,7 +91,7 @@ val assessmentSuite = suite("assessment") {
     }
 
     test("every finding carries evidence and advice in both languages; the assessment's own cite a source") {
-        val a = DossierHandle.example("ikast-brande").assess("ikast-vvv", AssessmentOptions(LocalDate.of(2019, 6, 30), emptyList()))
+        val a = DossierHandle.example("ikast-brande").assessment().assess("ikast-vvv", AssessmentOptions(LocalDate.of(2019, 6, 30), emptyList()))
         assertTrue(a.findings.isNotEmpty())
         for (f in a.findings) {
             assertTrue(f.evidence.isNotEmpty(), f.finding.code)
@@ -122,11 +122,11 @@ val assessmentSuite = suite("assessment") {
         val expected = Json.parse(fixture("assessment/survey-aalborg.expected.json").readText())
         for (id in listOf("aalborg-lbb-2015", "aalborg-lbb-2016")) {
             val exp = expected["results"][id].list
-            val actual = d.surveyResults(id)
+            val actual = d.surveys().results(id)
             assertEquals(exp.size, actual.size, id)
             for ((e, a) in exp.zip(actual)) assertEstimate(e, a, id)
         }
-        val changes = d.compareSurveys("aalborg-lbb-2015", "aalborg-lbb-2016")
+        val changes = d.surveys().compare("aalborg-lbb-2015", "aalborg-lbb-2016")
         val exp = expected["changes"].list
         assertEquals(exp.size, changes.size)
         for ((e, c) in exp.zip(changes)) {
@@ -135,22 +135,22 @@ val assessmentSuite = suite("assessment") {
             assertClose(e["change"], c.change, "change")
             assertEquals((e["significant"] as Json.Bool).value, c.significant)
         }
-        assertThrows<BrobyggerException.NotFound> { d.surveyResults("nope") }
+        assertThrows<BrobyggerException.NotFound> { d.surveys().results("nope") }
     }
 
     test("responses are recorded all or nothing; invalid rounds are refused") {
         val d = DossierHandle.example("aalborg")
         val round = d.surveys().last().copy(id = "2018", tallies = emptyList(), closedOn = LocalDate.of(2018, 5, 1))
-        d.addSurvey(round)
-        repeat(6) { d.recordSurveyResponse("2018", RespondentGroup.NEWCOMER, listOf(SurveyAnswer("cooperation", LikertAnswer.AGREE))) }
+        d.surveys().add(round)
+        repeat(6) { d.surveys().recordResponse("2018", RespondentGroup.NEWCOMER, listOf(SurveyAnswer("cooperation", LikertAnswer.AGREE))) }
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.recordSurveyResponse("2018", RespondentGroup.NEWCOMER, listOf(SurveyAnswer("cooperation", LikertAnswer.AGREE), SurveyAnswer("ghost", LikertAnswer.AGREE)))
+            d.surveys().recordResponse("2018", RespondentGroup.NEWCOMER, listOf(SurveyAnswer("cooperation", LikertAnswer.AGREE), SurveyAnswer("ghost", LikertAnswer.AGREE)))
         }
         assertEquals("answers[1].question", e.path)
-        val newcomers = d.surveyResults("2018").first { it.group == RespondentGroup.NEWCOMER }
+        val newcomers = d.surveys().results("2018").first { it.group == RespondentGroup.NEWCOMER }
         assertEquals(6u to 6u, newcomers.positive to newcomers.respondents)
         assertEquals(1.0, newcomers.interval.high)
-        val bad = assertThrows<BrobyggerException.Validation> { d.addSurvey(round.copy(id = "bad", agreement = "missing")) }
+        val bad = assertThrows<BrobyggerException.Validation> { d.surveys().add(round.copy(id = "bad", agreement = "missing")) }
         assertTrue(bad.findings.any { it.path == "surveys[3].agreement" && it.code == "validation.dangling_reference" })
         assertEquals(3, d.surveys().size)
     }
@@ -165,7 +165,7 @@ val assessmentSuite = suite("assessment") {
                     val format = if (ext.str == "md") ReportFormat.MARKDOWN else ReportFormat.HTML
                     val options = ReportOptions(LocalDate.parse(c["as_of"].str), Lang.valueOf(lang.str.uppercase()), format, emptyList(), emptyList())
                     val golden = fixture("assessment/golden/report-${c["agreement"].str}-${lang.str}.${ext.str}").readText()
-                    assertEquals(golden, d.report(c["agreement"].str, options), "${c["agreement"].str} ${lang.str} ${ext.str}")
+                    assertEquals(golden, d.assessment().report(c["agreement"].str, options), "${c["agreement"].str} ${lang.str} ${ext.str}")
                     n++
                 }
             }
@@ -183,16 +183,16 @@ val assessmentSuite = suite("assessment") {
             Text("Mørk: ansvarlig", "Dark: responsible"),
         )
         val section = ReportSection(ReportSlot.ROLE_SPLIT, listOf(ReportBlock.Matrix(map)))
-        val html = d.report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(section)))
+        val html = d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(section)))
         val slot = html.substringAfter("<!-- brobygger:slot role_split begin -->").substringBefore("<!-- brobygger:slot role_split end -->")
         assertTrue(slot.contains("<svg") && slot.contains("Homework café"))
         val bad = section.copy(blocks = listOf(ReportBlock.Matrix(map.copy(cells = listOf(HeatCell(5u, 0u, 0.5, Text("x", "x")))))))
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(bad)))
+            d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(bad)))
         }
         assertEquals("report.cell_out_of_range", e.code)
-        val a = d.assess("aalborg-lbb", AssessmentOptions(LocalDate.of(2017, 6, 30), emptyList()))
+        val a = d.assessment().assess("aalborg-lbb", AssessmentOptions(LocalDate.of(2017, 6, 30), emptyList()))
         assertTrue(renderAssessment(a, Lang.DA, ReportFormat.HTML_FRAGMENT).startsWith("<div class=\"bb-report\" lang=\"da\">"))
-        assertEquals(d.assessAll(LocalDate.of(2017, 6, 30)), listOf(a))
+        assertEquals(d.assessment().assessAll(LocalDate.of(2017, 6, 30)), listOf(a))
     }
 }

@@ -207,20 +207,20 @@ val checklistsSuite = suite("checklists") {
         assertFalse(readiness.ready)
         assertEquals(1u, readiness.requirements.single().openCritical)
         fun sign(override: String? = null) = TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, at("2017-08-15T10:00:00Z"), null, override)
-        val e = assertThrows<BrobyggerException.InvalidTransition> { d.transition(sign()) }
+        val e = assertThrows<BrobyggerException.InvalidTransition> { d.lifecycle().transition(sign()) }
         val f = e.findings.single()
         assertEquals("checklists.critical_divergence", f.code)
         assertEquals(SeedDocument.LBB2017, f.source?.document)
         assertEquals("Hvornår skal frivilligtilbud introduceres?", f.source?.section)
 
         val overridden = DossierHandle.fromJson(d.toJson())
-        val event = overridden.transition(sign("Introduktionen aftales på næste netværksmøde"))
+        val event = overridden.lifecycle().transition(sign("Introduktionen aftales på næste netværksmøde"))
         assertEquals(listOf("checklists.critical_divergence"), event.overrideRecord!!.overridden)
 
         d.checklists().resolve(ResolveItem("horsens-lawan", "joint-expectations", "introduce-when", by, at("2017-08-01T10:00:00Z"),
             "Kommunen introducerer tilbuddene ved samtalen om integrationskontrakten; LAWAN deltager."))
         assertTrue(d.checklists().readiness("horsens-lawan").ready)
-        assertNull(d.transition(sign()).overrideRecord)
+        assertNull(d.lifecycle().transition(sign()).overrideRecord)
         val empty = assertThrows<BrobyggerException.InvalidInput> {
             d.checklists().resolve(ResolveItem("horsens-lawan", "joint-expectations", "success", by, at("2017-08-01T10:00:00Z"), " "))
         }

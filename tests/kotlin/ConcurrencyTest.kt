@@ -38,7 +38,7 @@ val concurrencySuite = suite("concurrency") {
                         fail("a duplicate person was accepted")
                     } catch (e: BrobyggerException.InvalidInput) { refused.incrementAndGet() }
                     val on = LocalDate.of(2016, 4, 1).plusDays((w * perWriter + k).toLong())
-                    d.recordIntroduction(cohort, IntroductionRecord(newcomers[k % newcomers.size], on,
+                    d.matching().recordIntroduction(cohort, IntroductionRecord(newcomers[k % newcomers.size], on,
                         IntroductionSetting.FOLLOW_UP_CONVERSATION, listOf("vvv-cp-brande"), null))
                 }
             }
@@ -58,7 +58,7 @@ val concurrencySuite = suite("concurrency") {
                         0 -> assertEquals(snapshot, DossierHandle.fromData(snapshot).data())
                         1 -> assertTrue(d.validate().none { it.severity == Severity.ERROR })
                         2 -> DossierHandle.fromJson(d.toJson())
-                        else -> d.introductionStatus(cohort, LocalDate.of(2016, 6, 1))
+                        else -> d.matching().introductionStatus(cohort, LocalDate.of(2016, 6, 1))
                     }
                 }
             }

@@ -42,7 +42,7 @@ val errorsSuite = suite("errors and dates") {
         val by = d.posts().first { it.id == "horsens-leisure-consultant" }.holders.last().person
         val before = d.toJson()
         val transition = assertThrows<BrobyggerException.InvalidTransition> {
-            d.transition(TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, Instant.parse("2017-08-15T10:00:00Z"), null, null))
+            d.lifecycle().transition(TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, Instant.parse("2017-08-15T10:00:00Z"), null, null))
         }
         assertEquals(AgreementStatus.SIGNED, transition.to)
         assertEquals(listOf("checklists.critical_divergence"), transition.findings.map { it.code })
@@ -76,21 +76,21 @@ val errorsSuite = suite("errors and dates") {
         val d = DossierHandle.example("ikast-brande")
         val before = d.toJson()
         for (bad in listOf(LocalDate.MAX, LocalDate.MIN)) {
-            val e = assertThrows<BrobyggerException.Parse> { d.introductionsDue("ikast-2016-q1", bad) }
+            val e = assertThrows<BrobyggerException.Parse> { d.matching().introductionsDue("ikast-2016-q1", bad) }
             assertEquals("input.bad_date", e.code)
             assertEquals("input.bad_date", assertThrows<BrobyggerException.Parse> { d.summary(Lang.DA, bad) }.code)
-            assertEquals("input.bad_date", assertThrows<BrobyggerException.Parse> { d.healthSummary(bad, Lang.EN) }.code)
+            assertEquals("input.bad_date", assertThrows<BrobyggerException.Parse> { d.assessment().healthSummary(bad, Lang.EN) }.code)
             // Inside a record too.
             val record = IntroductionRecord("nc-5120-7741", bad, IntroductionSetting.FOLLOW_UP_CONVERSATION, listOf(), null)
-            assertEquals("input.bad_date", assertThrows<BrobyggerException.Parse> { d.recordIntroduction("ikast-2016-q1", record) }.code)
+            assertEquals("input.bad_date", assertThrows<BrobyggerException.Parse> { d.matching().recordIntroduction("ikast-2016-q1", record) }.code)
         }
         val instant = assertThrows<BrobyggerException.Parse> {
-            d.transition(TransitionRequest("ikast-vvv", AgreementStatus.UNDER_REVIEW, "p-x", Instant.MAX, null, null))
+            d.lifecycle().transition(TransitionRequest("ikast-vvv", AgreementStatus.UNDER_REVIEW, "p-x", Instant.MAX, null, null))
         }
         assertEquals("input.bad_instant", instant.code)
         assertEquals(before, d.toJson())
         // The library still answers normally afterwards.
-        assertTrue(d.introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20)).isNotEmpty())
+        assertTrue(d.matching().introductionsDue("ikast-2016-q1", LocalDate.of(2016, 3, 20)).isNotEmpty())
     }
 
     test("dates in files: ISO strings read into LocalDate, an impossible date is a Parse error with its path") {

@@ -104,16 +104,16 @@ val foundationSuite = suite("foundation") {
         val by = d.posts().first { it.id == "ib-integration-lead" }.holders.last().person
         fun req(to: AgreementStatus, override: String? = null) = TransitionRequest(
             "ikast-nursing-internships", to, by, Instant.parse("2019-07-01T09:00:00Z"), null, override)
-        d.transition(req(AgreementStatus.NEGOTIATING))
-        val e = assertThrows<BrobyggerException.InvalidTransition> { d.transition(req(AgreementStatus.SIGNED)) }
+        d.lifecycle().transition(req(AgreementStatus.NEGOTIATING))
+        val e = assertThrows<BrobyggerException.InvalidTransition> { d.lifecycle().transition(req(AgreementStatus.SIGNED)) }
         assertEquals("lifecycle.blocked", e.code)
         assertEquals(AgreementStatus.NEGOTIATING, e.from)
         assertTrue(e.findings.any { it.code == "signing.no_shared_goal" && it.source?.document == SeedDocument.LBB2017 })
         assertEquals(AgreementStatus.NEGOTIATING, d.agreement("ikast-nursing-internships").status)
-        val event = d.transition(req(AgreementStatus.SIGNED, "Pilot; mål aftales i første måned"))
+        val event = d.lifecycle().transition(req(AgreementStatus.SIGNED, "Pilot; mål aftales i første måned"))
         assertTrue(event.overrideRecord!!.overridden.contains("signing.no_shared_goal"))
         assertEquals(AgreementStatus.SIGNED, d.agreement("ikast-nursing-internships").status)
-        assertThrows<BrobyggerException.InvalidTransition> { d.transition(req(AgreementStatus.DRAFT)) }
+        assertThrows<BrobyggerException.InvalidTransition> { d.lifecycle().transition(req(AgreementStatus.DRAFT)) }
     }
 
     test("amend adds a version; a handover moves posts at once") {
@@ -121,10 +121,10 @@ val foundationSuite = suite("foundation") {
         val a = d.agreement("aalborg-lbb")
         val by = a.versions.last().amendment!!.by
         val terms = a.versions.last().terms.copy(title = "Ny titel")
-        assertEquals(3u, d.amend("aalborg-lbb", terms, Amendment(LocalDate.of(2018, 1, 1), by, "Ny titel")))
+        assertEquals(3u, d.lifecycle().amend("aalborg-lbb", terms, Amendment(LocalDate.of(2018, 1, 1), by, "Ny titel")))
         assertEquals(3, d.agreement("aalborg-lbb").versions.size)
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.amend("aalborg-lbb", terms, Amendment(LocalDate.of(2018, 1, 1), by, " "))
+            d.lifecycle().amend("aalborg-lbb", terms, Amendment(LocalDate.of(2018, 1, 1), by, " "))
         }
         assertEquals("lifecycle.empty_amendment_reason", e.code)
 

@@ -73,12 +73,12 @@ val importSuite = suite("import") {
 
     test("a matching run as CSV and a dossier's reminders, as in Rust") {
         val d = DossierHandle.example("ikast-brande")
-        val run = d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
+        val run = d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast",
             MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE, null)))
         val csv = matchRunToCsv(run, Lang.EN).lines().filter { it.isNotEmpty() }
         assertEquals("newcomer,status,offer,score,waiting_days,binding,reason", csv[0])
         assertEquals(11, csv.size)
-        val reminders = d.reminders(LocalDate.of(2016, 3, 1), 14u)
+        val reminders = d.reminders().due(LocalDate.of(2016, 3, 1), 14u)
         val expected = Json.parse(fixture("reminders/ikast-2016-03-01.expected.json").readText())
         assertEquals(
             expected.list.map { listOf(it["kind"].str, it["state"].str, it["due_on"].str, it["subject"].str, it["path"].str, it["text"]["en"].str) },

@@ -17,7 +17,7 @@ val integrationSuite = suite("integration") {
             val day = exampleReferenceDate(example)
             for (lang in listOf(Lang.DA, Lang.EN)) {
                 val golden = fixture("golden/health-$example-${lang.name.lowercase()}.txt").readText()
-                assertEquals(golden, d.healthSummary(day, lang), "$example $lang")
+                assertEquals(golden, d.assessment().healthSummary(day, lang), "$example $lang")
             }
         }
         assertEquals(horsensDay, exampleReferenceDate("horsens"))
@@ -26,7 +26,7 @@ val integrationSuite = suite("integration") {
 
     test("the role split and the checklists are weighed by default") {
         val d = DossierHandle.example("horsens")
-        val a = d.assess("horsens-lawan", AssessmentOptions(horsensDay, emptyList()))
+        val a = d.assessment().assess("horsens-lawan", AssessmentOptions(horsensDay, emptyList()))
         assertEquals(listOf("roles", "checklists"), a.externalSources)
         for (dim in listOf(Dimension.ROLES, Dimension.EXPECTATIONS)) {
             assertEquals(0u, a.dimensions.first { it.dimension == dim }.notAssessed, dim.name)
@@ -39,14 +39,14 @@ val integrationSuite = suite("integration") {
         // A code the roles module does not have is refused, with the path of the culprit.
         val fake = Finding("roles.unassigned_task", Severity.WARNING, "agreements[0]", Text("x", "x"), null)
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.assess("horsens-lawan", AssessmentOptions(horsensDay, listOf(ExternalFindings("roles", listOf(fake)))))
+            d.assessment().assess("horsens-lawan", AssessmentOptions(horsensDay, listOf(ExternalFindings("roles", listOf(fake)))))
         }
         assertEquals("assessment.unrouted_finding" to "external[0].findings[0].code", e.code to e.path)
     }
 
     test("report sections come out as data and go back in unchanged") {
         val d = DossierHandle.example("horsens")
-        val sections = d.reportSections("horsens-lawan", horsensDay)
+        val sections = d.assessment().reportSections("horsens-lawan", horsensDay)
         assertEquals(listOf(ReportSlot.ROLE_SPLIT, ReportSlot.CHECKLIST_ALIGNMENT), sections.map { it.slot })
         val heat = sections[0].blocks.filterIsInstance<ReportBlock.Matrix>().single().map
         val festival = heat.rows.indexOf(Text("Festival", "Festival")).toUInt()
@@ -54,8 +54,8 @@ val integrationSuite = suite("integration") {
         assertEquals("R, A" to "Fritidskonsulent", cell.label.en to cell.detail?.en)
         val golden = fixture("assessment/golden/report-horsens-lawan-en.md").readText()
         val options = ReportOptions(horsensDay, Lang.EN, ReportFormat.MARKDOWN, emptyList(), emptyList())
-        assertEquals(golden, d.report("horsens-lawan", options))
-        assertEquals(golden, d.report("horsens-lawan", options.copy(sections = sections)))
+        assertEquals(golden, d.assessment().report("horsens-lawan", options))
+        assertEquals(golden, d.assessment().report("horsens-lawan", options.copy(sections = sections)))
     }
 
     test("a champion is never named") {
@@ -66,8 +66,8 @@ val integrationSuite = suite("integration") {
         val d = DossierHandle.fromData(data.copy(organisations = orgs))
         val texts = listOf(
             d.summary(Lang.DA, null),
-            d.healthSummary(horsensDay, Lang.EN),
-            d.report("horsens-lawan", ReportOptions(horsensDay, Lang.EN, ReportFormat.HTML, emptyList(), emptyList())),
+            d.assessment().healthSummary(horsensDay, Lang.EN),
+            d.assessment().report("horsens-lawan", ReportOptions(horsensDay, Lang.EN, ReportFormat.HTML, emptyList(), emptyList())),
             roleMatrixMarkdown(d.roles("horsens-lawan").matrix(RoleOptions()), Lang.DA),
             d.roles("horsens-lawan").analyse(RoleOptions()).joinToString { it.text.en },
         )

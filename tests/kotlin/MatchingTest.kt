@@ -103,11 +103,11 @@ val matchingSuite = suite("matching") {
         val i = Json.parse(matchingFile("intro-ikast.input.json"))
         val expected = Json.parse(matchingFile("intro-ikast.expected.json"))
         val d = DossierHandle.example(i["example"].str)
-        val status = d.introductionStatus(i["cohort"].str, LocalDate.parse(i["status_on"].str))
+        val status = d.matching().introductionStatus(i["cohort"].str, LocalDate.parse(i["status_on"].str))
         assertEquals(
             expected["status"].list.map { r -> listOf(r[0].str, r[1].str, r[2].str, r[3].str, (r[4] as Json.Num).value.toInt()) },
             status.map { listOf(it.newcomer, it.state.name.lowercase(), it.dueOn.toString(), it.deadline.toString(), it.introductions.toInt()) })
-        val view = d.cohortView(i["cohort"].str, LocalDate.parse(i["view_on"].str))
+        val view = d.matching().cohortView(i["cohort"].str, LocalDate.parse(i["view_on"].str))
         assertEquals(expected["not_offered_within_deadline"].list.map { it.str }, view.notOfferedWithinDeadline)
         assertEquals(expected["fewer_than_minimum"].list.map { it[0].str }, view.fewerThanMinimum.map { it.newcomer })
         assertTrue(view.findings.all { it.source?.document == SeedDocument.LBB2017 })
@@ -119,27 +119,27 @@ val matchingSuite = suite("matching") {
     test("recording introductions: due and overdue change; bad input throws and changes nothing") {
         val d = DossierHandle.example("ikast-brande")
         val on = LocalDate.of(2016, 3, 20)
-        val overdue = d.introductionsDue("ikast-2016-q1", on).filter { it.code == "introduction.overdue" }
+        val overdue = d.matching().introductionsDue("ikast-2016-q1", on).filter { it.code == "introduction.overdue" }
         assertTrue(overdue.any { it.path == "cohorts[0].newcomers[1]" })
         val before = d.toJson()
         val early = IntroductionRecord("nc-5120-7741", LocalDate.of(2015, 1, 1), IntroductionSetting.FOLLOW_UP_CONVERSATION, listOf(), null)
-        assertEquals("introduction.before_arrival", assertThrows<BrobyggerException.InvalidInput> { d.recordIntroduction("ikast-2016-q1", early) }.code)
-        assertThrows<BrobyggerException.NotFound> { d.recordIntroduction("no-cohort", early) }
+        assertEquals("introduction.before_arrival", assertThrows<BrobyggerException.InvalidInput> { d.matching().recordIntroduction("ikast-2016-q1", early) }.code)
+        assertThrows<BrobyggerException.NotFound> { d.matching().recordIntroduction("no-cohort", early) }
         assertEquals(before, d.toJson())
-        d.recordIntroduction("ikast-2016-q1", early.copy(on = on, offers = listOf("vvv-cp-brande")))
-        val s = d.introductionStatus("ikast-2016-q1", on).first { it.newcomer == "nc-5120-7741" }
+        d.matching().recordIntroduction("ikast-2016-q1", early.copy(on = on, offers = listOf("vvv-cp-brande")))
+        val s = d.matching().introductionStatus("ikast-2016-q1", on).first { it.newcomer == "nc-5120-7741" }
         assertEquals(IntroductionState.UPCOMING, s.state)
         assertEquals(LocalDate.of(2016, 4, 19), s.dueOn)
     }
 
     test("a stored run gives volunteers their matches with shareable fields only") {
         val d = DossierHandle.example("ikast-brande")
-        val run = d.matchCohort(ikastRequest(Solver.OPTIMAL))
-        assertEquals(run, d.matchCohort(ikastRequest(Solver.OPTIMAL)))
-        d.addMatchRun(run)
-        assertThrows<BrobyggerException.InvalidInput> { d.addMatchRun(run) }
+        val run = d.matching().matchCohort(ikastRequest(Solver.OPTIMAL))
+        assertEquals(run, d.matching().matchCohort(ikastRequest(Solver.OPTIMAL)))
+        d.matching().addRun(run)
+        assertThrows<BrobyggerException.InvalidInput> { d.matching().addRun(run) }
         assertEquals(1, d.matchRuns().size)
-        val views = d.volunteerView(run.id, "vvv-womens-group")
+        val views = d.matching().volunteerView(run.id, "vvv-womens-group")
         assertEquals(2, views.size)
         for (v in views) {
             assertTrue(v.shared.any { it.field == "languages" })
@@ -168,7 +168,7 @@ val matchingSuite = suite("matching") {
 val presentSuite = suite("present") {
     test("a match run's tables and document come from the core, in both languages") {
         val d = DossierHandle.example("ikast-brande")
-        val run = d.matchCohort(ikastRequest(Solver.OPTIMAL))
+        val run = d.matching().matchCohort(ikastRequest(Solver.OPTIMAL))
         val tables = matchRunTables(run, Lang.DA)
         assertEquals(
             listOf("match_outcome", "matches", "match_rules", "unmatched", "unmet_demand", "unused_offers", "match_statistics"),

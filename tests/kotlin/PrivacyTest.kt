@@ -69,7 +69,7 @@ private fun disclosuresDigest(ds: List<Disclosure>) =
     ds.map { listOf(subjectKey(it.subject), recipientKey(it.recipient), it.fields, basisKey(it.basis)) }
 
 private fun ikastRun(d: DossierHandle, on: LocalDate) =
-    d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", MatchOptions(Solver.OPTIMAL, on, OfferRanking.SCORE, null)))
+    d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", MatchOptions(Solver.OPTIMAL, on, OfferRanking.SCORE, null)))
 
 private fun step(d: DossierHandle, s: Json): Any? = when (s["op"].str) {
     "propose" -> d.privacy().propose(
@@ -96,7 +96,7 @@ val privacySuite = suite("privacy") {
             val i = Json.parse(input.readText())
             val d = DossierHandle.example(i["example"].str)
             if (i["withdraw"] != Json.Null) for (w in i["withdraw"].list) d.privacy().withdrawConsent(w["consent"].str, day(w["on"].str))
-            val run = d.matchCohort(MatchRequest(i["cohort"].str, i["rule_set"].str,
+            val run = d.matching().matchCohort(MatchRequest(i["cohort"].str, i["rule_set"].str,
                 MatchOptions(solverOf(i["solver"].str), day(i["as_of"].str), OfferRanking.SCORE, null)))
             val got = j(mapOf(
                 "matches" to run.matches.map { listOf(it.newcomer, it.offer, it.score) },
@@ -216,7 +216,7 @@ val privacySuite = suite("privacy") {
         for ((case, input) in privacyCases("anonymise-")) {
             val i = Json.parse(input.readText())
             val d = DossierHandle.example(i["example"].str)
-            d.addMatchRun(ikastRun(d, LocalDate.of(2016, 4, 1)))
+            d.matching().addRun(ikastRun(d, LocalDate.of(2016, 4, 1)))
             val o = i["options"]
             val scope = when (o["scope"]["type"].str) {
                 "everyone" -> AnonymisationScope.Everyone
@@ -279,7 +279,7 @@ val privacySuite = suite("privacy") {
         val review = d.privacy().review(LocalDate.of(2016, 6, 1), 30u).map { it.code }
         assertTrue("privacy.no_basis_for_matching" in review)
         assertFalse("privacy.sensitive_data_without_basis" in review)
-        d.addMatchRun(ikastRun(d, LocalDate.of(2016, 4, 1)))
+        d.matching().addRun(ikastRun(d, LocalDate.of(2016, 4, 1)))
         val export = d.privacy().analystExport(AnalystExportOptions("ikast-2016-q1", LocalDate.of(2016, 6, 1), d.matchRuns()[0].id, 5u))
         assertEquals(10, export.tables.size)
         assertTrue(export.tables.all { t -> t.cells.all { (it.count ?: 5u) >= 5u } })

@@ -216,7 +216,7 @@ val rolesSuite = suite("roles") {
         d.roles("horsens-lawan").assign(Assignment(TaskRef.Catalogue("school_daycare_placement"), LAWAN, Raci.RESPONSIBLE))
         val by = d.posts().first { it.id == "horsens-leisure-consultant" }.holders[0].person
         val e = assertThrows<BrobyggerException.InvalidTransition> {
-            d.transition(TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, Instant.parse("2017-08-15T09:00:00Z"), null, null))
+            d.lifecycle().transition(TransitionRequest("horsens-lawan", AgreementStatus.SIGNED, by, Instant.parse("2017-08-15T09:00:00Z"), null, null))
         }
         val f = e.findings.single { it.code == "roles.statutory_outside_municipality" }
         assertEquals(SeedDocument.LBB2017, f.source?.document)

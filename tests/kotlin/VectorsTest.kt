@@ -79,9 +79,9 @@ private fun run(c: Case): Json = when (c.s("operation")) {
     }
     "volunteer_view" -> {
         val d = c.dossier()
-        val r = d.matchCohort(MatchRequest(c.s("cohort"), c.s("rule_set"), c.options()))
-        d.addMatchRun(r)
-        obj("views" to arr(d.volunteerView(r.id, c.s("offer")).map { v ->
+        val r = d.matching().matchCohort(MatchRequest(c.s("cohort"), c.s("rule_set"), c.options()))
+        d.matching().addRun(r)
+        obj("views" to arr(d.matching().volunteerView(r.id, c.s("offer")).map { v ->
             obj(
                 "newcomer" to str(v.newcomer),
                 "shared" to arr(v.shared.map { obj("field" to str(it.field), "da" to str(it.value.da), "en" to str(it.value.en)) }),
@@ -89,8 +89,8 @@ private fun run(c: Case): Json = when (c.s("operation")) {
             )
         }))
     }
-    "introductions_due" -> obj("findings" to findings(c.dossier().introductionsDue(c.s("cohort"), c.date("on"))))
-    "assessment" -> c.dossier().assess(c.s("agreement"), AssessmentOptions(c.date("as_of"), emptyList())).let { a ->
+    "introductions_due" -> obj("findings" to findings(c.dossier().matching().introductionsDue(c.s("cohort"), c.date("on"))))
+    "assessment" -> c.dossier().assessment().assess(c.s("agreement"), AssessmentOptions(c.date("as_of"), emptyList())).let { a ->
         obj(
             "overall" to num(a.overall),
             "dimensions" to arr(a.dimensions.map {
@@ -100,7 +100,7 @@ private fun run(c: Case): Json = when (c.s("operation")) {
             "checks" to arr(a.checks.map { obj("code" to str(it.code), "status" to word(it.status), "credit" to num(it.credit)) }),
         )
     }
-    "report_sections" -> obj("sections" to arr(c.dossier().reportSections(c.s("agreement"), c.date("as_of")).map {
+    "report_sections" -> obj("sections" to arr(c.dossier().assessment().reportSections(c.s("agreement"), c.date("as_of")).map {
         obj("slot" to word(it.slot), "blocks" to arr(it.blocks.map(::block)))
     }))
     else -> fail("unknown operation ${c.s("operation")}")

@@ -23,18 +23,18 @@ CORE = ROOT / "crates" / "core" / "src"
 DOSSIER: dict[str, str] = {
     "new": "Dossier", "example": "Dossier.example", "load": "Dossier.load", "from_json": "Dossier.from_json",
     "to_json": "Dossier.to_json", "save": "Dossier.save", "validate": "Dossier.validate", "check": "Dossier.check",
-    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "LifecycleFacet.transition": "Dossier.transition",
-    "LifecycleFacet.transition_with": "Dossier.transition", "LifecycleFacet.preview": "Dossier.preview_transition", "LifecycleFacet.preview_with": "Dossier.preview_transition",
-    "LifecycleFacet.edit_terms": "Dossier.edit_terms", "LifecycleFacet.amend": "Dossier.amend", "add_person": "Dossier.add_person",
+    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "LifecycleFacet.transition": "DossierLifecycle.transition",
+    "LifecycleFacet.transition_with": "DossierLifecycle.transition", "LifecycleFacet.preview": "DossierLifecycle.preview", "LifecycleFacet.preview_with": "DossierLifecycle.preview",
+    "LifecycleFacet.edit_terms": "DossierLifecycle.edit_terms", "LifecycleFacet.amend": "DossierLifecycle.amend", "add_person": "Dossier.add_person",
     "posts_for": "Dossier.posts_held_by", "post": "Dossier.posts", "person": "Dossier.people",
     "municipality": "Dossier.municipalities", "department": "Municipality.departments",
     "organisation": "Dossier.organisations",
     # the facets the dossier hands out
-    "lifecycle": "Dossier.transition", "lifecycle_mut": "Dossier.transition", "posts": "Dossier.posts_held_by",
+    "lifecycle": "Dossier.lifecycle", "lifecycle_mut": "Dossier.lifecycle", "posts": "Dossier.posts_held_by",
     "posts_mut": "Dossier.handover", "roles": "Roles", "roles_mut": "Roles", "checklists": "Dossier.checklists",
-    "checklists_mut": "Dossier.checklists", "matching": "Dossier.match_cohort", "matching_mut": "Dossier.add_match_run",
-    "privacy": "Dossier.privacy", "privacy_mut": "Dossier.privacy", "assessment": "assess", "surveys": "surveys",
-    "surveys_mut": "add_survey", "reminders": "reminders", "RolesFacet.agreement": "Roles",
+    "checklists_mut": "Dossier.checklists", "matching": "Dossier.matching", "matching_mut": "Dossier.matching",
+    "privacy": "Dossier.privacy", "privacy_mut": "Dossier.privacy", "assessment": "Dossier.assessment", "surveys": "Dossier.surveys",
+    "surveys_mut": "Dossier.surveys", "reminders": "Dossier.reminders", "RolesFacet.agreement": "Roles",
     "PostsFacet.handover": "Dossier.handover", "PostsFacet.held_by": "Dossier.posts_held_by",
     "ChecklistsFacet.render_comparison": "DossierChecklists.render_comparison",
     # roles
@@ -54,15 +54,15 @@ DOSSIER: dict[str, str] = {
     "ChecklistsFacet.readiness": "DossierChecklists.readiness", "ChecklistsFacet.summary": "DossierChecklists.summary",
     # matching and introductions
     "MatchingFacet.rule_set": "Dossier.rule_sets", "MatchingFacet.cohort": "Dossier.cohorts", "MatchingFacet.offer": "Dossier.offers",
-    "MatchingFacet.match_cohort": "Dossier.match_cohort", "MatchingFacet.run": "Dossier.match_runs", "MatchingFacet.add_run": "Dossier.add_match_run",
-    "MatchingFacet.record_introduction": "Dossier.record_introduction", "MatchingFacet.introduction_status": "Dossier.introduction_status",
-    "MatchingFacet.introductions_due": "Dossier.introductions_due", "MatchingFacet.cohort_view": "Dossier.cohort_view",
-    "MatchingFacet.volunteer_view": "Dossier.volunteer_view",
+    "MatchingFacet.match_cohort": "DossierMatching.match_cohort", "MatchingFacet.run": "Dossier.match_runs", "MatchingFacet.add_run": "DossierMatching.add_run",
+    "MatchingFacet.record_introduction": "DossierMatching.record_introduction", "MatchingFacet.introduction_status": "DossierMatching.introduction_status",
+    "MatchingFacet.introductions_due": "DossierMatching.introductions_due", "MatchingFacet.cohort_view": "DossierMatching.cohort_view",
+    "MatchingFacet.volunteer_view": "DossierMatching.volunteer_view",
     # assessment, surveys, reports
-    "AssessmentFacet.assess": "assess", "AssessmentFacet.assess_all": "assess_all", "AssessmentFacet.assess_with_sources": "assess",
-    "AssessmentFacet.health_summary": "health_summary", "AssessmentFacet.report": "report", "AssessmentFacet.report_sections": "report_sections",
-    "SurveysFacet.add": "add_survey", "SurveysFacet.record_response": "record_survey_response", "SurveysFacet.round": "surveys",
-    "SurveysFacet.rounds": "surveys", "SurveysFacet.results": "survey_results", "SurveysFacet.compare": "compare_surveys",
+    "AssessmentFacet.assess": "DossierAssessment.assess", "AssessmentFacet.assess_all": "DossierAssessment.assess_all", "AssessmentFacet.assess_with_sources": "DossierAssessment.assess",
+    "AssessmentFacet.health_summary": "DossierAssessment.health_summary", "AssessmentFacet.report": "DossierAssessment.report", "AssessmentFacet.report_sections": "DossierAssessment.report_sections",
+    "SurveysFacet.add": "DossierSurveys.add", "SurveysFacet.record_response": "DossierSurveys.record_response", "SurveysFacet.round": "DossierSurveys.round",
+    "SurveysFacet.rounds": "DossierSurveys.rounds", "SurveysFacet.results": "DossierSurveys.results", "SurveysFacet.compare": "DossierSurveys.compare",
     # privacy
     "PrivacyFacet.add_consent": "DossierPrivacy.add_consent", "PrivacyFacet.add_basis": "DossierPrivacy.add_basis",
     "PrivacyFacet.add_retention_policy": "DossierPrivacy.add_retention_policy", "PrivacyFacet.consent": "DossierPrivacy.consents",
@@ -78,7 +78,7 @@ DOSSIER: dict[str, str] = {
     "PrivacyFacet.safe_table": "DossierPrivacy.safe_table", "PrivacyFacet.analyst_export": "DossierPrivacy.analyst_export",
     "PrivacyFacet.safe_survey_results": "DossierPrivacy.safe_survey_results", "PrivacyFacet.review": "DossierPrivacy.review",
     # reminders
-    "RemindersFacet.due": "reminders",
+    "RemindersFacet.due": "DossierReminders.due",
 }
 DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
@@ -92,7 +92,7 @@ FREE: dict[str, str] = {
     "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
     "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
     "external_source_names": "assessment_catalogue", "check_for_external_code": "assessment_catalogue",
-    "builtin_sources": "assess", "wilson_interval": "wilson_interval", "newcombe_interval": "compare_surveys",
+    "builtin_sources": "DossierAssessment.assess", "wilson_interval": "wilson_interval", "newcombe_interval": "DossierSurveys.compare",
     "all": "checklist_templates", "builtin_template": "checklist_template",
     "validate_checklists": "Dossier.validate", "linear_sum_assignment": "linear_sum_assignment",
     "solve_dense": "linear_sum_assignment", "solve_dense_owned": "linear_sum_assignment",
@@ -101,14 +101,14 @@ FREE: dict[str, str] = {
     "optimal": "match_profiles", "optimal_by_shortest_paths": "match_profiles", "greedy": "match_profiles",
     "blocking_pairs": "stable_matching", "describe": "stable_matching", "describe_binding": "MatchRun.html", "headline": "MatchRun.html",
     "newcomers_from_table": "profiles", "offers_from_table": "profiles", "newcomers_from_json": "profiles",
-    "offers_from_json": "profiles", "volunteer_view": "Dossier.volunteer_view", "need_vocabulary": "vocabulary",
+    "offers_from_json": "profiles", "volunteer_view": "DossierMatching.volunteer_view", "need_vocabulary": "vocabulary",
     "findings_html": "findings_html", "fragment": "RoleMatrix._repr_html_",
     # the presentation layer's tables
     "empty_table": "empty_table", "introductions_table": "introductions_table",
     "survey_shares_table": "survey_shares_table", "survey_changes_table": "survey_changes_table",
     "suppress": "DossierPrivacy.safe_table",
     "age_band": "DossierPrivacy.view_newcomer", "quarter_start": "DossierPrivacy.view_newcomer",
-    "signing_findings": "Dossier.preview_transition", "entries": "vocabulary",
+    "signing_findings": "DossierLifecycle.preview", "entries": "vocabulary",
     # spreadsheet lists (CSV) and the follow-up checks of matching
     "read_newcomers_csv": "read_newcomers_csv", "read_offers_csv": "read_offers_csv",
     "newcomers_from_csv": "newcomers_from_csv", "newcomers_from_csv_bytes": "newcomers_from_csv",
@@ -118,7 +118,7 @@ FREE: dict[str, str] = {
     "newcomers_to_csv": "newcomers_to_csv", "offers_to_csv": "offers_to_csv",
     "match_run_to_csv": "match_run_to_csv", "csv_columns": "csv_columns",
     "newcomer_columns": "csv_columns", "offer_columns": "csv_columns", "nested_columns": "profiles",
-    "matching_findings": "assess", "introduction_findings": "assess", "cohorts_concerning": "assess",
+    "matching_findings": "DossierAssessment.assess", "introduction_findings": "DossierAssessment.assess", "cohorts_concerning": "DossierAssessment.assess",
 }
 FREE_NOT_EXPOSED = {
     "official_municipality_name": "used by validation (a finding names the official name)",
@@ -210,7 +210,8 @@ EXPECTED = {
     "dossiers": ["Dossier", "Dossier.example", "Dossier.load", "Dossier.from_dict", "Dossier.validate", "example_names",
                  "Municipality", "Department", "Organisation", "Person", "Post", "Tenure", "HandoverReport"],
     "agreements and lifecycle": ["Agreement", "AgreementTerms", "AgreementVersion", "StatusEvent", "Agreement.status_on",
-                                 "Dossier.transition", "Dossier.preview_transition", "Dossier.amend", "Dossier.handover"],
+                                 "DossierLifecycle.transition", "DossierLifecycle.preview", "DossierLifecycle.amend",
+                                 "Dossier.handover"],
     "role splits": ["Roles", "RoleMatrix", "RoleDiff", "RoleTask", "Assignment", "Carrying", "Duty", "task_catalogue",
                     "role_matrix_frame"],
     "checklists and answers": ["checklist_templates", "ChecklistTemplate", "DossierChecklists", "AnswerSession",
@@ -218,13 +219,16 @@ EXPECTED = {
     "rule sets and matching": ["RuleSet", "RuleSet.from_toml", "MatchRun", "match_profiles", "stable_matching",
                                "profiles", "Profiles", "linear_sum_assignment", "matches_frame", "unmatched_frame",
                                "match_rules_frame", "unmet_demand_frame", "profiles_frame"],
-    "introduction plans": ["Dossier.record_introduction", "Dossier.introduction_status", "Dossier.introductions_due",
+    "introduction plans": ["DossierMatching.record_introduction", "DossierMatching.introduction_status",
+                           "DossierMatching.introductions_due",
                            "introductions_frame"],
-    "assessments": ["assess", "assess_all", "assess_many", "Assessment", "AssessedFinding", "assessment_catalogue",
-                    "health_summary", "scores_frame", "checks_frame", "assessment_findings_frame"],
-    "surveys": ["surveys", "add_survey", "record_survey_response", "survey_results", "compare_surveys",
+    "assessments": ["DossierAssessment.assess", "DossierAssessment.assess_all", "assess_many", "Assessment",
+                    "AssessedFinding", "assessment_catalogue", "DossierAssessment.health_summary", "scores_frame", "checks_frame", "assessment_findings_frame"],
+    "surveys": ["DossierSurveys.to_dict", "DossierSurveys.add", "DossierSurveys.record_response",
+                "DossierSurveys.results", "DossierSurveys.compare",
                 "wilson_interval", "survey_shares_frame", "survey_changes_frame"],
-    "reports": ["report", "Report", "Report.html", "Report.markdown", "report_sections"],
+    "reports": ["DossierAssessment.report", "Report", "Report.html", "Report.markdown",
+                "DossierAssessment.report_sections"],
     "privacy views": ["DossierPrivacy", "DossierPrivacy.view_newcomer", "DossierPrivacy.safe_table", "PseudonymKey",
                       "match_profiles_consented"],
     "findings": ["Finding", "Findings", "findings_frame", "findings_html", "to_frame"],
@@ -295,7 +299,7 @@ def test_help_is_useful() -> None:
     func = pydoc.plain(pydoc.render_doc(bb.scores_frame))
     assert "Columns:" in func and "Int64" in func
     assert str(inspect.signature(bb.assess_many)) == "(dossiers, as_of)"
-    assert "lang='da'" in str(inspect.signature(bb.report))
+    assert "lang='da'" in str(inspect.signature(bb.DossierAssessment.report))
 
 
 def test_the_stub_lists_every_native_name() -> None:

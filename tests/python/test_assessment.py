@@ -56,18 +56,18 @@ def test_fixture_case(case: str, path: Path) -> None:
     as_of = dt.date.fromisoformat(inp["as_of"])
     if "error" in want:
         with pytest.raises(bb.BrobyggerError) as info:
-            bb.assess(d, inp["agreement"], as_of, external=external(inp["external"]))
+            d.assessment.assess(inp["agreement"], as_of, external=external(inp["external"]))
         assert info.value.code == want["error"]["code"], case
         if isinstance(info.value, bb.InvalidInputError):
             assert info.value.path == want["error"]["path"], case
         return
-    a = bb.assess(d, inp["agreement"], as_of, external=external(inp["external"]))
+    a = d.assessment.assess(inp["agreement"], as_of, external=external(inp["external"]))
     assert digest(a) == want, case
 
 
 def test_findings_carry_evidence_advice_and_sources() -> None:
     d = bb.Dossier.example("aalborg")
-    a = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30))
+    a = d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30))
     assert (a.agreement, a.status, a.version, a.as_of) == ("aalborg-lbb", "active", 2, dt.date(2017, 6, 30))
     assert a.overall is not None and 0 <= a.overall <= 100
     late = next(f for f in a.findings if f.code == "assessment.short_notice")
@@ -81,7 +81,7 @@ def test_findings_carry_evidence_advice_and_sources() -> None:
     assert a.check("assessment.short_notice")["credit"] == 0.75
     with pytest.raises(bb.InvalidInputError):
         a.dimension("happiness")
-    assert bb.Assessment is type(a) and a == bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30))
+    assert bb.Assessment is type(a) and a == d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30))
     assert json.loads(a.to_json()) == a.to_dict()
 
 
@@ -95,43 +95,43 @@ def test_external_findings_go_in_as_objects_or_dicts() -> None:
         "text": {"da": "Lovpligtig opgave hos frivillige.", "en": "A statutory task with volunteers."},
     }
     # Given groups replace the library's own roles and checklists findings.
-    a = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [as_dict], "checklists": []})
+    a = d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [as_dict], "checklists": []})
     assert a.external_sources == ["roles", "checklists"]
     routed = next(f for f in a.findings if f.code == "roles.statutory_outside_municipality")
     assert (routed.dimension, routed.check) == ("roles", "assessment.statutory_tasks")
     assert a.check("assessment.expectation_alignment")["status"] == "met"
     assert a.check("assessment.role_split")["status"] == "met"
     # Round trip: a Finding object taken from an assessment goes back in unchanged.
-    again = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [routed.finding], "checklists": []})
+    again = d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [routed.finding], "checklists": []})
     assert again == a
     # A code the roles module does not have is refused rather than guessed at.
     with pytest.raises(bb.InvalidInputError) as info:
-        bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [{**as_dict, "code": "roles.statutory_task_to_volunteers"}]})
+        d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [{**as_dict, "code": "roles.statutory_task_to_volunteers"}]})
     assert (info.value.code, info.value.path) == ("assessment.unrouted_finding", "external[0].findings[0].code")
     with pytest.raises(bb.InvalidInputError) as info:
-        bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"budget": []})
+        d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30), external={"budget": []})
     assert info.value.code == "assessment.unknown_source" and info.value.path == "external[0].source"
     with pytest.raises(bb.InvalidInputError) as info:
-        bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [{"code": "roles.x"}]})
+        d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30), external={"roles": [{"code": "roles.x"}]})
     assert info.value.path.startswith("external.roles[0]")
     with pytest.raises(bb.NotFoundError):
-        bb.assess(d, "nope", dt.date(2017, 6, 30))
+        d.assessment.assess("nope", dt.date(2017, 6, 30))
     with pytest.raises(TypeError):
-        bb.assess(d, "aalborg-lbb", "2017-06-30")  # type: ignore[arg-type]
+        d.assessment.assess("aalborg-lbb", "2017-06-30")  # type: ignore[arg-type]
 
 
 def test_survey_figures_match_rust() -> None:
     d = bb.Dossier.example("aalborg")
     want = json.loads((ASSESSMENT / "survey-aalborg.expected.json").read_text(encoding="utf-8"))
     for rid, rows in want["results"].items():
-        assert bb.survey_results(d, rid) == rows
-    assert bb.compare_surveys(d, "aalborg-lbb-2015", "aalborg-lbb-2016") == want["changes"]
+        assert d.surveys.results(rid) == rows
+    assert d.surveys.compare("aalborg-lbb-2015", "aalborg-lbb-2016") == want["changes"]
     volunteers = next(
-        r for r in bb.survey_results(d, "aalborg-lbb-2016") if r["question"] == "know-each-other" and r["group"] == "volunteer"
+        r for r in d.surveys.results("aalborg-lbb-2016") if r["question"] == "know-each-other" and r["group"] == "volunteer"
     )
     assert round(volunteers["share"] * 100) == 81 and volunteers["reference"] == 0.81
     with pytest.raises(bb.NotFoundError):
-        bb.survey_results(d, "nope")
+        d.surveys.results("nope")
 
 
 def test_wilson_matches_published_values() -> None:
@@ -157,21 +157,21 @@ def test_wilson_interval_holds_the_share(k: int, extra: int) -> None:
 
 def test_responses_are_recorded_all_or_nothing() -> None:
     d = bb.Dossier.example("aalborg")
-    first = bb.surveys(d)[1]
-    bb.add_survey(d, {**first, "id": "2018", "closed_on": dt.date(2018, 5, 1), "tallies": []})
+    first = d.surveys.to_dict()[1]
+    d.surveys.add({**first, "id": "2018", "closed_on": dt.date(2018, 5, 1), "tallies": []})
     for _ in range(5):
-        bb.record_survey_response(d, "2018", "newcomer", {"cooperation": "agree", "know-each-other": "dont_know"})
+        d.surveys.record_response("2018", "newcomer", {"cooperation": "agree", "know-each-other": "dont_know"})
     before = d.to_json()
     with pytest.raises(bb.InvalidInputError) as info:
-        bb.record_survey_response(d, "2018", "newcomer", {"cooperation": "agree", "ghost": "agree"})
+        d.surveys.record_response("2018", "newcomer", {"cooperation": "agree", "ghost": "agree"})
     assert info.value.path == "answers[1].question"
     with pytest.raises(bb.InvalidInputError):
-        bb.record_survey_response(d, "2018", "alien", {"cooperation": "agree"})
+        d.surveys.record_response("2018", "alien", {"cooperation": "agree"})
     assert d.to_json() == before
-    newcomers = next(r for r in bb.survey_results(d, "2018") if r["group"] == "newcomer" and r["question"] == "cooperation")
+    newcomers = next(r for r in d.surveys.results("2018") if r["group"] == "newcomer" and r["question"] == "cooperation")
     assert (newcomers["positive"], newcomers["respondents"], newcomers["interval"]["high"]) == (5, 5, 1.0)
     with pytest.raises(bb.ValidationError) as verr:
-        bb.add_survey(d, {**first, "id": "bad", "agreement": "missing"})
+        d.surveys.add({**first, "id": "bad", "agreement": "missing"})
     assert any(f.path == "surveys[3].agreement" for f in verr.value.findings)
 
 
@@ -181,7 +181,7 @@ def test_golden_reports_match_rust() -> None:
     for c in listing["cases"]:
         d = bb.Dossier.example(c["example"])
         for lang in listing["langs"]:
-            r = bb.report(d, c["agreement"], dt.date.fromisoformat(c["as_of"]), lang)
+            r = d.assessment.report(c["agreement"], dt.date.fromisoformat(c["as_of"]), lang)
             assert r.lang == lang
             for ext in c["formats"]:
                 golden = (ASSESSMENT / "golden" / f"report-{c['agreement']}-{lang}.{ext}").read_text(encoding="utf-8")
@@ -209,7 +209,7 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
             },
         ],
     }
-    r = bb.report(d, "aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[section])
+    r = d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[section])
     html = r._repr_html_()
     assert html.startswith('<div class="bb-report" lang="en">') and "From the roles module." in html and "<svg" in html
     r.save(tmp_path / "report.html", "html")
@@ -217,12 +217,12 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
     names = [p.name for p in bb.Dossier.example("aalborg").people]
     assert not any(n.split()[0] in r.markdown() for n in names)
     with pytest.raises(bb.InvalidInputError):
-        bb.report(d, "aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[{"slot": "budget", "blocks": []}])
+        d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[{"slot": "budget", "blocks": []}])
     with pytest.raises(bb.InvalidInputError):
         r.render_as("pdf")
     with pytest.raises(bb.InvalidInputError):
-        bb.report(d, "aalborg-lbb", dt.date(2017, 6, 30), "de")
-    a = bb.assess(d, "aalborg-lbb", dt.date(2017, 6, 30))
+        d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "de")
+    a = d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30))
     assert "<svg" in a._repr_html_() and a.render("en", "md").startswith("## Assessment:")
 
 
@@ -242,5 +242,5 @@ def test_catalogue_and_assess_all() -> None:
         "introduction.due", "introduction.overdue", "introduction.not_within_deadline", "introduction.too_few",
     ]
     d = bb.Dossier.example("ikast-brande")
-    all_ = bb.assess_all(d, dt.date(2019, 6, 30))
+    all_ = d.assessment.assess_all(dt.date(2019, 6, 30))
     assert [a.agreement for a in all_] == ["ikast-vvv", "ikast-nursing-internships"]

@@ -260,7 +260,7 @@ def test_signing_waits_for_the_critical_divergence() -> None:
     readiness = d.checklists.readiness("horsens-lawan")
     assert not readiness.ready and readiness.requirements[0]["open_critical"] == 1
     with pytest.raises(bb.InvalidTransitionError) as info:
-        d.transition("horsens-lawan", "signed", by, at(15, month=8))
+        d.lifecycle.transition("horsens-lawan", "signed", by, at(15, month=8))
     (f,) = info.value.findings
     assert f.code == "checklists.critical_divergence"
     assert (f.source_document, f.source_section) == ("001", "Hvornår skal frivilligtilbud introduceres?")
@@ -275,7 +275,7 @@ def test_signing_waits_for_the_critical_divergence() -> None:
         "Kommunen introducerer tilbuddene ved samtalen om integrationskontrakten; LAWAN deltager.",
     )
     assert d.checklists.readiness("horsens-lawan").ready
-    event = d.transition("horsens-lawan", "signed", by, at(15, month=8))
+    event = d.lifecycle.transition("horsens-lawan", "signed", by, at(15, month=8))
     assert event.override_reason is None
     with pytest.raises(bb.InvalidInputError) as empty:
         d.checklists.resolve("horsens-lawan", "joint-expectations", "success", by, at(16, month=8), "  ")

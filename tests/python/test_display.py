@@ -24,13 +24,13 @@ def displays(name: str) -> list[tuple[str, str]]:
         roles = bb.Roles(d, ag.id)
         out.append(("Roles", roles._repr_html_()))
         out.append(("RoleMatrix", roles.matrix()._repr_html_()))
-        assessment = bb.assess(d, ag.id, day)
+        assessment = d.assessment.assess(ag.id, day)
         out.append(("Assessment", assessment._repr_html_()))
-        out.append(("Report", bb.report(d, ag.id, day)._repr_html_()))
+        out.append(("Report", d.assessment.report(ag.id, day)._repr_html_()))
         out += [("ChecklistAlignment", a._repr_html_()) for a in d.checklists.alignments(ag.id)]
         out.append(("Findings", bb.Findings([f.finding for f in assessment.findings])._repr_html_()))
     for cohort in d.cohorts:
-        run = d.match_cohort(cohort["id"], d.rule_sets[0].id, as_of=dt.date(2016, 4, 1))
+        run = d.matching.match_cohort(cohort["id"], d.rule_sets[0].id, as_of=dt.date(2016, 4, 1))
         out.append(("MatchRun", run._repr_html_()))
     return out
 
@@ -76,7 +76,7 @@ def test_every_kind_of_display_is_covered() -> None:
 
 def test_match_run_html_shows_the_outcome_and_escapes_ids() -> None:
     d = bb.Dossier.example("ikast-brande")
-    run = d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
+    run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
     html = run._repr_html_()
     assert html.startswith('<div class="bb-report" lang="en">')
     for newcomer, offer, _ in run.pairs():
@@ -122,11 +122,11 @@ def bb_fixture(relative: str) -> str:
     "make, pattern",
     [
         (lambda: bb.Dossier.example("aalborg"), r"^Dossier\("),
-        (lambda: bb.assess(bb.Dossier.example("aalborg"), "aalborg-lbb", dt.date(2017, 6, 30)),
+        (lambda: bb.Dossier.example("aalborg").assessment.assess("aalborg-lbb", dt.date(2017, 6, 30)),
          r'^Assessment\("aalborg-lbb", as_of=2017-06-30, overall=\d+, findings=\d+\)$'),
-        (lambda: bb.report(bb.Dossier.example("aalborg"), "aalborg-lbb", dt.date(2017, 6, 30), "en"),
+        (lambda: bb.Dossier.example("aalborg").assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "en"),
          r'^Report\("aalborg-lbb", as_of=2017-06-30, lang="en"\)$'),
-        (lambda: bb.Dossier.example("ikast-brande").match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1)),
+        (lambda: bb.Dossier.example("ikast-brande").matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1)),
          r'^MatchRun\("vvv-ikast-ikast-2016-q1-optimal-2016-04-01", matched=9, unmatched=1\)$'),
         (lambda: bb.Roles(bb.Dossier.example("aalborg"), "aalborg-lbb"), r'^Roles\("aalborg-lbb"\)$'),
         (lambda: bb.Dossier.example("horsens").checklists.alignments("horsens-lawan")[0],
@@ -142,7 +142,7 @@ def test_reprs_are_readable(make: Any, pattern: str) -> None:
 
 def test_html_and_repr_never_show_sensitive_profile_values() -> None:
     d = bb.Dossier.example("ikast-brande")
-    run = d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
+    run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
     for text in (run._repr_html_(), repr(run), run.html("da")):
         for n in d.cohorts[0]["newcomers"]:
             # Exact coordinates and children's ages are never shown.

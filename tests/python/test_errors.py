@@ -50,8 +50,8 @@ def transition_blocked() -> Any:
     d = bb.Dossier.example("ikast-brande")
     by = next(p for p in d.posts if p.id == "ib-integration-lead").holders[-1].person
     at = dt.datetime(2019, 7, 1, 9, 0, tzinfo=dt.timezone.utc)
-    d.transition("ikast-nursing-internships", "negotiating", by, at)
-    return d.transition("ikast-nursing-internships", "signed", by, at)
+    d.lifecycle.transition("ikast-nursing-internships", "negotiating", by, at)
+    return d.lifecycle.transition("ikast-nursing-internships", "signed", by, at)
 
 
 # Each kind raised by real operations in different areas: (kind, code, operation).
@@ -66,17 +66,17 @@ RAISED: list[tuple[type[BaseException], str, Callable[[], Any]]] = [
     (bb.NotFoundError, "not_found.agreement", lambda: bb.Roles(horsens(), "nope")),
     (bb.NotFoundError, "not_found.checklist_session", lambda: horsens().checklists.session("nope")),
     (bb.NotFoundError, "not_found.checklist_template", lambda: bb.checklist_template("nope")),
-    (bb.NotFoundError, "not_found.survey", lambda: bb.survey_results(horsens(), "nope")),
+    (bb.NotFoundError, "not_found.survey", lambda: horsens().surveys.results("nope")),
     (bb.NotFoundError, "not_found.cohort",
-     lambda: horsens().match_cohort("nope", "nope", as_of=dt.date(2017, 1, 1))),
+     lambda: horsens().matching.match_cohort("nope", "nope", as_of=dt.date(2017, 1, 1))),
     (bb.NotFoundError, "not_found.agreement",
-     lambda: bb.assess_many([horsens()], dt.date(2017, 1, 1)) and bb.report(horsens(), "nope", dt.date(2017, 1, 1))),
+     lambda: bb.assess_many([horsens()], dt.date(2017, 1, 1)) and horsens().assessment.report("nope", dt.date(2017, 1, 1))),
     (bb.InvalidTransitionError, "lifecycle.blocked", transition_blocked),
     (bb.InvalidInputError, "input.bad_field", lambda: bb.RuleSet.from_dict({"id": 3})),
     (bb.InvalidInputError, "input.lang", lambda: bb.vocabulary("de")),
     (bb.InvalidInputError, "input.lang", lambda: bb.scores_frame([], lang="fr")),
     (bb.InvalidInputError, "assessment.unknown_source",
-     lambda: bb.assess(horsens(), "horsens-lawan", dt.date(2017, 1, 1), external={"nope": []})),
+     lambda: horsens().assessment.assess("horsens-lawan", dt.date(2017, 1, 1), external={"nope": []})),
     (bb.InfeasibleError, "assignment.infeasible", lambda: bb.linear_sum_assignment([[float("inf")]])),
 ]
 
@@ -134,7 +134,7 @@ def test_a_failed_operation_changes_nothing() -> None:
     d = bb.Dossier.example("ikast-brande")
     before = d.to_json()
     with pytest.raises(bb.NotFoundError):
-        d.record_introduction("ikast-2016-q1", "nc-nobody", dt.date(2016, 3, 1))
+        d.matching.record_introduction("ikast-2016-q1", "nc-nobody", dt.date(2016, 3, 1))
     assert d.to_json() == before
 
 

@@ -103,19 +103,19 @@ def test_lifecycle_errors_are_typed_and_change_nothing() -> None:
     d = bb.Dossier.example("ikast-brande")
     by = next(p for p in d.posts if p.id == "ib-integration-lead").holders[-1].person
     at = dt.datetime(2019, 7, 1, 9, 0, tzinfo=UTC)
-    d.transition("ikast-nursing-internships", "negotiating", by, at)
+    d.lifecycle.transition("ikast-nursing-internships", "negotiating", by, at)
     with pytest.raises(bb.InvalidTransitionError) as info:
-        d.transition("ikast-nursing-internships", "signed", by, at)
+        d.lifecycle.transition("ikast-nursing-internships", "signed", by, at)
     err = info.value
     assert (err.code, err.from_status, err.to_status) == ("lifecycle.blocked", "negotiating", "signed")
     assert any(f.code == "signing.no_shared_goal" and f.source_document == "001" for f in err.findings)
     assert d.agreement("ikast-nursing-internships").status == "negotiating"
     with pytest.raises(bb.InvalidInputError) as bad:
-        d.transition("ikast-nursing-internships", "sined", by, at)
+        d.lifecycle.transition("ikast-nursing-internships", "sined", by, at)
     assert bad.value.path == "to"
     with pytest.raises(bb.NotFoundError):
-        d.transition("nope", "ended", by, at)
-    event = d.transition("ikast-nursing-internships", "signed", by, at, override_reason="Pilot")
+        d.lifecycle.transition("nope", "ended", by, at)
+    event = d.lifecycle.transition("ikast-nursing-internships", "signed", by, at, override_reason="Pilot")
     assert "signing.no_shared_goal" in event.overridden and event.override_reason == "Pilot"
 
 
@@ -126,15 +126,15 @@ def test_amend_and_handover() -> None:
     terms = a.terms.to_dict()
     terms["title"] = "Ny titel"
     by = d.people[0].id
-    assert d.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ny titel") == 3
+    assert d.lifecycle.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ny titel") == 3
     assert d.agreement("aalborg-lbb").title == "Ny titel"
     terms["term"]["end"] = "2000-01-01"
     with pytest.raises(bb.ValidationError) as info:
-        d.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ugyldig")
+        d.lifecycle.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ugyldig")
     assert any(f.code == "validation.end_before_start" for f in info.value.findings)
     terms["stage"] = "eternal"
     with pytest.raises(bb.InvalidInputError) as bad:
-        d.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ugyldig")
+        d.lifecycle.amend("aalborg-lbb", terms, dt.date(2018, 1, 1), by, "Ugyldig")
     assert bad.value.path == "terms.stage"
 
     new = d.add_person("Ny Koordinator")

@@ -61,25 +61,25 @@ def test_assessing_many_dossiers_releases_the_gil() -> None:
     dossiers = [bb.Dossier.example(n) for n in bb.example_names()] * 40
     result = bb.assess_many(dossiers, dt.date(2017, 8, 1))
     assert [len(r) for r in result[:3]] == [1, 2, 1]
-    assert result[0][0] == bb.assess(dossiers[0], "aalborg-lbb", dt.date(2017, 8, 1))
+    assert result[0][0] == dossiers[0].assessment.assess("aalborg-lbb", dt.date(2017, 8, 1))
     assert ticks_per_second_inside_calls(lambda: bb.assess_many(dossiers, dt.date(2017, 8, 1))) > 200
 
 
 def test_rendering_a_report_releases_the_gil() -> None:
-    r = bb.report(bb.Dossier.example("horsens"), "horsens-lawan", dt.date(2017, 8, 1), "en")
+    r = bb.Dossier.example("horsens").assessment.report("horsens-lawan", dt.date(2017, 8, 1), "en")
     assert ticks_per_second_inside_calls(r.html) > 200
 
 
 def test_matching_a_cohort_releases_the_gil() -> None:
     d = bb.Dossier.example("ikast-brande")
     assert ticks_per_second_inside_calls(
-        lambda: d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))) > 200
+        lambda: d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))) > 200
 
 
 def test_the_measure_tells_a_call_that_holds_the_gil_apart() -> None:
     # `assess_all` keeps the GIL: this thread steps only when the interpreter switches.
     d = bb.Dossier.example("horsens")
-    assert ticks_per_second_inside_calls(lambda: bb.assess_all(d, dt.date(2017, 8, 1))) < 50
+    assert ticks_per_second_inside_calls(lambda: d.assessment.assess_all(dt.date(2017, 8, 1))) < 50
 
 
 def test_a_dossier_being_assessed_can_still_be_read_elsewhere() -> None:

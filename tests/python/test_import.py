@@ -48,7 +48,7 @@ def test_lists_read_from_a_path_text_or_bytes_and_round_trip() -> None:
     # The lists are what match_profiles takes: the same run as on the dossier's own data.
     rules = bb.RuleSet.load(FIXTURES / "matching" / "vvv-ikast.rules.toml")
     run = bb.match_profiles(rules, from_path, offers, dt.date(2016, 4, 1), solver="optimal")
-    cohort = d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1), solver="optimal")
+    cohort = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1), solver="optimal")
     assert run.pairs() == cohort.pairs()
     table = bb.match_run_to_csv(run, "en").splitlines()
     assert table[0] == "newcomer,status,offer,score,waiting_days,binding,reason"
@@ -110,10 +110,10 @@ def test_reminders_match_the_shared_fixture() -> None:
     for case in ["ikast-2016-03-01", "ikast-2016-06-01", "aalborg-2017-06-30"]:
         spec = json.loads((FIXTURES / "reminders" / f"{case}.input.json").read_text(encoding="utf-8"))
         d = bb.Dossier.example(spec["example"])
-        got = bb.reminders(d, dt.date.fromisoformat(spec["as_of"]), horizon_days=spec["horizon_days"])
+        got = d.reminders.due(dt.date.fromisoformat(spec["as_of"]), horizon_days=spec["horizon_days"])
         want = json.loads((FIXTURES / "reminders" / f"{case}.expected.json").read_text(encoding="utf-8"))
         assert json.loads(json.dumps(got, default=str)) == want, case
-    assert bb.reminders(bb.Dossier.example("horsens"), dt.date(2017, 8, 1)) == []
+    assert bb.Dossier.example("horsens").reminders.due(dt.date(2017, 8, 1)) == []
 
 
 def test_a_table_with_the_csv_columns_means_what_the_csv_file_means() -> None:

@@ -28,7 +28,7 @@ def test_health_summary_matches_rust(example: str, lang: str) -> None:
     day = bb.example_reference_date(example)
     assert isinstance(day, dt.date)
     want = (GOLDEN / f"health-{example}-{lang}.txt").read_text(encoding="utf-8")
-    assert bb.health_summary(d, day, lang) == want
+    assert d.assessment.health_summary(day, lang) == want
 
 
 def test_reference_dates_and_errors() -> None:
@@ -36,12 +36,12 @@ def test_reference_dates_and_errors() -> None:
     with pytest.raises(bb.NotFoundError):
         bb.example_reference_date("odense")
     with pytest.raises(bb.InvalidInputError):
-        bb.health_summary(bb.Dossier.example("horsens"), dt.date(2017, 8, 1), "de")
+        bb.Dossier.example("horsens").assessment.health_summary(dt.date(2017, 8, 1), "de")
 
 
 def test_roles_and_checklists_are_weighed_by_default() -> None:
     d = bb.Dossier.example("horsens")
-    a = bb.assess(d, "horsens-lawan", dt.date(2017, 8, 1))
+    a = d.assessment.assess("horsens-lawan", dt.date(2017, 8, 1))
     assert a.external_sources == ["roles", "checklists"]
     for dim in ("roles", "expectations"):
         assert a.dimension(dim)["not_assessed"] == 0
@@ -56,7 +56,7 @@ def test_roles_and_checklists_are_weighed_by_default() -> None:
 def test_report_sections_round_trip_into_the_report() -> None:
     d = bb.Dossier.example("horsens")
     day = dt.date(2017, 8, 1)
-    sections: list[dict[str, Any]] = bb.report_sections(d, "horsens-lawan", day)
+    sections: list[dict[str, Any]] = d.assessment.report_sections("horsens-lawan", day)
     assert [s["slot"] for s in sections] == ["role_split", "checklist_alignment"]
     heat = next(b for b in sections[0]["blocks"] if b["type"] == "matrix")["map"]
     assert heat["columns"][2] == {"da": "LAWAN Horsens", "en": "LAWAN Horsens"}
@@ -64,13 +64,13 @@ def test_report_sections_round_trip_into_the_report() -> None:
     cells = {c["column"]: c for c in heat["cells"] if c["row"] == festival}
     assert cells[0]["label"]["en"] == "R, A" and cells[0]["detail"]["en"] == "Fritidskonsulent"
     # Given back unchanged, they make the same report as the defaults.
-    default = bb.report(d, "horsens-lawan", day, "en").markdown()
-    assert bb.report(d, "horsens-lawan", day, "en", sections=sections).markdown() == default
+    default = d.assessment.report("horsens-lawan", day, "en").markdown()
+    assert d.assessment.report("horsens-lawan", day, "en", sections=sections).markdown() == default
     golden = (FIXTURES / "assessment" / "golden" / "report-horsens-lawan-en.md").read_text(encoding="utf-8")
     assert default == golden
     # Replacing one slot keeps the other's default content.
     mine = [{"slot": "role_split", "blocks": [{"type": "paragraph", "text": {"da": "Egen.", "en": "Own."}}]}]
-    md = bb.report(d, "horsens-lawan", day, "en", sections=mine).markdown()
+    md = d.assessment.report("horsens-lawan", day, "en", sections=mine).markdown()
     assert "Own." in md and "Who does what in version" not in md
     assert "within the first 3 months" in md
 
@@ -89,14 +89,14 @@ def test_a_champion_is_never_named() -> None:
     texts = [
         d.summary("da"),
         d.summary("en"),
-        bb.health_summary(d, day, "da"),
-        bb.report(d, "horsens-lawan", day, "en").markdown(),
-        bb.report(d, "horsens-lawan", day, "da").html(),
+        d.assessment.health_summary(day, "da"),
+        d.assessment.report("horsens-lawan", day, "en").markdown(),
+        d.assessment.report("horsens-lawan", day, "da").html(),
         bb.Roles(d, "horsens-lawan").matrix().markdown("en"),
         d.checklists.render_comparison("horsens-lawan", "joint-expectations", "markdown", "da"),
         d.checklists.summary("en"),
-        json.dumps(bb.report_sections(d, "horsens-lawan", day)),
-        bb.assess(d, "horsens-lawan", day).to_json(),
+        json.dumps(d.assessment.report_sections("horsens-lawan", day)),
+        d.assessment.assess("horsens-lawan", day).to_json(),
     ]
     for text in texts:
         assert "Hajar" not in text
@@ -114,10 +114,10 @@ def test_free_text_is_never_quoted_in_findings_errors_or_the_report() -> None:
     d.checklists.answer(sid, [{"item": text_item, "value": {"type": "text", "text": secret}, "comment": secret}], by, dt.datetime(2017, 6, 21, 19, tzinfo=UTC))
     day = dt.date(2017, 8, 1)
     shared = [
-        bb.report(d, "horsens-lawan", day, "da").markdown(),
-        bb.report(d, "horsens-lawan", day, "en").html(),
-        bb.health_summary(d, day, "en"),
-        bb.assess(d, "horsens-lawan", day).to_json(),
+        d.assessment.report("horsens-lawan", day, "da").markdown(),
+        d.assessment.report("horsens-lawan", day, "en").html(),
+        d.assessment.health_summary(day, "en"),
+        d.assessment.assess("horsens-lawan", day).to_json(),
         json.dumps([f.to_dict() for f in d.validate()]),
     ]
     for text in shared:

@@ -112,18 +112,18 @@ def test_dossier_cohort_match_store_and_volunteer_view() -> None:
     d = bb.Dossier.example("ikast-brande")
     assert [c["id"] for c in d.cohorts] == ["ikast-2016-q1"]
     assert len(d.offers) == 11
-    run = d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
-    assert run == d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
+    run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
+    assert run == d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
     assert run.solver == "optimal" and run.statistics["matched"] == 9
     (u,) = run.unmatched
     assert u["reasons"][0]["en"] == "No offer within 25 km speaks Tigrinya (at least A2)."
     assert any(g["demand"] == {"type": "language", "language": "ti"} for g in run.unmet_demand)
-    d.add_match_run(run)
+    d.matching.add_run(run)
     with pytest.raises(bb.InvalidInputError):
-        d.add_match_run(run)
+        d.matching.add_run(run)
     assert d.match_runs == [run]
     assert bb.MatchRun.from_dict(run.to_dict()) == run
-    views = d.volunteer_view(run.id, "vvv-womens-group", lang="en")
+    views = d.matching.volunteer_view(run.id, "vvv-womens-group", lang="en")
     assert len(views) == 2
     for v in views:
         fields = dict(v["shared"])
@@ -131,7 +131,7 @@ def test_dossier_cohort_match_store_and_volunteer_view() -> None:
         assert "female" not in json.dumps(v)
     assert bb.Dossier.from_json(d.to_json()) == d
     with pytest.raises(bb.NotFoundError) as info:
-        d.match_cohort("no-such-cohort", "vvv-ikast", as_of=dt.date(2016, 4, 1))
+        d.matching.match_cohort("no-such-cohort", "vvv-ikast", as_of=dt.date(2016, 4, 1))
     assert info.value.code == "not_found.cohort"
 
 
@@ -139,25 +139,25 @@ def test_introduction_fixture_and_recording() -> None:
     i = json.loads((MATCHING / "intro-ikast.input.json").read_text(encoding="utf-8"))
     want = json.loads((MATCHING / "intro-ikast.expected.json").read_text(encoding="utf-8"))
     d = bb.Dossier.example(i["example"])
-    status = d.introduction_status(i["cohort"], dt.date.fromisoformat(i["status_on"]))
+    status = d.matching.introduction_status(i["cohort"], dt.date.fromisoformat(i["status_on"]))
     assert [[s["newcomer"], s["state"], s["due_on"], s["deadline"], s["introductions"]] for s in status] == want["status"]
-    view = d.cohort_view(i["cohort"], dt.date.fromisoformat(i["view_on"]))
+    view = d.matching.cohort_view(i["cohort"], dt.date.fromisoformat(i["view_on"]))
     assert view["not_offered_within_deadline"] == want["not_offered_within_deadline"]
     assert [[c["newcomer"], c["introductions"]] for c in view["fewer_than_minimum"]] == want["fewer_than_minimum"]
-    due = d.introductions_due("ikast-2016-q1", dt.date(2016, 3, 20))
+    due = d.matching.introductions_due("ikast-2016-q1", dt.date(2016, 3, 20))
     assert any(f.code == "introduction.overdue" and f.source_document == "001" for f in due)
 
     before = d.to_json()
     with pytest.raises(bb.InvalidInputError) as info:
-        d.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2015, 1, 1))
+        d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2015, 1, 1))
     assert info.value.code == "introduction.before_arrival"
     with pytest.raises(bb.NotFoundError):
-        d.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["no-such-offer"])
+        d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["no-such-offer"])
     with pytest.raises(bb.InvalidInputError):
-        d.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), setting="by_pigeon")
+        d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), setting="by_pigeon")
     assert d.to_json() == before
-    d.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["vvv-cp-brande"])
-    (s,) = [s for s in d.introduction_status("ikast-2016-q1", dt.date(2016, 3, 20)) if s["newcomer"] == "nc-5120-7741"]
+    d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["vvv-cp-brande"])
+    (s,) = [s for s in d.matching.introduction_status("ikast-2016-q1", dt.date(2016, 3, 20)) if s["newcomer"] == "nc-5120-7741"]
     assert (s["state"], s["due_on"]) == ("upcoming", "2016-04-19")
 
 

@@ -67,7 +67,7 @@ def disclosures(ds: list[dict[str, Any]]) -> list[Any]:
 
 
 def ikast_request(d: bb.Dossier, on: dt.date) -> bb.MatchRun:
-    return d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=on)
+    return d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=on)
 
 
 @pytest.mark.parametrize(("case", "path"), [c for c in cases("privacy") if c[0].startswith("gate-")])
@@ -76,7 +76,7 @@ def test_gate_fixtures(case: str, path: Path) -> None:
     d = bb.Dossier.example(i["example"])
     for w in i.get("withdraw", []):
         d.privacy.withdraw_consent(w["consent"], day(w["on"]))
-    run = d.match_cohort(i["cohort"], i["rule_set"], as_of=day(i["as_of"]), solver=i["solver"])
+    run = d.matching.match_cohort(i["cohort"], i["rule_set"], as_of=day(i["as_of"]), solver=i["solver"])
     got = {
         "matches": [[m["newcomer"], m["offer"], m["score"]] for m in run.matches],
         "unmatched": [[u["newcomer"], u["binding"]["type"]] for u in run.unmatched],
@@ -242,7 +242,7 @@ def test_retention_fixtures(case: str, path: Path) -> None:
 def test_anonymise_fixtures(case: str, path: Path) -> None:
     i = read(path)
     d = bb.Dossier.example(i["example"])
-    d.add_match_run(ikast_request(d, dt.date(2016, 4, 1)))
+    d.matching.add_run(ikast_request(d, dt.date(2016, 4, 1)))
     o = i["options"]
     copy, report = d.privacy.anonymised(o["scope"], day(o["on"]), min_area_households=o.get("min_area_households", 5), key=key_from(i))
     newcomers = copy.cohorts[0]["newcomers"]
@@ -362,7 +362,7 @@ def test_consented_profile_runs_and_run_properties() -> None:
 
 def test_analyst_export_and_manifest() -> None:
     d = bb.Dossier.example("ikast-brande")
-    d.add_match_run(ikast_request(d, dt.date(2016, 4, 1)))
+    d.matching.add_run(ikast_request(d, dt.date(2016, 4, 1)))
     e = d.privacy.analyst_export("ikast-2016-q1", dt.date(2016, 6, 1), run=d.match_runs[0].id)
     assert len(e["tables"]) == 10
     for t in e["tables"]:

@@ -265,7 +265,7 @@ def test_a_statutory_task_outside_the_municipality_blocks_signing() -> None:
     by = next(p for p in d.posts if p.id == "horsens-leisure-consultant").holders[0].person
     at = dt.datetime(2017, 8, 15, tzinfo=dt.timezone.utc)
     with pytest.raises(bb.InvalidTransitionError) as info:
-        d.transition("horsens-lawan", "signed", by, at)
+        d.lifecycle.transition("horsens-lawan", "signed", by, at)
     assert "roles.statutory_outside_municipality" in [x.code for x in info.value.findings]
     assert d.agreement("horsens-lawan").status == "negotiating"
 

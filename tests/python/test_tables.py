@@ -42,7 +42,7 @@ def assessments(dossiers: list[bb.Dossier]) -> list[list[bb.Assessment]]:
 @pytest.fixture(scope="module")
 def ikast_run() -> bb.MatchRun:
     d = bb.Dossier.example("ikast-brande")
-    return d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=IKAST_RUN_DAY)
+    return d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=IKAST_RUN_DAY)
 
 
 def test_scores_side_by_side_agree_with_the_assessments(assessments: list[list[bb.Assessment]]) -> None:
@@ -186,7 +186,7 @@ def test_introductions_due_agree_with_the_findings() -> None:
                 "next_number": "Int64", "last_on": "datetime64[ns]", "due_on": "datetime64[ns]",
                 "deadline": "datetime64[ns]", "days_overdue": "Int64", "text": "str"})
     due = df[df.state.isin(["due", "overdue"])]
-    findings = d.introductions_due("ikast-2016-q1", day)
+    findings = d.matching.introductions_due("ikast-2016-q1", day)
     assert len(due) == len(findings)
     assert (df.loc[df.state == "overdue", "days_overdue"] > 0).all()
     assert df["last_on"].isna().sum() == (df["introductions"] == 0).sum()

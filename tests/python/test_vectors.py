@@ -124,7 +124,7 @@ def run(case: dict[str, Any]) -> dict[str, Any]:
         return _run_of(result)
     if op == "volunteer_view":
         d = _dossier(case)
-        r = d.match_cohort(
+        r = d.matching.match_cohort(
             case["cohort"],
             case["rule_set"],
             _date(case, "as_of"),
@@ -132,8 +132,8 @@ def run(case: dict[str, Any]) -> dict[str, Any]:
             offer_ranking=case["offer_ranking"],
             id=case.get("run_id"),
         )
-        d.add_match_run(r)
-        views = d.volunteer_view(r.id, case["offer"])
+        d.matching.add_run(r)
+        views = d.matching.volunteer_view(r.id, case["offer"])
         return {
             "views": [
                 {
@@ -148,10 +148,10 @@ def run(case: dict[str, Any]) -> dict[str, Any]:
             ]
         }
     if op == "introductions_due":
-        due = _dossier(case).introductions_due(case["cohort"], _date(case, "on"))
+        due = _dossier(case).matching.introductions_due(case["cohort"], _date(case, "on"))
         return {"findings": _findings(due)}
     if op == "assessment":
-        assessment = bb.assess(_dossier(case), case["agreement"], _date(case, "as_of"))
+        assessment = _dossier(case).assessment.assess(case["agreement"], _date(case, "as_of"))
         return {
             "overall": assessment.overall,
             "dimensions": [
@@ -169,7 +169,7 @@ def run(case: dict[str, Any]) -> dict[str, Any]:
             ],
         }
     if op == "report_sections":
-        sections = bb.report_sections(_dossier(case), case["agreement"], _date(case, "as_of"))
+        sections = _dossier(case).assessment.report_sections(case["agreement"], _date(case, "as_of"))
         return {
             "sections": [
                 {"slot": s["slot"], "blocks": [_block(b) for b in s["blocks"]]} for s in sections

@@ -8,10 +8,28 @@ use brobygger::assessment::{
     RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
 };
 use brobygger::chrono::NaiveDate;
-use brobygger::{AgreementId, BrobyggerError, Lang};
+use brobygger::{AgreementId, BrobyggerError, Dossier, Lang};
+use std::sync::{Arc, RwLock};
 
 #[uniffi::export]
 impl DossierHandle {
+    /// Partnership health: assessments, the health summary and the report.
+    pub fn assessment(&self) -> Result<Arc<DossierAssessment>, BrobyggerError> {
+        Ok(Arc::new(DossierAssessment(Arc::clone(&self.0))))
+    }
+
+    /// Evaluation survey rounds and their results.
+    pub fn surveys(&self) -> Result<Arc<DossierSurveys>, BrobyggerError> {
+        Ok(Arc::new(DossierSurveys(Arc::clone(&self.0))))
+    }
+}
+
+/// Partnership health (the core's `AssessmentFacet`). Shares the handle's lock.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierAssessment(Arc<RwLock<Dossier>>);
+
+#[uniffi::export]
+impl DossierAssessment {
     /// Assesses an agreement as of `options.as_of`. The role split and the checklists are
     /// always weighed; `options.external` adds other modules' findings (a `roles` or
     /// `checklists` group replaces the library's own). Throws `NotFound` for an unknown
@@ -56,20 +74,28 @@ impl DossierHandle {
             .assessment()
             .report_sections(&agreement, as_of)
     }
+}
 
+/// Evaluation survey rounds (the core's `SurveysFacet`). Shares the handle's lock; a change that
+/// fails leaves the dossier as it was.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierSurveys(Arc<RwLock<Dossier>>);
+
+#[uniffi::export]
+impl DossierSurveys {
     /// The evaluation survey rounds.
-    pub fn surveys(&self) -> Result<Vec<SurveyRound>, BrobyggerError> {
+    pub fn data(&self) -> Result<Vec<SurveyRound>, BrobyggerError> {
         Ok(read(&self.0)?.surveys.clone())
     }
 
     /// Adds a survey round; throws `Validation` with every problem, or `InvalidInput` for a used
     /// id. Nothing changes then.
-    pub fn add_survey(&self, round: SurveyRound) -> Result<(), BrobyggerError> {
+    pub fn add(&self, round: SurveyRound) -> Result<(), BrobyggerError> {
         write(&self.0)?.surveys_mut().add(round)
     }
 
     /// Adds one respondent's answers to a round's counts, all or nothing.
-    pub fn record_survey_response(
+    pub fn record_response(
         &self,
         survey: SurveyId,
         group: RespondentGroup,
@@ -81,17 +107,32 @@ impl DossierHandle {
     }
 
     /// Every share with its 95% Wilson interval for a round.
-    pub fn survey_results(&self, survey: SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
+    pub fn results(&self, survey: SurveyId) -> Result<Vec<ShareEstimate>, BrobyggerError> {
         read(&self.0)?.surveys().results(&survey)
     }
 
     /// The changes of every share from one round to another, with Newcombe intervals.
-    pub fn compare_surveys(
+    pub fn compare(
         &self,
         before: SurveyId,
         after: SurveyId,
     ) -> Result<Vec<ShareChange>, BrobyggerError> {
         read(&self.0)?.surveys().compare(&before, &after)
+    }
+
+    /// The survey round `survey`, if the dossier has it.
+    pub fn round(&self, survey: SurveyId) -> Result<Option<SurveyRound>, BrobyggerError> {
+        Ok(read(&self.0)?.surveys().round(&survey).cloned())
+    }
+
+    /// The rounds about `agreement`, oldest first.
+    pub fn rounds(&self, agreement: AgreementId) -> Result<Vec<SurveyRound>, BrobyggerError> {
+        Ok(read(&self.0)?
+            .surveys()
+            .rounds(&agreement)
+            .into_iter()
+            .cloned()
+            .collect())
     }
 }
 

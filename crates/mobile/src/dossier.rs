@@ -152,8 +152,32 @@ impl DossierHandle {
             .collect())
     }
 
+    /// Agreements' status transitions, draft terms and amendments.
+    pub fn lifecycle(&self) -> Result<Arc<DossierLifecycle>, BrobyggerError> {
+        Ok(Arc::new(DossierLifecycle(Arc::clone(&self.0))))
+    }
+
+    /// Moves one person's posts to another on a date, all at once.
+    pub fn handover(&self, handover: Handover) -> Result<HandoverReport, BrobyggerError> {
+        write(&self.0)?.posts_mut().handover(&handover)
+    }
+
+    /// Adds a person (staff or volunteer) to the dossier. Throws `InvalidInput` if the id is
+    /// already used.
+    pub fn add_person(&self, person: Person) -> Result<(), BrobyggerError> {
+        write(&self.0)?.add_person(person)
+    }
+}
+
+/// An agreement's status transitions, draft terms and amendments (the core's
+/// `LifecycleFacet`). Shares the handle's lock; a change that fails leaves the dossier as it was.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierLifecycle(Arc<RwLock<Dossier>>);
+
+#[uniffi::export]
+impl DossierLifecycle {
     /// The findings a status change would meet, without making it.
-    pub fn preview_transition(
+    pub fn preview(
         &self,
         agreement: AgreementId,
         to: AgreementStatus,
@@ -189,17 +213,6 @@ impl DossierHandle {
         write(&self.0)?
             .lifecycle_mut()
             .amend(&agreement, terms, amendment)
-    }
-
-    /// Moves one person's posts to another on a date, all at once.
-    pub fn handover(&self, handover: Handover) -> Result<HandoverReport, BrobyggerError> {
-        write(&self.0)?.posts_mut().handover(&handover)
-    }
-
-    /// Adds a person (staff or volunteer) to the dossier. Throws `InvalidInput` if the id is
-    /// already used.
-    pub fn add_person(&self, person: Person) -> Result<(), BrobyggerError> {
-        write(&self.0)?.add_person(person)
     }
 }
 

@@ -7,7 +7,8 @@ use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
 use brobygger::import::{self, CsvColumn, CsvOptions, CsvTable, NewcomersCsv, OffersCsv};
 use brobygger::matching::{MatchRun, Newcomer, Offer};
-use brobygger::{BrobyggerError, Lang, Reminder};
+use brobygger::{BrobyggerError, Dossier, Lang, Reminder};
+use std::sync::{Arc, RwLock};
 
 /// Reads a newcomers CSV file's text. Throws `Validation` (code `import.invalid_csv`) with every
 /// problem as a finding whose message starts with the file, line and column.
@@ -67,9 +68,21 @@ pub fn match_run_to_csv(run: MatchRun, lang: Lang) -> Result<String, BrobyggerEr
 
 #[uniffi::export]
 impl DossierHandle {
+    /// What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
+    pub fn reminders(&self) -> Result<Arc<DossierReminders>, BrobyggerError> {
+        Ok(Arc::new(DossierReminders(Arc::clone(&self.0))))
+    }
+}
+
+/// What is due or overdue (the core's `RemindersFacet`). Shares the handle's lock.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierReminders(Arc<RwLock<Dossier>>);
+
+#[uniffi::export]
+impl DossierReminders {
     /// What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
     /// meetings to convene, reviews, the end of terms, committee briefings; overdue first.
-    pub fn reminders(
+    pub fn due(
         &self,
         as_of: NaiveDate,
         horizon_days: u32,

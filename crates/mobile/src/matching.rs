@@ -10,7 +10,8 @@ use brobygger::matching::{
     MatchRequest, MatchRun, Newcomer, Offer, PreferenceProblem, ProposingSide, RuleSet,
     StableAssignment, VolunteerMatchView,
 };
-use brobygger::{BrobyggerError, CohortId, Finding, MatchRunId, OfferId};
+use brobygger::{BrobyggerError, CohortId, Dossier, Finding, MatchRunId, OfferId};
+use std::sync::{Arc, RwLock};
 
 /// Reads a rule set from TOML. Throws `Parse` (with path, line and column) or
 /// `UnsupportedVersion`.
@@ -101,14 +102,33 @@ impl DossierHandle {
         Ok(read(self.lock())?.match_runs.clone())
     }
 
-    /// Matches a stored cohort with the dossier's offers (not stored; see `addMatchRun`).
+    /// Cohorts' matching runs and introductions.
+    pub fn matching(&self) -> Result<Arc<DossierMatching>, BrobyggerError> {
+        Ok(Arc::new(DossierMatching(Arc::clone(&self.0))))
+    }
+}
+
+/// Cohorts' matching runs and introductions (the core's `MatchingFacet`). Shares the handle's
+/// lock; a change that fails leaves the dossier as it was.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierMatching(Arc<RwLock<Dossier>>);
+
+impl DossierMatching {
+    fn lock(&self) -> &RwLock<Dossier> {
+        &self.0
+    }
+}
+
+#[uniffi::export]
+impl DossierMatching {
+    /// Matches a stored cohort with the dossier's offers (not stored; see `addRun`).
     pub fn match_cohort(&self, request: MatchRequest) -> Result<MatchRun, BrobyggerError> {
         read(self.lock())?.matching().match_cohort(&request)
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing
     /// changes then.
-    pub fn add_match_run(&self, run: MatchRun) -> Result<(), BrobyggerError> {
+    pub fn add_run(&self, run: MatchRun) -> Result<(), BrobyggerError> {
         write(self.lock())?.matching_mut().add_run(run)
     }
 

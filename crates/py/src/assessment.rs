@@ -374,111 +374,10 @@ impl Report {
     }
 }
 
-/// Assesses an agreement as of a date. The role split and the checklists are always weighed;
-/// `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
-/// `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
-/// `InvalidInputError`.
-#[pyfunction]
-#[pyo3(signature = (dossier, agreement, as_of, external = None))]
-pub fn assess(
-    dossier: PyRef<'_, Dossier>,
-    agreement: &str,
-    as_of: NaiveDate,
-    external: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Assessment> {
-    let options = AssessmentOptions {
-        as_of,
-        external: self::external(external)?,
-    };
-    Ok(Assessment {
-        inner: dossier
-            .inner
-            .assessment()
-            .assess(&agreement.into(), options)
-            .py()?,
-    })
-}
-
-/// Assesses every agreement as of a date.
-#[pyfunction]
-pub fn assess_all(dossier: PyRef<'_, Dossier>, as_of: NaiveDate) -> Vec<Assessment> {
-    dossier
-        .inner
-        .assessment()
-        .assess_all(as_of)
-        .into_iter()
-        .map(|inner| Assessment { inner })
-        .collect()
-}
-
-/// Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
-/// the role split and the checklists (what `brobygger demo` prints).
-#[pyfunction]
-#[pyo3(signature = (dossier, as_of, lang = "da"))]
-pub fn health_summary(
-    dossier: PyRef<'_, Dossier>,
-    as_of: NaiveDate,
-    lang: &str,
-) -> PyResult<String> {
-    Ok(dossier
-        .inner
-        .assessment()
-        .health_summary(as_of, crate::convert::lang(lang)?))
-}
-
-/// What a report shows in its role-split and checklist slots unless `sections` are given: a
-/// list of dicts shaped like `sections` (the role matrix as a heat map, the checklists side by
-/// side), to show elsewhere or to adapt and pass back to `report`.
-#[pyfunction]
-pub fn report_sections<'py>(
-    py: Python<'py>,
-    dossier: PyRef<'_, Dossier>,
-    agreement: &str,
-    as_of: NaiveDate,
-) -> PyResult<Bound<'py, PyAny>> {
-    let sections = dossier
-        .inner
-        .assessment()
-        .report_sections(&agreement.into(), as_of)
-        .py()?;
-    to_py(py, &sections)
-}
-
 /// The day a built-in example is told as of (the demo assesses it then).
 #[pyfunction]
 pub fn example_reference_date(name: &str) -> PyResult<NaiveDate> {
     core::example_reference_date(name).py()
-}
-
-/// A report on one agreement in `lang`, with other modules' findings (`external`, as for
-/// `assess`). The role-split and checklist slots show the role matrix and the checklists side by
-/// side unless `sections` (a list of dicts, see `report_sections`) fill a slot instead. Raises
-/// the errors of `assess`, and `InvalidInputError` for bad sections.
-#[pyfunction]
-#[pyo3(signature = (dossier, agreement, as_of, lang = "da", external = None, sections = None))]
-pub fn report(
-    dossier: PyRef<'_, Dossier>,
-    agreement: &str,
-    as_of: NaiveDate,
-    lang: &str,
-    external: Option<&Bound<'_, PyAny>>,
-    sections: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Report> {
-    let options = ReportOptions {
-        as_of,
-        lang: crate::convert::lang(lang)?,
-        format: ReportFormat::Markdown,
-        external: self::external(external)?,
-        sections: self::sections(sections)?,
-    };
-    let report = Report {
-        dossier: dossier.inner.clone(),
-        agreement: agreement.into(),
-        options,
-    };
-    // Fail now, not at the first render, for an unknown agreement or bad input.
-    report.render(ReportFormat::Markdown)?;
-    Ok(report)
 }
 
 /// Every check of the assessment as dicts (code, dimension, severity, weight, basis, source,
@@ -496,29 +395,182 @@ pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<(f64, f64)> {
     core::assessment::wilson_interval(successes, n, z).map(|i| (i.low, i.high))
 }
 
-/// The survey rounds as dicts, shaped like the file.
-#[pyfunction]
-pub fn surveys<'py>(py: Python<'py>, dossier: PyRef<'_, Dossier>) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, &dossier.inner.surveys)
+/// Partnership health (the core's `AssessmentFacet`): `d.assessment`. Shares the dossier.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierAssessment {
+    dossier: Py<Dossier>,
 }
 
-/// Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
-/// problem, or `InvalidInputError`; nothing changes then.
-#[pyfunction]
-pub fn add_survey(mut dossier: PyRefMut<'_, Dossier>, round: &Bound<'_, PyAny>) -> PyResult<()> {
+impl DossierAssessment {
+    pub(crate) fn new(dossier: Py<Dossier>) -> Self {
+        Self { dossier }
+    }
+}
+
+#[pymethods]
+impl DossierAssessment {
+    /// Assesses an agreement as of a date. The role split and the checklists are always
+    /// weighed; `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
+    /// `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
+    /// `InvalidInputError`.
+    #[pyo3(signature = (agreement, as_of, external = None))]
+    fn assess(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        as_of: NaiveDate,
+        external: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Assessment> {
+        let options = AssessmentOptions {
+            as_of,
+            external: self::external(external)?,
+        };
+        let d = self.dossier.try_borrow(py)?;
+        let inner = d
+            .inner
+            .assessment()
+            .assess(&agreement.into(), options)
+            .py()?;
+        Ok(Assessment { inner })
+    }
+
+    /// Assesses every agreement as of a date.
+    fn assess_all(&self, py: Python<'_>, as_of: NaiveDate) -> PyResult<Vec<Assessment>> {
+        let d = self.dossier.try_borrow(py)?;
+        Ok(d.inner
+            .assessment()
+            .assess_all(as_of)
+            .into_iter()
+            .map(|inner| Assessment { inner })
+            .collect())
+    }
+
+    /// Every agreement's health as of a date, as readable text in `lang`: the assessment's
+    /// scores, the role split and the checklists (what `brobygger demo` prints).
+    #[pyo3(signature = (as_of, lang = "da"))]
+    fn health_summary(&self, py: Python<'_>, as_of: NaiveDate, lang: &str) -> PyResult<String> {
+        let lang = crate::convert::lang(lang)?;
+        Ok(self
+            .dossier
+            .try_borrow(py)?
+            .inner
+            .assessment()
+            .health_summary(as_of, lang))
+    }
+
+    /// What a report shows in its role-split and checklist slots unless `sections` are given:
+    /// a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
+    /// side by side), to show elsewhere or to adapt and pass back to `report`.
+    fn report_sections<'py>(
+        &self,
+        py: Python<'py>,
+        agreement: &str,
+        as_of: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        let sections = d
+            .inner
+            .assessment()
+            .report_sections(&agreement.into(), as_of)
+            .py()?;
+        to_py(py, &sections)
+    }
+
+    /// A report on one agreement in `lang`, with other modules' findings (`external`, as for
+    /// `assess`). The role-split and checklist slots show the role matrix and the checklists
+    /// side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
+    /// instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+    #[pyo3(signature = (agreement, as_of, lang = "da", external = None, sections = None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        as_of: NaiveDate,
+        lang: &str,
+        external: Option<&Bound<'_, PyAny>>,
+        sections: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Report> {
+        let options = ReportOptions {
+            as_of,
+            lang: crate::convert::lang(lang)?,
+            format: ReportFormat::Markdown,
+            external: self::external(external)?,
+            sections: self::sections(sections)?,
+        };
+        let report = Report {
+            dossier: self.dossier.try_borrow(py)?.inner.clone(),
+            agreement: agreement.into(),
+            options,
+        };
+        // Fail now, not at the first render, for an unknown agreement or bad input.
+        report.render(ReportFormat::Markdown)?;
+        Ok(report)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = self.dossier.try_borrow(py)?;
+        Ok(format!(
+            "DossierAssessment({} agreement(s))",
+            d.inner.agreements.len()
+        ))
+    }
+}
+
+/// Evaluation survey rounds (the core's `SurveysFacet`): `d.surveys`. Shares the dossier; a
+/// change that fails leaves it as it was.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierSurveys {
+    dossier: Py<Dossier>,
+}
+
+impl DossierSurveys {
+    pub(crate) fn new(dossier: Py<Dossier>) -> Self {
+        Self { dossier }
+    }
+}
+
+#[pymethods]
+impl DossierSurveys {
+    /// Every survey round as dicts, shaped like the file.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.dossier.try_borrow(py)?.inner.surveys)
+    }
+
+    /// The survey round `survey` as a dict, or None.
+    fn round<'py>(&self, py: Python<'py>, survey: &str) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        to_py(py, &d.inner.surveys().round(&survey.into()))
+    }
+
+    /// The rounds about `agreement`, oldest first, as dicts.
+    fn rounds<'py>(&self, py: Python<'py>, agreement: &str) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        to_py(py, &d.inner.surveys().rounds(&agreement.into()))
+    }
+
+    /// Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
+    /// problem, or `InvalidInputError`; nothing changes then.
+    fn add(&self, py: Python<'_>, round: &Bound<'_, PyAny>) -> PyResult<()> {
     let round = from_py(round, "round")?;
-    dossier.inner.surveys_mut().add(round).py()
-}
+        self.dossier
+            .try_borrow_mut(py)?
+            .inner
+            .surveys_mut()
+            .add(round)
+            .py()
+    }
 
-/// Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
-/// `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
-#[pyfunction]
-pub fn record_survey_response(
-    mut dossier: PyRefMut<'_, Dossier>,
+    /// Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
+    /// `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
+    fn record_response(
+        &self,
+        py: Python<'_>,
     survey: &str,
     group: &str,
     answers: &Bound<'_, PyDict>,
-) -> PyResult<()> {
+    ) -> PyResult<()> {
     let group = parse_enum(group, "group")?;
     let mut list = Vec::new();
     for (q, a) in answers.iter() {
@@ -529,39 +581,43 @@ pub fn record_survey_response(
             answer: parse_enum(&answer, "answers")?,
         });
     }
-    dossier
+        self.dossier
+            .try_borrow_mut(py)?
         .inner
         .surveys_mut()
         .record_response(&survey.into(), group, &list)
         .py()
-}
+    }
 
-/// Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
-/// `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
-#[pyfunction]
-pub fn survey_results<'py>(
-    py: Python<'py>,
-    dossier: PyRef<'_, Dossier>,
-    survey: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, &dossier.inner.surveys().results(&survey.into()).py()?)
-}
+    /// Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
+    /// `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
+    fn results<'py>(&self, py: Python<'py>, survey: &str) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        to_py(py, &d.inner.surveys().results(&survey.into()).py()?)
+    }
 
-/// The change of every share from round `before` to round `after`, as dicts with `before`,
-/// `after`, `change`, `interval` (Newcombe) and `significant`.
-#[pyfunction]
-pub fn compare_surveys<'py>(
+    /// The change of every share from round `before` to round `after`, as dicts with
+    /// `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
+    fn compare<'py>(
+        &self,
     py: Python<'py>,
-    dossier: PyRef<'_, Dossier>,
     before: &str,
     after: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    to_py(
-        py,
-        &dossier
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        let changes = d
             .inner
             .surveys()
             .compare(&before.into(), &after.into())
-            .py()?,
-    )
+            .py()?;
+        to_py(py, &changes)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = self.dossier.try_borrow(py)?;
+        Ok(format!(
+            "DossierSurveys({} round(s))",
+            d.inner.surveys.len()
+        ))
+    }
 }

@@ -190,98 +190,6 @@ impl Dossier {
         crate::matching::on_dossier::match_runs(&self.inner)
     }
 
-    /// Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
-    /// see `add_match_run`). Releases the GIL while solving.
-    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn match_cohort(
-        &self,
-        py: Python<'_>,
-        cohort: &str,
-        rule_set: &str,
-        as_of: NaiveDate,
-        solver: &str,
-        offer_ranking: &str,
-        id: Option<String>,
-    ) -> PyResult<crate::matching::MatchRun> {
-        crate::matching::on_dossier::match_cohort(
-            py,
-            &self.inner,
-            cohort,
-            rule_set,
-            as_of,
-            solver,
-            offer_ranking,
-            id,
-        )
-    }
-
-    /// Stores a run; raises if its id is taken or it refers to unknown records.
-    fn add_match_run(&mut self, run: &crate::matching::MatchRun) -> PyResult<()> {
-        self.inner.matching_mut().add_run(run.inner.clone()).py()
-    }
-
-    /// Records that a household was introduced to volunteer offers. `setting` is e.g.
-    /// `"integration_contract_meeting"` or `"follow_up_conversation"`.
-    #[pyo3(signature = (cohort, newcomer, on, setting = "follow_up_conversation", offers = None, by = None))]
-    fn record_introduction(
-        &mut self,
-        cohort: &str,
-        newcomer: &str,
-        on: NaiveDate,
-        setting: &str,
-        offers: Option<Vec<String>>,
-        by: Option<String>,
-    ) -> PyResult<()> {
-        crate::matching::on_dossier::record_introduction(
-            &mut self.inner,
-            cohort,
-            newcomer,
-            on,
-            setting,
-            offers,
-            by,
-        )
-    }
-
-    /// Every household's introduction status in a cohort on `on`, as dicts.
-    fn introduction_status<'py>(
-        &self,
-        py: Python<'py>,
-        cohort: &str,
-        on: NaiveDate,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        crate::matching::on_dossier::status(py, &self.inner, cohort, on)
-    }
-
-    /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
-    fn introductions_due(&self, cohort: &str, on: NaiveDate) -> PyResult<Vec<Finding>> {
-        crate::matching::on_dossier::introductions_due(&self.inner, cohort, on)
-    }
-
-    /// The evaluator's view of a cohort on `on`, as a dict.
-    fn cohort_view<'py>(
-        &self,
-        py: Python<'py>,
-        cohort: &str,
-        on: NaiveDate,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        crate::matching::on_dossier::cohort_view(py, &self.inner, cohort, on)
-    }
-
-    /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-    /// if given, otherwise as `{da, en}`.
-    #[pyo3(signature = (run, offer, lang = None))]
-    fn volunteer_view<'py>(
-        &self,
-        py: Python<'py>,
-        run: &str,
-        offer: &str,
-        lang: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        crate::matching::on_dossier::volunteer_view(py, &self.inner, run, offer, lang)
-    }
-
     /// A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
     #[pyo3(signature = (lang = "da", as_of = None))]
     fn summary(&self, lang: &str, as_of: Option<NaiveDate>) -> PyResult<String> {
@@ -309,79 +217,6 @@ impl Dossier {
             .cloned()
             .map(Into::into)
             .collect()
-    }
-
-    /// The findings a status change would meet, without making it.
-    fn preview_transition(
-        &self,
-        agreement: &str,
-        to: &str,
-        at: Timestamp,
-    ) -> PyResult<Vec<Finding>> {
-        let to = parse_enum(to, "to")?;
-        let findings = self
-            .inner
-            .lifecycle()
-            .preview(&agreement_id(agreement), to, at)
-            .py()?;
-        Ok(findings.into_iter().map(Into::into).collect())
-    }
-
-    /// Changes an agreement's status, recorded with who and when. Raises
-    /// `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
-    /// `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
-    /// despite blocking findings; the reason is recorded.
-    #[pyo3(signature = (agreement, to, by, at, note = None, override_reason = None))]
-    fn transition(
-        &mut self,
-        agreement: &str,
-        to: &str,
-        by: &str,
-        at: Timestamp,
-        note: Option<String>,
-        override_reason: Option<String>,
-    ) -> PyResult<StatusEvent> {
-        let request = TransitionRequest {
-            agreement: agreement_id(agreement),
-            to: parse_enum(to, "to")?,
-            by: PersonId::new(by),
-            at,
-            note,
-            override_reason,
-        };
-        Ok(self.inner.lifecycle_mut().transition(request).py()?.into())
-    }
-
-    /// Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
-    /// `AgreementTerms.to_dict()`).
-    fn edit_terms(&mut self, agreement: &str, terms: &Bound<'_, PyAny>) -> PyResult<()> {
-        let terms = from_py(terms, "terms")?;
-        self.inner
-            .lifecycle_mut()
-            .edit_terms(&agreement_id(agreement), terms)
-            .py()
-    }
-
-    /// Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
-    /// person and reason. Returns the new version number.
-    fn amend(
-        &mut self,
-        agreement: &str,
-        terms: &Bound<'_, PyAny>,
-        on: NaiveDate,
-        by: &str,
-        reason: String,
-    ) -> PyResult<u32> {
-        let terms = from_py(terms, "terms")?;
-        let amendment = core::Amendment {
-            on,
-            by: PersonId::new(by),
-            reason,
-        };
-        self.inner
-            .lifecycle_mut()
-            .amend(&agreement_id(agreement), terms, amendment)
-            .py()
     }
 
     /// Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
@@ -451,6 +286,39 @@ impl Dossier {
             .unwrap_or(false)
     }
 
+    /// Agreements' status transitions, draft terms and amendments:
+    /// `d.lifecycle.transition("aalborg-lbb", "signed", by, at)`.
+    #[getter]
+    fn lifecycle(slf: Bound<'_, Self>) -> DossierLifecycle {
+        DossierLifecycle {
+            dossier: slf.unbind(),
+        }
+    }
+
+    /// Cohorts' matching runs and introductions: `d.matching.match_cohort(...)`.
+    #[getter]
+    fn matching(slf: Bound<'_, Self>) -> crate::matching::DossierMatching {
+        crate::matching::DossierMatching::new(slf.unbind())
+    }
+
+    /// Partnership health: assessments, the health summary and the report.
+    #[getter]
+    fn assessment(slf: Bound<'_, Self>) -> crate::assessment::DossierAssessment {
+        crate::assessment::DossierAssessment::new(slf.unbind())
+    }
+
+    /// Evaluation survey rounds and their results.
+    #[getter]
+    fn surveys(slf: Bound<'_, Self>) -> crate::assessment::DossierSurveys {
+        crate::assessment::DossierSurveys::new(slf.unbind())
+    }
+
+    /// What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
+    #[getter]
+    fn reminders(slf: Bound<'_, Self>) -> crate::import::DossierReminders {
+        crate::import::DossierReminders::new(slf.unbind())
+    }
+
     /// The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
     #[getter]
     fn checklists(slf: Bound<'_, Self>) -> crate::checklists::DossierChecklists {
@@ -473,5 +341,110 @@ impl Dossier {
     /// The readable summary, rendered by Jupyter as Markdown.
     fn _repr_markdown_(&self) -> String {
         self.inner.summary(core::Lang::En)
+    }
+}
+
+/// An agreement's status transitions, draft terms and amendments (the core's `LifecycleFacet`):
+/// `d.lifecycle`. Shares the dossier; a change that fails leaves it as it was.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierLifecycle {
+    dossier: Py<Dossier>,
+}
+
+#[pymethods]
+impl DossierLifecycle {
+    /// The findings a status change would meet, without making it.
+    fn preview(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        to: &str,
+        at: Timestamp,
+    ) -> PyResult<Vec<Finding>> {
+        let to = parse_enum(to, "to")?;
+        let findings = self
+            .dossier
+            .try_borrow(py)?
+            .inner
+            .lifecycle()
+            .preview(&agreement_id(agreement), to, at)
+            .py()?;
+        Ok(findings.into_iter().map(Into::into).collect())
+    }
+
+    /// Changes an agreement's status, recorded with who and when. Raises
+    /// `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
+    /// `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
+    /// despite blocking findings; the reason is recorded.
+    #[pyo3(signature = (agreement, to, by, at, note = None, override_reason = None))]
+    fn transition(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        to: &str,
+        by: &str,
+        at: Timestamp,
+        note: Option<String>,
+        override_reason: Option<String>,
+    ) -> PyResult<StatusEvent> {
+        let request = TransitionRequest {
+            agreement: agreement_id(agreement),
+            to: parse_enum(to, "to")?,
+            by: PersonId::new(by),
+            at,
+            note,
+            override_reason,
+        };
+        Ok(self
+            .dossier
+            .try_borrow_mut(py)?
+            .inner
+            .lifecycle_mut()
+            .transition(request)
+            .py()?
+            .into())
+    }
+
+    /// Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
+    /// `AgreementTerms.to_dict()`).
+    fn edit_terms(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        terms: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let terms = from_py(terms, "terms")?;
+        self.dossier
+            .try_borrow_mut(py)?
+            .inner
+            .lifecycle_mut()
+            .edit_terms(&agreement_id(agreement), terms)
+            .py()
+    }
+
+    /// Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
+    /// person and reason. Returns the new version number.
+    fn amend(
+        &self,
+        py: Python<'_>,
+        agreement: &str,
+        terms: &Bound<'_, PyAny>,
+        on: NaiveDate,
+        by: &str,
+        reason: String,
+    ) -> PyResult<u32> {
+        let terms = from_py(terms, "terms")?;
+        let amendment = core::Amendment {
+            on,
+            by: PersonId::new(by),
+            reason,
+        };
+        self.dossier
+            .try_borrow_mut(py)?
+            .inner
+            .lifecycle_mut()
+            .amend(&agreement_id(agreement), terms, amendment)
+            .py()
     }
 }

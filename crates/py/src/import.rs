@@ -141,27 +141,6 @@ pub fn match_run_to_csv(run: PyRef<'_, MatchRun>, lang: &str) -> PyResult<String
     import::match_run_to_csv(&run.inner, self::lang(lang)?).py()
 }
 
-/// What is due or overdue on `as_of` or within `horizon_days` after it: introductions, meetings
-/// to convene, reviews, the end of terms, committee briefings; overdue first. A list of dicts
-/// (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
-/// `source`).
-#[pyfunction]
-#[pyo3(signature = (dossier, as_of, horizon_days = brobygger::DEFAULT_HORIZON_DAYS))]
-pub fn reminders<'py>(
-    py: Python<'py>,
-    dossier: PyRef<'py, Dossier>,
-    as_of: NaiveDate,
-    horizon_days: u32,
-) -> PyResult<Bound<'py, PyAny>> {
-    to_py(
-        py,
-        &dossier
-            .inner
-            .reminders()
-            .due(as_of, brobygger::ReminderOptions::horizon(horizon_days)),
-    )
-}
-
 fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
     std::fs::read(path)
         .map_err(|e| {
@@ -199,4 +178,39 @@ fn offers<'py>(py: Python<'py>, bytes: &[u8], o: CsvOptions) -> PyResult<Bound<'
         .detach(|| import::offers_from_csv_bytes(bytes, &o))
         .py()?;
     to_py(py, &list)
+}
+
+/// What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierReminders {
+    dossier: Py<Dossier>,
+}
+
+impl DossierReminders {
+    pub(crate) fn new(dossier: Py<Dossier>) -> Self {
+        Self { dossier }
+    }
+}
+
+#[pymethods]
+impl DossierReminders {
+    /// What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
+    /// meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
+    /// list of dicts (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`,
+    /// `subject`, `path`, `text`, `source`).
+    #[pyo3(signature = (as_of, horizon_days = brobygger::DEFAULT_HORIZON_DAYS))]
+    fn due<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: NaiveDate,
+        horizon_days: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.try_borrow(py)?;
+        let due = d
+            .inner
+            .reminders()
+            .due(as_of, brobygger::ReminderOptions::horizon(horizon_days));
+        to_py(py, &due)
+    }
 }

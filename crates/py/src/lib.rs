@@ -80,7 +80,7 @@ mod _brobygger {
     use super::_self_test_panic;
 
     #[pymodule_export]
-    use crate::dossier::Dossier;
+    use crate::dossier::{Dossier, DossierLifecycle};
 
     #[pymodule_export]
     use crate::checklists::{
@@ -90,22 +90,22 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{
-        AssessedFinding, Assessment, Report, add_survey, assess, assess_all, assessment_catalogue,
-        compare_surveys, record_survey_response, report, survey_results, surveys, wilson_interval,
+        AssessedFinding, Assessment, DossierAssessment, DossierSurveys, Report,
+        assessment_catalogue, wilson_interval,
     };
 
     #[pymodule_export]
-    use crate::matching::{MatchRun, RuleSet, match_profiles, stable_matching};
+    use crate::matching::{DossierMatching, MatchRun, RuleSet, match_profiles, stable_matching};
 
     #[pymodule_export]
     use crate::import::{
-        check_newcomers_csv, check_offers_csv, csv_columns, match_run_to_csv, newcomers_from_csv,
-        newcomers_to_csv, offers_from_csv, offers_to_csv, read_newcomers_csv, read_offers_csv,
-        reminders,
+        DossierReminders, check_newcomers_csv, check_offers_csv, csv_columns, match_run_to_csv,
+        newcomers_from_csv, newcomers_to_csv, offers_from_csv, offers_to_csv, read_newcomers_csv,
+        read_offers_csv,
     };
 
     #[pymodule_export]
-    use crate::assessment::{example_reference_date, health_summary, report_sections};
+    use crate::assessment::example_reference_date;
 
     #[pymodule_export]
     use crate::notebook::{

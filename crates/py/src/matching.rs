@@ -3,6 +3,7 @@
 //! Solving releases the GIL. Vocabulary values are strings (`"optimal"`, `"longest_waiting"`).
 
 use crate::convert::{IntoPy, enum_str, from_py, lang, parse_enum, to_py};
+use crate::dossier::Dossier;
 use crate::model::Finding;
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
@@ -485,5 +486,140 @@ pub(crate) mod on_dossier {
                 Ok(list.into_any())
             }
         }
+    }
+}
+
+/// Cohorts' matching runs and introductions (the core's `MatchingFacet`): `d.matching`. Shares
+/// the dossier; a change that fails leaves it as it was.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierMatching {
+    dossier: Py<Dossier>,
+}
+
+impl DossierMatching {
+    pub(crate) fn new(dossier: Py<Dossier>) -> Self {
+        Self { dossier }
+    }
+}
+
+#[pymethods]
+impl DossierMatching {
+    /// Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
+    /// see `add_run`). Releases the GIL while solving.
+    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn match_cohort(
+        &self,
+        py: Python<'_>,
+        cohort: &str,
+        rule_set: &str,
+        as_of: NaiveDate,
+        solver: &str,
+        offer_ranking: &str,
+        id: Option<String>,
+    ) -> PyResult<crate::matching::MatchRun> {
+        crate::matching::on_dossier::match_cohort(
+            py,
+            &self.dossier.try_borrow(py)?.inner,
+            cohort,
+            rule_set,
+            as_of,
+            solver,
+            offer_ranking,
+            id,
+        )
+    }
+
+    /// Stores a run; raises if its id is taken or it refers to unknown records.
+    fn add_run(&self, py: Python<'_>, run: &crate::matching::MatchRun) -> PyResult<()> {
+        self.dossier
+            .try_borrow_mut(py)?
+            .inner
+            .matching_mut()
+            .add_run(run.inner.clone())
+            .py()
+    }
+
+    /// Records that a household was introduced to volunteer offers. `setting` is e.g.
+    /// `"integration_contract_meeting"` or `"follow_up_conversation"`.
+    #[pyo3(signature = (cohort, newcomer, on, setting = "follow_up_conversation", offers = None, by = None))]
+    fn record_introduction(
+        &self,
+        py: Python<'_>,
+        cohort: &str,
+        newcomer: &str,
+        on: NaiveDate,
+        setting: &str,
+        offers: Option<Vec<String>>,
+        by: Option<String>,
+    ) -> PyResult<()> {
+        crate::matching::on_dossier::record_introduction(
+            &mut self.dossier.try_borrow_mut(py)?.inner,
+            cohort,
+            newcomer,
+            on,
+            setting,
+            offers,
+            by,
+        )
+    }
+
+    /// Every household's introduction status in a cohort on `on`, as dicts.
+    fn introduction_status<'py>(
+        &self,
+        py: Python<'py>,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::status(py, &self.dossier.try_borrow(py)?.inner, cohort, on)
+    }
+
+    /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
+    fn introductions_due(
+        &self,
+        py: Python<'_>,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Vec<Finding>> {
+        crate::matching::on_dossier::introductions_due(
+            &self.dossier.try_borrow(py)?.inner,
+            cohort,
+            on,
+        )
+    }
+
+    /// The evaluator's view of a cohort on `on`, as a dict.
+    fn cohort_view<'py>(
+        &self,
+        py: Python<'py>,
+        cohort: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::cohort_view(
+            py,
+            &self.dossier.try_borrow(py)?.inner,
+            cohort,
+            on,
+        )
+    }
+
+    /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
+    /// if given, otherwise as `{da, en}`.
+    #[pyo3(signature = (run, offer, lang = None))]
+    fn volunteer_view<'py>(
+        &self,
+        py: Python<'py>,
+        run: &str,
+        offer: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::matching::on_dossier::volunteer_view(
+            py,
+            &self.dossier.try_borrow(py)?.inner,
+            run,
+            offer,
+            lang,
+        )
     }
 }

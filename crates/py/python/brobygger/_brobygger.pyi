@@ -718,10 +718,6 @@ class Dossier:
         """
         The readable summary, rendered by Jupyter as Markdown.
         """
-    def add_match_run(self, /, run: MatchRun) -> None:
-        """
-        Stores a run; raises if its id is taken or it refers to unknown records.
-        """
     def add_person(self, /, name: str, email: str | None = None, phone: str | None = None, id: str | None = None) -> str:
         """
         Adds a person and returns their id; a random opaque id is made when `id` is None.
@@ -735,10 +731,10 @@ class Dossier:
         """
         The agreements.
         """
-    def amend(self, /, agreement: str, terms: Any, on: date, by: str, reason: str) -> int:
+    @property
+    def assessment(self, /) -> DossierAssessment:
         """
-        Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
-        person and reason. Returns the new version number.
+        Partnership health: assessments, the health summary and the report.
         """
     def check(self, /) -> list[Finding]:
         """
@@ -749,19 +745,10 @@ class Dossier:
         """
         The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
         """
-    def cohort_view(self, /, cohort: str, on: date) -> Any:
-        """
-        The evaluator's view of a cohort on `on`, as a dict.
-        """
     @property
     def cohorts(self, /) -> Any:
         """
         The cohorts of newcomer households, as dicts.
-        """
-    def edit_terms(self, /, agreement: str, terms: Any) -> None:
-        """
-        Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
-        `AgreementTerms.to_dict()`).
         """
     @staticmethod
     def example(name: str) -> Dossier:
@@ -787,28 +774,26 @@ class Dossier:
         """
         The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
         """
-    def introduction_status(self, /, cohort: str, on: date) -> Any:
+    @property
+    def lifecycle(self, /) -> DossierLifecycle:
         """
-        Every household's introduction status in a cohort on `on`, as dicts.
-        """
-    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
-        """
-        The introductions due or overdue in a cohort on `on`, as findings citing 001.
+        Agreements' status transitions, draft terms and amendments:
+        `d.lifecycle.transition("aalborg-lbb", "signed", by, at)`.
         """
     @staticmethod
     def load(path: str | PathLike[str]) -> Dossier:
         """
         Reads a dossier from a JSON file.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
-        """
-        Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
-        see `add_match_run`). Releases the GIL while solving.
-        """
     @property
     def match_runs(self, /) -> list[MatchRun]:
         """
         The stored matching runs.
+        """
+    @property
+    def matching(self, /) -> DossierMatching:
+        """
+        Cohorts' matching runs and introductions: `d.matching.match_cohort(...)`.
         """
     @property
     def municipalities(self, /) -> list[Municipality]:
@@ -839,20 +824,16 @@ class Dossier:
         """
         The posts `person` holds on `date`.
         """
-    def preview_transition(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
-        """
-        The findings a status change would meet, without making it.
-        """
     @property
     def privacy(self, /) -> DossierPrivacy:
         """
         The dossier's privacy records and rules: consents, proposals and releases, views,
         anonymisation, retention, safe tables.
         """
-    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+    @property
+    def reminders(self, /) -> DossierReminders:
         """
-        Records that a household was introduced to volunteer offers. `setting` is e.g.
-        `"integration_contract_meeting"` or `"follow_up_conversation"`.
+        What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
         """
     def roles(self, /, agreement: str) -> Roles:
         """
@@ -878,6 +859,11 @@ class Dossier:
         A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
         """
     @property
+    def surveys(self, /) -> DossierSurveys:
+        """
+        Evaluation survey rounds and their results.
+        """
+    @property
     def title(self, /) -> str:
         """
         The title.
@@ -890,21 +876,45 @@ class Dossier:
         """
         The dossier as JSON text.
         """
-    def transition(self, /, agreement: str, to: str, by: str, at: datetime, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
-        """
-        Changes an agreement's status, recorded with who and when. Raises
-        `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
-        `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
-        despite blocking findings; the reason is recorded.
-        """
     def validate(self, /) -> list[Finding]:
         """
         Every validation finding, errors first.
         """
-    def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
+
+@final
+class DossierAssessment:
+    """
+    Partnership health (the core's `AssessmentFacet`): `d.assessment`. Shares the dossier.
+    """
+    def __repr__(self, /) -> str: ...
+    def assess(self, /, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
         """
-        The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-        if given, otherwise as `{da, en}`.
+        Assesses an agreement as of a date. The role split and the checklists are always
+        weighed; `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
+        `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
+        `InvalidInputError`.
+        """
+    def assess_all(self, /, as_of: date) -> list[Assessment]:
+        """
+        Assesses every agreement as of a date.
+        """
+    def health_summary(self, /, as_of: date, lang: str = "da") -> str:
+        """
+        Every agreement's health as of a date, as readable text in `lang`: the assessment's
+        scores, the role split and the checklists (what `brobygger demo` prints).
+        """
+    def report(self, /, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
+        """
+        A report on one agreement in `lang`, with other modules' findings (`external`, as for
+        `assess`). The role-split and checklist slots show the role matrix and the checklists
+        side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
+        instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
+        """
+    def report_sections(self, /, agreement: str, as_of: date) -> Any:
+        """
+        What a report shows in its role-split and checklist slots unless `sections` are given:
+        a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
+        side by side), to show elsewhere or to adapt and pass back to `report`.
         """
 
 @final
@@ -987,6 +997,72 @@ class DossierChecklists:
     def to_dict(self, /) -> Any:
         """
         The dossier's own templates, requirements, sessions and resolutions, as a dict.
+        """
+
+@final
+class DossierLifecycle:
+    """
+    An agreement's status transitions, draft terms and amendments (the core's `LifecycleFacet`):
+    `d.lifecycle`. Shares the dossier; a change that fails leaves it as it was.
+    """
+    def amend(self, /, agreement: str, terms: Any, on: date, by: str, reason: str) -> int:
+        """
+        Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
+        person and reason. Returns the new version number.
+        """
+    def edit_terms(self, /, agreement: str, terms: Any) -> None:
+        """
+        Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
+        `AgreementTerms.to_dict()`).
+        """
+    def preview(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
+        """
+        The findings a status change would meet, without making it.
+        """
+    def transition(self, /, agreement: str, to: str, by: str, at: datetime, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
+        """
+        Changes an agreement's status, recorded with who and when. Raises
+        `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
+        `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
+        despite blocking findings; the reason is recorded.
+        """
+
+@final
+class DossierMatching:
+    """
+    Cohorts' matching runs and introductions (the core's `MatchingFacet`): `d.matching`. Shares
+    the dossier; a change that fails leaves it as it was.
+    """
+    def add_run(self, /, run: MatchRun) -> None:
+        """
+        Stores a run; raises if its id is taken or it refers to unknown records.
+        """
+    def cohort_view(self, /, cohort: str, on: date) -> Any:
+        """
+        The evaluator's view of a cohort on `on`, as a dict.
+        """
+    def introduction_status(self, /, cohort: str, on: date) -> Any:
+        """
+        Every household's introduction status in a cohort on `on`, as dicts.
+        """
+    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
+        """
+        The introductions due or overdue in a cohort on `on`, as findings citing 001.
+        """
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
+        see `add_run`). Releases the GIL while solving.
+        """
+    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+        """
+        Records that a household was introduced to volunteer offers. `setting` is e.g.
+        `"integration_contract_meeting"` or `"follow_up_conversation"`.
+        """
+    def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
+        """
+        The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
+        if given, otherwise as `{da, en}`.
         """
 
 @final
@@ -1139,6 +1215,59 @@ class DossierPrivacy:
     def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
         """
         Withdraws an open proposal; returns the state.
+        """
+
+@final
+class DossierReminders:
+    """
+    What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
+    """
+    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
+        """
+        What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
+        meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
+        list of dicts (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`,
+        `subject`, `path`, `text`, `source`).
+        """
+
+@final
+class DossierSurveys:
+    """
+    Evaluation survey rounds (the core's `SurveysFacet`): `d.surveys`. Shares the dossier; a
+    change that fails leaves it as it was.
+    """
+    def __repr__(self, /) -> str: ...
+    def add(self, /, round: Any) -> None:
+        """
+        Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
+        problem, or `InvalidInputError`; nothing changes then.
+        """
+    def compare(self, /, before: str, after: str) -> Any:
+        """
+        The change of every share from round `before` to round `after`, as dicts with
+        `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
+        """
+    def record_response(self, /, survey: str, group: str, answers: dict) -> None:
+        """
+        Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
+        `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
+        """
+    def results(self, /, survey: str) -> Any:
+        """
+        Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
+        `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
+        """
+    def round(self, /, survey: str) -> Any:
+        """
+        The survey round `survey` as a dict, or None.
+        """
+    def rounds(self, /, agreement: str) -> Any:
+        """
+        The rounds about `agreement`, oldest first, as dicts.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        Every survey round as dicts, shaped like the file.
         """
 
 @final
@@ -2013,25 +2142,6 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
-def add_survey(dossier: Dossier, round: Any) -> None:
-    """
-    Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
-    problem, or `InvalidInputError`; nothing changes then.
-    """
-
-def assess(dossier: Dossier, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
-    """
-    Assesses an agreement as of a date. The role split and the checklists are always weighed;
-    `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
-    `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
-    `InvalidInputError`.
-    """
-
-def assess_all(dossier: Dossier, as_of: date) -> list[Assessment]:
-    """
-    Assesses every agreement as of a date.
-    """
-
 def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
     """
     Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
@@ -2079,12 +2189,6 @@ def codes() -> Any:
     "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
-def compare_surveys(dossier: Dossier, before: str, after: str) -> Any:
-    """
-    The change of every share from round `before` to round `after`, as dicts with `before`,
-    `after`, `change`, `interval` (Newcombe) and `significant`.
-    """
-
 def csv_columns(table: str) -> Any:
     """
     The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
@@ -2130,12 +2234,6 @@ def findings_table(findings: SupportsGetItem[int, Finding], lang: str = "en") ->
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
-    """
-
-def health_summary(dossier: Dossier, as_of: date, lang: str = "da") -> str:
-    """
-    Every agreement's health as of a date, as readable text in `lang`: the assessment's scores,
-    the role split and the checklists (what `brobygger demo` prints).
     """
 
 def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en") -> Any:
@@ -2197,35 +2295,6 @@ def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool =
     Reads an offers CSV file into dicts; as `read_newcomers_csv`.
     """
 
-def record_survey_response(dossier: Dossier, survey: str, group: str, answers: dict) -> None:
-    """
-    Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
-    `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
-    """
-
-def reminders(dossier: Dossier, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
-    """
-    What is due or overdue on `as_of` or within `horizon_days` after it: introductions, meetings
-    to convene, reviews, the end of terms, committee briefings; overdue first. A list of dicts
-    (`kind`, `state`, `due_on`, `days_overdue`, `agreement`, `cohort`, `subject`, `path`, `text`,
-    `source`).
-    """
-
-def report(dossier: Dossier, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
-    """
-    A report on one agreement in `lang`, with other modules' findings (`external`, as for
-    `assess`). The role-split and checklist slots show the role matrix and the checklists side by
-    side unless `sections` (a list of dicts, see `report_sections`) fill a slot instead. Raises
-    the errors of `assess`, and `InvalidInputError` for bad sections.
-    """
-
-def report_sections(dossier: Dossier, agreement: str, as_of: date) -> Any:
-    """
-    What a report shows in its role-split and checklist slots unless `sections` are given: a
-    list of dicts shaped like `sections` (the role matrix as a heat map, the checklists side by
-    side), to show elsewhere or to adapt and pass back to `report`.
-    """
-
 def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> list[tuple[str, str | None]]:
     """
     Stable matching over explicit preference lists (hospital/resident form). `residents` and
@@ -2242,21 +2311,10 @@ def survey_changes_table(dossier: Dossier, before: str, after: str) -> Any:
     what `survey_changes_frame` reads.
     """
 
-def survey_results(dossier: Dossier, survey: str) -> Any:
-    """
-    Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
-    `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
-    """
-
 def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> Any:
     """
     The `shares` table of survey rounds (ids) of `dossier`, one after the other, as a plain dict
     (`name`, `title`, `columns`, `rows`): what `survey_shares_frame` reads.
-    """
-
-def surveys(dossier: Dossier) -> Any:
-    """
-    The survey rounds as dicts, shaped like the file.
     """
 
 def table_names() -> list[str]:

@@ -210,7 +210,7 @@ def checklist_frame(alignments: Union[ChecklistAlignment, Iterable[ChecklistAlig
 def survey_shares_frame(dossier: Dossier, surveys: Union[str, Sequence[str]]) -> Any:
     """Survey shares with their 95 % Wilson intervals: one row per survey, question and group.
 
-    ``surveys`` is a survey id or a list of them (see ``bb.surveys(dossier)``). Columns:
+    ``surveys`` is a survey id or a list of them (see ``dossier.surveys.to_dict()``). Columns:
     ``survey``, ``question`` (str), ``group`` (str: the respondent group, or ``"all"`` for
     everyone), ``positive`` and ``respondents`` (int64), ``share`` (float64, positive /
     respondents), ``low`` and ``high`` (float64, the interval; NaN when it cannot be given),
