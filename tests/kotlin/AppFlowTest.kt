@@ -95,7 +95,7 @@ val appFlowSuite = suite("app flow") {
             }
             assertEquals(1u, alignment.counts.openCritical)
             assertFalse(d.checklists().readiness("ikast-nursing-internships").ready)
-            assertTrue(renderChecklistAlignment(alignment, RenderFormat.HTML, Lang.EN).contains("<table"), "html")
+            assertTrue(renderChecklistAlignment(alignment, Format.HTML, Lang.EN).contains("<table"), "html")
             // The parties agree on the day; the coordinator records it and signing no longer waits.
             d.checklists().resolve(ResolveItem("ikast-nursing-internships", "joint-expectations", "introduce-when", contact,
                 at("2016-03-08T10:00:00Z"), "Tilbuddene introduceres ved samtalen om integrationskontrakten."))
@@ -151,7 +151,7 @@ val appFlowSuite = suite("app flow") {
             assertEquals(day, assessment.asOf)
             assertTrue(assessment.dimensions.isNotEmpty(), "dimensions scored")
             assertNotNull(assessment.overall)
-            val html = d.assessment().report("ikast-vvv", ReportOptions(day, Lang.DA, ReportFormat.HTML, emptyList(), emptyList()))
+            val html = d.assessment().report("ikast-vvv", ReportOptions(day, Lang.DA, Format.HTML, emptyList(), emptyList()))
             assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.take(40))
             assertTrue(html.contains("</html>"), "a whole HTML page")
             val people = d.people()

@@ -140,7 +140,7 @@ val assessmentSuite = suite("assessment") {
 
     test("responses are recorded all or nothing; invalid rounds are refused") {
         val d = DossierHandle.example("aalborg")
-        val round = d.surveys().last().copy(id = "2018", tallies = emptyList(), closedOn = LocalDate.of(2018, 5, 1))
+        val round = d.surveys().data().last().copy(id = "2018", tallies = emptyList(), closedOn = LocalDate.of(2018, 5, 1))
         d.surveys().add(round)
         repeat(6) { d.surveys().recordResponse("2018", RespondentGroup.NEWCOMER, listOf(SurveyAnswer("cooperation", LikertAnswer.AGREE))) }
         val e = assertThrows<BrobyggerException.InvalidInput> {
@@ -152,7 +152,7 @@ val assessmentSuite = suite("assessment") {
         assertEquals(1.0, newcomers.interval.high)
         val bad = assertThrows<BrobyggerException.Validation> { d.surveys().add(round.copy(id = "bad", agreement = "missing")) }
         assertTrue(bad.findings.any { it.path == "surveys[3].agreement" && it.code == "validation.dangling_reference" })
-        assertEquals(3, d.surveys().size)
+        assertEquals(3, d.surveys().data().size)
     }
 
     test("golden reports match Rust in both languages and formats") {
@@ -162,7 +162,7 @@ val assessmentSuite = suite("assessment") {
             val d = DossierHandle.example(c["example"].str)
             for (lang in list["langs"].list) {
                 for (ext in c["formats"].list) {
-                    val format = if (ext.str == "md") ReportFormat.MARKDOWN else ReportFormat.HTML
+                    val format = if (ext.str == "md") Format.MARKDOWN else Format.HTML
                     val options = ReportOptions(LocalDate.parse(c["as_of"].str), Lang.valueOf(lang.str.uppercase()), format, emptyList(), emptyList())
                     val golden = fixture("assessment/golden/report-${c["agreement"].str}-${lang.str}.${ext.str}").readText()
                     assertEquals(golden, d.assessment().report(c["agreement"].str, options), "${c["agreement"].str} ${lang.str} ${ext.str}")
@@ -183,16 +183,16 @@ val assessmentSuite = suite("assessment") {
             Text("Mørk: ansvarlig", "Dark: responsible"),
         )
         val section = ReportSection(ReportSlot.ROLE_SPLIT, listOf(ReportBlock.Matrix(map)))
-        val html = d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(section)))
+        val html = d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, Format.HTML, emptyList(), listOf(section)))
         val slot = html.substringAfter("<!-- brobygger:slot role_split begin -->").substringBefore("<!-- brobygger:slot role_split end -->")
         assertTrue(slot.contains("<svg") && slot.contains("Homework café"))
         val bad = section.copy(blocks = listOf(ReportBlock.Matrix(map.copy(cells = listOf(HeatCell(5u, 0u, 0.5, Text("x", "x")))))))
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, ReportFormat.HTML, emptyList(), listOf(bad)))
+            d.assessment().report("aalborg-lbb", ReportOptions(LocalDate.of(2017, 6, 30), Lang.EN, Format.HTML, emptyList(), listOf(bad)))
         }
         assertEquals("report.cell_out_of_range", e.code)
         val a = d.assessment().assess("aalborg-lbb", AssessmentOptions(LocalDate.of(2017, 6, 30), emptyList()))
-        assertTrue(renderAssessment(a, Lang.DA, ReportFormat.HTML_FRAGMENT).startsWith("<div class=\"bb-report\" lang=\"da\">"))
+        assertTrue(renderAssessment(a, Lang.DA, Format.HTML_FRAGMENT).startsWith("<div class=\"bb-report\" lang=\"da\">"))
         assertEquals(d.assessment().assessAll(LocalDate.of(2017, 6, 30)), listOf(a))
     }
 }

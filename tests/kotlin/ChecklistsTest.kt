@@ -101,7 +101,7 @@ val checklistsSuite = suite("checklists") {
     test("the rendered Horsens comparison matches the golden files in both languages and formats") {
         val d = DossierHandle.example("horsens")
         for ((lang, code) in listOf(Lang.DA to "da", Lang.EN to "en")) {
-            for ((format, ext) in listOf(RenderFormat.MARKDOWN to "md", RenderFormat.HTML to "html")) {
+            for ((format, ext) in listOf(Format.MARKDOWN to "md", Format.HTML to "html")) {
                 val expected = fixture("golden/checklist-horsens-joint-expectations-$code.$ext").readText()
                 assertEquals(expected, d.checklists().renderComparison("horsens-lawan", "joint-expectations", format, lang), "$code $ext")
             }
@@ -110,7 +110,7 @@ val checklistsSuite = suite("checklists") {
             // The same from a comparison passed around as data.
             val alignment = d.checklists().alignment("horsens-lawan", "joint-expectations")
             assertEquals(fixture("golden/checklist-horsens-joint-expectations-$code.md").readText(),
-                renderChecklistAlignment(alignment, RenderFormat.MARKDOWN, lang))
+                renderChecklistAlignment(alignment, Format.MARKDOWN, lang))
         }
     }
 

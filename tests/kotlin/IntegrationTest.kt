@@ -53,7 +53,7 @@ val integrationSuite = suite("integration") {
         val cell = heat.cells.first { it.row == festival && it.column == 0u }
         assertEquals("R, A" to "Fritidskonsulent", cell.label.en to cell.detail?.en)
         val golden = fixture("assessment/golden/report-horsens-lawan-en.md").readText()
-        val options = ReportOptions(horsensDay, Lang.EN, ReportFormat.MARKDOWN, emptyList(), emptyList())
+        val options = ReportOptions(horsensDay, Lang.EN, Format.MARKDOWN, emptyList(), emptyList())
         assertEquals(golden, d.assessment().report("horsens-lawan", options))
         assertEquals(golden, d.assessment().report("horsens-lawan", options.copy(sections = sections)))
     }
@@ -67,7 +67,7 @@ val integrationSuite = suite("integration") {
         val texts = listOf(
             d.summary(Lang.DA, null),
             d.assessment().healthSummary(horsensDay, Lang.EN),
-            d.assessment().report("horsens-lawan", ReportOptions(horsensDay, Lang.EN, ReportFormat.HTML, emptyList(), emptyList())),
+            d.assessment().report("horsens-lawan", ReportOptions(horsensDay, Lang.EN, Format.HTML, emptyList(), emptyList())),
             roleMatrixMarkdown(d.roles("horsens-lawan").matrix(RoleOptions()), Lang.DA),
             d.roles("horsens-lawan").analyse(RoleOptions()).joinToString { it.text.en },
         )

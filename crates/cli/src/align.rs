@@ -3,7 +3,7 @@
 
 use crate::out::{Outcome, errln, out, outln};
 use crate::{FormatArg, exit, inputs, one_agreement, t};
-use brobygger::checklists::RenderFormat;
+use brobygger::Format;
 use brobygger::{Lang, TemplateId};
 use clap::Args;
 use std::path::PathBuf;
@@ -51,7 +51,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
             seen
         }
     };
-    let format: RenderFormat = args.format.into();
+    let format: Format = args.format.into();
     if matches!(args.format, FormatArg::Html) && templates.len() != 1 {
         let known: Vec<&str> = templates.iter().map(TemplateId::as_str).collect();
         return Err(inputs::bad_input(

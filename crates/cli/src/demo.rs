@@ -11,7 +11,7 @@ use brobygger::import;
 use brobygger::matching::{Cohort, MatchOptions, MatchRequest, Solver};
 use brobygger::present::plural::{SENSITIVE_ITEM, n, pick};
 use brobygger::{
-    BrobyggerError, Dossier, Example, Lang, ReminderKind, ReportFormat, ReportOptions, Severity,
+    BrobyggerError, Dossier, Example, Format, Lang, ReminderKind, ReportOptions, Severity,
 };
 use brobygger_store::{Change, Store};
 use std::path::PathBuf;
@@ -87,8 +87,7 @@ pub(crate) fn run(
         }
         if let Some(dir) = &out {
             for a in &dossier.agreements {
-                for (format, ext) in [(ReportFormat::Markdown, "md"), (ReportFormat::Html, "html")]
-                {
+                for (format, ext) in [(Format::Markdown, "md"), (Format::Html, "html")] {
                     let report = dossier
                         .assessment()
                         .report(&a.id, ReportOptions::new(day, lang, format))?;

@@ -11,8 +11,7 @@
 //!   id the dossier does not have.
 
 use brobygger::{
-    AgreementId, BrobyggerError, Dossier, FindingsExt, Lang, ReportFormat, ReportOptions,
-    SummaryOptions,
+    AgreementId, BrobyggerError, Dossier, FindingsExt, Format, Lang, ReportOptions, SummaryOptions,
 };
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -43,8 +42,8 @@ use out::{Failure, Outcome, errln, out, outln};
 )]
 struct Cli {
     /// Language of the output: da (Danish) or en (English).
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Da)]
-    lang: LangArg,
+    #[arg(long, global = true, default_value = "da", value_parser = parse_lang)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -244,39 +243,19 @@ pub(crate) enum FormatArg {
     Html,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub(crate) enum LangArg {
-    /// Dansk.
-    Da,
-    /// English.
-    En,
-}
-
-impl From<FormatArg> for ReportFormat {
+impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Self {
         match f {
-            FormatArg::Markdown => ReportFormat::Markdown,
-            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }
 
-impl From<FormatArg> for brobygger::checklists::RenderFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Markdown => brobygger::checklists::RenderFormat::Markdown,
-            FormatArg::Html => brobygger::checklists::RenderFormat::Html,
-        }
-    }
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::Da => Lang::Da,
-            LangArg::En => Lang::En,
-        }
-    }
+/// `--lang` read by the library's one language parser (`da`, `dansk`, `en`, `english`, any
+/// case), so the CLI accepts what Python and the apps accept.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse_arg(s, "--lang").map_err(|e| e.to_string())
 }
 
 /// A word in the output language: the library's one helper.
@@ -310,7 +289,7 @@ fn optional_date(as_of: Option<&str>) -> Result<Option<brobygger::chrono::NaiveD
 }
 
 fn run(cli: Cli) -> Outcome {
-    let lang = Lang::from(cli.lang);
+    let lang = cli.lang;
     match cli.command {
         Command::Demo {
             example,
@@ -367,7 +346,7 @@ fn run(cli: Cli) -> Outcome {
                 outln!("{}", to_json(&assessments)?);
             } else {
                 for a in &assessments {
-                    outln!("{}\n", a.render(lang, ReportFormat::Markdown));
+                    outln!("{}\n", a.render(lang, Format::Markdown));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -505,7 +484,7 @@ fn main() -> ExitCode {
             _ => e.exit(),
         },
     };
-    let lang = Lang::from(cli.lang);
+    let lang = cli.lang;
     match run(cli) {
         Ok(code) => code,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,

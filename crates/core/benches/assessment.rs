@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use brobygger::{
-    Dossier, Lang, MeetingRecord, Post, ReportFormat, ReportOptions, Tenure, chrono::NaiveDate,
+    Dossier, Format, Lang, MeetingRecord, Post, ReportOptions, Tenure, chrono::NaiveDate,
 };
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -51,10 +51,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("assess aalborg-lbb", |b| {
         b.iter(|| black_box(aalborg.assessment().assess(&id, as_of).unwrap()))
     });
-    for (name, format) in [
-        ("markdown", ReportFormat::Markdown),
-        ("html", ReportFormat::Html),
-    ] {
+    for (name, format) in [("markdown", Format::Markdown), ("html", Format::Html)] {
         c.bench_function(&format!("report aalborg-lbb {name}"), |b| {
             b.iter(|| {
                 black_box(
@@ -83,7 +80,7 @@ fn bench(c: &mut Criterion) {
                     .assessment()
                     .report(
                         &lawan,
-                        ReportOptions::new(day("2017-08-01"), Lang::Da, ReportFormat::Html),
+                        ReportOptions::new(day("2017-08-01"), Lang::Da, Format::Html),
                     )
                     .unwrap(),
             )

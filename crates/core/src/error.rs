@@ -288,6 +288,25 @@ impl Lang {
     }
 }
 
+impl crate::present::render::Format {
+    /// Reads a format argument as [`Format::parse`](crate::present::render::Format::parse) does
+    /// (`text`, `md`/`markdown`, `html`, `html_fragment`, any case); anything else is
+    /// `input.unknown_value` at `argument`. Python and every other surface that takes a format
+    /// as text use this one parser.
+    pub fn parse_arg(
+        s: &str,
+        argument: &str,
+    ) -> Result<crate::present::render::Format, BrobyggerError> {
+        crate::present::render::Format::parse(s).ok_or_else(|| {
+            BrobyggerError::invalid_input(
+                crate::code::InputCode::UnknownValue,
+                argument,
+                "the format must be text, md (markdown), html or html_fragment",
+            )
+        })
+    }
+}
+
 /// Why a document could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {

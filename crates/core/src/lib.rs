@@ -166,8 +166,8 @@ pub use agreement::{
     StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
 pub use assessment::{
-    Assessment, AssessmentFacet, AssessmentOptions, Dimension, ExternalFindings, ReportFormat,
-    ReportOptions, SurveyRound, SurveysFacet,
+    Assessment, AssessmentFacet, AssessmentOptions, Dimension, ExternalFindings, ReportOptions,
+    SurveyRound, SurveysFacet,
 };
 pub use checklists::{
     AlignmentStatus, AnswerInput, AnswerKind, AnswerSession, AnswerValue, ChecklistAlignment,
@@ -209,6 +209,7 @@ pub use matching::{
 pub use posts::{
     Handover, HandoverError, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure,
 };
+pub use present::Format;
 pub use privacy::{
     Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, PrivacyFacet, ProcessingBasis,
     PseudonymKey, Purpose, RetentionPolicy, Subject, Viewer,

@@ -40,7 +40,7 @@ pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
         entries::<crate::checklists::model::vocab::YesNo>(lang),
         entries::<crate::checklists::model::template::AnswerKindName>(lang),
         entries::<crate::checklists::align::AlignmentStatus>(lang),
-        entries::<crate::checklists::render::RenderFormat>(lang),
+        entries::<crate::present::render::Format>(lang),
         entries::<crate::matching::model::profile::LanguageLevel>(lang),
         entries::<crate::matching::model::profile::Weekday>(lang),
         entries::<crate::matching::model::profile::Gender>(lang),

@@ -827,7 +827,7 @@ fn responses_are_counted_all_or_nothing() {
         .assessment()
         .report(
             &"aalborg-lbb".into(),
-            ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Markdown),
+            ReportOptions::new(date("2017-06-30"), Lang::En, Format::Markdown),
         )
         .unwrap();
     assert!(
@@ -903,7 +903,7 @@ fn golden_reports_in_both_languages_and_formats() {
             let lang = Lang::parse(lang.as_str().unwrap()).unwrap();
             for ext in case["formats"].as_array().unwrap() {
                 let ext = ext.as_str().unwrap();
-                let format = ReportFormat::parse(ext).unwrap();
+                let format = Format::parse(ext).unwrap();
                 let report = d
                     .assessment()
                     .report(
@@ -945,11 +945,7 @@ fn reports_hold_no_personal_data_and_no_external_resources() {
         let secrets = secrets(&d);
         for a in &d.agreements {
             for lang in [Lang::Da, Lang::En] {
-                for format in [
-                    ReportFormat::Markdown,
-                    ReportFormat::Html,
-                    ReportFormat::HtmlFragment,
-                ] {
+                for format in [Format::Markdown, Format::Html, Format::HtmlFragment] {
                     let r = d
                         .assessment()
                         .report(&a.id, ReportOptions::new(date("2019-06-30"), lang, format))
@@ -957,7 +953,7 @@ fn reports_hold_no_personal_data_and_no_external_resources() {
                     for s in &secrets {
                         assert!(!r.contains(s.as_str()), "{} report names a person", a.id);
                     }
-                    if format != ReportFormat::Markdown {
+                    if format != Format::Markdown {
                         // The only URL is the SVG namespace; no scripts, no remote resources.
                         assert_eq!(
                             r.matches("http").count(),
@@ -991,7 +987,7 @@ fn champions_appear_by_kind_not_by_name() {
         .assessment()
         .report(
             &"horsens-lawan".into(),
-            ReportOptions::new(date("2017-08-01"), Lang::Da, ReportFormat::Markdown),
+            ReportOptions::new(date("2017-08-01"), Lang::Da, Format::Markdown),
         )
         .unwrap();
     assert!(!r.contains("Hajar"));
@@ -1046,7 +1042,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
             ReportBlock::Matrix { map: map.clone() },
         ],
     };
-    let options = ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Html)
+    let options = ReportOptions::new(date("2017-06-30"), Lang::En, Format::Html)
         .with_section(section.clone());
     let html = d
         .assessment()
@@ -1079,7 +1075,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
         .assessment()
         .report(
             &"aalborg-lbb".into(),
-            ReportOptions::new(date("2017-06-30"), Lang::Da, ReportFormat::Markdown)
+            ReportOptions::new(date("2017-06-30"), Lang::Da, Format::Markdown)
                 .with_section(section),
         )
         .unwrap();
@@ -1094,7 +1090,7 @@ fn slots_take_other_modules_content_including_a_heat_map() {
         .assessment()
         .report(
             &"aalborg-lbb".into(),
-            ReportOptions::new(date("2017-06-30"), Lang::En, ReportFormat::Html).with_section(
+            ReportOptions::new(date("2017-06-30"), Lang::En, Format::Html).with_section(
                 ReportSection {
                     slot: ReportSlot::RoleSplit,
                     blocks: vec![ReportBlock::Matrix { map: bad }],
@@ -1112,10 +1108,10 @@ fn the_assessment_renders_on_its_own() {
         .assessment()
         .assess(&"ikast-vvv".into(), date("2019-06-30"))
         .unwrap();
-    let frag = a.render(Lang::En, ReportFormat::HtmlFragment);
+    let frag = a.render(Lang::En, Format::HtmlFragment);
     assert!(frag.starts_with("<div class=\"bb-report\" lang=\"en\">"));
     assert!(frag.contains("Findings and advice") && frag.contains("<svg"));
-    let md = a.render(Lang::Da, ReportFormat::Markdown);
+    let md = a.render(Lang::Da, Format::Markdown);
     assert!(md.starts_with("## Vurdering: Samarbejdskontrakt"));
 }
 
@@ -1210,7 +1206,7 @@ proptest! {
                         prop_assert!(x.external_sources.iter().any(|s| s == "roles"));
                         prop_assert!(x.external_sources.iter().any(|s| s == "checklists"));
                     }
-                    for format in [ReportFormat::Markdown, ReportFormat::Html] {
+                    for format in [Format::Markdown, Format::Html] {
                         prop_assert!(d.assessment().report(&a.id, ReportOptions::new(day, Lang::Da, format)).is_ok());
                     }
                 }

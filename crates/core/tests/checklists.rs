@@ -8,7 +8,7 @@ mod common;
 use brobygger::checklists::BuiltinChecklist;
 use brobygger::checklists::{
     AlignmentStatus, AnswerKind, ChecklistItem, ChecklistSection, ChecklistTemplate, ChoiceOption,
-    RenderFormat, Side,
+    Side,
 };
 use brobygger::*;
 use proptest::prelude::*;
@@ -147,7 +147,7 @@ fn golden_comparison_of_the_horsens_example_and_item_lists() {
     let d = Dossier::example("horsens").unwrap();
     let golden = common::fixtures().join("golden");
     for lang in [Lang::Da, Lang::En] {
-        for (format, ext) in [(RenderFormat::Markdown, "md"), (RenderFormat::Html, "html")] {
+        for (format, ext) in [(Format::Markdown, "md"), (Format::Html, "html")] {
             let out = d
                 .checklists()
                 .render_comparison(
@@ -1066,7 +1066,7 @@ fn free_text_never_appears_in_findings_or_debug_output() {
         assert!(!debug.contains(s), "Debug shows free text: {s}");
     }
     // The rendering is for the parties: it does show their answers, but never a person.
-    let md = a.render(RenderFormat::Markdown, Lang::Da);
+    let md = a.render(Format::Markdown, Lang::Da);
     assert!(md.contains("Børnene skal møde foreningen med det samme."));
     for p in &d.people {
         assert!(!md.contains(&p.name) && !md.contains(p.id.as_str()));
@@ -1084,7 +1084,7 @@ fn html_is_self_contained_and_escapes_answers() {
         .render_comparison(
             &"horsens-lawan".into(),
             &"joint-expectations".into(),
-            RenderFormat::Html,
+            Format::Html,
             Lang::En,
         )
         .unwrap();

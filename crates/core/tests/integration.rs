@@ -6,8 +6,8 @@
 
 mod common;
 
-use brobygger::assessment::{ReportFormat, ReportOptions};
-use brobygger::checklists::RenderFormat;
+use brobygger::Format;
+use brobygger::assessment::ReportOptions;
 use brobygger::*;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -36,7 +36,7 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
     let d = Dossier::example("horsens").unwrap();
     let id: AgreementId = "horsens-lawan".into();
     for lang in [Lang::Da, Lang::En] {
-        for format in [ReportFormat::Markdown, ReportFormat::Html] {
+        for format in [Format::Markdown, Format::Html] {
             let r = d
                 .assessment()
                 .report(&id, ReportOptions::new(date("2017-08-01"), lang, format))
@@ -50,7 +50,7 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
                 roles.contains("R, A") && roles.contains("Fritidskonsulent"),
                 "{roles}"
             );
-            if format == ReportFormat::Html {
+            if format == Format::Html {
                 assert!(roles.contains("<svg"), "the heat map is drawn");
             }
             // Side by side: both parties' answers to the critical item.
@@ -76,7 +76,7 @@ fn reports_fill_the_role_and_checklist_slots_by_default() {
         .assessment()
         .report(
             &id,
-            ReportOptions::new(date("2017-06-12"), Lang::En, ReportFormat::Markdown),
+            ReportOptions::new(date("2017-06-12"), Lang::En, Format::Markdown),
         )
         .unwrap();
     let checklists = between(&early, "checklist_alignment");
@@ -115,11 +115,7 @@ fn all_texts(d: &Dossier, as_of: NaiveDate) -> Vec<(String, String)> {
             out.push(("validation".into(), f.render(lang)));
         }
         for a in &d.agreements {
-            for format in [
-                ReportFormat::Markdown,
-                ReportFormat::Html,
-                ReportFormat::HtmlFragment,
-            ] {
+            for format in [Format::Markdown, Format::Html, Format::HtmlFragment] {
                 let r = d
                     .assessment()
                     .report(&a.id, ReportOptions::new(as_of, lang, format))
@@ -209,7 +205,7 @@ fn a_champion_is_never_named() {
         .render_comparison(
             &"horsens-lawan".into(),
             &"joint-expectations".into(),
-            RenderFormat::Markdown,
+            Format::Markdown,
             Lang::Da,
         )
         .unwrap();
@@ -323,7 +319,7 @@ fn free_text_answers_comments_and_notes_stay_out_of_findings_errors_and_reports(
         .render_comparison(
             &id,
             &"kem-association-standpoint".into(),
-            RenderFormat::Markdown,
+            Format::Markdown,
             Lang::Da,
         )
         .unwrap();

@@ -112,7 +112,7 @@ fn library_pages_become_scoped_fragments() {
     );
     let alignment = horsens.checklists().alignments(&id).unwrap().remove(0);
     assert_scoped(&fragment(
-        &alignment.render(brobygger::checklists::RenderFormat::Html, Lang::En),
+        &alignment.render(brobygger::Format::Html, Lang::En),
     ));
 }
 
@@ -216,9 +216,8 @@ fn every_result_table_has_the_columns_the_list_names() {
 /// reminders, a match run explained (text and CSV), introductions, the privacy review and the
 /// disclosure manifest. Each piece is labelled with where it came from.
 fn danish_corpus() -> Vec<(String, String)> {
-    use brobygger::checklists::RenderFormat;
     use brobygger::matching::MatchRunReport;
-    use brobygger::{ReportFormat, ReportOptions, SummaryOptions};
+    use brobygger::{Format, ReportOptions, SummaryOptions};
     let da = Lang::Da;
     let mut out: Vec<(String, String)> = Vec::new();
     for e in brobygger::Example::ALL {
@@ -243,7 +242,7 @@ fn danish_corpus() -> Vec<(String, String)> {
         out.push((format!("{name} checklists"), d.checklists().summary(da)));
         for a in &d.agreements {
             let id = &a.id;
-            let opts = ReportOptions::new(day, da, ReportFormat::Markdown);
+            let opts = ReportOptions::new(day, da, Format::Markdown);
             out.push((
                 format!("{name} report {id}"),
                 d.assessment().report(id, opts).unwrap(),
@@ -251,7 +250,7 @@ fn danish_corpus() -> Vec<(String, String)> {
             let assessment = d.assessment().assess(id, day).unwrap();
             out.push((
                 format!("{name} assessment {id}"),
-                assessment.render(da, ReportFormat::Markdown),
+                assessment.render(da, Format::Markdown),
             ));
             let m = d.roles(id).matrix(RoleOptions::default()).unwrap();
             out.push((format!("{name} roles {id}"), m.markdown(da)));
@@ -265,7 +264,7 @@ fn danish_corpus() -> Vec<(String, String)> {
             for al in d.checklists().alignments(id).unwrap() {
                 out.push((
                     format!("{name} checklist {id} {}", al.template),
-                    al.render(RenderFormat::Markdown, da),
+                    al.render(Format::Markdown, da),
                 ));
             }
         }

@@ -2,7 +2,7 @@
 //! Reports never let a hidden survey group be worked out from the share of all respondents.
 
 use brobygger::assessment::{AnswerTally, LikertAnswer, RespondentGroup, SurveyQuestion};
-use brobygger::{Dossier, Lang, ReportFormat, ReportOptions, SurveyRound, Text};
+use brobygger::{Dossier, Format, Lang, ReportOptions, SurveyRound, Text};
 
 fn tally(group: RespondentGroup, answer: LikertAnswer, count: u32) -> AnswerTally {
     AnswerTally {
@@ -42,11 +42,7 @@ fn a_small_group_hides_one_more_group_when_the_total_is_shown() {
         .assessment()
         .report(
             &"aalborg-lbb".into(),
-            ReportOptions::new(
-                "2017-06-30".parse().unwrap(),
-                Lang::En,
-                ReportFormat::Markdown,
-            ),
+            ReportOptions::new("2017-06-30".parse().unwrap(), Lang::En, Format::Markdown),
         )
         .unwrap();
     let section = &report[report.find("Small groups").unwrap()..];

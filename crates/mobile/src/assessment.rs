@@ -4,11 +4,11 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::assessment::{
-    Assessment, AssessmentOptions, CheckInfo, Interval, ReportFormat, ReportOptions, ReportSection,
+    Assessment, AssessmentOptions, CheckInfo, Interval, ReportOptions, ReportSection,
     RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
 };
 use brobygger::chrono::NaiveDate;
-use brobygger::{AgreementId, BrobyggerError, Dossier, Lang};
+use brobygger::{AgreementId, BrobyggerError, Dossier, Format, Lang};
 use std::sync::{Arc, RwLock};
 
 #[uniffi::export]
@@ -154,7 +154,7 @@ pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Result<Option<Interval
 pub fn render_assessment(
     assessment: Assessment,
     lang: Lang,
-    format: ReportFormat,
+    format: Format,
 ) -> Result<String, BrobyggerError> {
     Ok(assessment.render(lang, format))
 }

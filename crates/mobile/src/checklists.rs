@@ -6,13 +6,12 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::checklists::{
-    BuiltinChecklist, ChecklistItemView, Checklists, RenderFormat, builtin_template,
-    builtin_templates,
+    BuiltinChecklist, ChecklistItemView, Checklists, builtin_template, builtin_templates,
 };
 use brobygger::{
     AgreementId, AnswerInput, AnswerSession, BrobyggerError, ChecklistAlignment,
-    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Dossier, Finding, Lang, PersonId,
-    ResolveItem, SessionId, StartChecklist, TemplateId, Timestamp,
+    ChecklistReadiness, ChecklistRequirement, ChecklistTemplate, Dossier, Finding, Format, Lang,
+    PersonId, ResolveItem, SessionId, StartChecklist, TemplateId, Timestamp,
 };
 use std::sync::{Arc, RwLock};
 
@@ -97,7 +96,7 @@ pub fn describe_checklist_template(
 #[uniffi::export]
 pub fn render_checklist_alignment(
     alignment: ChecklistAlignment,
-    format: RenderFormat,
+    format: Format,
     lang: Lang,
 ) -> Result<String, BrobyggerError> {
     Ok(alignment.render(format, lang))
@@ -255,7 +254,7 @@ impl DossierChecklists {
         &self,
         agreement: AgreementId,
         template: TemplateId,
-        format: RenderFormat,
+        format: Format,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
         read(&self.0)?

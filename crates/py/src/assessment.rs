@@ -10,22 +10,17 @@ use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py, to_pyerr};
 use crate::dossier::Dossier;
 use crate::model::Finding;
 use brobygger as core;
+use brobygger::Format;
 use brobygger::assessment::{
-    AssessmentOptions, ExternalFindings, ReportFormat, ReportOptions, ReportSection, SurveyAnswer,
+    AssessmentOptions, ExternalFindings, ReportOptions, ReportSection, SurveyAnswer,
 };
 use brobygger::chrono::NaiveDate;
 use brobygger::present::Present;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-fn format(s: &str) -> PyResult<ReportFormat> {
-    ReportFormat::parse(s).ok_or_else(|| {
-        to_pyerr(core::BrobyggerError::invalid_input(
-            brobygger::InputCode::UnknownValue,
-            "format",
-            "format must be \"md\", \"html\" or \"html_fragment\"",
-        ))
-    })
+fn format(s: &str) -> PyResult<Format> {
+    Format::parse_arg(s, "format").py()
 }
 
 /// `{"roles": [Finding | dict, ...], ...}` → the core's groups of external findings.
@@ -194,8 +189,7 @@ impl Assessment {
 
     /// Jupyter: the scores chart, findings and advice (in Danish).
     fn _repr_html_(&self) -> String {
-        self.inner
-            .render(core::Lang::Da, ReportFormat::HtmlFragment)
+        self.inner.render(core::Lang::Da, Format::HtmlFragment)
     }
 
     fn __repr__(&self) -> String {
@@ -318,7 +312,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn render(&self, format: ReportFormat) -> PyResult<String> {
+    fn render(&self, format: Format) -> PyResult<String> {
         let mut options = self.options.clone();
         options.format = format;
         // Rendering assesses the agreement again and writes charts: other Python threads run
@@ -334,12 +328,12 @@ impl Report {
 impl Report {
     /// The report as Markdown.
     fn markdown(&self) -> PyResult<String> {
-        self.render(ReportFormat::Markdown)
+        self.render(Format::Markdown)
     }
 
     /// The report as a complete, self-contained HTML document.
     fn html(&self) -> PyResult<String> {
-        self.render(ReportFormat::Html)
+        self.render(Format::Html)
     }
 
     /// The report in `format`: `"md"`, `"html"` or `"html_fragment"`.
@@ -361,7 +355,7 @@ impl Report {
 
     /// Jupyter: the report as an HTML fragment with scoped styles.
     fn _repr_html_(&self) -> PyResult<String> {
-        self.render(ReportFormat::HtmlFragment)
+        self.render(Format::HtmlFragment)
     }
 
     fn __repr__(&self) -> String {
@@ -494,7 +488,7 @@ impl DossierAssessment {
         let options = ReportOptions {
             as_of,
             lang: crate::convert::lang(lang)?,
-            format: ReportFormat::Markdown,
+            format: Format::Markdown,
             external: self::external(external)?,
             sections: self::sections(sections)?,
         };
@@ -504,7 +498,7 @@ impl DossierAssessment {
             options,
         };
         // Fail now, not at the first render, for an unknown agreement or bad input.
-        report.render(ReportFormat::Markdown)?;
+        report.render(Format::Markdown)?;
         Ok(report)
     }
 

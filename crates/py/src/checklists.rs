@@ -229,14 +229,14 @@ view!(
     }
     /// The Markdown comparison, for Jupyter.
     fn _repr_markdown_(&self) -> String {
-        self.inner.render(core::checklists::RenderFormat::Markdown, core::Lang::En)
+        self.inner.render(core::Format::Markdown, core::Lang::En)
     }
     /// Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
     fn _repr_html_(&self) -> String {
         core::present::page_fragment(
             &self
                 .inner
-                .render(core::checklists::RenderFormat::Html, core::Lang::En),
+                .render(core::Format::Html, core::Lang::En),
         )
     }
 });

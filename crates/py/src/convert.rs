@@ -7,6 +7,8 @@ use crate::errors::{
     ParseError, UnsupportedVersionError, ValidationError,
 };
 use crate::model::Finding;
+use brobygger::chrono::NaiveDate;
+use brobygger::import::{Sheet, SheetCell};
 use brobygger::{BrobyggerError, Lang};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
@@ -245,4 +247,106 @@ pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &st
             brobygger::redact_message(&e.inner().to_string()),
         ))
     })
+}
+
+/// A Python value as a plain table cell: `None`, NaN and pandas' `NA` and `NaT` are empty,
+/// numpy scalars are read through `.item()`, a list, tuple or dict is nested; anything else is
+/// its text. Whether the table is a spreadsheet is the core's rule (`Sheet`).
+fn sheet_cell(v: &Bound<'_, PyAny>, depth: u8) -> PyResult<SheetCell> {
+    if v.is_none() {
+        return Ok(SheetCell::Empty);
+    }
+    if v.is_instance_of::<PyBool>() {
+        return Ok(SheetCell::Bool(v.extract()?));
+    }
+    if v.is_instance_of::<PyInt>() {
+        return Ok(match v.extract::<i64>() {
+            Ok(i) => SheetCell::Int(i),
+            Err(_) => SheetCell::Text(v.str()?.to_string()),
+        });
+    }
+    if v.is_instance_of::<PyFloat>() {
+        return Ok(SheetCell::Float(v.extract()?));
+    }
+    if v.is_instance_of::<PyString>() {
+        return Ok(SheetCell::Text(v.extract()?));
+    }
+    if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() || v.is_instance_of::<PyDict>()
+    {
+        return Ok(SheetCell::Nested);
+    }
+    let type_name = v.get_type().name()?.to_string();
+    if type_name == "NAType" || type_name == "NaTType" {
+        return Ok(SheetCell::Empty);
+    }
+    if let Ok(d) = v.extract::<NaiveDate>() {
+        return Ok(SheetCell::Date(d));
+    }
+    if depth == 0 && v.hasattr("item")? {
+        return sheet_cell(&v.call_method0("item")?, 1);
+    }
+    Ok(SheetCell::Text(v.str()?.to_string()))
+}
+
+/// A table as plain cells: a dict of equal-length column lists, or a list of dicts (the
+/// columns in the order they first appear). `None` for anything else: the bulk reader says
+/// what is wrong with it.
+pub(crate) fn sheet(table: &Bound<'_, PyAny>) -> PyResult<Option<Sheet>> {
+    if let Ok(dict) = table.cast::<PyDict>() {
+        let mut columns = Vec::new();
+        let mut cells: Vec<Vec<SheetCell>> = Vec::new();
+        for (k, v) in dict.iter() {
+            let Ok(list) = v.cast::<PyList>() else {
+                return Ok(None);
+            };
+            columns.push(k.str()?.to_string());
+            cells.push(
+                list.iter()
+                    .map(|x| sheet_cell(&x, 0))
+                    .collect::<PyResult<_>>()?,
+            );
+        }
+        let len = cells.first().map_or(0, Vec::len);
+        if cells.iter().any(|c| c.len() != len) {
+            return Ok(None);
+        }
+        let rows = (0..len)
+            .map(|i| cells.iter().map(|c| c[i].clone()).collect())
+            .collect();
+        return Ok(Some(Sheet { columns, rows }));
+    }
+    let Ok(list) = table.cast::<PyList>() else {
+        return Ok(None);
+    };
+    let mut columns: Vec<String> = Vec::new();
+    let mut records: Vec<Vec<(usize, SheetCell)>> = Vec::new();
+    for r in list.iter() {
+        let Ok(record) = r.cast::<PyDict>() else {
+            return Ok(None);
+        };
+        let mut row = Vec::new();
+        for (k, v) in record.iter() {
+            let name = k.str()?.to_string();
+            let i = match columns.iter().position(|c| *c == name) {
+                Some(i) => i,
+                None => {
+                    columns.push(name);
+                    columns.len() - 1
+                }
+            };
+            row.push((i, sheet_cell(&v, 0)?));
+        }
+        records.push(row);
+    }
+    let rows = records
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![SheetCell::Empty; columns.len()];
+            for (i, c) in r {
+                row[i] = c;
+            }
+            row
+        })
+        .collect();
+    Ok(Some(Sheet { columns, rows }))
 }

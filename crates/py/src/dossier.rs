@@ -378,6 +378,7 @@ impl DossierLifecycle {
     /// `InvalidInputError`; the dossier is unchanged then. Pass `override_reason` to go ahead
     /// despite blocking findings; the reason is recorded.
     #[pyo3(signature = (agreement, to, by, at, note = None, override_reason = None))]
+    #[allow(clippy::too_many_arguments)]
     fn transition(
         &self,
         py: Python<'_>,

@@ -117,7 +117,7 @@ mod _brobygger {
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
 
     #[pymodule_export]
-    use crate::scale::{_assign_dense, Profiles};
+    use crate::scale::{_assign_dense, _spreadsheet_csv, Profiles};
 
     #[pymodule_export]
     use crate::model::{

@@ -544,6 +544,7 @@ impl DossierMatching {
     /// Records that a household was introduced to volunteer offers. `setting` is e.g.
     /// `"integration_contract_meeting"` or `"follow_up_conversation"`.
     #[pyo3(signature = (cohort, newcomer, on, setting = "follow_up_conversation", offers = None, by = None))]
+    #[allow(clippy::too_many_arguments)]
     fn record_introduction(
         &self,
         py: Python<'_>,

@@ -12,6 +12,14 @@ use brobygger::matching as m;
 use brobygger::matching::{Objective, solve_dense_owned};
 use pyo3::prelude::*;
 
+/// The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
+/// text when the core finds it shaped like a spreadsheet (no cell holds a list or a record),
+/// otherwise None. Private: `brobygger.profiles` reads such a side with the CSV reader.
+#[pyfunction]
+pub fn _spreadsheet_csv(table: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(crate::convert::sheet(table)?.and_then(|s| s.to_csv()))
+}
+
 /// Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
 /// order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
 /// indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.

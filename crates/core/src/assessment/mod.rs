@@ -5,7 +5,8 @@
 //!
 //! ```
 //! use brobygger::{Dossier, Lang};
-//! use brobygger::assessment::{AssessmentOptions, Dimension, ReportFormat, ReportOptions};
+//! use brobygger::assessment::{AssessmentOptions, Dimension, ReportOptions};
+//! use brobygger::Format;
 //!
 //! let dossier = Dossier::example("aalborg")?;
 //! let as_of = "2017-06-30".parse().unwrap();
@@ -17,7 +18,7 @@
 //! }
 //!
 //! // A report to share, in Danish, as self-contained HTML.
-//! let html = dossier.assessment().report(&"aalborg-lbb".into(), ReportOptions::new(as_of, Lang::Da, ReportFormat::Html))?;
+//! let html = dossier.assessment().report(&"aalborg-lbb".into(), ReportOptions::new(as_of, Lang::Da, Format::Html))?;
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
@@ -90,9 +91,7 @@ pub use model::{
     newcombe_interval, wilson_interval,
 };
 pub use present::{survey_changes_table, survey_shares_table};
-pub use report::parts::{
-    HeatCell, HeatMap, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
-};
+pub use report::parts::{HeatCell, HeatMap, ReportBlock, ReportOptions, ReportSection, ReportSlot};
 pub use result::{
     AssessedFinding, Assessment, CheckResult, CheckStatus, DimensionScore, ExternalFindings,
     ScoreBand,

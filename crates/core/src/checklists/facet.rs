@@ -7,7 +7,7 @@ use crate::checklists::model::session::{
 use crate::checklists::model::template::ChecklistTemplate;
 use crate::checklists::overview::checklist_summary;
 use crate::checklists::readiness::{ChecklistReadiness, checklist_readiness};
-use crate::checklists::render::{RenderFormat, render_checklist_comparison};
+use crate::checklists::render::render_checklist_comparison;
 use crate::checklists::workflow::{
     add_checklist_template, answer_checklist, checklist_session, checklist_sessions,
     checklist_template, remove_checklist_requirement, require_checklist, resolve_checklist_item,
@@ -17,6 +17,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
 use crate::ids::{AgreementId, PersonId, SessionId, TemplateId};
+use crate::present::render::Format;
 use crate::time::Timestamp;
 use std::ops::{Deref, DerefMut};
 
@@ -88,7 +89,7 @@ impl<D: Deref<Target = Dossier>> ChecklistsFacet<D> {
         &self,
         agreement: &AgreementId,
         template: &TemplateId,
-        format: RenderFormat,
+        format: Format,
         lang: Lang,
     ) -> Result<String, BrobyggerError> {
         render_checklist_comparison(&self.dossier, agreement, template, format, lang)

@@ -20,14 +20,14 @@
 //!
 //! ```
 //! use brobygger::{Dossier, Lang, TemplateId};
-//! use brobygger::checklists::RenderFormat;
+//! use brobygger::Format;
 //!
 //! let d = Dossier::example("horsens")?;
 //! let alignment = d.checklists().alignment(&"horsens-lawan".into(), &TemplateId::new("joint-expectations"))?;
 //! // Critical divergences come first.
 //! let first = &alignment.items[0];
 //! assert!(first.critical && !first.resolved);
-//! println!("{}", alignment.render(RenderFormat::Markdown, Lang::En));
+//! println!("{}", alignment.render(Format::Markdown, Lang::En));
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
@@ -63,4 +63,3 @@ pub use model::vocab::{Side, YesNo};
 pub use readiness::{
     ChecklistReadiness, ChecklistReadinessRule, PartyProgress, RequirementProgress,
 };
-pub use render::RenderFormat;

@@ -14,33 +14,8 @@ use crate::i18n::t;
 use crate::i18n::{Label, Lang};
 use crate::ids::{AgreementId, TemplateId};
 use crate::present::escape::{html_lines as html, markdown as md};
+use crate::present::render::{Format, Present};
 use std::fmt::Write;
-
-/// The output format of a rendered comparison.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum RenderFormat {
-    /// Markdown (GitHub flavour, with tables).
-    Markdown,
-    /// A self-contained HTML page (inline styles, no scripts, no external resources).
-    Html,
-}
-
-crate::i18n::labels!(RenderFormat, "render_format" {
-    Markdown => ("Markdown", "Markdown"),
-    Html => ("HTML", "HTML"),
-});
 
 fn percent(x: f64, lang: Lang) -> String {
     let p = (x * 100.0).round();
@@ -54,19 +29,22 @@ pub(crate) fn render_checklist_comparison(
     dossier: &Dossier,
     agreement: &AgreementId,
     template: &TemplateId,
-    format: RenderFormat,
+    format: Format,
     lang: Lang,
 ) -> Result<String, BrobyggerError> {
     Ok(checklist_alignment(dossier, agreement, template)?.render(format, lang))
 }
 
 impl ChecklistAlignment {
-    /// The comparison as Markdown or HTML in `lang`.
-    pub fn render(&self, format: RenderFormat, lang: Lang) -> String {
+    /// The comparison in `format` and `lang`.
+    pub fn render(&self, format: Format, lang: Lang) -> String {
         let doc = Doc::build(self, lang, Audience::Parties);
         match format {
-            RenderFormat::Markdown => doc.markdown(),
-            RenderFormat::Html => doc.html(lang),
+            Format::Markdown => doc.markdown(),
+            Format::Html => doc.html(lang),
+            // The comparison's own writers are Markdown and a whole page; a terminal and an
+            // embedding view get the presentation layer's document of its tables.
+            Format::Text | Format::HtmlFragment => self.present(format, lang),
         }
     }
 

@@ -46,6 +46,7 @@ pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod kind;
 pub(crate) mod read;
+pub(crate) mod sheet;
 pub(crate) mod write;
 
 pub use columns::{CsvColumn, csv_columns, nested_columns, newcomer_columns, offer_columns};
@@ -59,4 +60,5 @@ pub use read::{
     decode_text, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
     offers_from_csv_bytes, read_newcomers_csv, read_offers_csv,
 };
+pub use sheet::{Sheet, SheetCell};
 pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_csv, offers_to_csv};

@@ -5,7 +5,8 @@ use super::doc::{self, Block};
 use super::table::Table;
 use crate::i18n::{Lang, t};
 
-/// The format of a rendered result.
+/// The format of a rendered result: of a report, an assessment, a checklist comparison, a table,
+/// any result the library presents. One enum for every writer (issue 16).
 #[derive(
     Debug,
     Clone,
@@ -29,6 +30,13 @@ pub enum Format {
     /// An HTML fragment with a scoped style sheet, for embedding (a notebook, an app's view).
     HtmlFragment,
 }
+
+crate::i18n::labels!(Format, "format" {
+    Text => ("Tekst", "Text"),
+    Markdown => ("Markdown", "Markdown"),
+    Html => ("HTML", "HTML"),
+    HtmlFragment => ("HTML-udsnit", "HTML fragment"),
+});
 
 impl Format {
     /// Parses `text`/`txt`, `md`/`markdown`, `html` or `html_fragment`/`fragment` (any case).

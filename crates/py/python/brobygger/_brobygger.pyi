@@ -2142,6 +2142,13 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
+def _spreadsheet_csv(table: Any) -> str | None:
+    """
+    The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
+    text when the core finds it shaped like a spreadsheet (no cell holds a list or a record),
+    otherwise None. Private: `brobygger.profiles` reads such a side with the CSV reader.
+    """
+
 def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
     """
     Assesses every agreement of every dossier as of `as_of`, with the GIL released while the

@@ -15,17 +15,21 @@ CSV reader instead, so it means what the same spreadsheet saved as a CSV file me
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import importlib
-import io
 import json
 import math
 from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
-from brobygger._brobygger import Profiles, _assign_dense, newcomers_from_csv, offers_from_csv
+from brobygger._brobygger import (
+    Profiles,
+    _assign_dense,
+    _spreadsheet_csv,
+    newcomers_from_csv,
+    offers_from_csv,
+)
 
 __all__ = ["linear_sum_assignment", "profiles", "table_json"]
 
@@ -134,66 +138,13 @@ def _table(table: Table) -> Any:
     return list(table)
 
 
-def _spreadsheet_cell(value: Any) -> str:
-    """One cell as a spreadsheet would hold it: empty for None, whole numbers without ``.0``
-    (pandas turns an integer column with an empty cell into floats), dates as ``YYYY-MM-DD``."""
-    if value is None or type(value).__name__ in ("NAType", "NaTType"):
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    item = getattr(value, "item", None)  # numpy scalars
-    if item is not None:
-        return _spreadsheet_cell(item())
-    return str(value)
-
-
-def _nested(value: Any) -> bool:
-    return isinstance(value, (list, tuple, dict))
-
-
-def _as_spreadsheet(table: Any) -> str | None:
-    """The table as CSV text when it is shaped like a spreadsheet (no cell holds a list, tuple
-    or dict, so lists can only be ``;``-separated text), otherwise None."""
-    if isinstance(table, Mapping):
-        columns = list(table.values())
-        # Not a table of columns (a column that is not a list, or lengths that differ): the
-        # bulk reader says what is wrong with it.
-        if not all(isinstance(c, list) for c in columns) or len({len(c) for c in columns}) > 1:
-            return None
-        # A column of lists shows it in its first filled cell: the common case (a DataFrame
-        # with list columns) is decided without walking every cell.
-        if any(_nested(next((x for x in c if x is not None), None)) for c in columns):
-            return None
-        if any(_nested(x) for c in columns for x in c):
-            return None
-        names = [str(k) for k in table]
-        rows = list(zip(*columns))
-    else:
-        records = list(table)
-        if not all(isinstance(r, Mapping) for r in records):
-            return None
-        if any(_nested(x) for r in records for x in r.values()):
-            return None
-        names = list(dict.fromkeys(str(k) for r in records for k in r))
-        rows = [tuple(r.get(n) for n in names) for r in records]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows([_spreadsheet_cell(x) for x in row] for row in rows)
-    return out.getvalue()
-
-
 def _side(raw: Any, read_csv: Any, file_name: str) -> Any:
     table = _table(raw)
     if isinstance(raw, Mapping) and any(isinstance(v, (str, bytes)) for v in raw.values()):
         return table  # a column that is text, not a list: the bulk reader says so
-    text = _as_spreadsheet(table)
+    # Whether the side is a spreadsheet, and how its cells are written, is the core's rule
+    # (brobygger::import::Sheet); this layer only hands over the plain columns.
+    text = _spreadsheet_csv(table)
     if text is None:
         return table
     return read_csv(text, file_name=file_name)

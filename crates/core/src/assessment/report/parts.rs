@@ -3,32 +3,8 @@
 
 use crate::assessment::result::ExternalFindings;
 use crate::i18n::{Lang, Text, labels};
+use crate::present::render::Format;
 use chrono::NaiveDate;
-
-/// The output format of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum ReportFormat {
-    /// Markdown (CommonMark with tables); charts appear as their data tables.
-    Markdown,
-    /// A complete, self-contained HTML document with inline CSS and SVG charts.
-    Html,
-    /// An HTML fragment with a scoped style sheet, for embedding (e.g. in Jupyter).
-    HtmlFragment,
-}
-
-impl ReportFormat {
-    /// Parses `md`/`markdown`, `html` or `html_fragment`.
-    pub fn parse(s: &str) -> Option<ReportFormat> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(ReportFormat::Markdown),
-            "html" => Some(ReportFormat::Html),
-            "html_fragment" | "fragment" => Some(ReportFormat::HtmlFragment),
-            _ => None,
-        }
-    }
-}
 
 /// The places in a report that other modules fill in.
 #[derive(
@@ -158,7 +134,7 @@ pub struct ReportOptions {
     /// The language.
     pub lang: Lang,
     /// The output format.
-    pub format: ReportFormat,
+    pub format: Format,
     /// Other modules' findings for the assessment.
     pub external: Vec<ExternalFindings>,
     /// Content for the role-split and checklist slots. A slot with content here shows only
@@ -168,7 +144,7 @@ pub struct ReportOptions {
 
 impl ReportOptions {
     /// Options with no external findings and the slots filled by the library.
-    pub fn new(as_of: NaiveDate, lang: Lang, format: ReportFormat) -> Self {
+    pub fn new(as_of: NaiveDate, lang: Lang, format: Format) -> Self {
         Self {
             as_of,
             lang,

@@ -7,7 +7,7 @@ use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::input::AssessmentOptions;
 use crate::assessment::model::{MIN_REPORTED_RESPONDENTS, ShareEstimate, SurveyRound};
 use crate::assessment::report::parts::{
-    HeatCell, ReportBlock, ReportFormat, ReportOptions, ReportSection, ReportSlot,
+    HeatCell, ReportBlock, ReportOptions, ReportSection, ReportSlot,
 };
 use crate::assessment::report::sections::report_sections;
 use crate::assessment::result::{Assessment, CheckStatus};
@@ -21,6 +21,7 @@ use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::AgreementId;
 use crate::present::doc::{self, Block, Inline, text};
 use crate::present::render::Document;
+use crate::present::render::Format;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -106,7 +107,7 @@ pub(crate) fn report(
 
 impl Assessment {
     /// The assessment alone (scores, chart, findings and advice) as a document in `lang`.
-    pub fn render(&self, lang: Lang, format: ReportFormat) -> String {
+    pub fn render(&self, lang: Lang, format: Format) -> String {
         let d = assessment_document(self, lang);
         render(lang, format, &d.title, &d.blocks)
     }
@@ -130,11 +131,12 @@ pub(crate) fn assessment_document(a: &Assessment, lang: Lang) -> Document {
     d
 }
 
-fn render(lang: Lang, format: ReportFormat, title: &str, blocks: &[Block]) -> String {
+fn render(lang: Lang, format: Format, title: &str, blocks: &[Block]) -> String {
     match format {
-        ReportFormat::Markdown => doc::markdown(blocks),
-        ReportFormat::Html => doc::html_document(lang.code(), title, blocks),
-        ReportFormat::HtmlFragment => doc::html_fragment(lang.code(), blocks),
+        Format::Text => doc::plain(blocks),
+        Format::Markdown => doc::markdown(blocks),
+        Format::Html => doc::html_document(lang.code(), title, blocks),
+        Format::HtmlFragment => doc::html_fragment(lang.code(), blocks),
     }
 }
 
