@@ -547,7 +547,7 @@ impl DossierSurveys {
     /// Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
     /// problem, or `InvalidInputError`; nothing changes then.
     fn add(&self, py: Python<'_>, round: &Bound<'_, PyAny>) -> PyResult<()> {
-    let round = from_py(round, "round")?;
+        let round = from_py(round, "round")?;
         self.dossier
             .try_borrow_mut(py)?
             .inner
@@ -561,26 +561,26 @@ impl DossierSurveys {
     fn record_response(
         &self,
         py: Python<'_>,
-    survey: &str,
-    group: &str,
-    answers: &Bound<'_, PyDict>,
+        survey: &str,
+        group: &str,
+        answers: &Bound<'_, PyDict>,
     ) -> PyResult<()> {
-    let group = parse_enum(group, "group")?;
-    let mut list = Vec::new();
-    for (q, a) in answers.iter() {
-        let question: String = q.extract()?;
-        let answer: String = a.extract()?;
-        list.push(SurveyAnswer {
-            question: question.into(),
-            answer: parse_enum(&answer, "answers")?,
-        });
-    }
+        let group = parse_enum(group, "group")?;
+        let mut list = Vec::new();
+        for (q, a) in answers.iter() {
+            let question: String = q.extract()?;
+            let answer: String = a.extract()?;
+            list.push(SurveyAnswer {
+                question: question.into(),
+                answer: parse_enum(&answer, "answers")?,
+            });
+        }
         self.dossier
             .try_borrow_mut(py)?
-        .inner
-        .surveys_mut()
-        .record_response(&survey.into(), group, &list)
-        .py()
+            .inner
+            .surveys_mut()
+            .record_response(&survey.into(), group, &list)
+            .py()
     }
 
     /// Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
@@ -594,9 +594,9 @@ impl DossierSurveys {
     /// `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
     fn compare<'py>(
         &self,
-    py: Python<'py>,
-    before: &str,
-    after: &str,
+        py: Python<'py>,
+        before: &str,
+        after: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = self.dossier.try_borrow(py)?;
         let changes = d
