@@ -210,15 +210,6 @@ impl PartialEq<ErrorCode> for &str {
     }
 }
 
-// An error code crosses to the app as its string. It never crosses back: no exported function
-// takes an error, so lifting one is refused rather than guessed.
-#[cfg(feature = "uniffi")]
-uniffi::custom_type!(ErrorCode, String, {
-    lower: |c| c.code.to_owned(),
-    try_lift: |_s| Err(uniffi::deps::anyhow::anyhow!(
-        "an error code does not cross from the app into the library"
-    )),
-});
 
 /// One code in the registry: what [`codes()`](crate::codes) lists and the guide's reference
 /// shows.
@@ -555,6 +546,11 @@ codes! {
         Serialize = "internal.serialize", error(Internal),
             "En værdi kunne ikke gives videre som data.",
             "A value could not be handed over as data.";
+        /// The app's own function failed inside a change of a store (an exception in a Kotlin
+        /// or Swift callback); nothing was stored.
+        AppCallback = "internal.app_callback", error(Internal),
+            "Appens egen funktion fejlede under en ændring af lageret; intet er gemt.",
+            "The app's own function failed during a change of the store; nothing was stored.";
     }
 }
 
@@ -607,6 +603,24 @@ codes! {
         Sqlite = "store.sqlite", error(InvalidInput),
             "SQLite fejlede på lageret.",
             "SQLite failed on the store.";
+        /// The audit trail was changed behind the library's back (an event edited, removed or
+        /// moved, or a stored version altered).
+        Tampered = "store.tampered", error(InvalidInput),
+            "Revisionssporet er ændret uden om biblioteket; lageret kan ikke stoles på, før det er undersøgt.",
+            "The audit trail was changed behind the library's back; the store cannot be trusted until it is looked into.";
+        /// The store was closed (in Python, after `close()` or its `with` block).
+        Closed = "store.closed", error(InvalidInput),
+            "Lageret er lukket; åbn det igen.",
+            "The store is closed; open it again.";
+        /// Options to open a store that are not acceptable (an unknown journal mode, a
+        /// negative or endless busy timeout).
+        Options = "store.options", error(InvalidInput),
+            "Indstillingerne for lageret kan ikke bruges (journaltilstand eller ventetid).",
+            "The store's options cannot be used (journal mode or busy timeout).";
+        /// An erasure must name exactly one newcomer household or one person.
+        EraseSubject = "store.erase_subject", error(InvalidInput),
+            "Angiv præcis én nytilkommen husstand eller én person, der skal slettes.",
+            "Name exactly one newcomer household or one person to erase.";
         /// An entity of which the store holds no version.
         NoHistory = "store.no_history", error(NotFound),
             "Lageret har ingen gemte versioner af {id}.",

@@ -11,7 +11,7 @@ use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::survey::SurveyCode;
 use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
-    CodeInfo, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, StoreCode,
+    Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, StoreCode,
     UsageCode,
 };
 use crate::fsio::FileCode;
@@ -61,6 +61,69 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<AssessmentErrorCode>());
     all.extend(CodeInfo::all_of::<ReportCode>());
     all
+}
+
+/// The code `code` names, when the registry has it: how an error raised by the library comes
+/// back from an app (an exception thrown inside a store's change in Kotlin or Swift) with its
+/// code intact. Any other text is `None`: a code is never made from outside.
+///
+/// ```
+/// assert_eq!(brobygger::error_code("store.busy").map(|c| c.as_str()), Some("store.busy"));
+/// assert!(brobygger::error_code("app.made_up").is_none());
+/// ```
+pub fn error_code(code: &str) -> Option<ErrorCode> {
+    fn find<C: Code>(code: &str) -> Option<ErrorCode> {
+        C::all()
+            .iter()
+            .find(|c| c.code() == code)
+            .map(|&c| ErrorCode::from(c))
+    }
+    find::<LoadCode>(code)
+        .or_else(|| find::<SaveCode>(code))
+        .or_else(|| find::<FileCode>(code))
+        .or_else(|| find::<InputCode>(code))
+        .or_else(|| find::<NotFoundCode>(code))
+        .or_else(|| find::<InternalCode>(code))
+        .or_else(|| find::<StoreCode>(code))
+        .or_else(|| find::<UsageCode>(code))
+        .or_else(|| find::<ValidationCode>(code))
+        .or_else(|| find::<LifecycleCode>(code))
+        .or_else(|| find::<HandoverCode>(code))
+        .or_else(|| find::<RolesCode>(code))
+        .or_else(|| find::<ChecklistCode>(code))
+        .or_else(|| find::<MatchingCode>(code))
+        .or_else(|| find::<FollowUpCode>(code))
+        .or_else(|| find::<IntroductionCode>(code))
+        .or_else(|| find::<AssignmentCode>(code))
+        .or_else(|| find::<ImportCode>(code))
+        .or_else(|| find::<PrivacyCode>(code))
+        .or_else(|| find::<SurveyCode>(code))
+        .or_else(|| find::<AssessmentCode>(code))
+        .or_else(|| find::<AssessmentErrorCode>(code))
+        .or_else(|| find::<ReportCode>(code))
+}
+
+// An error code crosses to the app as its string, and back only as a code of the registry (an
+// app rethrowing the library's error inside a store's change); anything else is refused.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(ErrorCode, String, {
+    lower: |c| c.as_str().to_owned(),
+    try_lift: |s| error_code(&s).ok_or_else(|| uniffi::deps::anyhow::anyhow!(
+        "not a code of the library's registry"
+    )),
+});
+
+/// An exception of the app's own code inside a callback (a store's change in Kotlin or Swift)
+/// arrives as an `Internal` error with the registered code `internal.app_callback`; the change
+/// it was part of is not stored.
+#[cfg(feature = "uniffi")]
+impl From<uniffi::UnexpectedUniFFICallbackError> for crate::error::BrobyggerError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        crate::error::BrobyggerError::internal(
+            InternalCode::AppCallback,
+            "the app's function failed inside the change; nothing was stored",
+        )
+    }
 }
 
 /// The registry's entry for `code`, if the library has such a code.

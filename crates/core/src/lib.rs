@@ -178,7 +178,7 @@ pub use code::{
     Code, CodeInfo, ErrorCode, ErrorKind, InputCode, InternalCode, LoadCode, NotFoundCode,
     SaveCode, StoreCode, Usage, UsageCode,
 };
-pub use codes::{code_info, codes, codes_markdown};
+pub use codes::{code_info, codes, codes_markdown, error_code};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};

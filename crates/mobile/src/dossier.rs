@@ -15,7 +15,7 @@ use std::sync::{Arc, RwLock};
 pub struct DossierHandle(pub(crate) Arc<RwLock<Dossier>>);
 
 impl DossierHandle {
-    fn wrap(d: Dossier) -> Arc<Self> {
+    pub(crate) fn wrap(d: Dossier) -> Arc<Self> {
         Arc::new(Self(Arc::new(RwLock::new(d))))
     }
 

@@ -18,6 +18,7 @@ mod notebook;
 mod privacy;
 mod roles;
 mod scale;
+mod store;
 
 use pyo3::prelude::*;
 
@@ -115,6 +116,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
+
+    #[pymodule_export]
+    use crate::store::Store;
 
     #[pymodule_export]
     use crate::scale::{_assign_dense, _spreadsheet_csv, Profiles};

@@ -13,7 +13,8 @@ use sha2::{Digest, Sha256};
 pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What happened to an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// It was added.
     Created,
@@ -49,7 +50,7 @@ impl Action {
 }
 
 /// One event of the audit trail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AuditEvent {
     /// Its place in the chain, from 1, without gaps.
     pub seq: i64,
@@ -124,7 +125,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// What [`crate::Store::verify`] found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ChainReport {
     /// The number of events checked.
     pub events: u64,
@@ -137,10 +138,23 @@ impl ChainReport {
     pub fn is_intact(&self) -> bool {
         self.problem.is_none()
     }
+
+    /// The report when the chain is intact; a [`StoreError::Tampered`](crate::StoreError) for
+    /// the store at `path` otherwise.
+    pub fn intact(self, path: &str) -> Result<Self, crate::StoreError> {
+        match self.problem {
+            None => Ok(self),
+            Some(problem) => Err(crate::StoreError::Tampered {
+                path: path.to_owned(),
+                problem,
+            }),
+        }
+    }
 }
 
 /// Where and how the chain is broken.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChainProblem {
     /// An event was removed or the events were reordered: `expected` is the sequence number that
     /// should come next, `found` the one that did.

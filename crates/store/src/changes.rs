@@ -76,7 +76,7 @@ pub struct EntityChange {
 }
 
 /// What applying a change set did.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ApplyReport {
     /// Entities changed in this copy.
     pub applied: u64,
@@ -87,7 +87,7 @@ pub struct ApplyReport {
 }
 
 /// An entity both copies changed differently.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
     /// The collection.
     pub collection: String,

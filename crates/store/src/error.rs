@@ -88,6 +88,14 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The audit trail was changed behind the library's back ([`crate::Store::verify_intact`]).
+    #[error("{path}: the audit trail was changed behind the library's back: {problem}")]
+    Tampered {
+        /// The file.
+        path: String,
+        /// The first problem found.
+        problem: crate::ChainProblem,
+    },
     /// The operation on the dossier failed (validation, a missing id, ...); nothing was stored.
     #[error(transparent)]
     Dossier(#[from] BrobyggerError),
@@ -118,6 +126,7 @@ impl StoreError {
             StoreError::CannotOpen { .. } => StoreCode::CannotOpen,
             StoreError::ChangeFile { .. } => StoreCode::ChangesSyntax,
             StoreError::Empty { .. } => StoreCode::Empty,
+            StoreError::Tampered { .. } => StoreCode::Tampered,
             StoreError::Sqlite { .. } => StoreCode::Sqlite,
         };
         code.into()
@@ -214,6 +223,7 @@ fn path_of(e: &StoreError) -> &str {
         | StoreError::Busy { path }
         | StoreError::CannotOpen { path, .. }
         | StoreError::Empty { path }
+        | StoreError::Tampered { path, .. }
         | StoreError::Sqlite { path, .. } => path,
         StoreError::Dossier(_) | StoreError::ChangeFile { .. } => "",
     }

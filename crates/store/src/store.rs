@@ -78,7 +78,7 @@ impl<'a> Change<'a> {
 }
 
 /// What one write changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ChangeSummary {
     /// Entities added.
     pub created: u64,
@@ -121,7 +121,7 @@ impl Erase {
 const ERASURE: &str = "erasure";
 
 /// One stored version of an entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Revision {
     /// The audit event that made it.
     pub seq: i64,
@@ -673,6 +673,12 @@ impl Store {
         let report = verify_chain(&tx, &self.path)?;
         tx.commit().map_err(self.fail())?;
         Ok(report)
+    }
+
+    /// [`Store::verify`] as an error: the report when the chain is intact,
+    /// [`StoreError::Tampered`] (code `store.tampered`) with the first problem otherwise.
+    pub fn verify_intact(&self) -> Result<ChainReport, StoreError> {
+        self.verify()?.intact(&self.path)
     }
 }
 

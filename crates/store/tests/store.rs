@@ -883,3 +883,112 @@ fn two_copies_exchange_changes_with_conflicts_reported_and_twice_is_once() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The events of a store without the parts that depend on the clock (`at` and the hashes that
+/// seal it): what Python and Kotlin must reach through their own `Store` for the same script.
+fn log_digest(store: &Store) -> serde_json::Value {
+    let events: Vec<_> = store
+        .log()
+        .unwrap()
+        .into_iter()
+        .map(|e| {
+            serde_json::json!({
+                "seq": e.seq, "actor": e.actor, "operation": e.operation,
+                "collection": e.collection, "entity": e.entity, "action": e.action.as_str(),
+                "fields": e.fields, "digest": e.digest,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(events)
+}
+
+/// The script of tests/fixtures/store/script.expected.json, run through the Rust API: import
+/// an example, add a person, fail to add them again (nothing stored), then the log, the
+/// person's history and the chain. tests/python/test_store.py and tests/kotlin/StoreTest.kt run
+/// the same script and compare.
+#[test]
+fn the_store_script_gives_the_shared_fixture() {
+    let dir = scratch("script");
+    let mut store = Store::open(dir.join("s.db")).unwrap();
+    store
+        .import(
+            &Example::IkastBrande.dossier().unwrap(),
+            Change::new("coordinator-1", "import"),
+        )
+        .unwrap();
+    let person = || brobygger::Person {
+        id: brobygger::PersonId::new("p-7x2k9q"),
+        name: "Maren Holm".into(),
+        email: Some("maren@example.org".into()),
+        phone: None,
+        child_protection_certificate: None,
+        notes: None,
+    };
+    store
+        .update(Change::new("coordinator-2", "add_person"), |d| {
+            d.add_person(person())
+        })
+        .unwrap();
+    let failed = store
+        .update(Change::new("coordinator-2", "add_person"), |d| {
+            d.add_person(person())
+        })
+        .unwrap_err();
+    let history: Vec<_> = store
+        .history("people", "p-7x2k9q")
+        .unwrap()
+        .into_iter()
+        .map(|r| serde_json::json!({"seq": r.seq, "actor": r.actor, "action": r.action.as_str(), "json": r.json}))
+        .collect();
+    let report = store.verify_intact().unwrap();
+    let got = serde_json::json!({
+        "log": log_digest(&store),
+        "failed_code": failed.code().as_str(),
+        "history": history,
+        "verified_events": report.events,
+        "head": store.head().unwrap(),
+    });
+    let path = root().join("tests/fixtures/store/script.expected.json");
+    let text = format!("{}\n", serde_json::to_string_pretty(&got).unwrap());
+    if std::env::var_os("BROBYGGER_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+    }
+    let want: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing {} (BROBYGGER_BLESS=1)", path.display())),
+    )
+    .unwrap();
+    assert_eq!(got, want, "BROBYGGER_BLESS=1 rewrites {}", path.display());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_tampered_trail_is_a_typed_error_from_verify_intact() {
+    let dir = scratch("intact");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .import(
+            &Example::Horsens.dossier().unwrap(),
+            Change::new("anna", "import"),
+        )
+        .unwrap();
+    assert!(store.verify_intact().is_ok());
+    drop(store);
+    tamper(&path, "UPDATE audit SET actor = 'mallory' WHERE seq = 2");
+    let store = Store::open(&path).unwrap();
+    let e = store.verify_intact().unwrap_err();
+    assert_eq!(e.code(), "store.tampered");
+    assert!(matches!(
+        e,
+        brobygger_store::StoreError::Tampered {
+            problem: ChainProblem::Tampered { seq: 2 },
+            ..
+        }
+    ));
+    let boundary = brobygger::BrobyggerError::from(e);
+    assert_eq!(boundary.code(), "store.tampered");
+    assert!(!boundary.to_string().contains("mallory"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
