@@ -123,6 +123,7 @@ FREE: dict[str, str] = {
 FREE_NOT_EXPOSED = {
     "official_municipality_name": "used by validation (a finding names the official name)",
     "redact_message": "used by every error conversion",
+    "error_code": "lifts a registered code back from Kotlin and Swift; Python's exceptions carry the code as text",
     "sort_findings": "findings already arrive sorted",
     "format_number": "used in rendered checklists",
     "cvr_checksum_ok": "used by validation", "is_well_formed": "used by validation",

@@ -72,6 +72,7 @@ from brobygger._brobygger import (
     RuleSet,
     stable_matching,
     StatusEvent,
+    Store,
     survey_changes_table,
     survey_shares_table,
     task_catalogue,
@@ -211,6 +212,9 @@ __all__ = [
 from brobygger._brobygger import code_info, codes
 
 __all__ += ["code_info", "codes"]
+
+# The SQLite store: history and a hash-chained audit trail (issue 17).
+__all__ += ["Store"]
 
 # Spreadsheet lists (CSV import and export) and reminders.
 __all__ += [

@@ -2102,6 +2102,115 @@ class StatusEvent:
         """
 
 @final
+class Store:
+    """
+    A dossier kept in an SQLite file: the current state, every earlier version of every entity
+    and a hash-chained audit trail of who changed what and when.
+
+    ``with Store.open(path) as store:`` opens (creating or migrating) the file and closes it at
+    the end of the block. Every write is one audited transaction that waits for other writers
+    (threads or processes) first, so no work is lost; a write that fails changes nothing.
+    """
+    def __enter__(self, /) -> Store: ...
+    def __exit__(self, /, *_args) -> bool: ...
+    def __repr__(self, /) -> str: ...
+    def apply(self, /, changes: Any, actor: str, operation: str = "apply") -> Any:
+        """
+        Applies another copy's changes (a dict from `changes_since`, or its JSON text). Returns
+        ``applied``, ``unchanged`` and ``conflicts`` (entities both copies changed differently;
+        this copy kept its own). Applying the same changes twice changes nothing.
+        """
+    def changes_since(self, /, since: SupportsIndex) -> Any:
+        """
+        The changes made after audit event `since`, as a change file's data (a dict; write it
+        with ``json.dump``): apply it to another copy with `apply`.
+        """
+    def close(self, /) -> None:
+        """
+        Closes the file (also at the end of a ``with`` block); any later call raises
+        `InvalidInputError` (code ``store.closed``).
+        """
+    def dossier(self, /) -> Dossier:
+        """
+        The dossier as it is now (a copy: change the store with `update`).
+        """
+    def erase(self, /, actor: str, on: date, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
+        """
+        Erases one newcomer household (`newcomer=`) or one person (`person=`) as of `on` (GDPR
+        art. 17): anonymised in the current dossier with cascade, every earlier version naming
+        them emptied, one verifiable erasure event. Returns what changed (as `import_`).
+        """
+    def export_json(self, /) -> str:
+        """
+        The dossier as canonical JSON, the same text ``Dossier.to_json()`` gives.
+        """
+    def head(self, /) -> int:
+        """
+        The number of the last audit event (0 for a new store).
+        """
+    def history(self, /, collection: str, id: str) -> Any:
+        """
+        Every stored version of one entity, oldest first: dicts with ``seq``, ``at``,
+        ``actor``, ``operation``, ``action`` and ``json`` (the entity after the change; None
+        after a deletion or once erased).
+        """
+    def import_(self, /, dossier: Dossier, actor: str, operation: str = "import") -> Any:
+        """
+        Puts `dossier` in the store, replacing what it held; every entity that is new, changed or
+        gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
+        ``erasures``, ``erased``).
+        """
+    def is_empty(self, /) -> bool:
+        """
+        Whether the store holds no dossier yet.
+        """
+    def log(self, /) -> Any:
+        """
+        The audit trail, oldest first: dicts with ``seq``, ``at``, ``actor``, ``operation``,
+        ``collection``, ``entity``, ``action``, ``fields`` (paths, never values), ``digest``,
+        ``prev_hash``, ``hash``. ``bb.to_frame(store.log())`` makes it a DataFrame.
+        """
+    def log_of(self, /, collection: str, id: str) -> Any:
+        """
+        The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id).
+        """
+    @classmethod
+    def open(cls, /, path: str | PathLike[str], journal: str = "wal", busy_timeout: SupportsFloat | SupportsIndex = 30.0) -> Store:
+        """
+        Opens the store at `path`, creating or migrating it. `journal` is ``"wal"`` (the
+        default) or ``"rollback"`` (for a file on a network share); a writer waits up to
+        `busy_timeout` seconds for another. Raises `UnsupportedVersionError` (code
+        ``store.newer_schema``) for a file of a newer brobygger, `InvalidInputError` for a file
+        that is not a store (``store.not_a_database``, ``store.corrupt``, ``store.foreign``).
+        """
+    def path(self, /) -> str:
+        """
+        The file's path, as given.
+        """
+    def schema_version(self, /) -> int:
+        """
+        The schema version of the file.
+        """
+    def update(self, /, actor: str, operation: str, change: Any) -> Any:
+        """
+        Changes the dossier with `change`, a function that takes the current `Dossier` and
+        changes it (``lambda d: d.lifecycle.transition(...)``). All or nothing: when it raises,
+        nothing is stored and the exception comes through as it was. Waits for other writers
+        first, so it always works on the latest dossier. Returns what changed (as `import_`).
+        """
+    def verify(self, /) -> Any:
+        """
+        Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
+        intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
+        ``history_tampered`` or ``truncated``, and the event numbers).
+        """
+    def verify_intact(self, /) -> Any:
+        """
+        `verify` as an exception: the report when the trail is intact; raises
+        `InvalidInputError` with code ``store.tampered`` otherwise.
+        """
+
+@final
 class Tenure:
     """
     One person's time in a post: `from_date` inclusive, `until` exclusive (None while open).

@@ -1,0 +1,216 @@
+"""The SQLite store from Python (``bb.Store``): the shared script gives the same log as Rust and
+Kotlin, a change that raises stores nothing, writers in threads and processes lose nothing, and
+a newer file, a busy store and a tampered trail are typed errors with registered codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import brobygger as bb
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def log_digest(store: bb.Store) -> list[dict[str, Any]]:
+    keys = ("seq", "actor", "operation", "collection", "entity", "action", "fields", "digest")
+    return [{k: e[k] for k in keys} for e in store.log()]
+
+
+def add_maren(d: bb.Dossier) -> None:
+    d.add_person("Maren Holm", email="maren@example.org", id="p-7x2k9q")
+
+
+def test_the_store_script_gives_the_same_log_as_rust(tmp_path: Path) -> None:
+    want = json.loads((FIXTURES / "store" / "script.expected.json").read_text(encoding="utf-8"))
+    with bb.Store.open(tmp_path / "s.db") as store:
+        assert store.is_empty()
+        store.import_(bb.Dossier.example("ikast-brande"), "coordinator-1")
+        store.update("coordinator-2", "add_person", add_maren)
+        with pytest.raises(bb.InvalidInputError) as failed:
+            store.update("coordinator-2", "add_person", add_maren)
+        history = [
+            {"seq": r["seq"], "actor": r["actor"], "action": r["action"], "json": r["json"]}
+            for r in store.history("people", "p-7x2k9q")
+        ]
+        got = {
+            "log": log_digest(store),
+            "failed_code": failed.value.code,
+            "history": history,
+            "verified_events": store.verify_intact()["events"],
+            "head": store.head(),
+        }
+    assert got == want
+
+
+def test_a_change_that_raises_stores_nothing_and_its_exception_comes_through(tmp_path: Path) -> None:
+    with bb.Store.open(tmp_path / "s.db") as store:
+        store.import_(bb.Dossier.example("aalborg"), "anna")
+        head = store.head()
+
+        def half_done(d: bb.Dossier) -> None:
+            add_maren(d)
+            raise KeyError("the app changed its mind")
+
+        with pytest.raises(KeyError, match="changed its mind"):
+            store.update("anna", "add_person", half_done)
+        assert store.head() == head
+        assert "p-7x2k9q" not in [p.id for p in store.dossier().people]
+        summary = store.update("anna", "add_person", add_maren)
+        assert summary == {"created": 1, "updated": 0, "deleted": 0, "erasures": 0, "erased": 0}
+        assert store.dossier() == bb.Dossier.from_json(store.export_json())
+        assert store.verify() == {"events": head + 1, "problem": None}
+    with pytest.raises(bb.InvalidInputError) as closed:
+        store.head()
+    assert closed.value.code == "store.closed"
+
+
+def test_writers_in_threads_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with bb.Store.open(path) as store:
+        store.import_(bb.Dossier.example("horsens"), "anna")
+        before = len(store.dossier().people)
+    shared = bb.Store.open(path)
+    names = ["Ane Berg", "Bo Dahl", "Cai Eng", "Dorte Fisk", "Eva Grøn", "Finn Hjort"]
+    errors: list[BaseException] = []
+
+    def writer(i: int) -> None:
+        try:
+            # Half the writers share one Store, half open their own: both wait, neither loses.
+            store = shared if i % 2 else bb.Store.open(path)
+            for round_ in range(3):
+                store.update(f"writer-{i}", "add_person", lambda d: d.add_person(f"{names[i]} {round_}"))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    people = shared.dossier().people
+    assert len(people) == before + 18
+    assert len({p.name for p in people}) == len(people)
+    assert shared.verify()["problem"] is None
+    shared.close()
+
+
+WRITER = """
+import sys
+import brobygger as bb
+with bb.Store.open(sys.argv[1]) as store:
+    for round_ in range(3):
+        store.update("process-" + sys.argv[2], "add_person",
+                     lambda d: d.add_person("Person " + sys.argv[2] + " " + str(round_)))
+"""
+
+
+def test_writers_in_processes_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with bb.Store.open(path) as store:
+        store.import_(bb.Dossier.example("horsens"), "anna")
+        before = len(store.dossier().people)
+    children = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(i)], stderr=subprocess.PIPE, text=True)
+        for i in range(6)
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+    with bb.Store.open(path) as store:
+        assert len(store.dossier().people) == before + 18
+        actors = {e["actor"] for e in store.log()}
+        assert {f"process-{i}" for i in range(6)} <= actors
+        assert store.verify()["problem"] is None
+
+
+def test_a_newer_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    bb.Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()  # the last connection checkpoints the write-ahead log into the file
+    before = path.read_bytes()
+    with pytest.raises(bb.UnsupportedVersionError) as e:
+        bb.Store.open(path)
+    assert (e.value.code, e.value.found, e.value.supported) == ("store.newer_schema", 99, 1)
+    assert path.read_bytes() == before
+    assert bb.code_info("store.newer_schema") is not None
+
+
+BLOCKER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_store_busy_past_the_timeout_is_a_typed_error(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with bb.Store.open(path) as store:
+        store.import_(bb.Dossier.example("aalborg"), "anna")
+    # Another process holds the write lock (in this process, POSIX locks of two SQLite
+    # libraries would not see each other).
+    blocker = subprocess.Popen([sys.executable, "-c", BLOCKER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert blocker.stdout is not None and blocker.stdout.readline().strip() == "locked"
+        with bb.Store.open(path, busy_timeout=0.2) as store:
+            with pytest.raises(bb.InvalidInputError) as e:
+                store.update("bo", "add_person", add_maren)
+            assert e.value.code == "store.busy"
+    finally:
+        blocker.kill()
+        blocker.wait()
+    with pytest.raises(bb.InvalidInputError) as bad:
+        bb.Store.open(path, journal="network")
+    assert bad.value.code == "store.options"
+
+
+def test_a_tampered_trail_is_found_and_is_a_typed_error(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with bb.Store.open(path) as store:
+        store.import_(bb.Dossier.example("aalborg"), "anna")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE audit SET actor = 'mallory' WHERE seq = 3")
+    conn.close()
+    with bb.Store.open(path) as store:
+        assert store.verify()["problem"] == {"kind": "tampered", "seq": 3}
+        with pytest.raises(bb.InvalidInputError) as e:
+            store.verify_intact()
+        assert e.value.code == "store.tampered"
+        assert "mallory" not in str(e.value)
+
+
+def test_erasure_and_two_copies(tmp_path: Path) -> None:
+    d = bb.Dossier.example("ikast-brande")
+    newcomer = d.cohorts[0]["newcomers"][0]["id"]
+    with bb.Store.open(tmp_path / "a.db") as a, bb.Store.open(tmp_path / "b.db") as b:
+        a.import_(d, "anna")
+        b.import_(d, "bo")
+        since = a.head()
+        a.update("anna", "add_person", add_maren)
+        changes = a.changes_since(since)
+        assert [c["key"] for c in changes["changes"]] == ["p-7x2k9q"]
+        report = b.apply(json.dumps(changes), "bo")
+        assert (report["applied"], report["conflicts"]) == (1, [])
+        assert b.apply(changes, "bo")["applied"] == 0
+        summary = a.erase("dpo", dt.date(2020, 1, 1), newcomer=newcomer)
+        assert summary["erasures"] == 1 and summary["erased"] >= 1
+        assert newcomer not in a.export_json()
+        assert a.verify()["problem"] is None
+        assert [e["action"] for e in a.log()][-1] == "erased"
+        with pytest.raises(bb.InvalidInputError) as e:
+            a.erase("dpo", dt.date(2020, 1, 1))
+        assert e.value.code == "store.erase_subject"
