@@ -20,6 +20,7 @@ fun main() {
         vectorsSuite,
         presentSuite,
         surfaceSuite,
+        storeSuite,
     )
     var passed = 0
     var failed = 0

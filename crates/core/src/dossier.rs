@@ -420,3 +420,20 @@ mod tests {
         assert!(e.to_string().contains("unknown field `nmae`"), "{e}");
     }
 }
+
+/// A change an app makes to a dossier kept by the library elsewhere: the SQLite store's
+/// `update` in Kotlin and Swift (crate `brobygger-mobile`) calls it with the latest dossier under
+/// the store's write lock and stores what it returns, as one audited transaction. Throwing
+/// stores nothing: an error of the library thrown inside arrives unchanged, any other exception
+/// as `Internal` (`internal.app_callback`).
+///
+/// It lives beside [`Dossier`], behind the `uniffi` feature, because the app's exceptions
+/// cross back as [`BrobyggerError`]: uniffi generates the callback's error handling in the
+/// component that defines the error.
+#[cfg(feature = "uniffi")]
+#[uniffi::export(callback_interface)]
+pub trait DossierChange: Send + Sync {
+    /// The dossier after the change (wrap it in a `DossierHandle` to use the facets, and return
+    /// the handle's `data()`).
+    fn change(&self, dossier: Dossier) -> Result<Dossier, BrobyggerError>;
+}

@@ -180,6 +180,8 @@ pub use code::{
 };
 pub use codes::{code_info, codes, codes_markdown, error_code};
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
+#[cfg(feature = "uniffi")]
+pub use dossier::DossierChange;
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};
 pub use finding::{

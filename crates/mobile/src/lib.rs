@@ -24,7 +24,7 @@ mod store;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
-pub use store::{DossierChange, Store};
+pub use store::Store;
 pub use present::{
     assessment_tables, checklist_alignment_tables, empty_table, findings_tables, match_run_tables,
     render_findings, render_match_run, render_table, role_matrix_tables, table_csv, table_names,

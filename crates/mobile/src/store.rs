@@ -3,14 +3,15 @@
 //!
 //! Conversion only. The store's records are the store crate's own types, exposed with
 //! `uniffi::remote` (the compiler checks each mirror against the type, so they cannot drift).
-//! A change is a [`DossierChange`] the app implements: it gets a [`DossierHandle`] on the latest
-//! dossier under the store's write lock and changes it with the handle's facets; when it
-//! returns, the change is stored as one audited transaction, and when it throws, nothing is.
+//! A change is a [`DossierChange`] (declared in the core, beside `Dossier`) the app implements:
+//! it gets the latest dossier under the store's write lock, changes it (through a
+//! [`DossierHandle`]'s facets) and returns it; the result is stored as one audited transaction,
+//! and when it throws, nothing is.
 
 use crate::convert::read;
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
-use brobygger::{BrobyggerError, NewcomerId, PersonId};
+use brobygger::{BrobyggerError, DossierChange, NewcomerId, PersonId};
 use brobygger_store as store;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -140,17 +141,6 @@ pub enum Erase {
     Person(PersonId),
 }
 
-/// A change to a store's dossier, written by the app: `change` gets the latest dossier and
-/// changes it through the handle's facets. Throwing stores nothing; a `BrobyggerException`
-/// thrown by the library inside it arrives unchanged, any other exception as
-/// `BrobyggerException.Internal` (`internal.app_callback`). Do not call the same `Store`
-/// from inside it.
-#[uniffi::export(callback_interface)]
-pub trait DossierChange: Send + Sync {
-    /// Changes `dossier`.
-    fn change(&self, dossier: Arc<DossierHandle>) -> Result<(), BrobyggerError>;
-}
-
 /// A dossier kept in an SQLite file: the current state, every earlier version of every entity
 /// and a hash-chained audit trail. Safe to share across threads; every write waits for other
 /// writers (threads or processes) first, so no work is lost, and a failing write changes
@@ -233,9 +223,7 @@ impl Store {
         let ((), summary) =
             self.lock()
                 .update(store::Change::new(&actor, &operation), |d| {
-                    let handle = DossierHandle::wrap(d.clone());
-                    change.change(Arc::clone(&handle))?;
-                    *d = read(handle.lock())?.clone();
+                    *d = change.change(d.clone())?;
                     Ok(())
                 })?;
         Ok(summary)
