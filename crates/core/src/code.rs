@@ -210,7 +210,6 @@ impl PartialEq<ErrorCode> for &str {
     }
 }
 
-
 /// One code in the registry: what [`codes()`](crate::codes) lists and the guide's reference
 /// shows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

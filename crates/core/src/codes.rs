@@ -11,8 +11,8 @@ use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::survey::SurveyCode;
 use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
-    Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity, StoreCode,
-    UsageCode,
+    Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity,
+    StoreCode, UsageCode,
 };
 use crate::fsio::FileCode;
 use crate::i18n::Lang;

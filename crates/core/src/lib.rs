@@ -179,9 +179,9 @@ pub use code::{
     SaveCode, StoreCode, Usage, UsageCode,
 };
 pub use codes::{code_info, codes, codes_markdown, error_code};
-pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 #[cfg(feature = "uniffi")]
 pub use dossier::DossierChange;
+pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};
 pub use finding::{

@@ -24,7 +24,6 @@ mod store;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
 pub use dossier::DossierHandle;
-pub use store::Store;
 pub use present::{
     assessment_tables, checklist_alignment_tables, empty_table, findings_tables, match_run_tables,
     render_findings, render_match_run, render_table, role_matrix_tables, table_csv, table_names,
@@ -36,6 +35,7 @@ pub use roles::{
     parse_party_key, parse_task_key, party_key, role_changes_from_json, role_matrix_html,
     role_matrix_markdown, task_catalogue, task_key,
 };
+pub use store::Store;
 
 use brobygger::{BrobyggerError, Lang, PersonId, VocabularyEntry};
 

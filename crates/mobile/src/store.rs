@@ -17,8 +17,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 pub use brobygger_store::{
-    Action, ApplyReport, AuditEvent, ChainProblem, ChainReport, ChangeSet, ChangeSummary,
-    Conflict, EntityChange, Erase, JournalMode, Revision, StoreOptions,
+    Action, ApplyReport, AuditEvent, ChainProblem, ChainReport, ChangeSet, ChangeSummary, Conflict,
+    EntityChange, Erase, JournalMode, Revision, StoreOptions,
 };
 
 /// What happened to an entity.
@@ -220,12 +220,12 @@ impl Store {
         operation: String,
         change: Box<dyn DossierChange>,
     ) -> Result<ChangeSummary, BrobyggerError> {
-        let ((), summary) =
-            self.lock()
-                .update(store::Change::new(&actor, &operation), |d| {
-                    *d = change.change(d.clone())?;
-                    Ok(())
-                })?;
+        let ((), summary) = self
+            .lock()
+            .update(store::Change::new(&actor, &operation), |d| {
+                *d = change.change(d.clone())?;
+                Ok(())
+            })?;
         Ok(summary)
     }
 
@@ -250,7 +250,11 @@ impl Store {
     }
 
     /// The audit events about one entity (`collection`, e.g. `agreements`, and its id).
-    pub fn log_of(&self, collection: String, id: String) -> Result<Vec<AuditEvent>, BrobyggerError> {
+    pub fn log_of(
+        &self,
+        collection: String,
+        id: String,
+    ) -> Result<Vec<AuditEvent>, BrobyggerError> {
         Ok(self.lock().log_of(&collection, &id)?)
     }
 

@@ -59,11 +59,13 @@ fn journal(name: &str) -> PyResult<store::JournalMode> {
     match name {
         "wal" => Ok(store::JournalMode::Wal),
         "rollback" => Ok(store::JournalMode::Rollback),
-        _ => Err(crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
-            core::StoreCode::Options,
-            "journal",
-            "unknown value, expected `wal` or `rollback`",
-        ))),
+        _ => Err(crate::convert::to_pyerr(
+            core::BrobyggerError::invalid_input(
+                core::StoreCode::Options,
+                "journal",
+                "unknown value, expected `wal` or `rollback`",
+            ),
+        )),
     }
 }
 
@@ -71,11 +73,13 @@ fn subject(newcomer: Option<String>, person: Option<String>) -> PyResult<store::
     match (newcomer, person) {
         (Some(n), None) => Ok(store::Erase::Newcomer(core::NewcomerId::new(n))),
         (None, Some(p)) => Ok(store::Erase::Person(core::PersonId::new(p))),
-        _ => Err(crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
-            core::StoreCode::EraseSubject,
-            "subject",
-            "give exactly one of newcomer and person",
-        ))),
+        _ => Err(crate::convert::to_pyerr(
+            core::BrobyggerError::invalid_input(
+                core::StoreCode::EraseSubject,
+                "subject",
+                "give exactly one of newcomer and person",
+            ),
+        )),
     }
 }
 
