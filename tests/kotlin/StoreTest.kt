@@ -83,7 +83,7 @@ val storeSuite = suite("store") {
             assertEquals(head, store.head())
             assertFalse(store.dossier().people().any { it.id == "p-7x2k9q" })
             val summary = store.update("anna", "add_person", change { it.addPerson(maren()) })
-            assertEquals(ChangeSummary(1UL, 0UL, 0UL, 0UL, 0UL), summary)
+            assertEquals(ChangeSummary(1UL, 0UL, 0UL, 0UL, 0UL, 0UL), summary)
             assertNull(store.verify().problem)
             assertEquals(store.exportJson(), store.dossier().toJson())
         }

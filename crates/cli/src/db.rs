@@ -319,7 +319,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             let who = actor();
             let s = Store::open(&store)?.erase(Change::new(&who, "erase"), subject, on)?;
             outln!(
-                "{} {}; {} {}.",
+                "{} {}; {} {}, {} {}.",
                 t(
                     lang,
                     "Slettet; de nuværende data:",
@@ -328,9 +328,11 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
                 summary(&s, lang),
                 t(
                     lang,
-                    "tidligere versioner tømt:",
-                    "earlier versions emptied:"
+                    "tidligere versioner renset:",
+                    "earlier versions cleaned:"
                 ),
+                s.redacted,
+                t(lang, "tømt:", "emptied:"),
                 s.erased
             );
             Ok(ExitCode::SUCCESS)

@@ -83,6 +83,7 @@ pub struct ChangeSummary {
     pub deleted: u64,
     pub erasures: u64,
     pub erased: u64,
+    pub redacted: u64,
 }
 
 /// An entity both copies changed differently; this copy kept its own.

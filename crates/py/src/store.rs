@@ -165,7 +165,8 @@ impl Store {
 
     /// Puts `dossier` in the store, replacing what it held; every entity that is new, changed or
     /// gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
-    /// ``erasures``, ``erased``).
+    /// ``erasures``, ``erased`` (earlier versions emptied), ``redacted`` (earlier versions
+    /// the erased person was cut out of)).
     #[pyo3(name = "import_", signature = (dossier, actor, operation = "import"))]
     fn import<'py>(
         &self,

@@ -107,10 +107,13 @@ fn take(collection: &str, items: &mut Vec<Value>, rows: &mut Vec<Row>) -> Result
 }
 
 /// Puts rows (in any order) back into the skeleton and reads the dossier.
-pub(crate) fn join(skeleton: &str, rows: &[Row]) -> Result<Dossier, StoreError> {
+pub(crate) fn join<'r>(
+    skeleton: &str,
+    rows: impl IntoIterator<Item = &'r Row>,
+) -> Result<Dossier, StoreError> {
     let mut value: Value = serde_json::from_str(skeleton)
         .map_err(|_| internal("the stored skeleton is not JSON".into()))?;
-    let mut rows: Vec<&Row> = rows.iter().collect();
+    let mut rows: Vec<&Row> = rows.into_iter().collect();
     rows.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
     for row in rows {
         let item: Value = serde_json::from_str(&row.json)
@@ -189,5 +192,52 @@ fn diff(a: Option<&Value>, b: Option<&Value>, at: &str, depth: usize, out: &mut 
             }
         }
         _ => out.push(if at.is_empty() { "$".into() } else { at.into() }),
+    }
+}
+
+/// Removes what an erasure takes from one stored version of an entity: every object that is
+/// about or names the erased (a string field equal to one of `terms`: their own record, their
+/// match, consent or introduction) leaves the list that holds it; an entry keyed by them leaves
+/// its map; a text naming them loses the name. `None` when the version itself is about them
+/// (nothing of it may stay).
+pub(crate) fn redact(json: &str, terms: &[String]) -> Option<String> {
+    let value: Value = serde_json::from_str(json).ok()?;
+    let kept = scrub(value, terms)?;
+    let text = serde_json::to_string(&kept).ok()?;
+    // Whatever still names them (a value that is not JSON text, say) empties the version.
+    (!terms.iter().any(|t| text.contains(t.as_str()))).then_some(text)
+}
+
+fn names(s: &str, terms: &[String]) -> bool {
+    terms.iter().any(|t| s == t)
+}
+
+fn scrub(value: Value, terms: &[String]) -> Option<Value> {
+    match value {
+        Value::String(s) if names(&s, terms) => None,
+        Value::String(mut s) => {
+            for t in terms {
+                if s.contains(t.as_str()) {
+                    s = s.replace(t.as_str(), "[…]");
+                }
+            }
+            Some(Value::String(s))
+        }
+        Value::Array(items) => Some(Value::Array(
+            items.into_iter().filter_map(|v| scrub(v, terms)).collect(),
+        )),
+        Value::Object(fields) => {
+            let mut kept = Map::new();
+            for (k, v) in fields {
+                if terms.iter().any(|t| k.contains(t.as_str())) {
+                    continue;
+                }
+                // A field naming them (directly or through an object that does) makes the
+                // whole object theirs; a list only loses its elements about them.
+                kept.insert(k, scrub(v, terms)?);
+            }
+            Some(Value::Object(kept))
+        }
+        other => Some(other),
     }
 }

@@ -88,8 +88,11 @@ pub struct ChangeSummary {
     pub deleted: u64,
     /// Erasure events (one per [`Store::erase`]).
     pub erasures: u64,
-    /// Earlier versions emptied by an erasure.
+    /// Earlier versions emptied by an erasure (they were about the erased person alone).
     pub erased: u64,
+    /// Earlier versions an erasure cut the erased person out of, keeping the rest (a cohort's
+    /// version keeps its other households).
+    pub redacted: u64,
 }
 
 impl ChangeSummary {
@@ -147,6 +150,19 @@ pub struct Revision {
 pub struct Store {
     conn: Connection,
     path: String,
+    /// The state this connection last wrote, valid while no other connection has committed
+    /// since (`PRAGMA data_version`): the next write starts from it instead of reading and
+    /// parsing every entity again.
+    cache: Option<Current>,
+}
+
+/// The current state as the tables hold it, with the dossier it joins into.
+#[derive(Debug)]
+struct Current {
+    data_version: i64,
+    skeleton: Option<String>,
+    rows: HashMap<(String, String), Row>,
+    dossier: Option<Dossier>,
 }
 
 impl Store {
@@ -204,7 +220,11 @@ impl Store {
         conn.pragma_update(None, "secure_delete", "ON")
             .map_err(fail)?;
         migrate::migrate(&mut conn, &shown, migrations)?;
-        Ok(Store { conn, path: shown })
+        Ok(Store {
+            conn,
+            path: shown,
+            cache: None,
+        })
     }
 
     /// The file's path, as given.
@@ -233,14 +253,20 @@ impl Store {
     /// The dossier as it is now.
     pub fn dossier(&self) -> Result<Dossier, StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(self.fail())?;
-        let (skeleton, rows) = read_all(&tx, &self.path)?;
+        let version = data_version(&tx, &self.path)?;
+        let dossier = match &self.cache {
+            Some(c) if c.data_version == version => c.dossier.clone(),
+            _ => {
+                let (skeleton, rows) = read_all(&tx, &self.path)?;
+                skeleton
+                    .map(|s| layout::join(&s, rows.values()))
+                    .transpose()?
+            }
+        };
         tx.commit().map_err(self.fail())?;
-        match skeleton {
-            Some(s) => layout::join(&s, &rows),
-            None => Err(StoreError::Empty {
-                path: self.path.clone(),
-            }),
-        }
+        dossier.ok_or_else(|| StoreError::Empty {
+            path: self.path.clone(),
+        })
     }
 
     /// The dossier as canonical JSON: the same bytes [`Dossier::to_json`] gives for it.
@@ -278,10 +304,11 @@ impl Store {
     /// dossier is anonymised with cascade ([`brobygger::privacy::AnonymiseOptions`]: fresh ids
     /// everywhere, names, contact details, special-category data and free text about them
     /// removed), and every stored earlier version that names them (their id, or a person's
-    /// name) is emptied. One `erased` event lists the emptied versions, so [`Store::verify`]
-    /// still finds the chain intact, and any other edit still breaks it. Other entities' earlier
-    /// versions that named them go too (a cohort's versions name all its households): erasure
-    /// wins over history.
+    /// name) is cleaned: what is about them (their own record, their match, consent or
+    /// introduction) is cut out and the rest kept, so a cohort's earlier versions keep its other
+    /// households; a version about them alone is emptied. One `erased` event lists the cleaned
+    /// versions with their new digests and the emptied ones, so [`Store::verify`] still finds the
+    /// chain intact, and any other edit still breaks it.
     pub fn erase(
         &mut self,
         change: Change<'_>,
@@ -370,13 +397,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(fail)?;
-        let (skeleton, rows) = read_all(&tx, &path)?;
-        let current = match &skeleton {
-            Some(s) => Some(layout::join(s, &rows)?),
-            None => None,
+        // Under the write lock: what this connection wrote last is the current state unless
+        // another connection committed since.
+        let version = data_version(&tx, &path)?;
+        let (skeleton, mut old, current) = match self.cache.take() {
+            Some(c) if c.data_version == version => (c.skeleton, c.rows, c.dossier),
+            _ => {
+                let (skeleton, rows) = read_all(&tx, &path)?;
+                let current = match &skeleton {
+                    Some(s) => Some(layout::join(s, rows.values())?),
+                    None => None,
+                };
+                (skeleton, rows, current)
+            }
         };
-        let (next, out) = make(current)?;
-        let next = layout::split(&next)?;
+        let (dossier, out) = make(current)?;
+        let next = layout::split(&dossier)?;
         let mut log = Log::start(&tx, &path, change)?;
         // The document's own fields.
         if skeleton.as_deref() != Some(next.skeleton.as_str()) {
@@ -395,10 +431,6 @@ impl Store {
             )?;
         }
         // The entities: new, changed, moved and gone.
-        let mut old: HashMap<(String, String), Row> = rows
-            .into_iter()
-            .map(|r| ((r.collection.clone(), r.key.clone()), r))
-            .collect();
         for row in &next.rows {
             match old.remove(&(row.collection.clone(), row.key.clone())) {
                 Some(before) if before.json == row.json => {
@@ -441,6 +473,17 @@ impl Store {
         then(&tx, &mut log, &out)?;
         log.finish(&tx)?;
         tx.commit().map_err(fail)?;
+        // This connection's own commit leaves its data_version as it was.
+        self.cache = Some(Current {
+            data_version: version,
+            rows: next
+                .rows
+                .into_iter()
+                .map(|r| ((r.collection.clone(), r.key.clone()), r))
+                .collect(),
+            skeleton: Some(next.skeleton),
+            dossier: Some(dossier),
+        });
         Ok((out, log.summary))
     }
 
@@ -708,7 +751,15 @@ fn read_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     }))
 }
 
-fn read_all(tx: &Transaction<'_>, path: &str) -> Result<(Option<String>, Vec<Row>), StoreError> {
+/// A number that changes when another connection commits to the file (not when this one does).
+fn data_version(tx: &Transaction<'_>, path: &str) -> Result<i64, StoreError> {
+    tx.query_row("PRAGMA data_version", [], |r| r.get(0))
+        .map_err(|e| StoreError::sqlite(path, &e))
+}
+
+type Rows = HashMap<(String, String), Row>;
+
+fn read_all(tx: &Transaction<'_>, path: &str) -> Result<(Option<String>, Rows), StoreError> {
     let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
     let skeleton: Option<String> = tx
         .query_row("SELECT json FROM document WHERE id = 1", [], |r| r.get(0))
@@ -727,7 +778,8 @@ fn read_all(tx: &Transaction<'_>, path: &str) -> Result<(Option<String>, Vec<Row
             })
         })
         .map_err(fail)?
-        .collect::<Result<Vec<_>, _>>()
+        .map(|r| r.map(|r: Row| ((r.collection.clone(), r.key.clone()), r)))
+        .collect::<Result<Rows, _>>()
         .map_err(fail)?;
     Ok((skeleton, rows))
 }
@@ -809,16 +861,36 @@ impl<'c> Log<'c> {
                 seqs.extend(found);
             }
         }
+        // Each version loses what is about them and keeps the rest (a cohort's version keeps
+        // its other households); a version that is theirs alone is emptied.
+        let mut fields = Vec::with_capacity(seqs.len());
         for seq in &seqs {
+            let (before, after): (Option<String>, Option<String>) = tx
+                .query_row(
+                    "SELECT before, after FROM history WHERE seq = ?1",
+                    [seq],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(fail)?;
+            let before = before.and_then(|b| layout::redact(&b, terms));
+            let after = after.and_then(|a| layout::redact(&a, terms));
             tx.execute(
-                "UPDATE history SET before = NULL, after = NULL WHERE seq = ?1",
-                [seq],
+                "UPDATE history SET before = ?2, after = ?3 WHERE seq = ?1",
+                params![seq, before, after],
             )
             .map_err(fail)?;
+            if before.is_none() && after.is_none() {
+                fields.push(format!("history.{seq}"));
+                self.summary.erased += 1;
+            } else {
+                // The new digest, sealed by this event's hash, so the chain still verifies
+                // and any later edit of the version still breaks it.
+                let digest = audit::digest(before.as_deref(), after.as_deref());
+                fields.push(format!("history.{seq}:{digest}"));
+                self.summary.redacted += 1;
+            }
         }
-        let fields = seqs.iter().map(|s| format!("history.{s}")).collect();
         self.append(tx, Action::Erased, ERASURE, kind, None, None, fields)?;
-        self.summary.erased += seqs.len() as u64;
         Ok(())
     }
 
@@ -912,11 +984,12 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
              FROM audit a LEFT JOIN history h ON h.seq = a.seq ORDER BY a.seq",
         )
         .map_err(fail)?;
-    // The versions erasure events emptied (the events themselves are checked in the chain).
-    let mut emptied = std::collections::HashSet::new();
+    // The versions erasure events emptied (None) or cut (the new digest), the later erasure
+    // winning; the events themselves are checked in the chain.
+    let mut erased: HashMap<i64, Option<String>> = HashMap::new();
     {
         let mut erasures = tx
-            .prepare("SELECT fields FROM audit WHERE action = 'erased'")
+            .prepare("SELECT fields FROM audit WHERE action = 'erased' ORDER BY seq")
             .map_err(fail)?;
         let lists = erasures
             .query_map([], |r| r.get::<_, String>(0))
@@ -925,11 +998,18 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
             .map_err(fail)?;
         for list in lists {
             let fields: Vec<String> = serde_json::from_str(&list).unwrap_or_default();
-            emptied.extend(
-                fields
-                    .iter()
-                    .filter_map(|f| f.strip_prefix("history.")?.parse::<i64>().ok()),
-            );
+            for f in fields {
+                let Some(entry) = f.strip_prefix("history.") else {
+                    continue;
+                };
+                let (seq, digest) = match entry.split_once(':') {
+                    Some((seq, digest)) => (seq, Some(digest.to_owned())),
+                    None => (entry, None),
+                };
+                if let Ok(seq) = seq.parse::<i64>() {
+                    erased.insert(seq, digest);
+                }
+            }
         }
     }
     let mut rows = stmt.query([]).map_err(fail)?;
@@ -969,11 +1049,16 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
             r.get(14).map_err(fail)?,
             r.get(15).map_err(fail)?,
         );
-        let erased = before.is_none() && after.is_none() && emptied.contains(&seq);
+        let digest = audit::digest(before.as_deref(), after.as_deref());
+        let sealed = match erased.get(&seq) {
+            Some(None) => (before.is_none() && after.is_none()) || digest == event.digest,
+            Some(Some(cut)) => &digest == cut,
+            None => digest == event.digest,
+        };
         if !has_history
             || collection.as_deref() != Some(event.collection.as_str())
             || key.as_deref() != Some(event.entity.as_str())
-            || (!erased && audit::digest(before.as_deref(), after.as_deref()) != event.digest)
+            || !sealed
         {
             return report(events, Some(ChainProblem::HistoryTampered { seq }));
         }

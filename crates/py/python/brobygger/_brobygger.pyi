@@ -2158,7 +2158,8 @@ class Store:
         """
         Puts `dossier` in the store, replacing what it held; every entity that is new, changed or
         gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
-        ``erasures``, ``erased``).
+        ``erasures``, ``erased`` (earlier versions emptied), ``redacted`` (earlier versions
+        the erased person was cut out of)).
         """
     def is_empty(self, /) -> bool:
         """
