@@ -79,13 +79,18 @@ pub struct AuditEvent {
 
 /// SHA-256 of a history row's before and after, as hex.
 pub(crate) fn digest(before: Option<&str>, after: Option<&str>) -> String {
+    digest_bytes(before.map(str::as_bytes), after.map(str::as_bytes))
+}
+
+/// [`digest`] over the stored bytes as SQLite hands them out, without copying them.
+pub(crate) fn digest_bytes(before: Option<&[u8]>, after: Option<&[u8]>) -> String {
     let mut h = Sha256::new();
     for part in [before, after] {
         match part {
             Some(s) => {
                 h.update([1u8]);
                 h.update((s.len() as u64).to_be_bytes());
-                h.update(s.as_bytes());
+                h.update(s);
             }
             None => h.update([0u8]),
         }

@@ -39,8 +39,8 @@
 //!   [`Store::changes_since`] gives a [`ChangeSet`], [`Store::apply`] applies it to the other
 //!   copy, reporting conflicts and never resolving them silently.
 //!
-//! Not (yet) here: the Python and Kotlin bindings (issue 17 item 6), which follow the facet
-//! renames of the bindings step.
+//! Python (`brobygger.Store`, crates/py) and Kotlin/Swift (`Store`, crates/mobile) wrap this
+//! API by the same names; a change from Kotlin is the core's `DossierChange` callback (ADR 0036).
 
 #![deny(missing_docs)]
 
