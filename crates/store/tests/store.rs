@@ -1122,3 +1122,22 @@ fn a_writer_starts_from_what_other_connections_wrote_since_its_own_last_write() 
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_version_replaced_by_a_number_is_found() {
+    let dir = scratch("not-text");
+    let path = dir.join("s.db");
+    Store::open(&path)
+        .unwrap()
+        .import(
+            &Example::Aalborg.dossier().unwrap(),
+            Change::new("a", "import"),
+        )
+        .unwrap();
+    tamper(&path, "UPDATE history SET after = 42 WHERE seq = 2");
+    assert_eq!(
+        Store::open(&path).unwrap().verify().unwrap().problem,
+        Some(ChainProblem::HistoryTampered { seq: 2 })
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
