@@ -215,3 +215,25 @@ def test_erasure_and_two_copies(tmp_path: Path) -> None:
         with pytest.raises(bb.InvalidInputError) as e:
             a.erase("dpo", dt.date(2020, 1, 1))
         assert e.value.code == "store.erase_subject"
+
+
+def test_erasing_one_household_keeps_the_rest_of_the_cohorts_history(tmp_path: Path) -> None:
+    data = bb.Dossier.example("ikast-brande").to_dict()
+    cohort = data["cohorts"][0]
+    gone, kept = cohort["newcomers"][0]["id"], cohort["newcomers"][1]["id"]
+    cohort["newcomers"][0]["interests"] = ["zyxq-interest"]
+    with bb.Store.open(tmp_path / "s.db") as store:
+        store.import_(bb.Dossier.from_dict(data), "anna")
+        cohort["newcomers"][1]["area"] = "Ikast Nord"
+        store.import_(bb.Dossier.from_dict(data), "anna", "edit")
+        summary = store.erase("dpo", dt.date(2017, 1, 1), newcomer=gone)
+        assert summary["redacted"] >= 2
+        versions = store.history("cohorts", cohort["id"])
+        assert len(versions) >= 3
+        for version, area in zip(versions, ["Brande", "Ikast Nord"]):
+            assert version["json"] is not None, "a version of the cohort was emptied"
+            assert kept in version["json"] and area in version["json"]
+            assert gone not in version["json"] and "zyxq" not in version["json"]
+        assert store.verify()["problem"] is None
+    for f in tmp_path.iterdir():
+        assert b"zyxq" not in f.read_bytes(), f.name
