@@ -78,6 +78,7 @@ fn large() -> (Dossier, AgreementId) {
             target_groups: vec![],
             area: None,
             lead: None,
+            volunteers: None,
         });
     }
     for i in 0..20 {

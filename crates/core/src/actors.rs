@@ -443,6 +443,78 @@ impl fmt::Display for PartyRef {
     }
 }
 
+/// The five Danish regions (regioner), each holding a fixed set of municipalities.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Region {
+    /// Region Hovedstaden (the Capital Region).
+    Hovedstaden,
+    /// Region Sjælland (Zealand).
+    Sjaelland,
+    /// Region Syddanmark (Southern Denmark).
+    Syddanmark,
+    /// Region Midtjylland (Central Denmark).
+    Midtjylland,
+    /// Region Nordjylland (North Denmark).
+    Nordjylland,
+}
+
+labels!(Region, "region" {
+    Hovedstaden => ("Region Hovedstaden", "Capital Region of Denmark"),
+    Sjaelland => ("Region Sjælland", "Region Zealand"),
+    Syddanmark => ("Region Syddanmark", "Region of Southern Denmark"),
+    Midtjylland => ("Region Midtjylland", "Central Denmark Region"),
+    Nordjylland => ("Region Nordjylland", "North Denmark Region"),
+});
+
+impl Region {
+    /// The region of a municipality by its official code; `None` for an unknown code.
+    ///
+    /// The codes do not follow the regions (Greve, 253, is in Region Sjælland; Bornholm, 400,
+    /// in Region Hovedstaden), so the five sets are listed in full.
+    pub fn of_municipality(code: u16) -> Option<Region> {
+        const HOVEDSTADEN: [u16; 29] = [
+            101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187,
+            190, 201, 210, 217, 219, 223, 230, 240, 250, 260, 270, 400,
+        ];
+        const SJAELLAND: [u16; 17] = [
+            253, 259, 265, 269, 306, 316, 320, 326, 329, 330, 336, 340, 350, 360, 370, 376, 390,
+        ];
+        const SYDDANMARK: [u16; 22] = [
+            410, 420, 430, 440, 450, 461, 479, 480, 482, 492, 510, 530, 540, 550, 561, 563, 573,
+            575, 580, 607, 621, 630,
+        ];
+        const MIDTJYLLAND: [u16; 19] = [
+            615, 657, 661, 665, 671, 706, 707, 710, 727, 730, 740, 741, 746, 751, 756, 760, 766,
+            779, 791,
+        ];
+        const NORDJYLLAND: [u16; 11] = [773, 787, 810, 813, 820, 825, 840, 846, 849, 851, 860];
+        [
+            (&HOVEDSTADEN[..], Region::Hovedstaden),
+            (&SJAELLAND[..], Region::Sjaelland),
+            (&SYDDANMARK[..], Region::Syddanmark),
+            (&MIDTJYLLAND[..], Region::Midtjylland),
+            (&NORDJYLLAND[..], Region::Nordjylland),
+        ]
+        .into_iter()
+        .find(|(codes, _)| codes.contains(&code))
+        .map(|(_, r)| r)
+    }
+}
+
 /// Looks up the official name for a municipality code, from the 98 Danish municipalities.
 pub fn official_municipality_name(code: u16) -> Option<&'static str> {
     MUNICIPALITY_CODES
@@ -566,6 +638,18 @@ mod tests {
         assert_eq!(official_municipality_name(756), Some("Ikast-Brande"));
         assert_eq!(official_municipality_name(615), Some("Horsens"));
         assert_eq!(official_municipality_name(999), None);
+    }
+
+    #[test]
+    fn every_municipality_has_a_region() {
+        for (code, name) in MUNICIPALITY_CODES {
+            assert!(Region::of_municipality(code).is_some(), "{code} {name}");
+        }
+        assert_eq!(Region::of_municipality(851), Some(Region::Nordjylland));
+        assert_eq!(Region::of_municipality(253), Some(Region::Sjaelland));
+        assert_eq!(Region::of_municipality(400), Some(Region::Hovedstaden));
+        assert_eq!(Region::of_municipality(615), Some(Region::Midtjylland));
+        assert_eq!(Region::of_municipality(999), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::actors::PartyRef;
 use crate::i18n::labels;
-use crate::ids::{ActivityId, AgreementId, ForumId, GoalId, PersonId, PostId};
+use crate::ids::{ActivityId, AgreementId, ForumId, GoalId, PersonId, PlaceId, PostId};
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;
 use chrono::NaiveDate;
@@ -32,6 +32,14 @@ pub struct Agreement {
     /// Political committees informed about the partnership (001 "Ressourcer").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub committee_briefings: Vec<CommitteeBriefing>,
+    /// How the partnership came about: when problems were identified and activities fixed, and
+    /// when each party came to the table (004).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::places::model::binding::Process::is_empty"
+    )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub process: crate::places::model::binding::Process,
 }
 
 impl Agreement {
@@ -143,6 +151,10 @@ pub struct AgreementTerms {
     pub stage: Stage,
     /// Cooperation or real co-creation (001 "Samskabelse under udvikling").
     pub cooperation_level: CooperationLevel,
+    /// The place the partnership is bound to and for how long (004), if it is place-bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub place: Option<crate::places::model::binding::PlaceBinding>,
     /// Who does what: the role and responsibility split (001 "Formalisering og
     /// kommunikation"), versioned with the rest of the terms.
     #[serde(default, skip_serializing_if = "crate::roles::RoleSplit::is_empty")]
@@ -176,6 +188,10 @@ pub struct Goal {
     /// How progress is measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indicator: Option<Indicator>,
+    /// The place the goal is about, for a place-bound partnership (004).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub place: Option<PlaceId>,
 }
 
 /// Whose goal a [`Goal`] is.
@@ -233,6 +249,11 @@ pub struct Activity {
     /// The party leading it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<PartyRef>,
+    /// How many volunteers take part, across every party (002: "omkring 100 frivillige" as
+    /// contact families and persons across the municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub volunteers: Option<u32>,
 }
 
 /// Kinds of activity the sources report (000, 001, 002).

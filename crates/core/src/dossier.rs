@@ -68,6 +68,13 @@ pub struct Dossier {
     /// policies and the anonymisation log.
     #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]
     pub privacy: crate::privacy::model::store::Privacy,
+    /// The association directory: each association's entry with its offers (003).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directory: Vec<crate::directory::model::DirectoryEntry>,
+    /// Places partnerships can be bound to: housing areas, neighbourhoods, school districts
+    /// (004).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<crate::places::model::place::Place>,
 }
 
 /// Where a value in the dossier comes from.
@@ -117,6 +124,8 @@ impl Dossier {
             rule_sets: Vec::new(),
             match_runs: Vec::new(),
             privacy: crate::privacy::model::store::Privacy::default(),
+            directory: Vec::new(),
+            places: Vec::new(),
         }
     }
 
@@ -222,6 +231,11 @@ impl Dossier {
     /// The organisation with `id`.
     pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
         self.organisations.iter().find(|o| &o.id == id)
+    }
+
+    /// The place with `id`.
+    pub fn place(&self, id: &crate::ids::PlaceId) -> Option<&crate::places::model::place::Place> {
+        self.places.iter().find(|p| &p.id == id)
     }
 
     /// The municipality with `id`.

@@ -9,6 +9,7 @@
 
 use crate::assessment::facet::{AssessmentFacet, SurveysFacet};
 use crate::checklists::facet::ChecklistsFacet;
+use crate::directory::facet::DirectoryFacet;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::examples::example;
@@ -53,6 +54,11 @@ impl Dossier {
     /// Agreements' status transitions, draft terms and amendments, to change them.
     pub fn lifecycle_mut(&mut self) -> LifecycleFacet<&mut Dossier> {
         LifecycleFacet::new(self)
+    }
+
+    /// The association directory: the register, its search and its HSDS export.
+    pub fn directory(&self) -> DirectoryFacet<&Dossier> {
+        DirectoryFacet::new(self)
     }
 
     /// Posts and their holders.

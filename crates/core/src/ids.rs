@@ -179,6 +179,36 @@ id_type!(
     /// A retention policy (privacy).
     PolicyId
 );
+id_type!(
+    /// An association's offer in the directory (a homework café, a women's group, ...).
+    ServiceId
+);
+id_type!(
+    /// A place a partnership can be bound to: a housing area, a neighbourhood, a school
+    /// district.
+    PlaceId
+);
+id_type!(
+    /// A survey instrument: the questions, answer scales, measures and respondent groups of a
+    /// survey, as data (e.g. `lbb-2016`, `kl-2015`).
+    InstrumentId
+);
+id_type!(
+    /// A measure a survey question asks about (e.g. `know_each_other_better`).
+    MeasureId
+);
+id_type!(
+    /// A group of respondents (e.g. `volunteer`, `municipal_staff`, `municipality`).
+    GroupId
+);
+id_type!(
+    /// One answer option on a survey's answer scale (e.g. `agree`, `more`).
+    AnswerId
+);
+id_type!(
+    /// An answer scale of a survey instrument (e.g. `agreement`, `degree`).
+    ScaleId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

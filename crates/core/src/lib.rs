@@ -122,9 +122,11 @@ uniffi::setup_scaffolding!("brobygger");
 // private and re-exported here item by item.
 pub mod assessment;
 pub mod checklists;
+pub mod directory;
 pub mod import;
 pub mod lifecycle;
 pub mod matching;
+pub mod places;
 pub mod posts;
 pub mod present;
 pub mod privacy;
@@ -157,7 +159,7 @@ mod vocabulary;
 pub use actors::{
     Affiliation, CertificateCheck, Department, DepartmentKind, MUNICIPALITY_CODES, Municipality,
     Organisation, OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person,
-    PremisesAccess, official_municipality_name,
+    PremisesAccess, Region, official_municipality_name,
 };
 pub use agreement::{
     Activity, ActivityKind, Agreement, AgreementParty, AgreementTerms, AgreementVersion, Amendment,
@@ -181,6 +183,7 @@ pub use code::{
 pub use codes::{code_info, codes, codes_markdown, error_code};
 #[cfg(feature = "uniffi")]
 pub use dossier::DossierChange;
+pub use directory::DirectoryFacet;
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};
@@ -196,11 +199,13 @@ pub use ids::{
     ActivityId, AgreementId, DepartmentId, ForumId, GoalId, MunicipalityId, OrganisationId,
     PersonId, PostId, TaskId,
 };
+pub use ids::{
+    AnswerId, GroupId, InstrumentId, MeasureId, PlaceId, QuestionId, ScaleId, ServiceId, SurveyId,
+};
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
 pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
 pub use ids::{MAX_ID_LEN, OrgIdProblem, OrgIdScheme, cvr_checksum_ok, is_well_formed};
-pub use ids::{QuestionId, SurveyId};
 pub use lifecycle::{
     LifecycleError, LifecycleFacet, TransitionPolicy, TransitionRequest, TransitionRule,
 };
@@ -208,6 +213,7 @@ pub use matching::{
     Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun,
     MatchingFacet, Newcomer, Offer, RuleSet, Solver,
 };
+pub use places::{Involvement, Place, PlaceBinding, PlaceKind, Process};
 pub use posts::{
     Handover, HandoverError, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure,
 };

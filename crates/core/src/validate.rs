@@ -23,6 +23,8 @@ pub(crate) fn validate(dossier: &Dossier) -> Vec<Finding> {
     let mut out = v.out;
     out.extend(crate::matching::validate::validate(dossier));
     out.extend(crate::privacy::validate::validate(dossier));
+    out.extend(crate::directory::validate::validate(dossier));
+    out.extend(crate::places::validate::validate(dossier));
     sort_findings(&mut out);
     out
 }

@@ -117,6 +117,11 @@ codes! {
         PostOutsideAgreement = "validation.post_outside_agreement", finding(Warning),
             "En post knyttet til en aftale handler for en part uden for aftalen.",
             "A post tied to an agreement acts for a party outside that agreement.";
+        /// An organisation named where another kind is expected (a place's housing organisation
+        /// that is not one).
+        WrongOrganisationKind = "validation.wrong_organisation_kind", finding(Warning),
+            "En organisation er nævnt, hvor der ventes en anden slags (fx en boligorganisation, der ikke er det).",
+            "An organisation is named where another kind is expected (e.g. a housing organisation that is not one).";
     }
 }
 

@@ -700,6 +700,7 @@ fn ikast_ready_but_for_checklists() -> Dossier {
         text: "Praktik på plejecentre fører til job.".into(),
         owner: GoalOwner::Shared,
         indicator: None,
+        place: None,
     });
     terms.governance.coordinators = vec![
         "ib-jobcenter-contact".into(),

@@ -191,6 +191,7 @@ fn amending_a_signed_agreement_adds_a_version_and_keeps_the_old_one() {
         text: "En særlig indsats for en restgruppe af kvinder med store sociale og sproglige udfordringer.".into(),
         owner: GoalOwner::Shared,
         indicator: None,
+        place: None,
     });
     let by = person(&d, "ib-integration-lead");
     let amendment = Amendment {

@@ -47,7 +47,7 @@ fn windows_1252(b: u8) -> char {
 
 /// The delimiter of the first non-blank line: whichever of `,`, `;` and tab occurs most
 /// outside quotes (`,` on a tie or when there is none).
-fn detect_delimiter(text: &str) -> CsvDelimiter {
+pub(crate) fn detect_delimiter(text: &str) -> CsvDelimiter {
     let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let (mut comma, mut semi, mut tab, mut quoted) = (0usize, 0usize, 0usize, false);
     for c in line.chars() {

@@ -285,6 +285,7 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
             prop::option::of((text(), text(), prop::option::of(finite()), finite())),
         )
             .prop_map(|(id, text, owner, ind)| Goal {
+                place: None,
                 id: id.into(),
                 text,
                 owner,
@@ -321,6 +322,7 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
         )
             .prop_map(
                 |(id, name, kind, track, target_groups, area, lead)| Activity {
+                    volunteers: None,
                     id: id.into(),
                     name,
                     kind,
@@ -444,6 +446,7 @@ pub fn terms() -> impl Strategy<Value = AgreementTerms> {
                 roles,
             )| {
                 AgreementTerms {
+                    place: None,
                     title,
                     purpose,
                     parties,
@@ -579,6 +582,7 @@ pub fn agreement() -> impl Strategy<Value = Agreement> {
     )
         .prop_map(
             |(id, status, versions, history, meetings, committee_briefings)| Agreement {
+                process: Default::default(),
                 id: id.into(),
                 status,
                 versions: versions
@@ -643,6 +647,8 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 (cohorts, offers, rule_sets, match_runs),
             )| {
                 Dossier {
+                    directory: Vec::new(),
+                    places: Vec::new(),
                     schema_version: SCHEMA_VERSION,
                     title,
                     municipalities,
