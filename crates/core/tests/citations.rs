@@ -22,6 +22,17 @@ const EXCERPTS: &str = include_str!("../data/sources/excerpts.toml");
 struct Excerpts {
     schema_version: u32,
     excerpt: Vec<Excerpt>,
+    claim: Vec<Claim>,
+}
+
+/// What a rule, a task or an example value says, held to the words of the section it cites.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Claim {
+    cited_by: String,
+    document: SeedDocument,
+    section: String,
+    key_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -34,6 +45,26 @@ struct Excerpt {
 }
 
 type Citation = (SeedDocument, String);
+
+fn claims() -> Vec<Claim> {
+    let file: Excerpts = toml::from_str(EXCERPTS).expect("excerpts.toml reads");
+    file.claim
+}
+
+/// The key words of `claim` its section's quotes lack (empty: the passage says what the claim
+/// says). Case is ignored; a key word is a phrase as the document writes it.
+fn missing_key_words(claim: &Claim, excerpts: &BTreeMap<Citation, Excerpt>) -> Vec<String> {
+    let Some(e) = excerpts.get(&(claim.document, claim.section.clone())) else {
+        return claim.key_words.clone();
+    };
+    let text = e.quote.join(" ").to_lowercase();
+    claim
+        .key_words
+        .iter()
+        .filter(|k| k.trim().is_empty() || !text.contains(&k.to_lowercase()))
+        .cloned()
+        .collect()
+}
 
 fn excerpts() -> BTreeMap<Citation, Excerpt> {
     let file: Excerpts = toml::from_str(EXCERPTS).expect("excerpts.toml reads");
@@ -341,4 +372,195 @@ fn quotes_occur_verbatim_in_the_source_documents_when_present() {
         }
     }
     eprintln!("{checked} quotes found verbatim in {}", seeds.display());
+}
+
+#[test]
+fn every_claim_s_key_words_are_in_the_section_it_cites() {
+    let excerpts = excerpts();
+    let claims = claims();
+    assert!(claims.len() >= 45, "only {} claims", claims.len());
+    for c in &claims {
+        assert!(!c.key_words.is_empty(), "{}: no key words", c.cited_by);
+        let missing = missing_key_words(c, &excerpts);
+        assert!(
+            missing.is_empty(),
+            "{} cites {} {:?}, whose passage lacks {missing:?}",
+            c.cited_by,
+            c.document.number(),
+            c.section
+        );
+    }
+}
+
+#[test]
+fn the_key_word_check_fails_a_citation_that_does_not_say_the_claim() {
+    // The citation the issue found wrong: goals need indicators, citing KEM "Om projektet".
+    let wrong = Claim {
+        cited_by: "assessment.goals_without_indicator".into(),
+        document: SeedDocument::Kem2017,
+        section: "Om projektet".into(),
+        key_words: vec!["målsætning".into()],
+    };
+    assert_eq!(missing_key_words(&wrong, &excerpts()), ["målsætning"]);
+    let unknown = Claim {
+        section: "Ingen sådan sektion".into(),
+        ..wrong
+    };
+    assert!(!missing_key_words(&unknown, &excerpts()).is_empty());
+}
+
+#[test]
+fn every_check_of_the_assessment_has_a_claim_on_its_source() {
+    let claims = claims();
+    for c in brobygger::assessment::catalogue() {
+        let claim = claims
+            .iter()
+            .find(|k| k.cited_by == c.code)
+            .unwrap_or_else(|| panic!("{}: no claim in excerpts.toml", c.code));
+        assert_eq!(
+            (claim.document, claim.section.as_str()),
+            (c.source.document, c.source.section.as_str()),
+            "{}: the claim and the catalogue cite different passages",
+            c.code
+        );
+    }
+}
+
+#[test]
+fn every_statutory_task_cites_a_passage_that_says_so_or_is_the_library_s_judgement() {
+    let claims = claims();
+    let excerpts = excerpts();
+    let mut judged = 0;
+    for t in &brobygger::TaskCatalogue::builtin().tasks {
+        let claim = claims
+            .iter()
+            .find(|k| k.cited_by == format!("roles.task.{}", t.id));
+        if let Some(source) = &t.source {
+            let claim = claim.unwrap_or_else(|| panic!("{}: a source without a claim", t.id));
+            assert_eq!(
+                (claim.document, claim.section.as_str()),
+                (source.document, source.section.as_str()),
+                "{}",
+                t.id
+            );
+            assert!(missing_key_words(claim, &excerpts).is_empty(), "{}", t.id);
+        }
+        if !t.statutory {
+            assert!(
+                t.judgement.is_none(),
+                "{}: a judgement on a non-statutory task",
+                t.id
+            );
+            continue;
+        }
+        match &t.judgement {
+            Some(j) => {
+                judged += 1;
+                assert!(j.da.starts_with("Bibliotekets egen vurdering"), "{}", t.id);
+                assert!(j.en.starts_with("The library's own judgement"), "{}", t.id);
+            }
+            None => {
+                // The passage itself must say the task is a statutory duty.
+                let claim = claim.unwrap_or_else(|| {
+                    panic!("{}: statutory without a source or a judgement", t.id)
+                });
+                assert!(
+                    claim
+                        .key_words
+                        .iter()
+                        .any(|k| k == "lovmæssig forpligtelse"),
+                    "{}: its passage must say it is a statutory duty",
+                    t.id
+                );
+            }
+        }
+    }
+    assert!(judged >= 5, "{judged}");
+}
+
+#[test]
+fn the_co_creation_term_cites_the_passage_about_co_creation() {
+    let mut d = Dossier::example("horsens").unwrap();
+    let on = Example::Horsens.reference_date();
+    let a = &mut d.agreements[0];
+    let v = a.versions.last_mut().unwrap();
+    v.terms.purpose = Some("Samskabelse og medborgerskab i Horsens.".into());
+    v.terms.definitions.clear();
+    let found: Vec<_> = d
+        .assessment()
+        .assess_all(on)
+        .into_iter()
+        .flat_map(|r| r.findings)
+        .filter(|f| f.finding.code == "assessment.undefined_terms")
+        .map(|f| f.finding)
+        .collect();
+    let co = found
+        .iter()
+        .find(|f| f.text.da.contains("samskabelse"))
+        .expect("a finding on samskabelse");
+    assert_eq!(
+        co.source,
+        Some(SourceRef::new(
+            SeedDocument::Lbb2017,
+            "Samskabelse og samarbejde"
+        ))
+    );
+    let citizen = found
+        .iter()
+        .find(|f| f.text.da.contains("medborgerskab"))
+        .expect("a finding on medborgerskab");
+    assert_eq!(
+        citizen.source,
+        Some(SourceRef::new(
+            SeedDocument::Kem2017,
+            "Gode råd til kommuner"
+        ))
+    );
+}
+
+#[test]
+fn ikast_brande_says_what_002_says_about_its_volunteers() {
+    let d = Dossier::example("ikast-brande").unwrap();
+    // About 100 volunteers across the municipality, not in one Red Cross branch.
+    for o in &d.organisations {
+        assert_eq!(o.profile.active_volunteers, None, "{}", o.id);
+    }
+    let terms = d.agreements[0].terms().unwrap();
+    let count = |id: &str| {
+        terms
+            .activities
+            .iter()
+            .find(|a| a.id.as_str() == id)
+            .and_then(|a| a.volunteers)
+    };
+    assert_eq!(count("act-contact-families"), Some(100));
+    assert_eq!(count("act-language-mentors"), Some(7));
+    // Each count cites the passage whose claim holds its words.
+    let claims = claims();
+    for (path, claim) in [
+        (
+            "agreements[0].versions[0].terms.activities[0].volunteers",
+            "vvv.volunteers_across_the_municipality",
+        ),
+        (
+            "agreements[0].versions[0].terms.activities[1].volunteers",
+            "vvv.seven_language_mentors",
+        ),
+    ] {
+        let claim = claims.iter().find(|c| c.cited_by == claim).unwrap();
+        let v: serde_json::Value = serde_json::to_value(&d.provenance).unwrap();
+        let entry = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path)
+            .unwrap_or_else(|| panic!("no provenance for {path}"));
+        assert_eq!(entry["basis"]["source"]["section"], claim.section.as_str());
+    }
+    // The seed does not date the cooperation contract against the public meeting.
+    for h in &d.agreements[0].history {
+        if let Some(note) = &h.note {
+            assert!(!note.contains("før folkemødet"), "{note}");
+        }
+    }
 }

@@ -676,7 +676,9 @@ impl AssessmentCode {
                 code: "assessment.goals_without_indicator",
                 dimension: Dimension::Expectations,
                 severity: Severity::Info,
-                source: (Kem2017, "Om projektet"),
+                // 001 asks for a shared, written goal; that a goal needs an indicator to be
+                // followed is the library's own advice built on it, not a claim of the source.
+                source: (Lbb2017, "Afstemning af forventninger og mål"),
                 title: ("Målbare mål", "Measurable goals"),
                 advice: (
                     "Giv de fælles mål en indikator med udgangspunkt og målværdi, så I kan følge og evaluere fremdriften.",
@@ -698,7 +700,10 @@ impl AssessmentCode {
                 code: "assessment.association_standpoint_unknown",
                 dimension: Dimension::Expectations,
                 severity: Severity::Info,
-                source: (Kem2017, "Kom godt i gang"),
+                source: (
+                    Kem2017,
+                    "Undersøg dernæst de etniske minoritetsforeningers ståsted",
+                ),
                 title: (
                     "Foreningernes ståsted kendt",
                     "The associations' standpoint known",

@@ -23,10 +23,13 @@ pub(crate) fn conclude(
         Some(_) => CheckStatus::PartlyMet,
     };
     for raw in run.findings {
-        let finding = match raw.external {
+        let mut finding = match raw.external {
             Some(f) => f,
             None => Finding::of(code, raw.path, raw.text),
         };
+        if let Some(source) = raw.source {
+            finding.source = Some(source);
+        }
         out_findings.push(AssessedFinding {
             finding,
             dimension: code.dimension(),

@@ -7,7 +7,7 @@ use crate::actors::PartyRef;
 use crate::agreement::{Agreement, AgreementTerms};
 use crate::checklists::model::vocab::Side;
 use crate::dossier::Dossier;
-use crate::finding::{FieldPath, Finding};
+use crate::finding::{FieldPath, Finding, SourceRef};
 use crate::i18n::{Lang, Text};
 use crate::ids::PostId;
 use crate::posts::model::Post;
@@ -31,6 +31,9 @@ pub(crate) struct RawFinding {
     pub(crate) evidence: Vec<FieldPath>,
     /// Set for another module's finding, which keeps its own code and text.
     pub(crate) external: Option<Finding>,
+    /// The passage behind this finding when it is not the check's own (one ambiguous term of
+    /// `undefined_terms` is defined in another source than the others).
+    pub(crate) source: Option<SourceRef>,
 }
 
 impl CheckRun {
@@ -80,6 +83,7 @@ impl CheckRun {
             text,
             evidence: evidence.clone(),
             external: None,
+            source: None,
         };
         Self::scored(0.0, note, evidence, vec![finding])
     }
@@ -97,6 +101,7 @@ pub(super) fn raw(path: FieldPath, text: Text, evidence: Vec<FieldPath>) -> RawF
         text,
         evidence,
         external: None,
+        source: None,
     }
 }
 

@@ -22,7 +22,7 @@ const AMBIGUOUS_TERM: Plural = Plural::new(
 );
 use crate::actors::{OrganisationKind, PartyRef};
 use crate::agreement::{Goal, GoalOwner};
-use crate::finding::FieldPath;
+use crate::finding::{FieldPath, SeedDocument, SourceRef};
 use crate::i18n::Lang;
 
 /// Ambiguous terms 003 warns about (and 001's broad notion of co-creation), with the stems
@@ -44,6 +44,14 @@ const AMBIGUOUS_TERMS: [(&str, &str, &[&str]); 3] = [
         &["samskab", "co-creat", "cocreat"],
     ),
 ];
+
+/// The passage behind one ambiguous term when it is not the check's own: 003 names
+/// "frivillighed" and "medborgerskab"; co-creation is 001's, which found that what the word
+/// covers must be left to each place, so an agreement using it has to say what it means.
+fn term_source(term: &str) -> Option<SourceRef> {
+    (term == "samskabelse")
+        .then(|| SourceRef::new(SeedDocument::Lbb2017, "Samskabelse og samarbejde"))
+}
 
 pub(super) fn no_shared_goal(cx: &Ctx<'_>) -> CheckRun {
     let gp = cx.tp.field("goals");
@@ -187,14 +195,20 @@ pub(super) fn undefined_terms(cx: &Ctx<'_>) -> CheckRun {
         if !defined(stems) {
             let mut evidence = places;
             evidence.push(dp.clone());
-            findings.push(raw(
+            let mut finding = raw(
                 first,
                 tx(
-                    format!("Aftalen bruger begrebet «{da}» uden at definere, hvad parterne mener med det."),
-                    format!("The agreement uses the term \"{en}\" without defining what the parties mean by it."),
+                    format!(
+                        "Aftalen bruger begrebet «{da}» uden at definere, hvad parterne mener med det."
+                    ),
+                    format!(
+                        "The agreement uses the term \"{en}\" without defining what the parties mean by it."
+                    ),
                 ),
                 evidence,
-            ));
+            );
+            finding.source = term_source(da);
+            findings.push(finding);
         }
     }
     let mut evidence: Vec<FieldPath> = texts.into_iter().map(|(p, _)| p).collect();

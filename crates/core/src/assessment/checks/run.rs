@@ -172,6 +172,7 @@ fn external_run(code: AssessmentCode, routed: &Routed) -> CheckRun {
             text: f.text.clone(),
             evidence: vec![f.path.clone()],
             external: Some((*f).clone()),
+            source: None,
         })
         .collect();
     CheckRun::scored(credit, note, evidence, findings)

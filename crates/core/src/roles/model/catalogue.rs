@@ -31,6 +31,12 @@ pub struct TaskDefinition {
     /// Where the sources describe the task.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
+    /// For a statutory task whose source does not say it is a duty (or that has no source):
+    /// why the library counts it as one. This is the library's own judgement, not a claim of
+    /// the sources; only 001 "Anerkendelse og respekt" says what is statutory, and in general
+    /// terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgement: Option<Text>,
 }
 
 /// The catalogue of tasks, in a fixed order: statutory duties first.
