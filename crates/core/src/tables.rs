@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 18] = [
+pub const TABLE_NAMES: [&str; 20] = [
     // a match run
     "match_outcome",
     "matches",
@@ -36,6 +36,9 @@ pub const TABLE_NAMES: [&str; 18] = [
     "reminders",
     "findings",
     "manifest",
+    // the association directory (or a search's hits)
+    "directory",
+    "directory_offers",
 ];
 
 /// The table named `name`, with its columns and no rows; `None` for a name the library does
@@ -50,6 +53,7 @@ pub fn empty_table(name: &str) -> Option<Table> {
         .or_else(|| crate::checklists::present::empty(name))
         .or_else(|| crate::reminders::empty(name))
         .or_else(|| crate::privacy::disclosure::empty(name))
+        .or_else(|| crate::directory::present::empty(name))
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 mod common;
 
 use brobygger::directory::{
-    DirectoryEntry, DirectoryOptions, DirectoryQuery, HsdsOptions, MatchedField, PublicContact,
-    Visibility, directory_from_csv, directory_to_csv,
+    Directory, DirectoryEntry, DirectoryOptions, DirectoryQuery, HsdsOptions, MatchedField,
+    PublicContact, Visibility, directory_from_csv, directory_to_csv,
 };
 use brobygger::matching::Weekday;
 use brobygger::*;
@@ -419,4 +419,56 @@ proptest! {
         let hits = d.directory().search(&DirectoryQuery::text(s), DirectoryOptions::default());
         prop_assert!(hits.len() <= 2);
     }
+}
+
+#[test]
+fn the_directory_presents_as_tables_and_a_document_in_both_languages() {
+    use brobygger::present::Present;
+    let d = horsens();
+    let dir = d.directory().build(DirectoryOptions::default());
+    let tables = dir.tables(Lang::Da);
+    let names: Vec<_> = tables.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["directory", "directory_offers"]);
+    assert_eq!(tables[0].rows.len(), 2);
+    assert_eq!(tables[1].rows.len(), 2);
+    for t in &tables {
+        assert!(brobygger::TABLE_NAMES.contains(&t.name.as_str()));
+        let empty = brobygger::empty_table(&t.name).unwrap();
+        assert_eq!(empty.columns, t.columns, "{}", t.name);
+    }
+    assert_eq!(
+        dir.title(Lang::Da),
+        "Foreningsfortegnelse (2 foreninger, 2 tilbud)"
+    );
+    assert_eq!(
+        dir.title(Lang::En),
+        "Association directory (2 associations, 2 offers)"
+    );
+    let one = Directory::from_hits(
+        d.directory()
+            .search(&DirectoryQuery::text("lawan"), DirectoryOptions::default()),
+    );
+    assert_eq!(
+        one.title(Lang::Da),
+        "Foreningsfortegnelse (1 forening, 2 tilbud)"
+    );
+    assert_eq!(
+        one.title(Lang::En),
+        "Association directory (1 association, 2 offers)"
+    );
+    let md = dir.present(brobygger::present::Format::Markdown, Lang::Da);
+    assert!(
+        md.contains("onsdag 16:00–18:00 (ikke i skolernes ferier)"),
+        "{md}"
+    );
+    assert!(md.contains("første tirsdag i måneden 19:00–21:00"), "{md}");
+    assert!(md.contains("Kontakt: Formand, LAWAN Horsens"), "{md}");
+    let en = dir.present(brobygger::present::Format::Text, Lang::En);
+    assert!(en.contains("Wednesday 16:00–18:00"), "{en}");
+    assert!(en.contains("first Tuesday of the month"), "{en}");
+    for p in &d.people {
+        assert!(!md.contains(&p.name) && !en.contains(&p.name));
+    }
+    let html = dir.present(brobygger::present::Format::Html, Lang::Da);
+    assert!(html.contains("<html") && html.contains("LAWAN Horsens"));
 }

@@ -36,6 +36,7 @@
 pub(crate) mod facet;
 pub(crate) mod hsds;
 pub(crate) mod model;
+pub(crate) mod present;
 pub(crate) mod register;
 pub(crate) mod search;
 pub(crate) mod spreadsheet;
