@@ -228,7 +228,7 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
 
 def test_catalogue_and_assess_all() -> None:
     catalogue = bb.assessment_catalogue()
-    assert len(catalogue) == 40
+    assert len(catalogue) == 42
     assert {c["dimension"] for c in catalogue} == {
         "formalisation", "roles", "expectations", "meetings", "resources",
         "continuity", "breadth", "newcomer_offers", "anchoring",

@@ -70,7 +70,7 @@
 //!   ([`crate::PrivacyFacet::propose`]), audience views ([`crate::PrivacyFacet::view_newcomer`]), anonymisation
 //!   with cascade ([`crate::PrivacyFacet::anonymise`]), retention, safe tables with complementary suppression
 //!   ([`crate::PrivacyFacet::safe_table`]), keyed pseudonyms ([`PseudonymKey`]), the privacy review.
-//! - **Assessment and surveys** ([`assessment`]): 40 checks from the sources in nine
+//! - **Assessment and surveys** ([`assessment`]): 42 checks from the sources in nine
 //!   dimensions, scored with reasons as of a date ([`crate::AssessmentFacet::assess`]), the role split,
 //!   checklists, matching and introductions weighed by default; evaluation surveys stored as
 //!   counts, with Wilson and Newcombe intervals ([`crate::SurveysFacet::results`]).

@@ -652,7 +652,7 @@ fn errors_are_clear_and_assessments_serialise() {
 #[test]
 fn the_catalogue_covers_every_rule_with_a_source() {
     let all = catalogue();
-    assert_eq!(all.len(), 40);
+    assert_eq!(all.len(), 42);
     for c in &all {
         // The section and a quote from it are vendored and checked in tests/citations.rs.
         assert!(!c.source.section.is_empty());
@@ -1178,7 +1178,7 @@ proptest! {
             match d.assessment().assess(&a.id, day) {
                 Err(e) => prop_assert!(a.versions.is_empty(), "{e}"),
                 Ok(x) => {
-                    prop_assert_eq!(x.checks.len(), 40);
+                    prop_assert_eq!(x.checks.len(), 42);
                     for c in &x.checks {
                         let mine: Vec<_> = x.findings.iter().filter(|f| f.check == c.code).collect();
                         let n = mine.len();

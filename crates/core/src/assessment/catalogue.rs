@@ -199,6 +199,10 @@ pub enum AssessmentCode {
     ShortTerm,
     /// Cooperation, not yet co-creation.
     NotCoCreation,
+    /// NGOs or business came to the table after the activities were fixed (004).
+    LateInvolvement,
+    /// A partnership bound to a place without a goal for the place (004).
+    NoPlaceGoal,
 }
 
 impl AssessmentCode {
@@ -208,7 +212,7 @@ impl AssessmentCode {
     }
 
     /// Every check, in catalogue order (grouped by dimension).
-    pub const ALL: [AssessmentCode; 40] = {
+    pub const ALL: [AssessmentCode; 42] = {
         use AssessmentCode::*;
         [
             NotFormalised,
@@ -251,6 +255,8 @@ impl AssessmentCode {
             NoCrossCuttingLeadership,
             ShortTerm,
             NotCoCreation,
+            LateInvolvement,
+            NoPlaceGoal,
         ]
     };
 
@@ -1005,6 +1011,33 @@ impl AssessmentCode {
                 advice: (
                     "Definér behov og løsninger sammen med civilsamfundet, så samarbejdet kan udvikle sig til samskabelse.",
                     "Define needs and solutions together with civil society so the cooperation can grow into co-creation.",
+                ),
+            },
+            // 004 is a panel's shared view, reported in a news item: advice (weight 0), not a
+            // requirement, as for the other two checks from it.
+            LateInvolvement => &Entry {
+                code: "assessment.late_involvement",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Info,
+                source: (Cfbu2023, "NGO’er og erhvervsliv skal med rundt om bordet"),
+                title: (
+                    "NGO'er og erhvervsliv med fra starten",
+                    "NGOs and business in from the start",
+                ),
+                advice: (
+                    "Inviter NGO'er og erhvervslivet med, mens udfordringerne identificeres, og før aktiviteterne ligger fast.",
+                    "Invite NGOs and business in while the problems are identified, before the activities are fixed.",
+                ),
+            },
+            NoPlaceGoal => &Entry {
+                code: "assessment.no_place_goal",
+                dimension: Dimension::Anchoring,
+                severity: Severity::Info,
+                source: (Cfbu2023, "Drop projektmageriet – tænk langsigtet sammen"),
+                title: ("Mål for stedet", "Goals for the place"),
+                advice: (
+                    "Sæt mindst ét fælles mål for det sted, partnerskabet er bundet til, så borgerne og bydelen er i centrum.",
+                    "Set at least one shared goal for the place the partnership is bound to, so its residents and the area are at the centre.",
                 ),
             },
         }

@@ -1,9 +1,14 @@
 //! Anchoring and long-term commitment (001, 004): anchored in operation, a steering group with
-//! both sides, a term of two years or more, and co-creation.
+//! both sides, a term of two years or more, co-creation, NGOs and business at the table before
+//! the activities are fixed, and goals for the place a partnership is bound to.
 
-use super::context::{CheckRun, Ctx, Sides, tx};
+use super::context::{CheckRun, Ctx, Sides, ratio, raw, tx};
+use crate::actors::{OrganisationKind, PartyRef};
 use crate::agreement::{CooperationLevel, Stage};
 use crate::checklists::model::vocab::Side;
+use crate::i18n::Lang;
+use crate::i18n::date;
+use crate::i18n::plural::{self, Plural};
 
 pub(super) fn not_anchored(cx: &Ctx<'_>) -> CheckRun {
     let sp = cx.tp.field("stage");
@@ -160,3 +165,154 @@ pub(super) fn not_co_creation(cx: &Ctx<'_>) -> CheckRun {
         ),
     )
 }
+
+/// Whether a party is one 004 wants at the table early: an NGO or other civil-society actor, or
+/// a business (not the municipality, and not a housing organisation, which 004 names as a
+/// partner of the municipality from the start).
+fn early_party(cx: &Ctx<'_>, party: &PartyRef) -> bool {
+    match party {
+        PartyRef::Organisation { organisation } => {
+            cx.d.organisation(organisation)
+                .is_some_and(|o| o.kind != OrganisationKind::HousingOrganisation)
+        }
+        _ => false,
+    }
+}
+
+/// 004: NGOs and business "skal sidde med rundt om bordet allerede helt tidligt i processen,
+/// hvor udfordringer identificeres og løsninger findes". Judged from the agreement's process
+/// record: each such party must have come to the table no later than the day the activities
+/// were fixed. Not applicable until that day is recorded.
+pub(super) fn late_involvement(cx: &Ctx<'_>) -> CheckRun {
+    let pp = cx.ap.field("process");
+    let Some(fixed) = cx.a.process.activities_fixed_on else {
+        return CheckRun::na(
+            tx(
+                "Det er ikke registreret, hvornår aktiviteterne blev fastlagt.",
+                "When the activities were fixed is not recorded.",
+            ),
+            vec![pp],
+        );
+    };
+    let parties: Vec<&PartyRef> = cx
+        .terms
+        .parties
+        .iter()
+        .map(|p| &p.party)
+        .filter(|p| early_party(cx, p))
+        .collect();
+    if parties.is_empty() {
+        return CheckRun::na(
+            tx(
+                "Ingen NGO eller virksomhed er part.",
+                "No NGO or business is a party.",
+            ),
+            vec![pp],
+        );
+    }
+    let mut findings = Vec::new();
+    let mut early = 0;
+    for party in &parties {
+        let name = cx.d.party_name(party);
+        match cx.a.process.involved_from(party) {
+            Some(from) if from <= fixed => early += 1,
+            Some(from) => {
+                let k =
+                    cx.a.process
+                        .involvement
+                        .iter()
+                        .position(|i| &i.party == *party)
+                        .unwrap_or(0);
+                let path = pp.field("involvement").index(k);
+                findings.push(raw(
+                    path.clone(),
+                    tx(
+                        format!(
+                            "{name} kom med {}, efter at aktiviteterne var fastlagt {}.",
+                            date::long(Lang::Da, from),
+                            date::long(Lang::Da, fixed)
+                        ),
+                        format!(
+                            "{name} joined on {}, after the activities were fixed on {}.",
+                            date::long(Lang::En, from),
+                            date::long(Lang::En, fixed)
+                        ),
+                    ),
+                    vec![path, pp.field("activities_fixed_on")],
+                ));
+            }
+            None => findings.push(raw(
+                pp.field("involvement"),
+                tx(
+                    format!("Det er ikke registreret, hvornår {name} kom med ved bordet."),
+                    format!("When {name} came to the table is not recorded."),
+                ),
+                vec![pp.field("involvement")],
+            )),
+        }
+    }
+    let note = tx(
+        format!(
+            "{early} af {} var med, før aktiviteterne blev fastlagt.",
+            PARTY.count(Lang::Da, plural::n(parties.len()))
+        ),
+        format!(
+            "{early} of {} took part before the activities were fixed.",
+            PARTY.count(Lang::En, plural::n(parties.len()))
+        ),
+    );
+    CheckRun::scored(ratio(early, parties.len()), note, vec![pp], findings)
+}
+
+/// 004: partnerships bound to a place ("stedsspecifikke") set goals for that place. Only for
+/// an agreement bound to a place: at least one of its goals must be about the place.
+pub(super) fn no_place_goal(cx: &Ctx<'_>) -> CheckRun {
+    let Some(binding) = &cx.terms.place else {
+        return CheckRun::na(
+            tx(
+                "Aftalen er ikke bundet til et sted.",
+                "The agreement is not bound to a place.",
+            ),
+            vec![cx.tp.field("place")],
+        );
+    };
+    let gp = cx.tp.field("goals");
+    let evidence = vec![cx.tp.field("place"), gp.clone()];
+    let place =
+        cx.d.place(&binding.place)
+            .map_or_else(|| binding.place.to_string(), |p| p.name.clone());
+    let n = cx
+        .terms
+        .goals
+        .iter()
+        .filter(|g| g.place.as_ref() == Some(&binding.place))
+        .count();
+    if n > 0 {
+        return CheckRun::met(
+            tx(
+                format!("{} handler om {place}.", GOAL.count(Lang::Da, plural::n(n))),
+                format!(
+                    "{} {} about {place}.",
+                    GOAL.count(Lang::En, plural::n(n)),
+                    plural::pick(plural::n(n), "is", "are")
+                ),
+            ),
+            evidence,
+        );
+    }
+    CheckRun::failed(
+        tx(
+            format!("Intet mål handler om {place}."),
+            format!("No goal is about {place}."),
+        ),
+        evidence,
+        gp,
+        tx(
+            format!("Aftalen er bundet til {place}, men intet af dens mål handler om stedet."),
+            format!("The agreement is bound to {place}, but none of its goals is about the place."),
+        ),
+    )
+}
+
+const PARTY: Plural = Plural::new("part", "parter", "party", "parties");
+const GOAL: Plural = Plural::new("mål", "mål", "goal", "goals");

@@ -117,6 +117,8 @@ fn run_model(cx: &Ctx<'_>, code: AssessmentCode) -> CheckRun {
         NoCrossCuttingLeadership => super::anchoring::no_cross_cutting_leadership(cx),
         ShortTerm => super::anchoring::short_term(cx),
         NotCoCreation => super::anchoring::not_co_creation(cx),
+        LateInvolvement => super::anchoring::late_involvement(cx),
+        NoPlaceGoal => super::anchoring::no_place_goal(cx),
 
         // Judged by `external_run`; the catalogue's basis never sends them here.
         RoleSplit | StatutoryTasks | ExpectationAlignment | Introductions | Matching => {
