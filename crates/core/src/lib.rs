@@ -268,6 +268,7 @@ doctests! {
     GuidePrivacy => "../../../docs/guide/src/privacy.md",
     GuideAssessment => "../../../docs/guide/src/assessment.md",
     GuideSpreadsheets => "../../../docs/guide/src/spreadsheets.md",
+    GuideDirectory => "../../../docs/guide/src/directory.md",
     GuideCli => "../../../docs/guide/src/cli.md",
     GuideStore => "../../../docs/guide/src/store.md",
     GuidePython => "../../../docs/guide/src/python.md",
