@@ -180,6 +180,11 @@ fn every_result_table_has_the_columns_the_list_names() {
                 .into_iter()
                 .for_each(&mut check);
             check(d.privacy().manifest(None, None).tables(lang).remove(0));
+            d.directory()
+                .build(brobygger::directory::DirectoryOptions::default())
+                .tables(lang)
+                .into_iter()
+                .for_each(&mut check);
         }
         let (d, run) = ikast_run();
         run.tables(lang).into_iter().for_each(&mut check);

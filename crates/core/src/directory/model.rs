@@ -439,6 +439,12 @@ pub enum DirectoryCode {
     BadPostalCode,
     /// A website that is not an `http://` or `https://` address.
     BadWebsite,
+    /// A spreadsheet cell (or row) that cannot be read.
+    BadCell,
+    /// A spreadsheet without a required column.
+    MissingColumn,
+    /// Two spreadsheet rows of one association that disagree about it.
+    ConflictingRow,
 }
 
 impl crate::finding::FindingKind for DirectoryCode {
@@ -455,6 +461,9 @@ impl crate::finding::FindingKind for DirectoryCode {
             DirectoryCode::AddressWithoutRegion => "directory.address_without_region",
             DirectoryCode::BadPostalCode => "directory.bad_postal_code",
             DirectoryCode::BadWebsite => "directory.bad_website",
+            DirectoryCode::BadCell => "directory.bad_cell",
+            DirectoryCode::MissingColumn => "directory.missing_column",
+            DirectoryCode::ConflictingRow => "directory.conflicting_row",
         }
     }
 
@@ -472,7 +481,7 @@ impl crate::finding::FindingKind for DirectoryCode {
 
 impl DirectoryCode {
     /// Every code.
-    pub const ALL: [DirectoryCode; 11] = [
+    pub const ALL: [DirectoryCode; 14] = [
         DirectoryCode::IndividualListed,
         DirectoryCode::DuplicateEntry,
         DirectoryCode::PersonalContact,
@@ -484,6 +493,9 @@ impl DirectoryCode {
         DirectoryCode::AddressWithoutRegion,
         DirectoryCode::BadPostalCode,
         DirectoryCode::BadWebsite,
+        DirectoryCode::BadCell,
+        DirectoryCode::MissingColumn,
+        DirectoryCode::ConflictingRow,
     ];
 }
 

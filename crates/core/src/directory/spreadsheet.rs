@@ -10,7 +10,8 @@
 use crate::actors::OrganisationKind;
 use crate::agreement::{ActivityKind, TargetGroup};
 use crate::directory::model::{
-    Address, ClockTime, DirectoryOffer, PublicContact, Recurrence, ScheduleRule, Visibility,
+    Address, ClockTime, DirectoryCode, DirectoryOffer, PublicContact, Recurrence, ScheduleRule,
+    Visibility,
 };
 use crate::directory::register::{ContactPost, Directory, DirectoryAssociation};
 use crate::finding::{FieldPath, Finding, Severity};
@@ -221,19 +222,9 @@ pub struct DirectoryCsv {
     pub problems: Vec<Finding>,
 }
 
-/// The code of every spreadsheet problem.
-const BAD_CELL: &str = "directory.bad_cell";
-const MISSING_COLUMN: &str = "directory.missing_column";
-const CONFLICTING_ROW: &str = "directory.conflicting_row";
-
-fn problem(path: FieldPath, code: &str, severity: Severity, da: String, en: String) -> Finding {
-    Finding {
-        code: code.to_owned(),
-        severity,
-        path,
-        text: Text::new(da, en),
-        source: None,
-    }
+/// A spreadsheet problem: its code is one of [`DirectoryCode`]'s, its severity the code's.
+fn problem(path: FieldPath, code: DirectoryCode, da: String, en: String) -> Finding {
+    Finding::of(code, path, Text::new(da, en))
 }
 
 fn header_key(h: &str) -> String {
@@ -312,8 +303,7 @@ impl Row<'_> {
     fn bad(&mut self, col: &str, da: &str, en: &str) {
         self.problems.push(problem(
             FieldPath::root().field("rows").index(self.line).field(col),
-            BAD_CELL,
-            Severity::Error,
+            DirectoryCode::BadCell,
             format!("Række {}, kolonne {col}: {da}", self.line),
             format!("Row {}, column {col}: {en}", self.line),
         ));
@@ -413,8 +403,7 @@ pub fn directory_from_csv(text: &str) -> DirectoryCsv {
         Err(_) => {
             problems.push(problem(
                 FieldPath::root(),
-                BAD_CELL,
-                Severity::Error,
+                DirectoryCode::BadCell,
                 "Filens første linje kan ikke læses som overskrifter.".into(),
                 "The file's first line cannot be read as headers.".into(),
             ));
@@ -440,8 +429,7 @@ pub fn directory_from_csv(text: &str) -> DirectoryCsv {
         if required && !at.contains_key(name) {
             problems.push(problem(
                 FieldPath::root().field("columns").field(name),
-                MISSING_COLUMN,
-                Severity::Error,
+                DirectoryCode::MissingColumn,
                 format!("Kolonnen {name} ({da}) mangler."),
                 format!("The column {name} ({da}) is missing."),
             ));
@@ -462,8 +450,7 @@ pub fn directory_from_csv(text: &str) -> DirectoryCsv {
         let Ok(record) = record else {
             problems.push(problem(
                 FieldPath::root().field("rows").index(line),
-                BAD_CELL,
-                Severity::Error,
+                DirectoryCode::BadCell,
                 format!("Række {line} kan ikke læses (et citationstegn lukkes ikke?)."),
                 format!("Row {line} cannot be read (an unclosed quote?)."),
             ));
@@ -651,8 +638,7 @@ pub fn directory_from_csv(text: &str) -> DirectoryCsv {
                 if !same {
                     problems.push(problem(
                         FieldPath::root().field("rows").index(line),
-                        CONFLICTING_ROW,
-                        Severity::Error,
+                        DirectoryCode::ConflictingRow,
                         format!("Række {line} siger noget andet om foreningen end en tidligere række."),
                         format!("Row {line} says something else about the association than an earlier row."),
                     ));
@@ -665,8 +651,7 @@ pub fn directory_from_csv(text: &str) -> DirectoryCsv {
                                 .field("rows")
                                 .index(line)
                                 .field("offer_id"),
-                            CONFLICTING_ROW,
-                            Severity::Error,
+                            DirectoryCode::ConflictingRow,
                             format!("Række {line}: tilbuddets id er brugt før."),
                             format!("Row {line}: the offer's id is used before."),
                         ));
