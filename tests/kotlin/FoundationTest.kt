@@ -16,7 +16,7 @@ private fun expectedRows(json: Json): List<Triple<String, String, String>> =
 
 val foundationSuite = suite("foundation") {
     test("examples are listed and load") {
-        assertEquals(listOf("aalborg", "ikast-brande", "horsens"), exampleNames())
+        assertEquals(listOf("aalborg", "ikast-brande", "horsens", "esbjerg"), exampleNames())
         for (name in exampleNames()) {
             val d = DossierHandle.example(name)
             assertTrue(d.title().isNotBlank())

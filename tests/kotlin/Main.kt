@@ -21,6 +21,7 @@ fun main() {
         presentSuite,
         surfaceSuite,
         storeSuite,
+        directorySuite,
     )
     var passed = 0
     var failed = 0

@@ -79,6 +79,10 @@ DOSSIER: dict[str, str] = {
     "PrivacyFacet.safe_survey_results": "DossierPrivacy.safe_survey_results", "PrivacyFacet.review": "DossierPrivacy.review",
     # reminders
     "RemindersFacet.due": "DossierReminders.due",
+    # the association directory and places
+    "directory": "Dossier.directory", "place": "Dossier.place",
+    "DirectoryFacet.build": "DossierDirectory.build", "DirectoryFacet.search": "DossierDirectory.search",
+    "DirectoryFacet.hsds": "DossierDirectory.hsds", "DirectoryFacet.hsds_json": "DossierDirectory.hsds_json",
 }
 DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
@@ -118,6 +122,9 @@ FREE: dict[str, str] = {
     "newcomers_to_csv": "newcomers_to_csv", "offers_to_csv": "offers_to_csv",
     "match_run_to_csv": "match_run_to_csv", "csv_columns": "csv_columns",
     "newcomer_columns": "csv_columns", "offer_columns": "csv_columns", "nested_columns": "profiles",
+    "directory_columns": "directory_columns", "directory_from_csv": "directory_from_csv",
+    "directory_from_csv_bytes": "directory_from_csv", "directory_from_sheet": "directory_from_csv",
+    "directory_to_csv": "directory_to_csv", "directory_to_sheet": "Directory.to_csv", "hsds_uuid": "hsds_uuid",
     "matching_findings": "DossierAssessment.assess", "introduction_findings": "DossierAssessment.assess", "cohorts_concerning": "DossierAssessment.assess",
 }
 FREE_NOT_EXPOSED = {

@@ -21,7 +21,7 @@ LAWAN = {"type": "organisation", "organisation": "DK-LOCAL-lawan-horsens"}
 UTC = dt.timezone.utc
 
 
-@pytest.mark.parametrize("example", ["aalborg", "ikast-brande", "horsens"])
+@pytest.mark.parametrize("example", ["aalborg", "ikast-brande", "horsens", "esbjerg"])
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_health_summary_matches_rust(example: str, lang: str) -> None:
     d = bb.Dossier.example(example)

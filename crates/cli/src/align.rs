@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub(crate) struct AlignArgs {
     /// A dossier JSON file (or use --example).
     file: Option<PathBuf>,
-    /// A built-in example: aalborg, ikast-brande, horsens.
+    /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
     #[arg(long, conflicts_with = "file")]
     example: Option<String>,
     /// The agreement (may be left out when the dossier has only one).

@@ -63,8 +63,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Hovedopgaven på de indbyggede eksempler fra ende til anden: validering, rollefordeling, forventningsafstemning, matchning af Ikast-Brandes kohorte, forfaldne introduktioner og hver aftales sundhed; med --out skrives også rapporterne, matchresultatet og dossieret",
     ),
     (
-        "Only this example: aalborg, ikast-brande, horsens",
-        "Kun dette eksempel: aalborg, ikast-brande, horsens",
+        "Only this example: aalborg, ikast-brande, horsens, esbjerg",
+        "Kun dette eksempel: aalborg, ikast-brande, horsens, esbjerg",
     ),
     (
         "Use this day (YYYY-MM-DD) for matching, introductions and the assessment",
@@ -84,8 +84,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "En dossierfil i JSON (eller brug --example)",
     ),
     (
-        "A built-in example: aalborg, ikast-brande, horsens",
-        "Et indbygget eksempel: aalborg, ikast-brande, horsens",
+        "A built-in example: aalborg, ikast-brande, horsens, esbjerg",
+        "Et indbygget eksempel: aalborg, ikast-brande, horsens, esbjerg",
     ),
     (
         "Show post holders on this date (YYYY-MM-DD)",
@@ -217,6 +217,65 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Never show the progress spinner (it only shows on a terminal anyway)",
         "Vis aldrig fremdriftsindikatoren (den vises alligevel kun i en terminal)",
     ),
+    // directory
+    (
+        "The association directory: every association with its offers, from a dossier, a store or the municipality's spreadsheet; searched and filtered, written back as the spreadsheet, or exported as Open Referral HSDS 3.0 (no personal data)",
+        "Foreningsfortegnelsen: alle foreninger med deres tilbud, fra et dossier, et lager eller kommunens regneark; søgt og filtreret, skrevet tilbage som regneark eller eksporteret som Open Referral HSDS 3.0 (uden personoplysninger)",
+    ),
+    (
+        "A dossier JSON file or a store (or use --example or --csv)",
+        "En dossierfil (JSON) eller et lager (eller brug --example eller --csv)",
+    ),
+    (
+        "A built-in example: aalborg, ikast-brande, horsens, esbjerg",
+        "Et indbygget eksempel: aalborg, ikast-brande, horsens, esbjerg",
+    ),
+    (
+        "The directory spreadsheet instead of a dossier (CSV, Danish or English headers)",
+        "Foreningsregnearket i stedet for et dossier (CSV med danske eller engelske overskrifter)",
+    ),
+    (
+        "Free text: every word must be found, in any case and inflection",
+        "Fritekst: hvert ord skal findes, uanset store og små bogstaver og bøjning",
+    ),
+    (
+        "Only ethnic minority associations (the list 003 tells of)",
+        "Kun etniske minoritetsforeninger (den liste, 003 fortæller om)",
+    ),
+    (
+        "Only offers in these languages (ISO 639 codes; repeat the option or separate with commas)",
+        "Kun tilbud på disse sprog (ISO 639-koder; gentag tilvalget, eller adskil med kommaer)",
+    ),
+    (
+        "Only organisations with an entry of their own",
+        "Kun organisationer med et opslag af deres eget",
+    ),
+    (
+        "Check contact posts for a holder on this day (YYYY-MM-DD)",
+        "Se efter, om kontaktposterne er besat på denne dag (ÅÅÅÅ-MM-DD)",
+    ),
+    (
+        "HSDS: also entries for municipal staff only (never for publication)",
+        "HSDS: også opslag, der kun er til kommunens medarbejdere (aldrig til offentliggørelse)",
+    ),
+    (
+        "Each association with its offers, days and times",
+        "Hver forening med sine tilbud, dage og tidspunkter",
+    ),
+    ("As text, in Markdown", "Som tekst, i Markdown"),
+    (
+        "The municipality's spreadsheet (one row per offer), which --csv reads back",
+        "Kommunens regneark (én række pr. tilbud), som --csv læser igen",
+    ),
+    (
+        "Open Referral HSDS 3.0 organizations as JSON (public entries only, no personal data)",
+        "Open Referral HSDS 3.0-organisationer som JSON (kun offentlige opslag, uden personoplysninger)",
+    ),
+    ("The register as JSON", "Fortegnelsen som JSON"),
+    (
+        "Exit codes: 0 done · 1 the spreadsheet has errors (its other rows are still shown) · 2 bad usage or unreadable input.",
+        "Afslutningskoder: 0 udført · 1 regnearket har fejl (dets øvrige rækker vises stadig) · 2 forkert brug eller input, der ikke kan læses.",
+    ),
     // remind
     (
         "What is due or overdue on a day: introductions of volunteer offers, meetings to convene, planned reviews, the end of the term, committee briefings",
@@ -301,8 +360,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Vis et indbygget eksempeldossier som JSON at starte fra",
     ),
     (
-        "aalborg, ikast-brande or horsens",
-        "aalborg, ikast-brande eller horsens",
+        "aalborg, ikast-brande, horsens or esbjerg",
+        "aalborg, ikast-brande, horsens eller esbjerg",
     ),
     // roles
     (
@@ -476,4 +535,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("ON", "DATO"),
     ("SINCE", "NR"),
     ("CHANGES", "ÆNDRINGER"),
+    ("CSV", "CSV"),
+    ("SEARCH", "TEKST"),
+    ("LANGUAGE", "SPROGKODE"),
 ];

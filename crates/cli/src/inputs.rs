@@ -80,7 +80,7 @@ pub(crate) fn dossier(file: Option<&Path>, example: Option<&str>) -> Result<Doss
         (None, None) => Err(bad_input(
             brobygger::UsageCode::NoInput,
             "file",
-            "give a dossier file or --example NAME (aalborg, ikast-brande, horsens)",
+            "give a dossier file or --example NAME (aalborg, ikast-brande, horsens, esbjerg)",
         )),
     }
 }

@@ -21,6 +21,7 @@ mod align;
 mod checklist;
 mod db;
 mod demo;
+mod directory;
 mod help;
 mod help_da;
 mod inputs;
@@ -57,7 +58,7 @@ enum Command {
         after_help = "Examples:\n  brobygger demo\n  brobygger demo --example ikast-brande --lang en\n  brobygger demo --out reports/\n\nThe cohort is matched, and its introductions checked, on the first day of the month after its last household arrived (Ikast-Brande: 2016-04-01); the health is assessed on the day each example is told as of. --as-of sets one day for both."
     )]
     Demo {
-        /// Only this example: aalborg, ikast-brande, horsens.
+        /// Only this example: aalborg, ikast-brande, horsens, esbjerg.
         #[arg(long)]
         example: Option<String>,
         /// Use this day (YYYY-MM-DD) for matching, introductions and the assessment.
@@ -75,7 +76,7 @@ enum Command {
     Summary {
         /// A dossier JSON file (or use --example).
         file: Option<PathBuf>,
-        /// A built-in example: aalborg, ikast-brande, horsens.
+        /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
         /// Show post holders on this date (YYYY-MM-DD).
@@ -111,7 +112,7 @@ enum Command {
     Assess {
         /// A dossier JSON file (or use --example).
         file: Option<PathBuf>,
-        /// A built-in example: aalborg, ikast-brande, horsens.
+        /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
         /// Only this agreement (default: every agreement).
@@ -151,7 +152,7 @@ enum Command {
     Report {
         /// A dossier JSON file (or use --example).
         file: Option<PathBuf>,
-        /// A built-in example: aalborg, ikast-brande, horsens.
+        /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
         /// The agreement (may be left out when the dossier has only one).
@@ -188,7 +189,7 @@ enum Command {
     /// Print a built-in example dossier as JSON, to start from.
     #[command(after_help = "Example:\n  brobygger example aalborg > aalborg.json")]
     Example {
-        /// aalborg, ikast-brande or horsens.
+        /// aalborg, ikast-brande, horsens or esbjerg.
         name: String,
     },
     /// Print who does what under an agreement (RACI matrix) with its findings, as Markdown or
@@ -232,6 +233,13 @@ enum Command {
         #[command(subcommand)]
         command: db::DbCommand,
     },
+    /// The association directory: every association with its offers, from a dossier, a store
+    /// or the municipality's spreadsheet; searched and filtered, written back as the
+    /// spreadsheet, or exported as Open Referral HSDS 3.0 (no personal data).
+    #[command(
+        after_help = "Examples:\n  brobygger directory --example horsens\n  brobygger directory --example horsens --search lektiecafé --lang en\n  brobygger directory partnerskab.db --ethnic-minority --format csv --out foreninger.csv\n  brobygger directory --csv foreninger.csv --format hsds --out hsds.json\n\nExit codes: 0 done · 1 the spreadsheet has errors (its other rows are still shown) · 2 bad usage or unreadable input."
+    )]
+    Directory(directory::DirectoryArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -427,6 +435,7 @@ fn run(cli: Cli) -> Outcome {
         }
         Command::Checklist { command } => checklist::run(command, lang),
         Command::Db { command } => db::run(command, lang),
+        Command::Directory(args) => directory::run(args, lang),
     }
 }
 

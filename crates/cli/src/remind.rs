@@ -49,7 +49,7 @@ impl From<KindArg> for ReminderKind {
 pub(crate) struct RemindArgs {
     /// A dossier JSON file (or use --example).
     file: Option<PathBuf>,
-    /// A built-in example: aalborg, ikast-brande, horsens.
+    /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
     #[arg(long, conflicts_with = "file")]
     example: Option<String>,
     /// The day (YYYY-MM-DD; default: today).

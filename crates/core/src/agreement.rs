@@ -36,10 +36,10 @@ pub struct Agreement {
     /// when each party came to the table (004).
     #[serde(
         default,
-        skip_serializing_if = "crate::places::model::binding::Process::is_empty"
+        skip_serializing_if = "crate::places::model::binding::PartnershipProcess::is_empty"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub process: crate::places::model::binding::Process,
+    pub process: crate::places::model::binding::PartnershipProcess,
 }
 
 impl Agreement {

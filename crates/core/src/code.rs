@@ -392,6 +392,10 @@ codes! {
         BadDate = "input.bad_date", error(Parse),
             "Datoen kan ikke læses; skriv den som ÅÅÅÅ-MM-DD.",
             "The date cannot be read; write it as YYYY-MM-DD.";
+        /// A time of day that is not `HH:MM` from 00:00 to 23:59.
+        BadTime = "input.bad_time", error(Parse),
+            "Klokkeslættet kan ikke læses; skriv det som TT:MM (00:00 til 23:59).",
+            "The time of day cannot be read; write it as HH:MM (00:00 to 23:59).";
         /// An instant outside the range the library holds.
         BadInstant = "input.bad_instant", error(Parse),
             "Tidspunktet ligger uden for det, biblioteket kan rumme.",
@@ -668,8 +672,8 @@ codes! {
             "The date must be written as YYYY-MM-DD.";
         /// Neither a dossier file nor an example.
         NoInput = "cli.no_input", error(InvalidInput),
-            "Angiv en dossierfil eller --example NAVN (aalborg, ikast-brande, horsens).",
-            "Give a dossier file or --example NAME (aalborg, ikast-brande, horsens).";
+            "Angiv en dossierfil eller --example NAVN (aalborg, ikast-brande, horsens, esbjerg).",
+            "Give a dossier file or --example NAME (aalborg, ikast-brande, horsens, esbjerg).";
         /// `db import --example NAME` without the store to import into.
         NoStore = "cli.no_store", error(InvalidInput),
             "Angiv lagerfilen, der skal importeres til.",

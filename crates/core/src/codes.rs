@@ -14,6 +14,7 @@ use crate::code::{
     Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity,
     StoreCode, UsageCode,
 };
+use crate::directory::model::DirectoryCode;
 use crate::fsio::FileCode;
 use crate::i18n::Lang;
 use crate::import::csv::ImportCode;
@@ -50,6 +51,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<HandoverCode>());
     all.extend(CodeInfo::all_of::<RolesCode>());
     all.extend(CodeInfo::all_of::<ChecklistCode>());
+    all.extend(CodeInfo::all_of::<DirectoryCode>());
     all.extend(CodeInfo::all_of::<MatchingCode>());
     all.extend(CodeInfo::all_of::<FollowUpCode>());
     all.extend(CodeInfo::all_of::<IntroductionCode>());

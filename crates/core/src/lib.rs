@@ -181,9 +181,9 @@ pub use code::{
     SaveCode, StoreCode, Usage, UsageCode,
 };
 pub use codes::{code_info, codes, codes_markdown, error_code};
+pub use directory::DirectoryFacet;
 #[cfg(feature = "uniffi")]
 pub use dossier::DossierChange;
-pub use directory::DirectoryFacet;
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
 pub use error::{BrobyggerError, LoadError, redact_message};
 pub use examples::{Example, example_reference_date};
@@ -213,7 +213,7 @@ pub use matching::{
     Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun,
     MatchingFacet, Newcomer, Offer, RuleSet, Solver,
 };
-pub use places::{Involvement, Place, PlaceBinding, PlaceKind, Process};
+pub use places::{Involvement, PartnershipProcess, Place, PlaceBinding, PlaceKind};
 pub use posts::{
     Handover, HandoverError, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure,
 };

@@ -13,6 +13,7 @@ uniffi::setup_scaffolding!("brobygger_mobile");
 mod assessment;
 mod checklists;
 mod convert;
+mod directory;
 mod dossier;
 mod import;
 mod matching;
@@ -23,6 +24,10 @@ mod scale;
 mod store;
 
 pub use assessment::{assessment_catalogue, render_assessment, wilson_interval};
+pub use directory::{
+    DossierDirectory, directory_columns, directory_from_csv, directory_from_csv_bytes,
+    directory_tables, directory_to_csv, hsds_uuid, render_directory,
+};
 pub use dossier::DossierHandle;
 pub use present::{
     assessment_tables, checklist_alignment_tables, empty_table, findings_tables, match_run_tables,

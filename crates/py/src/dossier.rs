@@ -338,6 +338,19 @@ impl Dossier {
         crate::privacy::DossierPrivacy::new(slf.unbind())
     }
 
+    /// The association directory: `d.directory.build()`, `d.directory.search("lektiecafé")`,
+    /// `d.directory.hsds_json("da")`.
+    #[getter]
+    fn directory(slf: Bound<'_, Self>) -> crate::directory::DossierDirectory {
+        crate::directory::DossierDirectory::new(slf.unbind())
+    }
+
+    /// The place (a housing area, a neighbourhood, a school district) with `id`, as a dict, or
+    /// None.
+    fn place<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.place(&brobygger::PlaceId::new(id)))
+    }
+
     /// The readable summary, rendered by Jupyter as Markdown.
     fn _repr_markdown_(&self) -> String {
         self.inner.summary(core::Lang::En)

@@ -9,6 +9,7 @@ mod assessment;
 mod bulk;
 mod checklists;
 mod convert;
+mod directory;
 mod dossier;
 mod errors;
 mod import;
@@ -103,6 +104,12 @@ mod _brobygger {
         DossierReminders, check_newcomers_csv, check_offers_csv, csv_columns, match_run_to_csv,
         newcomers_from_csv, newcomers_to_csv, offers_from_csv, offers_to_csv, read_newcomers_csv,
         read_offers_csv,
+    };
+
+    #[pymodule_export]
+    use crate::directory::{
+        Directory, DossierDirectory, directory_columns, directory_from_csv, directory_to_csv,
+        hsds_uuid,
     };
 
     #[pymodule_export]

@@ -48,6 +48,7 @@ impl From<Lang> for HsdsOptions {
 
 /// An HSDS organization with what it nests.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsOrganization {
     pub id: String,
@@ -69,6 +70,7 @@ pub struct HsdsOrganization {
 
 /// An HSDS phone.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsPhone {
     pub id: String,
@@ -79,6 +81,7 @@ pub struct HsdsPhone {
 
 /// An HSDS organization identifier (the CVR number).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsIdentifier {
     pub id: String,
@@ -90,6 +93,7 @@ pub struct HsdsIdentifier {
 
 /// An HSDS location.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsLocation {
     pub id: String,
@@ -108,6 +112,7 @@ pub struct HsdsLocation {
 
 /// An HSDS address.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsAddress {
     pub id: String,
@@ -122,6 +127,7 @@ pub struct HsdsAddress {
 
 /// An HSDS service.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsService {
     pub id: String,
@@ -146,6 +152,7 @@ pub struct HsdsService {
 
 /// An HSDS schedule (iCalendar recurrence in HSDS's fields).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsSchedule {
     pub id: String,
@@ -169,6 +176,7 @@ pub struct HsdsSchedule {
 
 /// An HSDS language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsLanguage {
     pub id: String,
@@ -179,6 +187,7 @@ pub struct HsdsLanguage {
 
 /// An HSDS service at a location.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsServiceAtLocation {
     pub id: String,
@@ -188,6 +197,7 @@ pub struct HsdsServiceAtLocation {
 
 /// An HSDS contact: a post's title, never a person's name or details.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsContact {
     pub id: String,
@@ -197,6 +207,7 @@ pub struct HsdsContact {
 
 /// An HSDS attribute: a taxonomy term attached to a service.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsAttribute {
     pub id: String,
@@ -208,6 +219,7 @@ pub struct HsdsAttribute {
 
 /// An HSDS taxonomy term.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs)]
 pub struct HsdsTaxonomyTerm {
     pub id: String,
@@ -550,7 +562,7 @@ pub(crate) fn export_json(
 ) -> Result<String, BrobyggerError> {
     let mut s = serde_json::to_string_pretty(&export(directory, options)).map_err(|e| {
         BrobyggerError::Internal {
-            code: "directory.hsds_serialize".into(),
+            code: crate::code::InternalCode::Serialize.into(),
             reason: e.to_string(),
         }
     })?;

@@ -57,5 +57,5 @@ pub use register::{ContactPost, Directory, DirectoryAssociation, DirectoryOption
 pub use search::{DirectoryHit, DirectoryQuery, MatchedField};
 pub use spreadsheet::{
     DirectoryColumn, DirectoryCsv, directory_columns, directory_from_csv, directory_from_csv_bytes,
-    directory_to_csv,
+    directory_from_sheet, directory_to_csv, directory_to_sheet,
 };

@@ -403,7 +403,7 @@ impl schemars::JsonSchema for ClockTime {
 uniffi::custom_type!(ClockTime, String, {
     lower: |t| t.to_string(),
     try_lift: |s| Ok(ClockTime::parse(&s).ok_or_else(|| crate::error::BrobyggerError::Parse {
-        code: "input.bad_time".to_owned(),
+        code: crate::code::InputCode::BadTime.into(),
         path: String::new(),
         line: 0,
         column: 0,
@@ -411,93 +411,72 @@ uniffi::custom_type!(ClockTime, String, {
     })?),
 });
 
-/// The directory's own validation findings (the generic ones, such as a dangling reference or
-/// a duplicate id, are [`ValidationCode`](crate::ValidationCode)s).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DirectoryCode {
-    /// An entry lists an individual (a champion): the directory would show a person's name.
-    IndividualListed,
-    /// Two entries for one organisation.
-    DuplicateEntry,
-    /// A public contact detail is a person's own (an address or number a person of the dossier
-    /// has).
-    PersonalContact,
-    /// A language that is not an ISO 639 code.
-    BadLanguage,
-    /// A schedule rule without days.
-    ScheduleWithoutDays,
-    /// A schedule rule that closes before it opens.
-    ClosesBeforeOpens,
-    /// A monthly rule whose occurrence is not 1–4 or −1.
-    BadMonthlyOccurrence,
-    /// A rule every other week without a first day to count from.
-    FortnightWithoutStart,
-    /// An address without a municipality code: it cannot be exported to HSDS (which needs the
-    /// region).
-    AddressWithoutRegion,
-    /// A postal code that is not four digits.
-    BadPostalCode,
-    /// A website that is not an `http://` or `https://` address.
-    BadWebsite,
-    /// A spreadsheet cell (or row) that cannot be read.
-    BadCell,
-    /// A spreadsheet without a required column.
-    MissingColumn,
-    /// Two spreadsheet rows of one association that disagree about it.
-    ConflictingRow,
-}
-
-impl crate::finding::FindingKind for DirectoryCode {
-    fn code(self) -> &'static str {
-        match self {
-            DirectoryCode::IndividualListed => "directory.individual_listed",
-            DirectoryCode::DuplicateEntry => "directory.duplicate_entry",
-            DirectoryCode::PersonalContact => "directory.personal_contact",
-            DirectoryCode::BadLanguage => "directory.bad_language",
-            DirectoryCode::ScheduleWithoutDays => "directory.schedule_without_days",
-            DirectoryCode::ClosesBeforeOpens => "directory.closes_before_opens",
-            DirectoryCode::BadMonthlyOccurrence => "directory.bad_monthly_occurrence",
-            DirectoryCode::FortnightWithoutStart => "directory.fortnight_without_start",
-            DirectoryCode::AddressWithoutRegion => "directory.address_without_region",
-            DirectoryCode::BadPostalCode => "directory.bad_postal_code",
-            DirectoryCode::BadWebsite => "directory.bad_website",
-            DirectoryCode::BadCell => "directory.bad_cell",
-            DirectoryCode::MissingColumn => "directory.missing_column",
-            DirectoryCode::ConflictingRow => "directory.conflicting_row",
-        }
-    }
-
-    fn severity(self) -> crate::finding::Severity {
-        use crate::finding::Severity;
-        match self {
-            DirectoryCode::AddressWithoutRegion
-            | DirectoryCode::BadPostalCode
-            | DirectoryCode::BadWebsite
-            | DirectoryCode::FortnightWithoutStart => Severity::Warning,
-            _ => Severity::Error,
-        }
+crate::code::codes! {
+    /// The directory's own validation findings (the generic ones, such as a dangling reference
+    /// or a duplicate id, are [`ValidationCode`](crate::ValidationCode)s).
+    pub enum DirectoryCode in "directory" {
+        /// An entry lists an individual (a champion): the directory would show a person's name.
+        IndividualListed = "directory.individual_listed", finding(Error),
+            "En post i foreningslisten er en enkeltperson (en ildsjæl); listen ville vise en persons navn.",
+            "A directory entry is an individual (a champion); the directory would show a person's name.";
+        /// Two entries for one organisation.
+        DuplicateEntry = "directory.duplicate_entry", finding(Error),
+            "Samme organisation har to poster i foreningslisten.",
+            "One organisation has two entries in the directory.";
+        /// A public contact detail is a person's own (an address or number a person of the
+        /// dossier has).
+        PersonalContact = "directory.personal_contact", finding(Error),
+            "En offentlig kontaktoplysning er en persons egen; brug foreningens fælles adresse eller nummer.",
+            "A public contact detail is a person's own; use the association's shared address or number.";
+        /// A language that is not an ISO 639 code.
+        BadLanguage = "directory.bad_language", finding(Error),
+            "Et sprog er ikke en ISO 639-kode (fx da, ar, so).",
+            "A language is not an ISO 639 code (e.g. da, ar, so).";
+        /// A schedule rule without days.
+        ScheduleWithoutDays = "directory.schedule_without_days", finding(Error),
+            "En tidsplan nævner ingen ugedage.",
+            "A schedule names no days of the week.";
+        /// A schedule rule that closes before it opens.
+        ClosesBeforeOpens = "directory.closes_before_opens", finding(Error),
+            "En tidsplan slutter, før den begynder.",
+            "A schedule closes before it opens.";
+        /// A monthly rule whose occurrence is not 1–4 or −1.
+        BadMonthlyOccurrence = "directory.bad_monthly_occurrence", finding(Error),
+            "En månedlig tidsplan skal gælde den 1.–4. eller den sidste ugedag i måneden.",
+            "A monthly schedule must fall on the 1st–4th or the last weekday of the month.";
+        /// A rule every other week without a first day to count from.
+        FortnightWithoutStart = "directory.fortnight_without_start", finding(Warning),
+            "En tidsplan hver anden uge har ingen første dag at tælle fra.",
+            "A schedule every other week has no first day to count from.";
+        /// An address without a municipality code: it cannot be exported to HSDS (which needs
+        /// the region).
+        AddressWithoutRegion = "directory.address_without_region", finding(Warning),
+            "En adresse har ingen kommunekode og kan ikke eksporteres til HSDS.",
+            "An address has no municipality code and cannot be exported to HSDS.";
+        /// A postal code that is not four digits.
+        BadPostalCode = "directory.bad_postal_code", finding(Warning),
+            "Et postnummer er ikke fire cifre.",
+            "A postal code is not four digits.";
+        /// A website that is not an `http://` or `https://` address.
+        BadWebsite = "directory.bad_website", finding(Warning),
+            "En hjemmeside er ikke en http://- eller https://-adresse.",
+            "A website is not an http:// or https:// address.";
+        /// A spreadsheet cell (or row) that cannot be read.
+        BadCell = "directory.bad_cell", finding(Error),
+            "En celle (eller række) i regnearket kan ikke læses.",
+            "A cell (or row) of the spreadsheet cannot be read.";
+        /// A spreadsheet without a required column.
+        MissingColumn = "directory.missing_column", finding(Error),
+            "Regnearket mangler en nødvendig kolonne.",
+            "The spreadsheet lacks a required column.";
+        /// Two spreadsheet rows of one association that disagree about it.
+        ConflictingRow = "directory.conflicting_row", finding(Error),
+            "To rækker om samme forening er uenige om den.",
+            "Two rows about one association disagree about it.";
     }
 }
 
-impl DirectoryCode {
-    /// Every code.
-    pub const ALL: [DirectoryCode; 14] = [
-        DirectoryCode::IndividualListed,
-        DirectoryCode::DuplicateEntry,
-        DirectoryCode::PersonalContact,
-        DirectoryCode::BadLanguage,
-        DirectoryCode::ScheduleWithoutDays,
-        DirectoryCode::ClosesBeforeOpens,
-        DirectoryCode::BadMonthlyOccurrence,
-        DirectoryCode::FortnightWithoutStart,
-        DirectoryCode::AddressWithoutRegion,
-        DirectoryCode::BadPostalCode,
-        DirectoryCode::BadWebsite,
-        DirectoryCode::BadCell,
-        DirectoryCode::MissingColumn,
-        DirectoryCode::ConflictingRow,
-    ];
-}
+impl crate::finding::FindingKind for DirectoryCode {}
 
 #[cfg(test)]
 mod tests {

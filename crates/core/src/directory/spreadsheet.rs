@@ -18,6 +18,7 @@ use crate::finding::{FieldPath, Finding, Severity};
 use crate::i18n::{Lang, Text, Vocabulary};
 use crate::ids::{OrganisationId, PostId, ServiceId};
 use crate::import::read::{decode_text, detect_delimiter};
+use crate::import::sheet::{Sheet, SheetCell};
 use crate::matching::model::profile::{Weekday, is_language_code};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -696,14 +697,36 @@ pub fn directory_from_csv_bytes(bytes: &[u8]) -> DirectoryCsv {
     directory_from_csv(&decode_text(bytes).0)
 }
 
-/// The register as the spreadsheet (comma-separated, English headers): one row per offer,
-/// one for each association without offers. Reading it back gives the same associations and
-/// offers (each offer's first schedule rule; the spreadsheet holds one per row).
-pub fn directory_to_csv(directory: &Directory) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let header: Vec<&str> = COLUMNS.iter().map(|c| c.0).collect();
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
+/// Reads the directory from a table of plain cells (a DataFrame or a list of records handed
+/// over by Python): the one spreadsheet rule of [`Sheet`] decides whether it is a spreadsheet,
+/// and its cells are read as [`directory_from_csv`] reads a file's. A table with a list or a
+/// record in a cell is one `directory.bad_cell` problem at `rows`.
+pub fn directory_from_sheet(sheet: &Sheet) -> DirectoryCsv {
+    match sheet.to_csv() {
+        Some(text) => directory_from_csv(&text),
+        None => DirectoryCsv {
+            directory: Directory {
+                associations: Vec::new(),
+            },
+            problems: vec![problem(
+                FieldPath::root().field("rows"),
+                DirectoryCode::BadCell,
+                "tabellen har en liste eller en post i en celle; et regneark har kun tekst, tal og datoer."
+                    .to_owned(),
+                "the table holds a list or a record in a cell; a spreadsheet holds only text, numbers and dates."
+                    .to_owned(),
+            )],
+        },
+    }
+}
+
+/// The register as the spreadsheet's table (English headers, text cells): one row per offer,
+/// one for each association without offers.
+pub fn directory_to_sheet(directory: &Directory) -> Sheet {
+    let mut sheet = Sheet {
+        columns: COLUMNS.iter().map(|c| c.0.to_owned()).collect(),
+        rows: Vec::new(),
+    };
     for a in &directory.associations {
         let join = |v: &[String]| v.join(";");
         let groups = |g: &[TargetGroup]| g.iter().map(vocab_key).collect::<Vec<_>>().join(";");
@@ -770,10 +793,29 @@ pub fn directory_to_csv(directory: &Directory) -> String {
                 .collect()
         };
         for offer in rows {
-            let mut record: Vec<String> = base.to_vec();
-            record.extend(offer);
-            let _ = w.write_record(&record);
+            sheet.rows.push(
+                base.iter()
+                    .cloned()
+                    .chain(offer)
+                    .map(|c| {
+                        if c.is_empty() {
+                            SheetCell::Empty
+                        } else {
+                            SheetCell::Text(c)
+                        }
+                    })
+                    .collect(),
+            );
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    sheet
+}
+
+/// The register as the spreadsheet ([`directory_to_sheet`] written by [`Sheet`]'s one rule:
+/// `;`-separated, as Danish spreadsheet programs read it). Reading it back gives the same
+/// associations and offers (each offer's first schedule rule; the spreadsheet holds one per
+/// row).
+pub fn directory_to_csv(directory: &Directory) -> String {
+    // A sheet of text cells only is always a spreadsheet.
+    directory_to_sheet(directory).to_csv().unwrap_or_default()
 }

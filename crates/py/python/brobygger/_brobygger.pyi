@@ -700,6 +700,59 @@ class Department:
         """
 
 @final
+class Directory:
+    """
+    The register of associations and their offers: from `d.directory.build()` or
+    `directory_from_csv(...)`. `tables(lang)` are its DataFrames' tables (`directory`,
+    `directory_offers`); `to_csv()` is the municipality's spreadsheet.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __len__(self, /) -> int: ...
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the register as HTML (English).
+        """
+    @property
+    def associations(self, /) -> Any:
+        """
+        The associations, as dicts shaped like the core's `DirectoryAssociation`.
+        """
+    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
+        """
+        This register as HSDS 3.0 organizations (plain dicts).
+        """
+    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
+        """
+        This register's HSDS export as JSON text.
+        """
+    def html(self, /, lang: str = "da") -> str:
+        """
+        The register as an HTML fragment: each association with its offers, days and times.
+        """
+    def markdown(self, /, lang: str = "da") -> str:
+        """
+        The register as Markdown.
+        """
+    def search(self, /, query: Any | None = None) -> Any:
+        """
+        The associations matching `query` (free text, or a dict of filters), best first.
+        """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The presented tables (`directory`, `directory_offers`) as dicts with `name`, `title`,
+        `columns` and `rows`, texts in `lang`.
+        """
+    def to_csv(self, /) -> str:
+        """
+        The register as the municipality's spreadsheet (`;`-separated CSV text).
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The register as plain Python data.
+        """
+
+@final
 class Dossier:
     """
     A dossier: actors, people, posts and agreements in one document.
@@ -749,6 +802,12 @@ class Dossier:
     def cohorts(self, /) -> Any:
         """
         The cohorts of newcomer households, as dicts.
+        """
+    @property
+    def directory(self, /) -> DossierDirectory:
+        """
+        The association directory: `d.directory.build()`, `d.directory.search("lektiecafé")`,
+        `d.directory.hsds_json("da")`.
         """
     @staticmethod
     def example(name: str) -> Dossier:
@@ -814,6 +873,11 @@ class Dossier:
     def people(self, /) -> list[Person]:
         """
         The people (staff and volunteers).
+        """
+    def place(self, /, id: str) -> Any:
+        """
+        The place (a housing area, a neighbourhood, a school district) with `id`, as a dict, or
+        None.
         """
     @property
     def posts(self, /) -> list[Post]:
@@ -997,6 +1061,33 @@ class DossierChecklists:
     def to_dict(self, /) -> Any:
         """
         The dossier's own templates, requirements, sessions and resolutions, as a dict.
+        """
+
+@final
+class DossierDirectory:
+    """
+    The association directory of a dossier (the core's `DirectoryFacet`): `d.directory.build()`,
+    `d.directory.search("lektiecafé")`, `d.directory.hsds_json("da")`.
+    """
+    def build(self, /, as_of: date | None = None, listed_only: bool = False) -> Directory:
+        """
+        The register: every organisation but individuals, with its entry and offers. With
+        `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
+        organisations without an entry of their own.
+        """
+    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
+        """
+        The register as Open Referral HSDS 3.0 organizations (plain dicts); public entries only
+        unless `include_internal`. No personal data.
+        """
+    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
+        """
+        The HSDS export as JSON text (a list of organizations), ready to publish.
+        """
+    def search(self, /, query: Any | None = None, as_of: date | None = None, listed_only: bool = False) -> Any:
+        """
+        The associations matching `query` (free text, or a dict of filters), best first, each a
+        dict `{"association", "score", "matched"}` with the offers narrowed to those that pass.
         """
 
 @final
@@ -2312,6 +2403,25 @@ def csv_columns(table: str) -> Any:
     `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
     """
 
+def directory_columns() -> Any:
+    """
+    The directory spreadsheet's columns, in order: dicts `{"name", "name_da", "required",
+    "format": {"da", "en"}}`.
+    """
+
+def directory_from_csv(data: Any) -> tuple[Directory, list[Finding]]:
+    """
+    Reads the directory spreadsheet and never raises for the data: `(Directory, problems)`,
+    the rows with errors left out and every problem as a `Finding` at `rows[<line>].<column>`.
+    `data` is the file's text (`str`), its bytes (UTF-8 or Windows-1252), or a table of plain
+    cells (a dict of column lists, or a list of dicts, e.g. `df.to_dict("list")`).
+    """
+
+def directory_to_csv(directory: Directory) -> str:
+    """
+    The register as the spreadsheet (`;`-separated CSV text); as `Directory.to_csv()`.
+    """
+
 def dossier_schema_json() -> str:
     """
     The JSON Schema of the dossier file format, as JSON text.
@@ -2351,6 +2461,11 @@ def findings_table(findings: SupportsGetItem[int, Finding], lang: str = "en") ->
 def generate_person_id() -> str:
     """
     A fresh random person id that carries nothing about the person.
+    """
+
+def hsds_uuid(table: str, name: str) -> str:
+    """
+    The stable HSDS id (a name-based UUID) the export gives the row `name` of `table`.
     """
 
 def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en") -> Any:

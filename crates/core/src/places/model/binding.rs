@@ -29,19 +29,22 @@ pub struct PlaceBinding {
 )]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Process {
+pub struct PartnershipProcess {
     /// The day the parties began identifying the problems together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub problems_identified_from: Option<NaiveDate>,
     /// The day the activities were fixed (decided, planned or written into the agreement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub activities_fixed_on: Option<NaiveDate>,
     /// When each party came to the table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub involvement: Vec<Involvement>,
 }
 
-impl Process {
+impl PartnershipProcess {
     /// Whether nothing is recorded.
     pub fn is_empty(&self) -> bool {
         self.problems_identified_from.is_none()
