@@ -20,21 +20,21 @@ def rows(findings: list[bb.Finding]) -> list[dict[str, str]]:
 
 
 def test_examples_are_listed_and_valid() -> None:
-    assert bb.example_names() == ["aalborg", "ikast-brande", "horsens"]
+    assert bb.example_names() == ["aalborg", "ikast-brande", "horsens", "esbjerg"]
     for name in bb.example_names():
         d = bb.Dossier.example(name)
         assert d.schema_version == bb.SCHEMA_VERSION == 1
         assert not [f for f in d.validate() if f.severity == "error"]
 
 
-@pytest.mark.parametrize("name", ["aalborg", "ikast-brande", "horsens"])
+@pytest.mark.parametrize("name", ["aalborg", "ikast-brande", "horsens", "esbjerg"])
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_golden_summary_matches_rust(name: str, lang: str) -> None:
     golden = (FIXTURES / "golden" / f"summary-{name}-{lang}.txt").read_text(encoding="utf-8")
     assert bb.Dossier.example(name).summary(lang, as_of=dt.date(2019, 6, 30)) == golden
 
 
-@pytest.mark.parametrize("name", ["aalborg", "ikast-brande", "horsens"])
+@pytest.mark.parametrize("name", ["aalborg", "ikast-brande", "horsens", "esbjerg"])
 def test_golden_findings_match_rust(name: str) -> None:
     golden = json.loads((FIXTURES / "golden" / f"validate-{name}.json").read_text(encoding="utf-8"))
     assert [f.to_dict() for f in bb.Dossier.example(name).validate()] == golden

@@ -53,7 +53,7 @@ def test_scores_side_by_side_agree_with_the_assessments(assessments: list[list[b
     })
     flat = [a for per_dossier in assessments for a in per_dossier]
     assert set(df["agreement"]) == {a.agreement for a in flat} == {
-        "aalborg-lbb", "ikast-vvv", "ikast-nursing-internships", "horsens-lawan"}
+        "aalborg-lbb", "ikast-vvv", "ikast-nursing-internships", "horsens-lawan", "esbjerg-medvind"}
     wide = df.pivot(index="dimension", columns="agreement", values="score")
     for a in flat:
         assert wide.loc["overall", a.agreement] == a.overall

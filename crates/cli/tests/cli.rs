@@ -16,22 +16,22 @@ fn bin() -> Command {
 fn demo_summarises_every_example() {
     let out = bin().args(["demo", "--lang", "en"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    for title in ["Aalborg", "Ikast-Brande", "Horsens"] {
+    for title in ["Aalborg", "Ikast-Brande", "Horsens", "Østerbyen"] {
         assert!(text.contains(title), "{title} missing");
     }
     assert!(text.contains("0 errors"));
     // Each example's health on its own day: scores, role split and checklists.
-    for day in ["2017-06-30", "2019-06-30", "2017-08-01"] {
+    for day in ["2017-06-30", "2019-06-30", "2017-08-01", "2022-06-01"] {
         let section = format!("## Health as of {day}");
         assert!(text.contains(&section), "{section} missing");
     }
     assert_eq!(
         text.matches("  - overall ").count(),
-        4,
+        5,
         "one headline per agreement"
     );
-    assert_eq!(text.matches("  - Role split (version ").count(), 4);
-    assert_eq!(text.matches("  - Checklists: ").count(), 4);
+    assert_eq!(text.matches("  - Role split (version ").count(), 5);
+    assert_eq!(text.matches("  - Checklists: ").count(), 5);
     assert!(text.contains("allow signing: no (1 blocking finding)"));
 }
 
@@ -55,12 +55,15 @@ fn demo_writes_every_agreements_report_in_both_formats() {
         [
             "aalborg.db",
             "dossier-ikast-brande.json",
+            "esbjerg.db",
             "horsens.db",
             "ikast-brande.db",
             "match-ikast-2016-q1.csv",
             "match-ikast-2016-q1.json",
             "report-aalborg-lbb-en.html",
             "report-aalborg-lbb-en.md",
+            "report-esbjerg-medvind-en.html",
+            "report-esbjerg-medvind-en.md",
             "report-horsens-lawan-en.html",
             "report-horsens-lawan-en.md",
             "report-ikast-nursing-internships-en.html",
