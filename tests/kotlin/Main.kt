@@ -22,6 +22,7 @@ fun main() {
         surfaceSuite,
         storeSuite,
         directorySuite,
+        gateSuite,
     )
     var passed = 0
     var failed = 0

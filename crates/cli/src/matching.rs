@@ -364,9 +364,18 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         inputs.offers.len(),
         Solver::from(args.solver).label(lang)
     ));
+    // Every path passes the consent gate in the core: a stored cohort and profiles read beside
+    // a dossier under the dossier's consents and bases, files alone under their own consent
+    // and basis columns.
     let run = match (&inputs.dossier, &inputs.from_dossier) {
         (Some(d), Some(request)) => d.matching().match_cohort(request)?,
-        _ => matching::run(
+        (Some(d), None) => d.matching().match_profiles(
+            &inputs.rules,
+            &inputs.newcomers,
+            &inputs.offers,
+            options(&args)?,
+        )?,
+        (None, _) => matching::run(
             &inputs.rules,
             &inputs.newcomers,
             &inputs.offers,

@@ -279,7 +279,16 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
         "en",
     ];
     let text = ok(&base);
-    assert!(text.contains("Matched 9 of 10"), "{text}");
+    // The example's files carry no consent or basis columns: the gate withholds the wishes and
+    // the certificates (listed by subject, never by value), so fewer households match.
+    assert!(text.contains("Matched 3 of 10"), "{text}");
+    assert!(
+        text.contains("## Withheld without consent or basis"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- offer:vvv-cf-ikast-1: No consent or other basis covers offer.credentials")
+    );
     assert!(text.contains(
         "nc-5120-7741 (waited 74 days): No offer within 25 km speaks Tigrinya (at least A2)."
     ));
@@ -373,6 +382,67 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
     args.extend(["--format", "json"]);
     let from_table: Value = serde_json::from_str(&ok(&args)).unwrap();
     assert_eq!(from_table, serde_json::to_value(&expected).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn match_is_gated_by_consent_columns_or_by_the_dossier_beside_the_files() {
+    let dir = scratch("match-gate");
+    let rules = fixture("matching/vvv-ikast.rules.toml");
+    // Spreadsheets with consent and basis columns (the shared fixtures' profiles carry them).
+    let read = |p: &str| std::fs::read_to_string(fixture(p)).unwrap();
+    let newcomers =
+        brobygger::matching::newcomers_from_json(&read("matching/vvv-ikast.newcomers.json"))
+            .unwrap();
+    let offers =
+        brobygger::matching::offers_from_json(&read("matching/vvv-ikast.offers.json")).unwrap();
+    let n_csv = dir.join("nyankomne.csv");
+    let o_csv = dir.join("tilbud.csv");
+    std::fs::write(
+        &n_csv,
+        brobygger::import::newcomers_to_csv(&newcomers).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&o_csv, brobygger::import::offers_to_csv(&offers).unwrap()).unwrap();
+    let (n_csv, o_csv) = (n_csv.display().to_string(), o_csv.display().to_string());
+    let files = [
+        "match",
+        "--newcomers",
+        &n_csv,
+        "--offers",
+        &o_csv,
+        "--rules",
+        &rules,
+        "--as-of",
+        "2016-04-01",
+        "--lang",
+        "en",
+    ];
+    let text = ok(&files);
+    assert!(text.contains("Matched 9 of 10"), "{text}");
+    assert!(!text.contains("Withheld"), "{text}");
+    let mut args = files.to_vec();
+    args.extend(["--format", "json"]);
+    let run: Value = serde_json::from_str(&ok(&args)).unwrap();
+    assert_eq!(run["bases_from"], "profiles");
+    assert_eq!(run["sensitive_uses"].as_array().unwrap().len(), 21);
+    // Beside a dossier, the dossier's consents count and the files' columns do not.
+    let d = brobygger::Dossier::example("ikast-brande").unwrap();
+    let mut args = files.to_vec();
+    args.extend(["--example", "ikast-brande", "--format", "json"]);
+    let beside: Value = serde_json::from_str(&ok(&args)).unwrap();
+    let expected = d
+        .matching()
+        .match_profiles(
+            &brobygger::RuleSet::load(&rules).unwrap(),
+            &newcomers,
+            &offers,
+            brobygger::MatchOptions::new(brobygger::Solver::Optimal, "2016-04-01".parse().unwrap()),
+        )
+        .unwrap();
+    assert_eq!(beside["bases_from"], "dossier");
+    assert_eq!(beside, serde_json::to_value(&expected).unwrap());
+    assert_ne!(beside["sensitive_uses"], run["sensitive_uses"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

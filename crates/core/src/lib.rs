@@ -219,8 +219,9 @@ pub use posts::{
 };
 pub use present::Format;
 pub use privacy::{
-    Audience, ConsentRecord, LegalBasis, MatchProposal, Privacy, PrivacyFacet, ProcessingBasis,
-    PseudonymKey, Purpose, RetentionPolicy, Subject, Viewer,
+    Audience, BasisSource, ConsentRecord, DeclaredBasis, LegalBasis, MatchProposal, Privacy,
+    PrivacyFacet, ProcessingBasis, ProfileBasis, PseudonymKey, Purpose, RetentionPolicy, Subject,
+    Viewer,
 };
 pub use reminders::{
     DEFAULT_HORIZON_DAYS, Reminder, ReminderKind, ReminderList, ReminderOptions, ReminderState,

@@ -82,6 +82,7 @@ fn options(input: &Value) -> MatchOptions {
         as_of: date(input, "as_of"),
         offer_ranking: serde_json::from_value(input["offer_ranking"].clone()).unwrap(),
         id: input["run_id"].as_str().map(Into::into),
+        bases: Vec::new(),
     }
 }
 

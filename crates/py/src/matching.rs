@@ -273,17 +273,22 @@ impl MatchRun {
     }
 }
 
-fn options(
+pub(crate) fn options(
     solver: &str,
     as_of: NaiveDate,
     offer_ranking: &str,
     id: Option<String>,
+    bases: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<m::MatchOptions> {
     Ok(m::MatchOptions {
         solver: parse_enum(solver, "solver")?,
         as_of,
         offer_ranking: parse_enum(offer_ranking, "offer_ranking")?,
         id: id.map(Into::into),
+        bases: match bases {
+            Some(b) => from_py(b, "bases")?,
+            None => Vec::new(),
+        },
     })
 }
 
@@ -291,8 +296,12 @@ fn options(
 /// `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
 /// `"stable_offer_proposing"`. Raises `ValidationError` if the rule set has errors. The GIL is
 /// released while solving.
+///
+/// A sensitive attribute a rule reads is used only under the profile's own consent or basis
+/// (its `privacy` dict) or a basis in `bases` (dicts with `id`, `basis`, `attributes`,
+/// `reference`); otherwise the run withholds it and lists it in `withheld`.
 #[pyfunction]
-#[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+#[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None))]
 // The Python signature takes keyword arguments; a Rust options struct would not be Pythonic.
 #[allow(clippy::too_many_arguments)]
 pub fn match_profiles(
@@ -304,10 +313,11 @@ pub fn match_profiles(
     solver: &str,
     offer_ranking: &str,
     id: Option<String>,
+    bases: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MatchRun> {
     let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
     let offers: Vec<m::Offer> = from_py(offers, "offers")?;
-    let o = options(solver, as_of, offer_ranking, id)?;
+    let o = options(solver, as_of, offer_ranking, id, bases)?;
     let rules = &rules.inner;
     let run = py.detach(|| m::run(rules, &newcomers, &offers, o)).py()?;
     Ok(MatchRun { inner: run })
@@ -370,7 +380,7 @@ pub(crate) mod on_dossier {
         let request = m::MatchRequest {
             cohort: cohort.into(),
             rule_set: rule_set.into(),
-            options: options(solver, as_of, offer_ranking, id)?,
+            options: options(solver, as_of, offer_ranking, id, None)?,
         };
         let run = py.detach(|| d.matching().match_cohort(&request)).py()?;
         Ok(MatchRun { inner: run })

@@ -134,12 +134,7 @@ pub fn match_profiles_consented(
         Some(c) => from_py(c, "cohorts")?,
         None => Vec::new(),
     };
-    let options = m::MatchOptions {
-        solver: crate::convert::parse_enum(solver, "solver")?,
-        as_of,
-        offer_ranking: crate::convert::parse_enum(offer_ranking, "offer_ranking")?,
-        id: id.map(Into::into),
-    };
+    let options = crate::matching::options(solver, as_of, offer_ranking, id, None)?;
     let rules = &rules.inner;
     let run = py
         .detach(|| {

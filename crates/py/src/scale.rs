@@ -112,9 +112,11 @@ impl Profiles {
         self.offers.len()
     }
 
-    /// Matches the households with the offers under `rules`, like `match_profiles`. The GIL
-    /// is released for the whole run.
-    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    /// Matches the households with the offers under `rules`, like `match_profiles` (the same
+    /// consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
+    /// released for the whole run.
+    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None))]
+    #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
         py: Python<'_>,
@@ -123,13 +125,9 @@ impl Profiles {
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
+        bases: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<MatchRun> {
-        let options = m::MatchOptions {
-            solver: parse_enum(solver, "solver")?,
-            as_of,
-            offer_ranking: parse_enum(offer_ranking, "offer_ranking")?,
-            id: id.map(Into::into),
-        };
+        let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
         let rules = &rules.inner;
         let run = py
             .detach(|| m::run(rules, &self.newcomers, &self.offers, options))

@@ -11,6 +11,7 @@ use crate::matching::model::profile::{
     Gender, LanguageLevel, LanguageSkill, Need, OfferKind, Preference, Slot, Weekday,
     is_language_code,
 };
+use crate::privacy::model::basis::LegalBasis;
 use chrono::NaiveDate;
 
 /// Why a cell (or one item of it) cannot be read.
@@ -104,6 +105,48 @@ pub(crate) fn id(s: &str) -> Result<String, Bad> {
             "The id must be 1–128 characters from A–Z, a–z, 0–9, '.', '_', ':' and '-', starting with a letter or digit.",
         ))
     }
+}
+
+/// A profile attribute a consent or basis may name: `newcomer.<field>` or `offer.<field>` of a
+/// field the profiles have (`newcomer.preferences`, `offer.credentials`), any case.
+pub(crate) fn attribute(s: &str) -> Result<String, Bad> {
+    let a = s.trim().to_ascii_lowercase();
+    if crate::matching::model::rules::attribute_class(&a).is_some() {
+        Ok(a)
+    } else {
+        Err(bad(
+            ImportCode::UnknownValue,
+            "Oplysningen skal skrives newcomer.<felt> eller offer.<felt> med et felt, profilerne har, fx newcomer.preferences eller offer.credentials.",
+            "The attribute must be written newcomer.<field> or offer.<field> with a field the profiles have, e.g. newcomer.preferences or offer.credentials.",
+        ))
+    }
+}
+
+/// A legal basis for matching other than consent (a consent has its own columns).
+pub(crate) fn basis(s: &str) -> Result<LegalBasis, Bad> {
+    let b = vocab::<LegalBasis>(s)?;
+    if b == LegalBasis::Consent || !b.fits(crate::privacy::model::basis::Purpose::Matching) {
+        let all: Vec<String> = vocab_names::<LegalBasis>()
+            .into_iter()
+            .filter(|k| {
+                vocab::<LegalBasis>(k).is_ok_and(|b| {
+                    b != LegalBasis::Consent
+                        && b.fits(crate::privacy::model::basis::Purpose::Matching)
+                })
+            })
+            .collect();
+        let all = all.join(", ");
+        return Err(bad(
+            ImportCode::UnknownValue,
+            format!(
+                "Hjemlen skal være en af: {all} (et samtykke skrives i kolonnerne consent_given_on og consent_attributes)."
+            ),
+            format!(
+                "The basis must be one of: {all} (a consent goes in the columns consent_given_on and consent_attributes)."
+            ),
+        ));
+    }
+    Ok(b)
 }
 
 /// A value of a closed vocabulary by its file name, any case.

@@ -74,7 +74,59 @@ const TAGS: (&str, &str) = (
     "ids separated by ';', e.g. care;construction",
 );
 
-const NEWCOMER_SPECS: [Spec; 15] = [
+// The consent and basis columns fill the profile's `privacy` (`crate::privacy::ProfileBasis`):
+// what a file kept outside a dossier says about its own basis for matching. The consent gate
+// (`crate::privacy::gate`) reads them; a sensitive attribute neither covers is withheld.
+const CONSENT_GIVEN_ON: Spec = (
+    "consent_given_on",
+    false,
+    "privacy",
+    "dato for samtykke til matchning (ÅÅÅÅ-MM-DD); tom: intet samtykke",
+    "day of the consent to matching (YYYY-MM-DD); empty: no consent",
+    "2016-01-21",
+);
+const CONSENT_ENDS_ON: Spec = (
+    "consent_ends_on",
+    false,
+    "privacy",
+    "første dag samtykket ikke gælder (tilbagekaldt eller udløbet), ÅÅÅÅ-MM-DD",
+    "first day the consent no longer holds (withdrawn or lapsed), YYYY-MM-DD",
+    "",
+);
+const CONSENT_ATTRIBUTES: Spec = (
+    "consent_attributes",
+    false,
+    "privacy",
+    "følsomme oplysninger, samtykket udtrykkeligt nævner, adskilt af ';', fx newcomer.preferences",
+    "sensitive attributes the consent names explicitly, separated by ';', e.g. newcomer.preferences",
+    "",
+);
+const BASIS: Spec = (
+    "basis",
+    false,
+    "privacy",
+    "anden hjemmel til matchning end samtykke, fx legal_obligation eller public_task",
+    "a legal basis for matching other than consent, e.g. legal_obligation or public_task",
+    "",
+);
+const BASIS_ATTRIBUTES: Spec = (
+    "basis_attributes",
+    false,
+    "privacy",
+    "følsomme oplysninger, hjemlen dækker, adskilt af ';', fx offer.credentials",
+    "sensitive attributes the basis covers, separated by ';', e.g. offer.credentials",
+    "",
+);
+const BASIS_REFERENCE: Spec = (
+    "basis_reference",
+    false,
+    "privacy",
+    "lov, afgørelse eller aftale bag hjemlen, fx børneattestloven § 2",
+    "the statute, decision or agreement behind the basis, e.g. børneattestloven § 2",
+    "",
+);
+
+const NEWCOMER_SPECS: [Spec; 21] = [
     (
         "id",
         true,
@@ -167,9 +219,15 @@ const NEWCOMER_SPECS: [Spec; 15] = [
         "ids separated by ';', e.g. football;cooking",
         "football;cooking",
     ),
+    CONSENT_GIVEN_ON,
+    CONSENT_ENDS_ON,
+    CONSENT_ATTRIBUTES,
+    BASIS,
+    BASIS_ATTRIBUTES,
+    BASIS_REFERENCE,
 ];
 
-const OFFER_SPECS: [Spec; 18] = [
+const OFFER_SPECS: [Spec; 24] = [
     (
         "id",
         true,
@@ -293,6 +351,12 @@ const OFFER_SPECS: [Spec; 18] = [
         "day put on the list (YYYY-MM-DD)",
         "2015-09-01",
     ),
+    CONSENT_GIVEN_ON,
+    CONSENT_ENDS_ON,
+    CONSENT_ATTRIBUTES,
+    BASIS,
+    BASIS_ATTRIBUTES,
+    BASIS_REFERENCE,
 ];
 
 /// Offer columns whose values hold no personal data and no free text, so a problem may quote

@@ -13,6 +13,7 @@ use crate::i18n::Text;
 use crate::matching::model::profile::{
     Coordinates, Credential, Gender, Household, LanguageSkill, Newcomer, Offer, OfferKind,
 };
+use crate::privacy::model::basis::ProfileBasis;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -373,6 +374,35 @@ impl Row<'_> {
         }
     }
 
+    /// The consent and basis columns (`crate::import::columns`), as the profile's own basis.
+    fn privacy(&mut self) -> ProfileBasis {
+        let consent_given_on = self.optional("consent_given_on", cells::date);
+        let consent_ends_on = self.optional("consent_ends_on", cells::date);
+        if let (Some(given), Some(ends)) = (consent_given_on, consent_ends_on)
+            && ends <= given
+        {
+            let b = bad(
+                ImportCode::UnknownValue,
+                "Samtykket slutter samme dag eller før, det er givet.",
+                "The consent ends on or before the day it was given.",
+            );
+            let column = self.column_of("consent_ends_on");
+            self.problem(column, "consent_ends_on", b, None);
+        }
+        let consent_attributes = values(self.list("consent_attributes", cells::attribute));
+        let basis = self.optional("basis", cells::basis);
+        let basis_attributes = values(self.list("basis_attributes", cells::attribute));
+        let basis_reference = self.text("basis_reference");
+        ProfileBasis {
+            consent_given_on,
+            consent_ends_on,
+            consent_attributes,
+            basis,
+            basis_attributes,
+            basis_reference,
+        }
+    }
+
     fn languages(&mut self) -> Vec<LanguageSkill> {
         let skills = self.list("languages", cells::language);
         let column = self.column_of("languages");
@@ -441,10 +471,12 @@ fn newcomer(r: &mut Row<'_>) -> Option<Newcomer> {
     let availability = values(r.list("availability", cells::slot));
     let industries = values(r.list("industries", cells::id));
     let interests = values(r.list("interests", cells::id));
+    let privacy = r.privacy();
     if r.failed {
         return None;
     }
     let mut n = Newcomer::new(id?, arrival?);
+    n.privacy = privacy;
     n.integration_contract_meeting = meeting;
     n.waiting_since = waiting_since;
     n.area = area;
@@ -494,10 +526,12 @@ fn offer(r: &mut Row<'_>) -> Option<Offer> {
     let interests = values(r.list("interests", cells::id));
     let availability = values(r.list("availability", cells::slot));
     let listed_on = r.optional("listed_on", cells::date);
+    let privacy = r.privacy();
     if r.failed {
         return None;
     }
     let mut o = Offer::new(id?, kind?, title?, capacity?);
+    o.privacy = privacy;
     o.provider = provider;
     o.volunteer = volunteer.map(Into::into);
     o.places_taken = taken.unwrap_or(0);

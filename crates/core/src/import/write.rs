@@ -12,6 +12,7 @@ use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
 use crate::matching::model::run::MatchRun;
 use crate::matching::present::MatchRunReport;
 use crate::present::render::Present;
+use crate::privacy::model::basis::ProfileBasis;
 
 /// The header row of a layout (with its line end), to start a file from.
 pub fn csv_header(table: CsvTable) -> String {
@@ -30,6 +31,18 @@ fn language(s: &LanguageSkill) -> String {
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// The consent and basis columns of a profile's own basis, in the layout's order.
+fn privacy(p: &ProfileBasis) -> [String; 6] {
+    [
+        opt(p.consent_given_on),
+        opt(p.consent_ends_on),
+        p.consent_attributes.join(";"),
+        opt(p.basis.as_ref().map(vocab_key)),
+        p.basis_attributes.join(";"),
+        p.basis_reference.clone().unwrap_or_default(),
+    ]
 }
 
 fn write(table: CsvTable, rows: Vec<Vec<String>>) -> Result<String, BrobyggerError> {
@@ -69,6 +82,9 @@ pub fn newcomers_to_csv(newcomers: &[Newcomer]) -> Result<String, BrobyggerError
                 n.industries.join(";"),
                 n.interests.join(";"),
             ]
+            .into_iter()
+            .chain(privacy(&n.privacy))
+            .collect()
         })
         .collect();
     write(CsvTable::Newcomers, rows)
@@ -99,6 +115,9 @@ pub fn offers_to_csv(offers: &[Offer]) -> Result<String, BrobyggerError> {
                 join(&o.availability, slot_key),
                 opt(o.listed_on),
             ]
+            .into_iter()
+            .chain(privacy(&o.privacy))
+            .collect()
         })
         .collect();
     write(CsvTable::Offers, rows)

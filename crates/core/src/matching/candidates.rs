@@ -751,10 +751,9 @@ pub(crate) fn generate(p: &Prepared) -> Candidates {
     generate_on(p, threads)
 }
 
-/// The candidates of `newcomers` × `offers` under `rules`, evaluated on `threads` threads (the
-/// matching run chooses the number itself; this is for benchmarks and for callers who want to
-/// control it). The result is the same for any number of threads.
-pub fn generate_with_threads(
+/// The candidates of `newcomers` × `offers` under `rules` on `threads` threads, ungated: the
+/// public hook is `crate::matching::generate_with_threads`, which passes the gate first.
+pub(crate) fn generate_threads(
     rules: &RuleSet,
     newcomers: &[Newcomer],
     offers: &[Offer],

@@ -8,12 +8,13 @@ use crate::matching::audience::VolunteerMatchView;
 use crate::matching::lookup::{find_cohort, find_match_run, find_offer, find_rule_set};
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{CohortView, IntroductionRecord, IntroductionStatus};
-use crate::matching::model::profile::Offer;
+use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
+use crate::matching::outcome::MatchOptions;
 use crate::matching::store::{
     MatchRequest, add_match_run, cohort_view, introduction_status, introductions_due, match_cohort,
-    record_introduction, volunteer_view,
+    match_profiles, record_introduction, volunteer_view,
 };
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
@@ -60,6 +61,21 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
     /// run's day (`crate::privacy::gate`); the run lists what it withheld and what it used.
     pub fn match_cohort(&self, request: &MatchRequest) -> Result<MatchRun, BrobyggerError> {
         match_cohort(&self.dossier, request)
+    }
+
+    /// Matches profiles held beside the dossier (households or offers read from files) under
+    /// `rules`, with the dossier's consents and bases: the profiles' own consent and basis
+    /// fields do not count here, and bases declared in the options are refused (record them
+    /// in the dossier). What the gate withheld and used is listed on the run
+    /// (`crate::privacy::gate`). The run is returned, not stored.
+    pub fn match_profiles(
+        &self,
+        rules: &RuleSet,
+        newcomers: &[Newcomer],
+        offers: &[Offer],
+        options: impl Into<MatchOptions>,
+    ) -> Result<MatchRun, BrobyggerError> {
+        match_profiles(&self.dossier, rules, newcomers, offers, &options.into())
     }
 
     /// Every household's introduction status in a cohort on `on`, in the cohort's order.

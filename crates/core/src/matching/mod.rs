@@ -51,6 +51,7 @@ pub(crate) mod assignment;
 pub(crate) mod audience;
 pub(crate) mod candidates;
 pub(crate) mod columns;
+pub(crate) mod entry;
 pub(crate) mod facet;
 pub(crate) mod followup;
 pub(crate) mod lookup;
@@ -67,8 +68,9 @@ pub use assignment::{
     solve_dense, solve_dense_owned,
 };
 pub use audience::{SharedField, VolunteerMatchView};
-pub use candidates::{Candidates, SCORE_SCALE, generate_with_threads};
+pub use candidates::{Candidates, SCORE_SCALE};
 pub use columns::{newcomers_from_table, offers_from_table};
+pub use entry::{candidates, generate_with_threads, run};
 pub use facet::MatchingFacet;
 pub use followup::{FollowUpCode, cohorts_concerning, introduction_findings, matching_findings};
 pub use model::cohort::Cohort;
@@ -89,7 +91,7 @@ pub use model::run::{
     BindingConstraint, Demand, DemandGap, Match, MatchRun, MatchStatistics, OfferRanking,
     RuleOutcome, Solver, Unmatched, UnusedOffer, describe_binding,
 };
-pub use outcome::{MatchOptions, candidates, run, solve_candidates};
+pub use outcome::{MatchOptions, solve_candidates};
 pub use present::{MatchRunReport, headline, introductions_table};
 pub use solve::{
     Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StableAssignment, StablePair,

@@ -5,7 +5,6 @@
 //! Explanations name ids, rule parameters and ordinary profile values (languages, areas,
 //! distances); they never contain special-category or criminal-record values.
 
-use crate::error::BrobyggerError;
 use crate::i18n::plural::{COMMON_TIME, FREE_PLACE, HOUSEHOLD, INTEREST, OFFER};
 use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::{CohortId, MatchRunId};
@@ -18,6 +17,7 @@ use crate::matching::model::run::{
 };
 use crate::matching::solve::{self, Preferences, ProposingSide};
 use crate::matching::tags::tag_label;
+use crate::privacy::model::basis::DeclaredBasis;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -35,7 +35,14 @@ pub struct MatchOptions {
     pub offer_ranking: OfferRanking,
     /// The run's id; a stable one is derived from the rule set, cohort, solver and date if absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub id: Option<MatchRunId>,
+    /// Legal bases the caller declares for this run, covering the attributes they list for every
+    /// household and offer in it (`crate::privacy::gate`); recorded on the run. Refused for a
+    /// stored cohort, whose bases belong in the dossier's privacy records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub bases: Vec<DeclaredBasis>,
 }
 
 impl MatchOptions {
@@ -46,6 +53,7 @@ impl MatchOptions {
             as_of,
             offer_ranking: OfferRanking::Score,
             id: None,
+            bases: Vec::new(),
         }
     }
 }
@@ -88,24 +96,6 @@ fn or_list(items: &[String], lang: Lang) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{}{word}{last}", rest.join(", ")),
     }
-}
-
-/// Runs a match of `newcomers` with `offers` under `rules`. Fails with a `Validation` error if
-/// the rule set has errors; the profiles are taken as given (validate a dossier to check them).
-pub fn run(
-    rules: &RuleSet,
-    newcomers: &[Newcomer],
-    offers: &[Offer],
-    options: impl Into<MatchOptions>,
-) -> Result<MatchRun, BrobyggerError> {
-    rules.check()?;
-    Ok(run_unchecked(
-        rules,
-        newcomers,
-        offers,
-        &options.into(),
-        None,
-    ))
 }
 
 pub(crate) fn run_unchecked(
@@ -170,11 +160,6 @@ pub fn solve_candidates(
             ProposingSide::Offers,
         ),
     }
-}
-
-/// The candidates of a run without solving it: for benchmarks and for checking solvers.
-pub fn candidates(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Candidates {
-    candidates::generate(&Prepared::new(rules, newcomers, offers))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -275,7 +260,7 @@ fn build(
     let statistics = MatchStatistics {
         newcomers: newcomers.len() as u32,
         offers: offers.len() as u32,
-        free_places: offers.iter().map(Offer::free_places).sum(),
+        free_places: offers.iter().map(|o| u64::from(o.free_places())).sum(),
         pairs_evaluated: c.pairs_evaluated,
         candidate_pairs: c.len() as u64,
         matched,
@@ -314,6 +299,8 @@ fn build(
         statistics,
         withheld: Vec::new(),
         sensitive_uses: Vec::new(),
+        bases_from: Default::default(),
+        declared_bases: Vec::new(),
     }
 }
 
@@ -696,8 +683,8 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
     }
     for (need, households) in needs {
         let serving: Vec<&&Offer> = open.iter().filter(|o| o.serves.contains(&need)).collect();
-        let free: u32 = serving.iter().map(|o| o.free_places()).sum();
-        if free < households {
+        let free: u64 = serving.iter().map(|o| u64::from(o.free_places())).sum();
+        if free < u64::from(households) {
             let (da, en) = (need.label(Lang::Da), need.label(Lang::En));
             out.push(DemandGap {
                 demand: Demand::Need { need },

@@ -355,6 +355,28 @@ impl Present for MatchRunReport<'_> {
                     .collect(),
             ));
         }
+        // What the consent gate withheld, by subject and attribute (the core's texts, no
+        // values), and where the consents and bases came from.
+        if !run.withheld.is_empty() {
+            d.push(Block::Heading(
+                2,
+                format!(
+                    "{} ({})",
+                    t(
+                        lang,
+                        "Tilbageholdt uden samtykke eller hjemmel",
+                        "Withheld without consent or basis"
+                    ),
+                    run.bases_from.label(lang)
+                ),
+            ));
+            d.push(Block::List(
+                run.withheld
+                    .iter()
+                    .map(|w| vec![text(format!("{}: {}", w.subject, w.text.get(lang)))])
+                    .collect(),
+            ));
+        }
         d.push(Block::para(t(
             lang,
             "Matchningen foreslår; mennesker beslutter.",

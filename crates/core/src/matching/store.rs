@@ -13,8 +13,9 @@ use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::{
     self, CohortView, IntroductionCode, IntroductionRecord, IntroductionStatus,
 };
-use crate::matching::model::profile::Newcomer;
+use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::MatchingCode;
+use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
 use crate::matching::validate::run_refs;
@@ -146,6 +147,9 @@ pub(crate) fn match_cohort(
     {
         return Err(MatchError::InvalidRuleSet(findings).into());
     }
+    if !request.options.bases.is_empty() {
+        return Err(declared_basis_refused());
+    }
     // Sensitive attributes only where a consent or basis covers them on the run's day.
     crate::privacy::gate::run_gated(
         rules,
@@ -154,6 +158,37 @@ pub(crate) fn match_cohort(
         &request.options,
         Some(&cohort.id),
         &crate::privacy::register::Register::of(dossier),
+    )
+}
+
+/// Profiles matched beside a dossier (households or offers from files): the dossier's consents
+/// and bases count, not the profiles' own consent and basis fields (`crate::privacy::gate`).
+pub(crate) fn match_profiles(
+    dossier: &Dossier,
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    options: &MatchOptions,
+) -> Result<MatchRun, BrobyggerError> {
+    rules.check()?;
+    if !options.bases.is_empty() {
+        return Err(declared_basis_refused());
+    }
+    crate::privacy::gate::run_gated(
+        rules,
+        newcomers,
+        offers,
+        options,
+        None,
+        &crate::privacy::register::Register::beside(dossier, offers),
+    )
+}
+
+fn declared_basis_refused() -> BrobyggerError {
+    BrobyggerError::invalid_input(
+        crate::privacy::model::codes::PrivacyCode::DeclaredBasisInDossier,
+        "options.bases",
+        "a run beside a dossier uses the dossier's own consents and bases: record the basis in the dossier's privacy records, where the review sees it",
     )
 }
 

@@ -31,9 +31,10 @@ use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::{Match, MatchRun};
 use crate::privacy::lookup::find_proposal;
 use crate::privacy::model::audience::Audience;
+use crate::privacy::model::basis::Purpose;
 use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::codes::PrivacyError;
-use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
+use crate::privacy::model::consent::{BasisRef, Subject};
 use crate::privacy::model::proposal::{ContactField, ProposalState, Recipient};
 use crate::privacy::pseudonym::PseudonymKey;
 use crate::privacy::register::Register;
@@ -342,10 +343,13 @@ pub const WITHHELD_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
 /// The smallest number of households an area must have to be shown as it is.
 pub const MIN_AREA_HOUSEHOLDS: u32 = 5;
 
-/// The field names of a type, in schema order.
+/// The field names of a type, in schema order. A profile's own consent and basis fields are not
+/// part of any view: in a dossier they are not read (the privacy records are), and a view never
+/// shows them.
 fn field_names<T: PersonalData>() -> Vec<(String, SensitivityClass)> {
     T::field_classes()
         .into_iter()
+        .filter(|f| f.field != "privacy")
         .map(|f| (f.field, f.class.unwrap_or(SensitivityClass::Confidential)))
         .collect()
 }

@@ -7,8 +7,9 @@ use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
 use crate::i18n::Text;
 use crate::ids::{ConsentId, MatchRunId, ProposalId};
+use crate::privacy::model::basis::Purpose;
 use crate::privacy::model::codes::{PrivacyCode, PrivacyError};
-use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Purpose, Subject};
+use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Subject};
 use crate::privacy::register::Register;
 use chrono::NaiveDate;
 

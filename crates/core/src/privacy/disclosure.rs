@@ -28,8 +28,9 @@ use crate::matching::lookup::{find_match_run, find_offer};
 use crate::present::render::Present;
 use crate::present::table::{Cell, Column, Table};
 use crate::privacy::lookup::{find_consent, find_proposal};
+use crate::privacy::model::basis::Purpose;
 use crate::privacy::model::codes::PrivacyError;
-use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
+use crate::privacy::model::consent::{BasisRef, Subject};
 use crate::privacy::model::proposal::{
     ContactField, DEFAULT_ANSWER_DAYS, Disclosure, MatchProposal, ProposalEvent, ProposalEventKind,
     ProposalSide, ProposalState, Recipient, step,

@@ -22,7 +22,8 @@ use crate::privacy::disclosure::{
     withdraw_proposal,
 };
 use crate::privacy::lookup::{find_consent, find_proposal};
-use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Purpose, Subject};
+use crate::privacy::model::basis::Purpose;
+use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Subject};
 use crate::privacy::model::proposal::{Disclosure, MatchProposal, ProposalSide, ProposalState};
 use crate::privacy::model::retention::RetentionPolicy;
 use crate::privacy::pseudonym::PseudonymKey;

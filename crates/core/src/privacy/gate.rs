@@ -1,5 +1,41 @@
-//! The consent gate in matching: a rule set's declared sensitive attribute is used for a subject
-//! only when a consent or other basis for matching covers that attribute on the run's day.
+//! The consent gate: the one rule every matching run goes through, whatever its entry point.
+//!
+//! ## The rule
+//! A matching run uses a subject's data (a household's, or an offer's volunteers') only under a
+//! consent or another legal basis that holds on the run's day, and records what it relied on:
+//!
+//! 1. **Sensitive attributes** (special-category and criminal-record data: a household's wishes
+//!    about the volunteer, a volunteer's child-protection certificate) are used for a subject
+//!    only when a consent *names* the attribute (GDPR art. 9(2)(a); databeskyttelsesloven § 8,
+//!    stk. 3) or another basis *lists* it and its article can cover the attribute's class
+//!    ([`crate::privacy::LegalBasis::covers`]). Without one, the attribute is removed from the
+//!    subject before the run and listed in the run's `withheld` by its path
+//!    (`newcomer.preferences`), never its value; every use is listed in `sensitive_uses` with the
+//!    basis that allowed it.
+//! 2. **Where the consents and bases come from** (recorded as the run's `bases_from`):
+//!    - a dossier's privacy records, for a stored cohort and for profiles matched *beside* a
+//!      dossier (mixed inputs: the dossier's consents count, not the profiles' own columns);
+//!    - privacy records handed over with the call ([`run_consented`]);
+//!    - otherwise the profiles' own consent and basis fields ([`crate::privacy::ProfileBasis`],
+//!      the consent and basis columns of a spreadsheet or table).
+//!
+//!    In every case the bases the call declares ([`crate::privacy::DeclaredBasis`] in
+//!    `MatchOptions::bases`) count too, after the records, and the run lists them in
+//!    `declared_bases`; a stored cohort refuses them (its bases belong in the dossier, where the
+//!    review sees them).
+//! 3. **Matching at all** needs a basis as well. Records are complete: a household or offer that
+//!    no record allows matching on the day is left out of the run (listed with the attribute
+//!    `newcomer` or `offer`). Profiles outside a dossier are the caller's own records: a
+//!    profile that says nothing about its basis is matched on its ordinary data, while one whose
+//!    own consent has not started, has ended, or was withdrawn (and no other basis covers it) is
+//!    left out.
+//!
+//! Every public entry point that matches profiles passes here: [`crate::matching::run`],
+//! [`crate::MatchingFacet::match_cohort`], [`run_consented`], and the benchmark hooks
+//! [`crate::matching::candidates`] and [`crate::matching::generate_with_threads`], which record
+//! nothing and so use no sensitive attribute at all. The bindings and the command line call
+//! these. `crates/core/tests/gate_everywhere.rs` enumerates them and fails on a new one that
+//! does not record what it withheld.
 //!
 //! ## What "not used" means
 //! - A **household's** attribute without a basis (e.g. its wishes about the volunteer) is
@@ -10,9 +46,6 @@
 //!   certificate) is removed from the offer: rules see no certificate, so a rule that asks for
 //!   one keeps that offer away from households with children. A missing basis never loosens a
 //!   safeguard.
-//!
-//! A household or offer that no consent or basis allows matching at all on the day is left out
-//! of the run (listed with the attribute `newcomer` or `offer`).
 //!
 //! The run lists every subject whose attribute was withheld ([`WithheldAttribute`]), whatever
 //! that subject's data holds, and every use with the basis that allowed it ([`SensitiveUse`]),
@@ -26,10 +59,14 @@ use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::{self, MatchOptions};
+use crate::privacy::model::basis::{ProfileBasis, Purpose};
 use crate::privacy::model::codes::PrivacyCode;
-use crate::privacy::model::consent::{Purpose, Subject};
+use crate::privacy::model::consent::{BasisScope, ConsentRecord, ProcessingBasis, Subject};
+use crate::privacy::model::sensitive::BasisSource;
 use crate::privacy::model::sensitive::WithheldAttribute;
+use crate::privacy::model::store::Privacy;
 use crate::privacy::register::Register;
+use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -118,12 +155,12 @@ fn withheld_text(subject: &Subject, attribute: &str, rules: &[RuleId]) -> Text {
 }
 
 /// Matches `newcomers` with `offers` under `rules`, using each declared sensitive attribute only
-/// for the subjects a consent or basis in `register` covers on the run's day. Fails with a
-/// `Validation` error if the rule set has errors.
+/// for the subjects a consent or basis in `register` (or declared in the options) covers on the
+/// run's day; subjects nothing allows matching are left out. Fails with a `Validation` error if
+/// the rule set has errors.
 ///
-/// This is the run [`crate::MatchingFacet::match_cohort`] makes; call it directly for profiles held
-/// outside a dossier. [`crate::matching::run`] uses every declared attribute as given and
-/// leaves the basis to the caller.
+/// This is the run [`crate::MatchingFacet::match_cohort`] makes, for privacy records held
+/// outside a dossier (`Register::new`) or profiles matched beside a dossier (`Register::of`).
 pub fn run_consented(
     rules: &RuleSet,
     newcomers: &[Newcomer],
@@ -135,7 +172,7 @@ pub fn run_consented(
     run_gated(rules, newcomers, offers, &options.into(), None, register)
 }
 
-/// The gated run (the rule set is already checked).
+/// The gated run over records (the rule set is already checked).
 pub(crate) fn run_gated(
     rules: &RuleSet,
     newcomers: &[Newcomer],
@@ -144,33 +181,208 @@ pub(crate) fn run_gated(
     cohort: Option<&CohortId>,
     register: &Register<'_>,
 ) -> Result<MatchRun, BrobyggerError> {
-    // Households and offers nothing allows matching at all are left out of the run.
+    let declared;
+    let register = if o.bases.is_empty() {
+        register
+    } else {
+        declared = register.clone().with_declared(&o.bases);
+        &declared
+    };
+    let gate = Gate {
+        register,
+        every_subject: true,
+    };
+    let mut run = run_through(
+        rules,
+        newcomers,
+        offers,
+        o,
+        cohort,
+        &gate,
+        |_| true,
+        |_| true,
+    )?;
+    run.bases_from = register.source();
+    Ok(run)
+}
+
+/// The gated run over profiles kept outside a dossier (the rule set is already checked): their
+/// own consent and basis fields, and the bases declared in the options.
+pub(crate) fn run_profiles(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+) -> Result<MatchRun, BrobyggerError> {
+    let records = profile_records(newcomers, offers);
+    let register = Register::new(&records, &[], offers).with_declared(&o.bases);
+    let gate = Gate {
+        register: &register,
+        every_subject: false,
+    };
+    let mut run = run_through(
+        rules,
+        newcomers,
+        offers,
+        o,
+        None,
+        &gate,
+        |n| !n.privacy.is_empty(),
+        |of| !of.privacy.is_empty(),
+    )?;
+    run.bases_from = BasisSource::Profiles;
+    Ok(run)
+}
+
+/// The profiles' own consent and basis fields as privacy records: a consent `<id>#consent` and a
+/// basis `<id>#basis` per profile that has them, which the run's uses name.
+fn profile_records(newcomers: &[Newcomer], offers: &[Offer]) -> Privacy {
+    let mut records = Privacy::default();
+    let mut add = |subject: Subject, p: &ProfileBasis| {
+        if let Some(given_on) = p.consent_given_on {
+            let mut c = ConsentRecord::new(
+                format!("{}#consent", subject.id()),
+                subject.clone(),
+                vec![Purpose::Matching],
+                given_on,
+                "profile",
+            );
+            c.attributes.clone_from(&p.consent_attributes);
+            c.expires_on = p.consent_ends_on;
+            records.consents.push(c);
+        }
+        if let Some(basis) = p.basis {
+            records.bases.push(ProcessingBasis {
+                id: format!("{}#basis", subject.id()).into(),
+                applies_to: BasisScope::Individual { subject },
+                purpose: Purpose::Matching,
+                basis,
+                attributes: p.basis_attributes.clone(),
+                reference: p.basis_reference.clone().unwrap_or_default(),
+                from: NaiveDate::MIN,
+                until: None,
+            });
+        }
+    };
+    for n in newcomers.iter().filter(|n| !n.privacy.is_empty()) {
+        add(Subject::newcomer(n.id.clone()), &n.privacy);
+    }
+    for of in offers.iter().filter(|of| !of.privacy.is_empty()) {
+        add(Subject::offer(of.id.clone()), &of.privacy);
+    }
+    records
+}
+
+/// A rule set and profiles with what needs a basis taken out.
+pub(crate) type Reduced<'a> = (Cow<'a, RuleSet>, Cow<'a, [Newcomer]>, Cow<'a, [Offer]>);
+
+/// The profiles without any sensitive attribute, and the rules that read a household's
+/// sensitive attribute left out: for the benchmark hooks, which record nothing and so may use
+/// nothing that needs a basis. Offers keep every rule, so a rule that asks for a certificate
+/// still keeps them away from the households it protects.
+pub(crate) fn without_sensitive<'a>(
+    rules: &'a RuleSet,
+    newcomers: &'a [Newcomer],
+    offers: &'a [Offer],
+) -> Result<Reduced<'a>, BrobyggerError> {
+    let attributes = used_sensitive(rules);
+    if attributes.is_empty() {
+        return Ok((
+            Cow::Borrowed(rules),
+            Cow::Borrowed(newcomers),
+            Cow::Borrowed(offers),
+        ));
+    }
+    let mut reduced = rules.clone();
+    let mut n: Vec<Newcomer> = newcomers.to_vec();
+    let mut o: Vec<Offer> = offers.to_vec();
+    for a in attributes {
+        let f = field(a);
+        if a.starts_with("newcomer.") {
+            let skip = rules_reading(rules, a);
+            reduced.rules.retain(|r| !skip.contains(&r.id));
+            for x in &mut n {
+                *x = without(x, &f)?;
+            }
+        } else {
+            for x in &mut o {
+                *x = without(x, &f)?;
+            }
+        }
+    }
+    Ok((Cow::Owned(reduced), Cow::Owned(n), Cow::Owned(o)))
+}
+
+fn field(a: &str) -> String {
+    a.split_once('.')
+        .map(|(_, f)| f.to_owned())
+        .unwrap_or_default()
+}
+
+/// Whose records a run reads and how it treats subjects they say nothing about.
+struct Gate<'r> {
+    register: &'r Register<'r>,
+    /// Records are complete: every subject needs a basis for matching. Otherwise only the
+    /// subjects whose profile names its own basis are asked.
+    every_subject: bool,
+}
+
+/// Leaves out the subjects nothing allows matching, then runs with the sensitive attributes
+/// gated.
+#[allow(clippy::too_many_arguments)]
+fn run_through(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    o: &MatchOptions,
+    cohort: Option<&CohortId>,
+    gate: &Gate<'_>,
+    asks_newcomer: impl Fn(&Newcomer) -> bool,
+    asks_offer: impl Fn(&Offer) -> bool,
+) -> Result<MatchRun, BrobyggerError> {
+    let register = gate.register;
     let mut left_out = Vec::new();
-    let newcomers = with_basis(newcomers, register, o.as_of, &mut left_out, |n| {
-        Subject::newcomer(n.id.clone())
-    });
-    let offers = with_basis(offers, register, o.as_of, &mut left_out, |of| {
-        Subject::offer(of.id.clone())
-    });
+    let newcomers = with_basis(
+        newcomers,
+        register,
+        o.as_of,
+        &mut left_out,
+        |n| Subject::newcomer(n.id.clone()),
+        |n| gate.every_subject || asks_newcomer(n),
+    );
+    let offers = with_basis(
+        offers,
+        register,
+        o.as_of,
+        &mut left_out,
+        |of| Subject::offer(of.id.clone()),
+        |of| gate.every_subject || asks_offer(of),
+    );
     let mut run = run_sensitive(rules, &newcomers, &offers, o, cohort, register)?;
     if !left_out.is_empty() {
         left_out.append(&mut run.withheld);
         run.withheld = left_out;
     }
+    run.declared_bases.clone_from(&o.bases);
     Ok(run)
 }
 
-/// The records a basis for matching covers on `on`; the others are listed in `left_out`.
+/// The records a basis for matching covers on `on` (or that are not asked); the others are
+/// listed in `left_out`.
 fn with_basis<'a, T: Clone>(
     records: &'a [T],
     register: &Register<'_>,
     on: chrono::NaiveDate,
     left_out: &mut Vec<WithheldAttribute>,
     subject: impl Fn(&T) -> Subject,
+    asked: impl Fn(&T) -> bool,
 ) -> Cow<'a, [T]> {
     let keep: Vec<bool> = records
         .iter()
         .map(|r| {
+            if !asked(r) {
+                return true;
+            }
             let s = subject(r);
             let ok = register.find(&s, Purpose::Matching, None, on).is_some();
             if !ok {
@@ -266,11 +478,6 @@ fn run_sensitive(
             }
         }
     }
-    let field = |a: &str| {
-        a.split_once('.')
-            .map(|(_, f)| f.to_owned())
-            .unwrap_or_default()
-    };
     let masked_newcomers: Cow<'_, [Newcomer]> = if household_withheld.iter().all(Vec::is_empty) {
         Cow::Borrowed(newcomers)
     } else {
@@ -320,7 +527,9 @@ fn run_sensitive(
                 .iter()
                 .filter_map(|&i| masked_newcomers.get(i).cloned())
                 .collect();
-            let c = outcome::candidates(&reduced, &group, &masked_offers);
+            let c = crate::matching::candidates::generate(
+                &crate::matching::candidates::Prepared::new(&reduced, &group, &masked_offers),
+            );
             pairs += c.pairs_evaluated;
             capacities.clone_from(&c.capacities);
             for (g, &i) in members.iter().enumerate() {

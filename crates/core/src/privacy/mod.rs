@@ -73,16 +73,17 @@ pub use disclosure::{ExportManifest, ManifestEntry, ProposeMatch, ReleaseRequest
 pub use facet::PrivacyFacet;
 pub use gate::run_consented;
 pub use model::audience::Audience;
+pub use model::basis::{DeclaredBasis, LegalBasis, ProfileBasis, Purpose};
 pub use model::codes::{PrivacyCode, PrivacyError};
 pub use model::consent::{
-    BasisRef, BasisScope, ConsentForm, ConsentRecord, LegalBasis, ProcessingBasis, Purpose, Subject,
+    BasisRef, BasisScope, ConsentForm, ConsentRecord, ProcessingBasis, Subject,
 };
 pub use model::proposal::{
     ContactField, DEFAULT_ANSWER_DAYS, Disclosure, MatchProposal, ProposalEvent, ProposalEventKind,
     ProposalSide, ProposalState, Recipient,
 };
 pub use model::retention::{RecordType, RetentionAction, RetentionPolicy};
-pub use model::sensitive::{SensitiveUse, WithheldAttribute};
+pub use model::sensitive::{BasisSource, SensitiveUse, WithheldAttribute};
 pub use model::store::{AnonymisationRecord, Privacy};
 pub use pseudonym::{MIN_KEY_BYTES, Pseudonym, PseudonymKey};
 pub use register::Register;

@@ -3,8 +3,10 @@
 
 use crate::dossier::Dossier;
 use crate::ids::{CohortId, ConsentId, OfferId};
+use crate::privacy::model::basis::{DeclaredBasis, Purpose};
 use crate::privacy::model::codes::PrivacyError;
-use crate::privacy::model::consent::{BasisRef, BasisScope, Purpose, Subject};
+use crate::privacy::model::consent::{BasisRef, BasisScope, Subject, basis_covers};
+use crate::privacy::model::sensitive::BasisSource;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -16,7 +18,13 @@ pub struct Register<'a> {
     privacy: &'a super::model::store::Privacy,
     offers: HashMap<&'a str, &'a crate::matching::model::profile::Offer>,
     consents: HashMap<&'a Subject, Vec<usize>>,
+    /// Bases for one subject, by subject; the others (cohort, provider) in `general`.
+    individual: HashMap<&'a Subject, Vec<usize>>,
+    general: Vec<usize>,
     cohorts_of: HashMap<&'a str, Vec<&'a CohortId>>,
+    /// Bases declared in a call, covering every subject of it.
+    declared: &'a [DeclaredBasis],
+    source: BasisSource,
 }
 
 /// Why no basis was found: a consent that would have covered it but lapsed or was withdrawn.
@@ -38,6 +46,16 @@ impl<'a> Register<'a> {
         for (k, c) in privacy.consents.iter().enumerate() {
             consents.entry(&c.subject).or_default().push(k);
         }
+        let mut individual: HashMap<&'a Subject, Vec<usize>> = HashMap::new();
+        let mut general = Vec::new();
+        for (k, b) in privacy.bases.iter().enumerate() {
+            match &b.applies_to {
+                BasisScope::Individual { subject } => {
+                    individual.entry(subject).or_default().push(k)
+                }
+                _ => general.push(k),
+            }
+        }
         let mut cohorts_of: HashMap<&'a str, Vec<&'a CohortId>> = HashMap::new();
         for c in cohorts {
             for n in &c.newcomers {
@@ -48,13 +66,39 @@ impl<'a> Register<'a> {
             privacy,
             offers: offers.iter().map(|o| (o.id.as_str(), o)).collect(),
             consents,
+            individual,
+            general,
             cohorts_of,
+            declared: &[],
+            source: BasisSource::Records,
         }
+    }
+
+    /// The same register with bases declared in a call, which cover the attributes they list
+    /// for every subject (after the records, which are asked first).
+    pub fn with_declared(mut self, declared: &'a [DeclaredBasis]) -> Self {
+        self.declared = declared;
+        self
     }
 
     /// A register over a dossier.
     pub fn of(d: &'a Dossier) -> Self {
-        Self::new(&d.privacy, &d.cohorts, &d.offers)
+        let mut r = Self::new(&d.privacy, &d.cohorts, &d.offers);
+        r.source = BasisSource::Dossier;
+        r
+    }
+
+    /// A register over a dossier's privacy records for profiles matched beside it (offers read
+    /// from a file, say): the volunteers behind `offers` are looked up among these.
+    pub fn beside(d: &'a Dossier, offers: &'a [crate::matching::model::profile::Offer]) -> Self {
+        let mut r = Self::new(&d.privacy, &d.cohorts, offers);
+        r.source = BasisSource::Dossier;
+        r
+    }
+
+    /// Where the records come from: a dossier or records handed over.
+    pub fn source(&self) -> BasisSource {
+        self.source
     }
 
     fn offer(&self, id: &OfferId) -> Option<&'a crate::matching::model::profile::Offer> {
@@ -75,20 +119,42 @@ impl<'a> Register<'a> {
         }
     }
 
-    /// The consents about `subject` (for an offer, also its volunteer's), in record order.
-    fn consents_of(&self, subject: &Subject) -> Vec<usize> {
-        let mut v: Vec<usize> = self.consents.get(subject).cloned().unwrap_or_default();
-        if let Subject::Offer { offer } = subject
-            && let Some(person) = self.offer(offer).and_then(|o| o.volunteer.clone())
-        {
-            v.extend(
-                self.consents
-                    .get(&Subject::Person { person })
-                    .into_iter()
-                    .flatten(),
-            );
+    /// The records of `index` about `subject` (for an offer, also its volunteer's), in record
+    /// order.
+    fn records_of(
+        index: &HashMap<&Subject, Vec<usize>>,
+        offer: Option<Subject>,
+        subject: &Subject,
+    ) -> Vec<usize> {
+        let mut v: Vec<usize> = index.get(subject).cloned().unwrap_or_default();
+        if let Some(person) = offer {
+            v.extend(index.get(&person).into_iter().flatten());
             v.sort_unstable();
         }
+        v
+    }
+
+    /// The volunteer behind an offer, as a subject.
+    fn volunteer_of(&self, subject: &Subject) -> Option<Subject> {
+        match subject {
+            Subject::Offer { offer } => self
+                .offer(offer)
+                .and_then(|o| o.volunteer.clone())
+                .map(|person| Subject::Person { person }),
+            _ => None,
+        }
+    }
+
+    /// The consents about `subject` (for an offer, also its volunteer's), in record order.
+    fn consents_of(&self, subject: &Subject) -> Vec<usize> {
+        Self::records_of(&self.consents, self.volunteer_of(subject), subject)
+    }
+
+    /// The bases that may apply to `subject`, in record order.
+    fn bases_of(&self, subject: &Subject) -> Vec<usize> {
+        let mut v = Self::records_of(&self.individual, self.volunteer_of(subject), subject);
+        v.extend(&self.general);
+        v.sort_unstable();
         v
     }
 
@@ -152,17 +218,30 @@ impl<'a> Register<'a> {
                 };
             }
         }
-        self.privacy
-            .bases
-            .iter()
+        self.bases_of(subject)
+            .into_iter()
+            .filter_map(|k| self.privacy.bases.get(k))
             .find(|b| {
                 b.holds_on(on)
                     && b.is_about(purpose, attribute)
                     && self.in_scope(&b.applies_to, subject)
             })
-            .map(|b| BasisRef::Legal {
-                basis: b.id.clone(),
+            .map(|b| b.id.clone())
+            .or_else(|| {
+                self.declared
+                    .iter()
+                    .find(|b| {
+                        basis_covers(
+                            Purpose::Matching,
+                            b.basis,
+                            &b.attributes,
+                            purpose,
+                            attribute,
+                        )
+                    })
+                    .map(|b| b.id.clone())
             })
+            .map(|basis| BasisRef::Legal { basis })
             .ok_or(missing)
     }
 

@@ -4,8 +4,9 @@
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding};
 use crate::matching::model::rules::is_sensitive;
+use crate::privacy::model::basis::Purpose;
 use crate::privacy::model::codes::PrivacyCode;
-use crate::privacy::model::consent::{Purpose, Subject};
+use crate::privacy::model::consent::Subject;
 use crate::privacy::model::proposal::ProposalState;
 use crate::privacy::register::Register;
 use crate::privacy::retention::retention_report;

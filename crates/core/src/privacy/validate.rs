@@ -9,8 +9,9 @@ use crate::matching::lookup::{find_cohort, find_match_run, find_offer};
 use crate::matching::model::profile::is_language_code;
 use crate::matching::model::rules::{attribute_class, is_sensitive};
 use crate::privacy::lookup::find_consent;
+use crate::privacy::model::basis::LegalBasis;
 use crate::privacy::model::codes::PrivacyCode;
-use crate::privacy::model::consent::{BasisRef, BasisScope, LegalBasis, Subject};
+use crate::privacy::model::consent::{BasisRef, BasisScope, Subject};
 use crate::privacy::model::proposal::{ProposalEventKind, ProposalState, step};
 use crate::privacy::register::Register;
 use crate::validation_code::ValidationCode;
@@ -108,8 +109,50 @@ fn attribute_checks(
 }
 
 /// Every finding about the privacy records.
+/// Profiles in a dossier whose own consent and basis fields (the columns of a file) would be
+/// taken for records: the consent gate reads a dossier's privacy records only.
+fn profile_bases(d: &Dossier, out: &mut Vec<Finding>) {
+    let text = |what: &str| {
+        (
+            format!(
+                "{what} har egne felter for samtykke og hjemmel; i et dossier læses de ikke. Registrér samtykket eller hjemlen under privacy."
+            ),
+            format!(
+                "{what} carries its own consent and basis fields; a dossier does not read them. Record the consent or basis under privacy.",
+                what = if what == "Husstanden" {
+                    "The household"
+                } else {
+                    "The offer"
+                }
+            ),
+        )
+    };
+    for (c, cohort) in d.cohorts.iter().enumerate() {
+        for (k, n) in cohort.newcomers.iter().enumerate() {
+            if !n.privacy.is_empty() {
+                let (da, en) = text("Husstanden");
+                let path = FieldPath::root()
+                    .field("cohorts")
+                    .index(c)
+                    .field("newcomers")
+                    .index(k)
+                    .field("privacy");
+                add(out, PrivacyCode::ProfileBasisInDossier, path, da, en);
+            }
+        }
+    }
+    for (k, o) in d.offers.iter().enumerate() {
+        if !o.privacy.is_empty() {
+            let (da, en) = text("Tilbuddet");
+            let path = FieldPath::root().field("offers").index(k).field("privacy");
+            add(out, PrivacyCode::ProfileBasisInDossier, path, da, en);
+        }
+    }
+}
+
 pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
     let mut out = Vec::new();
+    profile_bases(d, &mut out);
     let root = FieldPath::root().field("privacy");
     let mut ids = HashSet::new();
     for (k, c) in d.privacy.consents.iter().enumerate() {

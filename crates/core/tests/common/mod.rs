@@ -782,6 +782,49 @@ pub fn newcomer() -> impl Strategy<Value = Newcomer> {
                 availability,
                 industries,
                 interests,
+                privacy: ProfileBasis::default(),
+            },
+        )
+        .prop_flat_map(|n| {
+            profile_basis().prop_map(move |privacy| Newcomer {
+                privacy,
+                ..n.clone()
+            })
+        })
+}
+
+/// A profile's own consent and basis columns, anything the type holds.
+pub fn profile_basis() -> impl Strategy<Value = ProfileBasis> {
+    (
+        prop::option::of(date()),
+        prop::option::of(date()),
+        prop::collection::vec(text(), 0..2),
+        prop::option::of(prop::sample::select(vec![
+            LegalBasis::Contract,
+            LegalBasis::LegalObligation,
+            LegalBasis::PublicTask,
+            LegalBasis::SubstantialPublicInterest,
+        ])),
+        prop::collection::vec(text(), 0..2),
+        prop::option::of(text()),
+    )
+        .prop_map(
+            |(
+                consent_given_on,
+                consent_ends_on,
+                consent_attributes,
+                basis,
+                basis_attributes,
+                basis_reference,
+            )| {
+                ProfileBasis {
+                    consent_given_on,
+                    consent_ends_on,
+                    consent_attributes,
+                    basis,
+                    basis_attributes,
+                    basis_reference,
+                }
             },
         )
 }
@@ -842,8 +885,15 @@ pub fn offer() -> impl Strategy<Value = Offer> {
                 interests,
                 availability,
                 listed_on,
+                privacy: ProfileBasis::default(),
             },
         )
+        .prop_flat_map(|o| {
+            profile_basis().prop_map(move |privacy| Offer {
+                privacy,
+                ..o.clone()
+            })
+        })
 }
 
 fn rule_kind() -> impl Strategy<Value = RuleKind> {
@@ -1033,7 +1083,7 @@ pub fn match_run() -> impl Strategy<Value = MatchRun> {
                 demand,
                 households,
                 offers,
-                free_places,
+                free_places: u64::from(free_places),
                 text,
             },
         );
@@ -1068,7 +1118,7 @@ pub fn match_run() -> impl Strategy<Value = MatchRun> {
             |((a, b, c, d, e), (f, g, h, i, j), (k, l, m))| MatchStatistics {
                 newcomers: a,
                 offers: b,
-                free_places: c,
+                free_places: u64::from(c),
                 pairs_evaluated: d,
                 candidate_pairs: e,
                 matched: f,
@@ -1123,6 +1173,8 @@ pub fn match_run() -> impl Strategy<Value = MatchRun> {
                     statistics,
                     withheld: Vec::new(),
                     sensitive_uses: Vec::new(),
+                    bases_from: BasisSource::Dossier,
+                    declared_bases: Vec::new(),
                 }
             },
         )

@@ -1750,10 +1750,11 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
         """
-        Matches the households with the offers under `rules`, like `match_profiles`. The GIL
-        is released for the whole run.
+        Matches the households with the offers under `rules`, like `match_profiles` (the same
+        consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
+        released for the whole run.
         """
 
 @final
@@ -2474,12 +2475,16 @@ def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en
     dict: what `introductions_frame` reads.
     """
 
-def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
     `"stable_offer_proposing"`. Raises `ValidationError` if the rule set has errors. The GIL is
     released while solving.
+
+    A sensitive attribute a rule reads is used only under the profile's own consent or basis
+    (its `privacy` dict) or a basis in `bases` (dicts with `id`, `basis`, `attributes`,
+    `reference`); otherwise the run withholds it and lists it in `withheld`.
     """
 
 def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:

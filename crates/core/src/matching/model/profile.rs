@@ -9,6 +9,7 @@ use crate::actors::PartyRef;
 use crate::agreement::TimeOfDay;
 use crate::i18n::{Lang, labels};
 use crate::ids::{NewcomerId, OfferId, PersonId};
+use crate::privacy::model::basis::ProfileBasis;
 use crate::sensitivity::PersonalData;
 use chrono::NaiveDate;
 use std::fmt;
@@ -554,6 +555,12 @@ pub struct Newcomer {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(extend("x-sensitivity" = "ordinary"))]
     pub interests: Vec<String>,
+    /// The profile's own consent and basis for matching, when it is kept outside a dossier (a
+    /// spreadsheet's consent and basis columns); a dossier's privacy records count instead.
+    #[serde(default, skip_serializing_if = "ProfileBasis::is_empty")]
+    #[schemars(extend("x-sensitivity" = "ordinary"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub privacy: ProfileBasis,
 }
 
 impl PersonalData for Newcomer {}
@@ -586,6 +593,7 @@ impl Newcomer {
             availability: Vec::new(),
             industries: Vec::new(),
             interests: Vec::new(),
+            privacy: ProfileBasis::default(),
         }
     }
 
@@ -664,6 +672,12 @@ pub struct Offer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("x-sensitivity" = "not_personal"))]
     pub listed_on: Option<NaiveDate>,
+    /// The profile's own consent and basis for matching, when it is kept outside a dossier (a
+    /// spreadsheet's consent and basis columns); a dossier's privacy records count instead.
+    #[serde(default, skip_serializing_if = "ProfileBasis::is_empty")]
+    #[schemars(extend("x-sensitivity" = "ordinary"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub privacy: ProfileBasis,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -706,6 +720,7 @@ impl Offer {
             interests: Vec::new(),
             availability: Vec::new(),
             listed_on: None,
+            privacy: ProfileBasis::default(),
         }
     }
 

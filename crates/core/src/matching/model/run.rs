@@ -111,6 +111,14 @@ pub struct MatchRun {
     /// it; a later withdrawal of that consent marks the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensitive_uses: Vec<crate::privacy::model::sensitive::SensitiveUse>,
+    /// Where the consents and bases the run was gated by came from.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub bases_from: crate::privacy::model::sensitive::BasisSource,
+    /// The bases the call declared, which `sensitive_uses` may name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub declared_bases: Vec<crate::privacy::model::basis::DeclaredBasis>,
 }
 
 /// One proposed match with its score and why.
@@ -198,8 +206,8 @@ pub struct DemandGap {
     pub households: u32,
     /// Offers with free places that provide it.
     pub offers: u32,
-    /// Their free places together.
-    pub free_places: u32,
+    /// Their free places together (a sum of capacities from input: wider than one offer's).
+    pub free_places: u64,
     /// A sentence for the report.
     pub text: Text,
 }
@@ -248,8 +256,8 @@ pub struct MatchStatistics {
     pub newcomers: u32,
     /// Offers in the run.
     pub offers: u32,
-    /// Free places before the run.
-    pub free_places: u32,
+    /// Free places before the run (a sum of capacities from input: wider than one offer's).
+    pub free_places: u64,
     /// Pairs the rules were evaluated on (after spatial or area pruning).
     pub pairs_evaluated: u64,
     /// Pairs that passed every hard rule.

@@ -102,6 +102,11 @@ codes! {
         ProposalClosedByWithdrawal = "privacy.proposal_closed_by_withdrawal", finding(Info),
             "Et matchforslag blev lukket, fordi dets grundlag blev trukket tilbage.",
             "A match proposal was closed because its basis was withdrawn.";
+        /// A profile in a dossier carries its own consent and basis fields, which a dossier does
+        /// not read (its consents and bases are privacy records).
+        ProfileBasisInDossier = "privacy.profile_basis_in_dossier", finding(Warning),
+            "En husstand eller et tilbud i dossieret har egne felter for samtykke og grundlag; et dossier læser dem ikke (dets samtykker og grundlag er persondataoplysninger for sig).",
+            "A household or offer in the dossier carries its own consent and basis fields; a dossier does not read them (its consents and bases are privacy records).";
         /// No consent or other basis covers the processing on the day.
         NoBasis = "privacy.no_basis", error(InvalidInput),
             "Intet samtykke eller andet grundlag dækker behandlingen på dagen.",
@@ -114,6 +119,11 @@ codes! {
         ConsentWithdrawn = "privacy.consent_withdrawn", error(InvalidInput),
             "Det eneste samtykke, der ville dække, er trukket tilbage.",
             "The only consent that would cover it was withdrawn.";
+        /// A run beside a dossier was given bases in the call; the dossier's own records hold
+        /// its bases.
+        DeclaredBasisInDossier = "privacy.declared_basis_in_dossier", error(InvalidInput),
+            "En matchning i et dossier bruger dossierets egne samtykker og grundlag; registrér grundlaget i dossieret, hvor gennemgangen ser det.",
+            "A run beside a dossier uses the dossier's own consents and bases: record the basis in the dossier, where the review sees it.";
         /// The consent is already withdrawn.
         AlreadyWithdrawn = "privacy.already_withdrawn", error(InvalidInput),
             "Samtykket er allerede trukket tilbage.",

@@ -23,8 +23,8 @@ use crate::error::BrobyggerError;
 use crate::i18n::labels;
 use crate::ids::{BasisId, CohortId, ConsentId, NewcomerId, OfferId, PersonId, PostId};
 use crate::matching::model::rules::{attribute_class, is_sensitive};
+use crate::privacy::model::basis::{LegalBasis, Purpose};
 use crate::privacy::model::codes::PrivacyCode;
-use crate::privacy::model::codes::PrivacyError;
 use crate::sensitivity::SensitivityClass;
 use chrono::NaiveDate;
 use std::fmt;
@@ -132,225 +132,6 @@ impl Subject {
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.key())
-    }
-}
-
-/// What personal data is used for. A closed vocabulary: a purpose outside it is an error.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Purpose {
-    /// Proposing matches with volunteer offers, including describing the household to the
-    /// proposed volunteer in the terms the rule set allows.
-    Matching,
-    /// Passing contact details to the other side of a match both sides accepted.
-    ContactDisclosure,
-    /// Evaluation and statistics (counts and shares for analysts).
-    Statistics,
-    /// Being asked in evaluation surveys.
-    Surveys,
-    /// Linking records across two systems by keyed pseudonyms.
-    RecordLinkage,
-}
-
-labels!(Purpose, "purpose" {
-    Matching => ("matchning med frivillige", "matching with volunteers"),
-    ContactDisclosure => ("videregivelse af kontaktoplysninger", "passing on contact details"),
-    Statistics => ("evaluering og statistik", "evaluation and statistics"),
-    Surveys => ("spørgeskemaundersøgelser", "surveys"),
-    RecordLinkage => ("sammenkobling af registre", "linking records across systems"),
-});
-
-impl Purpose {
-    /// Every purpose, in order.
-    pub const ALL: [Purpose; 5] = [
-        Purpose::Matching,
-        Purpose::ContactDisclosure,
-        Purpose::Statistics,
-        Purpose::Surveys,
-        Purpose::RecordLinkage,
-    ];
-
-    /// The value as written in files, e.g. `contact_disclosure`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Purpose::Matching => "matching",
-            Purpose::ContactDisclosure => "contact_disclosure",
-            Purpose::Statistics => "statistics",
-            Purpose::Surveys => "surveys",
-            Purpose::RecordLinkage => "record_linkage",
-        }
-    }
-
-    /// Parses a purpose; an unknown one is an error listing the known ones.
-    pub fn parse(s: &str) -> Result<Purpose, PrivacyError> {
-        Purpose::ALL
-            .into_iter()
-            .find(|p| p.key() == s.trim())
-            .ok_or_else(|| {
-                PrivacyError::UnknownPurpose(
-                    Purpose::ALL
-                        .iter()
-                        .map(|p| p.key())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
-            })
-    }
-}
-
-/// A legal basis for processing or passing on personal data.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum LegalBasis {
-    /// Consent (GDPR art. 6(1)(a); explicit consent art. 9(2)(a); databeskyttelsesloven § 8,
-    /// stk. 3 for criminal-record data). Recorded as a [`ConsentRecord`], never as a
-    /// [`ProcessingBasis`].
-    Consent,
-    /// A contract with the person, e.g. a volunteer agreement (art. 6(1)(b)).
-    Contract,
-    /// A legal obligation of the controller (art. 6(1)(c)), e.g. obtaining a child-protection
-    /// certificate (databeskyttelsesloven § 8, stk. 1 and the rules on børneattester).
-    LegalObligation,
-    /// Vital interests of the person or another (art. 6(1)(d), 9(2)(c)).
-    VitalInterests,
-    /// A task in the public interest or official authority (art. 6(1)(e)), e.g. the
-    /// municipality's integration duties.
-    PublicTask,
-    /// Legitimate interests (art. 6(1)(f)); not for authorities' own tasks, never for special
-    /// categories.
-    LegitimateInterests,
-    /// Social protection law (art. 9(2)(b)).
-    SocialProtectionLaw,
-    /// A not-for-profit body's activities for its members (art. 9(2)(d)).
-    NotForProfitBody,
-    /// Substantial public interest laid down in law (art. 9(2)(g)).
-    SubstantialPublicInterest,
-    /// Statistics and research (art. 9(2)(j), databeskyttelsesloven § 10).
-    ArchivingResearchStatistics,
-    /// An exception to the duty of confidentiality (forvaltningsloven § 27, straffeloven § 152 e,
-    /// nr. 1): a statute requires passing the information on.
-    StatutoryDisclosure,
-    /// An exception to the duty of confidentiality (forvaltningsloven § 27, straffeloven § 152 e,
-    /// nr. 2): passing it on clearly serves an overriding public or private interest.
-    OverridingInterest,
-}
-
-labels!(LegalBasis, "legal_basis" {
-    Consent => ("samtykke", "consent"),
-    Contract => ("aftale", "contract"),
-    LegalObligation => ("retlig forpligtelse", "legal obligation"),
-    VitalInterests => ("vitale interesser", "vital interests"),
-    PublicTask => ("offentlig myndighedsudøvelse", "public task"),
-    LegitimateInterests => ("legitime interesser", "legitimate interests"),
-    SocialProtectionLaw => ("social sikring og socialbeskyttelse", "social protection law"),
-    NotForProfitBody => ("almennyttig organisations aktiviteter", "not-for-profit body"),
-    SubstantialPublicInterest => ("væsentlig samfundsinteresse", "substantial public interest"),
-    ArchivingResearchStatistics => ("statistik og forskning", "statistics and research"),
-    StatutoryDisclosure => ("lovpligtig videregivelse", "statutory disclosure"),
-    OverridingInterest => ("åbenbart overvejende interesse", "overriding interest"),
-});
-
-impl LegalBasis {
-    /// Where the basis is laid down, e.g. `GDPR art. 6(1)(e)`.
-    pub fn citation(self) -> &'static str {
-        match self {
-            LegalBasis::Consent => "GDPR art. 6(1)(a), 9(2)(a); databeskyttelsesloven § 8, stk. 3",
-            LegalBasis::Contract => "GDPR art. 6(1)(b)",
-            LegalBasis::LegalObligation => "GDPR art. 6(1)(c); databeskyttelsesloven § 8",
-            LegalBasis::VitalInterests => "GDPR art. 6(1)(d), 9(2)(c)",
-            LegalBasis::PublicTask => "GDPR art. 6(1)(e)",
-            LegalBasis::LegitimateInterests => "GDPR art. 6(1)(f)",
-            LegalBasis::SocialProtectionLaw => "GDPR art. 9(2)(b)",
-            LegalBasis::NotForProfitBody => "GDPR art. 9(2)(d)",
-            LegalBasis::SubstantialPublicInterest => "GDPR art. 9(2)(g)",
-            LegalBasis::ArchivingResearchStatistics => {
-                "GDPR art. 9(2)(j); databeskyttelsesloven § 10"
-            }
-            LegalBasis::StatutoryDisclosure => {
-                "forvaltningsloven § 27; straffeloven § 152 e, nr. 1"
-            }
-            LegalBasis::OverridingInterest => "forvaltningsloven § 27; straffeloven § 152 e, nr. 2",
-        }
-    }
-
-    /// Whether the basis can cover data of `class`.
-    pub fn covers(self, class: SensitivityClass) -> bool {
-        use LegalBasis::*;
-        match class {
-            SensitivityClass::NotPersonal | SensitivityClass::Ordinary => true,
-            SensitivityClass::Confidential => !matches!(self, Contract | LegitimateInterests),
-            SensitivityClass::SpecialCategory => matches!(
-                self,
-                Consent
-                    | VitalInterests
-                    | SocialProtectionLaw
-                    | NotForProfitBody
-                    | SubstantialPublicInterest
-                    | ArchivingResearchStatistics
-            ),
-            SensitivityClass::CriminalRecord => {
-                matches!(self, Consent | LegalObligation | OverridingInterest)
-            }
-            // The library never processes national id numbers.
-            SensitivityClass::NationalId => false,
-        }
-    }
-
-    /// Whether the basis can serve `purpose`.
-    pub fn fits(self, purpose: Purpose) -> bool {
-        use LegalBasis::*;
-        match purpose {
-            Purpose::Matching => matches!(
-                self,
-                Consent
-                    | Contract
-                    | LegalObligation
-                    | PublicTask
-                    | LegitimateInterests
-                    | SocialProtectionLaw
-                    | NotForProfitBody
-                    | SubstantialPublicInterest
-            ),
-            Purpose::ContactDisclosure => matches!(
-                self,
-                Consent | Contract | VitalInterests | StatutoryDisclosure | OverridingInterest
-            ),
-            Purpose::Statistics => matches!(
-                self,
-                Consent | PublicTask | LegitimateInterests | ArchivingResearchStatistics
-            ),
-            Purpose::Surveys => matches!(self, Consent | PublicTask | LegitimateInterests),
-            Purpose::RecordLinkage => matches!(
-                self,
-                Consent | PublicTask | LegalObligation | ArchivingResearchStatistics
-            ),
-        }
     }
 }
 
@@ -534,15 +315,34 @@ impl ProcessingBasis {
 
     /// Whether it is about `purpose` and covers `attribute`.
     pub fn is_about(&self, purpose: Purpose, attribute: Option<&str>) -> bool {
-        self.purpose == purpose
-            && self.basis != LegalBasis::Consent
-            && self.basis.fits(purpose)
-            && attribute.is_none_or(|a| match attribute_class(a) {
-                None => false,
-                Some(c) if self.attributes.iter().any(|x| x == a) => self.basis.covers(c),
-                Some(c) => self.attributes.is_empty() && !is_sensitive(c) && self.basis.covers(c),
-            })
+        basis_covers(
+            self.purpose,
+            self.basis,
+            &self.attributes,
+            purpose,
+            attribute,
+        )
     }
+}
+
+/// Whether a basis of kind `basis` for `for_purpose`, listing `attributes`, covers `attribute`
+/// (or, for `None`, the purpose itself) for `purpose`: the one reading of a basis, for recorded
+/// and declared ones alike.
+pub(crate) fn basis_covers(
+    for_purpose: Purpose,
+    basis: LegalBasis,
+    attributes: &[String],
+    purpose: Purpose,
+    attribute: Option<&str>,
+) -> bool {
+    for_purpose == purpose
+        && basis != LegalBasis::Consent
+        && basis.fits(purpose)
+        && attribute.is_none_or(|a| match attribute_class(a) {
+            None => false,
+            Some(c) if attributes.iter().any(|x| x == a) => basis.covers(c),
+            Some(c) => attributes.is_empty() && !is_sensitive(c) && basis.covers(c),
+        })
 }
 
 /// The basis a processing step relied on.

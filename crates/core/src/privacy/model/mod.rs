@@ -3,6 +3,7 @@
 //! the privacy codes and error.
 
 pub(crate) mod audience;
+pub(crate) mod basis;
 pub(crate) mod codes;
 pub(crate) mod consent;
 pub(crate) mod proposal;

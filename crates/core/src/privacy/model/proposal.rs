@@ -4,7 +4,8 @@
 use crate::i18n::labels;
 use crate::ids::{ConsentId, MatchRunId, NewcomerId, OfferId, PostId, ProposalId};
 use crate::privacy::model::audience::Audience;
-use crate::privacy::model::consent::{BasisRef, Purpose, Subject};
+use crate::privacy::model::basis::Purpose;
+use crate::privacy::model::consent::{BasisRef, Subject};
 use crate::time::Timestamp;
 use chrono::NaiveDate;
 

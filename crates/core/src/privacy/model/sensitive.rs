@@ -1,7 +1,7 @@
 //! What a matching run used of sensitive data and under which basis, and what it had to leave
 //! out; stored with the run.
 
-use crate::i18n::Text;
+use crate::i18n::{Text, labels};
 use crate::ids::RuleId;
 use crate::privacy::model::consent::{BasisRef, Subject};
 
@@ -34,3 +34,35 @@ pub struct WithheldAttribute {
     /// What that meant for the run, in Danish and English (no values).
     pub text: Text,
 }
+
+/// Where a matching run's consents and other bases came from (`crate::privacy::gate`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum BasisSource {
+    /// The dossier's privacy records: a stored cohort, or profiles matched beside a dossier
+    /// (its consents count, not the profiles' own columns).
+    #[default]
+    Dossier,
+    /// Privacy records handed over with the call, as a dossier keeps them.
+    Records,
+    /// The profiles' own consent and basis fields, and the bases declared in the call.
+    Profiles,
+}
+
+labels!(BasisSource, "basis_source" {
+    Dossier => ("sagens samtykker og hjemler", "the dossier's consents and bases"),
+    Records => ("medsendte samtykker og hjemler", "consents and bases given with the call"),
+    Profiles => ("profilernes egne samtykker og hjemler og dem, kaldet erklærer", "the profiles' own consents and bases and those the call declares"),
+});
