@@ -8,7 +8,7 @@ use crate::actors::{PartyRef, official_municipality_name};
 use crate::agreement::{Agreement, AgreementTerms, Cadence};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
-use crate::i18n::Text;
+use crate::i18n::{Label, Text};
 use crate::ids::{OrgIdProblem, id_looks_derived, is_well_formed};
 use crate::status::AgreementStatus;
 use crate::validation_code::ValidationCode;
@@ -36,6 +36,41 @@ pub(crate) fn check(dossier: &Dossier) -> Result<Vec<Finding>, crate::error::Bro
     } else {
         Ok(findings)
     }
+}
+
+/// Every status change of agreement `a` (at `p`) made despite blocking findings, as a warning
+/// naming who, when, why and what was overridden: validation and the assessment both show it.
+pub(crate) fn override_findings(p: &FieldPath, a: &Agreement) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (k, e) in a.history.iter().enumerate() {
+        let Some(o) = &e.override_record else {
+            continue;
+        };
+        let codes = o.overridden.join(", ");
+        let day = e.at.date_naive();
+        let (from, to) = (e.from, e.to);
+        out.push(Finding::of(
+            ValidationCode::OverriddenFindings,
+            p.field("history").index(k).field("override_record"),
+            Text::new(
+                format!(
+                    "{} → {} {day} skete trods {codes}; {} tilsidesatte dem med begrundelsen: {}",
+                    from.label(crate::i18n::Lang::Da),
+                    to.label(crate::i18n::Lang::Da),
+                    e.by,
+                    o.reason.trim()
+                ),
+                format!(
+                    "{} → {} on {day} went ahead despite {codes}; {} overrode them, giving the reason: {}",
+                    from.label(crate::i18n::Lang::En),
+                    to.label(crate::i18n::Lang::En),
+                    e.by,
+                    o.reason.trim()
+                ),
+            ),
+        ));
+    }
+    out
 }
 
 struct Validator<'a> {
@@ -419,6 +454,7 @@ impl Validator<'_> {
             self.terms(vp.field("terms"), &v.terms);
         }
         self.history(&p, a);
+        self.statutory_line(&p, a);
         if let Some(terms) = a.terms() {
             let forums: HashSet<&str> = terms.routines.iter().map(|f| f.id.as_str()).collect();
             for (k, m) in a.meetings.iter().enumerate() {
@@ -472,6 +508,20 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// A binding agreement never hands a statutory duty outside the municipality, however it
+    /// got there (an override in an old file, a hand edit): the terms in force are held to the
+    /// line. Overrides of other findings stay visible with who, when and why.
+    fn statutory_line(&mut self, p: &FieldPath, a: &Agreement) {
+        if a.status.is_binding()
+            && let (Some(terms), Some(k)) = (a.terms(), a.versions.len().checked_sub(1))
+        {
+            let tp = p.field("versions").index(k).field("terms");
+            self.out
+                .extend(crate::roles::analysis::statutory_line(self.d, terms, &tp));
+        }
+        self.out.extend(override_findings(p, a));
     }
 
     fn history(&mut self, p: &FieldPath, a: &Agreement) {

@@ -122,6 +122,11 @@ codes! {
         WrongOrganisationKind = "validation.wrong_organisation_kind", finding(Warning),
             "En organisation er nævnt, hvor der ventes en anden slags (fx en boligorganisation, der ikke er det).",
             "An organisation is named where another kind is expected (e.g. a housing organisation that is not one).";
+        /// A status change went ahead despite blocking findings: who, when, why and what stays
+        /// visible for as long as the history holds it.
+        OverriddenFindings = "validation.overridden_findings", finding(Warning),
+            "Et statusskift gik igennem trods blokerende fund; hvem, hvornår, hvorfor og hvilke fund står i historikken.",
+            "A status change went ahead despite blocking findings; who, when, why and which findings stay in the history.";
     }
 }
 

@@ -591,7 +591,7 @@ fn change_sets_read_from_json_with_paths_and_no_values() {
 // ---------------------------------------------------------------- the statutory line
 
 #[test]
-fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
+fn a_statutory_task_held_by_an_organisation_blocks_signing_and_no_override_passes_it() {
     let (mut d, id) = horsens();
     d.roles_mut(&id)
         .assign(Assignment::new(
@@ -623,12 +623,37 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
         override_reason: None,
     };
     let err = d.lifecycle_mut().transition(request.clone()).unwrap_err();
-    assert_eq!(err.code(), "lifecycle.blocked");
+    assert_eq!(err.code(), "lifecycle.statutory_line");
+    // The refusal names the task and the statute that lays it on the municipality.
+    let line = err.findings();
+    assert_eq!(line.len(), 1);
+    assert_eq!(line[0].code, "roles.statutory_outside_municipality");
     assert!(
-        err.findings()
-            .iter()
-            .any(|f| f.code == "roles.statutory_outside_municipality")
+        line[0].text.en.contains("'school_daycare_placement'")
+            && line[0]
+                .text
+                .en
+                .contains("under folkeskoleloven; dagtilbudsloven"),
+        "{:?}",
+        line[0].text
     );
+    assert!(
+        line[0]
+            .text
+            .da
+            .contains("efter folkeskoleloven; dagtilbudsloven")
+    );
+    // The preview shows it too, whatever the policy.
+    let preview = d
+        .lifecycle()
+        .preview_with(
+            &id,
+            AgreementStatus::Signed,
+            request.at,
+            &brobygger::TransitionPolicy::empty(),
+        )
+        .unwrap();
+    assert_eq!(preview, line);
     assert_eq!(
         d.agreement(&id).unwrap().status,
         AgreementStatus::Negotiating
@@ -660,21 +685,29 @@ fn a_statutory_task_held_by_an_organisation_blocks_signing_unless_overridden() {
             "{e:?}"
         );
     }
-    // Or the parties override, and the override is recorded with the code.
-    let event = d
-        .lifecycle_mut()
-        .transition(TransitionRequest {
-            override_reason: Some("Midlertidigt, indtil kommunen overtager.".into()),
-            ..request
-        })
-        .unwrap();
-    assert!(
-        event
-            .override_record
-            .unwrap()
-            .overridden
-            .contains(&"roles.statutory_outside_municipality".to_owned())
-    );
+    // No override signs it away, whatever the reason says, nor a policy without the rule,
+    // nor activation; nothing changes.
+    let before = d.clone();
+    for reason in [
+        "vi gør det alligevel",
+        "Midlertidigt, indtil kommunen overtager.",
+    ] {
+        let overriding = TransitionRequest {
+            override_reason: Some(reason.into()),
+            ..request.clone()
+        };
+        let e = d
+            .lifecycle_mut()
+            .transition(overriding.clone())
+            .unwrap_err();
+        assert_eq!(e.code(), "lifecycle.statutory_line");
+        let e = d
+            .lifecycle_mut()
+            .transition_with(overriding, &brobygger::TransitionPolicy::empty())
+            .unwrap_err();
+        assert_eq!(e.code(), "lifecycle.statutory_line");
+    }
+    assert_eq!(d, before);
 }
 
 #[test]
@@ -1033,4 +1066,112 @@ proptest! {
         prop_assert_eq!(TaskRef::parse_key(&task.key()).unwrap(), task);
         prop_assert_eq!(PartyRef::parse_key(&party.key()).unwrap(), party);
     }
+}
+
+#[test]
+fn a_binding_agreement_is_held_to_the_statutory_line_and_overrides_stay_visible() {
+    let mut d = Dossier::example("ikast-brande").unwrap();
+    let id: AgreementId = "ikast-vvv".into();
+    let i = agreement_index(&d, "ikast-vvv");
+    assert!(d.agreements[i].status.is_binding());
+    let association = d.agreements[i]
+        .terms()
+        .unwrap()
+        .parties
+        .iter()
+        .map(|p| p.party.clone())
+        .find(|p| !p.is_municipal())
+        .unwrap();
+    let housing = RoleChange::Assign {
+        assignment: Assignment::new(
+            TaskRef::catalogue("housing_placement"),
+            association.clone(),
+            Raci::Accountable,
+        ),
+    };
+    let by = d.post(&"ib-integration-lead".into()).unwrap().holders[0]
+        .person
+        .clone();
+    // An amendment cannot carry a statutory duty across the line; nothing changes.
+    let before = d.clone();
+    let err = d
+        .roles_mut(&id)
+        .amend(
+            std::slice::from_ref(&housing),
+            Amendment {
+                on: date("2019-09-01"),
+                by: by.clone(),
+                reason: "vi gør det alligevel".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "lifecycle.invalid_terms");
+    let line = err
+        .findings()
+        .with_code("roles.statutory_outside_municipality");
+    assert_eq!(line.len(), 1, "{:?}", err.findings());
+    assert!(line[0].text.en.contains("under integrationsloven § 12"));
+    assert_eq!(d, before);
+    assert!(
+        d.validate()
+            .with_code("roles.statutory_outside_municipality")
+            .is_empty()
+    );
+
+    // A file edited by hand (or signed by an older version that let overrides through) is an
+    // error in validation, and the assessment no longer calls the partnership fair or strong.
+    let mut edited = d.clone();
+    let k = edited.agreements[i].versions.len() - 1;
+    edited.agreements[i].versions[k]
+        .terms
+        .roles
+        .assignments
+        .push(Assignment::new(
+            TaskRef::catalogue("housing_placement"),
+            association,
+            Raci::Accountable,
+        ));
+    let found = edited.validate();
+    let line = found.with_code("roles.statutory_outside_municipality");
+    assert_eq!(line.len(), 1);
+    assert_eq!(line[0].severity, Severity::Error);
+    let day = date("2016-06-01");
+    let fine = d.assessment().assess(&id, day).unwrap();
+    let crossed = edited.assessment().assess(&id, day).unwrap();
+    assert!(fine.overall.unwrap() >= 50, "{:?}", fine.overall);
+    assert!(crossed.overall.unwrap() < 50, "{:?}", crossed.overall);
+
+    // Overrides of other findings stay visible, with who, when and why, in validation and in
+    // the assessment.
+    let mut overridden = d.clone();
+    let e = &mut overridden.agreements[i].history[0];
+    e.override_record = Some(brobygger::OverrideRecord {
+        reason: "Pilot i tre måneder".into(),
+        overridden: vec!["lifecycle.no_routines".into()],
+    });
+    let who = e.by.to_string();
+    let found = overridden.validate();
+    let o = found.with_code("validation.overridden_findings");
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].severity, Severity::Warning);
+    assert_eq!(
+        o[0].path.to_string(),
+        format!("agreements[{i}].history[0].override_record")
+    );
+    for text in [&o[0].text.da, &o[0].text.en] {
+        assert!(
+            text.contains(&who)
+                && text.contains("Pilot i tre måneder")
+                && text.contains("lifecycle.no_routines"),
+            "{text}"
+        );
+    }
+    let a = overridden.assessment().assess(&id, day).unwrap();
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.finding.code == "validation.overridden_findings"),
+        "{:?}",
+        a.findings
+    );
 }

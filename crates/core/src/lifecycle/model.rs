@@ -57,6 +57,11 @@ codes! {
         Blocked = "lifecycle.blocked", error(InvalidTransition),
             "Skiftet fra {from} til {to} blokeres af fund; ret dem, eller gå videre med en begrundelse.",
             "The step from {from} to {to} is blocked by findings; fix them, or go ahead with a reason.";
+        /// The terms would hand a statutory municipal duty to a party outside the municipality;
+        /// no override lets it through.
+        StatutoryLine = "lifecycle.statutory_line", error(InvalidTransition),
+            "Skiftet fra {from} til {to} ville overlade en lovbestemt kommunal opgave til en part uden for kommunen; det kan ingen begrundelse tillade. Fundene nævner opgaven og lovgrundlaget.",
+            "The step from {from} to {to} would hand a statutory municipal task to a party outside the municipality; no override can allow it. The findings name the task and the legal basis.";
         /// An override needs a non-empty reason.
         EmptyOverrideReason = "lifecycle.empty_override_reason", error(InvalidInput),
             "At gå videre trods blokerende fund kræver en begrundelse.",

@@ -60,6 +60,17 @@ pub enum LifecycleError {
         /// The blocking findings.
         findings: Vec<Finding>,
     },
+    /// The terms would hand a statutory municipal duty to a party outside the municipality.
+    /// No override and no policy lets this through; the findings name each task and statute.
+    #[error("{} → {} would hand {} statutory municipal dut(ies) to a party outside the municipality; no override can allow it", from.label(crate::i18n::Lang::En), to.label(crate::i18n::Lang::En), findings.len())]
+    StatutoryLine {
+        /// From.
+        from: AgreementStatus,
+        /// To.
+        to: AgreementStatus,
+        /// One finding per assignment across the line, naming the task and the statute.
+        findings: Vec<Finding>,
+    },
     /// An override needs a non-empty reason.
     #[error("an override needs a reason")]
     EmptyOverrideReason,
@@ -82,6 +93,7 @@ impl LifecycleError {
             LifecycleError::UnknownPerson(_) => NotFoundCode::Person.into(),
             LifecycleError::NotAnEdge { .. } => LifecycleCode::NotAnEdge.into(),
             LifecycleError::Blocked { .. } => LifecycleCode::Blocked.into(),
+            LifecycleError::StatutoryLine { .. } => LifecycleCode::StatutoryLine.into(),
             LifecycleError::EmptyOverrideReason => LifecycleCode::EmptyOverrideReason.into(),
             LifecycleError::NotAmendable(_) => LifecycleCode::NotAmendable.into(),
             LifecycleError::InvalidTerms(_) => LifecycleCode::InvalidTerms.into(),
@@ -106,12 +118,15 @@ impl From<LifecycleError> for BrobyggerError {
                 to,
                 findings: Vec::new(),
             },
-            LifecycleError::Blocked { from, to, findings } => BrobyggerError::InvalidTransition {
-                code,
-                from,
-                to,
-                findings,
-            },
+            LifecycleError::Blocked { from, to, findings }
+            | LifecycleError::StatutoryLine { from, to, findings } => {
+                BrobyggerError::InvalidTransition {
+                    code,
+                    from,
+                    to,
+                    findings,
+                }
+            }
             LifecycleError::EmptyOverrideReason => BrobyggerError::InvalidInput {
                 code,
                 path: "override_reason".into(),
@@ -155,14 +170,38 @@ pub(crate) fn preview_transition(
     if !a.status.can_move_to(to) {
         return Err(LifecycleError::NotAnEdge { from: a.status, to }.into());
     }
-    Ok(policy.check(&TransitionContext {
+    let ctx = TransitionContext {
         dossier,
         agreement: a,
         index,
         from: a.status,
         to,
         at,
-    }))
+    };
+    let mut findings = policy.check(&ctx);
+    // The statutory line holds under any policy; a policy with the role-split rule already
+    // reports it.
+    for f in statutory_line(&ctx) {
+        if !findings.contains(&f) {
+            findings.push(f);
+        }
+    }
+    crate::finding::sort_findings(&mut findings);
+    Ok(findings)
+}
+
+/// The assignments across the statutory line in the terms a transition to signed or active
+/// would make binding (`crate::roles::analysis::statutory_line`).
+fn statutory_line(ctx: &TransitionContext<'_>) -> Vec<Finding> {
+    if !matches!(ctx.to, AgreementStatus::Signed | AgreementStatus::Active) {
+        return Vec::new();
+    }
+    match ctx.agreement.terms() {
+        Some(terms) => {
+            crate::roles::analysis::statutory_line(ctx.dossier, terms, &ctx.terms_path())
+        }
+        None => Vec::new(),
+    }
 }
 
 pub(crate) fn transition(
@@ -194,14 +233,25 @@ pub(crate) fn transition_with(
     if !from.can_move_to(to) {
         return Err(LifecycleError::NotAnEdge { from, to }.into());
     }
-    let findings = policy.check(&TransitionContext {
+    let ctx = TransitionContext {
         dossier,
         agreement: a,
         index,
         from,
         to,
         at: request.at,
-    });
+    };
+    // Before any override: no reason signs a statutory duty away.
+    let line = statutory_line(&ctx);
+    if !line.is_empty() {
+        return Err(LifecycleError::StatutoryLine {
+            from,
+            to,
+            findings: line,
+        }
+        .into());
+    }
+    let findings = policy.check(&ctx);
     let blocking: Vec<Finding> = findings
         .into_iter()
         .filter(|f| f.severity == Severity::Error)

@@ -48,6 +48,24 @@ pub(crate) fn analyse_version(
     analyse(&scope, as_of)
 }
 
+/// The statutory line on one version's terms: every assignment that makes a party outside the
+/// municipality Responsible or Accountable for a statutory municipal duty, naming the task and
+/// the statute. No override passes it: signing and activation refuse it whatever the policy
+/// (`crate::lifecycle`), and validation reports it for every binding agreement, so neither an
+/// amendment nor a file edited by hand can put it back.
+pub(crate) fn statutory_line(
+    dossier: &Dossier,
+    terms: &crate::agreement::AgreementTerms,
+    terms_path: &FieldPath,
+) -> Vec<Finding> {
+    let scope = Scope::new(dossier, terms, terms_path);
+    let code = RolesCode::StatutoryOutsideMunicipality.code();
+    analyse(&scope, None)
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect()
+}
+
 /// The analysis findings for one version's split, sorted.
 pub(crate) fn analyse(scope: &Scope<'_>, as_of: Option<NaiveDate>) -> Vec<Finding> {
     let mut a = Analysis {
@@ -160,6 +178,11 @@ impl Analysis<'_, '_> {
             }
         }
         if task.statutory {
+            // The statute is named, so the refusal says what the line rests on.
+            let (basis_da, basis_en) = match &task.legal_basis {
+                Some(b) => (format!(" efter {b}"), format!(" under {b}")),
+                None => (String::new(), String::new()),
+            };
             for (j, a) in cells.iter().filter(|(_, a)| a.role.carries()) {
                 if !a.party.is_municipal() {
                     let role = a.role.letter();
@@ -167,8 +190,8 @@ impl Analysis<'_, '_> {
                     self.push(
                         RolesCode::StatutoryOutsideMunicipality,
                         self.scope.assignment_path(*j),
-                        format!("'{key}' er en lovpligtig kommunal opgave, men {} er {role} for den. Kommunen har myndighedsansvaret; frivillige kan højst konsulteres eller informeres.", who.da),
-                        format!("'{key}' is a statutory municipal duty, but {} is {role} for it. The municipality holds the statutory duty; volunteers can at most be consulted or informed.", who.en),
+                        format!("'{key}' er en lovpligtig kommunal opgave{}, men {} er {role} for den. Kommunen har myndighedsansvaret; frivillige kan højst konsulteres eller informeres.", basis_da, who.da),
+                        format!("'{key}' is a statutory municipal duty{}, but {} is {role} for it. The municipality holds the statutory duty; volunteers can at most be consulted or informed.", basis_en, who.en),
                     );
                 }
             }

@@ -27,6 +27,8 @@ pub struct RoleTask {
     pub description: Option<Text>,
     /// Whether it is a statutory municipal duty.
     pub statutory: bool,
+    /// The statute that lays a statutory duty on the municipality (catalogue tasks).
+    pub legal_basis: Option<String>,
     /// The kind of department that usually holds it (catalogue tasks).
     pub typical_department: Option<DepartmentKind>,
     /// Where the sources describe it (catalogue tasks).
@@ -128,6 +130,7 @@ impl<'a> Scope<'a> {
                 name: def.name.clone(),
                 description: Some(def.description.clone()),
                 statutory: def.statutory,
+                legal_basis: def.legal_basis.clone(),
                 typical_department: def.typical_department,
                 source: def.source.clone(),
             }),
@@ -142,6 +145,7 @@ impl<'a> Scope<'a> {
                     name: Text::new(a.name.clone(), a.name.clone()),
                     description: None,
                     statutory: false,
+                    legal_basis: None,
                     typical_department: None,
                     source: None,
                 }),
@@ -154,6 +158,7 @@ impl<'a> Scope<'a> {
                     .as_ref()
                     .map(|d| Text::new(d.clone(), d.clone())),
                 statutory: t.statutory,
+                legal_basis: None,
                 typical_department: None,
                 source: None,
             }),

@@ -2,10 +2,11 @@
 //! judged from routed findings.
 
 use super::context::{CheckRun, Ctx, RawFinding, tx, version_index_on};
+use crate::assessment::catalogue::Dimension;
 use crate::assessment::catalogue::{AssessmentCode, CheckBasis};
 use crate::assessment::codes::AssessmentErrorCode;
 use crate::assessment::input::Routed;
-use crate::assessment::result::{Assessment, ScoreBand};
+use crate::assessment::result::{AssessedFinding, Assessment, CheckStatus, ScoreBand};
 use crate::assessment::score::{conclude, external_credit, overall, score, sort_assessed};
 use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
@@ -52,9 +53,15 @@ pub(crate) fn assess(
         };
         conclude(code, run, &mut checks, &mut findings);
     }
+    overrides(&cx, &mut findings);
     sort_assessed(&mut findings);
     let dimensions = score(&checks);
-    let overall = overall(&dimensions);
+    // A statutory duty outside the municipality is a line, not a weight among others: the
+    // partnership reads as weak whatever else is in order.
+    let across_the_line = checks.iter().any(|c| {
+        c.code == AssessmentCode::StatutoryTasks.code() && c.status == CheckStatus::NotMet
+    });
+    let overall = overall(&dimensions).map(|o| if across_the_line { o.min(49) } else { o });
     Ok(Assessment {
         agreement: a.id.clone(),
         title: version.terms.title.clone(),
@@ -68,6 +75,24 @@ pub(crate) fn assess(
         findings,
         external_sources: external.sources.clone(),
     })
+}
+
+/// Every status change made despite blocking findings stays visible in the assessment, with
+/// who, when and why (the same finding validation gives), weighing nothing.
+fn overrides(cx: &Ctx<'_>, findings: &mut Vec<AssessedFinding>) {
+    for f in crate::validate::override_findings(&cx.ap, cx.a) {
+        findings.push(AssessedFinding {
+            evidence: vec![f.path.clone()],
+            dimension: Dimension::Formalisation,
+            // Not any check's finding: it weighs nothing and stays in view.
+            check: f.code.clone(),
+            finding: f,
+            advice: crate::i18n::Text::new(
+                "Følg op på det, der blev tilsidesat: ret aftalen, så den ikke længere har brug for undtagelsen.",
+                "Follow up on what was overridden: amend the agreement so it no longer needs the exception.",
+            ),
+        });
+    }
 }
 
 /// The check behind each code that reads the dossier, grouped by dimension as the catalogue is.

@@ -111,9 +111,9 @@ pub struct MatchRun {
     /// it; a later withdrawal of that consent marks the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensitive_uses: Vec<crate::privacy::model::sensitive::SensitiveUse>,
-    /// Where the consents and bases the run was gated by came from.
+    /// Where the consents and bases the run was gated by came from (runs stored before this
+    /// field existed were matched under their dossier's records).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bases_from: crate::privacy::model::sensitive::BasisSource,
     /// The bases the call declared, which `sensitive_uses` may name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

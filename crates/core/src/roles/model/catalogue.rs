@@ -25,6 +25,11 @@ pub struct TaskDefinition {
     /// Whether it is a statutory municipal duty: only the municipality may be Responsible or
     /// Accountable for it (001 "Anerkendelse og respekt").
     pub statutory: bool,
+    /// For a statutory duty, the statute that lays it on the municipality (e.g.
+    /// `integrationsloven § 12`): what a refusal to hand it to another party cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub legal_basis: Option<String>,
     /// The kind of department that usually holds it, when there is a usual one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typical_department: Option<DepartmentKind>,
@@ -101,6 +106,22 @@ mod tests {
             }
         }
         // Statutory duties come first, and the seven are all there.
+        // Every statutory duty cites the statute that lays it on the municipality.
+        for t in c.statutory() {
+            assert!(
+                t.legal_basis
+                    .as_deref()
+                    .is_some_and(|b| !b.trim().is_empty()),
+                "{}",
+                t.id
+            );
+        }
+        assert!(
+            c.tasks
+                .iter()
+                .filter(|t| !t.statutory)
+                .all(|t| t.legal_basis.is_none())
+        );
         let first_shared = c.tasks.iter().position(|t| !t.statutory).unwrap();
         assert!(c.tasks[first_shared..].iter().all(|t| !t.statutory));
         let statutory: Vec<&str> = c.statutory().map(|t| t.id.as_str()).collect();
