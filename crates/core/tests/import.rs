@@ -553,3 +553,88 @@ proptest! {
         let _ = import::check_offers_csv(&text, &CsvOptions::default());
     }
 }
+
+// ---------------------------------------------------------------- formula injection (issue 18)
+
+/// Every cell of a CSV export: none may start a formula unless it is a plain number.
+fn assert_no_formula(csv_text: &str) {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_text.as_bytes());
+    for record in r.records() {
+        for cell in record.unwrap().iter() {
+            if let Some(c) = cell.chars().next()
+                && brobygger::import::FORMULA_TRIGGERS.contains(&c)
+            {
+                assert!(cell.parse::<f64>().is_ok(), "formula cell {cell:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_csv_export_is_escaped_against_formula_injection() {
+    let d = Dossier::example("ikast-brande").unwrap();
+    let mut newcomers = d.cohorts[0].newcomers.clone();
+    let mut offers = d.offers.clone();
+    let mut rules = d.rule_sets[0].clone();
+    for (k, t) in brobygger::import::FORMULA_TRIGGERS.iter().enumerate() {
+        newcomers[k].area = Some(format!("{t}HYPERLINK(\"http://x\";\"klik\")"));
+        offers[k].title = format!("{t}1+1");
+        offers[k].area = Some(format!("{t}cmd|' /C calc'!A0"));
+    }
+    for r in &mut rules.rules {
+        r.explanation.da = format!("=HYPERLINK(\"http://x\") {}", r.explanation.da);
+        r.explanation.en = format!("@SUM(A1) {}", r.explanation.en);
+    }
+    let n_csv = newcomers_to_csv(&newcomers).unwrap();
+    let o_csv = offers_to_csv(&offers).unwrap();
+    assert_no_formula(&n_csv);
+    assert_no_formula(&o_csv);
+    // The guard comes off on reading: the profiles read back as they were.
+    let back = import::newcomers_from_csv(&n_csv, &CsvOptions::default()).unwrap();
+    assert_eq!(back, newcomers);
+    let back = import::offers_from_csv(&o_csv, &CsvOptions::default()).unwrap();
+    assert_eq!(back, offers);
+    // The run's table: explanations and reasons come from rule authors' templates.
+    let run = d
+        .matching()
+        .match_profiles(
+            &rules,
+            &d.cohorts[0].newcomers,
+            &d.offers,
+            brobygger::MatchOptions::new(brobygger::Solver::Optimal, "2016-04-01".parse().unwrap()),
+        )
+        .unwrap();
+    for lang in [brobygger::Lang::Da, brobygger::Lang::En] {
+        assert_no_formula(&brobygger::import::match_run_to_csv(&run, lang).unwrap());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_text_in_any_cell_round_trips_and_never_starts_a_formula(
+        area in any::<String>(),
+        title in "[=+@\\t\\r'-]?.{0,12}",
+    ) {
+        let d = Dossier::example("ikast-brande").unwrap();
+        let mut n = d.cohorts[0].newcomers[0].clone();
+        let mut o = d.offers[0].clone();
+        // Cells are trimmed on reading, and control characters other than tab are refused.
+        let area = area.trim().replace(|c: char| c.is_control(), "");
+        n.area = (!area.is_empty()).then_some(area);
+        let title = title.trim().to_owned();
+        prop_assume!(!title.is_empty() && !title.chars().any(char::is_control));
+        o.title = title;
+        let n_csv = newcomers_to_csv(std::slice::from_ref(&n)).unwrap();
+        let o_csv = offers_to_csv(std::slice::from_ref(&o)).unwrap();
+        assert_no_formula(&n_csv);
+        assert_no_formula(&o_csv);
+        let back = import::newcomers_from_csv(&n_csv, &CsvOptions::default()).unwrap();
+        prop_assert_eq!(&back, &vec![n]);
+        let back = import::offers_from_csv(&o_csv, &CsvOptions::default()).unwrap();
+        prop_assert_eq!(&back, &vec![o]);
+    }
+}

@@ -49,6 +49,7 @@ pub(crate) mod read;
 pub(crate) mod sheet;
 pub(crate) mod write;
 
+pub use crate::present::formula::{FORMULA_TRIGGERS, escape_cell, unescape_cell};
 pub use columns::{CsvColumn, csv_columns, nested_columns, newcomer_columns, offer_columns};
 pub use csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,

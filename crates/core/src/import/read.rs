@@ -656,7 +656,8 @@ fn read_table<T>(
             let column = u32::try_from(i + 1).unwrap_or(u32::MAX);
             match cols.get(i) {
                 Some(Some(name)) => {
-                    let v = cell.trim();
+                    // The writer's guard against formula injection comes off here.
+                    let v = crate::present::formula::unescape_cell(cell.trim());
                     if !v.is_empty() {
                         cells.insert(*name, (column, v));
                     }

@@ -77,8 +77,11 @@ impl Sheet {
             .from_writer(Vec::new());
         w.write_record(&self.columns).ok()?;
         for row in &self.rows {
+            // Escaped as every CSV the library writes, so the reader's unescaping gives back
+            // exactly the cell (a text starting with `'=` stays so).
             let cells: Vec<String> = (0..self.columns.len())
                 .map(|i| row.get(i).map(SheetCell::text).unwrap_or_default())
+                .map(|c| crate::present::formula::escape_cell(&c).into_owned())
                 .collect();
             w.write_record(&cells).ok()?;
         }

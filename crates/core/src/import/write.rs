@@ -1,6 +1,7 @@
 //! Writing newcomers and offers as CSV in the documented layout: every column, `,` between
 //! cells, `;` between the values of a multi-valued cell, ISO dates, numbers that read back
-//! exactly. Reading the output gives the same profiles.
+//! exactly. Reading the output gives the same profiles. Every cell of every export passes
+//! [`escape_cell`] (formula injection, `crate::present::formula`).
 
 use super::cells::{float_text, need_key, preference_key, slot_key, vocab_key};
 use super::columns;
@@ -11,6 +12,7 @@ use crate::i18n::Lang;
 use crate::matching::model::profile::{LanguageSkill, Newcomer, Offer};
 use crate::matching::model::run::MatchRun;
 use crate::matching::present::MatchRunReport;
+use crate::present::formula::escape_cell;
 use crate::present::render::Present;
 use crate::privacy::model::basis::ProfileBasis;
 
@@ -54,7 +56,8 @@ fn write(table: CsvTable, rows: Vec<Vec<String>>) -> Result<String, BrobyggerErr
     w.write_record(columns::names(table))
         .map_err(|e| fail(&e))?;
     for row in rows {
-        w.write_record(&row).map_err(|e| fail(&e))?;
+        w.write_record(row.iter().map(|c| escape_cell(c).into_owned()))
+            .map_err(|e| fail(&e))?;
     }
     let bytes = w.into_inner().map_err(|e| fail(&e))?;
     String::from_utf8(bytes).map_err(|e| fail(&e))

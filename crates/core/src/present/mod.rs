@@ -16,6 +16,7 @@
 pub(crate) mod doc;
 pub(crate) mod escape;
 pub(crate) mod findings;
+pub(crate) mod formula;
 pub(crate) mod page;
 pub(crate) mod render;
 pub(crate) mod table;
@@ -23,6 +24,7 @@ pub(crate) mod table;
 pub use crate::i18n::{date, number, plural, t};
 pub use doc::{Block, Inline};
 pub use findings::findings_html;
+pub use formula::{FORMULA_TRIGGERS, escape_cell, unescape_cell};
 pub use page::{PAGE_CLASS, fragment as page_fragment};
 pub use render::{Document, Format, Present};
 pub use table::{Cell, Column, ColumnType, Table};

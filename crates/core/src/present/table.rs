@@ -404,7 +404,8 @@ impl Table {
     }
 
     /// The table as CSV for a spreadsheet: a header of column names, then one line per row
-    /// (see [`Cell::data`]); fields quoted when they hold a comma, a quote or a line break.
+    /// (see [`Cell::data`]); fields quoted when they hold a comma, a quote or a line break, and
+    /// guarded against formula injection ([`escape_cell`](super::formula::escape_cell)).
     pub fn csv(&self) -> String {
         let mut s = String::new();
         csv_line(&mut s, self.columns.iter().map(|c| c.name.clone()));
@@ -426,12 +427,13 @@ fn csv_line(s: &mut String, fields: impl Iterator<Item = String>) {
         if i > 0 {
             s.push(',');
         }
+        let f = super::formula::escape_cell(f);
         if single_empty || f.contains([',', '"', '\n', '\r']) {
             s.push('"');
             s.push_str(&f.replace('"', "\"\""));
             s.push('"');
         } else {
-            s.push_str(f);
+            s.push_str(&f);
         }
     }
     s.push('\n');
