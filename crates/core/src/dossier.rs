@@ -358,7 +358,7 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T
     }
     let de = &mut serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        let path = crate::error::error_path(&e);
         syntax_error(&path, e.inner())
     })?;
     Ok(value)
@@ -431,7 +431,11 @@ mod tests {
 
         let json = r#"{"schema_version": 1, "title": "x", "people": [{"id": "p-1", "name": "Fatima", "nmae": 1}]}"#;
         let e = Dossier::from_json(json).unwrap_err();
-        assert!(e.to_string().contains("unknown field `nmae`"), "{e}");
+        // An unknown key is input: neither the reason nor the path repeats it; the path names
+        // the object that has it and the reason lists the keys it may have.
+        assert!(e.to_string().contains("unknown field `…`, expected"), "{e}");
+        assert!(!e.to_string().contains("nmae"), "{e}");
+        assert!(e.to_string().contains("people[0]"), "{e}");
     }
 }
 

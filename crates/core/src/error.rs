@@ -414,6 +414,30 @@ impl From<LoadError> for BrobyggerError {
     }
 }
 
+/// The path of a serde error for a message, as `serde_path_to_error` writes it (`.` for the
+/// root), but for an unknown key the path of the object that has it: the key is input (a name
+/// typed where a key belongs), not schema, and is never repeated.
+pub fn error_path<E: std::fmt::Display>(e: &serde_path_to_error::Error<E>) -> String {
+    let unknown_key = e.inner().to_string().starts_with("unknown field `");
+    let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
+    let keep = if unknown_key {
+        segments.len().saturating_sub(1)
+    } else {
+        segments.len()
+    };
+    if keep == 0 {
+        return ".".to_owned();
+    }
+    let mut out = String::new();
+    for (k, segment) in segments.into_iter().take(keep).enumerate() {
+        if k > 0 && !matches!(segment, serde_path_to_error::Segment::Seq { .. }) {
+            out.push('.');
+        }
+        out.push_str(&segment.to_string());
+    }
+    out
+}
+
 /// serde messages quote the offending input (`invalid type: string "Fatima", expected u32`);
 /// input may be personal data, so quoted strings are replaced and the position suffix dropped.
 ///
@@ -447,10 +471,20 @@ pub fn redact_message(msg: &str) -> String {
     if in_quote {
         out.push_str("\"…");
     }
-    // `unknown variant `x`` and `invalid value: integer `42`` quote the input in backticks;
-    // field names (`unknown field `nmae``) are schema, not data, and stay.
+    // `unknown variant `x``, `unknown field `x`` and `invalid value: integer `42`` quote the
+    // input in backticks. An unknown key is input too (a name typed where a key belongs): only
+    // the expected keys, which are schema, stay.
     const VARIANT: &str = "unknown variant `";
-    if let Some(rest) = out.strip_prefix(VARIANT) {
+    const FIELD: &str = "unknown field `";
+    if let Some(rest) = out.strip_prefix(FIELD) {
+        let end = rest
+            .rfind("`, expected")
+            .or_else(|| rest.rfind("`, there are no fields"));
+        out = match end {
+            Some(e) => format!("{FIELD}…{}", &rest[e..]),
+            None => format!("{FIELD}…`"),
+        };
+    } else if let Some(rest) = out.strip_prefix(VARIANT) {
         let end = rest
             .rfind("`, expected")
             .or_else(|| rest.rfind("`, there are no variants"));
@@ -480,8 +514,12 @@ mod tests {
             "invalid type: string \"…\", expected u32"
         );
         assert_eq!(
-            redact_message("unknown field `nmae`, expected one of `id`, `name`"),
-            "unknown field `nmae`, expected one of `id`, `name`"
+            redact_message("unknown field `Fatima Hansen`, expected one of `id`, `name`"),
+            "unknown field `…`, expected one of `id`, `name`"
+        );
+        assert_eq!(
+            redact_message("unknown field `a`, expected `id`, there are no fields"),
+            "unknown field `…`, expected `id`, there are no fields"
         );
         assert_eq!(
             redact_message("unknown variant `secret`, expected `a` or `b`"),

@@ -185,7 +185,7 @@ pub use directory::DirectoryFacet;
 #[cfg(feature = "uniffi")]
 pub use dossier::DossierChange;
 pub use dossier::{Dossier, Provenance, ProvenanceBasis, SCHEMA_VERSION};
-pub use error::{BrobyggerError, LoadError, redact_message};
+pub use error::{BrobyggerError, LoadError, error_path, redact_message};
 pub use examples::{Example, example_reference_date};
 pub use finding::{
     FieldPath, Finding, FindingKind, FindingsExt, PathSegment, SeedDocument, Severity, SourceRef,

@@ -530,3 +530,28 @@ fn camel(s: &str) -> String {
     }
     out
 }
+
+// ---- no echo (issue 18, item 6): unknown keys and header cells are input, never repeated ----
+
+#[test]
+fn unknown_keys_and_header_cells_are_never_echoed() {
+    let canary = "Fatima Hansen 0101901234";
+    let records = format!(r#"[{{"id": "nc-1", "arrival": "2024-01-02", "{canary}": 1}}]"#);
+    let columns = format!(r#"{{"id": ["nc-1"], "arrival": ["2024-01-02"], "{canary}": [1]}}"#);
+    for text in [&records, &columns] {
+        let e = matching::newcomers_from_table(text).unwrap_err();
+        let shown = format!("{e} {e:?}");
+        assert!(!shown.contains("Fatima"), "{shown}");
+    }
+    let e = matching::newcomers_from_json(&records).unwrap_err();
+    assert!(!format!("{e} {e:?}").contains("Fatima"), "{e}");
+    // A CSV file without a header row: its first data row is taken for the header.
+    let csv = format!("nc-1,2024-01-02,{canary}\nnc-2,2024-01-03,Ikast\n");
+    let e = brobygger::import::newcomers_from_csv(&csv, &brobygger::import::CsvOptions::default())
+        .unwrap_err();
+    let shown = format!("{e} {e:?} {}", serde_json::to_string(e.findings()).unwrap());
+    assert!(
+        !shown.contains("Fatima") && !shown.contains("nc-1"),
+        "{shown}"
+    );
+}

@@ -301,7 +301,7 @@ fn read_row<T: DeserializeOwned>(columns: &Columns<'_>, k: usize, argument: &str
 }
 
 fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -> PyErr {
-    let path = e.path().to_string();
+    let path = brobygger::error_path(&e);
     let path = if path == "." {
         format!("{argument}[{k}]")
     } else {

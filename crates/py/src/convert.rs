@@ -233,7 +233,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &str) -> PyResult<T> {
     let value = py_to_json(obj)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
+        let path = brobygger::error_path(&e);
         let path = if path == "." {
             argument.to_owned()
         } else if path.starts_with('[') {

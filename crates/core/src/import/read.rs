@@ -744,7 +744,6 @@ fn read_header(
             .trim()
             .trim_start_matches('\u{feff}')
             .to_ascii_lowercase();
-        let shown: String = name.chars().filter(|c| !c.is_control()).take(40).collect();
         match known.iter().find(|k| **k == name) {
             Some(k) if present.contains_key(k) => {
                 problems.push(file_problem(
@@ -785,15 +784,21 @@ fn read_header(
                 } else {
                     ImportCode::UnknownColumn
                 };
+                // The header cell is never repeated: in a file without a header row it is a
+                // person's data (the place, line and column say which cell is meant).
                 let (da, en) = if options.ignore_unknown_columns {
                     (
-                        format!("Kolonnen \"{shown}\" kendes ikke og springes over{da_hint}"),
-                        format!("The column \"{shown}\" is not known and is skipped{en_hint}"),
+                        format!(
+                            "Kolonne {column} i overskriften kendes ikke og springes over{da_hint}"
+                        ),
+                        format!(
+                            "Column {column} of the header is not known and is skipped{en_hint}"
+                        ),
                     )
                 } else {
                     (
-                        format!("Kolonnen \"{shown}\" kendes ikke{da_hint}"),
-                        format!("The column \"{shown}\" is not known{en_hint}"),
+                        format!("Kolonne {column} i overskriften kendes ikke{da_hint}"),
+                        format!("Column {column} of the header is not known{en_hint}"),
                     )
                 };
                 problems.push(file_problem(

@@ -299,7 +299,7 @@ fn read_row<T: DeserializeOwned>(
     text.push('}');
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        let path = crate::error::error_path(&e);
         BrobyggerError::Parse {
             code: LoadCode::Syntax.into(),
             path: if path == "." {

@@ -54,7 +54,7 @@ impl RoleChange {
             let inner = e.inner();
             BrobyggerError::Parse {
                 code: InputCode::BadChanges.into(),
-                path: e.path().to_string(),
+                path: crate::error::error_path(&e),
                 line: u32::try_from(inner.line()).unwrap_or(u32::MAX),
                 column: u32::try_from(inner.column()).unwrap_or(u32::MAX),
                 reason: crate::error::redact_message(&inner.to_string()),

@@ -487,7 +487,7 @@ fn parse_json(json: &str) -> Result<ChecklistTemplate, BrobyggerError> {
     check_version(probe.schema_version)?;
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de)
-        .map_err(|e| syntax(&e.path().to_string(), e.inner()).into())
+        .map_err(|e| syntax(&crate::error::error_path(&e), e.inner()).into())
 }
 
 fn parse_toml(text: &str) -> Result<ChecklistTemplate, BrobyggerError> {
@@ -516,7 +516,7 @@ fn parse_toml(text: &str) -> Result<ChecklistTemplate, BrobyggerError> {
         .map_err(|e| error("", &e, true))?;
     check_version(probe.schema_version)?;
     serde_path_to_error::deserialize(parse()?)
-        .map_err(|e| error(&e.path().to_string(), e.inner(), true).into())
+        .map_err(|e| error(&crate::error::error_path(&e), e.inner(), true).into())
 }
 
 /// The 1-based line and column (in characters) of a byte offset.

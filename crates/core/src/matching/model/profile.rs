@@ -746,7 +746,7 @@ fn list_from_json<T: serde::de::DeserializeOwned>(
 ) -> Result<Vec<T>, crate::error::BrobyggerError> {
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        let path = crate::error::error_path(&e);
         let inner = e.inner();
         crate::error::LoadError::Syntax {
             path: if path == "." { String::new() } else { path },

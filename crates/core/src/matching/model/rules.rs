@@ -400,7 +400,7 @@ impl RuleSet {
     pub fn from_json(json: &str) -> Result<Self, BrobyggerError> {
         let de = &mut serde_json::Deserializer::from_str(json);
         let rs: RuleSet = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
+            let path = crate::error::error_path(&e);
             let inner = e.inner();
             BrobyggerError::from(LoadError::Syntax {
                 path: if path == "." { String::new() } else { path },
@@ -427,7 +427,7 @@ impl RuleSet {
         let de = toml::de::Deserializer::parse(text)
             .map_err(|e| syntax(String::new(), e.span(), e.message()))?;
         let rs: RuleSet = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
+            let path = crate::error::error_path(&e);
             let path = if path == "." { String::new() } else { path };
             syntax(path, e.inner().span(), e.inner().message())
         })?;
