@@ -161,8 +161,19 @@ fn replace_tokens(
     Some(out)
 }
 
+/// `d` moved back by `days`, checked: a date that would fall off the calendar stops at its
+/// first day (only dates near chrono's limits, which no real record has, are affected).
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    d - chrono::Duration::days(days)
+    chrono::TimeDelta::try_days(days)
+        .and_then(|dt| d.checked_sub_signed(dt))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// `t` moved back by `days`, checked like [`shift`].
+fn shift_time(t: crate::time::Timestamp, days: i64) -> crate::time::Timestamp {
+    chrono::TimeDelta::try_days(days)
+        .and_then(|dt| t.checked_sub_signed(dt))
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
 }
 
 struct Work {
@@ -340,11 +351,10 @@ pub(crate) fn anonymised(
     };
     for p in &mut d.privacy.proposals {
         if let Some(days) = offsets.get(&p.newcomer).copied() {
-            let dt = chrono::Duration::days(days);
-            p.proposed_at -= dt;
+            p.proposed_at = shift_time(p.proposed_at, days);
             p.expires_on = shift(p.expires_on, days);
             for e in &mut p.events {
-                e.at -= dt;
+                e.at = shift_time(e.at, days);
             }
         }
     }

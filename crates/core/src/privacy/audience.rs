@@ -343,6 +343,13 @@ pub const WITHHELD_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
 /// The smallest number of households an area must have to be shown as it is.
 pub const MIN_AREA_HOUSEHOLDS: u32 = 5;
 
+/// The last second of `on`, checked (the calendar's last day ends at its own last second).
+fn end_of_day(on: NaiveDate) -> crate::time::Timestamp {
+    on.and_hms_opt(23, 59, 59)
+        .map(|t| t.and_utc())
+        .unwrap_or_else(|| crate::time::start_of_day(on))
+}
+
 /// The field names of a type, in schema order. A profile's own consent and basis fields are not
 /// part of any view: in a dossier they are not read (the privacy records are), and a view never
 /// shows them.
@@ -468,8 +475,7 @@ fn visible_proposal(
     offer: &OfferId,
     on: NaiveDate,
 ) -> Option<usize> {
-    let at =
-        crate::time::start_of_day(on) + chrono::Duration::days(1) - chrono::Duration::seconds(1);
+    let at = end_of_day(on);
     dossier.privacy.proposals.iter().rposition(|p| {
         &p.newcomer == newcomer
             && &p.offer == offer
@@ -719,8 +725,7 @@ pub(crate) fn view_proposal(
                 .find(|m| m.newcomer == p.newcomer && m.offer == p.offer)
                 .map(|m| (m, r))
         });
-    let at =
-        crate::time::start_of_day(on) + chrono::Duration::days(1) - chrono::Duration::seconds(1);
+    let at = end_of_day(on);
     let state = p.state_at(at);
     let nv = view_newcomer(dossier, &p.newcomer, viewer, on, key)?;
     let audience = viewer.audience();

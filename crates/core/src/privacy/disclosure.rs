@@ -257,9 +257,12 @@ pub(crate) fn propose_match(
         }
         .into());
     }
-    let expires_on = request
-        .expires_on
-        .unwrap_or_else(|| at.date_naive() + chrono::Duration::days(DEFAULT_ANSWER_DAYS));
+    let expires_on = request.expires_on.unwrap_or_else(|| {
+        // Checked: at the calendar's end there is no later day, and the check below refuses.
+        at.date_naive()
+            .checked_add_signed(chrono::TimeDelta::days(DEFAULT_ANSWER_DAYS))
+            .unwrap_or(NaiveDate::MAX)
+    });
     if expires_on <= at.date_naive() {
         return Err(PrivacyError::DateBefore {
             field: "expires_on",

@@ -239,7 +239,10 @@ pub(crate) fn retention_report(dossier: &Dossier, on: NaiveDate) -> RetentionRep
         }
         let mut consider = |target: RecordRef, path: FieldPath, since: NaiveDate, held: bool| {
             let due_on = add_months(since, policy.keep_months);
-            let warn_from = due_on - chrono::Duration::days(i64::from(policy.warn_days));
+            // Checked: a warning period longer than the calendar warns from its first day.
+            let warn_from = due_on
+                .checked_sub_days(chrono::Days::new(u64::from(policy.warn_days)))
+                .unwrap_or(NaiveDate::MIN);
             let state = if on >= due_on {
                 if held {
                     RetentionState::HeldBack
