@@ -104,8 +104,9 @@ impl Purpose {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LegalBasis {
     /// Consent (GDPR art. 6(1)(a); explicit consent art. 9(2)(a); databeskyttelsesloven § 8,
-    /// stk. 3 for criminal-record data). Recorded as a [`ConsentRecord`], never as a
-    /// [`ProcessingBasis`].
+    /// stk. 3 for criminal-record data). Recorded as a
+    /// [`ConsentRecord`](crate::privacy::ConsentRecord), never as a
+    /// [`ProcessingBasis`](crate::privacy::ProcessingBasis).
     Consent,
     /// A contract with the person, e.g. a volunteer agreement (art. 6(1)(b)).
     Contract,
