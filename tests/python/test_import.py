@@ -45,11 +45,14 @@ def test_lists_read_from_a_path_text_or_bytes_and_round_trip() -> None:
     assert bb.newcomers_to_csv(from_path) == text
     offers = bb.read_offers_csv(str(IMPORT / "ikast-offers.csv"))
     assert bb.offers_to_csv(offers) == (IMPORT / "ikast-offers.csv").read_text(encoding="utf-8")
-    # The lists are what match_profiles takes: the same run as on the dossier's own data.
+    # The lists are what match_profiles takes. These files carry no consent or basis columns, so
+    # the sensitive rules are withheld; under the dossier's records it is the dossier's own run.
     rules = bb.RuleSet.load(FIXTURES / "matching" / "vvv-ikast.rules.toml")
     run = bb.match_profiles(rules, from_path, offers, dt.date(2016, 4, 1), solver="optimal")
+    assert len(run.withheld) == len(from_path) + len(offers) and run.sensitive_uses == []
     cohort = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1), solver="optimal")
-    assert run.pairs() == cohort.pairs()
+    beside = d.matching.match_profiles(rules, from_path, offers, dt.date(2016, 4, 1), solver="optimal")
+    assert beside.pairs() == cohort.pairs()
     table = bb.match_run_to_csv(run, "en").splitlines()
     assert table[0] == "newcomer,status,offer,score,waiting_days,binding,reason"
     assert len(table) == 11
