@@ -1,7 +1,7 @@
 // No ungated path from Kotlin (issue 18): every function that runs a match passes the core's
 // consent gate and records what it withheld and what it used. crates/core/tests/gate_everywhere.rs
 // fails when a binding function returning a run is not exercised here: matchProfiles,
-// matchProfilesConsented, matchCohort.
+// matchProfilesConsented, matching().matchCohort, matching().matchProfiles.
 package dk.brobygger.tests
 
 import dk.brobygger.*
@@ -59,18 +59,31 @@ val gateSuite = suite("gate") {
     test("matchCohort and matchProfilesConsented record where their bases came from") {
         val d = DossierHandle.example("ikast-brande")
         val options = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null)
-        val run = d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", options))
+        val run = d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", options))
         assertEquals(BasisSource.DOSSIER, run.basesFrom)
         assertTrue(run.sensitiveUses.isNotEmpty())
-        val records = matchProfilesConsented(d.ruleSets()[0], d.cohorts()[0].newcomers, d.offers(), options, d.privacy(), d.cohorts())
+        val records = matchProfilesConsented(d.ruleSets()[0], d.cohorts()[0].newcomers, d.offers(), options, d.privacy().data(), d.cohorts())
         assertEquals(BasisSource.RECORDS, records.basesFrom)
         assertEquals(run.withheld, records.withheld)
         assertEquals(run.sensitiveUses, records.sensitiveUses)
         val declared = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null,
             listOf(DeclaredBasis("x", LegalBasis.LEGAL_OBLIGATION, listOf("offer.credentials"), "r")))
         val e = assertThrows<BrobyggerException.InvalidInput> {
-            d.matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", declared))
+            d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", declared))
         }
         assertEquals("privacy.declared_basis_in_dossier", e.code)
+    }
+
+    test("matching().matchProfiles beside a dossier uses the dossier's records, not the profiles' columns") {
+        val d = DossierHandle.example("ikast-brande")
+        val options = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null)
+        val cohort = d.matching().matchCohort(MatchRequest("ikast-2016-q1", "vvv-ikast", options))
+        val n = d.cohorts()[0].newcomers
+        val beside = d.matching().matchProfiles(d.ruleSets()[0], n, d.offers(), options)
+        assertEquals(BasisSource.DOSSIER, beside.basesFrom)
+        assertEquals(cohort.sensitiveUses, beside.sensitiveUses)
+        assertEquals(cohort.withheld, beside.withheld)
+        val bare = d.matching().matchProfiles(d.ruleSets()[0], n.map { it.copy(privacy = noColumns()) }, d.offers(), options)
+        assertEquals(beside.matches, bare.matches)
     }
 }

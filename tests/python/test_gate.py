@@ -3,7 +3,7 @@ consent gate and records what it withheld and what it used under which basis.
 
 `crates/core/tests/gate_everywhere.rs` reads the binding's sources and fails when a function that
 returns a run is not exercised here: match_profiles, Profiles.run, match_profiles_consented,
-Dossier.match_cohort."""
+d.matching.match_cohort and d.matching.match_profiles."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def test_profiles_run_is_gated_like_match_profiles() -> None:
 def test_match_profiles_consented_and_match_cohort_record_their_source() -> None:
     d = bb.Dossier.example("ikast-brande")
     data = d.to_dict()
-    cohort = d.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=AS_OF)
+    cohort = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=AS_OF)
     assert cohort.to_dict()["bases_from"] == "dossier"
     assert cohort.sensitive_uses
     accounted(cohort, len(data["cohorts"][0]["newcomers"]), len(data["offers"]))
@@ -101,3 +101,17 @@ def test_match_profiles_consented_and_match_cohort_record_their_source() -> None
     )
     assert records.to_dict()["bases_from"] == "records"
     assert records.withheld == cohort.withheld and records.sensitive_uses == cohort.sensitive_uses
+
+
+def test_match_profiles_beside_a_dossier_uses_its_records_not_the_profiles_columns() -> None:
+    d = bb.Dossier.example("ikast-brande")
+    data = d.to_dict()
+    n, o = data["cohorts"][0]["newcomers"], data["offers"]
+    cohort = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=AS_OF)
+    beside = d.matching.match_profiles(d.rule_sets[0], n, o, AS_OF)
+    assert beside.to_dict()["bases_from"] == "dossier"
+    assert beside.sensitive_uses == cohort.sensitive_uses and beside.withheld == cohort.withheld
+    # Consent columns on the profiles change nothing beside a dossier: its records decide.
+    own_n, _ = profiles(own_columns=True)
+    columns = [dict(x, privacy=own_n[0]["privacy"]) for x in n]
+    assert d.matching.match_profiles(d.rule_sets[0], columns, o, AS_OF).to_dict() == beside.to_dict()

@@ -504,14 +504,75 @@ fn the_entry_points_are_the_ones_tested_here() {
         }
     }
 
-    // The command line: every run it makes goes through one of the core entry points above.
-    let cli = std::fs::read_to_string(root().join("crates/cli/src/matching.rs")).unwrap();
-    for call in [
-        "matching().match_cohort(",
-        "matching().match_profiles(",
-        "matching::run(",
+    // The command line and the store: every run they make comes from one of the gated core
+    // entry points above (the store keeps runs, it makes none), and each path is exercised by a
+    // CLI test of the gate (crates/cli/tests/gate.rs for a store, commands.rs for files).
+    let makes_runs = [
+        "match_cohort",
+        "match_profiles",
+        "run",
+        "run_consented",
+        "candidates",
+        "generate_with_threads",
+        "solve_candidates",
+    ];
+    let mut calls = BTreeSet::new();
+    for dir in ["crates/cli/src", "crates/store/src"] {
+        let mut files = Vec::new();
+        rust_files(&root().join(dir), &mut files);
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            for call in makes_runs {
+                for (k, _) in text.match_indices(&format!("{call}(")) {
+                    let before = text[..k].chars().next_back().unwrap_or(' ');
+                    let receiver = &text[..k];
+                    // A call of the core's function (`matching::run(`, `.match_cohort(`), not a
+                    // local function of the same name (`fn run(`, `matching::run(args`).
+                    let qualified = before == '.' || receiver.ends_with("matching::");
+                    if qualified && !text[k..].starts_with("run(args") {
+                        calls.insert((dir.to_owned(), name.clone(), call.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    let cli = |f: &str, c: &str| ("crates/cli/src".to_owned(), f.to_owned(), c.to_owned());
+    let expected: BTreeSet<_> = [
+        cli("demo.rs", "match_cohort"),
+        cli("matching.rs", "match_cohort"),
+        cli("matching.rs", "match_profiles"),
+        cli("matching.rs", "run"),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(calls, expected, "runs made by the CLI and the store");
+    let cli_gate = std::fs::read_to_string(root().join("crates/cli/tests/gate.rs")).unwrap();
+    let cli_files = std::fs::read_to_string(root().join("crates/cli/tests/commands.rs")).unwrap();
+    // What each CLI test runs (checked by token, as rustfmt lays the arguments out).
+    for (test, needles) in [
+        (
+            &cli_gate,
+            &[
+                "\"p.db\"",
+                "\"--store\"",
+                "\"--newcomers\"",
+                "gated(&from_store)",
+            ][..],
+        ),
+        (&cli_gate, &["gated(stored)", "gated(&beside)"][..]),
+        (
+            &cli_files,
+            &["\"--example\"", "beside[\"bases_from\"], \"dossier\""][..],
+        ),
+        (&cli_files, &["run[\"bases_from\"], \"profiles\""][..]),
     ] {
-        assert!(cli.contains(call), "{call}");
+        for needle in needles {
+            assert!(
+                test.contains(needle),
+                "no CLI test of the gate has {needle}"
+            );
+        }
     }
 }
 

@@ -126,6 +126,21 @@ impl DossierMatching {
         read(self.lock())?.matching().match_cohort(&request)
     }
 
+    /// Matches households and offers held outside the dossier (read from files, say) under
+    /// the dossier's consents and bases, never the profiles' own consent fields (not stored;
+    /// see `addRun`). Bases in the options are refused: record them in the dossier.
+    pub fn match_profiles(
+        &self,
+        rule_set: RuleSet,
+        newcomers: Vec<Newcomer>,
+        offers: Vec<Offer>,
+        options: MatchOptions,
+    ) -> Result<MatchRun, BrobyggerError> {
+        read(self.lock())?
+            .matching()
+            .match_profiles(&rule_set, &newcomers, &offers, options)
+    }
+
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing
     /// changes then.
     pub fn add_run(&self, run: MatchRun) -> Result<(), BrobyggerError> {

@@ -541,6 +541,33 @@ impl DossierMatching {
         )
     }
 
+    /// Matches households and offers held outside the dossier (lists of dicts, e.g. read from
+    /// spreadsheets) under the dossier's consents and bases, never the profiles' own consent
+    /// columns (not stored; see `add_run`). Releases the GIL while solving.
+    #[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn match_profiles(
+        &self,
+        py: Python<'_>,
+        rules: &RuleSet,
+        newcomers: &Bound<'_, PyAny>,
+        offers: &Bound<'_, PyAny>,
+        as_of: NaiveDate,
+        solver: &str,
+        offer_ranking: &str,
+        id: Option<String>,
+    ) -> PyResult<crate::matching::MatchRun> {
+        let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
+        let offers: Vec<m::Offer> = from_py(offers, "offers")?;
+        let o = options(solver, as_of, offer_ranking, id, None)?;
+        let d = self.dossier.try_borrow(py)?;
+        let (d, rules) = (&d.inner, &rules.inner);
+        let run = py
+            .detach(|| d.matching().match_profiles(rules, &newcomers, &offers, o))
+            .py()?;
+        Ok(MatchRun { inner: run })
+    }
+
     /// Stores a run; raises if its id is taken or it refers to unknown records.
     fn add_run(&self, py: Python<'_>, run: &crate::matching::MatchRun) -> PyResult<()> {
         self.dossier
