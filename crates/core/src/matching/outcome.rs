@@ -695,13 +695,13 @@ fn demand_gaps(rules: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Vec
                     format!(
                         "{} har behov for {da}, men tilbuddene har kun {} til det.",
                         HOUSEHOLD.count(Lang::Da, u64::from(households)),
-                        FREE_PLACE.count(Lang::Da, u64::from(free))
+                        FREE_PLACE.count(Lang::Da, free)
                     ),
                     format!(
                         "{} {} {en}, but the offers have only {} for it.",
                         HOUSEHOLD.count(Lang::En, u64::from(households)),
                         if households == 1 { "needs" } else { "need" },
-                        FREE_PLACE.count(Lang::En, u64::from(free))
+                        FREE_PLACE.count(Lang::En, free)
                     ),
                 ),
             });
