@@ -41,6 +41,12 @@ const TAGS: &[(&str, &str, &str)] = &[
     ("walking", "gåture", "walking"),
 ];
 
+/// Whether `id` is one of the industry or interest ids the library names (any case).
+pub fn is_known_tag(id: &str) -> bool {
+    let key = id.trim().to_lowercase();
+    TAGS.iter().any(|(k, _, _)| *k == key)
+}
+
 /// The name of an industry or interest id in `lang`; an id not named here as written.
 pub fn tag_label(id: &str, lang: Lang) -> String {
     let key = id.trim().to_lowercase();
