@@ -7,6 +7,16 @@
 //! hidden too (*complementary* suppression); survey groups are treated the same against the
 //! share of all respondents. Every table and share says how many cells were hidden and why.
 //!
+//! One table's total is not the only sum an attacker has: an analyst export publishes several
+//! tables of the same households, so a cell of a two-way table is also a term of a one-way
+//! table's cell (its row or column margin), every table's total is the same number, and every
+//! listed cell counts at least one household. Across all the tables of one export, cells are
+//! hidden until no hidden cell under the threshold can be recovered: none is the only unknown of
+//! a sum, none is fixed by the sums together (solved as a linear system), and none is pinned by
+//! bounding it from the sums and the known least and greatest counts (*secondary* suppression,
+//! reported as complementary). A hidden cell's keys that are free text (an area's name) are
+//! written `*`, never as typed.
+//!
 //! Households enter a table only when a consent or basis for statistics covers them on the day;
 //! the table says how many were left out.
 
@@ -29,7 +39,7 @@ use crate::privacy::model::consent::Subject;
 use crate::privacy::model::proposal::Recipient;
 use crate::privacy::register::Register;
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The default smallest cell shown.
 pub const DEFAULT_MIN_CELL: u32 = MIN_REPORTED_RESPONDENTS;
@@ -389,7 +399,9 @@ fn note(primary: usize, complementary: usize, left_out: u32, min: u32) -> Text {
 }
 
 fn household_size(n: &Newcomer) -> String {
-    let size = n.household.adults + n.household.children_ages.len() as u32;
+    // Wide and saturating: both numbers come from input (validate reports a household of more
+    // people than a count holds).
+    let size = u64::from(n.household.adults).saturating_add(n.household.children_ages.len() as u64);
     if size >= 5 {
         "5+".to_owned()
     } else {
@@ -397,10 +409,319 @@ fn household_size(n: &Newcomer) -> String {
     }
 }
 
+/// A table with the true counts of its cells (hidden ones too), before it is handed out.
+struct RawTable {
+    table: SafeTable,
+    counts: Vec<u32>,
+    total: u32,
+}
+
+/// A published number: a cell of a table, or the households counted (the same in every table
+/// of an export).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Slot {
+    Cell(usize, usize),
+    Total,
+}
+
+/// The terms add up to the margin.
+#[derive(Debug)]
+struct Relation {
+    terms: Vec<Slot>,
+    margin: Slot,
+}
+
+/// Every sum the tables publish: each partition table's cells add up to the total; each
+/// two-way table's rows and columns add up to the cells of the one-way tables by the same
+/// dimension, where the export has them.
+fn relations(raws: &[RawTable]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (t, r) in raws.iter().enumerate() {
+        let dims = &r.table.dimensions;
+        if !dims.iter().all(|d| d.is_partition()) {
+            continue;
+        }
+        out.push(Relation {
+            terms: (0..r.table.cells.len()).map(|c| Slot::Cell(t, c)).collect(),
+            margin: Slot::Total,
+        });
+        if dims.len() != 2 {
+            continue;
+        }
+        for (axis, dim) in dims.iter().enumerate() {
+            let Some(one) = raws.iter().position(|o| o.table.dimensions == [*dim]) else {
+                continue;
+            };
+            for (c1, cell1) in raws[one].table.cells.iter().enumerate() {
+                out.push(Relation {
+                    terms: r
+                        .table
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.keys.get(axis) == cell1.keys.first())
+                        .map(|(c, _)| Slot::Cell(t, c))
+                        .collect(),
+                    margin: Slot::Cell(one, c1),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn value(raws: &[RawTable], slot: Slot) -> i64 {
+    match slot {
+        Slot::Cell(t, c) => i64::from(raws[t].counts[c]),
+        Slot::Total => raws.first().map_or(0, |r| i64::from(r.total)),
+    }
+}
+
+/// The least and greatest value each hidden slot can have, given the shown ones, the sums, and
+/// that a listed cell counts at least one household and no cell more than the total.
+fn bounds(
+    raws: &[RawTable],
+    relations: &[Relation],
+    hidden: &BTreeSet<Slot>,
+) -> BTreeMap<Slot, (i64, i64)> {
+    let most = raws.first().map_or(0, |r| i64::from(r.total.max(1)));
+    let mut b: BTreeMap<Slot, (i64, i64)> = hidden
+        .iter()
+        .map(|&s| {
+            (
+                s,
+                if s == Slot::Total {
+                    (0, i64::from(u32::MAX))
+                } else {
+                    (1, most)
+                },
+            )
+        })
+        .collect();
+    let get = |b: &BTreeMap<Slot, (i64, i64)>, s: Slot| {
+        b.get(&s).copied().unwrap_or_else(|| {
+            let v = value(raws, s);
+            (v, v)
+        })
+    };
+    // Each pass only narrows; a fixed number of passes reaches what propagation can.
+    for _ in 0..64 {
+        let mut changed = false;
+        for r in relations {
+            let (mut lo_sum, mut hi_sum) = (0i64, 0i64);
+            for &t in &r.terms {
+                let (lo, hi) = get(&b, t);
+                lo_sum += lo;
+                hi_sum += hi;
+            }
+            let (m_lo, m_hi) = get(&b, r.margin);
+            if let Some(x) = b.get_mut(&r.margin) {
+                let next = (x.0.max(lo_sum), x.1.min(hi_sum));
+                changed |= next != *x;
+                *x = next;
+            }
+            for &t in &r.terms {
+                if !b.contains_key(&t) {
+                    continue;
+                }
+                let (lo, hi) = get(&b, t);
+                let next = (lo.max(m_lo - (hi_sum - hi)), hi.min(m_hi - (lo_sum - lo)));
+                if next != (lo, hi) {
+                    b.insert(t, next);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    b
+}
+
+/// The hidden slots the sums fix as a linear system (each is a pivot of the reduced system with
+/// no free unknown beside it).
+fn determined(relations: &[Relation], hidden: &BTreeSet<Slot>) -> BTreeSet<Slot> {
+    let vars: Vec<Slot> = hidden.iter().copied().collect();
+    let index: BTreeMap<Slot, usize> = vars.iter().enumerate().map(|(k, s)| (*s, k)).collect();
+    let mut rows: Vec<Vec<f64>> = relations
+        .iter()
+        .map(|r| {
+            let mut row = vec![0.0; vars.len()];
+            for t in &r.terms {
+                if let Some(&k) = index.get(t) {
+                    row[k] += 1.0;
+                }
+            }
+            if let Some(&k) = index.get(&r.margin) {
+                row[k] -= 1.0;
+            }
+            row
+        })
+        .filter(|row| row.iter().any(|x| *x != 0.0))
+        .collect();
+    // Reduced row echelon form (the matrices are small and hold small integers).
+    let mut pivots = Vec::new();
+    let mut top = 0;
+    for col in 0..vars.len() {
+        let Some(p) = (top..rows.len()).find(|&r| rows[r][col].abs() > 1e-9) else {
+            continue;
+        };
+        rows.swap(top, p);
+        let f = rows[top][col];
+        rows[top].iter_mut().for_each(|x| *x /= f);
+        for r in 0..rows.len() {
+            if r != top && rows[r][col].abs() > 1e-9 {
+                let g = rows[r][col];
+                let pivot_row = rows[top].clone();
+                rows[r]
+                    .iter_mut()
+                    .zip(&pivot_row)
+                    .for_each(|(x, y)| *x -= g * y);
+            }
+        }
+        pivots.push((top, col));
+        top += 1;
+        if top == rows.len() {
+            break;
+        }
+    }
+    pivots
+        .into_iter()
+        .filter(|&(r, col)| {
+            rows[r]
+                .iter()
+                .enumerate()
+                .all(|(k, x)| k == col || x.abs() <= 1e-9)
+        })
+        .map(|(_, col)| vars[col])
+        .collect()
+}
+
+/// Hides more cells across `raws` until no hidden cell under `min` can be recovered from what
+/// is shown: no sum with one unknown, no cell fixed by the sums together or pinned by bounds.
+/// The cells it hides are complementary; the total is hidden in every table if it must be.
+fn protect(raws: &mut [RawTable], min: u32) {
+    let relations = relations(raws);
+    let mut hidden: BTreeSet<Slot> = BTreeSet::new();
+    for (t, r) in raws.iter().enumerate() {
+        for (c, cell) in r.table.cells.iter().enumerate() {
+            if cell.suppression.is_some() {
+                hidden.insert(Slot::Cell(t, c));
+            }
+        }
+    }
+    if raws.iter().all(|r| r.table.total.is_none()) {
+        hidden.insert(Slot::Total);
+    }
+    let sensitive = |raws: &[RawTable], s: Slot| value(raws, s) < i64::from(min);
+    loop {
+        // A sum with exactly one unknown gives it away: hide its smallest shown term (or the
+        // margin, when every term is hidden).
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for r in &relations {
+                let unknown = r.terms.iter().filter(|t| hidden.contains(t)).count()
+                    + usize::from(hidden.contains(&r.margin));
+                if unknown != 1 {
+                    continue;
+                }
+                let pick = r
+                    .terms
+                    .iter()
+                    .filter(|t| !hidden.contains(t))
+                    .min_by_key(|t| (value(raws, **t), **t))
+                    .copied()
+                    .unwrap_or(r.margin);
+                hidden.insert(pick);
+                changed = true;
+            }
+        }
+        // What the sums fix together, or bound to one value, under the threshold: hide every
+        // shown number of each sum it is in, and look again.
+        let mut exposed: BTreeSet<Slot> = determined(&relations, &hidden);
+        exposed.extend(
+            bounds(raws, &relations, &hidden)
+                .into_iter()
+                .filter(|(_, (lo, hi))| lo == hi)
+                .map(|(s, _)| s),
+        );
+        exposed.retain(|s| sensitive(raws, *s));
+        if exposed.is_empty() {
+            break;
+        }
+        let before = hidden.len();
+        for r in &relations {
+            if exposed.contains(&r.margin) || r.terms.iter().any(|t| exposed.contains(t)) {
+                hidden.extend(r.terms.iter().copied());
+                hidden.insert(r.margin);
+            }
+        }
+        if hidden.len() == before {
+            break;
+        }
+    }
+    for slot in hidden {
+        match slot {
+            Slot::Total => raws.iter_mut().for_each(|r| r.table.total = None),
+            Slot::Cell(t, c) => {
+                let cell = &mut raws[t].table.cells[c];
+                if cell.suppression.is_none() {
+                    cell.suppression = Some(Suppression::Complementary);
+                    cell.count = None;
+                }
+            }
+        }
+    }
+    for r in raws.iter_mut() {
+        finish(r);
+    }
+}
+
+/// Counts and notes after suppression; a hidden cell's free-text keys (an area's name) become
+/// `*`.
+fn finish(r: &mut RawTable) {
+    let t = &mut r.table;
+    for cell in &mut t.cells {
+        if cell.suppression.is_some() {
+            for (k, d) in t.dimensions.iter().enumerate() {
+                if *d == AggregateDimension::Area
+                    && let Some(key) = cell.keys.get_mut(k)
+                {
+                    *key = "*".to_owned();
+                }
+            }
+        }
+    }
+    let primary = t
+        .cells
+        .iter()
+        .filter(|c| c.suppression == Some(Suppression::Primary))
+        .count();
+    let complementary = t
+        .cells
+        .iter()
+        .filter(|c| c.suppression == Some(Suppression::Complementary))
+        .count();
+    t.suppressed = (primary + complementary) as u32;
+    t.note = note(primary, complementary, t.left_out, t.min_cell);
+}
+
 pub(crate) fn safe_table(
     dossier: &Dossier,
     request: &SafeTableRequest,
 ) -> Result<SafeTable, BrobyggerError> {
+    let mut raw = [safe_table_raw(dossier, request)?];
+    protect(&mut raw, request.min_cell);
+    let [raw] = raw;
+    Ok(raw.table)
+}
+
+fn safe_table_raw(
+    dossier: &Dossier,
+    request: &SafeTableRequest,
+) -> Result<RawTable, BrobyggerError> {
     if request.by.is_empty() || request.by.len() > 2 {
         return Err(PrivacyError::InvalidParameter {
             field: "by",
@@ -535,6 +856,7 @@ pub(crate) fn safe_table(
             s.get_or_insert(Suppression::Primary);
         }
     }
+    let true_counts = values.clone();
     let cells: Vec<SafeCell> = counts
         .into_iter()
         .zip(states)
@@ -552,14 +874,18 @@ pub(crate) fn safe_table(
         .iter()
         .filter(|c| c.suppression == Some(Suppression::Complementary))
         .count();
-    Ok(SafeTable {
-        dimensions: request.by.clone(),
-        suppressed: (primary + complementary) as u32,
-        note: note(primary, complementary, left_out, min),
-        cells,
-        total: total_shown.then_some(total),
-        min_cell: min,
-        left_out,
+    Ok(RawTable {
+        table: SafeTable {
+            dimensions: request.by.clone(),
+            suppressed: (primary + complementary) as u32,
+            note: note(primary, complementary, left_out, min),
+            cells,
+            total: total_shown.then_some(total),
+            min_cell: min,
+            left_out,
+        },
+        counts: true_counts,
+        total,
     })
 }
 
@@ -582,9 +908,9 @@ pub(crate) fn analyst_export(
         dims.push(vec![D::OfferKind]);
         dims.push(vec![D::MatchOutcome, D::Children]);
     }
-    let mut tables = Vec::new();
+    let mut raws = Vec::new();
     for by in dims {
-        tables.push(safe_table(
+        raws.push(safe_table_raw(
             dossier,
             &SafeTableRequest {
                 cohort: options.cohort.clone(),
@@ -595,6 +921,9 @@ pub(crate) fn analyst_export(
             },
         )?);
     }
+    // Secondary suppression over every table of the export together.
+    protect(&mut raws, options.min_cell);
+    let tables: Vec<SafeTable> = raws.into_iter().map(|r| r.table).collect();
     let entries = tables
         .iter()
         .map(|t| ManifestEntry {
