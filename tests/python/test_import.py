@@ -92,7 +92,8 @@ def test_columns_declare_their_sensitivity() -> None:
     assert columns["preferences"]["sensitivity"] == "special_category"
     assert columns["id"]["required"] and not columns["preferences"]["quoted_in_problems"]
     quoted = [c["name"] for c in bb.csv_columns("offers") if c["quoted_in_problems"]]
-    assert quoted == ["kind", "capacity", "places_taken", "serves", "listed_on"]
+    # No cell is quoted in a problem: a value in the wrong column may be anyone's data.
+    assert quoted == []
 
 
 @settings(max_examples=200, deadline=None)

@@ -361,8 +361,10 @@ const OFFER_SPECS: [Spec; 24] = [
 
 /// Offer columns whose values hold no personal data and no free text, so a problem may quote
 /// them to help the user. Ids are left out: a misplaced name in an id column must not echo.
-const QUOTABLE_OFFER_COLUMNS: [&str; 5] =
-    ["kind", "serves", "capacity", "places_taken", "listed_on"];
+/// No column's cell is quoted in a problem: a value typed in the wrong column, or a file without
+/// its header row, may put anyone's data in any column (issue 18, item 6). A problem says what
+/// kind of value was expected and where, never what was found.
+const QUOTABLE_OFFER_COLUMNS: [&str; 0] = [];
 
 fn build(
     specs: &[Spec],
