@@ -23,6 +23,7 @@ fun main() {
         storeSuite,
         directorySuite,
         gateSuite,
+        boundedSuite,
     )
     var passed = 0
     var failed = 0

@@ -151,6 +151,10 @@ pub(crate) fn actor() -> String {
 pub(crate) fn is_store(path: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 16];
+    // Only a regular file is opened: a FIFO would make the open wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| &head == b"SQLite format 3\0")

@@ -14,6 +14,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Sproget i output: da (dansk) eller en (engelsk)",
     ),
     (
+        "Read a dossier that has errors anyway (by default every command but validate refuses one, with its findings and exit code 1)",
+        "Læs et dossier med fejl alligevel (som standard afviser alle kommandoer undtagen validate et sådant, med fundene og slutkode 1)",
+    ),
+    (
         "Print help (see more with '--help')",
         "Vis hjælp (mere med '--help')",
     ),

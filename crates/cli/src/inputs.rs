@@ -45,21 +45,13 @@ pub(crate) fn bad_input(
     Failure::Lib(BrobyggerError::invalid_input(code, path, reason))
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> Failure {
-    Failure::Lib(BrobyggerError::invalid_input(
-        brobygger::LoadCode::Io,
-        &path.display().to_string(),
-        e.kind().to_string(),
-    ))
-}
-
 /// The input files a command was given, for `--out` to refuse.
 pub(crate) fn given<'a>(files: &[&'a Option<std::path::PathBuf>]) -> Vec<&'a Path> {
     files.iter().filter_map(|f| f.as_deref()).collect()
 }
 
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| io_error(path, &e))
+    Ok(brobygger::read_input(path).map_err(brobygger::BrobyggerError::from)?)
 }
 
 fn is_csv(path: &Path) -> bool {
@@ -71,8 +63,30 @@ pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Result<FileKind, Failure> {
     Ok(FileKind::detect(&path.display().to_string(), bytes)?)
 }
 
-/// A dossier from a file (JSON or a store) or a built-in example.
+/// Whether `--allow-invalid` was given: set once, before any command reads a dossier.
+static ALLOW_INVALID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records `--allow-invalid` for [`dossier`].
+pub(crate) fn allow_invalid(on: bool) {
+    ALLOW_INVALID.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A dossier from a file (JSON or a store) or a built-in example, refused with its findings
+/// (exit 1) if it has errors, unless `--allow-invalid` was given: a duplicate id or a dangling
+/// reference would otherwise be matched, summarised or reported on as if it were sound.
 pub(crate) fn dossier(file: Option<&Path>, example: Option<&str>) -> Result<Dossier, Failure> {
+    let d = dossier_as_is(file, example)?;
+    if !ALLOW_INVALID.load(std::sync::atomic::Ordering::Relaxed) {
+        d.check()?;
+    }
+    Ok(d)
+}
+
+/// A dossier as it is, errors and all (for `validate`, which reports them).
+pub(crate) fn dossier_as_is(
+    file: Option<&Path>,
+    example: Option<&str>,
+) -> Result<Dossier, Failure> {
     match (file, example) {
         (Some(path), _) if crate::db::is_store(path) => crate::db::load(path),
         (Some(path), _) => Ok(Dossier::load(path)?),

@@ -45,6 +45,10 @@ struct Cli {
     /// Language of the output: da (Danish) or en (English).
     #[arg(long, global = true, default_value = "da", value_parser = parse_lang)]
     lang: Lang,
+    /// Read a dossier that has errors anyway (by default every command but validate refuses
+    /// one, with its findings and exit code 1).
+    #[arg(long, global = true)]
+    allow_invalid: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -298,6 +302,7 @@ fn optional_date(as_of: Option<&str>) -> Result<Option<brobygger::chrono::NaiveD
 
 fn run(cli: Cli) -> Outcome {
     let lang = cli.lang;
+    inputs::allow_invalid(cli.allow_invalid);
     match cli.command {
         Command::Demo {
             example,

@@ -19,7 +19,7 @@ pub(crate) fn run(
     lang: Lang,
 ) -> Outcome {
     let Some(path) = file else {
-        let d = inputs::dossier(None, example)?;
+        let d = inputs::dossier_as_is(None, example)?;
         return findings(&d.validate(), FileKind::Dossier, json, lang);
     };
     let bytes = inputs::read_bytes(path)?;

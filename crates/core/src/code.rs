@@ -367,6 +367,14 @@ codes! {
         Io = "load.io", error(InvalidInput),
             "Filen kan ikke åbnes, læses eller skrives.",
             "The file cannot be opened, read or written.";
+        /// The file is larger than a reader takes; nothing past the limit was read.
+        TooLarge = "load.too_large", error(InvalidInput),
+            "Filen er større, end biblioteket læser ({limit} byte); intet ud over grænsen er læst.",
+            "The file is larger than the library reads ({limit} bytes); nothing past the limit was read.";
+        /// A FIFO, a device or a socket: it may never end or never answer, so it is not read.
+        NotRegularFile = "load.not_regular_file", error(InvalidInput),
+            "Stien er ikke en almindelig fil (men en FIFO, en enhed eller en sokkel), så den læses ikke.",
+            "The path is not a regular file (a FIFO, a device or a socket), so it is not read.";
     }
 }
 
@@ -432,6 +440,18 @@ codes! {
         UnknownFileKind = "input.unknown_file_kind", error(InvalidInput),
             "Det kan ikke ses, hvad filen indeholder; sig det med --as dossier|rules|template|newcomers|offers.",
             "What the file holds cannot be told; say what it is with --as dossier|rules|template|newcomers|offers.";
+        /// Data nested deeper than the library reads (lists in lists, records in records).
+        TooDeep = "input.too_deep", error(InvalidInput),
+            "Data er indlejret dybere, end biblioteket læser ({limit} niveauer).",
+            "The data is nested deeper than the library reads ({limit} levels).";
+        /// A whole number outside the range any field of the library holds.
+        NumberOutOfRange = "input.number_out_of_range", error(InvalidInput),
+            "Tallet er uden for det område, biblioteket kan rumme.",
+            "The number lies outside the range the library holds.";
+        /// Another thread's call on the same dossier did not finish in time.
+        Busy = "input.busy", error(InvalidInput),
+            "Dossieret var optaget af et andet kald for længe; prøv igen.",
+            "The dossier stayed busy with another call for too long; try again.";
         /// A role carried by a post and a person at once.
         PostAndPerson = "input.post_and_person", error(InvalidInput),
             "Angiv en post eller en person til at bære rollen, ikke begge.",

@@ -150,10 +150,7 @@ impl Dossier {
     /// Reads a dossier from a JSON file.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, BrobyggerError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-            path: path.display().to_string(),
-            reason: e.kind().to_string(),
-        })?;
+        let bytes = crate::fsio::read_input(path)?;
         Self::from_json_bytes(&bytes)
     }
 

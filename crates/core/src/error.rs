@@ -352,6 +352,22 @@ pub enum LoadError {
         /// The operating system's reason.
         reason: String,
     },
+    /// The file is larger than a reader takes ([`crate::fsio::MAX_INPUT_BYTES`] unless the
+    /// caller said otherwise): nothing past the limit was read.
+    #[error("{path} is larger than {limit} bytes; nothing was read past the limit")]
+    TooLarge {
+        /// The file path.
+        path: String,
+        /// The most bytes the reader takes.
+        limit: u64,
+    },
+    /// The path names a FIFO, a device or a socket: such a file may never end or never
+    /// answer, so it is not read at all.
+    #[error("{path} is not a regular file (a FIFO, a device or a socket); it was not read")]
+    NotRegularFile {
+        /// The file path.
+        path: String,
+    },
 }
 
 impl LoadError {
@@ -363,6 +379,8 @@ impl LoadError {
             LoadError::NewerSchemaVersion { .. } => LoadCode::NewerSchemaVersion,
             LoadError::UnknownSchemaVersion { .. } => LoadCode::UnknownSchemaVersion,
             LoadError::Io { .. } => LoadCode::Io,
+            LoadError::TooLarge { .. } => LoadCode::TooLarge,
+            LoadError::NotRegularFile { .. } => LoadCode::NotRegularFile,
         }
     }
 
@@ -410,6 +428,16 @@ impl From<LoadError> for BrobyggerError {
                 }
             }
             LoadError::Io { path, reason } => BrobyggerError::InvalidInput { code, path, reason },
+            LoadError::TooLarge { path, limit } => BrobyggerError::InvalidInput {
+                code,
+                path,
+                reason: format!("larger than {limit} bytes; nothing was read past the limit"),
+            },
+            LoadError::NotRegularFile { path } => BrobyggerError::InvalidInput {
+                code,
+                path,
+                reason: "not a regular file (a FIFO, a device or a socket); it was not read".into(),
+            },
         }
     }
 }

@@ -19,6 +19,10 @@
 //! its own input), and [`FileLock`] serialises read-modify-write cycles on one file between
 //! processes (six commands that each add a run to the same dossier all keep their run).
 //!
+//! Reading is bounded: [`read_input`] reads a regular file of at most [`MAX_INPUT_BYTES`] and
+//! refuses a FIFO, a device (`/dev/zero`) or a socket before reading a byte, so no input can
+//! make a reader hang or grow without end.
+//!
 //! Errors name the path and the operating system's reason, never the contents.
 
 use std::fs::{self, File, OpenOptions};
@@ -460,6 +464,70 @@ fn remove_stale_temps(dir: &Path, name: &str) {
     }
 }
 
+/// The most bytes [`read_input`] takes from one file: 256 MiB, far above a country's lists of
+/// households and offers (a million households as CSV is about 200 MB) and far below what would
+/// exhaust a phone or a notebook's memory once parsed.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a whole input file of at most [`MAX_INPUT_BYTES`]: see [`read_input_limited`].
+pub fn read_input(path: impl AsRef<Path>) -> Result<Vec<u8>, crate::error::LoadError> {
+    read_input_limited(path, MAX_INPUT_BYTES)
+}
+
+/// Reads a whole input file of at most `limit` bytes. A path that is not a regular file (a
+/// FIFO, a character or block device such as `/dev/zero`, a socket) is refused before it is
+/// opened, and again after (it may have been swapped in between), so a reader never waits on
+/// a writer that never comes nor reads without end; a file larger than `limit` is refused
+/// after reading at most `limit + 1` bytes. Errors name the path, never the contents.
+pub fn read_input_limited(
+    path: impl AsRef<Path>,
+    limit: u64,
+) -> Result<Vec<u8>, crate::error::LoadError> {
+    use crate::error::LoadError;
+    use std::io::Read;
+    let path = path.as_ref();
+    let shown = || path.display().to_string();
+    let io = |e: io::Error| LoadError::Io {
+        path: shown(),
+        reason: e.kind().to_string(),
+    };
+    let regular = |m: &fs::Metadata| {
+        if m.is_file() {
+            Ok(())
+        } else if m.is_dir() {
+            Err(LoadError::Io {
+                path: shown(),
+                reason: io::ErrorKind::IsADirectory.to_string(),
+            })
+        } else {
+            Err(LoadError::NotRegularFile { path: shown() })
+        }
+    };
+    regular(&fs::metadata(path).map_err(io)?)?;
+    let file = File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    regular(&meta)?;
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            path: shown(),
+            limit,
+        });
+    }
+    // The size can change while reading (a file still being written): read one byte past the
+    // limit at most, and refuse if it is there.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: shown(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -635,5 +703,42 @@ mod tests {
             "file.not_found"
         );
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn reading_refuses_devices_fifos_and_files_over_the_limit() {
+        use crate::error::LoadError;
+        let dir = scratch("read");
+        let path = dir.join("a.json");
+        fs::write(&path, "0123456789").unwrap();
+        assert_eq!(read_input_limited(&path, 10).unwrap(), b"0123456789");
+        assert_eq!(
+            read_input_limited(&path, 9),
+            Err(LoadError::TooLarge {
+                path: path.display().to_string(),
+                limit: 9
+            })
+        );
+        assert!(matches!(read_input(&dir), Err(LoadError::Io { .. })));
+        #[cfg(unix)]
+        {
+            // /dev/zero never ends: refused before a byte is read.
+            assert!(matches!(
+                read_input("/dev/zero"),
+                Err(LoadError::NotRegularFile { .. })
+            ));
+            // A FIFO nobody writes to: refused at once instead of waiting.
+            let fifo = dir.join("fifo");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .is_ok_and(|s| s.success());
+            if made {
+                assert!(matches!(
+                    read_input(&fifo),
+                    Err(LoadError::NotRegularFile { .. })
+                ));
+            }
+        }
     }
 }

@@ -192,7 +192,8 @@ pub use finding::{
     sort_findings,
 };
 pub use fsio::{
-    FileCode, FileError, FileLock, refuse_same_file, same_file, write_atomic, write_atomic_with,
+    FileCode, FileError, FileLock, MAX_INPUT_BYTES, read_input, read_input_limited,
+    refuse_same_file, same_file, write_atomic, write_atomic_with,
 };
 pub use i18n::{Label, Lang, Text, Vocabulary, VocabularyEntry, entries};
 pub use ids::{

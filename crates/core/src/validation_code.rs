@@ -122,6 +122,12 @@ codes! {
         WrongOrganisationKind = "validation.wrong_organisation_kind", finding(Warning),
             "En organisation er nævnt, hvor der ventes en anden slags (fx en boligorganisation, der ikke er det).",
             "An organisation is named where another kind is expected (e.g. a housing organisation that is not one).";
+        /// A number or a date the library would overflow on when it counts or computes with it
+        /// (a household of more people than a count holds, free places beyond four billion, a
+        /// date outside the years 1900 to 2200).
+        OutOfRange = "validation.out_of_range", finding(Error),
+            "Et tal eller en dato ligger uden for det, biblioteket kan regne med (en husstand med flere personer, end et antal kan rumme, flere end fire milliarder frie pladser, en dato uden for årene 1900-2200).",
+            "A number or date lies outside what the library can compute with (a household of more people than a count holds, over four billion free places, a date outside the years 1900 to 2200).";
         /// A status change went ahead despite blocking findings: who, when, why and what stays
         /// visible for as long as the history holds it.
         OverriddenFindings = "validation.overridden_findings", finding(Warning),

@@ -8,6 +8,7 @@
 
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py, to_pyerr};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::model::Finding;
 use brobygger as core;
 use brobygger::Format;
@@ -420,7 +421,7 @@ impl DossierAssessment {
             as_of,
             external: self::external(external)?,
         };
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         let inner = d
             .inner
             .assessment()
@@ -431,7 +432,7 @@ impl DossierAssessment {
 
     /// Assesses every agreement as of a date.
     fn assess_all(&self, py: Python<'_>, as_of: NaiveDate) -> PyResult<Vec<Assessment>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         Ok(d.inner
             .assessment()
             .assess_all(as_of)
@@ -447,7 +448,7 @@ impl DossierAssessment {
         let lang = crate::convert::lang(lang)?;
         Ok(self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .assessment()
             .health_summary(as_of, lang))
@@ -462,7 +463,7 @@ impl DossierAssessment {
         agreement: &str,
         as_of: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         let sections = d
             .inner
             .assessment()
@@ -493,7 +494,7 @@ impl DossierAssessment {
             sections: self::sections(sections)?,
         };
         let report = Report {
-            dossier: self.dossier.try_borrow(py)?.inner.clone(),
+            dossier: self.dossier.read_wait(py)?.inner.clone(),
             agreement: agreement.into(),
             options,
         };
@@ -503,7 +504,7 @@ impl DossierAssessment {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         Ok(format!(
             "DossierAssessment({} agreement(s))",
             d.inner.agreements.len()
@@ -529,18 +530,18 @@ impl DossierSurveys {
 impl DossierSurveys {
     /// Every survey round as dicts, shaped like the file.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.dossier.try_borrow(py)?.inner.surveys)
+        to_py(py, &self.dossier.read_wait(py)?.inner.surveys)
     }
 
     /// The survey round `survey` as a dict, or None.
     fn round<'py>(&self, py: Python<'py>, survey: &str) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         to_py(py, &d.inner.surveys().round(&survey.into()))
     }
 
     /// The rounds about `agreement`, oldest first, as dicts.
     fn rounds<'py>(&self, py: Python<'py>, agreement: &str) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         to_py(py, &d.inner.surveys().rounds(&agreement.into()))
     }
 
@@ -549,7 +550,7 @@ impl DossierSurveys {
     fn add(&self, py: Python<'_>, round: &Bound<'_, PyAny>) -> PyResult<()> {
         let round = from_py(round, "round")?;
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .surveys_mut()
             .add(round)
@@ -576,7 +577,7 @@ impl DossierSurveys {
             });
         }
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .surveys_mut()
             .record_response(&survey.into(), group, &list)
@@ -586,7 +587,7 @@ impl DossierSurveys {
     /// Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
     /// `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
     fn results<'py>(&self, py: Python<'py>, survey: &str) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         to_py(py, &d.inner.surveys().results(&survey.into()).py()?)
     }
 
@@ -598,7 +599,7 @@ impl DossierSurveys {
         before: &str,
         after: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         let changes = d
             .inner
             .surveys()
@@ -608,7 +609,7 @@ impl DossierSurveys {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         Ok(format!(
             "DossierSurveys({} round(s))",
             d.inner.surveys.len()

@@ -11,9 +11,10 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::{self, DeserializeOwned, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-/// A conversion error; serde fills in what was expected.
+/// A conversion error; serde fills in what was expected. `code` is set for the library's own
+/// limits (nesting too deep, an int beyond 64 bits), which keep their code at the boundary.
 #[derive(Debug)]
-pub(crate) struct DeError(String);
+pub(crate) struct DeError(String, Option<brobygger::InputCode>);
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,22 +26,29 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError(msg.to_string())
+        DeError(msg.to_string(), None)
     }
 }
 
 fn py_err(e: PyErr) -> DeError {
-    DeError(format!("unreadable Python value ({e})"))
+    DeError(format!("unreadable Python value ({e})"), None)
 }
 
-/// Deserializes from one Python object.
-struct PyDe<'a, 'py>(&'a Bound<'py, PyAny>);
+/// Deserializes from one Python object at a depth of nesting (refused past
+/// [`crate::convert::MAX_DEPTH`], before the stack could run out).
+struct PyDe<'a, 'py>(&'a Bound<'py, PyAny>, usize);
 
 impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let o = self.0;
+        let (o, depth) = (self.0, self.1);
+        if depth > crate::convert::MAX_DEPTH {
+            return Err(DeError(
+                format!("nested deeper than {} levels", crate::convert::MAX_DEPTH),
+                Some(brobygger::InputCode::TooDeep),
+            ));
+        }
         if o.is_none() {
             return visitor.visit_unit();
         }
@@ -51,7 +59,13 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
             if let Ok(i) = o.extract::<i64>() {
                 return visitor.visit_i64(i);
             }
-            return visitor.visit_u64(o.extract::<u64>().map_err(py_err)?);
+            return match o.extract::<u64>() {
+                Ok(u) => visitor.visit_u64(u),
+                Err(_) => Err(DeError(
+                    "a whole number beyond 64 bits".into(),
+                    Some(brobygger::InputCode::NumberOutOfRange),
+                )),
+            };
         }
         if let Ok(f) = o.cast::<PyFloat>() {
             return visitor.visit_f64(f.value());
@@ -65,16 +79,19 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
             return visitor.visit_map(DictMap {
                 items: items.into_iter(),
                 value: None,
+                depth: depth + 1,
             });
         }
         if let Ok(l) = o.cast::<PyList>() {
             return visitor.visit_seq(Seq {
                 items: l.iter().collect::<Vec<_>>().into_iter(),
+                depth: depth + 1,
             });
         }
         if let Ok(t) = o.cast::<PyTuple>() {
             return visitor.visit_seq(Seq {
                 items: t.iter().collect::<Vec<_>>().into_iter(),
+                depth: depth + 1,
             });
         }
         // Dates and datetimes (and numpy scalars) by their ISO text / Python value.
@@ -87,15 +104,18 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         }
         if o.hasattr("item").map_err(py_err)? {
             let plain = o.call_method0("item").map_err(py_err)?;
-            return PyDe(&plain).deserialize_any(visitor);
+            return PyDe(&plain, depth + 1).deserialize_any(visitor);
         }
-        Err(DeError(format!(
-            "cannot read a {}",
-            o.get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default()
-        )))
+        Err(DeError(
+            format!(
+                "cannot read a {}",
+                o.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ),
+            None,
+        ))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -129,6 +149,7 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
 
 struct Seq<'py> {
     items: std::vec::IntoIter<Bound<'py, PyAny>>,
+    depth: usize,
 }
 
 impl<'de> SeqAccess<'de> for Seq<'_> {
@@ -139,7 +160,7 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
-            Some(item) => seed.deserialize(PyDe(&item)).map(Some),
+            Some(item) => seed.deserialize(PyDe(&item, self.depth)).map(Some),
             None => Ok(None),
         }
     }
@@ -148,6 +169,7 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
 struct DictMap<'py> {
     items: std::vec::IntoIter<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     value: Option<Bound<'py, PyAny>>,
+    depth: usize,
 }
 
 impl<'de> MapAccess<'de> for DictMap<'_> {
@@ -160,7 +182,7 @@ impl<'de> MapAccess<'de> for DictMap<'_> {
         match self.items.next() {
             Some((k, v)) => {
                 self.value = Some(v);
-                seed.deserialize(PyDe(&k)).map(Some)
+                seed.deserialize(PyDe(&k, self.depth)).map(Some)
             }
             None => Ok(None),
         }
@@ -171,8 +193,8 @@ impl<'de> MapAccess<'de> for DictMap<'_> {
         seed: V,
     ) -> Result<V::Value, DeError> {
         match self.value.take() {
-            Some(v) => seed.deserialize(PyDe(&v)),
-            None => Err(DeError("a value without a key".into())),
+            Some(v) => seed.deserialize(PyDe(&v, self.depth)),
+            None => Err(DeError("a value without a key".into(), None)),
         }
     }
 }
@@ -248,7 +270,7 @@ impl<'de> MapAccess<'de> for RowMap<'_, '_> {
         seed: V,
     ) -> Result<V::Value, DeError> {
         match self.value.take() {
-            Some(Pending::Cell(v)) => seed.deserialize(PyDe(&v)),
+            Some(Pending::Cell(v)) => seed.deserialize(PyDe(&v, 1)),
             Some(Pending::Nested(i)) => seed.deserialize(PartsDe(RowMap {
                 plain: &self.nested[i].1,
                 nested: &[],
@@ -256,7 +278,7 @@ impl<'de> MapAccess<'de> for RowMap<'_, '_> {
                 next: 0,
                 value: None,
             })),
-            None => Err(DeError("a value without a key".into())),
+            None => Err(DeError("a value without a key".into(), None)),
         }
     }
 }
@@ -307,8 +329,9 @@ fn bad_field(argument: &str, k: usize, e: serde_path_to_error::Error<DeError>) -
     } else {
         format!("{argument}[{k}].{path}")
     };
+    let code = e.inner().1.unwrap_or(brobygger::InputCode::BadField);
     to_pyerr(BrobyggerError::invalid_input(
-        brobygger::InputCode::BadField,
+        code,
         &path,
         brobygger::redact_message(&e.inner().to_string()),
     ))
@@ -362,7 +385,7 @@ pub(crate) fn rows<T: DeserializeOwned>(
     list.iter()
         .enumerate()
         .map(|(k, row)| {
-            serde_path_to_error::deserialize(PyDe(&row)).map_err(|e| bad_field(argument, k, e))
+            serde_path_to_error::deserialize(PyDe(&row, 0)).map_err(|e| bad_field(argument, k, e))
         })
         .collect()
 }

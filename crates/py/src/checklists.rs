@@ -5,6 +5,7 @@
 
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::model::{Finding, view};
 use brobygger as core;
 use brobygger::checklists::{builtin_template, builtin_templates};
@@ -303,7 +304,7 @@ impl DossierChecklists {
 impl DossierChecklists {
     /// The dossier's own templates, requirements, sessions and resolutions, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.dossier.try_borrow(py)?.inner.checklists)
+        to_py(py, &self.dossier.read_wait(py)?.inner.checklists)
     }
 
     /// A template by id (the dossier's own first, then built-in), in `version` or the newest.
@@ -315,7 +316,7 @@ impl DossierChecklists {
         version: Option<u32>,
     ) -> PyResult<ChecklistTemplate> {
         self.dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .template(&TemplateId::new(id), version)
@@ -330,7 +331,7 @@ impl DossierChecklists {
     /// Adds a template of the dossier's own.
     fn add_template(&self, py: Python<'_>, template: &ChecklistTemplate) -> PyResult<()> {
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .add_template(template.inner.clone())
@@ -357,7 +358,7 @@ impl DossierChecklists {
             note,
         };
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .require(requirement)
@@ -373,7 +374,7 @@ impl DossierChecklists {
     ) -> PyResult<bool> {
         Ok(self
             .dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .remove_requirement(&AgreementId::new(agreement), &TemplateId::new(template)))
@@ -384,7 +385,7 @@ impl DossierChecklists {
     fn requirements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(
             py,
-            &self.dossier.try_borrow(py)?.inner.checklists.requirements,
+            &self.dossier.read_wait(py)?.inner.checklists.requirements,
         )
     }
 
@@ -414,7 +415,7 @@ impl DossierChecklists {
         };
         Ok(self
             .dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .start(start)
@@ -435,7 +436,7 @@ impl DossierChecklists {
     ) -> PyResult<()> {
         let answers: Vec<AnswerInput> = from_py(answers, "answers")?;
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .answer(&SessionId::new(session), answers, &PersonId::new(by), at)
@@ -445,7 +446,7 @@ impl DossierChecklists {
     /// Submits a session with every item answered; it is frozen afterwards.
     fn submit(&self, py: Python<'_>, session: &str, by: &str, at: Timestamp) -> PyResult<()> {
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .submit(&SessionId::new(session), &PersonId::new(by), at)
@@ -473,7 +474,7 @@ impl DossierChecklists {
             note,
         };
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .checklists_mut()
             .resolve(resolve)
@@ -483,7 +484,7 @@ impl DossierChecklists {
     /// One session, to resume it. Raises `NotFoundError`.
     fn session(&self, py: Python<'_>, id: &str) -> PyResult<AnswerSession> {
         self.dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .session(&SessionId::new(id))
@@ -499,7 +500,7 @@ impl DossierChecklists {
     fn sessions(&self, py: Python<'_>, agreement: &str) -> PyResult<Vec<AnswerSession>> {
         Ok(self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .sessions(&AgreementId::new(agreement))
@@ -518,7 +519,7 @@ impl DossierChecklists {
     ) -> PyResult<ChecklistAlignment> {
         Ok(self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .alignment(&AgreementId::new(agreement), &TemplateId::new(template))
@@ -530,7 +531,7 @@ impl DossierChecklists {
     fn alignments(&self, py: Python<'_>, agreement: &str) -> PyResult<Vec<ChecklistAlignment>> {
         Ok(self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .alignments(&AgreementId::new(agreement))
@@ -544,7 +545,7 @@ impl DossierChecklists {
     fn readiness(&self, py: Python<'_>, agreement: &str) -> PyResult<ChecklistReadiness> {
         Ok(self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .readiness(&AgreementId::new(agreement))
@@ -557,12 +558,7 @@ impl DossierChecklists {
     #[pyo3(signature = (lang = "da"))]
     fn summary(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let lang = crate::convert::lang(lang)?;
-        Ok(self
-            .dossier
-            .try_borrow(py)?
-            .inner
-            .checklists()
-            .summary(lang))
+        Ok(self.dossier.read_wait(py)?.inner.checklists().summary(lang))
     }
 
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
@@ -578,7 +574,7 @@ impl DossierChecklists {
         let format = parse_enum(format, "format")?;
         let lang = crate::convert::lang(lang)?;
         self.dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .checklists()
             .render_comparison(
@@ -591,7 +587,7 @@ impl DossierChecklists {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         let c = &d.inner.checklists;
         Ok(format!(
             "DossierChecklists({} template(s), {} requirement(s), {} session(s), {} resolution(s))",

@@ -175,9 +175,39 @@ pub(crate) fn to_py<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound
     json_to_py(py, &value)
 }
 
+/// How deep plain Python data may nest (lists in lists, dicts in dicts): as deep as the core's
+/// JSON reader goes. Deeper data is refused with `input.too_deep` before the conversion could
+/// exhaust the stack (a list nested 2,000 deep would otherwise crash the interpreter).
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The error for data nested deeper than [`MAX_DEPTH`].
+pub(crate) fn too_deep(path: &str) -> PyErr {
+    to_pyerr(BrobyggerError::invalid_input(
+        brobygger::InputCode::TooDeep,
+        path,
+        format!("nested deeper than {MAX_DEPTH} levels"),
+    ))
+}
+
+/// The error for a Python int no field of the library holds (beyond 64 bits).
+pub(crate) fn out_of_range(path: &str) -> PyErr {
+    to_pyerr(BrobyggerError::invalid_input(
+        brobygger::InputCode::NumberOutOfRange,
+        path,
+        "a whole number beyond 64 bits",
+    ))
+}
+
 /// Plain Python objects (as from `to_dict()`) as a JSON value; dates and datetimes become ISO
-/// strings.
-pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+/// strings. Data nested deeper than [`MAX_DEPTH`] and ints beyond 64 bits are `InvalidInputError`s.
+pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, argument: &str) -> PyResult<Value> {
+    py_to_json_at(obj, argument, 0)
+}
+
+fn py_to_json_at(obj: &Bound<'_, PyAny>, argument: &str, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep(argument));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -188,7 +218,10 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         if let Ok(i) = obj.extract::<i64>() {
             return Ok(Value::from(i));
         }
-        return Ok(Value::from(obj.extract::<u64>()?));
+        return match obj.extract::<u64>() {
+            Ok(u) => Ok(Value::from(u)),
+            Err(_) => Err(out_of_range(argument)),
+        };
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Ok(serde_json::Number::from_f64(f.value())
@@ -201,14 +234,17 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = serde_json::Map::new();
         for (k, v) in d.iter() {
-            map.insert(k.extract::<String>()?, py_to_json(&v)?);
+            map.insert(
+                k.extract::<String>()?,
+                py_to_json_at(&v, argument, depth + 1)?,
+            );
         }
         return Ok(Value::Object(map));
     }
     if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
         let mut items = Vec::new();
         for item in obj.try_iter()? {
-            items.push(py_to_json(&item?)?);
+            items.push(py_to_json_at(&item?, argument, depth + 1)?);
         }
         return Ok(Value::Array(items));
     }
@@ -231,7 +267,7 @@ pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 
 /// Reads a core value from plain Python objects, reporting the path of a bad field.
 pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, argument: &str) -> PyResult<T> {
-    let value = py_to_json(obj)?;
+    let value = py_to_json(obj, argument)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = brobygger::error_path(&e);
         let path = if path == "." {

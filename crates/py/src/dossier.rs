@@ -11,6 +11,60 @@ use brobygger::{
 };
 use pyo3::prelude::*;
 
+/// How long a call waits for another thread's call on the same dossier before it gives up.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Borrowing a shared dossier from a facet or a method: a call that meets another thread's call
+/// on the same dossier waits for it (the GIL released meanwhile) instead of failing with
+/// `RuntimeError: Already borrowed`; after [`WAIT`] it raises `InvalidInputError` with code
+/// `input.busy`.
+pub(crate) trait Shared {
+    /// The dossier to read.
+    fn read_wait<'py>(&'py self, py: Python<'py>) -> PyResult<PyRef<'py, Dossier>>;
+    /// The dossier to change.
+    fn write_wait<'py>(&'py self, py: Python<'py>) -> PyResult<PyRefMut<'py, Dossier>>;
+}
+
+fn busy() -> PyErr {
+    crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
+        core::InputCode::Busy,
+        "dossier",
+        "another thread's call on this dossier did not finish in time",
+    ))
+}
+
+fn pause(py: Python<'_>) {
+    py.detach(|| std::thread::sleep(std::time::Duration::from_micros(200)));
+}
+
+impl Shared for Py<Dossier> {
+    fn read_wait<'py>(&'py self, py: Python<'py>) -> PyResult<PyRef<'py, Dossier>> {
+        let start = std::time::Instant::now();
+        loop {
+            if let Ok(d) = self.try_borrow(py) {
+                return Ok(d);
+            }
+            if start.elapsed() > WAIT {
+                return Err(busy());
+            }
+            pause(py);
+        }
+    }
+
+    fn write_wait<'py>(&'py self, py: Python<'py>) -> PyResult<PyRefMut<'py, Dossier>> {
+        let start = std::time::Instant::now();
+        loop {
+            if let Ok(d) = self.try_borrow_mut(py) {
+                return Ok(d);
+            }
+            if start.elapsed() > WAIT {
+                return Err(busy());
+            }
+            pause(py);
+        }
+    }
+}
+
 /// A dossier: actors, people, posts and agreements in one document.
 ///
 /// Load one with `Dossier.load(path)`, `Dossier.from_json(text)` or `Dossier.example(name)`.
@@ -223,7 +277,7 @@ impl Dossier {
     /// some agreements with `agreements=[...]`.
     #[pyo3(signature = (from_person, to_person, on, agreements = None))]
     fn handover(
-        &mut self,
+        slf: &Bound<'_, Self>,
         from_person: &str,
         to_person: &str,
         on: NaiveDate,
@@ -241,13 +295,15 @@ impl Dossier {
             on,
             scope,
         };
-        Ok(self.inner.posts_mut().handover(&handover).py()?.into())
+        let d: Py<Dossier> = slf.clone().unbind();
+        let mut d = d.write_wait(slf.py())?;
+        Ok(d.inner.posts_mut().handover(&handover).py()?.into())
     }
 
     /// Adds a person and returns their id; a random opaque id is made when `id` is None.
     #[pyo3(signature = (name, email = None, phone = None, id = None))]
     fn add_person(
-        &mut self,
+        slf: &Bound<'_, Self>,
         name: String,
         email: Option<String>,
         phone: Option<String>,
@@ -262,7 +318,8 @@ impl Dossier {
             child_protection_certificate: None,
             notes: None,
         };
-        self.inner.add_person(person).py()?;
+        let d: Py<Dossier> = slf.clone().unbind();
+        d.write_wait(slf.py())?.inner.add_person(person).py()?;
         Ok(id.to_string())
     }
 
@@ -378,7 +435,7 @@ impl DossierLifecycle {
         let to = parse_enum(to, "to")?;
         let findings = self
             .dossier
-            .try_borrow(py)?
+            .read_wait(py)?
             .inner
             .lifecycle()
             .preview(&agreement_id(agreement), to, at)
@@ -412,7 +469,7 @@ impl DossierLifecycle {
         };
         Ok(self
             .dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .lifecycle_mut()
             .transition(request)
@@ -430,7 +487,7 @@ impl DossierLifecycle {
     ) -> PyResult<()> {
         let terms = from_py(terms, "terms")?;
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .lifecycle_mut()
             .edit_terms(&agreement_id(agreement), terms)
@@ -455,7 +512,7 @@ impl DossierLifecycle {
             reason,
         };
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .lifecycle_mut()
             .amend(&agreement_id(agreement), terms, amendment)

@@ -5,6 +5,7 @@
 
 use crate::convert::{IntoPy, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::matching::MatchRun;
 use brobygger::chrono::NaiveDate;
 use brobygger::import::{self, CsvOptions, CsvTable};
@@ -142,14 +143,8 @@ pub fn match_run_to_csv(run: PyRef<'_, MatchRun>, lang: &str) -> PyResult<String
 }
 
 fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
-    std::fs::read(path)
-        .map_err(|e| {
-            brobygger::BrobyggerError::invalid_input(
-                brobygger::LoadCode::Io,
-                &path.display().to_string(),
-                e.kind().to_string(),
-            )
-        })
+    brobygger::read_input(path)
+        .map_err(brobygger::BrobyggerError::from)
         .py()
 }
 
@@ -206,7 +201,7 @@ impl DossierReminders {
         as_of: NaiveDate,
         horizon_days: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.dossier.try_borrow(py)?;
+        let d = self.dossier.read_wait(py)?;
         let due = d
             .inner
             .reminders()

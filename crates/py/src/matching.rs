@@ -4,6 +4,7 @@
 
 use crate::convert::{IntoPy, enum_str, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::model::Finding;
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
@@ -529,9 +530,12 @@ impl DossierMatching {
         offer_ranking: &str,
         id: Option<String>,
     ) -> PyResult<crate::matching::MatchRun> {
+        // A snapshot: the solve runs without the GIL, and a write from another thread meanwhile
+        // must neither fail ("Already borrowed") nor change the data under the run.
+        let snapshot = self.dossier.read_wait(py)?.inner.clone();
         crate::matching::on_dossier::match_cohort(
             py,
-            &self.dossier.try_borrow(py)?.inner,
+            &snapshot,
             cohort,
             rule_set,
             as_of,
@@ -560,8 +564,9 @@ impl DossierMatching {
         let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
         let offers: Vec<m::Offer> = from_py(offers, "offers")?;
         let o = options(solver, as_of, offer_ranking, id, None)?;
-        let d = self.dossier.try_borrow(py)?;
-        let (d, rules) = (&d.inner, &rules.inner);
+        // A snapshot, as in match_cohort: writes from other threads never meet a borrow.
+        let d = self.dossier.read_wait(py)?.inner.clone();
+        let rules = &rules.inner;
         let run = py
             .detach(|| d.matching().match_profiles(rules, &newcomers, &offers, o))
             .py()?;
@@ -571,7 +576,7 @@ impl DossierMatching {
     /// Stores a run; raises if its id is taken or it refers to unknown records.
     fn add_run(&self, py: Python<'_>, run: &crate::matching::MatchRun) -> PyResult<()> {
         self.dossier
-            .try_borrow_mut(py)?
+            .write_wait(py)?
             .inner
             .matching_mut()
             .add_run(run.inner.clone())
@@ -593,7 +598,7 @@ impl DossierMatching {
         by: Option<String>,
     ) -> PyResult<()> {
         crate::matching::on_dossier::record_introduction(
-            &mut self.dossier.try_borrow_mut(py)?.inner,
+            &mut self.dossier.write_wait(py)?.inner,
             cohort,
             newcomer,
             on,
@@ -610,7 +615,7 @@ impl DossierMatching {
         cohort: &str,
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        crate::matching::on_dossier::status(py, &self.dossier.try_borrow(py)?.inner, cohort, on)
+        crate::matching::on_dossier::status(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
     /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
@@ -621,7 +626,7 @@ impl DossierMatching {
         on: NaiveDate,
     ) -> PyResult<Vec<Finding>> {
         crate::matching::on_dossier::introductions_due(
-            &self.dossier.try_borrow(py)?.inner,
+            &self.dossier.read_wait(py)?.inner,
             cohort,
             on,
         )
@@ -634,12 +639,7 @@ impl DossierMatching {
         cohort: &str,
         on: NaiveDate,
     ) -> PyResult<Bound<'py, PyAny>> {
-        crate::matching::on_dossier::cohort_view(
-            py,
-            &self.dossier.try_borrow(py)?.inner,
-            cohort,
-            on,
-        )
+        crate::matching::on_dossier::cohort_view(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
     /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
@@ -654,7 +654,7 @@ impl DossierMatching {
     ) -> PyResult<Bound<'py, PyAny>> {
         crate::matching::on_dossier::volunteer_view(
             py,
-            &self.dossier.try_borrow(py)?.inner,
+            &self.dossier.read_wait(py)?.inner,
             run,
             offer,
             lang,

@@ -6,6 +6,7 @@
 
 use crate::convert::{IntoPy, enum_str, from_py, lang, to_py};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::matching::{MatchRun, RuleSet};
 use crate::model::Finding;
 use brobygger as core;
@@ -159,11 +160,11 @@ impl DossierPrivacy {
     }
 
     fn read<T>(&self, py: Python<'_>, f: impl FnOnce(&core::Dossier) -> T) -> PyResult<T> {
-        Ok(f(&self.dossier.try_borrow(py)?.inner))
+        Ok(f(&self.dossier.read_wait(py)?.inner))
     }
 
     fn write<T>(&self, py: Python<'_>, f: impl FnOnce(&mut core::Dossier) -> T) -> PyResult<T> {
-        Ok(f(&mut self.dossier.try_borrow_mut(py)?.inner))
+        Ok(f(&mut self.dossier.write_wait(py)?.inner))
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::dossier::Dossier;
+use crate::dossier::Shared;
 use crate::model::{Finding, view};
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
@@ -285,7 +286,7 @@ impl Roles {
         py: Python<'_>,
         f: impl FnOnce(&core::Dossier, &AgreementId) -> Result<T, core::BrobyggerError>,
     ) -> PyResult<T> {
-        let d = self.dossier.bind(py).try_borrow()?;
+        let d = self.dossier.read_wait(py)?;
         f(&d.inner, &self.agreement).py()
     }
 
@@ -294,7 +295,7 @@ impl Roles {
         py: Python<'_>,
         f: impl FnOnce(&mut core::Dossier, &AgreementId) -> Result<T, core::BrobyggerError>,
     ) -> PyResult<T> {
-        let mut d = self.dossier.bind(py).try_borrow_mut()?;
+        let mut d = self.dossier.write_wait(py)?;
         f(&mut d.inner, &self.agreement).py()
     }
 }

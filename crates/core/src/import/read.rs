@@ -7,7 +7,7 @@ use super::csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,
     TextEncoding, has_errors, problems_error,
 };
-use crate::error::{BrobyggerError, LoadError};
+use crate::error::BrobyggerError;
 use crate::finding::FindingKind;
 use crate::i18n::Text;
 use crate::matching::model::profile::{
@@ -179,10 +179,7 @@ pub fn offers_from_csv_bytes(
 }
 
 fn read_bytes(path: &Path) -> Result<(Vec<u8>, CsvOptions), BrobyggerError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: path.display().to_string(),
-        reason: e.kind().to_string(),
-    })?;
+    let bytes = crate::fsio::read_input(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -406,13 +403,12 @@ impl Row<'_> {
     fn languages(&mut self) -> Vec<LanguageSkill> {
         let skills = self.list("languages", cells::language);
         let column = self.column_of("languages");
-        let mut seen: Vec<&str> = Vec::new();
+        // A set, not a list: a cell of many thousand items stays linear.
+        let mut seen = std::collections::HashSet::new();
         let mut repeats = Vec::new();
         for (n, s) in &skills {
-            if seen.contains(&s.language.as_str()) {
+            if !seen.insert(s.language.as_str()) {
                 repeats.push(*n);
-            } else {
-                seen.push(&s.language);
             }
         }
         for n in repeats {

@@ -239,6 +239,23 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             needs(&mut out, np.field("needs"), &n.needs);
             tags(&mut out, np.field("industries"), &n.industries);
             tags(&mut out, np.field("interests"), &n.interests);
+            plausible_date(&mut out, np.field("arrival"), Some(n.arrival));
+            plausible_date(
+                &mut out,
+                np.field("integration_contract_meeting"),
+                n.integration_contract_meeting,
+            );
+            plausible_date(&mut out, np.field("waiting_since"), n.waiting_since);
+            let people = u64::from(n.household.adults)
+                .saturating_add(n.household.children_ages.len() as u64);
+            if people > u64::from(u32::MAX) {
+                out_of_range(
+                    &mut out,
+                    np.field("household"),
+                    "Husstanden har flere personer, end et antal kan rumme.",
+                    "The household has more people than a count holds.",
+                );
+            }
             for (a, age) in n.household.children_ages.iter().enumerate() {
                 if *age >= 18 {
                     add(
@@ -288,8 +305,22 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
             }
         }
     }
+    let places: u64 = d.offers.iter().map(|o| u64::from(o.capacity)).sum();
+    if places > u64::from(u32::MAX) {
+        out_of_range(
+            &mut out,
+            root.field("offers"),
+            "Tilbuddene har tilsammen flere end fire milliarder pladser.",
+            "The offers have more than four billion places together.",
+        );
+    }
     let mut offer_ids = HashSet::new();
     for (j, o) in d.offers.iter().enumerate() {
+        plausible_date(
+            &mut out,
+            root.field("offers").index(j).field("listed_on"),
+            o.listed_on,
+        );
         let op = root.field("offers").index(j);
         if !is_well_formed(o.id.as_str()) {
             bad_id(&mut out, op.field("id"));
@@ -357,6 +388,26 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
         run_refs(d, r, &rp, &mut out);
     }
     out
+}
+
+/// The years a date of a household or an offer may fall in: well beyond any real arrival, and
+/// far inside what date arithmetic (retention periods, anonymisation's coarsening) can reach.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn out_of_range(out: &mut Vec<Finding>, path: FieldPath, da: &str, en: &str) {
+    add(out, ValidationCode::OutOfRange, path, da.into(), en.into());
+}
+
+fn plausible_date(out: &mut Vec<Finding>, path: FieldPath, date: Option<chrono::NaiveDate>) {
+    use chrono::Datelike;
+    if date.is_some_and(|d| !PLAUSIBLE_YEARS.contains(&d.year())) {
+        out_of_range(
+            out,
+            path,
+            "Datoen ligger uden for årene 1900-2200.",
+            "The date lies outside the years 1900 to 2200.",
+        );
+    }
 }
 
 fn plan(out: &mut Vec<Finding>, p: FieldPath, plan: &IntroductionPlan) {

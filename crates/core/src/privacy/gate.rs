@@ -329,6 +329,23 @@ struct Gate<'r> {
 
 /// Leaves out the subjects nothing allows matching, then runs with the sensitive attributes
 /// gated.
+/// Two households or two offers with one id would be one subject to the gate and two to the
+/// solver (a capacity-1 offer listed twice went to two households): refused, naming the second
+/// one's place, never the id.
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str) -> Result<(), BrobyggerError> {
+    let mut seen = std::collections::HashMap::new();
+    for (k, id) in ids.enumerate() {
+        if let Some(first) = seen.insert(id, k) {
+            return Err(BrobyggerError::invalid_input(
+                crate::validation_code::ValidationCode::DuplicateId,
+                &format!("{list}[{k}].id"),
+                format!("the id is used before, at {list}[{first}]"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_through(
     rules: &RuleSet,
@@ -340,6 +357,8 @@ fn run_through(
     asks_newcomer: impl Fn(&Newcomer) -> bool,
     asks_offer: impl Fn(&Offer) -> bool,
 ) -> Result<MatchRun, BrobyggerError> {
+    unique_ids(newcomers.iter().map(|n| n.id.as_str()), "newcomers")?;
+    unique_ids(offers.iter().map(|o| o.id.as_str()), "offers")?;
     let register = gate.register;
     let mut left_out = Vec::new();
     let newcomers = with_basis(

@@ -754,13 +754,6 @@ class Directory:
 
 @final
 class Dossier:
-    """
-    A dossier: actors, people, posts and agreements in one document.
-
-    Load one with `Dossier.load(path)`, `Dossier.from_json(text)` or `Dossier.example(name)`.
-    Changes (`transition`, `amend`, `handover`, ...) either succeed completely or raise and
-    leave the dossier as it was.
-    """
     def __eq__(self, other: object, /) -> bool: ...
     def __new__(cls, /, title: str) -> Dossier:
         """
@@ -1144,6 +1137,12 @@ class DossierMatching:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
         see `add_run`). Releases the GIL while solving.
+        """
+    def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+        """
+        Matches households and offers held outside the dossier (lists of dicts, e.g. read from
+        spreadsheets) under the dossier's consents and bases, never the profiles' own consent
+        columns (not stored; see `add_run`). Releases the GIL while solving.
         """
     def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """

@@ -244,10 +244,7 @@ impl ChecklistTemplate {
     /// Reads a template file, TOML or JSON by its extension (`.toml`, `.json`).
     pub fn load(path: impl AsRef<Path>) -> Result<Self, BrobyggerError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-            path: path.display().to_string(),
-            reason: e.kind().to_string(),
-        })?;
+        let bytes = crate::fsio::read_input(path)?;
         let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::Syntax {
             path: String::new(),
             line: 0,

@@ -439,9 +439,15 @@ impl RuleSet {
     /// JSON).
     pub fn load(path: impl AsRef<std::path::Path>) -> Result<Self, BrobyggerError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Io {
-            path: path.display().to_string(),
-            reason: e.kind().to_string(),
+        let bytes = crate::fsio::read_input(path)?;
+        let text = String::from_utf8(bytes).map_err(|e| LoadError::Syntax {
+            path: String::new(),
+            line: 0,
+            column: 0,
+            reason: format!(
+                "the input is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         })?;
         if path
             .extension()
