@@ -754,6 +754,13 @@ class Directory:
 
 @final
 class Dossier:
+    """
+    A dossier: actors, people, posts and agreements in one document.
+
+    Load one with `Dossier.load(path)`, `Dossier.from_json(text)` or `Dossier.example(name)`.
+    Changes (`transition`, `amend`, `handover`, ...) either succeed completely or raise and
+    leave the dossier as it was.
+    """
     def __eq__(self, other: object, /) -> bool: ...
     def __new__(cls, /, title: str) -> Dossier:
         """
