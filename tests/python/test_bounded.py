@@ -11,7 +11,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -40,12 +40,13 @@ def test_data_nested_deeper_than_the_library_reads_is_invalid_input(depth: int) 
     try:
         deep = nested(depth)
         n, o = profiles()
-        for call in [
+        calls: list[Callable[[], object]] = [
             lambda: bb.match_profiles(bb.Dossier.example("ikast-brande").rule_sets[0], [dict(n[0], interests=deep)], o, AS_OF),
             lambda: bb.Dossier.from_dict({"schema_version": 1, "title": deep}),
             lambda: bb.profiles([dict(n[0], interests=deep)], o),
             lambda: bb.Dossier.example("ikast-brande").privacy.add_consent({"id": "c", "subject": {"type": "newcomer", "newcomer": deep}}),
-        ]:
+        ]
+        for call in calls:
             with pytest.raises(bb.InvalidInputError) as info:
                 call()
             assert info.value.code in {"input.too_deep", "input.bad_field"}, info.value.code
@@ -83,11 +84,12 @@ def test_fifos_and_devices_are_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "nyankomne.csv"
     os.mkfifo(fifo)
     for path in [fifo, Path("/dev/zero")]:
-        for call in [
+        readers: list[Callable[[], object]] = [
             lambda: bb.Dossier.load(path),
             lambda: bb.read_newcomers_csv(str(path)),
             lambda: bb.RuleSet.load(path),
-        ]:
+        ]
+        for call in readers:
             with pytest.raises(bb.InvalidInputError) as info:
                 call()
             assert info.value.code == "load.not_regular_file"
