@@ -91,24 +91,29 @@ impl Store {
     /// ``store.newer_schema``) for a file of a newer brobygger, `InvalidInputError` for a file
     /// that is not a store (``store.not_a_database``, ``store.corrupt``, ``store.foreign``).
     #[classmethod]
-    #[pyo3(signature = (path, journal = "wal", busy_timeout = 30.0))]
+    #[pyo3(signature = (path, journal = None, busy_timeout = None))]
     fn open(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         path: std::path::PathBuf,
-        journal: &str,
-        busy_timeout: f64,
+        journal: Option<&str>,
+        busy_timeout: Option<f64>,
     ) -> PyResult<Self> {
-        let timeout = std::time::Duration::try_from_secs_f64(busy_timeout).map_err(|_| {
-            crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
-                core::StoreCode::Options,
-                "busy_timeout",
-                "a number of seconds, 0 or more",
-            ))
-        })?;
-        let options = store::StoreOptions::default()
-            .journal(self::journal(journal)?)
-            .busy_timeout(timeout);
+        // Unset options keep the store crate's defaults (WAL, 30 s): the binding decides none.
+        let mut options = store::StoreOptions::default();
+        if let Some(journal) = journal {
+            options = options.journal(self::journal(journal)?);
+        }
+        if let Some(seconds) = busy_timeout {
+            let timeout = std::time::Duration::try_from_secs_f64(seconds).map_err(|_| {
+                crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
+                    core::StoreCode::Options,
+                    "busy_timeout",
+                    "a number of seconds, 0 or more",
+                ))
+            })?;
+            options = options.busy_timeout(timeout);
+        }
         let s = py
             .detach(|| store::Store::open_with(&path, options))
             .map_err(core::BrobyggerError::from)

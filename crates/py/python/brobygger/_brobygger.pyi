@@ -2274,7 +2274,7 @@ class Store:
         The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id).
         """
     @classmethod
-    def open(cls, /, path: str | PathLike[str], journal: str = "wal", busy_timeout: SupportsFloat | SupportsIndex = 30.0) -> Store:
+    def open(cls, /, path: str | PathLike[str], journal: str | None = None, busy_timeout: SupportsFloat | SupportsIndex | None = None) -> Store:
         """
         Opens the store at `path`, creating or migrating it. `journal` is ``"wal"`` (the
         default) or ``"rollback"`` (for a file on a network share); a writer waits up to
