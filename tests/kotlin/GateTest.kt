@@ -1,7 +1,7 @@
 // No ungated path from Kotlin (issue 18): every function that runs a match passes the core's
 // consent gate and records what it withheld and what it used. crates/core/tests/gate_everywhere.rs
 // fails when a binding function returning a run is not exercised here: matchProfiles,
-// matchProfilesConsented, matching().matchCohort, matching().matchProfiles.
+// matchProfilesConsented, matching().matchCohort, matching().matchProfiles, matching().rematch.
 package dk.brobygger.tests
 
 import dk.brobygger.*
@@ -85,5 +85,20 @@ val gateSuite = suite("gate") {
         assertEquals(cohort.withheld, beside.withheld)
         val bare = d.matching().matchProfiles(d.ruleSets()[0], n.map { it.copy(privacy = noColumns()) }, d.offers(), options)
         assertEquals(beside.matches, bare.matches)
+    }
+
+    test("matching().rematch is gated by the dossier's records and refuses declared bases") {
+        val d = DossierHandle.example("ikast-brande")
+        val options = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null)
+        val run = d.matching().rematch(RematchRequest(null, "vvv-ikast", options, RematchOptions(PreviousPartner.EXCLUDE, false, false)))
+        assertEquals(BasisSource.DOSSIER, run.basesFrom)
+        assertTrue(run.sensitiveUses.isNotEmpty())
+        assertTrue(run.sensitiveUses.map { it.subject to it.attribute }.toSet().intersect(run.withheld.map { it.subject to it.attribute }.toSet()).isEmpty())
+        val declared = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null,
+            listOf(DeclaredBasis("x", LegalBasis.LEGAL_OBLIGATION, listOf("offer.credentials"), "r")))
+        val e = assertThrows<BrobyggerException.InvalidInput> {
+            d.matching().rematch(RematchRequest(null, "vvv-ikast", declared, RematchOptions(PreviousPartner.EXCLUDE, false, false)))
+        }
+        assertEquals("privacy.declared_basis_in_dossier", e.code)
     }
 }

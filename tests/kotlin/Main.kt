@@ -10,6 +10,7 @@ fun main() {
         checklistsSuite,
         assessmentSuite,
         matchingSuite,
+        relationshipsSuite,
         integrationSuite,
         importSuite,
         privacySuite,

@@ -27,6 +27,8 @@ private fun bindingRow(u: Unmatched): List<Any?> = when (val b = u.binding) {
     is BindingConstraint.Rule -> listOf(u.newcomer, "rule", b.rule)
     is BindingConstraint.NoFreePlaces -> listOf(u.newcomer, "no_free_places", null)
     is BindingConstraint.PlacesTaken -> listOf(u.newcomer, "places_taken", null)
+    is BindingConstraint.History -> listOf(u.newcomer, "history", null)
+    is BindingConstraint.Seats -> listOf(u.newcomer, "seats", null)
 }
 
 private fun jsonRow(j: Json): List<Any?> = j.list.map {
@@ -171,7 +173,7 @@ val presentSuite = suite("present") {
         val run = d.matching().matchCohort(ikastRequest(Solver.OPTIMAL))
         val tables = matchRunTables(run, Lang.DA)
         assertEquals(
-            listOf("match_outcome", "matches", "match_rules", "unmatched", "unmet_demand", "unused_offers", "match_statistics"),
+            listOf("match_outcome", "matches", "match_rules", "unmatched", "unmet_demand", "unused_offers", "match_statistics", "alternatives", "why_not"),
             tables.map { it.name },
         )
         val matches = tables.first { it.name == "matches" }

@@ -106,6 +106,8 @@ val privacySuite = suite("privacy") {
                         is BindingConstraint.Rule -> "rule"
                         is BindingConstraint.NoFreePlaces -> "no_free_places"
                         is BindingConstraint.PlacesTaken -> "places_taken"
+                        is BindingConstraint.History -> "history"
+                        is BindingConstraint.Seats -> "seats"
                     })
                 },
                 "withheld" to run.withheld.map { listOf(subjectKey(it.subject), it.attribute, it.rules) },

@@ -59,6 +59,14 @@ DOSSIER: dict[str, str] = {
     "MatchingFacet.record_introduction": "DossierMatching.record_introduction", "MatchingFacet.introduction_status": "DossierMatching.introduction_status",
     "MatchingFacet.introductions_due": "DossierMatching.introductions_due", "MatchingFacet.cohort_view": "DossierMatching.cohort_view",
     "MatchingFacet.volunteer_view": "DossierMatching.volunteer_view",
+    "MatchingFacet.rematch": "DossierMatching.rematch", "MatchingFacet.why_not": "DossierMatching.why_not",
+    "relationships": "Dossier.relationships", "relationships_mut": "Dossier.relationships",
+    "RelationshipsFacet.all": "DossierRelationships.all", "RelationshipsFacet.get": "DossierRelationships.get",
+    "RelationshipsFacet.of_household": "DossierRelationships.of_household",
+    "RelationshipsFacet.offer_loads": "DossierRelationships.offer_loads",
+    "RelationshipsFacet.propose": "DossierRelationships.propose",
+    "RelationshipsFacet.propose_run": "DossierRelationships.propose_run",
+    "RelationshipsFacet.record": "DossierRelationships.record", "RelationshipsFacet.end": "DossierRelationships.end",
     # assessment, surveys, reports
     "AssessmentFacet.assess": "DossierAssessment.assess", "AssessmentFacet.assess_all": "DossierAssessment.assess_all", "AssessmentFacet.assess_with_sources": "DossierAssessment.assess",
     "AssessmentFacet.health_summary": "DossierAssessment.health_summary", "AssessmentFacet.report": "DossierAssessment.report", "AssessmentFacet.report_sections": "DossierAssessment.report_sections",
@@ -110,6 +118,8 @@ FREE: dict[str, str] = {
     "findings_html": "findings_html", "fragment": "RoleMatrix._repr_html_",
     # the presentation layer's tables
     "empty_table": "empty_table", "introductions_table": "introductions_table",
+    "relationships_table": "relationships_table", "relationship_events_table": "relationship_events_table",
+    "describe_relationship": "relationships_table",
     "survey_shares_table": "survey_shares_table", "survey_changes_table": "survey_changes_table",
     "suppress": "DossierPrivacy.safe_table",
     "age_band": "DossierPrivacy.view_newcomer", "quarter_start": "DossierPrivacy.view_newcomer",
@@ -129,6 +139,10 @@ FREE: dict[str, str] = {
     "matching_findings": "DossierAssessment.assess", "introduction_findings": "DossierAssessment.assess", "cohorts_concerning": "DossierAssessment.assess",
 }
 FREE_NOT_EXPOSED = {
+    "weakly_stable": "stable matching with ties over tied preference lists: Rust only so far (Python's stable_matching takes strict lists)",
+    "largest_weakly_stable": "as weakly_stable", "weak_blocking_pairs": "as weakly_stable", "tied_from_candidates": "as weakly_stable",
+    "simulate_stream": "the arrivals simulator of the benchmarks (cargo run --release -p brobygger --example arrivals)",
+    "simulate": "as simulate_stream", "hindsight": "as simulate_stream",
     "official_municipality_name": "used by validation (a finding names the official name)",
     "redact_message": "used by every error conversion",
     "error_code": "lifts a registered code back from Kotlin and Swift; Python's exceptions carry the code as text",

@@ -3,7 +3,7 @@ consent gate and records what it withheld and what it used under which basis.
 
 `crates/core/tests/gate_everywhere.rs` reads the binding's sources and fails when a function that
 returns a run is not exercised here: match_profiles, Profiles.run, match_profiles_consented,
-d.matching.match_cohort and d.matching.match_profiles."""
+d.matching.match_cohort, d.matching.match_profiles and d.matching.rematch."""
 
 from __future__ import annotations
 
@@ -115,3 +115,14 @@ def test_match_profiles_beside_a_dossier_uses_its_records_not_the_profiles_colum
     own_n, _ = profiles(own_columns=True)
     columns = [dict(x, privacy=own_n[0]["privacy"]) for x in n]
     assert d.matching.match_profiles(d.rule_sets[0], columns, o, AS_OF).to_dict() == beside.to_dict()
+
+
+def test_rematch_is_gated_by_the_dossiers_records() -> None:
+    d = bb.Dossier.example("ikast-brande")
+    run = d.matching.rematch("vvv-ikast", AS_OF)
+    assert run.to_dict()["bases_from"] == "dossier"
+    assert run.sensitive_uses
+    used, withheld = keys(run.sensitive_uses), keys(run.withheld)
+    assert not used & withheld
+    for secret in ["female", "male", "child_protection_certificate"]:
+        assert secret not in json.dumps(run.withheld)

@@ -287,7 +287,7 @@ def test_the_core_decides_the_columns(name: str, make: Callable[[], Any]) -> Non
 def test_frames_read_the_core_tables_in_danish_too(ikast_run: bb.MatchRun) -> None:
     tables = {t["name"]: t for t in ikast_run.tables("da")}
     assert set(tables) == {"match_outcome", "matches", "match_rules", "unmatched", "unmet_demand",
-                           "unused_offers", "match_statistics"}
+                           "unused_offers", "match_statistics", "alternatives", "why_not"}
     assert tables["matches"]["title"] == {"da": "Forslag", "en": "Proposed matches"}
     reasons = bb.unmatched_frame(ikast_run, lang="da")["reason"].tolist()
     assert reasons == [ikast_run.unmatched[0]["reasons"][0]["da"]]

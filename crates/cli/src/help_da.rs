@@ -503,6 +503,83 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Check the audit trail's hash chain; exit code 1 if an event or a stored version was edited, removed or reordered behind the library's back",
         "Efterprøv revisionssporets hashkæde; afslutningskode 1, hvis en hændelse eller en gemt version er ændret, fjernet eller byttet om uden om biblioteket",
     ),
+    (
+        "Rematch: the households that wait on the day (they lost a match or were never matched) with the places relationships and proposals leave; the dossier's whole programme unless --cohort is given",
+        "Nyt match: de husstande, der venter på dagen (de mistede et match eller blev aldrig matchet), med de pladser, forløb og forslag efterlader; hele dossierets program, medmindre --cohort er angivet",
+    ),
+    (
+        "Rematch: the previous partner is exclude (the default), allow or prefer",
+        "Nyt match: den tidligere partner er exclude (udelukket, standard), allow (tilladt) eller prefer (foretrukket)",
+    ),
+    (
+        "Rematch: also propose pairs a side declined before",
+        "Nyt match: foreslå også par, som en af parterne tidligere har afslået",
+    ),
+    (
+        "Rematch: only the households that lost a match",
+        "Nyt match: kun de husstande, der mistede et match",
+    ),
+    (
+        "Each household's next best offers, this many, with the score given up",
+        "Hver husstands næstbedste tilbud, så mange, med de point, der gives afkald på",
+    ),
+    (
+        "Why a household and an offer were not matched (repeat for more pairs)",
+        "Hvorfor en husstand og et tilbud ikke blev matchet (gentag for flere par)",
+    ),
+    (
+        "Households and volunteer offers over time: list the relationships with their state on a day or their events, propose a stored run's matches, record a step, end one",
+        "Husstande og frivilligtilbud over tid: vis forløbene med deres tilstand på en dag eller deres hændelser, foreslå en gemt kørsels match, registrér et skridt, afslut et forløb",
+    ),
+    (
+        "List the relationships with their state on a day",
+        "Vis forløbene med deres tilstand på en dag",
+    ),
+    (
+        "List every event of every relationship",
+        "Vis alle hændelser i alle forløb",
+    ),
+    (
+        "Propose every match of a stored run as a relationship, all or nothing",
+        "Foreslå hvert match i en gemt kørsel som et forløb, alle eller ingen",
+    ),
+    (
+        "Record a step of a relationship: accepted, declined (with --side), withdrawn, started or check_in (with --outcome)",
+        "Registrér et skridt i et forløb: accepted (accepteret), declined (afslået, med --side), withdrawn (trukket tilbage), started (startet) eller check_in (opfølgning, med --outcome)",
+    ),
+    (
+        "End a running relationship with a reason: moved_away, did_not_click, volunteer_stopped, household_stopped, goal_reached, consent_withdrawn or other",
+        "Afslut et forløb med en årsag: moved_away (flyttet), did_not_click (kemien passede ikke), volunteer_stopped (den frivillige stoppede), household_stopped (husstanden ville stoppe), goal_reached (målet er nået), consent_withdrawn (samtykket trukket tilbage) eller other (anden årsag)",
+    ),
+    (
+        "A dossier JSON file or store (or use --example)",
+        "En dossierfil i JSON eller et lager (eller brug --example)",
+    ),
+    (
+        "The dossier JSON file or store",
+        "Dossierfilen i JSON eller lageret",
+    ),
+    ("The stored run", "Den gemte kørsel"),
+    ("The day (YYYY-MM-DD)", "Dagen (ÅÅÅÅ-MM-DD)"),
+    ("The relationship", "Forløbet"),
+    (
+        "The step: accepted, declined, withdrawn, started or check_in",
+        "Skridtet: accepted, declined, withdrawn, started eller check_in",
+    ),
+    (
+        "Whose answer: household or volunteer (accepted, declined)",
+        "Hvis svar: household (husstanden) eller volunteer (den frivillige) (accepted, declined)",
+    ),
+    (
+        "How it goes: going, needs_support or not_meeting (check_in)",
+        "Hvordan det går: going (godt), needs_support (brug for støtte) eller not_meeting (mødes ikke) (check_in)",
+    ),
+    ("The post that records it", "Den post, der registrerer det"),
+    ("Why it ended", "Hvorfor det sluttede"),
+    (
+        "Whether the household waits for a new match (default: as the reason suggests)",
+        "Om husstanden venter på et nyt match (standard: som årsagen tilsiger)",
+    ),
 ];
 
 /// Value names in usage and option lines: `(English, Danish)`.
@@ -542,4 +619,14 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("CSV", "CSV"),
     ("SEARCH", "TEKST"),
     ("LANGUAGE", "SPROGKODE"),
+    ("RUN", "KØRSEL"),
+    ("EVENT", "HÆNDELSE"),
+    ("SIDE", "SIDE"),
+    ("OUTCOME", "UDFALD"),
+    ("BY", "AF"),
+    ("REASON", "ÅRSAG"),
+    ("REMATCH", "NYT_MATCH"),
+    ("PREVIOUS_PARTNER", "TIDLIGERE_PARTNER"),
+    ("ALTERNATIVES", "ANTAL"),
+    ("NEWCOMER:OFFER", "HUSSTAND:TILBUD"),
 ];

@@ -27,6 +27,7 @@ mod help_da;
 mod inputs;
 mod matching;
 mod out;
+mod relationships;
 mod remind;
 mod template;
 mod validate;
@@ -139,7 +140,7 @@ enum Command {
     /// files, or a dossier's cohort; explained matches, the unmatched with their reasons.
     #[command(
         name = "match",
-        after_help = "Examples:\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml --format csv --out forslag.csv\n  brobygger match --example ikast-brande --as-of 2016-04-01 --explain --lang en\n  brobygger match --dossier dossier.json --cohort ikast-2016-q1 --solver stable --store\n\nSolvers: optimal (highest total score, exact), stable (no household and offer would both rather have each other; households propose), stable-offers (offers propose), greedy (best pair first).\nStart from `brobygger template newcomers`, `template offers` and `template rules`."
+        after_help = "Examples:\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml\n  brobygger match --newcomers nyankomne.csv --offers tilbud.csv --rules regler.toml --format csv --out forslag.csv\n  brobygger match --example ikast-brande --as-of 2016-04-01 --explain --lang en\n  brobygger match --dossier dossier.json --cohort ikast-2016-q1 --solver stable --store\n  brobygger match --example ikast-brande --as-of 2016-04-01 --alternatives 3 --why-not nc-5120-7741:vvv-cf-ikast-2\n  brobygger match --dossier dossier.json --rematch --previous-partner prefer --as-of 2016-09-05\n\nSolvers: optimal (highest total score, exact), stable (no household and offer would both rather have each other; households propose), stable-offers (offers propose), greedy (best pair first).\nStart from `brobygger template newcomers`, `template offers` and `template rules`."
     )]
     Match(matching::MatchArgs),
     /// What is due or overdue on a day: introductions of volunteer offers, meetings to convene,
@@ -244,6 +245,15 @@ enum Command {
         after_help = "Examples:\n  brobygger directory --example horsens\n  brobygger directory --example horsens --search lektiecafé --lang en\n  brobygger directory partnerskab.db --ethnic-minority --format csv --out foreninger.csv\n  brobygger directory --csv foreninger.csv --format hsds --out hsds.json\n\nExit codes: 0 done · 1 the spreadsheet has errors (its other rows are still shown) · 2 bad usage or unreadable input."
     )]
     Directory(directory::DirectoryArgs),
+    /// Households and volunteer offers over time: list the relationships with their state on a
+    /// day or their events, propose a stored run's matches, record a step, end one.
+    #[command(
+        after_help = "Examples:\n  brobygger relationships list dossier.json --as-of 2016-10-01\n  brobygger match --dossier dossier.json --rematch --as-of 2016-09-05 --run-id rematch-2016-09 --store\n  brobygger relationships propose-run dossier.json rematch-2016-09 --on 2016-09-06"
+    )]
+    Relationships {
+        #[command(subcommand)]
+        command: relationships::RelationshipsCommand,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -367,6 +377,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Align(args) => align::run(args, lang),
         Command::Match(args) => matching::run(args, lang),
         Command::Remind(args) => remind::run(args, lang),
+        Command::Relationships { command } => relationships::run(command, lang),
         Command::Report {
             file,
             example,

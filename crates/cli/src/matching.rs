@@ -113,6 +113,26 @@ pub(crate) struct MatchArgs {
     /// Never show the progress spinner (it only shows on a terminal anyway).
     #[arg(long)]
     no_progress: bool,
+    /// Rematch: the households that wait on the day (they lost a match or were never matched)
+    /// with the places relationships and proposals leave; the dossier's whole programme unless
+    /// --cohort is given.
+    #[arg(long, conflicts_with_all = ["newcomers", "offers", "rules"])]
+    rematch: bool,
+    /// Rematch: the previous partner is exclude (the default), allow or prefer.
+    #[arg(long, requires = "rematch")]
+    previous_partner: Option<String>,
+    /// Rematch: also propose pairs a side declined before.
+    #[arg(long, requires = "rematch")]
+    allow_declined: bool,
+    /// Rematch: only the households that lost a match.
+    #[arg(long, requires = "rematch")]
+    only_lost: bool,
+    /// Each household's next best offers, this many, with the score given up.
+    #[arg(long, default_value_t = 0)]
+    alternatives: u32,
+    /// Why a household and an offer were not matched (repeat for more pairs).
+    #[arg(long, value_name = "NEWCOMER:OFFER")]
+    why_not: Vec<String>,
 }
 
 /// A spinner on standard error with the phase and the time spent, shown only on a terminal.
@@ -328,7 +348,53 @@ fn options(args: &MatchArgs) -> Result<MatchOptions, Failure> {
         RankingArg::Waiting => OfferRanking::LongestWaiting,
     };
     o.id = args.run_id.clone().map(Into::into);
+    o.explain.alternatives = args.alternatives;
+    for pair in &args.why_not {
+        let Some((newcomer, offer)) = pair.split_once(':') else {
+            return Err(bad_input(
+                brobygger::InputCode::BadField,
+                "--why-not",
+                "expected NEWCOMER:OFFER",
+            ));
+        };
+        o.explain
+            .why_not
+            .push(matching::PairQuery::new(newcomer, offer));
+    }
     Ok(o)
+}
+
+/// The rematch a dossier asks for: its waiting households with the places left.
+fn rematch_request(args: &MatchArgs, d: &Dossier) -> Result<matching::RematchRequest, Failure> {
+    let rule_set = pick(
+        (brobygger::NotFoundCode::RuleSet, "rule set"),
+        "--rule-set",
+        args.rule_set.as_deref(),
+        &d.rule_sets,
+        |r| r.id.as_str(),
+    )?;
+    let previous_partner = match args.previous_partner.as_deref() {
+        None => matching::PreviousPartner::default(),
+        Some(s) => serde_json::from_value(serde_json::Value::String(s.replace('-', "_"))).map_err(
+            |_| {
+                bad_input(
+                    brobygger::InputCode::UnknownValue,
+                    "--previous-partner",
+                    "expected exclude, allow or prefer",
+                )
+            },
+        )?,
+    };
+    Ok(matching::RematchRequest {
+        cohort: args.cohort.clone().map(Into::into),
+        rule_set: rule_set.id.clone(),
+        options: options(args)?,
+        rematch: matching::RematchOptions {
+            previous_partner,
+            allow_declined: args.allow_declined,
+            only_lost: args.only_lost,
+        },
+    })
 }
 
 pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
@@ -349,6 +415,9 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         _ => None,
     };
     let progress = Progress::new(!args.no_progress);
+    if args.rematch {
+        return rematch(args, lang, &progress, in_store);
+    }
     let inputs = gather(&args, lang, &progress)?;
     if args.store && inputs.from_dossier.is_none() {
         return Err(bad_input(
@@ -415,6 +484,65 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
                     d.matching_mut().add_run(run)
                 })?;
         } else {
+            d.matching_mut().add_run(run)?;
+            crate::out::write_file(path, &d.to_json()?, &[])?;
+        }
+        outln!(
+            "{} {id} {} {}",
+            t(lang, "Kørslen", "The run"),
+            t(lang, "er gemt i", "is stored in"),
+            inputs::shown(path)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `match --rematch`: the dossier's waiting households with the places left, printed or
+/// written like a run, and stored with `--store`.
+fn rematch(args: MatchArgs, lang: Lang, progress: &Progress, in_store: bool) -> Outcome {
+    let d = match (&args.dossier, &args.example) {
+        (Some(path), _) => inputs::dossier(Some(path), None)?,
+        (None, Some(name)) => Dossier::example(name)?,
+        (None, None) => {
+            return Err(bad_input(
+                brobygger::UsageCode::MissingInput,
+                "--rematch",
+                "a rematch reads a dossier's relationships: give --dossier FILE or --example NAME",
+            ));
+        }
+    };
+    let request = rematch_request(&args, &d)?;
+    progress.phase(t(lang, "matcher igen", "rematching").to_owned());
+    let run = d.matching().rematch(&request)?;
+    progress.done();
+    let body = match args.format {
+        MatchFormat::Json => crate::to_json(&run)? + "\n",
+        MatchFormat::Csv => import::match_run_to_csv(&run, lang)?,
+        MatchFormat::Text => text(&run, &d.offers, args.explain, lang),
+    };
+    match &args.out {
+        Some(path) => {
+            let body = match args.format {
+                MatchFormat::Text => crate::to_json(&run)? + "\n",
+                _ => body,
+            };
+            crate::out::write_file(path, &body, &inputs::given(&[&args.dossier]))?;
+            out!("{}", headline(&run, lang));
+            outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
+        }
+        None => out!("{body}"),
+    }
+    if args.store
+        && let Some(path) = args.dossier.as_deref()
+    {
+        let id = run.id.clone();
+        if in_store {
+            brobygger_store::Store::open(path)?.update(
+                brobygger_store::Change::new(&crate::db::actor(), "match"),
+                |d| d.matching_mut().add_run(run),
+            )?;
+        } else {
+            let mut d = d;
             d.matching_mut().add_run(run)?;
             crate::out::write_file(path, &d.to_json()?, &[])?;
         }

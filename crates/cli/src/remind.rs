@@ -31,6 +31,8 @@ pub(crate) enum KindArg {
     TermEnd,
     /// Briefings of political committees.
     CommitteeBriefing,
+    /// Follow-up check-ins of running relationships.
+    CheckIn,
 }
 
 impl From<KindArg> for ReminderKind {
@@ -41,6 +43,7 @@ impl From<KindArg> for ReminderKind {
             KindArg::Review => ReminderKind::Review,
             KindArg::TermEnd => ReminderKind::TermEnd,
             KindArg::CommitteeBriefing => ReminderKind::CommitteeBriefing,
+            KindArg::CheckIn => ReminderKind::CheckIn,
         }
     }
 }

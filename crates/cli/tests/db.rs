@@ -45,7 +45,13 @@ fn import_export_log_and_verify() {
     let example = ok(&dir, &["example", "ikast-brande"]);
     std::fs::write(dir.join("ikast.json"), &example).unwrap();
     let out = ok(&dir, &["db", "init", "p.db", "--lang", "en"]);
-    assert_eq!(out, "The store p.db is ready (schema version 1).\n");
+    assert_eq!(
+        out,
+        format!(
+            "The store p.db is ready (schema version {}).\n",
+            brobygger_store::SCHEMA_VERSION
+        )
+    );
     let out = ok(&dir, &["db", "import", "ikast.json", "p.db"]);
     assert!(out.starts_with("Importeret til p.db: "), "{out}");
     assert!(out.ends_with(", 0 ændret, 0 slettet.\n"), "{out}");

@@ -173,3 +173,42 @@ fn every_match_on_a_store_passes_the_gate_under_the_stores_consents() {
     gated(&beside);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `match --rematch` (the waiting households with the places left) is the core's gated rematch:
+/// the same run, recorded under the dossier's consents.
+#[test]
+fn a_rematch_passes_the_gate_under_the_dossiers_consents() {
+    let dir = scratch("rematch");
+    let example = ok(&dir, &["example", "ikast-brande"]);
+    std::fs::write(dir.join("ikast.json"), &example).unwrap();
+    let rematched: Value = serde_json::from_str(&ok(
+        &dir,
+        &[
+            "match",
+            "--dossier",
+            "ikast.json",
+            "--rematch",
+            "--rule-set",
+            "vvv-ikast",
+            "--as-of",
+            "2016-04-01",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    gated(&rematched);
+    let d = brobygger::Dossier::example("ikast-brande").unwrap();
+    let day: brobygger::chrono::NaiveDate = "2016-04-01".parse().unwrap();
+    let expected = d
+        .matching()
+        .rematch(&brobygger::matching::RematchRequest {
+            cohort: None,
+            rule_set: "vvv-ikast".into(),
+            options: brobygger::MatchOptions::new(brobygger::Solver::Optimal, day),
+            rematch: brobygger::matching::RematchOptions::default(),
+        })
+        .unwrap();
+    assert_eq!(rematched, serde_json::to_value(&expected).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

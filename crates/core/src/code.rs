@@ -527,6 +527,10 @@ codes! {
         Question = "not_found.question", error(InvalidInput),
             "Undersøgelsen har intet spørgsmål med id {id}.",
             "The survey has no question with id {id}.";
+        /// No relationship with the id.
+        Relationship = "not_found.relationship", error(NotFound),
+            "Der er intet forløb med id {id}.",
+            "There is no relationship with id {id}.";
         /// No matching rule set with the id.
         RuleSet = "not_found.rule_set", error(NotFound),
             "Der er intet regelsæt for matchning med id {id}.",

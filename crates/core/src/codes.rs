@@ -23,6 +23,7 @@ use crate::matching::assignment::AssignmentCode;
 use crate::matching::followup::FollowUpCode;
 use crate::matching::model::intro::IntroductionCode;
 use crate::matching::model::rules::MatchingCode;
+use crate::matching::relationships::RelationshipCode;
 use crate::posts::handover::HandoverCode;
 use crate::privacy::model::codes::PrivacyCode;
 use crate::roles::model::codes::RolesCode;
@@ -53,6 +54,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<ChecklistCode>());
     all.extend(CodeInfo::all_of::<DirectoryCode>());
     all.extend(CodeInfo::all_of::<MatchingCode>());
+    all.extend(CodeInfo::all_of::<RelationshipCode>());
     all.extend(CodeInfo::all_of::<FollowUpCode>());
     all.extend(CodeInfo::all_of::<IntroductionCode>());
     all.extend(CodeInfo::all_of::<AssignmentCode>());

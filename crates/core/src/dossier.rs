@@ -64,6 +64,11 @@ pub struct Dossier {
     /// Stored matching runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_runs: Vec<crate::matching::model::run::MatchRun>,
+    /// Matches followed over time: each household–offer relationship from its proposal to its
+    /// end, as dated events. Active ones take the offer's places. (Added in 0.2; a file
+    /// without it loads with none.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<crate::matching::model::relationship::Relationship>,
     /// Consents and other legal bases, match proposals with their disclosures, retention
     /// policies and the anonymisation log.
     #[serde(default, skip_serializing_if = "crate::privacy::Privacy::is_empty")]
@@ -123,6 +128,7 @@ impl Dossier {
             offers: Vec::new(),
             rule_sets: Vec::new(),
             match_runs: Vec::new(),
+            relationships: Vec::new(),
             privacy: crate::privacy::model::store::Privacy::default(),
             directory: Vec::new(),
             places: Vec::new(),

@@ -16,7 +16,7 @@ use crate::examples::example;
 use crate::finding::Finding;
 use crate::ids::AgreementId;
 use crate::lifecycle::facet::LifecycleFacet;
-use crate::matching::facet::MatchingFacet;
+use crate::matching::facet::{MatchingFacet, RelationshipsFacet};
 use crate::posts::facet::PostsFacet;
 use crate::privacy::facet::PrivacyFacet;
 use crate::reminders::RemindersFacet;
@@ -100,6 +100,17 @@ impl Dossier {
     /// introductions.
     pub fn matching_mut(&mut self) -> MatchingFacet<&mut Dossier> {
         MatchingFacet::new(self)
+    }
+
+    /// Matches followed over time: relationships from the proposal to the end, and what they
+    /// hold of the offers.
+    pub fn relationships(&self) -> RelationshipsFacet<&Dossier> {
+        RelationshipsFacet::new(self)
+    }
+
+    /// Relationships, to propose them and record answers, starts, check-ins and ends.
+    pub fn relationships_mut(&mut self) -> RelationshipsFacet<&mut Dossier> {
+        RelationshipsFacet::new(self)
     }
 
     /// Personal data: consents and bases, proposals and disclosure, audience views,

@@ -209,6 +209,11 @@ id_type!(
     /// An answer scale of a survey instrument (e.g. `agreement`, `degree`).
     ScaleId
 );
+id_type!(
+    /// A relationship between a household and a volunteer offer, from proposal to end
+    /// (matching over time). Never derived from a household's id.
+    RelationshipId
+);
 
 impl PersonId {
     /// A fresh random person id of the form `p-dddd-dddd-dddd-dddd` (16 random decimal digits).

@@ -205,14 +205,15 @@ pub use ids::{
 };
 pub use ids::{BasisId, ConsentId, PolicyId, ProposalId};
 pub use ids::{ChoiceId, ItemId, SectionId, SessionId, TemplateId};
-pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleId, RuleSetId};
+pub use ids::{CohortId, MatchRunId, NewcomerId, OfferId, RelationshipId, RuleId, RuleSetId};
 pub use ids::{MAX_ID_LEN, OrgIdProblem, OrgIdScheme, cvr_checksum_ok, is_well_formed};
 pub use lifecycle::{
     LifecycleError, LifecycleFacet, TransitionPolicy, TransitionRequest, TransitionRule,
 };
 pub use matching::{
     Cohort, IntroductionPlan, IntroductionRecord, MatchOptions, MatchRequest, MatchRun,
-    MatchingFacet, Newcomer, Offer, RuleSet, Solver,
+    MatchingFacet, Newcomer, Offer, Relationship, RelationshipsFacet, RematchRequest, RuleSet,
+    Solver,
 };
 pub use places::{Involvement, PartnershipProcess, Place, PlaceBinding, PlaceKind};
 pub use posts::{

@@ -13,7 +13,10 @@
 //!   the date, as the assessment counts them), overdue for up to a year;
 //! - the **end of the term**, when it falls within the horizon or the exit notice, or has passed
 //!   while the agreement is not ended;
-//! - **briefings** of a political committee, due 12 months after the last one (001 "Ressourcer").
+//! - **briefings** of a political committee, due 12 months after the last one (001 "Ressourcer");
+//! - **follow-up check-ins** of running relationships (a household and its volunteer), on the
+//!   schedule of the rule set they were matched under (two weeks after the start, then every
+//!   six weeks by default).
 //!
 //! Reminders name households by their pseudonymous id only (the list is for the coordinator);
 //! they carry the path of what they are about and, where the rule comes from a source, its
@@ -36,6 +39,7 @@ use crate::finding::{FieldPath, SeedDocument, SourceRef};
 use crate::i18n::plural::{DAY, NOTICE};
 use crate::i18n::{Label, Lang, Text, labels, t};
 use crate::ids::{AgreementId, CohortId};
+use crate::matching::lookup::find_rule_set;
 use crate::matching::model::intro::{IntroductionRecord, IntroductionState};
 use crate::present::doc::{Block, Inline, text};
 use crate::present::render::{Document, Present};
@@ -97,6 +101,8 @@ pub enum ReminderKind {
     TermEnd,
     /// Brief the political committee.
     CommitteeBriefing,
+    /// Hold a follow-up check-in on a running relationship (household and volunteer).
+    CheckIn,
 }
 
 labels!(ReminderKind, "reminder_kind" {
@@ -105,6 +111,7 @@ labels!(ReminderKind, "reminder_kind" {
     Review => ("revision", "review"),
     TermEnd => ("aftalens udløb", "end of term"),
     CommitteeBriefing => ("orientering af udvalg", "committee briefing"),
+    CheckIn => ("opfølgning på forløb", "follow-up check-in"),
 });
 
 /// Whether a reminder is late or coming up.
@@ -227,6 +234,7 @@ pub(crate) fn reminders(dossier: &Dossier, as_of: NaiveDate, horizon_days: u32) 
     };
     let mut out = Vec::new();
     introductions(dossier, &w, &mut out);
+    check_ins(dossier, &w, &mut out);
     for (i, a) in dossier.agreements.iter().enumerate() {
         agreement_reminders(a, i, &w, &mut out);
     }
@@ -292,6 +300,51 @@ fn introductions(d: &Dossier, w: &Window, out: &mut Vec<Reminder>) {
                 source: Some(source.clone()),
             });
         }
+    }
+}
+
+/// Follow-up check-ins of running relationships, on the schedule of the rule set they were
+/// matched under (the default schedule otherwise).
+fn check_ins(d: &Dossier, w: &Window, out: &mut Vec<Reminder>) {
+    for (k, r) in d.relationships.iter().enumerate() {
+        let schedule = r
+            .rule_set
+            .as_ref()
+            .and_then(|id| find_rule_set(d, id))
+            .and_then(|rs| rs.follow_up)
+            .unwrap_or_default();
+        let Some(due) = schedule.next_due(r, w.as_of) else {
+            continue;
+        };
+        if due > w.until {
+            continue;
+        }
+        let (state, late) = if due < w.as_of {
+            (ReminderState::Overdue, days_between(due, w.as_of))
+        } else {
+            (ReminderState::Due, 0)
+        };
+        out.push(Reminder {
+            kind: ReminderKind::CheckIn,
+            state,
+            due_on: due,
+            days_overdue: late,
+            agreement: None,
+            cohort: r.cohort.clone(),
+            subject: r.id.to_string(),
+            path: FieldPath::root().field("relationships").index(k),
+            text: Text::new(
+                format!(
+                    "Hold opfølgning på forløbet {} mellem {} og {}.",
+                    r.id, r.newcomer, r.offer
+                ),
+                format!(
+                    "Hold a follow-up check-in on the relationship {} of {} and {}.",
+                    r.id, r.newcomer, r.offer
+                ),
+            ),
+            source: None,
+        });
     }
 }
 

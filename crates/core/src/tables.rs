@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 20] = [
+pub const TABLE_NAMES: [&str; 24] = [
     // a match run
     "match_outcome",
     "matches",
@@ -20,8 +20,13 @@ pub const TABLE_NAMES: [&str; 20] = [
     "unmet_demand",
     "unused_offers",
     "match_statistics",
+    "alternatives",
+    "why_not",
     // a cohort's introductions on a day
     "introductions",
+    // relationships over time
+    "relationships",
+    "relationship_events",
     // an assessment
     "scores",
     "checks",

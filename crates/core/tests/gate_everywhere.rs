@@ -284,6 +284,59 @@ fn a_stored_cohort_is_gated_by_the_dossiers_records() {
     assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
 }
 
+// ---- MatchingFacet::rematch (Python `d.matching.rematch`, Kotlin `rematch`, CLI `match
+// --rematch`) and why_not (a cohort's run made again, so through match_cohort) ----
+
+#[test]
+fn a_rematch_is_gated_by_the_dossiers_records() {
+    let d = Dossier::example("ikast-brande").unwrap();
+    let request = matching::RematchRequest {
+        cohort: None,
+        rule_set: "vvv-ikast".into(),
+        options: options(),
+        rematch: matching::RematchOptions::default(),
+    };
+    let run = d.matching().rematch(&request).unwrap();
+    assert_eq!(run.bases_from, BasisSource::Dossier);
+    assert!(!run.sensitive_uses.is_empty());
+    // The households in the run (those holding a place stay out of a rematch).
+    let in_run: BTreeSet<String> = run
+        .matches
+        .iter()
+        .map(|m| m.newcomer.to_string())
+        .chain(run.unmatched.iter().map(|u| u.newcomer.to_string()))
+        .collect();
+    let newcomers: Vec<Newcomer> = d
+        .cohorts
+        .iter()
+        .flat_map(|c| c.newcomers.iter().cloned())
+        .filter(|n| in_run.contains(n.id.as_str()))
+        .collect();
+    accounted(&run, &newcomers, &d.offers);
+    // Bases belong in the dossier here too.
+    let mut declared = request.clone();
+    declared.options.bases = vec![DeclaredBasis::new(
+        "x",
+        LegalBasis::LegalObligation,
+        vec!["offer.credentials".into()],
+        "r",
+    )];
+    let e = d.matching().rematch(&declared).unwrap_err();
+    assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
+    // Why-not makes the cohort's run again through the same gate: declared bases are refused.
+    let mut asked = MatchRequest {
+        cohort: "ikast-2016-q1".into(),
+        rule_set: "vvv-ikast".into(),
+        options: options(),
+    };
+    let n = d.cohorts[0].newcomers[0].id.clone();
+    let o = d.offers[0].id.clone();
+    assert!(d.matching().why_not(&asked, &n, &o).is_ok());
+    asked.options.bases = declared.options.bases.clone();
+    let e = d.matching().why_not(&asked, &n, &o).unwrap_err();
+    assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
+}
+
 // ---- MatchingFacet::match_profiles (CLI `match --dossier d.json --newcomers x.csv`) ----
 
 #[test]
@@ -453,6 +506,7 @@ fn the_entry_points_are_the_ones_tested_here() {
         "run_consented",         // run_consented_with_no_records_leaves_everyone_out
         "match_cohort",          // a_stored_cohort_is_gated_by_the_dossiers_records
         "match_profiles",        // profiles_beside_a_dossier_use_the_dossiers_consents_...
+        "rematch",               // a_rematch_is_gated_by_the_dossiers_records
         "candidates",            // candidates_never_depend_on_sensitive_values
         "generate_with_threads", // candidates_never_depend_on_sensitive_values
     ]
@@ -510,6 +564,7 @@ fn the_entry_points_are_the_ones_tested_here() {
     let makes_runs = [
         "match_cohort",
         "match_profiles",
+        "rematch",
         "run",
         "run_consented",
         "candidates",
@@ -542,6 +597,7 @@ fn the_entry_points_are_the_ones_tested_here() {
         cli("demo.rs", "match_cohort"),
         cli("matching.rs", "match_cohort"),
         cli("matching.rs", "match_profiles"),
+        cli("matching.rs", "rematch"),
         cli("matching.rs", "run"),
     ]
     .into_iter()
@@ -561,6 +617,7 @@ fn the_entry_points_are_the_ones_tested_here() {
             ][..],
         ),
         (&cli_gate, &["gated(stored)", "gated(&beside)"][..]),
+        (&cli_gate, &["\"--rematch\"", "gated(&rematched)"][..]),
         (
             &cli_files,
             &["\"--example\"", "beside[\"bases_from\"], \"dossier\""][..],

@@ -68,7 +68,9 @@ fn a_match_run_shows_its_outcome_with_ids_only() {
             "unmatched",
             "unmet_demand",
             "unused_offers",
-            "match_statistics"
+            "match_statistics",
+            "alternatives",
+            "why_not"
         ]
     );
 }
@@ -188,6 +190,21 @@ fn every_result_table_has_the_columns_the_list_names() {
         }
         let (d, run) = ikast_run();
         run.tables(lang).into_iter().for_each(&mut check);
+        let over_time = Dossier::from_json(
+            &std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../tests/fixtures/matching/ikast-relationships.dossier.json"),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let on = "2016-09-10".parse().unwrap();
+        let table = brobygger::matching::relationships_table(&over_time, on, lang);
+        assert_eq!(table.rows.len(), 2);
+        check(table);
+        let events = brobygger::matching::relationship_events_table(&over_time, lang);
+        assert!(events.rows.len() >= 4);
+        check(events);
         check(
             brobygger::matching::introductions_table(
                 &d,

@@ -83,6 +83,7 @@ fn options(input: &Value) -> MatchOptions {
         offer_ranking: serde_json::from_value(input["offer_ranking"].clone()).unwrap(),
         id: input["run_id"].as_str().map(Into::into),
         bases: Vec::new(),
+        explain: Default::default(),
     }
 }
 

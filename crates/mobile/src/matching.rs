@@ -6,11 +6,14 @@ use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
 use brobygger::matching::{
-    Cohort, CohortView, IntroductionPlan, IntroductionRecord, IntroductionStatus, MatchOptions,
-    MatchRequest, MatchRun, Newcomer, Offer, PreferenceProblem, ProposingSide, RuleSet,
-    StableAssignment, VolunteerMatchView,
+    Cohort, CohortView, EndReason, EventOptions, IntroductionPlan, IntroductionRecord,
+    IntroductionStatus, MatchOptions, MatchRequest, MatchRun, Newcomer, Offer, OfferLoad,
+    PreferenceProblem, ProposeRelationship, ProposingSide, Relationship, RelationshipEventKind,
+    RelationshipState, RematchRequest, RuleSet, StableAssignment, VolunteerMatchView, WhyNot,
 };
-use brobygger::{BrobyggerError, CohortId, Dossier, Finding, MatchRunId, OfferId};
+use brobygger::{
+    BrobyggerError, CohortId, Dossier, Finding, MatchRunId, NewcomerId, OfferId, RelationshipId,
+};
 use std::sync::{Arc, RwLock};
 
 /// Reads a rule set from TOML. Throws `Parse` (with path, line and column) or
@@ -106,6 +109,11 @@ impl DossierHandle {
     pub fn matching(&self) -> Result<Arc<DossierMatching>, BrobyggerError> {
         Ok(Arc::new(DossierMatching(Arc::clone(&self.0))))
     }
+
+    /// Relationships over time: proposals, answers, starts, check-ins and ends.
+    pub fn relationships(&self) -> Result<Arc<DossierRelationships>, BrobyggerError> {
+        Ok(Arc::new(DossierRelationships(Arc::clone(&self.0))))
+    }
 }
 
 /// Cohorts' matching runs and introductions (the core's `MatchingFacet`). Shares the handle's
@@ -139,6 +147,27 @@ impl DossierMatching {
         read(self.lock())?
             .matching()
             .match_profiles(&rule_set, &newcomers, &offers, options)
+    }
+
+    /// Matches the households that wait on the day (those who lost a match and those never
+    /// matched) with the places relationships and proposals leave, through the consent gate
+    /// (not stored; see `addRun`). Pairs together now or before are never proposed as new.
+    pub fn rematch(&self, request: RematchRequest) -> Result<MatchRun, BrobyggerError> {
+        read(self.lock())?.matching().rematch(&request)
+    }
+
+    /// Why a household and an offer were not matched in the cohort's run of the request: a
+    /// side not in the run, the hard rules that fail, the history, seats, no free place, or
+    /// the score the chosen assignment would give up.
+    pub fn why_not(
+        &self,
+        request: MatchRequest,
+        newcomer: NewcomerId,
+        offer: OfferId,
+    ) -> Result<WhyNot, BrobyggerError> {
+        read(self.lock())?
+            .matching()
+            .why_not(&request, &newcomer, &offer)
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing
@@ -194,5 +223,87 @@ impl DossierMatching {
         offer: OfferId,
     ) -> Result<Vec<VolunteerMatchView>, BrobyggerError> {
         read(self.lock())?.matching().volunteer_view(&run, &offer)
+    }
+}
+
+/// Relationships over time (the core's `RelationshipsFacet`). Shares the handle's lock; every
+/// change is checked first, and a refused one throws and leaves the dossier as it was.
+#[derive(Debug, uniffi::Object)]
+pub struct DossierRelationships(Arc<RwLock<Dossier>>);
+
+impl DossierRelationships {
+    fn lock(&self) -> &RwLock<Dossier> {
+        &self.0
+    }
+}
+
+#[uniffi::export]
+impl DossierRelationships {
+    /// Every relationship, in the dossier's order.
+    pub fn all(&self) -> Result<Vec<Relationship>, BrobyggerError> {
+        Ok(read(self.lock())?.relationships().all().to_vec())
+    }
+
+    /// The relationship with the id, if any.
+    pub fn get(&self, id: RelationshipId) -> Result<Option<Relationship>, BrobyggerError> {
+        Ok(read(self.lock())?.relationships().get(&id).cloned())
+    }
+
+    /// The relationships of a household, oldest first.
+    pub fn of_household(&self, newcomer: NewcomerId) -> Result<Vec<Relationship>, BrobyggerError> {
+        Ok(read(self.lock())?
+            .relationships()
+            .of_household(&newcomer)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
+    /// What relationships and open proposals hold of every offer on a day, and what is free.
+    pub fn offer_loads(&self, on: NaiveDate) -> Result<Vec<OfferLoad>, BrobyggerError> {
+        Ok(read(self.lock())?.relationships().offer_loads(on))
+    }
+
+    /// Proposes a household and an offer as a relationship and returns its id.
+    pub fn propose(&self, request: ProposeRelationship) -> Result<RelationshipId, BrobyggerError> {
+        write(self.lock())?.relationships_mut().propose(request)
+    }
+
+    /// Proposes every match of a stored run, all or nothing.
+    pub fn propose_run(
+        &self,
+        run: MatchRunId,
+        on: NaiveDate,
+    ) -> Result<Vec<RelationshipId>, BrobyggerError> {
+        write(self.lock())?
+            .relationships_mut()
+            .propose_run(&run, on)
+    }
+
+    /// Records an event (an answer, the start, a check-in, a withdrawal) and returns the new
+    /// state.
+    pub fn record(
+        &self,
+        id: RelationshipId,
+        on: NaiveDate,
+        event: RelationshipEventKind,
+        options: EventOptions,
+    ) -> Result<RelationshipState, BrobyggerError> {
+        write(self.lock())?
+            .relationships_mut()
+            .record(&id, on, event, options)
+    }
+
+    /// Ends a running relationship with a reason and returns the new state.
+    pub fn end(
+        &self,
+        id: RelationshipId,
+        on: NaiveDate,
+        reason: EndReason,
+        options: EventOptions,
+    ) -> Result<RelationshipState, BrobyggerError> {
+        write(self.lock())?
+            .relationships_mut()
+            .end(&id, on, reason, options)
     }
 }

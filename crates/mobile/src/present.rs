@@ -9,7 +9,7 @@ use brobygger::present::{Format, Present};
 use brobygger::{Assessment, BrobyggerError, Finding, Lang, RoleMatrix};
 
 /// A match run's tables in `lang`: `match_outcome`, `matches`, `match_rules`, `unmatched`,
-/// `unmet_demand`, `unused_offers`, `match_statistics`.
+/// `unmet_demand`, `unused_offers`, `match_statistics`, `alternatives`, `why_not`.
 #[uniffi::export]
 pub fn match_run_tables(run: MatchRun, lang: Lang) -> Result<Vec<Table>, BrobyggerError> {
     Ok(run.tables(lang))
@@ -94,4 +94,20 @@ pub fn table_names() -> Vec<String> {
         .iter()
         .map(|n| (*n).to_owned())
         .collect()
+}
+
+/// The dossier's relationships in `lang`: the `relationships` table on day `on` (each
+/// relationship proposed by then with its state on the day) and the `relationship_events`
+/// table (every event).
+#[uniffi::export]
+pub fn relationship_tables(
+    dossier: std::sync::Arc<crate::dossier::DossierHandle>,
+    on: brobygger::chrono::NaiveDate,
+    lang: Lang,
+) -> Result<Vec<Table>, BrobyggerError> {
+    let d = crate::convert::read(dossier.lock())?;
+    Ok(vec![
+        brobygger::matching::relationships_table(&d, on, lang),
+        brobygger::matching::relationship_events_table(&d, lang),
+    ])
 }

@@ -358,6 +358,13 @@ impl Dossier {
         crate::matching::DossierMatching::new(slf.unbind())
     }
 
+    /// Relationships over time: proposals, answers, starts, check-ins and ends:
+    /// `d.relationships.propose(...)`.
+    #[getter]
+    fn relationships(slf: Bound<'_, Self>) -> crate::matching::DossierRelationships {
+        crate::matching::DossierRelationships::new(slf.unbind())
+    }
+
     /// Partnership health: assessments, the health summary and the report.
     #[getter]
     fn assessment(slf: Bound<'_, Self>) -> crate::assessment::DossierAssessment {

@@ -97,7 +97,9 @@ mod _brobygger {
     };
 
     #[pymodule_export]
-    use crate::matching::{DossierMatching, MatchRun, RuleSet, match_profiles, stable_matching};
+    use crate::matching::{
+        DossierMatching, DossierRelationships, MatchRun, RuleSet, match_profiles, stable_matching,
+    };
 
     #[pymodule_export]
     use crate::import::{
@@ -118,7 +120,8 @@ mod _brobygger {
     #[pymodule_export]
     use crate::notebook::{
         assess_many, empty_table, findings_html, findings_table, introductions_table,
-        survey_changes_table, survey_shares_table, table_names,
+        relationship_events_table, relationships_table, survey_changes_table, survey_shares_table,
+        table_names,
     };
 
     #[pymodule_export]

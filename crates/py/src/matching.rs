@@ -231,6 +231,37 @@ impl MatchRun {
         to_py(py, &self.inner.sensitive_uses)
     }
 
+    /// Each household's next best offers, when asked (`alternatives=k`), as dicts: `newcomer`,
+    /// `matched` (its offer or None) and `offers` (each `offer`, `score`, `gap`, `full`).
+    #[getter]
+    fn alternatives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.alternatives)
+    }
+
+    /// Answers to the why-not questions asked, as dicts: `newcomer`, `offer`, `reason` (a dict
+    /// with `type`, e.g. `"hard_rules"` or `"outscored"`) and `text` (`{da, en}`).
+    #[getter]
+    fn why_not<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.why_not)
+    }
+
+    /// The households in the run that lost a match and wait for a new one (a rematch).
+    #[getter]
+    fn waiting_again(&self) -> Vec<String> {
+        self.inner
+            .waiting_again
+            .iter()
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    /// How seats and quotas were met and what the quotas cost, as a dict; None when no offer
+    /// has seats and the rule set has no quotas.
+    #[getter]
+    fn structure<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.structure)
+    }
+
     /// The run as plain Python data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
@@ -290,7 +321,21 @@ pub(crate) fn options(
             Some(b) => from_py(b, "bases")?,
             None => Vec::new(),
         },
+        explain: Default::default(),
     })
+}
+
+/// What a run explains beyond its matches: `k` next-best offers per household and the pairs
+/// asked about.
+fn explain(alternatives: u32, why_not: Option<Vec<(String, String)>>) -> m::ExplainOptions {
+    m::ExplainOptions {
+        alternatives,
+        why_not: why_not
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(n, o)| m::PairQuery::new(n, o))
+            .collect(),
+    }
 }
 
 /// Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
@@ -377,11 +422,15 @@ pub(crate) mod on_dossier {
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
+        alternatives: u32,
+        why_not: Option<Vec<(String, String)>>,
     ) -> PyResult<MatchRun> {
+        let mut o = options(solver, as_of, offer_ranking, id, None)?;
+        o.explain = explain(alternatives, why_not);
         let request = m::MatchRequest {
             cohort: cohort.into(),
             rule_set: rule_set.into(),
-            options: options(solver, as_of, offer_ranking, id, None)?,
+            options: o,
         };
         let run = py.detach(|| d.matching().match_cohort(&request)).py()?;
         Ok(MatchRun { inner: run })
@@ -517,8 +566,10 @@ impl DossierMatching {
 #[pymethods]
 impl DossierMatching {
     /// Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
-    /// see `add_run`). Releases the GIL while solving.
-    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    /// see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
+    /// score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
+    /// were not matched (`run.why_not`). Releases the GIL while solving.
+    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None, alternatives = 0, why_not = None))]
     #[allow(clippy::too_many_arguments)]
     fn match_cohort(
         &self,
@@ -529,6 +580,8 @@ impl DossierMatching {
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
+        alternatives: u32,
+        why_not: Option<Vec<(String, String)>>,
     ) -> PyResult<crate::matching::MatchRun> {
         // A snapshot: the solve runs without the GIL, and a write from another thread meanwhile
         // must neither fail ("Already borrowed") nor change the data under the run.
@@ -542,6 +595,8 @@ impl DossierMatching {
             solver,
             offer_ranking,
             id,
+            alternatives,
+            why_not,
         )
     }
 
@@ -571,6 +626,79 @@ impl DossierMatching {
             .detach(|| d.matching().match_profiles(rules, &newcomers, &offers, o))
             .py()?;
         Ok(MatchRun { inner: run })
+    }
+
+    /// Matches the households that wait on `as_of` (those who lost a match and those never
+    /// matched; only the former with `only_lost=True`) with the places relationships and
+    /// proposals leave, through the consent gate; who comes first is the rule set's
+    /// `waiting_time` and `lost_match` rules. `previous_partner` is `"exclude"` (the default),
+    /// `"allow"` or `"prefer"`; `allow_declined` proposes pairs a side declined before;
+    /// `cohort` limits it to one cohort (default: the whole programme). Not stored; see
+    /// `add_run`. Releases the GIL while solving.
+    #[pyo3(signature = (rule_set, as_of, cohort = None, solver = "optimal", previous_partner = "exclude", allow_declined = false, only_lost = false, offer_ranking = "score", id = None, alternatives = 0))]
+    #[allow(clippy::too_many_arguments)]
+    fn rematch(
+        &self,
+        py: Python<'_>,
+        rule_set: &str,
+        as_of: NaiveDate,
+        cohort: Option<String>,
+        solver: &str,
+        previous_partner: &str,
+        allow_declined: bool,
+        only_lost: bool,
+        offer_ranking: &str,
+        id: Option<String>,
+        alternatives: u32,
+    ) -> PyResult<crate::matching::MatchRun> {
+        let mut o = options(solver, as_of, offer_ranking, id, None)?;
+        o.explain = explain(alternatives, None);
+        let request = m::RematchRequest {
+            cohort: cohort.map(Into::into),
+            rule_set: rule_set.into(),
+            options: o,
+            rematch: m::RematchOptions {
+                previous_partner: parse_enum(previous_partner, "previous_partner")?,
+                allow_declined,
+                only_lost,
+            },
+        };
+        // A snapshot, as in match_cohort: writes from other threads never meet a borrow.
+        let d = self.dossier.read_wait(py)?.inner.clone();
+        let run = py.detach(|| d.matching().rematch(&request)).py()?;
+        Ok(MatchRun { inner: run })
+    }
+
+    /// Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
+    /// `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
+    /// `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
+    /// naming rules, ids and points, never a profile's value.
+    #[pyo3(signature = (cohort, rule_set, as_of, newcomer, offer, solver = "optimal", offer_ranking = "score"))]
+    #[allow(clippy::too_many_arguments)]
+    fn why_not<'py>(
+        &self,
+        py: Python<'py>,
+        cohort: &str,
+        rule_set: &str,
+        as_of: NaiveDate,
+        newcomer: &str,
+        offer: &str,
+        solver: &str,
+        offer_ranking: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let request = m::MatchRequest {
+            cohort: cohort.into(),
+            rule_set: rule_set.into(),
+            options: options(solver, as_of, offer_ranking, None, None)?,
+        };
+        let d = self.dossier.read_wait(py)?.inner.clone();
+        let answer = py
+            .detach(|| {
+                d.matching()
+                    .why_not(&request, &newcomer.into(), &offer.into())
+            })
+            .py()?;
+        to_py(py, &answer)
     }
 
     /// Stores a run; raises if its id is taken or it refers to unknown records.
@@ -659,5 +787,193 @@ impl DossierMatching {
             offer,
             lang,
         )
+    }
+}
+
+/// Relationships over time (the core's `RelationshipsFacet`): `d.relationships`. A match from
+/// its proposal to its end, as dated events; every change is checked first and a refused one
+/// (ending a relationship that never started, starting a declined one) raises and changes
+/// nothing. Records are plain dicts shaped like the JSON file.
+#[pyclass(module = "brobygger")]
+#[derive(Debug)]
+pub struct DossierRelationships {
+    dossier: Py<Dossier>,
+}
+
+impl DossierRelationships {
+    pub(crate) fn new(dossier: Py<Dossier>) -> Self {
+        Self { dossier }
+    }
+}
+
+#[pymethods]
+impl DossierRelationships {
+    /// Every relationship, in the dossier's order, as dicts.
+    fn all<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.dossier.read_wait(py)?.inner.relationships().all())
+    }
+
+    /// The relationship with `id` as a dict, or None.
+    fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &self
+                .dossier
+                .read_wait(py)?
+                .inner
+                .relationships()
+                .get(&id.into()),
+        )
+    }
+
+    /// The relationships of a household, oldest first, as dicts.
+    fn of_household<'py>(&self, py: Python<'py>, newcomer: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &self
+                .dossier
+                .read_wait(py)?
+                .inner
+                .relationships()
+                .of_household(&newcomer.into()),
+        )
+    }
+
+    /// What relationships and open proposals hold of every offer on `on`, and what is free,
+    /// as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
+    fn offer_loads<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &self
+                .dossier
+                .read_wait(py)?
+                .inner
+                .relationships()
+                .offer_loads(on),
+        )
+    }
+
+    /// Proposes `newcomer` with `offer` on `on` and returns the relationship's id. Raises (and
+    /// nothing changes) for an unknown household, offer, rule set or run, a household no
+    /// consent or basis allows matching, a pair together now or before, a pair declined before
+    /// (unless `allow_declined`), a household held elsewhere, or an offer without room.
+    #[pyo3(signature = (newcomer, offer, on, rule_set = None, run = None, proposal = None, replaces = None, id = None, allow_declined = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn propose(
+        &self,
+        py: Python<'_>,
+        newcomer: &str,
+        offer: &str,
+        on: NaiveDate,
+        rule_set: Option<String>,
+        run: Option<String>,
+        proposal: Option<String>,
+        replaces: Option<String>,
+        id: Option<String>,
+        allow_declined: bool,
+    ) -> PyResult<String> {
+        let request = m::ProposeRelationship {
+            newcomer: newcomer.into(),
+            offer: offer.into(),
+            on,
+            rule_set: rule_set.map(Into::into),
+            run: run.map(Into::into),
+            proposal: proposal.map(Into::into),
+            replaces: replaces.map(Into::into),
+            id: id.map(Into::into),
+            allow_declined,
+        };
+        Ok(self
+            .dossier
+            .write_wait(py)?
+            .inner
+            .relationships_mut()
+            .propose(request)
+            .py()?
+            .to_string())
+    }
+
+    /// Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
+    /// household that lost a match gets a relationship that replaces the lost one.
+    fn propose_run(&self, py: Python<'_>, run: &str, on: NaiveDate) -> PyResult<Vec<String>> {
+        Ok(self
+            .dossier
+            .write_wait(py)?
+            .inner
+            .relationships_mut()
+            .propose_run(&run.into(), on)
+            .py()?
+            .into_iter()
+            .map(|id| id.to_string())
+            .collect())
+    }
+
+    /// Records an event and returns the new state (`"accepted"`, `"started"`, `"active"`, ...).
+    /// `event` is `"accepted"` or `"declined"` (with `side`: `"household"` or `"volunteer"`),
+    /// `"withdrawn"`, `"started"` or `"check_in"` (with `outcome`: `"going"`,
+    /// `"needs_support"` or `"not_meeting"`); end a relationship with `end`. Raises for a step
+    /// that does not follow from the state or a date before the last event.
+    #[pyo3(signature = (id, on, event, side = None, outcome = None, by = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        on: NaiveDate,
+        event: &str,
+        side: Option<String>,
+        outcome: Option<String>,
+        by: Option<String>,
+    ) -> PyResult<String> {
+        let kind = PyDict::new(py);
+        kind.set_item("type", event)?;
+        if let Some(side) = side {
+            kind.set_item("side", side)?;
+        }
+        if let Some(outcome) = outcome {
+            kind.set_item("outcome", outcome)?;
+        }
+        let kind: m::RelationshipEventKind = from_py(kind.as_any(), "event")?;
+        let options = m::EventOptions {
+            by: by.map(Into::into),
+            rematch: None,
+        };
+        let state = self
+            .dossier
+            .write_wait(py)?
+            .inner
+            .relationships_mut()
+            .record(&id.into(), on, kind, options)
+            .py()?;
+        Ok(enum_str(&state))
+    }
+
+    /// Ends a running relationship on `on` with `reason` (`"moved_away"`, `"did_not_click"`,
+    /// `"volunteer_stopped"`, `"household_stopped"`, `"goal_reached"`, `"consent_withdrawn"`
+    /// or `"other"`) and returns the new state. Whether the household waits for a new match
+    /// follows the reason unless `rematch` says.
+    #[pyo3(signature = (id, on, reason, by = None, rematch = None))]
+    fn end(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        on: NaiveDate,
+        reason: &str,
+        by: Option<String>,
+        rematch: Option<bool>,
+    ) -> PyResult<String> {
+        let reason: m::EndReason = parse_enum(reason, "reason")?;
+        let options = m::EventOptions {
+            by: by.map(Into::into),
+            rematch,
+        };
+        let state = self
+            .dossier
+            .write_wait(py)?
+            .inner
+            .relationships_mut()
+            .end(&id.into(), on, reason, options)
+            .py()?;
+        Ok(enum_str(&state))
     }
 }

@@ -127,3 +127,37 @@ pub fn empty_table<'py>(py: Python<'py>, name: &str, lang: &str) -> PyResult<Bou
 pub fn table_names() -> Vec<&'static str> {
     core::TABLE_NAMES.to_vec()
 }
+
+/// The `relationships` table of `dossier` on day `on` (one row per relationship proposed by
+/// then, with its state on the day), texts in `lang`, as a plain dict: what
+/// `relationships_frame` reads.
+#[pyfunction]
+#[pyo3(signature = (dossier, on, lang = "en"))]
+pub fn relationships_table<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    on: NaiveDate,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang)?;
+    to_py(
+        py,
+        &core::matching::relationships_table(&dossier.inner, on, lang),
+    )
+}
+
+/// The `relationship_events` table of `dossier` (one row per event), texts in `lang`, as a
+/// plain dict: what `relationship_events_frame` reads.
+#[pyfunction]
+#[pyo3(signature = (dossier, lang = "en"))]
+pub fn relationship_events_table<'py>(
+    py: Python<'py>,
+    dossier: PyRef<'_, Dossier>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang)?;
+    to_py(
+        py,
+        &core::matching::relationship_events_table(&dossier.inner, lang),
+    )
+}

@@ -80,14 +80,12 @@ mod tests {
         let path = dir.join("s.db");
         drop(Store::open(&path).unwrap());
         let before = std::fs::read(&path).unwrap();
-        let broken = [
-            migrate::MIGRATIONS[0],
-            "CREATE TABLE added (x); INSERT INTO no_such_table VALUES (1);",
-        ];
+        let mut broken = migrate::MIGRATIONS.to_vec();
+        broken.push("CREATE TABLE added (x); INSERT INTO no_such_table VALUES (1);");
         let e = Store::open_migrating(&path, StoreOptions::default(), &broken).unwrap_err();
         assert_eq!(e.code(), "store.sqlite");
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 1);
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         let tables: i64 = store
             .conn_for_tests()
             .query_row(
@@ -101,12 +99,56 @@ mod tests {
         // The main file's pages are as they were (the WAL was checkpointed on close).
         assert_eq!(std::fs::read(&path).unwrap(), before);
         // A second migration applies on top, in one go.
-        let next = [migrate::MIGRATIONS[0], "CREATE TABLE added (x INTEGER);"];
+        let mut next = migrate::MIGRATIONS.to_vec();
+        next.push("CREATE TABLE added (x INTEGER);");
         let store = Store::open_migrating(&path, StoreOptions::default(), &next).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION + 1);
         drop(store);
         let e = Store::open(&path).unwrap_err();
         assert_eq!(e.code(), "store.newer_schema");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A store of version 1 (before the relationships view) opens, migrates to the current
+    /// version, and its stored relationships are read through the new view.
+    #[test]
+    fn a_version_1_store_gains_the_relationships_view() {
+        let dir = scratch("v1-relationships");
+        let path = dir.join("s.db");
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/matching/ikast-relationships.dossier.json"),
+        )
+        .unwrap();
+        let dossier = brobygger::Dossier::from_json(&text).unwrap();
+        let mut store =
+            Store::open_migrating(&path, StoreOptions::default(), &migrate::MIGRATIONS[..1])
+                .unwrap();
+        store
+            .import(&dossier, Change::new("test", "import"))
+            .unwrap();
+        assert_eq!(store.schema_version().unwrap(), 1);
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let ids: Vec<String> = store
+            .conn_for_tests()
+            .prepare("SELECT id FROM relationships")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let expected: Vec<String> = dossier
+            .relationships
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        assert_eq!(ids, expected);
+        assert_eq!(
+            store.dossier().unwrap().relationships,
+            dossier.relationships
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

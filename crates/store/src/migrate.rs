@@ -90,11 +90,18 @@ CREATE VIEW audit_log AS
     SELECT seq, at, actor, operation, collection, entity, action, fields FROM audit ORDER BY seq;
 "#;
 
+/// Version 2: a view of the relationships between households and offers (issue 19); their rows
+/// were stored since version 1, as every list of the dossier is.
+const V2: &str = r#"
+CREATE VIEW relationships AS
+    SELECT key AS id, json FROM entity WHERE collection = 'relationships' ORDER BY position;
+"#;
+
 /// Every migration, in order: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this library writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file's schema version (0 for a new file), refusing a file that is not a store.
 pub(crate) fn version(conn: &Connection, path: &str) -> Result<u32, StoreError> {

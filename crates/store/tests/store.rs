@@ -524,6 +524,7 @@ print(con.execute("PRAGMA user_version").fetchone()[0])
 (n,) = con.execute("SELECT count(*) FROM agreements").fetchone()
 (title,) = con.execute("SELECT json_extract(json, '$.title') FROM document").fetchone()
 runs = [r[0] for r in con.execute("SELECT id FROM match_runs")]
+assert con.execute("SELECT count(*) FROM relationships").fetchone()[0] == 0
 actors = {r[0] for r in con.execute("SELECT actor FROM audit_log")}
 print(n, title, runs, sorted(actors))
 "#;
@@ -538,7 +539,7 @@ print(n, title, runs, sorted(actors))
     );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[1], "1");
+    assert_eq!(lines[1], brobygger_store::SCHEMA_VERSION.to_string());
     let d = Example::IkastBrande.dossier().unwrap();
     assert_eq!(
         lines[2],

@@ -70,6 +70,8 @@ pub const ARRIVED_HOUSEHOLD: Plural = Plural::new(
     "household that has arrived",
     "households that have arrived",
 );
+/// Matches of a household and an offer (Danish `match` is the same in both forms).
+pub const MATCH: Plural = Plural::new("match", "match", "match", "matches");
 /// Volunteer offers (Danish `tilbud` is the same in both forms).
 pub const OFFER: Plural = Plural::new("tilbud", "tilbud", "offer", "offers");
 /// Free places of an offer.

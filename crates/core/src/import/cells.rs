@@ -11,6 +11,7 @@ use crate::matching::model::profile::{
     Gender, LanguageLevel, LanguageSkill, Need, OfferKind, Preference, Slot, Weekday,
     is_language_code,
 };
+use crate::matching::model::seats::{SeatKind, SeatNeed, Seats};
 use crate::privacy::model::basis::LegalBasis;
 use chrono::NaiveDate;
 
@@ -333,6 +334,61 @@ pub(crate) fn party(s: &str) -> Result<PartyRef, Bad> {
 /// Shortest text that reads back to the same number.
 pub(crate) fn float_text(x: f64) -> String {
     format!("{x}")
+}
+
+/// A seat kind as written in files: `adults`, `children`, `school_places`, `people`, or the id
+/// of a custom kind.
+fn seat_kind(s: &str) -> Result<SeatKind, Bad> {
+    let s = s.trim();
+    Ok(match s.to_ascii_lowercase().as_str() {
+        "adults" => SeatKind::Adults,
+        "children" => SeatKind::Children,
+        "school_places" => SeatKind::SchoolPlaces,
+        "people" => SeatKind::People,
+        _ => SeatKind::Custom { id: id(s)? },
+    })
+}
+
+/// A seat kind's key in files.
+pub(crate) fn seat_key(k: &SeatKind) -> String {
+    match k {
+        SeatKind::Adults => "adults".into(),
+        SeatKind::Children => "children".into(),
+        SeatKind::SchoolPlaces => "school_places".into(),
+        SeatKind::People => "people".into(),
+        SeatKind::Custom { id } => id.clone(),
+    }
+}
+
+fn bad_seat() -> Bad {
+    bad(
+        ImportCode::UnknownValue,
+        "Skriv slags:antal, fx rooms:2 eller children:3/1 (antal/optaget for et tilbud).",
+        "Write kind:count, e.g. rooms:2 or children:3/1 (count/taken for an offer).",
+    )
+}
+
+/// `kind:count`: seats of a kind a household needs.
+pub(crate) fn seat_need(item: &str) -> Result<SeatNeed, Bad> {
+    let (kind, n) = item.rsplit_once(':').ok_or_else(bad_seat)?;
+    Ok(SeatNeed {
+        seat: seat_kind(kind)?,
+        count: count(n)?,
+    })
+}
+
+/// `kind:capacity` or `kind:capacity/taken`: seats of a kind an offer has.
+pub(crate) fn seats(item: &str) -> Result<Seats, Bad> {
+    let (kind, n) = item.rsplit_once(':').ok_or_else(bad_seat)?;
+    let (capacity, taken) = match n.split_once('/') {
+        Some((c, t)) => (count(c)?, count(t)?),
+        None => (count(n)?, 0),
+    };
+    Ok(Seats {
+        seat: seat_kind(kind)?,
+        capacity,
+        taken,
+    })
 }
 
 #[cfg(test)]

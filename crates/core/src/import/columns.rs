@@ -126,7 +126,7 @@ const BASIS_REFERENCE: Spec = (
     "",
 );
 
-const NEWCOMER_SPECS: [Spec; 21] = [
+const NEWCOMER_SPECS: [Spec; 22] = [
     (
         "id",
         true,
@@ -219,6 +219,14 @@ const NEWCOMER_SPECS: [Spec; 21] = [
         "ids separated by ';', e.g. football;cooking",
         "football;cooking",
     ),
+    (
+        "seat_needs",
+        false,
+        "seat_needs",
+        "pladser, husstanden har brug for ud over det, dens sammensætning siger, adskilt af ';': slags:antal, fx rooms:2 (slags: adults, children, school_places, people eller et id)",
+        "seats the household needs beyond what its composition says, separated by ';': kind:count, e.g. rooms:2 (kind: adults, children, school_places, people or an id)",
+        "",
+    ),
     CONSENT_GIVEN_ON,
     CONSENT_ENDS_ON,
     CONSENT_ATTRIBUTES,
@@ -227,7 +235,7 @@ const NEWCOMER_SPECS: [Spec; 21] = [
     BASIS_REFERENCE,
 ];
 
-const OFFER_SPECS: [Spec; 24] = [
+const OFFER_SPECS: [Spec; 25] = [
     (
         "id",
         true,
@@ -350,6 +358,14 @@ const OFFER_SPECS: [Spec; 24] = [
         "dato for optagelse på listen (ÅÅÅÅ-MM-DD)",
         "day put on the list (YYYY-MM-DD)",
         "2015-09-01",
+    ),
+    (
+        "seats",
+        false,
+        "seats",
+        "pladser af flere slags adskilt af ';': slags:kapacitet eller slags:kapacitet/optaget, fx adults:2;children:3/1 (slags: adults, children, school_places, people eller et id)",
+        "seats of several kinds separated by ';': kind:capacity or kind:capacity/taken, e.g. adults:2;children:3/1 (kind: adults, children, school_places, people or an id)",
+        "",
     ),
     CONSENT_GIVEN_ON,
     CONSENT_ENDS_ON,

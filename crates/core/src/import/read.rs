@@ -467,6 +467,7 @@ fn newcomer(r: &mut Row<'_>) -> Option<Newcomer> {
     let availability = values(r.list("availability", cells::slot));
     let industries = values(r.list("industries", cells::id));
     let interests = values(r.list("interests", cells::id));
+    let seat_needs = values(r.list("seat_needs", cells::seat_need));
     let privacy = r.privacy();
     if r.failed {
         return None;
@@ -487,6 +488,7 @@ fn newcomer(r: &mut Row<'_>) -> Option<Newcomer> {
     n.availability = availability;
     n.industries = industries;
     n.interests = interests;
+    n.seat_needs = seat_needs;
     Some(n)
 }
 
@@ -522,6 +524,7 @@ fn offer(r: &mut Row<'_>) -> Option<Offer> {
     let interests = values(r.list("interests", cells::id));
     let availability = values(r.list("availability", cells::slot));
     let listed_on = r.optional("listed_on", cells::date);
+    let seats = values(r.list("seats", cells::seats));
     let privacy = r.privacy();
     if r.failed {
         return None;
@@ -541,6 +544,7 @@ fn offer(r: &mut Row<'_>) -> Option<Offer> {
     o.interests = interests;
     o.availability = availability;
     o.listed_on = listed_on;
+    o.seats = seats;
     Some(o)
 }
 

@@ -3,7 +3,7 @@
 //! exactly. Reading the output gives the same profiles. Every cell of every export passes
 //! [`escape_cell`] (formula injection, `crate::present::formula`).
 
-use super::cells::{float_text, need_key, preference_key, slot_key, vocab_key};
+use super::cells::{float_text, need_key, preference_key, seat_key, slot_key, vocab_key};
 use super::columns;
 use super::csv::CsvTable;
 use crate::code::SaveCode;
@@ -84,6 +84,9 @@ pub fn newcomers_to_csv(newcomers: &[Newcomer]) -> Result<String, BrobyggerError
                 join(&n.availability, slot_key),
                 n.industries.join(";"),
                 n.interests.join(";"),
+                join(&n.seat_needs, |s| {
+                    format!("{}:{}", seat_key(&s.seat), s.count)
+                }),
             ]
             .into_iter()
             .chain(privacy(&n.privacy))
@@ -117,6 +120,13 @@ pub fn offers_to_csv(offers: &[Offer]) -> Result<String, BrobyggerError> {
                 o.interests.join(";"),
                 join(&o.availability, slot_key),
                 opt(o.listed_on),
+                join(&o.seats, |s| {
+                    if s.taken == 0 {
+                        format!("{}:{}", seat_key(&s.seat), s.capacity)
+                    } else {
+                        format!("{}:{}/{}", seat_key(&s.seat), s.capacity, s.taken)
+                    }
+                }),
             ]
             .into_iter()
             .chain(privacy(&o.privacy))

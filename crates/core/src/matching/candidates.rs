@@ -10,10 +10,12 @@
 //! Scores are exact integers: each pair's weighted soft score is rounded to millionths
 //! ([`SCORE_SCALE`]), so every solver compares and sums the same integers.
 
+use crate::ids::{NewcomerId, OfferId};
 use crate::matching::model::profile::{
     Coordinates, Credential, Gender, LanguageLevel, Need, Newcomer, Offer, OfferKind, Preference,
 };
 use crate::matching::model::rules::{RuleKind, RuleSet};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
@@ -51,9 +53,54 @@ impl Interner {
     }
 }
 
+/// Why a pair that meets every hard rule is still not a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Exclusion {
+    /// The household or the volunteer declined this pair before.
+    Declined,
+    /// The pair is, or was, together: a released proposal or a relationship (a previous
+    /// partner the run excludes).
+    Together,
+    /// The household's seats do not fit the offer's.
+    Seats,
+}
+
+/// What a run knows beyond the profiles: its day and what the dossier's history says about
+/// households and pairs. Empty for runs over bare profiles.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RunContext {
+    /// The day of the run (waiting times).
+    pub as_of: Option<NaiveDate>,
+    /// Households that lost a match and wait for a new one, with the day it ended.
+    pub lost: HashMap<NewcomerId, NaiveDate>,
+    /// Pairs that must not be proposed, and why.
+    pub excluded: HashMap<(NewcomerId, OfferId), Exclusion>,
+    /// Pairs whose score gets a bonus (a previous partner preferred), in score units.
+    pub bonus: HashMap<(NewcomerId, OfferId), i64>,
+}
+
+impl RunContext {
+    /// A context with only the day.
+    pub(crate) fn on(as_of: NaiveDate) -> Self {
+        Self {
+            as_of: Some(as_of),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the context changes nothing about pairs.
+    pub(crate) fn has_pair_rules(&self) -> bool {
+        !self.excluded.is_empty() || !self.bonus.is_empty()
+    }
+}
+
 /// A newcomer in evaluation form.
 #[derive(Debug)]
 pub(crate) struct PNewcomer {
+    /// Days waited on the day of the run (from the lost match's end for a rematch).
+    waited: u32,
+    /// The day a lost match ended, if the household waits for a new one.
+    lost: Option<NaiveDate>,
     langs: Vec<(u32, LanguageLevel)>,
     loc: Option<Coordinates>,
     area: Option<u32>,
@@ -113,6 +160,10 @@ pub(crate) enum PRule {
     Interests {
         min_shared: u32,
     },
+    Waiting {
+        full: u32,
+    },
+    Lost,
 }
 
 /// What a rule found for one pair, for explanations.
@@ -127,6 +178,8 @@ pub(crate) enum Detail {
     Slots { shared: u32 },
     Industry { industry: u32 },
     Interests { shared: u32 },
+    Waited { days: u32 },
+    Lost { on: NaiveDate },
 }
 
 /// One rule's verdict on one pair.
@@ -209,6 +262,16 @@ fn intersect_count(a: &[u32], b: &[u32]) -> (u32, Option<u32>) {
 
 impl Prepared {
     pub(crate) fn new(rule_set: &RuleSet, newcomers: &[Newcomer], offers: &[Offer]) -> Self {
+        Self::with(rule_set, newcomers, offers, &RunContext::default())
+    }
+
+    /// Profiles prepared with what the run knows beyond them (its day, households' history).
+    pub(crate) fn with(
+        rule_set: &RuleSet,
+        newcomers: &[Newcomer],
+        offers: &[Offer],
+        ctx: &RunContext,
+    ) -> Self {
         let mut li = Interner::default();
         let mut ai = Interner::default();
         let mut ni = Interner::default();
@@ -225,7 +288,14 @@ impl Prepared {
                         .iter()
                         .map(String::as_str),
                 );
+                let lost = ctx.lost.get(&n.id).copied();
+                let since = lost.map_or(n.waiting_start(), |l| l.max(n.waiting_start()));
+                let waited = ctx.as_of.map_or(0, |d| {
+                    u32::try_from((d - since).num_days().max(0)).unwrap_or(u32::MAX)
+                });
                 PNewcomer {
+                    waited,
+                    lost,
                     langs: langs(&mut li, &n.languages),
                     loc: n.location,
                     area: n.area.as_deref().map(|a| ai.id(&area_key(a))),
@@ -307,10 +377,14 @@ impl Prepared {
                 RuleKind::InterestOverlap { min_shared } => PRule::Interests {
                     min_shared: *min_shared,
                 },
+                RuleKind::WaitingTime { full_after_days } => PRule::Waiting {
+                    full: (*full_after_days).max(1),
+                },
+                RuleKind::LostMatch => PRule::Lost,
             })
             .collect();
         let cost = |r: &PRule| match r {
-            PRule::SameArea | PRule::Capacity { .. } => 0,
+            PRule::SameArea | PRule::Capacity { .. } | PRule::Waiting { .. } | PRule::Lost => 0,
             PRule::Availability { .. } | PRule::Credential { .. } | PRule::Preferences => 1,
             PRule::SharedLanguage { .. }
             | PRule::NeedServed { .. }
@@ -492,6 +566,25 @@ impl Prepared {
                     _ => no(Detail::None),
                 }
             }
+            PRule::Waiting { full } => {
+                let d = Detail::Waited { days: n.waited };
+                let score = (f64::from(n.waited) / f64::from(*full)).min(1.0);
+                if n.waited >= *full {
+                    yes(1.0, d)
+                } else {
+                    // Soft: partial priority; hard: not yet waited long enough.
+                    Eval {
+                        pass: false,
+                        applicable: true,
+                        score,
+                        detail: d,
+                    }
+                }
+            }
+            PRule::Lost => match n.lost {
+                Some(on) => yes(1.0, Detail::Lost { on }),
+                None => no(Detail::None),
+            },
             PRule::Interests { min_shared } => {
                 let (shared, _) = intersect_count(&n.interests, &o.interests);
                 let smaller = n.interests.len().min(o.interests.len());
@@ -1081,6 +1174,8 @@ impl Prepared {
                     key.extend(n.industries.iter().map(|&x| u64::from(x)));
                 }
                 PRule::Interests { .. } => key.extend(n.interests.iter().map(|&x| u64::from(x))),
+                PRule::Waiting { .. } => key.push(u64::from(n.waited)),
+                PRule::Lost => key.push(u64::from(n.lost.is_some())),
             }
             // Lists of different lengths must not run together.
             key.push(u64::MAX - r as u64);

@@ -3,18 +3,28 @@
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
+use crate::ids::NewcomerId;
+use crate::ids::RelationshipId;
 use crate::ids::{CohortId, MatchRunId, OfferId, RuleSetId};
 use crate::matching::audience::VolunteerMatchView;
 use crate::matching::lookup::{find_cohort, find_match_run, find_offer, find_rule_set};
 use crate::matching::model::cohort::Cohort;
+use crate::matching::model::explain::WhyNot;
 use crate::matching::model::intro::{CohortView, IntroductionRecord, IntroductionStatus};
 use crate::matching::model::profile::{Newcomer, Offer};
+use crate::matching::model::relationship::{
+    EndReason, Relationship, RelationshipEventKind, RelationshipState,
+};
 use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
+use crate::matching::relationships::{
+    EventOptions, OfferLoad, ProposeRelationship, end, offer_loads, propose, propose_run, record,
+};
 use crate::matching::store::{
-    MatchRequest, add_match_run, cohort_view, introduction_status, introductions_due, match_cohort,
-    match_profiles, record_introduction, volunteer_view,
+    MatchRequest, RematchRequest, add_match_run, cohort_view, introduction_status,
+    introductions_due, match_cohort, match_profiles, record_introduction, rematch, volunteer_view,
+    why_not,
 };
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
@@ -78,6 +88,28 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
         match_profiles(&self.dossier, rules, newcomers, offers, &options.into())
     }
 
+    /// Matches the households that wait on the day (those who lost a match and those never
+    /// matched) with the places relationships and proposals leave, through the consent gate.
+    /// Pairs together now or before are never proposed as new; declined pairs and a previous
+    /// partner as [`RematchOptions`](crate::matching::RematchOptions) say. Who comes first is
+    /// the rule set's business (`waiting_time`, `lost_match`). Returned, not stored.
+    pub fn rematch(&self, request: &RematchRequest) -> Result<MatchRun, BrobyggerError> {
+        rematch(&self.dossier, request)
+    }
+
+    /// Why `newcomer` and `offer` were not matched in the cohort's run of `request`: a side not
+    /// in the run, the hard rules that fail, the history, seats, no free place, or by how much
+    /// the chosen assignment beats the best with the pair fixed. For every household's next
+    /// best offers, ask the run itself (`options.explain.alternatives`).
+    pub fn why_not(
+        &self,
+        request: &MatchRequest,
+        newcomer: &NewcomerId,
+        offer: &OfferId,
+    ) -> Result<WhyNot, BrobyggerError> {
+        why_not(&self.dossier, request, newcomer, offer)
+    }
+
     /// Every household's introduction status in a cohort on `on`, in the cohort's order.
     pub fn introduction_status(
         &self,
@@ -132,5 +164,96 @@ impl<D: DerefMut<Target = Dossier>> MatchingFacet<D> {
         record: IntroductionRecord,
     ) -> Result<(), BrobyggerError> {
         record_introduction(&mut self.dossier, cohort, record)
+    }
+}
+
+/// Relationships over time: a match from its proposal to its end, as dated events. Reached by
+/// [`Dossier::relationships`] (read) and [`Dossier::relationships_mut`] (read and change).
+///
+/// Every change is checked first and refused with a typed error that changes nothing.
+#[derive(Debug)]
+pub struct RelationshipsFacet<D> {
+    dossier: D,
+}
+
+impl<D> RelationshipsFacet<D> {
+    pub(crate) fn new(dossier: D) -> Self {
+        Self { dossier }
+    }
+}
+
+impl<'a> RelationshipsFacet<&'a Dossier> {
+    /// Every relationship, in the dossier's order.
+    pub fn all(&self) -> &'a [Relationship] {
+        &self.dossier.relationships
+    }
+
+    /// The relationship with `id`.
+    pub fn get(&self, id: &RelationshipId) -> Option<&'a Relationship> {
+        self.dossier.relationships.iter().find(|r| &r.id == id)
+    }
+
+    /// The relationships of a household, oldest first.
+    pub fn of_household(&self, newcomer: &crate::ids::NewcomerId) -> Vec<&'a Relationship> {
+        self.dossier
+            .relationships
+            .iter()
+            .filter(|r| &r.newcomer == newcomer)
+            .collect()
+    }
+}
+
+impl<D: Deref<Target = Dossier>> RelationshipsFacet<D> {
+    /// What relationships and open proposals hold of every offer on `on`, and what is free.
+    pub fn offer_loads(&self, on: NaiveDate) -> Vec<OfferLoad> {
+        offer_loads(&self.dossier, on)
+    }
+}
+
+impl<D: DerefMut<Target = Dossier>> RelationshipsFacet<D> {
+    /// Proposes a household and an offer as a relationship. Refused (nothing changes) for an
+    /// unknown household, offer, rule set or run, a household no consent or basis allows
+    /// matching on the day, a pair together now or before, a pair declined before (unless
+    /// `allow_declined`), a household held elsewhere, or an offer without room.
+    pub fn propose(
+        &mut self,
+        request: ProposeRelationship,
+    ) -> Result<RelationshipId, BrobyggerError> {
+        propose(&mut self.dossier, request)
+    }
+
+    /// Proposes every match of a stored run, all or nothing; a household that lost a match
+    /// gets a relationship that replaces the lost one.
+    pub fn propose_run(
+        &mut self,
+        run: &MatchRunId,
+        on: NaiveDate,
+    ) -> Result<Vec<RelationshipId>, BrobyggerError> {
+        propose_run(&mut self.dossier, run, on)
+    }
+
+    /// Records an event (an answer, the start, a check-in, a withdrawal) and returns the new
+    /// state. Refused for a step that does not follow from the state or a date before the
+    /// last event.
+    pub fn record(
+        &mut self,
+        id: &RelationshipId,
+        on: NaiveDate,
+        event: RelationshipEventKind,
+        options: impl Into<EventOptions>,
+    ) -> Result<RelationshipState, BrobyggerError> {
+        record(&mut self.dossier, id, on, event, options.into().by)
+    }
+
+    /// Ends a running relationship with a reason; whether the household waits for a new match
+    /// follows the reason unless the options say.
+    pub fn end(
+        &mut self,
+        id: &RelationshipId,
+        on: NaiveDate,
+        reason: EndReason,
+        options: impl Into<EventOptions>,
+    ) -> Result<RelationshipState, BrobyggerError> {
+        end(&mut self.dossier, id, on, reason, options.into())
     }
 }

@@ -47,22 +47,32 @@
 //!
 //! Matching proposes; people decide. Nothing here contacts anyone or discloses anything.
 
+pub(crate) mod arrivals;
 pub(crate) mod assignment;
 pub(crate) mod audience;
 pub(crate) mod candidates;
 pub(crate) mod columns;
 pub(crate) mod entry;
+pub(crate) mod explain;
 pub(crate) mod facet;
 pub(crate) mod followup;
+pub(crate) mod history;
 pub(crate) mod lookup;
 pub(crate) mod model;
 pub(crate) mod outcome;
 pub(crate) mod present;
+pub(crate) mod relationships;
 pub(crate) mod solve;
 pub(crate) mod store;
+pub(crate) mod structure;
 pub(crate) mod tags;
+pub(crate) mod ties;
 pub(crate) mod validate;
 
+pub use arrivals::{
+    Arrival, ArrivalOutcome, ArrivalStream, BatchPolicy, StreamOptions, hindsight, simulate,
+    simulate_stream,
+};
 pub use assignment::{
     AssignmentCode, AssignmentError, DenseAssignment, Objective, linear_sum_assignment,
     solve_dense, solve_dense_owned,
@@ -71,9 +81,14 @@ pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
 pub use columns::{newcomers_from_table, offers_from_table};
 pub use entry::{candidates, generate_with_threads, run};
-pub use facet::MatchingFacet;
+pub use facet::{MatchingFacet, RelationshipsFacet};
 pub use followup::{FollowUpCode, cohorts_concerning, introduction_findings, matching_findings};
+pub use history::PreviousPartner;
+pub use model::capacity::{Quota, QuotaGroup};
 pub use model::cohort::Cohort;
+pub use model::explain::{
+    AlternativeOffer, Alternatives, ExplainOptions, PairQuery, PairSide, WhyNot, WhyNotReason,
+};
 pub use model::intro::{
     CohortView, IntroductionCode, IntroductionCount, IntroductionPlan, IntroductionRecord,
     IntroductionSetting, IntroductionState, IntroductionStatus,
@@ -83,6 +98,10 @@ pub use model::profile::{
     Offer, OfferKind, Preference, Slot, Weekday, is_language_code, language_name, need_vocabulary,
     newcomers_from_json, offers_from_json,
 };
+pub use model::relationship::{
+    CheckInOutcome, EndReason, FollowUpSchedule, Relationship, RelationshipEvent,
+    RelationshipEventKind, RelationshipSide, RelationshipState, describe_relationship,
+};
 pub use model::rules::{
     MAX_WEIGHT, MatchingCode, RULE_SET_SCHEMA_VERSION, RULE_TYPES, Rule, RuleKind, RuleSet,
     Strength, attribute_class, is_sensitive,
@@ -91,12 +110,23 @@ pub use model::run::{
     BindingConstraint, Demand, DemandGap, Match, MatchRun, MatchStatistics, OfferRanking,
     RuleOutcome, Solver, Unmatched, UnusedOffer, describe_binding,
 };
+pub use model::seats::{SeatKind, SeatNeed, Seats};
+pub use model::structure::{QuotaOutcome, StructureMethod, StructureReport};
 pub use outcome::{MatchOptions, solve_candidates};
-pub use present::{MatchRunReport, headline, introductions_table};
+pub use present::{
+    MatchRunReport, headline, introductions_table, relationship_events_table, relationships_table,
+};
+pub use relationships::{
+    EventOptions, OfferLoad, ProposeRelationship, RelationshipCode, RelationshipError,
+};
 pub use solve::{
     Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StableAssignment, StablePair,
     blocking_pairs, describe as describe_solver, greedy, optimal, optimal_by_shortest_paths,
     stable,
 };
-pub use store::{MatchError, MatchRequest};
+pub use store::{MatchError, MatchRequest, RematchOptions, RematchRequest};
 pub use tags::tag_label;
+pub use ties::{
+    TieMethod, TiedPreferences, TiesReport, largest_weakly_stable, tied_from_candidates,
+    weak_blocking_pairs, weakly_stable,
+};

@@ -5,10 +5,15 @@
 //! Explanations name ids, rule parameters and ordinary profile values (languages, areas,
 //! distances); they never contain special-category or criminal-record values.
 
+use crate::error::BrobyggerError;
 use crate::i18n::plural::{COMMON_TIME, FREE_PLACE, HOUSEHOLD, INTEREST, OFFER};
 use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::{CohortId, MatchRunId};
-use crate::matching::candidates::{self, Candidates, Detail, Prepared, SCORE_SCALE};
+use crate::matching::candidates::{
+    self, Candidates, Detail, Exclusion, Prepared, RunContext, SCORE_SCALE,
+};
+use crate::matching::explain::{Resolve, alternatives, why_not};
+use crate::matching::model::explain::ExplainOptions;
 use crate::matching::model::profile::{LanguageLevel, Need, Newcomer, Offer, language_name};
 use crate::matching::model::rules::{Rule, RuleKind, RuleSet, render};
 use crate::matching::model::run::{
@@ -43,6 +48,10 @@ pub struct MatchOptions {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bases: Vec<DeclaredBasis>,
+    /// What the run explains beyond its matches: alternatives and why-not (nothing by default).
+    #[serde(default, skip_serializing_if = "ExplainOptions::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub explain: ExplainOptions,
 }
 
 impl MatchOptions {
@@ -54,7 +63,14 @@ impl MatchOptions {
             offer_ranking: OfferRanking::Score,
             id: None,
             bases: Vec::new(),
+            explain: ExplainOptions::default(),
         }
+    }
+
+    /// With `explain`: alternatives and why-not.
+    pub fn explain(mut self, explain: impl Into<ExplainOptions>) -> Self {
+        self.explain = explain.into();
+        self
     }
 }
 
@@ -104,10 +120,11 @@ pub(crate) fn run_unchecked(
     offers: &[Offer],
     o: &MatchOptions,
     cohort: Option<&CohortId>,
-) -> MatchRun {
-    let p = Prepared::new(rules, newcomers, offers);
+    ctx: &RunContext,
+) -> Result<MatchRun, BrobyggerError> {
+    let p = Prepared::with(rules, newcomers, offers, ctx);
     let c = candidates::generate(&p);
-    solve_and_build(rules, newcomers, offers, o, cohort, &p, &c)
+    solve_and_build(rules, newcomers, offers, o, cohort, &p, c, ctx)
 }
 
 /// Like [`run_unchecked`] on candidates the caller built: the privacy gate builds them with the
@@ -118,12 +135,23 @@ pub(crate) fn run_with_candidates(
     offers: &[Offer],
     o: &MatchOptions,
     cohort: Option<&CohortId>,
-    c: &Candidates,
-) -> MatchRun {
-    let p = Prepared::new(rules, newcomers, offers);
-    solve_and_build(rules, newcomers, offers, o, cohort, &p, c)
+    c: Candidates,
+    ctx: &RunContext,
+) -> Result<MatchRun, BrobyggerError> {
+    let p = Prepared::with(rules, newcomers, offers, ctx);
+    solve_and_build(rules, newcomers, offers, o, cohort, &p, c, ctx)
 }
 
+/// A household's waiting days on `on` as the run counts them (from a lost match's end).
+pub(crate) fn waiting_days_of(n: &Newcomer, on: NaiveDate, ctx: &RunContext) -> u32 {
+    let since = ctx
+        .lost
+        .get(&n.id)
+        .map_or(n.waiting_start(), |l| (*l).max(n.waiting_start()));
+    days(since, on)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn solve_and_build(
     rules: &RuleSet,
     newcomers: &[Newcomer],
@@ -131,14 +159,122 @@ fn solve_and_build(
     o: &MatchOptions,
     cohort: Option<&CohortId>,
     p: &Prepared,
-    c: &Candidates,
-) -> MatchRun {
+    c: Candidates,
+    ctx: &RunContext,
+) -> Result<MatchRun, BrobyggerError> {
+    let (c, excluded) = apply_context(c, newcomers, offers, ctx);
     let waiting: Vec<i64> = newcomers
         .iter()
-        .map(|n| i64::from(days(n.waiting_start(), o.as_of)))
+        .map(|n| i64::from(waiting_days_of(n, o.as_of, ctx)))
         .collect();
-    let assignment = solve_candidates(c, &waiting, o.solver, o.offer_ranking);
-    build(rules, newcomers, offers, o, cohort, p, c, &assignment)
+    let structure = crate::matching::structure::Structure::of(rules, newcomers, offers);
+    let (assignment, report) = if structure.is_plain() {
+        (
+            solve_candidates(&c, &waiting, o.solver, o.offer_ranking),
+            None,
+        )
+    } else {
+        let (a, r) = crate::matching::structure::solve(&c, &structure, &waiting, o.solver)?;
+        (a, Some(r))
+    };
+    let mut run = build(
+        rules,
+        newcomers,
+        offers,
+        o,
+        cohort,
+        p,
+        &c,
+        &assignment,
+        &excluded,
+        ctx,
+    );
+    if !o.explain.is_empty() {
+        if o.explain.alternatives > 0 {
+            run.alternatives = alternatives(
+                newcomers,
+                offers,
+                &c,
+                &assignment,
+                o.explain.alternatives,
+                ctx,
+            );
+        }
+        let solve = |fixed: &Candidates| -> Result<Vec<Option<u32>>, BrobyggerError> {
+            if structure.is_plain() {
+                Ok(solve_candidates(fixed, &waiting, o.solver, o.offer_ranking))
+            } else {
+                crate::matching::structure::solve(fixed, &structure, &waiting, o.solver)
+                    .map(|(a, _)| a)
+            }
+        };
+        let resolve = Resolve {
+            solver: o.solver,
+            solve: &solve,
+        };
+        run.why_not = o
+            .explain
+            .why_not
+            .iter()
+            .map(|q| {
+                why_not(
+                    rules,
+                    p,
+                    newcomers,
+                    offers,
+                    &c,
+                    &assignment,
+                    ctx,
+                    &resolve,
+                    q,
+                )
+            })
+            .collect();
+    }
+    run.structure = report;
+    Ok(run)
+}
+
+/// The candidates without the pairs the run's history or the offers' seats rule out (and with
+/// a preferred previous partner's bonus), and for each household how many offers history and
+/// seats took away.
+pub(crate) fn apply_context(
+    c: Candidates,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    ctx: &RunContext,
+) -> (Candidates, Vec<(u32, u32)>) {
+    let seats = offers.iter().any(|o| !o.seats.is_empty());
+    let mut counts = vec![(0u32, 0u32); newcomers.len()];
+    if !ctx.has_pair_rules() && !seats {
+        return (c, counts);
+    }
+    let mut lists = Vec::with_capacity(newcomers.len());
+    for (i, n) in newcomers.iter().enumerate() {
+        let (js, ss) = c.of(i);
+        let mut list = Vec::with_capacity(js.len());
+        for (&j, &s) in js.iter().zip(ss) {
+            let Some(of) = offers.get(j as usize) else {
+                continue;
+            };
+            let key = (n.id.clone(), of.id.clone());
+            let why = ctx.excluded.get(&key).copied().or_else(|| {
+                (!crate::matching::structure::seats_fit(n, of)).then_some(Exclusion::Seats)
+            });
+            match why {
+                Some(Exclusion::Seats) => counts[i].1 += 1,
+                Some(_) => counts[i].0 += 1,
+                None => list.push((
+                    j,
+                    s.saturating_add(ctx.bonus.get(&key).copied().unwrap_or(0)),
+                )),
+            }
+        }
+        lists.push(list);
+    }
+    let mut out = Candidates::from_lists(lists, c.capacities.clone());
+    out.pairs_evaluated = c.pairs_evaluated;
+    (out, counts)
 }
 
 /// Runs `solver` on prepared candidates: each newcomer's offer index, if matched.
@@ -162,6 +298,16 @@ pub fn solve_candidates(
     }
 }
 
+/// The candidates of a run that knows its day and the households' history.
+pub(crate) fn candidates_in(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    ctx: &RunContext,
+) -> Candidates {
+    candidates::generate(&Prepared::with(rules, newcomers, offers, ctx))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build(
     rules: &RuleSet,
@@ -172,6 +318,8 @@ fn build(
     p: &Prepared,
     c: &Candidates,
     assignment: &[Option<u32>],
+    excluded: &[(u32, u32)],
+    ctx: &RunContext,
 ) -> MatchRun {
     let id = o.id.clone().unwrap_or_else(|| {
         let solver = serde_json::to_value(o.solver)
@@ -191,7 +339,7 @@ fn build(
     let mut used = vec![0u32; offers.len()];
     let mut total: i64 = 0;
     for (i, n) in newcomers.iter().enumerate() {
-        let waiting_days = days(n.waiting_start(), o.as_of);
+        let waiting_days = waiting_days_of(n, o.as_of, ctx);
         match assignment.get(i).copied().flatten() {
             Some(j) => {
                 let ju = j as usize;
@@ -208,7 +356,38 @@ fn build(
             }
             None => {
                 let eligible = c.of(i).0.len() as u32;
-                unmatched.push(diagnose(rules, p, n, i, eligible, waiting_days, o.solver));
+                let (history, seats) = excluded.get(i).copied().unwrap_or((0, 0));
+                let mut u = diagnose(rules, p, n, i, eligible, waiting_days, o.solver);
+                if eligible == 0 && (history > 0 || seats > 0) {
+                    let (binding, reason) = if history > 0 {
+                        (
+                            BindingConstraint::History { offers: history },
+                            Text::new(
+                                format!(
+                                    "{history} tilbud opfylder alle skarpe regler og har plads, men en af parterne har sagt nej til parret før, eller de er eller har været sammen."
+                                ),
+                                format!(
+                                    "{history} offer(s) meet every hard rule and have room, but one side declined the pair before, or they are or were together."
+                                ),
+                            ),
+                        )
+                    } else {
+                        (
+                            BindingConstraint::Seats { offers: seats },
+                            Text::new(
+                                format!(
+                                    "{seats} tilbud opfylder alle skarpe regler, men har ikke pladser nok af alle slags til husstanden."
+                                ),
+                                format!(
+                                    "{seats} offer(s) meet every hard rule but lack seats of some kind for the household."
+                                ),
+                            ),
+                        )
+                    };
+                    u.binding = binding;
+                    u.reasons.insert(0, reason);
+                }
+                unmatched.push(u);
             }
         }
     }
@@ -301,6 +480,10 @@ fn build(
         sensitive_uses: Vec::new(),
         bases_from: Default::default(),
         declared_bases: Vec::new(),
+        structure: None,
+        waiting_again: Vec::new(),
+        alternatives: Vec::new(),
+        why_not: Vec::new(),
     }
 }
 
@@ -362,6 +545,15 @@ fn values(
         (RuleKind::IndustryFit, Detail::Industry { industry }) => {
             v.push(("industry", tag_label(p.tags.name(industry), lang)))
         }
+        (RuleKind::WaitingTime { full_after_days }, d) => {
+            if let Detail::Waited { days } = d {
+                v.push(("days", days.to_string()));
+            }
+            v.push(("full_after_days", full_after_days.to_string()));
+        }
+        (RuleKind::LostMatch, Detail::Lost { on }) => {
+            v.push(("ended_on", on.format("%Y-%m-%d").to_string()))
+        }
         (RuleKind::InterestOverlap { .. }, Detail::Interests { shared }) => {
             let list: Vec<String> = n
                 .interests
@@ -388,8 +580,9 @@ fn explain(
     let mut out = Vec::new();
     for (r, rule) in rules.rules.iter().enumerate() {
         let e = p.eval(r, i, j);
-        // A soft rule that is not met adds nothing and has nothing true to say.
-        if !e.applicable || !e.pass {
+        // A soft rule that is not met adds nothing and has nothing true to say (a waiting
+        // time not yet full still adds its share).
+        if !e.applicable || (!e.pass && (rule.strength.is_hard() || e.score <= 0.0)) {
             continue;
         }
         let points = if rule.strength.is_hard() {
@@ -567,6 +760,24 @@ fn unmet_text(rules: &RuleSet, rule: &Rule, n: &Newcomer, lang: Lang) -> String 
                 )
             } else {
                 format!("{no_offer}{ctx} shares {min_shared} or more interests with the household.")
+            }
+        }
+        RuleKind::WaitingTime { full_after_days } => {
+            if da {
+                format!(
+                    "Husstanden har ikke ventet {full_after_days} dage endnu, som reglen kræver."
+                )
+            } else {
+                format!(
+                    "The household has not yet waited the {full_after_days} days the rule asks for."
+                )
+            }
+        }
+        RuleKind::LostMatch => {
+            if da {
+                "Reglen gælder kun husstande, der har mistet et match og venter på et nyt.".into()
+            } else {
+                "The rule covers only households that lost a match and wait for a new one.".into()
             }
         }
     }

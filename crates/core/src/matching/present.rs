@@ -12,6 +12,7 @@ use crate::i18n::{Label, Lang, Text, t};
 use crate::ids::CohortId;
 use crate::matching::model::intro::IntroductionState;
 use crate::matching::model::profile::Offer;
+use crate::matching::model::relationship::RelationshipEventKind;
 use crate::matching::model::run::{BindingConstraint, Demand, MatchRun, describe_binding};
 use crate::matching::store::introduction_status;
 use crate::present::doc::{Block, OutlineItem, text};
@@ -85,7 +86,12 @@ pub fn headline(run: &MatchRun, lang: Lang) -> [String; 2] {
 }
 
 fn binding_type(b: &BindingConstraint) -> String {
-    match serde_json::to_value(b) {
+    tag(b)
+}
+
+/// The `type` tag an internally tagged enum is written with, e.g. `no_free_place`.
+fn tag<V: serde::Serialize>(v: &V) -> String {
+    match serde_json::to_value(v) {
         Ok(v) => v
             .get("type")
             .and_then(|t| t.as_str())
@@ -104,6 +110,9 @@ fn binding_offers(b: &BindingConstraint) -> Option<u32> {
         } => Some(*offers_blocked_only_by_it),
         BindingConstraint::NoFreePlaces { offers } => Some(*offers),
         BindingConstraint::PlacesTaken { eligible } => Some(*eligible),
+        BindingConstraint::History { offers } | BindingConstraint::Seats { offers } => {
+            Some(*offers)
+        }
     }
 }
 
@@ -243,6 +252,33 @@ impl Present for MatchRunReport<'_> {
             Cell::int(s.offers_without_candidates),
         ]);
 
+        let mut alternatives = alternatives_table();
+        for a in &run.alternatives {
+            for (rank, o) in a.offers.iter().enumerate() {
+                alternatives.push(vec![
+                    id(),
+                    Cell::text(a.newcomer.as_str()),
+                    Cell::opt(a.matched.as_ref().map(|m| m.as_str()), Cell::text),
+                    Cell::int(rank.saturating_add(1)),
+                    Cell::text(o.offer.as_str()),
+                    Cell::decimal(o.score),
+                    Cell::opt(o.gap, Cell::decimal),
+                    Cell::bool(o.full),
+                ]);
+            }
+        }
+
+        let mut why_not = why_not_table();
+        for w in &run.why_not {
+            why_not.push(vec![
+                id(),
+                Cell::text(w.newcomer.as_str()),
+                Cell::text(w.offer.as_str()),
+                Cell::text(tag(&w.reason)),
+                Cell::text(w.text.get(lang)),
+            ]);
+        }
+
         vec![
             self.outcome(lang),
             matches,
@@ -251,6 +287,8 @@ impl Present for MatchRunReport<'_> {
             demand,
             unused,
             statistics,
+            alternatives,
+            why_not,
         ]
     }
 
@@ -377,6 +415,73 @@ impl Present for MatchRunReport<'_> {
                     .collect(),
             ));
         }
+        if run.alternatives.iter().any(|a| !a.offers.is_empty()) {
+            d.push(Block::Heading(
+                2,
+                t(lang, "Næstbedste tilbud", "Next-best offers").to_owned(),
+            ));
+            d.push(Block::List(
+                run.alternatives
+                    .iter()
+                    .filter(|a| !a.offers.is_empty())
+                    .map(|a| {
+                        let offers = a
+                            .offers
+                            .iter()
+                            .map(|o| {
+                                let score = match (o.gap, lang) {
+                                    (Some(g), Lang::Da) if g < 0.0 => {
+                                        format!("{} point mere", number::fixed(lang, -g, 2))
+                                    }
+                                    (Some(g), Lang::En) if g < 0.0 => {
+                                        format!("{} points more", number::fixed(lang, -g, 2))
+                                    }
+                                    (Some(g), Lang::Da) => {
+                                        format!("{} point mindre", number::fixed(lang, g, 2))
+                                    }
+                                    (Some(g), Lang::En) => {
+                                        format!("{} points less", number::fixed(lang, g, 2))
+                                    }
+                                    (None, Lang::Da) => {
+                                        format!("{} point", number::fixed(lang, o.score, 2))
+                                    }
+                                    (None, Lang::En) => {
+                                        format!("score {}", number::fixed(lang, o.score, 2))
+                                    }
+                                };
+                                let full = if o.full {
+                                    format!(", {}", t(lang, "optaget", "full"))
+                                } else {
+                                    String::new()
+                                };
+                                format!("{} ({score}{full})", o.offer)
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        vec![text(format!("{}: {offers}", a.newcomer))]
+                    })
+                    .collect(),
+            ));
+        }
+        if !run.why_not.is_empty() {
+            d.push(Block::Heading(
+                2,
+                t(lang, "Hvorfor ikke?", "Why not?").to_owned(),
+            ));
+            d.push(Block::List(
+                run.why_not
+                    .iter()
+                    .map(|w| {
+                        vec![text(format!(
+                            "{} → {}: {}",
+                            w.newcomer,
+                            w.offer,
+                            w.text.get(lang)
+                        ))]
+                    })
+                    .collect(),
+            ));
+        }
         d.push(Block::para(t(
             lang,
             "Matchningen foreslår; mennesker beslutter.",
@@ -431,6 +536,136 @@ pub fn introductions_table(
         ]);
     }
     Ok(table)
+}
+
+/// The `relationships` table of `d` on day `on`: one row per relationship proposed by then,
+/// with `relationship`, `newcomer`, `offer`, `cohort`, `state` (on the day: `proposed`,
+/// `accepted`, `declined`, `withdrawn`, `started`, `active` or `ended`), `proposed_on`,
+/// `started_on`, `ended_on`, `end_reason`, `rematch` (whether the household waits for a new
+/// match), `replaces`, `days_running` (met until ended or the day) and `state_text` (in
+/// `lang`). Ids and dates only: no profile value.
+pub fn relationships_table(d: &Dossier, on: NaiveDate, lang: Lang) -> Table {
+    let mut table = relationships_table_empty();
+    for r in &d.relationships {
+        let Some(state) = r.state_on(on) else {
+            continue;
+        };
+        let ended = r.ended().filter(|(e, _, _)| *e <= on);
+        table.push(vec![
+            Cell::text(r.id.as_str()),
+            Cell::text(r.newcomer.as_str()),
+            Cell::text(r.offer.as_str()),
+            Cell::opt(r.cohort.as_ref().map(|c| c.as_str()), Cell::text),
+            Cell::value(&state),
+            Cell::date(r.proposed_on),
+            Cell::opt(r.started_on().filter(|s| *s <= on), Cell::date),
+            Cell::opt(ended.map(|e| e.0), Cell::date),
+            Cell::opt(ended.map(|e| e.1), |x| Cell::value(&x)),
+            Cell::opt(ended.map(|e| e.2), Cell::bool),
+            Cell::opt(r.replaces.as_ref().map(|x| x.as_str()), Cell::text),
+            Cell::int(r.days_running(on)),
+            Cell::text(state.label(lang)),
+        ]);
+    }
+    table
+}
+
+/// The `relationship_events` table of `d`: one row per event of every relationship, oldest
+/// first within each, with `relationship`, `newcomer`, `offer`, `on`, `event` (`accepted`,
+/// `declined`, `withdrawn`, `started`, `check_in` or `ended`), `detail` (the side, the
+/// check-in's outcome or the end's reason, in `lang`) and `by` (the post that recorded it).
+pub fn relationship_events_table(d: &Dossier, lang: Lang) -> Table {
+    let mut table = relationship_events_table_empty();
+    for r in &d.relationships {
+        for e in &r.events {
+            let detail = match &e.kind {
+                RelationshipEventKind::Accepted { side }
+                | RelationshipEventKind::Declined { side } => Some(side.label(lang)),
+                RelationshipEventKind::CheckIn { outcome } => Some(outcome.label(lang)),
+                RelationshipEventKind::Ended { reason, .. } => Some(reason.label(lang)),
+                RelationshipEventKind::Withdrawn | RelationshipEventKind::Started => None,
+            };
+            table.push(vec![
+                Cell::text(r.id.as_str()),
+                Cell::text(r.newcomer.as_str()),
+                Cell::text(r.offer.as_str()),
+                Cell::date(e.on),
+                Cell::text(e.kind.code()),
+                Cell::opt(detail, Cell::text),
+                Cell::opt(e.by.as_ref().map(|b| b.as_str()), Cell::text),
+            ]);
+        }
+    }
+    table
+}
+
+pub(crate) fn relationships_table_empty() -> Table {
+    Table::new(
+        "relationships",
+        Text::new("Forløb", "Relationships"),
+        vec![
+            Column::text("relationship", "Forløb", "Relationship"),
+            Column::text("newcomer", "Husstand", "Household"),
+            Column::text("offer", "Tilbud", "Offer"),
+            Column::text("cohort", "Kohorte", "Cohort").optional(),
+            Column::text("state", "Tilstand", "State"),
+            Column::date("proposed_on", "Foreslået", "Proposed"),
+            Column::date("started_on", "Startet", "Started").optional(),
+            Column::date("ended_on", "Afsluttet", "Ended").optional(),
+            Column::text("end_reason", "Årsag til afslutning", "Why it ended").optional(),
+            Column::bool("rematch", "Venter på nyt match", "Waits for a new match").optional(),
+            Column::text("replaces", "Erstatter", "Replaces").optional(),
+            Column::integer("days_running", "Dage i gang", "Days running"),
+            Column::text("state_text", "Tilstand (tekst)", "State (text)"),
+        ],
+    )
+}
+
+pub(crate) fn relationship_events_table_empty() -> Table {
+    Table::new(
+        "relationship_events",
+        Text::new("Hændelser i forløbene", "Relationship events"),
+        vec![
+            Column::text("relationship", "Forløb", "Relationship"),
+            Column::text("newcomer", "Husstand", "Household"),
+            Column::text("offer", "Tilbud", "Offer"),
+            Column::date("on", "Dato", "Date"),
+            Column::text("event", "Hændelse", "Event"),
+            Column::text("detail", "Detalje", "Detail").optional(),
+            Column::text("by", "Registreret af", "Recorded by").optional(),
+        ],
+    )
+}
+
+pub(crate) fn alternatives_table() -> Table {
+    Table::new(
+        "alternatives",
+        Text::new("Næstbedste tilbud", "Next-best offers"),
+        vec![
+            Column::text("run", "Kørsel", "Run"),
+            Column::text("newcomer", "Husstand", "Household"),
+            Column::text("matched", "Matchet med", "Matched with").optional(),
+            Column::integer("rank", "Plads", "Rank"),
+            Column::text("offer", "Tilbud", "Offer"),
+            Column::decimal("score", "Point", "Score"),
+            Column::decimal("gap", "Afstand til match", "Gap to the match").optional(),
+            Column::bool("full", "Optaget", "Full"),
+        ],
+    )
+}
+
+pub(crate) fn why_not_table() -> Table {
+    Table::new(
+        "why_not",
+        Text::new("Hvorfor ikke dette par?", "Why not this pair?"),
+        vec![
+            Column::text("run", "Kørsel", "Run"),
+            Column::text("newcomer", "Husstand", "Household"),
+            Column::text("offer", "Tilbud", "Offer"),
+            Column::text("reason", "Grund", "Reason"),
+            Column::text("text", "Forklaring", "Explanation"),
+        ],
+    )
 }
 
 pub(crate) fn outcome_table() -> Table {
@@ -601,6 +836,10 @@ pub(crate) fn empty(name: &str) -> Option<Table> {
         "unused_offers" => unused_offers_table(),
         "match_statistics" => statistics_table(),
         "introductions" => introductions_table_empty(),
+        "alternatives" => alternatives_table(),
+        "why_not" => why_not_table(),
+        "relationships" => relationships_table_empty(),
+        "relationship_events" => relationship_events_table_empty(),
         _ => return None,
     })
 }

@@ -6,10 +6,12 @@ use crate::code::{ErrorCode, NotFoundCode};
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding};
-use crate::ids::{CohortId, MatchRunId, OfferId, RuleSetId};
+use crate::ids::{CohortId, MatchRunId, NewcomerId, OfferId, RuleSetId};
 use crate::matching::audience::VolunteerMatchView;
+use crate::matching::history::{PreviousPartner, history};
 use crate::matching::lookup::{find_cohort, find_match_run, find_offer, find_rule_set};
 use crate::matching::model::cohort::Cohort;
+use crate::matching::model::explain::{PairQuery, WhyNot};
 use crate::matching::model::intro::{
     self, CohortView, IntroductionCode, IntroductionRecord, IntroductionStatus,
 };
@@ -138,8 +140,167 @@ pub(crate) fn match_cohort(
     request: &MatchRequest,
 ) -> Result<MatchRun, BrobyggerError> {
     let (_, cohort) = cohort_or_err(dossier, &request.cohort)?;
-    let rules = find_rule_set(dossier, &request.rule_set)
-        .ok_or_else(|| MatchError::UnknownRuleSet(request.rule_set.to_string()))?;
+    let rules = checked_rules(dossier, &request.rule_set)?;
+    run_with_history(
+        dossier,
+        rules,
+        &cohort.newcomers,
+        Some(&cohort.id),
+        &request.options,
+        PreviousPartner::Exclude,
+        false,
+        false,
+    )
+}
+
+/// How a rematch treats the households' history. The default: every waiting household (those
+/// who lost a match and those never matched), a previous partner excluded, declined pairs not
+/// proposed again.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RematchOptions {
+    /// What to do with a household's previous partner (excluded by default). No binding
+    /// default: uniffi cannot write an enum's default in Kotlin, so apps name it.
+    pub previous_partner: PreviousPartner,
+    /// Propose pairs a side declined before.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub allow_declined: bool,
+    /// Only households that lost a match (not those never matched).
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub only_lost: bool,
+}
+
+impl RematchOptions {
+    /// The previous partner treated as `p`.
+    pub fn previous_partner(mut self, p: PreviousPartner) -> Self {
+        self.previous_partner = p;
+        self
+    }
+
+    /// Pairs declined before may be proposed again.
+    pub fn allow_declined(mut self, yes: bool) -> Self {
+        self.allow_declined = yes;
+        self
+    }
+
+    /// Only households that lost a match.
+    pub fn only_lost(mut self, yes: bool) -> Self {
+        self.only_lost = yes;
+        self
+    }
+}
+
+/// A request to rematch: the households waiting on the day (those who lost a match and those
+/// never matched, or only the former) matched with the places left, under a rule set whose
+/// priority rules (`waiting_time`, `lost_match`) decide who comes first.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct RematchRequest {
+    /// The cohort; every cohort of the dossier (the whole programme) if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub cohort: Option<CohortId>,
+    /// The rule set.
+    pub rule_set: RuleSetId,
+    /// Solver, date and ranking.
+    pub options: MatchOptions,
+    /// What the history rules out or prefers.
+    #[serde(default)]
+    pub rematch: RematchOptions,
+}
+
+impl RematchRequest {
+    /// A rematch of the whole programme under `rule_set`, with the default options.
+    pub fn new(rule_set: impl Into<RuleSetId>, options: impl Into<MatchOptions>) -> Self {
+        Self {
+            cohort: None,
+            rule_set: rule_set.into(),
+            options: options.into(),
+            rematch: RematchOptions::default(),
+        }
+    }
+
+    /// Only the households of `cohort`.
+    pub fn cohort(mut self, cohort: impl Into<CohortId>) -> Self {
+        self.cohort = Some(cohort.into());
+        self
+    }
+
+    /// With `options` for the history.
+    pub fn with(mut self, options: impl Into<RematchOptions>) -> Self {
+        self.rematch = options.into();
+        self
+    }
+}
+
+pub(crate) fn rematch(
+    dossier: &Dossier,
+    request: &RematchRequest,
+) -> Result<MatchRun, BrobyggerError> {
+    let rules = checked_rules(dossier, &request.rule_set)?;
+    let newcomers: Vec<Newcomer> = match &request.cohort {
+        Some(id) => cohort_or_err(dossier, id)?.1.newcomers.clone(),
+        None => dossier
+            .cohorts
+            .iter()
+            .flat_map(|c| c.newcomers.iter().cloned())
+            .collect(),
+    };
+    let r = &request.rematch;
+    run_with_history(
+        dossier,
+        rules,
+        &newcomers,
+        request.cohort.as_ref(),
+        &request.options,
+        r.previous_partner,
+        r.allow_declined,
+        r.only_lost,
+    )
+}
+
+/// Why `newcomer` and `offer` were not matched in the cohort's run of `request` (the run made
+/// again with the question asked, through the same gate and history).
+pub(crate) fn why_not(
+    dossier: &Dossier,
+    request: &MatchRequest,
+    newcomer: &NewcomerId,
+    offer: &OfferId,
+) -> Result<WhyNot, BrobyggerError> {
+    let (_, cohort) = cohort_or_err(dossier, &request.cohort)?;
+    if cohort.newcomer(newcomer).is_none() {
+        return Err(MatchError::UnknownNewcomer(newcomer.to_string()).into());
+    }
+    if find_offer(dossier, offer).is_none() {
+        return Err(MatchError::UnknownOffer(offer.to_string()).into());
+    }
+    let mut asked = request.clone();
+    asked.options.explain.why_not = vec![PairQuery::new(newcomer.clone(), offer.clone())];
+    asked.options.explain.alternatives = 0;
+    match_cohort(dossier, &asked)?
+        .why_not
+        .pop()
+        .ok_or_else(|| BrobyggerError::Internal {
+            code: MatchingCode::WhyNotUnanswered.into(),
+            reason: "the run did not answer the question".into(),
+        })
+}
+
+fn checked_rules<'a>(dossier: &'a Dossier, id: &RuleSetId) -> Result<&'a RuleSet, BrobyggerError> {
+    let rules =
+        find_rule_set(dossier, id).ok_or_else(|| MatchError::UnknownRuleSet(id.to_string()))?;
     let findings = rules.validate();
     if findings
         .iter()
@@ -147,18 +308,51 @@ pub(crate) fn match_cohort(
     {
         return Err(MatchError::InvalidRuleSet(findings).into());
     }
-    if !request.options.bases.is_empty() {
+    Ok(rules)
+}
+
+/// A run over `newcomers` that knows the dossier's history on the day: households holding a
+/// place are not waiting and stay out; offers lose what relationships and proposals hold; pairs
+/// together now or before, or declined, are not proposed; those who lost a match wait from its
+/// end and count for the `lost_match` rule. Through the consent gate.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn run_with_history(
+    dossier: &Dossier,
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    cohort: Option<&CohortId>,
+    options: &MatchOptions,
+    previous: PreviousPartner,
+    allow_declined: bool,
+    only_lost: bool,
+) -> Result<MatchRun, BrobyggerError> {
+    if !options.bases.is_empty() {
         return Err(declared_basis_refused());
     }
+    let h = history(dossier, options.as_of, previous, allow_declined);
+    let waiting: Vec<Newcomer> = newcomers
+        .iter()
+        .filter(|n| !h.holding.contains(&n.id))
+        .filter(|n| !only_lost || h.ctx.lost.contains_key(&n.id))
+        .cloned()
+        .collect();
+    let offers = h.offers(&dossier.offers);
     // Sensitive attributes only where a consent or basis covers them on the run's day.
-    crate::privacy::gate::run_gated(
+    let mut run = crate::privacy::gate::run_gated(
         rules,
-        &cohort.newcomers,
-        &dossier.offers,
-        &request.options,
-        Some(&cohort.id),
+        &waiting,
+        &offers,
+        options,
+        cohort,
         &crate::privacy::register::Register::of(dossier),
-    )
+        &h.ctx,
+    )?;
+    run.waiting_again = waiting
+        .iter()
+        .filter(|n| h.ctx.lost.contains_key(&n.id))
+        .map(|n| n.id.clone())
+        .collect();
+    Ok(run)
 }
 
 /// Profiles matched beside a dossier (households or offers from files): the dossier's consents
@@ -181,6 +375,7 @@ pub(crate) fn match_profiles(
         options,
         None,
         &crate::privacy::register::Register::beside(dossier, offers),
+        &crate::matching::candidates::RunContext::on(options.as_of),
     )
 }
 

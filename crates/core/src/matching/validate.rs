@@ -387,6 +387,7 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
         }
         run_refs(d, r, &rp, &mut out);
     }
+    relationships(d, &mut out);
     out
 }
 
@@ -446,5 +447,122 @@ fn plan(out: &mut Vec<Finding>, p: FieldPath, plan: &IntroductionPlan) {
             "The first introduction's deadline lies after the deadline for every introduction."
                 .into(),
         );
+    }
+}
+
+/// Stored relationships: ids, references, a history that follows the states, and what they
+/// hold of each offer on each day it changes.
+fn relationships(d: &Dossier, out: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    let mut ids = HashSet::new();
+    let households: HashSet<&str> = d
+        .cohorts
+        .iter()
+        .flat_map(|c| c.newcomers.iter().map(|n| n.id.as_str()))
+        .collect();
+    for (k, r) in d.relationships.iter().enumerate() {
+        let rp = root.field("relationships").index(k);
+        if !is_well_formed(r.id.as_str()) {
+            bad_id(out, rp.field("id"));
+        }
+        if !ids.insert(r.id.as_str()) {
+            duplicate(out, rp.field("id"), r.id.as_str());
+        }
+        if !households.contains(r.newcomer.as_str()) {
+            dangling(
+                out,
+                rp.field("newcomer"),
+                "husstanden",
+                "the household",
+                r.newcomer.as_str(),
+            );
+        }
+        if find_offer(d, &r.offer).is_none() {
+            dangling(
+                out,
+                rp.field("offer"),
+                "tilbuddet",
+                "the offer",
+                r.offer.as_str(),
+            );
+        }
+        if let Some(rs) = &r.rule_set
+            && find_rule_set(d, rs).is_none()
+        {
+            dangling(
+                out,
+                rp.field("rule_set"),
+                "regelsættet",
+                "the rule set",
+                rs.as_str(),
+            );
+        }
+        if let Some(c) = &r.cohort
+            && find_cohort(d, c).is_none()
+        {
+            dangling(
+                out,
+                rp.field("cohort"),
+                "kohorten",
+                "the cohort",
+                c.as_str(),
+            );
+        }
+        if let Some(prev) = &r.replaces
+            && !d.relationships.iter().any(|x| &x.id == prev)
+        {
+            dangling(
+                out,
+                rp.field("replaces"),
+                "forløbet",
+                "the relationship",
+                prev.as_str(),
+            );
+        }
+        if let Some(bad) = r.first_bad_event() {
+            add(
+                out,
+                MatchingCode::InvalidRelationship,
+                rp.field("events").index(bad),
+                "Hændelsen kan ikke følge forløbets tilstand eller ligger før den forrige.".into(),
+                "The event cannot follow the relationship's state or is dated before the one before it.".into(),
+            );
+        }
+    }
+    // Places held: on each day a relationship is proposed, what holds a place of its offer.
+    for o in &d.offers {
+        let mut days: Vec<chrono::NaiveDate> = d
+            .relationships
+            .iter()
+            .filter(|r| r.offer == o.id)
+            .map(|r| r.proposed_on)
+            .collect();
+        days.sort();
+        days.dedup();
+        for day in days {
+            let held = d
+                .relationships
+                .iter()
+                .filter(|r| r.offer == o.id && r.holds_place_on(day))
+                .count();
+            let held = u32::try_from(held).unwrap_or(u32::MAX);
+            if o.places_taken.saturating_add(held) > o.capacity {
+                let k = d.offers.iter().position(|x| x.id == o.id).unwrap_or(0);
+                add(
+                    out,
+                    MatchingCode::RelationshipsOverCapacity,
+                    root.field("offers").index(k),
+                    format!(
+                        "Forløbene holder {} af tilbuddets {} pladser den {day} ud over de {} optagne.",
+                        held, o.capacity, o.places_taken
+                    ),
+                    format!(
+                        "Relationships hold {} of the offer's {} places on {day} besides the {} taken.",
+                        held, o.capacity, o.places_taken
+                    ),
+                );
+                break;
+            }
+        }
     }
 }

@@ -54,7 +54,7 @@
 use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, RuleId};
-use crate::matching::candidates::Candidates;
+use crate::matching::candidates::{Candidates, RunContext};
 use crate::matching::model::profile::{Newcomer, Offer};
 use crate::matching::model::rules::{RuleSet, attribute_class, is_sensitive};
 use crate::matching::model::run::MatchRun;
@@ -169,7 +169,9 @@ pub fn run_consented(
     register: &Register<'_>,
 ) -> Result<MatchRun, BrobyggerError> {
     rules.check()?;
-    run_gated(rules, newcomers, offers, &options.into(), None, register)
+    let o = options.into();
+    let ctx = RunContext::on(o.as_of);
+    run_gated(rules, newcomers, offers, &o, None, register, &ctx)
 }
 
 /// The gated run over records (the rule set is already checked).
@@ -180,6 +182,7 @@ pub(crate) fn run_gated(
     o: &MatchOptions,
     cohort: Option<&CohortId>,
     register: &Register<'_>,
+    ctx: &RunContext,
 ) -> Result<MatchRun, BrobyggerError> {
     let declared;
     let register = if o.bases.is_empty() {
@@ -201,6 +204,7 @@ pub(crate) fn run_gated(
         &gate,
         |_| true,
         |_| true,
+        ctx,
     )?;
     run.bases_from = register.source();
     Ok(run)
@@ -229,6 +233,7 @@ pub(crate) fn run_profiles(
         &gate,
         |n| !n.privacy.is_empty(),
         |of| !of.privacy.is_empty(),
+        &RunContext::on(o.as_of),
     )?;
     run.bases_from = BasisSource::Profiles;
     Ok(run)
@@ -356,6 +361,7 @@ fn run_through(
     gate: &Gate<'_>,
     asks_newcomer: impl Fn(&Newcomer) -> bool,
     asks_offer: impl Fn(&Offer) -> bool,
+    ctx: &RunContext,
 ) -> Result<MatchRun, BrobyggerError> {
     unique_ids(newcomers.iter().map(|n| n.id.as_str()), "newcomers")?;
     unique_ids(offers.iter().map(|o| o.id.as_str()), "offers")?;
@@ -377,7 +383,7 @@ fn run_through(
         |of| Subject::offer(of.id.clone()),
         |of| gate.every_subject || asks_offer(of),
     );
-    let mut run = run_sensitive(rules, &newcomers, &offers, o, cohort, register)?;
+    let mut run = run_sensitive(rules, &newcomers, &offers, o, cohort, register, ctx)?;
     if !left_out.is_empty() {
         left_out.append(&mut run.withheld);
         run.withheld = left_out;
@@ -450,10 +456,11 @@ fn run_sensitive(
     o: &MatchOptions,
     cohort: Option<&CohortId>,
     register: &Register<'_>,
+    ctx: &RunContext,
 ) -> Result<MatchRun, BrobyggerError> {
     let attributes = used_sensitive(rules);
     if attributes.is_empty() {
-        return Ok(outcome::run_unchecked(rules, newcomers, offers, o, cohort));
+        return outcome::run_unchecked(rules, newcomers, offers, o, cohort, ctx);
     }
     let mut uses = Vec::new();
     let mut withheld = Vec::new();
@@ -534,7 +541,7 @@ fn run_sensitive(
         groups.entry(skip).or_default().push(i);
     }
     let run = if groups.len() == 1 && groups.keys().all(Vec::is_empty) {
-        outcome::run_unchecked(rules, &masked_newcomers, &masked_offers, o, cohort)
+        outcome::run_unchecked(rules, &masked_newcomers, &masked_offers, o, cohort, ctx)?
     } else {
         let mut lists: Vec<Vec<(u32, i64)>> = vec![Vec::new(); newcomers.len()];
         let mut capacities = Vec::new();
@@ -546,9 +553,7 @@ fn run_sensitive(
                 .iter()
                 .filter_map(|&i| masked_newcomers.get(i).cloned())
                 .collect();
-            let c = crate::matching::candidates::generate(
-                &crate::matching::candidates::Prepared::new(&reduced, &group, &masked_offers),
-            );
+            let c = outcome::candidates_in(&reduced, &group, &masked_offers, ctx);
             pairs += c.pairs_evaluated;
             capacities.clone_from(&c.capacities);
             for (g, &i) in members.iter().enumerate() {
@@ -562,7 +567,15 @@ fn run_sensitive(
         }
         let mut merged = Candidates::from_lists(lists, capacities);
         merged.pairs_evaluated = pairs;
-        outcome::run_with_candidates(rules, &masked_newcomers, &masked_offers, o, cohort, &merged)
+        outcome::run_with_candidates(
+            rules,
+            &masked_newcomers,
+            &masked_offers,
+            o,
+            cohort,
+            merged,
+            ctx,
+        )?
     };
     Ok(annotate(
         run,

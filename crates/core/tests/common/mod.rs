@@ -633,7 +633,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 }),
             0..2,
         ),
-        matching_data(),
+        (matching_data(), prop::collection::vec(relationship(), 0..3)),
     )
         .prop_map(
             |(
@@ -644,7 +644,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 posts,
                 agreements,
                 provenance,
-                (cohorts, offers, rule_sets, match_runs),
+                ((cohorts, offers, rule_sets, match_runs), relationships),
             )| {
                 Dossier {
                     directory: Vec::new(),
@@ -663,6 +663,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                     offers,
                     rule_sets,
                     match_runs,
+                    relationships,
                     privacy: Default::default(),
                 }
             },
@@ -755,7 +756,12 @@ pub fn newcomer() -> impl Strategy<Value = Newcomer> {
             ],
             0..2,
         ),
-        (slots(), tags(), tags()),
+        (
+            slots(),
+            tags(),
+            tags(),
+            prop::collection::vec(seat_need(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -764,7 +770,7 @@ pub fn newcomer() -> impl Strategy<Value = Newcomer> {
                 (adults, children_ages),
                 needs,
                 preferences,
-                (availability, industries, interests),
+                (availability, industries, interests, seat_needs),
             )| Newcomer {
                 id: id.into(),
                 arrival,
@@ -782,6 +788,7 @@ pub fn newcomer() -> impl Strategy<Value = Newcomer> {
                 availability,
                 industries,
                 interests,
+                seat_needs,
                 privacy: ProfileBasis::default(),
             },
         )
@@ -858,7 +865,13 @@ pub fn offer() -> impl Strategy<Value = Offer> {
             ]),
             0..2,
         ),
-        (tags(), tags(), slots(), prop::option::of(date())),
+        (
+            tags(),
+            tags(),
+            slots(),
+            prop::option::of(date()),
+            prop::collection::vec(seats(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -866,7 +879,7 @@ pub fn offer() -> impl Strategy<Value = Offer> {
                 (capacity, places_taken, languages, area, location),
                 (serves, gender),
                 credentials,
-                (industries, interests, availability, listed_on),
+                (industries, interests, availability, listed_on, seats),
             )| Offer {
                 id: id.into(),
                 kind,
@@ -885,6 +898,7 @@ pub fn offer() -> impl Strategy<Value = Offer> {
                 interests,
                 availability,
                 listed_on,
+                seats,
                 privacy: ProfileBasis::default(),
             },
         )
@@ -917,6 +931,8 @@ fn rule_kind() -> impl Strategy<Value = RuleKind> {
         }),
         Just(RuleKind::IndustryFit),
         any::<u32>().prop_map(|min_shared| RuleKind::InterestOverlap { min_shared }),
+        any::<u32>().prop_map(|full_after_days| RuleKind::WaitingTime { full_after_days }),
+        Just(RuleKind::LostMatch),
     ]
 }
 
@@ -944,15 +960,33 @@ pub fn rule_set() -> impl Strategy<Value = RuleSet> {
         ),
         tags(),
         tags(),
+        (
+            prop::collection::vec(quota(), 0..3),
+            prop::option::of((any::<u32>(), any::<u32>()).prop_map(
+                |(first_after_days, every_days)| FollowUpSchedule {
+                    first_after_days,
+                    every_days,
+                },
+            )),
+        ),
     )
         .prop_map(
-            |(id, (da, en), rules, sensitive_attributes, shareable_with_volunteers)| RuleSet {
+            |(
+                id,
+                (da, en),
+                rules,
+                sensitive_attributes,
+                shareable_with_volunteers,
+                (quotas, follow_up),
+            )| RuleSet {
                 schema_version: 1,
                 id: id.into(),
                 title: Text::new(da, en),
                 rules,
                 sensitive_attributes,
                 shareable_with_volunteers,
+                quotas,
+                follow_up,
             },
         )
 }
@@ -1175,6 +1209,10 @@ pub fn match_run() -> impl Strategy<Value = MatchRun> {
                     sensitive_uses: Vec::new(),
                     bases_from: BasisSource::Dossier,
                     declared_bases: Vec::new(),
+                    structure: None,
+                    waiting_again: Vec::new(),
+                    alternatives: Vec::new(),
+                    why_not: Vec::new(),
                 }
             },
         )
@@ -1189,4 +1227,115 @@ pub fn matching_data()
         prop::collection::vec(rule_set(), 0..2),
         prop::collection::vec(match_run(), 0..2),
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching over time: seats, quotas, relationships.
+
+pub fn seat_kind() -> impl Strategy<Value = SeatKind> {
+    prop_oneof![
+        Just(SeatKind::Adults),
+        Just(SeatKind::Children),
+        Just(SeatKind::SchoolPlaces),
+        Just(SeatKind::People),
+        id().prop_map(|id| SeatKind::Custom {
+            id: format!("x-{id}")
+        }),
+    ]
+}
+
+pub fn seats() -> impl Strategy<Value = Seats> {
+    (seat_kind(), any::<u32>(), any::<u32>()).prop_map(|(seat, capacity, taken)| Seats {
+        seat,
+        capacity,
+        taken,
+    })
+}
+
+pub fn seat_need() -> impl Strategy<Value = SeatNeed> {
+    (seat_kind(), any::<u32>()).prop_map(|(seat, count)| SeatNeed { seat, count })
+}
+
+pub fn quota() -> impl Strategy<Value = Quota> {
+    (
+        prop_oneof![
+            text().prop_map(|area| QuotaGroup::OfferArea { area }),
+            offer_kind().prop_map(|kind| QuotaGroup::OfferKind { kind }),
+            text().prop_map(|area| QuotaGroup::NewcomerArea { area }),
+        ],
+        any::<u32>(),
+        prop::option::of(any::<u32>()),
+    )
+        .prop_map(|(group, min, max)| Quota { group, min, max })
+}
+
+fn relationship_event() -> impl Strategy<Value = RelationshipEvent> {
+    let side = prop::sample::select(vec![
+        RelationshipSide::Household,
+        RelationshipSide::Volunteer,
+    ]);
+    let kind = prop_oneof![
+        side.clone()
+            .prop_map(|side| RelationshipEventKind::Accepted { side }),
+        side.prop_map(|side| RelationshipEventKind::Declined { side }),
+        Just(RelationshipEventKind::Withdrawn),
+        Just(RelationshipEventKind::Started),
+        prop::sample::select(vec![
+            CheckInOutcome::Going,
+            CheckInOutcome::NeedsSupport,
+            CheckInOutcome::NotMeeting
+        ])
+        .prop_map(|outcome| RelationshipEventKind::CheckIn { outcome }),
+        (
+            prop::sample::select(vec![
+                EndReason::MovedAway,
+                EndReason::DidNotClick,
+                EndReason::VolunteerStopped,
+                EndReason::HouseholdStopped,
+                EndReason::GoalReached,
+                EndReason::ConsentWithdrawn,
+                EndReason::Other
+            ]),
+            any::<bool>()
+        )
+            .prop_map(|(reason, rematch)| RelationshipEventKind::Ended { reason, rematch }),
+    ];
+    (date(), kind, prop::option::of(id())).prop_map(|(on, kind, by)| RelationshipEvent {
+        on,
+        kind,
+        by: by.map(Into::into),
+    })
+}
+
+/// Any relationship: ids of any text, dates anywhere, any sequence of events (valid or not).
+pub fn relationship() -> impl Strategy<Value = Relationship> {
+    (
+        (id(), id(), id()),
+        (
+            prop::option::of(id()),
+            prop::option::of(id()),
+            prop::option::of(id()),
+            prop::option::of(id()),
+            prop::option::of(id()),
+        ),
+        date(),
+        prop::collection::vec(relationship_event(), 0..5),
+    )
+        .prop_map(
+            |(
+                (id, newcomer, offer),
+                (cohort, rule_set, run, proposal, replaces),
+                proposed_on,
+                events,
+            )| {
+                let mut r = Relationship::proposed(id, newcomer, offer, proposed_on);
+                r.cohort = cohort.map(Into::into);
+                r.rule_set = rule_set.map(Into::into);
+                r.run = run.map(Into::into);
+                r.proposal = proposal.map(Into::into);
+                r.replaces = replaces.map(Into::into);
+                r.events = events;
+                r
+            },
+        )
 }

@@ -241,3 +241,26 @@ __all__ += [
     "read_newcomers_csv",
     "read_offers_csv",
 ]
+
+# Matching over time: relationships, their tables, alternatives and why-not.
+from brobygger._brobygger import (
+    DossierRelationships,
+    relationship_events_table,
+    relationships_table,
+)
+from brobygger.tables import (
+    alternatives_frame,
+    relationship_events_frame,
+    relationships_frame,
+    why_not_frame,
+)
+
+__all__ += [
+    "DossierRelationships",
+    "alternatives_frame",
+    "relationship_events_frame",
+    "relationship_events_table",
+    "relationships_frame",
+    "relationships_table",
+    "why_not_frame",
+]

@@ -895,6 +895,12 @@ class Dossier:
         anonymisation, retention, safe tables.
         """
     @property
+    def relationships(self, /) -> DossierRelationships:
+        """
+        Relationships over time: proposals, answers, starts, check-ins and ends:
+        `d.relationships.propose(...)`.
+        """
+    @property
     def reminders(self, /) -> DossierReminders:
         """
         What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
@@ -1140,10 +1146,12 @@ class DossierMatching:
         """
         The introductions due or overdue in a cohort on `on`, as findings citing 001.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
-        see `add_run`). Releases the GIL while solving.
+        see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
+        score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
+        were not matched (`run.why_not`). Releases the GIL while solving.
         """
     def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
         """
@@ -1156,10 +1164,27 @@ class DossierMatching:
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
+    def rematch(self, /, rule_set: str, as_of: date, cohort: str | None = None, solver: str = "optimal", previous_partner: str = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
+        """
+        Matches the households that wait on `as_of` (those who lost a match and those never
+        matched; only the former with `only_lost=True`) with the places relationships and
+        proposals leave, through the consent gate; who comes first is the rule set's
+        `waiting_time` and `lost_match` rules. `previous_partner` is `"exclude"` (the default),
+        `"allow"` or `"prefer"`; `allow_declined` proposes pairs a side declined before;
+        `cohort` limits it to one cohort (default: the whole programme). Not stored; see
+        `add_run`. Releases the GIL while solving.
+        """
     def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
         """
         The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
         if given, otherwise as `{da, en}`.
+        """
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date, newcomer: str, offer: str, solver: str = "optimal", offer_ranking: str = "score") -> Any:
+        """
+        Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
+        `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
+        `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
+        naming rules, ids and points, never a profile's value.
         """
 
 @final
@@ -1312,6 +1337,59 @@ class DossierPrivacy:
     def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
         """
         Withdraws an open proposal; returns the state.
+        """
+
+@final
+class DossierRelationships:
+    """
+    Relationships over time (the core's `RelationshipsFacet`): `d.relationships`. A match from
+    its proposal to its end, as dated events; every change is checked first and a refused one
+    (ending a relationship that never started, starting a declined one) raises and changes
+    nothing. Records are plain dicts shaped like the JSON file.
+    """
+    def all(self, /) -> Any:
+        """
+        Every relationship, in the dossier's order, as dicts.
+        """
+    def end(self, /, id: str, on: date, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
+        """
+        Ends a running relationship on `on` with `reason` (`"moved_away"`, `"did_not_click"`,
+        `"volunteer_stopped"`, `"household_stopped"`, `"goal_reached"`, `"consent_withdrawn"`
+        or `"other"`) and returns the new state. Whether the household waits for a new match
+        follows the reason unless `rematch` says.
+        """
+    def get(self, /, id: str) -> Any:
+        """
+        The relationship with `id` as a dict, or None.
+        """
+    def of_household(self, /, newcomer: str) -> Any:
+        """
+        The relationships of a household, oldest first, as dicts.
+        """
+    def offer_loads(self, /, on: date) -> Any:
+        """
+        What relationships and open proposals hold of every offer on `on`, and what is free,
+        as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
+        """
+    def propose(self, /, newcomer: str, offer: str, on: date, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
+        """
+        Proposes `newcomer` with `offer` on `on` and returns the relationship's id. Raises (and
+        nothing changes) for an unknown household, offer, rule set or run, a household no
+        consent or basis allows matching, a pair together now or before, a pair declined before
+        (unless `allow_declined`), a household held elsewhere, or an offer without room.
+        """
+    def propose_run(self, /, run: str, on: date) -> list[str]:
+        """
+        Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
+        household that lost a match gets a relationship that replaces the lost one.
+        """
+    def record(self, /, id: str, on: date, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
+        """
+        Records an event and returns the new state (`"accepted"`, `"started"`, `"active"`, ...).
+        `event` is `"accepted"` or `"declined"` (with `side`: `"household"` or `"volunteer"`),
+        `"withdrawn"`, `"started"` or `"check_in"` (with `outcome`: `"going"`,
+        `"needs_support"` or `"not_meeting"`); end a relationship with `end`. Raises for a step
+        that does not follow from the state or a date before the last event.
         """
 
 @final
@@ -1486,6 +1564,12 @@ class MatchRun:
         Jupyter: the run as HTML (English).
         """
     @property
+    def alternatives(self, /) -> Any:
+        """
+        Each household's next best offers, when asked (`alternatives=k`), as dicts: `newcomer`,
+        `matched` (its offer or None) and `offers` (each `offer`, `score`, `gap`, `full`).
+        """
+    @property
     def as_of(self, /) -> date:
         """
         The day of the run.
@@ -1535,6 +1619,12 @@ class MatchRun:
         """
         Counts, scores and waiting times as a dict.
         """
+    @property
+    def structure(self, /) -> Any:
+        """
+        How seats and quotas were met and what the quotas cost, as a dict; None when no offer
+        has seats and the rule set has no quotas.
+        """
     def tables(self, /, lang: str = "en") -> Any:
         """
         The run's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
@@ -1559,6 +1649,17 @@ class MatchRun:
     def unused_offers(self, /) -> Any:
         """
         Offers with free places that got no household.
+        """
+    @property
+    def waiting_again(self, /) -> list[str]:
+        """
+        The households in the run that lost a match and wait for a new one (a rematch).
+        """
+    @property
+    def why_not(self, /) -> Any:
+        """
+        Answers to the why-not questions asked, as dicts: `newcomer`, `offer`, `reason` (a dict
+        with `type`, e.g. `"hard_rules"` or `"outscored"`) and `text` (`{da, en}`).
         """
     @property
     def withheld(self, /) -> Any:
@@ -2536,6 +2637,19 @@ def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: boo
 def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads an offers CSV file into dicts; as `read_newcomers_csv`.
+    """
+
+def relationship_events_table(dossier: Dossier, lang: str = "en") -> Any:
+    """
+    The `relationship_events` table of `dossier` (one row per event), texts in `lang`, as a
+    plain dict: what `relationship_events_frame` reads.
+    """
+
+def relationships_table(dossier: Dossier, on: date, lang: str = "en") -> Any:
+    """
+    The `relationships` table of `dossier` on day `on` (one row per relationship proposed by
+    then, with its state on the day), texts in `lang`, as a plain dict: what
+    `relationships_frame` reads.
     """
 
 def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> list[tuple[str, str | None]]:

@@ -37,6 +37,7 @@ from brobygger._brobygger import (
 from brobygger.frames import _pandas
 
 __all__ = [
+    "alternatives_frame",
     "assessment_findings_frame",
     "checklist_frame",
     "checks_frame",
@@ -45,12 +46,15 @@ __all__ = [
     "match_rules_frame",
     "matches_frame",
     "profiles_frame",
+    "relationship_events_frame",
+    "relationships_frame",
     "role_matrix_frame",
     "scores_frame",
     "survey_changes_frame",
     "survey_shares_frame",
     "unmatched_frame",
     "unmet_demand_frame",
+    "why_not_frame",
 ]
 
 Assessments = Union[Assessment, Iterable[Any]]
@@ -288,3 +292,44 @@ def profiles_frame(profiles: Iterable[Mapping[str, Any]]) -> Any:
             # Counts with gaps stay integers (Int64), not floats, so they read back as counts.
             df[column] = df[column].astype("Int64")
     return df
+
+
+def relationships_frame(dossier: Dossier, on: Any, lang: str = "en") -> Any:
+    """Every relationship of the dossier proposed by day ``on``, with its state on that day: one
+    row per relationship.
+
+    Columns: ``relationship``, ``newcomer``, ``offer``, ``cohort`` (str; cohort may be None),
+    ``state`` (str: ``"proposed"``, ``"accepted"``, ``"declined"``, ``"withdrawn"``,
+    ``"started"``, ``"active"`` or ``"ended"``), ``proposed_on``, ``started_on``, ``ended_on``
+    (datetime64[ns]; NaT when none), ``end_reason`` (str or None), ``rematch`` (boolean; <NA>
+    unless ended), ``replaces`` (str or None), ``days_running`` (int64) and ``state_text`` (in
+    ``lang``). Who has had a contact family for how long:
+    ``df[df.state.isin(["started", "active"])][["newcomer", "days_running"]]``.
+    """
+    from brobygger._brobygger import relationships_table
+
+    return frame([relationships_table(dossier, on, lang)], "relationships", lang)
+
+
+def relationship_events_frame(dossier: Dossier, lang: str = "en") -> Any:
+    """Every event of every relationship: ``relationship``, ``newcomer``, ``offer``, ``on``
+    (datetime64[ns]), ``event`` (str: ``"accepted"``, ``"declined"``, ``"withdrawn"``,
+    ``"started"``, ``"check_in"`` or ``"ended"``), ``detail`` (the side, the check-in's outcome or
+    the end's reason, in ``lang``) and ``by`` (the post that recorded it, or None)."""
+    from brobygger._brobygger import relationship_events_table
+
+    return frame([relationship_events_table(dossier, lang)], "relationship_events", lang)
+
+
+def alternatives_frame(runs: Runs, lang: str = "en") -> Any:
+    """Each household's next-best offers in runs asked with ``alternatives=k``: ``run``,
+    ``newcomer``, ``matched`` (its offer, or None), ``rank`` (1 is the best alternative),
+    ``offer``, ``score``, ``gap`` (the score given up against the match, float; NaN when
+    unmatched) and ``full`` (bool: the offer had no free place)."""
+    return frame((t for run in _runs(runs) for t in run.tables(lang)), "alternatives", lang)
+
+
+def why_not_frame(runs: Runs, lang: str = "en") -> Any:
+    """Answers to the why-not questions of runs: ``run``, ``newcomer``, ``offer``, ``reason``
+    (str: ``"hard_rules"``, ``"outscored"``, ...) and ``text`` (in ``lang``)."""
+    return frame((t for run in _runs(runs) for t in run.tables(lang)), "why_not", lang)

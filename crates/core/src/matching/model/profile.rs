@@ -9,6 +9,7 @@ use crate::actors::PartyRef;
 use crate::agreement::TimeOfDay;
 use crate::i18n::{Lang, labels};
 use crate::ids::{NewcomerId, OfferId, PersonId};
+use crate::matching::model::seats::SeatKind;
 use crate::privacy::model::basis::ProfileBasis;
 use crate::sensitivity::PersonalData;
 use chrono::NaiveDate;
@@ -561,6 +562,11 @@ pub struct Newcomer {
     #[schemars(extend("x-sensitivity" = "ordinary"))]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub privacy: ProfileBasis,
+    /// Seats the household needs of kinds its composition does not tell (rooms, beds), or
+    /// instead of what it tells; see [`SeatKind::need_of`](crate::matching::SeatKind::need_of).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("x-sensitivity" = "confidential"))]
+    pub seat_needs: Vec<crate::matching::model::seats::SeatNeed>,
 }
 
 impl PersonalData for Newcomer {}
@@ -594,6 +600,7 @@ impl Newcomer {
             industries: Vec::new(),
             interests: Vec::new(),
             privacy: ProfileBasis::default(),
+            seat_needs: Vec::new(),
         }
     }
 
@@ -678,6 +685,11 @@ pub struct Offer {
     #[schemars(extend("x-sensitivity" = "ordinary"))]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub privacy: ProfileBasis,
+    /// Seats of several kinds (adults and children, rooms and school places), besides the
+    /// number of households; a match must fit every kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("x-sensitivity" = "not_personal"))]
+    pub seats: Vec<crate::matching::model::seats::Seats>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -721,6 +733,7 @@ impl Offer {
             availability: Vec::new(),
             listed_on: None,
             privacy: ProfileBasis::default(),
+            seats: Vec::new(),
         }
     }
 
@@ -756,6 +769,30 @@ fn list_from_json<T: serde::de::DeserializeOwned>(
         }
         .into()
     })
+}
+
+impl SeatKind {
+    /// The seats of this kind `n` needs.
+    pub fn need_of(&self, n: &Newcomer) -> u32 {
+        if let Some(s) = n.seat_needs.iter().find(|s| &s.seat == self) {
+            return s.count;
+        }
+        let h = &n.household;
+        let children = u32::try_from(h.children_ages.len()).unwrap_or(u32::MAX);
+        match self {
+            SeatKind::Adults => h.adults,
+            SeatKind::Children => children,
+            SeatKind::SchoolPlaces => u32::try_from(
+                h.children_ages
+                    .iter()
+                    .filter(|a| (6..=16).contains(*a))
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
+            SeatKind::People => h.adults.saturating_add(children),
+            SeatKind::Custom { .. } => 0,
+        }
+    }
 }
 
 #[cfg(test)]

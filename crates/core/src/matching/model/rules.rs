@@ -46,6 +46,14 @@ pub struct RuleSet {
     /// fields can never be shared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shareable_with_volunteers: Vec<String>,
+    /// Quotas: at least or at most so many matches in a group of offers or households. Only the
+    /// optimal solver honours them (exactly); the other solvers refuse a rule set with quotas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotas: Vec<crate::matching::model::capacity::Quota>,
+    /// When follow-up check-ins of the relationships matched under this rule set are due
+    /// (the default schedule if absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<crate::matching::model::relationship::FollowUpSchedule>,
 }
 
 /// One rule of a rule set.
@@ -180,6 +188,17 @@ pub enum RuleKind {
         #[serde(default = "one")]
         min_shared: u32,
     },
+    /// Priority for those who waited longest: scores the days the household has waited on the
+    /// day of the run over `full_after_days` (1 from then on). A household that lost a match
+    /// waits from the day it ended. As a hard rule: only households that waited that long.
+    WaitingTime {
+        /// Days of waiting that give the full score (at least 1).
+        full_after_days: u32,
+    },
+    /// Priority for those who lost a match: scores 1 for a household whose last relationship
+    /// ended without reaching its goal and that waits for a new one (the dossier's
+    /// relationships say so). As a hard rule: a run of rematches only.
+    LostMatch,
 }
 
 impl RuleKind {
@@ -196,7 +215,14 @@ impl RuleKind {
             RuleKind::CredentialWithChildren { .. } => "credential_with_children",
             RuleKind::IndustryFit => "industry_fit",
             RuleKind::InterestOverlap { .. } => "interest_overlap",
+            RuleKind::WaitingTime { .. } => "waiting_time",
+            RuleKind::LostMatch => "lost_match",
         }
+    }
+
+    /// Whether the rule reads the household only (not the offer): a priority among households.
+    pub fn is_priority(&self) -> bool {
+        matches!(self, RuleKind::WaitingTime { .. } | RuleKind::LostMatch)
     }
 
     /// The profile attributes the rule reads, as `newcomer.<field>` / `offer.<field>`.
@@ -216,6 +242,8 @@ impl RuleKind {
             RuleKind::CredentialWithChildren { .. } => &["newcomer.household", "offer.credentials"],
             RuleKind::IndustryFit => &["newcomer.needs", "newcomer.industries", "offer.industries"],
             RuleKind::InterestOverlap { .. } => &["newcomer.interests", "offer.interests"],
+            RuleKind::WaitingTime { .. } => &["newcomer.arrival", "newcomer.waiting_since"],
+            RuleKind::LostMatch => &["relationships"],
         }
     }
 
@@ -233,12 +261,14 @@ impl RuleKind {
             RuleKind::CredentialWithChildren { .. } => &["credential", "under_age"],
             RuleKind::IndustryFit => &["industry"],
             RuleKind::InterestOverlap { .. } => &["interests", "count"],
+            RuleKind::WaitingTime { .. } => &["days", "full_after_days"],
+            RuleKind::LostMatch => &["ended_on"],
         }
     }
 }
 
 /// Every rule type's name, in declaration order.
-pub const RULE_TYPES: [&str; 10] = [
+pub const RULE_TYPES: [&str; 12] = [
     "shared_language",
     "distance",
     "same_area",
@@ -249,6 +279,8 @@ pub const RULE_TYPES: [&str; 10] = [
     "credential_with_children",
     "industry_fit",
     "interest_overlap",
+    "waiting_time",
+    "lost_match",
 ];
 
 codes! {
@@ -334,6 +366,19 @@ codes! {
         DuplicateLanguage = "matching.duplicate_language", finding(Warning),
             "Samme sprog står to gange i en profil.",
             "The same language is listed twice in a profile.";
+        /// A quota's least is above its most, or it names nothing.
+        InvalidQuota = "matching.invalid_quota", finding(Error),
+            "En kvote har et mindstetal over sit højeste tal, eller den nævner ingenting.",
+            "A quota's least is above its most, or it names nothing.";
+        /// A stored relationship's history does not follow its states, or it refers to something
+        /// the dossier does not have.
+        InvalidRelationship = "matching.invalid_relationship", finding(Error),
+            "Et gemt forløb har hændelser, som dets tilstande ikke tillader, eller henviser til noget, dossieret ikke har.",
+            "A stored relationship's events do not follow its states, or it refers to something the dossier does not have.";
+        /// Relationships hold more places or seats of an offer than it has.
+        RelationshipsOverCapacity = "matching.relationships_over_capacity", finding(Error),
+            "Forløbene optager flere pladser eller sæder i et tilbud, end det har.",
+            "Relationships hold more places or seats of an offer than it has.";
         /// A rule set with errors; every finding is attached.
         InvalidRuleSet = "matching.invalid_rule_set", error(Validation),
             "Regelsættet har fejl.",
@@ -346,6 +391,18 @@ codes! {
         InvalidRun = "matching.invalid_run", error(Validation),
             "Matchningen henviser til noget, dossieret ikke har.",
             "The run refers to something the dossier does not have.";
+        /// Seats of several kinds or quotas were given to a solver that has no notion of them.
+        StructureNeedsOptimal = "matching.structure_needs_optimal", error(InvalidInput),
+            "Sæder af flere slags og kvoter løses af den optimale løser (eller grådigt); en stabil løser kender dem ikke.",
+            "Seats of several kinds and quotas are solved by the optimal solver (or greedily); a stable solver has no notion of them.";
+        /// A quota's least cannot be met; the reason names the group that binds.
+        QuotaInfeasible = "matching.quota_infeasible", error(Infeasible),
+            "En kvotes mindstetal kan ikke nås; begrundelsen nævner den gruppe, der binder.",
+            "A quota's least cannot be met; the reason names the group that binds.";
+        /// A why-not question the run left unanswered (a bug).
+        WhyNotUnanswered = "matching.why_not_unanswered", error(Internal),
+            "Kørslen besvarede ikke spørgsmålet om, hvorfor parret ikke blev matchet (en fejl i biblioteket).",
+            "The run did not answer why the pair was not matched (a bug in the library).";
     }
 }
 
@@ -392,6 +449,8 @@ impl RuleSet {
             rules: Vec::new(),
             sensitive_attributes: Vec::new(),
             shareable_with_volunteers: Vec::new(),
+            quotas: Vec::new(),
+            follow_up: None,
         }
     }
 
@@ -697,6 +756,69 @@ impl RuleSet {
                 _ => {}
             }
         }
+        for (i, q) in self.quotas.iter().enumerate() {
+            let qp = base.field("quotas").index(i);
+            if q.max.is_some_and(|max| q.min > max) {
+                add(
+                    out,
+                    MatchingCode::InvalidQuota,
+                    qp.field("min"),
+                    format!(
+                        "Kvoten for {} kræver mindst {} men højst {}.",
+                        q.group.describe().da,
+                        q.min,
+                        q.max.unwrap_or(0)
+                    ),
+                    format!(
+                        "The quota for {} asks for at least {} but at most {}.",
+                        q.group.describe().en,
+                        q.min,
+                        q.max.unwrap_or(0)
+                    ),
+                );
+            }
+            if q.min == 0 && q.max.is_none() {
+                add(
+                    out,
+                    MatchingCode::InvalidQuota,
+                    qp.clone(),
+                    "Kvoten sætter hverken et mindste eller et højeste antal.".into(),
+                    "The quota sets neither a least nor a most.".into(),
+                );
+            }
+            if let crate::matching::model::capacity::QuotaGroup::OfferArea { area }
+            | crate::matching::model::capacity::QuotaGroup::NewcomerArea { area } = &q.group
+                && area.trim().is_empty()
+            {
+                add(
+                    out,
+                    ValidationCode::EmptyText,
+                    qp.field("group").field("area"),
+                    "Området er tomt.".into(),
+                    "The area is empty.".into(),
+                );
+            }
+            if self.quotas[..i].iter().any(|p| p.group == q.group) {
+                add(
+                    out,
+                    ValidationCode::DuplicateId,
+                    qp.field("group"),
+                    "Gruppen har allerede en kvote.".into(),
+                    "The group already has a quota.".into(),
+                );
+            }
+        }
+        if let Some(f) = &self.follow_up
+            && f.every_days == 0
+        {
+            add(
+                out,
+                MatchingCode::InvalidParameter,
+                base.field("follow_up").field("every_days"),
+                "Der skal være mindst 1 dag mellem opfølgningerne.".into(),
+                "Follow-ups must be at least 1 day apart.".into(),
+            );
+        }
     }
 
     fn kind_params(&self, kp: &FieldPath, rule: &Rule, out: &mut Vec<Finding>) {
@@ -810,10 +932,22 @@ impl RuleSet {
                     );
                 }
             }
+            RuleKind::WaitingTime { full_after_days } => {
+                if *full_after_days == 0 {
+                    add(
+                        out,
+                        MatchingCode::InvalidParameter,
+                        kp.field("full_after_days"),
+                        "Antallet af dage skal være mindst 1.".into(),
+                        "The number of days must be at least 1.".into(),
+                    );
+                }
+            }
             RuleKind::SameArea
             | RuleKind::Capacity { .. }
             | RuleKind::PreferenceRespected
-            | RuleKind::IndustryFit => {}
+            | RuleKind::IndustryFit
+            | RuleKind::LostMatch => {}
         }
     }
 }

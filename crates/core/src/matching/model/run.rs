@@ -119,6 +119,20 @@ pub struct MatchRun {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub declared_bases: Vec<crate::privacy::model::basis::DeclaredBasis>,
+    /// Seats and quotas: how the run met them, what the quotas cost, and whether the solution
+    /// is proven optimal. Absent when no offer has seats and the rule set has no quotas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structure: Option<crate::matching::model::structure::StructureReport>,
+    /// Households in the run that lost a match and wait for a new one (a rematch), in input
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting_again: Vec<NewcomerId>,
+    /// Each household's next best offers, when the options asked for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<crate::matching::model::explain::Alternatives>,
+    /// Answers to the options' why-not questions, in their order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why_not: Vec<crate::matching::model::explain::WhyNot>,
 }
 
 /// One proposed match with its score and why.
@@ -192,6 +206,18 @@ pub enum BindingConstraint {
     PlacesTaken {
         /// How many offers the household could have had.
         eligible: u32,
+    },
+    /// Offers met every hard rule and had places, but the household's history rules them out:
+    /// a side declined the pair before, or they are or were together.
+    History {
+        /// How many such offers.
+        offers: u32,
+    },
+    /// Offers met every hard rule and had places, but not enough seats of some kind for the
+    /// household (adults, children, rooms, ...).
+    Seats {
+        /// How many such offers.
+        offers: u32,
     },
 }
 
@@ -288,5 +314,7 @@ pub fn describe_binding(b: &crate::matching::model::run::BindingConstraint) -> T
         B::Rule { rule, .. } => Text::new(format!("reglen '{rule}'"), format!("the rule '{rule}'")),
         B::NoFreePlaces { .. } => Text::new("ingen ledige pladser", "no free places"),
         B::PlacesTaken { .. } => Text::new("pladserne gik til andre", "places went to others"),
+        B::History { .. } => Text::new("tidligere forløb", "earlier history"),
+        B::Seats { .. } => Text::new("for få pladser af en slags", "too few seats of a kind"),
     }
 }

@@ -1,0 +1,443 @@
+//! Arrivals over time: households arrive week by week and are matched in weekly batches, each
+//! place of an offer taken for good. A [`BatchPolicy`] decides what each week's batch does; the
+//! hindsight optimum (every household of the year known at once, [`hindsight`]) is the
+//! yardstick, and [`ArrivalOutcome`] says how close a policy came, how long households waited
+//! and how evenly the placements spread over the weeks.
+//!
+//! The greedy policy matches every waiting household it can, optimally within the week: early
+//! arrivals take the places later ones would have fitted better. The forecast policy holds a
+//! little capacity back for expected arrivals: each week it prices every offer's place by what
+//! the arrivals it expects for the weeks left (a forecast, e.g. last year's stream) would give
+//! for it, and a waiting household takes a place only for more than that price (a bid-price
+//! control, as airlines use for seats). A household that has waited `max_wait_weeks`
+//! is matched whatever the forecast says, so holding back never strands anyone for long.
+//!
+//! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests.
+
+use crate::matching::candidates::Candidates;
+use crate::matching::solve::optimal;
+
+/// One household of a stream: the week it arrives (0-based) and its candidate offers with the
+/// pair's score (integer points, as the solvers take them; pairs failing a hard rule are left
+/// out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    /// The week it arrives.
+    pub week: u32,
+    /// `(offer index, score)` for each offer it may have.
+    pub candidates: Vec<(u32, i64)>,
+}
+
+/// A year (or any number of weeks) of arrivals and the places of the offers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArrivalStream {
+    /// How many weekly batches there are.
+    pub weeks: u32,
+    /// Places per offer over the whole period.
+    pub capacities: Vec<u32>,
+    /// The households, in any order.
+    pub households: Vec<Arrival>,
+}
+
+/// What each week's batch does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchPolicy {
+    /// Every waiting household matched if it can be, optimally within the week.
+    Greedy,
+    /// Capacity held back for expected arrivals: each week every offer's place is priced by
+    /// the forecast's households of the weeks left (what they would give for its last free
+    /// place, times `discount`: 0 to 1; 0 is greedy), and a waiting household takes a place
+    /// only for more than its price. A household waiting `max_wait_weeks` or more is matched
+    /// before the prices are looked at.
+    Forecast {
+        /// Expected arrivals: households with the week they are expected.
+        expected: Vec<Arrival>,
+        /// How much an expected household's score counts against a real one's.
+        discount: f64,
+        /// Longest wait before a household is matched regardless of the forecast.
+        max_wait_weeks: u32,
+    },
+}
+
+/// How a stream went under a policy (or in hindsight).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArrivalOutcome {
+    /// Each household's offer, if matched, in the stream's order.
+    pub assignment: Vec<Option<u32>>,
+    /// The week each household was matched in, if matched.
+    pub matched_week: Vec<Option<u32>>,
+    /// The total score of the matches.
+    pub total_score: i64,
+    /// How many households were matched.
+    pub matched: u32,
+    /// Placements per week.
+    pub placements_per_week: Vec<u32>,
+    /// Mean weeks between arrival and match, over the matched households.
+    pub mean_wait_weeks: f64,
+}
+
+impl ArrivalOutcome {
+    /// This outcome's total score as a share of `best`'s (1 when `best` scores nothing).
+    pub fn ratio_to(&self, best: &ArrivalOutcome) -> f64 {
+        if best.total_score <= 0 {
+            1.0
+        } else {
+            self.total_score as f64 / best.total_score as f64
+        }
+    }
+
+    /// How evenly the placements spread over the weeks: the coefficient of variation of the
+    /// weekly placements (0 when every week places as many; larger is lumpier).
+    pub fn spread(&self) -> f64 {
+        let n = self.placements_per_week.len();
+        if n == 0 {
+            return 0.0;
+        }
+        let mean = self
+            .placements_per_week
+            .iter()
+            .map(|&p| f64::from(p))
+            .sum::<f64>()
+            / n as f64;
+        if mean == 0.0 {
+            return 0.0;
+        }
+        let var = self
+            .placements_per_week
+            .iter()
+            .map(|&p| (f64::from(p) - mean).powi(2))
+            .sum::<f64>()
+            / n as f64;
+        var.sqrt() / mean
+    }
+
+    /// The share of all placements made in the first `weeks` weeks.
+    pub fn share_placed_by(&self, weeks: usize) -> f64 {
+        let total: u32 = self.placements_per_week.iter().sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let early: u32 = self.placements_per_week.iter().take(weeks).sum();
+        f64::from(early) / f64::from(total)
+    }
+
+    fn from(
+        stream: &ArrivalStream,
+        assignment: Vec<Option<u32>>,
+        matched_week: Vec<Option<u32>>,
+    ) -> Self {
+        let mut total = 0i64;
+        let mut per_week = vec![0u32; stream.weeks as usize];
+        let mut waited = 0u64;
+        let mut matched = 0u32;
+        for (i, (a, w)) in assignment.iter().zip(&matched_week).enumerate() {
+            if let (Some(j), Some(w)) = (a, w) {
+                let h = &stream.households[i];
+                total = total.saturating_add(
+                    h.candidates
+                        .iter()
+                        .find(|(o, _)| o == j)
+                        .map_or(0, |(_, s)| *s),
+                );
+                if let Some(slot) = per_week.get_mut(*w as usize) {
+                    *slot = slot.saturating_add(1);
+                }
+                waited = waited.saturating_add(u64::from(w.saturating_sub(h.week)));
+                matched = matched.saturating_add(1);
+            }
+        }
+        let mean_wait_weeks = if matched == 0 {
+            0.0
+        } else {
+            waited as f64 / f64::from(matched)
+        };
+        ArrivalOutcome {
+            assignment,
+            matched_week,
+            total_score: total,
+            matched,
+            placements_per_week: per_week,
+            mean_wait_weeks,
+        }
+    }
+}
+
+/// The hindsight optimum: every household of the stream matched at once (as if all had arrived
+/// in the first week), the largest total score the places allow. No policy that learns of
+/// households only when they arrive can do better. Households count as matched in the week
+/// they arrive.
+pub fn hindsight(stream: &ArrivalStream) -> ArrivalOutcome {
+    let lists = stream
+        .households
+        .iter()
+        .map(|h| h.candidates.clone())
+        .collect();
+    let assignment = optimal(&Candidates::from_lists(lists, stream.capacities.clone()));
+    let weeks = assignment
+        .iter()
+        .zip(&stream.households)
+        .map(|(a, h)| a.map(|_| h.week))
+        .collect();
+    ArrivalOutcome::from(stream, assignment, weeks)
+}
+
+/// Runs the stream week by week under `policy`. Households of a week join the waiting list
+/// that week; a matched household leaves it and its place is taken for good.
+pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome {
+    let n = stream.households.len();
+    let mut left = stream.capacities.clone();
+    let mut assignment: Vec<Option<u32>> = vec![None; n];
+    let mut matched_week: Vec<Option<u32>> = vec![None; n];
+    for week in 0..stream.weeks {
+        let waiting: Vec<usize> = (0..n)
+            .filter(|&i| assignment[i].is_none() && stream.households[i].week <= week)
+            .collect();
+        if waiting.is_empty() {
+            continue;
+        }
+        let chosen = match policy {
+            BatchPolicy::Greedy => batch(stream, &waiting, &left, &[], 0.0),
+            BatchPolicy::Forecast {
+                expected,
+                discount,
+                max_wait_weeks,
+            } => {
+                // The long waiting first, with no forecast: they are not held back again.
+                let overdue: Vec<usize> = waiting
+                    .iter()
+                    .copied()
+                    .filter(|&i| week.saturating_sub(stream.households[i].week) >= *max_wait_weeks)
+                    .collect();
+                let mut chosen = batch(stream, &overdue, &left, &[], 0.0);
+                let mut rest_left = left.clone();
+                for (i, j) in &chosen {
+                    if let Some(l) = rest_left.get_mut(*j as usize) {
+                        *l = l.saturating_sub(1);
+                    }
+                    let _ = i;
+                }
+                let others: Vec<usize> = waiting
+                    .iter()
+                    .copied()
+                    .filter(|i| !overdue.contains(i))
+                    .collect();
+                let future: Vec<&Arrival> = expected.iter().filter(|a| a.week > week).collect();
+                chosen.extend(batch(stream, &others, &rest_left, &future, *discount));
+                chosen
+            }
+        };
+        for (i, j) in chosen {
+            if let Some(l) = left.get_mut(j as usize)
+                && *l > 0
+            {
+                *l -= 1;
+                assignment[i] = Some(j);
+                matched_week[i] = Some(week);
+            }
+        }
+    }
+    ArrivalOutcome::from(stream, assignment, matched_week)
+}
+
+/// The optimal matches of the `waiting` households with the places `left`, as
+/// `(household, offer)`. With a forecast (`future`, `discount` above 0), each offer's place has
+/// a price: what the forecast's households of the weeks left would give for the offer's last
+/// free place in their own optimum (the lowest score among those it would take, 0 when the
+/// forecast leaves a place free), times `discount`; a waiting household takes a place only for
+/// a score above its price, and the week's optimum is over the scores less the prices.
+fn batch(
+    stream: &ArrivalStream,
+    waiting: &[usize],
+    left: &[u32],
+    future: &[&Arrival],
+    discount: f64,
+) -> Vec<(usize, u32)> {
+    if waiting.is_empty() {
+        return Vec::new();
+    }
+    let d = if discount.is_finite() {
+        discount.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut price = vec![0i64; left.len()];
+    if d > 0.0 && !future.is_empty() {
+        let lists: Vec<Vec<(u32, i64)>> = future.iter().map(|f| f.candidates.clone()).collect();
+        let solved = optimal(&Candidates::from_lists(lists.clone(), left.to_vec()));
+        let mut taken = vec![0u32; left.len()];
+        let mut lowest = vec![i64::MAX; left.len()];
+        for (list, a) in lists.iter().zip(solved) {
+            if let Some(j) = a
+                && let Some(&(_, s)) = list.iter().find(|(o, _)| *o == j)
+            {
+                let k = j as usize;
+                taken[k] = taken[k].saturating_add(1);
+                lowest[k] = lowest[k].min(s);
+            }
+        }
+        for (k, p) in price.iter_mut().enumerate() {
+            if taken[k] >= left[k] && left[k] > 0 {
+                *p = (lowest[k] as f64 * d).floor() as i64;
+            }
+        }
+    }
+    let lists: Vec<Vec<(u32, i64)>> = waiting
+        .iter()
+        .map(|&i| {
+            stream.households[i]
+                .candidates
+                .iter()
+                .filter_map(|&(j, s)| {
+                    let reduced = s.saturating_sub(price.get(j as usize).copied().unwrap_or(0));
+                    // Rounded in the household's favour: a tie goes to the one who is here.
+                    (reduced >= 0).then_some((j, reduced.saturating_add(1)))
+                })
+                .collect()
+        })
+        .collect();
+    let solved = optimal(&Candidates::from_lists(lists, left.to_vec()));
+    waiting
+        .iter()
+        .zip(solved)
+        .filter_map(|(&i, a)| a.map(|j| (i, j)))
+        .collect()
+}
+
+/// How [`simulate_stream`] makes a stream.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StreamOptions {
+    /// Weeks in the stream.
+    pub weeks: u32,
+    /// Offers.
+    pub offers: u32,
+    /// Places per offer (each offer gets 1 to twice this many, evenly at random).
+    pub places_per_offer: u32,
+    /// Mean arrivals per week.
+    pub arrivals_per_week: f64,
+    /// Languages: a household speaks one, the `k`-th (from 0) with weight `1 / (k + 1)`, so
+    /// the first is common and the last rare; an offer speaks one, drawn the same way, and a
+    /// second, drawn evenly, half the time. The common-language hard rule decides the
+    /// candidates.
+    pub languages: u32,
+    /// At most this many of the offers that speak a household's language are within its reach
+    /// (its candidates).
+    pub candidates_per_household: u32,
+    /// How much arrivals swing over the year: 0 is even, 0.5 means half as many in the
+    /// quietest week as in the mean and half again in the busiest (a yearly wave).
+    pub seasonality: f64,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        Self {
+            weeks: 52,
+            offers: 60,
+            places_per_offer: 2,
+            arrivals_per_week: 3.0,
+            languages: 6,
+            candidates_per_household: 8,
+            seasonality: 0.5,
+        }
+    }
+}
+
+/// A small deterministic generator (splitmix64): the same seed gives the same stream on every
+/// machine.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in `0..n` (0 when `n` is 0).
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+}
+
+/// A stream of arrivals from `seed`: households arrive week by week (a Poisson number each
+/// week, following a yearly wave of `seasonality`), each speaking one language (some common,
+/// some rare) and reaching up to `candidates_per_household` of the offers that speak it; a
+/// pair's score mixes the offer's general quality with the pair's fit, so some places are
+/// wanted by many. The same seed and options give the same stream.
+pub fn simulate_stream(seed: u64, options: StreamOptions) -> ArrivalStream {
+    let mut rng = SplitMix(seed ^ 0x5EED_0F00_B80B_7663);
+    let offers = options.offers.max(1);
+    let languages = options.languages.max(1);
+    let weights: Vec<f64> = (0..languages).map(|k| 1.0 / f64::from(k + 1)).collect();
+    let total: f64 = weights.iter().sum();
+    let language = |rng: &mut SplitMix| {
+        let mut x = rng.unit() * total;
+        for (k, w) in weights.iter().enumerate() {
+            if x < *w {
+                return k as u32;
+            }
+            x -= w;
+        }
+        languages - 1
+    };
+    let capacities: Vec<u32> = (0..offers)
+        .map(|_| 1 + rng.below(u64::from(options.places_per_offer.max(1)) * 2) as u32)
+        .collect();
+    // Each offer's general quality (some offers suit almost everyone) and its languages.
+    let quality: Vec<f64> = (0..offers).map(|_| rng.unit()).collect();
+    let speaks: Vec<Vec<u32>> = (0..offers)
+        .map(|_| {
+            let mut l = vec![language(&mut rng)];
+            if rng.unit() < 0.5 {
+                let second = rng.below(u64::from(languages)) as u32;
+                if !l.contains(&second) {
+                    l.push(second);
+                }
+            }
+            l
+        })
+        .collect();
+    let mut households = Vec::new();
+    let weeks = options.weeks.max(1);
+    for week in 0..weeks {
+        let phase = std::f64::consts::TAU * f64::from(week) / f64::from(weeks);
+        let lambda =
+            (options.arrivals_per_week * (1.0 + options.seasonality * phase.sin())).max(0.0);
+        // Poisson by Knuth's method (lambda is small).
+        let limit = (-lambda).exp();
+        let mut k = 0u32;
+        let mut p = rng.unit();
+        while p > limit && k < 10_000 {
+            k += 1;
+            p *= rng.unit();
+        }
+        for _ in 0..k {
+            let own = language(&mut rng);
+            let mut reachable: Vec<u32> = (0..offers)
+                .filter(|&j| speaks[j as usize].contains(&own))
+                .collect();
+            // A random few of them are within reach.
+            let mut candidates = Vec::new();
+            while !reachable.is_empty()
+                && candidates.len() < options.candidates_per_household as usize
+            {
+                let j = reachable.swap_remove(rng.below(reachable.len() as u64) as usize);
+                let fit = rng.unit();
+                let score = (1000.0 * (0.5 * quality[j as usize] + 0.5 * fit)).round() as i64;
+                candidates.push((j, score.max(1)));
+            }
+            households.push(Arrival { week, candidates });
+        }
+    }
+    ArrivalStream {
+        weeks,
+        capacities,
+        households,
+    }
+}

@@ -1,0 +1,157 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Arrivals over time: on streams from any seed and shape, no policy beats the hindsight
+//! optimum, no offer gives more places than it has, nobody is matched before arriving or twice,
+//! and the forecast policy that never holds back is the greedy one.
+
+use brobygger::matching::{
+    Arrival, ArrivalStream, BatchPolicy, StreamOptions, hindsight, simulate, simulate_stream,
+};
+use proptest::prelude::*;
+
+fn options() -> impl Strategy<Value = StreamOptions> {
+    (
+        1u32..20,
+        1u32..12,
+        1u32..4,
+        0.0f64..6.0,
+        1u32..5,
+        1u32..6,
+        0.0f64..1.0,
+    )
+        .prop_map(
+            |(
+                weeks,
+                offers,
+                places_per_offer,
+                arrivals_per_week,
+                languages,
+                candidates_per_household,
+                seasonality,
+            )| {
+                StreamOptions {
+                    weeks,
+                    offers,
+                    places_per_offer,
+                    arrivals_per_week,
+                    languages,
+                    candidates_per_household,
+                    seasonality,
+                }
+            },
+        )
+}
+
+fn check(stream: &ArrivalStream, o: &brobygger::matching::ArrivalOutcome) {
+    let mut used = vec![0u32; stream.capacities.len()];
+    for (i, (a, w)) in o.assignment.iter().zip(&o.matched_week).enumerate() {
+        assert_eq!(a.is_some(), w.is_some());
+        if let (Some(j), Some(w)) = (a, w) {
+            used[*j as usize] += 1;
+            let h = &stream.households[i];
+            assert!(*w >= h.week, "matched before arriving");
+            assert!(h.candidates.iter().any(|(c, _)| c == j), "not a candidate");
+        }
+    }
+    for (u, c) in used.iter().zip(&stream.capacities) {
+        assert!(u <= c, "an offer gave more places than it has");
+    }
+    assert_eq!(o.placements_per_week.iter().sum::<u32>(), o.matched);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn no_policy_beats_hindsight_and_capacities_hold(
+        seed in any::<u64>(),
+        forecast_seed in any::<u64>(),
+        o in options(),
+        discount in 0.0f64..=1.0,
+        max_wait in 0u32..10,
+    ) {
+        let stream = simulate_stream(seed, o);
+        let best = hindsight(&stream);
+        check(&stream, &best);
+        let greedy = simulate(&stream, &BatchPolicy::Greedy);
+        check(&stream, &greedy);
+        let forecast = simulate(&stream, &BatchPolicy::Forecast {
+            expected: simulate_stream(forecast_seed, o).households,
+            discount,
+            max_wait_weeks: max_wait,
+        });
+        check(&stream, &forecast);
+        prop_assert!(greedy.total_score <= best.total_score);
+        prop_assert!(forecast.total_score <= best.total_score);
+        prop_assert!(greedy.ratio_to(&best) <= 1.0 && forecast.ratio_to(&best) <= 1.0);
+        // Never holding back is greedy, whatever the forecast.
+        let never = simulate(&stream, &BatchPolicy::Forecast {
+            expected: simulate_stream(forecast_seed, o).households,
+            discount,
+            max_wait_weeks: 0,
+        });
+        prop_assert_eq!(never.assignment, greedy.assignment);
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_stream_and_a_late_better_fit_shows_the_gap() {
+    assert_eq!(
+        simulate_stream(7, StreamOptions::default()),
+        simulate_stream(7, StreamOptions::default())
+    );
+    assert_ne!(
+        simulate_stream(7, StreamOptions::default()),
+        simulate_stream(8, StreamOptions::default())
+    );
+    // One place; a weak fit arrives in week 0, a strong one in week 1.
+    let stream = ArrivalStream {
+        weeks: 2,
+        capacities: vec![1],
+        households: vec![
+            Arrival {
+                week: 0,
+                candidates: vec![(0, 100)],
+            },
+            Arrival {
+                week: 1,
+                candidates: vec![(0, 900)],
+            },
+        ],
+    };
+    let best = hindsight(&stream);
+    assert_eq!(best.total_score, 900);
+    let greedy = simulate(&stream, &BatchPolicy::Greedy);
+    assert_eq!(greedy.total_score, 100);
+    // A forecast that expects the strong fit holds the place one week.
+    let forecast = simulate(
+        &stream,
+        &BatchPolicy::Forecast {
+            expected: vec![Arrival {
+                week: 1,
+                candidates: vec![(0, 800)],
+            }],
+            discount: 1.0,
+            max_wait_weeks: 4,
+        },
+    );
+    assert_eq!(forecast.total_score, 900);
+    assert_eq!(forecast.matched_week, vec![None, Some(1)]);
+    assert!((greedy.ratio_to(&best) - 100.0 / 900.0).abs() < 1e-12);
+    // Waiting is bounded: a forecast that expects a strong fit only in week 5 holds the place
+    // in week 0, but the weak fit has waited a week by week 1 and is matched first.
+    let bounded = simulate(
+        &stream,
+        &BatchPolicy::Forecast {
+            expected: vec![Arrival {
+                week: 5,
+                candidates: vec![(0, 800)],
+            }],
+            discount: 1.0,
+            max_wait_weeks: 1,
+        },
+    );
+    assert_eq!(bounded.total_score, 100);
+    assert_eq!(bounded.matched_week, vec![Some(1), None]);
+    assert_eq!(greedy.spread(), 1.0);
+    assert_eq!(greedy.share_placed_by(1), 1.0);
+}
