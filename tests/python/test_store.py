@@ -138,12 +138,14 @@ def test_a_newer_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     bb.Store.open(path).close()
     conn = sqlite3.connect(path)
+    (written,) = conn.execute("PRAGMA user_version").fetchone()  # the schema this library writes
     conn.execute("PRAGMA user_version = 99")
     conn.close()  # the last connection checkpoints the write-ahead log into the file
     before = path.read_bytes()
     with pytest.raises(bb.UnsupportedVersionError) as e:
         bb.Store.open(path)
-    assert (e.value.code, e.value.found, e.value.supported) == ("store.newer_schema", 99, 1)
+    assert (e.value.code, e.value.found, e.value.supported) == ("store.newer_schema", 99, written)
+    assert written >= 1
     assert path.read_bytes() == before
     assert bb.code_info("store.newer_schema") is not None
 
