@@ -79,6 +79,33 @@ val matchingSuite = suite("matching") {
         assertEquals(listOf("residents[4].prefers[0]"), e.findings.map { it.path })
     }
 
+    test("ties give the same weakly stable matchings as Rust and Python") {
+        val p = Json.parse(matchingFile("ties.preferences.json"))
+        fun rankings(j: Json) = j.list.map { TiedRanking(it["id"].str, it["prefers"].list.map { g -> g.list.map { x -> x.str } }) }
+        val problem = TiedPreferenceProblem(
+            rankings(p["residents"]), rankings(p["hospitals"]),
+            p["capacities"].list.map { Places(it["id"].str, (it["capacity"] as Json.Num).value.toInt().toUInt()) })
+        val expected = Json.parse(matchingFile("ties.expected.json"))
+        fun check(key: String, a: TiesAssignment) {
+            val e = expected[key]
+            assertEquals(e["pairs"].list.map { listOf(it["resident"].str, it["hospital"].str) }, a.pairs.map { listOf(it.resident, it.hospital) }, key)
+            assertEquals(e["unmatched_residents"].list.map { it.str }, a.unmatchedResidents, key)
+            assertEquals((e["size"] as Json.Num).value.toInt(), a.size.toInt(), key)
+            assertEquals((e["bound"] as Json.Num).value.toInt(), a.bound.toInt(), key)
+            assertEquals((e["blocking_pairs"] as Json.Num).value.toInt(), a.blockingPairs.toInt(), key)
+            assertEquals((e["exact"] as Json.Bool).value, a.exact, key)
+            assertEquals(e["method"].str, a.method.name.lowercase(), key)
+        }
+        check("residents_optimal", weaklyStableMatching(problem, ProposingSide.NEWCOMERS))
+        check("hospitals_optimal", weaklyStableMatching(problem, ProposingSide.OFFERS))
+        val largest = largestWeaklyStableMatching(problem)
+        check("largest", largest)
+        assertTrue(largest.exact)
+        val bad = problem.copy(residents = problem.residents + TiedRanking("r9", listOf(listOf("h1"), listOf("h-unknown"))))
+        val e = assertThrows<BrobyggerException.Validation> { largestWeaklyStableMatching(bad) }
+        assertEquals(listOf("residents[6].prefers[1][0]"), e.findings.map { it.path })
+    }
+
     test("an invalid rule set reports every problem with its path, like Rust") {
         val findings = validateRuleSet(ruleSetFromToml(matchingFile("invalid.rules.toml")))
         val expected = Json.parse(matchingFile("invalid.expected.json"))["findings"]

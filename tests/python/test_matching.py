@@ -74,6 +74,30 @@ def test_stable_matching_reports_every_bad_id() -> None:
         bb.stable_matching([], [], [], optimal="sideways")
 
 
+def test_ties_fixture_gives_the_same_answers_as_rust() -> None:
+    p = json.loads((MATCHING / "ties.preferences.json").read_text(encoding="utf-8"))
+    want = json.loads((MATCHING / "ties.expected.json").read_text(encoding="utf-8"))
+    residents = [(r["id"], r["prefers"]) for r in p["residents"]]
+    hospitals = [(h["id"], h["prefers"]) for h in p["hospitals"]]
+    caps = [(c["id"], c["capacity"]) for c in p["capacities"]]
+    for key, side in [("residents_optimal", "residents"), ("hospitals_optimal", "hospitals")]:
+        assert bb.weakly_stable_matching(residents, hospitals, caps, optimal=side) == want[key], key
+    largest = bb.largest_weakly_stable_matching(residents, hospitals, caps)
+    assert largest == want["largest"]
+    assert largest["blocking_pairs"] == 0 and largest["exact"]
+    assert largest["size"] > want["residents_optimal"]["size"]
+
+
+def test_ties_report_every_bad_id_with_its_group() -> None:
+    with pytest.raises(bb.ValidationError) as info:
+        bb.largest_weakly_stable_matching(
+            [("r1", [["h1", "hx"]]), ("r2", [["h1"], ["h1"]])], [("h1", [["r1", "r2"]])], [("h1", 1)]
+        )
+    assert [f.path for f in info.value.findings] == ["residents[0].prefers[0][1]", "residents[1].prefers[1][0]"]
+    with pytest.raises(bb.InvalidInputError):
+        bb.weakly_stable_matching([], [], [], optimal="sideways")
+
+
 def test_invalid_rule_set_reports_every_problem_like_rust() -> None:
     rs = load_rules("invalid.rules.toml")
     want = json.loads((MATCHING / "invalid.expected.json").read_text(encoding="utf-8"))["findings"]

@@ -1,11 +1,15 @@
 //! The arrivals simulator's figures (BENCHMARKS.md, "Arrivals over time"): for ten fixed
-//! seeds, a year of weekly arrivals matched by the weekly greedy policy and by the forecast
+//! seeds, a year of weekly arrivals matched by the weekly greedy policy, by the forecast
 //! policy (capacity held back for expected arrivals, forecast from another seed of the same
-//! simulator, as last year's stream would be), each against the hindsight optimum.
+//! simulator, as last year's stream would be) and by the bid-price policy (each place priced by
+//! its opportunity cost in sampled futures of the same offers), each against the hindsight
+//! optimum. The policies' settings are tuned on other seeds (101-110) than those reported.
 //!
 //! `cargo run --release -p brobygger --example arrivals`
 
-use brobygger::matching::{BatchPolicy, StreamOptions, hindsight, simulate, simulate_stream};
+use brobygger::matching::{
+    BatchPolicy, StreamOptions, hindsight, sample_arrivals, simulate, simulate_stream,
+};
 
 fn main() {
     let options = StreamOptions::default();
@@ -18,10 +22,6 @@ fn main() {
         options.languages,
         options.candidates_per_household
     );
-    println!(
-        "| seed | households | places | greedy / hindsight | forecast / hindsight | spread greedy | spread forecast | placed by week 13 greedy | forecast | mean wait (weeks) greedy | forecast |"
-    );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let policy = |seed: u64, discount: f64, max_wait_weeks: u32| BatchPolicy::Forecast {
         expected: simulate_stream(seed + 1_000_000, options).households,
         discount,
@@ -57,38 +57,93 @@ fn main() {
         "reported with discount {}, max wait {} weeks",
         tuned.0, tuned.1
     );
-    let (mut g_sum, mut f_sum, mut g_min, mut f_min) = (0.0, 0.0, f64::MAX, f64::MAX);
+    let bids =
+        |seed: u64, samples: u64, discount: f64, max_wait_weeks: u32| BatchPolicy::BidPrices {
+            samples: (0..samples)
+                .map(|k| sample_arrivals(seed, options, 7_000 + k))
+                .collect(),
+            discount,
+            max_wait_weeks,
+        };
+    let mut bid_tuned = (0, 0.0, 0, f64::MIN);
+    for (samples, discount, wait) in [
+        (8, 0.75, 8),
+        (8, 1.0, 8),
+        (8, 1.0, 52),
+        (16, 0.9, 52),
+        (16, 1.0, 52),
+    ] {
+        let mean = (101..=110u64)
+            .map(|seed| {
+                let stream = simulate_stream(seed, options);
+                simulate(&stream, &bids(seed, samples, discount, wait))
+                    .ratio_to(&hindsight(&stream))
+            })
+            .sum::<f64>()
+            / 10.0;
+        println!(
+            "tuning seeds 101-110: bid prices, {samples} sampled futures, discount {discount}, max wait {wait} weeks: {:.1}%",
+            mean * 100.0
+        );
+        if mean > bid_tuned.3 {
+            bid_tuned = (samples, discount, wait, mean);
+        }
+    }
+    println!(
+        "bid prices reported with {} sampled futures, discount {}, max wait {} weeks",
+        bid_tuned.0, bid_tuned.1, bid_tuned.2
+    );
+    println!(
+        "| seed | households | places | greedy / hindsight | forecast / hindsight | bid prices / hindsight | spread (greedy / forecast / bid prices) | placed by week 13 | mean wait in weeks (longest) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---|---|---|");
+    let (mut sum, mut min) = ([0.0f64; 3], [f64::MAX; 3]);
     let seeds = 1..=10u64;
     let n = seeds.clone().count() as f64;
     for seed in seeds {
         let stream = simulate_stream(seed, options);
         let best = hindsight(&stream);
-        let greedy = simulate(&stream, &BatchPolicy::Greedy);
-        let forecast = simulate(&stream, &policy(seed, tuned.0, tuned.1));
-        let (g, f) = (greedy.ratio_to(&best), forecast.ratio_to(&best));
-        g_sum += g;
-        f_sum += f;
-        g_min = g_min.min(g);
-        f_min = f_min.min(f);
+        let outcomes = [
+            simulate(&stream, &BatchPolicy::Greedy),
+            simulate(&stream, &policy(seed, tuned.0, tuned.1)),
+            simulate(&stream, &bids(seed, bid_tuned.0, bid_tuned.1, bid_tuned.2)),
+        ];
+        let r: Vec<f64> = outcomes.iter().map(|o| o.ratio_to(&best)).collect();
+        for k in 0..3 {
+            sum[k] += r[k];
+            min[k] = min[k].min(r[k]);
+        }
+        let each = |f: &dyn Fn(&brobygger::matching::ArrivalOutcome) -> String| {
+            outcomes.iter().map(f).collect::<Vec<_>>().join(" / ")
+        };
         println!(
-            "| {seed} | {} | {} | {:.1}% | {:.1}% | {:.2} | {:.2} | {:.0}% | {:.0}% | {:.1} | {:.1} |",
+            "| {seed} | {} | {} | {:.1}% | {:.1}% | {:.1}% | {} | {} | {} |",
             stream.households.len(),
             stream.capacities.iter().sum::<u32>(),
-            g * 100.0,
-            f * 100.0,
-            greedy.spread(),
-            forecast.spread(),
-            greedy.share_placed_by(13) * 100.0,
-            forecast.share_placed_by(13) * 100.0,
-            greedy.mean_wait_weeks,
-            forecast.mean_wait_weeks,
+            r[0] * 100.0,
+            r[1] * 100.0,
+            r[2] * 100.0,
+            each(&|o| format!("{:.2}", o.spread())),
+            each(&|o| format!("{:.0}%", o.share_placed_by(13) * 100.0)),
+            each(&|o| {
+                let longest = o
+                    .matched_week
+                    .iter()
+                    .zip(&stream.households)
+                    .filter_map(|(w, h)| w.map(|w| w.saturating_sub(h.week)))
+                    .max()
+                    .unwrap_or(0);
+                format!("{:.1} ({longest})", o.mean_wait_weeks)
+            }),
         );
     }
     println!(
-        "mean: greedy {:.1}%, forecast {:.1}% of hindsight; worst seed: greedy {:.1}%, forecast {:.1}%",
-        g_sum / n * 100.0,
-        f_sum / n * 100.0,
-        g_min * 100.0,
-        f_min * 100.0
+        "mean: greedy {:.1}%, forecast {:.1}%, bid prices {:.1}% of hindsight; worst seed: greedy {:.1}%, forecast {:.1}%, bid prices {:.1}%",
+        sum[0] / n * 100.0,
+        sum[1] / n * 100.0,
+        sum[2] / n * 100.0,
+        min[0] * 100.0,
+        min[1] * 100.0,
+        min[2] * 100.0
     );
 }

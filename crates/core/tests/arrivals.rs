@@ -1,10 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Arrivals over time: on streams from any seed and shape, no policy beats the hindsight
 //! optimum, no offer gives more places than it has, nobody is matched before arriving or twice,
-//! and the forecast policy that never holds back is the greedy one.
+//! and the forecast and bid-price policies that never hold back are the greedy one.
 
 use brobygger::matching::{
-    Arrival, ArrivalStream, BatchPolicy, StreamOptions, hindsight, simulate, simulate_stream,
+    Arrival, ArrivalStream, BatchPolicy, StreamOptions, hindsight, sample_arrivals, simulate,
+    simulate_stream,
 };
 use proptest::prelude::*;
 
@@ -80,6 +81,26 @@ proptest! {
             max_wait_weeks: max_wait,
         });
         check(&stream, &forecast);
+        let samples: Vec<Vec<Arrival>> = (0..2)
+            .map(|k| sample_arrivals(seed, o, forecast_seed.wrapping_add(k)))
+            .collect();
+        for sample in &samples {
+            prop_assert!(sample.iter().all(|a| a.week < stream.weeks
+                && a.candidates.iter().all(|(j, _)| (*j as usize) < stream.capacities.len())));
+        }
+        let bids = simulate(&stream, &BatchPolicy::BidPrices {
+            samples: samples.clone(),
+            discount,
+            max_wait_weeks: max_wait,
+        });
+        check(&stream, &bids);
+        prop_assert!(bids.total_score <= best.total_score);
+        let never = simulate(&stream, &BatchPolicy::BidPrices {
+            samples,
+            discount,
+            max_wait_weeks: 0,
+        });
+        prop_assert_eq!(&never.assignment, &greedy.assignment);
         prop_assert!(greedy.total_score <= best.total_score);
         prop_assert!(forecast.total_score <= best.total_score);
         prop_assert!(greedy.ratio_to(&best) <= 1.0 && forecast.ratio_to(&best) <= 1.0);
@@ -154,4 +175,54 @@ fn the_same_seed_gives_the_same_stream_and_a_late_better_fit_shows_the_gap() {
     assert_eq!(bounded.matched_week, vec![Some(1), None]);
     assert_eq!(greedy.spread(), 1.0);
     assert_eq!(greedy.share_placed_by(1), 1.0);
+    // Bid prices: in week 0 the place would cost the sampled future 800, more than the weak
+    // fit's 100, so it is held; in week 1 nothing is expected after, so its price is 0.
+    let bids = simulate(
+        &stream,
+        &BatchPolicy::BidPrices {
+            samples: vec![vec![Arrival {
+                week: 1,
+                candidates: vec![(0, 800)],
+            }]],
+            discount: 1.0,
+            max_wait_weeks: 4,
+        },
+    );
+    assert_eq!(bids.total_score, 900);
+    assert_eq!(bids.matched_week, vec![None, Some(1)]);
+}
+
+#[test]
+fn sampled_years_keep_the_streams_offers_and_differ_in_households() {
+    let o = StreamOptions::default();
+    let stream = simulate_stream(3, o);
+    let a = sample_arrivals(3, o, 1);
+    assert_eq!(a, sample_arrivals(3, o, 1));
+    assert_ne!(a, sample_arrivals(3, o, 2));
+    assert_ne!(a, stream.households);
+    // The same offers: an offer's score for any household is half its quality (the same in
+    // every year) and half the pair's fit, so its lowest and highest scores bracket the same
+    // quality in the stream and in a sampled year of many households.
+    let many = StreamOptions {
+        arrivals_per_week: 200.0,
+        ..o
+    };
+    let (x, y) = (simulate_stream(3, many), sample_arrivals(3, many, 9));
+    for j in 0..x.capacities.len() as u32 {
+        let range = |hs: &[Arrival]| {
+            let s: Vec<i64> = hs
+                .iter()
+                .flat_map(|h| h.candidates.iter().filter(|(o, _)| *o == j).map(|p| p.1))
+                .collect();
+            (s.iter().min().copied(), s.iter().max().copied())
+        };
+        let ((lo_x, hi_x), (lo_y, hi_y)) = (range(&x.households), range(&y));
+        if let (Some(lo_x), Some(hi_x), Some(lo_y), Some(hi_y)) = (lo_x, hi_x, lo_y, hi_y) {
+            // quality/2 lies in [score - 500, score] for every score of the offer.
+            assert!(
+                hi_x - 500 <= lo_y + 1 && hi_y - 500 <= lo_x + 1,
+                "offer {j}"
+            );
+        }
+    }
 }

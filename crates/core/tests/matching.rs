@@ -1094,3 +1094,40 @@ fn labels_exist_in_both_languages_for_every_new_vocabulary() {
         "women's group"
     );
 }
+
+#[test]
+fn ties_fixture_gives_the_same_answers_in_every_language() {
+    let mut v = read_json(&dir().join("ties.preferences.json"));
+    v.as_object_mut().unwrap().remove("_doc");
+    let problem: TiedPreferenceProblem = serde_json::from_value(v).unwrap();
+    let residents = problem.solve(ProposingSide::Newcomers).unwrap();
+    let hospitals = problem.solve(ProposingSide::Offers).unwrap();
+    let largest = problem.largest().unwrap();
+    for a in [&residents, &hospitals, &largest] {
+        assert_eq!(a.blocking_pairs, 0);
+        assert_eq!(a.size as usize, a.pairs.len());
+        assert!(a.size <= a.bound);
+    }
+    // Breaking the ties by index leaves a household out that the largest matching places.
+    assert!(largest.exact && largest.size > residents.size);
+    let actual = json!({
+        "residents_optimal": residents,
+        "hospitals_optimal": hospitals,
+        "largest": largest,
+    });
+    common::golden(
+        &dir().join("ties.expected.json"),
+        &(serde_json::to_string_pretty(&actual).unwrap() + "\n"),
+    );
+    // Every unknown or repeated id, with its path in the groups.
+    let mut bad = problem.clone();
+    bad.residents[0].prefers[0].push("hx".into());
+    bad.residents[3].prefers.push(vec!["h3".into()]);
+    let e = bad.largest().unwrap_err();
+    let paths: Vec<&str> = e.findings().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["residents[0].prefers[0][2]", "residents[3].prefers[1][0]"]
+    );
+    assert_eq!(bad.validate().len(), 2);
+}

@@ -9,7 +9,8 @@ use brobygger::matching::{
     Cohort, CohortView, EndReason, EventOptions, IntroductionPlan, IntroductionRecord,
     IntroductionStatus, MatchOptions, MatchRequest, MatchRun, Newcomer, Offer, OfferLoad,
     PreferenceProblem, ProposeRelationship, ProposingSide, Relationship, RelationshipEventKind,
-    RelationshipState, RematchRequest, RuleSet, StableAssignment, VolunteerMatchView, WhyNot,
+    RelationshipState, RematchRequest, RuleSet, StableAssignment, TiedPreferenceProblem,
+    TiesAssignment, VolunteerMatchView, WhyNot,
 };
 use brobygger::{
     BrobyggerError, CohortId, Dossier, Finding, MatchRunId, NewcomerId, OfferId, RelationshipId,
@@ -74,6 +75,29 @@ pub fn stable_matching(
     proposing: ProposingSide,
 ) -> Result<StableAssignment, BrobyggerError> {
     problem.solve(proposing)
+}
+
+/// Stable matching with ties and incomplete lists over explicit preferences (each ranking lists
+/// groups of equally good ids, best group first): ties broken by the input's order, then
+/// deferred acceptance from the proposing side. The result is weakly stable (`blockingPairs`
+/// is 0) and carries the bound on the largest. Throws `Validation` listing every unknown or
+/// repeated id.
+#[uniffi::export]
+pub fn weakly_stable_matching(
+    problem: TiedPreferenceProblem,
+    proposing: ProposingSide,
+) -> Result<TiesAssignment, BrobyggerError> {
+    problem.solve(proposing)
+}
+
+/// The largest weakly stable matching over explicit preferences with ties: exact for small
+/// problems, else the largest over promoted tie-breakings with a maximum matching as `bound`
+/// (`exact` says which). Throws `Validation` listing every unknown or repeated id.
+#[uniffi::export]
+pub fn largest_weakly_stable_matching(
+    problem: TiedPreferenceProblem,
+) -> Result<TiesAssignment, BrobyggerError> {
+    problem.largest()
 }
 
 /// The introduction plan with the seed's defaults (001 "Hvornår skal frivilligtilbud

@@ -98,7 +98,8 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::matching::{
-        DossierMatching, DossierRelationships, MatchRun, RuleSet, match_profiles, stable_matching,
+        DossierMatching, DossierRelationships, MatchRun, RuleSet, largest_weakly_stable_matching,
+        match_profiles, stable_matching, weakly_stable_matching,
     };
 
     #[pymodule_export]

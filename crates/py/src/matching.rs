@@ -408,6 +408,67 @@ pub fn stable_matching(
     Ok(out)
 }
 
+/// The problem with ties that `weakly_stable_matching` and `largest_weakly_stable_matching`
+/// take: each ranking is an id and its groups of equally good ids, best group first.
+fn tied_problem(
+    residents: Vec<(String, Vec<Vec<String>>)>,
+    hospitals: Vec<(String, Vec<Vec<String>>)>,
+    capacities: Vec<(String, u32)>,
+) -> m::TiedPreferenceProblem {
+    let ranking = |v: Vec<(String, Vec<Vec<String>>)>| -> Vec<m::TiedRanking> {
+        v.into_iter()
+            .map(|(id, prefers)| m::TiedRanking { id, prefers })
+            .collect()
+    };
+    m::TiedPreferenceProblem {
+        residents: ranking(residents),
+        hospitals: ranking(hospitals),
+        capacities: capacities
+            .into_iter()
+            .map(|(id, capacity)| m::Places { id, capacity })
+            .collect(),
+    }
+}
+
+/// Stable matching with ties and incomplete lists over explicit preferences: `residents` and
+/// `hospitals` map each id to groups of the other side's ids, best group first, the ids of a
+/// group equally good (unlisted means unacceptable); `capacities` maps each hospital to its
+/// places. Ties are broken by the input's order, then deferred acceptance runs from the
+/// `optimal` side (`"residents"` or `"hospitals"`). Returns a dict: `pairs` (dicts with
+/// `resident` and `hospital`), `unmatched_residents`, `size`, `blocking_pairs` (always 0),
+/// `bound`, `exact` and `method`. Raises `ValidationError` listing every unknown or repeated
+/// id. The GIL is released while solving.
+#[pyfunction]
+#[pyo3(signature = (residents, hospitals, capacities, optimal = "residents"))]
+pub fn weakly_stable_matching<'py>(
+    py: Python<'py>,
+    residents: Vec<(String, Vec<Vec<String>>)>,
+    hospitals: Vec<(String, Vec<Vec<String>>)>,
+    capacities: Vec<(String, u32)>,
+    optimal: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let side: m::ProposingSide = parse_enum(optimal, "optimal")?;
+    let problem = tied_problem(residents, hospitals, capacities);
+    let a = py.detach(|| problem.solve(side)).py()?;
+    to_py(py, &a)
+}
+
+/// The largest weakly stable matching over explicit preferences with ties (the shapes of
+/// `weakly_stable_matching`): exact for small problems, else the largest over promoted
+/// tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
+/// dict. The GIL is released while solving.
+#[pyfunction]
+pub fn largest_weakly_stable_matching<'py>(
+    py: Python<'py>,
+    residents: Vec<(String, Vec<Vec<String>>)>,
+    hospitals: Vec<(String, Vec<Vec<String>>)>,
+    capacities: Vec<(String, u32)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let problem = tied_problem(residents, hospitals, capacities);
+    let a = py.detach(|| problem.largest()).py()?;
+    to_py(py, &a)
+}
+
 /// Dossier methods, called from `dossier.rs`.
 pub(crate) mod on_dossier {
     use super::*;

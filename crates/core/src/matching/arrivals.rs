@@ -12,7 +12,14 @@
 //! control, as airlines use for seats). A household that has waited `max_wait_weeks`
 //! is matched whatever the forecast says, so holding back never strands anyone for long.
 //!
-//! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests.
+//! The bid-price policy prices places better: a place's price is its opportunity cost, what
+//! the households expected in the weeks left lose in their optimum when the offer has one place
+//! fewer (the marginal value of the place, which accounts for the expected households' other
+//! offers), averaged over several sampled futures. It knows the offers (a coordinator does)
+//! and how households arrive, not which ones will.
+//!
+//! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests;
+//! [`sample_arrivals`] draws other years of households for the same offers (a forecast).
 
 use crate::matching::candidates::Candidates;
 use crate::matching::solve::optimal;
@@ -55,6 +62,20 @@ pub enum BatchPolicy {
         /// How much an expected household's score counts against a real one's.
         discount: f64,
         /// Longest wait before a household is matched regardless of the forecast.
+        max_wait_weeks: u32,
+    },
+    /// Capacity held back by bid prices: each week every offer's place is priced by its
+    /// opportunity cost in each sampled future (what that sample's households of the weeks
+    /// left lose in their optimum when the offer has one place fewer), averaged over the
+    /// samples and times `discount` (0 to 1; 0 is greedy); a waiting household takes a place
+    /// only for more than its price. A household waiting `max_wait_weeks` or more is matched
+    /// before the prices are looked at.
+    BidPrices {
+        /// Sampled futures: each a list of households with the week they are expected.
+        samples: Vec<Vec<Arrival>>,
+        /// How much an expected household's loss counts against a real one's score.
+        discount: f64,
+        /// Longest wait before a household is matched regardless of the prices.
         max_wait_weeks: u32,
     },
 }
@@ -196,33 +217,31 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
             continue;
         }
         let chosen = match policy {
-            BatchPolicy::Greedy => batch(stream, &waiting, &left, &[], 0.0),
-            BatchPolicy::Forecast {
-                expected,
-                discount,
-                max_wait_weeks,
-            } => {
-                // The long waiting first, with no forecast: they are not held back again.
+            BatchPolicy::Greedy => batch(stream, &waiting, &left, &[]),
+            BatchPolicy::Forecast { max_wait_weeks, .. }
+            | BatchPolicy::BidPrices { max_wait_weeks, .. } => {
+                // The long waiting first, with no prices: they are not held back again.
                 let overdue: Vec<usize> = waiting
                     .iter()
                     .copied()
                     .filter(|&i| week.saturating_sub(stream.households[i].week) >= *max_wait_weeks)
                     .collect();
-                let mut chosen = batch(stream, &overdue, &left, &[], 0.0);
+                let mut chosen = batch(stream, &overdue, &left, &[]);
                 let mut rest_left = left.clone();
-                for (i, j) in &chosen {
+                for (_, j) in &chosen {
                     if let Some(l) = rest_left.get_mut(*j as usize) {
                         *l = l.saturating_sub(1);
                     }
-                    let _ = i;
                 }
                 let others: Vec<usize> = waiting
                     .iter()
                     .copied()
                     .filter(|i| !overdue.contains(i))
                     .collect();
-                let future: Vec<&Arrival> = expected.iter().filter(|a| a.week > week).collect();
-                chosen.extend(batch(stream, &others, &rest_left, &future, *discount));
+                if !others.is_empty() {
+                    let price = prices(policy, week, &rest_left);
+                    chosen.extend(batch(stream, &others, &rest_left, &price));
+                }
                 chosen
             }
         };
@@ -239,47 +258,130 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
     ArrivalOutcome::from(stream, assignment, matched_week)
 }
 
+/// Each offer's price for one of its places `left` in `week` under `policy` (none for greedy).
+fn prices(policy: &BatchPolicy, week: u32, left: &[u32]) -> Vec<i64> {
+    let clamp = |d: f64| {
+        if d.is_finite() {
+            d.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    match policy {
+        BatchPolicy::Greedy => Vec::new(),
+        BatchPolicy::Forecast {
+            expected, discount, ..
+        } => {
+            let d = clamp(*discount);
+            let future: Vec<&Arrival> = expected.iter().filter(|a| a.week > week).collect();
+            if d == 0.0 || future.is_empty() {
+                return Vec::new();
+            }
+            last_place_scores(&future, left)
+                .into_iter()
+                .map(|p| (p as f64 * d).floor() as i64)
+                .collect()
+        }
+        BatchPolicy::BidPrices {
+            samples, discount, ..
+        } => {
+            let d = clamp(*discount);
+            if d == 0.0 || samples.is_empty() {
+                return Vec::new();
+            }
+            let mut sum = vec![0i64; left.len()];
+            for sample in samples {
+                let future: Vec<&Arrival> = sample.iter().filter(|a| a.week > week).collect();
+                for (s, c) in sum.iter_mut().zip(opportunity_costs(&future, left)) {
+                    *s = s.saturating_add(c);
+                }
+            }
+            let n = samples.len() as f64;
+            sum.into_iter()
+                .map(|s| (s as f64 / n * d).floor() as i64)
+                .collect()
+        }
+    }
+}
+
+/// The forecast policy's price: what the `future` households would give for each offer's last
+/// free place in their own optimum (the lowest score among those it would take; 0 when the
+/// forecast leaves a place free).
+fn last_place_scores(future: &[&Arrival], left: &[u32]) -> Vec<i64> {
+    let lists: Vec<Vec<(u32, i64)>> = future.iter().map(|f| f.candidates.clone()).collect();
+    let solved = optimal(&Candidates::from_lists(lists.clone(), left.to_vec()));
+    let mut taken = vec![0u32; left.len()];
+    let mut lowest = vec![i64::MAX; left.len()];
+    for (list, a) in lists.iter().zip(solved) {
+        if let Some(j) = a
+            && let Some(&(_, s)) = list.iter().find(|(o, _)| *o == j)
+        {
+            let k = j as usize;
+            taken[k] = taken[k].saturating_add(1);
+            lowest[k] = lowest[k].min(s);
+        }
+    }
+    (0..left.len())
+        .map(|k| {
+            if taken[k] >= left[k] && left[k] > 0 {
+                lowest[k]
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+/// The total score of an assignment of `lists`.
+fn total(lists: &[Vec<(u32, i64)>], assignment: &[Option<u32>]) -> i64 {
+    lists
+        .iter()
+        .zip(assignment)
+        .filter_map(|(l, a)| a.and_then(|j| l.iter().find(|(o, _)| *o == j)).map(|p| p.1))
+        .fold(0i64, i64::saturating_add)
+}
+
+/// Each offer's opportunity cost for one place: how much the `future` households' optimum
+/// under the places `left` loses when the offer has one place fewer (0 for an offer the
+/// optimum leaves a place free in: one place fewer costs nothing).
+fn opportunity_costs(future: &[&Arrival], left: &[u32]) -> Vec<i64> {
+    let mut cost = vec![0i64; left.len()];
+    if future.is_empty() {
+        return cost;
+    }
+    let lists: Vec<Vec<(u32, i64)>> = future.iter().map(|f| f.candidates.clone()).collect();
+    let solved = optimal(&Candidates::from_lists(lists.clone(), left.to_vec()));
+    let base = total(&lists, &solved);
+    let mut taken = vec![0u32; left.len()];
+    for j in solved.iter().flatten() {
+        if let Some(t) = taken.get_mut(*j as usize) {
+            *t = t.saturating_add(1);
+        }
+    }
+    for (k, c) in cost.iter_mut().enumerate() {
+        if left[k] == 0 || taken[k] < left[k] {
+            continue;
+        }
+        let mut fewer = left.to_vec();
+        fewer[k] -= 1;
+        let without = optimal(&Candidates::from_lists(lists.clone(), fewer));
+        *c = base.saturating_sub(total(&lists, &without)).max(0);
+    }
+    cost
+}
+
 /// The optimal matches of the `waiting` households with the places `left`, as
-/// `(household, offer)`. With a forecast (`future`, `discount` above 0), each offer's place has
-/// a price: what the forecast's households of the weeks left would give for the offer's last
-/// free place in their own optimum (the lowest score among those it would take, 0 when the
-/// forecast leaves a place free), times `discount`; a waiting household takes a place only for
-/// a score above its price, and the week's optimum is over the scores less the prices.
+/// `(household, offer)`. With prices (one per offer; empty for none), a waiting household takes
+/// a place only for a score not below its price, and the week's optimum is over the scores less
+/// the prices.
 fn batch(
     stream: &ArrivalStream,
     waiting: &[usize],
     left: &[u32],
-    future: &[&Arrival],
-    discount: f64,
+    price: &[i64],
 ) -> Vec<(usize, u32)> {
     if waiting.is_empty() {
         return Vec::new();
-    }
-    let d = if discount.is_finite() {
-        discount.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let mut price = vec![0i64; left.len()];
-    if d > 0.0 && !future.is_empty() {
-        let lists: Vec<Vec<(u32, i64)>> = future.iter().map(|f| f.candidates.clone()).collect();
-        let solved = optimal(&Candidates::from_lists(lists.clone(), left.to_vec()));
-        let mut taken = vec![0u32; left.len()];
-        let mut lowest = vec![i64::MAX; left.len()];
-        for (list, a) in lists.iter().zip(solved) {
-            if let Some(j) = a
-                && let Some(&(_, s)) = list.iter().find(|(o, _)| *o == j)
-            {
-                let k = j as usize;
-                taken[k] = taken[k].saturating_add(1);
-                lowest[k] = lowest[k].min(s);
-            }
-        }
-        for (k, p) in price.iter_mut().enumerate() {
-            if taken[k] >= left[k] && left[k] > 0 {
-                *p = (lowest[k] as f64 * d).floor() as i64;
-            }
-        }
     }
     let lists: Vec<Vec<(u32, i64)>> = waiting
         .iter()
@@ -372,72 +474,113 @@ impl SplitMix {
 /// wanted by many. The same seed and options give the same stream.
 pub fn simulate_stream(seed: u64, options: StreamOptions) -> ArrivalStream {
     let mut rng = SplitMix(seed ^ 0x5EED_0F00_B80B_7663);
-    let offers = options.offers.max(1);
-    let languages = options.languages.max(1);
-    let weights: Vec<f64> = (0..languages).map(|k| 1.0 / f64::from(k + 1)).collect();
-    let total: f64 = weights.iter().sum();
-    let language = |rng: &mut SplitMix| {
+    let offers = Offers::new(&mut rng, options);
+    let households = offers.households(&mut rng, options);
+    ArrivalStream {
+        weeks: options.weeks.max(1),
+        capacities: offers.capacities,
+        households,
+    }
+}
+
+/// Another year of households for the offers of `simulate_stream(seed, options)`, drawn from
+/// `sample`: the same offers, places and languages, and households arriving as the stream's do
+/// (the same wave, languages and reach), but other ones. A forecast for the bid-price policy:
+/// a coordinator knows the offers and how many arrive when, not who.
+pub fn sample_arrivals(seed: u64, options: StreamOptions, sample: u64) -> Vec<Arrival> {
+    let mut rng = SplitMix(seed ^ 0x5EED_0F00_B80B_7663);
+    let offers = Offers::new(&mut rng, options);
+    let mut rng = SplitMix(sample ^ 0xF0CA_57ED_0A77_1A15);
+    offers.households(&mut rng, options)
+}
+
+/// The offers of a stream: places, general quality and languages.
+struct Offers {
+    capacities: Vec<u32>,
+    quality: Vec<f64>,
+    speaks: Vec<Vec<u32>>,
+    weights: Vec<f64>,
+}
+
+impl Offers {
+    fn new(rng: &mut SplitMix, options: StreamOptions) -> Self {
+        let offers = options.offers.max(1);
+        let languages = options.languages.max(1);
+        let weights: Vec<f64> = (0..languages).map(|k| 1.0 / f64::from(k + 1)).collect();
+        let capacities: Vec<u32> = (0..offers)
+            .map(|_| 1 + rng.below(u64::from(options.places_per_offer.max(1)) * 2) as u32)
+            .collect();
+        // Each offer's general quality (some offers suit almost everyone) and its languages.
+        let quality: Vec<f64> = (0..offers).map(|_| rng.unit()).collect();
+        let mut offers_ = Offers {
+            capacities,
+            quality,
+            speaks: Vec::new(),
+            weights,
+        };
+        offers_.speaks = (0..offers)
+            .map(|_| {
+                let mut l = vec![offers_.language(rng)];
+                if rng.unit() < 0.5 {
+                    let second = rng.below(u64::from(languages)) as u32;
+                    if !l.contains(&second) {
+                        l.push(second);
+                    }
+                }
+                l
+            })
+            .collect();
+        offers_
+    }
+
+    /// A language drawn by the weights: the first common, the last rare.
+    fn language(&self, rng: &mut SplitMix) -> u32 {
+        let total: f64 = self.weights.iter().sum();
         let mut x = rng.unit() * total;
-        for (k, w) in weights.iter().enumerate() {
+        for (k, w) in self.weights.iter().enumerate() {
             if x < *w {
                 return k as u32;
             }
             x -= w;
         }
-        languages - 1
-    };
-    let capacities: Vec<u32> = (0..offers)
-        .map(|_| 1 + rng.below(u64::from(options.places_per_offer.max(1)) * 2) as u32)
-        .collect();
-    // Each offer's general quality (some offers suit almost everyone) and its languages.
-    let quality: Vec<f64> = (0..offers).map(|_| rng.unit()).collect();
-    let speaks: Vec<Vec<u32>> = (0..offers)
-        .map(|_| {
-            let mut l = vec![language(&mut rng)];
-            if rng.unit() < 0.5 {
-                let second = rng.below(u64::from(languages)) as u32;
-                if !l.contains(&second) {
-                    l.push(second);
-                }
-            }
-            l
-        })
-        .collect();
-    let mut households = Vec::new();
-    let weeks = options.weeks.max(1);
-    for week in 0..weeks {
-        let phase = std::f64::consts::TAU * f64::from(week) / f64::from(weeks);
-        let lambda =
-            (options.arrivals_per_week * (1.0 + options.seasonality * phase.sin())).max(0.0);
-        // Poisson by Knuth's method (lambda is small).
-        let limit = (-lambda).exp();
-        let mut k = 0u32;
-        let mut p = rng.unit();
-        while p > limit && k < 10_000 {
-            k += 1;
-            p *= rng.unit();
-        }
-        for _ in 0..k {
-            let own = language(&mut rng);
-            let mut reachable: Vec<u32> = (0..offers)
-                .filter(|&j| speaks[j as usize].contains(&own))
-                .collect();
-            // A random few of them are within reach.
-            let mut candidates = Vec::new();
-            while !reachable.is_empty()
-                && candidates.len() < options.candidates_per_household as usize
-            {
-                let j = reachable.swap_remove(rng.below(reachable.len() as u64) as usize);
-                let fit = rng.unit();
-                let score = (1000.0 * (0.5 * quality[j as usize] + 0.5 * fit)).round() as i64;
-                candidates.push((j, score.max(1)));
-            }
-            households.push(Arrival { week, candidates });
-        }
+        (self.weights.len() as u32).saturating_sub(1)
     }
-    ArrivalStream {
-        weeks,
-        capacities,
-        households,
+
+    fn households(&self, rng: &mut SplitMix, options: StreamOptions) -> Vec<Arrival> {
+        let offers = self.capacities.len() as u32;
+        let mut households = Vec::new();
+        let weeks = options.weeks.max(1);
+        for week in 0..weeks {
+            let phase = std::f64::consts::TAU * f64::from(week) / f64::from(weeks);
+            let lambda =
+                (options.arrivals_per_week * (1.0 + options.seasonality * phase.sin())).max(0.0);
+            // Poisson by Knuth's method (lambda is small).
+            let limit = (-lambda).exp();
+            let mut k = 0u32;
+            let mut p = rng.unit();
+            while p > limit && k < 10_000 {
+                k += 1;
+                p *= rng.unit();
+            }
+            for _ in 0..k {
+                let own = self.language(rng);
+                let mut reachable: Vec<u32> = (0..offers)
+                    .filter(|&j| self.speaks[j as usize].contains(&own))
+                    .collect();
+                // A random few of them are within reach.
+                let mut candidates = Vec::new();
+                while !reachable.is_empty()
+                    && candidates.len() < options.candidates_per_household as usize
+                {
+                    let j = reachable.swap_remove(rng.below(reachable.len() as u64) as usize);
+                    let fit = rng.unit();
+                    let score =
+                        (1000.0 * (0.5 * self.quality[j as usize] + 0.5 * fit)).round() as i64;
+                    candidates.push((j, score.max(1)));
+                }
+                households.push(Arrival { week, candidates });
+            }
+        }
+        households
     }
 }

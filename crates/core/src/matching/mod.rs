@@ -70,8 +70,8 @@ pub(crate) mod ties;
 pub(crate) mod validate;
 
 pub use arrivals::{
-    Arrival, ArrivalOutcome, ArrivalStream, BatchPolicy, StreamOptions, hindsight, simulate,
-    simulate_stream,
+    Arrival, ArrivalOutcome, ArrivalStream, BatchPolicy, StreamOptions, hindsight, sample_arrivals,
+    simulate, simulate_stream,
 };
 pub use assignment::{
     AssignmentCode, AssignmentError, DenseAssignment, Objective, linear_sum_assignment,
@@ -127,6 +127,6 @@ pub use solve::{
 pub use store::{MatchError, MatchRequest, RematchOptions, RematchRequest};
 pub use tags::tag_label;
 pub use ties::{
-    TieMethod, TiedPreferences, TiesReport, largest_weakly_stable, tied_from_candidates,
-    weak_blocking_pairs, weakly_stable,
+    TieMethod, TiedPreferenceProblem, TiedPreferences, TiedRanking, TiesAssignment, TiesReport,
+    largest_weakly_stable, tied_from_candidates, weak_blocking_pairs, weakly_stable,
 };

@@ -819,6 +819,21 @@ impl PreferenceProblem {
     /// The findings, and the problem by index (hashing each id once; repeated entries are
     /// found with a stamp per entry instead of a set per list).
     fn index(&self) -> (Vec<Finding>, Preferences) {
+        self.index_at(&|side, k, q| {
+            FieldPath::root()
+                .field(side)
+                .index(k)
+                .field("prefers")
+                .index(q)
+        })
+    }
+
+    /// As `index`, with `at(side, k, q)` the path of the `q`-th id the `k`-th ranking of
+    /// `side` lists (a problem with ties lists its ids in groups: `prefers[g][m]`).
+    pub(crate) fn index_at(
+        &self,
+        at: &dyn Fn(&str, usize, usize) -> FieldPath,
+    ) -> (Vec<Finding>, Preferences) {
         let mut out = Vec::new();
         let root = FieldPath::root();
         let dup = |out: &mut Vec<Finding>, path: FieldPath, id: &str| {
@@ -866,13 +881,12 @@ impl PreferenceProblem {
                 .iter()
                 .enumerate()
                 .map(|(k, r)| {
-                    let p = root.field(side).index(k);
                     let mut l = Vec::with_capacity(r.prefers.len());
                     for (q, id) in r.prefers.iter().enumerate() {
                         match other.get(id.as_str()) {
-                            None => unknown(&mut found, p.field("prefers").index(q), id),
+                            None => unknown(&mut found, at(side, k, q), id),
                             Some(&x) if stamp[x as usize] == k as u32 => {
-                                dup(&mut found, p.field("prefers").index(q), id)
+                                dup(&mut found, at(side, k, q), id)
                             }
                             Some(&x) => {
                                 stamp[x as usize] = k as u32;

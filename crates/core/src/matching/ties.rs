@@ -20,7 +20,11 @@
 //!
 //! Each report counts the blocking pairs of its matching (always 0) so a caller can check.
 
-use crate::matching::solve::{Preferences, ProposingSide, stable};
+use crate::error::BrobyggerError;
+use crate::finding::{FieldPath, Finding};
+use crate::matching::solve::{
+    Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StablePair, stable,
+};
 use std::collections::HashMap;
 
 /// Preference lists with ties, by index: each list is a sequence of groups, best group first;
@@ -385,6 +389,204 @@ pub fn tied_from_candidates(
         newcomers,
         offers: by_offer.into_iter().map(group).collect(),
         capacities: c.capacities.clone(),
+    }
+}
+
+/// One side's ranking with ties, by id: groups of equally good partners, best group first.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TiedRanking {
+    /// The resident's or hospital's id.
+    pub id: String,
+    /// The other side's ids in groups, best group first; the ids of a group are equally good;
+    /// unlisted means unacceptable.
+    pub prefers: Vec<Vec<String>>,
+}
+
+/// A stable matching problem with ties and incomplete lists, by id (hospital/resident form):
+/// residents are newcomers, hospitals are offers.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TiedPreferenceProblem {
+    /// Residents' rankings of hospitals, with ties.
+    pub residents: Vec<TiedRanking>,
+    /// Hospitals' rankings of residents, with ties.
+    pub hospitals: Vec<TiedRanking>,
+    /// Every hospital's places.
+    pub capacities: Vec<Places>,
+}
+
+/// A weakly stable matching over explicit preferences with ties, and how good it is.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TiesAssignment {
+    /// The pairs, in the residents' input order.
+    pub pairs: Vec<StablePair>,
+    /// Residents left without a hospital, in input order.
+    pub unmatched_residents: Vec<String>,
+    /// Pairs matched.
+    pub size: u32,
+    /// Blocking pairs under weak stability (always 0).
+    pub blocking_pairs: u32,
+    /// The largest size a weakly stable matching can have, when proven (`exact`); else the
+    /// size of a maximum matching of mutually acceptable pairs (an upper bound).
+    pub bound: u32,
+    /// Whether `size` is proven the largest a weakly stable matching can have.
+    pub exact: bool,
+    /// How it was found.
+    pub method: TieMethod,
+}
+
+impl TiedPreferenceProblem {
+    /// Checks the problem: every id known, no id twice in one ranking (even in two groups),
+    /// no duplicate rankings, capacities for every hospital. Every problem with its path
+    /// (`residents[0].prefers[1][0]`).
+    pub fn validate(&self) -> Vec<Finding> {
+        self.index().0
+    }
+
+    /// The findings, and the problem by index with its groups.
+    fn index(&self) -> (Vec<Finding>, TiedPreferences) {
+        let flat = |list: &[TiedRanking]| -> Vec<Ranking> {
+            list.iter()
+                .map(|r| Ranking {
+                    id: r.id.clone(),
+                    prefers: r.prefers.iter().flatten().cloned().collect(),
+                })
+                .collect()
+        };
+        let problem = PreferenceProblem {
+            residents: flat(&self.residents),
+            hospitals: flat(&self.hospitals),
+            capacities: self.capacities.clone(),
+        };
+        // The flat position q of ranking k on one side is group g, member m.
+        let positions = |list: &[TiedRanking]| -> Vec<Vec<(usize, usize)>> {
+            list.iter()
+                .map(|r| {
+                    r.prefers
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(g, group)| (0..group.len()).map(move |m| (g, m)))
+                        .collect()
+                })
+                .collect()
+        };
+        let res = positions(&self.residents);
+        let hos = positions(&self.hospitals);
+        let at = |side: &str, k: usize, q: usize| -> FieldPath {
+            let path = FieldPath::root().field(side).index(k).field("prefers");
+            let groups = if side == "residents" { &res } else { &hos };
+            match groups.get(k).and_then(|p| p.get(q)) {
+                Some(&(g, m)) => path.index(g).index(m),
+                None => path.index(q),
+            }
+        };
+        let (findings, p) = problem.index_at(&at);
+        if !findings.is_empty() {
+            return (findings, TiedPreferences::default());
+        }
+        // No finding: every listed id was kept, in order, so the flat lists regroup by length.
+        let regroup = |lists: Vec<Vec<u32>>, tied: &[TiedRanking]| -> Vec<Vec<Vec<u32>>> {
+            lists
+                .into_iter()
+                .zip(tied)
+                .map(|(flat, r)| {
+                    let mut rest = flat.into_iter();
+                    r.prefers
+                        .iter()
+                        .map(|g| rest.by_ref().take(g.len()).collect::<Vec<u32>>())
+                        .filter(|g| !g.is_empty())
+                        .collect()
+                })
+                .collect()
+        };
+        let tied = TiedPreferences {
+            newcomers: regroup(p.newcomers, &self.residents),
+            offers: regroup(p.offers, &self.hospitals),
+            capacities: p.capacities,
+        };
+        (findings, tied)
+    }
+
+    /// A weakly stable matching: every tie broken by the input's order of the rankings (the
+    /// resident or hospital given earlier first within a group), then deferred acceptance
+    /// from `side` ([`weakly_stable`]).
+    /// A problem with errors is a `Validation` error with every finding.
+    pub fn solve(&self, side: ProposingSide) -> Result<TiesAssignment, BrobyggerError> {
+        let p = self.indexed()?;
+        let assignment = weakly_stable(&p, side);
+        let size = assignment.iter().flatten().count() as u32;
+        let bound = maximum_matching(&p.mutually_acceptable());
+        Ok(self.named(
+            &p,
+            assignment,
+            TiesReport {
+                assignment: Vec::new(),
+                size,
+                blocking_pairs: 0,
+                bound,
+                exact: size == bound,
+                method: TieMethod::TieBreakByIndex,
+            },
+        ))
+    }
+
+    /// The largest weakly stable matching: exact for small instances (up to 40 mutually
+    /// acceptable pairs), else the largest over promoted tie-breakings with a maximum
+    /// matching as the bound ([`largest_weakly_stable`]).
+    pub fn largest(&self) -> Result<TiesAssignment, BrobyggerError> {
+        let p = self.indexed()?;
+        let mut report = largest_weakly_stable(&p);
+        let assignment = std::mem::take(&mut report.assignment);
+        Ok(self.named(&p, assignment, report))
+    }
+
+    fn indexed(&self) -> Result<TiedPreferences, BrobyggerError> {
+        let (findings, p) = self.index();
+        if findings.is_empty() {
+            Ok(p)
+        } else {
+            Err(BrobyggerError::validation(findings))
+        }
+    }
+
+    /// The assignment by id, with the report's figures and its blocking pairs counted.
+    fn named(
+        &self,
+        p: &TiedPreferences,
+        assignment: Vec<Option<u32>>,
+        report: TiesReport,
+    ) -> TiesAssignment {
+        let blocking_pairs = weak_blocking_pairs(p, &assignment).len() as u32;
+        let mut out = TiesAssignment {
+            pairs: Vec::new(),
+            unmatched_residents: Vec::new(),
+            size: report.size,
+            blocking_pairs,
+            bound: report.bound,
+            exact: report.exact,
+            method: report.method,
+        };
+        for (r, h) in self.residents.iter().zip(assignment) {
+            match h.and_then(|h| self.hospitals.get(h as usize)) {
+                Some(h) => out.pairs.push(StablePair {
+                    resident: r.id.clone(),
+                    hospital: h.id.clone(),
+                }),
+                None => out.unmatched_residents.push(r.id.clone()),
+            }
+        }
+        out
     }
 }
 

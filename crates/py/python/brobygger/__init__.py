@@ -242,11 +242,14 @@ __all__ += [
     "read_offers_csv",
 ]
 
-# Matching over time: relationships, their tables, alternatives and why-not.
+# Matching over time: relationships, their tables, alternatives and why-not; stable matching
+# with ties.
 from brobygger._brobygger import (
     DossierRelationships,
+    largest_weakly_stable_matching,
     relationship_events_table,
     relationships_table,
+    weakly_stable_matching,
 )
 from brobygger.tables import (
     alternatives_frame,
@@ -258,9 +261,11 @@ from brobygger.tables import (
 __all__ += [
     "DossierRelationships",
     "alternatives_frame",
+    "largest_weakly_stable_matching",
     "relationship_events_frame",
     "relationship_events_table",
     "relationships_frame",
     "relationships_table",
+    "weakly_stable_matching",
     "why_not_frame",
 ]

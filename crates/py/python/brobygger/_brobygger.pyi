@@ -2582,6 +2582,14 @@ def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en
     dict: what `introductions_frame` reads.
     """
 
+def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> Any:
+    """
+    The largest weakly stable matching over explicit preferences with ties (the shapes of
+    `weakly_stable_matching`): exact for small problems, else the largest over promoted
+    tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
+    dict. The GIL is released while solving.
+    """
+
 def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
@@ -2690,6 +2698,18 @@ def vocabulary(lang: str = "da") -> Any:
     """
     Every closed vocabulary's values with labels in `lang`, as dicts
     `{"vocabulary", "value", "label"}`.
+    """
+
+def weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> Any:
+    """
+    Stable matching with ties and incomplete lists over explicit preferences: `residents` and
+    `hospitals` map each id to groups of the other side's ids, best group first, the ids of a
+    group equally good (unlisted means unacceptable); `capacities` maps each hospital to its
+    places. Ties are broken by the input's order, then deferred acceptance runs from the
+    `optimal` side (`"residents"` or `"hospitals"`). Returns a dict: `pairs` (dicts with
+    `resident` and `hospital`), `unmatched_residents`, `size`, `blocking_pairs` (always 0),
+    `bound`, `exact` and `method`. Raises `ValidationError` listing every unknown or repeated
+    id. The GIL is released while solving.
     """
 
 def wilson_interval(successes: SupportsIndex, n: SupportsIndex, z: SupportsFloat | SupportsIndex = ...) -> tuple[float, float] | None:
