@@ -25,6 +25,9 @@ fun main() {
         directorySuite,
         gateSuite,
         boundedSuite,
+        nationalSuite,
+        outcomesSuite,
+        surveyShapeSuite,
     )
     var passed = 0
     var failed = 0

@@ -72,6 +72,10 @@ DOSSIER: dict[str, str] = {
     "AssessmentFacet.health_summary": "DossierAssessment.health_summary", "AssessmentFacet.report": "DossierAssessment.report", "AssessmentFacet.report_sections": "DossierAssessment.report_sections",
     "SurveysFacet.add": "DossierSurveys.add", "SurveysFacet.record_response": "DossierSurveys.record_response", "SurveysFacet.round": "DossierSurveys.round",
     "SurveysFacet.rounds": "DossierSurveys.rounds", "SurveysFacet.results": "DossierSurveys.results", "SurveysFacet.compare": "DossierSurveys.compare",
+    "SurveysFacet.record_answers": "DossierSurveys.record_answers", "SurveysFacet.shares": "DossierSurveys.shares",
+    "SurveysFacet.share_changes": "DossierSurveys.share_changes",
+    "AssessmentFacet.national_answers": "DossierAssessment.national_answers",
+    "AssessmentFacet.compare_with_national": "DossierAssessment.compare_with_national",
     # privacy
     "PrivacyFacet.add_consent": "DossierPrivacy.add_consent", "PrivacyFacet.add_basis": "DossierPrivacy.add_basis",
     "PrivacyFacet.add_retention_policy": "DossierPrivacy.add_retention_policy", "PrivacyFacet.consent": "DossierPrivacy.consents",
@@ -90,6 +94,9 @@ DOSSIER: dict[str, str] = {
     "RemindersFacet.due": "DossierReminders.due",
     # the association directory and places
     "directory": "Dossier.directory", "place": "Dossier.place",
+    "outcomes": "Dossier.outcomes", "outcomes_mut": "Dossier.outcomes",
+    "OutcomesFacet.record": "DossierOutcomes.record", "OutcomesFacet.records": "DossierOutcomes.records",
+    "OutcomesFacet.cohort_view": "DossierOutcomes.cohort_view",
     "DirectoryFacet.build": "DossierDirectory.build", "DirectoryFacet.search": "DossierDirectory.search",
     "DirectoryFacet.hsds": "DossierDirectory.hsds", "DirectoryFacet.hsds_json": "DossierDirectory.hsds_json",
 }
@@ -135,6 +142,8 @@ FREE: dict[str, str] = {
     "newcomers_to_csv": "newcomers_to_csv", "offers_to_csv": "offers_to_csv",
     "match_run_to_csv": "match_run_to_csv", "csv_columns": "csv_columns",
     "newcomer_columns": "csv_columns", "offer_columns": "csv_columns", "nested_columns": "profiles",
+    "kl_2015": "kl_2015", "compare_with_national": "compare_with_national", "kl_2015_shape": "kl_2015_shape",
+    "round_shares": "DossierSurveys.shares", "round_changes": "DossierSurveys.share_changes",
     "directory_columns": "directory_columns", "directory_from_csv": "directory_from_csv",
     "directory_from_csv_bytes": "directory_from_csv", "directory_from_sheet": "directory_from_csv",
     "directory_to_csv": "directory_to_csv", "directory_to_sheet": "Directory.to_csv", "hsds_uuid": "hsds_uuid",

@@ -31,6 +31,7 @@ fn large() -> (Dossier, AgreementId) {
             name: format!("Forening {i}"),
             kind: OrganisationKind::SocialVolunteerAssociation,
             profile: OrganisationProfile::default(),
+            housing_cooperation: Vec::new(),
         });
         d.posts.push(Post {
             id: format!("post-{i}").into(),

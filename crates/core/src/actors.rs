@@ -100,6 +100,11 @@ pub struct Organisation {
     /// What the municipality should know about it (003 "Undersøg foreningens ståsted").
     #[serde(default)]
     pub profile: OrganisationProfile,
+    /// For a housing organisation: how municipalities cooperate with it on placing refugees and
+    /// beyond (000 "Boligforeninger spiller nøglerolle"), one entry per municipality.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub housing_cooperation: Vec<HousingCooperation>,
 }
 
 impl Organisation {
@@ -128,6 +133,113 @@ impl Organisation {
             kind
         } else {
             format!("{kind} {}", self.id)
+        }
+    }
+}
+
+/// How a municipality cooperates with a housing organisation (000 "Boligforeninger spiller
+/// nøglerolle": 76% of the municipalities cooperate with housing organisations on placing
+/// refugees to a high or very high degree, and the organisations offer more than a roof).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HousingCooperation {
+    /// The municipality.
+    pub municipality: MunicipalityId,
+    /// How far they cooperate on placing refugees in housing, on the scale of KL's 2015 survey.
+    pub placement: CooperationDegree,
+    /// Since when, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub since: Option<NaiveDate>,
+    /// What else they cooperate on (000: mentoring with businesses, volunteer organisations,
+    /// social housing staff whom newcomers ask for advice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub beyond_housing: Vec<HousingCooperationArea>,
+}
+
+/// A degree of cooperation, on the scale of KL's 2015 survey of the municipalities (000).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum CooperationDegree {
+    /// To a very high degree.
+    VeryHigh,
+    /// To a high degree.
+    High,
+    /// To some degree.
+    #[serde(rename = "some")]
+    SomeDegree,
+    /// To a low degree.
+    Low,
+    /// Not at all.
+    NotAtAll,
+}
+
+labels!(CooperationDegree, "cooperation_degree" {
+    VeryHigh => ("i meget høj grad", "to a very high degree"),
+    High => ("i høj grad", "to a high degree"),
+    SomeDegree => ("i nogen grad", "to some degree"),
+    Low => ("i lav grad", "to a low degree"),
+    NotAtAll => ("slet ikke", "not at all"),
+});
+
+/// What a municipality and a housing organisation cooperate on besides placing refugees
+/// (000 "Boligforeninger spiller nøglerolle").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum HousingCooperationArea {
+    /// Mentor schemes with businesses.
+    MentorSchemes,
+    /// Cooperation with volunteer organisations.
+    VolunteerOrganisations,
+    /// Social housing staff (boligsociale medarbejdere) whom newcomers ask for advice, in their
+    /// language: coordinated with the municipality so that nothing is done twice.
+    HousingSocialAdvice,
+}
+
+labels!(HousingCooperationArea, "housing_cooperation_area" {
+    MentorSchemes => ("mentorordninger med virksomheder", "mentor schemes with businesses"),
+    VolunteerOrganisations => ("samarbejde med frivillige organisationer", "cooperation with volunteer organisations"),
+    HousingSocialAdvice => ("boligsociale medarbejdere som rådgivere", "social housing staff as advisers"),
+});
+
+impl CooperationDegree {
+    /// The value as written in files and as KL's 2015 survey names the category: `very_high`,
+    /// `high`, `some`, `low`, `not_at_all`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CooperationDegree::VeryHigh => "very_high",
+            CooperationDegree::High => "high",
+            CooperationDegree::SomeDegree => "some",
+            CooperationDegree::Low => "low",
+            CooperationDegree::NotAtAll => "not_at_all",
         }
     }
 }

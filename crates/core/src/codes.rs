@@ -24,6 +24,7 @@ use crate::matching::followup::FollowUpCode;
 use crate::matching::model::intro::IntroductionCode;
 use crate::matching::model::rules::MatchingCode;
 use crate::matching::relationships::RelationshipCode;
+use crate::outcomes::model::OutcomeCode;
 use crate::posts::handover::HandoverCode;
 use crate::privacy::model::codes::PrivacyCode;
 use crate::roles::model::codes::RolesCode;
@@ -60,6 +61,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<AssignmentCode>());
     all.extend(CodeInfo::all_of::<ImportCode>());
     all.extend(CodeInfo::all_of::<PrivacyCode>());
+    all.extend(CodeInfo::all_of::<OutcomeCode>());
     all.extend(CodeInfo::all_of::<SurveyCode>());
     all.extend(CodeInfo::all_of::<AssessmentCode>());
     all.extend(CodeInfo::all_of::<AssessmentErrorCode>());

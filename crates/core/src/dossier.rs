@@ -80,6 +80,10 @@ pub struct Dossier {
     /// (004).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<crate::places::model::place::Place>,
+    /// Households' outcomes over time (work or education, self-support, Danish, network), each
+    /// record kept under a basis for evaluation and statistics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<crate::outcomes::model::OutcomeRecord>,
 }
 
 /// Where a value in the dossier comes from.
@@ -132,6 +136,7 @@ impl Dossier {
             privacy: crate::privacy::model::store::Privacy::default(),
             directory: Vec::new(),
             places: Vec::new(),
+            outcomes: Vec::new(),
         }
     }
 

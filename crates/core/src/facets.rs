@@ -17,6 +17,7 @@ use crate::finding::Finding;
 use crate::ids::AgreementId;
 use crate::lifecycle::facet::LifecycleFacet;
 use crate::matching::facet::{MatchingFacet, RelationshipsFacet};
+use crate::outcomes::facet::OutcomesFacet;
 use crate::posts::facet::PostsFacet;
 use crate::privacy::facet::PrivacyFacet;
 use crate::reminders::RemindersFacet;
@@ -111,6 +112,16 @@ impl Dossier {
     /// Relationships, to propose them and record answers, starts, check-ins and ends.
     pub fn relationships_mut(&mut self) -> RelationshipsFacet<&mut Dossier> {
         RelationshipsFacet::new(self)
+    }
+
+    /// Households' outcomes over time: their records and the cohort's aggregated view.
+    pub fn outcomes(&self) -> OutcomesFacet<&Dossier> {
+        OutcomesFacet::new(self)
+    }
+
+    /// Households' outcomes over time, to record them.
+    pub fn outcomes_mut(&mut self) -> OutcomesFacet<&mut Dossier> {
+        OutcomesFacet::new(self)
     }
 
     /// Personal data: consents and bases, proposals and disclosure, audience views,

@@ -126,6 +126,7 @@ pub mod directory;
 pub mod import;
 pub mod lifecycle;
 pub mod matching;
+pub mod outcomes;
 pub mod places;
 pub mod posts;
 pub mod present;
@@ -157,9 +158,10 @@ mod validation_code;
 mod vocabulary;
 
 pub use actors::{
-    Affiliation, CertificateCheck, Department, DepartmentKind, MUNICIPALITY_CODES, Municipality,
-    Organisation, OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person,
-    PremisesAccess, Region, official_municipality_name,
+    Affiliation, CertificateCheck, CooperationDegree, Department, DepartmentKind,
+    HousingCooperation, HousingCooperationArea, MUNICIPALITY_CODES, Municipality, Organisation,
+    OrganisationForm, OrganisationKind, OrganisationProfile, PartyRef, Person, PremisesAccess,
+    Region, official_municipality_name,
 };
 pub use agreement::{
     Activity, ActivityKind, Agreement, AgreementParty, AgreementTerms, AgreementVersion, Amendment,
@@ -215,6 +217,7 @@ pub use matching::{
     MatchingFacet, Newcomer, Offer, Relationship, RelationshipsFacet, RematchRequest, RuleSet,
     Solver,
 };
+pub use outcomes::OutcomesFacet;
 pub use places::{Involvement, PartnershipProcess, Place, PlaceBinding, PlaceKind};
 pub use posts::{
     Handover, HandoverError, HandoverReport, HandoverScope, Post, PostKind, PostsFacet, Tenure,
@@ -272,6 +275,7 @@ doctests! {
     GuideAssessment => "../../../docs/guide/src/assessment.md",
     GuideSpreadsheets => "../../../docs/guide/src/spreadsheets.md",
     GuideDirectory => "../../../docs/guide/src/directory.md",
+    GuideOutcomes => "../../../docs/guide/src/outcomes.md",
     GuideCli => "../../../docs/guide/src/cli.md",
     GuideStore => "../../../docs/guide/src/store.md",
     GuidePython => "../../../docs/guide/src/python.md",

@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 24] = [
+pub const TABLE_NAMES: [&str; 26] = [
     // a match run
     "match_outcome",
     "matches",
@@ -34,6 +34,8 @@ pub const TABLE_NAMES: [&str; 24] = [
     // survey rounds
     "survey_shares",
     "survey_changes",
+    // a municipality's answers beside the national reference (KL 2015)
+    "national_comparison",
     // a role matrix, a checklist comparison
     "role_matrix",
     "checklist",
@@ -44,6 +46,8 @@ pub const TABLE_NAMES: [&str; 24] = [
     // the association directory (or a search's hits)
     "directory",
     "directory_offers",
+    // a cohort's outcomes, aggregated
+    "outcomes",
 ];
 
 /// The table named `name`, with its columns and no rows; `None` for a name the library does
@@ -59,6 +63,8 @@ pub fn empty_table(name: &str) -> Option<Table> {
         .or_else(|| crate::reminders::empty(name))
         .or_else(|| crate::privacy::disclosure::empty(name))
         .or_else(|| crate::directory::present::empty(name))
+        .or_else(|| crate::outcomes::view::empty(name))
+        .or_else(|| crate::assessment::national::empty(name))
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub(crate) fn validate(dossier: &Dossier) -> Vec<Finding> {
     out.extend(crate::privacy::validate::validate(dossier));
     out.extend(crate::directory::validate::validate(dossier));
     out.extend(crate::places::validate::validate(dossier));
+    out.extend(crate::outcomes::validate::validate(dossier));
     sort_findings(&mut out);
     out
 }
@@ -260,6 +261,7 @@ impl Validator<'_> {
                     self.empty(p.field("profile").field("activities").index(j));
                 }
             }
+            self.housing_cooperation(o, &p);
             if let (Some(paying), Some(members)) = (o.profile.paying_members, o.profile.members)
                 && paying > members
             {
@@ -268,6 +270,36 @@ impl Validator<'_> {
                     p.field("profile").field("paying_members"),
                     "Der er flere betalende medlemmer end medlemmer.".into(),
                     "There are more paying members than members.".into(),
+                );
+            }
+        }
+    }
+
+    /// A housing organisation's cooperation with municipalities: only a housing organisation
+    /// has it, each with a municipality of the dossier.
+    fn housing_cooperation(&mut self, o: &crate::actors::Organisation, p: &FieldPath) {
+        for (k, c) in o.housing_cooperation.iter().enumerate() {
+            let cp = p.field("housing_cooperation").index(k);
+            if k == 0 && o.kind != crate::actors::OrganisationKind::HousingOrganisation {
+                self.push(
+                    ValidationCode::WrongOrganisationKind,
+                    p.field("housing_cooperation"),
+                    "Kun en boligorganisation har et samarbejde om boligplacering.".into(),
+                    "Only a housing organisation has a cooperation on housing placement.".into(),
+                );
+            }
+            if self.d.municipality(&c.municipality).is_none() {
+                self.push(
+                    ValidationCode::DanglingReference,
+                    cp.field("municipality"),
+                    format!(
+                        "Henvisningen peger på kommunen '{}', som ikke findes i dossieret.",
+                        c.municipality
+                    ),
+                    format!(
+                        "The reference points at the municipality '{}', which is not in the dossier.",
+                        c.municipality
+                    ),
                 );
             }
         }

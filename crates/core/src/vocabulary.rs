@@ -1,6 +1,9 @@
 //! Every closed vocabulary of the model with its labels, for apps' pickers and legends.
 
-use crate::actors::{DepartmentKind, OrganisationForm, OrganisationKind, PremisesAccess};
+use crate::actors::{
+    CooperationDegree, DepartmentKind, HousingCooperationArea, OrganisationForm, OrganisationKind,
+    PremisesAccess,
+};
 use crate::agreement::{ActivityKind, CooperationLevel, Stage, TargetGroup, TimeOfDay, Track};
 use crate::finding::{SeedDocument, Severity};
 use crate::i18n::{Lang, VocabularyEntry, entries};
@@ -21,11 +24,14 @@ pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
         entries::<crate::assessment::model::RespondentGroup>(lang),
         entries::<crate::assessment::result::ScoreBand>(lang),
         entries::<crate::assessment::model::SurveyMeasure>(lang),
+        entries::<crate::assessment::model::SurveyPopulation>(lang),
         entries::<ActivityKind>(lang),
+        entries::<CooperationDegree>(lang),
         entries::<CooperationLevel>(lang),
         entries::<DepartmentKind>(lang),
         entries::<OrganisationForm>(lang),
         entries::<OrganisationKind>(lang),
+        entries::<HousingCooperationArea>(lang),
         entries::<PostKind>(lang),
         entries::<PremisesAccess>(lang),
         entries::<Raci>(lang),
@@ -67,6 +73,12 @@ pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
         entries::<crate::privacy::retention::RetentionState>(lang),
         entries::<crate::privacy::aggregate::AggregateDimension>(lang),
         entries::<crate::privacy::aggregate::Suppression>(lang),
+        entries::<crate::outcomes::model::Employment>(lang),
+        entries::<crate::outcomes::model::DanishLevel>(lang),
+        entries::<crate::outcomes::model::SocialNetwork>(lang),
+        entries::<crate::outcomes::view::OutcomeGrouping>(lang),
+        entries::<crate::outcomes::view::Timing>(lang),
+        entries::<crate::outcomes::view::OutcomeMeasure>(lang),
     ]
     .concat()
 }

@@ -746,14 +746,18 @@ fn round(d: &mut Dossier) -> SurveyId {
                     id: "q1".into(),
                     text: Text::new("Spørgsmål", "Question"),
                     measure: Some(SurveyMeasure::ImprovedCooperation),
+                    measure_key: None,
                 },
                 SurveyQuestion {
                     id: "q2".into(),
                     text: Text::new("Andet", "Other"),
                     measure: None,
+                    measure_key: None,
                 },
             ],
             tallies: Vec::new(),
+            shape: None,
+            counts: Vec::new(),
         })
         .unwrap();
     id
@@ -1148,6 +1152,7 @@ fn with_surveys() -> impl Strategy<Value = Dossier> {
                             id: q.into(),
                             text: Text::new(q, q),
                             measure: Some(SurveyMeasure::KnowEachOtherBetter),
+                            measure_key: None,
                         })
                         .collect(),
                     tallies: tallies
@@ -1161,6 +1166,8 @@ fn with_surveys() -> impl Strategy<Value = Dossier> {
                             },
                         )
                         .collect(),
+                    shape: None,
+                    counts: Vec::new(),
                 });
             }
             d

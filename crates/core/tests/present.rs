@@ -214,6 +214,33 @@ fn every_result_table_has_the_columns_the_list_names() {
             )
             .unwrap(),
         );
+        // A municipality's answers beside KL 2015, and a cohort's outcomes (no records: empty
+        // cells, the columns still checked).
+        let kl = brobygger::assessment::kl_2015().unwrap();
+        let rows = brobygger::assessment::compare_with_national(
+            &kl,
+            &[brobygger::assessment::OwnAnswer::new(
+                "housing_placement",
+                "high",
+            )],
+        )
+        .unwrap();
+        brobygger::assessment::NationalComparison {
+            reference: kl,
+            rows,
+        }
+        .tables(lang)
+        .into_iter()
+        .for_each(&mut check);
+        d.outcomes()
+            .cohort_view(
+                &"ikast-2016-q1".into(),
+                brobygger::outcomes::OutcomeOptions::as_of("2017-01-01".parse().unwrap()),
+            )
+            .unwrap()
+            .tables(lang)
+            .into_iter()
+            .for_each(&mut check);
         let aalborg = Dossier::example("aalborg").unwrap();
         check(
             brobygger::assessment::survey_changes_table(

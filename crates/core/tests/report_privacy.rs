@@ -26,6 +26,7 @@ fn a_small_group_hides_one_more_group_when_the_total_is_shown() {
                 id: "q".into(),
                 text: Text::new("Kender hinanden bedre", "Know each other better"),
                 measure: None,
+                measure_key: None,
             }],
             // Volunteers 23/30 = 77%, municipal 11/12 = 92%, newcomers 2/3 = 67%.
             tallies: vec![
@@ -36,6 +37,8 @@ fn a_small_group_hides_one_more_group_when_the_total_is_shown() {
                 tally(RespondentGroup::Newcomer, LikertAnswer::Agree, 2),
                 tally(RespondentGroup::Newcomer, LikertAnswer::Disagree, 1),
             ],
+            shape: None,
+            counts: Vec::new(),
         })
         .unwrap();
     let report = d

@@ -4,11 +4,12 @@
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::assessment::{
-    Assessment, AssessmentOptions, CheckInfo, Interval, ReportOptions, ReportSection,
-    RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
+    Assessment, AssessmentOptions, CategoryAnswer, CheckInfo, GroupShare, GroupShareChange,
+    Interval, NationalComparisonRow, OwnAnswer, ReportOptions, ReportSection, RespondentGroup,
+    ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
 };
 use brobygger::chrono::NaiveDate;
-use brobygger::{AgreementId, BrobyggerError, Dossier, Format, Lang};
+use brobygger::{AgreementId, BrobyggerError, Dossier, Format, Lang, MunicipalityId};
 use std::sync::{Arc, RwLock};
 
 #[uniffi::export]
@@ -74,6 +75,28 @@ impl DossierAssessment {
             .assessment()
             .report_sections(&agreement, as_of)
     }
+
+    /// What the dossier answers to KL's 2015 survey of the municipalities for `municipality`
+    /// (today `housing_placement`, from its housing organisations' placement cooperation).
+    /// Throws `NotFound` for a municipality the dossier does not have.
+    pub fn national_answers(
+        &self,
+        municipality: MunicipalityId,
+    ) -> Result<Vec<OwnAnswer>, BrobyggerError> {
+        read(&self.0)?.assessment().national_answers(&municipality)
+    }
+
+    /// `municipality` beside KL's 2015 figures: the dossier's own answers with `answers` added
+    /// (an answer given replaces the dossier's to the same question).
+    pub fn compare_with_national(
+        &self,
+        municipality: MunicipalityId,
+        answers: Vec<OwnAnswer>,
+    ) -> Result<Vec<NationalComparisonRow>, BrobyggerError> {
+        read(&self.0)?
+            .assessment()
+            .compare_with_national(&municipality, &answers)
+    }
 }
 
 /// Evaluation survey rounds (the core's `SurveysFacet`). Shares the handle's lock; a change that
@@ -118,6 +141,39 @@ impl DossierSurveys {
         after: SurveyId,
     ) -> Result<Vec<ShareChange>, BrobyggerError> {
         read(&self.0)?.surveys().compare(&before, &after)
+    }
+
+    /// Adds one respondent of the round's shape's group `group` to its counts, each answer a
+    /// category of its question's scale; all or nothing.
+    pub fn record_answers(
+        &self,
+        survey: SurveyId,
+        group: String,
+        answers: Vec<CategoryAnswer>,
+    ) -> Result<(), BrobyggerError> {
+        write(&self.0)?
+            .surveys_mut()
+            .record_answers(&survey, &group, &answers)
+    }
+
+    /// Every share of a round of any shape by its shape's groups, groups under `minCell`
+    /// answers hidden.
+    pub fn shares(
+        &self,
+        survey: SurveyId,
+        min_cell: u32,
+    ) -> Result<Vec<GroupShare>, BrobyggerError> {
+        read(&self.0)?.surveys().shares(&survey, min_cell)
+    }
+
+    /// The changes of every share from one round to another by the later round's shape's
+    /// groups, with Newcombe intervals.
+    pub fn share_changes(
+        &self,
+        before: SurveyId,
+        after: SurveyId,
+    ) -> Result<Vec<GroupShareChange>, BrobyggerError> {
+        read(&self.0)?.surveys().share_changes(&before, &after)
     }
 
     /// The survey round `survey`, if the dossier has it.

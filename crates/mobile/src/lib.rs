@@ -17,6 +17,8 @@ mod directory;
 mod dossier;
 mod import;
 mod matching;
+mod national;
+mod outcomes;
 mod present;
 mod privacy;
 mod roles;
@@ -29,6 +31,10 @@ pub use directory::{
     directory_tables, directory_to_csv, hsds_uuid, render_directory,
 };
 pub use dossier::DossierHandle;
+pub use national::{
+    compare_with_national, kl_2015, national_comparison_tables, render_national_comparison,
+};
+pub use outcomes::{DossierOutcomes, outcome_view_tables};
 pub use present::{
     assessment_tables, checklist_alignment_tables, empty_table, findings_tables, match_run_tables,
     render_findings, render_match_run, render_table, role_matrix_tables, table_csv, table_names,

@@ -13,7 +13,7 @@ use crate::model::Finding;
 use brobygger as core;
 use brobygger::Format;
 use brobygger::assessment::{
-    AssessmentOptions, ExternalFindings, ReportOptions, ReportSection, SurveyAnswer,
+    AssessmentOptions, CategoryAnswer, ExternalFindings, ReportOptions, ReportSection, SurveyAnswer,
 };
 use brobygger::chrono::NaiveDate;
 use brobygger::present::Present;
@@ -503,6 +503,50 @@ impl DossierAssessment {
         Ok(report)
     }
 
+    /// What the dossier answers to KL's 2015 survey of the municipalities for `municipality`,
+    /// as `{question: category}` (today `housing_placement`, from its housing organisations'
+    /// placement cooperation). Raises `NotFoundError` for a municipality the dossier lacks.
+    fn national_answers<'py>(
+        &self,
+        py: Python<'py>,
+        municipality: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let d = self.dossier.read_wait(py)?;
+        let answers = d
+            .inner
+            .assessment()
+            .national_answers(&municipality.into())
+            .py()?;
+        let out = PyDict::new(py);
+        for a in answers {
+            out.set_item(a.question, a.category)?;
+        }
+        Ok(out)
+    }
+
+    /// `municipality` beside KL's 2015 figures: the dossier's own answers with `answers`
+    /// (`{question: category}`) added, an answer given replacing the dossier's; rows as
+    /// `brobygger.compare_with_national` gives them.
+    #[pyo3(signature = (municipality, answers = None))]
+    fn compare_with_national<'py>(
+        &self,
+        py: Python<'py>,
+        municipality: &str,
+        answers: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let given = match answers {
+            Some(a) => crate::national::answers(a)?,
+            None => Vec::new(),
+        };
+        let d = self.dossier.read_wait(py)?;
+        let rows = d
+            .inner
+            .assessment()
+            .compare_with_national(&municipality.into(), &given)
+            .py()?;
+        to_py(py, &rows)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let d = self.dossier.read_wait(py)?;
         Ok(format!(
@@ -604,6 +648,67 @@ impl DossierSurveys {
             .inner
             .surveys()
             .compare(&before.into(), &after.into())
+            .py()?;
+        to_py(py, &changes)
+    }
+
+    /// Adds one respondent of the round's shape's group `group` (`"municipality"` in KL's
+    /// shape) to a round's counts: `answers` maps each question id to a category of its scale.
+    /// All or nothing; raises `InvalidInputError` for a group, question or category the shape
+    /// lacks.
+    fn record_answers(
+        &self,
+        py: Python<'_>,
+        survey: &str,
+        group: &str,
+        answers: &Bound<'_, PyDict>,
+    ) -> PyResult<()> {
+        let mut list = Vec::new();
+        for (q, c) in answers.iter() {
+            let question: String = q.extract()?;
+            list.push(CategoryAnswer {
+                question: question.into(),
+                category: c.extract()?,
+            });
+        }
+        self.dossier
+            .write_wait(py)?
+            .inner
+            .surveys_mut()
+            .record_answers(&survey.into(), group, &list)
+            .py()
+    }
+
+    /// Every share of a round of any shape as dicts: `question`, `group` (the shape's group id;
+    /// None for everyone), `respondents`, `positive`, `share`, `interval`, `reference` (the
+    /// shape's published figure), `suppression` (why hidden: groups under `min_cell` answers).
+    #[pyo3(signature = (survey, min_cell = 5))]
+    fn shares<'py>(
+        &self,
+        py: Python<'py>,
+        survey: &str,
+        min_cell: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.read_wait(py)?;
+        to_py(
+            py,
+            &d.inner.surveys().shares(&survey.into(), min_cell).py()?,
+        )
+    }
+
+    /// The change of every share from round `before` to round `after` by the shape's groups,
+    /// as dicts with `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
+    fn share_changes<'py>(
+        &self,
+        py: Python<'py>,
+        before: &str,
+        after: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.dossier.read_wait(py)?;
+        let changes = d
+            .inner
+            .surveys()
+            .share_changes(&before.into(), &after.into())
             .py()?;
         to_py(py, &changes)
     }

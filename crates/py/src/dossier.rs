@@ -415,6 +415,12 @@ impl Dossier {
         to_py(py, &self.inner.place(&brobygger::PlaceId::new(id)))
     }
 
+    /// Households' outcomes over time: `d.outcomes.record(...)`, `d.outcomes.cohort_view(...)`.
+    #[getter]
+    fn outcomes(slf: Bound<'_, Self>) -> crate::outcomes::DossierOutcomes {
+        crate::outcomes::DossierOutcomes::new(slf.unbind())
+    }
+
     /// The readable summary, rendered by Jupyter as Markdown.
     fn _repr_markdown_(&self) -> String {
         self.inner.summary(core::Lang::En)

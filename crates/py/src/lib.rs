@@ -15,7 +15,9 @@ mod errors;
 mod import;
 mod matching;
 mod model;
+mod national;
 mod notebook;
+mod outcomes;
 mod privacy;
 mod roles;
 mod scale;
@@ -114,6 +116,14 @@ mod _brobygger {
         Directory, DossierDirectory, directory_columns, directory_from_csv, directory_to_csv,
         hsds_uuid,
     };
+
+    #[pymodule_export]
+    use crate::national::{
+        compare_with_national, kl_2015, kl_2015_shape, national_comparison_table,
+    };
+
+    #[pymodule_export]
+    use crate::outcomes::{DossierOutcomes, OutcomeView};
 
     #[pymodule_export]
     use crate::assessment::example_reference_date;

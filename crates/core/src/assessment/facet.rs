@@ -3,13 +3,19 @@
 use crate::assessment::assess::{assess, assess_all, assess_with_sources};
 use crate::assessment::input::{AssessmentOptions, FindingSource};
 use crate::assessment::model::{
-    RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyRound,
+    CategoryAnswer, RespondentGroup, ShareChange, ShareEstimate, SurveyAnswer, SurveyRound,
+};
+use crate::assessment::national::{
+    NationalComparisonRow, OwnAnswer, answers_from_dossier, compare_dossier_with_national, kl_2015,
 };
 use crate::assessment::overview::health_summary;
 use crate::assessment::report::parts::{ReportOptions, ReportSection};
 use crate::assessment::report::sections::report_sections;
 use crate::assessment::report::write::report;
 use crate::assessment::result::Assessment;
+use crate::assessment::shape::{
+    GroupShare, GroupShareChange, record_answers, survey_changes, survey_shares,
+};
 use crate::assessment::survey::{
     add_survey, compare_surveys, find_survey, find_surveys_for, record_survey_response,
     survey_results,
@@ -17,7 +23,7 @@ use crate::assessment::survey::{
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::i18n::Lang;
-use crate::ids::{AgreementId, SurveyId};
+use crate::ids::{AgreementId, MunicipalityId, SurveyId};
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
 
@@ -94,6 +100,27 @@ impl<D: Deref<Target = Dossier>> AssessmentFacet<D> {
     ) -> Result<Vec<ReportSection>, BrobyggerError> {
         report_sections(&self.dossier, agreement, as_of)
     }
+
+    /// What the dossier answers to KL's 2015 survey of the municipalities for `municipality`
+    /// (today `housing_placement`, from its housing organisations' placement cooperation).
+    /// Fails with `not_found.party` for a municipality the dossier does not have.
+    pub fn national_answers(
+        &self,
+        municipality: &MunicipalityId,
+    ) -> Result<Vec<OwnAnswer>, BrobyggerError> {
+        answers_from_dossier(&self.dossier, municipality)
+    }
+
+    /// `municipality` beside KL's 2015 figures: the dossier's own answers
+    /// ([`Self::national_answers`]) with `answers` added (an answer given replaces the
+    /// dossier's to the same question).
+    pub fn compare_with_national(
+        &self,
+        municipality: &MunicipalityId,
+        answers: &[OwnAnswer],
+    ) -> Result<Vec<NationalComparisonRow>, BrobyggerError> {
+        compare_dossier_with_national(&self.dossier, municipality, &kl_2015()?, answers)
+    }
 }
 
 /// Evaluation survey rounds: reached by [`Dossier::surveys`] (read) and
@@ -135,6 +162,27 @@ impl<D: Deref<Target = Dossier>> SurveysFacet<D> {
     ) -> Result<Vec<ShareChange>, BrobyggerError> {
         compare_surveys(&self.dossier, before, after)
     }
+
+    /// Every share of a round of any shape, by its shape's groups ([`crate::assessment::round_shares`]): groups
+    /// under `min_cell` respondents hidden, and one more so none can be recomputed from the
+    /// share of all respondents. Throws `NotFound` for an unknown round.
+    pub fn shares(
+        &self,
+        survey: &SurveyId,
+        min_cell: u32,
+    ) -> Result<Vec<GroupShare>, BrobyggerError> {
+        survey_shares(&self.dossier, survey, min_cell)
+    }
+
+    /// The changes from round `before` to round `after` by the later round's shape's groups,
+    /// with Newcombe's interval.
+    pub fn share_changes(
+        &self,
+        before: &SurveyId,
+        after: &SurveyId,
+    ) -> Result<Vec<GroupShareChange>, BrobyggerError> {
+        survey_changes(&self.dossier, before, after)
+    }
 }
 
 impl<D: DerefMut<Target = Dossier>> SurveysFacet<D> {
@@ -153,5 +201,17 @@ impl<D: DerefMut<Target = Dossier>> SurveysFacet<D> {
         answers: &[SurveyAnswer],
     ) -> Result<(), BrobyggerError> {
         record_survey_response(&mut self.dossier, survey, group, answers)
+    }
+
+    /// Adds one respondent of the shape's group `group` to a round's counts, each answer a
+    /// category of its question's scale. Throws `InvalidInput` for a group, question or
+    /// category the shape lacks or a question answered twice; nothing changes then.
+    pub fn record_answers(
+        &mut self,
+        survey: &SurveyId,
+        group: &str,
+        answers: &[CategoryAnswer],
+    ) -> Result<(), BrobyggerError> {
+        record_answers(&mut self.dossier, survey, group, answers)
     }
 }

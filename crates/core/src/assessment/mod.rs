@@ -69,11 +69,13 @@ pub(crate) mod codes;
 pub(crate) mod facet;
 pub(crate) mod input;
 pub(crate) mod model;
+pub(crate) mod national;
 pub(crate) mod overview;
 pub(crate) mod present;
 pub(crate) mod report;
 pub(crate) mod result;
 pub(crate) mod score;
+pub(crate) mod shape;
 pub(crate) mod sources;
 pub(crate) mod survey;
 
@@ -86,9 +88,14 @@ pub use codes::{AssessmentErrorCode, ReportCode};
 pub use facet::{AssessmentFacet, SurveysFacet};
 pub use input::{AssessmentOptions, FindingSource, SourceContext};
 pub use model::{
-    AnswerTally, Interval, LikertAnswer, MIN_REPORTED_RESPONDENTS, RespondentGroup, ShareChange,
-    ShareEstimate, SurveyAnswer, SurveyMeasure, SurveyQuestion, SurveyRound, Z_95,
-    newcombe_interval, wilson_interval,
+    AnswerTally, CategoryAnswer, CategoryTally, Interval, LikertAnswer, MIN_REPORTED_RESPONDENTS,
+    MeasureReference, RespondentGroup, ScaleCategory, ShapeGroup, ShapeMeasure, ShareChange,
+    ShareEstimate, SurveyAnswer, SurveyMeasure, SurveyPopulation, SurveyQuestion, SurveyRound,
+    SurveyShape, Z_95, newcombe_interval, wilson_interval,
+};
+pub use national::{
+    NationalComparison, NationalComparisonRow, OwnAnswer, PublishedShare, ReferenceCategory,
+    ReferenceQuestion, ReferenceSurvey, compare_with_national, kl_2015,
 };
 pub use present::{survey_changes_table, survey_shares_table};
 pub use report::parts::{HeatCell, HeatMap, ReportBlock, ReportOptions, ReportSection, ReportSlot};
@@ -96,6 +103,7 @@ pub use result::{
     AssessedFinding, Assessment, CheckResult, CheckStatus, DimensionScore, ExternalFindings,
     ScoreBand,
 };
+pub use shape::{GroupShare, GroupShareChange, kl_2015_shape, round_changes, round_shares};
 pub use sources::{
     ChecklistSource, IntroductionSource, MatchingSource, RoleSplitSource, builtin_sources,
 };

@@ -22,8 +22,10 @@
 //!   rounds are independent samples; when the same people answer both, it is conservative. A
 //!   change is *significant* when its interval excludes zero.
 
+use crate::finding::{FieldPath, Finding};
 use crate::i18n::{Text, labels};
 use crate::ids::{AgreementId, QuestionId, SurveyId};
+use crate::validation_code::ValidationCode;
 use chrono::NaiveDate;
 
 /// `z` for a two-sided 95% interval: the 0.975 quantile of the standard normal distribution.
@@ -52,6 +54,16 @@ pub struct SurveyRound {
     /// How many respondents of each group gave each answer to each question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tallies: Vec<AnswerTally>,
+    /// The round's shape: its respondent groups, answer scale and measures (`None`: LBB's,
+    /// [`SurveyShape::lbb`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub shape: Option<SurveyShape>,
+    /// How many respondents of each of the shape's groups gave each category to each question
+    /// (beside `tallies`, which count LBB's groups and scale).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub counts: Vec<CategoryTally>,
 }
 
 /// A question of a survey round, answered on an agree–disagree scale.
@@ -66,6 +78,11 @@ pub struct SurveyQuestion {
     /// The standard measure the question asks about, if any; it gives the LBB reference figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<SurveyMeasure>,
+    /// The measure of the round's shape the question asks about, by id (for a shape other than
+    /// LBB's; `measure` names LBB's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub measure_key: Option<String>,
 }
 
 /// Measures with reference figures from the LBB evaluation (seed 001).
@@ -104,17 +121,19 @@ impl SurveyMeasure {
         crate::finding::SourceRef::new(crate::finding::SeedDocument::Lbb2017, section)
     }
 
-    /// The share the LBB evaluation reports for `group` (`None`: all respondents), if it
-    /// reports one (001 "Mange erfaringer – stor læring", "Invitation til åben dialog").
-    pub fn reference(self, group: Option<RespondentGroup>) -> Option<f64> {
-        match (self, group) {
-            (SurveyMeasure::KnowEachOtherBetter, Some(RespondentGroup::Volunteer)) => Some(0.81),
-            (SurveyMeasure::KnowEachOtherBetter, Some(RespondentGroup::MunicipalStaff)) => {
-                Some(0.84)
-            }
-            (SurveyMeasure::ImprovedCooperation, None) => Some(0.72),
-            _ => None,
+    /// The measure's id in LBB's shape: `know_each_other_better`, `improved_cooperation`.
+    pub fn key(self) -> &'static str {
+        match self {
+            SurveyMeasure::KnowEachOtherBetter => "know_each_other_better",
+            SurveyMeasure::ImprovedCooperation => "improved_cooperation",
         }
+    }
+
+    /// The share the LBB evaluation reports for `group` (`None`: all respondents), if it
+    /// reports one (001 "Mange erfaringer – stor læring", "Invitation til åben dialog"), read
+    /// from LBB's shape ([`SurveyShape::lbb`]).
+    pub fn reference(self, group: Option<RespondentGroup>) -> Option<f64> {
+        SurveyShape::lbb()?.reference(self.key(), group.map(RespondentGroup::key))
     }
 }
 
@@ -150,6 +169,15 @@ labels!(RespondentGroup, "respondent_group" {
 });
 
 impl RespondentGroup {
+    /// The group's id in LBB's shape: `volunteer`, `municipal_staff`, `newcomer`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RespondentGroup::Volunteer => "volunteer",
+            RespondentGroup::MunicipalStaff => "municipal_staff",
+            RespondentGroup::Newcomer => "newcomer",
+        }
+    }
+
     /// Every group, in report order.
     pub const ALL: [RespondentGroup; 3] = [
         RespondentGroup::Volunteer,
@@ -199,10 +227,171 @@ labels!(LikertAnswer, "survey_answer" {
 });
 
 impl LikertAnswer {
+    /// The category's id in LBB's scale: `strongly_agree`, `agree`, ..., `dont_know`.
+    pub fn key(self) -> &'static str {
+        match self {
+            LikertAnswer::StronglyAgree => "strongly_agree",
+            LikertAnswer::Agree => "agree",
+            LikertAnswer::Neutral => "neutral",
+            LikertAnswer::Disagree => "disagree",
+            LikertAnswer::StronglyDisagree => "strongly_disagree",
+            LikertAnswer::DontKnow => "dont_know",
+        }
+    }
+
     /// Whether the answer counts towards the positive share (agree or strongly agree).
     pub fn is_positive(self) -> bool {
         matches!(self, LikertAnswer::StronglyAgree | LikertAnswer::Agree)
     }
+}
+
+/// A survey's shape as data: who answers (its respondent groups), the answer scale, and the
+/// measures its questions may ask about, each with the reference figures a publication gives.
+/// LBB's evaluation (001) is one built-in instance, [`SurveyShape::lbb`], and a round without a
+/// shape has it; KL's 2015 survey of the municipalities (000) is another,
+/// [`crate::assessment::kl_2015_shape`]. A round of one partnership's people and a round of a
+/// whole population of municipalities are the same kind of data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SurveyShape {
+    /// Id, e.g. `lbb-2017`.
+    pub id: String,
+    /// Its title.
+    pub title: Text,
+    /// Who is surveyed.
+    pub population: SurveyPopulation,
+    /// The respondent groups.
+    pub groups: Vec<ShapeGroup>,
+    /// The answer categories, unless a measure has its own.
+    pub scale: Vec<ScaleCategory>,
+    /// The measures questions may ask about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub measures: Vec<ShapeMeasure>,
+}
+
+/// Who a survey asks.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum SurveyPopulation {
+    /// The volunteers, staff and newcomers of one partnership (001).
+    Partnership,
+    /// The municipalities of the country or of a region (000).
+    Municipalities,
+    /// Anyone else.
+    Other,
+}
+
+labels!(SurveyPopulation, "survey_population" {
+    Partnership => ("et partnerskabs deltagere", "a partnership's participants"),
+    Municipalities => ("kommuner", "municipalities"),
+    Other => ("andre", "others"),
+});
+
+/// A respondent group of a shape.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ShapeGroup {
+    /// Id, e.g. `volunteer` or `municipality`.
+    pub id: String,
+    /// Its label.
+    pub label: Text,
+}
+
+/// An answer category, and whether it counts towards the share.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ScaleCategory {
+    /// Id, e.g. `agree` or `high`.
+    pub id: String,
+    /// Its label.
+    pub label: Text,
+    /// Whether an answer in it counts towards the share.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub positive: bool,
+}
+
+/// A measure of a shape, with the figures a publication gives for it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ShapeMeasure {
+    /// Id, e.g. `know_each_other_better`.
+    pub id: String,
+    /// Its label.
+    pub label: Text,
+    /// Its own answer categories (empty: the shape's scale).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub scale: Vec<ScaleCategory>,
+    /// Where its reference figures are published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub source: Option<crate::finding::SourceRef>,
+    /// The shares the publication gives, by group (`None`: all respondents).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub references: Vec<MeasureReference>,
+}
+
+/// A published share for a measure: a published aggregate, not an estimate.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MeasureReference {
+    /// The group (`None`: all respondents).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub group: Option<String>,
+    /// The share, 0–1.
+    pub share: f64,
+    /// How many answered, when the publication says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub respondents: Option<u32>,
+}
+
+/// How many respondents of a shape's group gave one category to one question.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CategoryTally {
+    /// The group's id.
+    pub group: String,
+    /// The question.
+    pub question: QuestionId,
+    /// The category's id.
+    pub category: String,
+    /// How many gave it.
+    pub count: u32,
+}
+
+/// One respondent's answer in a shape's categories, for
+/// [`crate::SurveysFacet::record_answers`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CategoryAnswer {
+    /// The question.
+    pub question: QuestionId,
+    /// The category's id.
+    pub category: String,
 }
 
 /// How many respondents of a group gave one answer to one question.
@@ -313,8 +502,14 @@ pub fn wilson_interval(successes: u32, n: u32, z: f64) -> Option<Interval> {
 /// Newcombe's hybrid score interval for `after.share − before.share` from the two Wilson
 /// intervals.
 pub fn newcombe_interval(before: &ShareEstimate, after: &ShareEstimate) -> Interval {
-    let (a, la, ua) = (after.share, after.interval.low, after.interval.high);
-    let (b, lb, ub) = (before.share, before.interval.low, before.interval.high);
+    newcombe(before.share, before.interval, after.share, after.interval)
+}
+
+/// Newcombe's hybrid score interval for `after − before` from the two shares and their Wilson
+/// intervals.
+pub(crate) fn newcombe(before: f64, bi: Interval, after: f64, ai: Interval) -> Interval {
+    let (a, la, ua) = (after, ai.low, ai.high);
+    let (b, lb, ub) = (before, bi.low, bi.high);
     let d = a - b;
     Interval {
         low: (d - ((a - la).powi(2) + (ub - b).powi(2)).sqrt()).max(-1.0),
@@ -401,6 +596,159 @@ impl SurveyRound {
                     before: b,
                     after: a,
                 });
+            }
+        }
+        out
+    }
+}
+
+static LBB_SHAPE: std::sync::LazyLock<Option<SurveyShape>> = std::sync::LazyLock::new(|| {
+    toml::from_str(include_str!("../../data/surveys/lbb2017.toml")).ok()
+});
+
+impl SurveyShape {
+    /// The LBB evaluation's shape (001), from `crates/core/data/surveys/lbb2017.toml`: volunteers,
+    /// municipal staff and newcomers on an agree–disagree scale, and its two measures with the
+    /// shares it reports. `None` only if the built-in file does not parse (a test holds it).
+    pub fn lbb() -> Option<&'static SurveyShape> {
+        LBB_SHAPE.as_ref()
+    }
+
+    /// The measure with `id`.
+    pub fn measure(&self, id: &str) -> Option<&ShapeMeasure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The published share for measure `measure` and `group` (`None`: all respondents).
+    pub fn reference(&self, measure: &str, group: Option<&str>) -> Option<f64> {
+        self.measure(measure)?
+            .references
+            .iter()
+            .find(|r| r.group.as_deref() == group)
+            .map(|r| r.share)
+    }
+
+    /// The answer categories of a question asking about `measure` (the measure's own, else the
+    /// shape's scale).
+    pub fn scale_of(&self, measure: Option<&str>) -> &[ScaleCategory] {
+        match measure.and_then(|m| self.measure(m)) {
+            Some(m) if !m.scale.is_empty() => &m.scale,
+            _ => &self.scale,
+        }
+    }
+}
+
+impl SurveyQuestion {
+    /// The id of the shape's measure the question asks about: `measure_key`, else LBB's
+    /// `measure`.
+    pub fn measure_id(&self) -> Option<&str> {
+        self.measure_key
+            .as_deref()
+            .or(self.measure.map(SurveyMeasure::key))
+    }
+}
+
+impl SurveyRound {
+    /// The round's shape: its own, else LBB's.
+    pub fn effective_shape(&self) -> Option<&SurveyShape> {
+        self.shape.as_ref().or(SurveyShape::lbb())
+    }
+
+    /// `(positive, respondents)` for a question and group id (`None`: everyone) over both the
+    /// LBB tallies and the shape's counts, saturating; an answer counts as positive when its
+    /// category is positive in the question's scale.
+    pub fn category_counts(&self, question: &SurveyQuestion, group: Option<&str>) -> (u32, u32) {
+        let Some(shape) = self.effective_shape() else {
+            return (0, 0);
+        };
+        let scale = shape.scale_of(question.measure_id());
+        let positive = |category: &str| scale.iter().any(|c| c.id == category && c.positive);
+        let lbb = self
+            .tallies
+            .iter()
+            .filter(|t| t.question == question.id)
+            .map(|t| (t.group.key(), t.answer.key(), t.count));
+        let shaped = self
+            .counts
+            .iter()
+            .filter(|t| t.question == question.id)
+            .map(|t| (t.group.as_str(), t.category.as_str(), t.count));
+        lbb.chain(shaped)
+            .filter(|(g, _, _)| group.is_none_or(|want| want == *g))
+            .fold((0u32, 0u32), |(pos, all), (_, category, count)| {
+                (
+                    if positive(category) {
+                        pos.saturating_add(count)
+                    } else {
+                        pos
+                    },
+                    all.saturating_add(count),
+                )
+            })
+    }
+
+    /// The shape's problems in this round: questions naming a measure the shape lacks, counts
+    /// naming a group, question or category it lacks.
+    pub(crate) fn shape_findings(&self, p: &FieldPath) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let Some(shape) = self.effective_shape() else {
+            return out;
+        };
+        let dangling = |path: FieldPath, what: &str, id: &str| {
+            Finding::of(
+                ValidationCode::DanglingReference,
+                path,
+                Text::new(
+                    format!(
+                        "Henvisningen peger på {what} '{id}', som ikke findes i undersøgelsens form."
+                    ),
+                    format!(
+                        "The reference points at {} '{id}', which is not in the survey's shape.",
+                        match what {
+                            "gruppen" => "the group",
+                            "målet" => "the measure",
+                            "svarmuligheden" => "the answer category",
+                            _ => "the question",
+                        }
+                    ),
+                ),
+            )
+        };
+        for (j, q) in self.questions.iter().enumerate() {
+            if let Some(m) = &q.measure_key
+                && shape.measure(m).is_none()
+            {
+                out.push(dangling(
+                    p.field("questions").index(j).field("measure_key"),
+                    "målet",
+                    m,
+                ));
+            }
+        }
+        for (k, t) in self.counts.iter().enumerate() {
+            let tp = p.field("counts").index(k);
+            if !shape.groups.iter().any(|g| g.id == t.group) {
+                out.push(dangling(tp.field("group"), "gruppen", &t.group));
+            }
+            match self.question(&t.question) {
+                None => out.push(dangling(
+                    tp.field("question"),
+                    "spørgsmålet",
+                    t.question.as_str(),
+                )),
+                Some(q) => {
+                    if !shape
+                        .scale_of(q.measure_id())
+                        .iter()
+                        .any(|c| c.id == t.category)
+                    {
+                        out.push(dangling(
+                            tp.field("category"),
+                            "svarmuligheden",
+                            &t.category,
+                        ));
+                    }
+                }
             }
         }
         out

@@ -147,6 +147,14 @@ codes! {
         CountOverflow = "survey.count_overflow", error(InvalidInput),
             "Optællingen for svaret har nået sit maksimum.",
             "The count for the answer is at its maximum.";
+        /// An answer category a question of a reference survey does not have.
+        UnknownCategory = "survey.unknown_category", error(InvalidInput),
+            "Spørgsmålet har ikke den svarmulighed.",
+            "The question has no such answer category.";
+        /// A respondent group the survey's shape does not have.
+        UnknownGroup = "survey.unknown_group", error(InvalidInput),
+            "Undersøgelsens form har ikke den gruppe af svarpersoner.",
+            "The survey's shape has no such respondent group.";
     }
 }
 
@@ -231,6 +239,20 @@ fn check_round(d: &Dossier, p: &FieldPath, round: &SurveyRound, out: &mut Vec<Fi
         }
         if q.text.en.trim().is_empty() {
             out.push(empty(qp.field("text").field("en")));
+        }
+    }
+    out.extend(round.shape_findings(p));
+    let mut counted = HashSet::new();
+    for (k, t) in round.counts.iter().enumerate() {
+        if !counted.insert((t.group.as_str(), t.question.as_str(), t.category.as_str())) {
+            out.push(Finding::of(
+                SurveyCode::DuplicateTally,
+                p.field("counts").index(k),
+                Text::new(
+                    "Samme gruppe, spørgsmål og svar tælles i to linjer; læg dem sammen.",
+                    "The same group, question and answer are counted on two lines; add them up.",
+                ),
+            ));
         }
     }
     let mut cells = HashSet::new();

@@ -424,26 +424,69 @@ enum Slot {
     Total,
 }
 
-/// The terms add up to the margin.
-#[derive(Debug)]
-struct Relation {
-    terms: Vec<Slot>,
-    margin: Slot,
+/// The terms add up to the margin (numbers by their index in [`Published`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Sum {
+    pub(crate) terms: Vec<usize>,
+    pub(crate) margin: usize,
+}
+
+/// Numbers some outputs publish together, with every sum that ties them: what the one secondary
+/// suppression ([`protect_published`]) works on. Tables of households and outcome views both
+/// hand their numbers over in this shape.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Published {
+    /// Each number's true value.
+    pub(crate) value: Vec<i64>,
+    /// What is known of each number without seeing it: its least and greatest value.
+    pub(crate) range: Vec<(i64, i64)>,
+    /// Whether the number, known, would single someone out (under the threshold).
+    pub(crate) sensitive: Vec<bool>,
+    /// Numbers no output shows (a total only the sums imply): hidden from the start.
+    pub(crate) unpublished: Vec<bool>,
+    /// The sums the outputs publish.
+    pub(crate) sums: Vec<Sum>,
+}
+
+impl Published {
+    /// Adds a number; returns its index.
+    pub(crate) fn push(&mut self, value: i64, range: (i64, i64), sensitive: bool) -> usize {
+        self.value.push(value);
+        self.range.push(range);
+        self.sensitive.push(sensitive);
+        self.unpublished.push(false);
+        self.value.len() - 1
+    }
+
+    /// Adds a number no output shows, which `hidden` must hold; returns its index.
+    pub(crate) fn push_unpublished(
+        &mut self,
+        value: i64,
+        range: (i64, i64),
+        sensitive: bool,
+    ) -> usize {
+        let k = self.push(value, range, sensitive);
+        self.unpublished[k] = true;
+        k
+    }
 }
 
 /// Every sum the tables publish: each partition table's cells add up to the total; each
 /// two-way table's rows and columns add up to the cells of the one-way tables by the same
 /// dimension, where the export has them.
-fn relations(raws: &[RawTable]) -> Vec<Relation> {
+fn relations(raws: &[RawTable], index: &BTreeMap<Slot, usize>) -> Vec<Sum> {
+    let at = |s: Slot| index.get(&s).copied().unwrap_or(0);
     let mut out = Vec::new();
     for (t, r) in raws.iter().enumerate() {
         let dims = &r.table.dimensions;
         if !dims.iter().all(|d| d.is_partition()) {
             continue;
         }
-        out.push(Relation {
-            terms: (0..r.table.cells.len()).map(|c| Slot::Cell(t, c)).collect(),
-            margin: Slot::Total,
+        out.push(Sum {
+            terms: (0..r.table.cells.len())
+                .map(|c| at(Slot::Cell(t, c)))
+                .collect(),
+            margin: at(Slot::Total),
         });
         if dims.len() != 2 {
             continue;
@@ -453,16 +496,16 @@ fn relations(raws: &[RawTable]) -> Vec<Relation> {
                 continue;
             };
             for (c1, cell1) in raws[one].table.cells.iter().enumerate() {
-                out.push(Relation {
+                out.push(Sum {
                     terms: r
                         .table
                         .cells
                         .iter()
                         .enumerate()
                         .filter(|(_, c)| c.keys.get(axis) == cell1.keys.first())
-                        .map(|(c, _)| Slot::Cell(t, c))
+                        .map(|(c, _)| at(Slot::Cell(t, c)))
                         .collect(),
-                    margin: Slot::Cell(one, c1),
+                    margin: at(Slot::Cell(one, c1)),
                 });
             }
         }
@@ -470,49 +513,25 @@ fn relations(raws: &[RawTable]) -> Vec<Relation> {
     out
 }
 
-fn value(raws: &[RawTable], slot: Slot) -> i64 {
-    match slot {
-        Slot::Cell(t, c) => i64::from(raws[t].counts[c]),
-        Slot::Total => raws.first().map_or(0, |r| i64::from(r.total)),
-    }
-}
-
-/// The least and greatest value each hidden slot can have, given the shown ones, the sums, and
-/// that a listed cell counts at least one household and no cell more than the total.
-fn bounds(
-    raws: &[RawTable],
-    relations: &[Relation],
-    hidden: &BTreeSet<Slot>,
-) -> BTreeMap<Slot, (i64, i64)> {
-    let most = raws.first().map_or(0, |r| i64::from(r.total.max(1)));
-    let mut b: BTreeMap<Slot, (i64, i64)> = hidden
-        .iter()
-        .map(|&s| {
-            (
-                s,
-                if s == Slot::Total {
-                    (0, i64::from(u32::MAX))
-                } else {
-                    (1, most)
-                },
-            )
-        })
-        .collect();
-    let get = |b: &BTreeMap<Slot, (i64, i64)>, s: Slot| {
+/// The least and greatest value each hidden number can have, given the shown ones, the sums,
+/// and what is known of each number's range.
+fn bounds(p: &Published, hidden: &BTreeSet<usize>) -> BTreeMap<usize, (i64, i64)> {
+    let mut b: BTreeMap<usize, (i64, i64)> = hidden.iter().map(|&s| (s, p.range[s])).collect();
+    let get = |b: &BTreeMap<usize, (i64, i64)>, s: usize| {
         b.get(&s).copied().unwrap_or_else(|| {
-            let v = value(raws, s);
+            let v = p.value[s];
             (v, v)
         })
     };
     // Each pass only narrows; a fixed number of passes reaches what propagation can.
     for _ in 0..64 {
         let mut changed = false;
-        for r in relations {
+        for r in &p.sums {
             let (mut lo_sum, mut hi_sum) = (0i64, 0i64);
             for &t in &r.terms {
                 let (lo, hi) = get(&b, t);
-                lo_sum += lo;
-                hi_sum += hi;
+                lo_sum = lo_sum.saturating_add(lo);
+                hi_sum = hi_sum.saturating_add(hi);
             }
             let (m_lo, m_hi) = get(&b, r.margin);
             if let Some(x) = b.get_mut(&r.margin) {
@@ -525,7 +544,10 @@ fn bounds(
                     continue;
                 }
                 let (lo, hi) = get(&b, t);
-                let next = (lo.max(m_lo - (hi_sum - hi)), hi.min(m_hi - (lo_sum - lo)));
+                let next = (
+                    lo.max(m_lo.saturating_sub(hi_sum.saturating_sub(hi))),
+                    hi.min(m_hi.saturating_sub(lo_sum.saturating_sub(lo))),
+                );
                 if next != (lo, hi) {
                     b.insert(t, next);
                     changed = true;
@@ -539,12 +561,12 @@ fn bounds(
     b
 }
 
-/// The hidden slots the sums fix as a linear system (each is a pivot of the reduced system with
-/// no free unknown beside it).
-fn determined(relations: &[Relation], hidden: &BTreeSet<Slot>) -> BTreeSet<Slot> {
-    let vars: Vec<Slot> = hidden.iter().copied().collect();
-    let index: BTreeMap<Slot, usize> = vars.iter().enumerate().map(|(k, s)| (*s, k)).collect();
-    let mut rows: Vec<Vec<f64>> = relations
+/// The hidden numbers the sums fix as a linear system (each is a pivot of the reduced system
+/// with no free unknown beside it).
+fn determined(sums: &[Sum], hidden: &BTreeSet<usize>) -> BTreeSet<usize> {
+    let vars: Vec<usize> = hidden.iter().copied().collect();
+    let index: BTreeMap<usize, usize> = vars.iter().enumerate().map(|(k, s)| (*s, k)).collect();
+    let mut rows: Vec<Vec<f64>> = sums
         .iter()
         .map(|r| {
             let mut row = vec![0.0; vars.len()];
@@ -598,61 +620,59 @@ fn determined(relations: &[Relation], hidden: &BTreeSet<Slot>) -> BTreeSet<Slot>
         .collect()
 }
 
-/// Hides more cells across `raws` until no hidden cell under `min` can be recovered from what
-/// is shown: no sum with one unknown, no cell fixed by the sums together or pinned by bounds.
-/// The cells it hides are complementary; the total is hidden in every table if it must be.
-fn protect(raws: &mut [RawTable], min: u32) {
-    let relations = relations(raws);
-    let mut hidden: BTreeSet<Slot> = BTreeSet::new();
-    for (t, r) in raws.iter().enumerate() {
-        for (c, cell) in r.table.cells.iter().enumerate() {
-            if cell.suppression.is_some() {
-                hidden.insert(Slot::Cell(t, c));
-            }
-        }
-    }
-    if raws.iter().all(|r| r.table.total.is_none()) {
-        hidden.insert(Slot::Total);
-    }
-    let sensitive = |raws: &[RawTable], s: Slot| value(raws, s) < i64::from(min);
+/// The one secondary suppression: hides more numbers (beside `hidden`, which it extends) until
+/// no hidden sensitive number can be recovered from what is shown: no sum with one unknown, no
+/// number fixed by the sums together or pinned by bounds.
+pub(crate) fn protect_published(p: &Published, hidden: &mut BTreeSet<usize>) {
     loop {
         // A sum with exactly one unknown gives it away: hide its smallest shown term (or the
         // margin, when every term is hidden).
         let mut changed = true;
         while changed {
             changed = false;
-            for r in &relations {
+            for r in &p.sums {
                 let unknown = r.terms.iter().filter(|t| hidden.contains(t)).count()
                     + usize::from(hidden.contains(&r.margin));
                 if unknown != 1 {
+                    continue;
+                }
+                // An unpublished number that singles no one out may be worked out (the sums
+                // together still guard what it leads to).
+                let lone = r
+                    .terms
+                    .iter()
+                    .chain([&r.margin])
+                    .find(|t| hidden.contains(t))
+                    .copied();
+                if lone.is_some_and(|u| p.unpublished[u] && !p.sensitive[u]) {
                     continue;
                 }
                 let pick = r
                     .terms
                     .iter()
                     .filter(|t| !hidden.contains(t))
-                    .min_by_key(|t| (value(raws, **t), **t))
+                    .min_by_key(|t| (p.value[**t], **t))
                     .copied()
                     .unwrap_or(r.margin);
                 hidden.insert(pick);
                 changed = true;
             }
         }
-        // What the sums fix together, or bound to one value, under the threshold: hide every
+        // What the sums fix together, or bound to one value, and is sensitive: hide every
         // shown number of each sum it is in, and look again.
-        let mut exposed: BTreeSet<Slot> = determined(&relations, &hidden);
+        let mut exposed: BTreeSet<usize> = determined(&p.sums, hidden);
         exposed.extend(
-            bounds(raws, &relations, &hidden)
+            bounds(p, hidden)
                 .into_iter()
                 .filter(|(_, (lo, hi))| lo == hi)
                 .map(|(s, _)| s),
         );
-        exposed.retain(|s| sensitive(raws, *s));
+        exposed.retain(|s| p.sensitive[*s]);
         if exposed.is_empty() {
             break;
         }
         let before = hidden.len();
-        for r in &relations {
+        for r in &p.sums {
             if exposed.contains(&r.margin) || r.terms.iter().any(|t| exposed.contains(t)) {
                 hidden.extend(r.terms.iter().copied());
                 hidden.insert(r.margin);
@@ -662,8 +682,44 @@ fn protect(raws: &mut [RawTable], min: u32) {
             break;
         }
     }
-    for slot in hidden {
-        match slot {
+}
+
+/// Hides more cells across `raws` until no hidden cell under `min` can be recovered from what
+/// is shown ([`protect_published`]): a listed cell counts at least one household and no more
+/// than the total. The cells it hides are complementary; the total is hidden in every table if
+/// it must be.
+fn protect(raws: &mut [RawTable], min: u32) {
+    let mut slots: Vec<Slot> = Vec::new();
+    for (t, r) in raws.iter().enumerate() {
+        slots.extend((0..r.table.cells.len()).map(|c| Slot::Cell(t, c)));
+    }
+    slots.push(Slot::Total);
+    let index: BTreeMap<Slot, usize> = slots.iter().enumerate().map(|(k, s)| (*s, k)).collect();
+    let total = raws.first().map_or(0, |r| i64::from(r.total));
+    let most = total.max(1);
+    let mut p = Published::default();
+    for s in &slots {
+        let (value, range) = match *s {
+            Slot::Cell(t, c) => (i64::from(raws[t].counts[c]), (1, most)),
+            Slot::Total => (total, (0, i64::from(u32::MAX))),
+        };
+        p.push(value, range, value < i64::from(min));
+    }
+    p.sums = relations(raws, &index);
+    let mut hidden: BTreeSet<usize> = BTreeSet::new();
+    for (t, r) in raws.iter().enumerate() {
+        for (c, cell) in r.table.cells.iter().enumerate() {
+            if cell.suppression.is_some() {
+                hidden.extend(index.get(&Slot::Cell(t, c)));
+            }
+        }
+    }
+    if raws.iter().all(|r| r.table.total.is_none()) {
+        hidden.extend(index.get(&Slot::Total));
+    }
+    protect_published(&p, &mut hidden);
+    for k in hidden {
+        match slots[k] {
             Slot::Total => raws.iter_mut().for_each(|r| r.table.total = None),
             Slot::Cell(t, c) => {
                 let cell = &mut raws[t].table.cells[c];

@@ -755,6 +755,11 @@ pub(crate) fn anonymised(
             }
         }
     }
+    for r in &mut d.outcomes {
+        if let Some(days) = offsets.get(&r.household) {
+            r.on = shift(r.on, *days);
+        }
+    }
     let days_of = |s: &Subject| match s {
         Subject::Newcomer { newcomer } => offsets.get(newcomer).copied(),
         _ => None,

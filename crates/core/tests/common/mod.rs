@@ -189,6 +189,7 @@ pub fn organisation() -> impl Strategy<Value = Organisation> {
         name,
         kind,
         profile,
+        housing_cooperation: Vec::new(),
     })
 }
 
@@ -649,6 +650,7 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 Dossier {
                     directory: Vec::new(),
                     places: Vec::new(),
+                    outcomes: Vec::new(),
                     schema_version: SCHEMA_VERSION,
                     title,
                     municipalities,

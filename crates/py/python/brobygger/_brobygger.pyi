@@ -870,6 +870,11 @@ class Dossier:
         The organisations.
         """
     @property
+    def outcomes(self, /) -> DossierOutcomes:
+        """
+        Households' outcomes over time: `d.outcomes.record(...)`, `d.outcomes.cohort_view(...)`.
+        """
+    @property
     def people(self, /) -> list[Person]:
         """
         The people (staff and volunteers).
@@ -968,10 +973,22 @@ class DossierAssessment:
         """
         Assesses every agreement as of a date.
         """
+    def compare_with_national(self, /, municipality: str, answers: dict | None = None) -> Any:
+        """
+        `municipality` beside KL's 2015 figures: the dossier's own answers with `answers`
+        (`{question: category}`) added, an answer given replacing the dossier's; rows as
+        `brobygger.compare_with_national` gives them.
+        """
     def health_summary(self, /, as_of: date, lang: str = "da") -> str:
         """
         Every agreement's health as of a date, as readable text in `lang`: the assessment's
         scores, the role split and the checklists (what `brobygger demo` prints).
+        """
+    def national_answers(self, /, municipality: str) -> dict:
+        """
+        What the dossier answers to KL's 2015 survey of the municipalities for `municipality`,
+        as `{question: category}` (today `housing_placement`, from its housing organisations'
+        placement cooperation). Raises `NotFoundError` for a municipality the dossier lacks.
         """
     def report(self, /, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
         """
@@ -1185,6 +1202,30 @@ class DossierMatching:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
         `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
         naming rules, ids and points, never a profile's value.
+        """
+
+@final
+class DossierOutcomes:
+    """
+    A dossier's outcome records (the core's `OutcomesFacet`): `d.outcomes.record(...)`,
+    `d.outcomes.cohort_view("ikast-2016-q1", date(2017, 1, 1))`.
+    """
+    def cohort_view(self, /, cohort: str, as_of: date, min_cell: SupportsIndex | None = None) -> OutcomeView:
+        """
+        The cohort's outcomes on `as_of` by whether and how early its households were matched and
+        introduced; every cell below `min_cell` households (the core's default when None) hidden.
+        """
+    def record(self, /, household: str, cohort: str, on: date, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
+        """
+        Records a household's outcomes on a day: `employment` (`"employed"`, `"in_education"`,
+        `"internship"`, `"unemployed"`, `"outside_labour_market"`), `self_supporting`, `danish`
+        (`"no_danish"`, `"a1"` ... `"c1"`), `network` (`"isolated"`, `"own_community"`, `"wider"`).
+        Raises `InvalidInputError` (`outcome.no_basis`, `outcome.before_arrival`,
+        `outcome.duplicate_record`) or `NotFoundError`; nothing changes then.
+        """
+    def records(self, /, household: str) -> Any:
+        """
+        The household's records, oldest first, as dicts.
         """
 
 @final
@@ -1422,6 +1463,13 @@ class DossierSurveys:
         The change of every share from round `before` to round `after`, as dicts with
         `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
         """
+    def record_answers(self, /, survey: str, group: str, answers: dict) -> None:
+        """
+        Adds one respondent of the round's shape's group `group` (`"municipality"` in KL's
+        shape) to a round's counts: `answers` maps each question id to a category of its scale.
+        All or nothing; raises `InvalidInputError` for a group, question or category the shape
+        lacks.
+        """
     def record_response(self, /, survey: str, group: str, answers: dict) -> None:
         """
         Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
@@ -1439,6 +1487,17 @@ class DossierSurveys:
     def rounds(self, /, agreement: str) -> Any:
         """
         The rounds about `agreement`, oldest first, as dicts.
+        """
+    def share_changes(self, /, before: str, after: str) -> Any:
+        """
+        The change of every share from round `before` to round `after` by the shape's groups,
+        as dicts with `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
+        """
+    def shares(self, /, survey: str, min_cell: SupportsIndex = 5) -> Any:
+        """
+        Every share of a round of any shape as dicts: `question`, `group` (the shape's group id;
+        None for everyone), `respondents`, `positive`, `share`, `interval`, `reference` (the
+        shape's published figure), `suppression` (why hidden: groups under `min_cell` answers).
         """
     def to_dict(self, /) -> Any:
         """
@@ -1734,6 +1793,36 @@ class Organisation:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+
+@final
+class OutcomeView:
+    """
+    A cohort's outcomes, aggregated: never a household on its own.
+    """
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the view as HTML (English).
+        """
+    @property
+    def cells(self, /) -> Any:
+        """
+        The cells as dicts (`grouping`, `timing`, `measure`, `households`, `with_outcome`,
+        `share`, `suppression`).
+        """
+    @property
+    def left_out_without_basis(self, /) -> int:
+        """
+        Records left out because no basis covered their household on the day.
+        """
+    def tables(self, /, lang: str = "en") -> Any:
+        """
+        The `outcomes` table as a dict (`name`, `title`, `columns`, `rows`), texts in `lang`.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The view as plain Python data.
         """
 
 @final
@@ -2505,6 +2594,15 @@ def codes() -> Any:
     "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
+def compare_with_national(answers: dict) -> Any:
+    """
+    A municipality's own answers (`{"housing_placement": "high", ...}`) beside KL's 2015 shares:
+    one dict per published share (`question`, `question_text`, `categories`, `answer`,
+    `percent`, `source`, `own`: the municipality's category when it falls in the share), then
+    each own answer the publication gives no share for (`percent` None). Raises
+    `InvalidInputError` for an unknown question or category.
+    """
+
 def csv_columns(table: str) -> Any:
     """
     The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
@@ -2582,6 +2680,22 @@ def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en
     dict: what `introductions_frame` reads.
     """
 
+def kl_2015() -> Any:
+    """
+    KL's 2015 survey of the municipalities as published (seed 000): a dict with `id`, `title`,
+    `published_on`, `population`, `respondents` (None: the source gives no n) and `questions`,
+    each with its `categories` and `published` shares (`categories`, `percent`, `source`,
+    `words`, the seed's own words).
+    """
+
+def kl_2015_shape() -> Any:
+    """
+    KL's 2015 survey as a survey shape (a dict shaped like a round's `shape`): one group,
+    `municipality`, and each question a measure with its categories and its headline share as
+    the reference. A round with it (`d.surveys.add({..., "shape": bb.kl_2015_shape()})`) shows
+    its shares beside KL's.
+    """
+
 def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> Any:
     """
     The largest weakly stable matching over explicit preferences with ties (the shapes of
@@ -2613,6 +2727,12 @@ def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of:
 def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
     """
     A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
+    """
+
+def national_comparison_table(answers: dict, lang: str = "da", markdown: bool = False) -> Any:
+    """
+    The comparison as the `national_comparison` table (a plain dict with `name`, `title`,
+    `columns`, `rows`; texts in `lang`), or as Markdown with `markdown=True`.
     """
 
 def newcomers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
