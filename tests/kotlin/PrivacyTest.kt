@@ -304,6 +304,27 @@ val privacySuite = suite("privacy") {
         assertEquals(21, none.withheld.size)
         assertFalse(run.toString().contains("FEMALE") || run.toString().contains("VolunteerGender"))
     }
+
+    test("consents and bases as DPV JSON-LD read back the same; importing is all or nothing") {
+        val d = DossierHandle.example("ikast-brande")
+        val text = d.privacy().exportDpv(LocalDate.of(2017, 1, 1))
+        assertTrue(text.contains("\"dpv:ConsentRecord\"") && text.contains("https://w3id.org/dpv#"))
+        val back = readDpv(text)
+        assertEquals(d.privacy().data().consents, back.consents)
+        assertEquals(d.privacy().data().bases, back.bases)
+        val data = d.data()
+        val empty = DossierHandle.fromData(data.copy(privacy = data.privacy.copy(consents = listOf(), bases = listOf())))
+        val added = empty.privacy().importDpv(text)
+        assertEquals(data.privacy.consents.size, added.consents.size)
+        assertEquals(data.privacy.consents, empty.privacy().data().consents)
+        assertThrows<BrobyggerException.Validation> { empty.privacy().importDpv(text) }
+        assertEquals(data.privacy.consents.size, empty.privacy().data().consents.size)
+        val newer = assertThrows<BrobyggerException.UnsupportedVersion> {
+            readDpv(text.replace("\"bb:profileVersion\": 1", "\"bb:profileVersion\": 9"))
+        }
+        assertEquals("privacy.dpv_version", newer.code)
+        assertEquals("privacy.dpv_syntax", assertThrows<BrobyggerException.Parse> { readDpv("{ Fatima") }.code)
+    }
 }
 
 private fun errorCode(e: BrobyggerException): String = when (e) {

@@ -171,4 +171,60 @@ val storeSuite = suite("store") {
         }
         dir.deleteRecursively()
     }
+
+    test("a call on the store from inside its own change is refused, not a deadlock") {
+        val dir = scratch()
+        Store.open(File(dir, "s.db").path).use { store ->
+            store.import(DossierHandle.example("aalborg"), "anna", "import")
+            val codes = mutableListOf<String>()
+            store.update("anna", "outer", change {
+                for (call in listOf<() -> Unit>(
+                    { store.head() },
+                    { store.log() },
+                    { store.update("anna", "inner", change { d -> d.addPerson(maren()) }) },
+                )) {
+                    codes += assertThrows<BrobyggerException.InvalidInput> { call() }.code
+                }
+                it.addPerson(maren())
+            })
+            assertEquals(List(3) { "store.reentrant" }, codes)
+            assertEquals("outer", store.log().last().operation)
+            assertEquals(1, store.logOf("people", "p-7x2k9q").size)
+        }
+        dir.deleteRecursively()
+    }
+
+    test("verify finds an audit trail edited behind the library's back") {
+        val dir = scratch()
+        val path = File(dir, "s.db").path
+        val actor = "kotlin-tamper-actor-q"
+        Store.open(path).use { store ->
+            store.import(DossierHandle.example("aalborg"), actor, "import")
+            store.update(actor, "add_person", change { it.addPerson(maren()) })
+            assertNull(store.verify().problem)
+        }
+        // Closing the last connection writes the WAL back into the file: edit the actor's name
+        // in place, as someone with a hex editor (and no SQLite) would.
+        val bytes = File(path).readBytes()
+        val needle = actor.toByteArray()
+        var edited = 0
+        var i = 0
+        while (i <= bytes.size - needle.size) {
+            if ((needle.indices).all { bytes[i + it] == needle[it] }) {
+                bytes[i + needle.size - 1] = 'z'.code.toByte()
+                edited++
+                i += needle.size
+            } else {
+                i++
+            }
+        }
+        assertTrue(edited > 0, "the actor's name is in the file")
+        File(path).writeBytes(bytes)
+        Store.open(path).use { store ->
+            assertNotNull(store.verify().problem)
+            val e = assertThrows<BrobyggerException.InvalidInput> { store.verifyIntact() }
+            assertEquals("store.tampered", e.code)
+        }
+        dir.deleteRecursively()
+    }
 }

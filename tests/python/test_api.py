@@ -77,6 +77,7 @@ DOSSIER: dict[str, str] = {
     "AssessmentFacet.national_answers": "DossierAssessment.national_answers",
     "AssessmentFacet.compare_with_national": "DossierAssessment.compare_with_national",
     # privacy
+    "PrivacyFacet.export_dpv": "DossierPrivacy.export_dpv", "PrivacyFacet.import_dpv": "DossierPrivacy.import_dpv",
     "PrivacyFacet.add_consent": "DossierPrivacy.add_consent", "PrivacyFacet.add_basis": "DossierPrivacy.add_basis",
     "PrivacyFacet.add_retention_policy": "DossierPrivacy.add_retention_policy", "PrivacyFacet.consent": "DossierPrivacy.consents",
     "PrivacyFacet.withdraw_consent": "DossierPrivacy.withdraw_consent", "PrivacyFacet.covering_basis": "DossierPrivacy.covering_basis",
@@ -108,7 +109,7 @@ DOSSIER_NOT_EXPOSED = {
 
 # Public free functions of the core's modules.
 FREE: dict[str, str] = {
-    "codes": "codes", "code_info": "code_info",
+    "codes": "codes", "code_info": "code_info", "read_dpv": "read_dpv",
     "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
     "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
     "external_source_names": "assessment_catalogue", "check_for_external_code": "assessment_catalogue",
@@ -153,6 +154,8 @@ FREE_NOT_EXPOSED = {
     "tied_from_candidates": "tied lists from a run's scores, for Rust callers of weakly_stable; Python passes the tied lists by id (weakly_stable_matching)",
     "simulate_stream": "the arrivals simulator of the benchmarks (cargo run --release -p brobygger --example arrivals)",
     "simulate": "as simulate_stream", "hindsight": "as simulate_stream", "sample_arrivals": "as simulate_stream",
+    "audit_log_table": "Store.log() and log_of() return it as a DataFrame (bb.empty_table('audit_log') names its columns)",
+    "history_table": "Store.history() returns it as a DataFrame (bb.empty_table('history') names its columns)",
     "official_municipality_name": "used by validation (a finding names the official name)",
     "redact_message": "used by every error conversion",
     "error_code": "lifts a registered code back from Kotlin and Swift; Python's exceptions carry the code as text",

@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def log_digest(store: bb.Store) -> list[dict[str, Any]]:
     keys = ("seq", "actor", "operation", "collection", "entity", "action", "fields", "digest")
-    return [{k: e[k] for k in keys} for e in store.log()]
+    return [{k: e[k] for k in keys} for e in store.log(records=True)]
 
 
 def add_maren(d: bb.Dossier) -> None:
@@ -39,7 +39,7 @@ def test_the_store_script_gives_the_same_log_as_rust(tmp_path: Path) -> None:
             store.update("coordinator-2", "add_person", add_maren)
         history = [
             {"seq": r["seq"], "actor": r["actor"], "action": r["action"], "json": r["json"]}
-            for r in store.history("people", "p-7x2k9q")
+            for r in store.history("people", "p-7x2k9q", records=True)
         ]
         got = {
             "log": log_digest(store),
@@ -129,7 +129,7 @@ def test_writers_in_processes_lose_nothing(tmp_path: Path) -> None:
         assert child.returncode == 0, err
     with bb.Store.open(path) as store:
         assert len(store.dossier().people) == before + 18
-        actors = {e["actor"] for e in store.log()}
+        actors = set(store.log()["actor"])
         assert {f"process-{i}" for i in range(6)} <= actors
         assert store.verify()["problem"] is None
 
@@ -213,7 +213,7 @@ def test_erasure_and_two_copies(tmp_path: Path) -> None:
         assert summary["erasures"] == 1 and summary["redacted"] >= 1
         assert newcomer not in a.export_json()
         assert a.verify()["problem"] is None
-        assert [e["action"] for e in a.log()][-1] == "erased"
+        assert a.log()["action"].iloc[-1] == "erased"
         with pytest.raises(bb.InvalidInputError) as e:
             a.erase("dpo", dt.date(2020, 1, 1))
         assert e.value.code == "store.erase_subject"
@@ -230,7 +230,7 @@ def test_erasing_one_household_keeps_the_rest_of_the_cohorts_history(tmp_path: P
         store.import_(bb.Dossier.from_dict(data), "anna", "edit")
         summary = store.erase("dpo", dt.date(2017, 1, 1), newcomer=gone)
         assert summary["redacted"] >= 2
-        versions = store.history("cohorts", cohort["id"])
+        versions = store.history("cohorts", cohort["id"], records=True)
         assert len(versions) >= 3
         for version, area in zip(versions, ["Brande", "Ikast Nord"]):
             assert version["json"] is not None, "a version of the cohort was emptied"
@@ -239,3 +239,58 @@ def test_erasing_one_household_keeps_the_rest_of_the_cohorts_history(tmp_path: P
         assert store.verify()["problem"] is None
     for f in tmp_path.iterdir():
         assert b"zyxq" not in f.read_bytes(), f.name
+
+
+def test_the_log_and_history_are_dataframes_of_the_cores_tables(tmp_path: Path) -> None:
+    with bb.Store.open(tmp_path / "s.db") as store:
+        store.import_(bb.Dossier.example("ikast-brande"), "anna")
+        store.update("bo", "add_person", add_maren)
+        log = store.log()
+        columns = [c["name"] for c in bb.empty_table("audit_log")["columns"]]
+        assert list(log.columns) == columns
+        assert str(log["seq"].dtype) == "int64"
+        records = store.log(records=True)
+        assert len(log) == len(records) == store.head()
+        assert list(log["hash"]) == [e["hash"] for e in records]
+        assert log["fields"].iloc[-1] == records[-1]["fields"]
+        mine = store.log_of("people", "p-7x2k9q")
+        assert list(mine["actor"]) == ["bo"]
+        assert store.log_of("people", "p-7x2k9q", records=True)[0]["actor"] == "bo"
+        history = store.history("people", "p-7x2k9q")
+        assert list(history.columns) == [c["name"] for c in bb.empty_table("history")["columns"]]
+        assert list(history["action"]) == ["created"]
+        assert "Maren Holm" in history["json"].iloc[0]
+        # An empty log still has the table's columns.
+    with bb.Store.open(tmp_path / "empty.db") as empty:
+        assert list(empty.log().columns) == columns and len(empty.log()) == 0
+
+
+def test_a_call_on_the_store_from_inside_its_own_change_is_refused(tmp_path: Path) -> None:
+    with bb.Store.open(tmp_path / "s.db") as store:
+        store.import_(bb.Dossier.example("ikast-brande"), "anna")
+        seen: list[str] = []
+
+        def nested(d: bb.Dossier) -> None:
+            for call in (
+                store.head,
+                store.dossier,
+                lambda: store.log(records=True),
+                lambda: store.update("anna", "inner", add_maren),
+                store.close,
+            ):
+                with pytest.raises(bb.InvalidInputError) as e:
+                    call()
+                seen.append(e.value.code)
+            add_maren(d)
+
+        store.update("anna", "outer", nested)
+        assert seen == ["store.reentrant"] * 5
+        # The outer change was stored, once; the store works again after it.
+        assert store.log()["operation"].iloc[-1] == "outer"
+        assert len(store.log_of("people", "p-7x2k9q")) == 1
+
+        # A change that lets the refusal through raises it and stores nothing.
+        head = store.head()
+        with pytest.raises(bb.InvalidInputError) as e:
+            store.update("anna", "again", lambda d: store.head())
+        assert e.value.code == "store.reentrant" and store.head() == head

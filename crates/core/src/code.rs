@@ -639,6 +639,11 @@ codes! {
         Closed = "store.closed", error(InvalidInput),
             "Lageret er lukket; åbn det igen.",
             "The store is closed; open it again.";
+        /// A call on a store from inside one of its own changes (the app's function of
+        /// `update` calling the same store): it would wait for itself forever, so it is refused.
+        Reentrant = "store.reentrant", error(InvalidInput),
+            "Lageret kan ikke bruges inde fra en af dets egne ændringer; gør det før eller efter ændringen.",
+            "The store cannot be used from inside one of its own changes; do it before or after the change.";
         /// Options to open a store that are not acceptable (an unknown journal mode, a
         /// negative or endless busy timeout).
         Options = "store.options", error(InvalidInput),

@@ -150,6 +150,7 @@ mod reminders;
 mod schema;
 mod sensitivity;
 mod status;
+mod store_tables;
 mod summary;
 mod tables;
 mod time;
@@ -241,6 +242,7 @@ pub use roles::{
 pub use schema::{dossier_schema, dossier_schema_json};
 pub use sensitivity::{FieldSensitivity, PersonalData, SensitivityClass, class_of, field_classes};
 pub use status::AgreementStatus;
+pub use store_tables::{audit_log_table, history_table};
 pub use summary::SummaryOptions;
 pub use tables::{TABLE_NAMES, empty_table};
 pub use time::{Timestamp, parse_date, start_of_day};

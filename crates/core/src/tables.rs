@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 26] = [
+pub const TABLE_NAMES: [&str; 28] = [
     // a match run
     "match_outcome",
     "matches",
@@ -48,6 +48,9 @@ pub const TABLE_NAMES: [&str; 26] = [
     "directory_offers",
     // a cohort's outcomes, aggregated
     "outcomes",
+    // a store's audit trail, one entity's stored versions
+    "audit_log",
+    "history",
 ];
 
 /// The table named `name`, with its columns and no rows; `None` for a name the library does
@@ -65,6 +68,7 @@ pub fn empty_table(name: &str) -> Option<Table> {
         .or_else(|| crate::directory::present::empty(name))
         .or_else(|| crate::outcomes::view::empty(name))
         .or_else(|| crate::assessment::national::empty(name))
+        .or_else(|| crate::store_tables::empty(name))
 }
 
 #[cfg(test)]

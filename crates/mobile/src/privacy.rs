@@ -9,10 +9,10 @@ use brobygger::chrono::NaiveDate;
 use brobygger::matching::{Cohort, MatchOptions, MatchRun, Newcomer, Offer, RuleSet};
 use brobygger::privacy::{
     self as p, AnalystExport, AnalystExportOptions, AnonymisationReport, AnonymiseOptions,
-    BasisRef, ConsentRecord, Disclosure, ExportManifest, MatchProposal, MatchView, NewcomerView,
-    OfferView, Privacy, ProcessingBasis, ProposalSide, ProposalState, ProposeMatch, Purpose,
-    ReleaseRequest, RetentionOutcome, RetentionPolicy, RetentionReport, SafeShare, SafeTable,
-    SafeTableRequest, Subject, Viewer, WithdrawalReport,
+    BasisRef, ConsentRecord, ConsentRecords, Disclosure, ExportManifest, MatchProposal, MatchView,
+    NewcomerView, OfferView, Privacy, ProcessingBasis, ProposalSide, ProposalState, ProposeMatch,
+    Purpose, ReleaseRequest, RetentionOutcome, RetentionPolicy, RetentionReport, SafeShare,
+    SafeTable, SafeTableRequest, Subject, Viewer, WithdrawalReport,
 };
 use brobygger::{
     BrobyggerError, ConsentId, Dossier, Finding, Lang, MatchRunId, NewcomerId, OfferId, PostId,
@@ -87,6 +87,12 @@ pub fn subject_key(subject: Subject) -> Result<String, BrobyggerError> {
     Ok(subject.key())
 }
 
+/// Reads the consents and bases of a DPV document (JSON-LD, as `exportDpv` writes it).
+#[uniffi::export]
+pub fn read_dpv(text: String) -> Result<ConsentRecords, BrobyggerError> {
+    brobygger::privacy::read_dpv(&text)
+}
+
 /// `consent:<id>` or `basis:<id>`.
 #[uniffi::export]
 pub fn basis_key(basis: BasisRef) -> Result<String, BrobyggerError> {
@@ -123,6 +129,17 @@ impl DossierPrivacy {
     /// The privacy records: consents, bases, proposals, retention policies, anonymisations.
     pub fn data(&self) -> Result<Privacy, BrobyggerError> {
         Ok(read(self.lock())?.privacy.clone())
+    }
+
+    /// The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
+    /// (JSON-LD), each consent's status on `as_of`; subjects by pseudonymous key only.
+    pub fn export_dpv(&self, as_of: NaiveDate) -> Result<String, BrobyggerError> {
+        Ok(read(self.lock())?.privacy().export_dpv(as_of))
+    }
+
+    /// Adds the consents and bases of a DPV document, all or nothing; returns what was added.
+    pub fn import_dpv(&self, text: String) -> Result<ConsentRecords, BrobyggerError> {
+        write(self.lock())?.privacy_mut().import_dpv(&text)
     }
 
     /// Adds a consent. Throws `Validation` with every finding; nothing changes then.

@@ -13,7 +13,7 @@ use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
 use brobygger::{BrobyggerError, DossierChange, NewcomerId, PersonId};
 use brobygger_store as store;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use brobygger_store::{
@@ -147,13 +147,16 @@ pub enum Erase {
 /// writers (threads or processes) first, so no work is lost, and a failing write changes
 /// nothing.
 #[derive(Debug, uniffi::Object)]
-pub struct Store(Mutex<store::Store>);
+pub struct Store(store::SharedStore);
 
 impl Store {
-    fn lock(&self) -> MutexGuard<'_, store::Store> {
-        // Poisoned only by a panic inside a write, whose transaction was rolled back: the
-        // connection is as it was before.
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    /// Runs `f` on the store; a call from inside this store's own change is refused
+    /// (`store.reentrant`) rather than waiting for itself.
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut store::Store) -> Result<T, store::StoreError>,
+    ) -> Result<T, BrobyggerError> {
+        Ok(self.0.with(f)?)
     }
 }
 
@@ -164,40 +167,42 @@ impl Store {
     /// `InvalidInput` for a file that is not a store.
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>, BrobyggerError> {
-        Ok(Arc::new(Self(Mutex::new(store::Store::open(path)?))))
+        Ok(Arc::new(Self(store::SharedStore::new(store::Store::open(
+            path,
+        )?))))
     }
 
     /// Opens the store at `path` with `options`.
     #[uniffi::constructor]
     pub fn open_with(path: String, options: StoreOptions) -> Result<Arc<Self>, BrobyggerError> {
-        Ok(Arc::new(Self(Mutex::new(store::Store::open_with(
-            path, options,
-        )?))))
+        Ok(Arc::new(Self(store::SharedStore::new(
+            store::Store::open_with(path, options)?,
+        ))))
     }
 
     /// The file's path, as given.
     pub fn path(&self) -> Result<String, BrobyggerError> {
-        Ok(self.lock().path().to_owned())
+        self.with(|s| Ok(s.path().to_owned()))
     }
 
     /// The schema version of the file.
     pub fn schema_version(&self) -> Result<u32, BrobyggerError> {
-        Ok(self.lock().schema_version()?)
+        self.with(|s| s.schema_version())
     }
 
     /// Whether the store holds no dossier yet.
     pub fn is_empty(&self) -> Result<bool, BrobyggerError> {
-        Ok(self.lock().is_empty()?)
+        self.with(|s| s.is_empty())
     }
 
     /// The dossier as it is now (a copy: change the store with `update`).
     pub fn dossier(&self) -> Result<Arc<DossierHandle>, BrobyggerError> {
-        Ok(DossierHandle::wrap(self.lock().dossier()?))
+        Ok(DossierHandle::wrap(self.with(|s| s.dossier())?))
     }
 
     /// The dossier as canonical JSON.
     pub fn export_json(&self) -> Result<String, BrobyggerError> {
-        Ok(self.lock().export_json()?)
+        self.with(|s| s.export_json())
     }
 
     /// Puts `dossier` in the store, replacing what it held; every entity that is new, changed
@@ -209,9 +214,7 @@ impl Store {
         operation: String,
     ) -> Result<ChangeSummary, BrobyggerError> {
         let d = read(dossier.lock())?.clone();
-        Ok(self
-            .lock()
-            .import(&d, store::Change::new(&actor, &operation))?)
+        self.with(|s| s.import(&d, store::Change::new(&actor, &operation)))
     }
 
     /// Changes the dossier with `change`, all or nothing, on the latest dossier.
@@ -221,12 +224,10 @@ impl Store {
         operation: String,
         change: Box<dyn DossierChange>,
     ) -> Result<ChangeSummary, BrobyggerError> {
-        let ((), summary) = self
-            .lock()
-            .update(store::Change::new(&actor, &operation), |d| {
-                *d = change.change(d.clone())?;
-                Ok(())
-            })?;
+        let ((), summary) = self.0.update(store::Change::new(&actor, &operation), |d| {
+            *d = change.change(d.clone())?;
+            Ok(())
+        })?;
         Ok(summary)
     }
 
@@ -240,14 +241,12 @@ impl Store {
         subject: Erase,
         on: NaiveDate,
     ) -> Result<ChangeSummary, BrobyggerError> {
-        Ok(self
-            .lock()
-            .erase(store::Change::new(&actor, &operation), subject, on)?)
+        self.with(|s| s.erase(store::Change::new(&actor, &operation), subject, on))
     }
 
     /// The audit trail, oldest first.
     pub fn log(&self) -> Result<Vec<AuditEvent>, BrobyggerError> {
-        Ok(self.lock().log()?)
+        self.with(|s| s.log())
     }
 
     /// The audit events about one entity (`collection`, e.g. `agreements`, and its id).
@@ -256,22 +255,22 @@ impl Store {
         collection: String,
         id: String,
     ) -> Result<Vec<AuditEvent>, BrobyggerError> {
-        Ok(self.lock().log_of(&collection, &id)?)
+        self.with(|s| s.log_of(&collection, &id))
     }
 
     /// Every stored version of one entity, oldest first.
     pub fn history(&self, collection: String, id: String) -> Result<Vec<Revision>, BrobyggerError> {
-        Ok(self.lock().history(&collection, &id)?)
+        self.with(|s| s.history(&collection, &id))
     }
 
     /// The number of the last audit event (0 for a new store).
     pub fn head(&self) -> Result<i64, BrobyggerError> {
-        Ok(self.lock().head()?)
+        self.with(|s| s.head())
     }
 
     /// The changes made after audit event `since`, to apply to another copy.
     pub fn changes_since(&self, since: i64) -> Result<ChangeSet, BrobyggerError> {
-        Ok(self.lock().changes_since(since)?)
+        self.with(|s| s.changes_since(since))
     }
 
     /// Applies another copy's changes; conflicts are reported, never resolved silently.
@@ -282,19 +281,17 @@ impl Store {
         actor: String,
         operation: String,
     ) -> Result<ApplyReport, BrobyggerError> {
-        Ok(self
-            .lock()
-            .apply(store::Change::new(&actor, &operation), &changes)?)
+        self.with(|s| s.apply(store::Change::new(&actor, &operation), &changes))
     }
 
     /// Checks the whole audit trail; the report names the first problem, if any.
     pub fn verify(&self) -> Result<ChainReport, BrobyggerError> {
-        Ok(self.lock().verify()?)
+        self.with(|s| s.verify())
     }
 
     /// `verify` as an error: the report when the trail is intact; throws `InvalidInput`
     /// (`store.tampered`) otherwise.
     pub fn verify_intact(&self) -> Result<ChainReport, BrobyggerError> {
-        Ok(self.lock().verify_intact()?)
+        self.with(|s| s.verify_intact())
     }
 }

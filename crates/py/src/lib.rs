@@ -136,7 +136,7 @@ mod _brobygger {
     };
 
     #[pymodule_export]
-    use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented};
+    use crate::privacy::{DossierPrivacy, PseudonymKey, match_profiles_consented, read_dpv};
 
     #[pymodule_export]
     use crate::store::Store;

@@ -108,6 +108,14 @@ impl PseudonymKey {
     }
 }
 
+/// Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
+/// without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
+#[pyfunction]
+pub fn read_dpv<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let r = p::read_dpv(text).py()?;
+    to_py(py, &r)
+}
+
 /// Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
 /// sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
 /// a dossier's `privacy`) covers on `as_of`; subjects nothing allows matching are left out.
@@ -215,6 +223,22 @@ impl DossierPrivacy {
     fn add_basis(&self, py: Python<'_>, basis: &Bound<'_, PyAny>) -> PyResult<()> {
         let b: p::ProcessingBasis = from_py(basis, "basis")?;
         self.write(py, |d| d.privacy_mut().add_basis(b))?.py()
+    }
+
+    /// Adds the consents and bases of a DPV document (``export_dpv``'s JSON-LD text), all or
+    /// nothing; returns what was added (a dict: ``consents``, ``bases``). Raises
+    /// `ValidationError` when one is not valid here (an id taken), `ParseError`,
+    /// `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
+    /// document.
+    fn import_dpv<'py>(&self, py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.write(py, |d| d.privacy_mut().import_dpv(text))?.py()?;
+        to_py(py, &r)
+    }
+
+    /// The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
+    /// (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
+    fn export_dpv(&self, py: Python<'_>, as_of: NaiveDate) -> PyResult<String> {
+        self.read(py, |d| d.privacy().export_dpv(as_of))
     }
 
     /// Adds a retention policy (a dict).

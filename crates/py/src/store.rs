@@ -12,7 +12,7 @@ use brobygger::chrono::NaiveDate;
 use brobygger_store as store;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 
 /// A dossier kept in an SQLite file: the current state, every earlier version of every entity
 /// and a hash-chained audit trail of who changed what and when.
@@ -23,36 +23,39 @@ use std::sync::{Mutex, MutexGuard};
 #[pyclass(module = "brobygger", frozen)]
 #[derive(Debug)]
 pub struct Store {
-    inner: Mutex<Option<store::Store>>,
-}
-
-fn closed() -> PyErr {
-    crate::convert::to_pyerr(core::BrobyggerError::invalid_input(
-        core::StoreCode::Closed,
-        "store",
-        "the store is closed",
-    ))
+    inner: store::SharedStore,
 }
 
 impl Store {
-    fn lock(&self) -> PyResult<MutexGuard<'_, Option<store::Store>>> {
-        // A poisoned lock means a panic inside a change: the transaction was rolled back, and
-        // the connection is as it was before it.
-        Ok(self.inner.lock().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// Runs `f` on the open store with the interpreter released.
+    /// Runs `f` on the open store with the interpreter released. A call from inside this
+    /// store's own change is refused (`store.reentrant`) rather than waiting for itself.
     fn with<T: Send>(
         &self,
         py: Python<'_>,
         f: impl FnOnce(&mut store::Store) -> Result<T, store::StoreError> + Send,
     ) -> PyResult<T> {
-        py.detach(|| {
-            let mut guard = self.lock()?;
-            let s = guard.as_mut().ok_or_else(closed)?;
-            f(s).map_err(core::BrobyggerError::from).py()
-        })
+        py.detach(|| self.inner.with(f).map_err(core::BrobyggerError::from).py())
     }
+}
+
+/// A core table as a DataFrame, made by `brobygger.tables.frame` (pandas is optional: without
+/// it, that raises an `ImportError` that says so).
+fn frame<'py>(py: Python<'py>, table: &core::present::Table) -> PyResult<Bound<'py, PyAny>> {
+    let tables = pyo3::types::PyList::new(py, [to_py(py, table)?])?;
+    py.import("brobygger.tables")?
+        .getattr("frame")?
+        .call1((tables, table.name.as_str()))
+}
+
+fn events_out<'py>(
+    py: Python<'py>,
+    events: &[store::AuditEvent],
+    records: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if records {
+        return to_py(py, &events);
+    }
+    frame(py, &store::log_table(events))
 }
 
 fn journal(name: &str) -> PyResult<store::JournalMode> {
@@ -119,17 +122,14 @@ impl Store {
             .map_err(core::BrobyggerError::from)
             .py()?;
         Ok(Self {
-            inner: Mutex::new(Some(s)),
+            inner: store::SharedStore::new(s),
         })
     }
 
     /// Closes the file (also at the end of a ``with`` block); any later call raises
     /// `InvalidInputError` (code ``store.closed``).
     fn close(&self, py: Python<'_>) -> PyResult<()> {
-        py.detach(|| {
-            self.lock()?.take();
-            Ok(())
-        })
+        py.detach(|| self.inner.close().map_err(core::BrobyggerError::from).py())
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -197,35 +197,36 @@ impl Store {
         change: Py<PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let raised: Mutex<Option<PyErr>> = Mutex::new(None);
-        let result = self.with(py, |s| {
-            s.update(store::Change::new(actor, operation), |d| {
-                Python::attach(|py| {
-                    let call = || -> PyResult<core::Dossier> {
-                        let handle = Py::new(py, Dossier { inner: d.clone() })?;
-                        change.call1(py, (handle.clone_ref(py),))?;
-                        let changed = handle.try_borrow(py)?.inner.clone();
-                        Ok(changed)
-                    };
-                    match call() {
-                        Ok(changed) => {
-                            *d = changed;
-                            Ok(())
+        let result = py.detach(|| {
+            self.inner
+                .update(store::Change::new(actor, operation), |d| {
+                    Python::attach(|py| {
+                        let call = || -> PyResult<core::Dossier> {
+                            let handle = Py::new(py, Dossier { inner: d.clone() })?;
+                            change.call1(py, (handle.clone_ref(py),))?;
+                            let changed = handle.try_borrow(py)?.inner.clone();
+                            Ok(changed)
+                        };
+                        match call() {
+                            Ok(changed) => {
+                                *d = changed;
+                                Ok(())
+                            }
+                            Err(e) => {
+                                *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                                Err(core::BrobyggerError::internal(
+                                    core::InternalCode::AppCallback,
+                                    "the change's function raised; nothing was stored",
+                                ))
+                            }
                         }
-                        Err(e) => {
-                            *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
-                            Err(core::BrobyggerError::internal(
-                                core::InternalCode::AppCallback,
-                                "the change's function raised; nothing was stored",
-                            ))
-                        }
-                    }
+                    })
                 })
-            })
         });
         if let Some(e) = raised.lock().unwrap_or_else(|p| p.into_inner()).take() {
             return Err(e);
         }
-        let ((), summary) = result?;
+        let ((), summary) = result.map_err(core::BrobyggerError::from).py()?;
         to_py(py, &summary)
     }
 
@@ -249,36 +250,48 @@ impl Store {
         to_py(py, &summary)
     }
 
-    /// The audit trail, oldest first: dicts with ``seq``, ``at``, ``actor``, ``operation``,
-    /// ``collection``, ``entity``, ``action``, ``fields`` (paths, never values), ``digest``,
-    /// ``prev_hash``, ``hash``. ``bb.to_frame(store.log())`` makes it a DataFrame.
-    fn log<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// The audit trail, oldest first, as a pandas DataFrame (the core's ``audit_log`` table):
+    /// columns ``seq``, ``at`` (UTC, RFC 3339), ``actor``, ``operation``, ``collection``,
+    /// ``entity``, ``action``, ``fields`` (a list of paths, never values), ``digest``,
+    /// ``prev_hash``, ``hash``. ``records=True`` gives the same events as a list of dicts
+    /// (without pandas).
+    #[pyo3(signature = (*, records = false))]
+    fn log<'py>(&self, py: Python<'py>, records: bool) -> PyResult<Bound<'py, PyAny>> {
         let events = self.with(py, |s| s.log())?;
-        to_py(py, &events)
+        events_out(py, &events, records)
     }
 
-    /// The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id).
+    /// The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id), as
+    /// `log` gives them (a DataFrame, or dicts with ``records=True``).
+    #[pyo3(signature = (collection, id, *, records = false))]
     fn log_of<'py>(
         &self,
         py: Python<'py>,
         collection: &str,
         id: &str,
+        records: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let events = self.with(py, |s| s.log_of(collection, id))?;
-        to_py(py, &events)
+        events_out(py, &events, records)
     }
 
-    /// Every stored version of one entity, oldest first: dicts with ``seq``, ``at``,
-    /// ``actor``, ``operation``, ``action`` and ``json`` (the entity after the change; None
-    /// after a deletion or once erased).
+    /// Every stored version of one entity, oldest first, as a pandas DataFrame (the core's
+    /// ``history`` table): ``seq``, ``at``, ``actor``, ``operation``, ``action`` and ``json``
+    /// (the entity after the change; None after a deletion or once erased). ``records=True``
+    /// gives a list of dicts with the same keys.
+    #[pyo3(signature = (collection, id, *, records = false))]
     fn history<'py>(
         &self,
         py: Python<'py>,
         collection: &str,
         id: &str,
+        records: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let revisions = self.with(py, |s| s.history(collection, id))?;
-        to_py(py, &revisions)
+        if records {
+            return to_py(py, &revisions);
+        }
+        frame(py, &store::history_table(&revisions))
     }
 
     /// The number of the last audit event (0 for a new store).
@@ -330,10 +343,10 @@ impl Store {
     }
 
     fn __repr__(&self) -> String {
-        match self.inner.try_lock().as_deref() {
-            Ok(Some(s)) => format!("Store({:?})", s.path()),
-            Ok(None) => "Store(closed)".to_owned(),
-            Err(_) => "Store(busy)".to_owned(),
+        match self.inner.try_path() {
+            Some(Some(path)) => format!("Store({path:?})"),
+            Some(None) => "Store(closed)".to_owned(),
+            None => "Store(busy)".to_owned(),
         }
     }
 }

@@ -96,6 +96,13 @@ pub enum StoreError {
         /// The first problem found.
         problem: crate::ChainProblem,
     },
+    /// A call on the store from inside one of its own changes ([`crate::SharedStore::update`]):
+    /// it would wait for itself forever.
+    #[error("the store cannot be used from inside one of its own changes")]
+    Reentrant,
+    /// The store was closed ([`crate::SharedStore::close`]).
+    #[error("the store is closed")]
+    Closed,
     /// The operation on the dossier failed (validation, a missing id, ...); nothing was stored.
     #[error(transparent)]
     Dossier(#[from] BrobyggerError),
@@ -128,6 +135,8 @@ impl StoreError {
             StoreError::Empty { .. } => StoreCode::Empty,
             StoreError::Tampered { .. } => StoreCode::Tampered,
             StoreError::Sqlite { .. } => StoreCode::Sqlite,
+            StoreError::Reentrant => StoreCode::Reentrant,
+            StoreError::Closed => StoreCode::Closed,
         };
         code.into()
     }
@@ -225,6 +234,7 @@ fn path_of(e: &StoreError) -> &str {
         | StoreError::Empty { path }
         | StoreError::Tampered { path, .. }
         | StoreError::Sqlite { path, .. } => path,
+        StoreError::Reentrant | StoreError::Closed => "store",
         StoreError::Dossier(_) | StoreError::ChangeFile { .. } => "",
     }
 }

@@ -49,7 +49,9 @@ mod changes;
 mod error;
 mod layout;
 mod migrate;
+mod shared;
 mod store;
+mod tables;
 
 pub use audit::{Action, AuditEvent, ChainProblem, ChainReport};
 pub use changes::{
@@ -57,7 +59,9 @@ pub use changes::{
 };
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
+pub use shared::SharedStore;
 pub use store::{Change, ChangeSummary, Erase, JournalMode, Revision, Store, StoreOptions};
+pub use tables::{history_table, log_table};
 
 #[cfg(test)]
 mod tests {

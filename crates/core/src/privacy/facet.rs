@@ -21,6 +21,7 @@ use crate::privacy::disclosure::{
     disclosure_manifest, expire_proposals, propose_match, propose_run, release_contact_details,
     withdraw_proposal,
 };
+use crate::privacy::dpv::{ConsentRecords, export_dpv, import_dpv};
 use crate::privacy::lookup::{find_consent, find_proposal};
 use crate::privacy::model::basis::Purpose;
 use crate::privacy::model::consent::{BasisRef, ConsentRecord, ProcessingBasis, Subject};
@@ -160,6 +161,13 @@ impl<D: Deref<Target = Dossier>> PrivacyFacet<D> {
     pub fn review(&self, on: NaiveDate, options: impl Into<ReviewOptions>) -> Vec<Finding> {
         privacy_review(&self.dossier, on, options.into().warn_days)
     }
+
+    /// The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
+    /// (JSON-LD), each consent's status as of `as_of`; subjects by pseudonymous key only.
+    /// [`crate::privacy::read_dpv`] reads them back exactly (ADR 0042).
+    pub fn export_dpv(&self, as_of: NaiveDate) -> String {
+        export_dpv(&self.dossier, as_of)
+    }
 }
 
 impl<D: DerefMut<Target = Dossier>> PrivacyFacet<D> {
@@ -172,6 +180,13 @@ impl<D: DerefMut<Target = Dossier>> PrivacyFacet<D> {
     /// Adds a legal basis other than consent. Refused (and nothing changes) if it is not valid.
     pub fn add_basis(&mut self, basis: ProcessingBasis) -> Result<(), BrobyggerError> {
         add_processing_basis(&mut self.dossier, basis)
+    }
+
+    /// Adds the consents and bases of a DPV document ([`PrivacyFacet::export_dpv`]'s), all or
+    /// nothing: refused (and nothing changes) when one is not valid here (an id taken, an
+    /// unknown subject). Returns what was added.
+    pub fn import_dpv(&mut self, text: &str) -> Result<ConsentRecords, BrobyggerError> {
+        import_dpv(&mut self.dossier, text)
     }
 
     /// Withdraws a consent with effect from `on`. Open proposals that can no longer go ahead

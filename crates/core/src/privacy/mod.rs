@@ -49,6 +49,7 @@ pub(crate) mod anonymise;
 pub(crate) mod audience;
 pub(crate) mod consent;
 pub(crate) mod disclosure;
+pub(crate) mod dpv;
 pub(crate) mod facet;
 pub(crate) mod gate;
 pub(crate) mod lookup;
@@ -70,6 +71,7 @@ pub use audience::{
 };
 pub use consent::WithdrawalReport;
 pub use disclosure::{ExportManifest, ManifestEntry, ProposeMatch, ReleaseRequest};
+pub use dpv::{ConsentRecords, DPV_PROFILE_VERSION, read_dpv};
 pub use facet::PrivacyFacet;
 pub use gate::run_consented;
 pub use model::audience::Audience;

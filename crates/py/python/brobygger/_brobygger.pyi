@@ -1293,6 +1293,19 @@ class DossierPrivacy:
         """
         Closes the proposals that lapsed unanswered by `on`; returns their ids.
         """
+    def export_dpv(self, /, as_of: date) -> str:
+        """
+        The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
+        (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
+        """
+    def import_dpv(self, /, text: str) -> Any:
+        """
+        Adds the consents and bases of a DPV document (``export_dpv``'s JSON-LD text), all or
+        nothing; returns what was added (a dict: ``consents``, ``bases``). Raises
+        `ValidationError` when one is not valid here (an id taken), `ParseError`,
+        `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
+        document.
+        """
     def manifest(self, /, start: date | None = None, until: date | None = None) -> Any:
         """
         Every recorded release from `start` up to (not including) `until`: a list of dicts with
@@ -2436,11 +2449,12 @@ class Store:
         """
         The number of the last audit event (0 for a new store).
         """
-    def history(self, /, collection: str, id: str) -> Any:
+    def history(self, /, collection: str, id: str, *, records: bool = False) -> Any:
         """
-        Every stored version of one entity, oldest first: dicts with ``seq``, ``at``,
-        ``actor``, ``operation``, ``action`` and ``json`` (the entity after the change; None
-        after a deletion or once erased).
+        Every stored version of one entity, oldest first, as a pandas DataFrame (the core's
+        ``history`` table): ``seq``, ``at``, ``actor``, ``operation``, ``action`` and ``json``
+        (the entity after the change; None after a deletion or once erased). ``records=True``
+        gives a list of dicts with the same keys.
         """
     def import_(self, /, dossier: Dossier, actor: str, operation: str = "import") -> Any:
         """
@@ -2453,15 +2467,18 @@ class Store:
         """
         Whether the store holds no dossier yet.
         """
-    def log(self, /) -> Any:
+    def log(self, /, *, records: bool = False) -> Any:
         """
-        The audit trail, oldest first: dicts with ``seq``, ``at``, ``actor``, ``operation``,
-        ``collection``, ``entity``, ``action``, ``fields`` (paths, never values), ``digest``,
-        ``prev_hash``, ``hash``. ``bb.to_frame(store.log())`` makes it a DataFrame.
+        The audit trail, oldest first, as a pandas DataFrame (the core's ``audit_log`` table):
+        columns ``seq``, ``at`` (UTC, RFC 3339), ``actor``, ``operation``, ``collection``,
+        ``entity``, ``action``, ``fields`` (a list of paths, never values), ``digest``,
+        ``prev_hash``, ``hash``. ``records=True`` gives the same events as a list of dicts
+        (without pandas).
         """
-    def log_of(self, /, collection: str, id: str) -> Any:
+    def log_of(self, /, collection: str, id: str, *, records: bool = False) -> Any:
         """
-        The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id).
+        The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id), as
+        `log` gives them (a DataFrame, or dicts with ``records=True``).
         """
     @classmethod
     def open(cls, /, path: str | PathLike[str], journal: str | None = None, busy_timeout: SupportsFloat | SupportsIndex | None = None) -> Store:
@@ -2753,6 +2770,12 @@ def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_c
 def offers_to_csv(offers: Any) -> str:
     """
     Offers (dicts) as CSV text that reads back to them.
+    """
+
+def read_dpv(text: str) -> Any:
+    """
+    Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
+    without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
     """
 
 def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:

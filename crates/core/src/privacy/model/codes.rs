@@ -196,6 +196,18 @@ codes! {
         Invalid = "privacy.invalid", error(Validation),
             "Oplysningerne om persondata er ikke gyldige.",
             "The privacy record is not valid.";
+        /// A DPV consent-record document that is not JSON.
+        DpvSyntax = "privacy.dpv_syntax", error(Parse),
+            "Filen er ikke JSON-LD med samtykkeregistreringer (ikke et JSON-dokument).",
+            "The file is not JSON-LD consent records (not a JSON document).";
+        /// A DPV document of a newer profile version, or without one.
+        DpvVersion = "privacy.dpv_version", error(UnsupportedVersion),
+            "Samtykkeregistreringerne har profilversion {found}; biblioteket læser op til version {supported}.",
+            "The consent records have profile version {found}; the library reads up to version {supported}.";
+        /// A record of a DPV document lacks a field or has one the library cannot read.
+        DpvRecord = "privacy.dpv_record", error(InvalidInput),
+            "En samtykkeregistrering mangler et felt eller har et, biblioteket ikke kan læse.",
+            "A consent record lacks a field or has one the library cannot read.";
         /// Anonymising failed inside the library.
         Anonymise = "privacy.anonymise", error(Internal),
             "Anonymiseringen fejlede inde i biblioteket.",
