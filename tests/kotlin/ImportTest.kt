@@ -59,6 +59,23 @@ val importSuite = suite("import") {
         assertEquals(listOf("id", "arrival"), csvColumns(CsvTable.NEWCOMERS).filter { it.required }.map { it.name })
     }
 
+    test("Excel forms and workbooks read back to the same lists, as in Rust (issue 20)") {
+        val d = DossierHandle.example("ikast-brande")
+        val newcomers = d.cohorts()[0].newcomers
+        val excel = newcomersToCsvStyled(newcomers, SheetStyle.EXCEL_DA)
+        assertTrue(excel.startsWith("\uFEFFId;Ankomst;"))
+        assertEquals(newcomers, checkNewcomersCsv(excel.toByteArray(), CsvOptions(null, null, false)).newcomers)
+        for (lang in listOf(Lang.DA, null)) {
+            val book = newcomersToXlsx(newcomers, lang)
+            assertEquals('P'.code.toByte(), book[0])
+            assertEquals(newcomers, checkNewcomersCsv(book, CsvOptions("nyankomne.xlsx", null, false)).newcomers)
+            assertEquals(d.offers(), checkOffersCsv(offersToXlsx(d.offers(), lang), CsvOptions(null, null, false)).offers)
+        }
+        assertEquals(d.offers(), offersFromCsv(offersToCsvStyled(d.offers(), SheetStyle.EXCEL_EN), CsvOptions(null, null, false)))
+        val bad = checkNewcomersCsv(fixture("import/danish-crlf-newcomers.csv").readBytes(), CsvOptions("n.csv", null, false))
+        assertEquals(listOf(3u to 2u), bad.problems.filter { it.severity == Severity.ERROR }.map { it.line to it.column })
+    }
+
     test("a file with errors throws Validation with every problem and its place") {
         val text = fixture("import/bad-newcomers.csv").readText()
         val e = assertThrows<BrobyggerException.Validation> {

@@ -62,6 +62,37 @@ def test_lists_read_from_a_path_text_or_bytes_and_round_trip() -> None:
     assert danish[0]["location"] == from_path[0]["location"]
 
 
+def test_excel_forms_and_workbooks_round_trip_and_match_like_rust(tmp_path: Path) -> None:
+    """Issue 20: Danish Excel CSV and .xlsx out of Python read back to the same lists, in
+    Python and in the CLI's reader alike (the same core), and a workbook is read by its bytes."""
+    newcomers = bb.read_newcomers_csv(IMPORT / "ikast-newcomers.csv")
+    offers = bb.read_offers_csv(IMPORT / "ikast-offers.csv")
+    excel = bb.newcomers_to_csv_styled(newcomers, "excel_da")
+    assert excel.startswith("\ufeffId;Ankomst;") and "\r\n" in excel
+    assert bb.newcomers_from_csv(excel.encode("utf-8")) == newcomers
+    assert bb.offers_from_csv(bb.offers_to_csv_styled(offers, "excel_en")) == offers
+    for lang in ("da", "en", None):
+        book = bb.newcomers_to_xlsx(newcomers, lang)
+        assert book[:2] == b"PK"
+        path = tmp_path / f"nyankomne-{lang}.xlsx"
+        path.write_bytes(book)
+        assert bb.read_newcomers_csv(path) == newcomers
+        assert bb.offers_from_csv(bb.offers_to_xlsx(offers, lang)) == offers
+    # The Danish sheet saved by Excel on Windows (CRLF, Windows-1252): its bad date is on line 3,
+    # the line Excel shows, with the three line ends alike.
+    for name in ("danish-crlf-newcomers.csv", "danish-cr-newcomers.csv", "danish-lf-newcomers.csv"):
+        problems = bb.check_newcomers_csv((IMPORT / name).read_bytes(), file_name=name)["problems"]
+        errors = [(p["line"], p["column"], p["code"]) for p in problems if p["severity"] == "error"]
+        assert errors == [(3, 2, "import.invalid_date")], name
+    rules = bb.RuleSet.load(FIXTURES / "matching" / "vvv-ikast.rules.toml")
+    run = bb.match_profiles(rules, newcomers, offers, dt.date(2016, 4, 1), solver="optimal")
+    table = bb.match_run_to_csv_styled(run, "da", "excel_da")
+    assert table.startswith("\ufeffHusstand;Status;Tilbud;Point;Ventedage;Afgørende;Begrundelse\r\n")
+    assert bb.match_run_to_xlsx(run, "da")[:2] == b"PK"
+    with pytest.raises(bb.InvalidInputError, match="excel_da"):
+        bb.newcomers_to_csv_styled(newcomers, "excel_fr")
+
+
 def test_a_bad_file_raises_with_every_problem_and_no_personal_values() -> None:
     with pytest.raises(bb.ValidationError) as info:
         bb.read_newcomers_csv(IMPORT / "bad-newcomers.csv")

@@ -4,6 +4,27 @@
 
 /// `(English, Danish)`.
 pub(crate) const TEXTS: &[(&str, &str)] = &[
+    // issue 20: spreadsheets for people
+    (
+        "Write to this file instead of standard output; a name ending in .xlsx writes an Excel workbook (headings and words in --lang)",
+        "Skriv til denne fil i stedet for standardoutput; et navn, der ender på .xlsx, giver en Excel-projektmappe (overskrifter og ord på --lang)",
+    ),
+    (
+        "One row per household, as an Excel workbook (.xlsx)",
+        "Én række pr. husstand som Excel-projektmappe (.xlsx)",
+    ),
+    (
+        "Write the result to this file (in --format, text meaning JSON; a name ending in .xlsx means a workbook) and print a summary; `-` writes to standard output",
+        "Skriv resultatet til denne fil (i --format, hvor text betyder JSON; et navn, der ender på .xlsx, giver en projektmappe) og vis et resumé; `-` skriver til standardoutput",
+    ),
+    (
+        "CSV for a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark, decimal commas and Danish headings",
+        "CSV til et regneark på --lang: til dansk Excel `;`, byte-order mark, decimalkomma og danske overskrifter",
+    ),
+    (
+        "For a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark, decimal commas, day-first dates and Danish headings and words",
+        "Til et regneark på --lang: til dansk Excel `;`, byte-order mark, decimalkomma, datoer med dagen først og danske overskrifter og ord",
+    ),
     // the program and clap's own flags
     (
         "Partnerships between municipalities and civil society receiving refugees",
@@ -201,10 +222,6 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Kørslens dag, til ventetider (ÅÅÅÅ-MM-DD; standard: i dag)",
     ),
     ("What to print or write", "Hvad der vises eller skrives"),
-    (
-        "Write the result to this file (in --format, text meaning JSON) and print a summary",
-        "Skriv resultatet til denne fil (i --format, hvor text betyder JSON), og vis et resumé",
-    ),
     (
         "Show each match's explanation, rule by rule (text format)",
         "Vis hvert forslags begrundelse regel for regel (tekstformat)",

@@ -50,12 +50,43 @@ pub(crate) fn given<'a>(files: &[&'a Option<std::path::PathBuf>]) -> Vec<&'a Pat
     files.iter().filter_map(|f| f.as_deref()).collect()
 }
 
+/// Whether a path given on the command line is `-`: standard input or output.
+pub(crate) fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A file's bytes, or standard input's for `-` (bounded as files are).
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    if is_dash(path) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(brobygger::MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| bad_input(brobygger::UsageCode::NoInput, "-", e.kind().to_string()))?;
+        if bytes.len() as u64 > brobygger::MAX_INPUT_BYTES {
+            return Err(bad_input(
+                brobygger::UsageCode::NoInput,
+                "-",
+                "standard input holds more than 256 MiB",
+            ));
+        }
+        return Ok(bytes);
+    }
     Ok(brobygger::read_input(path).map_err(brobygger::BrobyggerError::from)?)
 }
 
-fn is_csv(path: &Path) -> bool {
+/// Whether a list is read as a spreadsheet: by its name, or, from standard input, by its bytes
+/// (a workbook, or text that is not a JSON list or table).
+fn is_csv(path: &Path, bytes: &[u8]) -> bool {
     FileKind::is_spreadsheet(&path.display().to_string())
+        || import::is_workbook(bytes)
+        || (is_dash(path)
+            && !matches!(
+                bytes.iter().find(|b| !b.is_ascii_whitespace()),
+                Some(b'[' | b'{')
+            ))
 }
 
 /// Tells what a file holds from its name and content (the core's rule).
@@ -88,6 +119,7 @@ pub(crate) fn dossier_as_is(
     example: Option<&str>,
 ) -> Result<Dossier, Failure> {
     match (file, example) {
+        (Some(path), _) if is_dash(path) => Ok(Dossier::from_json_bytes(&read_bytes(path)?)?),
         (Some(path), _) if crate::db::is_store(path) => crate::db::load(path),
         (Some(path), _) => Ok(Dossier::load(path)?),
         (None, Some(name)) => Ok(Dossier::example(name)?),
@@ -108,8 +140,13 @@ pub(crate) fn date_or_today(as_of: Option<&str>) -> Result<NaiveDate, Failure> {
 }
 
 pub(crate) fn date(s: &str, arg: &str) -> Result<NaiveDate, Failure> {
-    brobygger::parse_date(s)
-        .ok_or_else(|| bad_input(brobygger::UsageCode::BadDate, arg, "expected YYYY-MM-DD"))
+    brobygger::parse_date(s).ok_or_else(|| {
+        bad_input(
+            brobygger::UsageCode::BadDate,
+            arg,
+            "expected YYYY-MM-DD or DD-MM-YYYY",
+        )
+    })
 }
 
 /// CSV problems that are not errors, shown on standard error so the output stays clean.
@@ -124,6 +161,7 @@ fn csv_options(path: &Path, ignore_unknown_columns: bool) -> CsvOptions {
         file_name: Some(path.display().to_string()),
         delimiter: None,
         ignore_unknown_columns,
+        sheet: None,
     }
 }
 
@@ -166,7 +204,7 @@ pub(crate) fn newcomers(
     lang: Lang,
 ) -> Result<Vec<Newcomer>, Failure> {
     let bytes = read_bytes(path)?;
-    if is_csv(path) {
+    if is_csv(path, &bytes) {
         let r = import::check_newcomers_csv_bytes(&bytes, &csv_options(path, ignore_unknown));
         if import::has_errors(&r.problems) {
             return Err(csv_failure(path, &r.problems, lang));
@@ -188,7 +226,7 @@ pub(crate) fn newcomers(
 /// Offers from a CSV or JSON file; as [`newcomers`].
 pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Vec<Offer>, Failure> {
     let bytes = read_bytes(path)?;
-    if is_csv(path) {
+    if is_csv(path, &bytes) {
         let r = import::check_offers_csv_bytes(&bytes, &csv_options(path, ignore_unknown));
         if import::has_errors(&r.problems) {
             return Err(csv_failure(path, &r.problems, lang));

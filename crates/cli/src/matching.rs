@@ -57,6 +57,8 @@ pub(crate) enum MatchFormat {
     Json,
     /// One row per household, for a spreadsheet.
     Csv,
+    /// One row per household, as an Excel workbook (.xlsx).
+    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -95,9 +97,14 @@ pub(crate) struct MatchArgs {
     /// What to print or write.
     #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
     format: MatchFormat,
-    /// Write the result to this file (in --format, text meaning JSON) and print a summary.
+    /// Write the result to this file (in --format, text meaning JSON; a name ending in .xlsx
+    /// means a workbook) and print a summary; `-` writes to standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// CSV for a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark,
+    /// decimal commas and Danish headings.
+    #[arg(long)]
+    excel: bool,
     /// Show each match's explanation, rule by rule (text format).
     #[arg(long)]
     explain: bool,
@@ -452,27 +459,13 @@ pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
         )?,
     };
     progress.done();
-    let body = match args.format {
-        MatchFormat::Json => crate::to_json(&run)? + "\n",
-        MatchFormat::Csv => import::match_run_to_csv(&run, lang)?,
-        MatchFormat::Text => text(&run, &inputs.offers, args.explain, lang),
-    };
-    match &args.out {
-        Some(path) => {
-            let body = match args.format {
-                MatchFormat::Text => crate::to_json(&run)? + "\n",
-                _ => body,
-            };
-            crate::out::write_file(
-                path,
-                &body,
-                &inputs::given(&[&args.dossier, &args.newcomers, &args.offers, &args.rules]),
-            )?;
-            out!("{}", headline(&run, lang));
-            outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
-        }
-        None => out!("{body}"),
-    }
+    write_run(
+        &args,
+        &run,
+        &inputs.offers,
+        &inputs::given(&[&args.dossier, &args.newcomers, &args.offers, &args.rules]),
+        lang,
+    )?;
     if args.store
         && let (Some(mut d), Some(path)) = (inputs.dossier, args.dossier.as_deref())
     {
@@ -515,23 +508,13 @@ fn rematch(args: MatchArgs, lang: Lang, progress: &Progress, in_store: bool) -> 
     progress.phase(t(lang, "matcher igen", "rematching").to_owned());
     let run = d.matching().rematch(&request)?;
     progress.done();
-    let body = match args.format {
-        MatchFormat::Json => crate::to_json(&run)? + "\n",
-        MatchFormat::Csv => import::match_run_to_csv(&run, lang)?,
-        MatchFormat::Text => text(&run, &d.offers, args.explain, lang),
-    };
-    match &args.out {
-        Some(path) => {
-            let body = match args.format {
-                MatchFormat::Text => crate::to_json(&run)? + "\n",
-                _ => body,
-            };
-            crate::out::write_file(path, &body, &inputs::given(&[&args.dossier]))?;
-            out!("{}", headline(&run, lang));
-            outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
-        }
-        None => out!("{body}"),
-    }
+    write_run(
+        &args,
+        &run,
+        &d.offers,
+        &inputs::given(&[&args.dossier]),
+        lang,
+    )?;
     if args.store
         && let Some(path) = args.dossier.as_deref()
     {
@@ -570,4 +553,45 @@ fn text(run: &MatchRun, offers: &[Offer], explain: bool, lang: Lang) -> String {
         explain,
     }
     .present(Format::Text, lang)
+}
+
+/// Prints or writes a run in `--format` (a workbook for `xlsx` or an `--out` ending in `.xlsx`;
+/// Excel's CSV with `--excel`), refusing to overwrite the inputs.
+fn write_run(
+    args: &MatchArgs,
+    run: &brobygger::matching::MatchRun,
+    offers: &[brobygger::matching::Offer],
+    given: &[&std::path::Path],
+    lang: Lang,
+) -> Result<(), Failure> {
+    let to_xlsx = args.format == MatchFormat::Xlsx
+        || args.out.as_deref().is_some_and(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        });
+    let body: Vec<u8> = if to_xlsx {
+        import::match_run_to_xlsx(run, lang)?
+    } else {
+        match args.format {
+            MatchFormat::Json => (crate::to_json(run)? + "\n").into_bytes(),
+            MatchFormat::Csv if args.excel => {
+                import::match_run_to_csv_styled(run, lang, import::SheetStyle::excel(lang))?
+                    .into_bytes()
+            }
+            MatchFormat::Csv | MatchFormat::Xlsx => {
+                import::match_run_to_csv(run, lang)?.into_bytes()
+            }
+            MatchFormat::Text if args.out.is_some() => (crate::to_json(run)? + "\n").into_bytes(),
+            MatchFormat::Text => text(run, offers, args.explain, lang).into_bytes(),
+        }
+    };
+    match args.out.as_deref().filter(|p| !inputs::is_dash(p)) {
+        Some(path) => {
+            crate::out::write_bytes(path, &body, given)?;
+            out!("{}", headline(run, lang));
+            outln!("{}: {}", t(lang, "Skrevet", "Written"), inputs::shown(path));
+        }
+        None => crate::out::write_bytes(std::path::Path::new("-"), &body, &[])?,
+    }
+    Ok(())
 }

@@ -54,6 +54,27 @@ pub(crate) fn write_file(
     contents: &str,
     inputs: &[&std::path::Path],
 ) -> Result<(), Failure> {
+    write_bytes(path, contents.as_bytes(), inputs)
+}
+
+/// As [`write_file`] for bytes (a workbook); `-` writes to standard output.
+pub(crate) fn write_bytes(
+    path: &std::path::Path,
+    contents: &[u8],
+    inputs: &[&std::path::Path],
+) -> Result<(), Failure> {
+    if crate::inputs::is_dash(path) {
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(contents).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+            Err(e) => Err(Failure::Lib(BrobyggerError::invalid_input(
+                brobygger::UsageCode::Write,
+                "stdout",
+                e.kind().to_string(),
+            ))),
+        };
+    }
     for input in inputs {
         brobygger::refuse_same_file(input, path).map_err(|e| Failure::Lib(e.into()))?;
     }

@@ -56,6 +56,14 @@ pub(crate) struct CsvTemplateArgs {
     /// Explain every column (Markdown) instead of printing the file.
     #[arg(long)]
     describe: bool,
+    /// For a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark, decimal
+    /// commas, day-first dates and Danish headings and words.
+    #[arg(long, conflicts_with = "describe")]
+    excel: bool,
+    /// Write to this file instead of standard output; a name ending in .xlsx writes an Excel
+    /// workbook (headings and words in --lang).
+    #[arg(long, conflicts_with = "describe")]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -126,27 +134,38 @@ fn csv_template(table: CsvTable, args: &CsvTemplateArgs, lang: Lang) -> Result<(
         out!("{}", describe(table, &columns, lang));
         return Ok(());
     }
-    if !args.example_rows {
-        out!("{}", import::csv_header(table));
-        return Ok(());
-    }
-    let example = Dossier::example("ikast-brande")?;
-    let text = match table {
-        CsvTable::Newcomers => {
-            let all = example
-                .cohorts
-                .first()
-                .map(|c| c.newcomers.as_slice())
-                .unwrap_or(&[]);
-            import::newcomers_to_csv(all.get(..2).unwrap_or(all))?
-        }
-        CsvTable::Offers => {
-            let all = example.offers.as_slice();
-            import::offers_to_csv(all.get(..2).unwrap_or(all))?
-        }
+    let style = if args.excel {
+        import::SheetStyle::excel(lang)
+    } else {
+        import::SheetStyle::Data
     };
-    out!("{text}");
-    Ok(())
+    let example = Dossier::example("ikast-brande")?;
+    let rows = if args.example_rows { 2 } else { 0 };
+    let newcomers = example
+        .cohorts
+        .first()
+        .map(|c| c.newcomers.as_slice())
+        .unwrap_or(&[]);
+    let newcomers = newcomers.get(..rows).unwrap_or(newcomers);
+    let offers = example.offers.get(..rows).unwrap_or(&example.offers);
+    let xlsx = args.out.as_deref().is_some_and(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    });
+    // A workbook's headings and words follow --lang unless it is for programs.
+    let book_lang = Some(lang);
+    let bytes = match (table, xlsx) {
+        (CsvTable::Newcomers, true) => import::newcomers_to_xlsx(newcomers, book_lang)?,
+        (CsvTable::Offers, true) => import::offers_to_xlsx(offers, book_lang)?,
+        (CsvTable::Newcomers, false) => {
+            import::newcomers_to_csv_styled(newcomers, style).into_bytes()
+        }
+        (CsvTable::Offers, false) => import::offers_to_csv_styled(offers, style).into_bytes(),
+    };
+    match &args.out {
+        Some(path) => crate::out::write_bytes(path, &bytes, &[]),
+        None => crate::out::write_bytes(std::path::Path::new("-"), &bytes, &[]),
+    }
 }
 
 fn describe(table: CsvTable, columns: &[CsvColumn], lang: Lang) -> String {

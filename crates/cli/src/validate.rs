@@ -56,6 +56,7 @@ pub(crate) fn run(
                 file_name: Some(inputs::shown(path)),
                 delimiter: None,
                 ignore_unknown_columns,
+                sheet: None,
             };
             let (problems, rows) = match kind {
                 FileKind::Newcomers => {

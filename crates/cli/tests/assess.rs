@@ -93,6 +93,36 @@ fn report_matches_the_golden_file_and_writes_files() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Dates on the command line are read in the forms spreadsheet cells accept (issue 20).
+#[test]
+fn day_first_dates_are_read_as_cells_read_them() {
+    let iso = bin()
+        .args([
+            "assess",
+            "--example",
+            "aalborg",
+            "--as-of",
+            "2017-06-30",
+            "--json",
+        ])
+        .assert()
+        .code(0);
+    for day_first in ["30-06-2017", "30.06.2017"] {
+        let out = bin()
+            .args([
+                "assess",
+                "--example",
+                "aalborg",
+                "--as-of",
+                day_first,
+                "--json",
+            ])
+            .assert()
+            .code(0);
+        assert_eq!(out.get_output().stdout, iso.get_output().stdout);
+    }
+}
+
 #[test]
 fn bad_requests_are_clear_errors_with_exit_2() {
     for (args, needle) in [
@@ -101,8 +131,8 @@ fn bad_requests_are_clear_errors_with_exit_2() {
             "choose one with --agreement: ikast-vvv, ikast-nursing-internships",
         ),
         (
-            vec!["assess", "--example", "aalborg", "--as-of", "30-06-2017"],
-            "expected YYYY-MM-DD",
+            vec!["assess", "--example", "aalborg", "--as-of", "06/30/2017"],
+            "expected YYYY-MM-DD or DD-MM-YYYY",
         ),
         (
             vec!["assess", "--example", "aalborg", "--agreement", "nope"],

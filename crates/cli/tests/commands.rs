@@ -234,7 +234,7 @@ fn csv_errors_name_the_file_line_and_column_and_never_the_value() {
     assert_eq!(code, 1);
     assert!(
         stdout.contains(
-            ":1:2: [error] Column 2 of the header is not known; did you mean \"arrival\"?"
+            ":1:2: [error] Column 2 of the header is not known (did you mean \"arrival\"?). If the column does not belong to the list, skip it with --ignore-unknown-columns"
         ),
         "{stdout}"
     );

@@ -69,9 +69,13 @@ pub(crate) fn lift_instant(
         })
 }
 
-/// Parses an ISO date (`2024-03-01`).
+/// Parses a date as people write it: ISO (`2024-03-01`) or day first, as Danish spreadsheets
+/// show it (`01-03-2024`, `01.03.2024`). The same forms every spreadsheet cell accepts.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    let s = s.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
 
 /// Midnight UTC at the start of `date`, for recording day-precision events as instants.

@@ -5,6 +5,7 @@
 
 mod common;
 
+use brobygger::import::SheetStyle;
 use brobygger::import::{
     self, CsvOptions, CsvTable, check_newcomers_csv, check_newcomers_csv_bytes,
     check_offers_csv_bytes, newcomers_to_csv, offers_to_csv,
@@ -13,7 +14,7 @@ use brobygger::matching::{
     Coordinates, Credential, Gender, Household, LanguageLevel, LanguageSkill, Need, Newcomer,
     Offer, OfferKind, Preference, Slot, Weekday,
 };
-use brobygger::{BrobyggerError, Dossier, PartyRef, TimeOfDay};
+use brobygger::{BrobyggerError, Dossier, Lang, PartyRef, TimeOfDay};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::fs;
@@ -185,11 +186,15 @@ fn header_problems_are_all_reported_with_suggestions() {
         .map(|p| p["text"]["en"].as_str().unwrap())
         .collect();
     assert!(
-        texts[0].ends_with("did you mean \"arrival\"?"),
+        texts[0].contains("(did you mean \"arrival\"?)"),
         "{}",
         texts[0]
     );
-    assert!(texts[1].ends_with("did you mean \"languages\"?"));
+    assert!(texts[1].contains("(did you mean \"languages\"?)"));
+    // An unknown column says how to go on without it.
+    assert!(texts[0].ends_with(
+        "skip it with --ignore-unknown-columns (ignore_unknown_columns in Python and the apps)"
+    ));
     assert!(texts[3].contains("known columns: id, arrival"));
     // Ignoring unknown columns turns them into warnings; the missing column stays an error.
     let text = fs::read_to_string(dir().join("bad-header-newcomers.csv")).unwrap();
@@ -534,7 +539,19 @@ proptest! {
         let csv = newcomers_to_csv(&list).unwrap();
         let back = check_newcomers_csv(&csv, &CsvOptions::default());
         prop_assert!(back.problems.iter().all(|p| p.severity != brobygger::Severity::Error), "{:?}", back.problems);
-        prop_assert_eq!(back.newcomers, list);
+        prop_assert_eq!(back.newcomers, list.clone());
+        // Every form for people reads back the same: CSV for Danish and English Excel, and
+        // workbooks with Danish or program headings.
+        for style in [SheetStyle::ExcelDa, SheetStyle::ExcelEn] {
+            let text = import::newcomers_to_csv_styled(&list, style);
+            let back = import::newcomers_from_csv_bytes(text.as_bytes(), &CsvOptions::default());
+            prop_assert_eq!(back.as_ref().ok(), Some(&list), "{:?} {:?}", style, back);
+        }
+        for lang in [Some(Lang::Da), None] {
+            let book = import::newcomers_to_xlsx(&list, lang).unwrap();
+            let back = import::newcomers_from_csv_bytes(&book, &CsvOptions::default());
+            prop_assert_eq!(back.as_ref().ok(), Some(&list), "{:?} {:?}", lang, back);
+        }
     }
 
     /// Writing and reading gives back the same offers.
@@ -543,7 +560,17 @@ proptest! {
         let list = unique_ids(list, |o| o.id.to_string());
         let csv = offers_to_csv(&list).unwrap();
         let back = import::offers_from_csv(&csv, &CsvOptions::default()).unwrap();
-        prop_assert_eq!(back, list);
+        prop_assert_eq!(back, list.clone());
+        for style in [SheetStyle::ExcelDa, SheetStyle::ExcelEn] {
+            let text = import::offers_to_csv_styled(&list, style);
+            let back = import::offers_from_csv_bytes(text.as_bytes(), &CsvOptions::default());
+            prop_assert_eq!(back.as_ref().ok(), Some(&list), "{:?} {:?}", style, back);
+        }
+        for lang in [Some(Lang::Da), None] {
+            let book = import::offers_to_xlsx(&list, lang).unwrap();
+            let back = import::offers_from_csv_bytes(&book, &CsvOptions::default());
+            prop_assert_eq!(back.as_ref().ok(), Some(&list), "{:?} {:?}", lang, back);
+        }
     }
 
     /// No input makes reading panic, and every problem has a place in the file.
@@ -641,4 +668,86 @@ proptest! {
         let back = import::offers_from_csv(&o_csv, &CsvOptions::default()).unwrap();
         prop_assert_eq!(&back, &vec![o]);
     }
+}
+
+/// A Danish coordinator's sheet (Danish headings and words, decimal commas, day-first dates)
+/// saved with Windows line ends in Windows-1252, with old Mac line ends, and with Unix ones:
+/// every problem is on the same line in all three (the first data row is line 2), and the
+/// households read are the same.
+#[test]
+fn danish_sheets_read_alike_for_every_line_end() {
+    let read = |name: &str| {
+        let bytes = fs::read(dir().join(name)).unwrap();
+        import::check_newcomers_csv_bytes(&bytes, &CsvOptions::default())
+    };
+    let lf = read("danish-lf-newcomers.csv");
+    let where_ = |r: &import::NewcomersCsv| -> Vec<(String, u32, u32)> {
+        r.problems
+            .iter()
+            .filter(|p| p.code != "import.decoded_windows_1252")
+            .map(|p| (p.code.clone(), p.line, p.column))
+            .collect()
+    };
+    assert_eq!(where_(&lf), [("import.invalid_date".to_owned(), 3, 2)]);
+    for name in ["danish-crlf-newcomers.csv", "danish-cr-newcomers.csv"] {
+        let other = read(name);
+        assert_eq!(where_(&other), where_(&lf), "{name}");
+        assert_eq!(other.newcomers, lf.newcomers, "{name}");
+    }
+    let ids: Vec<&str> = lf.newcomers.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["nc-2001", "nc-2003"]);
+    let first = &lf.newcomers[0];
+    assert_eq!(first.area.as_deref(), Some("Møldrup"));
+    assert_eq!(first.location.map(|c| c.lat), Some(56.1268));
+    assert_eq!(first.household.children_ages, [6, 9]);
+    assert_eq!(first.needs.len(), 2);
+    assert_eq!(
+        import::newcomers_to_csv_styled(&lf.newcomers, SheetStyle::ExcelDa)
+            .lines()
+            .next(),
+        Some(
+            "\u{feff}Id;Ankomst;Integrationskontraktmøde;Venter siden;Område;Breddegrad;Længdegrad;Sprog;Voksne;Børns alder;Behov;Ønsker;Tilgængelighed;Brancher;Interesser;Pladsbehov;Samtykke givet;Samtykke ophører;Samtykke omfatter;Hjemmel;Hjemmel omfatter;Hjemmel kilde"
+        )
+    );
+    let row = import::newcomers_to_csv_styled(&lf.newcomers, SheetStyle::ExcelDa);
+    assert!(
+        row.contains("nc-2001;11-01-2016;;;Møldrup;56,1268;9,178;\"ar:modersmål;da:A1\";2;\"6;9\";\"socialt netværk;lektiehjælp\";frivilligs køn:kvinde;\"lørdag:dagtid;onsdag:aften\";;;;"),
+        "{row}"
+    );
+    // The same sheet as a workbook reads to the same households, and a problem in it is named
+    // by sheet and cell.
+    let book = import::newcomers_to_xlsx(&lf.newcomers, Some(Lang::Da)).unwrap();
+    assert_eq!(
+        import::newcomers_from_csv_bytes(&book, &CsvOptions::default()).unwrap(),
+        lf.newcomers
+    );
+    let r = import::check_newcomers_csv_bytes(&book, &CsvOptions::named("nyankomne.xlsx"));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+/// A file that starts like a workbook but is not one (half written, or locked with a password:
+/// an encrypted workbook is not a zip file at all) gives one clear problem, never a panic.
+#[test]
+fn a_broken_workbook_is_a_clear_problem() {
+    let d = Dossier::example("ikast-brande").unwrap();
+    let book = import::newcomers_to_xlsx(&d.cohorts[0].newcomers, None).unwrap();
+    for cut in [4, book.len() / 2, book.len() - 1] {
+        let r = import::check_newcomers_csv_bytes(&book[..cut], &CsvOptions::named("n.xlsx"));
+        assert_eq!(r.problems.len(), 1, "{cut}");
+        assert_eq!(r.problems[0].code, "import.unreadable_workbook");
+        assert!(r.problems[0].text.en.contains("password"));
+    }
+    let options = CsvOptions {
+        sheet: Some("Ark9".into()),
+        ..CsvOptions::named("n.xlsx")
+    };
+    let r = import::check_newcomers_csv_bytes(&book, &options);
+    assert_eq!(r.problems[0].code, "import.no_such_sheet");
+    assert!(r.problems[0].text.en.ends_with("it has: newcomers."));
+    // A bad cell in a workbook is named as the spreadsheet names it.
+    let mut list = d.cohorts[0].newcomers.clone();
+    list[1].id = list[0].id.clone();
+    let book = import::newcomers_to_xlsx(&list, Some(Lang::Da)).unwrap();
+    let r = import::check_newcomers_csv_bytes(&book, &CsvOptions::named("n.xlsx"));
+    assert_eq!(r.problems[0].location(), "n.xlsx[Nyankomne]!A3 (id)");
 }

@@ -5,7 +5,9 @@
 use crate::convert::read;
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
-use brobygger::import::{self, CsvColumn, CsvOptions, CsvTable, NewcomersCsv, OffersCsv};
+use brobygger::import::{
+    self, CsvColumn, CsvOptions, CsvTable, NewcomersCsv, OffersCsv, SheetStyle,
+};
 use brobygger::matching::{MatchRun, Newcomer, Offer};
 use brobygger::{BrobyggerError, Dossier, Lang, Reminder};
 use std::sync::{Arc, RwLock};
@@ -52,6 +54,56 @@ pub fn newcomers_to_csv(newcomers: Vec<Newcomer>) -> Result<String, BrobyggerErr
 #[uniffi::export]
 pub fn offers_to_csv(offers: Vec<Offer>) -> Result<String, BrobyggerError> {
     import::offers_to_csv(&offers)
+}
+
+/// Households as CSV in a style (`EXCEL_DA`: byte-order mark, `;`, decimal commas, Danish
+/// headings and words). Reading it gives the same households.
+#[uniffi::export]
+pub fn newcomers_to_csv_styled(
+    newcomers: Vec<Newcomer>,
+    style: SheetStyle,
+) -> Result<String, BrobyggerError> {
+    Ok(import::newcomers_to_csv_styled(&newcomers, style))
+}
+
+/// Offers as CSV in a style. Reading it gives the same offers.
+#[uniffi::export]
+pub fn offers_to_csv_styled(
+    offers: Vec<Offer>,
+    style: SheetStyle,
+) -> Result<String, BrobyggerError> {
+    Ok(import::offers_to_csv_styled(&offers, style))
+}
+
+/// Households as an `.xlsx` workbook, headings and words in `lang` (null: names and keys).
+#[uniffi::export]
+pub fn newcomers_to_xlsx(
+    newcomers: Vec<Newcomer>,
+    lang: Option<Lang>,
+) -> Result<Vec<u8>, BrobyggerError> {
+    import::newcomers_to_xlsx(&newcomers, lang)
+}
+
+/// Offers as an `.xlsx` workbook, headings and words in `lang` (null: names and keys).
+#[uniffi::export]
+pub fn offers_to_xlsx(offers: Vec<Offer>, lang: Option<Lang>) -> Result<Vec<u8>, BrobyggerError> {
+    import::offers_to_xlsx(&offers, lang)
+}
+
+/// A matching run's household table as CSV in a style, texts in `lang`.
+#[uniffi::export]
+pub fn match_run_to_csv_styled(
+    run: MatchRun,
+    lang: Lang,
+    style: SheetStyle,
+) -> Result<String, BrobyggerError> {
+    import::match_run_to_csv_styled(&run, lang, style)
+}
+
+/// A matching run's household table as an `.xlsx` workbook, texts in `lang`.
+#[uniffi::export]
+pub fn match_run_to_xlsx(run: MatchRun, lang: Lang) -> Result<Vec<u8>, BrobyggerError> {
+    import::match_run_to_xlsx(&run, lang)
 }
 
 /// The documented columns of a newcomers or offers file.

@@ -7,8 +7,9 @@ use crate::convert::{IntoPy, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
 use crate::matching::MatchRun;
+use brobygger::Lang;
 use brobygger::chrono::NaiveDate;
-use brobygger::import::{self, CsvOptions, CsvTable};
+use brobygger::import::{self, CsvOptions, CsvTable, SheetStyle};
 use brobygger::matching::{Newcomer, Offer};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -18,7 +19,16 @@ fn options(file_name: Option<String>, ignore_unknown_columns: bool) -> CsvOption
         file_name,
         delimiter: None,
         ignore_unknown_columns,
+        sheet: None,
     }
+}
+
+fn style(s: &str) -> PyResult<SheetStyle> {
+    parse_enum(s, "style")
+}
+
+fn book_lang(lang: Option<&str>) -> PyResult<Option<Lang>> {
+    lang.map(self::lang).transpose()
 }
 
 /// Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
@@ -125,6 +135,71 @@ pub fn newcomers_to_csv(newcomers: &Bound<'_, PyAny>) -> PyResult<String> {
 pub fn offers_to_csv(offers: &Bound<'_, PyAny>) -> PyResult<String> {
     let list: Vec<Offer> = from_py(offers, "offers")?;
     import::offers_to_csv(&list).py()
+}
+
+/// Households as CSV in a style: `"data"` (for programs, as `newcomers_to_csv`), `"excel_da"`
+/// (Danish Excel: byte-order mark, `;`, decimal commas, Danish headings and words) or
+/// `"excel_en"`. Reading it gives the same households.
+#[pyfunction]
+pub fn newcomers_to_csv_styled(newcomers: &Bound<'_, PyAny>, style: &str) -> PyResult<String> {
+    let list: Vec<Newcomer> = from_py(newcomers, "newcomers")?;
+    Ok(import::newcomers_to_csv_styled(&list, self::style(style)?))
+}
+
+/// Offers as CSV in a style; as `newcomers_to_csv_styled`.
+#[pyfunction]
+pub fn offers_to_csv_styled(offers: &Bound<'_, PyAny>, style: &str) -> PyResult<String> {
+    let list: Vec<Offer> = from_py(offers, "offers")?;
+    Ok(import::offers_to_csv_styled(&list, self::style(style)?))
+}
+
+/// Households as an `.xlsx` workbook (bytes), headings and words in `lang` (`None`: the names
+/// and keys programs use). Reading it gives the same households.
+#[pyfunction]
+#[pyo3(signature = (newcomers, lang = None))]
+pub fn newcomers_to_xlsx<'py>(
+    py: Python<'py>,
+    newcomers: &Bound<'py, PyAny>,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let list: Vec<Newcomer> = from_py(newcomers, "newcomers")?;
+    let bytes = import::newcomers_to_xlsx(&list, book_lang(lang)?).py()?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
+#[pyfunction]
+#[pyo3(signature = (offers, lang = None))]
+pub fn offers_to_xlsx<'py>(
+    py: Python<'py>,
+    offers: &Bound<'py, PyAny>,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let list: Vec<Offer> = from_py(offers, "offers")?;
+    let bytes = import::offers_to_xlsx(&list, book_lang(lang)?).py()?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// A matching run's household table as CSV in a style (`"data"`, `"excel_da"`, `"excel_en"`),
+/// texts in `lang`.
+#[pyfunction]
+pub fn match_run_to_csv_styled(
+    run: PyRef<'_, MatchRun>,
+    lang: &str,
+    style: &str,
+) -> PyResult<String> {
+    import::match_run_to_csv_styled(&run.inner, self::lang(lang)?, self::style(style)?).py()
+}
+
+/// A matching run's household table as an `.xlsx` workbook (bytes), texts in `lang`.
+#[pyfunction]
+pub fn match_run_to_xlsx<'py>(
+    py: Python<'py>,
+    run: PyRef<'py, MatchRun>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = import::match_run_to_xlsx(&run.inner, self::lang(lang)?).py()?;
+    Ok(PyBytes::new(py, &bytes))
 }
 
 /// The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,

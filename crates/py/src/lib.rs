@@ -107,8 +107,9 @@ mod _brobygger {
     #[pymodule_export]
     use crate::import::{
         DossierReminders, check_newcomers_csv, check_offers_csv, csv_columns, match_run_to_csv,
-        newcomers_from_csv, newcomers_to_csv, offers_from_csv, offers_to_csv, read_newcomers_csv,
-        read_offers_csv,
+        match_run_to_csv_styled, match_run_to_xlsx, newcomers_from_csv, newcomers_to_csv,
+        newcomers_to_csv_styled, newcomers_to_xlsx, offers_from_csv, offers_to_csv,
+        offers_to_csv_styled, offers_to_xlsx, read_newcomers_csv, read_offers_csv,
     };
 
     #[pymodule_export]

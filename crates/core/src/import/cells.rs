@@ -3,13 +3,15 @@
 //! code and a text saying what is expected, never the value itself.
 
 use super::csv::ImportCode;
+use super::words::{self, Word};
 use crate::actors::PartyRef;
 use crate::agreement::TimeOfDay;
-use crate::i18n::{Text, Vocabulary};
+use crate::i18n::{Lang, Text, Vocabulary};
 use crate::ids::is_well_formed;
+#[cfg(test)]
+use crate::matching::model::profile::{Gender, OfferKind};
 use crate::matching::model::profile::{
-    Gender, LanguageLevel, LanguageSkill, Need, OfferKind, Preference, Slot, Weekday,
-    is_language_code,
+    LanguageLevel, LanguageSkill, Need, Preference, Slot, Weekday, is_language_code, language_code,
 };
 use crate::matching::model::seats::{SeatKind, SeatNeed, Seats};
 use crate::privacy::model::basis::LegalBasis;
@@ -52,11 +54,7 @@ pub(crate) fn at_item(n: usize, b: Bad) -> Bad {
 
 /// `YYYY-MM-DD`, or the day-first forms Danish spreadsheets show: `DD-MM-YYYY`, `DD.MM.YYYY`.
 pub(crate) fn date(s: &str) -> Result<NaiveDate, Bad> {
-    let s = s.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .ok_or_else(|| {
+    crate::time::parse_date(s).ok_or_else(|| {
             bad(
                 ImportCode::InvalidDate,
                 "Datoen skal skrives ÅÅÅÅ-MM-DD (DD-MM-ÅÅÅÅ og DD.MM.ÅÅÅÅ læses også) og findes i kalenderen.",
@@ -182,131 +180,203 @@ pub(crate) fn vocab_key<T: Vocabulary>(v: &T) -> String {
     }
 }
 
-/// `A1` … `C2` or `native`, any case.
+/// A value of a closed vocabulary by any of its spellings ([`words`]: the file key, the Danish
+/// word, common other forms), any case, with `_`, `-` and spaces alike.
+pub(crate) fn word<T: serde::de::DeserializeOwned>(
+    table: &'static [Word],
+    s: &str,
+) -> Result<T, Bad> {
+    words::find(table, s)
+        .and_then(|w| serde_json::from_value::<T>(serde_json::Value::String(w.key.into())).ok())
+        .ok_or_else(|| {
+            bad(
+                ImportCode::UnknownValue,
+                format!(
+                    "Værdien skal være en af: {}.",
+                    words::listed(table, Lang::Da)
+                ),
+                format!(
+                    "The value must be one of: {}.",
+                    words::listed(table, Lang::En)
+                ),
+            )
+        })
+}
+
+/// A vocabulary value as written in a sheet: its file key, or its word in `lang`.
+pub(crate) fn written<T: Vocabulary>(table: &'static [Word], v: &T, lang: Option<Lang>) -> String {
+    let key = vocab_key(v);
+    match words::by_key(table, &key) {
+        Some(w) => w.written(lang).to_owned(),
+        None => key,
+    }
+}
+
+/// `A1` … `C2` or `native` (`modersmål`, `flydende`, `begynder`, ...), any case.
 pub(crate) fn level(s: &str) -> Option<LanguageLevel> {
-    Some(match s.trim().to_ascii_lowercase().as_str() {
-        "a1" => LanguageLevel::A1,
-        "a2" => LanguageLevel::A2,
-        "b1" => LanguageLevel::B1,
-        "b2" => LanguageLevel::B2,
-        "c1" => LanguageLevel::C1,
-        "c2" => LanguageLevel::C2,
+    Some(match words::find(words::LEVELS, s)?.key {
+        "A1" => LanguageLevel::A1,
+        "A2" => LanguageLevel::A2,
+        "B1" => LanguageLevel::B1,
+        "B2" => LanguageLevel::B2,
+        "C1" => LanguageLevel::C1,
+        "C2" => LanguageLevel::C2,
         "native" => LanguageLevel::Native,
         _ => return None,
     })
 }
 
-/// `code:level`.
+/// `code:level`, the language by its ISO 639 code or its Danish or English name
+/// (`arabisk:modersmål`).
 pub(crate) fn language(item: &str) -> Result<LanguageSkill, Bad> {
     let bad_item = || {
         bad(
             ImportCode::InvalidLanguage,
-            "Skriv sprog:niveau med en ISO 639-kode på 2 eller 3 bogstaver og et niveau A1–C2 eller native, fx ar:native.",
-            "Write language:level with an ISO 639 code of 2 or 3 letters and a level A1–C2 or native, e.g. ar:native.",
+            "Skriv sprog:niveau med en ISO 639-kode på 2 eller 3 bogstaver (eller sprogets navn) og et niveau A1–C2, begynder, flydende eller modersmål, fx ar:modersmål.",
+            "Write language:level with an ISO 639 code of 2 or 3 letters (or the language's name) and a level A1–C2 or native, e.g. ar:native.",
         )
     };
     let (code, lvl) = item.split_once(':').ok_or_else(bad_item)?;
-    let code = code.trim().to_ascii_lowercase();
-    if !is_language_code(&code) {
-        return Err(bad_item());
-    }
+    let code = code.trim().to_lowercase();
+    let code = if is_language_code(&code) {
+        code
+    } else {
+        language_code(&code).ok_or_else(bad_item)?.to_owned()
+    };
     let level = level(lvl).ok_or_else(bad_item)?;
     Ok(LanguageSkill::new(code, level))
 }
 
-/// A standard need by its key, or `custom:<id>`.
+/// A language skill as written in a sheet: `ar:native`, in Danish `ar:modersmål`.
+pub(crate) fn language_key(s: &LanguageSkill, lang: Option<Lang>) -> String {
+    let level =
+        words::by_key(words::LEVELS, s.level.code()).map_or(s.level.code(), |w| w.written(lang));
+    format!("{}:{level}", s.language)
+}
+
+/// A standard need by any of its spellings, or `custom:<id>` (`eget:<id>`).
 pub(crate) fn need(item: &str) -> Result<Need, Bad> {
     let key = item.trim();
-    if let Some(id) = key.strip_prefix("custom:") {
+    let custom = key
+        .split_once(':')
+        .filter(|(p, _)| matches!(p.trim().to_lowercase().as_str(), "custom" | "eget"));
+    if let Some((_, id)) = custom {
         let id = id.trim();
         return if is_well_formed(id) {
             Ok(Need::Custom { id: id.to_owned() })
         } else {
             Err(bad(
                 ImportCode::InvalidId,
-                "Et eget behov skrives custom:<id>, hvor id'et er bogstaver, tal, '.', '_' og '-'.",
+                "Et eget behov skrives eget:<id> (eller custom:<id>), hvor id'et er bogstaver, tal, '.', '_' og '-'.",
                 "A custom need is written custom:<id>, where the id is letters, digits, '.', '_' and '-'.",
             ))
         };
     }
-    let lower = key.to_ascii_lowercase();
-    Need::STANDARD
-        .iter()
-        .find(|n| n.key() == lower)
+    words::find(words::NEEDS, key)
+        .and_then(|w| Need::STANDARD.iter().find(|n| n.key() == w.key))
         .cloned()
         .ok_or_else(|| {
-            let all: Vec<&str> = Need::STANDARD.iter().map(Need::key).collect();
-            let all = all.join(", ");
             bad(
                 ImportCode::UnknownValue,
-                format!("Behovet skal være et af: {all}, eller custom:<id>."),
-                format!("The need must be one of: {all}, or custom:<id>."),
+                format!(
+                    "Behovet skal være et af: {}, eller eget:<id>.",
+                    words::listed(words::NEEDS, Lang::Da)
+                ),
+                format!(
+                    "The need must be one of: {}, or custom:<id>.",
+                    words::listed(words::NEEDS, Lang::En)
+                ),
             )
         })
 }
 
-/// A need as written in files.
-pub(crate) fn need_key(n: &Need) -> String {
+/// A need as written in a sheet: its file key (`custom:<id>`), or its Danish word (`eget:<id>`).
+pub(crate) fn need_key(n: &Need, lang: Option<Lang>) -> String {
     match n {
+        Need::Custom { id } if lang == Some(Lang::Da) => format!("eget:{id}"),
         Need::Custom { id } => format!("custom:{id}"),
-        other => other.key().to_owned(),
+        other => words::by_key(words::NEEDS, other.key())
+            .map_or(other.key(), |w| w.written(lang))
+            .to_owned(),
     }
 }
 
-/// `day:time`; days by English name or its first three letters, any case.
+/// `day:time`, each in Danish or English, any case, days also by their short forms
+/// (`lørdag:dag`, `Sat:daytime`).
 pub(crate) fn slot(item: &str) -> Result<Slot, Bad> {
     let bad_item = || {
         bad(
             ImportCode::InvalidSlot,
-            "Skriv dag:tidspunkt med en engelsk ugedag (monday … sunday) og morning, daytime, afternoon eller evening, fx monday:evening.",
-            "Write day:time with an English weekday (monday … sunday) and morning, daytime, afternoon or evening, e.g. monday:evening.",
+            format!(
+                "Skriv dag:tidspunkt med en ugedag ({}) og et tidspunkt ({}), fx mandag:aften.",
+                words::listed(words::WEEKDAYS, Lang::Da),
+                words::listed(words::DAY_PARTS, Lang::Da)
+            ),
+            format!(
+                "Write day:time with a weekday ({}) and a time of day ({}), e.g. monday:evening.",
+                words::listed(words::WEEKDAYS, Lang::En),
+                words::listed(words::DAY_PARTS, Lang::En)
+            ),
         )
     };
     let (day, time) = item.split_once(':').ok_or_else(bad_item)?;
-    let day = day.trim().to_ascii_lowercase();
-    let day = Weekday::values()
-        .iter()
-        .copied()
-        .find(|d| {
-            let name = vocab_key(d);
-            name == day || (day.len() == 3 && name.starts_with(&day))
-        })
-        .ok_or_else(bad_item)?;
-    let time: TimeOfDay = vocab(time).map_err(|_| bad_item())?;
+    let day: Weekday = word(words::WEEKDAYS, day).map_err(|_| bad_item())?;
+    let time: TimeOfDay = word(words::DAY_PARTS, time).map_err(|_| bad_item())?;
     Ok(Slot { day, time })
 }
 
-/// A slot as written in files.
-pub(crate) fn slot_key(s: &Slot) -> String {
-    format!("{}:{}", vocab_key(&s.day), vocab_key(&s.time))
+/// A slot as written in a sheet (`saturday:daytime`, in Danish `lørdag:dagtid`).
+pub(crate) fn slot_key(s: &Slot, lang: Option<Lang>) -> String {
+    format!(
+        "{}:{}",
+        written(words::WEEKDAYS, &s.day, lang),
+        written(words::DAY_PARTS, &s.time, lang)
+    )
 }
 
-/// `volunteer_gender:<gender>` or `offer_kind:<kind>`.
+/// `volunteer_gender:<gender>` or `offer_kind:<kind>`, in Danish or English
+/// (`frivilligs køn:kvinde`).
 pub(crate) fn preference(item: &str) -> Result<Preference, Bad> {
     let bad_item = || {
         bad(
             ImportCode::UnknownValue,
-            "Skriv volunteer_gender:<female|male|other> eller offer_kind:<contact_family|contact_person|language_mentor|job_mentor|activity>.",
+            format!(
+                "Skriv frivilligs køn:<{}> eller tilbudstype:<{}>.",
+                words::listed(words::GENDERS, Lang::Da).replace(", ", "|"),
+                words::listed(words::OFFER_KINDS, Lang::Da).replace(", ", "|")
+            ),
             "Write volunteer_gender:<female|male|other> or offer_kind:<contact_family|contact_person|language_mentor|job_mentor|activity>.",
         )
     };
     let (what, value) = item.split_once(':').ok_or_else(bad_item)?;
-    match what.trim().to_ascii_lowercase().as_str() {
-        "volunteer_gender" => Ok(Preference::VolunteerGender {
-            gender: vocab::<Gender>(value).map_err(|_| bad_item())?,
+    match words::find(words::PREFERENCE_KINDS, what).map(|w| w.key) {
+        Some("volunteer_gender") => Ok(Preference::VolunteerGender {
+            gender: word(words::GENDERS, value).map_err(|_| bad_item())?,
         }),
-        "offer_kind" => Ok(Preference::OfferKind {
-            kind: vocab::<OfferKind>(value).map_err(|_| bad_item())?,
+        Some("offer_kind") => Ok(Preference::OfferKind {
+            kind: word(words::OFFER_KINDS, value).map_err(|_| bad_item())?,
         }),
         _ => Err(bad_item()),
     }
 }
 
-/// A preference as written in files.
-pub(crate) fn preference_key(p: &Preference) -> String {
+/// A preference as written in a sheet.
+pub(crate) fn preference_key(p: &Preference, lang: Option<Lang>) -> String {
+    let kind = |key: &str| {
+        words::by_key(words::PREFERENCE_KINDS, key)
+            .map_or(key.to_owned(), |w| w.written(lang).to_owned())
+    };
     match p {
-        Preference::VolunteerGender { gender } => format!("volunteer_gender:{}", vocab_key(gender)),
-        Preference::OfferKind { kind } => format!("offer_kind:{}", vocab_key(kind)),
+        Preference::VolunteerGender { gender } => format!(
+            "{}:{}",
+            kind("volunteer_gender"),
+            written(words::GENDERS, gender, lang)
+        ),
+        Preference::OfferKind { kind: k } => format!(
+            "{}:{}",
+            kind("offer_kind"),
+            written(words::OFFER_KINDS, k, lang)
+        ),
     }
 }
 
@@ -332,6 +402,7 @@ pub(crate) fn party(s: &str) -> Result<PartyRef, Bad> {
 }
 
 /// Shortest text that reads back to the same number.
+#[cfg(test)]
 pub(crate) fn float_text(x: f64) -> String {
     format!("{x}")
 }
@@ -405,10 +476,11 @@ mod tests {
         assert!(degrees("NaN").is_err() && degrees("1,2,3").is_err());
         let l = language("AR:Native").ok();
         assert_eq!(l, Some(LanguageSkill::new("ar", LanguageLevel::Native)));
-        assert!(language("arabic:native").is_err() && language("ar").is_err());
+        assert!(language("klingon:native").is_err() && language("ar").is_err());
+        assert_eq!(language("arabic:native"), language("ar:native"));
         assert_eq!(need("Homework_Help").ok(), Some(Need::HomeworkHelp));
         assert_eq!(
-            need_key(&need("custom:bike-repair").unwrap()),
+            need_key(&need("custom:bike-repair").unwrap(), None),
             "custom:bike-repair"
         );
         assert_eq!(
@@ -416,10 +488,37 @@ mod tests {
             ImportCode::UnknownValue
         );
         let s = slot("Sat:Daytime").unwrap();
-        assert_eq!(slot_key(&s), "saturday:daytime");
+        assert_eq!(slot_key(&s, None), "saturday:daytime");
+        assert_eq!(slot_key(&s, Some(Lang::Da)), "lørdag:dagtid");
+        assert_eq!(slot("lørdag:dag").ok(), Some(s));
+        assert_eq!(need("kvindegruppe").ok(), Some(Need::WomensGroup));
+        assert_eq!(need("Socialt netværk").ok(), Some(Need::SocialNetwork));
+        assert_eq!(
+            need("eget:cykler").ok(),
+            Some(Need::Custom {
+                id: "cykler".into()
+            })
+        );
+        assert_eq!(
+            language("ru:flydende").ok(),
+            Some(LanguageSkill::new("ru", LanguageLevel::C1))
+        );
+        assert_eq!(
+            language("Arabisk:Modersmål").ok(),
+            Some(LanguageSkill::new("ar", LanguageLevel::Native))
+        );
+        assert_eq!(
+            language_key(
+                &LanguageSkill::new("ar", LanguageLevel::Native),
+                Some(Lang::Da)
+            ),
+            "ar:modersmål"
+        );
         assert!(slot("someday:evening").is_err() && slot("monday").is_err());
         let p = preference("volunteer_gender:female").unwrap();
-        assert_eq!(preference_key(&p), "volunteer_gender:female");
+        assert_eq!(preference_key(&p, None), "volunteer_gender:female");
+        assert_eq!(preference("Frivilligs køn:Kvinde").ok(), Some(p.clone()));
+        assert_eq!(preference_key(&p, Some(Lang::Da)), "frivilligs køn:kvinde");
         assert!(preference("religion:x").is_err());
         let items: Vec<(usize, &str)> = items(" a ;; b;").collect();
         assert_eq!(items, [(1, "a"), (2, "b")]);

@@ -19,8 +19,11 @@ use crate::sensitivity::{SensitivityClass, class_of};
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvColumn {
-    /// The header name, e.g. `languages`.
+    /// The header name for programs, e.g. `languages`.
     pub name: String,
+    /// The heading a spreadsheet for people writes, in Danish and English (`Sprog`,
+    /// `Languages`); reading takes it too, in any case and inflection (`sproget`).
+    pub heading: Text,
     /// Whether every file must have it (and every row a value in it).
     pub required: bool,
     /// The profile field it fills, e.g. `location` for `lat` and `lon`.
@@ -391,6 +394,7 @@ fn build(
         .iter()
         .map(|(name, required, field, da, en, example)| CsvColumn {
             name: (*name).to_owned(),
+            heading: Text::new(danish_heading(name, specs), english_heading(name)),
             required: *required,
             field: (*field).to_owned(),
             // Every profile field declares a class (a test holds the profiles to that); the
@@ -436,6 +440,241 @@ pub fn nested_columns(table: super::csv::CsvTable) -> Vec<(&'static str, &'stati
         .collect()
 }
 
+/// `(name, Danish heading, other spellings)` of every column: the Danish heading is what the
+/// Excel form writes; reading takes the name, both headings and the other spellings, in any
+/// case, with spaces, `_`, `-` and `.` alike and the common Danish endings (`-en`, `-et`,
+/// `-ne`, `-erne`, ...).
+type Heading = (&'static str, &'static str, &'static [&'static str]);
+
+const COMMON_HEADINGS: &[Heading] = &[
+    ("area", "område", &["by", "bydel", "sted", "kommune del"]),
+    ("lat", "breddegrad", &["latitude", "bredde"]),
+    ("lon", "længdegrad", &["longitude", "længde", "lng"]),
+    (
+        "languages",
+        "sprog",
+        &["sprogkundskaber", "talte sprog", "language"],
+    ),
+    (
+        "availability",
+        "tilgængelighed",
+        &["tider", "ledige tider", "tidspunkter", "kan mødes"],
+    ),
+    ("industries", "brancher", &["branche", "fag", "industry"]),
+    (
+        "interests",
+        "interesser",
+        &["interesse", "fritidsinteresser", "interest"],
+    ),
+    (
+        "consent_given_on",
+        "samtykke givet",
+        &["samtykke", "samtykkedato", "samtykke dato"],
+    ),
+    (
+        "consent_ends_on",
+        "samtykke ophører",
+        &[
+            "samtykke slutter",
+            "samtykke udløber",
+            "samtykke trukket tilbage",
+        ],
+    ),
+    (
+        "consent_attributes",
+        "samtykke omfatter",
+        &["samtykkeoplysninger"],
+    ),
+    ("basis", "hjemmel", &["retsgrundlag", "grundlag"]),
+    ("basis_attributes", "hjemmel omfatter", &[]),
+    (
+        "basis_reference",
+        "hjemmel kilde",
+        &["hjemmel henvisning", "lovhenvisning"],
+    ),
+];
+
+const NEWCOMER_HEADINGS: &[Heading] = &[
+    (
+        "id",
+        "id",
+        &["husstand", "husstands id", "løbenummer", "reference"],
+    ),
+    (
+        "arrival",
+        "ankomst",
+        &["ankomstdato", "ankommet", "ankomstdag", "arrival date"],
+    ),
+    (
+        "integration_contract_meeting",
+        "integrationskontraktmøde",
+        &[
+            "møde om integrationskontrakt",
+            "samtale om integrationskontrakt",
+            "integrationskontrakt",
+            "kontraktmøde",
+        ],
+    ),
+    (
+        "waiting_since",
+        "venter siden",
+        &["på venteliste siden", "venteliste"],
+    ),
+    ("adults", "voksne", &["antal voksne", "voksen"]),
+    (
+        "children_ages",
+        "børns alder",
+        &[
+            "børnenes alder",
+            "alder på børn",
+            "børn",
+            "børnenes aldre",
+            "children",
+        ],
+    ),
+    ("needs", "behov", &["need"]),
+    (
+        "preferences",
+        "ønsker",
+        &["ønske", "præferencer", "preference"],
+    ),
+    ("seat_needs", "pladsbehov", &["behov for pladser"]),
+];
+
+const OFFER_HEADINGS: &[Heading] = &[
+    ("id", "id", &["tilbuds id", "tilbud id", "løbenummer"]),
+    ("kind", "type", &["tilbudstype", "slags", "art"]),
+    (
+        "title",
+        "titel",
+        &["navn på tilbud", "tilbudets navn", "overskrift"],
+    ),
+    (
+        "provider",
+        "udbyder",
+        &["forening", "organisation", "arrangør"],
+    ),
+    (
+        "volunteer",
+        "frivillig",
+        &["frivilliges id", "frivillig id"],
+    ),
+    (
+        "capacity",
+        "kapacitet",
+        &["pladser", "antal pladser", "pladser i alt"],
+    ),
+    (
+        "places_taken",
+        "optagne pladser",
+        &["pladser optaget", "besatte pladser", "optaget"],
+    ),
+    (
+        "serves",
+        "behov",
+        &["dækker behov", "imødekommer", "need", "needs"],
+    ),
+    ("gender", "køn", &[]),
+    (
+        "credentials",
+        "attester",
+        &["attest", "kvalifikationer", "certifikater", "credential"],
+    ),
+    (
+        "listed_on",
+        "oprettet",
+        &["på listen siden", "optaget på listen", "listed"],
+    ),
+    (
+        "seats",
+        "pladser efter slags",
+        &["pladstyper", "pladser fordelt"],
+    ),
+];
+
+fn headings(table: super::csv::CsvTable) -> impl Iterator<Item = &'static Heading> {
+    let own = match table {
+        super::csv::CsvTable::Newcomers => NEWCOMER_HEADINGS,
+        super::csv::CsvTable::Offers => OFFER_HEADINGS,
+    };
+    own.iter().chain(COMMON_HEADINGS)
+}
+
+/// The Danish heading of a column of `specs`' layout.
+fn danish_heading(name: &str, specs: &[Spec]) -> String {
+    let table = if specs.iter().any(|s| s.0 == "capacity") {
+        super::csv::CsvTable::Offers
+    } else {
+        super::csv::CsvTable::Newcomers
+    };
+    heading(table, name, crate::i18n::Lang::Da)
+}
+
+/// The English heading of a column: its name in words, `Children ages`.
+fn english_heading(name: &str) -> String {
+    let words = name.replace('_', " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A column's heading in `lang`'s Excel form.
+pub(crate) fn heading(table: super::csv::CsvTable, name: &str, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => english_heading(name),
+        crate::i18n::Lang::Da => {
+            let da = headings(table).find(|h| h.0 == name).map_or(name, |h| h.1);
+            let mut c = da.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// A heading in the form headings are compared in: lower case letters and digits only.
+fn squashed(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Danish endings a heading may carry: the definite and plural forms (`sproget`, `behovene`,
+/// `interesserne`) and the genitive `-s`.
+const ENDINGS: [&str; 12] = [
+    "", "e", "n", "en", "et", "ne", "r", "er", "ene", "erne", "s", "ens",
+];
+
+/// The column a header cell names: its name, its Danish or English heading or another
+/// spelling, in any case and inflection; `None` for a heading the layout does not know.
+pub(crate) fn resolve(table: super::csv::CsvTable, raw: &str) -> Option<&'static str> {
+    let s = squashed(raw);
+    if s.is_empty() {
+        return None;
+    }
+    let names = names(table);
+    let by_name = names.iter().find(|n| squashed(n) == s);
+    if let Some(n) = by_name {
+        return Some(n);
+    }
+    headings(table)
+        .find(|(name, da, also)| {
+            names.contains(name)
+                && std::iter::once(*da)
+                    .chain(also.iter().copied())
+                    .map(squashed)
+                    .any(|form| {
+                        s.strip_prefix(form.as_str())
+                            .is_some_and(|rest| ENDINGS.contains(&rest))
+                    })
+        })
+        .map(|h| h.0)
+}
+
 /// The column names of a layout, in order.
 pub(crate) fn names(table: super::csv::CsvTable) -> Vec<&'static str> {
     match table {
@@ -461,6 +700,55 @@ pub(crate) fn quotable(table: super::csv::CsvTable, column: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn danish_headings_in_any_case_and_inflection() {
+        use super::super::csv::CsvTable::{Newcomers, Offers};
+        assert_eq!(resolve(Newcomers, "Ankomst"), Some("arrival"));
+        assert_eq!(resolve(Newcomers, "ANKOMSTDATO"), Some("arrival"));
+        assert_eq!(resolve(Newcomers, "Sproget"), Some("languages"));
+        assert_eq!(resolve(Newcomers, "Behovene"), Some("needs"));
+        assert_eq!(resolve(Newcomers, "Børnenes alder"), Some("children_ages"));
+        assert_eq!(resolve(Newcomers, "children ages"), Some("children_ages"));
+        assert_eq!(resolve(Newcomers, "Children-Ages"), Some("children_ages"));
+        assert_eq!(resolve(Newcomers, "Interesserne"), Some("interests"));
+        assert_eq!(resolve(Offers, "Behov"), Some("serves"));
+        assert_eq!(resolve(Offers, "Optagne pladser"), Some("places_taken"));
+        assert_eq!(resolve(Offers, "Kapacitet"), Some("capacity"));
+        assert_eq!(resolve(Newcomers, "Kapacitet"), None);
+        assert_eq!(resolve(Newcomers, "navn"), None);
+        assert_eq!(resolve(Newcomers, ""), None);
+        assert_eq!(
+            heading(Newcomers, "children_ages", crate::i18n::Lang::Da),
+            "Børns alder"
+        );
+        assert_eq!(heading(Offers, "serves", crate::i18n::Lang::En), "Serves");
+    }
+
+    /// No heading, spelling or inflection of one column names another column of its layout,
+    /// and every column's headings read back to it.
+    #[test]
+    fn headings_are_unambiguous() {
+        for table in [
+            super::super::csv::CsvTable::Newcomers,
+            super::super::csv::CsvTable::Offers,
+        ] {
+            let names = names(table);
+            for h in headings(table).filter(|h| names.contains(&h.0)) {
+                for form in std::iter::once(h.1).chain(h.2.iter().copied()) {
+                    for end in ENDINGS {
+                        let spelt = format!("{form}{end}");
+                        assert_eq!(resolve(table, &spelt), Some(h.0), "{spelt}");
+                    }
+                }
+            }
+            for c in csv_columns(table) {
+                assert_eq!(resolve(table, &c.heading.da), Some(c.name.as_str()));
+                assert_eq!(resolve(table, &c.heading.en), Some(c.name.as_str()));
+                assert_eq!(resolve(table, &c.name), Some(c.name.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn every_column_fills_a_declared_field_and_only_impersonal_ones_are_quoted() {

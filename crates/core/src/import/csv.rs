@@ -110,6 +110,10 @@ pub struct CsvOptions {
     /// Skip columns this layout does not know (with a warning each) instead of refusing them.
     /// Off by default: an unknown column is usually a misspelt one, and its data would be lost.
     pub ignore_unknown_columns: bool,
+    /// An `.xlsx` workbook's sheet to read (any case); the first sheet when absent. Ignored
+    /// for CSV.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub sheet: Option<String>,
 }
 
 impl CsvOptions {
@@ -136,8 +140,11 @@ pub struct CsvProblem {
     /// The file's name, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
-    /// 1-based line of the file (the header is line 1 unless blank lines precede it); 0 for the
-    /// file as a whole.
+    /// The workbook's sheet, for an `.xlsx` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based line of the file as an editor counts it (`\r\n`, `\n` and a lone `\r` each end
+    /// one), or the sheet's row number for a workbook; 0 for the file as a whole.
     pub line: u32,
     /// 1-based column; 0 for a whole row or the file.
     pub column: u32,
@@ -152,9 +159,22 @@ pub struct CsvProblem {
 }
 
 impl CsvProblem {
-    /// Where it is: `file:line:column (name)`, leaving out what is unknown.
+    /// Where it is: `file:line:column (name)`, for a workbook `file[sheet]!C5 (name)` (the
+    /// cell as the spreadsheet names it), leaving out what is unknown.
     pub fn location(&self) -> String {
         let mut s = self.file.clone().unwrap_or_default();
+        if let Some(sheet) = &self.sheet {
+            s.push_str(&format!("[{sheet}]"));
+            if self.line > 0 {
+                s.push('!');
+                s.push_str(&column_letters(self.column));
+                s.push_str(&self.line.to_string());
+            }
+            if let Some(name) = &self.column_name {
+                s.push_str(&format!(" ({name})"));
+            }
+            return s;
+        }
         if self.line > 0 {
             if !s.is_empty() {
                 s.push(':');
@@ -357,6 +377,19 @@ codes! {
         IgnoredColumn = "import.ignored_column", finding(Warning),
             "Kolonnen er sprunget over, fordi ukendte kolonner ignoreres.",
             "The column was skipped because unknown columns are ignored.";
+        /// A workbook cell shows a spreadsheet error (`#VALUE!`, `#REF!`) and is read as empty.
+        CellError = "import.cell_error", finding(Warning),
+            "Cellen viser en regnearksfejl og læses som tom.",
+            "The cell shows a spreadsheet error and is read as empty.";
+        /// The bytes look like a workbook but cannot be read as `.xlsx` (locked with a password,
+        /// half written, another format).
+        UnreadableWorkbook = "import.unreadable_workbook", finding(Error),
+            "Arbejdsbogen kan ikke læses som .xlsx.",
+            "The workbook cannot be read as .xlsx.";
+        /// The workbook has no sheet of the name asked for.
+        NoSuchSheet = "import.no_such_sheet", finding(Error),
+            "Arbejdsbogen har ikke det ark.",
+            "The workbook has no such sheet.";
         /// The file was not UTF-8 and was read as Windows-1252.
         DecodedWindows1252 = "import.decoded_windows_1252", finding(Info),
             "Filen var ikke UTF-8 og er læst som Windows-1252.",
@@ -369,6 +402,18 @@ codes! {
 }
 
 impl FindingKind for ImportCode {}
+
+/// A column's letters as a spreadsheet shows them: 1 → `A`, 27 → `AA`.
+pub(crate) fn column_letters(column: u32) -> String {
+    let mut n = column;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -390,6 +435,7 @@ mod tests {
             code: "import.required".into(),
             severity: Severity::Error,
             file: Some("a.csv".into()),
+            sheet: None,
             line: 3,
             column: 2,
             column_name: Some("arrival".into()),
@@ -411,5 +457,14 @@ mod tests {
         p.column = 0;
         assert_eq!(p.location(), "");
         assert!(p.to_finding(CsvTable::Offers).path.is_root());
+    }
+
+    #[test]
+    fn columns_have_letters() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+        assert_eq!(column_letters(0), "");
     }
 }

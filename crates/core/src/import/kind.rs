@@ -70,9 +70,10 @@ impl FileKind {
         }
     }
 
-    /// Whether a file of this name is read as a spreadsheet list (`.csv`, `.tsv`, `.txt`).
+    /// Whether a file of this name is read as a spreadsheet list (`.csv`, `.tsv`, `.txt`,
+    /// `.xlsx`).
     pub fn is_spreadsheet(name: &str) -> bool {
-        matches!(extension(name).as_str(), "csv" | "tsv" | "txt")
+        matches!(extension(name).as_str(), "csv" | "tsv" | "txt" | "xlsx")
     }
 
     /// Tells what a file holds from its name (the extension) and its content: a spreadsheet's
@@ -88,17 +89,40 @@ impl FileKind {
                 format!("{why}; say what it is with --as dossier|rules|template|newcomers|offers"),
             )
         };
-        if Self::is_spreadsheet(name) {
-            let (text, _) = decode_text(bytes);
-            let header = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            let has = |column: &str| {
-                header
+        if Self::is_spreadsheet(name) || super::read::is_workbook(bytes) {
+            let header: Vec<String> = if super::read::is_workbook(bytes) {
+                super::grid::xlsx_grid(bytes, None)
+                    .ok()
+                    .and_then(|(_, g, _)| {
+                        g.rows
+                            .into_iter()
+                            .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+                    })
+                    .map(|r| r.cells)
+                    .unwrap_or_default()
+            } else {
+                let (text, _) = decode_text(bytes);
+                text.lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("")
                     .split([',', ';', '\t'])
-                    .any(|c| c.trim().trim_matches('"').trim_start_matches('\u{feff}') == column)
+                    .map(|c| {
+                        c.trim()
+                            .trim_matches('"')
+                            .trim_start_matches('\u{feff}')
+                            .to_owned()
+                    })
+                    .collect()
+            };
+            // A heading in either language names the column (`Ankomst`, `Kapacitet`).
+            let has = |table: super::csv::CsvTable, column: &str| {
+                header
+                    .iter()
+                    .any(|c| super::columns::resolve(table, c) == Some(column))
+            };
+            let has = |column: &str| match column {
+                "arrival" => has(super::csv::CsvTable::Newcomers, column),
+                _ => has(super::csv::CsvTable::Offers, column),
             };
             return if has("arrival") {
                 Ok(FileKind::Newcomers)

@@ -34,7 +34,7 @@
 //! assert_eq!(newcomers[0].languages.len(), 2);
 //!
 //! // A bad cell is reported with its line and column, and the value is not repeated.
-//! let bad = "id,arrival,languages\nnc-1,11/01/2016,ar:fluent\n";
+//! let bad = "id,arrival,languages\nnc-1,11/01/2016,ar:expert\n";
 //! let report = import::check_newcomers_csv(bad, &CsvOptions::named("nyankomne.csv"));
 //! let where_: Vec<String> = report.problems.iter().map(|p| p.location()).collect();
 //! assert_eq!(where_, ["nyankomne.csv:2:2 (arrival)", "nyankomne.csv:2:3 (languages)"]);
@@ -44,12 +44,15 @@
 pub(crate) mod cells;
 pub(crate) mod columns;
 pub(crate) mod csv;
+pub(crate) mod grid;
 pub(crate) mod kind;
 pub(crate) mod read;
 pub(crate) mod sheet;
+pub(crate) mod words;
 pub(crate) mod write;
 
 pub use crate::present::formula::{FORMULA_TRIGGERS, escape_cell, unescape_cell};
+pub use crate::present::sheet::SheetStyle;
 pub use columns::{CsvColumn, csv_columns, nested_columns, newcomer_columns, offer_columns};
 pub use csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,
@@ -58,8 +61,12 @@ pub use csv::{
 pub use kind::{FileKind, newcomer_findings, offer_findings};
 pub use read::{
     check_newcomers_csv, check_newcomers_csv_bytes, check_offers_csv, check_offers_csv_bytes,
-    decode_text, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
+    decode_text, is_workbook, newcomers_from_csv, newcomers_from_csv_bytes, offers_from_csv,
     offers_from_csv_bytes, read_newcomers_csv, read_offers_csv,
 };
 pub use sheet::{Sheet, SheetCell};
-pub use write::{MATCH_RUN_COLUMNS, csv_header, match_run_to_csv, newcomers_to_csv, offers_to_csv};
+pub use write::{
+    MATCH_RUN_COLUMNS, csv_header, csv_header_styled, match_run_to_csv, match_run_to_csv_styled,
+    match_run_to_xlsx, newcomers_to_csv, newcomers_to_csv_styled, newcomers_to_xlsx, offers_to_csv,
+    offers_to_csv_styled, offers_to_xlsx,
+};

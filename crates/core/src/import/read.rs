@@ -7,6 +7,9 @@ use super::csv::{
     CsvDelimiter, CsvOptions, CsvProblem, CsvTable, ImportCode, NewcomersCsv, OffersCsv,
     TextEncoding, has_errors, problems_error,
 };
+pub(crate) use super::grid::detect_delimiter;
+use super::grid::{self, Grid, WorkbookProblem};
+use super::words;
 use crate::error::BrobyggerError;
 use crate::finding::FindingKind;
 use crate::i18n::Text;
@@ -46,32 +49,10 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// The delimiter of the first non-blank line: whichever of `,`, `;` and tab occurs most
-/// outside quotes (`,` on a tie or when there is none).
-pub(crate) fn detect_delimiter(text: &str) -> CsvDelimiter {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let (mut comma, mut semi, mut tab, mut quoted) = (0usize, 0usize, 0usize, false);
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => comma += 1,
-            ';' if !quoted => semi += 1,
-            '\t' if !quoted => tab += 1,
-            _ => {}
-        }
-    }
-    if tab > comma && tab > semi {
-        CsvDelimiter::Tab
-    } else if semi > comma {
-        CsvDelimiter::Semicolon
-    } else {
-        CsvDelimiter::Comma
-    }
-}
-
 /// Reads a newcomers file's text and reports every problem; never fails.
 pub fn check_newcomers_csv(text: &str, options: &CsvOptions) -> NewcomersCsv {
-    let (newcomers, problems, delimiter) = read_table(text, options, CsvTable::Newcomers, newcomer);
+    let (grid, delimiter) = csv_grid(text, options);
+    let (newcomers, problems) = read_table(&grid, options, CsvTable::Newcomers, newcomer);
     NewcomersCsv {
         newcomers,
         problems,
@@ -82,7 +63,8 @@ pub fn check_newcomers_csv(text: &str, options: &CsvOptions) -> NewcomersCsv {
 
 /// Reads an offers file's text and reports every problem; never fails.
 pub fn check_offers_csv(text: &str, options: &CsvOptions) -> OffersCsv {
-    let (offers, problems, delimiter) = read_table(text, options, CsvTable::Offers, offer);
+    let (grid, delimiter) = csv_grid(text, options);
+    let (offers, problems) = read_table(&grid, options, CsvTable::Offers, offer);
     OffersCsv {
         offers,
         problems,
@@ -91,8 +73,18 @@ pub fn check_offers_csv(text: &str, options: &CsvOptions) -> OffersCsv {
     }
 }
 
-/// As [`check_newcomers_csv`] for a file's bytes in any encoding [`decode_text`] reads.
+/// As [`check_newcomers_csv`] for a file's bytes: CSV in any encoding [`decode_text`] reads,
+/// or an `.xlsx` workbook (its first sheet, or [`CsvOptions::sheet`]), told from the bytes.
 pub fn check_newcomers_csv_bytes(bytes: &[u8], options: &CsvOptions) -> NewcomersCsv {
+    if is_workbook(bytes) {
+        let (newcomers, problems) = read_workbook(bytes, options, CsvTable::Newcomers, newcomer);
+        return NewcomersCsv {
+            newcomers,
+            problems,
+            delimiter: CsvDelimiter::Comma,
+            encoding: TextEncoding::Utf8,
+        };
+    }
     let (text, encoding) = decode_text(bytes);
     let mut out = check_newcomers_csv(&text, options);
     out.encoding = encoding;
@@ -100,13 +92,104 @@ pub fn check_newcomers_csv_bytes(bytes: &[u8], options: &CsvOptions) -> Newcomer
     out
 }
 
-/// As [`check_offers_csv`] for a file's bytes in any encoding [`decode_text`] reads.
+/// As [`check_offers_csv`] for a file's bytes: CSV in any encoding, or an `.xlsx` workbook.
 pub fn check_offers_csv_bytes(bytes: &[u8], options: &CsvOptions) -> OffersCsv {
+    if is_workbook(bytes) {
+        let (offers, problems) = read_workbook(bytes, options, CsvTable::Offers, offer);
+        return OffersCsv {
+            offers,
+            problems,
+            delimiter: CsvDelimiter::Comma,
+            encoding: TextEncoding::Utf8,
+        };
+    }
     let (text, encoding) = decode_text(bytes);
     let mut out = check_offers_csv(&text, options);
     out.encoding = encoding;
     note_encoding(&mut out.problems, encoding, options);
     out
+}
+
+/// Whether the bytes are a zip archive, as every `.xlsx` workbook is (a CSV file never starts
+/// with these bytes: they are not text).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+fn csv_grid(text: &str, options: &CsvOptions) -> (Grid, CsvDelimiter) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| grid::detect_delimiter(text));
+    (grid::csv_grid(text, delimiter), delimiter)
+}
+
+fn read_workbook<T>(
+    bytes: &[u8],
+    options: &CsvOptions,
+    table: CsvTable,
+    read_row: RowReader<T>,
+) -> (Vec<T>, Vec<CsvProblem>) {
+    match grid::xlsx_grid(bytes, options.sheet.as_deref()) {
+        Ok((sheet, grid, errors)) => {
+            let options = CsvOptions {
+                sheet: Some(sheet),
+                ..options.clone()
+            };
+            let (rows, mut problems) = read_table(&grid, &options, table, read_row);
+            for (line, column) in errors {
+                let mut p = file_problem(
+                    &options,
+                    ImportCode::CellError,
+                    line,
+                    column,
+                    None,
+                    Text::new(
+                        "Cellen viser en regnearksfejl (fx #VÆRDI!) og læses som tom; ret formlen.",
+                        "The cell shows a spreadsheet error (e.g. #VALUE!) and is read as empty; fix the formula.",
+                    ),
+                );
+                p.row = None;
+                problems.push(p);
+            }
+            problems.sort_by_key(|p| (p.line, p.column));
+            (rows, problems)
+        }
+        Err(WorkbookProblem::Unreadable) => (
+            Vec::new(),
+            vec![file_problem(
+                options,
+                ImportCode::UnreadableWorkbook,
+                0,
+                0,
+                None,
+                Text::new(
+                    "Arbejdsbogen kan ikke læses som .xlsx: den er måske låst med en adgangskode, kun halvt gemt eller i et andet format. Gem den igen i Excel som \"Excel-projektmappe (.xlsx)\" uden adgangskode.",
+                    "The workbook cannot be read as .xlsx: it may be locked with a password, half written or in another format. Save it again in Excel as \"Excel Workbook (.xlsx)\" without a password.",
+                ),
+            )],
+        ),
+        Err(WorkbookProblem::NoSuchSheet(names)) => (
+            Vec::new(),
+            vec![file_problem(
+                options,
+                ImportCode::NoSuchSheet,
+                0,
+                0,
+                None,
+                Text::new(
+                    format!(
+                        "Arbejdsbogen har ikke det ark; den har: {}.",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "The workbook has no such sheet; it has: {}.",
+                        names.join(", ")
+                    ),
+                ),
+            )],
+        ),
+    }
 }
 
 fn note_encoding(problems: &mut Vec<CsvProblem>, encoding: TextEncoding, options: &CsvOptions) {
@@ -117,6 +200,7 @@ fn note_encoding(problems: &mut Vec<CsvProblem>, encoding: TextEncoding, options
                 code: ImportCode::DecodedWindows1252.code().into(),
                 severity: ImportCode::DecodedWindows1252.severity(),
                 file: options.file_name.clone(),
+                sheet: None,
                 line: 0,
                 column: 0,
                 column_name: None,
@@ -203,6 +287,7 @@ pub fn read_offers_csv(path: impl AsRef<Path>) -> Result<Vec<Offer>, BrobyggerEr
 pub(crate) struct Row<'a> {
     table: CsvTable,
     file: &'a Option<String>,
+    sheet: &'a Option<String>,
     line: u32,
     row: u32,
     /// Known column name → (1-based column, trimmed non-empty cell).
@@ -233,6 +318,7 @@ impl Row<'_> {
             code: b.code.code().into(),
             severity: b.code.severity(),
             file: self.file.clone(),
+            sheet: self.sheet.clone(),
             line: self.line,
             column,
             column_name: Some(name.to_owned()),
@@ -497,7 +583,7 @@ fn offer(r: &mut Row<'_>) -> Option<Offer> {
     if let Some(id) = &id {
         r.unique_id(id);
     }
-    let kind = r.required("kind", cells::vocab::<OfferKind>);
+    let kind = r.required("kind", |v| cells::word::<OfferKind>(words::OFFER_KINDS, v));
     let title = r.required("title", |s| Ok::<_, Bad>(s.to_owned()));
     let provider = r.optional("provider", cells::party);
     let volunteer = r.optional("volunteer", cells::id);
@@ -518,8 +604,10 @@ fn offer(r: &mut Row<'_>) -> Option<Offer> {
     let area = r.text("area");
     let location = r.location();
     let serves = values(r.list("serves", cells::need));
-    let gender = r.optional("gender", cells::vocab::<Gender>);
-    let credentials = values(r.list("credentials", cells::vocab::<Credential>));
+    let gender = r.optional("gender", |v| cells::word::<Gender>(words::GENDERS, v));
+    let credentials = values(r.list("credentials", |v| {
+        cells::word::<Credential>(words::CREDENTIALS, v)
+    }));
     let industries = values(r.list("industries", cells::id));
     let interests = values(r.list("interests", cells::id));
     let availability = values(r.list("availability", cells::slot));
@@ -585,6 +673,7 @@ fn file_problem(
         code: code.code().into(),
         severity: code.severity(),
         file: options.file_name.clone(),
+        sheet: options.sheet.clone(),
         line,
         column,
         column_name,
@@ -596,19 +685,11 @@ fn file_problem(
 type RowReader<T> = fn(&mut Row<'_>) -> Option<T>;
 
 fn read_table<T>(
-    text: &str,
+    grid: &Grid,
     options: &CsvOptions,
     table: CsvTable,
     read_row: RowReader<T>,
-) -> (Vec<T>, Vec<CsvProblem>, CsvDelimiter) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(text));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter.byte())
-        .from_reader(text.as_bytes());
-    let known = columns::names(table);
+) -> (Vec<T>, Vec<CsvProblem>) {
     let mut problems = Vec::new();
     let mut out = Vec::new();
     // Per header position: the known column it is, or None (ignored or unknown).
@@ -616,35 +697,14 @@ fn read_table<T>(
     let mut present: HashMap<&'static str, u32> = HashMap::new();
     let mut ids = HashMap::new();
     let mut row_index = 0u32;
-    for result in reader.records() {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-                problems.push(file_problem(
-                    options,
-                    ImportCode::Syntax,
-                    line,
-                    0,
-                    None,
-                    Text::new(
-                        "Filen kan ikke læses som CSV her; tjek anførselstegnene.",
-                        "The file cannot be read as CSV here; check the quotes.",
-                    ),
-                ));
-                break;
-            }
-        };
-        let line = record
-            .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+    for grid_row in &grid.rows {
+        let line = grid_row.line;
+        let record = &grid_row.cells;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let Some(cols) = &header else {
-            let (cols, found) = read_header(&record, line, options, table, &known, &mut problems);
+            let (cols, found) = read_header(record, line, options, table, &mut problems);
             present = found;
             header = Some(cols);
             continue;
@@ -657,7 +717,11 @@ fn read_table<T>(
             match cols.get(i) {
                 Some(Some(name)) => {
                     // The writer's guard against formula injection comes off here.
-                    let v = crate::present::formula::unescape_cell(cell.trim());
+                    let v = if grid.guarded {
+                        crate::present::formula::unescape_cell(cell.trim())
+                    } else {
+                        cell.trim()
+                    };
                     if !v.is_empty() {
                         cells.insert(*name, (column, v));
                     }
@@ -668,6 +732,7 @@ fn read_table<T>(
                         code: ImportCode::ExtraCells.code().into(),
                         severity: ImportCode::ExtraCells.severity(),
                         file: options.file_name.clone(),
+                        sheet: options.sheet.clone(),
                         line,
                         column,
                         column_name: None,
@@ -692,6 +757,7 @@ fn read_table<T>(
         let mut row = Row {
             table,
             file: &options.file_name,
+            sheet: &options.sheet,
             line,
             row: row_index,
             cells,
@@ -712,7 +778,20 @@ fn read_table<T>(
         }
         row_index += 1;
     }
-    if header.is_none() {
+    if let Some(line) = grid.broken_at {
+        problems.push(file_problem(
+            options,
+            ImportCode::Syntax,
+            line,
+            0,
+            None,
+            Text::new(
+                "Filen kan ikke læses som CSV herfra; tjek anførselstegnene (et felt, der begynder med \", skal slutte med \").",
+                "The file cannot be read as CSV from here; check the quotes (a field that starts with \" must end with \").",
+            ),
+        ));
+    }
+    if header.is_none() && grid.broken_at.is_none() {
         problems.push(file_problem(
             options,
             ImportCode::EmptyFile,
@@ -725,17 +804,18 @@ fn read_table<T>(
             ),
         ));
     }
-    (out, problems, delimiter)
+    (out, problems)
 }
 
 fn read_header(
-    record: &csv::StringRecord,
+    record: &[String],
     line: u32,
     options: &CsvOptions,
     table: CsvTable,
-    known: &[&'static str],
     problems: &mut Vec<CsvProblem>,
 ) -> (Vec<Option<&'static str>>, HashMap<&'static str, u32>) {
+    let known = columns::names(table);
+    let known = known.as_slice();
     let mut cols = Vec::new();
     let mut present: HashMap<&'static str, u32> = HashMap::new();
     for (i, raw) in record.iter().enumerate() {
@@ -744,7 +824,7 @@ fn read_header(
             .trim()
             .trim_start_matches('\u{feff}')
             .to_ascii_lowercase();
-        match known.iter().find(|k| **k == name) {
+        match columns::resolve(table, &name).as_ref() {
             Some(k) if present.contains_key(k) => {
                 problems.push(file_problem(
                     options,
@@ -771,13 +851,27 @@ fn read_header(
                 let hint = suggestion(&name, known);
                 let (da_hint, en_hint) = match hint {
                     Some(h) => (
-                        format!("; mente du \"{h}\"?"),
-                        format!("; did you mean \"{h}\"?"),
+                        format!(" (mente du \"{h}\"?)"),
+                        format!(" (did you mean \"{h}\"?)"),
                     ),
                     None => (
                         format!("; kendte kolonner: {}", known.join(", ")),
                         format!("; known columns: {}", known.join(", ")),
                     ),
+                };
+                // Say how to go on when the column is meant to be there (a municipality's own
+                // notes column): the option's name on the command line and in the libraries.
+                let (da_hint, en_hint) = if options.ignore_unknown_columns {
+                    (da_hint, en_hint)
+                } else {
+                    (
+                        format!(
+                            "{da_hint}. Hører kolonnen ikke til listen, så spring den over med --ignore-unknown-columns (ignore_unknown_columns i Python og apps)"
+                        ),
+                        format!(
+                            "{en_hint}. If the column does not belong to the list, skip it with --ignore-unknown-columns (ignore_unknown_columns in Python and the apps)"
+                        ),
+                    )
                 };
                 let code = if options.ignore_unknown_columns {
                     ImportCode::IgnoredColumn

@@ -19,6 +19,7 @@ pub(crate) mod findings;
 pub(crate) mod formula;
 pub(crate) mod page;
 pub(crate) mod render;
+pub(crate) mod sheet;
 pub(crate) mod table;
 
 pub use crate::i18n::{date, number, plural, t};
@@ -27,4 +28,5 @@ pub use findings::findings_html;
 pub use formula::{FORMULA_TRIGGERS, escape_cell, unescape_cell};
 pub use page::{PAGE_CLASS, fragment as page_fragment};
 pub use render::{Document, Format, Present};
+pub use sheet::{SheetStyle, XlsxError, date_text, number_text};
 pub use table::{Cell, Column, ColumnType, Table};

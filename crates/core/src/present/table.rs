@@ -402,41 +402,6 @@ impl Table {
     pub fn text(&self, lang: Lang) -> String {
         super::doc::plain(&[self.block(lang)])
     }
-
-    /// The table as CSV for a spreadsheet: a header of column names, then one line per row
-    /// (see [`Cell::data`]); fields quoted when they hold a comma, a quote or a line break, and
-    /// guarded against formula injection ([`escape_cell`](super::formula::escape_cell)).
-    pub fn csv(&self) -> String {
-        let mut s = String::new();
-        csv_line(&mut s, self.columns.iter().map(|c| c.name.clone()));
-        for row in &self.rows {
-            csv_line(
-                &mut s,
-                row.iter().zip(&self.columns).map(|(c, col)| c.data(col)),
-            );
-        }
-        s
-    }
-}
-
-/// Writes one CSV record (RFC 4180, `\n` line ends, as the `csv` crate writes them).
-fn csv_line(s: &mut String, fields: impl Iterator<Item = String>) {
-    let fields: Vec<String> = fields.collect();
-    let single_empty = fields.len() == 1 && fields[0].is_empty();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        let f = super::formula::escape_cell(f);
-        if single_empty || f.contains([',', '"', '\n', '\r']) {
-            s.push('"');
-            s.push_str(&f.replace('"', "\"\""));
-            s.push('"');
-        } else {
-            s.push_str(&f);
-        }
-    }
-    s.push('\n');
 }
 
 #[cfg(test)]

@@ -2746,6 +2746,17 @@ def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
     A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
     """
 
+def match_run_to_csv_styled(run: MatchRun, lang: str, style: str) -> str:
+    """
+    A matching run's household table as CSV in a style (`"data"`, `"excel_da"`, `"excel_en"`),
+    texts in `lang`.
+    """
+
+def match_run_to_xlsx(run: MatchRun, lang: str) -> bytes:
+    """
+    A matching run's household table as an `.xlsx` workbook (bytes), texts in `lang`.
+    """
+
 def national_comparison_table(answers: dict, lang: str = "da", markdown: bool = False) -> Any:
     """
     The comparison as the `national_comparison` table (a plain dict with `name`, `title`,
@@ -2762,6 +2773,19 @@ def newcomers_to_csv(newcomers: Any) -> str:
     Households (dicts shaped like the file format) as CSV text that reads back to them.
     """
 
+def newcomers_to_csv_styled(newcomers: Any, style: str) -> str:
+    """
+    Households as CSV in a style: `"data"` (for programs, as `newcomers_to_csv`), `"excel_da"`
+    (Danish Excel: byte-order mark, `;`, decimal commas, Danish headings and words) or
+    `"excel_en"`. Reading it gives the same households.
+    """
+
+def newcomers_to_xlsx(newcomers: Any, lang: str | None = None) -> bytes:
+    """
+    Households as an `.xlsx` workbook (bytes), headings and words in `lang` (`None`: the names
+    and keys programs use). Reading it gives the same households.
+    """
+
 def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Offers from CSV text or bytes; as `newcomers_from_csv`.
@@ -2770,6 +2794,16 @@ def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_c
 def offers_to_csv(offers: Any) -> str:
     """
     Offers (dicts) as CSV text that reads back to them.
+    """
+
+def offers_to_csv_styled(offers: Any, style: str) -> str:
+    """
+    Offers as CSV in a style; as `newcomers_to_csv_styled`.
+    """
+
+def offers_to_xlsx(offers: Any, lang: str | None = None) -> bytes:
+    """
+    Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
     """
 
 def read_dpv(text: str) -> Any:

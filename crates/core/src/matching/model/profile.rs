@@ -102,31 +102,42 @@ pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// `(code, Danish name, English name)` of the languages the sources' newcomers commonly speak.
+const LANGUAGE_NAMES: &[(&str, &str, &str)] = &[
+    ("am", "amharisk", "Amharic"),
+    ("ar", "arabisk", "Arabic"),
+    ("ckb", "sorani", "Sorani"),
+    ("da", "dansk", "Danish"),
+    ("de", "tysk", "German"),
+    ("en", "engelsk", "English"),
+    ("fa", "persisk", "Persian"),
+    ("fr", "fransk", "French"),
+    ("ku", "kurdisk", "Kurdish"),
+    ("kmr", "kurmanji", "Kurmanji"),
+    ("prs", "dari", "Dari"),
+    ("ps", "pashto", "Pashto"),
+    ("ru", "russisk", "Russian"),
+    ("so", "somali", "Somali"),
+    ("sw", "swahili", "Swahili"),
+    ("ti", "tigrinya", "Tigrinya"),
+    ("tr", "tyrkisk", "Turkish"),
+    ("uk", "ukrainsk", "Ukrainian"),
+    ("ur", "urdu", "Urdu"),
+];
+
+/// The code of a language named in Danish or English (`arabisk`, `Arabic`), any case.
+pub fn language_code(name: &str) -> Option<&'static str> {
+    let name = name.trim().to_lowercase();
+    LANGUAGE_NAMES
+        .iter()
+        .find(|(_, da, en)| *da == name || en.to_lowercase() == name)
+        .map(|(c, _, _)| *c)
+}
+
 /// The Danish and English name of a language code the sources' newcomers commonly speak, or
 /// the code itself.
 pub fn language_name(code: &str, lang: Lang) -> String {
-    const NAMES: &[(&str, &str, &str)] = &[
-        ("am", "amharisk", "Amharic"),
-        ("ar", "arabisk", "Arabic"),
-        ("ckb", "sorani", "Sorani"),
-        ("da", "dansk", "Danish"),
-        ("de", "tysk", "German"),
-        ("en", "engelsk", "English"),
-        ("fa", "persisk", "Persian"),
-        ("fr", "fransk", "French"),
-        ("ku", "kurdisk", "Kurdish"),
-        ("kmr", "kurmanji", "Kurmanji"),
-        ("prs", "dari", "Dari"),
-        ("ps", "pashto", "Pashto"),
-        ("ru", "russisk", "Russian"),
-        ("so", "somali", "Somali"),
-        ("sw", "swahili", "Swahili"),
-        ("ti", "tigrinya", "Tigrinya"),
-        ("tr", "tyrkisk", "Turkish"),
-        ("uk", "ukrainsk", "Ukrainian"),
-        ("ur", "urdu", "Urdu"),
-    ];
-    NAMES
+    LANGUAGE_NAMES
         .iter()
         .find(|(c, _, _)| *c == code)
         .map(|(_, da, en)| match lang {
