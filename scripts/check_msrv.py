@@ -37,11 +37,14 @@ PROBES = [
 
 
 def version(text: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in text.split(".")[:3])
+    # "1.88" and "1.88.0" are the same Rust: pad to three parts so they compare equal.
+    parts = [int(p) for p in text.split(".")[:3]]
+    return tuple(parts + [0] * (3 - len(parts)))
 
 
 def show(v: tuple[int, ...]) -> str:
-    return ".".join(str(p) for p in v)
+    # Written as the manifest writes it: "1.88", not "1.88.0".
+    return ".".join(str(p) for p in (v[:2] if len(v) == 3 and v[2] == 0 else v))
 
 
 def main() -> int:

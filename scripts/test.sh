@@ -39,7 +39,7 @@ rust_clippy() {
   cargo clippy --locked --workspace --exclude brobygger-py --all-targets --features brobygger-mobile/test-hooks -- -D warnings &&
     PYO3_PYTHON=$PY cargo clippy --locked -p brobygger-py --all-targets -- -D warnings
 }
-rust_test() { cargo test --locked --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks; }
+rust_test() { cargo test --locked --no-fail-fast --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks; }
 rust_doc() { RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p brobygger -p brobygger-store -p brobygger-mobile --features brobygger-mobile/test-hooks; }
 rust_msrv() { BROBYGGER_BUILD=$BUILD "$PY" scripts/check_msrv.py; }
 

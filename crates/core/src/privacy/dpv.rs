@@ -566,8 +566,8 @@ fn read_basis(r: &Reader<'_>) -> Result<ProcessingBasis, BrobyggerError> {
     })
 }
 
-/// Reads the consents and legal bases of a DPV document [`export_dpv`] wrote (or another tool
-/// wrote in the same profile): `dpv:ConsentRecord`s and `dpv:PersonalDataHandling`s; other
+/// Reads the consents and legal bases of a DPV document as `export_dpv` writes it (or as another
+/// tool writes it in the same profile): `dpv:ConsentRecord`s and `dpv:PersonalDataHandling`s; other
 /// nodes (controllers) are skipped.
 pub fn read_dpv(text: &str) -> Result<ConsentRecords, BrobyggerError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
