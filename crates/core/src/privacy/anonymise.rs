@@ -48,11 +48,13 @@ use crate::error::BrobyggerError;
 use crate::i18n::Text;
 use crate::ids::{CohortId, NewcomerId, PersonId, PolicyId};
 use crate::matching::lookup::find_cohort;
+use crate::matching::model::rules::{is_placeholder, placeholder_names};
 use crate::privacy::audience::{age_band, large_areas, merged_area, quarter_start};
 use crate::privacy::model::codes::PrivacyCode;
 use crate::privacy::model::consent::{BasisScope, Subject};
 use crate::privacy::model::store::AnonymisationRecord;
 use crate::privacy::pseudonym::PseudonymKey;
+use crate::roles::model::catalogue::TaskCatalogue;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -218,10 +220,12 @@ fn scrub_personal(s: &str) -> Option<String> {
     Some(re.replace_all(s, "[…]").into_owned())
 }
 
-/// Every value of a vocabulary a dossier's schema names (`matching`, `national_ngo`,
-/// `newcomer`): a string that is one of them is a value the reader needs back as it was, never
-/// a text to scrub, whoever shares its spelling (a person named Care or Written).
-static SCHEMA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// The library's own words: every value of a vocabulary a dossier's schema names (`matching`,
+/// `national_ngo`, `newcomer`), every field name it has, the built-in task catalogue's ids and
+/// every placeholder a rule's explanation may hold. A string that is one of them, or a path of
+/// them (`offer.credentials`, `offers[0].title`), is a value the reader needs back as it was,
+/// never a text to scrub, whoever shares its spelling (a person named Care, Written or Offer).
+static LIBRARY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     fn collect(v: &serde_json::Value, out: &mut HashSet<String>) {
         match v {
             serde_json::Value::Array(items) => items.iter().for_each(|x| collect(x, out)),
@@ -234,6 +238,10 @@ static SCHEMA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
                         ("enum", serde_json::Value::Array(items)) => {
                             out.extend(items.iter().filter_map(|i| i.as_str().map(str::to_owned)));
                         }
+                        ("properties", serde_json::Value::Object(fields)) => {
+                            out.extend(fields.keys().cloned());
+                            collect(x, out);
+                        }
                         _ => collect(x, out),
                     }
                 }
@@ -243,8 +251,31 @@ static SCHEMA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     }
     let mut out = HashSet::new();
     collect(&crate::schema::dossier_schema(), &mut out);
+    out.extend(
+        TaskCatalogue::builtin()
+            .tasks
+            .iter()
+            .map(|t| t.id.as_str().to_owned()),
+    );
+    out.extend(placeholder_names().map(str::to_owned));
     out
 });
+
+/// Whether `s` is the library's own text: one of its words, or a path of them with indices.
+fn library_text(s: &str) -> bool {
+    LIBRARY_WORDS.contains(s)
+        || (s.contains(['.', '['])
+            && s.split('.').all(|segment| {
+                let name = segment.split('[').next().unwrap_or(segment);
+                let indices = &segment[name.len()..];
+                LIBRARY_WORDS.contains(name)
+                    && indices.split_inclusive(']').all(|i| {
+                        i.strip_prefix('[')
+                            .and_then(|i| i.strip_suffix(']'))
+                            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    })
+            }))
+}
 
 /// The chars an id is made of.
 fn id_char(c: char) -> bool {
@@ -301,9 +332,29 @@ impl Work {
             *s = new.clone();
             return;
         }
-        if SCHEMA_WORDS.contains(s.as_str()) {
+        if library_text(s) {
             return;
         }
+        // A rule's explanation holds `{placeholders}` that a person may share a word with
+        // ("Age" in `{under_age}`); rewriting one would leave a template that no longer
+        // validates, and a placeholder is the library's word, never a person's.
+        let mut out = String::with_capacity(s.len());
+        let mut changed = false;
+        for (piece, protected) in placeholder_pieces(s) {
+            let mut piece = piece.to_owned();
+            if !protected {
+                changed |= self.replace_in(&mut piece);
+            }
+            out.push_str(&piece);
+        }
+        if changed {
+            *s = out;
+            self.texts += 1;
+        }
+    }
+
+    /// Replaces the ids and names in scope in `s`; whether anything was replaced.
+    fn replace_in(&self, s: &mut String) -> bool {
         let mut changed = false;
         if let Some(r) = replace_tokens(s, &self.ids, char::is_alphanumeric, crate::ids::MAX_ID_LEN)
         {
@@ -322,9 +373,7 @@ impl Work {
             *s = r;
             changed = true;
         }
-        if changed {
-            self.texts += 1;
-        }
+        changed
     }
 
     /// Ids in scope inside longer tokens or in another case (`nc-1b`, `NC-1`), where the token
@@ -375,6 +424,31 @@ impl Work {
         }
         changed.then_some(out)
     }
+}
+
+/// `s` cut into pieces that together are `s`, each marked whether it is a template placeholder
+/// (`{name}` with a name some rule's explanation may use), which anonymisation leaves alone.
+fn placeholder_pieces(s: &str) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(['}', '{']) else {
+            break;
+        };
+        let name = &after[..close];
+        if after[close..].starts_with('}') && is_placeholder(name) {
+            pieces.push((&rest[..open], false));
+            pieces.push((&rest[open..open + close + 2], true));
+            rest = &after[close + 1..];
+        } else {
+            // Not a placeholder: keep the brace with the text before it and go on after it.
+            pieces.push((&rest[..open + 1], false));
+            rest = after;
+        }
+    }
+    pieces.push((rest, false));
+    pieces
 }
 
 /// Replaces every word of `s` that is one of `names` (lower-cased) in any case, or one of them
@@ -930,6 +1004,20 @@ pub(crate) fn anonymised(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_cut_out_whole_and_nothing_else_is() {
+        let pieces = placeholder_pieces("Age {under_age} {Age} {age {offer}} {");
+        let joined: String = pieces.iter().map(|(p, _)| *p).collect();
+        assert_eq!(joined, "Age {under_age} {Age} {age {offer}} {");
+        let protected: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, kept)| *kept)
+            .map(|(p, _)| *p)
+            .collect();
+        assert_eq!(protected, vec!["{under_age}", "{offer}"]);
+        assert_eq!(placeholder_pieces(""), vec![("", false)]);
+    }
 
     #[test]
     fn tokens_are_replaced_only_whole() {

@@ -250,21 +250,50 @@ impl RuleKind {
     /// The placeholders an explanation of this kind may use besides `{newcomer}`, `{offer}` and
     /// `{rule}`. Kinds that read sensitive attributes offer none that reveal a value.
     pub fn placeholders(&self) -> &'static [&'static str] {
-        match self {
-            RuleKind::SharedLanguage { .. } => &["language", "level", "level_text", "min_level"],
-            RuleKind::Distance { .. } => &["distance_km", "max_km"],
-            RuleKind::SameArea => &["area"],
-            RuleKind::NeedServed { .. } => &["needs"],
-            RuleKind::Capacity { .. } => &["free", "capacity"],
-            RuleKind::AvailabilityOverlap { .. } => &["slots", "times"],
-            RuleKind::PreferenceRespected => &[],
-            RuleKind::CredentialWithChildren { .. } => &["credential", "under_age"],
-            RuleKind::IndustryFit => &["industry"],
-            RuleKind::InterestOverlap { .. } => &["interests", "count"],
-            RuleKind::WaitingTime { .. } => &["days", "full_after_days"],
-            RuleKind::LostMatch => &["ended_on"],
-        }
+        let name = self.type_name();
+        KIND_PLACEHOLDERS
+            .iter()
+            .find(|(kind, _)| *kind == name)
+            .map_or(&[], |(_, names)| names)
     }
+}
+
+/// Each rule type's own placeholders, by type name (one table, so that the anonymiser knows
+/// every name a template may hold without building a rule of each kind).
+const KIND_PLACEHOLDERS: [(&str, &[&str]); 12] = [
+    (
+        "shared_language",
+        &["language", "level", "level_text", "min_level"],
+    ),
+    ("distance", &["distance_km", "max_km"]),
+    ("same_area", &["area"]),
+    ("need_served", &["needs"]),
+    ("capacity", &["free", "capacity"]),
+    ("availability_overlap", &["slots", "times"]),
+    ("preference_respected", &[]),
+    ("credential_with_children", &["credential", "under_age"]),
+    ("industry_fit", &["industry"]),
+    ("interest_overlap", &["interests", "count"]),
+    ("waiting_time", &["days", "full_after_days"]),
+    ("lost_match", &["ended_on"]),
+];
+
+/// The placeholders every explanation may use, whatever its rule's kind.
+const COMMON_PLACEHOLDERS: [&str; 3] = ["newcomer", "offer", "rule"];
+
+/// Every placeholder some explanation template may hold: text that must pass through
+/// anonymisation untouched even when a person shares the word.
+pub(crate) fn placeholder_names() -> impl Iterator<Item = &'static str> {
+    COMMON_PLACEHOLDERS.into_iter().chain(
+        KIND_PLACEHOLDERS
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied()),
+    )
+}
+
+/// Whether `name` is one of [`placeholder_names`].
+pub(crate) fn is_placeholder(name: &str) -> bool {
+    placeholder_names().any(|p| p == name)
 }
 
 /// Every rule type's name, in declaration order.
@@ -669,7 +698,7 @@ impl RuleSet {
                 }
             }
             self.kind_params(&rp.field("kind"), rule, out);
-            let allowed: Vec<&str> = ["newcomer", "offer", "rule"]
+            let allowed: Vec<&str> = COMMON_PLACEHOLDERS
                 .into_iter()
                 .chain(rule.kind.placeholders().iter().copied())
                 .collect();
@@ -1032,6 +1061,16 @@ pub(crate) fn render(rule: &Rule, lang: Lang, values: &[(&str, String)]) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_type_has_its_placeholders_listed_once() {
+        for name in RULE_TYPES {
+            let rows = KIND_PLACEHOLDERS.iter().filter(|(k, _)| *k == name).count();
+            assert_eq!(rows, 1, "{name}");
+        }
+        assert!(is_placeholder("under_age") && is_placeholder("offer"));
+        assert!(!is_placeholder("Age") && !is_placeholder(""));
+    }
 
     #[test]
     fn templates_render_and_list_placeholders() {
