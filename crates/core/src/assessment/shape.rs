@@ -9,7 +9,7 @@ use crate::assessment::model::{
     ShapeMeasure, SurveyPopulation, SurveyRound, SurveyShape, Z_95, wilson_interval,
 };
 use crate::assessment::national::kl_2015;
-use crate::assessment::survey::{SurveyCode, find_survey};
+use crate::assessment::survey::{SurveyCode, find_survey, tally_response};
 use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
@@ -17,7 +17,6 @@ use crate::i18n::Text;
 use crate::ids::{QuestionId, SurveyId};
 use crate::privacy::aggregate::{Suppression, suppress};
 use crate::privacy::model::codes::PrivacyError;
-use std::collections::HashSet;
 
 /// The share for one question and group of a round of any shape, with its Wilson interval, or
 /// hidden.
@@ -195,7 +194,6 @@ pub(crate) fn record_answers(
             "the survey's shape has no such respondent group",
         ));
     }
-    let mut seen = HashSet::new();
     for (i, a) in answers.iter().enumerate() {
         let Some(q) = round.question(&a.question) else {
             return Err(BrobyggerError::invalid_input(
@@ -215,43 +213,20 @@ pub(crate) fn record_answers(
                 "the question has no such answer category",
             ));
         }
-        if !seen.insert(&a.question) {
-            return Err(BrobyggerError::invalid_input(
-                SurveyCode::QuestionAnsweredTwice,
-                &format!("answers[{i}].question"),
-                format!("question {} is answered twice", a.question),
-            ));
-        }
-        let current = round
-            .counts
-            .iter()
-            .find(|t| t.group == group && t.question == a.question && t.category == a.category)
-            .map_or(0, |t| t.count);
-        if current == u32::MAX {
-            return Err(BrobyggerError::invalid_input(
-                SurveyCode::CountOverflow,
-                &format!("answers[{i}]"),
-                "the count for this answer is at its maximum",
-            ));
-        }
     }
-    // Checked above: the group, every question and category exist, none twice, no overflow.
-    for a in answers {
-        match round
-            .counts
-            .iter_mut()
-            .find(|t| t.group == group && t.question == a.question && t.category == a.category)
-        {
-            Some(t) => t.count += 1,
-            None => round.counts.push(CategoryTally {
-                group: group.to_owned(),
-                question: a.question.clone(),
-                category: a.category.clone(),
-                count: 1,
-            }),
-        }
-    }
-    Ok(())
+    tally_response(
+        &mut round.counts,
+        answers,
+        |a| &a.question,
+        |t, a| t.group == group && t.question == a.question && t.category == a.category,
+        |t| &mut t.count,
+        |a| CategoryTally {
+            group: group.to_owned(),
+            question: a.question.clone(),
+            category: a.category.clone(),
+            count: 1,
+        },
+    )
 }
 
 pub(crate) fn survey_shares(

@@ -9,7 +9,7 @@ use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::{FieldPath, Finding, FindingKind, Severity};
 use crate::i18n::Text;
-use crate::ids::{AgreementId, SurveyId, is_well_formed};
+use crate::ids::{AgreementId, QuestionId, SurveyId, is_well_formed};
 use crate::validation_code::ValidationCode;
 use std::collections::HashSet;
 
@@ -62,7 +62,6 @@ pub(crate) fn record_survey_response(
         .iter_mut()
         .find(|s| &s.id == survey)
         .ok_or_else(|| BrobyggerError::not_found(NotFoundCode::Survey, survey))?;
-    let mut seen = HashSet::new();
     for (i, a) in answers.iter().enumerate() {
         if round.question(&a.question).is_none() {
             return Err(BrobyggerError::invalid_input(
@@ -71,19 +70,49 @@ pub(crate) fn record_survey_response(
                 format!("the survey has no question {}", a.question),
             ));
         }
-        if !seen.insert(&a.question) {
+    }
+    tally_response(
+        &mut round.tallies,
+        answers,
+        |a| &a.question,
+        |t, a| t.group == group && t.question == a.question && t.answer == a.answer,
+        |t| &mut t.count,
+        |a| AnswerTally {
+            group,
+            question: a.question.clone(),
+            answer: a.answer,
+            count: 1,
+        },
+    )
+}
+
+/// Counts one respondent's `answers` into a round's `cells`, all or nothing: no question
+/// answered twice and no count past `u32::MAX`, or nothing changes. The callers check first
+/// that every question and answer exists; `cell_of` says which cell an answer counts in,
+/// `start` makes the cell for a first answer.
+pub(crate) fn tally_response<C, A>(
+    cells: &mut Vec<C>,
+    answers: &[A],
+    question: impl Fn(&A) -> &QuestionId,
+    cell_of: impl Fn(&C, &A) -> bool,
+    count: impl Fn(&mut C) -> &mut u32,
+    start: impl Fn(&A) -> C,
+) -> Result<(), BrobyggerError> {
+    let mut seen = HashSet::new();
+    for (i, a) in answers.iter().enumerate() {
+        let q = question(a);
+        if !seen.insert(q) {
             return Err(BrobyggerError::invalid_input(
                 SurveyCode::QuestionAnsweredTwice,
                 &format!("answers[{i}].question"),
-                format!("question {} is answered twice", a.question),
+                format!("question {q} is answered twice"),
             ));
         }
-        let current = round
-            .tallies
-            .iter()
-            .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
-            .map_or(0, |t| t.count);
-        if current == u32::MAX {
+        if cells
+            .iter_mut()
+            .find(|c| cell_of(c, a))
+            .is_some_and(|c| *count(c) == u32::MAX)
+        {
             return Err(BrobyggerError::invalid_input(
                 SurveyCode::CountOverflow,
                 &format!("answers[{i}]"),
@@ -91,20 +120,11 @@ pub(crate) fn record_survey_response(
             ));
         }
     }
-    // Checked above: every question exists, none twice, no count overflows.
+    // Checked above: no question twice, no count overflows.
     for a in answers {
-        match round
-            .tallies
-            .iter_mut()
-            .find(|t| t.group == group && t.question == a.question && t.answer == a.answer)
-        {
-            Some(t) => t.count += 1,
-            None => round.tallies.push(AnswerTally {
-                group,
-                question: a.question.clone(),
-                answer: a.answer,
-                count: 1,
-            }),
+        match cells.iter_mut().find(|c| cell_of(c, a)) {
+            Some(c) => *count(c) += 1,
+            None => cells.push(start(a)),
         }
     }
     Ok(())
