@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: Rust (the core's layers with no import cycle, fmt, clippy, tests and
-# doctests, docs, the minimum Rust version), Python against the freshly built extension (stub
-# drift, stubtest, mypy, pytest, examples),
+# doctests, coverage-guided fuzzing of the readers, docs, the minimum Rust version), Python
+# against the freshly built extension (stub drift, stubtest, mypy, pytest, examples),
 # Kotlin on the JVM against freshly generated bindings, the Swift syntax check, and every code
 # block of the README and the guide (docs/guide) in its language. Ends with one summary line;
 # exits non-zero if anything failed. Idempotent: run it as often as you like.
@@ -42,6 +42,9 @@ rust_clippy() {
 rust_test() { cargo test --locked --no-fail-fast --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks; }
 rust_doc() { RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p brobygger -p brobygger-store -p brobygger-mobile --features brobygger-mobile/test-hooks; }
 rust_msrv() { BROBYGGER_BUILD=$BUILD "$PY" scripts/check_msrv.py; }
+# Coverage-guided fuzzing of every reader with libFuzzer, a fixed budget (ADR 0054); after the
+# tests, so the dependencies it shares with them are built.
+rust_fuzz() { scripts/fuzz_coverage.sh; }
 
 python_build() {
   (cd crates/py && VIRTUAL_ENV=$ROOT/.venv "$ROOT/.venv/bin/maturin" develop --locked -q)
@@ -116,6 +119,7 @@ step "rust: layers (no import cycle)" rust_layers
 step "rust: fmt" rust_fmt
 step "rust: clippy" rust_clippy
 step "rust: tests" rust_test
+step "rust: coverage-guided fuzzing (libFuzzer, fixed budget)" rust_fuzz
 step "rust: docs" rust_doc
 step "rust: MSRV (rust-version, dependencies, clippy incompatible_msrv)" rust_msrv
 step "python: build extension" python_build

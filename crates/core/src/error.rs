@@ -445,8 +445,12 @@ impl From<LoadError> for BrobyggerError {
 /// The path of a serde error for a message, as `serde_path_to_error` writes it (`.` for the
 /// root), but for an unknown key the path of the object that has it: the key is input (a name
 /// typed where a key belongs), not schema, and is never repeated.
+///
+/// Readers word the unknown key differently (serde_json's message starts with it; TOML's
+/// `Display` puts the source line and the position before it), so any message that names an
+/// unknown field counts: dropping one segment too many loses a little precision, never a value.
 pub fn error_path<E: std::fmt::Display>(e: &serde_path_to_error::Error<E>) -> String {
-    let unknown_key = e.inner().to_string().starts_with("unknown field `");
+    let unknown_key = e.inner().to_string().contains("unknown field `");
     let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
     let keep = if unknown_key {
         segments.len().saturating_sub(1)

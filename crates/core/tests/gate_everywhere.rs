@@ -673,3 +673,26 @@ fn unknown_keys_and_header_cells_are_never_echoed() {
         "{shown}"
     );
 }
+
+/// Found by the coverage-guided fuzzer (fuzz/, ADR 0054): TOML words an unknown key's error
+/// differently from JSON, and the key came back as the error's path.
+#[test]
+fn unknown_keys_of_toml_files_are_never_echoed() {
+    let canary = "Fatima Hansen 0101901234";
+    let rules = format!("id = \"r\"\n\"{canary}\" = 2\n");
+    let template = format!("schema_version = 1\nid = \"t\"\n\"{canary}\" = 2\n");
+    let mut shown = Vec::new();
+    for e in [
+        RuleSet::from_toml(&rules).unwrap_err(),
+        ChecklistTemplate::from_toml(&template).unwrap_err(),
+    ] {
+        shown.push(format!(
+            "{e} {e:?} {} {}",
+            e.message(Lang::Da),
+            e.message(Lang::En)
+        ));
+    }
+    for s in shown {
+        assert!(!s.contains("Fatima") && !s.contains("0101901234"), "{s}");
+    }
+}
