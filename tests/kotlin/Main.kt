@@ -28,6 +28,7 @@ fun main() {
         nationalSuite,
         outcomesSuite,
         surveyShapeSuite,
+        calendarSuite,
     )
     var passed = 0
     var failed = 0

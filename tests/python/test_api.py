@@ -96,6 +96,8 @@ DOSSIER: dict[str, str] = {
     # the association directory and places
     "directory": "Dossier.directory", "place": "Dossier.place",
     "outcomes": "Dossier.outcomes", "outcomes_mut": "Dossier.outcomes",
+    # calendars
+    "calendar": "Dossier.calendar", "CalendarFacet.export": "DossierCalendar.export", "CalendarFacet.ics": "DossierCalendar.ics",
     "OutcomesFacet.record": "DossierOutcomes.record", "OutcomesFacet.records": "DossierOutcomes.records",
     "OutcomesFacet.cohort_view": "DossierOutcomes.cohort_view",
     "DirectoryFacet.build": "DossierDirectory.build", "DirectoryFacet.search": "DossierDirectory.search",
@@ -109,7 +111,7 @@ DOSSIER_NOT_EXPOSED = {
 
 # Public free functions of the core's modules.
 FREE: dict[str, str] = {
-    "codes": "codes", "code_info": "code_info", "read_dpv": "read_dpv",
+    "codes": "codes", "code_info": "code_info", "read_dpv": "read_dpv", "read_ics": "read_ics",
     "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
     "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
     "external_source_names": "assessment_catalogue", "check_for_external_code": "assessment_catalogue",

@@ -315,6 +315,49 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Kun disse slags (gentag tilvalget, eller adskil med kommaer)",
     ),
     ("Output format", "Outputformat"),
+    // calendar
+    (
+        "The partnership's calendar as an iCalendar file (RFC 5545) to import or subscribe to: fixed meetings as series with their notice, meetings held, activities on their schedules, reviews, ends of term, briefings, and for coordinators introductions and check-ins",
+        "Partnerskabets kalender som iCalendar-fil (RFC 5545), der kan importeres eller abonneres på: faste møder som serier med deres varsel, afholdte møder, aktiviteter efter deres tidsplan, revisioner, aftalers udløb, orientering af udvalg og for koordinatorer introduktioner og opfølgninger",
+    ),
+    (
+        "Times are Danish time (Europe/Copenhagen). Each event keeps its id from one export to the next, so a subscribed calendar updates instead of adding copies.",
+        "Tider er dansk tid (Europe/Copenhagen). Hver begivenhed beholder sit id fra den ene eksport til den næste, så en kalender, man abonnerer på, opdateres i stedet for at få dubletter.",
+    ),
+    (
+        "A dossier JSON file or a store (or use --example); `-` reads standard input",
+        "En dossierfil (JSON) eller et lager (eller brug --example); `-` læser standardinput",
+    ),
+    (
+        "The day the calendar is made as of (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Dagen, kalenderen laves pr. (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
+    ),
+    ("Who the calendar is for", "Hvem kalenderen er til"),
+    (
+        "How many days ahead dated tasks (reviews, ends of term, briefings, introductions) are taken",
+        "Hvor mange dage frem daterede opgaver (revisioner, aftalers udløb, orienteringer, introduktioner) tages med",
+    ),
+    (
+        "Write to this file instead of standard output (`-` for standard output)",
+        "Skriv til denne fil i stedet for standardoutput (`-` for standardoutput)",
+    ),
+    (
+        "An iCalendar file (RFC 5545) to import or subscribe to",
+        "En iCalendar-fil (RFC 5545), der kan importeres eller abonneres på",
+    ),
+    ("The events as JSON", "Begivenhederne som JSON"),
+    (
+        "Coordinators: everything, households by pseudonymous id only",
+        "Koordinatorer: alt, husstande kun med pseudonymt id",
+    ),
+    (
+        "The partnership's people: meetings, activities and the agreements' dates, no household",
+        "Partnerskabets folk: møder, aktiviteter og aftalernes datoer, ingen husstande",
+    ),
+    (
+        "Anyone: the activities of associations listed publicly",
+        "Alle: aktiviteterne i foreninger, der er offentligt listet",
+    ),
     // report
     (
         "Write a report on one agreement to share: the agreement, role split, checklists, assessment and surveys",

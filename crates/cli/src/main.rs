@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod align;
+mod calendar;
 mod checklist;
 mod db;
 mod demo;
@@ -149,6 +150,14 @@ enum Command {
         after_help = "Examples:\n  brobygger remind --example ikast-brande --as-of 2016-03-01\n  brobygger remind dossier.json --days 30 --format csv > opgaver.csv"
     )]
     Remind(remind::RemindArgs),
+    /// The partnership's calendar as an iCalendar file (RFC 5545) to import or subscribe to:
+    /// fixed meetings as series with their notice, meetings held, activities on their
+    /// schedules, reviews, ends of term, briefings, and for coordinators introductions and
+    /// check-ins.
+    #[command(
+        after_help = "Examples:\n  brobygger calendar --example aalborg --as-of 2017-06-30 --out aalborg.ics\n  brobygger calendar partnerskab.db --audience partnership --lang en > kalender.ics\n  brobygger calendar --example horsens --audience public --format json\n\nTimes are Danish time (Europe/Copenhagen). Each event keeps its id from one export to the next, so a subscribed calendar updates instead of adding copies."
+    )]
+    Calendar(calendar::CalendarArgs),
     /// Write a report on one agreement to share: the agreement, role split, checklists,
     /// assessment and surveys.
     #[command(
@@ -377,6 +386,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Align(args) => align::run(args, lang),
         Command::Match(args) => matching::run(args, lang),
         Command::Remind(args) => remind::run(args, lang),
+        Command::Calendar(args) => calendar::run(args, lang),
         Command::Relationships { command } => relationships::run(command, lang),
         Command::Report {
             file,

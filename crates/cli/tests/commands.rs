@@ -59,6 +59,7 @@ fn every_subcommand_has_help_with_examples() {
         &["align"],
         &["match"],
         &["remind"],
+        &["calendar"],
         &["report"],
         &["template"],
         &["template", "checklist"],
@@ -876,4 +877,46 @@ fn no_spinner_or_control_codes_when_not_on_a_terminal() {
     assert_eq!(code, 0);
     assert!(stderr.is_empty(), "{stderr:?}");
     assert!(!stdout.contains('\r') && !stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn calendar_writes_an_ics_file_and_keeps_households_from_the_public() {
+    let dir = scratch("calendar");
+    let file = dir.join("aalborg.ics");
+    let out = ok(&[
+        "calendar",
+        "--example",
+        "aalborg",
+        "--as-of",
+        "30-06-2017",
+        "--lang",
+        "en",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.contains("events written to"), "{out}");
+    let ics = std::fs::read_to_string(&file).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    let back = brobygger::calendar::read_ics(&ics).unwrap();
+    assert_eq!(back.lang, brobygger::Lang::En);
+    assert_eq!(back.events.len(), 9);
+    let public = ok(&[
+        "calendar",
+        "--example",
+        "ikast-brande",
+        "--as-of",
+        "2016-03-01",
+        "--audience",
+        "public",
+    ]);
+    assert!(!public.contains("nc-"), "no household in a public calendar");
+    let coordinator = ok(&[
+        "calendar",
+        "--example",
+        "ikast-brande",
+        "--as-of",
+        "2016-03-01",
+    ]);
+    assert!(coordinator.contains("X-BROBYGGER-KIND:introduction"));
+    std::fs::remove_dir_all(dir).ok();
 }

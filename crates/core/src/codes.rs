@@ -9,6 +9,7 @@
 use crate::assessment::catalogue::AssessmentCode;
 use crate::assessment::codes::{AssessmentErrorCode, ReportCode};
 use crate::assessment::survey::SurveyCode;
+use crate::calendar::model::CalendarCode;
 use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
     Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity,
@@ -60,6 +61,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<IntroductionCode>());
     all.extend(CodeInfo::all_of::<AssignmentCode>());
     all.extend(CodeInfo::all_of::<ImportCode>());
+    all.extend(CodeInfo::all_of::<CalendarCode>());
     all.extend(CodeInfo::all_of::<PrivacyCode>());
     all.extend(CodeInfo::all_of::<OutcomeCode>());
     all.extend(CodeInfo::all_of::<SurveyCode>());

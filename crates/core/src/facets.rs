@@ -8,6 +8,7 @@
 //! through the files that define them, so this file stays the top of the crate.
 
 use crate::assessment::facet::{AssessmentFacet, SurveysFacet};
+use crate::calendar::facet::CalendarFacet;
 use crate::checklists::facet::ChecklistsFacet;
 use crate::directory::facet::DirectoryFacet;
 use crate::dossier::Dossier;
@@ -154,5 +155,11 @@ impl Dossier {
     /// What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
     pub fn reminders(&self) -> RemindersFacet<&Dossier> {
         RemindersFacet::new(self)
+    }
+
+    /// The partnership's calendar: fixed meetings, meetings held, activities, dated tasks and
+    /// check-ins, as data or as an iCalendar file.
+    pub fn calendar(&self) -> CalendarFacet<&Dossier> {
+        CalendarFacet::new(self)
     }
 }

@@ -82,6 +82,9 @@
 //!   cell with file, line and column and never its value; writers that read back the same.
 //! - **Reminders** ([`Dossier::reminders`], [`RemindersFacet::due`]): introductions, meetings to convene,
 //!   reviews, term ends and committee briefings due or overdue on a day.
+//! - **Calendars** ([`calendar`], [`Dossier::calendar`]): fixed meetings as series with their
+//!   notice, meetings held, activities on their schedules, dated tasks and check-ins, as
+//!   iCalendar (RFC 5545) files in Danish time, read back by [`calendar::read_ics`].
 //! - **Schema and vocabulary** ([`dossier_schema_json`], [`vocabulary()`]): the JSON Schema of the file format
 //!   with `x-sensitivity` on personal fields; every closed vocabulary with Danish and English
 //!   labels for apps.
@@ -121,6 +124,7 @@ uniffi::setup_scaffolding!("brobygger");
 // below are public namespaces whose front doors say what they offer; every other module is
 // private and re-exported here item by item.
 pub mod assessment;
+pub mod calendar;
 pub mod checklists;
 pub mod directory;
 pub mod import;

@@ -415,6 +415,13 @@ impl Dossier {
         to_py(py, &self.inner.place(&brobygger::PlaceId::new(id)))
     }
 
+    /// The partnership's calendar: `d.calendar.export(date(2017, 6, 30))`,
+    /// `d.calendar.ics(date(2017, 6, 30), lang="en")`.
+    #[getter]
+    fn calendar(slf: Bound<'_, Self>) -> crate::calendar::DossierCalendar {
+        crate::calendar::DossierCalendar::new(slf.unbind())
+    }
+
     /// Households' outcomes over time: `d.outcomes.record(...)`, `d.outcomes.cohort_view(...)`.
     #[getter]
     fn outcomes(slf: Bound<'_, Self>) -> crate::outcomes::DossierOutcomes {

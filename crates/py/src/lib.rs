@@ -7,6 +7,7 @@
 
 mod assessment;
 mod bulk;
+mod calendar;
 mod checklists;
 mod convert;
 mod directory;
@@ -125,6 +126,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::outcomes::{DossierOutcomes, OutcomeView};
+
+    #[pymodule_export]
+    use crate::calendar::{Calendar, DossierCalendar, read_ics};
 
     #[pymodule_export]
     use crate::assessment::example_reference_date;

@@ -163,6 +163,8 @@ pub const COMMON_TIME: Plural = Plural::new(
 );
 /// Interests (shared between a household and a volunteer).
 pub const INTEREST: Plural = Plural::new("interesse", "interesser", "interest", "interests");
+/// A calendar's events.
+pub const EVENT: Plural = Plural::new("begivenhed", "begivenheder", "event", "events");
 /// Items of a checklist.
 pub const ITEM: Plural = Plural::new("punkt", "punkter", "item", "items");
 /// Items of a checklist not answered.

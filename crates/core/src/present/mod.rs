@@ -17,6 +17,7 @@ pub(crate) mod doc;
 pub(crate) mod escape;
 pub(crate) mod findings;
 pub(crate) mod formula;
+pub(crate) mod ics;
 pub(crate) mod page;
 pub(crate) mod render;
 pub(crate) mod sheet;

@@ -437,6 +437,40 @@ class Assignment:
         """
 
 @final
+class Calendar:
+    """
+    A calendar: its name, language and events, and the iCalendar text.
+    """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __len__(self, /) -> int: ...
+    def __repr__(self, /) -> str: ...
+    @property
+    def events(self, /) -> Any:
+        """
+        The events as dicts (`uid`, `kind`, `start`, `end`, `summary`, `description`,
+        `location`, `categories`, `repeat`, `alarm`); times as `{"type": "day", "date": ...}` or
+        `{"type": "at", "date": ..., "time": "HH:MM"}`, Danish time.
+        """
+    @property
+    def lang(self, /) -> str:
+        """
+        The language of its texts, `"da"` or `"en"`.
+        """
+    @property
+    def name(self, /) -> str:
+        """
+        The calendar's name.
+        """
+    def to_dict(self, /) -> Any:
+        """
+        The calendar as plain Python data.
+        """
+    def to_ics(self, /) -> str:
+        """
+        The iCalendar (RFC 5545) text.
+        """
+
+@final
 class Carrying:
     """
     Who carries a task for one party: the role, the post and the person holding it (an
@@ -789,6 +823,12 @@ class Dossier:
         """
         Partnership health: assessments, the health summary and the report.
         """
+    @property
+    def calendar(self, /) -> DossierCalendar:
+        """
+        The partnership's calendar: `d.calendar.export(date(2017, 6, 30))`,
+        `d.calendar.ics(date(2017, 6, 30), lang="en")`.
+        """
     def check(self, /) -> list[Finding]:
         """
         The findings if there are no errors; raises `ValidationError` with all of them otherwise.
@@ -1002,6 +1042,23 @@ class DossierAssessment:
         What a report shows in its role-split and checklist slots unless `sections` are given:
         a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
         side by side), to show elsewhere or to adapt and pass back to `report`.
+        """
+
+@final
+class DossierCalendar:
+    """
+    A dossier's calendar (the core's `CalendarFacet`): `d.calendar.export(date(2017, 6, 30))`,
+    `d.calendar.ics(date(2017, 6, 30), lang="en", audience="partnership")`.
+    """
+    def export(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
+        """
+        The calendar as of `as_of` in `lang` for `audience` (`"coordinator"`, `"partnership"`,
+        `"public"`): fixed meetings as series with their notice, meetings held, activities on
+        their schedules, dated tasks within `horizon_days` and (for coordinators) check-ins.
+        """
+    def ics(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
+        """
+        The same calendar as iCalendar (RFC 5545) text, to save as a `.ics` file.
         """
 
 @final
@@ -2810,6 +2867,12 @@ def read_dpv(text: str) -> Any:
     """
     Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
     without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
+    """
+
+def read_ics(text: str) -> Calendar:
+    """
+    Reads iCalendar text into a `Calendar`. Raises `ParseError` (`calendar.*`, with the line)
+    for a file it cannot read.
     """
 
 def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
