@@ -330,6 +330,22 @@ def run_dense(table: Table, square: list[int], quick: bool) -> list[tuple[int, f
     return growth
 
 
+def run_shapes(table: Table, sizes: list[int]) -> None:
+    """Every shape and dtype in one run (issue 22): square n x n, wide n/10 x n, tall n x n/10,
+    integer and float, minimise, n from 500 to 5000; ratio = scipy's time / ours."""
+    print("\n== dense assignment, every shape and dtype (scipy 1.17.1 vs brobygger)", flush=True)
+    for n in sizes:
+        for rows, cols, shape in [(n, n, "square"), (n // 10, n, "wide"), (n, n // 10, "tall")]:
+            for kind in ["int", "float"]:
+                c = dense_instance(rows, cols, kind, seed=n + rows)
+                repeat = 3 if rows * cols <= 2000 * 2000 else 2
+                tp, peer = best_of(repeat, lambda: dense_peer(c, False))
+                to, ours = best_of(repeat, lambda: dense_ours(c, False))
+                table.add(f"dense {shape}, {kind}, minimise", f"{rows}x{cols}", tp, to, totals_agree(peer, ours))
+                print(f"  {shape} {kind} {rows}x{cols}: scipy {tp:.4f} s, brobygger {to:.4f} s, "
+                      f"{tp / to:.2f}x", flush=True)
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -421,6 +437,8 @@ def machine() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller sizes")
+    ap.add_argument("--shapes", action="store_true",
+                    help="only the dense table of every shape and dtype, 500 to 5000 (~5 min)")
     ap.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--no-setup", action="store_true",
                     help="use the current interpreter as it is (peers and brobygger installed)")
@@ -436,6 +454,11 @@ def main() -> int:
     print(f"versions: brobygger {brobygger.__version__}, matching {matching.__version__}, "
           f"scipy {scipy.__version__}, numpy {numpy.__version__}")
     table = Table()
+    if args.shapes:
+        run_shapes(table, [500, 1000, 2000, 5000])
+        print("\n== results\n")
+        print(table.markdown())
+        return 1 if table.failed else 0
     stable_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000]
     dense_sizes = [250, 500, 1000] if args.quick else [250, 500, 1000, 2000]
     stable_growth = run_stable(table, stable_sizes)

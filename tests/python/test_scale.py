@@ -205,3 +205,55 @@ def test_the_comparison_script_has_no_side_effects_on_import() -> None:
     before = set(sys.modules)
     compare_module()
     assert "scipy" not in set(sys.modules) - before
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    shape=st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    values=st.lists(st.integers(-(2**63), 2**63 - 1), min_size=16, max_size=16),
+    maximize=st.booleans(),
+)
+def test_integer_matrices_are_solved_exactly_over_all_of_int64(
+    shape: tuple[int, int], values: list[int], maximize: bool
+) -> None:
+    np = pytest.importorskip("numpy")
+    r, c = shape
+    cells = [values[i * c + j] for i in range(r) for j in range(c)]
+    matrix = [cells[i * c:(i + 1) * c] for i in range(r)]
+    k = min(r, c)
+    totals = [
+        sum(matrix[i][j] for i, j in zip(rs, cs))
+        for rs in itertools.combinations(range(r), k)
+        for cs in itertools.permutations(range(c), k)
+    ]
+    best = max(totals) if maximize else min(totals)
+    for given_ in (np.array(matrix, dtype=np.int64), matrix):
+        rows, cols = bb.linear_sum_assignment(given_, maximize=maximize)
+        assert len(rows) == k
+        assert sum(matrix[i][j] for i, j in zip(rows.tolist(), cols.tolist())) == best
+
+
+def test_integers_above_2_to_the_53_and_every_dtype_and_typed_refusals() -> None:
+    np = pytest.importorskip("numpy")
+    big = 2**60
+    # 2**60 + 1 and 2**60 are one float64: only exact integers find the better pairing.
+    exact = [[big + 1, big], [big, big + 3]]
+    assert bb.linear_sum_assignment(np.array(exact, dtype=np.int64))[1].tolist() == [1, 0]
+    assert bb.linear_sum_assignment(exact)[1].tolist() == [1, 0]
+    small = np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]])
+    want = bb.linear_sum_assignment(small.astype(np.float64))[1].tolist()
+    for dtype in [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+                  np.float32, np.float64]:
+        a = small.astype(dtype)
+        assert bb.linear_sum_assignment(a)[1].tolist() == want, dtype
+        r, k = bb.linear_sum_assignment(a.T)  # tall: the transpose, the same pairs turned round
+        assert sorted(zip(k.tolist(), r.tolist())) == list(enumerate(want)), dtype
+        assert bb.linear_sum_assignment(a.astype(a.dtype.newbyteorder()))[1].tolist() == want
+        assert bb.linear_sum_assignment(np.asfortranarray(a))[1].tolist() == want
+    assert bb.linear_sum_assignment(np.eye(3, dtype=bool), maximize=True)[1].tolist() == [0, 1, 2]
+    bad: list[Any] = [np.array([[1 + 2j, 3]]), np.array([["a", "b"]]), np.array([[object(), 1]], dtype=object),
+                      np.array([["2024-01-01"]], dtype="datetime64[D]"), [[1j, 2]], [["a", "b"]]]
+    for matrix in bad:
+        with pytest.raises(bb.InvalidInputError) as e:
+            bb.linear_sum_assignment(matrix)
+        assert e.value.code == "assignment.element_type"

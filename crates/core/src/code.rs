@@ -424,6 +424,10 @@ codes! {
         Table = "input.table", error(InvalidInput),
             "Tabellen skal være en liste af rækker, et objekt af kolonner (lige lange lister) eller delt i kolonnenavne og rækker.",
             "The table must be a list of records, an object of columns (lists of equal length) or split into column names and rows.";
+        /// A group key column with the name of a result table's column, or named twice.
+        KeyColumn = "input.key_column", error(InvalidInput),
+            "En kolonne i gruppens nøgle har samme navn som en kolonne i resultatet eller står der to gange.",
+            "A column of the group key has the name of a column of the result or is named twice.";
         /// A value outside its vocabulary.
         UnknownValue = "input.unknown_value", error(InvalidInput),
             "Værdien findes ikke i ordforrådet.",

@@ -75,6 +75,21 @@ pub struct Assessment {
 
 #[pymethods]
 impl Assessment {
+    /// Pickling: the core value's serde form (see `_from_state`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        crate::convert::reduce(slf.as_any(), crate::convert::state(&slf.get().inner)?)
+    }
+
+    /// Unpickling: the value from the state `__reduce__` gave.
+    #[staticmethod]
+    fn _from_state(state: &[u8]) -> PyResult<Self> {
+        Ok(Self {
+            inner: crate::convert::from_state(state)?,
+        })
+    }
+
     /// The assessment's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
     /// `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
     /// (plain values; dates as ISO strings). What `scores_frame`, `checks_frame` and `assessment_findings_frame` read.

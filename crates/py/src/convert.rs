@@ -386,3 +386,85 @@ pub(crate) fn sheet(table: &Bound<'_, PyAny>) -> PyResult<Option<Sheet>> {
         .collect();
     Ok(Some(Sheet { columns, rows }))
 }
+
+/// The pickled state of a core value: its serde form (JSON text) as bytes. What `__reduce__`
+/// returns for every class wrapping a core value, so Dask and Spark can ship it to workers.
+pub(crate) fn state<T: Serialize>(v: &T) -> PyResult<Vec<u8>> {
+    serde_json::to_vec(v).map_err(|e| {
+        to_pyerr(BrobyggerError::Internal {
+            code: brobygger::InternalCode::Serialize.into(),
+            reason: e.to_string(),
+        })
+    })
+}
+
+/// A core value back from its pickled state (see [`state`]); a state that does not read is an
+/// `InvalidInputError` naming `state`.
+pub(crate) fn from_state<T: DeserializeOwned>(state: &[u8]) -> PyResult<T> {
+    serde_json::from_slice(state).map_err(|e| {
+        to_pyerr(BrobyggerError::invalid_input(
+            brobygger::InputCode::BadField,
+            "state",
+            format!(
+                "the pickled state does not read (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        ))
+    })
+}
+
+/// `(type(obj)._from_state, (state,))`: the reduce value of a class that pickles through its
+/// core value's serde form.
+pub(crate) fn reduce<'py>(
+    obj: &Bound<'py, PyAny>,
+    state: Vec<u8>,
+) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+    let py = obj.py();
+    Ok((
+        obj.get_type().getattr("_from_state")?,
+        (pyo3::types::PyBytes::new(py, &state),),
+    ))
+}
+
+/// A group key's value as a table cell: `None` (and NaN) missing, `bool`, `int`, `float`,
+/// `str`, `datetime.date`; anything else (numpy scalars are turned into these by the Python
+/// layer) is an `InvalidInputError` at `path`.
+pub(crate) fn cell(value: &Bound<'_, PyAny>, path: &str) -> PyResult<brobygger::present::Cell> {
+    use brobygger::present::Cell;
+    if value.is_none() {
+        return Ok(Cell::Missing);
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Ok(Cell::bool(value.extract::<bool>()?));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return match value.extract::<i64>() {
+            Ok(v) => Ok(Cell::int(v)),
+            Err(_) => Err(to_pyerr(BrobyggerError::invalid_input(
+                brobygger::InputCode::BadField,
+                path,
+                "the key's integer does not fit in 64 bits",
+            ))),
+        };
+    }
+    if value.is_instance_of::<PyFloat>() {
+        let v: f64 = value.extract()?;
+        return Ok(if v.is_nan() {
+            Cell::Missing
+        } else {
+            Cell::decimal(v)
+        });
+    }
+    if value.is_instance_of::<PyString>() {
+        return Ok(Cell::text(value.extract::<String>()?));
+    }
+    if let Ok(d) = value.extract::<NaiveDate>() {
+        return Ok(Cell::date(d));
+    }
+    Err(to_pyerr(BrobyggerError::invalid_input(
+        brobygger::InputCode::UnsupportedType,
+        path,
+        "a group key value must be None, a bool, an int, a float, a str or a date",
+    )))
+}

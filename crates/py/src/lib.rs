@@ -147,7 +147,10 @@ mod _brobygger {
     use crate::store::Store;
 
     #[pymodule_export]
-    use crate::scale::{_assign_dense, _spreadsheet_csv, Profiles};
+    use crate::scale::{
+        _assign_dense, _assign_dense_typed, _empty_match_table, _match_tables, _spreadsheet_csv,
+        Profiles,
+    };
 
     #[pymodule_export]
     use crate::model::{

@@ -121,6 +121,21 @@ impl RuleSet {
         to_py(py, &self.inner)
     }
 
+    /// Pickling: the rule set's serde form (see `_from_state`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        crate::convert::reduce(slf.as_any(), crate::convert::state(&slf.get().inner)?)
+    }
+
+    /// Unpickling: the rule set from the state `__reduce__` gave.
+    #[staticmethod]
+    fn _from_state(state: &[u8]) -> PyResult<Self> {
+        Ok(Self {
+            inner: crate::convert::from_state(state)?,
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "RuleSet({:?}, {} rule(s))",
@@ -286,6 +301,21 @@ impl MatchRun {
     /// Jupyter: the run as HTML (English).
     fn _repr_html_(&self) -> String {
         self.inner.present(Format::HtmlFragment, core::Lang::En)
+    }
+
+    /// Pickling: the core value's serde form (see `_from_state`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        crate::convert::reduce(slf.as_any(), crate::convert::state(&slf.get().inner)?)
+    }
+
+    /// Unpickling: the value from the state `__reduce__` gave.
+    #[staticmethod]
+    fn _from_state(state: &[u8]) -> PyResult<Self> {
+        Ok(Self {
+            inner: crate::convert::from_state(state)?,
+        })
     }
 
     fn __repr__(&self) -> String {

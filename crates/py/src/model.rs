@@ -9,7 +9,59 @@ use brobygger::chrono::NaiveDate;
 use pyo3::prelude::*;
 
 /// Defines a frozen Python class wrapping a core value, with `to_dict()`, `__repr__` and `==`.
+/// `view!(pickled; ...)` also pickles the class through the core value's serde form.
 macro_rules! view {
+    (pickled; $(#[$meta:meta])* $name:ident, $core:ty, $repr:expr, { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[pyclass(frozen, module = "brobygger")]
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            pub(crate) inner: $core,
+        }
+
+        impl From<$core> for $name {
+            fn from(inner: $core) -> Self {
+                Self { inner }
+            }
+        }
+
+        #[pymethods]
+        impl $name {
+            /// The value as plain Python data (dicts and lists), shaped like the JSON file.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                to_py(py, &self.inner)
+            }
+
+            /// Pickling: the core value's serde form (see `_from_state`).
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+                crate::convert::reduce(slf.as_any(), crate::convert::state(&slf.get().inner)?)
+            }
+
+            /// Unpickling: the value from the state `__reduce__` gave.
+            #[staticmethod]
+            fn _from_state(state: &[u8]) -> PyResult<Self> {
+                Ok(Self {
+                    inner: crate::convert::from_state(state)?,
+                })
+            }
+
+            fn __repr__(&self) -> String {
+                let f: fn(&$core) -> String = $repr;
+                f(&self.inner)
+            }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other
+                    .cast::<$name>()
+                    .map(|o| o.get().inner == self.inner)
+                    .unwrap_or(false)
+            }
+
+            $($body)*
+        }
+    };
     ($(#[$meta:meta])* $name:ident, $core:ty, $repr:expr, { $($body:tt)* }) => {
         $(#[$meta])*
         #[pyclass(frozen, module = "brobygger")]
@@ -53,7 +105,7 @@ fn list<T: Clone, V: From<T>>(items: &[T]) -> Vec<V> {
     items.iter().cloned().map(V::from).collect()
 }
 
-view!(
+view!(pickled;
     /// A problem or observation: `code`, `severity`, `path`, messages in Danish and English,
     /// and the source document behind the rule.
     Finding, core::Finding, |f| format!("Finding({:?}, {:?}, {:?})", f.code, enum_str(&f.severity), f.path.as_str()), {
@@ -107,7 +159,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A department (forvaltning) of a municipality.
     Department, core::Department, |d| format!("Department({:?}, {:?})", d.id.as_str(), enum_str(&d.kind)), {
     /// Id within its municipality.
@@ -127,7 +179,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A municipality with its departments.
     Municipality, core::Municipality, |m| format!("Municipality({:?}, code={})", m.id.as_str(), m.code), {
     /// Id within the dossier.
@@ -152,7 +204,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A civil-society organisation.
     Organisation, core::Organisation, |o| format!("Organisation({:?}, {:?})", o.id.as_str(), enum_str(&o.kind)), {
     /// Org-id style id.
@@ -181,7 +233,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A person acting in a partnership. `repr()` shows the id only.
     Person, core::Person, |p| format!("Person({:?})", p.id.as_str()), {
     /// Opaque id.
@@ -206,7 +258,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// One person's time in a post: `from_date` inclusive, `until` exclusive (None while open).
     Tenure, core::Tenure, |t| format!("Tenure({:?}, {} – {:?})", t.person.as_str(), t.from, t.until), {
     /// Who held the post.
@@ -226,7 +278,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A post and who held it when.
     Post, core::Post, |p| format!("Post({:?}, {:?})", p.id.as_str(), enum_str(&p.kind)), {
     /// Id.
@@ -270,7 +322,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A recorded status change.
     StatusEvent, core::StatusEvent, |e| format!("StatusEvent({:?} -> {:?}, {})", enum_str(&e.from), enum_str(&e.to), e.at), {
     /// Status before.
@@ -319,7 +371,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// One version of an agreement's terms.
     AgreementVersion, core::AgreementVersion, |v| format!("AgreementVersion({}, {:?})", v.number, v.terms.title), {
     /// 1, 2, 3, ...
@@ -339,7 +391,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// What the parties agree on. Nested parts come back as dicts and lists of dicts, ready
     /// for `pandas.DataFrame(...)`.
     AgreementTerms, core::AgreementTerms, |t| format!("AgreementTerms({:?})", t.title), {
@@ -415,7 +467,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// A partnership agreement with its versions and history.
     Agreement, core::Agreement, |a| format!("Agreement({:?}, {:?}, version {})", a.id.as_str(), enum_str(&a.status), a.versions.len()), {
     /// Id.
@@ -464,7 +516,7 @@ view!(
     }
 });
 
-view!(
+view!(pickled;
     /// What a handover did.
     HandoverReport, core::HandoverReport, |r| format!("HandoverReport(posts={:?})", r.posts), {
     /// The posts that changed holder.

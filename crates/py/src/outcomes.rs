@@ -97,6 +97,21 @@ pub struct OutcomeView {
 
 #[pymethods]
 impl OutcomeView {
+    /// Pickling: the core value's serde form (see `_from_state`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        crate::convert::reduce(slf.as_any(), crate::convert::state(&slf.get().inner)?)
+    }
+
+    /// Unpickling: the value from the state `__reduce__` gave.
+    #[staticmethod]
+    fn _from_state(state: &[u8]) -> PyResult<Self> {
+        Ok(Self {
+            inner: crate::convert::from_state(state)?,
+        })
+    }
+
     /// The cells as dicts (`grouping`, `timing`, `measure`, `households`, `with_outcome`,
     /// `share`, `suppression`).
     #[getter]

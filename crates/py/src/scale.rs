@@ -9,7 +9,8 @@ use brobygger::BrobyggerError;
 use brobygger::chrono::NaiveDate;
 use brobygger::import::{CsvTable, nested_columns};
 use brobygger::matching as m;
-use brobygger::matching::{Objective, solve_dense_owned};
+use brobygger::matching::{DenseTotal, Objective, solve_dense_bytes, solve_dense_owned};
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 
 /// The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
@@ -51,6 +52,35 @@ pub fn _assign_dense(
         })
         .py()?;
     Ok((a.rows, a.columns, a.total))
+}
+
+/// Dense optimal assignment on a row-major matrix given as `bytes` in the element type
+/// `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
+/// row indices, their columns and the total: an exact `int` for integer matrices (no rounding
+/// above 2**53), a `float` otherwise. Complex numbers, text, objects and dates raise
+/// `InvalidInputError` (`assignment.element_type`). Private: call
+/// `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
+#[pyfunction]
+#[pyo3(signature = (data, typestr, rows, cols, objective = "minimize"))]
+pub fn _assign_dense_typed<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    typestr: &str,
+    rows: usize,
+    cols: usize,
+    objective: &str,
+) -> PyResult<(Vec<u32>, Vec<u32>, Bound<'py, PyAny>)> {
+    let objective: Objective = parse_enum(objective, "objective")?;
+    let s = py
+        .detach(|| {
+            solve_dense_bytes(data, typestr, rows, cols, objective).map_err(BrobyggerError::from)
+        })
+        .py()?;
+    let total = match s.total {
+        DenseTotal::Real(x) => x.into_bound_py_any(py)?,
+        DenseTotal::Integer(x) => x.into_bound_py_any(py)?,
+    };
+    Ok((s.rows, s.columns, total))
 }
 
 /// Newcomer households and offers read once, in bulk, ready to be matched under any rule set.
@@ -135,6 +165,31 @@ impl Profiles {
         Ok(MatchRun { inner: run })
     }
 
+    /// Pickling: both sides in their serde form (see `_from_state`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        let p = slf.get();
+        crate::convert::reduce(
+            slf.as_any(),
+            crate::convert::state(&(&p.newcomers, &p.offers))?,
+        )
+    }
+
+    /// Unpickling: the profiles from the state `__reduce__` gave.
+    #[staticmethod]
+    fn _from_state(state: &[u8]) -> PyResult<Self> {
+        let (newcomers, offers) = crate::convert::from_state(state)?;
+        Ok(Self { newcomers, offers })
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Profiles>()
+            .map(|o| o.get().newcomers == self.newcomers && o.get().offers == self.offers)
+            .unwrap_or(false)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Profiles(newcomers={}, offers={})",
@@ -142,4 +197,70 @@ impl Profiles {
             self.offers.len()
         )
     }
+}
+
+/// A group key as `(column, value)` pairs, each value converted to a cell.
+fn key_parts(key: Option<Vec<(String, Bound<'_, PyAny>)>>) -> PyResult<Vec<m::KeyPart>> {
+    key.unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (column, value))| {
+            Ok(m::KeyPart::new(
+                column,
+                crate::convert::cell(&value, &format!("key[{i}]"))?,
+            ))
+        })
+        .collect()
+}
+
+/// One group's run as tables: `profiles` matched under `rules`, returned as the core's tables
+/// `matches`, `unmatched` and `match_statistics` (plain dicts as `MatchRun.tables` gives them),
+/// every row led by `key`'s `(column, value)` pairs. The GIL is released for the run. Private:
+/// call `brobygger.match_tables`.
+#[pyfunction]
+#[pyo3(signature = (profiles, rules, as_of, solver = "optimal", offer_ranking = "score", key = None, lang = "en", id = None, bases = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn _match_tables<'py>(
+    py: Python<'py>,
+    profiles: &Profiles,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+    solver: &str,
+    offer_ranking: &str,
+    key: Option<Vec<(String, Bound<'py, PyAny>)>>,
+    lang: &str,
+    id: Option<String>,
+    bases: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
+    let key = key_parts(key)?;
+    let lang = crate::convert::lang(lang)?;
+    let rules = &rules.inner;
+    let tables = py
+        .detach(|| {
+            m::match_tables(
+                rules,
+                &profiles.newcomers,
+                &profiles.offers,
+                options,
+                &key,
+                lang,
+            )
+        })
+        .py()?;
+    crate::convert::to_py(py, &tables.into_tables())
+}
+
+/// The table `name` (`matches`, `unmatched` or `match_statistics`) with no rows, led by `key`'s
+/// columns (typed by the values given): what an engine declares as a grouped map's output.
+/// Private: `brobygger.match_tables` and the engine adapters read it.
+#[pyfunction]
+#[pyo3(signature = (name, key = None))]
+pub fn _empty_match_table<'py>(
+    py: Python<'py>,
+    name: &str,
+    key: Option<Vec<(String, Bound<'py, PyAny>)>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let table = m::empty_match_table(name, &key_parts(key)?).py()?;
+    crate::convert::to_py(py, &table)
 }

@@ -87,6 +87,13 @@ pub enum AssignmentError {
     /// Every complete assignment uses a forbidden cell.
     #[error("every complete assignment uses a forbidden (infinite) cell")]
     Infeasible,
+    /// The matrix holds values that are not real numbers or integers (complex numbers, text,
+    /// objects, dates), or comes in an element type the library does not read.
+    #[error("a matrix of {found} cannot be assigned: give integers or real numbers")]
+    ElementType {
+        /// What the matrix holds (a kind of value, never a value).
+        found: String,
+    },
 }
 
 codes! {
@@ -104,6 +111,10 @@ codes! {
         Infeasible = "assignment.infeasible", error(Infeasible),
             "Enhver fuldstændig tildeling bruger en forbudt (uendelig) celle.",
             "Every complete assignment uses a forbidden (infinite) cell.";
+        /// The matrix holds complex numbers, text, objects or dates, not integers or reals.
+        ElementType = "assignment.element_type", error(InvalidInput),
+            "Matricen skal indeholde heltal eller reelle tal, ikke komplekse tal, tekst eller andet.",
+            "The matrix must hold integers or real numbers, not complex numbers, text or anything else.";
     }
 }
 
@@ -114,6 +125,7 @@ impl AssignmentError {
             AssignmentError::Shape { .. } => AssignmentCode::Shape,
             AssignmentError::InvalidEntry { .. } => AssignmentCode::InvalidEntry,
             AssignmentError::Infeasible => AssignmentCode::Infeasible,
+            AssignmentError::ElementType { .. } => AssignmentCode::ElementType,
         }
     }
 }
@@ -134,6 +146,11 @@ impl From<AssignmentError> for BrobyggerError {
                 reason,
             },
             AssignmentError::Infeasible => BrobyggerError::Infeasible { code, reason },
+            AssignmentError::ElementType { .. } => BrobyggerError::InvalidInput {
+                code,
+                path: "costs".into(),
+                reason,
+            },
         }
     }
 }
@@ -230,7 +247,7 @@ fn solve_cow(
     } else {
         (rows, cols)
     };
-    let col_of_row = Lap::new(&costs, n, m).solve()?;
+    let col_of_row = Lap::new(costs.as_ref(), n, m).solve()?;
     let mut pairs: Vec<(u32, u32, f64)> = col_of_row
         .iter()
         .enumerate()
@@ -251,40 +268,420 @@ fn solve_cow(
     })
 }
 
+/// The total of a [`DenseSolution`]: exact for integer matrices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DenseTotal {
+    /// The sum of a real matrix's chosen cells.
+    Real(f64),
+    /// The exact sum of an integer matrix's chosen cells (no rounding above 2⁵³).
+    Integer(i128),
+}
+
+/// An optimal assignment of a real or integer matrix: `rows[k]` is matched with
+/// `columns[k]`, sorted by row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DenseSolution {
+    /// Row indices, increasing.
+    pub rows: Vec<u32>,
+    /// The column matched with each row.
+    pub columns: Vec<u32>,
+    /// The sum of the chosen cells.
+    pub total: DenseTotal,
+}
+
+/// Solves the assignment problem on a row-major matrix of integers exactly: every cost,
+/// price and path length is an integer (64-bit when the costs' range allows, 128-bit
+/// otherwise), so costs beyond 2⁵³, which a float64 cannot hold, give the true optimum and
+/// its exact total. Integer matrices have no forbidden cells.
+pub fn solve_dense_integers(
+    matrix: &[i64],
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseSolution, AssignmentError> {
+    solve_ints(matrix, rows, cols, objective)
+}
+
+/// Solves the assignment problem on a matrix handed over as raw bytes (row-major, `rows ×
+/// cols`) in the element type `typestr` names, as the array interface writes it (numpy's
+/// `dtype.str`): `<f8`, `<f4`, `<i8` ... `|i1`, `<u8` ... `|u1`, `|b1`, with `<`, `>`, `=` or
+/// `|` for the byte order. Reals are solved as [`solve_dense_owned`] does; integers and
+/// booleans exactly, as [`solve_dense_integers`] does. Complex numbers, text, objects and
+/// dates are [`AssignmentError::ElementType`], as scipy refuses them.
+pub fn solve_dense_bytes(
+    data: &[u8],
+    typestr: &str,
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseSolution, AssignmentError> {
+    let mut chars = typestr.chars();
+    let (order, kind) = (chars.next(), chars.next());
+    let size: usize = chars.as_str().parse().unwrap_or(0);
+    let big = match order {
+        Some('>') => true,
+        Some('<') => false,
+        Some('|' | '=') => cfg!(target_endian = "big"),
+        _ => return Err(element_type("an element type it does not know")),
+    };
+    let found = |what: &str| Err(element_type(what));
+    match (kind, size) {
+        (Some('f'), 8) => {
+            let m = decode(
+                data,
+                (rows, cols),
+                big,
+                f64::from_le_bytes,
+                f64::from_be_bytes,
+            )?;
+            let a = solve_dense_owned(m, rows, cols, objective)?;
+            Ok(DenseSolution {
+                rows: a.rows,
+                columns: a.columns,
+                total: DenseTotal::Real(a.total),
+            })
+        }
+        (Some('f'), 4) => {
+            let m: Vec<f64> = decode(
+                data,
+                (rows, cols),
+                big,
+                f32::from_le_bytes,
+                f32::from_be_bytes,
+            )?
+            .into_iter()
+            .map(f64::from)
+            .collect();
+            let a = solve_dense_owned(m, rows, cols, objective)?;
+            Ok(DenseSolution {
+                rows: a.rows,
+                columns: a.columns,
+                total: DenseTotal::Real(a.total),
+            })
+        }
+        (Some('i'), 8) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                i64::from_le_bytes,
+                i64::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('i'), 4) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                i32::from_le_bytes,
+                i32::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('i'), 2) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                i16::from_le_bytes,
+                i16::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('i'), 1) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                i8::from_le_bytes,
+                i8::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('u'), 8) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                u64::from_le_bytes,
+                u64::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('u'), 4) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                u32::from_le_bytes,
+                u32::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('u'), 2) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                u16::from_le_bytes,
+                u16::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('u' | 'b'), 1) => ints(
+            &decode(
+                data,
+                (rows, cols),
+                big,
+                u8::from_le_bytes,
+                u8::from_be_bytes,
+            )?,
+            rows,
+            cols,
+            objective,
+        ),
+        (Some('c'), _) => found("complex numbers"),
+        (Some('U' | 'S' | 'a'), _) => found("text"),
+        (Some('O'), _) => found("Python objects"),
+        (Some('M' | 'm'), _) => found("dates or durations"),
+        (Some('f'), _) => found("floats of a width other than 32 or 64 bits"),
+        _ => found("an element type it does not know"),
+    }
+}
+
+fn element_type(what: &str) -> AssignmentError {
+    AssignmentError::ElementType {
+        found: what.to_owned(),
+    }
+}
+
+fn ints<S: Copy + Into<i128>>(
+    matrix: &[S],
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseSolution, AssignmentError> {
+    solve_ints(matrix, rows, cols, objective)
+}
+
+/// The elements of `data`, each `N` bytes in the given byte order.
+fn decode<T, const N: usize>(
+    data: &[u8],
+    (rows, cols): (usize, usize),
+    big: bool,
+    le: fn([u8; N]) -> T,
+    be: fn([u8; N]) -> T,
+) -> Result<Vec<T>, AssignmentError> {
+    let want = rows.checked_mul(cols).and_then(|k| k.checked_mul(N));
+    if want != Some(data.len()) {
+        return Err(AssignmentError::Shape {
+            len: data.len() / N,
+            rows,
+            cols,
+        });
+    }
+    Ok(data
+        .chunks_exact(N)
+        .map(|b| {
+            let mut a = [0u8; N];
+            a.copy_from_slice(b);
+            if big { be(a) } else { le(a) }
+        })
+        .collect())
+}
+
+/// The exact integer path: the costs shifted to `0..=range` (`x − min` when minimising,
+/// `max − x` when maximising: the same optimum, since every row of the smaller side takes one
+/// cell), transposed when tall, in `i64` when `range × 4(n + 2)` fits with room to spare (the
+/// prices and path lengths stay within a few multiples of `range × n`), else in `i128`.
+fn solve_ints<S: Copy + Into<i128>>(
+    matrix: &[S],
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+) -> Result<DenseSolution, AssignmentError> {
+    if rows.checked_mul(cols) != Some(matrix.len()) {
+        return Err(AssignmentError::Shape {
+            len: matrix.len(),
+            rows,
+            cols,
+        });
+    }
+    if rows == 0 || cols == 0 {
+        return Ok(DenseSolution {
+            rows: Vec::new(),
+            columns: Vec::new(),
+            total: DenseTotal::Integer(0),
+        });
+    }
+    let (mut lo, mut hi) = (i128::MAX, i128::MIN);
+    for &x in matrix {
+        let x: i128 = x.into();
+        lo = lo.min(x);
+        hi = hi.max(x);
+    }
+    let transpose = rows > cols;
+    let (n, m) = if transpose {
+        (cols, rows)
+    } else {
+        (rows, cols)
+    };
+    let shift = |x: S| -> i128 {
+        let x: i128 = x.into();
+        match objective {
+            Objective::Minimize => x - lo,
+            Objective::Maximize => hi - x,
+        }
+    };
+    let range = hi - lo;
+    let small = range
+        .checked_mul(4 * (n as i128 + 2))
+        .is_some_and(|b| b < i128::from(i64::MAX / 4));
+    let col_of_row = if small {
+        // In range by the check above.
+        let c = shifted(matrix, rows, cols, transpose, |x| shift(x) as i64);
+        Lap::new(&c[..], n, m).solve()?
+    } else {
+        let c = shifted(matrix, rows, cols, transpose, shift);
+        Lap::new(&c[..], n, m).solve()?
+    };
+    let mut pairs: Vec<(u32, u32)> = col_of_row
+        .iter()
+        .enumerate()
+        .map(|(i, &j)| {
+            if transpose {
+                (j as u32, i as u32)
+            } else {
+                (i as u32, j as u32)
+            }
+        })
+        .collect();
+    pairs.sort_unstable();
+    let total: i128 = pairs
+        .iter()
+        .map(|&(i, j)| -> i128 { matrix[i as usize * cols + j as usize].into() })
+        .sum();
+    Ok(DenseSolution {
+        rows: pairs.iter().map(|p| p.0).collect(),
+        columns: pairs.iter().map(|p| p.1).collect(),
+        total: DenseTotal::Integer(total),
+    })
+}
+
+/// The matrix through `f`, transposed when asked, row-major.
+fn shifted<S: Copy, T: Copy + Default>(
+    matrix: &[S],
+    rows: usize,
+    cols: usize,
+    transpose: bool,
+    f: impl Fn(S) -> T,
+) -> Vec<T> {
+    if !transpose {
+        return matrix.iter().map(|&x| f(x)).collect();
+    }
+    let mut t = vec![T::default(); matrix.len()];
+    // Blocks of rows keep the writes into the transposed matrix close together.
+    const BLOCK: usize = 64;
+    for i0 in (0..rows).step_by(BLOCK) {
+        let i1 = (i0 + BLOCK).min(rows);
+        for j in 0..cols {
+            for i in i0..i1 {
+                t[j * rows + i] = f(matrix[i * cols + j]);
+            }
+        }
+    }
+    t
+}
+
 const FREE: usize = usize::MAX;
+
+/// The numbers the solver computes in: `f64` for real matrices, `i64` or `i128` for integer
+/// ones (exact; `i128` when the costs' range times the size could overflow `i64`). `INF` marks
+/// "none yet" and, for floats, a forbidden cell; integer matrices have no forbidden cells, and
+/// their shifted costs and prices stay far below `INF`.
+trait Cost:
+    Copy
+    + PartialOrd
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::SubAssign
+{
+    const INF: Self;
+    const ZERO: Self;
+    fn finite(self) -> bool;
+}
+
+impl Cost for f64 {
+    const INF: Self = f64::INFINITY;
+    const ZERO: Self = 0.0;
+    fn finite(self) -> bool {
+        self.is_finite()
+    }
+}
+
+impl Cost for i64 {
+    const INF: Self = i64::MAX;
+    const ZERO: Self = 0;
+    fn finite(self) -> bool {
+        self != i64::MAX
+    }
+}
+
+impl Cost for i128 {
+    const INF: Self = i128::MAX;
+    const ZERO: Self = 0;
+    fn finite(self) -> bool {
+        self != i128::MAX
+    }
+}
 
 /// The Jonker–Volgenant state on an `n × m` cost matrix with `n ≤ m`: column prices `v`
 /// (reduced cost of a cell is `c[i][j] − v[j]`, and a row's assigned cell has the least
 /// reduced cost in its row), and the partial assignment.
-struct Lap<'a> {
-    c: &'a [f64],
+struct Lap<'a, T: Cost> {
+    c: &'a [T],
     n: usize,
     m: usize,
-    v: Vec<f64>,
+    v: Vec<T>,
     col_of: Vec<usize>,
     row_of: Vec<usize>,
 }
 
-impl<'a> Lap<'a> {
-    fn new(c: &'a [f64], n: usize, m: usize) -> Self {
+impl<'a, T: Cost> Lap<'a, T> {
+    fn new(c: &'a [T], n: usize, m: usize) -> Self {
         Lap {
             c,
             n,
             m,
-            v: vec![0.0; m],
+            v: vec![T::ZERO; m],
             col_of: vec![FREE; n],
             row_of: vec![FREE; m],
         }
     }
 
-    fn row(&self, i: usize) -> &[f64] {
+    fn row(&self, i: usize) -> &'a [T] {
         &self.c[i * self.m..(i + 1) * self.m]
     }
 
     fn solve(mut self) -> Result<Vec<usize>, AssignmentError> {
         // The warm start needs finite prices; a forbidden cell anywhere leaves it all to the
         // shortest paths, which handle infinities exactly.
-        let finite = self.c.iter().all(|x| x.is_finite());
+        let finite = self.c.iter().all(|x| x.finite());
         let mut free: Vec<usize> = if finite && self.n == self.m {
             self.column_reduction()
         } else {
@@ -308,7 +705,7 @@ impl<'a> Lap<'a> {
         let (n, m) = (self.n, self.m);
         let mut chosen = vec![0u32; n];
         for j in (0..m).rev() {
-            let mut best = (f64::INFINITY, 0);
+            let mut best = (T::INF, 0);
             for i in 0..n {
                 let x = self.c[i * m + j];
                 if x < best.0 {
@@ -337,14 +734,15 @@ impl<'a> Lap<'a> {
                     // next best, by raising its column's price.
                     let j1 = self.col_of[i];
                     let row = self.row(i);
-                    let mut second = f64::INFINITY;
+                    let mut second = T::INF;
                     for (j, (&x, &v)) in row.iter().zip(&self.v).enumerate() {
                         if j != j1 && x - v < second {
                             second = x - v;
                         }
                     }
-                    if second.is_finite() {
-                        self.v[j1] -= second - (row[j1] - self.v[j1]);
+                    if second.finite() {
+                        let d = second - (row[j1] - self.v[j1]);
+                        self.v[j1] -= d;
                     }
                 }
                 _ => {}
@@ -378,7 +776,7 @@ impl<'a> Lap<'a> {
                 continue;
             }
             budget -= 1;
-            let (mut u1, mut j1, mut u2, mut j2) = (f64::INFINITY, FREE, f64::INFINITY, FREE);
+            let (mut u1, mut j1, mut u2, mut j2) = (T::INF, FREE, T::INF, FREE);
             for (j, (&x, &v)) in self.row(i).iter().zip(&self.v).enumerate() {
                 let h = x - v;
                 if h < u2 {
@@ -398,7 +796,7 @@ impl<'a> Lap<'a> {
                 continue;
             }
             let mut owner = self.row_of[j1];
-            let moved = u1 < u2 && u2.is_finite();
+            let moved = u1 < u2 && u2.finite();
             if moved {
                 self.v[j1] -= u2 - u1;
             } else if owner != FREE && j2 != FREE {
@@ -428,25 +826,25 @@ impl<'a> Lap<'a> {
         let m = self.m;
         // Row potentials for this search: a row's reduced costs are c − v − u, non-negative
         // for assigned rows, whose assigned cell is tight.
-        let mut dist = vec![f64::INFINITY; m];
+        let mut dist = vec![T::INF; m];
         let mut pred = vec![start; m];
         let mut todo: Vec<usize> = (0..m).collect();
         let mut done: Vec<usize> = Vec::new();
         let mut i = start;
-        let mut base = 0.0;
+        let mut base = T::ZERO;
         let mut offset = {
             let row = self.row(start);
             row.iter()
                 .zip(&self.v)
-                .map(|(x, v)| x - v)
-                .fold(f64::INFINITY, f64::min)
+                .map(|(&x, &v)| x - v)
+                .fold(T::INF, |a, b| if b < a { b } else { a })
         };
-        if !offset.is_finite() {
+        if !offset.finite() {
             return Err(AssignmentError::Infeasible);
         }
         let sink = loop {
             let row = &self.c[i * m..(i + 1) * m];
-            let mut lowest = f64::INFINITY;
+            let mut lowest = T::INF;
             let mut at = usize::MAX;
             for (k, &j) in todo.iter().enumerate() {
                 let r = base + row[j] - self.v[j] - offset;
@@ -460,7 +858,7 @@ impl<'a> Lap<'a> {
                     at = k;
                 }
             }
-            if at == usize::MAX || !lowest.is_finite() {
+            if at == usize::MAX || !lowest.finite() {
                 return Err(AssignmentError::Infeasible);
             }
             let j = todo.swap_remove(at);
@@ -517,6 +915,69 @@ mod tests {
         let b = solve_dense(&t, 3, 2, Objective::Minimize).unwrap();
         assert_eq!(b.total, 4.0);
         assert_eq!(b.columns.len(), 2);
+    }
+
+    #[test]
+    fn integers_are_exact_beyond_2_to_the_53() {
+        let big = 1i64 << 60;
+        // 2⁶⁰ + 1 and 2⁶⁰ are the same float64: only exact integers see the better pairing.
+        let c = [big + 1, big, big, big + 3];
+        let a = solve_dense_integers(&c, 2, 2, Objective::Minimize).unwrap();
+        assert_eq!(
+            (a.columns, a.total),
+            (vec![1, 0], DenseTotal::Integer(2 * i128::from(big)))
+        );
+        let a = solve_dense_integers(&c, 2, 2, Objective::Maximize).unwrap();
+        assert_eq!(a.total, DenseTotal::Integer(2 * i128::from(big) + 4));
+        // The extremes of i64, both ways, wide and tall.
+        let c = [i64::MIN, i64::MAX, 0, i64::MAX, i64::MIN, 7];
+        for (r, k) in [(2, 3), (3, 2)] {
+            for o in [Objective::Minimize, Objective::Maximize] {
+                let a = solve_dense_integers(&c, r, k, o).unwrap();
+                assert_eq!(a.rows.len(), 2);
+            }
+        }
+        let a = solve_dense_integers(&c, 2, 3, Objective::Minimize).unwrap();
+        assert_eq!(a.total, DenseTotal::Integer(2 * i128::from(i64::MIN)));
+    }
+
+    #[test]
+    fn bytes_in_every_element_type_and_typed_refusals() {
+        let c = [4i64, 1, 3, 2, 0, 5, 3, 2, 2];
+        let bytes: Vec<u8> = c.iter().flat_map(|x| x.to_le_bytes()).collect();
+        let a = solve_dense_bytes(&bytes, "<i8", 3, 3, Objective::Minimize).unwrap();
+        assert_eq!(
+            (a.columns.clone(), a.total),
+            (vec![1, 0, 2], DenseTotal::Integer(5))
+        );
+        let be: Vec<u8> = c.iter().flat_map(|x| (*x as i32).to_be_bytes()).collect();
+        assert_eq!(
+            solve_dense_bytes(&be, ">i4", 3, 3, Objective::Minimize)
+                .unwrap()
+                .columns,
+            a.columns
+        );
+        let u8s: Vec<u8> = c.iter().map(|&x| x as u8).collect();
+        assert_eq!(
+            solve_dense_bytes(&u8s, "|u1", 3, 3, Objective::Minimize)
+                .unwrap()
+                .columns,
+            a.columns
+        );
+        let f: Vec<u8> = c.iter().flat_map(|&x| (x as f32).to_le_bytes()).collect();
+        let r = solve_dense_bytes(&f, "<f4", 3, 3, Objective::Minimize).unwrap();
+        assert_eq!(r.total, DenseTotal::Real(5.0));
+        for t in ["<c16", "<U3", "|O", "<M8[D]", "<f2", "?"] {
+            let e = solve_dense_bytes(&bytes, t, 3, 3, Objective::Minimize).unwrap_err();
+            assert_eq!(e.code(), "assignment.element_type", "{t}");
+        }
+        assert_eq!(
+            BrobyggerError::from(
+                solve_dense_bytes(&bytes, "<c16", 3, 3, Objective::Minimize).unwrap_err()
+            )
+            .code(),
+            "assignment.element_type"
+        );
     }
 
     #[test]

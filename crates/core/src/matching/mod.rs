@@ -24,6 +24,8 @@
 //!   ([`MatchingFacet`]): lookups, the consented cohort run, stored runs, introductions, the
 //!   cohort view, and what a cohort's introductions and runs leave to follow up (findings for
 //!   the health assessment);
+//! - table in, table out: one group's run as the `matches`, `unmatched` and `match_statistics`
+//!   tables led by the group's key, what data engines call per group ([`match_tables`]);
 //! - a run's tables and document (text, Markdown, HTML) for the CLI, notebooks and apps
 //!   ([`MatchRunReport`]), and the Danish and English names of profile tags ([`tag_label`]).
 //!
@@ -65,6 +67,7 @@ pub(crate) mod relationships;
 pub(crate) mod solve;
 pub(crate) mod store;
 pub(crate) mod structure;
+pub(crate) mod tabular;
 pub(crate) mod tags;
 pub(crate) mod ties;
 pub(crate) mod validate;
@@ -74,8 +77,8 @@ pub use arrivals::{
     simulate, simulate_stream,
 };
 pub use assignment::{
-    AssignmentCode, AssignmentError, DenseAssignment, Objective, linear_sum_assignment,
-    solve_dense, solve_dense_owned,
+    AssignmentCode, AssignmentError, DenseAssignment, DenseSolution, DenseTotal, Objective,
+    linear_sum_assignment, solve_dense, solve_dense_bytes, solve_dense_integers, solve_dense_owned,
 };
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
@@ -125,6 +128,9 @@ pub use solve::{
     stable,
 };
 pub use store::{MatchError, MatchRequest, RematchOptions, RematchRequest};
+pub use tabular::{
+    KeyPart, MATCH_TABLE_NAMES, MatchTables, empty_match_table, match_tables, tables_of_run,
+};
 pub use tags::tag_label;
 pub use ties::{
     TieMethod, TiedPreferenceProblem, TiedPreferences, TiedRanking, TiesAssignment, TiesReport,

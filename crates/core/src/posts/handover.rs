@@ -36,7 +36,7 @@ pub struct Handover {
 }
 
 /// What a handover did.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HandoverReport {
     /// The posts that changed holder.

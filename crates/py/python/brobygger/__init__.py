@@ -137,6 +137,7 @@ from brobygger.tables import (
     unmet_demand_frame,
 )
 from brobygger.scale import linear_sum_assignment, profiles
+from brobygger.tabular import MatchTables, match_groups, match_tables
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -204,7 +205,10 @@ __all__ = [
     "kl_2015",
     "kl_2015_shape",
     "linear_sum_assignment",
+    "match_groups",
     "match_profiles",
+    "match_tables",
+    "MatchTables",
     "match_profiles_consented",
     "read_dpv",
     "match_rules_frame",

@@ -15,7 +15,16 @@ class Agreement:
     A partnership agreement with its versions and history.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Agreement:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def history(self, /) -> list[StatusEvent]:
         """
@@ -72,7 +81,16 @@ class AgreementTerms:
     for `pandas.DataFrame(...)`.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> AgreementTerms:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def activities(self, /) -> Any:
         """
@@ -154,7 +172,16 @@ class AgreementVersion:
     One version of an agreement's terms.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> AgreementVersion:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def amendment(self, /) -> Any:
         """
@@ -304,7 +331,16 @@ class Assessment:
     check's result, and findings with evidence and advice. Shows as HTML in Jupyter.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Assessment:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     def _repr_html_(self, /) -> str:
         """
         Jupyter: the scores chart, findings and advice (in Danish).
@@ -712,7 +748,16 @@ class Department:
     A department (forvaltning) of a municipality.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Department:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def id(self, /) -> str:
         """
@@ -742,7 +787,16 @@ class Directory:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __len__(self, /) -> int: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Directory:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     def _repr_html_(self, /) -> str:
         """
         Jupyter: the register as HTML (English).
@@ -1603,7 +1657,16 @@ class Finding:
     and the source document behind the rule.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Finding:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def citation(self, /) -> str | None:
         """
@@ -1663,7 +1726,16 @@ class HandoverReport:
     What a handover did.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> HandoverReport:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def agreements(self, /) -> list[str]:
         """
@@ -1687,7 +1759,16 @@ class MatchRun:
     statistics. Nested values are plain dicts shaped like the JSON file.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> MatchRun:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     def _repr_html_(self, /) -> str:
         """
         Jupyter: the run as HTML (English).
@@ -1803,7 +1884,16 @@ class Municipality:
     A municipality with its departments.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Municipality:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def code(self, /) -> int:
         """
@@ -1835,7 +1925,16 @@ class Organisation:
     A civil-society organisation.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Organisation:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def id(self, /) -> str:
         """
@@ -1870,7 +1969,16 @@ class OutcomeView:
     """
     A cohort's outcomes, aggregated: never a household on its own.
     """
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> OutcomeView:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     def _repr_html_(self, /) -> str:
         """
         Jupyter: the view as HTML (English).
@@ -1901,7 +2009,16 @@ class Person:
     A person acting in a partnership. `repr()` shows the id only.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Person:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def email(self, /) -> str | None:
         """
@@ -1933,7 +2050,16 @@ class Post:
     A post and who held it when.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Post:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def agreement(self, /) -> str | None:
         """
@@ -1988,7 +2114,17 @@ class Profiles:
     `Profiles.from_json(newcomers_json, offers_json)`. Reading JSON and matching release the
     GIL.
     """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: both sides in their serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Profiles:
+        """
+        Unpickling: the profiles from the state `__reduce__` gave.
+        """
     @staticmethod
     def from_json(newcomers: str, offers: str) -> Profiles:
         """
@@ -2339,7 +2475,16 @@ class RuleSet:
     or `RuleSet.from_dict(data)`; `validate()` lists every problem with its path.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the rule set's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> RuleSet:
+        """
+        Unpickling: the rule set from the state `__reduce__` gave.
+        """
     def check(self, /) -> list[Finding]:
         """
         The warnings if there are no errors; raises `ValidationError` with every finding
@@ -2413,7 +2558,16 @@ class StatusEvent:
     A recorded status change.
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> StatusEvent:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def at(self, /) -> datetime:
         """
@@ -2579,7 +2733,16 @@ class Tenure:
     One person's time in a post: `from_date` inclusive, `until` exclusive (None while open).
     """
     def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+        """
+        Pickling: the core value's serde form (see `_from_state`).
+        """
     def __repr__(self, /) -> str: ...
+    @staticmethod
+    def _from_state(state: bytes) -> Tenure:
+        """
+        Unpickling: the value from the state `__reduce__` gave.
+        """
     @property
     def from_date(self, /) -> date:
         """
@@ -2606,6 +2769,31 @@ def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objecti
     order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
     indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
     The GIL is released while converting and solving.
+    """
+
+def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], Any]:
+    """
+    Dense optimal assignment on a row-major matrix given as `bytes` in the element type
+    `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
+    row indices, their columns and the total: an exact `int` for integer matrices (no rounding
+    above 2**53), a `float` otherwise. Complex numbers, text, objects and dates raise
+    `InvalidInputError` (`assignment.element_type`). Private: call
+    `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
+    """
+
+def _empty_match_table(name: str, key: SupportsGetItem[int, tuple[str, Any]] | None = None) -> Any:
+    """
+    The table `name` (`matches`, `unmatched` or `match_statistics`) with no rows, led by `key`'s
+    columns (typed by the values given): what an engine declares as a grouped map's output.
+    Private: `brobygger.match_tables` and the engine adapters read it.
+    """
+
+def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", key: SupportsGetItem[int, tuple[str, Any]] | None = None, lang: str = "en", id: str | None = None, bases: Any | None = None) -> Any:
+    """
+    One group's run as tables: `profiles` matched under `rules`, returned as the core's tables
+    `matches`, `unmatched` and `match_statistics` (plain dicts as `MatchRun.tables` gives them),
+    every row led by `key`'s `(column, value)` pairs. The GIL is released for the run. Private:
+    call `brobygger.match_tables`.
     """
 
 def _self_test_panic() -> None:

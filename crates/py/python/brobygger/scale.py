@@ -19,13 +19,14 @@ import datetime as dt
 import importlib
 import json
 import math
+import sys
 from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
 from brobygger._brobygger import (
     Profiles,
-    _assign_dense,
+    _assign_dense_typed,
     _spreadsheet_csv,
     newcomers_from_csv,
     offers_from_csv,
@@ -62,11 +63,14 @@ def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any
     One cell per row and per column (``min(rows, cols)`` cells, rows increasing) with the
     least total cost, or the largest total when ``maximize`` is true; the total is
     ``cost_matrix[row_ind, col_ind].sum()``. Integer and float matrices are accepted;
-    ``inf`` (``-inf`` when maximising) forbids a cell. With numpy the indices are numpy
-    integer arrays, as scipy returns them; without numpy, lists.
+    ``inf`` (``-inf`` when maximising) forbids a cell. Integer matrices (any numpy integer or
+    bool dtype, or lists of ints) are solved in exact integers, so costs above 2**53 give the
+    true optimum where float64 would round them. With numpy the indices are numpy integer
+    arrays, as scipy returns them; without numpy, lists.
 
-    Raises ``InvalidInputError`` for a NaN or a wrong-way infinity (path ``costs[i][j]``) or a
-    matrix that is not two-dimensional, and ``InfeasibleError`` when every complete assignment
+    Raises ``InvalidInputError`` for a NaN or a wrong-way infinity (path ``costs[i][j]``), a
+    matrix of complex numbers, text or objects (``assignment.element_type``, as scipy refuses
+    them) or a matrix that is not two-dimensional, and ``InfeasibleError`` when every complete assignment
     uses a forbidden cell.
     """
     objective = "maximize" if maximize else "minimize"
@@ -75,18 +79,38 @@ def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any
         a = np.asarray(cost_matrix)
         if a.ndim != 2:
             raise _invalid("the matrix must be two-dimensional")
-        data = np.ascontiguousarray(a, dtype=np.float64).tobytes()
-        rows, cols, _ = _assign_dense(data, a.shape[0], a.shape[1], objective)
+        # The array's own bytes and element type: integers are solved exactly in Rust, and the
+        # core refuses complex numbers, text and objects with a typed error.
+        a = np.ascontiguousarray(a)
+        rows, cols, _ = _assign_dense_typed(a.tobytes(), a.dtype.str, a.shape[0], a.shape[1], objective)
         return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
     matrix = [list(r) for r in cost_matrix]
     n_cols = len(matrix[0]) if matrix else 0
     if any(len(r) != n_cols for r in matrix):
         raise _invalid("the rows must all have the same length")
-    flat = array("d", (float(x) for r in matrix for x in r))
-    rows, cols, _ = _assign_dense(flat.tobytes(), len(matrix), n_cols, objective)
+    cells = [x for r in matrix for x in r]
+    typestr, data = _pack(cells)
+    rows, cols, _ = _assign_dense_typed(data, typestr, len(matrix), n_cols, objective)
     if np is not None:
         return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
     return rows, cols
+
+
+def _pack(cells: list[Any]) -> tuple[str, bytes]:
+    """Plain Python numbers as bytes and their element type: 64-bit integers when every cell is
+    an int that fits (exact), float64 otherwise. A complex number or a text is handed over as
+    such, for the core to refuse with its typed error."""
+    order = "<" if sys.byteorder == "little" else ">"
+    if any(isinstance(x, complex) for x in cells):
+        return order + "c16", b""
+    if any(isinstance(x, (str, bytes)) for x in cells):
+        return order + "U1", b""
+    if all(isinstance(x, int) for x in cells):
+        try:
+            return order + "i8", array("q", cells).tobytes()
+        except OverflowError:
+            pass  # beyond 64 bits: as floats
+    return order + "f8", array("d", (float(x) for x in cells)).tobytes()
 
 
 def _plain(value: Any) -> Any:
