@@ -330,10 +330,8 @@ pub struct CalendarOptions {
     /// The day it is made as of: series start from the next occurrence after it.
     pub as_of: NaiveDate,
     /// The language of its texts.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub lang: Lang,
     /// Who it is for.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub audience: CalendarAudience,
     /// How far ahead dated tasks (reviews, ends of term, briefings, introductions) are taken
     /// ([`DEFAULT_CALENDAR_HORIZON_DAYS`] by default).
