@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Arrivals over time: on streams from any seed and shape, no policy beats the hindsight
 //! optimum, no offer gives more places than it has, nobody is matched before arriving or twice,
-//! and the forecast and bid-price policies that never hold back are the greedy one.
+//! and the forecast, bid-price and consensus policies that never hold back are the greedy one.
 
 use brobygger::matching::{
     Arrival, ArrivalStream, BatchPolicy, StreamOptions, hindsight, sample_arrivals, simulate,
@@ -95,6 +95,18 @@ proptest! {
         });
         check(&stream, &bids);
         prop_assert!(bids.total_score <= best.total_score);
+        let consensus = simulate(&stream, &BatchPolicy::Consensus {
+            samples: samples.clone(),
+            max_wait_weeks: max_wait,
+        });
+        check(&stream, &consensus);
+        prop_assert!(consensus.total_score <= best.total_score);
+        // With no waiting allowed, consensus is greedy.
+        let impatient = simulate(&stream, &BatchPolicy::Consensus {
+            samples: samples.clone(),
+            max_wait_weeks: 0,
+        });
+        prop_assert_eq!(&impatient.assignment, &greedy.assignment);
         let never = simulate(&stream, &BatchPolicy::BidPrices {
             samples,
             discount,
@@ -190,6 +202,32 @@ fn the_same_seed_gives_the_same_stream_and_a_late_better_fit_shows_the_gap() {
     );
     assert_eq!(bids.total_score, 900);
     assert_eq!(bids.matched_week, vec![None, Some(1)]);
+    // Consensus: the one plan gives the place to the strong fit expected in week 1, so the
+    // weak fit waits in week 0; in week 1 the strong fit is here and takes it.
+    let planned = simulate(
+        &stream,
+        &BatchPolicy::Consensus {
+            samples: vec![vec![Arrival {
+                week: 1,
+                candidates: vec![(0, 800)],
+            }]],
+            max_wait_weeks: 4,
+        },
+    );
+    assert_eq!(planned.total_score, 900);
+    assert_eq!(planned.matched_week, vec![None, Some(1)]);
+    // A plan whose future wants nothing the weak fit wants leaves it its place at once.
+    let elsewhere = simulate(
+        &stream,
+        &BatchPolicy::Consensus {
+            samples: vec![vec![Arrival {
+                week: 1,
+                candidates: vec![],
+            }]],
+            max_wait_weeks: 4,
+        },
+    );
+    assert_eq!(elsewhere.matched_week, vec![Some(0), None]);
 }
 
 #[test]

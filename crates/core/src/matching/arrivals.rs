@@ -78,6 +78,18 @@ pub enum BatchPolicy {
         /// Longest wait before a household is matched regardless of the prices.
         max_wait_weeks: u32,
     },
+    /// Decisions by consensus over sampled futures: each week the waiting households are
+    /// planned together with each sample's households of the weeks left, optimally, under the
+    /// places left; a waiting household takes, now, the offer its plans give it most often,
+    /// when more plans give it that offer than leave it for later; otherwise it waits. The
+    /// week's batch is then solved optimally over those choices. A household waiting
+    /// `max_wait_weeks` or more is matched first, with no plan looked at.
+    Consensus {
+        /// Sampled futures: each a list of households with the week they are expected.
+        samples: Vec<Vec<Arrival>>,
+        /// Longest wait before a household is matched regardless of the plans.
+        max_wait_weeks: u32,
+    },
 }
 
 /// How a stream went under a policy (or in hindsight).
@@ -219,7 +231,8 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
         let chosen = match policy {
             BatchPolicy::Greedy => batch(stream, &waiting, &left, &[]),
             BatchPolicy::Forecast { max_wait_weeks, .. }
-            | BatchPolicy::BidPrices { max_wait_weeks, .. } => {
+            | BatchPolicy::BidPrices { max_wait_weeks, .. }
+            | BatchPolicy::Consensus { max_wait_weeks, .. } => {
                 // The long waiting first, with no prices: they are not held back again.
                 let overdue: Vec<usize> = waiting
                     .iter()
@@ -239,8 +252,12 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
                     .filter(|i| !overdue.contains(i))
                     .collect();
                 if !others.is_empty() {
-                    let price = prices(policy, week, &rest_left);
-                    chosen.extend(batch(stream, &others, &rest_left, &price));
+                    if let BatchPolicy::Consensus { samples, .. } = policy {
+                        chosen.extend(consensus(stream, &others, &rest_left, samples, week));
+                    } else {
+                        let price = prices(policy, week, &rest_left);
+                        chosen.extend(batch(stream, &others, &rest_left, &price));
+                    }
                 }
                 chosen
             }
@@ -268,7 +285,7 @@ fn prices(policy: &BatchPolicy, week: u32, left: &[u32]) -> Vec<i64> {
         }
     };
     match policy {
-        BatchPolicy::Greedy => Vec::new(),
+        BatchPolicy::Greedy | BatchPolicy::Consensus { .. } => Vec::new(),
         BatchPolicy::Forecast {
             expected, discount, ..
         } => {
@@ -395,6 +412,78 @@ fn batch(
                     (reduced >= 0).then_some((j, reduced.saturating_add(1)))
                 })
                 .collect()
+        })
+        .collect();
+    let solved = optimal(&Candidates::from_lists(lists, left.to_vec()));
+    waiting
+        .iter()
+        .zip(solved)
+        .filter_map(|(&i, a)| a.map(|j| (i, j)))
+        .collect()
+}
+
+/// The consensus policy's week: the `waiting` households' choices, as `(household, offer)`.
+/// Each sample's plan is the optimum of the waiting households together with the sample's
+/// households of the weeks left, under the places `left`. A household's vote for an offer is
+/// the number of plans that give it that offer; it takes its most voted offer now when that
+/// offer has more votes than the plans that leave it waiting (ties go to the better score),
+/// and the week's batch is the optimum over the votes (then the scores) of those choices.
+fn consensus(
+    stream: &ArrivalStream,
+    waiting: &[usize],
+    left: &[u32],
+    samples: &[Vec<Arrival>],
+    week: u32,
+) -> Vec<(usize, u32)> {
+    if samples.is_empty() {
+        return batch(stream, waiting, left, &[]);
+    }
+    let offers = left.len();
+    // votes[w * offers + j]: plans that give waiting household w offer j.
+    let mut votes = vec![0u32; waiting.len().saturating_mul(offers)];
+    let own: Vec<Vec<(u32, i64)>> = waiting
+        .iter()
+        .map(|&i| stream.households[i].candidates.clone())
+        .collect();
+    for sample in samples {
+        let mut lists = own.clone();
+        lists.extend(
+            sample
+                .iter()
+                .filter(|a| a.week > week)
+                .map(|a| a.candidates.clone()),
+        );
+        let plan = optimal(&Candidates::from_lists(lists, left.to_vec()));
+        for (w, a) in plan.iter().take(waiting.len()).enumerate() {
+            if let Some(j) = a
+                && let Some(v) = votes.get_mut(w * offers + *j as usize)
+            {
+                *v = v.saturating_add(1);
+            }
+        }
+    }
+    let plans = u32::try_from(samples.len()).unwrap_or(u32::MAX);
+    let lists: Vec<Vec<(u32, i64)>> = own
+        .iter()
+        .enumerate()
+        .map(|(w, list)| {
+            let row = &votes[w * offers..(w + 1) * offers];
+            let given: u32 = row.iter().sum();
+            let waits = plans.saturating_sub(given);
+            let best = list
+                .iter()
+                .filter(|(j, _)| row.get(*j as usize).is_some_and(|&v| v > 0))
+                .max_by_key(|(j, s)| (row[*j as usize], *s));
+            match best {
+                Some(&(j, s)) if row[j as usize] > waits => {
+                    // Votes first, the score only between equal votes.
+                    let weight = i64::from(row[j as usize])
+                        .saturating_mul(1_000_000)
+                        .saturating_add(s);
+                    vec![(j, weight)]
+                }
+                _ => Vec::new(),
+            }
         })
         .collect();
     let solved = optimal(&Candidates::from_lists(lists, left.to_vec()));
