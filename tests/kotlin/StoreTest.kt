@@ -138,6 +138,12 @@ val storeSuite = suite("store") {
             assertFalse(a.dossier().people().any { it.id == "p-7x2k9q" })
             b.close()
         }
+        // A store that syncs every write (Durability.FULL) reads and writes as any other.
+        Store.openWith(path, StoreOptions(JournalMode.WAL, Duration.ofSeconds(5), Durability.FULL)).use { c ->
+            c.update("anna", "add_person", change { it.addPerson(maren()) })
+            assertTrue(c.dossier().people().any { it.id == "p-7x2k9q" })
+            assertNull(c.verify().problem)
+        }
         // user_version is the 4 bytes at offset 60 of the file's header.
         RandomAccessFile(path, "rw").use { f -> f.seek(60); f.writeInt(99) }
         val before = File(path).readBytes()

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 pub use brobygger_store::{
     Action, ApplyReport, AuditEvent, ChainProblem, ChainReport, ChangeSet, ChangeSummary, Conflict,
-    EntityChange, Erase, JournalMode, Revision, StoreOptions,
+    Durability, EntityChange, Erase, JournalMode, Revision, StoreOptions,
 };
 
 /// What happened to an entity.
@@ -128,11 +128,22 @@ pub enum JournalMode {
     Rollback,
 }
 
-/// How to open a store: the journal mode and how long a writer waits for another.
+/// When a committed write is on the disk: `Normal` (the default: no `fsync` per write; a power
+/// cut may undo the last writes whole, never corrupt the store) or `Full` (every write synced).
+#[uniffi::remote(Enum)]
+pub enum Durability {
+    Normal,
+    Full,
+}
+
+/// How to open a store: the journal mode, how long a writer waits for another, and when a
+/// committed write is on the disk.
 #[uniffi::remote(Record)]
 pub struct StoreOptions {
     pub journal: JournalMode,
     pub busy_timeout: Duration,
+    #[uniffi(default)]
+    pub durability: Durability,
 }
 
 /// Whose data `erase` erases: a newcomer household or a person who held posts.

@@ -1,5 +1,5 @@
 //! Criterion benchmarks for the store (issue 17): opening an existing store, one audited
-//! single-field write (and, for comparison, the same change to a JSON file saved atomically), storing a match run of 10,000 households, importing a dossier of 1,000
+//! single-field write (also synced per commit, `Durability::Full`; and, for comparison, the same change to a JSON file saved atomically), storing a match run of 10,000 households, importing a dossier of 1,000
 //! agreements and 100,000 households, and verifying a chain of 1,000,000 events. File sizes are
 //! printed to standard error. Numbers and the machine are in BENCHMARKS.md.
 //!
@@ -10,7 +10,7 @@
 
 use brobygger::matching::{self, MatchOptions, Solver};
 use brobygger::{Dossier, Example};
-use brobygger_store::{Change, Store};
+use brobygger_store::{Change, Durability, Store, StoreOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::Value;
 use std::hint::black_box;
@@ -74,6 +74,23 @@ fn bench(c: &mut Criterion) {
     let mut store = Store::open(&small).unwrap();
     let mut i = 0u64;
     g.bench_function("single-field-write", |b| {
+        b.iter(|| {
+            i += 1;
+            store
+                .update(change(), |d| {
+                    d.title = format!("Ikast-Brande {i}");
+                    Ok(())
+                })
+                .unwrap()
+        })
+    });
+    drop(store);
+
+    // The same write synced before it returns (Durability::Full, ADR 0055): what an fsync per
+    // commit costs on this disk.
+    let mut store =
+        Store::open_with(&small, StoreOptions::default().durability(Durability::Full)).unwrap();
+    g.bench_function("single-field-write-full", |b| {
         b.iter(|| {
             i += 1;
             store

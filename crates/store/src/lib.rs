@@ -60,7 +60,9 @@ pub use changes::{
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use shared::SharedStore;
-pub use store::{Change, ChangeSummary, Erase, JournalMode, Revision, Store, StoreOptions};
+pub use store::{
+    Change, ChangeSummary, Durability, Erase, JournalMode, Revision, Store, StoreOptions,
+};
 pub use tables::{history_table, log_table};
 
 #[cfg(test)]
@@ -110,6 +112,36 @@ mod tests {
         drop(store);
         let e = Store::open(&path).unwrap_err();
         assert_eq!(e.code(), "store.newer_schema");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// ADR 0055: a WAL store syncs at checkpoints by default, every commit when asked; a
+    /// rollback-journal store always syncs every commit (NORMAL there could corrupt it).
+    #[test]
+    fn durability_sets_when_commits_are_synced() {
+        let dir = scratch("durability");
+        let synchronous = |name: &str, options: StoreOptions| -> i64 {
+            let store = Store::open_with(dir.join(name), options).unwrap();
+            store
+                .conn_for_tests()
+                .query_row("PRAGMA synchronous", [], |r| r.get(0))
+                .unwrap()
+        };
+        let (normal, full) = (1, 2);
+        assert_eq!(synchronous("wal.db", StoreOptions::default()), normal);
+        assert_eq!(
+            synchronous(
+                "wal-full.db",
+                StoreOptions::default().durability(Durability::Full)
+            ),
+            full
+        );
+        for durability in [Durability::Normal, Durability::Full] {
+            let options = StoreOptions::default()
+                .journal(JournalMode::Rollback)
+                .durability(durability);
+            assert_eq!(synchronous("rollback.db", options), full);
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
