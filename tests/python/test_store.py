@@ -178,6 +178,18 @@ def test_a_store_busy_past_the_timeout_is_a_typed_error(tmp_path: Path) -> None:
     with pytest.raises(bb.InvalidInputError) as bad:
         bb.Store.open(path, journal="network")
     assert bad.value.code == "store.options"
+    with pytest.raises(bb.InvalidInputError) as bad:
+        bb.Store.open(path, durability="sometimes")
+    assert bad.value.code == "store.options" and "durability" in str(bad.value)
+
+
+def test_a_store_that_syncs_every_write_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "full.db"
+    with bb.Store.open(path, durability="full") as store:
+        store.import_(bb.Dossier.example("aalborg"), "anna")
+        store.update("bo", "add_person", add_maren)
+    with bb.Store.open(path, durability="normal") as store:
+        assert store.log()["operation"].iloc[-1] == "add_person"
 
 
 def test_a_tampered_trail_is_found_and_is_a_typed_error(tmp_path: Path) -> None:

@@ -72,6 +72,20 @@ fn journal(name: &str) -> PyResult<store::JournalMode> {
     }
 }
 
+fn durability(name: &str) -> PyResult<store::Durability> {
+    match name {
+        "normal" => Ok(store::Durability::Normal),
+        "full" => Ok(store::Durability::Full),
+        _ => Err(crate::convert::to_pyerr(
+            core::BrobyggerError::invalid_input(
+                core::StoreCode::Options,
+                "durability",
+                "unknown value, expected `normal` or `full`",
+            ),
+        )),
+    }
+}
+
 fn subject(newcomer: Option<String>, person: Option<String>) -> PyResult<store::Erase> {
     match (newcomer, person) {
         (Some(n), None) => Ok(store::Erase::Newcomer(core::NewcomerId::new(n))),
@@ -90,22 +104,29 @@ fn subject(newcomer: Option<String>, person: Option<String>) -> PyResult<store::
 impl Store {
     /// Opens the store at `path`, creating or migrating it. `journal` is ``"wal"`` (the
     /// default) or ``"rollback"`` (for a file on a network share); a writer waits up to
-    /// `busy_timeout` seconds for another. Raises `UnsupportedVersionError` (code
+    /// `busy_timeout` seconds for another. `durability` is ``"normal"`` (the default: a write
+    /// does not wait for the disk, and a power cut may undo the last writes whole) or ``"full"``
+    /// (every write synced before it returns; ADR 0055). Raises `UnsupportedVersionError` (code
     /// ``store.newer_schema``) for a file of a newer brobygger, `InvalidInputError` for a file
     /// that is not a store (``store.not_a_database``, ``store.corrupt``, ``store.foreign``).
     #[classmethod]
-    #[pyo3(signature = (path, journal = None, busy_timeout = None))]
+    #[pyo3(signature = (path, journal = None, busy_timeout = None, durability = None))]
     fn open(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         path: std::path::PathBuf,
         journal: Option<&str>,
         busy_timeout: Option<f64>,
+        durability: Option<&str>,
     ) -> PyResult<Self> {
-        // Unset options keep the store crate's defaults (WAL, 30 s): the binding decides none.
+        // Unset options keep the store crate's defaults (WAL, 30 s, normal): the binding
+        // decides none.
         let mut options = store::StoreOptions::default();
         if let Some(journal) = journal {
             options = options.journal(self::journal(journal)?);
+        }
+        if let Some(durability) = durability {
+            options = options.durability(self::durability(durability)?);
         }
         if let Some(seconds) = busy_timeout {
             let timeout = std::time::Duration::try_from_secs_f64(seconds).map_err(|_| {

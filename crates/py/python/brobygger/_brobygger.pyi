@@ -2692,11 +2692,13 @@ class Store:
         `log` gives them (a DataFrame, or dicts with ``records=True``).
         """
     @classmethod
-    def open(cls, /, path: str | PathLike[str], journal: str | None = None, busy_timeout: SupportsFloat | SupportsIndex | None = None) -> Store:
+    def open(cls, /, path: str | PathLike[str], journal: str | None = None, busy_timeout: SupportsFloat | SupportsIndex | None = None, durability: str | None = None) -> Store:
         """
         Opens the store at `path`, creating or migrating it. `journal` is ``"wal"`` (the
         default) or ``"rollback"`` (for a file on a network share); a writer waits up to
-        `busy_timeout` seconds for another. Raises `UnsupportedVersionError` (code
+        `busy_timeout` seconds for another. `durability` is ``"normal"`` (the default: a write
+        does not wait for the disk, and a power cut may undo the last writes whole) or ``"full"``
+        (every write synced before it returns; ADR 0055). Raises `UnsupportedVersionError` (code
         ``store.newer_schema``) for a file of a newer brobygger, `InvalidInputError` for a file
         that is not a store (``store.not_a_database``, ``store.corrupt``, ``store.foreign``).
         """
