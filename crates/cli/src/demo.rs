@@ -6,10 +6,13 @@
 
 use crate::out::{Outcome, out, outln};
 use crate::{exit, t};
+use brobygger::OrganisationKind;
+use brobygger::assessment::kl_2015;
 use brobygger::chrono::{Datelike, NaiveDate};
+use brobygger::directory::DirectoryOptions;
 use brobygger::import;
 use brobygger::matching::{Cohort, MatchOptions, MatchRequest, Solver};
-use brobygger::present::plural::{SENSITIVE_ITEM, n, pick};
+use brobygger::present::plural::{Plural, SENSITIVE_ITEM, n, pick};
 use brobygger::{
     BrobyggerError, Dossier, Example, Format, Lang, ReminderKind, ReportOptions, Severity,
 };
@@ -81,6 +84,7 @@ pub(crate) fn run(
             lang,
         )?);
         outln!("{}", dossier.assessment().health_summary(day, lang));
+        seeds(&dossier, lang)?;
         audit(&store, lang)?;
         if out.is_some() {
             written.push(path);
@@ -110,6 +114,74 @@ pub(crate) fn run(
         }
     }
     Ok(exit(errors > 0))
+}
+
+const ASSOCIATION: Plural = Plural::new("forening", "foreninger", "association", "associations");
+const OFFER: Plural = Plural::new("tilbud", "tilbud", "offer", "offers");
+
+/// The parts of the seeds that are not about one agreement: the association directory (003)
+/// and the municipality beside KL's national figures (000), where the dossier answers one of
+/// KL's questions itself.
+fn seeds(dossier: &Dossier, lang: Lang) -> Result<(), crate::out::Failure> {
+    let directory = dossier.directory().build(DirectoryOptions::default());
+    if !directory.associations.is_empty() {
+        let offers: usize = directory.associations.iter().map(|a| a.offers.len()).sum();
+        let minority = directory
+            .associations
+            .iter()
+            .filter(|a| a.kind == OrganisationKind::EthnicMinorityAssociation)
+            .count();
+        outln!(
+            "## {}\n- {} {} {} ({} {})\n",
+            t(lang, "Foreningsfortegnelsen", "The association directory"),
+            ASSOCIATION.count(lang, n(directory.associations.len())),
+            t(lang, "med", "with"),
+            OFFER.count(lang, n(offers)),
+            t(
+                lang,
+                "etniske minoritetsforeninger:",
+                "ethnic minority associations:"
+            ),
+            minority,
+        );
+    }
+    let mut lines = Vec::new();
+    for m in &dossier.municipalities {
+        for row in dossier.assessment().compare_with_national(&m.id, &[])? {
+            let (Some(own), Some(percent)) = (&row.own, row.percent) else {
+                continue;
+            };
+            let answer = kl_2015()?
+                .questions
+                .iter()
+                .find(|q| q.id == row.question)
+                .and_then(|q| q.label(own))
+                .map(|l| l.get(lang).to_owned())
+                .unwrap_or_else(|| own.clone());
+            lines.push(format!(
+                "- {}: {} {}: {}; {} {percent} % {}: {}",
+                m.name,
+                row.question_text.get(lang),
+                t(lang, "svar", "answer"),
+                answer,
+                t(lang, "på landsplan svarede", "nationally,"),
+                t(lang, "af kommunerne", "of the municipalities answered"),
+                row.answer.get(lang),
+            ));
+        }
+    }
+    if !lines.is_empty() {
+        outln!(
+            "## {}\n{}\n",
+            t(
+                lang,
+                "Ved siden af landstallene (KL 2015)",
+                "Beside the national figures (KL 2015)"
+            ),
+            lines.join("\n")
+        );
+    }
+    Ok(())
 }
 
 /// The store's audit trail: how many changes it recorded, and that its chain is intact.

@@ -238,6 +238,28 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Never show the progress spinner (it only shows on a terminal anyway)",
         "Vis aldrig fremdriftsindikatoren (den vises alligevel kun i en terminal)",
     ),
+    // national
+    (
+        "A municipality beside the national figures of KL's 2015 survey of the municipalities: what the dossier answers itself (the cooperation with housing organisations on placing refugees), with your own answers to the other questions",
+        "En kommune ved siden af landstallene fra KL's rundspørge til kommunerne i 2015: det, dossieret selv svarer (samarbejdet med boligorganisationer om placering af flygtninge), og jeres egne svar på de andre spørgsmål",
+    ),
+    (
+        "The municipality (may be left out when the dossier has only one)",
+        "Kommunen (kan udelades, når dossieret kun har én)",
+    ),
+    (
+        "Your answer to a question the dossier cannot answer, as QUESTION=CATEGORY (e.g. cooperation_change=more); repeat the option for several",
+        "Jeres svar på et spørgsmål, dossieret ikke kan svare på, skrevet SPØRGSMÅL=KATEGORI (fx cooperation_change=more); gentag tilvalget for flere svar",
+    ),
+    (
+        "The figures and your answers as a table",
+        "Tallene og jeres svar som tabel",
+    ),
+    ("The rows as JSON", "Rækkerne som JSON"),
+    (
+        "Questions and answers: cooperation_change (more, same, less); cooperation_degree and housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). The figures are shares as KL published them; the source does not say how many municipalities answered.",
+        "Spørgsmål og svar: cooperation_change (more, same, less); cooperation_degree og housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). Tallene er andele, som KL offentliggjorde dem; kilden oplyser ikke, hvor mange kommuner der svarede.",
+    ),
     // directory
     (
         "The association directory: every association with its offers, from a dossier, a store or the municipality's spreadsheet; searched and filtered, written back as the spreadsheet, or exported as Open Referral HSDS 3.0 (no personal data)",

@@ -27,6 +27,7 @@ mod help;
 mod help_da;
 mod inputs;
 mod matching;
+mod national;
 mod out;
 mod relationships;
 mod remind;
@@ -254,6 +255,13 @@ enum Command {
         after_help = "Examples:\n  brobygger directory --example horsens\n  brobygger directory --example horsens --search lektiecafé --lang en\n  brobygger directory partnerskab.db --ethnic-minority --format csv --out foreninger.csv\n  brobygger directory --csv foreninger.csv --format hsds --out hsds.json\n\nExit codes: 0 done · 1 the spreadsheet has errors (its other rows are still shown) · 2 bad usage or unreadable input."
     )]
     Directory(directory::DirectoryArgs),
+    /// A municipality beside the national figures of KL's 2015 survey of the municipalities:
+    /// what the dossier answers itself (the cooperation with housing organisations on placing
+    /// refugees), with your own answers to the other questions.
+    #[command(
+        after_help = "Examples:\n  brobygger national --example esbjerg\n  brobygger national partnerskab.db --answer cooperation_change=more --answer cooperation_degree=high --lang en\n  brobygger national --example esbjerg --format html --out landstal.html\n\nQuestions and answers: cooperation_change (more, same, less); cooperation_degree and housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). The figures are shares as KL published them; the source does not say how many municipalities answered."
+    )]
+    National(national::NationalArgs),
     /// Households and volunteer offers over time: list the relationships with their state on a
     /// day or their events, propose a stored run's matches, record a step, end one.
     #[command(
@@ -462,6 +470,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Checklist { command } => checklist::run(command, lang),
         Command::Db { command } => db::run(command, lang),
         Command::Directory(args) => directory::run(args, lang),
+        Command::National(args) => national::run(args, lang),
     }
 }
 

@@ -58,6 +58,7 @@ fn every_subcommand_has_help_with_examples() {
         &["assess"],
         &["align"],
         &["match"],
+        &["national"],
         &["remind"],
         &["calendar"],
         &["report"],
@@ -919,4 +920,81 @@ fn calendar_writes_an_ics_file_and_keeps_households_from_the_public() {
     ]);
     assert!(coordinator.contains("X-BROBYGGER-KIND:introduction"));
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn national_sets_the_municipality_beside_kl_2015_and_the_demo_shows_the_seeds() {
+    // Esbjerg's housing organisation cooperates closely on placement: the dossier answers
+    // KL's housing question itself, beside the published 76 %.
+    let json: Value = serde_json::from_str(&ok(&[
+        "national",
+        "--example",
+        "esbjerg",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let rows = json.as_array().unwrap();
+    let housing = rows
+        .iter()
+        .find(|r| r["question"] == "housing_placement" && r["percent"] == 76)
+        .unwrap();
+    assert_eq!(housing["own"], "high");
+    // Own answers to the other questions are added; every published share stays.
+    let json: Value = serde_json::from_str(&ok(&[
+        "national",
+        "--example",
+        "esbjerg",
+        "--answer",
+        "cooperation_change=more",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.iter().filter(|r| r["percent"].is_number()).count(), 8);
+    assert!(rows.iter().any(|r| r["question"] == "cooperation_change"
+        && r["percent"] == 83
+        && r["own"] == "more"));
+    let text = ok(&["--lang", "da", "national", "--example", "esbjerg"]);
+    assert!(
+        text.contains("76 %") && text.contains("i meget høj grad eller i høj grad"),
+        "{text}"
+    );
+    // Bad answers are usage errors naming the option or the answer.
+    let (code, _, err) = run(&["national", "--example", "esbjerg", "--answer", "more"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("input.bad_field") && err.contains("--answer[0]"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "national",
+        "--example",
+        "esbjerg",
+        "--answer",
+        "cooperation_degree=sky",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("survey.unknown_category"), "{err}");
+    let (code, _, err) = run(&[
+        "national",
+        "--example",
+        "esbjerg",
+        "--municipality",
+        "nowhere",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    // The demo shows the directory (003) for every example and KL's figures (000) where the
+    // dossier answers a question.
+    let demo = ok(&["--lang", "en", "demo", "--example", "esbjerg"]);
+    assert!(demo.contains("## The association directory"), "{demo}");
+    assert!(
+        demo.contains("## Beside the national figures (KL 2015)"),
+        "{demo}"
+    );
+    assert!(demo.contains("76 % of the municipalities"), "{demo}");
+    let demo = ok(&["demo", "--example", "horsens"]);
+    assert!(demo.contains("etniske minoritetsforeninger: 1"), "{demo}");
+    assert!(!demo.contains("landstallene"), "{demo}");
 }

@@ -155,7 +155,8 @@ impl ReferenceSurvey {
 }
 
 impl ReferenceQuestion {
-    fn label(&self, category: &str) -> Option<&Text> {
+    /// The words of answer category `category`, if the question has it.
+    pub fn label(&self, category: &str) -> Option<&Text> {
         self.categories
             .iter()
             .find(|c| c.id == category)
