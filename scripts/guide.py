@@ -411,6 +411,8 @@ def kotlin(root: Path = ROOT) -> int:
     bindings = build / "kotlin-classes"
     kotlin_home = ROOT / ".tools/kotlin"
     jna = Path("/usr/share/java/jna.jar")
+    # The bindings' suspend functions (ADR 0058) need kotlinx-coroutines (shipped with kotlinc).
+    coroutines = kotlin_home / "lib/kotlinx-coroutines-core-jvm.jar"
     if not (bindings / ".hash").exists():
         print(f"no compiled bindings in {bindings}: run the Kotlin test step first (scripts/test.sh)")
         return 1
@@ -429,7 +431,7 @@ def kotlin(root: Path = ROOT) -> int:
             (src / name).write_text(text, encoding="utf-8")
         done = subprocess.run(
             [str(kotlin_home / "bin/kotlinc"), *sorted(str(p) for p in src.glob("*.kt")),
-             "-cp", f"{bindings}:{jna}", "-d", str(classes), "-nowarn"],
+             "-cp", f"{bindings}:{jna}:{coroutines}", "-d", str(classes), "-nowarn"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         if done.returncode != 0:
@@ -451,7 +453,7 @@ def kotlin(root: Path = ROOT) -> int:
         os.utime(classes)
         print("kotlinc skipped: guide blocks unchanged")
     classpath = ":".join(str(p) for p in [
-        classes, bindings, jna, kotlin_home / "lib/kotlin-stdlib.jar", kotlin_home / "lib/kotlin-test.jar"])
+        classes, bindings, jna, kotlin_home / "lib/kotlin-stdlib.jar", kotlin_home / "lib/kotlin-test.jar", coroutines])
     with tempfile.TemporaryDirectory(prefix="brobygger-guide-kt-") as tmp:
         # One scratch directory for the run (blocks of every document share it).
         work = scratch(Path("kotlin"), root, Path(tmp))

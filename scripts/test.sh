@@ -88,7 +88,9 @@ mobile_bindings() {
 }
 kotlin_test() {
   local classes=$BUILD/kotlin-classes
-  local cp=$JNA:$KOTLIN_HOME/lib/kotlin-test.jar
+  # The suspend functions (ADR 0058) need kotlinx-coroutines, which ships with the compiler.
+  local coroutines=$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar
+  local cp=$JNA:$KOTLIN_HOME/lib/kotlin-test.jar:$coroutines
   local inputs hash
   inputs=$(find "$BUILD/bindings/kotlin" tests/kotlin -name '*.kt' | sort)
   hash=$(cat $inputs | sha256sum | cut -c1-64)
@@ -100,7 +102,7 @@ kotlin_test() {
     echo "kotlinc skipped: sources unchanged"
   fi
   java -Djna.library.path="$ROOT/target/debug" -Dbrobygger.fixtures="$ROOT/tests/fixtures" \
-    -cp "$classes:$JNA:$KOTLIN_HOME/lib/kotlin-stdlib.jar:$KOTLIN_HOME/lib/kotlin-test.jar" dk.brobygger.tests.MainKt
+    -cp "$classes:$JNA:$KOTLIN_HOME/lib/kotlin-stdlib.jar:$KOTLIN_HOME/lib/kotlin-test.jar:$coroutines" dk.brobygger.tests.MainKt
 }
 swift_check() {
   # Both generated files are compiled into one Swift module when packaged; check each file's

@@ -29,6 +29,7 @@ fun main() {
         outcomesSuite,
         surveyShapeSuite,
         calendarSuite,
+        asyncSuite,
     )
     var passed = 0
     var failed = 0

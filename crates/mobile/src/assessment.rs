@@ -1,6 +1,7 @@
 //! The assessment, evaluation surveys and reports for Kotlin and Swift: methods on
 //! [`DossierHandle`] and a few free functions, each a delegation to the core.
 
+use crate::background::off_thread;
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::assessment::{
@@ -96,6 +97,51 @@ impl DossierAssessment {
         read(&self.0)?
             .assessment()
             .compare_with_national(&municipality, &answers)
+    }
+}
+
+/// The long assessment operations off the caller's thread: `suspend` functions in Kotlin,
+/// `async` in Swift (ADR 0058). Cancelling the caller stops waiting at once.
+#[uniffi::export]
+impl DossierAssessment {
+    /// `assess` off the caller's thread.
+    pub async fn assess_async(
+        &self,
+        agreement: AgreementId,
+        options: AssessmentOptions,
+    ) -> Result<Assessment, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| read(&lock)?.assessment().assess(&agreement, options)).await
+    }
+
+    /// `assessAll` off the caller's thread; work not started when the caller stops waiting is
+    /// skipped.
+    pub async fn assess_all_async(
+        &self,
+        as_of: NaiveDate,
+    ) -> Result<Vec<Assessment>, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| Ok(read(&lock)?.assessment().assess_all(as_of))).await
+    }
+
+    /// `report` off the caller's thread.
+    pub async fn report_async(
+        &self,
+        agreement: AgreementId,
+        options: ReportOptions,
+    ) -> Result<String, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| read(&lock)?.assessment().report(&agreement, options)).await
+    }
+
+    /// `healthSummary` off the caller's thread.
+    pub async fn health_summary_async(
+        &self,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> Result<String, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| Ok(read(&lock)?.assessment().health_summary(as_of, lang))).await
     }
 }
 

@@ -11,6 +11,7 @@
 uniffi::setup_scaffolding!("brobygger_mobile");
 
 mod assessment;
+mod background;
 mod calendar;
 mod checklists;
 mod convert;

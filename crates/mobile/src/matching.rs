@@ -1,7 +1,10 @@
 //! Matching for Kotlin and Swift: rule sets, runs, stable matching over explicit preferences,
 //! and on a [`DossierHandle`] the cohorts, matches, volunteer views and the introduction plan
 //! (what is due and overdue on a day, the cohort view). Every function delegates to the core.
+//! The long ones also come as `…Async` (Kotlin `suspend`, Swift `async`), run off the caller's
+//! thread (`crate::background`, ADR 0058).
 
+use crate::background::off_thread;
 use crate::convert::{read, write};
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
@@ -65,6 +68,18 @@ pub fn match_profiles(
     options: MatchOptions,
 ) -> Result<MatchRun, BrobyggerError> {
     brobygger::matching::run(&rule_set, &newcomers, &offers, options)
+}
+
+/// `matchProfiles` off the caller's thread: a `suspend` function in Kotlin, `async` in Swift.
+/// Cancelling the caller stops waiting at once.
+#[uniffi::export]
+pub async fn match_profiles_async(
+    rule_set: RuleSet,
+    newcomers: Vec<Newcomer>,
+    offers: Vec<Offer>,
+    options: MatchOptions,
+) -> Result<MatchRun, BrobyggerError> {
+    off_thread(move |_| brobygger::matching::run(&rule_set, &newcomers, &offers, options)).await
 }
 
 /// Stable matching over explicit preference lists (hospital/resident form), optimal for the
@@ -192,6 +207,51 @@ impl DossierMatching {
         read(self.lock())?
             .matching()
             .why_not(&request, &newcomer, &offer)
+    }
+
+    /// `matchCohort` off the caller's thread (Kotlin `suspend`, Swift `async`): the caller's
+    /// thread stays free while the cohort is matched; cancelling the caller stops waiting.
+    pub async fn match_cohort_async(
+        &self,
+        request: MatchRequest,
+    ) -> Result<MatchRun, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| read(&lock)?.matching().match_cohort(&request)).await
+    }
+
+    /// `matchProfiles` off the caller's thread (Kotlin `suspend`, Swift `async`).
+    pub async fn match_profiles_async(
+        &self,
+        rule_set: RuleSet,
+        newcomers: Vec<Newcomer>,
+        offers: Vec<Offer>,
+        options: MatchOptions,
+    ) -> Result<MatchRun, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| {
+            read(&lock)?
+                .matching()
+                .match_profiles(&rule_set, &newcomers, &offers, options)
+        })
+        .await
+    }
+
+    /// `rematch` off the caller's thread (Kotlin `suspend`, Swift `async`).
+    pub async fn rematch_async(&self, request: RematchRequest) -> Result<MatchRun, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| read(&lock)?.matching().rematch(&request)).await
+    }
+
+    /// `whyNot` off the caller's thread (Kotlin `suspend`, Swift `async`): it matches the
+    /// cohort again to answer.
+    pub async fn why_not_async(
+        &self,
+        request: MatchRequest,
+        newcomer: NewcomerId,
+        offer: OfferId,
+    ) -> Result<WhyNot, BrobyggerError> {
+        let lock = Arc::clone(&self.0);
+        off_thread(move |_| read(&lock)?.matching().why_not(&request, &newcomer, &offer)).await
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing

@@ -21,6 +21,19 @@ pub fn linear_sum_assignment(
         .map_err(Into::into)
 }
 
+/// `linearSumAssignment` off the caller's thread (Kotlin `suspend`, Swift `async`): a large
+/// matrix takes seconds.
+#[uniffi::export]
+pub async fn linear_sum_assignment_async(
+    costs: Vec<f64>,
+    rows: u32,
+    cols: u32,
+    objective: Objective,
+) -> Result<DenseAssignment, BrobyggerError> {
+    crate::background::off_thread(move |_| linear_sum_assignment(costs, rows, cols, objective))
+        .await
+}
+
 /// Reads newcomer households from a JSON table: a list of records, an object of columns, or
 /// `{"columns": [...], "data": [[...]]}`; flat `lat`/`lon` columns become the location.
 #[uniffi::export]

@@ -8,6 +8,7 @@
 //! [`DossierHandle`]'s facets) and returns it; the result is stored as one audited transaction,
 //! and when it throws, nothing is.
 
+use crate::background::off_thread;
 use crate::convert::read;
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
@@ -158,7 +159,7 @@ pub enum Erase {
 /// writers (threads or processes) first, so no work is lost, and a failing write changes
 /// nothing.
 #[derive(Debug, uniffi::Object)]
-pub struct Store(store::SharedStore);
+pub struct Store(Arc<store::SharedStore>);
 
 impl Store {
     /// Runs `f` on the store; a call from inside this store's own change is refused
@@ -178,17 +179,17 @@ impl Store {
     /// `InvalidInput` for a file that is not a store.
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>, BrobyggerError> {
-        Ok(Arc::new(Self(store::SharedStore::new(store::Store::open(
-            path,
-        )?))))
+        Ok(Arc::new(Self(Arc::new(store::SharedStore::new(
+            store::Store::open(path)?,
+        )))))
     }
 
     /// Opens the store at `path` with `options`.
     #[uniffi::constructor]
     pub fn open_with(path: String, options: StoreOptions) -> Result<Arc<Self>, BrobyggerError> {
-        Ok(Arc::new(Self(store::SharedStore::new(
+        Ok(Arc::new(Self(Arc::new(store::SharedStore::new(
             store::Store::open_with(path, options)?,
-        ))))
+        )))))
     }
 
     /// The file's path, as given.
@@ -293,6 +294,30 @@ impl Store {
         operation: String,
     ) -> Result<ApplyReport, BrobyggerError> {
         self.with(|s| s.apply(store::Change::new(&actor, &operation), &changes))
+    }
+
+    /// `import` off the caller's thread (Kotlin `suspend`, Swift `async`): a large dossier
+    /// takes a while to write. The import is one transaction: it happens whole or not at all,
+    /// even when the caller stops waiting.
+    pub async fn import_async(
+        &self,
+        dossier: Arc<DossierHandle>,
+        actor: String,
+        operation: String,
+    ) -> Result<ChangeSummary, BrobyggerError> {
+        let store = Arc::clone(&self.0);
+        off_thread(move |_| {
+            let d = read(dossier.lock())?.clone();
+            Ok(store.with(|s| s.import(&d, store::Change::new(&actor, &operation)))?)
+        })
+        .await
+    }
+
+    /// `verify` off the caller's thread (Kotlin `suspend`, Swift `async`): it reads every
+    /// audit event.
+    pub async fn verify_async(&self) -> Result<ChainReport, BrobyggerError> {
+        let store = Arc::clone(&self.0);
+        off_thread(move |_| Ok(store.with(|s| s.verify())?)).await
     }
 
     /// Checks the whole audit trail; the report names the first problem, if any.

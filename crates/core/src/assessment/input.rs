@@ -16,7 +16,8 @@ pub struct AssessmentOptions {
     /// The day the assessment is made as of.
     pub as_of: NaiveDate,
     /// Findings from other modules, grouped by module (besides the role split and the
-    /// checklists, which are weighed by default).
+    /// checklists, which are weighed by default). None by default in Kotlin and Swift.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub external: Vec<ExternalFindings>,
 }
 

@@ -135,10 +135,13 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// The output format.
     pub format: Format,
-    /// Other modules' findings for the assessment.
+    /// Other modules' findings for the assessment (none by default in Kotlin and Swift).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub external: Vec<ExternalFindings>,
     /// Content for the role-split and checklist slots. A slot with content here shows only
     /// that; a slot without shows what the library makes of it ([`crate::AssessmentFacet::report_sections`]).
+    /// None by default in Kotlin and Swift.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sections: Vec<ReportSection>,
 }
 
