@@ -198,6 +198,8 @@ FREE_NOT_EXPOSED = {
     "html_document": "the HTML writer", "html_fragment": "the HTML writer",
     "severity_tag": "findings in documents", "line": "findings in documents",
     "count_line": "findings in documents", "columns": "the findings table (findings_table)",
+    "line_in_words": "findings in shared reports (RoleMatrix.finding_words gives the words)",
+    "references": "the appendix of paths in shared reports",
     "cells": "the findings table (findings_table)", "table": "the findings table (findings_table)",
     "written": "vocabulary values in tables", "pick": "plural forms", "severity_counts": "findings in documents",
     "tag_label": "match explanations name industries and interests in the text's language",

@@ -74,6 +74,16 @@ def test_findings_carry_evidence_advice_and_sources() -> None:
     assert late.path == "agreements[0].meetings[1].invited_on"
     assert late.severity == "warning" and late.dimension == "meetings" and late.check == "assessment.short_notice"
     assert late.evidence == ["agreements[0].meetings[1]", "agreements[0].versions[0].terms.routines[0].notice_days"]
+    # The evidence in words, as every report shows it (the core's names; the paths wait in the
+    # report's appendix).
+    assert late.evidence_words("da") == [
+        "mødet «Styregruppemøde» den 7. december 2016",
+        "varslet for mødet «Styregruppemøde» (kvartalsvis), aftalens version 1",
+    ]
+    assert late.evidence_words("en")[1] == "the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1"
+    matrix = bb.Roles(bb.Dossier.example("ikast-brande"), "ikast-vvv").matrix()
+    assert len(matrix.finding_words("en")) == len(matrix.findings)
+    assert matrix.finding_words("en")[0] == "the coordination time of Røde Kors Ikast, agreement version 1"
     assert "14" in late.message("en") and "varsel" in late.advice("da")
     assert late.finding.citation == '001 "Handling i fokus"'
     meetings = a.dimension("meetings")

@@ -215,9 +215,9 @@ fn roles_prints_the_matrix_and_exits_1_on_split_errors() {
         .assert()
         .code(1);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(
-        text.contains("**\\[fejl\\]** `agreements[0].versions[0].terms.roles.assignments[0]`: ")
-    );
+    // The finding is placed in words; its path waits in the appendix.
+    assert!(text.contains("**\\[fejl\\]** Rollen for "), "{text}");
+    assert!(text.contains("| `agreements[0].versions[0].terms.roles.assignments[0]` |"));
     assert_eq!(text.matches("# Rollefordeling").count(), 2);
 
     let out = bin()

@@ -143,6 +143,7 @@ mod code;
 mod codes;
 mod dossier;
 mod error;
+mod evidence;
 mod examples;
 mod facets;
 mod finding;

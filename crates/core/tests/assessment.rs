@@ -1248,3 +1248,157 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- evidence in words
+
+/// The findings' lines of a Markdown report: everything before its appendix of paths.
+fn before_appendix(report: &str) -> &str {
+    report
+        .split("## Bilag: henvisninger til dossieret")
+        .next()
+        .and_then(|r| r.split("## Appendix: references into the dossier").next())
+        .unwrap()
+}
+
+#[test]
+fn evidence_is_named_in_words_and_the_paths_wait_in_the_appendix() {
+    let d = Dossier::example("aalborg").unwrap();
+    let id: AgreementId = "aalborg-lbb".into();
+    let a = d.assessment().assess(&id, date("2017-06-30")).unwrap();
+    for f in &a.findings {
+        assert_eq!(f.evidence_words.len(), f.evidence.len(), "{}", f.check);
+    }
+    let notice = a
+        .findings
+        .iter()
+        .find(|f| f.check == "assessment.short_notice")
+        .unwrap();
+    assert_eq!(
+        notice.evidence_words[1],
+        Text::new(
+            "varslet for mødet «Styregruppemøde» (kvartalsvis), aftalens version 1",
+            "the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1",
+        )
+    );
+    assert_eq!(
+        notice.evidence_words[0].da,
+        "mødet «Styregruppemøde» den 7. december 2016"
+    );
+    for (lang, words, heading) in [
+        (
+            Lang::Da,
+            "Evidens: mødet «Styregruppemøde» den 7. december 2016; varslet for mødet",
+            "## Bilag: henvisninger til dossieret",
+        ),
+        (
+            Lang::En,
+            "Evidence: the “Styregruppemøde” meeting on 7 December 2016; the notice for",
+            "## Appendix: references into the dossier",
+        ),
+    ] {
+        let r = d
+            .assessment()
+            .report(
+                &id,
+                ReportOptions::new(date("2017-06-30"), lang, Format::Markdown),
+            )
+            .unwrap();
+        assert!(r.contains(words), "{lang:?}");
+        let (body, appendix) = r.split_once(heading).unwrap();
+        // No path into the file before the appendix; each one the findings name in it, once.
+        assert!(!body.contains("agreements["), "{lang:?}");
+        for f in &a.findings {
+            for p in &f.evidence {
+                assert_eq!(
+                    appendix.matches(&format!("`{}`", p.as_str())).count(),
+                    1,
+                    "{p}"
+                );
+            }
+        }
+    }
+    // The text and HTML writers say the same.
+    let text = d
+        .assessment()
+        .report(
+            &id,
+            ReportOptions::new(date("2017-06-30"), Lang::Da, Format::Text),
+        )
+        .unwrap();
+    assert!(text.contains("varslet for mødet «Styregruppemøde» (kvartalsvis), aftalens version 1"));
+    let html = d
+        .assessment()
+        .report(
+            &id,
+            ReportOptions::new(date("2017-06-30"), Lang::En, Format::Html),
+        )
+        .unwrap();
+    assert!(
+        html.contains(
+            "the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1"
+        )
+    );
+    // The assessment shown on its own (a notebook's display) carries the same words.
+    let alone = a.render(Lang::Da, Format::Markdown);
+    assert!(
+        alone.contains("varslet for mødet «Styregruppemøde» (kvartalsvis), aftalens version 1")
+    );
+    assert!(!before_appendix(&alone).contains("agreements["));
+}
+
+#[test]
+fn every_examples_evidence_reads_as_words() {
+    for e in Example::ALL {
+        let d = e.dossier().unwrap();
+        for agreement in &d.agreements {
+            let Ok(a) = d.assessment().assess(&agreement.id, date("2019-06-30")) else {
+                continue;
+            };
+            for f in &a.findings {
+                for w in &f.evidence_words {
+                    for words in [&w.da, &w.en] {
+                        // Words, not a path; never the fallback for a path that did not resolve.
+                        assert!(!words.contains('['), "{words}");
+                        assert!(!words.contains("en del af dossieret"), "{words}");
+                        assert!(!words.contains("a part of the dossier"), "{words}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// A finding given from outside may carry any path at all, in any Unicode, resolving or
+    /// not: the report names it in words (never the raw path outside the appendix), and the
+    /// path itself is in the appendix, escaped.
+    #[test]
+    fn any_path_is_named_in_words(
+        raw in prop_oneof![
+            "\\PC{0,40}",
+            "(agreements|posts|checklists|cohorts|surveys)(\\[[0-9]{1,20}\\]|\\.[a-z_]{1,12}){0,8}",
+        ],
+        lang in prop_oneof![Just(Lang::Da), Just(Lang::En)],
+    ) {
+        let d = Dossier::example("horsens").unwrap();
+        let id: AgreementId = "horsens-lawan".into();
+        let marker = "Ø«»<b>`|";
+        let path = FieldPath::parse(format!("{raw}{marker}"));
+        let finding = Finding {
+            code: "roles.no_responsible".into(),
+            severity: Severity::Warning,
+            path,
+            text: Text::new("Opgaven mangler en ansvarlig.", "The task has no owner."),
+            source: None,
+        };
+        let mut options = ReportOptions::new(date("2019-06-30"), lang, Format::Markdown);
+        options.external = vec![ExternalFindings {
+            source: "roles".into(),
+            findings: vec![finding],
+        }];
+        let r = d.assessment().report(&id, options).unwrap();
+        prop_assert!(!before_appendix(&r).contains(marker));
+        prop_assert!(r.contains("Ø«»\\<b\\>") || r.contains("Ø«»"));
+    }
+}

@@ -293,6 +293,18 @@ impl AssessedFinding {
             .to_owned())
     }
 
+    /// The evidence in words in `lang`, one for each path in `evidence` and in its order
+    /// ("the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1").
+    fn evidence_words(&self, lang: &str) -> PyResult<Vec<String>> {
+        let lang = crate::convert::lang(lang)?;
+        Ok(self
+            .inner
+            .evidence_words
+            .iter()
+            .map(|w| w.get(lang).to_owned())
+            .collect())
+    }
+
     /// The advice in `lang`.
     fn advice(&self, lang: &str) -> PyResult<String> {
         Ok(self

@@ -208,6 +208,18 @@ view!(
     fn findings(&self) -> Vec<Finding> {
         list(&self.inner.findings)
     }
+    /// Where each finding is, in words in `lang`, one for each of `findings` and in its
+    /// order ("the coordination time of Røde Kors Ikast, agreement version 1").
+    #[pyo3(signature = (lang = "da"))]
+    fn finding_words(&self, lang: &str) -> PyResult<Vec<String>> {
+        let lang = self::lang(lang)?;
+        Ok(self
+            .inner
+            .finding_words
+            .iter()
+            .map(|w| w.get(lang).to_owned())
+            .collect())
+    }
     /// The matrix as a Markdown table with legend and findings, in `lang`.
     #[pyo3(signature = (lang = "da"))]
     fn markdown(&self, lang: &str) -> PyResult<String> {

@@ -87,6 +87,11 @@ pub struct AssessedFinding {
     pub check: String,
     /// The paths in the dossier the check looked at.
     pub evidence: Vec<FieldPath>,
+    /// The same evidence in words, one for each path in `evidence` and in its order
+    /// ("varslet for mødet «Styregruppemøde» (kvartalsvis), aftalens version 2"): what a
+    /// report shows, keeping the paths for its technical appendix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_words: Vec<Text>,
     /// What to do.
     pub advice: Text,
 }

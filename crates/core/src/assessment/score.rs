@@ -35,6 +35,7 @@ pub(crate) fn conclude(
             dimension: code.dimension(),
             check: code.code().to_owned(),
             evidence: raw.evidence,
+            evidence_words: Vec::new(),
             advice: code.advice(),
         });
     }

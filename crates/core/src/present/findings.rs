@@ -38,6 +38,85 @@ pub fn line(f: &Finding, lang: Lang) -> Vec<Inline> {
     ]
 }
 
+/// One finding as a line of a shared report: its severity as a tag, where it is in words
+/// (from the core's evidence names; the path goes to [`references`]), its message and the
+/// source it cites. Without words (a finding made outside a dossier) it is [`line`].
+pub fn line_in_words(f: &Finding, words: Option<&Text>, lang: Lang) -> Vec<Inline> {
+    let Some(words) = words else {
+        return line(f, lang);
+    };
+    let source = f
+        .source
+        .as_ref()
+        .map(|s| format!(" ({})", s.cite()))
+        .unwrap_or_default();
+    vec![
+        severity_tag(f.severity, lang),
+        text(format!(
+            " {}: {}{source}",
+            capitalised(words.get(lang)),
+            f.message(lang)
+        )),
+    ]
+}
+
+/// A shared report's technical appendix: a heading at `level`, a sentence saying what it is
+/// for, and a table of each piece of evidence in words beside its path in the dossier's file,
+/// in the order given, each path once. Nothing when there is nothing to refer to.
+pub fn references<'a>(
+    pairs: impl IntoIterator<Item = (&'a Text, &'a str)>,
+    level: u8,
+    lang: Lang,
+) -> Vec<Block> {
+    let mut seen = std::collections::BTreeSet::new();
+    let rows: Vec<Vec<Vec<Inline>>> = pairs
+        .into_iter()
+        .filter(|(_, path)| seen.insert(*path))
+        .map(|(words, path)| {
+            vec![
+                vec![text(capitalised(words.get(lang)))],
+                vec![Inline::Code(path.to_owned())],
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading(
+            level,
+            t(
+                lang,
+                "Bilag: henvisninger til dossieret",
+                "Appendix: references into the dossier",
+            )
+            .to_owned(),
+        ),
+        Block::para(t(
+            lang,
+            "Til teknisk brug: hvor i dossierets fil (JSON) det, der henvises til, står.",
+            "For technical use: where in the dossier's file (JSON) what is referred to is found.",
+        )),
+        Block::Table {
+            head: vec![
+                t(lang, "Henvisning", "Reference").to_owned(),
+                t(lang, "Sti i dossieret", "Path in the dossier").to_owned(),
+            ],
+            rows,
+            numeric: vec![false, false],
+        },
+    ]
+}
+
+/// The first letter in upper case: the words begin a cell or follow a tag.
+pub(crate) fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// How many findings of each severity, with their nouns: `0 fejl, 1 advarsel, 3 info` /
 /// `0 errors, 1 warning, 3 info`.
 pub fn severity_counts(findings: &[Finding], lang: Lang) -> String {

@@ -8,6 +8,7 @@ use crate::actors::PartyRef;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
 use crate::finding::Finding;
+use crate::i18n::Text;
 use crate::ids::AgreementId;
 use chrono::NaiveDate;
 
@@ -75,6 +76,10 @@ pub struct RoleMatrix {
     pub rows: Vec<MatrixRow>,
     /// The analysis findings for this split.
     pub findings: Vec<Finding>,
+    /// Where each finding is, in words, one for each of `findings` and in its order ("rollen
+    /// for Røde Kors Ikast i opgaven «…», aftalens version 1"): what the shared matrix shows,
+    /// keeping the paths for its appendix.
+    pub finding_words: Vec<Text>,
 }
 
 impl RoleMatrix {
@@ -156,6 +161,7 @@ pub(crate) fn role_matrix(
         })
         .collect();
 
+    let findings = analyse(&scope, options.as_of);
     Ok(RoleMatrix {
         agreement: at.agreement.id.clone(),
         title: terms.title.clone(),
@@ -163,6 +169,10 @@ pub(crate) fn role_matrix(
         as_of: options.as_of,
         parties,
         rows,
-        findings: analyse(&scope, options.as_of),
+        finding_words: findings
+            .iter()
+            .map(|f| crate::evidence::describe(dossier, &f.path))
+            .collect(),
+        findings,
     })
 }

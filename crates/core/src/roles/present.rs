@@ -6,7 +6,7 @@
 use super::matrix::RoleMatrix;
 use crate::i18n::{Lang, Text, t};
 use crate::present::doc::Block;
-use crate::present::findings::line;
+use crate::present::findings::line_in_words;
 use crate::present::render::{Document, Present};
 use crate::present::table::{Cell, Column, Table};
 
@@ -57,8 +57,18 @@ impl Present for RoleMatrix {
             d.push(Block::para(t(lang, "Ingen fund.", "No findings.")));
         } else {
             d.push(Block::List(
-                self.findings.iter().map(|f| line(f, lang)).collect(),
+                self.findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| line_in_words(f, self.finding_words.get(i), lang))
+                    .collect(),
             ));
+        }
+        for block in self.references(lang) {
+            d.push(match block {
+                Block::Heading(_, h) => Block::Heading(3, h),
+                other => other,
+            });
         }
         d
     }

@@ -154,11 +154,19 @@ impl RoleMatrix {
         let lines = self
             .findings
             .iter()
-            .map(|f| crate::present::findings::line(f, lang))
+            .enumerate()
+            .map(|(i, f)| {
+                crate::present::findings::line_in_words(f, self.finding_words.get(i), lang)
+            })
             .collect();
         s.push_str(&crate::present::doc::markdown(&[
             crate::present::doc::Block::List(lines),
         ]));
+        let appendix = self.references(lang);
+        if !appendix.is_empty() {
+            s.push('\n');
+            s.push_str(&crate::present::doc::markdown(&appendix));
+        }
         s
     }
 
@@ -211,7 +219,7 @@ impl RoleMatrix {
             let _ = writeln!(s, "<p>{}</p>", t(lang, "Ingen fund.", "No findings."));
         } else {
             let _ = writeln!(s, "<ul class=\"findings\">");
-            for f in &self.findings {
+            for (i, f) in self.findings.iter().enumerate() {
                 let class = match f.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -222,16 +230,21 @@ impl RoleMatrix {
                     .as_ref()
                     .map(|src| format!(" <cite>{}</cite>", html_escape(&src.cite())))
                     .unwrap_or_default();
+                // Where the finding is, in words; a finding without them keeps its path.
+                let place = match self.finding_words.get(i) {
+                    Some(w) => html_escape(&crate::present::findings::capitalised(w.get(lang))),
+                    None => format!("<code>{}</code>", html_escape(f.path.as_str())),
+                };
                 let _ = writeln!(
                     s,
-                    "<li class=\"{class}\"><strong>{}</strong> <code>{}</code>: {}{source}</li>",
+                    "<li class=\"{class}\"><strong>{}</strong> {place}: {}{source}</li>",
                     f.severity.label(lang),
-                    html_escape(f.path.as_str()),
                     html_escape(f.message(lang)),
                 );
             }
             let _ = writeln!(s, "</ul>");
         }
+        s.push_str(&crate::present::doc::html(&self.references(lang)));
         let _ = writeln!(s, "</body>");
         let _ = writeln!(s, "</html>");
         s
@@ -318,3 +331,17 @@ ul.findings li.warning strong { color: #8a5300; }
 ul.findings li.info strong { color: #33691e; }
 cite { color: #555555; }
 ";
+
+impl RoleMatrix {
+    /// The appendix of paths behind the words the findings are placed by.
+    pub(crate) fn references(&self, lang: Lang) -> Vec<crate::present::doc::Block> {
+        crate::present::findings::references(
+            self.finding_words
+                .iter()
+                .zip(&self.findings)
+                .map(|(w, f)| (w, f.path.as_str())),
+            2,
+            lang,
+        )
+    }
+}

@@ -300,6 +300,11 @@ class AssessedFinding:
         """
         The paths in the dossier the check looked at.
         """
+    def evidence_words(self, /, lang: str) -> list[str]:
+        """
+        The evidence in words in `lang`, one for each path in `evidence` and in its order
+        ("the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1").
+        """
     @property
     def finding(self, /) -> Finding:
         """
@@ -2287,6 +2292,11 @@ class RoleMatrix:
     def agreement(self, /) -> str:
         """
         The agreement's id.
+        """
+    def finding_words(self, /, lang: str = "da") -> list[str]:
+        """
+        Where each finding is, in words in `lang`, one for each of `findings` and in its
+        order ("the coordination time of Røde Kors Ikast, agreement version 1").
         """
     @property
     def findings(self, /) -> list[Finding]:

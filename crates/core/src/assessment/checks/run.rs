@@ -55,6 +55,9 @@ pub(crate) fn assess(
     }
     overrides(&cx, &mut findings);
     sort_assessed(&mut findings);
+    for f in &mut findings {
+        f.evidence_words = crate::evidence::describe_all(d, &f.evidence);
+    }
     let dimensions = score(&checks);
     // A statutory duty outside the municipality is a line, not a weight among others: the
     // partnership reads as weak whatever else is in order.
@@ -83,6 +86,7 @@ fn overrides(cx: &Ctx<'_>, findings: &mut Vec<AssessedFinding>) {
     for f in crate::validate::override_findings(&cx.ap, cx.a) {
         findings.push(AssessedFinding {
             evidence: vec![f.path.clone()],
+            evidence_words: Vec::new(),
             dimension: Dimension::Formalisation,
             // Not any check's finding: it weighs nothing and stays in view.
             check: f.code.clone(),

@@ -10,7 +10,7 @@ use crate::assessment::report::parts::{
     HeatCell, ReportBlock, ReportOptions, ReportSection, ReportSlot,
 };
 use crate::assessment::report::sections::report_sections;
-use crate::assessment::result::{Assessment, CheckStatus};
+use crate::assessment::result::{AssessedFinding, Assessment, CheckStatus};
 use crate::assessment::survey::find_surveys_for;
 use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
@@ -102,6 +102,7 @@ pub(crate) fn report(
     r.assessment_blocks(&mut blocks, &assessment, 3);
     r.survey_section(&mut blocks, agreement);
     r.sources_section(&mut blocks, &assessment);
+    r.evidence_appendix(&mut blocks, &assessment, 2);
     Ok(render(lang, options.format, &terms.title, &blocks))
 }
 
@@ -128,6 +129,7 @@ pub(crate) fn assessment_document(a: &Assessment, lang: Lang) -> Document {
     let mut d = Document::new(lang, title.clone());
     d.push(Block::Heading(2, title));
     r.assessment_blocks(&mut d.blocks, a, 3);
+    r.evidence_appendix(&mut d.blocks, a, 3);
     d
 }
 
@@ -416,24 +418,19 @@ impl Writer<'_> {
                         )));
                     }
                     item.push(text(format!(" {}: ", self.t("Evidens", "Evidence"))));
-                    let shown = f.evidence.iter().take(4);
-                    for (i, p) in shown.enumerate() {
-                        if i > 0 {
-                            item.push(text(", "));
-                        }
-                        item.push(Inline::Code(p.as_str().to_owned()));
-                    }
-                    if f.evidence.len() > 4 {
-                        item.push(text(format!(
+                    let words = self.evidence_words(f);
+                    let shown: Vec<&str> = words.iter().take(4).map(|w| w.get(lang)).collect();
+                    let mut said = shown.join("; ");
+                    if words.len() > 4 {
+                        said.push_str(&format!(
                             " {} {} {}",
                             self.t("og", "and"),
-                            f.evidence.len() - 4,
-                            self.t("flere", "more")
-                        )));
+                            words.len() - 4,
+                            self.t("mere", "more")
+                        ));
                     }
-                    if f.evidence.is_empty() {
-                        item.push(Inline::Code(f.finding.path.as_str().to_owned()));
-                    }
+                    said.push('.');
+                    item.push(text(said));
                     item
                 })
                 .collect();
@@ -693,6 +690,39 @@ impl Writer<'_> {
             Some(g) => g.label(self.lang).to_owned(),
             None => self.t("alle", "everyone"),
         }
+    }
+
+    /// A finding's evidence in words (from [`crate::evidence`]): the words the assessment
+    /// carries, or, for a finding without evidence, its own path in words.
+    fn evidence_words(&self, f: &AssessedFinding) -> Vec<Text> {
+        if f.evidence.is_empty() {
+            return vec![crate::evidence::describe(self.d, &f.finding.path)];
+        }
+        if f.evidence_words.len() == f.evidence.len() {
+            return f.evidence_words.clone();
+        }
+        crate::evidence::describe_all(self.d, &f.evidence)
+    }
+
+    /// The technical appendix ([`crate::present::findings::references`]): every piece of
+    /// evidence the findings name, in words and as its path, in the order they name them.
+    fn evidence_appendix(&self, out: &mut Vec<Block>, a: &Assessment, level: u8) {
+        let mut pairs: Vec<(Text, String)> = Vec::new();
+        for f in &a.findings {
+            let paths = if f.evidence.is_empty() {
+                std::slice::from_ref(&f.finding.path)
+            } else {
+                f.evidence.as_slice()
+            };
+            for (p, w) in paths.iter().zip(self.evidence_words(f)) {
+                pairs.push((w, p.as_str().to_owned()));
+            }
+        }
+        out.extend(crate::present::findings::references(
+            pairs.iter().map(|(w, p)| (w, p.as_str())),
+            level,
+            self.lang,
+        ));
     }
 
     fn sources_section(&self, out: &mut Vec<Block>, a: &Assessment) {
