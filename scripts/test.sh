@@ -79,6 +79,10 @@ guide_shell() { "$PY" scripts/guide.py shell && "$PY" scripts/guide.py shell --s
 guide_kotlin() { BROBYGGER_BUILD=$BUILD "$PY" scripts/guide.py kotlin && BROBYGGER_BUILD=$BUILD "$PY" scripts/guide.py kotlin --self-test; }
 guide_swift() { "$PY" scripts/guide.py swift && "$PY" scripts/guide.py swift --self-test && "$PY" scripts/guide.py inventory --self-test; }
 
+# The documentation site (scripts/docs.sh, ADR 0059): after the Rust docs and the Python build, so
+# both are reused; then the link checker's own self-test.
+docs_site() { scripts/docs.sh --prebuilt "$BUILD/site" && "$PY" scripts/docs.py check --self-test; }
+
 mobile_bindings() {
   # The same package selection and features as the test step, so nothing is rebuilt.
   cargo build --locked --workspace --exclude brobygger-py --features brobygger-mobile/test-hooks &&
@@ -137,6 +141,7 @@ step "kotlin: tests on the JVM" kotlin_test
 step "swift: syntax check" swift_check
 step "guide: kotlin blocks on the JVM" guide_kotlin
 step "guide: swift blocks parse" guide_swift
+step "docs: the site builds, no broken links" docs_site
 
 printf '\n== Results\n'
 printf '  %s\n' "${RESULTS[@]}"
