@@ -21,6 +21,17 @@ if [ ! -f /usr/share/java/jna.jar ]; then
   }
 fi
 
+# A real browser for the HTML reports and notebook displays (tests/browser): Debian's chromium,
+# driven by Python's playwright (in requirements-dev.txt) through its executable path, so
+# `playwright install` and its browser download are never needed.
+if ! command -v chromium >/dev/null 2>&1; then
+  log "installing chromium (apt)"
+  as_root apt-get install -y -q chromium >/dev/null 2>&1 || {
+    as_root apt-get update -q >/dev/null
+    as_root apt-get install -y -q chromium >/dev/null
+  }
+fi
+
 # The Kotlin compiler from the npm registry (the whole JVM kotlinc).
 if [ ! -x .tools/kotlin/bin/kotlinc ] || [ "$(cat .tools/kotlin/.version 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
   log "fetching kotlin-compiler $KOTLIN_VERSION (npm)"

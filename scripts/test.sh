@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: Rust (the core's layers with no import cycle, fmt, clippy, tests and
 # doctests, coverage-guided fuzzing of the readers, docs, the minimum Rust version), Python
-# against the freshly built extension (stub drift, stubtest, mypy, pytest, examples),
+# against the freshly built extension (stub drift, stubtest, mypy, pytest, examples), the HTML
+# reports and notebook displays in a real browser (chromium),
 # Kotlin on the JVM against freshly generated bindings, the Swift syntax check, and every code
 # block of the README and the guide (docs/guide) in its language. Ends with one summary line;
 # exits non-zero if anything failed. Idempotent: run it as often as you like.
@@ -70,6 +71,10 @@ python_examples() {
   done
 }
 python_wheel() { scripts/check_wheel.sh; }
+# Every HTML report and notebook display in Debian's chromium (playwright): no console error, no
+# request outside the page, charts drawn, lang set, hidden cells shown as hidden, no overflow at
+# 375 px; screenshots under build/browser/.
+browser_reports() { BROBYGGER_BUILD=$BUILD "$PY" -m pytest -q tests/browser; }
 
 # The README's and the guide's code blocks (scripts/guide.py; CONTRIBUTING.md, "Code blocks in
 # the docs"). Rust blocks are doctests and run in "rust: tests". Each runner is also given a copy
@@ -134,6 +139,7 @@ step "python: mypy --strict" python_mypy
 step "python: pytest" python_test
 step "python: examples" python_examples
 step "python: wheel installs in a fresh venv" python_wheel
+step "browser: reports and notebook displays in chromium" browser_reports
 step "guide: python blocks and the docs' shape" guide_python
 step "guide: shell blocks against the CLI" guide_shell
 step "mobile: generate bindings" mobile_bindings

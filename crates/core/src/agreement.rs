@@ -6,7 +6,7 @@
 //! [`AgreementStatus`] by checked, dated and attributed transitions (see [`crate::lifecycle`]).
 
 use crate::actors::PartyRef;
-use crate::i18n::labels;
+use crate::i18n::{Lang, labels, t};
 use crate::ids::{ActivityId, AgreementId, ForumId, GoalId, PersonId, PlaceId, PostId};
 use crate::status::AgreementStatus;
 use crate::time::Timestamp;
@@ -470,6 +470,48 @@ impl Cadence {
     /// Meetings per year, for comparing cadences.
     pub fn per_year(&self) -> f64 {
         365.0 / f64::from(self.interval_days().max(1))
+    }
+
+    /// How often, as an adverb for tables and lists: "kvartalsvis" / "quarterly", "hver 10.
+    /// dag" / "every 10 days". With [`Cadence::every`], the one place cadences are phrased.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (da, en) = match self {
+            Cadence::Weekly => ("ugentligt", "weekly"),
+            Cadence::Biweekly => ("hver anden uge", "every other week"),
+            Cadence::Monthly => ("månedligt", "monthly"),
+            Cadence::Quarterly => ("kvartalsvis", "quarterly"),
+            Cadence::HalfYearly => ("halvårligt", "twice a year"),
+            Cadence::Yearly => ("årligt", "yearly"),
+            Cadence::EveryDays { days: 1 } => ("dagligt", "daily"),
+            Cadence::EveryDays { days } => return every_days(*days, lang),
+        };
+        t(lang, da, en).to_owned()
+    }
+
+    /// How often, as a phrase with "every" for running text and calendars: "hvert kvartal" /
+    /// "every quarter", "hver anden dag" / "every other day".
+    pub fn every(&self, lang: Lang) -> String {
+        let (da, en) = match self {
+            Cadence::Weekly => ("hver uge", "every week"),
+            Cadence::Biweekly => ("hver anden uge", "every other week"),
+            Cadence::Monthly => ("hver måned", "every month"),
+            Cadence::Quarterly => ("hvert kvartal", "every quarter"),
+            Cadence::HalfYearly => ("hvert halve år", "every six months"),
+            Cadence::Yearly => ("hvert år", "every year"),
+            Cadence::EveryDays { days } => return every_days(*days, lang),
+        };
+        t(lang, da, en).to_owned()
+    }
+}
+
+/// "hver dag", "hver anden dag", "hver 10. dag" (Danish counts the interval with an ordinal and
+/// a singular noun) / "every day", "every other day", "every 10 days".
+fn every_days(days: u32, lang: Lang) -> String {
+    match (days, lang) {
+        (0 | 1, _) => t(lang, "hver dag", "every day").to_owned(),
+        (2, _) => t(lang, "hver anden dag", "every other day").to_owned(),
+        (n, Lang::Da) => format!("hver {n}. dag"),
+        (n, Lang::En) => format!("every {n} days"),
     }
 }
 

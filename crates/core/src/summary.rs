@@ -2,7 +2,7 @@
 //! organisations, posts and agreements, but no person (a champion, an individual, appears by
 //! its kind and id).
 
-use crate::agreement::{Agreement, Cadence, GoalOwner};
+use crate::agreement::{Agreement, GoalOwner};
 use crate::dossier::Dossier;
 use crate::i18n::plural::{
     ACTIVE_VOLUNTEER, AGREEMENT, DAY, MEMBER, MUNICIPALITY, ORGANISATION, POST, n,
@@ -26,30 +26,6 @@ pub struct SummaryOptions {
 impl From<Lang> for SummaryOptions {
     fn from(lang: Lang) -> Self {
         Self { lang, as_of: None }
-    }
-}
-
-impl Cadence {
-    /// "monthly" / "månedligt", "every 10 days" / "hver 10. dag".
-    pub fn describe(&self, lang: Lang) -> String {
-        let (da, en) = match self {
-            Cadence::Weekly => ("ugentligt", "weekly"),
-            Cadence::Biweekly => ("hver anden uge", "every other week"),
-            Cadence::Monthly => ("månedligt", "monthly"),
-            Cadence::Quarterly => ("kvartalsvis", "quarterly"),
-            Cadence::HalfYearly => ("halvårligt", "twice a year"),
-            Cadence::Yearly => ("årligt", "yearly"),
-            Cadence::EveryDays { days } => {
-                return match lang {
-                    Lang::Da => format!("hver {days}. dag"),
-                    Lang::En => format!("every {days} days"),
-                };
-            }
-        };
-        match lang {
-            Lang::Da => da.to_owned(),
-            Lang::En => en.to_owned(),
-        }
     }
 }
 

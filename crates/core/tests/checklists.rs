@@ -1115,6 +1115,7 @@ fn answer_kind() -> impl Strategy<Value = AnswerKind> {
         )
             .prop_map(|(unit, min, tolerance)| AnswerKind::Number {
                 unit,
+                unit_one: None,
                 min,
                 max: min.map(|m| m + 100.5),
                 tolerance,

@@ -751,3 +751,63 @@ fn a_broken_workbook_is_a_clear_problem() {
     let r = import::check_newcomers_csv_bytes(&book, &CsvOptions::named("n.xlsx"));
     assert_eq!(r.problems[0].location(), "n.xlsx[Nyankomne]!A3 (id)");
 }
+
+/// Seat kinds are words like any other: Danish in the Danish Excel form and workbook
+/// (`voksne:2;børn:3/1`), the key in the program form, a custom kind by its id, and every form
+/// reads back to the same offers and households.
+#[test]
+fn seat_kinds_are_written_in_the_sheets_language() {
+    use brobygger::matching::{SeatKind, SeatNeed, Seats};
+    let d = Dossier::example("ikast-brande").unwrap();
+    let mut offer = d.offers[0].clone();
+    let seats = |seat, capacity, taken| Seats {
+        seat,
+        capacity,
+        taken,
+    };
+    offer.seats = vec![
+        seats(SeatKind::Adults, 2, 0),
+        seats(SeatKind::Children, 3, 1),
+        seats(SeatKind::SchoolPlaces, 1, 0),
+        seats(SeatKind::People, 4, 0),
+        seats(SeatKind::Custom { id: "rooms".into() }, 2, 0),
+    ];
+    let offers = vec![offer];
+    let da = import::offers_to_csv_styled(&offers, SheetStyle::ExcelDa);
+    assert!(
+        da.contains("voksne:2;børn:3/1;skolepladser:1;personer:4;rooms:2"),
+        "{da}"
+    );
+    assert!(!da.contains("adults") && !da.contains("children"), "{da}");
+    let en = import::offers_to_csv_styled(&offers, SheetStyle::ExcelEn);
+    assert!(
+        en.contains("adults:2;children:3/1;school_places:1;people:4;rooms:2"),
+        "{en}"
+    );
+    for text in [da, en, offers_to_csv(&offers).unwrap()] {
+        let back = import::offers_from_csv_bytes(text.as_bytes(), &CsvOptions::default());
+        assert_eq!(back.as_ref().ok(), Some(&offers), "{text}");
+    }
+    let book = import::offers_to_xlsx(&offers, Some(Lang::Da)).unwrap();
+    assert_eq!(
+        import::offers_from_csv_bytes(&book, &CsvOptions::default()).unwrap(),
+        offers
+    );
+
+    let mut household = d.cohorts[0].newcomers[0].clone();
+    household.seat_needs = vec![
+        SeatNeed {
+            seat: SeatKind::Children,
+            count: 2,
+        },
+        SeatNeed {
+            seat: SeatKind::Custom { id: "rooms".into() },
+            count: 1,
+        },
+    ];
+    let list = vec![household];
+    let da = import::newcomers_to_csv_styled(&list, SheetStyle::ExcelDa);
+    assert!(da.contains("\"børn:2;rooms:1\""), "{da}");
+    let back = import::newcomers_from_csv_bytes(da.as_bytes(), &CsvOptions::default());
+    assert_eq!(back.as_ref().ok(), Some(&list));
+}

@@ -40,3 +40,29 @@ fn examples_validate_against_the_schema_shape() {
         }
     }
 }
+
+/// The descriptions are the types' docs without rustdoc's link markup: what an app shows as a
+/// field's help reads `Goal`, not [`Goal`] or [`X`](crate::path::X).
+#[test]
+fn descriptions_carry_no_rustdoc_links() {
+    let text = brobygger::dossier_schema_json();
+    assert!(!text.contains("[`"), "a rustdoc link is left in the schema");
+    assert!(
+        !text.contains("](crate::"),
+        "a rustdoc link target is left in the schema"
+    );
+    let schema = brobygger::dossier_schema();
+    assert_eq!(
+        schema["$defs"]["GoalOwner"]["description"],
+        "Whose goal a `Goal` is."
+    );
+    let described: Vec<String> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("\"description\""))
+        .map(str::to_owned)
+        .collect();
+    assert!(described.iter().any(|l| l.contains("`SeatKind::need_of`.")));
+    assert!(described.iter().any(|l| l.contains("`kl_2015_shape`")));
+    // Placeholders in braces are not links and stay.
+    assert!(described.iter().any(|l| l.contains("`{newcomer}`")));
+}

@@ -123,21 +123,6 @@ fn whole_day(date: NaiveDate) -> (EventTime, EventTime) {
     )
 }
 
-fn cadence_text(c: &Cadence, lang: Lang) -> String {
-    match c {
-        Cadence::Weekly => t(lang, "hver uge", "every week").to_owned(),
-        Cadence::Biweekly => t(lang, "hver anden uge", "every other week").to_owned(),
-        Cadence::Monthly => t(lang, "hver måned", "every month").to_owned(),
-        Cadence::Quarterly => t(lang, "hvert kvartal", "every quarter").to_owned(),
-        Cadence::HalfYearly => t(lang, "hvert halve år", "every six months").to_owned(),
-        Cadence::Yearly => t(lang, "hvert år", "every year").to_owned(),
-        Cadence::EveryDays { days } => match lang {
-            Lang::Da => format!("hver {}", DAY.count(lang, u64::from(*days))),
-            Lang::En => format!("every {}", DAY.count(lang, u64::from(*days))),
-        },
-    }
-}
-
 /// The series a forum's cadence gives from `anchor` (a working day for every cadence counted
 /// in weeks, months or years).
 fn cadence_rule(c: &Cadence, anchor: NaiveDate, until: Option<NaiveDate>) -> RepeatRule {
@@ -262,13 +247,13 @@ fn routines(d: &Dossier, a: &Agreement, o: CalendarOptions, out: &mut Vec<Calend
                 "Fast møde under {} ({}), {}.",
                 terms.title,
                 a.id,
-                cadence_text(&forum.cadence, lang)
+                forum.cadence.every(lang)
             ),
             Lang::En => format!(
                 "Fixed meeting under {} ({}), {}.",
                 terms.title,
                 a.id,
-                cadence_text(&forum.cadence, lang)
+                forum.cadence.every(lang)
             ),
         };
         description.push(' ');

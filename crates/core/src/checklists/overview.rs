@@ -76,6 +76,7 @@ impl ChecklistTemplate {
                         min,
                         max,
                         tolerance,
+                        ..
                     } => {
                         let mut k = format!("{}: {}", t(lang, "tal", "number"), unit.get(lang));
                         if min.is_some() || max.is_some() {

@@ -467,7 +467,8 @@ impl Doc {
     }
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.4}\
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.4;overflow-wrap:break-word}\
+.scroll{overflow-x:auto;max-width:100%}\
 table{border-collapse:collapse;width:100%;margin:0.5rem 0 1rem}\
 th,td{border:1px solid #c8c8c8;padding:0.35rem 0.5rem;text-align:left;vertical-align:top}\
 th{background:#f0f0f0}\
@@ -509,7 +510,8 @@ fn md_rows(s: &mut String, header: &[String], rows: &[Vec<String>]) {
 }
 
 fn html_table(s: &mut String, header: &[String], rows: &[Vec<String>], classes: Option<&[&str]>) {
-    let _ = writeln!(s, "<table>");
+    // A wide table scrolls in its own box, so the page stays as wide as a phone.
+    let _ = writeln!(s, "<div class=\"scroll\">\n<table>");
     let _ = write!(s, "<thead><tr>");
     for h in header {
         let _ = write!(s, "<th>{}</th>", html(h));
@@ -531,7 +533,7 @@ fn html_table(s: &mut String, header: &[String], rows: &[Vec<String>], classes: 
         let _ = writeln!(s, "</tr>");
     }
     let _ = writeln!(s, "</tbody>");
-    let _ = writeln!(s, "</table>");
+    let _ = writeln!(s, "</table>\n</div>");
 }
 
 #[cfg(test)]

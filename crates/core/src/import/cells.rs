@@ -407,28 +407,32 @@ pub(crate) fn float_text(x: f64) -> String {
     format!("{x}")
 }
 
-/// A seat kind as written in files: `adults`, `children`, `school_places`, `people`, or the id
-/// of a custom kind.
+/// A seat kind as written in files: `adults`, `children`, `school_places`, `people` or their
+/// Danish words (`voksne`, `børn`, `skolepladser`, `personer`, [`words::SEAT_KINDS`]), or the
+/// id of a custom kind.
 fn seat_kind(s: &str) -> Result<SeatKind, Bad> {
     let s = s.trim();
-    Ok(match s.to_ascii_lowercase().as_str() {
-        "adults" => SeatKind::Adults,
-        "children" => SeatKind::Children,
-        "school_places" => SeatKind::SchoolPlaces,
-        "people" => SeatKind::People,
+    Ok(match words::find(words::SEAT_KINDS, s).map(|w| w.key) {
+        Some("adults") => SeatKind::Adults,
+        Some("children") => SeatKind::Children,
+        Some("school_places") => SeatKind::SchoolPlaces,
+        Some("people") => SeatKind::People,
         _ => SeatKind::Custom { id: id(s)? },
     })
 }
 
-/// A seat kind's key in files.
-pub(crate) fn seat_key(k: &SeatKind) -> String {
-    match k {
-        SeatKind::Adults => "adults".into(),
-        SeatKind::Children => "children".into(),
-        SeatKind::SchoolPlaces => "school_places".into(),
-        SeatKind::People => "people".into(),
-        SeatKind::Custom { id } => id.clone(),
-    }
+/// A seat kind as files write it: its key, or its Danish word in Danish Excel form; a custom
+/// kind by its id.
+pub(crate) fn seat_key(k: &SeatKind, lang: Option<Lang>) -> String {
+    let key = match k {
+        SeatKind::Adults => "adults",
+        SeatKind::Children => "children",
+        SeatKind::SchoolPlaces => "school_places",
+        SeatKind::People => "people",
+        SeatKind::Custom { id } => return id.clone(),
+    };
+    words::by_key(words::SEAT_KINDS, key)
+        .map_or_else(|| key.to_owned(), |w| w.written(lang).to_owned())
 }
 
 fn bad_seat() -> Bad {

@@ -179,6 +179,19 @@ pub(crate) const CREDENTIALS: &[Word] = &[
     w("mentor_training", "mentoruddannelse", &["mentorkursus"]),
 ];
 
+/// The standard kinds of seats an offer has and a household needs (a partnership's own kinds
+/// are written by their id).
+pub(crate) const SEAT_KINDS: &[Word] = &[
+    w("adults", "voksne", &["voksen", "adult"]),
+    w("children", "børn", &["barn", "boern", "child"]),
+    w(
+        "school_places",
+        "skolepladser",
+        &["skoleplads", "school place", "school places"],
+    ),
+    w("people", "personer", &["person", "personer i alt"]),
+];
+
 /// What a household's wish is about: `volunteer_gender:<gender>`, `offer_kind:<kind>`.
 pub(crate) const PREFERENCE_KINDS: &[Word] = &[
     w("volunteer_gender", "frivilligs køn", &["køn", "gender"]),

@@ -115,7 +115,7 @@ fn newcomers_table(newcomers: &[Newcomer], lang: Option<Lang>) -> Table {
                 text(n.industries.join(";")),
                 text(n.interests.join(";")),
                 join(&n.seat_needs, |s| {
-                    format!("{}:{}", seat_key(&s.seat), s.count)
+                    format!("{}:{}", seat_key(&s.seat, lang), s.count)
                 }),
             ]
             .into_iter()
@@ -153,9 +153,9 @@ fn offers_table(offers: &[Offer], lang: Option<Lang>) -> Table {
                 Cell::opt(o.listed_on, Cell::date),
                 join(&o.seats, |s| {
                     if s.taken == 0 {
-                        format!("{}:{}", seat_key(&s.seat), s.capacity)
+                        format!("{}:{}", seat_key(&s.seat, lang), s.capacity)
                     } else {
-                        format!("{}:{}/{}", seat_key(&s.seat), s.capacity, s.taken)
+                        format!("{}:{}/{}", seat_key(&s.seat, lang), s.capacity, s.taken)
                     }
                 }),
             ]

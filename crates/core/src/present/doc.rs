@@ -272,7 +272,8 @@ fn write_html(s: &mut String, blocks: &[Block]) {
                         ""
                     }
                 };
-                s.push_str("<table>\n<thead><tr>");
+                // A wide table scrolls in its own box, so the page stays as wide as a phone.
+                s.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
                 for (i, h) in head.iter().enumerate() {
                     let _ = write!(s, "<th{}>{}</th>", class(i), escape::html(h));
                 }
@@ -284,7 +285,7 @@ fn write_html(s: &mut String, blocks: &[Block]) {
                     }
                     s.push_str("</tr>\n");
                 }
-                s.push_str("</tbody>\n</table>\n");
+                s.push_str("</tbody>\n</table></div>\n");
             }
             Block::Figure { svg, caption } => {
                 let _ = writeln!(
@@ -417,10 +418,11 @@ fn one_line(t: &str) -> String {
 /// The style sheet; every rule is scoped to `.bb-report` so a fragment embedded in another
 /// page (a notebook) neither takes nor leaks styles.
 pub const CSS: &str = "\
-.bb-report{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1b1b1b;line-height:1.45;max-width:60rem;margin:0 auto;padding:1rem}
+.bb-report{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1b1b1b;line-height:1.45;max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 .bb-report h1{font-size:1.6rem;margin:.2rem 0 .6rem}
 .bb-report h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
 .bb-report h3{font-size:1.1rem;margin-top:1.4rem}
+.bb-report .scroll{overflow-x:auto;max-width:100%}
 .bb-report table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}
 .bb-report th,.bb-report td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .bb-report th{background:#f3f3f3}

@@ -251,7 +251,8 @@ impl RoleMatrix {
     }
 
     fn html_table(&self, s: &mut String, lang: Lang) {
-        let _ = writeln!(s, "<table>");
+        // A wide matrix scrolls in its own box, so the page stays as wide as a phone.
+        let _ = writeln!(s, "<div class=\"scroll\">\n<table>");
         let _ = writeln!(s, "<thead>");
         let _ = write!(
             s,
@@ -294,7 +295,7 @@ impl RoleMatrix {
             let _ = writeln!(s, "</tr>");
         }
         let _ = writeln!(s, "</tbody>");
-        let _ = writeln!(s, "</table>");
+        let _ = writeln!(s, "</table>\n</div>");
     }
 }
 
@@ -309,7 +310,8 @@ fn role_badge(r: Raci, lang: Lang) -> String {
 
 /// One colour per role, chosen to differ in lightness as well as hue; the letter is always shown
 /// too, so the matrix never depends on colour alone.
-const CSS: &str = "body { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; margin: 2rem; color: #1a1a1a; }
+const CSS: &str = "body { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; margin: 2rem; color: #1a1a1a; overflow-wrap: break-word; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 th, td { border: 1px solid #c4c4c4; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { background: #f2f2f2; }

@@ -189,10 +189,18 @@ impl AnswerValue {
                 }
             }
             (AnswerValue::Scale { value }, _) => Text::new(value.to_string(), value.to_string()),
-            (AnswerValue::Number { value }, AnswerKind::Number { unit, .. }) => Text::new(
-                format!("{} {}", format_number(*value, Lang::Da), unit.da),
-                format!("{} {}", format_number(*value, Lang::En), unit.en),
-            ),
+            (AnswerValue::Number { value }, AnswerKind::Number { unit, unit_one, .. }) => {
+                // The singular goes with the number as shown: "1 møde", "1,5 møder", "0 møder".
+                let with_unit = |lang: Lang| {
+                    let shown = format_number(*value, lang);
+                    let unit = match unit_one {
+                        Some(one) if shown == "1" => one,
+                        _ => unit,
+                    };
+                    format!("{shown} {}", unit.get(lang))
+                };
+                Text::new(with_unit(Lang::Da), with_unit(Lang::En))
+            }
             (AnswerValue::Number { value }, _) => Text::new(
                 format_number(*value, Lang::Da),
                 format_number(*value, Lang::En),

@@ -121,6 +121,10 @@ pub enum AnswerKind {
     Number {
         /// The unit, e.g. "timer pr. måned" / "hours per month".
         unit: Text,
+        /// The unit after exactly 1, where it differs: "time pr. måned" / "hour per month"
+        /// ("1 time", never "1 timer"); `unit` if absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_one: Option<Text>,
         /// The smallest allowed value.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min: Option<f64>,
@@ -726,11 +730,15 @@ impl TemplateCheck<'_> {
             }
             AnswerKind::Number {
                 unit,
+                unit_one,
                 min,
                 max,
                 tolerance,
             } => {
                 self.text(ap.field("unit"), unit);
+                if let Some(one) = unit_one {
+                    self.text(ap.field("unit_one"), one);
+                }
                 let lo = min.filter(|x| self.number(ap.field("min"), *x));
                 let hi = max.filter(|x| self.number(ap.field("max"), *x));
                 if let (Some(lo), Some(hi)) = (lo, hi)
