@@ -106,7 +106,7 @@ val assessmentSuite = suite("assessment") {
 
     test("the catalogue and the Wilson intervals match Rust") {
         val catalogue = assessmentCatalogue()
-        assertEquals(42, catalogue.size)
+        assertEquals(43, catalogue.size)
         assertTrue(catalogue.filter { it.basis == CheckBasis.EXTERNAL }.all { it.externalSources.isNotEmpty() })
         val w = Json.parse(fixture("assessment/wilson.json").readText())
         for (c in w["cases"].list) {

@@ -30,6 +30,7 @@ fun main() {
         surveyShapeSuite,
         calendarSuite,
         asyncSuite,
+        meetingsSuite,
     )
     var passed = 0
     var failed = 0

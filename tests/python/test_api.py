@@ -34,7 +34,8 @@ DOSSIER: dict[str, str] = {
     "posts_mut": "Dossier.handover", "roles": "Roles", "roles_mut": "Roles", "checklists": "Dossier.checklists",
     "checklists_mut": "Dossier.checklists", "matching": "Dossier.matching", "matching_mut": "Dossier.matching",
     "privacy": "Dossier.privacy", "privacy_mut": "Dossier.privacy", "assessment": "Dossier.assessment", "surveys": "Dossier.surveys",
-    "surveys_mut": "Dossier.surveys", "reminders": "Dossier.reminders", "RolesFacet.agreement": "Roles",
+    "surveys_mut": "Dossier.surveys", "reminders": "Dossier.reminders", "meetings": "Dossier.meetings",
+    "MeetingsFacet.minutes": "DossierMeetings.minutes", "action_owner_text": "Minutes.meetings", "RolesFacet.agreement": "Roles",
     "PostsFacet.handover": "Dossier.handover", "PostsFacet.held_by": "Dossier.posts_held_by",
     "ChecklistsFacet.render_comparison": "DossierChecklists.render_comparison",
     # roles

@@ -87,7 +87,7 @@ def test_findings_carry_evidence_advice_and_sources() -> None:
     assert "14" in late.message("en") and "varsel" in late.advice("da")
     assert late.finding.citation == '001 "Handling i fokus"'
     meetings = a.dimension("meetings")
-    assert meetings["score"] == 94 and "Invitations in good time" in meetings["reason"]["en"]
+    assert meetings["score"] == 85 and "Invitations in good time" in meetings["reason"]["en"]
     assert a.check("assessment.short_notice")["credit"] == 0.75
     with pytest.raises(bb.InvalidInputError):
         a.dimension("happiness")
@@ -238,7 +238,7 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
 
 def test_catalogue_and_assess_all() -> None:
     catalogue = bb.assessment_catalogue()
-    assert len(catalogue) == 42
+    assert len(catalogue) == 43
     assert {c["dimension"] for c in catalogue} == {
         "formalisation", "roles", "expectations", "meetings", "resources",
         "continuity", "breadth", "newcomer_offers", "anchoring",

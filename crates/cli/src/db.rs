@@ -89,7 +89,7 @@ pub(crate) enum DbCommand {
         /// The person's id.
         #[arg(long)]
         person: Option<String>,
-        /// The day of the erasure (YYYY-MM-DD; default: today).
+        /// The day of the erasure (YYYY-MM-DD or DD-MM-YYYY; default: today).
         #[arg(long)]
         on: Option<String>,
     },

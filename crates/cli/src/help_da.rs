@@ -151,8 +151,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Kun denne aftale (standard: alle aftaler)",
     ),
     (
-        "The date to assess as of (YYYY-MM-DD; default: today)",
-        "Datoen, der vurderes pr. (ÅÅÅÅ-MM-DD; standard: i dag)",
+        "The date to assess as of (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Datoen, der vurderes pr. (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
     ),
     (
         "Print the assessments as JSON",
@@ -218,8 +218,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Hvordan tilbuddene rangerer husstande i stabil matchning",
     ),
     (
-        "The day of the run, for waiting times (YYYY-MM-DD; default: today)",
-        "Kørslens dag, til ventetider (ÅÅÅÅ-MM-DD; standard: i dag)",
+        "The day of the run, for waiting times (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Kørslens dag, til ventetider (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
     ),
     ("What to print or write", "Hvad der vises eller skrives"),
     (
@@ -321,12 +321,29 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     // remind
     (
-        "What is due or overdue on a day: introductions of volunteer offers, meetings to convene, planned reviews, the end of the term, committee briefings",
-        "Hvad der forfalder eller er overskredet på en dag: introduktioner af frivilligtilbud, møder, der skal indkaldes, planlagte revisioner, aftalens udløb og orientering af udvalg",
+        "What is due or overdue on a day: introductions of volunteer offers, meetings to convene, planned reviews, the end of the term, committee briefings, meetings' action items",
+        "Hvad der forfalder eller er overskredet på en dag: introduktioner af frivilligtilbud, møder, der skal indkaldes, planlagte revisioner, aftalens udløb, orientering af udvalg og opgaver fra møderne",
+    ),
+    // issue 20: meetings' minutes and action items
+    (
+        "The minutes of the meetings held: agenda, decisions and action items with their owners, due days and where they stand on a day",
+        "Referater af de afholdte møder: dagsorden, beslutninger og opgaver med ansvarlige, frister og status på en dag",
     ),
     (
-        "The day (YYYY-MM-DD; default: today)",
-        "Dagen (ÅÅÅÅ-MM-DD; standard: i dag)",
+        "Only the meetings of this agreement",
+        "Kun møderne under denne aftale",
+    ),
+    (
+        "The day the action items are judged on (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Dagen, opgaverne vurderes på (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
+    ),
+    (
+        "Only the action items past their due day and still open",
+        "Kun opgaver, der er over fristen og stadig åbne",
+    ),
+    (
+        "The day (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Dagen (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
     ),
     (
         "Also what falls due within this many days",
@@ -386,8 +403,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Skriv en rapport om én aftale, der kan deles: aftalen, rollefordeling, tjeklister, vurdering og undersøgelser",
     ),
     (
-        "The date to report as of (YYYY-MM-DD; default: today)",
-        "Datoen, rapporten laves pr. (ÅÅÅÅ-MM-DD; standard: i dag)",
+        "The date to report as of (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Datoen, rapporten laves pr. (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
     ),
     (
         "md (Markdown) or html (a self-contained page)",
@@ -562,8 +579,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("The household's id", "Husstandens id"),
     ("The person's id", "Personens id"),
     (
-        "The day of the erasure (YYYY-MM-DD; default: today)",
-        "Dagen for sletningen (ÅÅÅÅ-MM-DD; standard: i dag)",
+        "The day of the erasure (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Dagen for sletningen (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
     ),
     (
         "Print the changes made after an audit event (`--since SEQ`, 0 for all) as a change file for the other copy of the partnership (`db apply`); says which SEQ to use next time",

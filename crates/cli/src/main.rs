@@ -28,6 +28,7 @@ mod help_da;
 mod inputs;
 mod matching;
 mod national;
+mod meetings;
 mod out;
 mod relationships;
 mod remind;
@@ -125,7 +126,7 @@ enum Command {
         /// Only this agreement (default: every agreement).
         #[arg(long)]
         agreement: Option<String>,
-        /// The date to assess as of (YYYY-MM-DD; default: today).
+        /// The date to assess as of (YYYY-MM-DD or DD-MM-YYYY; default: today).
         #[arg(long)]
         as_of: Option<String>,
         /// Print the assessments as JSON.
@@ -146,11 +147,17 @@ enum Command {
     )]
     Match(matching::MatchArgs),
     /// What is due or overdue on a day: introductions of volunteer offers, meetings to convene,
-    /// planned reviews, the end of the term, committee briefings.
+    /// planned reviews, the end of the term, committee briefings, meetings' action items.
     #[command(
         after_help = "Examples:\n  brobygger remind --example ikast-brande --as-of 2016-03-01\n  brobygger remind dossier.json --days 30 --format csv > opgaver.csv"
     )]
     Remind(remind::RemindArgs),
+    /// The minutes of the meetings held: agenda, decisions and action items with their owners,
+    /// due days and where they stand on a day.
+    #[command(
+        after_help = "Examples:\n  brobygger meetings --example aalborg --as-of 2017-06-30\n  brobygger meetings dossier.json --overdue --format csv > opgaver.csv"
+    )]
+    Meetings(meetings::MeetingsArgs),
     /// The partnership's calendar as an iCalendar file (RFC 5545) to import or subscribe to:
     /// fixed meetings as series with their notice, meetings held, activities on their
     /// schedules, reviews, ends of term, briefings, and for coordinators introductions and
@@ -173,7 +180,7 @@ enum Command {
         /// The agreement (may be left out when the dossier has only one).
         #[arg(long)]
         agreement: Option<String>,
-        /// The date to report as of (YYYY-MM-DD; default: today).
+        /// The date to report as of (YYYY-MM-DD or DD-MM-YYYY; default: today).
         #[arg(long)]
         as_of: Option<String>,
         /// md (Markdown) or html (a self-contained page).
@@ -394,6 +401,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Align(args) => align::run(args, lang),
         Command::Match(args) => matching::run(args, lang),
         Command::Remind(args) => remind::run(args, lang),
+        Command::Meetings(args) => meetings::run(args, lang),
         Command::Calendar(args) => calendar::run(args, lang),
         Command::Relationships { command } => relationships::run(command, lang),
         Command::Report {

@@ -91,7 +91,7 @@ pub(crate) struct MatchArgs {
     /// How offers rank households in stable matching.
     #[arg(long, value_enum, default_value_t = RankingArg::Score)]
     ranking: RankingArg,
-    /// The day of the run, for waiting times (YYYY-MM-DD; default: today).
+    /// The day of the run, for waiting times (YYYY-MM-DD or DD-MM-YYYY; default: today).
     #[arg(long)]
     as_of: Option<String>,
     /// What to print or write.

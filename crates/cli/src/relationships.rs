@@ -35,7 +35,7 @@ pub(crate) enum RelationshipsCommand {
         /// A built-in example instead of a file.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
-        /// The day (YYYY-MM-DD; default: today).
+        /// The day (YYYY-MM-DD or DD-MM-YYYY; default: today).
         #[arg(long)]
         as_of: Option<String>,
         /// Output format.

@@ -33,6 +33,8 @@ pub(crate) enum KindArg {
     CommitteeBriefing,
     /// Follow-up check-ins of running relationships.
     CheckIn,
+    /// Action items agreed at meetings.
+    ActionItem,
 }
 
 impl From<KindArg> for ReminderKind {
@@ -44,6 +46,7 @@ impl From<KindArg> for ReminderKind {
             KindArg::TermEnd => ReminderKind::TermEnd,
             KindArg::CommitteeBriefing => ReminderKind::CommitteeBriefing,
             KindArg::CheckIn => ReminderKind::CheckIn,
+            KindArg::ActionItem => ReminderKind::ActionItem,
         }
     }
 }
@@ -55,7 +58,7 @@ pub(crate) struct RemindArgs {
     /// A built-in example: aalborg, ikast-brande, horsens, esbjerg.
     #[arg(long, conflicts_with = "file")]
     example: Option<String>,
-    /// The day (YYYY-MM-DD; default: today).
+    /// The day (YYYY-MM-DD or DD-MM-YYYY; default: today).
     #[arg(long)]
     as_of: Option<String>,
     /// Also what falls due within this many days.

@@ -43,7 +43,7 @@ fn assess_prints_every_agreement_or_one_as_json() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v[0]["agreement"], "aalborg-lbb");
-    assert_eq!(v[0]["overall"], 84);
+    assert_eq!(v[0]["overall"], 83);
     // The role split and the checklists are weighed without being asked for.
     assert_eq!(
         v[0]["external_sources"],

@@ -61,6 +61,7 @@ fn every_subcommand_has_help_with_examples() {
         &["national"],
         &["remind"],
         &["calendar"],
+        &["meetings"],
         &["report"],
         &["template"],
         &["template", "checklist"],
@@ -665,6 +666,45 @@ fn remind_lists_what_is_due_in_three_formats() {
 }
 
 #[test]
+fn meetings_show_the_minutes_and_the_overdue_action_items() {
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["meetings", "--example", "aalborg", "--as-of", "30-06-2017"];
+        a.extend_from_slice(extra);
+        a
+    };
+    let text = ok(&args(&[]));
+    assert!(
+        text.starts_with("## Møder og opgaver pr. 2017-06-30"),
+        "{text}"
+    );
+    assert!(text.contains("[over fristen] Finde lokaler til netværksmøderne i foråret"));
+    assert!(text.contains("- Beslutninger"));
+    let csv = ok(&args(&["--overdue", "--format", "csv"]));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[1].ends_with(",overdue,149,,agreements[0].meetings[1].action_items[1]"));
+    let json: Value = serde_json::from_str(&ok(&args(&["--format", "json"]))).unwrap();
+    assert_eq!(json["meetings"].as_array().unwrap().len(), 4);
+    // remind lists the overdue item too, by its kind.
+    let remind = ok(&[
+        "remind",
+        "--example",
+        "aalborg",
+        "--as-of",
+        "2017-06-30",
+        "--only",
+        "action-item",
+        "--lang",
+        "en",
+    ]);
+    assert!(remind.contains("[action item]") && remind.contains("Røde Kors Aalborg"));
+    // An agreement the dossier does not hold is an error naming the id, exit 2.
+    let (code, _, err) = run(&args(&["--agreement", "no-such"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no-such"));
+}
+
+#[test]
 fn align_shows_the_comparison_and_exits_1_while_signing_is_blocked() {
     let (code, stdout, _) = run(&["align", "--example", "horsens", "--lang", "en"]);
     assert_eq!(code, 1);
@@ -900,7 +940,7 @@ fn calendar_writes_an_ics_file_and_keeps_households_from_the_public() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
     let back = brobygger::calendar::read_ics(&ics).unwrap();
     assert_eq!(back.lang, brobygger::Lang::En);
-    assert_eq!(back.events.len(), 9);
+    assert_eq!(back.events.len(), 11, "9 and the two open action items");
     let public = ok(&[
         "calendar",
         "--example",

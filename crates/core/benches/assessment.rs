@@ -23,6 +23,9 @@ fn grown(n: usize) -> Dossier {
             held_on: held,
             invited_on: Some(held - brobygger::chrono::TimeDelta::days(10)),
             agenda_sent: i % 3 != 0,
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+            action_items: Vec::new(),
         });
         d.posts.push(Post {
             id: format!("extra-{i}").into(),

@@ -699,7 +699,119 @@ pub struct MeetingRecord {
     /// Whether an agenda with content went out with the invitation (001 "Handling i fokus").
     #[serde(default)]
     pub agenda_sent: bool,
+    /// The agenda's items, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub agenda: Vec<String>,
+    /// What the meeting decided, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub decisions: Vec<String>,
+    /// What is to be done, by whom and by when (001 "Handling i fokus": action, not meetings
+    /// for their own sake).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub action_items: Vec<ActionItem>,
 }
+
+/// Something a meeting agreed someone does by a day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ActionItem {
+    /// What is to be done.
+    pub what: String,
+    /// Who does it: a post (a role, so the item survives a change of holder) or a party.
+    pub owner: ActionOwner,
+    /// By when.
+    pub due: NaiveDate,
+    /// Where it stands (open until recorded otherwise).
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// The day it was done or dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl ActionItem {
+    /// Whether it is still to be done on `date`: open, or closed only after that day (or on an
+    /// unknown day, which counts as closed).
+    pub fn open_on(&self, date: NaiveDate) -> bool {
+        match self.status {
+            ActionStatus::Open => true,
+            ActionStatus::Done | ActionStatus::Dropped => self.closed_on.is_some_and(|c| c > date),
+        }
+    }
+
+    /// Whether it is past its due day and still to be done on `date`.
+    pub fn overdue_on(&self, date: NaiveDate) -> bool {
+        self.due < date && self.open_on(date)
+    }
+}
+
+/// Who owns an [`ActionItem`].
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ActionOwner {
+    /// A post, e.g. the municipal coordinator: whoever holds it on the day.
+    Post {
+        /// Which post.
+        post: PostId,
+    },
+    /// A party as a whole.
+    Party {
+        /// Which party.
+        party: PartyRef,
+    },
+}
+
+/// Where an [`ActionItem`] stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ActionStatus {
+    /// Still to be done.
+    #[default]
+    Open,
+    /// Done.
+    Done,
+    /// Dropped: the parties decided not to do it.
+    Dropped,
+}
+
+impl ActionStatus {
+    /// `open`, `done` or `dropped`, as files write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+}
+
+labels!(ActionStatus, "action_status" {
+    Open => ("åben", "open"),
+    Done => ("udført", "done"),
+    Dropped => ("opgivet", "dropped"),
+});
 
 impl MeetingRecord {
     /// Days of notice given, when the invitation date is known.

@@ -2,7 +2,7 @@
 //! partnership landscape, with a schema version, read and written losslessly as JSON.
 
 use crate::actors::{Department, Municipality, Organisation, PartyRef, Person};
-use crate::agreement::Agreement;
+use crate::agreement::{ActionOwner, Agreement};
 use crate::code::SaveCode;
 use crate::error::{BrobyggerError, LoadError, redact_message};
 use crate::finding::{FieldPath, SourceRef};
@@ -307,6 +307,20 @@ impl Dossier {
         match self.champion(party) {
             Some(o) => o.public_label(Some(lang)),
             None => self.party_name(party),
+        }
+    }
+
+    /// Who owns an action item, safe to show to anyone: the post's title (never its holder's
+    /// name) or the party's label; the id when the post is unknown.
+    pub fn action_owner_text(&self, owner: &ActionOwner) -> Text {
+        match owner {
+            ActionOwner::Post { post } => {
+                let title = self
+                    .post(post)
+                    .map_or_else(|| post.to_string(), |p| p.title.clone());
+                Text::new(title.clone(), title)
+            }
+            ActionOwner::Party { party } => self.party_text(party),
         }
     }
 

@@ -18,6 +18,7 @@ use crate::finding::Finding;
 use crate::ids::AgreementId;
 use crate::lifecycle::facet::LifecycleFacet;
 use crate::matching::facet::{MatchingFacet, RelationshipsFacet};
+use crate::meetings::MeetingsFacet;
 use crate::outcomes::facet::OutcomesFacet;
 use crate::posts::facet::PostsFacet;
 use crate::privacy::facet::PrivacyFacet;
@@ -152,9 +153,15 @@ impl Dossier {
         SurveysFacet::new(self)
     }
 
-    /// What is due or overdue: introductions, meetings, reviews, terms ending, briefings.
+    /// What is due or overdue: introductions, meetings, reviews, terms ending, briefings,
+    /// action items.
     pub fn reminders(&self) -> RemindersFacet<&Dossier> {
         RemindersFacet::new(self)
+    }
+
+    /// The meetings held and their minutes: agendas, decisions, action items.
+    pub fn meetings(&self) -> MeetingsFacet<&Dossier> {
+        MeetingsFacet::new(self)
     }
 
     /// The partnership's calendar: fixed meetings, meetings held, activities, dated tasks and

@@ -70,7 +70,7 @@
 //!   ([`crate::PrivacyFacet::propose`]), audience views ([`crate::PrivacyFacet::view_newcomer`]), anonymisation
 //!   with cascade ([`crate::PrivacyFacet::anonymise`]), retention, safe tables with complementary suppression
 //!   ([`crate::PrivacyFacet::safe_table`]), keyed pseudonyms ([`PseudonymKey`]), the privacy review.
-//! - **Assessment and surveys** ([`assessment`]): 42 checks from the sources in nine
+//! - **Assessment and surveys** ([`assessment`]): 43 checks from the sources in nine
 //!   dimensions, scored with reasons as of a date ([`crate::AssessmentFacet::assess`]), the role split,
 //!   checklists, matching and introductions weighed by default; evaluation surveys stored as
 //!   counts, with Wilson and Newcombe intervals ([`crate::SurveysFacet::results`]).
@@ -81,7 +81,10 @@
 //!   keep (`,` `;` or tab, UTF-8 or Windows-1252, Danish dates and decimal commas), every bad
 //!   cell with file, line and column and never its value; writers that read back the same.
 //! - **Reminders** ([`Dossier::reminders`], [`RemindersFacet::due`]): introductions, meetings to convene,
-//!   reviews, term ends and committee briefings due or overdue on a day.
+//!   reviews, term ends, committee briefings and meetings' action items due or overdue on a day.
+//! - **Meetings** ([`Dossier::meetings`], [`MeetingsFacet::minutes`]): the minutes of meetings
+//!   held (agenda, decisions, action items with owners and due days) and where each action item
+//!   stands on a day.
 //! - **Calendars** ([`calendar`], [`Dossier::calendar`]): fixed meetings as series with their
 //!   notice, meetings held, activities on their schedules, dated tasks and check-ins, as
 //!   iCalendar (RFC 5545) files in Danish time, read back by [`calendar::read_ics`].
@@ -150,6 +153,7 @@ mod finding;
 mod fsio;
 mod i18n;
 mod ids;
+mod meetings;
 mod random;
 mod reminders;
 mod schema;
@@ -170,10 +174,10 @@ pub use actors::{
     Region, official_municipality_name,
 };
 pub use agreement::{
-    Activity, ActivityKind, Agreement, AgreementParty, AgreementTerms, AgreementVersion, Amendment,
-    Cadence, CommitteeBriefing, CooperationLevel, Definition, ExitTerms, Goal, GoalOwner,
-    Governance, Indicator, MeetingForum, MeetingRecord, OverrideRecord, ResourceCommitment, Stage,
-    StatusEvent, TargetGroup, Term, TimeOfDay, Track,
+    ActionItem, ActionOwner, ActionStatus, Activity, ActivityKind, Agreement, AgreementParty,
+    AgreementTerms, AgreementVersion, Amendment, Cadence, CommitteeBriefing, CooperationLevel,
+    Definition, ExitTerms, Goal, GoalOwner, Governance, Indicator, MeetingForum, MeetingRecord,
+    OverrideRecord, ResourceCommitment, Stage, StatusEvent, TargetGroup, Term, TimeOfDay, Track,
 };
 pub use assessment::{
     Assessment, AssessmentFacet, AssessmentOptions, Dimension, ExternalFindings, ReportOptions,
@@ -223,6 +227,7 @@ pub use matching::{
     MatchingFacet, Newcomer, Offer, Relationship, RelationshipsFacet, RematchRequest, RuleSet,
     Solver,
 };
+pub use meetings::{ActionItemState, MeetingMinutes, MeetingsFacet, Minutes};
 pub use outcomes::OutcomesFacet;
 pub use places::{Involvement, PartnershipProcess, Place, PlaceBinding, PlaceKind};
 pub use posts::{

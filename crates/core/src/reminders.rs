@@ -14,6 +14,7 @@
 //! - the **end of the term**, when it falls within the horizon or the exit notice, or has passed
 //!   while the agreement is not ended;
 //! - **briefings** of a political committee, due 12 months after the last one (001 "Ressourcer");
+//! - **action items** meetings agreed, still open, by their due day (001 "Handling i fokus");
 //! - **follow-up check-ins** of running relationships (a household and its volunteer), on the
 //!   schedule of the rule set they were matched under (two weeks after the start, then every
 //!   six weeks by default).
@@ -33,7 +34,7 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-use crate::agreement::{Agreement, AgreementTerms};
+use crate::agreement::{Agreement, AgreementTerms, MeetingRecord};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, SeedDocument, SourceRef};
 use crate::i18n::plural::{DAY, NOTICE};
@@ -103,6 +104,8 @@ pub enum ReminderKind {
     CommitteeBriefing,
     /// Hold a follow-up check-in on a running relationship (household and volunteer).
     CheckIn,
+    /// Carry out an action item a meeting agreed.
+    ActionItem,
 }
 
 labels!(ReminderKind, "reminder_kind" {
@@ -112,6 +115,7 @@ labels!(ReminderKind, "reminder_kind" {
     TermEnd => ("aftalens udløb", "end of term"),
     CommitteeBriefing => ("orientering af udvalg", "committee briefing"),
     CheckIn => ("opfølgning på forløb", "follow-up check-in"),
+    ActionItem => ("opgave fra møde", "action item"),
 });
 
 /// Whether a reminder is late or coming up.
@@ -237,6 +241,7 @@ pub(crate) fn reminders(dossier: &Dossier, as_of: NaiveDate, horizon_days: u32) 
     check_ins(dossier, &w, &mut out);
     for (i, a) in dossier.agreements.iter().enumerate() {
         agreement_reminders(a, i, &w, &mut out);
+        action_items(dossier, a, i, &w, &mut out);
     }
     out.sort_by(|a, b| {
         a.state
@@ -346,6 +351,76 @@ fn check_ins(d: &Dossier, w: &Window, out: &mut Vec<Reminder>) {
             source: None,
         });
     }
+}
+
+/// Action items the agreement's meetings agreed, still open on the day, whatever the agreement's
+/// status: a task someone took on stays theirs until it is recorded as done or dropped.
+fn action_items(d: &Dossier, a: &Agreement, i: usize, w: &Window, out: &mut Vec<Reminder>) {
+    let handling = SourceRef::new(SeedDocument::Lbb2017, "Handling i fokus");
+    let id = a.id.as_str();
+    for (m, meeting) in a.meetings.iter().enumerate() {
+        for (j, item) in meeting.action_items.iter().enumerate() {
+            if !item.open_on(w.as_of) {
+                continue;
+            }
+            let Some((state, late)) = w.state(item.due) else {
+                continue;
+            };
+            let forum = forum_name(a, meeting);
+            let owner = d.action_owner_text(&item.owner);
+            let (what, due, held) = (&item.what, item.due, meeting.held_on);
+            let text = match state {
+                ReminderState::Overdue => Text::new(
+                    format!(
+                        "{id}: «{what}» skulle have været gjort senest {due} af {} (besluttet på mødet i «{forum}» {held}).",
+                        owner.get(Lang::Da)
+                    ),
+                    format!(
+                        "{id}: \"{what}\" was to be done by {due} by {} (agreed at the \"{forum}\" meeting on {held}).",
+                        owner.get(Lang::En)
+                    ),
+                ),
+                ReminderState::Due => Text::new(
+                    format!(
+                        "{id}: «{what}» skal gøres senest {due} af {} (besluttet på mødet i «{forum}» {held}).",
+                        owner.get(Lang::Da)
+                    ),
+                    format!(
+                        "{id}: \"{what}\" is to be done by {due} by {} (agreed at the \"{forum}\" meeting on {held}).",
+                        owner.get(Lang::En)
+                    ),
+                ),
+            };
+            out.push(Reminder {
+                kind: ReminderKind::ActionItem,
+                state,
+                due_on: due,
+                days_overdue: late,
+                agreement: Some(a.id.clone()),
+                cohort: None,
+                subject: meeting.forum.to_string(),
+                path: FieldPath::root()
+                    .field("agreements")
+                    .index(i)
+                    .field("meetings")
+                    .index(m)
+                    .field("action_items")
+                    .index(j),
+                text,
+                source: Some(handling.clone()),
+            });
+        }
+    }
+}
+
+/// The forum's name as the latest version that has it calls it, or its id.
+pub(crate) fn forum_name(a: &Agreement, meeting: &MeetingRecord) -> String {
+    a.versions
+        .iter()
+        .rev()
+        .flat_map(|v| v.terms.routines.iter())
+        .find(|f| f.id == meeting.forum)
+        .map_or_else(|| meeting.forum.to_string(), |f| f.name.clone())
 }
 
 fn agreement_reminders(a: &Agreement, i: usize, w: &Window, out: &mut Vec<Reminder>) {

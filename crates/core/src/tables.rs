@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 28] = [
+pub const TABLE_NAMES: [&str; 29] = [
     // a match run
     "match_outcome",
     "matches",
@@ -39,8 +39,9 @@ pub const TABLE_NAMES: [&str; 28] = [
     // a role matrix, a checklist comparison
     "role_matrix",
     "checklist",
-    // reminders, findings, a disclosure manifest
+    // reminders, meetings' action items, findings, a disclosure manifest
     "reminders",
+    "action_items",
     "findings",
     "manifest",
     // the association directory (or a search's hits)
@@ -64,6 +65,7 @@ pub fn empty_table(name: &str) -> Option<Table> {
         .or_else(|| crate::roles::present::empty(name))
         .or_else(|| crate::checklists::present::empty(name))
         .or_else(|| crate::reminders::empty(name))
+        .or_else(|| crate::meetings::empty(name))
         .or_else(|| crate::privacy::disclosure::empty(name))
         .or_else(|| crate::directory::present::empty(name))
         .or_else(|| crate::outcomes::view::empty(name))

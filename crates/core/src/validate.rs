@@ -5,7 +5,9 @@
 //! Whether a partnership is *healthy* is the assessment's business, not validation's.
 
 use crate::actors::{PartyRef, official_municipality_name};
-use crate::agreement::{Agreement, AgreementTerms, Cadence};
+use crate::agreement::{
+    ActionOwner, ActionStatus, Agreement, AgreementTerms, Cadence, MeetingRecord,
+};
 use crate::dossier::Dossier;
 use crate::finding::{FieldPath, Finding, Severity, sort_findings};
 use crate::i18n::{Label, Text};
@@ -499,6 +501,7 @@ impl Validator<'_> {
                         m.forum.as_str(),
                     );
                 }
+                self.meeting_minutes(&mp, m);
                 if m.invited_on.is_some_and(|inv| inv > m.held_on) {
                     self.push(
                         ValidationCode::InvitedAfterMeeting,
@@ -513,6 +516,52 @@ impl Validator<'_> {
         for (k, b) in a.committee_briefings.iter().enumerate() {
             if b.committee.trim().is_empty() {
                 self.empty(p.field("committee_briefings").index(k).field("committee"));
+            }
+        }
+    }
+
+    /// The agenda, decisions and action items of a meeting held.
+    fn meeting_minutes(&mut self, mp: &FieldPath, m: &MeetingRecord) {
+        for (field, texts) in [("agenda", &m.agenda), ("decisions", &m.decisions)] {
+            for (j, item) in texts.iter().enumerate() {
+                if item.trim().is_empty() {
+                    self.empty(mp.field(field).index(j));
+                }
+            }
+        }
+        for (j, item) in m.action_items.iter().enumerate() {
+            let ip = mp.field("action_items").index(j);
+            if item.what.trim().is_empty() {
+                self.empty(ip.field("what"));
+            }
+            match &item.owner {
+                ActionOwner::Post { post } => {
+                    if self.d.post(post).is_none() {
+                        self.dangling(
+                            ip.field("owner").field("post"),
+                            "posten",
+                            "the post",
+                            post.as_str(),
+                        );
+                    }
+                }
+                ActionOwner::Party { party } => self.party(ip.field("owner").field("party"), party),
+            }
+            if item.due < m.held_on || item.closed_on.is_some_and(|c| c < m.held_on) {
+                self.push(
+                    ValidationCode::ActionBeforeMeeting,
+                    ip.clone(),
+                    "Opgaven har frist eller er afsluttet før det møde, der besluttede den.".into(),
+                    "The action item is due or closed before the meeting that agreed it.".into(),
+                );
+            }
+            if (item.status == ActionStatus::Open) == item.closed_on.is_some() {
+                self.push(
+                    ValidationCode::ActionClosedWithoutDay,
+                    ip.field("closed_on"),
+                    "Angiv datoen, hvis opgaven er udført eller opgivet, og kun da.".into(),
+                    "Give the day when the action item is done or dropped, and only then.".into(),
+                );
             }
         }
     }

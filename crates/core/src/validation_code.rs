@@ -109,6 +109,15 @@ codes! {
         InvitedAfterMeeting = "validation.invited_after_meeting", finding(Error),
             "Indkaldelsen til et møde blev sendt efter mødet.",
             "A meeting's invitation went out after the meeting.";
+        /// An action item of a meeting is due, or closed, before the meeting that agreed it.
+        ActionBeforeMeeting = "validation.action_before_meeting", finding(Warning),
+            "En opgave fra et møde har frist eller er afsluttet før mødet.",
+            "An action item from a meeting is due or closed before the meeting.";
+        /// An action item is marked done or dropped without the day it was closed, or has a
+        /// closing day while still open.
+        ActionClosedWithoutDay = "validation.action_closed_without_day", finding(Warning),
+            "En opgave fra et møde er afsluttet uden dato, eller har en dato, men er åben.",
+            "An action item from a meeting is closed without a day, or has a day but is open.";
         /// A provenance path points at nothing in the document.
         UnresolvedProvenance = "validation.unresolved_provenance", finding(Warning),
             "En kildeangivelse peger på noget, der ikke findes i dokumentet.",

@@ -4,7 +4,9 @@ use crate::actors::{
     CooperationDegree, DepartmentKind, HousingCooperationArea, OrganisationForm, OrganisationKind,
     PremisesAccess,
 };
-use crate::agreement::{ActivityKind, CooperationLevel, Stage, TargetGroup, TimeOfDay, Track};
+use crate::agreement::{
+    ActionStatus, ActivityKind, CooperationLevel, Stage, TargetGroup, TimeOfDay, Track,
+};
 use crate::finding::{SeedDocument, Severity};
 use crate::i18n::{Lang, VocabularyEntry, entries};
 use crate::posts::model::PostKind;
@@ -41,6 +43,7 @@ pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
         entries::<Stage>(lang),
         entries::<TargetGroup>(lang),
         entries::<TimeOfDay>(lang),
+        entries::<ActionStatus>(lang),
         entries::<Track>(lang),
         entries::<crate::checklists::model::vocab::Side>(lang),
         entries::<crate::checklists::model::vocab::YesNo>(lang),

@@ -163,7 +163,7 @@ fn the_aalborg_assessment_cites_its_evidence() {
         (meetings.status, meetings.credit),
         (CheckStatus::PartlyMet, Some(0.75))
     );
-    assert_eq!(a.dimension(Dimension::Meetings).unwrap().score, Some(94));
+    assert_eq!(a.dimension(Dimension::Meetings).unwrap().score, Some(85));
 }
 
 #[test]
@@ -652,7 +652,7 @@ fn errors_are_clear_and_assessments_serialise() {
 #[test]
 fn the_catalogue_covers_every_rule_with_a_source() {
     let all = catalogue();
-    assert_eq!(all.len(), 42);
+    assert_eq!(all.len(), 43);
     for c in &all {
         // The section and a quote from it are vendored and checked in tests/citations.rs.
         assert!(!c.source.section.is_empty());
@@ -1185,7 +1185,7 @@ proptest! {
             match d.assessment().assess(&a.id, day) {
                 Err(e) => prop_assert!(a.versions.is_empty(), "{e}"),
                 Ok(x) => {
-                    prop_assert_eq!(x.checks.len(), 42);
+                    prop_assert_eq!(x.checks.len(), 43);
                     for c in &x.checks {
                         let mine: Vec<_> = x.findings.iter().filter(|f| f.check == c.code).collect();
                         let n = mine.len();
@@ -1401,4 +1401,58 @@ proptest! {
         prop_assert!(!before_appendix(&r).contains(marker));
         prop_assert!(r.contains("Ø«»\\<b\\>") || r.contains("Ø«»"));
     }
+/// An overdue action item of the steering group (001 "Handling i fokus") lowers the meetings
+/// score, with the item, its due day and its meeting as evidence; closing it restores it.
+#[test]
+fn overdue_action_items_are_a_check_with_their_evidence() {
+    let mut d = Dossier::example("aalborg").unwrap();
+    let id: AgreementId = "aalborg-lbb".into();
+    let a = d.assessment().assess(&id, date("2017-06-30")).unwrap();
+    let check = a.check("assessment.overdue_action_items").unwrap();
+    assert_eq!(
+        (check.status, check.credit),
+        (CheckStatus::PartlyMet, Some(0.5))
+    );
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.finding.code == "assessment.overdue_action_items")
+        .unwrap();
+    assert_eq!(
+        f.finding.path.as_str(),
+        "agreements[0].meetings[1].action_items[1]"
+    );
+    let evidence: Vec<&str> = f.evidence.iter().map(|p| p.as_str()).collect();
+    assert_eq!(
+        evidence,
+        [
+            "agreements[0].meetings[1].action_items[1].due",
+            "agreements[0].meetings[1].action_items[1].status",
+            "agreements[0].meetings[1]"
+        ]
+    );
+    assert_eq!(
+        f.finding.source.as_ref().unwrap().section,
+        "Handling i fokus"
+    );
+    assert!(f.finding.text.da.contains("149 dage over fristen"));
+    // Before anything was due the check does not apply.
+    let early = d.assessment().assess(&id, date("2016-12-10")).unwrap();
+    assert_eq!(
+        early
+            .check("assessment.overdue_action_items")
+            .unwrap()
+            .credit,
+        None
+    );
+    // Done on 2017-06-01: met, and the meetings score is back where it was.
+    let item = &mut d.agreements[0].meetings[1].action_items[1];
+    item.status = brobygger::ActionStatus::Done;
+    item.closed_on = Some(date("2017-06-01"));
+    let a = d.assessment().assess(&id, date("2017-06-30")).unwrap();
+    assert_eq!(
+        a.check("assessment.overdue_action_items").unwrap().credit,
+        Some(1.0)
+    );
+    assert_eq!(a.dimension(Dimension::Meetings).unwrap().score, Some(95));
 }

@@ -517,3 +517,65 @@ proptest! {
         let _ = read_ics(&wrapped);
     }
 }
+
+/// Open action items of meetings are events on their due day (overdue ones on the calendar's
+/// day, marked so), for coordinators and the partnership but not the public; a meeting held
+/// carries its agenda and decisions.
+#[test]
+fn action_items_are_events_on_their_due_day_and_meetings_carry_their_minutes() {
+    let dossier = Dossier::example("aalborg").unwrap();
+    let as_of = d("2017-06-30");
+    let of = |audience| {
+        dossier
+            .calendar()
+            .export(CalendarOptions::new(as_of).audience(audience))
+    };
+    let coordinator = of(CalendarAudience::Coordinator);
+    let items: Vec<&CalendarEvent> = coordinator
+        .events
+        .iter()
+        .filter(|e| e.kind == CalendarEventKind::ActionItem)
+        .collect();
+    let days: Vec<NaiveDate> = items.iter().map(|e| e.start.date()).collect();
+    assert_eq!(days, [as_of, d("2017-08-15")]);
+    assert!(items[0].summary.contains("overskredet"));
+    assert!(
+        items[1]
+            .description
+            .as_ref()
+            .unwrap()
+            .contains("Frist: 2017-08-15")
+    );
+    let partnership = of(CalendarAudience::Partnership);
+    assert_eq!(
+        partnership
+            .events
+            .iter()
+            .filter(|e| e.kind == CalendarEventKind::ActionItem)
+            .count(),
+        2
+    );
+    assert!(
+        of(CalendarAudience::Public)
+            .events
+            .iter()
+            .all(|e| e.kind != CalendarEventKind::ActionItem)
+    );
+    let held = coordinator
+        .events
+        .iter()
+        .find(|e| e.kind == CalendarEventKind::Meeting && e.start.date() == d("2016-12-07"))
+        .unwrap();
+    let text = held.description.as_ref().unwrap();
+    assert!(text.contains("Dagsorden:\n1. Status på frivilligindsatsen"));
+    assert!(text.contains("Beslutninger:\n1. Netværksmøderne"));
+    // Read back by the library's own reader, the kind survives.
+    let back = read_ics(&coordinator.to_ics()).unwrap();
+    assert_eq!(
+        back.events
+            .iter()
+            .filter(|e| e.kind == CalendarEventKind::ActionItem)
+            .count(),
+        2
+    );
+}

@@ -19,6 +19,7 @@ mod directory;
 mod dossier;
 mod import;
 mod matching;
+mod meetings;
 mod national;
 mod outcomes;
 mod present;
@@ -33,6 +34,7 @@ pub use directory::{
     directory_tables, directory_to_csv, hsds_uuid, render_directory,
 };
 pub use dossier::DossierHandle;
+pub use meetings::DossierMeetings;
 pub use national::{
     compare_with_national, kl_2015, national_comparison_tables, render_national_comparison,
 };

@@ -383,6 +383,12 @@ impl Dossier {
         crate::import::DossierReminders::new(slf.unbind())
     }
 
+    /// The meetings held and their minutes: agendas, decisions, action items.
+    #[getter]
+    fn meetings(slf: Bound<'_, Self>) -> crate::meetings::DossierMeetings {
+        crate::meetings::DossierMeetings::new(slf.unbind())
+    }
+
     /// The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
     #[getter]
     fn checklists(slf: Bound<'_, Self>) -> crate::checklists::DossierChecklists {

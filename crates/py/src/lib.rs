@@ -15,6 +15,7 @@ mod dossier;
 mod errors;
 mod import;
 mod matching;
+mod meetings;
 mod model;
 mod national;
 mod notebook;
@@ -112,6 +113,9 @@ mod _brobygger {
         newcomers_to_csv_styled, newcomers_to_xlsx, offers_from_csv, offers_to_csv,
         offers_to_csv_styled, offers_to_xlsx, read_newcomers_csv, read_offers_csv,
     };
+
+    #[pymodule_export]
+    use crate::meetings::{DossierMeetings, Minutes};
 
     #[pymodule_export]
     use crate::directory::{

@@ -158,6 +158,8 @@ pub enum AssessmentCode {
     RoutineNotKept,
     /// Forums with volunteers meeting more often than every two weeks.
     FrequentMeetings,
+    /// Action items agreed at meetings and past their due day, still open.
+    OverdueActionItems,
     // Resources
     /// A side has set aside no coordination time.
     NoCoordinationTime,
@@ -212,7 +214,7 @@ impl AssessmentCode {
     }
 
     /// Every check, in catalogue order (grouped by dimension).
-    pub const ALL: [AssessmentCode; 42] = {
+    pub const ALL: [AssessmentCode; 43] = {
         use AssessmentCode::*;
         [
             NotFormalised,
@@ -237,6 +239,7 @@ impl AssessmentCode {
             UnsuitedMeetingTime,
             RoutineNotKept,
             FrequentMeetings,
+            OverdueActionItems,
             NoCoordinationTime,
             NoManagementPriority,
             CommitteeNotBriefed,
@@ -793,6 +796,17 @@ impl AssessmentCode {
                 advice: (
                     "Overvej, om mødet kan holdes sjældnere eller erstattes af kortere kontakt: formalisering er ikke mange møder.",
                     "Consider meeting less often or replacing the meeting with shorter contact: formalisation does not mean many meetings.",
+                ),
+            },
+            OverdueActionItems => &Entry {
+                code: "assessment.overdue_action_items",
+                dimension: Dimension::Meetings,
+                severity: Severity::Warning,
+                source: (Lbb2017, "Handling i fokus"),
+                title: ("Opgaver fra møderne bliver gjort", "Action items get done"),
+                advice: (
+                    "Følg op på opgaverne fra møderne: gør dem, flyt fristen ved næste møde, eller opgiv dem udtrykkeligt. De frivillige vil se handling.",
+                    "Follow up on the meetings' action items: do them, move the due day at the next meeting, or drop them explicitly. Volunteers want to see action.",
                 ),
             },
             // Resources

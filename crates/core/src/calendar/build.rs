@@ -24,11 +24,12 @@ use crate::calendar::model::{
 };
 use crate::directory::model::{Address, ClockTime, OfferStatus, Recurrence, Visibility};
 use crate::dossier::Dossier;
+use crate::finding::{SeedDocument, SourceRef};
 use crate::i18n::plural::DAY;
 use crate::i18n::{Label, Lang, t};
 use crate::matching::lookup::find_rule_set;
 use crate::matching::model::profile::Weekday;
-use crate::reminders::{ReminderKind, ReminderState, reminders};
+use crate::reminders::{ReminderKind, ReminderState, forum_name, reminders};
 use crate::time::start_of_day;
 use chrono::{Datelike, Days, NaiveDate};
 use sha2::{Digest, Sha256};
@@ -170,6 +171,9 @@ pub(crate) fn build(dossier: &Dossier, options: CalendarOptions) -> Calendar {
     activities(dossier, options, &mut events);
     if options.audience != CalendarAudience::Public {
         tasks(dossier, options, &mut events);
+        for a in &dossier.agreements {
+            action_items(dossier, a, options, &mut events);
+        }
     }
     if options.audience == CalendarAudience::Coordinator {
         check_ins(dossier, options, &mut events);
@@ -346,6 +350,17 @@ fn meetings_held(a: &Agreement, lang: Lang, out: &mut Vec<CalendarEvent>) {
                 "No agenda with the invitation.",
             )
         });
+        for (label, lines) in [
+            (t(lang, "Dagsorden", "Agenda"), &m.agenda),
+            (t(lang, "Beslutninger", "Decisions"), &m.decisions),
+        ] {
+            if !lines.is_empty() {
+                description.push_str(&format!("\n{label}:"));
+                for (n, line) in lines.iter().enumerate() {
+                    description.push_str(&format!("\n{}. {line}", n + 1));
+                }
+            }
+        }
         out.push(CalendarEvent {
             uid: uid(&format!("meeting/{}/{}/{}/{k}", a.id, m.forum, m.held_on)),
             kind: CalendarEventKind::Meeting,
@@ -358,6 +373,61 @@ fn meetings_held(a: &Agreement, lang: Lang, out: &mut Vec<CalendarEvent>) {
             repeat: None,
             alarm: None,
         });
+    }
+}
+
+/// Every action item of the agreement's meetings still open on the calendar's day, on its due
+/// day; an overdue one on the calendar's day, marked overdue, so it is not lost in the past.
+/// Owners are posts and parties, never households, so the partnership's calendar shows them too.
+fn action_items(d: &Dossier, a: &Agreement, o: CalendarOptions, out: &mut Vec<CalendarEvent>) {
+    let lang = o.lang;
+    for (k, m) in a.meetings.iter().enumerate() {
+        let forum = forum_name(a, m);
+        for (j, item) in m.action_items.iter().enumerate() {
+            if !item.open_on(o.as_of) {
+                continue;
+            }
+            let owner = d.action_owner_text(&item.owner);
+            let owner = owner.get(lang);
+            let label = capitalised(CalendarEventKind::ActionItem.label(lang));
+            let (day, summary) = if item.due < o.as_of {
+                (
+                    o.as_of,
+                    format!(
+                        "{label}: {} ({})",
+                        item.what,
+                        t(lang, "overskredet", "overdue")
+                    ),
+                )
+            } else {
+                (item.due, format!("{label}: {}", item.what))
+            };
+            let due = item.due;
+            let held = m.held_on;
+            let title = a.title();
+            let cite = SourceRef::new(SeedDocument::Lbb2017, "Handling i fokus").cite();
+            let description = match lang {
+                Lang::Da => format!(
+                    "Ansvarlig: {owner}. Frist: {due}. Besluttet på mødet i «{forum}» {held} under {title} ({cite})."
+                ),
+                Lang::En => format!(
+                    "Owner: {owner}. Due: {due}. Agreed at the \"{forum}\" meeting on {held} under {title} ({cite})."
+                ),
+            };
+            let (start, end) = whole_day(day);
+            out.push(CalendarEvent {
+                uid: uid(&format!("action/{}/{k}/{j}", a.id)),
+                kind: CalendarEventKind::ActionItem,
+                start,
+                end,
+                summary,
+                description: Some(description),
+                location: None,
+                categories: vec![CalendarEventKind::ActionItem.label(lang).to_owned()],
+                repeat: None,
+                alarm: None,
+            });
+        }
     }
 }
 
@@ -490,8 +560,11 @@ fn tasks(d: &Dossier, o: CalendarOptions, out: &mut Vec<CalendarEvent>) {
                 CalendarEventKind::Introduction
             }
             // Meetings are the routines' series (with the notice as their alarm), check-ins
-            // their own series; introductions are for coordinators only.
-            ReminderKind::Introduction | ReminderKind::Meeting | ReminderKind::CheckIn => {
+            // and action items their own events; introductions are for coordinators only.
+            ReminderKind::Introduction
+            | ReminderKind::Meeting
+            | ReminderKind::CheckIn
+            | ReminderKind::ActionItem => {
                 continue;
             }
         };

@@ -101,6 +101,9 @@ pub enum CalendarEventKind {
     Introduction,
     /// Follow-up check-ins of a running relationship (for coordinators only).
     CheckIn,
+    /// An action item a meeting agreed, on its due day while it is open (overdue ones on the
+    /// calendar's day).
+    ActionItem,
     /// An event of another calendar, read from a file that did not say.
     Other,
 }
@@ -114,6 +117,7 @@ labels!(CalendarEventKind, "calendar_event_kind" {
     CommitteeBriefing => ("orientering af udvalg", "committee briefing"),
     Introduction => ("introduktion", "introduction"),
     CheckIn => ("opfølgning på forløb", "follow-up check-in"),
+    ActionItem => ("opgave fra møde", "action item"),
     Other => ("anden begivenhed", "other event"),
 });
 
@@ -129,12 +133,13 @@ impl CalendarEventKind {
             CalendarEventKind::CommitteeBriefing => "committee_briefing",
             CalendarEventKind::Introduction => "introduction",
             CalendarEventKind::CheckIn => "check_in",
+            CalendarEventKind::ActionItem => "action_item",
             CalendarEventKind::Other => "other",
         }
     }
 
     /// Every kind, in declaration order.
-    pub const ALL: [CalendarEventKind; 9] = [
+    pub const ALL: [CalendarEventKind; 10] = [
         CalendarEventKind::Routine,
         CalendarEventKind::Meeting,
         CalendarEventKind::Activity,
@@ -143,6 +148,7 @@ impl CalendarEventKind {
         CalendarEventKind::CommitteeBriefing,
         CalendarEventKind::Introduction,
         CalendarEventKind::CheckIn,
+        CalendarEventKind::ActionItem,
         CalendarEventKind::Other,
     ];
 

@@ -562,14 +562,25 @@ pub fn agreement() -> impl Strategy<Value = Agreement> {
                 override_record,
             },
         );
-    let meeting = (id(), date(), prop::option::of(date()), any::<bool>()).prop_map(
-        |(forum, held_on, invited_on, agenda_sent)| MeetingRecord {
-            forum: forum.into(),
-            held_on,
-            invited_on,
-            agenda_sent,
-        },
-    );
+    let meeting = (
+        (id(), date(), prop::option::of(date()), any::<bool>()),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(action_item(), 0..3),
+    )
+        .prop_map(
+            |((forum, held_on, invited_on, agenda_sent), agenda, decisions, action_items)| {
+                MeetingRecord {
+                    forum: forum.into(),
+                    held_on,
+                    invited_on,
+                    agenda_sent,
+                    agenda,
+                    decisions,
+                    action_items,
+                }
+            },
+        );
     (
         id(),
         status(),
@@ -600,6 +611,28 @@ pub fn agreement() -> impl Strategy<Value = Agreement> {
                 committee_briefings,
             },
         )
+}
+
+/// An action item of a meeting: any text, a post or any party as owner, any status and days.
+pub fn action_item() -> impl Strategy<Value = ActionItem> {
+    let owner = prop_oneof![
+        id().prop_map(|p| ActionOwner::Post { post: p.into() }),
+        party().prop_map(|party| ActionOwner::Party { party }),
+    ];
+    let status = prop_oneof![
+        Just(ActionStatus::Open),
+        Just(ActionStatus::Done),
+        Just(ActionStatus::Dropped),
+    ];
+    (text(), owner, date(), status, prop::option::of(date())).prop_map(
+        |(what, owner, due, status, closed_on)| ActionItem {
+            what,
+            owner,
+            due,
+            status,
+            closed_on,
+        },
+    )
 }
 
 pub fn dossier() -> impl Strategy<Value = Dossier> {

@@ -954,6 +954,11 @@ class Dossier:
         Cohorts' matching runs and introductions: `d.matching.match_cohort(...)`.
         """
     @property
+    def meetings(self, /) -> DossierMeetings:
+        """
+        The meetings held and their minutes: agendas, decisions, action items.
+        """
+    @property
     def municipalities(self, /) -> list[Municipality]:
         """
         The municipalities.
@@ -1318,6 +1323,19 @@ class DossierMatching:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
         `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
         naming rules, ids and points, never a profile's value.
+        """
+
+@final
+class DossierMeetings:
+    """
+    The meetings held and their minutes (the core's `MeetingsFacet`): `d.meetings`. Shares the
+    dossier.
+    """
+    def minutes(self, /, as_of: date, agreement: str | None = None) -> Minutes:
+        """
+        The meetings held on or before `as_of` (of `agreement`, or of every agreement), oldest
+        first, with their agenda, decisions and action items, each action item's state judged
+        on `as_of`. Raises `NotFoundError` for an agreement the dossier does not hold.
         """
 
 @final
@@ -1881,6 +1899,40 @@ class MatchRun:
         """
         Sensitive attributes withheld for a household or offer (no consent or basis on the
         day), and subjects left out, as dicts: `subject`, `attribute`, `rules`, `text`.
+        """
+
+@final
+class Minutes:
+    """
+    Meetings held up to a day with their minutes.
+    """
+    def _repr_markdown_(self, /) -> str:
+        """
+        The Markdown minutes, for Jupyter.
+        """
+    def action_items(self, /) -> Any:
+        """
+        Every action item, meeting by meeting, as dicts.
+        """
+    @property
+    def as_of(self, /) -> date:
+        """
+        The day the action items are judged on.
+        """
+    @property
+    def meetings(self, /) -> Any:
+        """
+        The meetings, oldest first, as dicts: `agreement`, `forum`, `forum_name`, `held_on`,
+        `agenda`, `decisions`, `action_items` (each `what`, `owner`, `owner_name`, `due`,
+        `status`, `closed_on`, `overdue`, `days_overdue`, `path`) and `path`.
+        """
+    def overdue_only(self, /) -> Minutes:
+        """
+        Only the overdue action items, under the meetings that agreed them.
+        """
+    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
+        """
+        The minutes as `"text"`, `"markdown"` or `"html"` in `lang`.
         """
 
 @final

@@ -115,6 +115,77 @@ pub(super) fn no_agenda(cx: &Ctx<'_>) -> CheckRun {
     CheckRun::scored(ratio(ok, recent.len()), note, vec![mp], findings)
 }
 
+/// Action items closed by the date (due in the 12 months up to it or later) and those past their
+/// due day and still open: the share closed. Open items not yet due are not judged. The owner
+/// appears as a post's title or a party's name, never a person.
+pub(super) fn overdue_action_items(cx: &Ctx<'_>) -> CheckRun {
+    let mp = cx.ap.field("meetings");
+    let from = cx.window_start();
+    let mut judged = 0usize;
+    let mut findings = Vec::new();
+    for (k, m) in cx.a.meetings.iter().enumerate() {
+        if m.held_on > cx.as_of {
+            continue;
+        }
+        for (j, item) in m.action_items.iter().enumerate() {
+            let open = item.open_on(cx.as_of);
+            let overdue = item.overdue_on(cx.as_of);
+            if (open && !overdue) || (!open && item.due <= from) {
+                continue;
+            }
+            judged += 1;
+            if !overdue {
+                continue;
+            }
+            let ip = mp.index(k).field("action_items").index(j);
+            let owner = cx.d.action_owner_text(&item.owner);
+            let forum = crate::reminders::forum_name(cx.a, m);
+            let late = (cx.as_of - item.due).num_days();
+            findings.push(raw(
+                ip.clone(),
+                tx(
+                    format!(
+                        "«{}» fra mødet i «{forum}» {} skulle have været gjort af {} senest {}; {} over fristen.",
+                        item.what,
+                        m.held_on,
+                        owner.get(Lang::Da),
+                        item.due,
+                        DAY.count(Lang::Da, n(late))
+                    ),
+                    format!(
+                        "\"{}\" from the \"{forum}\" meeting on {} was to be done by {} by {}; {} past due.",
+                        item.what,
+                        m.held_on,
+                        owner.get(Lang::En),
+                        item.due,
+                        DAY.count(Lang::En, n(late))
+                    ),
+                ),
+                vec![ip.field("due"), ip.field("status"), mp.index(k)],
+            ));
+        }
+    }
+    if judged == 0 {
+        return CheckRun::na(
+            tx(
+                "Ingen opgaver fra møderne, der er afsluttet i de seneste 12 måneder eller over fristen.",
+                "No action items from meetings closed in the last 12 months or past their due day.",
+            ),
+            vec![mp],
+        );
+    }
+    let ok = judged - findings.len();
+    let note = tx(
+        format!(
+            "{ok} af {judged} opgaver fra møderne er udført eller opgivet; resten er over fristen."
+        ),
+        format!(
+            "{ok} of {judged} action items from meetings are done or dropped; the rest are past their due day."
+        ),
+    );
+    CheckRun::scored(ratio(ok, judged), note, vec![mp], findings)
+}
+
 pub(super) fn unsuited_meeting_time(cx: &Ctx<'_>) -> CheckRun {
     let rp = cx.tp.field("routines");
     let mut judged = 0;

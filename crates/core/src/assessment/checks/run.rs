@@ -125,6 +125,7 @@ fn run_model(cx: &Ctx<'_>, code: AssessmentCode) -> CheckRun {
         UnsuitedMeetingTime => super::meetings::unsuited_meeting_time(cx),
         RoutineNotKept => super::meetings::routine_not_kept(cx),
         FrequentMeetings => super::meetings::frequent_meetings(cx),
+        OverdueActionItems => super::meetings::overdue_action_items(cx),
 
         NoCoordinationTime => super::resources::no_coordination_time(cx),
         NoManagementPriority => super::resources::no_management_priority(cx),
