@@ -1401,6 +1401,8 @@ proptest! {
         prop_assert!(!before_appendix(&r).contains(marker));
         prop_assert!(r.contains("Ø«»\\<b\\>") || r.contains("Ø«»"));
     }
+}
+
 /// An overdue action item of the steering group (001 "Handling i fokus") lowers the meetings
 /// score, with the item, its due day and its meeting as evidence; closing it restores it.
 #[test]
