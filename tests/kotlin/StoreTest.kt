@@ -125,7 +125,7 @@ val storeSuite = suite("store") {
         val path = File(dir, "s.db").path
         Store.open(path).use { a ->
             a.import(DossierHandle.example("aalborg"), "anna", "import")
-            val b = Store.openWith(path, StoreOptions(JournalMode.WAL, Duration.ofMillis(200)))
+            val b = Store.openWith(path, StoreOptions(JournalMode.WAL, Duration.ofMillis(200), Durability.NORMAL))
             // While a's change holds the write lock, b's waits past its timeout; its error
             // comes through a's change unchanged, and neither stores anything.
             val e = assertThrows<BrobyggerException.InvalidInput> {

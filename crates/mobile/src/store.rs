@@ -143,7 +143,8 @@ pub enum Durability {
 pub struct StoreOptions {
     pub journal: JournalMode,
     pub busy_timeout: Duration,
-    #[uniffi(default)]
+    // No uniffi default: uniffi-bindgen 0.32 refuses a bare default on an enum field ("Invalid
+    // literal for enum type: Default"; see the calendar options), so callers name it.
     pub durability: Durability,
 }
 
