@@ -1,13 +1,15 @@
 // No ungated path from Kotlin (issue 18): every function that runs a match passes the core's
 // consent gate and records what it withheld and what it used. crates/core/tests/gate_everywhere.rs
 // fails when a binding function returning a run is not exercised here: matchProfiles,
-// matchProfilesConsented, matching().matchCohort, matching().matchProfiles, matching().rematch.
+// matchProfilesConsented, matching().matchCohort, matching().matchProfiles, matching().rematch,
+// and their suspend twins matchProfilesAsync, matchCohortAsync, rematchAsync.
 package dk.brobygger.tests
 
 import dk.brobygger.*
 import dk.brobygger.core.*
 import java.time.LocalDate
 import kotlin.test.*
+import kotlinx.coroutines.runBlocking
 
 private val gateDay = LocalDate.of(2016, 4, 1)
 
@@ -100,5 +102,29 @@ val gateSuite = suite("gate") {
             d.matching().rematch(RematchRequest(null, "vvv-ikast", declared, RematchOptions(PreviousPartner.EXCLUDE, false, false)))
         }
         assertEquals("privacy.declared_basis_in_dossier", e.code)
+    }
+    test("the suspend twins pass the same gate: matchProfilesAsync, matchCohortAsync, matching().matchProfilesAsync, rematchAsync") {
+        val d = DossierHandle.example("ikast-brande")
+        val options = MatchOptions(Solver.OPTIMAL, gateDay, OfferRanking.SCORE, null)
+        val request = MatchRequest("ikast-2016-q1", "vvv-ikast", options)
+        val rematch = RematchRequest(null, "vvv-ikast", options, RematchOptions(PreviousPartner.EXCLUDE, false, false))
+        val n = gateNewcomers()
+        val o = gateOffers()
+        runBlocking {
+            val free = matchProfilesAsync(gateRules(), n, o, options)
+            val blockingFree = matchProfiles(gateRules(), n, o, options)
+            assertEquals(blockingFree.withheld, free.withheld)
+            assertEquals(blockingFree.sensitiveUses, free.sensitiveUses)
+            accounted(free, n.size + o.size)
+            val cohort = d.matching().matchCohortAsync(request)
+            assertEquals(BasisSource.DOSSIER, cohort.basesFrom)
+            assertEquals(d.matching().matchCohort(request).sensitiveUses, cohort.sensitiveUses)
+            val beside = d.matching().matchProfilesAsync(d.ruleSets()[0], d.cohorts()[0].newcomers, d.offers(), options)
+            assertEquals(BasisSource.DOSSIER, beside.basesFrom)
+            assertEquals(cohort.withheld, beside.withheld)
+            val again = d.matching().rematchAsync(rematch)
+            assertEquals(BasisSource.DOSSIER, again.basesFrom)
+            assertEquals(d.matching().rematch(rematch).sensitiveUses, again.sensitiveUses)
+        }
     }
 }

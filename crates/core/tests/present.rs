@@ -191,6 +191,12 @@ fn every_result_table_has_the_columns_the_list_names() {
                 .tables(lang)
                 .into_iter()
                 .for_each(&mut check);
+            d.meetings()
+                .minutes("2017-06-30".parse().unwrap(), None)
+                .unwrap()
+                .tables(lang)
+                .into_iter()
+                .for_each(&mut check);
         }
         let (d, run) = ikast_run();
         run.tables(lang).into_iter().for_each(&mut check);
