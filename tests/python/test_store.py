@@ -231,26 +231,42 @@ def test_erasure_and_two_copies(tmp_path: Path) -> None:
         assert e.value.code == "store.erase_subject"
 
 
-def test_erasing_one_household_keeps_the_rest_of_the_cohorts_history(tmp_path: Path) -> None:
+def test_erasing_one_household_empties_its_own_rows_and_keeps_the_others(tmp_path: Path) -> None:
+    # ADR 0066: each household is a row of its own (table `personal`), keyed by a digest.
     data = bb.Dossier.example("ikast-brande").to_dict()
     cohort = data["cohorts"][0]
     gone, kept = cohort["newcomers"][0]["id"], cohort["newcomers"][1]["id"]
     cohort["newcomers"][0]["interests"] = ["zyxq-interest"]
+    households = "cohorts[].newcomers"
     with bb.Store.open(tmp_path / "s.db") as store:
         store.import_(bb.Dossier.from_dict(data), "anna")
         cohort["newcomers"][1]["area"] = "Ikast Nord"
         store.import_(bb.Dossier.from_dict(data), "anna", "edit")
+        rows = sorted({e["entity"] for e in store.log(records=True) if e["collection"] == households})
+        assert rows and not any(gone in r or kept in r for r in rows), "a key names a household"
+
+        def naming(id: str) -> list[str]:
+            return [
+                r
+                for r in rows
+                if any(v["json"] and id in v["json"] for v in store.history(households, r, records=True))
+            ]
+
+        (kept_row,) = naming(kept)
+        (gone_row,) = naming(gone)
         summary = store.erase("dpo", dt.date(2017, 1, 1), newcomer=gone)
-        assert summary["redacted"] >= 2
-        versions = store.history("cohorts", cohort["id"], records=True)
-        assert len(versions) >= 3
-        for version, area in zip(versions, ["Brande", "Ikast Nord"]):
+        assert summary["erased"] >= 1
+        assert all(v["json"] is None for v in store.history(households, gone_row, records=True))
+        versions = store.history(households, kept_row, records=True)
+        assert len(versions) == 2 and "Ikast Nord" in (versions[1]["json"] or "")
+        assert all(kept in (v["json"] or "") for v in versions)
+        for version in store.history("cohorts", cohort["id"], records=True):
             assert version["json"] is not None, "a version of the cohort was emptied"
-            assert kept in version["json"] and area in version["json"]
-            assert gone not in version["json"] and "zyxq" not in version["json"]
+            assert gone not in version["json"]
         assert store.verify()["problem"] is None
     for f in tmp_path.iterdir():
         assert b"zyxq" not in f.read_bytes(), f.name
+        assert gone.encode() not in f.read_bytes(), f.name
 
 
 def test_the_log_and_history_are_dataframes_of_the_cores_tables(tmp_path: Path) -> None:

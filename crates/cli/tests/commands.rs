@@ -578,6 +578,23 @@ fn match_stores_a_run_in_the_dossier_file() {
         assessment.contains("got no match in the run may"),
         "{assessment}"
     );
+    // A run id that is not an id is refused before anything is written, and the error names
+    // the field, not the typed value.
+    let before = std::fs::read_to_string(&file).unwrap();
+    let (code, _, stderr) = run(&[
+        "match",
+        "--dossier",
+        path,
+        "--as-of",
+        "2016-05-02",
+        "--store",
+        "--run-id",
+        "Maj runde (Søren)",
+    ]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("run.id"), "{stderr}");
+    assert!(!stderr.contains("Søren"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
     // Storing data that is not the dossier's own is refused.
     let (code, _, stderr) = run(&[
         "match",

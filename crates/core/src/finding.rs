@@ -382,10 +382,16 @@ impl Finding {
             self.path,
             self.text.get(lang)
         );
-        if let Some(source) = &self.source {
-            line.push_str(&format!(" ({})", source.cite()));
-        }
+        line.push_str(&self.cite_suffix());
         line
+    }
+
+    /// ` (source)` after a message, or nothing when the finding cites no source.
+    pub fn cite_suffix(&self) -> String {
+        self.source
+            .as_ref()
+            .map(|s| format!(" ({})", s.cite()))
+            .unwrap_or_default()
     }
 }
 

@@ -369,28 +369,21 @@ fn action_items(d: &Dossier, a: &Agreement, i: usize, w: &Window, out: &mut Vec<
             let forum = forum_name(a, meeting);
             let owner = d.action_owner_text(&item.owner);
             let (what, due, held) = (&item.what, item.due, meeting.held_on);
-            let text = match state {
-                ReminderState::Overdue => Text::new(
-                    format!(
-                        "{id}: «{what}» skulle have været gjort senest {due} af {} (besluttet på mødet i «{forum}» {held}).",
-                        owner.get(Lang::Da)
-                    ),
-                    format!(
-                        "{id}: \"{what}\" was to be done by {due} by {} (agreed at the \"{forum}\" meeting on {held}).",
-                        owner.get(Lang::En)
-                    ),
-                ),
-                ReminderState::Due => Text::new(
-                    format!(
-                        "{id}: «{what}» skal gøres senest {due} af {} (besluttet på mødet i «{forum}» {held}).",
-                        owner.get(Lang::Da)
-                    ),
-                    format!(
-                        "{id}: \"{what}\" is to be done by {due} by {} (agreed at the \"{forum}\" meeting on {held}).",
-                        owner.get(Lang::En)
-                    ),
-                ),
+            // Only the tense differs between a due and an overdue item.
+            let (da, en) = match state {
+                ReminderState::Overdue => ("skulle have været gjort", "was to be done"),
+                ReminderState::Due => ("skal gøres", "is to be done"),
             };
+            let text = Text::new(
+                format!(
+                    "{id}: «{what}» {da} senest {due} af {} (besluttet på mødet i «{forum}» {held}).",
+                    owner.get(Lang::Da)
+                ),
+                format!(
+                    "{id}: \"{what}\" {en} by {due} by {} (agreed at the \"{forum}\" meeting on {held}).",
+                    owner.get(Lang::En)
+                ),
+            );
             out.push(Reminder {
                 kind: ReminderKind::ActionItem,
                 state,

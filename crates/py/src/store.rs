@@ -58,34 +58,6 @@ fn events_out<'py>(
     frame(py, &store::log_table(events))
 }
 
-fn journal(name: &str) -> PyResult<store::JournalMode> {
-    match name {
-        "wal" => Ok(store::JournalMode::Wal),
-        "rollback" => Ok(store::JournalMode::Rollback),
-        _ => Err(crate::convert::to_pyerr(
-            core::BrobyggerError::invalid_input(
-                core::StoreCode::Options,
-                "journal",
-                "unknown value, expected `wal` or `rollback`",
-            ),
-        )),
-    }
-}
-
-fn durability(name: &str) -> PyResult<store::Durability> {
-    match name {
-        "normal" => Ok(store::Durability::Normal),
-        "full" => Ok(store::Durability::Full),
-        _ => Err(crate::convert::to_pyerr(
-            core::BrobyggerError::invalid_input(
-                core::StoreCode::Options,
-                "durability",
-                "unknown value, expected `normal` or `full`",
-            ),
-        )),
-    }
-}
-
 fn subject(newcomer: Option<String>, person: Option<String>) -> PyResult<store::Erase> {
     match (newcomer, person) {
         (Some(n), None) => Ok(store::Erase::Newcomer(core::NewcomerId::new(n))),
@@ -123,10 +95,13 @@ impl Store {
         // decides none.
         let mut options = store::StoreOptions::default();
         if let Some(journal) = journal {
-            options = options.journal(self::journal(journal)?);
+            options = options
+                .journal(store::JournalMode::parse(journal).map_err(crate::convert::to_pyerr)?);
         }
         if let Some(durability) = durability {
-            options = options.durability(self::durability(durability)?);
+            options = options.durability(
+                store::Durability::parse(durability).map_err(crate::convert::to_pyerr)?,
+            );
         }
         if let Some(seconds) = busy_timeout {
             let timeout = std::time::Duration::try_from_secs_f64(seconds).map_err(|_| {

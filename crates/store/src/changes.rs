@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// What a change file says it is, and its version.
 pub const CHANGES_FORMAT: &str = "brobygger-changes";
 /// The version of the change file format this library writes and reads.
-pub const CHANGES_VERSION: u32 = 1;
+pub const CHANGES_VERSION: u32 = 2;
 
 /// The changes a store made after one audit event, up to another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

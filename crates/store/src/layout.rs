@@ -8,13 +8,18 @@
 //! field that is not a list). A field another issue adds to `Dossier` is therefore stored
 //! without new code: a new list becomes a new collection, anything else rides in the skeleton.
 //!
+//! Newcomers' personal data is cut out one level further (ADR 0066): each household of a
+//! cohort is a row of its own, of the collection `cohorts[].newcomers` keyed
+//! `<cohort>/<digest of the household's id>`, kept in the `personal` table rather than `entity`. A cohort's row
+//! holds the cohort's own fields; erasing a household touches that household's rows alone.
+//!
 //! Joining the rows back and reading the result with [`Dossier::from_json`] gives the dossier
 //! again, and [`Dossier::to_json`] the same bytes as before (tests/roundtrip.rs).
 
 use crate::error::StoreError;
 use brobygger::Dossier;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The name of the pseudo-collection that holds the skeleton, in the history and the log.
 pub(crate) const DOCUMENT: &str = "dossier";
@@ -42,8 +47,8 @@ fn internal(reason: String) -> StoreError {
     })
 }
 
-/// Cuts a dossier into rows.
-pub(crate) fn split(dossier: &Dossier) -> Result<Layout, StoreError> {
+/// Cuts a dossier into rows; with `personal`, households into rows of their own.
+pub(crate) fn split(dossier: &Dossier, personal: bool) -> Result<Layout, StoreError> {
     let mut value =
         serde_json::to_value(dossier).map_err(|e| internal(format!("serialize: {}", e)))?;
     let Value::Object(top) = &mut value else {
@@ -56,7 +61,7 @@ pub(crate) fn split(dossier: &Dossier) -> Result<Layout, StoreError> {
     for (name, field) in top.iter_mut() {
         match field {
             Value::Array(items) if !items.is_empty() => {
-                take(name, items, &mut rows)?;
+                take(name, items, personal, &mut rows)?;
                 emptied.push(name.clone());
             }
             Value::Object(inner) => {
@@ -65,7 +70,7 @@ pub(crate) fn split(dossier: &Dossier) -> Result<Layout, StoreError> {
                     if let Value::Array(items) = field
                         && !items.is_empty()
                     {
-                        take(&format!("{name}.{sub}"), items, &mut rows)?;
+                        take(&format!("{name}.{sub}"), items, personal, &mut rows)?;
                         gone.push(sub.clone());
                     }
                 }
@@ -86,22 +91,102 @@ pub(crate) fn split(dossier: &Dossier) -> Result<Layout, StoreError> {
     Ok(Layout { skeleton, rows })
 }
 
-fn take(collection: &str, items: &mut Vec<Value>, rows: &mut Vec<Row>) -> Result<(), StoreError> {
+/// A list inside each element of a collection whose elements are a person's data: cut out
+/// into rows of their own, in the table [`PERSONAL_TABLE`].
+struct Personal {
+    parent: &'static str,
+    field: &'static str,
+    collection: &'static str,
+}
+
+const PERSONAL: &[Personal] = &[Personal {
+    parent: "cohorts",
+    field: "newcomers",
+    collection: "cohorts[].newcomers",
+}];
+
+/// The table of the rows of personal collections; every other row is in `entity`.
+pub(crate) const PERSONAL_TABLE: &str = "personal";
+
+/// The table that holds a collection's current rows.
+pub(crate) fn table_of(collection: &str) -> &'static str {
+    if PERSONAL.iter().any(|p| p.collection == collection) {
+        PERSONAL_TABLE
+    } else {
+        "entity"
+    }
+}
+
+/// A personal row's key: its parent's key (with `%` and `/` escaped, so the first `/`
+/// separates) and a digest of its own id. The audit trail and the history name rows by key and
+/// outlive an erasure, so they must never hold the household's id; the digest is the same in
+/// every copy of the store, so change sets between copies still meet (ADR 0066).
+fn child_key(parent: &str, own: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let own = if own.starts_with('#') {
+        own.to_owned()
+    } else {
+        let hash = Sha256::digest(format!("brobygger-household:{own}").as_bytes());
+        hash.iter().take(10).map(|b| format!("{b:02x}")).collect()
+    };
+    format!("{}/{own}", parent.replace('%', "%25").replace('/', "%2F"))
+}
+
+/// The parent's key a personal row's key starts with.
+fn parent_key(key: &str) -> Option<String> {
+    let (parent, _) = key.split_once('/')?;
+    Some(parent.replace("%2F", "/").replace("%25", "%"))
+}
+
+/// An element's key: its `id`, or `#position` when it has none or repeats one before it.
+fn key_of(item: &Value, position: usize, seen: &mut HashSet<String>) -> String {
+    item.as_object()
+        .and_then(|o| o.get("id"))
+        .and_then(Value::as_str)
+        .filter(|id| !id.starts_with('#') && seen.insert(id.to_string()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("#{position}"))
+}
+
+fn row(collection: &str, key: String, position: usize, item: &Value) -> Result<Row, StoreError> {
+    Ok(Row {
+        collection: collection.to_owned(),
+        key,
+        position: i64::try_from(position).map_err(|e| internal(e.to_string()))?,
+        json: serde_json::to_string(item).map_err(|e| internal(e.to_string()))?,
+    })
+}
+
+fn take(
+    collection: &str,
+    items: &mut Vec<Value>,
+    personal: bool,
+    rows: &mut Vec<Row>,
+) -> Result<(), StoreError> {
     let mut seen = HashSet::new();
-    for (position, item) in std::mem::take(items).into_iter().enumerate() {
-        let id = item
-            .as_object()
-            .and_then(|o| o.get("id"))
-            .and_then(Value::as_str)
-            .filter(|id| !id.starts_with('#') && seen.insert(id.to_string()))
-            .map(str::to_owned);
-        let key = id.unwrap_or_else(|| format!("#{position}"));
-        rows.push(Row {
-            collection: collection.to_owned(),
-            key,
-            position: i64::try_from(position).map_err(|e| internal(e.to_string()))?,
-            json: serde_json::to_string(&item).map_err(|e| internal(e.to_string()))?,
-        });
+    for (position, mut item) in std::mem::take(items).into_iter().enumerate() {
+        let key = key_of(&item, position, &mut seen);
+        for p in PERSONAL
+            .iter()
+            .filter(|p| personal && p.parent == collection)
+        {
+            // As at the top: a list with elements leaves its parent, an empty one stays.
+            let Some(fields) = item.as_object_mut() else {
+                continue;
+            };
+            if !matches!(fields.get(p.field), Some(Value::Array(list)) if !list.is_empty()) {
+                continue;
+            }
+            let Some(Value::Array(list)) = fields.remove(p.field) else {
+                continue;
+            };
+            let mut seen_here = HashSet::new();
+            for (k, child) in list.iter().enumerate() {
+                let own = key_of(child, k, &mut seen_here);
+                rows.push(row(p.collection, child_key(&key, &own), k, child)?);
+            }
+        }
+        rows.push(row(collection, key, position, &item)?);
     }
     Ok(())
 }
@@ -115,12 +200,37 @@ pub(crate) fn join<'r>(
         .map_err(|_| internal("the stored skeleton is not JSON".into()))?;
     let mut rows: Vec<&Row> = rows.into_iter().collect();
     rows.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
+    let (children, rows): (Vec<&Row>, Vec<&Row>) = rows
+        .into_iter()
+        .partition(|r| PERSONAL.iter().any(|p| p.collection == r.collection));
+    // Where each parent went, for its children.
+    let mut parents: HashMap<(&str, &str), usize> = HashMap::new();
     for row in rows {
         let item: Value = serde_json::from_str(&row.json)
             .map_err(|_| internal(format!("a stored {} is not JSON", row.collection)))?;
         let list = list_at(&mut value, &row.collection)
             .ok_or_else(|| internal(format!("no list for the collection {}", row.collection)))?;
+        parents.insert((&row.collection, &row.key), list.len());
         list.push(item);
+    }
+    for row in children {
+        let Some(p) = PERSONAL.iter().find(|p| p.collection == row.collection) else {
+            continue;
+        };
+        let item: Value = serde_json::from_str(&row.json)
+            .map_err(|_| internal(format!("a stored {} is not JSON", row.collection)))?;
+        let orphan = || internal(format!("a stored {} has no {}", row.collection, p.parent));
+        let parent = parent_key(&row.key).ok_or_else(orphan)?;
+        let at = *parents
+            .get(&(p.parent, parent.as_str()))
+            .ok_or_else(orphan)?;
+        let list = list_at(&mut value, p.parent)
+            .and_then(|l| l.get_mut(at))
+            .and_then(Value::as_object_mut)
+            .ok_or_else(orphan)?
+            .entry(p.field)
+            .or_insert_with(|| Value::Array(Vec::new()));
+        list.as_array_mut().ok_or_else(orphan)?.push(item);
     }
     // Straight from the tree; only when that fails is the text read again, for the reader's
     // error with its path (serde's own message may quote a value, a person's data).

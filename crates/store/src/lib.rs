@@ -145,6 +145,60 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// ADR 0066: a version-2 store's households move into the personal table when it is
+    /// opened, as one audited `migrate` write; the dossier reads the same, the chain stays
+    /// intact, and opening it again writes nothing.
+    #[test]
+    fn a_version_2_store_moves_its_households_into_the_personal_table() {
+        let dir = scratch("v2-personal");
+        let path = dir.join("s.db");
+        let dossier = brobygger::Example::IkastBrande.dossier().unwrap();
+        let households: usize = dossier.cohorts.iter().map(|c| c.newcomers.len()).sum();
+        let with_households = dossier
+            .cohorts
+            .iter()
+            .filter(|c| !c.newcomers.is_empty())
+            .count();
+        assert!(households > 0);
+        let mut store =
+            Store::open_migrating(&path, StoreOptions::default(), &migrate::MIGRATIONS[..2])
+                .unwrap();
+        store
+            .import(&dossier, Change::new("test", "import"))
+            .unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let count = |sql: &str| -> i64 {
+            store
+                .conn_for_tests()
+                .query_row(sql, [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(count("SELECT count(*) FROM newcomers") as usize, households);
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM entity WHERE instr(json, '\"newcomers\":[{') > 0 \
+                 OR collection LIKE '%newcomers%'"
+            ),
+            0,
+            "no household is left in a cohort's row"
+        );
+        assert_eq!(store.export_json().unwrap(), dossier.to_json().unwrap());
+        assert!(store.verify().unwrap().is_intact());
+        let moved = store
+            .log()
+            .unwrap()
+            .iter()
+            .filter(|e| e.operation == "migrate" && e.actor == "brobygger")
+            .count();
+        assert_eq!(moved, households + with_households);
+        let head = store.head().unwrap();
+        drop(store);
+        assert_eq!(Store::open(&path).unwrap().head().unwrap(), head);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// A store of version 1 (before the relationships view) opens, migrates to the current
     /// version, and its stored relationships are read through the new view.
     #[test]

@@ -97,11 +97,34 @@ CREATE VIEW relationships AS
     SELECT key AS id, json FROM entity WHERE collection = 'relationships' ORDER BY position;
 "#;
 
+/// Version 3: newcomers' personal data in a table of its own (ADR 0066). Each household of a
+/// cohort is a row of `personal`, collection `cohorts[].newcomers`, keyed `<cohort>/<digest>`;
+/// the cohort's row in `entity` keeps the cohort's own fields. Erasing a household touches its
+/// rows alone, and an analyst given the file without `personal`'s rows has no household's data.
+/// The households of a version-2 file move when it is opened ([`RELAYOUT_FROM`]), as an audited
+/// write by the operation `migrate`.
+const V3: &str = r#"
+CREATE TABLE personal (
+    collection TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (collection, key)
+) WITHOUT ROWID;
+CREATE INDEX personal_order ON personal (collection, position);
+CREATE VIEW newcomers AS
+    SELECT substr(key, 1, instr(key, '/') - 1) AS cohort, json_extract(json, '$.id') AS id, json
+    FROM personal WHERE collection = 'cohorts[].newcomers' ORDER BY cohort, position;
+"#;
+
 /// Every migration, in order: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this library writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// A file migrated from a version below this one has its households moved to `personal`.
+pub(crate) const RELAYOUT_FROM: u32 = 3;
 
 /// The file's schema version (0 for a new file), refusing a file that is not a store.
 pub(crate) fn version(conn: &Connection, path: &str) -> Result<u32, StoreError> {
@@ -124,11 +147,12 @@ pub(crate) fn version(conn: &Connection, path: &str) -> Result<u32, StoreError> 
 }
 
 /// Brings the file up to `migrations.len()`, all or nothing.
+/// Returns the version the file had (the target when there was nothing to do).
 pub(crate) fn migrate(
     conn: &mut Connection,
     path: &str,
     migrations: &[&str],
-) -> Result<(), StoreError> {
+) -> Result<u32, StoreError> {
     let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
     let target = u32::try_from(migrations.len()).unwrap_or(u32::MAX);
     let newer = |found| StoreError::NewerSchema {
@@ -137,7 +161,7 @@ pub(crate) fn migrate(
         supported: target,
     };
     match version(conn, path)? {
-        found if found == target => return Ok(()),
+        found if found == target => return Ok(found),
         found if found > target => return Err(newer(found)),
         _ => {}
     }
@@ -154,5 +178,6 @@ pub(crate) fn migrate(
     }
     tx.pragma_update(None, "user_version", target)
         .map_err(fail)?;
-    tx.commit().map_err(fail)
+    tx.commit().map_err(fail)?;
+    Ok(found)
 }

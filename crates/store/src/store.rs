@@ -47,6 +47,52 @@ pub enum Durability {
     Full,
 }
 
+impl JournalMode {
+    /// Every mode with its name, as bindings and command lines spell it.
+    pub const NAMES: [(&'static str, JournalMode); 2] = [
+        ("wal", JournalMode::Wal),
+        ("rollback", JournalMode::Rollback),
+    ];
+
+    /// The mode named `name` (`wal` or `rollback`), or an invalid-input error at `journal`
+    /// that lists the names.
+    pub fn parse(name: &str) -> Result<Self, BrobyggerError> {
+        parse_named(&Self::NAMES, "journal", name)
+    }
+}
+
+impl Durability {
+    /// Every durability with its name, as bindings and command lines spell it.
+    pub const NAMES: [(&'static str, Durability); 2] =
+        [("normal", Durability::Normal), ("full", Durability::Full)];
+
+    /// The durability named `name` (`normal` or `full`), or an invalid-input error at
+    /// `durability` that lists the names.
+    pub fn parse(name: &str) -> Result<Self, BrobyggerError> {
+        parse_named(&Self::NAMES, "durability", name)
+    }
+}
+
+fn parse_named<T: Copy>(
+    names: &[(&'static str, T)],
+    field: &str,
+    name: &str,
+) -> Result<T, BrobyggerError> {
+    names
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let expected: Vec<String> = names.iter().map(|(n, _)| format!("`{n}`")).collect();
+            // The value is not repeated: it may be anything the caller typed.
+            BrobyggerError::invalid_input(
+                brobygger::StoreCode::Options,
+                field,
+                format!("unknown value, expected {}", expected.join(" or ")),
+            )
+        })
+}
+
 /// How to open a store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreOptions {
@@ -178,6 +224,9 @@ pub struct Revision {
 pub struct Store {
     conn: Connection,
     path: String,
+    /// Whether the schema has the `personal` table (version 3, ADR 0066); only a store opened
+    /// with fewer migrations, in tests, lacks it, and then keeps households in their cohorts.
+    personal: bool,
     /// The state this connection last wrote, valid while no other connection has committed
     /// since (`PRAGMA data_version`): the next write starts from it instead of reading and
     /// parsing every entity again.
@@ -253,12 +302,23 @@ impl Store {
         // Freed pages are overwritten with zeros: erased data does not linger in the file.
         conn.pragma_update(None, "secure_delete", "ON")
             .map_err(fail)?;
-        migrate::migrate(&mut conn, &shown, migrations)?;
-        Ok(Store {
+        let was = migrate::migrate(&mut conn, &shown, migrations)?;
+        let mut store = Store {
             conn,
             path: shown,
+            personal: migrations.len() >= migrate::RELAYOUT_FROM as usize,
             cache: None,
-        })
+        };
+        // A file from before the personal table: its households move there now, as one
+        // audited write (any later write would move them too; this keeps the file as
+        // documented from the moment it is opened).
+        if store.personal && was > 0 && was < migrate::RELAYOUT_FROM && !store.is_empty()? {
+            let path = store.path.clone();
+            store.write(Change::new("brobygger", "migrate"), |current| {
+                Ok((current.ok_or(StoreError::Empty { path })?, ()))
+            })?;
+        }
+        Ok(store)
     }
 
     /// The file's path, as given.
@@ -291,7 +351,7 @@ impl Store {
         let dossier = match &self.cache {
             Some(c) if c.data_version == version => c.dossier.clone(),
             _ => {
-                let (skeleton, rows) = read_all(&tx, &self.path)?;
+                let (skeleton, rows) = read_all(&tx, &self.path, self.personal)?;
                 skeleton
                     .map(|s| layout::join(&s, rows.values()))
                     .transpose()?
@@ -437,7 +497,7 @@ impl Store {
         let (skeleton, mut old, current) = match self.cache.take() {
             Some(c) if c.data_version == version => (c.skeleton, c.rows, c.dossier),
             _ => {
-                let (skeleton, rows) = read_all(&tx, &path)?;
+                let (skeleton, rows) = read_all(&tx, &path, self.personal)?;
                 let current = match &skeleton {
                     Some(s) => Some(layout::join(s, rows.values())?),
                     None => None,
@@ -446,7 +506,7 @@ impl Store {
             }
         };
         let (dossier, out) = make(current)?;
-        let next = layout::split(&dossier)?;
+        let next = layout::split(&dossier, self.personal)?;
         let mut log = Log::start(&tx, &path, change)?;
         // The document's own fields.
         if skeleton.as_deref() != Some(next.skeleton.as_str()) {
@@ -470,7 +530,10 @@ impl Store {
                 Some(before) if before.json == row.json => {
                     if before.position != row.position {
                         tx.execute(
-                            "UPDATE entity SET position = ?3 WHERE collection = ?1 AND key = ?2",
+                            &format!(
+                                "UPDATE {} SET position = ?3 WHERE collection = ?1 AND key = ?2",
+                                layout::table_of(&row.collection)
+                            ),
                             params![row.collection, row.key, row.position],
                         )
                         .map_err(fail)?;
@@ -478,9 +541,12 @@ impl Store {
                 }
                 before => {
                     tx.execute(
-                        "INSERT INTO entity (collection, key, position, json) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT (collection, key) DO UPDATE
-                         SET position = excluded.position, json = excluded.json",
+                        &format!(
+                            "INSERT INTO {} (collection, key, position, json) VALUES (?1, ?2, ?3, ?4)
+                             ON CONFLICT (collection, key) DO UPDATE
+                             SET position = excluded.position, json = excluded.json",
+                            layout::table_of(&row.collection)
+                        ),
                         params![row.collection, row.key, row.position, row.json],
                     )
                     .map_err(fail)?;
@@ -498,7 +564,10 @@ impl Store {
         gone.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
         for row in gone {
             tx.execute(
-                "DELETE FROM entity WHERE collection = ?1 AND key = ?2",
+                &format!(
+                    "DELETE FROM {} WHERE collection = ?1 AND key = ?2",
+                    layout::table_of(&row.collection)
+                ),
                 params![row.collection, row.key],
             )
             .map_err(fail)?;
@@ -648,7 +717,10 @@ impl Store {
                     .map_err(&fail)?
             } else {
                 tx.query_row(
-                    "SELECT json FROM entity WHERE collection = ?1 AND key = ?2",
+                    &format!(
+                        "SELECT json FROM {} WHERE collection = ?1 AND key = ?2",
+                        layout::table_of(&collection)
+                    ),
                     params![collection, key],
                     |r| r.get(0),
                 )
@@ -691,9 +763,10 @@ impl Store {
             }));
         }
         let path = self.path.clone();
+        let personal = self.personal;
         let (report, _) = self.write(change, move |current| {
             let current = current.ok_or(StoreError::Empty { path })?;
-            let mut cut = layout::split(&current)?;
+            let mut cut = layout::split(&current, personal)?;
             let mut report = ApplyReport::default();
             for c in &set.changes {
                 let at = cut
@@ -799,14 +872,23 @@ fn data_version(tx: &Transaction<'_>, path: &str) -> Result<i64, StoreError> {
 
 type Rows = HashMap<(String, String), Row>;
 
-fn read_all(tx: &Transaction<'_>, path: &str) -> Result<(Option<String>, Rows), StoreError> {
+fn read_all(
+    tx: &Transaction<'_>,
+    path: &str,
+    personal: bool,
+) -> Result<(Option<String>, Rows), StoreError> {
     let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
     let skeleton: Option<String> = tx
         .query_row("SELECT json FROM document WHERE id = 1", [], |r| r.get(0))
         .optional()
         .map_err(fail)?;
     let mut stmt = tx
-        .prepare("SELECT collection, key, position, json FROM entity")
+        .prepare(if personal {
+            "SELECT collection, key, position, json FROM entity
+             UNION ALL SELECT collection, key, position, json FROM personal"
+        } else {
+            "SELECT collection, key, position, json FROM entity"
+        })
         .map_err(fail)?;
     let rows = stmt
         .query_map([], |r| {

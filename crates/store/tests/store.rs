@@ -1020,7 +1020,7 @@ fn erasing_one_household_keeps_the_cohorts_history_and_leaves_nothing_in_the_fil
     let cohort = d.cohorts[0].id.to_string();
     let mut store = Store::open(&path).unwrap();
     store.import(&d, Change::new("a", "import")).unwrap();
-    // Two more versions of the cohort, each naming both households.
+    // Two more versions of the kept household (ADR 0066: each household is a row of its own).
     for area in ["Ikast Nord", "Ikast Syd"] {
         store
             .update(Change::new("b", "edit"), |d| {
@@ -1029,8 +1029,39 @@ fn erasing_one_household_keeps_the_cohorts_history_and_leaves_nothing_in_the_fil
             })
             .unwrap();
     }
-    let before = store.history("cohorts", &cohort).unwrap();
-    assert_eq!(before.len(), 3);
+    // The rows of the two households, found by what their versions hold (their keys are
+    // digests, so the trail never holds an id).
+    let household_rows = |store: &Store| -> Vec<String> {
+        let mut keys: Vec<String> = store
+            .log()
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.collection == "cohorts[].newcomers")
+            .map(|e| e.entity)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    let versions_naming = |store: &Store, id: &str| -> Vec<(String, usize)> {
+        household_rows(store)
+            .into_iter()
+            .filter_map(|key| {
+                let h = store.history("cohorts[].newcomers", &key).unwrap();
+                h.iter()
+                    .any(|r| r.json.as_deref().is_some_and(|j| j.contains(id)))
+                    .then_some((key, h.len()))
+            })
+            .collect()
+    };
+    let kept_rows = versions_naming(&store, &kept);
+    assert_eq!(kept_rows.len(), 1, "{kept_rows:?}");
+    assert_eq!(kept_rows[0].1, 3);
+    let gone_rows = versions_naming(&store, &gone);
+    assert_eq!(gone_rows.len(), 1);
+    assert!(!household_rows(&store).iter().any(|k| k.contains(&gone)));
+    let cohort_before = store.history("cohorts", &cohort).unwrap();
+    assert_eq!(cohort_before.len(), 1);
     assert!(!in_files(&dir, "zyxq").is_empty());
     let on = chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap();
     let s = store
@@ -1040,19 +1071,32 @@ fn erasing_one_household_keeps_the_cohorts_history_and_leaves_nothing_in_the_fil
             on,
         )
         .unwrap();
-    assert!(s.redacted >= 3, "{s:?}");
-    // Every earlier version of the cohort is still there, with the other households and their
-    // changes, and without the erased one.
-    let after = store.history("cohorts", &cohort).unwrap();
-    assert!(after.len() > before.len());
-    for (r, area) in after.iter().zip(["Brande", "Ikast Nord", "Ikast Syd"]) {
+    assert!(s.erased >= 1 && s.redacted >= 1, "{s:?}");
+    // The erased household's own versions are emptied; the other household's versions and the
+    // cohort's are as they were.
+    let emptied = store
+        .history("cohorts[].newcomers", &gone_rows[0].0)
+        .unwrap();
+    assert!(emptied.iter().all(|r| r.json.is_none()), "{emptied:?}");
+    let after = store
+        .history("cohorts[].newcomers", &kept_rows[0].0)
+        .unwrap();
+    assert_eq!(after.len(), 3);
+    for (r, area) in after.iter().zip(["", "Ikast Nord", "Ikast Syd"]) {
         let json = r
             .json
             .as_deref()
-            .expect("a version of the cohort was emptied");
+            .expect("a version of the kept household was emptied");
         assert!(json.contains(&kept) && json.contains(area), "{json}");
-        assert!(!json.contains(&gone) && !json.contains("zyxq"), "{json}");
     }
+    // The cohort's version keeps its own fields; only what names the household (its
+    // introductions) is cut out.
+    let cohort_after = store.history("cohorts", &cohort).unwrap();
+    let json = cohort_after[0]
+        .json
+        .as_deref()
+        .expect("the cohort's version was emptied");
+    assert!(!json.contains(&gone) && json.contains("\"plan\""), "{json}");
     // The run's earlier version keeps the other households' matches.
     let run = store.history("match_runs", "run-1").unwrap();
     let json = run[0].json.as_deref().unwrap();
@@ -1141,4 +1185,24 @@ fn a_version_replaced_by_a_number_is_found() {
         Some(ChainProblem::HistoryTampered { seq: 2 })
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn journal_and_durability_names_parse_and_unknown_ones_are_listed_not_echoed() {
+    use brobygger_store::Durability;
+    for (name, mode) in JournalMode::NAMES {
+        assert_eq!(JournalMode::parse(name).unwrap(), mode);
+    }
+    for (name, durability) in Durability::NAMES {
+        assert_eq!(Durability::parse(name).unwrap(), durability);
+    }
+    let e = Durability::parse("Søren's laptop").unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("`normal` or `full`"), "{text}");
+    assert!(
+        !text.contains("Søren"),
+        "the typed value is not repeated: {text}"
+    );
+    let e = JournalMode::parse("WAL").unwrap_err();
+    assert!(e.to_string().contains("`wal` or `rollback`"));
 }

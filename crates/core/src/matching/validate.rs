@@ -111,7 +111,12 @@ fn needs(out: &mut Vec<Finding>, path: FieldPath, items: &[Need]) {
     }
 }
 
+/// A run's own id and everything it refers to: what a stored run must satisfy, whether it is
+/// being added (so a malformed `--run-id` is refused before it is written) or validated.
 pub(crate) fn run_refs(d: &Dossier, run: &MatchRun, p: &FieldPath, out: &mut Vec<Finding>) {
+    if !is_well_formed(run.id.as_str()) {
+        bad_id(out, p.field("id"));
+    }
     if find_rule_set(d, &run.rule_set).is_none() {
         dangling(
             out,
@@ -379,9 +384,6 @@ pub(crate) fn validate(d: &Dossier) -> Vec<Finding> {
     let mut run_ids = HashSet::new();
     for (k, r) in d.match_runs.iter().enumerate() {
         let rp = root.field("match_runs").index(k);
-        if !is_well_formed(r.id.as_str()) {
-            bad_id(&mut out, rp.field("id"));
-        }
         if !run_ids.insert(r.id.as_str()) {
             duplicate(&mut out, rp.field("id"), r.id.as_str());
         }

@@ -25,11 +25,7 @@ pub fn severity_tag(severity: Severity, lang: Lang) -> Inline {
 /// One finding as a line of a list: its severity as a tag, its path as code, its message and
 /// the source it cites.
 pub fn line(f: &Finding, lang: Lang) -> Vec<Inline> {
-    let source = f
-        .source
-        .as_ref()
-        .map(|s| format!(" ({})", s.cite()))
-        .unwrap_or_default();
+    let source = f.cite_suffix();
     vec![
         severity_tag(f.severity, lang),
         text(" "),
@@ -45,11 +41,7 @@ pub fn line_in_words(f: &Finding, words: Option<&Text>, lang: Lang) -> Vec<Inlin
     let Some(words) = words else {
         return line(f, lang);
     };
-    let source = f
-        .source
-        .as_ref()
-        .map(|s| format!(" ({})", s.cite()))
-        .unwrap_or_default();
+    let source = f.cite_suffix();
     vec![
         severity_tag(f.severity, lang),
         text(format!(
