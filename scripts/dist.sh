@@ -62,8 +62,10 @@ jna_version() { unzip -p "$JNA" META-INF/MANIFEST.MF | sed -n 's/^Bundle-Version
 if wants wheel; then
   # manylinux2014 = glibc 2.17: zig links against that glibc's symbol versions, so the wheel
   # installs on any x86-64 Linux of the last decade. maturin finds zig in the ziglang package.
+  # In a target directory of its own: zig as the C compiler and linker changes the build of
+  # the C parts (SQLite), which would otherwise be rebuilt on every switch with the test build.
   rm -f "$OUT"/brobygger-*.whl
-  (cd crates/py && PATH=$VENV/bin:$PATH VIRTUAL_ENV=$VENV maturin build --locked --profile "$profile" \
+  (cd crates/py && CARGO_TARGET_DIR=$ROOT/target/zig PATH=$VENV/bin:$PATH VIRTUAL_ENV=$VENV maturin build --locked --profile "$profile" \
     --zig --compatibility manylinux2014 --strip -q -o "$OUT")
   log "wheel $(cd "$OUT" && ls brobygger-*.whl)"
 fi
