@@ -48,8 +48,8 @@ fi
 # --- The sdist ------------------------------------------------------------------------------
 listing=$(tar tzf "$sdist")
 for f in pyproject.toml Cargo.toml Cargo.lock crates/core/Cargo.toml crates/core/src/lib.rs \
-  crates/store/src/lib.rs crates/py/src/lib.rs crates/py/python/brobygger/__init__.py \
-  crates/py/python/brobygger/py.typed; do
+  crates/store/src/lib.rs crates/py/src/lib.rs python/brobygger/__init__.py \
+  python/brobygger/py.typed python/brobygger/_brobygger.pyi; do
   grep -q "^brobygger-[^/]*/$f$" <<<"$listing" || { echo "FAIL: the sdist lacks $f"; exit 1; }
 done
 echo "sdist: $(wc -l <<<"$listing") files, with the workspace's crates and Cargo.lock"
