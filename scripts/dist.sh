@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release artefacts into dist/ (ADR 0048; docs/guide/src/packaging.md):
 #
-#   wheel    brobygger-VERSION-cp39-abi3-manylinux_2_17_x86_64.whl: one abi3 wheel for CPython
+#   wheel    brobygger-VERSION-cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl: abi3, CPython
 #            >= 3.9 on any Linux with glibc >= 2.17 (maturin --zig, manylinux2014)
 #   sdist    brobygger-VERSION.tar.gz (the Rust sources of the workspace; builds with maturin)
 #   cli      brobygger: the command-line tool as one binary
