@@ -70,7 +70,10 @@ python_examples() {
     "$PY" "$f" >/dev/null || return 1
   done
 }
-python_wheel() { scripts/check_wheel.sh; }
+# The release artefacts (scripts/dist.sh --dev, ADR 0048), last: the JAR's build swaps the
+# test-hooks library in target/debug for the one without hooks that ships.
+dist_wheel() { scripts/check_wheel.sh; }
+dist_jar() { scripts/check_jar.sh; }
 # Every HTML report and notebook display in Debian's chromium (playwright): no console error, no
 # request outside the page, charts drawn, lang set, hidden cells shown as hidden, no overflow at
 # 375 px; screenshots under build/browser/.
@@ -138,7 +141,6 @@ step "python: stubs (drift + stubtest)" python_stubs
 step "python: mypy --strict" python_mypy
 step "python: pytest" python_test
 step "python: examples" python_examples
-step "python: wheel installs in a fresh venv" python_wheel
 step "browser: reports and notebook displays in chromium" browser_reports
 step "guide: python blocks and the docs' shape" guide_python
 step "guide: shell blocks against the CLI" guide_shell
@@ -148,6 +150,8 @@ step "swift: syntax check" swift_check
 step "guide: kotlin blocks on the JVM" guide_kotlin
 step "guide: swift blocks parse" guide_swift
 step "docs: the site builds, no broken links" docs_site
+step "dist: the manylinux wheel installs and runs without a compiler" dist_wheel
+step "dist: a Kotlin app runs on the JAR alone" dist_jar
 
 printf '\n== Results\n'
 printf '  %s\n' "${RESULTS[@]}"
