@@ -29,9 +29,13 @@ pub enum Solver {
     /// matches.
     #[default]
     Optimal,
-    /// Stable, newcomers proposing: the best stable result for every household.
+    /// Stable, newcomers proposing: the best stable result for every household. Also read as
+    /// `stable`, the CLI's name.
+    #[serde(alias = "stable")]
     StableNewcomerProposing,
-    /// Stable, offers proposing: the best stable result for every offer.
+    /// Stable, offers proposing: the best stable result for every offer. Also read as
+    /// `stable_offers` (the CLI's `stable-offers`).
+    #[serde(alias = "stable_offers", alias = "stable-offers")]
     StableOfferProposing,
 }
 
