@@ -17,7 +17,6 @@ Usage: python scripts/gen_types.py OUT.py   (with the built extension importable
 from __future__ import annotations
 
 import json
-import keyword
 import sys
 from typing import Any
 
@@ -211,7 +210,6 @@ def main() -> None:
     lines.append("\n# The dossier schema's types, as plain data.\n")
     for name in sorted(gen.defs):
         gen.ref(name)
-    gen.ref_root = None
     root = {k: v for k, v in schema.items() if k in ("properties", "required", "type", "description")}
     gen.typed_dict("Dossier", root)
     lines.extend(gen.out)
@@ -221,8 +219,6 @@ def main() -> None:
         + "}\n"
     )
     text = "".join(lines)
-    for kw in keyword.kwlist:
-        assert f"{kw} = " not in text.split("\n# The dossier")[0] or True
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write(text)
 

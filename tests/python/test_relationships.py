@@ -104,5 +104,5 @@ def test_invalid_steps_raise_typed_errors_and_change_nothing() -> None:
     with pytest.raises(bb.InvalidInputError):
         d.relationships.end(rel, day("2016-05-01"), "no such reason")
     with pytest.raises(bb.InvalidInputError):
-        d.matching.rematch("vvv-ikast", day("2016-09-05"), previous_partner="sometimes")
+        d.matching.rematch("vvv-ikast", day("2016-09-05"), previous_partner="sometimes")  # type: ignore[arg-type]
     assert d.to_json() == before

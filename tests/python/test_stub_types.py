@@ -154,6 +154,18 @@ def test_the_cli_s_solver_names_work_in_python(short: str, long: str) -> None:
         d.matching.match_cohort(cohort, rule_set, day, solver="hungarian")  # type: ignore[arg-type]
 
 
+def test_the_hand_written_literals_are_what_the_runtime_accepts() -> None:
+    d = brobygger.Dossier.example("ikast-brande")
+    for value in get_args(t.PreviousPartner):
+        d.matching.rematch("vvv-ikast", date(2016, 9, 5), previous_partner=value)
+    with pytest.raises(brobygger.InvalidInputError):
+        d.matching.rematch("vvv-ikast", date(2016, 9, 5), previous_partner="forbid")  # type: ignore[arg-type]
+    for value in get_args(t.Objective):
+        brobygger._brobygger._assign_dense(bytes(8), 1, 1, objective=value)
+    for value in [v for lit in get_args(t.FormatName) for v in get_args(lit)]:
+        d.assessment.report(d.to_dict()["agreements"][0]["id"], date(2017, 6, 30)).render_as(value)
+
+
 def _mypy(source: str, tmp_path: object, *flags: str) -> tuple[str, int]:
     api = pytest.importorskip("mypy.api")
     path = os.path.join(str(tmp_path), "snippet.py")

@@ -11,9 +11,13 @@ What the package returns as plain Python data (dicts and lists, as in the files)
 - ``Json`` and ``JsonDict`` for data whose shape is the file format itself (``to_dict()``,
   ``from_dict()``).
 
->>> import brobygger
+>>> import datetime, brobygger
 >>> from brobygger.types import MatchDict
->>> run = brobygger.Dossier.example("ikast-brande").matching.rematch_preview  # doctest: +SKIP
+>>> d = brobygger.Dossier.example("ikast-brande")
+>>> run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", datetime.date(2016, 4, 1), solver="stable")
+>>> best: MatchDict = run.matches[0]
+>>> sorted(best)
+['explanation', 'newcomer', 'offer', 'score', 'waiting_days']
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ CellValue = Union[str, int, float, bool, List[Optional[str]], None]
 
 # A document format as functions take it: the vocabulary's names and `md` for Markdown.
 FormatName = Union[Format, Literal["md"]]
+
+# How a rematch treats a household's previous partner. Not in the core's `vocabulary()` yet
+# (like 14 other labelled vocabularies); tests/python/test_stub_types.py checks it against the
+# runtime.
+PreviousPartner = Literal["exclude", "allow", "prefer"]
 
 # What the dense assignment solver optimises.
 Objective = Literal["minimize", "maximize"]
