@@ -367,7 +367,7 @@ class Assessment:
         One check's result by code (a dict as in `checks`), or None.
         """
     @property
-    def checks(self, /) -> Any:
+    def checks(self, /) -> list[JsonDict]:
         """
         Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
         `note`.
@@ -579,7 +579,7 @@ class ChecklistAlignment:
         `submitted`.
         """
     @property
-    def counts(self, /) -> Any:
+    def counts(self, /) -> JsonDict:
         """
         How many items have each status, and `resolved` and `open_critical`, as a dict.
         """
@@ -813,7 +813,7 @@ class Directory:
         """
         The associations, as dicts shaped like the core's `DirectoryAssociation`.
         """
-    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> Any:
+    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
         """
         This register as HSDS 3.0 organizations (plain dicts).
         """
@@ -1079,7 +1079,7 @@ class DossierAssessment:
         """
         Assesses every agreement as of a date.
         """
-    def compare_with_national(self, /, municipality: str, answers: Mapping[str, object] | None = None) -> Any:
+    def compare_with_national(self, /, municipality: str, answers: Mapping[str, object] | None = None) -> list[JsonDict]:
         """
         `municipality` beside KL's 2015 figures: the dossier's own answers with `answers`
         (`{question: category}`) added, an answer given replacing the dossier's; rows as
@@ -1221,7 +1221,7 @@ class DossierDirectory:
         `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
         organisations without an entry of their own.
         """
-    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> Any:
+    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
         """
         The register as Open Referral HSDS 3.0 organizations (plain dicts); public entries only
         unless `include_internal`. No personal data.
@@ -1278,7 +1278,7 @@ class DossierMatching:
         """
         The evaluator's view of a cohort on `on`, as a dict.
         """
-    def introduction_status(self, /, cohort: str, on: date) -> Any:
+    def introduction_status(self, /, cohort: str, on: date) -> list[JsonDict]:
         """
         Every household's introduction status in a cohort on `on`, as dicts.
         """
@@ -1391,7 +1391,7 @@ class DossierPrivacy:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
-    def anonymise(self, /, scope: Mapping[str, object], on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
+    def anonymise(self, /, scope: Mapping[str, object], on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> JsonDict:
         """
         Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
         "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
@@ -1415,7 +1415,7 @@ class DossierPrivacy:
         """
         The consents as dicts.
         """
-    def covering_basis(self, /, subject_key: str, purpose_name: Purpose, on: date, attribute: str | None = None) -> Any:
+    def covering_basis(self, /, subject_key: str, purpose_name: Purpose, on: date, attribute: str | None = None) -> JsonDict | None:
         """
         The consent or basis covering `subject` (`newcomer:<id>`, `person:<id>`, `offer:<id>`)
         for `purpose` (and `attribute`) on `on`, as a dict, or None. An unknown purpose raises
@@ -1556,7 +1556,7 @@ class DossierRelationships:
         """
         The relationships of a household, oldest first, as dicts.
         """
-    def offer_loads(self, /, on: date) -> Any:
+    def offer_loads(self, /, on: date) -> list[JsonDict]:
         """
         What relationships and open proposals hold of every offer on `on`, and what is free,
         as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
@@ -1587,7 +1587,7 @@ class DossierReminders:
     """
     What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
     """
-    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
+    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> list[JsonDict]:
         """
         What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
         meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
@@ -2427,7 +2427,7 @@ class RoleTask:
         Whether it is a statutory municipal duty.
         """
     @property
-    def task(self, /) -> Any:
+    def task(self, /) -> JsonDict:
         """
         The reference as a dict (`{"type": "catalogue", "id": ...}`).
         """
@@ -2781,13 +2781,13 @@ class Store:
         nothing is stored and the exception comes through as it was. Waits for other writers
         first, so it always works on the latest dossier. Returns what changed (as `import_`).
         """
-    def verify(self, /) -> Any:
+    def verify(self, /) -> JsonDict:
         """
         Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
         intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
         ``history_tampered`` or ``truncated``, and the event numbers).
         """
-    def verify_intact(self, /) -> Any:
+    def verify_intact(self, /) -> JsonDict:
         """
         `verify` as an exception: the report when the trail is intact; raises
         `InvalidInputError` with code ``store.tampered`` otherwise.
@@ -2896,7 +2896,7 @@ def check_newcomers_csv(data: str | bytes, *, file_name: str | None = None, igno
     `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
     """
 
-def check_offers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def check_offers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> JsonDict:
     """
     Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
     """
@@ -2911,18 +2911,18 @@ def checklist_templates() -> list[ChecklistTemplate]:
     The built-in checklist templates.
     """
 
-def code_info(code: str) -> Any:
+def code_info(code: str) -> JsonDict | None:
     """
     The registry's entry for one code, or None when the library has no such code.
     """
 
-def codes() -> Any:
+def codes() -> list[JsonDict]:
     """
     Every error and finding code of the library, as dicts `{"code", "concern", "severity",
     "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
-def compare_with_national(answers: Mapping[str, object]) -> Any:
+def compare_with_national(answers: Mapping[str, object]) -> list[JsonDict]:
     """
     A municipality's own answers (`{"housing_placement": "high", ...}`) beside KL's 2015 shares:
     one dict per published share (`question`, `question_text`, `categories`, `answer`,
@@ -2937,7 +2937,7 @@ def csv_columns(table: CsvTable) -> Any:
     `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
     """
 
-def directory_columns() -> Any:
+def directory_columns() -> list[JsonDict]:
     """
     The directory spreadsheet's columns, in order: dicts `{"name", "name_da", "required",
     "format": {"da", "en"}}`.
@@ -3117,7 +3117,7 @@ def offers_to_xlsx(offers: Sequence[Mapping[str, object]], lang: Lang | None = N
     Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
     """
 
-def read_dpv(text: str) -> Any:
+def read_dpv(text: str) -> JsonDict:
     """
     Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
     without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
