@@ -18,7 +18,7 @@ import stub_types  # noqa: E402
 
 # The goal is 5 (issue 21). Today the values whose core types are not in a schema yet stay
 # `Any` (scripts/stub_types.py, LOOSE); lower this as they get types, never raise it.
-CEILING = 60
+CEILING = 49
 
 # Generic types that mean `Any` inside when written without parameters.
 BARE = {"dict", "list", "tuple", "Mapping", "Sequence"}

@@ -23,7 +23,10 @@ LOOSE = "Any"
 RETURNS: dict[str, str] = {
     # every class
     "*.__reduce__": "tuple[object, tuple[bytes]]",
-    "*.to_dict": LOOSE,
+    "*.to_dict": "JsonDict",
+    "Assessment.to_dict": LOOSE,
+    "Directory.to_dict": LOOSE,
+    "RoleMatrix.to_dict": LOOSE,
     "*.tables": "list[TableDict]",
     # the schema's types
     "Agreement.meetings": "list[MeetingRecordDict]",

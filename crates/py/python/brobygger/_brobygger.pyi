@@ -326,7 +326,7 @@ class AssessedFinding:
         """
         Shortcut for `finding.severity`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         As plain data.
         """
@@ -504,7 +504,7 @@ class Calendar:
         """
         The calendar's name.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The calendar as plain Python data.
         """
@@ -546,7 +546,7 @@ class Carrying:
         """
         The role.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -624,7 +624,7 @@ class ChecklistAlignment:
         """
         The template version compared against.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -657,7 +657,7 @@ class ChecklistReadiness:
         """
         Each required checklist with each party's progress, as dicts.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1670,7 +1670,7 @@ class Duty:
         """
         The task.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1740,7 +1740,7 @@ class Finding:
         """
         The section of the source document, if any.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1771,7 +1771,7 @@ class HandoverReport:
         """
         The posts that changed holder.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2057,7 +2057,7 @@ class OutcomeView:
         """
         The `outcomes` table as a dict (`name`, `title`, `columns`, `rows`), texts in `lang`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The view as plain Python data.
         """
@@ -2320,7 +2320,7 @@ class RoleDiff:
         """
         Cells only in the older version.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2431,7 +2431,7 @@ class RoleTask:
         """
         The reference as a dict (`{"type": "catalogue", "id": ...}`).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
