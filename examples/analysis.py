@@ -24,15 +24,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import brobygger as bb
+from brobygger.types import Lang
 
 try:
     import pandas as pd
 except ImportError:  # the plain-text path below
     pd = None
 
-LANG = sys.argv[1] if len(sys.argv) > 1 else "en"
-if LANG not in ("da", "en"):
+_ARG = sys.argv[1] if len(sys.argv) > 1 else "en"
+if _ARG not in ("da", "en"):
     sys.exit("usage: python examples/analysis.py [da|en]")
+LANG: Lang = "da" if _ARG == "da" else "en"
 MATCH_DAY = dt.date(2016, 4, 1)  # the Ikast-Brande cohort's first matching round
 INTRO_DAY = dt.date(2016, 3, 20)
 

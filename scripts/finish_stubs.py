@@ -6,13 +6,23 @@ reads those declarations from crates/py/src/errors.rs, the single place they are
 writes them into the stub with their documented attributes, so the committed stub is exactly
 reproducible and `mypy.stubtest` can check it against the built module.
 
+It then applies the typed signatures of scripts/stub_types.py (the one table of them): pyo3
+declares `Any` for a value built from serde data (`run.matches`, `to_dict()`) and `str` for a
+vocabulary value; the table names the `TypedDict`, `Literal` or JSON alias of brobygger.types
+that each one is. An entry that matches nothing fails, so the table cannot outlive the code;
+tests/python/test_stub_types.py checks the values against the types at runtime.
+
 Usage: python scripts/finish_stubs.py GENERATED.pyi ERRORS_RS OUT.pyi
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import stub_types  # noqa: E402
 
 # Attributes each exception carries beyond `code` and `findings` (see convert.rs to_pyerr).
 EXTRA = {
@@ -53,8 +63,99 @@ def main() -> None:
     stub = stub.replace("def __getattr__(name: str) -> Incomplete: ...\n", "")
     stub = re.sub(r"from _typeshed import ([^\n]*)\n", _drop_incomplete, stub)
     stub = stub.rstrip("\n") + "\n\n" + exceptions(open(errors_rs, encoding="utf-8").read())
+    stub = apply_types(stub)
     with open(target, "w", encoding="utf-8") as f:
         f.write(stub)
+
+
+DEF = re.compile(r"^(\s*)def (\w+)\((.*)\) -> (.*):$")
+TYPING = {"Any", "Final", "SupportsFloat", "SupportsIndex", "final", "Literal", "None"}
+ABC = {"Mapping", "Sequence", "Callable", "Iterable"}
+
+
+def _split_params(text: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        parts.append(cur)
+    return parts
+
+
+def _with_none(old: str, new: str) -> str:
+    return f"{new} | None" if old.endswith("| None") and "None" not in new else new
+
+
+def apply_types(stub: str) -> str:
+    """Applies stub_types.RETURNS and stub_types.PARAMS; every entry must match."""
+    used: set[str] = set()
+    out, cls = [], None
+    for line in stub.split("\n"):
+        m = re.match(r"^class (\w+)", line)
+        if m:
+            cls = m.group(1)
+        elif line and not line[0].isspace() and not line.startswith(("@", "def ")):
+            cls = None
+        d = DEF.match(line)
+        if d and (not d.group(1) or cls):
+            indent, name, params, ret = d.groups()
+            owner = cls if indent else None
+            q = f"{owner}.{name}" if owner else name
+            keys = [q] + ([f"*.{name}", f"{owner}.*"] if owner else [])
+            for k in keys:
+                if k in stub_types.RETURNS:
+                    ret = _with_none(ret, stub_types.RETURNS[k])
+                    used.add(k)
+                    break
+            new_params = []
+            for p in _split_params(params):
+                pm = re.match(r"^(\s*)(\w+): (.*?)( = .*)?$", p)
+                if pm:
+                    sp, pname, ann, default = pm.groups()
+                    pk = [f"{q}({pname})"]
+                    if owner:
+                        pk += [f"*.{name}({pname})", f"{owner}.*({pname})"]
+                    pk.append(f"*({pname})")
+                    base = ann[: -len(" | None")] if ann.endswith(" | None") else ann
+                    loose = base in ("Any", "dict", "str") or "Any" in base
+                    for k in pk:
+                        # a wildcard retypes only what pyo3 left loose (`Any`, `dict`, `str`)
+                        if k in stub_types.PARAMS and (loose or not k.startswith("*(")):
+                            ann = _with_none(ann, stub_types.PARAMS[k])
+                            used.add(k)
+                            break
+                    p = f"{sp}{pname}: {ann}{default or ''}"
+                new_params.append(p)
+            line = f"{indent}def {name}({','.join(new_params)}) -> {ret}:"
+        out.append(line)
+    unused = sorted((set(stub_types.RETURNS) | set(stub_types.PARAMS)) - used)
+    if unused:
+        sys.exit(f"scripts/stub_types.py entries that match no function: {unused}")
+    stub = "\n".join(out)
+    defined = set(re.findall(r"^class (\w+)", stub, re.M))
+    values = list(stub_types.RETURNS.values()) + list(stub_types.PARAMS.values())
+    names = {n for v in values for n in re.findall(r"[A-Za-z_]\w*", v)}
+    ours = sorted(
+        n for n in names
+        if n[0].isupper() and n not in defined and n not in TYPING and n not in ABC
+    )
+    abc = sorted(n for n in names if n in ABC)
+    imports = ""
+    if abc:
+        imports += f"from collections.abc import {', '.join(abc)}\n"
+    imports += f"from brobygger.types import {', '.join(ours)}\n"
+    stub = stub.replace("from datetime import", imports + "from datetime import", 1)
+    if len(re.findall(r"\bAny\b", stub)) == 1:  # only the import is left
+        stub = stub.replace("from typing import Any, ", "from typing import ", 1)
+    return stub
 
 
 def _drop_incomplete(m: re.Match[str]) -> str:

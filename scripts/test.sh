@@ -58,9 +58,23 @@ python_stubs() {
       echo "the committed stub is out of date: cp $BUILD/stubs/_brobygger.pyi crates/py/python/brobygger/_brobygger.pyi"
       return 1
     fi &&
+    "$PY" scripts/gen_types.py "$BUILD/stubs/_generated_types.py" &&
+    if ! diff -u crates/py/python/brobygger/_generated_types.py "$BUILD/stubs/_generated_types.py"; then
+      echo "the generated types are out of date: cp $BUILD/stubs/_generated_types.py crates/py/python/brobygger/_generated_types.py"
+      return 1
+    fi &&
+    "$PY" scripts/check_stub_any.py crates/py/python/brobygger/_brobygger.pyi &&
     "$PY" -m mypy.stubtest brobygger._brobygger --allowlist crates/py/stubtest-allowlist.txt
 }
-python_mypy() { "$PY" -m mypy --strict tests/python; }
+# The tests, the examples (pandas without stubs is ignored) and the README's Python tour
+# (extracted with scripts/guide.py) under --strict. tests/python/test_stub_types.py type-checks a
+# matching tour under --disallow-any-expr: no `Any` leaks from what it uses.
+python_mypy() {
+  "$PY" -m mypy --strict tests/python &&
+    "$PY" -m mypy --strict --ignore-missing-imports examples/*.py &&
+    "$PY" scripts/readme_tour.py "$BUILD/tour.py" &&
+    "$PY" -m mypy --strict "$BUILD/tour.py"
+}
 python_test() { "$PY" -m pytest -q tests/python --ignore=tests/python/test_guide.py; }
 python_examples() {
   local f

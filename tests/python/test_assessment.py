@@ -229,9 +229,9 @@ def test_reports_take_sections_save_and_show_in_jupyter(tmp_path: Path) -> None:
     with pytest.raises(bb.InvalidInputError):
         d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "en", sections=[{"slot": "budget", "blocks": []}])
     with pytest.raises(bb.InvalidInputError):
-        r.render_as("pdf")
+        r.render_as("pdf")  # type: ignore[arg-type]
     with pytest.raises(bb.InvalidInputError):
-        d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "de")
+        d.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), "de")  # type: ignore[arg-type]
     a = d.assessment.assess("aalborg-lbb", dt.date(2017, 6, 30))
     assert "<svg" in a._repr_html_() and a.render("en", "md").startswith("## Assessment:")
 

@@ -5,6 +5,8 @@ running read all arrive as the library's typed errors (or wait), never as a cras
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import datetime as dt
 import json
 import os
@@ -28,7 +30,7 @@ def nested(depth: int) -> Any:
     return value
 
 
-def profiles() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def profiles() -> tuple[list[Any], list[Any]]:
     d = bb.Dossier.example("ikast-brande").to_dict()
     return d["cohorts"][0]["newcomers"], d["offers"]
 

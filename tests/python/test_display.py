@@ -48,7 +48,7 @@ def test_html_is_self_contained_and_names_no_person(name: str) -> None:
         for p in people:
             assert p["name"] not in html, f"{kind} shows a person's name"
             if p.get("email"):
-                assert p["email"] not in html, f"{kind} shows an e-mail address"
+                assert p["email"] not in html, f"{kind} shows an e-mail address"  # type: ignore[operator]
             assert p["id"] not in html, f"{kind} shows a person id"
 
 
@@ -146,6 +146,6 @@ def test_html_and_repr_never_show_sensitive_profile_values() -> None:
     for text in (run._repr_html_(), repr(run), run.html("da")):
         for n in d.cohorts[0]["newcomers"]:
             # Exact coordinates and children's ages are never shown.
-            assert str(n["location"]["lat"]) not in text
+            assert str(n["location"]["lat"]) not in text  # type: ignore[index]
             for age in n["household"].get("children_ages", []):
                 assert f"age {age}" not in text

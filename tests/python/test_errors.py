@@ -73,7 +73,7 @@ RAISED: list[tuple[type[BaseException], str, Callable[[], Any]]] = [
      lambda: bb.assess_many([horsens()], dt.date(2017, 1, 1)) and horsens().assessment.report("nope", dt.date(2017, 1, 1))),
     (bb.InvalidTransitionError, "lifecycle.blocked", transition_blocked),
     (bb.InvalidInputError, "input.bad_field", lambda: bb.RuleSet.from_dict({"id": 3})),
-    (bb.InvalidInputError, "input.lang", lambda: bb.vocabulary("de")),
+    (bb.InvalidInputError, "input.lang", lambda: bb.vocabulary("de")),  # type: ignore[arg-type]
     (bb.InvalidInputError, "input.lang", lambda: bb.scores_frame([], lang="fr")),
     (bb.InvalidInputError, "assessment.unknown_source",
      lambda: horsens().assessment.assess("horsens-lawan", dt.date(2017, 1, 1), external={"nope": []})),

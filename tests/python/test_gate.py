@@ -7,6 +7,8 @@ d.matching.match_cohort, d.matching.match_profiles and d.matching.rematch."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import datetime as dt
 import json
 from typing import Any
@@ -39,7 +41,7 @@ def other_values(n: list[dict[str, Any]], o: list[dict[str, Any]]) -> tuple[list
     return n, o
 
 
-def keys(items: list[dict[str, Any]]) -> set[tuple[str, str]]:
+def keys(items: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
     return {(json.dumps(i["subject"], sort_keys=True), i["attribute"]) for i in items}
 
 
@@ -74,7 +76,7 @@ def test_match_profiles_reads_the_profiles_own_columns_and_declared_bases() -> N
     basis = {"id": "certificates", "basis": "legal_obligation", "attributes": ["offer.credentials"], "reference": "børneattestloven § 2"}
     declared = bb.match_profiles(rules(), bare_n, bare_o, as_of=AS_OF, bases=[basis])
     assert declared.to_dict()["declared_bases"] == [basis]
-    assert {u["basis"]["basis"] for u in declared.sensitive_uses} == {"certificates"}
+    assert {u["basis"]["basis"] for u in declared.sensitive_uses} == {"certificates"}  # type: ignore[typeddict-item]
     accounted(declared, len(n), len(o))
     with pytest.raises(bb.InvalidInputError):
         bb.match_profiles(rules(), bare_n, bare_o, as_of=AS_OF, bases=[dict(basis, basis="no_such_basis")])

@@ -113,9 +113,9 @@ def test_a_bad_file_raises_with_every_problem_and_no_personal_values() -> None:
     with pytest.raises(bb.InvalidInputError):
         bb.read_offers_csv(IMPORT / "no-such-file.csv")
     with pytest.raises(TypeError):
-        bb.newcomers_from_csv(42)
+        bb.newcomers_from_csv(42)  # type: ignore[arg-type]
     with pytest.raises(bb.InvalidInputError):
-        bb.csv_columns("volunteers")
+        bb.csv_columns("volunteers")  # type: ignore[arg-type]
 
 
 def test_columns_declare_their_sensitivity() -> None:
@@ -158,7 +158,7 @@ def test_a_table_with_the_csv_columns_means_what_the_csv_file_means() -> None:
     names = [c["name"] for c in bb.csv_columns("newcomers")]
     columns: dict[str, list[Any]] = {name: [] for name in names}
     for n in newcomers:
-        location = n.get("location") or {}
+        location = n.get("location") or {}  # type: ignore[var-annotated]
         household = n.get("household") or {}
         for name in names:
             if name in ("lat", "lon"):

@@ -4,6 +4,8 @@ preference lists has no blocking pair (Hypothesis); solving releases the GIL."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import datetime as dt
 import json
 import threading
@@ -31,7 +33,7 @@ def load_list(name: str) -> list[dict[str, Any]]:
     return data
 
 
-def binding_row(u: dict[str, Any]) -> list[Any]:
+def binding_row(u: Mapping[str, Any]) -> list[Any]:
     b = u["binding"]
     return [u["newcomer"], b["type"], b.get("rule")]
 
@@ -129,7 +131,7 @@ def test_profile_dicts_with_bad_fields_name_the_path_not_the_value() -> None:
     assert info.value.path == "newcomers.[0].needs[0]" or info.value.path.startswith("newcomers")
     assert "Fatima" not in str(info.value)
     with pytest.raises(bb.InvalidInputError):
-        bb.match_profiles(rs, [], [], as_of=dt.date(2016, 1, 1), solver="fastest")
+        bb.match_profiles(rs, [], [], as_of=dt.date(2016, 1, 1), solver="fastest")  # type: ignore[arg-type]
 
 
 def test_dossier_cohort_match_store_and_volunteer_view() -> None:
@@ -178,7 +180,7 @@ def test_introduction_fixture_and_recording() -> None:
     with pytest.raises(bb.NotFoundError):
         d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["no-such-offer"])
     with pytest.raises(bb.InvalidInputError):
-        d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), setting="by_pigeon")
+        d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), setting="by_pigeon")  # type: ignore[arg-type]
     assert d.to_json() == before
     d.matching.record_introduction("ikast-2016-q1", "nc-5120-7741", dt.date(2016, 3, 20), offers=["vvv-cp-brande"])
     (s,) = [s for s in d.matching.introduction_status("ikast-2016-q1", dt.date(2016, 3, 20)) if s["newcomer"] == "nc-5120-7741"]

@@ -24,7 +24,9 @@ def test_own_answers_sit_beside_the_national_shares() -> None:
     rows = bb.compare_with_national({"housing_placement": "high", "cooperation_degree": "low"})
     mine = [(r["question"], r["percent"], r["own"]) for r in rows if r["own"]]
     assert mine == [("cooperation_degree", None, "low"), ("housing_placement", 76, "high")]
-    table = bb.national_comparison_table({"housing_placement": "high"}, "da")[0]
+    tables = bb.national_comparison_table({"housing_placement": "high"}, "da")
+    assert not isinstance(tables, str)
+    table = tables[0]
     assert table["name"] == "national_comparison" and len(table["rows"]) == 8
     md = bb.national_comparison_table({"housing_placement": "high"}, "en", markdown=True)
     assert "76 %" in md or "76%" in md

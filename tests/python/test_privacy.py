@@ -5,6 +5,8 @@ show; a Hypothesis property: no release before both acceptances."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import datetime as dt
 import json
 from pathlib import Path
@@ -32,12 +34,12 @@ def instant(s: str) -> dt.datetime:
     return dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
 
 
-def subject_key(s: dict[str, Any]) -> str:
+def subject_key(s: Mapping[str, Any]) -> str:
     kind = s["type"]
     return f"{kind}:{s[kind]}"
 
 
-def basis_key(b: Optional[dict[str, Any]]) -> Optional[str]:
+def basis_key(b: Optional[Mapping[str, Any]]) -> Optional[str]:
     if b is None:
         return None
     return f"consent:{b['consent']}" if b["type"] == "consent" else f"basis:{b['basis']}"
@@ -291,7 +293,7 @@ def test_unknown_purpose_viewer_and_fields_are_clear_errors() -> None:
     d = bb.Dossier.example("ikast-brande")
     before = d.to_json()
     with pytest.raises(bb.InvalidInputError) as info:
-        d.privacy.covering_basis("newcomer:nc-6402-1185", "marketing", dt.date(2016, 4, 1))
+        d.privacy.covering_basis("newcomer:nc-6402-1185", "marketing", dt.date(2016, 4, 1))  # type: ignore[arg-type]
     assert info.value.code == "privacy.unknown_purpose" and "contact_disclosure" in str(info.value)
     with pytest.raises(bb.InvalidInputError) as info:
         d.privacy.view_newcomer("nc-6402-1185", "neighbour", dt.date(2016, 4, 1))
@@ -401,9 +403,9 @@ def test_no_release_before_both_acceptances(seq: list[tuple[int, str, int]]) -> 
         before = d.to_json()
         try:
             if op <= 1:
-                d.privacy.accept(pid, side, at)
+                d.privacy.accept(pid, side, at)  # type: ignore[arg-type]
             elif op == 2:
-                d.privacy.decline(pid, side, at)
+                d.privacy.decline(pid, side, at)  # type: ignore[arg-type]
             elif op == 3:
                 d.privacy.withdraw_proposal(pid, at)
             else:

@@ -65,7 +65,7 @@ def test_alternatives_and_why_not_are_the_cores() -> None:
 def test_a_relationship_runs_from_proposal_to_end_and_the_household_waits_again() -> None:
     d = bb.Dossier.example("ikast-brande")
     rel = d.relationships.propose("nc-3817-2204", "vvv-cf-ikast-2", day("2016-04-08"), proposal="mp-1")
-    assert d.relationships.get(rel)["proposal"] == "mp-1"
+    assert d.relationships.get(rel)["proposal"] == "mp-1"  # type: ignore[index]
     assert d.relationships.record(rel, day("2016-04-20"), "started") == "started"
     assert d.relationships.record(rel, day("2016-05-04"), "check_in", outcome="going", by="ib-integration-lead") == "active"
     assert d.relationships.end(rel, day("2016-09-01"), "did_not_click") == "ended"
@@ -104,5 +104,5 @@ def test_invalid_steps_raise_typed_errors_and_change_nothing() -> None:
     with pytest.raises(bb.InvalidInputError):
         d.relationships.end(rel, day("2016-05-01"), "no such reason")
     with pytest.raises(bb.InvalidInputError):
-        d.matching.rematch("vvv-ikast", day("2016-09-05"), previous_partner="sometimes")
+        d.matching.rematch("vvv-ikast", day("2016-09-05"), previous_partner="sometimes")  # type: ignore[arg-type]
     assert d.to_json() == before

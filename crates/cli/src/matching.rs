@@ -23,8 +23,10 @@ pub(crate) enum SolverArg {
     /// The highest total score under the capacities (exact).
     Optimal,
     /// Stable, households proposing: no household and offer would both rather have each other.
+    #[value(alias = "stable_newcomer_proposing")]
     Stable,
     /// Stable, offers proposing.
+    #[value(alias = "stable_offer_proposing", alias = "stable_offers")]
     StableOffers,
     /// Best pair first, repeatedly.
     Greedy,

@@ -30,8 +30,12 @@ pub enum Solver {
     #[default]
     Optimal,
     /// Stable, newcomers proposing: the best stable result for every household.
+    // Also read as `stable`, the CLI's name (one vocabulary of names with the CLI, issue 21).
+    #[serde(alias = "stable")]
     StableNewcomerProposing,
     /// Stable, offers proposing: the best stable result for every offer.
+    // Also read as `stable_offers`, the CLI's `stable-offers`.
+    #[serde(alias = "stable_offers", alias = "stable-offers")]
     StableOfferProposing,
 }
 
