@@ -1,10 +1,12 @@
 """Finishes the stub that `maturin generate-stubs` writes for brobygger._brobygger.
 
 maturin's introspection emits classes, functions and constants but not the exception classes
-made with pyo3's `create_exception!` (it writes a catch-all `__getattr__` instead). This script
-reads those declarations from crates/py/src/errors.rs, the single place they are defined, and
-writes them into the stub with their documented attributes, so the committed stub is exactly
-reproducible and `mypy.stubtest` can check it against the built module.
+(it writes a catch-all `__getattr__` instead): the base made with pyo3's `create_exception!` and
+the subclasses with several bases made at import (`subclass!(Name, [Bases], "doc")`). This
+script reads those declarations from crates/py/src/errors.rs, the single place they are
+defined, and writes them into the stub with their bases and documented attributes, so the
+committed stub is exactly reproducible and `mypy.stubtest` can check it against the built
+module.
 
 It then applies the typed signatures of scripts/stub_types.py (the one table of them): pyo3
 declares `Any` for a value built from serde data (`run.matches`, `to_dict()`) and `str` for a
@@ -31,6 +33,7 @@ EXTRA = {
     "NotFoundError": [("entity", "str"), ("id", "str")],
     "InvalidTransitionError": [("from_status", "str"), ("to_status", "str")],
     "InvalidInputError": [("path", "str"), ("reason", "str")],
+    "MissingFileError": [("filename", "str"), ("errno", "int")],
     "InfeasibleError": [("reason", "str")],
     "InternalError": [("reason", "str")],
 }
@@ -38,11 +41,23 @@ EXTRA = {
 DECL = re.compile(
     r'create_exception!\(\s*brobygger,\s*(\w+),\s*(\w+),\s*"((?:[^"\\]|\\.)*)"\s*\);', re.S
 )
+SUBCLASS = re.compile(
+    r'^subclass!\(\s*(\w+),\s*\[([\w,\s]+)\],\s*"((?:[^"\\]|\\.)*)"\s*\);', re.S | re.M
+)
+
+
+def declarations(errors_rs: str) -> list[tuple[str, str, str]]:
+    """(name, bases, doc) of every exception class, in the order errors.rs declares them."""
+    found = [(m.start(), m.group(1), m.group(2), m.group(3)) for m in DECL.finditer(errors_rs)]
+    for m in SUBCLASS.finditer(errors_rs):
+        bases = ", ".join(b.strip() for b in m.group(2).split(",") if b.strip())
+        found.append((m.start(), m.group(1), bases, m.group(3)))
+    return [(name, bases, doc) for _, name, bases, doc in sorted(found)]
 
 
 def exceptions(errors_rs: str) -> str:
     out = []
-    for name, parent, doc in DECL.findall(errors_rs):
+    for name, parent, doc in declarations(errors_rs):
         base = "Exception" if parent == "PyException" else parent
         lines = [f"class {name}({base}):", f'    """{doc}"""']
         if base == "Exception":
@@ -51,7 +66,7 @@ def exceptions(errors_rs: str) -> str:
             lines.append(f"    {attr}: {ty}")
         out.append("\n".join(lines))
     if not out:
-        sys.exit("no create_exception! declarations found")
+        sys.exit("no exception declarations found")
     return "\n\n".join(out) + "\n"
 
 

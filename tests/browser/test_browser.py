@@ -283,3 +283,61 @@ def suppressed_cells(page: object, spec: Page) -> list[str]:
         if any(re.search(r"\d", c) for c in r[3:-1]):
             out.append(f"{spec.name}: a hidden cell shows a number: {r}")
     return out
+
+
+# What a notebook's own style sheet does to tables (JupyterLab's `.jp-RenderedHTMLCommon` rules,
+# the classic notebook's `.rendered_html` ones are the same): every cell right-aligned, a fixed
+# table layout that clips long cells, the table centred. Placed after the fragment, the worst
+# case, since the notebook's sheet may come before or after ours.
+JUPYTER_CSS = """
+.jp-RenderedHTMLCommon table{border-collapse:collapse;border-spacing:0;border:none;font-size:13px;
+  table-layout:fixed;margin-left:auto;margin-bottom:1em;margin-right:auto}
+.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th,.jp-RenderedHTMLCommon tr{text-align:right;
+  vertical-align:middle;padding:.5em;line-height:normal;white-space:normal;max-width:none;border:none}
+.jp-OutputArea-output{width:600px;overflow-x:auto}
+"""
+
+
+def in_jupyter(fragment: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>notebook</title></head>\n<body>\n"
+        '<div class="jp-OutputArea-output jp-RenderedHTMLCommon">' + fragment + "</div>\n"
+        f"<style>{JUPYTER_CSS}</style>\n</body></html>\n"
+    )
+
+
+def test_the_findings_table_reads_left_to_right_in_jupyter(browser: object) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    found = bb.Dossier.load(str(ROOT / "tests/fixtures/validation/many-problems.input.json")).validate()
+    context = browser.new_context(viewport={"width": 800, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    problems: list[str] = []
+    for lang in ("da", "en"):
+        path = OUT / f"jupyter-findings-{lang}.html"
+        path.write_text(in_jupyter(bb.Findings(found, lang=lang)._repr_html_()), encoding="utf-8")
+        page.goto(path.as_uri(), wait_until="load")
+        facts = page.evaluate(
+            """() => {
+                const table = document.querySelector('.bb-report table');
+                const cells = [...table.querySelectorAll('td, th')];
+                return {
+                    layout: getComputedStyle(table).tableLayout,
+                    aligned: cells.filter(c => !c.classList.contains('num'))
+                        .map(c => getComputedStyle(c).textAlign),
+                    clipped: cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText.slice(0, 40)),
+                    left: table.getBoundingClientRect().left - table.closest('.bb-report').getBoundingClientRect().left,
+                };
+            }"""
+        )
+        if facts["layout"] != "auto":
+            problems.append(f"{lang}: table-layout {facts['layout']}")
+        wrong = {a for a in facts["aligned"] if a not in ("left", "start")}
+        if wrong:
+            problems.append(f"{lang}: cells aligned {wrong}")
+        if facts["clipped"]:
+            problems.append(f"{lang}: clipped cells {facts['clipped'][:3]}")
+        if facts["left"] > 40:
+            problems.append(f"{lang}: the table is not at the left ({facts['left']} px in)")
+        page.screenshot(path=str(OUT / f"jupyter-findings-{lang}.png"))
+    context.close()
+    assert not problems, "\n".join(problems)

@@ -23,7 +23,7 @@ CORE = ROOT / "crates" / "core" / "src"
 DOSSIER: dict[str, str] = {
     "new": "Dossier", "example": "Dossier.example", "load": "Dossier.load", "from_json": "Dossier.from_json",
     "to_json": "Dossier.to_json", "save": "Dossier.save", "validate": "Dossier.validate", "check": "Dossier.check",
-    "summary": "Dossier.summary", "agreement": "Dossier.agreement", "LifecycleFacet.transition": "DossierLifecycle.transition",
+    "summary": "Dossier.summary", "summary_markdown": "Dossier._repr_markdown_", "agreement": "Dossier.agreement", "LifecycleFacet.transition": "DossierLifecycle.transition",
     "LifecycleFacet.transition_with": "DossierLifecycle.transition", "LifecycleFacet.preview": "DossierLifecycle.preview", "LifecycleFacet.preview_with": "DossierLifecycle.preview",
     "LifecycleFacet.edit_terms": "DossierLifecycle.edit_terms", "LifecycleFacet.amend": "DossierLifecycle.amend", "add_person": "Dossier.add_person",
     "posts_for": "Dossier.posts_held_by", "post": "Dossier.posts", "person": "Dossier.people",
@@ -180,6 +180,8 @@ FREE_NOT_EXPOSED = {
     "attribute_class": "used by the privacy gate", "is_sensitive": "used by the privacy gate",
     "class_of": "the schema's x-sensitivity, in dossier_schema_json", "field_classes": "as class_of",
     "parse_date": "Python passes datetime.date", "start_of_day": "Python passes datetime",
+    "parse_date_arg": "every date argument takes a date or its text (convert.rs Date)",
+    "parse_instant_arg": "every instant argument takes a datetime or its text (convert.rs Instant)",
     "csv_header": "the header row is the first line of newcomers_to_csv([]) and of the CLI's template",
     "csv_header_styled": "as csv_header, in a style: the first line of newcomers_to_csv_styled([], style)",
     "date_text": "used by the sheet writers (a day in a cell: DD-MM-YYYY in Danish)",
@@ -353,12 +355,12 @@ def test_help_is_useful() -> None:
     text = pydoc.plain(pydoc.render_doc(bb.Dossier))
     assert "A dossier: actors, people, posts and agreements in one document." in text
     # Methods show their signatures with defaults and what they do.
-    assert "summary(self, /, lang='da', as_of=None)" in text
+    assert "summary(self, /, lang=None, as_of=None)" in text
     assert "posts_held_by(self, /, person, date)" in text and "The posts `person` holds on `date`." in text
     func = pydoc.plain(pydoc.render_doc(bb.scores_frame))
     assert "Columns:" in func and "Int64" in func
     assert str(inspect.signature(bb.assess_many)) == "(dossiers, as_of)"
-    assert "lang='da'" in str(inspect.signature(bb.DossierAssessment.report))
+    assert "lang=None" in str(inspect.signature(bb.DossierAssessment.report))
 
 
 def test_the_stub_lists_every_native_name() -> None:

@@ -126,8 +126,10 @@ def test_external_findings_go_in_as_objects_or_dicts() -> None:
     assert info.value.path.startswith("external.roles[0]")
     with pytest.raises(bb.NotFoundError):
         d.assessment.assess("nope", dt.date(2017, 6, 30))
+    # A date may be given as text (issue 21); a number is still a TypeError.
+    assert d.assessment.assess("aalborg-lbb", "2017-06-30").as_of == dt.date(2017, 6, 30)
     with pytest.raises(TypeError):
-        d.assessment.assess("aalborg-lbb", "2017-06-30")  # type: ignore[arg-type]
+        d.assessment.assess("aalborg-lbb", 20170630)  # type: ignore[arg-type]
 
 
 def test_survey_figures_match_rust() -> None:

@@ -305,7 +305,8 @@ def test_reprs_and_debug_name_no_free_text() -> None:
     alignment = d.checklists.alignment("horsens-lawan", "joint-expectations")
     assert repr(alignment).startswith('ChecklistAlignment("horsens-lawan", "joint-expectations", score=0.')
     assert "Børnene" not in " ".join(f.message("da") for f in alignment.findings)
-    assert alignment._repr_markdown_().startswith("# Joint expectation alignment")
+    assert alignment.render("markdown", "en").startswith("# Joint expectation alignment")
+    assert alignment._repr_markdown_() == alignment.render("markdown", "da")  # bb.options.lang
 
 
 @settings(max_examples=40, deadline=None)

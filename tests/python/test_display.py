@@ -77,7 +77,8 @@ def test_every_kind_of_display_is_covered() -> None:
 def test_match_run_html_shows_the_outcome_and_escapes_ids() -> None:
     d = bb.Dossier.example("ikast-brande")
     run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", as_of=dt.date(2016, 4, 1))
-    html = run._repr_html_()
+    assert run._repr_html_().startswith('<div class="bb-report" lang="da">')  # bb.options.lang
+    html = run.html("en")
     assert html.startswith('<div class="bb-report" lang="en">')
     for newcomer, offer, _ in run.pairs():
         assert newcomer in html and offer in html

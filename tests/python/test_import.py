@@ -110,8 +110,9 @@ def test_a_bad_file_raises_with_every_problem_and_no_personal_values() -> None:
     assert [(p["line"], p["column"]) for p in problems][:3] == [(2, 3), (2, 9), (3, 1)]
     with pytest.raises(bb.ValidationError):
         bb.offers_from_csv("id,kind,title,capacity\no-1,contact_famly,x,1\n", file_name="tilbud.csv")
-    with pytest.raises(bb.InvalidInputError):
+    with pytest.raises(bb.InvalidInputError) as missing:
         bb.read_offers_csv(IMPORT / "no-such-file.csv")
+    assert isinstance(missing.value, FileNotFoundError)
     with pytest.raises(TypeError):
         bb.newcomers_from_csv(42)  # type: ignore[arg-type]
     with pytest.raises(bb.InvalidInputError):

@@ -55,4 +55,6 @@ def test_an_unknown_agreement_is_a_typed_error() -> None:
         d.meetings.minutes(ON, "no-such")
     assert e.value.code == "not_found.agreement"
     with pytest.raises(TypeError):
-        d.meetings.minutes("2017-06-30")  # type: ignore[arg-type]
+        d.meetings.minutes(20170630)  # type: ignore[arg-type]
+    # Text is a date (issue 21): the same minutes as for the date.
+    assert d.meetings.minutes(ON.isoformat()).render("markdown", "en") == d.meetings.minutes(ON).render("markdown", "en")

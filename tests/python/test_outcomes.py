@@ -45,4 +45,9 @@ def test_the_view_hides_every_cell_that_could_single_out_a_household() -> None:
     table = view.tables("da")[0]
     assert table["name"] == "outcomes" and len(table["rows"]) == 32
     assert view.left_out_without_basis == 0
-    assert "Outcomes" in view._repr_html_()
+    assert 'lang="da"' in view._repr_html_()  # bb.options.lang, Danish by default
+    bb.options.lang = "en"
+    try:
+        assert "Outcomes" in view._repr_html_()
+    finally:
+        bb.options.lang = "da"

@@ -120,6 +120,15 @@ impl BrobyggerError {
         }
     }
 
+    /// Whether this is `load.io` because the file does not exist (as opposed to a directory,
+    /// a refused permission, ...): what a binding raises as its language's own "file not
+    /// found" (Python's `FileNotFoundError`) while keeping the code.
+    pub fn is_missing_file(&self) -> bool {
+        matches!(self, BrobyggerError::InvalidInput { code, reason, .. }
+            if *code == ErrorCode::from(LoadCode::Io)
+                && *reason == std::io::ErrorKind::NotFound.to_string())
+    }
+
     /// The findings attached, if any.
     pub fn findings(&self) -> &[Finding] {
         match self {

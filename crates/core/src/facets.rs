@@ -49,6 +49,12 @@ impl Dossier {
         summary(self, options)
     }
 
+    /// The summary as Markdown that renders line for line (what a notebook shows): each line
+    /// that is not a list item is its own paragraph, each list one list.
+    pub fn summary_markdown(&self, options: impl Into<SummaryOptions>) -> String {
+        crate::summary::summary_markdown(self, options)
+    }
+
     /// Agreements' status transitions, draft terms and amendments.
     pub fn lifecycle(&self) -> LifecycleFacet<&Dossier> {
         LifecycleFacet::new(self)

@@ -720,6 +720,11 @@ mod tests {
             })
         );
         assert!(matches!(read_input(&dir), Err(LoadError::Io { .. })));
+        // Only a path that does not exist is a missing file (bindings raise their own
+        // "file not found" for it); a directory is another `load.io`.
+        let missing = crate::BrobyggerError::from(read_input(dir.join("nope.json")).unwrap_err());
+        assert!(missing.is_missing_file() && missing.code() == "load.io");
+        assert!(!crate::BrobyggerError::from(read_input(&dir).unwrap_err()).is_missing_file());
         #[cfg(unix)]
         {
             // /dev/zero never ends: refused before a byte is read.

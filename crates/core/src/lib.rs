@@ -255,7 +255,7 @@ pub use status::AgreementStatus;
 pub use store_tables::{audit_log_table, history_table};
 pub use summary::SummaryOptions;
 pub use tables::{TABLE_NAMES, empty_table};
-pub use time::{Timestamp, parse_date, start_of_day};
+pub use time::{Timestamp, parse_date, parse_date_arg, parse_instant_arg, start_of_day};
 pub use validation_code::ValidationCode;
 pub use vocabulary::vocabulary;
 

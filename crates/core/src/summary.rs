@@ -109,6 +109,33 @@ pub(crate) fn summary(dossier: &Dossier, options: impl Into<SummaryOptions>) -> 
     s
 }
 
+/// The summary as Markdown that shows line for line: every line that is not a list item is a
+/// paragraph of its own (the plain text's consecutive lines, "Status: …" then "Parties: …",
+/// would run together into one paragraph, and a line after a list would continue its last
+/// item), and each list stays one list.
+pub(crate) fn summary_markdown(dossier: &Dossier, options: impl Into<SummaryOptions>) -> String {
+    let text = summary(dossier, options);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        if let Some(p) = prev
+            && !p.is_empty()
+            && !line.is_empty()
+            && !(list_item(p) && list_item(line))
+        {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
+}
+
+fn list_item(line: &str) -> bool {
+    line.trim_start().starts_with("- ")
+}
+
 fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &SummaryOptions) {
     let lang = o.lang;
     let _ = writeln!(
@@ -260,6 +287,34 @@ fn summarise_agreement(dossier: &Dossier, s: &mut String, a: &Agreement, o: &Sum
                 }
                 None => {
                     let _ = writeln!(s, "  - {}", v.number);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_markdown_summary_keeps_every_line_apart() {
+        for name in ["aalborg", "ikast-brande", "horsens", "esbjerg"] {
+            let d = crate::Dossier::example(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for lang in [Lang::Da, Lang::En] {
+                let text = summary(&d, lang);
+                let md = summary_markdown(&d, lang);
+                // The same lines, in the same order; only blank lines added.
+                let kept: Vec<&str> = md.lines().filter(|l| !l.is_empty()).collect();
+                let orig: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+                assert_eq!(kept, orig, "{name}");
+                // No two neighbouring lines that would join: a paragraph line always stands
+                // alone, list items only follow list items.
+                let lines: Vec<&str> = md.lines().collect();
+                for w in lines.windows(2) {
+                    if !w[0].is_empty() && !w[1].is_empty() {
+                        assert!(list_item(w[0]) && list_item(w[1]), "{name}: {w:?}");
+                    }
                 }
             }
         }

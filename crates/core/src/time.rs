@@ -82,3 +82,79 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 pub fn start_of_day(date: NaiveDate) -> Timestamp {
     date.and_time(chrono::NaiveTime::MIN).and_utc()
 }
+
+/// Reads a date argument given as text (Python's `as_of="2024-04-01"`): the forms
+/// [`parse_date`] reads, or `input.bad_date` at `argument` saying which forms are read. The
+/// error never repeats the text (it could be anything a caller passed, personal data too).
+pub fn parse_date_arg(s: &str, argument: &str) -> Result<NaiveDate, crate::error::BrobyggerError> {
+    parse_date(s).ok_or_else(|| {
+        crate::error::BrobyggerError::parse(
+            crate::code::InputCode::BadDate,
+            argument,
+            (0, 0),
+            "not a date: write YYYY-MM-DD (DD-MM-YYYY and DD.MM.YYYY are read too)",
+        )
+    })
+}
+
+/// Reads an instant argument given as text: RFC 3339 with an offset
+/// (`2024-04-01T09:30:00Z`, `2024-04-01T11:30:00+02:00`), or a date as [`parse_date_arg`]
+/// reads it, meaning the start of that day in UTC. Anything else is `input.bad_instant` at
+/// `argument`; the error never repeats the text.
+pub fn parse_instant_arg(
+    s: &str,
+    argument: &str,
+) -> Result<Timestamp, crate::error::BrobyggerError> {
+    let t = s.trim();
+    if let Ok(i) = DateTime::parse_from_rfc3339(t) {
+        return Ok(i.with_timezone(&Utc));
+    }
+    parse_date(t).map(start_of_day).ok_or_else(|| {
+        crate::error::BrobyggerError::parse(
+            crate::code::InputCode::BadInstant,
+            argument,
+            (0, 0),
+            "not an instant: write RFC 3339 with an offset (2024-04-01T09:30:00Z) or a date (2024-04-01)",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_arguments_read_the_spreadsheet_forms_and_refuse_the_rest() {
+        let d = NaiveDate::from_ymd_opt(2024, 4, 1);
+        for s in ["2024-04-01", "01-04-2024", "01.04.2024", " 2024-04-01 "] {
+            assert_eq!(parse_date_arg(s, "as_of").ok(), d, "{s}");
+        }
+        for s in ["2024-02-30", "april", "", "2024/04/01"] {
+            let e = parse_date_arg(s, "as_of")
+                .err()
+                .map(|e| (e.code(), e.to_string()));
+            let (code, text) = e.unwrap_or_default();
+            assert_eq!(code, "input.bad_date", "{s}");
+            assert!(
+                text.contains("as_of") && text.contains("YYYY-MM-DD"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn instant_arguments_read_rfc3339_or_a_day() {
+        let at = parse_instant_arg("2024-04-01T11:30:00+02:00", "at").ok();
+        assert_eq!(
+            at.map(|t| t.to_rfc3339()),
+            Some("2024-04-01T09:30:00+00:00".into())
+        );
+        let day = parse_instant_arg("01-04-2024", "at").ok();
+        assert_eq!(
+            day.map(|t| t.to_rfc3339()),
+            Some("2024-04-01T00:00:00+00:00".into())
+        );
+        let e = parse_instant_arg("2024-04-01T25:00", "at").err();
+        assert_eq!(e.map(|e| e.code()), Some("input.bad_instant"));
+    }
+}

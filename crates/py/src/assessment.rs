@@ -6,6 +6,7 @@
 //! as dicts shaped like their JSON (`{"slot": "role_split", "blocks": [{"type": "matrix",
 //! "map": {...}}]}`).
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py, to_pyerr};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
@@ -99,6 +100,29 @@ impl Assessment {
             py,
             &Present::tables(&self.inner, crate::convert::lang(lang)?),
         )
+    }
+
+    /// The table `table` (`scores`, `checks` or `assessment_findings`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.scores_frame(a)` gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "scores", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "scores", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
     }
     /// The agreement's id.
     #[getter]
@@ -196,16 +220,18 @@ impl Assessment {
     }
 
     /// The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
-    #[pyo3(signature = (lang = "da", format = "md"))]
-    fn render(&self, lang: &str, format: &str) -> PyResult<String> {
-        Ok(self
-            .inner
-            .render(crate::convert::lang(lang)?, self::format(format)?))
+    #[pyo3(signature = (lang = None, format = "md"))]
+    fn render(&self, lang: Option<&str>, format: &str) -> PyResult<String> {
+        Ok(self.inner.render(
+            crate::convert::lang_or_display(lang)?,
+            self::format(format)?,
+        ))
     }
 
-    /// Jupyter: the scores chart, findings and advice (in Danish).
+    /// Jupyter: the scores chart, findings and advice, in `bb.options.lang`.
     fn _repr_html_(&self) -> String {
-        self.inner.render(core::Lang::Da, Format::HtmlFragment)
+        self.inner
+            .render(crate::convert::display_lang(), Format::HtmlFragment)
     }
 
     fn __repr__(&self) -> String {
@@ -441,9 +467,10 @@ impl DossierAssessment {
         &self,
         py: Python<'_>,
         agreement: &str,
-        as_of: NaiveDate,
+        as_of: Date,
         external: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Assessment> {
+        let as_of = as_of.0;
         let options = AssessmentOptions {
             as_of,
             external: self::external(external)?,
@@ -458,7 +485,8 @@ impl DossierAssessment {
     }
 
     /// Assesses every agreement as of a date.
-    fn assess_all(&self, py: Python<'_>, as_of: NaiveDate) -> PyResult<Vec<Assessment>> {
+    fn assess_all(&self, py: Python<'_>, as_of: Date) -> PyResult<Vec<Assessment>> {
+        let as_of = as_of.0;
         let d = self.dossier.read_wait(py)?;
         Ok(d.inner
             .assessment()
@@ -470,9 +498,10 @@ impl DossierAssessment {
 
     /// Every agreement's health as of a date, as readable text in `lang`: the assessment's
     /// scores, the role split and the checklists (what `brobygger demo` prints).
-    #[pyo3(signature = (as_of, lang = "da"))]
-    fn health_summary(&self, py: Python<'_>, as_of: NaiveDate, lang: &str) -> PyResult<String> {
-        let lang = crate::convert::lang(lang)?;
+    #[pyo3(signature = (as_of, lang = None))]
+    fn health_summary(&self, py: Python<'_>, as_of: Date, lang: Option<&str>) -> PyResult<String> {
+        let as_of = as_of.0;
+        let lang = crate::convert::lang_or_display(lang)?;
         Ok(self
             .dossier
             .read_wait(py)?
@@ -488,8 +517,9 @@ impl DossierAssessment {
         &self,
         py: Python<'py>,
         agreement: &str,
-        as_of: NaiveDate,
+        as_of: Date,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = as_of.0;
         let d = self.dossier.read_wait(py)?;
         let sections = d
             .inner
@@ -503,19 +533,20 @@ impl DossierAssessment {
     /// `assess`). The role-split and checklist slots show the role matrix and the checklists
     /// side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
     /// instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
-    #[pyo3(signature = (agreement, as_of, lang = "da", external = None, sections = None))]
+    #[pyo3(signature = (agreement, as_of, lang = None, external = None, sections = None))]
     fn report(
         &self,
         py: Python<'_>,
         agreement: &str,
-        as_of: NaiveDate,
-        lang: &str,
+        as_of: Date,
+        lang: Option<&str>,
         external: Option<&Bound<'_, PyAny>>,
         sections: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
+        let as_of = as_of.0;
         let options = ReportOptions {
             as_of,
-            lang: crate::convert::lang(lang)?,
+            lang: crate::convert::lang_or_display(lang)?,
             format: Format::Markdown,
             external: self::external(external)?,
             sections: self::sections(sections)?,

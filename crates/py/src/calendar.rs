@@ -2,6 +2,7 @@
 //! `to_ics()`, `d.calendar.ics(...)` as the iCalendar text, and `read_ics(text)`. Delegations
 //! to the core.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, lang, parse_enum, to_py};
 use crate::dossier::{Dossier, Shared};
 use brobygger::calendar::{self, CalendarOptions};
@@ -43,11 +44,12 @@ impl DossierCalendar {
     fn export(
         &self,
         py: Python<'_>,
-        as_of: NaiveDate,
+        as_of: Date,
         lang: &str,
         audience: &str,
         horizon_days: u32,
     ) -> PyResult<Calendar> {
+        let as_of = as_of.0;
         let options = options(as_of, lang, audience, horizon_days)?;
         let d = self.dossier.read_wait(py)?;
         Ok(Calendar {
@@ -60,11 +62,12 @@ impl DossierCalendar {
     fn ics(
         &self,
         py: Python<'_>,
-        as_of: NaiveDate,
+        as_of: Date,
         lang: &str,
         audience: &str,
         horizon_days: u32,
     ) -> PyResult<String> {
+        let as_of = as_of.0;
         let options = options(as_of, lang, audience, horizon_days)?;
         let d = self.dossier.read_wait(py)?;
         Ok(d.inner.calendar().ics(options))

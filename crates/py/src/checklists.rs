@@ -3,6 +3,7 @@
 //! the rendered comparison. `Dossier.checklists` gives the operations on one dossier; structured
 //! inputs (parties, answers, requirements) are dicts shaped like the JSON file.
 
+use crate::convert::Instant;
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
@@ -97,9 +98,9 @@ view!(
         findings(&self.inner.validate())
     }
     /// The template written out as a form in Markdown, in `lang`.
-    #[pyo3(signature = (lang = "da"))]
-    fn describe(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.describe(crate::convert::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn describe(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self.inner.describe(crate::convert::lang_or_display(lang)?))
     }
 });
 
@@ -175,6 +176,29 @@ view!(
     fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &Present::tables(&self.inner, crate::convert::lang(lang)?))
     }
+
+    /// The table `table` (`checklist`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.checklist_frame(a)` gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "checklist", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "checklist", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
+    }
     /// The agreement.
     #[getter]
     fn agreement(&self) -> &str {
@@ -223,21 +247,22 @@ view!(
         findings(&self.inner.findings)
     }
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
-    #[pyo3(signature = (format = "markdown", lang = "da"))]
-    fn render(&self, format: &str, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (format = "markdown", lang = None))]
+    fn render(&self, format: &str, lang: Option<&str>) -> PyResult<String> {
         let format = parse_enum(format, "format")?;
-        Ok(self.inner.render(format, crate::convert::lang(lang)?))
+        Ok(self.inner.render(format, crate::convert::lang_or_display(lang)?))
     }
-    /// The Markdown comparison, for Jupyter.
+    /// The Markdown comparison in `bb.options.lang`, for Jupyter.
     fn _repr_markdown_(&self) -> String {
-        self.inner.render(core::Format::Markdown, core::Lang::En)
+        self.inner
+            .render(core::Format::Markdown, crate::convert::display_lang())
     }
-    /// Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
+    /// Jupyter: the side-by-side comparison as HTML in `bb.options.lang`, its styles scoped to it.
     fn _repr_html_(&self) -> String {
         core::present::page_fragment(
             &self
                 .inner
-                .render(core::Format::Html, core::Lang::En),
+                .render(core::Format::Html, crate::convert::display_lang()),
         )
     }
 });
@@ -399,10 +424,11 @@ impl DossierChecklists {
         party: &Bound<'_, PyAny>,
         template: &str,
         by: &str,
-        at: Timestamp,
+        at: Instant,
         version: Option<u32>,
         id: Option<String>,
     ) -> PyResult<String> {
+        let at = at.0;
         let party: PartyRef = from_py(party, "party")?;
         let start = StartChecklist {
             agreement: AgreementId::new(agreement),
@@ -432,8 +458,9 @@ impl DossierChecklists {
         session: &str,
         answers: &Bound<'_, PyAny>,
         by: &str,
-        at: Timestamp,
+        at: Instant,
     ) -> PyResult<()> {
+        let at = at.0;
         let answers: Vec<AnswerInput> = from_py(answers, "answers")?;
         self.dossier
             .write_wait(py)?
@@ -444,7 +471,8 @@ impl DossierChecklists {
     }
 
     /// Submits a session with every item answered; it is frozen afterwards.
-    fn submit(&self, py: Python<'_>, session: &str, by: &str, at: Timestamp) -> PyResult<()> {
+    fn submit(&self, py: Python<'_>, session: &str, by: &str, at: Instant) -> PyResult<()> {
+        let at = at.0;
         self.dossier
             .write_wait(py)?
             .inner
@@ -462,9 +490,10 @@ impl DossierChecklists {
         template: &str,
         item: &str,
         by: &str,
-        at: Timestamp,
+        at: Instant,
         note: String,
     ) -> PyResult<()> {
+        let at = at.0;
         let resolve = ResolveItem {
             agreement: AgreementId::new(agreement),
             template: TemplateId::new(template),
@@ -555,24 +584,24 @@ impl DossierChecklists {
 
     /// Where each agreement stands with its checklists, as text in `lang` (empty without
     /// checklist data).
-    #[pyo3(signature = (lang = "da"))]
-    fn summary(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        let lang = crate::convert::lang(lang)?;
+    #[pyo3(signature = (lang = None))]
+    fn summary(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = crate::convert::lang_or_display(lang)?;
         Ok(self.dossier.read_wait(py)?.inner.checklists().summary(lang))
     }
 
     /// The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
-    #[pyo3(signature = (agreement, template, format = "markdown", lang = "da"))]
+    #[pyo3(signature = (agreement, template, format = "markdown", lang = None))]
     fn render_comparison(
         &self,
         py: Python<'_>,
         agreement: &str,
         template: &str,
         format: &str,
-        lang: &str,
+        lang: Option<&str>,
     ) -> PyResult<String> {
         let format = parse_enum(format, "format")?;
-        let lang = crate::convert::lang(lang)?;
+        let lang = crate::convert::lang_or_display(lang)?;
         self.dossier
             .read_wait(py)?
             .inner

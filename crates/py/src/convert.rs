@@ -3,16 +3,18 @@
 //! data to and from Python objects, and language codes.
 
 use crate::errors::{
-    InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError, NotFoundError,
-    ParseError, UnsupportedVersionError, ValidationError,
+    InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError, MissingFileError,
+    NotFoundError, ParseError, UnsupportedVersionError, ValidationError,
 };
 use crate::model::Finding;
 use brobygger::chrono::NaiveDate;
 use brobygger::import::{Sheet, SheetCell};
 use brobygger::{BrobyggerError, Lang};
 use pyo3::IntoPyObjectExt;
+use pyo3::inspect::PyStaticExpr;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::{type_hint_identifier, type_hint_union};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -24,6 +26,7 @@ pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
         let message = e.to_string();
         let findings: Vec<Finding> = e.findings().iter().cloned().map(Finding::from).collect();
         let code = e.code().to_owned();
+        let missing_file = e.is_missing_file();
         let (err, attrs): (PyErr, Vec<(&str, Py<PyAny>)>) = match e {
             BrobyggerError::Parse {
                 path,
@@ -32,7 +35,7 @@ pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
                 reason,
                 ..
             } => (
-                ParseError::new_err(message),
+                ParseError.new_err(message),
                 vec![
                     ("path", obj(py, path)),
                     ("line", obj(py, line)),
@@ -43,31 +46,42 @@ pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
             BrobyggerError::UnsupportedVersion {
                 found, supported, ..
             } => (
-                UnsupportedVersionError::new_err(message),
+                UnsupportedVersionError.new_err(message),
                 vec![("found", obj(py, found)), ("supported", obj(py, supported))],
             ),
-            BrobyggerError::Validation { .. } => (ValidationError::new_err(message), vec![]),
+            BrobyggerError::Validation { .. } => (ValidationError.new_err(message), vec![]),
             BrobyggerError::NotFound { entity, id, .. } => (
-                NotFoundError::new_err(message),
+                NotFoundError.new_err(message),
                 vec![("entity", obj(py, entity)), ("id", obj(py, id))],
             ),
             BrobyggerError::InvalidTransition { from, to, .. } => (
-                InvalidTransitionError::new_err(message),
+                InvalidTransitionError.new_err(message),
                 vec![
                     ("from_status", obj(py, enum_str(&from))),
                     ("to_status", obj(py, enum_str(&to))),
                 ],
             ),
+            BrobyggerError::InvalidInput { path, reason, .. } if missing_file => (
+                MissingFileError.new_err(message),
+                vec![
+                    // As Python's own: `[Errno 2] <message>: '<path>'`, `e.filename`, `e.errno`.
+                    ("filename", obj(py, path.clone())),
+                    ("errno", obj(py, ENOENT)),
+                    ("strerror", obj(py, reason.clone())),
+                    ("path", obj(py, path)),
+                    ("reason", obj(py, reason)),
+                ],
+            ),
             BrobyggerError::InvalidInput { path, reason, .. } => (
-                InvalidInputError::new_err(message),
+                InvalidInputError.new_err(message),
                 vec![("path", obj(py, path)), ("reason", obj(py, reason))],
             ),
             BrobyggerError::Infeasible { reason, .. } => (
-                InfeasibleError::new_err(message),
+                InfeasibleError.new_err(message),
                 vec![("reason", obj(py, reason))],
             ),
             BrobyggerError::Internal { reason, .. } => (
-                InternalError::new_err(message),
+                InternalError.new_err(message),
                 vec![("reason", obj(py, reason))],
             ),
         };
@@ -80,6 +94,9 @@ pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
         err
     })
 }
+
+/// `errno.ENOENT`, what `FileNotFoundError.errno` holds on every platform Python runs on.
+const ENOENT: i32 = 2;
 
 fn obj<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> Py<PyAny> {
     v.into_py_any(py).unwrap_or_else(|_| py.None())
@@ -467,4 +484,116 @@ pub(crate) fn cell(value: &Bound<'_, PyAny>, path: &str) -> PyResult<brobygger::
         path,
         "a group key value must be None, a bool, an int, a float, a str or a date",
     )))
+}
+
+/// A date argument: a `datetime.date` (a `datetime` counts by its day) or text the core reads
+/// as a date, `"2024-04-01"` or day first as the CLI and spreadsheets take it (`"01-04-2024"`,
+/// `"01.04.2024"`). Text that is no date is a `ParseError` (`input.bad_date`, also a
+/// `ValueError`); any other type is pyo3's `TypeError` naming the argument.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Date(pub(crate) NaiveDate);
+
+impl<'py> FromPyObject<'_, 'py> for Date {
+    type Error = PyErr;
+
+    const INPUT_TYPE: PyStaticExpr = type_hint_union!(
+        type_hint_identifier!("datetime", "date"),
+        type_hint_identifier!("builtins", "str")
+    );
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = obj.cast::<PyString>() {
+            return brobygger::parse_date_arg(&s.to_cow()?, "date")
+                .map(Date)
+                .map_err(to_pyerr);
+        }
+        obj.extract::<NaiveDate>().map(Date).map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "expected a datetime.date or a str such as \"2024-04-01\", not {}",
+                type_name(&obj)
+            ))
+        })
+    }
+}
+
+/// An instant argument: an aware `datetime.datetime`, or text the core reads as an instant
+/// (RFC 3339 with an offset, `"2024-04-01T09:30:00Z"`, or a date meaning the start of that
+/// day in UTC). Text that is neither is a `ParseError` (`input.bad_instant`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Instant(pub(crate) brobygger::Timestamp);
+
+impl<'py> FromPyObject<'_, 'py> for Instant {
+    type Error = PyErr;
+
+    const INPUT_TYPE: PyStaticExpr = type_hint_union!(
+        type_hint_identifier!("datetime", "datetime"),
+        type_hint_identifier!("builtins", "str")
+    );
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = obj.cast::<PyString>() {
+            return brobygger::parse_instant_arg(&s.to_cow()?, "instant")
+                .map(Instant)
+                .map_err(to_pyerr);
+        }
+        obj.extract::<brobygger::Timestamp>()
+            .map(Instant)
+            .map_err(|e| {
+                pyo3::exceptions::PyTypeError::new_err(format!(
+                    "expected an aware datetime.datetime or a str such as \"2024-04-01T09:30:00Z\", not {} ({e})",
+                    type_name(&obj)
+                ))
+            })
+    }
+}
+
+/// The language every notebook display (`_repr_html_`, `_repr_markdown_`) and every display
+/// method called without `lang` uses: `bb.options.lang`, Danish until changed. One per process,
+/// as a notebook is.
+static DISPLAY_LANG_IS_ENGLISH: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// The display language (`bb.options.lang`).
+pub(crate) fn display_lang() -> Lang {
+    if DISPLAY_LANG_IS_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::En
+    } else {
+        Lang::Da
+    }
+}
+
+/// Sets the display language (`bb.options.lang = "en"`); an unknown language is an
+/// `InvalidInputError` at `lang` and changes nothing.
+pub(crate) fn set_display_lang(s: &str) -> PyResult<Lang> {
+    let l = lang(s)?;
+    DISPLAY_LANG_IS_ENGLISH.store(l == Lang::En, std::sync::atomic::Ordering::Relaxed);
+    Ok(l)
+}
+
+/// `lang` if given, else the display language.
+pub(crate) fn lang_or_display(s: Option<&str>) -> PyResult<Lang> {
+    s.map_or_else(|| Ok(display_lang()), lang)
+}
+
+/// What `to_pandas()` and `to_polars()` of a result object return: its table `table` as a
+/// DataFrame of `engine` (`"pandas"` or `"polars"`), made by the Python layer from the
+/// object's `tables(lang)` (`brobygger.frames._result_frame`).
+pub(crate) fn result_frame<'py>(
+    result: &Bound<'py, PyAny>,
+    engine: &str,
+    table: &str,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    result
+        .py()
+        .import("brobygger.frames")?
+        .getattr("_result_frame")?
+        .call1((result, engine, table, lang))
+}
+
+fn type_name(obj: &Borrowed<'_, '_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default()
 }

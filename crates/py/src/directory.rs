@@ -2,6 +2,7 @@
 //! `.search(...)`, `.hsds(...)`, `.hsds_json(...)`), the register as a class, and the
 //! spreadsheet functions. Every method delegates to the core.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, from_py, lang, to_py};
 use crate::dossier::Dossier;
 use crate::model::Finding;
@@ -56,12 +57,8 @@ impl DossierDirectory {
     /// `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
     /// organisations without an entry of their own.
     #[pyo3(signature = (as_of = None, listed_only = false))]
-    fn build(
-        &self,
-        py: Python<'_>,
-        as_of: Option<NaiveDate>,
-        listed_only: bool,
-    ) -> PyResult<Directory> {
+    fn build(&self, py: Python<'_>, as_of: Option<Date>, listed_only: bool) -> PyResult<Directory> {
+        let as_of = as_of.map(|v| v.0);
         let d = self.dossier.try_borrow(py)?;
         Ok(Directory {
             inner: d.inner.directory().build(options(as_of, listed_only)),
@@ -75,9 +72,10 @@ impl DossierDirectory {
         &self,
         py: Python<'py>,
         query: Option<&Bound<'py, PyAny>>,
-        as_of: Option<NaiveDate>,
+        as_of: Option<Date>,
         listed_only: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = as_of.map(|v| v.0);
         let q = self::query(query)?;
         let d = self.dossier.try_borrow(py)?;
         to_py(
@@ -183,16 +181,43 @@ impl Directory {
         to_py(py, &Present::tables(&self.inner, self::lang(lang)?))
     }
 
+    /// The table `table` (`directory` or `directory_offers`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.frame(d.tables(lang), "directory", lang)` gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "directory", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "directory", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
+    }
+
     /// The register as an HTML fragment: each association with its offers, days and times.
-    #[pyo3(signature = (lang = "da"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.present(Format::HtmlFragment, self::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn html(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self
+            .inner
+            .present(Format::HtmlFragment, crate::convert::lang_or_display(lang)?))
     }
 
     /// The register as Markdown.
-    #[pyo3(signature = (lang = "da"))]
-    fn markdown(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.present(Format::Markdown, self::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn markdown(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self
+            .inner
+            .present(Format::Markdown, crate::convert::lang_or_display(lang)?))
     }
 
     /// The register as plain Python data.
@@ -200,10 +225,10 @@ impl Directory {
         to_py(py, &self.inner)
     }
 
-    /// Jupyter: the register as HTML (English).
+    /// Jupyter: the register as HTML in `bb.options.lang`.
     fn _repr_html_(&self) -> String {
         self.inner
-            .present(Format::HtmlFragment, brobygger::Lang::En)
+            .present(Format::HtmlFragment, crate::convert::display_lang())
     }
 
     fn __len__(&self) -> usize {

@@ -1,13 +1,13 @@
 //! The `Dossier` class: load, inspect, validate, change and save a dossier from Python.
 
+use crate::convert::{Date, Instant};
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::model::{
     Agreement, Finding, HandoverReport, Municipality, Organisation, Person, Post, StatusEvent,
 };
 use brobygger as core;
-use brobygger::chrono::NaiveDate;
 use brobygger::{
-    AgreementId, Handover, HandoverScope, PersonId, SummaryOptions, Timestamp, TransitionRequest,
+    AgreementId, Handover, HandoverScope, PersonId, SummaryOptions, TransitionRequest,
 };
 use pyo3::prelude::*;
 
@@ -245,16 +245,18 @@ impl Dossier {
     }
 
     /// A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
-    #[pyo3(signature = (lang = "da", as_of = None))]
-    fn summary(&self, lang: &str, as_of: Option<NaiveDate>) -> PyResult<String> {
+    #[pyo3(signature = (lang = None, as_of = None))]
+    fn summary(&self, lang: Option<&str>, as_of: Option<Date>) -> PyResult<String> {
+        let as_of = as_of.map(|v| v.0);
         Ok(self.inner.summary(SummaryOptions {
-            lang: crate::convert::lang(lang)?,
+            lang: crate::convert::lang_or_display(lang)?,
             as_of,
         }))
     }
 
     /// The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
-    fn holder_of(&self, post: &str, date: NaiveDate) -> PyResult<Option<String>> {
+    fn holder_of(&self, post: &str, date: Date) -> PyResult<Option<String>> {
+        let date = date.0;
         self.inner
             .post(&post.into())
             .map(|p| p.holder_on(date).map(|id| id.to_string()))
@@ -263,7 +265,8 @@ impl Dossier {
     }
 
     /// The posts `person` holds on `date`.
-    fn posts_held_by(&self, person: &str, date: NaiveDate) -> Vec<Post> {
+    fn posts_held_by(&self, person: &str, date: Date) -> Vec<Post> {
+        let date = date.0;
         self.inner
             .posts()
             .held_by(&PersonId::new(person), date)
@@ -280,9 +283,10 @@ impl Dossier {
         slf: &Bound<'_, Self>,
         from_person: &str,
         to_person: &str,
-        on: NaiveDate,
+        on: Date,
         agreements: Option<Vec<String>>,
     ) -> PyResult<HandoverReport> {
+        let on = on.0;
         let scope = match agreements {
             None => HandoverScope::AllPosts,
             Some(ids) => HandoverScope::Agreements {
@@ -434,9 +438,9 @@ impl Dossier {
         crate::outcomes::DossierOutcomes::new(slf.unbind())
     }
 
-    /// The readable summary, rendered by Jupyter as Markdown.
+    /// The readable summary in `bb.options.lang`, as Markdown that Jupyter shows line for line.
     fn _repr_markdown_(&self) -> String {
-        self.inner.summary(core::Lang::En)
+        self.inner.summary_markdown(crate::convert::display_lang())
     }
 }
 
@@ -456,8 +460,9 @@ impl DossierLifecycle {
         py: Python<'_>,
         agreement: &str,
         to: &str,
-        at: Timestamp,
+        at: Instant,
     ) -> PyResult<Vec<Finding>> {
+        let at = at.0;
         let to = parse_enum(to, "to")?;
         let findings = self
             .dossier
@@ -481,10 +486,11 @@ impl DossierLifecycle {
         agreement: &str,
         to: &str,
         by: &str,
-        at: Timestamp,
+        at: Instant,
         note: Option<String>,
         override_reason: Option<String>,
     ) -> PyResult<StatusEvent> {
+        let at = at.0;
         let request = TransitionRequest {
             agreement: agreement_id(agreement),
             to: parse_enum(to, "to")?,
@@ -527,10 +533,11 @@ impl DossierLifecycle {
         py: Python<'_>,
         agreement: &str,
         terms: &Bound<'_, PyAny>,
-        on: NaiveDate,
+        on: Date,
         by: &str,
         reason: String,
     ) -> PyResult<u32> {
+        let on = on.0;
         let terms = from_py(terms, "terms")?;
         let amendment = core::Amendment {
             on,

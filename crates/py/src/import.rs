@@ -3,12 +3,12 @@
 //! reminders. Profiles are plain dicts shaped like the file format, as `match_profiles` takes
 //! them.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
 use crate::matching::MatchRun;
 use brobygger::Lang;
-use brobygger::chrono::NaiveDate;
 use brobygger::import::{self, CsvOptions, CsvTable, SheetStyle};
 use brobygger::matching::{Newcomer, Offer};
 use pyo3::prelude::*;
@@ -273,9 +273,10 @@ impl DossierReminders {
     fn due<'py>(
         &self,
         py: Python<'py>,
-        as_of: NaiveDate,
+        as_of: Date,
         horizon_days: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = as_of.0;
         let d = self.dossier.read_wait(py)?;
         let due = d
             .inner

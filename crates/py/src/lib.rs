@@ -27,6 +27,19 @@ mod store;
 
 use pyo3::prelude::*;
 
+/// The display language, `"da"` or `"en"` (what `bb.options.lang` reads).
+#[pyfunction]
+fn _display_lang() -> &'static str {
+    convert::display_lang().code()
+}
+
+/// Sets the display language (what `bb.options.lang = ...` does) and returns its code; any
+/// spelling `lang` arguments take (`"dansk"`, `"EN"`), anything else an `InvalidInputError`.
+#[pyfunction]
+fn _set_display_lang(lang: &str) -> PyResult<&'static str> {
+    Ok(convert::set_display_lang(lang)?.code())
+}
+
 /// The names of the built-in example dossiers.
 #[pyfunction]
 fn example_names() -> Vec<&'static str> {
@@ -84,6 +97,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use super::_self_test_panic;
+
+    #[pymodule_export]
+    use super::{_display_lang, _set_display_lang};
 
     #[pymodule_export]
     use crate::dossier::{Dossier, DossierLifecycle};
@@ -168,10 +184,14 @@ mod _brobygger {
     };
 
     #[pymodule_export]
-    use crate::errors::{
-        BrobyggerError, InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError,
-        NotFoundError, ParseError, UnsupportedVersionError, ValidationError,
-    };
+    use crate::errors::BrobyggerError;
+
+    /// The exception classes with more than one base (`ParseError` is also a `ValueError`,
+    /// ...), made here once; and the display options.
+    #[pymodule_init]
+    fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+        crate::errors::add_to(m)
+    }
 
     #[pymodule_export]
     const SCHEMA_VERSION: u32 = brobygger::SCHEMA_VERSION;

@@ -2,6 +2,7 @@
 //! explicit preference lists, and the dossier's cohorts, introductions and volunteer views.
 //! Solving releases the GIL. Vocabulary values are strings (`"optimal"`, `"longest_waiting"`).
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, enum_str, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
@@ -170,6 +171,29 @@ impl MatchRun {
     fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &Present::tables(&self.inner, self::lang(lang)?))
     }
+
+    /// The table `table` (`matches`, `match_rules`, `unmatched`, `unmet_demand`, `alternatives` or `why_not`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.matches_frame(run)` and the other match frames gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "matches", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "matches", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
+    }
     /// The run's id.
     #[getter]
     fn id(&self) -> &str {
@@ -293,14 +317,17 @@ impl MatchRun {
     /// The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
     /// the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
     /// ids only.
-    #[pyo3(signature = (lang = "da"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.present(Format::HtmlFragment, self::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn html(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self
+            .inner
+            .present(Format::HtmlFragment, crate::convert::lang_or_display(lang)?))
     }
 
-    /// Jupyter: the run as HTML (English).
+    /// Jupyter: the run as HTML in `bb.options.lang`.
     fn _repr_html_(&self) -> String {
-        self.inner.present(Format::HtmlFragment, core::Lang::En)
+        self.inner
+            .present(Format::HtmlFragment, crate::convert::display_lang())
     }
 
     /// Pickling: the core value's serde form (see `_from_state`).
@@ -385,12 +412,13 @@ pub fn match_profiles(
     rules: &RuleSet,
     newcomers: &Bound<'_, PyAny>,
     offers: &Bound<'_, PyAny>,
-    as_of: NaiveDate,
+    as_of: Date,
     solver: &str,
     offer_ranking: &str,
     id: Option<String>,
     bases: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MatchRun> {
+    let as_of = as_of.0;
     let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
     let offers: Vec<m::Offer> = from_py(offers, "offers")?;
     let o = options(solver, as_of, offer_ranking, id, bases)?;
@@ -667,13 +695,14 @@ impl DossierMatching {
         py: Python<'_>,
         cohort: &str,
         rule_set: &str,
-        as_of: NaiveDate,
+        as_of: Date,
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
         alternatives: u32,
         why_not: Option<Vec<(String, String)>>,
     ) -> PyResult<crate::matching::MatchRun> {
+        let as_of = as_of.0;
         // A snapshot: the solve runs without the GIL, and a write from another thread meanwhile
         // must neither fail ("Already borrowed") nor change the data under the run.
         let snapshot = self.dossier.read_wait(py)?.inner.clone();
@@ -702,11 +731,12 @@ impl DossierMatching {
         rules: &RuleSet,
         newcomers: &Bound<'_, PyAny>,
         offers: &Bound<'_, PyAny>,
-        as_of: NaiveDate,
+        as_of: Date,
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
     ) -> PyResult<crate::matching::MatchRun> {
+        let as_of = as_of.0;
         let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
         let offers: Vec<m::Offer> = from_py(offers, "offers")?;
         let o = options(solver, as_of, offer_ranking, id, None)?;
@@ -732,7 +762,7 @@ impl DossierMatching {
         &self,
         py: Python<'_>,
         rule_set: &str,
-        as_of: NaiveDate,
+        as_of: Date,
         cohort: Option<String>,
         solver: &str,
         previous_partner: &str,
@@ -742,6 +772,7 @@ impl DossierMatching {
         id: Option<String>,
         alternatives: u32,
     ) -> PyResult<crate::matching::MatchRun> {
+        let as_of = as_of.0;
         let mut o = options(solver, as_of, offer_ranking, id, None)?;
         o.explain = explain(alternatives, None);
         let request = m::RematchRequest {
@@ -771,12 +802,13 @@ impl DossierMatching {
         py: Python<'py>,
         cohort: &str,
         rule_set: &str,
-        as_of: NaiveDate,
+        as_of: Date,
         newcomer: &str,
         offer: &str,
         solver: &str,
         offer_ranking: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = as_of.0;
         let request = m::MatchRequest {
             cohort: cohort.into(),
             rule_set: rule_set.into(),
@@ -811,11 +843,12 @@ impl DossierMatching {
         py: Python<'_>,
         cohort: &str,
         newcomer: &str,
-        on: NaiveDate,
+        on: Date,
         setting: &str,
         offers: Option<Vec<String>>,
         by: Option<String>,
     ) -> PyResult<()> {
+        let on = on.0;
         crate::matching::on_dossier::record_introduction(
             &mut self.dossier.write_wait(py)?.inner,
             cohort,
@@ -832,18 +865,15 @@ impl DossierMatching {
         &self,
         py: Python<'py>,
         cohort: &str,
-        on: NaiveDate,
+        on: Date,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         crate::matching::on_dossier::status(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
     /// The introductions due or overdue in a cohort on `on`, as findings citing 001.
-    fn introductions_due(
-        &self,
-        py: Python<'_>,
-        cohort: &str,
-        on: NaiveDate,
-    ) -> PyResult<Vec<Finding>> {
+    fn introductions_due(&self, py: Python<'_>, cohort: &str, on: Date) -> PyResult<Vec<Finding>> {
+        let on = on.0;
         crate::matching::on_dossier::introductions_due(
             &self.dossier.read_wait(py)?.inner,
             cohort,
@@ -856,8 +886,9 @@ impl DossierMatching {
         &self,
         py: Python<'py>,
         cohort: &str,
-        on: NaiveDate,
+        on: Date,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         crate::matching::on_dossier::cohort_view(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
@@ -932,7 +963,8 @@ impl DossierRelationships {
 
     /// What relationships and open proposals hold of every offer on `on`, and what is free,
     /// as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
-    fn offer_loads<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    fn offer_loads<'py>(&self, py: Python<'py>, on: Date) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         to_py(
             py,
             &self
@@ -955,7 +987,7 @@ impl DossierRelationships {
         py: Python<'_>,
         newcomer: &str,
         offer: &str,
-        on: NaiveDate,
+        on: Date,
         rule_set: Option<String>,
         run: Option<String>,
         proposal: Option<String>,
@@ -963,6 +995,7 @@ impl DossierRelationships {
         id: Option<String>,
         allow_declined: bool,
     ) -> PyResult<String> {
+        let on = on.0;
         let request = m::ProposeRelationship {
             newcomer: newcomer.into(),
             offer: offer.into(),
@@ -986,7 +1019,8 @@ impl DossierRelationships {
 
     /// Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
     /// household that lost a match gets a relationship that replaces the lost one.
-    fn propose_run(&self, py: Python<'_>, run: &str, on: NaiveDate) -> PyResult<Vec<String>> {
+    fn propose_run(&self, py: Python<'_>, run: &str, on: Date) -> PyResult<Vec<String>> {
+        let on = on.0;
         Ok(self
             .dossier
             .write_wait(py)?
@@ -1010,12 +1044,13 @@ impl DossierRelationships {
         &self,
         py: Python<'_>,
         id: &str,
-        on: NaiveDate,
+        on: Date,
         event: &str,
         side: Option<String>,
         outcome: Option<String>,
         by: Option<String>,
     ) -> PyResult<String> {
+        let on = on.0;
         let kind = PyDict::new(py);
         kind.set_item("type", event)?;
         if let Some(side) = side {
@@ -1048,11 +1083,12 @@ impl DossierRelationships {
         &self,
         py: Python<'_>,
         id: &str,
-        on: NaiveDate,
+        on: Date,
         reason: &str,
         by: Option<String>,
         rematch: Option<bool>,
     ) -> PyResult<String> {
+        let on = on.0;
         let reason: m::EndReason = parse_enum(reason, "reason")?;
         let options = m::EventOptions {
             by: by.map(Into::into),

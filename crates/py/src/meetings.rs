@@ -2,6 +2,7 @@
 //! agenda, decisions and action items, each with where it stands on the day). Delegations to
 //! the core.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, parse_enum, to_py};
 use crate::dossier::{Dossier, Shared};
 use brobygger::chrono::NaiveDate;
@@ -28,12 +29,8 @@ impl DossierMeetings {
     /// first, with their agenda, decisions and action items, each action item's state judged
     /// on `as_of`. Raises `NotFoundError` for an agreement the dossier does not hold.
     #[pyo3(signature = (as_of, agreement = None))]
-    fn minutes(
-        &self,
-        py: Python<'_>,
-        as_of: NaiveDate,
-        agreement: Option<String>,
-    ) -> PyResult<Minutes> {
+    fn minutes(&self, py: Python<'_>, as_of: Date, agreement: Option<String>) -> PyResult<Minutes> {
+        let as_of = as_of.0;
         let d = self.dossier.read_wait(py)?;
         let id = agreement.map(brobygger::AgreementId::from);
         Ok(Minutes {
@@ -79,15 +76,17 @@ impl Minutes {
     }
 
     /// The minutes as `"text"`, `"markdown"` or `"html"` in `lang`.
-    #[pyo3(signature = (format = "markdown", lang = "da"))]
-    fn render(&self, format: &str, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (format = "markdown", lang = None))]
+    fn render(&self, format: &str, lang: Option<&str>) -> PyResult<String> {
         let format = parse_enum(format, "format")?;
-        Ok(self.inner.present(format, crate::convert::lang(lang)?))
+        Ok(self
+            .inner
+            .present(format, crate::convert::lang_or_display(lang)?))
     }
 
-    /// The Markdown minutes, for Jupyter.
+    /// The Markdown minutes in `bb.options.lang`, for Jupyter.
     fn _repr_markdown_(&self) -> String {
         self.inner
-            .present(brobygger::Format::Markdown, brobygger::Lang::En)
+            .present(brobygger::Format::Markdown, crate::convert::display_lang())
     }
 }

@@ -2,6 +2,7 @@
 //! Vocabulary values are their file names (`"under_review"`); nested structures without a class
 //! of their own come back as plain dicts, the same shape as the JSON file.
 
+use crate::convert::Date;
 use crate::convert::{enum_str, to_py};
 use brobygger as core;
 use brobygger::Label;
@@ -317,7 +318,8 @@ view!(pickled;
         list(&self.inner.holders)
     }
     /// The person holding it on `date`, if anyone.
-    fn holder_on(&self, date: NaiveDate) -> Option<String> {
+    fn holder_on(&self, date: Date) -> Option<String> {
+        let date = date.0;
         self.inner.holder_on(date).map(|p| p.to_string())
     }
 });
@@ -486,7 +488,8 @@ view!(pickled;
         enum_str(&self.inner.status)
     }
     /// The status on a date, replayed from the history.
-    fn status_on(&self, date: NaiveDate) -> String {
+    fn status_on(&self, date: Date) -> String {
+        let date = date.0;
         enum_str(&self.inner.status_on(date))
     }
     /// The number of the version in force.

@@ -3,11 +3,11 @@
 //! assessment of many dossiers in one call with the GIL released.
 
 use crate::assessment::Assessment;
+use crate::convert::Date;
 use crate::convert::{IntoPy, lang, to_py};
 use crate::dossier::Dossier;
 use crate::model::Finding;
 use brobygger as core;
-use brobygger::chrono::NaiveDate;
 use brobygger::present::Present;
 use pyo3::prelude::*;
 
@@ -15,9 +15,9 @@ use pyo3::prelude::*;
 /// per severity and a table of severity, code, path, message and source. Codes, paths and the
 /// library's own texts only; no personal values.
 #[pyfunction]
-#[pyo3(signature = (findings, lang = "da"))]
-pub fn findings_html(findings: Vec<PyRef<'_, Finding>>, lang: &str) -> PyResult<String> {
-    let lang = self::lang(lang)?;
+#[pyo3(signature = (findings, lang = None))]
+pub fn findings_html(findings: Vec<PyRef<'_, Finding>>, lang: Option<&str>) -> PyResult<String> {
+    let lang = crate::convert::lang_or_display(lang)?;
     let findings: Vec<core::Finding> = findings.iter().map(|f| f.inner.clone()).collect();
     Ok(core::present::findings_html(&findings, lang))
 }
@@ -30,8 +30,9 @@ pub fn findings_html(findings: Vec<PyRef<'_, Finding>>, lang: &str) -> PyResult<
 pub fn assess_many(
     py: Python<'_>,
     dossiers: Vec<PyRef<'_, Dossier>>,
-    as_of: NaiveDate,
+    as_of: Date,
 ) -> Vec<Vec<Assessment>> {
+    let as_of = as_of.0;
     let inner: Vec<&core::Dossier> = dossiers.iter().map(|d| &d.inner).collect();
     let results: Vec<Vec<core::Assessment>> = py.detach(|| {
         inner
@@ -98,9 +99,10 @@ pub fn introductions_table<'py>(
     py: Python<'py>,
     dossier: PyRef<'_, Dossier>,
     cohort: &str,
-    on: NaiveDate,
+    on: Date,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let on = on.0;
     let lang = self::lang(lang)?;
     to_py(
         py,
@@ -136,9 +138,10 @@ pub fn table_names() -> Vec<&'static str> {
 pub fn relationships_table<'py>(
     py: Python<'py>,
     dossier: PyRef<'_, Dossier>,
-    on: NaiveDate,
+    on: Date,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let on = on.0;
     let lang = self::lang(lang)?;
     to_py(
         py,

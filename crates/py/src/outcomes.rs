@@ -1,9 +1,9 @@
 //! Outcomes over time from Python: `d.outcomes.record(...)`, `.records(household)` and
 //! `.cohort_view(cohort, as_of)`, the view as a class with its table. Delegations to the core.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
-use brobygger::chrono::NaiveDate;
 use brobygger::outcomes::{OutcomeOptions, OutcomeRecord};
 use brobygger::present::{Format, Present};
 use pyo3::prelude::*;
@@ -36,12 +36,13 @@ impl DossierOutcomes {
         py: Python<'_>,
         household: &str,
         cohort: &str,
-        on: NaiveDate,
+        on: Date,
         employment: Option<&str>,
         self_supporting: Option<bool>,
         danish: Option<&str>,
         network: Option<&str>,
     ) -> PyResult<()> {
+        let on = on.0;
         let record = OutcomeRecord {
             household: household.into(),
             cohort: cohort.into(),
@@ -70,9 +71,10 @@ impl DossierOutcomes {
         &self,
         py: Python<'_>,
         cohort: &str,
-        as_of: NaiveDate,
+        as_of: Date,
         min_cell: Option<u32>,
     ) -> PyResult<OutcomeView> {
+        let as_of = as_of.0;
         let mut options = OutcomeOptions::as_of(as_of);
         if let Some(m) = min_cell {
             options.min_cell = m;
@@ -131,15 +133,38 @@ impl OutcomeView {
         to_py(py, &Present::tables(&self.inner, self::lang(lang)?))
     }
 
+    /// The table `table` (`outcomes`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.frame(view.tables(lang), "outcomes", lang)` gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "outcomes", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "outcomes", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
+    }
+
     /// The view as plain Python data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
 
-    /// Jupyter: the view as HTML (English).
+    /// Jupyter: the view as HTML in `bb.options.lang`.
     fn _repr_html_(&self) -> String {
         self.inner
-            .present(Format::HtmlFragment, brobygger::Lang::En)
+            .present(Format::HtmlFragment, crate::convert::display_lang())
     }
 
     fn __repr__(&self) -> String {

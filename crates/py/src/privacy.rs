@@ -4,15 +4,15 @@
 //! file format; vocabulary values are strings; dates are `datetime.date`, instants aware
 //! `datetime.datetime`.
 
+use crate::convert::{Date, Instant};
 use crate::convert::{IntoPy, enum_str, from_py, lang, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
 use crate::matching::{MatchRun, RuleSet};
 use crate::model::Finding;
 use brobygger as core;
-use brobygger::chrono::NaiveDate;
+use brobygger::matching as m;
 use brobygger::privacy as p;
-use brobygger::{Timestamp, matching as m};
 use pyo3::prelude::*;
 
 fn purpose(s: &str) -> PyResult<p::Purpose> {
@@ -129,13 +129,14 @@ pub fn match_profiles_consented(
     rules: &RuleSet,
     newcomers: &Bound<'_, PyAny>,
     offers: &Bound<'_, PyAny>,
-    as_of: NaiveDate,
+    as_of: Date,
     privacy: &Bound<'_, PyAny>,
     cohorts: Option<&Bound<'_, PyAny>>,
     solver: &str,
     offer_ranking: &str,
     id: Option<String>,
 ) -> PyResult<MatchRun> {
+    let as_of = as_of.0;
     let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
     let offers: Vec<m::Offer> = from_py(offers, "offers")?;
     let privacy: p::Privacy = from_py(privacy, "privacy")?;
@@ -237,7 +238,8 @@ impl DossierPrivacy {
 
     /// The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
     /// (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
-    fn export_dpv(&self, py: Python<'_>, as_of: NaiveDate) -> PyResult<String> {
+    fn export_dpv(&self, py: Python<'_>, as_of: Date) -> PyResult<String> {
+        let as_of = as_of.0;
         self.read(py, |d| d.privacy().export_dpv(as_of))
     }
 
@@ -254,8 +256,9 @@ impl DossierPrivacy {
         &self,
         py: Python<'py>,
         consent: &str,
-        on: NaiveDate,
+        on: Date,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let r = self
             .write(py, |d| {
                 d.privacy_mut().withdraw_consent(&consent.into(), on)
@@ -273,9 +276,10 @@ impl DossierPrivacy {
         py: Python<'py>,
         subject_key: &str,
         purpose_name: &str,
-        on: NaiveDate,
+        on: Date,
         attribute: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let s = subject(subject_key)?;
         let pu = purpose(purpose_name)?;
         let b = self.read(py, |d| d.privacy().covering_basis(&s, pu, attribute, on))?;
@@ -290,12 +294,14 @@ impl DossierPrivacy {
         py: Python<'_>,
         newcomer: &str,
         offer: &str,
-        at: Timestamp,
-        expires_on: Option<NaiveDate>,
+        at: Instant,
+        expires_on: Option<Date>,
         run: Option<String>,
         id: Option<String>,
         by: Option<String>,
     ) -> PyResult<String> {
+        let expires_on = expires_on.map(|v| v.0);
+        let at = at.0;
         let request = p::ProposeMatch {
             newcomer: newcomer.into(),
             offer: offer.into(),
@@ -317,10 +323,12 @@ impl DossierPrivacy {
         &self,
         py: Python<'_>,
         run: &str,
-        at: Timestamp,
-        expires_on: Option<NaiveDate>,
+        at: Instant,
+        expires_on: Option<Date>,
         by: Option<String>,
     ) -> PyResult<Vec<String>> {
+        let expires_on = expires_on.map(|v| v.0);
+        let at = at.0;
         let ids = self
             .write(py, |d| {
                 d.privacy_mut()
@@ -337,9 +345,10 @@ impl DossierPrivacy {
         py: Python<'_>,
         proposal: &str,
         side: &str,
-        at: Timestamp,
+        at: Instant,
         by: Option<String>,
     ) -> PyResult<String> {
+        let at = at.0;
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
             .write(py, |d| {
@@ -357,9 +366,10 @@ impl DossierPrivacy {
         py: Python<'_>,
         proposal: &str,
         side: &str,
-        at: Timestamp,
+        at: Instant,
         by: Option<String>,
     ) -> PyResult<String> {
+        let at = at.0;
         let side: p::ProposalSide = crate::convert::parse_enum(side, "side")?;
         let s = self
             .write(py, |d| {
@@ -376,9 +386,10 @@ impl DossierPrivacy {
         &self,
         py: Python<'_>,
         proposal: &str,
-        at: Timestamp,
+        at: Instant,
         by: Option<String>,
     ) -> PyResult<String> {
+        let at = at.0;
         let s = self
             .write(py, |d| {
                 d.privacy_mut()
@@ -389,7 +400,8 @@ impl DossierPrivacy {
     }
 
     /// Closes the proposals that lapsed unanswered by `on`; returns their ids.
-    fn expire(&self, py: Python<'_>, on: NaiveDate) -> PyResult<Vec<String>> {
+    fn expire(&self, py: Python<'_>, on: Date) -> PyResult<Vec<String>> {
+        let on = on.0;
         let ids = self.write(py, |d| d.privacy_mut().expire(on))?;
         Ok(ids.into_iter().map(|i| i.to_string()).collect())
     }
@@ -402,11 +414,12 @@ impl DossierPrivacy {
         &self,
         py: Python<'py>,
         proposal: &str,
-        at: Timestamp,
+        at: Instant,
         to_volunteer: Vec<String>,
         to_household: Vec<String>,
         by: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let at = at.0;
         let request = p::ReleaseRequest {
             proposal: proposal.into(),
             at,
@@ -424,8 +437,9 @@ impl DossierPrivacy {
         &self,
         py: Python<'_>,
         proposal: &str,
-        at: Option<Timestamp>,
+        at: Option<Instant>,
     ) -> PyResult<String> {
+        let at = at.map(|v| v.0);
         let state = self
             .read(py, |d| {
                 d.privacy().proposal(&proposal.into()).map(|pr| match at {
@@ -446,9 +460,11 @@ impl DossierPrivacy {
     fn manifest<'py>(
         &self,
         py: Python<'py>,
-        start: Option<NaiveDate>,
-        until: Option<NaiveDate>,
+        start: Option<Date>,
+        until: Option<Date>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let start = start.map(|v| v.0);
+        let until = until.map(|v| v.0);
         let m = self.read(py, |d| d.privacy().manifest(start, until))?;
         to_py(py, &m.entries)
     }
@@ -459,9 +475,11 @@ impl DossierPrivacy {
         &self,
         py: Python<'_>,
         lang_code: &str,
-        start: Option<NaiveDate>,
-        until: Option<NaiveDate>,
+        start: Option<Date>,
+        until: Option<Date>,
     ) -> PyResult<String> {
+        let start = start.map(|v| v.0);
+        let until = until.map(|v| v.0);
         let l = lang(lang_code)?;
         self.read(py, |d| d.privacy().manifest(start, until).markdown(l))
     }
@@ -475,9 +493,10 @@ impl DossierPrivacy {
         py: Python<'py>,
         newcomer: &str,
         viewer_key: &str,
-        on: NaiveDate,
+        on: Date,
         key: Option<&PseudonymKey>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let v = viewer(viewer_key)?;
         let out = self
             .read(py, |d| {
@@ -494,8 +513,9 @@ impl DossierPrivacy {
         py: Python<'py>,
         offer: &str,
         viewer_key: &str,
-        on: NaiveDate,
+        on: Date,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let v = viewer(viewer_key)?;
         let out = self
             .read(py, |d| d.privacy().view_offer(&offer.into(), &v, on))?
@@ -511,9 +531,10 @@ impl DossierPrivacy {
         py: Python<'py>,
         proposal: &str,
         viewer_key: &str,
-        on: NaiveDate,
+        on: Date,
         key: Option<&PseudonymKey>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let v = viewer(viewer_key)?;
         let out = self
             .read(py, |d| {
@@ -532,11 +553,12 @@ impl DossierPrivacy {
         &self,
         py: Python<'py>,
         scope: &Bound<'_, PyAny>,
-        on: NaiveDate,
+        on: Date,
         min_area_households: u32,
         key: Option<&PseudonymKey>,
         policy: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let options = p::AnonymiseOptions {
             scope: from_py(scope, "scope")?,
             on,
@@ -557,10 +579,11 @@ impl DossierPrivacy {
         &self,
         py: Python<'py>,
         scope: &Bound<'_, PyAny>,
-        on: NaiveDate,
+        on: Date,
         min_area_households: u32,
         key: Option<&PseudonymKey>,
     ) -> PyResult<(Dossier, Bound<'py, PyAny>)> {
+        let on = on.0;
         let options = p::AnonymiseOptions {
             scope: from_py(scope, "scope")?,
             on,
@@ -576,13 +599,15 @@ impl DossierPrivacy {
     }
 
     /// What the retention policies make due on `on` (`items`, `findings`), as a dict.
-    fn retention_report<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    fn retention_report<'py>(&self, py: Python<'py>, on: Date) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let r = self.read(py, |d| d.privacy().retention_report(on))?;
         to_py(py, &r)
     }
 
     /// Deletes and anonymises everything due on `on`; returns what was done, as a dict.
-    fn apply_retention<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    fn apply_retention<'py>(&self, py: Python<'py>, on: Date) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let r = self
             .write(py, |d| d.privacy_mut().apply_retention(on))?
             .py()?;
@@ -598,10 +623,11 @@ impl DossierPrivacy {
         py: Python<'py>,
         cohort: &str,
         by: Vec<String>,
-        on: NaiveDate,
+        on: Date,
         run: Option<String>,
         min_cell: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let by = by
             .iter()
             .map(|b| crate::convert::parse_enum(b, "by"))
@@ -619,10 +645,11 @@ impl DossierPrivacy {
         &self,
         py: Python<'py>,
         cohort: &str,
-        on: NaiveDate,
+        on: Date,
         run: Option<String>,
         min_cell: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let mut options = p::AnalystExportOptions::new(cohort, on);
         options.run = run.map(Into::into);
         options.min_cell = min_cell.unwrap_or(options.min_cell);
@@ -658,12 +685,8 @@ impl DossierPrivacy {
     /// The privacy review on `on`: households without a basis for matching, sensitive data
     /// nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
     #[pyo3(signature = (on, warn_days = None))]
-    fn review(
-        &self,
-        py: Python<'_>,
-        on: NaiveDate,
-        warn_days: Option<u32>,
-    ) -> PyResult<Vec<Finding>> {
+    fn review(&self, py: Python<'_>, on: Date, warn_days: Option<u32>) -> PyResult<Vec<Finding>> {
+        let on = on.0;
         let options = warn_days.map_or_else(
             core::privacy::ReviewOptions::default,
             core::privacy::ReviewOptions::warn_days,

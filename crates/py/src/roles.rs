@@ -5,6 +5,7 @@
 //! `"department:aalborg/ctf"`) or as dicts shaped like the file; roles as `"responsible"`,
 //! `"accountable"`, `"consulted"`, `"informed"`.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, enum_str, from_py, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
@@ -172,6 +173,29 @@ view!(
     fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &Present::tables(&self.inner, crate::convert::lang(lang)?))
     }
+
+    /// The table `table` (`role_matrix`) as a pandas DataFrame with one dtype per column, texts in
+    /// `lang` (default `bb.options.lang`): what `bb.role_matrix_frame(m)` gives. Needs pandas
+    /// (`pip install 'brobygger[pandas]'`).
+    #[pyo3(signature = (table = "role_matrix", lang = None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
+    }
+
+    /// The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+    /// polars type per column). Needs polars (`pip install polars`).
+    #[pyo3(signature = (table = "role_matrix", lang = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        table: &str,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result_frame(slf.as_any(), "polars", table, lang)
+    }
     /// The agreement's id.
     #[getter]
     fn agreement(&self) -> &str {
@@ -221,18 +245,18 @@ view!(
             .collect())
     }
     /// The matrix as a Markdown table with legend and findings, in `lang`.
-    #[pyo3(signature = (lang = "da"))]
-    fn markdown(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.markdown(self::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn markdown(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self.inner.markdown(crate::convert::lang_or_display(lang)?))
     }
     /// The matrix as a self-contained HTML page, in `lang`.
-    #[pyo3(signature = (lang = "da"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(self.inner.html(self::lang(lang)?))
+    #[pyo3(signature = (lang = None))]
+    fn html(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self.inner.html(crate::convert::lang_or_display(lang)?))
     }
-    /// Jupyter shows the matrix as HTML (English), its styles scoped to it.
+    /// Jupyter shows the matrix as HTML in `bb.options.lang`, its styles scoped to it.
     fn _repr_html_(&self) -> String {
-        core::present::page_fragment(&self.inner.html(Lang::En))
+        core::present::page_fragment(&self.inner.html(crate::convert::display_lang()))
     }
 });
 
@@ -374,8 +398,9 @@ impl Roles {
         &self,
         py: Python<'_>,
         version: Option<u32>,
-        as_of: Option<NaiveDate>,
+        as_of: Option<Date>,
     ) -> PyResult<Vec<Finding>> {
+        let as_of = as_of.map(|v| v.0);
         let findings = self.with(py, |d, id| {
             d.roles(id).analyse(options(version, as_of, false))
         })?;
@@ -388,9 +413,10 @@ impl Roles {
         &self,
         py: Python<'_>,
         version: Option<u32>,
-        as_of: Option<NaiveDate>,
+        as_of: Option<Date>,
         all_catalogue: bool,
     ) -> PyResult<RoleMatrix> {
+        let as_of = as_of.map(|v| v.0);
         let m = self.with(py, |d, id| {
             d.roles(id).matrix(options(version, as_of, all_catalogue))
         })?;
@@ -421,8 +447,9 @@ impl Roles {
         py: Python<'_>,
         task: &Bound<'_, PyAny>,
         version: Option<u32>,
-        as_of: Option<NaiveDate>,
+        as_of: Option<Date>,
     ) -> PyResult<Vec<Carrying>> {
+        let as_of = as_of.map(|v| v.0);
         let task = task_ref(task)?;
         let out = self.with(py, |d, id| {
             d.roles(id).carriers(&task, options(version, as_of, false))
@@ -503,10 +530,11 @@ impl Roles {
         &self,
         py: Python<'_>,
         changes: &Bound<'_, PyAny>,
-        on: NaiveDate,
+        on: Date,
         by: &str,
         reason: String,
     ) -> PyResult<u32> {
+        let on = on.0;
         let changes: Vec<core::RoleChange> = from_py(changes, "changes")?;
         let amendment = core::Amendment {
             on,
@@ -523,15 +551,15 @@ impl Roles {
     }
 
     /// The change between two versions as a readable Markdown list in `lang`.
-    #[pyo3(signature = (from_version, to_version, lang = "da"))]
+    #[pyo3(signature = (from_version, to_version, lang = None))]
     fn describe_diff(
         &self,
         py: Python<'_>,
         from_version: u32,
         to_version: u32,
-        lang: &str,
+        lang: Option<&str>,
     ) -> PyResult<String> {
-        let lang = self::lang(lang)?;
+        let lang = crate::convert::lang_or_display(lang)?;
         self.with(py, |d, id| {
             d.roles(id).describe_diff(from_version, to_version, lang)
         })
@@ -541,11 +569,13 @@ impl Roles {
         format!("Roles({:?})", self.agreement.as_str())
     }
 
-    /// Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+    /// Jupyter shows the split in force as its responsibility matrix (HTML, `bb.options.lang`): tasks,
     /// parties by name or post, roles and the analysis findings.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         let m = self.with(py, |d, id| d.roles(id).matrix(options(None, None, false)))?;
-        Ok(core::present::page_fragment(&m.html(Lang::En)))
+        Ok(core::present::page_fragment(
+            &m.html(crate::convert::display_lang()),
+        ))
     }
 }
 

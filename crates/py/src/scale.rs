@@ -3,10 +3,10 @@
 //! them), and profiles in bulk (`Profiles`), read from one JSON table (records, columns or a
 //! DataFrame's split rows) and matched with the GIL released. No per-object round trips.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, parse_enum};
 use crate::matching::{MatchRun, RuleSet};
 use brobygger::BrobyggerError;
-use brobygger::chrono::NaiveDate;
 use brobygger::import::{CsvTable, nested_columns};
 use brobygger::matching as m;
 use brobygger::matching::{DenseTotal, Objective, solve_dense_bytes, solve_dense_owned};
@@ -151,12 +151,13 @@ impl Profiles {
         &self,
         py: Python<'_>,
         rules: &RuleSet,
-        as_of: NaiveDate,
+        as_of: Date,
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
         bases: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<MatchRun> {
+        let as_of = as_of.0;
         let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
         let rules = &rules.inner;
         let run = py
@@ -224,7 +225,7 @@ pub fn _match_tables<'py>(
     py: Python<'py>,
     profiles: &Profiles,
     rules: &RuleSet,
-    as_of: NaiveDate,
+    as_of: Date,
     solver: &str,
     offer_ranking: &str,
     key: Option<Vec<(String, Bound<'py, PyAny>)>>,
@@ -232,6 +233,7 @@ pub fn _match_tables<'py>(
     id: Option<String>,
     bases: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = as_of.0;
     let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
     let key = key_parts(key)?;
     let lang = crate::convert::lang(lang)?;

@@ -5,10 +5,10 @@
 //! lock and runs SQL with the interpreter released, so other Python threads (and writers in
 //! other processes) carry on; a change's Python function runs with it held again.
 
+use crate::convert::Date;
 use crate::convert::{IntoPy, from_py, to_py};
 use crate::dossier::Dossier;
 use brobygger as core;
-use brobygger::chrono::NaiveDate;
 use brobygger_store as store;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
@@ -234,11 +234,12 @@ impl Store {
         &self,
         py: Python<'py>,
         actor: &str,
-        on: NaiveDate,
+        on: Date,
         newcomer: Option<String>,
         person: Option<String>,
         operation: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let on = on.0;
         let subject = subject(newcomer, person)?;
         let summary = self.with(py, |s| {
             s.erase(store::Change::new(actor, operation), subject, on)

@@ -416,17 +416,19 @@ fn one_line(t: &str) -> String {
 }
 
 /// The style sheet; every rule is scoped to `.bb-report` so a fragment embedded in another
-/// page (a notebook) neither takes nor leaks styles.
+/// page (a notebook) neither takes nor leaks styles. The table rules are one step more
+/// specific than a notebook's own (`.jp-RenderedHTMLCommon td` aligns every cell right, and its
+/// `table-layout: fixed` clips long cells), so they win wherever the notebook's sheet stands.
 pub const CSS: &str = "\
 .bb-report{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1b1b1b;line-height:1.45;max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 .bb-report h1{font-size:1.6rem;margin:.2rem 0 .6rem}
 .bb-report h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
 .bb-report h3{font-size:1.1rem;margin-top:1.4rem}
 .bb-report .scroll{overflow-x:auto;max-width:100%}
-.bb-report table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}
-.bb-report th,.bb-report td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top}
-.bb-report th{background:#f3f3f3}
-.bb-report td.num,.bb-report th.num{text-align:right;white-space:nowrap}
+.bb-report table,.bb-report .scroll>table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem;table-layout:auto;width:auto;max-width:none}
+.bb-report table th,.bb-report table td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top;white-space:normal;max-width:none;line-height:1.35}
+.bb-report table th{background:#f3f3f3}
+.bb-report table td.num,.bb-report table th.num{text-align:right;white-space:nowrap}
 .bb-report code{font-size:.85em;background:#f4f4f4;padding:0 .2em;border-radius:3px}
 .bb-report figure{margin:1rem 0}
 .bb-report figcaption{font-size:.85rem;color:#555}

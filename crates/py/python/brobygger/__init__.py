@@ -1,9 +1,12 @@
 """brobygger: partnerships between municipalities and civil society receiving refugees.
 
 The core is Rust; this package exposes it with Pythonic names. Vocabulary values are plain
-strings as in the files (``"under_review"``), dates are ``datetime.date`` and instants are aware
-``datetime.datetime`` in UTC. Every error is a subclass of :class:`BrobyggerError` carrying
-``code`` and ``findings``.
+strings as in the files (``"under_review"``); a date argument is a ``datetime.date`` or text
+(``"2024-04-01"``, or day first ``"01-04-2024"`` as the CLI reads it), an instant argument an
+aware ``datetime.datetime`` or RFC 3339 text; dates and instants come back as ``date`` and aware
+``datetime`` in UTC. Every error is a subclass of :class:`BrobyggerError` carrying ``code`` and
+``findings``, and also of the built-in a caller already catches (``ValueError``, ``LookupError``,
+``FileNotFoundError``, ``RuntimeError``). ``bb.options.lang`` is the language of every display.
 
 >>> import brobygger
 >>> d = brobygger.Dossier.example("aalborg")
@@ -68,6 +71,7 @@ from brobygger._brobygger import (
     kl_2015_shape,
     match_profiles,
     match_profiles_consented,
+    MissingFileError,
     read_dpv,
     read_ics,
     MatchRun,
@@ -103,6 +107,7 @@ from brobygger._brobygger import (
     __version__,
 )
 from brobygger.display import Findings
+from brobygger.options import Options, options, set_options
 from brobygger.frames import findings_frame, to_frame
 from brobygger._brobygger import (
     check_newcomers_csv,
@@ -214,6 +219,10 @@ __all__ = [
     "match_tables",
     "MatchTables",
     "match_profiles_consented",
+    "MissingFileError",
+    "Options",
+    "options",
+    "set_options",
     "read_dpv",
     "match_rules_frame",
     "matches_frame",

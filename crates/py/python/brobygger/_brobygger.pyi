@@ -3,8 +3,6 @@ Partnerships between municipalities and civil society receiving refugees.
 """
 
 from _typeshed import SupportsGetItem
-from collections.abc import Callable, Mapping, Sequence
-from brobygger.types import ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlternativesDict, AmendmentDict, AnswerDict, AnswerSessionDict, AssignmentDict, CarrierDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, ConsentRecordDict, CsvTable, DemandGapDict, DepartmentDict, DossierDict, FormatName, GoalDict, GovernanceDict, IntroductionSetting, JsonDict, Lang, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MeetingForumDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, Objective, OfferDict, OfferRanking, OrganisationDict, OrganisationProfileDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProposalSide, Purpose, RelationshipDict, ResourceCommitmentDict, RetentionPolicyDict, RoleSplitDict, RuleDict, RuleSetDict, SensitiveUseDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithheldAttributeDict
 from datetime import date, datetime
 from os import PathLike
 from typing import Any, Final, SupportsFloat, SupportsIndex, final
@@ -17,7 +15,7 @@ class Agreement:
     A partnership agreement with its versions and history.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -38,7 +36,7 @@ class Agreement:
         Id.
         """
     @property
-    def meetings(self, /) -> list[MeetingRecordDict]:
+    def meetings(self, /) -> Any:
         """
         Meetings held, as dicts.
         """
@@ -47,7 +45,7 @@ class Agreement:
         """
         Status: `"draft"`, `"negotiating"`, `"signed"`, `"active"`, `"under_review"`, `"ended"`.
         """
-    def status_on(self, /, date: date) -> str:
+    def status_on(self, /, date: date | str) -> str:
         """
         The status on a date, replayed from the history.
         """
@@ -61,7 +59,7 @@ class Agreement:
         """
         Title of the version in force.
         """
-    def to_dict(self, /) -> AgreementDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -83,7 +81,7 @@ class AgreementTerms:
     for `pandas.DataFrame(...)`.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -94,7 +92,7 @@ class AgreementTerms:
         Unpickling: the value from the state `__reduce__` gave.
         """
     @property
-    def activities(self, /) -> list[ActivityDict]:
+    def activities(self, /) -> Any:
         """
         The activities, as dicts.
         """
@@ -109,17 +107,17 @@ class AgreementTerms:
         Last day, if limited.
         """
     @property
-    def goals(self, /) -> list[GoalDict]:
+    def goals(self, /) -> Any:
         """
         The goals, as dicts.
         """
     @property
-    def governance(self, /) -> GovernanceDict:
+    def governance(self, /) -> Any:
         """
         Steering group, coordinators and volunteer representative, as a dict.
         """
     @property
-    def parties(self, /) -> list[AgreementPartyDict]:
+    def parties(self, /) -> Any:
         """
         The parties with their signatories, as dicts.
         """
@@ -134,7 +132,7 @@ class AgreementTerms:
         Purpose.
         """
     @property
-    def resources(self, /) -> list[ResourceCommitmentDict]:
+    def resources(self, /) -> Any:
         """
         Coordination hours per party, as dicts.
         """
@@ -144,7 +142,7 @@ class AgreementTerms:
         Review dates.
         """
     @property
-    def routines(self, /) -> list[MeetingForumDict]:
+    def routines(self, /) -> Any:
         """
         The meeting forums, as dicts.
         """
@@ -163,7 +161,7 @@ class AgreementTerms:
         """
         Title.
         """
-    def to_dict(self, /) -> AgreementTermsDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -174,7 +172,7 @@ class AgreementVersion:
     One version of an agreement's terms.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -185,7 +183,7 @@ class AgreementVersion:
         Unpickling: the value from the state `__reduce__` gave.
         """
     @property
-    def amendment(self, /) -> AmendmentDict | None:
+    def amendment(self, /) -> Any:
         """
         The amendment record (`on`, `by`, `reason`) as a dict, None for version 1.
         """
@@ -199,7 +197,7 @@ class AgreementVersion:
         """
         The terms.
         """
-    def to_dict(self, /) -> AgreementVersionDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -217,7 +215,7 @@ class AnswerSession:
         The agreement.
         """
     @property
-    def answers(self, /) -> list[AnswerDict]:
+    def answers(self, /) -> Any:
         """
         The answers (`item`, `value`, `comment`, `at`, `by`), as dicts.
         """
@@ -227,7 +225,7 @@ class AnswerSession:
         Id.
         """
     @property
-    def party(self, /) -> PartyRefDict:
+    def party(self, /) -> Any:
         """
         The answering party, as a dict (`{"type": "organisation", ...}`).
         """
@@ -266,7 +264,7 @@ class AnswerSession:
         """
         The template version answered.
         """
-    def to_dict(self, /) -> AnswerSessionDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -278,7 +276,7 @@ class AssessedFinding:
     looked at (paths) and advice.
     """
     def __repr__(self, /) -> str: ...
-    def advice(self, /, lang: Lang) -> str:
+    def advice(self, /, lang: str) -> str:
         """
         The advice in `lang`.
         """
@@ -302,7 +300,7 @@ class AssessedFinding:
         """
         The paths in the dossier the check looked at.
         """
-    def evidence_words(self, /, lang: Lang) -> list[str]:
+    def evidence_words(self, /, lang: str) -> list[str]:
         """
         The evidence in words in `lang`, one for each path in `evidence` and in its order
         ("the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1").
@@ -312,7 +310,7 @@ class AssessedFinding:
         """
         The finding itself (code, severity, path, message, source).
         """
-    def message(self, /, lang: Lang) -> str:
+    def message(self, /, lang: str) -> str:
         """
         The message in `lang`.
         """
@@ -326,7 +324,7 @@ class AssessedFinding:
         """
         Shortcut for `finding.severity`.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         As plain data.
         """
@@ -338,7 +336,7 @@ class Assessment:
     check's result, and findings with evidence and advice. Shows as HTML in Jupyter.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -350,7 +348,7 @@ class Assessment:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the scores chart, findings and advice (in Danish).
+        Jupyter: the scores chart, findings and advice, in `bb.options.lang`.
         """
     @property
     def agreement(self, /) -> str:
@@ -367,7 +365,7 @@ class Assessment:
         One check's result by code (a dict as in `checks`), or None.
         """
     @property
-    def checks(self, /) -> list[JsonDict]:
+    def checks(self, /) -> Any:
         """
         Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
         `note`.
@@ -403,7 +401,7 @@ class Assessment:
         """
         `"strong"`, `"fair"` or `"weak"`, or None.
         """
-    def render(self, /, lang: Lang = "da", format: FormatName = "md") -> str:
+    def render(self, /, lang: str | None = None, format: str = "md") -> str:
         """
         The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
         """
@@ -412,7 +410,7 @@ class Assessment:
         """
         The agreement's status on that date, e.g. `"active"`.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The assessment's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
@@ -431,6 +429,17 @@ class Assessment:
         """
         The assessment as JSON text.
         """
+    def to_pandas(self, /, table: str = "scores", lang: str | None = None) -> Any:
+        """
+        The table `table` (`scores`, `checks` or `assessment_findings`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.scores_frame(a)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "scores", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
+        """
     @property
     def version(self, /) -> int:
         """
@@ -445,7 +454,7 @@ class Assignment:
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
     @property
-    def carried_by(self, /) -> CarrierDict | None:
+    def carried_by(self, /) -> Any:
         """
         The carrying post or person as a dict (`{"type": "post", "post": ...}`), or None.
         """
@@ -474,7 +483,7 @@ class Assignment:
         """
         The task's key.
         """
-    def to_dict(self, /) -> AssignmentDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -504,7 +513,7 @@ class Calendar:
         """
         The calendar's name.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The calendar as plain Python data.
         """
@@ -546,7 +555,7 @@ class Carrying:
         """
         The role.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -561,11 +570,11 @@ class ChecklistAlignment:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
+        Jupyter: the side-by-side comparison as HTML in `bb.options.lang`, its styles scoped to it.
         """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown comparison, for Jupyter.
+        The Markdown comparison in `bb.options.lang`, for Jupyter.
         """
     @property
     def agreement(self, /) -> str:
@@ -579,7 +588,7 @@ class ChecklistAlignment:
         `submitted`.
         """
     @property
-    def counts(self, /) -> JsonDict:
+    def counts(self, /) -> Any:
         """
         How many items have each status, and `resolved` and `open_critical`, as a dict.
         """
@@ -599,7 +608,7 @@ class ChecklistAlignment:
         One dict per item, critical divergences first: `item`, `text`, `status`, `score`,
         `critical`, `resolved`, `cells` (each party's answer), `resolution`, `source`, ...
         """
-    def render(self, /, format: FormatName = "markdown", lang: Lang = "da") -> str:
+    def render(self, /, format: str = "markdown", lang: str | None = None) -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
@@ -608,7 +617,7 @@ class ChecklistAlignment:
         """
         The weighted overall agreement from 0 to 1, None when there is nothing to compare.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The comparison's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
@@ -624,9 +633,20 @@ class ChecklistAlignment:
         """
         The template version compared against.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    def to_pandas(self, /, table: str = "checklist", lang: str | None = None) -> Any:
+        """
+        The table `table` (`checklist`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.checklist_frame(a)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "checklist", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -657,7 +677,7 @@ class ChecklistReadiness:
         """
         Each required checklist with each party's progress, as dicts.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -672,12 +692,12 @@ class ChecklistTemplate:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def describe(self, /, lang: Lang = "da") -> str:
+    def describe(self, /, lang: str | None = None) -> str:
         """
         The template written out as a form in Markdown, in `lang`.
         """
     @staticmethod
-    def from_dict(data: Mapping[str, object]) -> ChecklistTemplate:
+    def from_dict(data: Any) -> ChecklistTemplate:
         """
         Reads a template from plain Python data shaped like the JSON file, and checks it.
         """
@@ -702,7 +722,7 @@ class ChecklistTemplate:
         """
         The number of items.
         """
-    def items(self, /, lang: Lang = "da") -> Any:
+    def items(self, /, lang: str = "da") -> Any:
         """
         The items as an app lists them, every text in `lang`: dicts with `section`,
         `section_title`, `item`, `text`, `guidance`, `kind`, `options` (`value`, `label`),
@@ -719,15 +739,15 @@ class ChecklistTemplate:
         The sides meant to answer it: `"municipality"`, `"civil_society"`.
         """
     @property
-    def sections(self, /) -> list[ChecklistSectionDict]:
+    def sections(self, /) -> Any:
         """
         The sections with their items, as dicts shaped like the file.
         """
-    def title(self, /, lang: Lang) -> str:
+    def title(self, /, lang: str) -> str:
         """
         The title in `lang`.
         """
-    def to_dict(self, /) -> ChecklistTemplateDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -755,7 +775,7 @@ class Department:
     A department (forvaltning) of a municipality.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -780,7 +800,7 @@ class Department:
         """
         Name.
         """
-    def to_dict(self, /) -> DepartmentDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -794,7 +814,7 @@ class Directory:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __len__(self, /) -> int: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -806,34 +826,34 @@ class Directory:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the register as HTML (English).
+        Jupyter: the register as HTML in `bb.options.lang`.
         """
     @property
     def associations(self, /) -> Any:
         """
         The associations, as dicts shaped like the core's `DirectoryAssociation`.
         """
-    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
+    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
         """
         This register as HSDS 3.0 organizations (plain dicts).
         """
-    def hsds_json(self, /, lang: Lang = "da", include_internal: bool = False) -> str:
+    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
         """
         This register's HSDS export as JSON text.
         """
-    def html(self, /, lang: Lang = "da") -> str:
+    def html(self, /, lang: str | None = None) -> str:
         """
         The register as an HTML fragment: each association with its offers, days and times.
         """
-    def markdown(self, /, lang: Lang = "da") -> str:
+    def markdown(self, /, lang: str | None = None) -> str:
         """
         The register as Markdown.
         """
-    def search(self, /, query: str | Mapping[str, object] | None = None) -> Any:
+    def search(self, /, query: Any | None = None) -> Any:
         """
         The associations matching `query` (free text, or a dict of filters), best first.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The presented tables (`directory`, `directory_offers`) as dicts with `name`, `title`,
         `columns` and `rows`, texts in `lang`.
@@ -845,6 +865,17 @@ class Directory:
     def to_dict(self, /) -> Any:
         """
         The register as plain Python data.
+        """
+    def to_pandas(self, /, table: str = "directory", lang: str | None = None) -> Any:
+        """
+        The table `table` (`directory` or `directory_offers`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.frame(d.tables(lang), "directory", lang)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "directory", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -864,7 +895,7 @@ class Dossier:
     def __repr__(self, /) -> str: ...
     def _repr_markdown_(self, /) -> str:
         """
-        The readable summary, rendered by Jupyter as Markdown.
+        The readable summary in `bb.options.lang`, as Markdown that Jupyter shows line for line.
         """
     def add_person(self, /, name: str, email: str | None = None, phone: str | None = None, id: str | None = None) -> str:
         """
@@ -900,7 +931,7 @@ class Dossier:
         The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
         """
     @property
-    def cohorts(self, /) -> list[CohortDict]:
+    def cohorts(self, /) -> Any:
         """
         The cohorts of newcomer households, as dicts.
         """
@@ -916,7 +947,7 @@ class Dossier:
         A built-in example: `"aalborg"`, `"ikast-brande"` or `"horsens"`.
         """
     @staticmethod
-    def from_dict(data: Mapping[str, object]) -> Dossier:
+    def from_dict(data: Any) -> Dossier:
         """
         Reads a dossier from plain Python data shaped like the JSON file (as from `to_dict()`).
         """
@@ -925,12 +956,12 @@ class Dossier:
         """
         Reads a dossier from JSON text. Raises `ParseError` or `UnsupportedVersionError`.
         """
-    def handover(self, /, from_person: str, to_person: str, on: date, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
+    def handover(self, /, from_person: str, to_person: str, on: date | str, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
         """
         Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
         some agreements with `agreements=[...]`.
         """
-    def holder_of(self, /, post: str, date: date) -> str | None:
+    def holder_of(self, /, post: str, date: date | str) -> str | None:
         """
         The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
         """
@@ -966,7 +997,7 @@ class Dossier:
         The municipalities.
         """
     @property
-    def offers(self, /) -> list[OfferDict]:
+    def offers(self, /) -> Any:
         """
         The volunteer offers, as dicts.
         """
@@ -985,7 +1016,7 @@ class Dossier:
         """
         The people (staff and volunteers).
         """
-    def place(self, /, id: str) -> PlaceDict | None:
+    def place(self, /, id: str) -> Any:
         """
         The place (a housing area, a neighbourhood, a school district) with `id`, as a dict, or
         None.
@@ -995,7 +1026,7 @@ class Dossier:
         """
         The posts with their holders over time.
         """
-    def posts_held_by(self, /, person: str, date: date) -> list[Post]:
+    def posts_held_by(self, /, person: str, date: date | str) -> list[Post]:
         """
         The posts `person` holds on `date`.
         """
@@ -1035,7 +1066,7 @@ class Dossier:
         """
         The schema version of the document.
         """
-    def summary(self, /, lang: Lang = "da", as_of: date | None = None) -> str:
+    def summary(self, /, lang: str | None = None, as_of: date | str | None = None) -> str:
         """
         A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
         """
@@ -1049,7 +1080,7 @@ class Dossier:
         """
         The title.
         """
-    def to_dict(self, /) -> DossierDict:
+    def to_dict(self, /) -> Any:
         """
         The dossier as plain Python data (dicts and lists).
         """
@@ -1068,42 +1099,42 @@ class DossierAssessment:
     Partnership health (the core's `AssessmentFacet`): `d.assessment`. Shares the dossier.
     """
     def __repr__(self, /) -> str: ...
-    def assess(self, /, agreement: str, as_of: date, external: Mapping[str, object] | None = None) -> Assessment:
+    def assess(self, /, agreement: str, as_of: date | str, external: Any | None = None) -> Assessment:
         """
         Assesses an agreement as of a date. The role split and the checklists are always
         weighed; `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
         `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
         `InvalidInputError`.
         """
-    def assess_all(self, /, as_of: date) -> list[Assessment]:
+    def assess_all(self, /, as_of: date | str) -> list[Assessment]:
         """
         Assesses every agreement as of a date.
         """
-    def compare_with_national(self, /, municipality: str, answers: Mapping[str, object] | None = None) -> list[JsonDict]:
+    def compare_with_national(self, /, municipality: str, answers: dict | None = None) -> Any:
         """
         `municipality` beside KL's 2015 figures: the dossier's own answers with `answers`
         (`{question: category}`) added, an answer given replacing the dossier's; rows as
         `brobygger.compare_with_national` gives them.
         """
-    def health_summary(self, /, as_of: date, lang: Lang = "da") -> str:
+    def health_summary(self, /, as_of: date | str, lang: str | None = None) -> str:
         """
         Every agreement's health as of a date, as readable text in `lang`: the assessment's
         scores, the role split and the checklists (what `brobygger demo` prints).
         """
-    def national_answers(self, /, municipality: str) -> dict[str, str]:
+    def national_answers(self, /, municipality: str) -> dict:
         """
         What the dossier answers to KL's 2015 survey of the municipalities for `municipality`,
         as `{question: category}` (today `housing_placement`, from its housing organisations'
         placement cooperation). Raises `NotFoundError` for a municipality the dossier lacks.
         """
-    def report(self, /, agreement: str, as_of: date, lang: Lang = "da", external: Mapping[str, object] | None = None, sections: Sequence[Mapping[str, object]] | None = None) -> Report:
+    def report(self, /, agreement: str, as_of: date | str, lang: str | None = None, external: Any | None = None, sections: Any | None = None) -> Report:
         """
         A report on one agreement in `lang`, with other modules' findings (`external`, as for
         `assess`). The role-split and checklist slots show the role matrix and the checklists
         side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
         instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
         """
-    def report_sections(self, /, agreement: str, as_of: date) -> Any:
+    def report_sections(self, /, agreement: str, as_of: date | str) -> Any:
         """
         What a report shows in its role-split and checklist slots unless `sections` are given:
         a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
@@ -1116,13 +1147,13 @@ class DossierCalendar:
     A dossier's calendar (the core's `CalendarFacet`): `d.calendar.export(date(2017, 6, 30))`,
     `d.calendar.ics(date(2017, 6, 30), lang="en", audience="partnership")`.
     """
-    def export(self, /, as_of: date, lang: Lang = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
+    def export(self, /, as_of: date | str, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
         """
         The calendar as of `as_of` in `lang` for `audience` (`"coordinator"`, `"partnership"`,
         `"public"`): fixed meetings as series with their notice, meetings held, activities on
         their schedules, dated tasks within `horizon_days` and (for coordinators) check-ins.
         """
-    def ics(self, /, as_of: date, lang: Lang = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
+    def ics(self, /, as_of: date | str, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
         """
         The same calendar as iCalendar (RFC 5545) text, to save as a `.ics` file.
         """
@@ -1147,7 +1178,7 @@ class DossierChecklists:
         """
         The comparisons of every checklist answered for `agreement`.
         """
-    def answer(self, /, session: str, answers: Sequence[Mapping[str, object]], by: str, at: datetime) -> None:
+    def answer(self, /, session: str, answers: Any, by: str, at: datetime | str) -> None:
         """
         Records answers in an open session: a list of dicts `{"item": ..., "value": {"type":
         "yes_no", "value": "yes"}, "comment": ...}`. Raises `ValidationError` with every problem
@@ -1161,21 +1192,21 @@ class DossierChecklists:
         """
         Drops a requirement; returns whether there was one.
         """
-    def render_comparison(self, /, agreement: str, template: str, format: FormatName = "markdown", lang: Lang = "da") -> str:
+    def render_comparison(self, /, agreement: str, template: str, format: str = "markdown", lang: str | None = None) -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
-    def require(self, /, agreement: str, template: str, parties: Sequence[Mapping[str, object]], min_version: SupportsIndex | None = None, note: str | None = None) -> None:
+    def require(self, /, agreement: str, template: str, parties: Any, min_version: SupportsIndex | None = None, note: str | None = None) -> None:
         """
         Requires `template` before `agreement` can be signed, answered by each of `parties`
         (dicts like `{"type": "organisation", "organisation": "DK-LOCAL-…"}`).
         """
     @property
-    def requirements(self, /) -> list[ChecklistRequirementDict]:
+    def requirements(self, /) -> Any:
         """
         The requirements, as dicts.
         """
-    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime, note: str) -> None:
+    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime | str, note: str) -> None:
         """
         Records what the parties agreed on a diverging item.
         """
@@ -1187,15 +1218,15 @@ class DossierChecklists:
         """
         The sessions of `agreement`, in the order started.
         """
-    def start(self, /, agreement: str, party: str | Mapping[str, object], template: str, by: str, at: datetime, version: SupportsIndex | None = None, id: str | None = None) -> str:
+    def start(self, /, agreement: str, party: Any, template: str, by: str, at: datetime | str, version: SupportsIndex | None = None, id: str | None = None) -> str:
         """
         Starts `party`'s answer session (party as a dict) and returns its id.
         """
-    def submit(self, /, session: str, by: str, at: datetime) -> None:
+    def submit(self, /, session: str, by: str, at: datetime | str) -> None:
         """
         Submits a session with every item answered; it is frozen afterwards.
         """
-    def summary(self, /, lang: Lang = "da") -> str:
+    def summary(self, /, lang: str | None = None) -> str:
         """
         Where each agreement stands with its checklists, as text in `lang` (empty without
         checklist data).
@@ -1204,7 +1235,7 @@ class DossierChecklists:
         """
         A template by id (the dossier's own first, then built-in), in `version` or the newest.
         """
-    def to_dict(self, /) -> ChecklistsDict:
+    def to_dict(self, /) -> Any:
         """
         The dossier's own templates, requirements, sessions and resolutions, as a dict.
         """
@@ -1215,22 +1246,22 @@ class DossierDirectory:
     The association directory of a dossier (the core's `DirectoryFacet`): `d.directory.build()`,
     `d.directory.search("lektiecafé")`, `d.directory.hsds_json("da")`.
     """
-    def build(self, /, as_of: date | None = None, listed_only: bool = False) -> Directory:
+    def build(self, /, as_of: date | str | None = None, listed_only: bool = False) -> Directory:
         """
         The register: every organisation but individuals, with its entry and offers. With
         `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
         organisations without an entry of their own.
         """
-    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
+    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
         """
         The register as Open Referral HSDS 3.0 organizations (plain dicts); public entries only
         unless `include_internal`. No personal data.
         """
-    def hsds_json(self, /, lang: Lang = "da", include_internal: bool = False) -> str:
+    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
         """
         The HSDS export as JSON text (a list of organizations), ready to publish.
         """
-    def search(self, /, query: str | Mapping[str, object] | None = None, as_of: date | None = None, listed_only: bool = False) -> Any:
+    def search(self, /, query: Any | None = None, as_of: date | str | None = None, listed_only: bool = False) -> Any:
         """
         The associations matching `query` (free text, or a dict of filters), best first, each a
         dict `{"association", "score", "matched"}` with the offers narrowed to those that pass.
@@ -1242,21 +1273,21 @@ class DossierLifecycle:
     An agreement's status transitions, draft terms and amendments (the core's `LifecycleFacet`):
     `d.lifecycle`. Shares the dossier; a change that fails leaves it as it was.
     """
-    def amend(self, /, agreement: str, terms: Mapping[str, object], on: date, by: str, reason: str) -> int:
+    def amend(self, /, agreement: str, terms: Any, on: date | str, by: str, reason: str) -> int:
         """
         Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
         person and reason. Returns the new version number.
         """
-    def edit_terms(self, /, agreement: str, terms: Mapping[str, object]) -> None:
+    def edit_terms(self, /, agreement: str, terms: Any) -> None:
         """
         Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
         `AgreementTerms.to_dict()`).
         """
-    def preview(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
+    def preview(self, /, agreement: str, to: str, at: datetime | str) -> list[Finding]:
         """
         The findings a status change would meet, without making it.
         """
-    def transition(self, /, agreement: str, to: str, by: str, at: datetime, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
+    def transition(self, /, agreement: str, to: str, by: str, at: datetime | str, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
         """
         Changes an agreement's status, recorded with who and when. Raises
         `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
@@ -1274,37 +1305,37 @@ class DossierMatching:
         """
         Stores a run; raises if its id is taken or it refers to unknown records.
         """
-    def cohort_view(self, /, cohort: str, on: date) -> Any:
+    def cohort_view(self, /, cohort: str, on: date | str) -> Any:
         """
         The evaluator's view of a cohort on `on`, as a dict.
         """
-    def introduction_status(self, /, cohort: str, on: date) -> list[JsonDict]:
+    def introduction_status(self, /, cohort: str, on: date | str) -> Any:
         """
         Every household's introduction status in a cohort on `on`, as dicts.
         """
-    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
+    def introductions_due(self, /, cohort: str, on: date | str) -> list[Finding]:
         """
         The introductions due or overdue in a cohort on `on`, as findings citing 001.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
         see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
         score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
         were not matched (`run.why_not`). Releases the GIL while solving.
         """
-    def match_profiles(self, /, rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
+    def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
         """
         Matches households and offers held outside the dossier (lists of dicts, e.g. read from
         spreadsheets) under the dossier's consents and bases, never the profiles' own consent
         columns (not stored; see `add_run`). Releases the GIL while solving.
         """
-    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: IntroductionSetting = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+    def record_introduction(self, /, cohort: str, newcomer: str, on: date | str, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
-    def rematch(self, /, rule_set: str, as_of: date, cohort: str | None = None, solver: Solver = "optimal", previous_partner: PreviousPartner = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
+    def rematch(self, /, rule_set: str, as_of: date | str, cohort: str | None = None, solver: str = "optimal", previous_partner: str = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
         """
         Matches the households that wait on `as_of` (those who lost a match and those never
         matched; only the former with `only_lost=True`) with the places relationships and
@@ -1314,12 +1345,12 @@ class DossierMatching:
         `cohort` limits it to one cohort (default: the whole programme). Not stored; see
         `add_run`. Releases the GIL while solving.
         """
-    def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> Any:
+    def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
         """
         The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
         if given, otherwise as `{da, en}`.
         """
-    def why_not(self, /, cohort: str, rule_set: str, as_of: date, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score") -> WhyNotDict:
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: str = "optimal", offer_ranking: str = "score") -> Any:
         """
         Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
@@ -1333,7 +1364,7 @@ class DossierMeetings:
     The meetings held and their minutes (the core's `MeetingsFacet`): `d.meetings`. Shares the
     dossier.
     """
-    def minutes(self, /, as_of: date, agreement: str | None = None) -> Minutes:
+    def minutes(self, /, as_of: date | str, agreement: str | None = None) -> Minutes:
         """
         The meetings held on or before `as_of` (of `agreement`, or of every agreement), oldest
         first, with their agenda, decisions and action items, each action item's state judged
@@ -1346,12 +1377,12 @@ class DossierOutcomes:
     A dossier's outcome records (the core's `OutcomesFacet`): `d.outcomes.record(...)`,
     `d.outcomes.cohort_view("ikast-2016-q1", date(2017, 1, 1))`.
     """
-    def cohort_view(self, /, cohort: str, as_of: date, min_cell: SupportsIndex | None = None) -> OutcomeView:
+    def cohort_view(self, /, cohort: str, as_of: date | str, min_cell: SupportsIndex | None = None) -> OutcomeView:
         """
         The cohort's outcomes on `as_of` by whether and how early its households were matched and
         introduced; every cell below `min_cell` households (the core's default when None) hidden.
         """
-    def record(self, /, household: str, cohort: str, on: date, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
+    def record(self, /, household: str, cohort: str, on: date | str, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
         """
         Records a household's outcomes on a day: `employment` (`"employed"`, `"in_education"`,
         `"internship"`, `"unemployed"`, `"outside_labour_market"`), `self_supporting`, `danish`
@@ -1359,7 +1390,7 @@ class DossierOutcomes:
         Raises `InvalidInputError` (`outcome.no_basis`, `outcome.before_arrival`,
         `outcome.duplicate_record`) or `NotFoundError`; nothing changes then.
         """
-    def records(self, /, household: str) -> list[OutcomeRecordDict]:
+    def records(self, /, household: str) -> Any:
         """
         The household's records, oldest first, as dicts.
         """
@@ -1371,65 +1402,65 @@ class DossierPrivacy:
     a refused change raises and leaves it as it was.
     """
     def __repr__(self, /) -> str: ...
-    def accept(self, /, proposal: str, side: ProposalSide, at: datetime, by: str | None = None) -> str:
+    def accept(self, /, proposal: str, side: str, at: datetime | str, by: str | None = None) -> str:
         """
         Records that `side` (`"newcomer"` first, then `"volunteer"`) accepted; returns the state.
         """
-    def add_basis(self, /, basis: Mapping[str, object]) -> None:
+    def add_basis(self, /, basis: Any) -> None:
         """
         Adds a legal basis other than consent (a dict).
         """
-    def add_consent(self, /, consent: Mapping[str, object]) -> None:
+    def add_consent(self, /, consent: Any) -> None:
         """
         Adds a consent (a dict). Raises `ValidationError` with every finding if it is not valid.
         """
-    def add_retention_policy(self, /, policy: Mapping[str, object]) -> None:
+    def add_retention_policy(self, /, policy: Any) -> None:
         """
         Adds a retention policy (a dict).
         """
-    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def analyst_export(self, /, cohort: str, on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
-    def anonymise(self, /, scope: Mapping[str, object], on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> JsonDict:
+    def anonymise(self, /, scope: Any, on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
         """
         Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
         "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
         "people": [...]}`) in place, with cascade; returns the counts.
         """
-    def anonymised(self, /, scope: Mapping[str, object], on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, JsonDict]:
+    def anonymised(self, /, scope: Any, on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, Any]:
         """
         An anonymised copy of the dossier (this one is unchanged) and the counts.
         """
-    def apply_retention(self, /, on: date) -> Any:
+    def apply_retention(self, /, on: date | str) -> Any:
         """
         Deletes and anonymises everything due on `on`; returns what was done, as a dict.
         """
     @property
-    def bases(self, /) -> list[ProcessingBasisDict]:
+    def bases(self, /) -> Any:
         """
         The other legal bases as dicts.
         """
     @property
-    def consents(self, /) -> list[ConsentRecordDict]:
+    def consents(self, /) -> Any:
         """
         The consents as dicts.
         """
-    def covering_basis(self, /, subject_key: str, purpose_name: Purpose, on: date, attribute: str | None = None) -> JsonDict | None:
+    def covering_basis(self, /, subject_key: str, purpose_name: str, on: date | str, attribute: str | None = None) -> Any:
         """
         The consent or basis covering `subject` (`newcomer:<id>`, `person:<id>`, `offer:<id>`)
         for `purpose` (and `attribute`) on `on`, as a dict, or None. An unknown purpose raises
         `InvalidInputError` (`privacy.unknown_purpose`).
         """
-    def decline(self, /, proposal: str, side: ProposalSide, at: datetime, by: str | None = None) -> str:
+    def decline(self, /, proposal: str, side: str, at: datetime | str, by: str | None = None) -> str:
         """
         Records that `side` declined; returns the state.
         """
-    def expire(self, /, on: date) -> list[str]:
+    def expire(self, /, on: date | str) -> list[str]:
         """
         Closes the proposals that lapsed unanswered by `on`; returns their ids.
         """
-    def export_dpv(self, /, as_of: date) -> str:
+    def export_dpv(self, /, as_of: date | str) -> str:
         """
         The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
         (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
@@ -1442,48 +1473,48 @@ class DossierPrivacy:
         `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
         document.
         """
-    def manifest(self, /, start: date | None = None, until: date | None = None) -> Any:
+    def manifest(self, /, start: date | str | None = None, until: date | str | None = None) -> Any:
         """
         Every recorded release from `start` up to (not including) `until`: a list of dicts with
         `at`, `subject`, `recipient`, `fields`, `purpose`, `basis`, `reason`.
         """
-    def manifest_markdown(self, /, lang_code: str = "da", start: date | None = None, until: date | None = None) -> str:
+    def manifest_markdown(self, /, lang_code: str = "da", start: date | str | None = None, until: date | str | None = None) -> str:
         """
         The manifest as a Markdown table in `lang`.
         """
-    def proposal_state(self, /, proposal: str, at: datetime | None = None) -> str:
+    def proposal_state(self, /, proposal: str, at: datetime | str | None = None) -> str:
         """
         A proposal's state, now or at `at`.
         """
     @property
-    def proposals(self, /) -> list[MatchProposalDict]:
+    def proposals(self, /) -> Any:
         """
         The match proposals and their history as dicts.
         """
-    def propose(self, /, newcomer: str, offer: str, at: datetime, expires_on: date | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
+    def propose(self, /, newcomer: str, offer: str, at: datetime | str, expires_on: date | str | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
         """
         Proposes a match; returns the proposal's id.
         """
-    def propose_run(self, /, run: str, at: datetime, expires_on: date | None = None, by: str | None = None) -> list[str]:
+    def propose_run(self, /, run: str, at: datetime | str, expires_on: date | str | None = None, by: str | None = None) -> list[str]:
         """
         Proposes every match of a stored run, all or nothing; returns the new ids.
         """
-    def release(self, /, proposal: str, at: datetime, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
+    def release(self, /, proposal: str, at: datetime | str, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
         """
         Releases contact details after both sides accepted: the household's `to_volunteer`
         fields and the volunteer's `to_household` fields (`"name"`, `"phone"`, `"email"`,
         `"address"`). Returns the recorded disclosures as dicts.
         """
     @property
-    def retention_policies(self, /) -> list[RetentionPolicyDict]:
+    def retention_policies(self, /) -> Any:
         """
         The retention policies as dicts.
         """
-    def retention_report(self, /, on: date) -> Any:
+    def retention_report(self, /, on: date | str) -> Any:
         """
         What the retention policies make due on `on` (`items`, `findings`), as a dict.
         """
-    def review(self, /, on: date, warn_days: SupportsIndex | None = None) -> list[Finding]:
+    def review(self, /, on: date | str, warn_days: SupportsIndex | None = None) -> list[Finding]:
         """
         The privacy review on `on`: households without a basis for matching, sensitive data
         nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
@@ -1493,38 +1524,38 @@ class DossierPrivacy:
         A survey round's shares with groups under `min_cell` respondents hidden (and the ones
         that would reveal them), as dicts.
         """
-    def safe_table(self, /, cohort: str, by: Sequence[AggregateDimension], on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
         `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
         `"offer_kind"`, `"introduction_state"`), cells under `min_cell` suppressed.
         """
-    def to_dict(self, /) -> PrivacyDict:
+    def to_dict(self, /) -> Any:
         """
         Every privacy record as a dict (`consents`, `bases`, `proposals`, `retention`,
         `anonymisations`).
         """
-    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
         """
         A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
         `"volunteer:<offer id>"`) may see it on `on`, as a dict (`newcomer`, `fields`,
         `withheld`). Analysts get `key`'s pseudonym as the id.
         """
-    def view_offer(self, /, offer: str, viewer_key: str, on: date) -> Any:
+    def view_offer(self, /, offer: str, viewer_key: str, on: date | str) -> Any:
         """
         An offer as `viewer` may see it on `on`, as a dict.
         """
-    def view_proposal(self, /, proposal: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+    def view_proposal(self, /, proposal: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
         """
         A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
         `shared`, `released`, `fields`).
         """
-    def withdraw_consent(self, /, consent: Mapping[str, object], on: date) -> Any:
+    def withdraw_consent(self, /, consent: str, on: date | str) -> Any:
         """
         Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
         `dependent_runs`, `findings` as dicts).
         """
-    def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
+    def withdraw_proposal(self, /, proposal: str, at: datetime | str, by: str | None = None) -> str:
         """
         Withdraws an open proposal; returns the state.
         """
@@ -1537,43 +1568,43 @@ class DossierRelationships:
     (ending a relationship that never started, starting a declined one) raises and changes
     nothing. Records are plain dicts shaped like the JSON file.
     """
-    def all(self, /) -> list[RelationshipDict]:
+    def all(self, /) -> Any:
         """
         Every relationship, in the dossier's order, as dicts.
         """
-    def end(self, /, id: str, on: date, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
+    def end(self, /, id: str, on: date | str, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
         """
         Ends a running relationship on `on` with `reason` (`"moved_away"`, `"did_not_click"`,
         `"volunteer_stopped"`, `"household_stopped"`, `"goal_reached"`, `"consent_withdrawn"`
         or `"other"`) and returns the new state. Whether the household waits for a new match
         follows the reason unless `rematch` says.
         """
-    def get(self, /, id: str) -> RelationshipDict | None:
+    def get(self, /, id: str) -> Any:
         """
         The relationship with `id` as a dict, or None.
         """
-    def of_household(self, /, newcomer: str) -> list[RelationshipDict]:
+    def of_household(self, /, newcomer: str) -> Any:
         """
         The relationships of a household, oldest first, as dicts.
         """
-    def offer_loads(self, /, on: date) -> list[JsonDict]:
+    def offer_loads(self, /, on: date | str) -> Any:
         """
         What relationships and open proposals hold of every offer on `on`, and what is free,
         as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
         """
-    def propose(self, /, newcomer: str, offer: str, on: date, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
+    def propose(self, /, newcomer: str, offer: str, on: date | str, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
         """
         Proposes `newcomer` with `offer` on `on` and returns the relationship's id. Raises (and
         nothing changes) for an unknown household, offer, rule set or run, a household no
         consent or basis allows matching, a pair together now or before, a pair declined before
         (unless `allow_declined`), a household held elsewhere, or an offer without room.
         """
-    def propose_run(self, /, run: str, on: date) -> list[str]:
+    def propose_run(self, /, run: str, on: date | str) -> list[str]:
         """
         Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
         household that lost a match gets a relationship that replaces the lost one.
         """
-    def record(self, /, id: str, on: date, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
+    def record(self, /, id: str, on: date | str, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
         """
         Records an event and returns the new state (`"accepted"`, `"started"`, `"active"`, ...).
         `event` is `"accepted"` or `"declined"` (with `side`: `"household"` or `"volunteer"`),
@@ -1587,7 +1618,7 @@ class DossierReminders:
     """
     What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
     """
-    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> list[JsonDict]:
+    def due(self, /, as_of: date | str, horizon_days: SupportsIndex = ...) -> Any:
         """
         What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
         meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
@@ -1602,7 +1633,7 @@ class DossierSurveys:
     change that fails leaves it as it was.
     """
     def __repr__(self, /) -> str: ...
-    def add(self, /, round: Mapping[str, object]) -> None:
+    def add(self, /, round: Any) -> None:
         """
         Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
         problem, or `InvalidInputError`; nothing changes then.
@@ -1612,14 +1643,14 @@ class DossierSurveys:
         The change of every share from round `before` to round `after`, as dicts with
         `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
         """
-    def record_answers(self, /, survey: str, group: str, answers: Mapping[str, object]) -> None:
+    def record_answers(self, /, survey: str, group: str, answers: dict) -> None:
         """
         Adds one respondent of the round's shape's group `group` (`"municipality"` in KL's
         shape) to a round's counts: `answers` maps each question id to a category of its scale.
         All or nothing; raises `InvalidInputError` for a group, question or category the shape
         lacks.
         """
-    def record_response(self, /, survey: str, group: str, answers: Mapping[str, object]) -> None:
+    def record_response(self, /, survey: str, group: str, answers: dict) -> None:
         """
         Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
         `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
@@ -1629,11 +1660,11 @@ class DossierSurveys:
         Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
         `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
         """
-    def round(self, /, survey: str) -> SurveyRoundDict | None:
+    def round(self, /, survey: str) -> Any:
         """
         The survey round `survey` as a dict, or None.
         """
-    def rounds(self, /, agreement: str) -> list[SurveyRoundDict]:
+    def rounds(self, /, agreement: str) -> Any:
         """
         The rounds about `agreement`, oldest first, as dicts.
         """
@@ -1648,7 +1679,7 @@ class DossierSurveys:
         None for everyone), `respondents`, `positive`, `share`, `interval`, `reference` (the
         shape's published figure), `suppression` (why hidden: groups under `min_cell` answers).
         """
-    def to_dict(self, /) -> list[SurveyRoundDict]:
+    def to_dict(self, /) -> Any:
         """
         Every survey round as dicts, shaped like the file.
         """
@@ -1670,7 +1701,7 @@ class Duty:
         """
         The task.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1682,7 +1713,7 @@ class Finding:
     and the source document behind the rule.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1702,7 +1733,7 @@ class Finding:
         """
         Stable machine code, e.g. `validation.dangling_reference`.
         """
-    def message(self, /, lang: Lang) -> str:
+    def message(self, /, lang: str) -> str:
         """
         The message in `lang` (`"da"` or `"en"`).
         """
@@ -1721,7 +1752,7 @@ class Finding:
         """
         Path to the field, e.g. `agreements[0].governance.steering_group[2]`.
         """
-    def render(self, /, lang: Lang) -> str:
+    def render(self, /, lang: str) -> str:
         """
         One line: `[severity] path: message (source)`.
         """
@@ -1740,7 +1771,7 @@ class Finding:
         """
         The section of the source document, if any.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1751,7 +1782,7 @@ class HandoverReport:
     What a handover did.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1771,7 +1802,7 @@ class HandoverReport:
         """
         The posts that changed holder.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1784,7 +1815,7 @@ class MatchRun:
     statistics. Nested values are plain dicts shaped like the JSON file.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1796,10 +1827,10 @@ class MatchRun:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the run as HTML (English).
+        Jupyter: the run as HTML in `bb.options.lang`.
         """
     @property
-    def alternatives(self, /) -> list[AlternativesDict]:
+    def alternatives(self, /) -> Any:
         """
         Each household's next best offers, when asked (`alternatives=k`), as dicts: `newcomer`,
         `matched` (its offer or None) and `offers` (each `offer`, `score`, `gap`, `full`).
@@ -1810,11 +1841,11 @@ class MatchRun:
         The day of the run.
         """
     @staticmethod
-    def from_dict(data: Mapping[str, object]) -> MatchRun:
+    def from_dict(data: Any) -> MatchRun:
         """
         Reads a run from plain Python data (as from `to_dict()`).
         """
-    def html(self, /, lang: Lang = "da") -> str:
+    def html(self, /, lang: str | None = None) -> str:
         """
         The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
         the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
@@ -1826,7 +1857,7 @@ class MatchRun:
         The run's id.
         """
     @property
-    def matches(self, /) -> list[MatchDict]:
+    def matches(self, /) -> Any:
         """
         The matches as dicts: `newcomer`, `offer`, `score`, `waiting_days`, `explanation`.
         """
@@ -1840,7 +1871,7 @@ class MatchRun:
         The rule set's id.
         """
     @property
-    def sensitive_uses(self, /) -> list[SensitiveUseDict]:
+    def sensitive_uses(self, /) -> Any:
         """
         The sensitive attributes used and the consent or basis for each, as dicts.
         """
@@ -1850,38 +1881,49 @@ class MatchRun:
         The solver, e.g. `"optimal"`.
         """
     @property
-    def statistics(self, /) -> MatchStatisticsDict:
+    def statistics(self, /) -> Any:
         """
         Counts, scores and waiting times as a dict.
         """
     @property
-    def structure(self, /) -> StructureReportDict | None:
+    def structure(self, /) -> Any:
         """
         How seats and quotas were met and what the quotas cost, as a dict; None when no offer
         has seats and the rule set has no quotas.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The run's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
         (plain values; dates as ISO strings). What `matches_frame` and the other frames read.
         """
-    def to_dict(self, /) -> MatchRunDict:
+    def to_dict(self, /) -> Any:
         """
         The run as plain Python data.
         """
+    def to_pandas(self, /, table: str = "matches", lang: str | None = None) -> Any:
+        """
+        The table `table` (`matches`, `match_rules`, `unmatched`, `unmet_demand`, `alternatives` or `why_not`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.matches_frame(run)` and the other match frames gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "matches", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
+        """
     @property
-    def unmatched(self, /) -> list[UnmatchedDict]:
+    def unmatched(self, /) -> Any:
         """
         The unmatched households as dicts: `newcomer`, `waiting_days`, `binding`, `reasons`.
         """
     @property
-    def unmet_demand(self, /) -> list[DemandGapDict]:
+    def unmet_demand(self, /) -> Any:
         """
         Needs and languages the offers cannot cover.
         """
     @property
-    def unused_offers(self, /) -> list[UnusedOfferDict]:
+    def unused_offers(self, /) -> Any:
         """
         Offers with free places that got no household.
         """
@@ -1891,13 +1933,13 @@ class MatchRun:
         The households in the run that lost a match and wait for a new one (a rematch).
         """
     @property
-    def why_not(self, /) -> list[WhyNotDict]:
+    def why_not(self, /) -> Any:
         """
         Answers to the why-not questions asked, as dicts: `newcomer`, `offer`, `reason` (a dict
         with `type`, e.g. `"hard_rules"` or `"outscored"`) and `text` (`{da, en}`).
         """
     @property
-    def withheld(self, /) -> list[WithheldAttributeDict]:
+    def withheld(self, /) -> Any:
         """
         Sensitive attributes withheld for a household or offer (no consent or basis on the
         day), and subjects left out, as dicts: `subject`, `attribute`, `rules`, `text`.
@@ -1910,7 +1952,7 @@ class Minutes:
     """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown minutes, for Jupyter.
+        The Markdown minutes in `bb.options.lang`, for Jupyter.
         """
     def action_items(self, /) -> Any:
         """
@@ -1932,7 +1974,7 @@ class Minutes:
         """
         Only the overdue action items, under the meetings that agreed them.
         """
-    def render(self, /, format: FormatName = "markdown", lang: Lang = "da") -> str:
+    def render(self, /, format: str = "markdown", lang: str | None = None) -> str:
         """
         The minutes as `"text"`, `"markdown"` or `"html"` in `lang`.
         """
@@ -1943,7 +1985,7 @@ class Municipality:
     A municipality with its departments.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1973,7 +2015,7 @@ class Municipality:
         """
         Name.
         """
-    def to_dict(self, /) -> MunicipalityDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1984,7 +2026,7 @@ class Organisation:
     A civil-society organisation.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2004,7 +2046,7 @@ class Organisation:
         """
         Kind, e.g. `"ethnic_minority_association"`.
         """
-    def kind_label(self, /, lang: Lang) -> str:
+    def kind_label(self, /, lang: str) -> str:
         """
         The kind's label in `lang`.
         """
@@ -2014,11 +2056,11 @@ class Organisation:
         Name.
         """
     @property
-    def profile(self, /) -> OrganisationProfileDict | None:
+    def profile(self, /) -> Any:
         """
         The profile (purpose, activities, members, ...) as a dict.
         """
-    def to_dict(self, /) -> OrganisationDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2028,7 +2070,7 @@ class OutcomeView:
     """
     A cohort's outcomes, aggregated: never a household on its own.
     """
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2040,7 +2082,7 @@ class OutcomeView:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the view as HTML (English).
+        Jupyter: the view as HTML in `bb.options.lang`.
         """
     @property
     def cells(self, /) -> Any:
@@ -2053,13 +2095,24 @@ class OutcomeView:
         """
         Records left out because no basis covered their household on the day.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The `outcomes` table as a dict (`name`, `title`, `columns`, `rows`), texts in `lang`.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The view as plain Python data.
+        """
+    def to_pandas(self, /, table: str = "outcomes", lang: str | None = None) -> Any:
+        """
+        The table `table` (`outcomes`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.frame(view.tables(lang), "outcomes", lang)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "outcomes", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -2068,7 +2121,7 @@ class Person:
     A person acting in a partnership. `repr()` shows the id only.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2098,7 +2151,7 @@ class Person:
         """
         Phone (ordinary personal data).
         """
-    def to_dict(self, /) -> PersonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2109,7 +2162,7 @@ class Post:
     A post and who held it when.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2124,7 +2177,7 @@ class Post:
         """
         The agreement it belongs to, if any.
         """
-    def holder_on(self, /, date: date) -> str | None:
+    def holder_on(self, /, date: date | str) -> str | None:
         """
         The person holding it on `date`, if anyone.
         """
@@ -2144,7 +2197,7 @@ class Post:
         Kind, e.g. `"coordinator"`.
         """
     @property
-    def party(self, /) -> PartyRefDict:
+    def party(self, /) -> Any:
         """
         The party it acts for, as a dict (`{"type": "department", ...}`).
         """
@@ -2158,7 +2211,7 @@ class Post:
         """
         Title.
         """
-    def to_dict(self, /) -> PostDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2174,7 +2227,7 @@ class Profiles:
     GIL.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: both sides in their serde form (see `_from_state`).
         """
@@ -2185,7 +2238,7 @@ class Profiles:
         Unpickling: the profiles from the state `__reduce__` gave.
         """
     @staticmethod
-    def from_json(newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]]) -> Profiles:
+    def from_json(newcomers: str, offers: str) -> Profiles:
         """
         Reads both sides from JSON tables: a list of records, an object of columns, or
         `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
@@ -2193,7 +2246,7 @@ class Profiles:
         absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
         """
     @staticmethod
-    def from_tables(newcomers: Sequence[Mapping[str, object]] | object, offers: Sequence[Mapping[str, object]] | object) -> Profiles:
+    def from_tables(newcomers: Any, offers: Any) -> Profiles:
         """
         Reads both sides straight from Python objects: each a dict of equal-length column
         lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
@@ -2211,7 +2264,7 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
         """
         Matches the households with the offers under `rules`, like `match_profiles` (the same
         consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
@@ -2280,11 +2333,11 @@ class Report:
         """
         The report as Markdown.
         """
-    def render_as(self, /, format: FormatName) -> str:
+    def render_as(self, /, format: str) -> str:
         """
         The report in `format`: `"md"`, `"html"` or `"html_fragment"`.
         """
-    def save(self, /, path: str | PathLike[str], format: FormatName) -> None:
+    def save(self, /, path: str | PathLike[str], format: str) -> None:
         """
         Writes the report to `path` in `format` (`"md"` or `"html"`).
         """
@@ -2320,7 +2373,7 @@ class RoleDiff:
         """
         Cells only in the older version.
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2340,14 +2393,14 @@ class RoleMatrix:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the matrix as HTML (English), its styles scoped to it.
+        Jupyter shows the matrix as HTML in `bb.options.lang`, its styles scoped to it.
         """
     @property
     def agreement(self, /) -> str:
         """
         The agreement's id.
         """
-    def finding_words(self, /, lang: Lang = "da") -> list[str]:
+    def finding_words(self, /, lang: str = "da") -> list[str]:
         """
         Where each finding is, in words in `lang`, one for each of `findings` and in its
         order ("the coordination time of Røde Kors Ikast, agreement version 1").
@@ -2357,11 +2410,11 @@ class RoleMatrix:
         """
         The analysis findings, errors first.
         """
-    def html(self, /, lang: Lang = "da") -> str:
+    def html(self, /, lang: str | None = None) -> str:
         """
         The matrix as a self-contained HTML page, in `lang`.
         """
-    def markdown(self, /, lang: Lang = "da") -> str:
+    def markdown(self, /, lang: str | None = None) -> str:
         """
         The matrix as a Markdown table with legend and findings, in `lang`.
         """
@@ -2379,7 +2432,7 @@ class RoleMatrix:
         """
         The roles a party holds on a task (keys), or None if either is not in the matrix.
         """
-    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+    def tables(self, /, lang: str = "en") -> Any:
         """
         The matrix's tables in `lang` (`"da"` or `"en"`): the `role_matrix` table in long form as a
         plain dict (`name`, `title`, `columns`, `rows`), what `role_matrix_frame` reads.
@@ -2392,6 +2445,17 @@ class RoleMatrix:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    def to_pandas(self, /, table: str = "role_matrix", lang: str | None = None) -> Any:
+        """
+        The table `table` (`role_matrix`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.role_matrix_frame(m)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "role_matrix", lang: str | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
     @property
     def version(self, /) -> int:
@@ -2417,7 +2481,7 @@ class RoleTask:
         """
         The key: `"integration_contract"`, `"activity:act-homework"`, `"custom:t-plan"`.
         """
-    def name(self, /, lang: Lang) -> str:
+    def name(self, /, lang: str) -> str:
         """
         The name in `lang` (`"da"` or `"en"`).
         """
@@ -2427,11 +2491,11 @@ class RoleTask:
         Whether it is a statutory municipal duty.
         """
     @property
-    def task(self, /) -> JsonDict:
+    def task(self, /) -> Any:
         """
         The reference as a dict (`{"type": "catalogue", "id": ...}`).
         """
-    def to_dict(self, /) -> JsonDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2458,7 +2522,7 @@ class Roles:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+        Jupyter shows the split in force as its responsibility matrix (HTML, `bb.options.lang`): tasks,
         parties by name or post, roles and the analysis findings.
         """
     @property
@@ -2466,16 +2530,16 @@ class Roles:
         """
         The agreement's id.
         """
-    def amend(self, /, changes: Sequence[Mapping[str, object]], on: date, by: str, reason: str) -> int:
+    def amend(self, /, changes: Any, on: date | str, by: str, reason: str) -> int:
         """
         Amends a signed, active or under-review agreement with changes to its split: a new
         version recorded with `on`, `by` and `reason`. Returns the new version number.
         """
-    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Finding]:
+    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Finding]:
         """
         Every finding about the split, errors first (codes `roles.*`).
         """
-    def assign(self, /, task: str | Mapping[str, object], party: str | Mapping[str, object], role: str, post: str | None = None, person: str | None = None, hours_per_month: SupportsFloat | SupportsIndex | None = None, note: str | None = None) -> None:
+    def assign(self, /, task: Any, party: Any, role: str, post: str | None = None, person: str | None = None, hours_per_month: SupportsFloat | SupportsIndex | None = None, note: str | None = None) -> None:
         """
         Gives `party` the `role` on `task` (draft or negotiating agreements), carried by `post`
         or `person` if given. Raises `NotFoundError` (task, party, post, person) or
@@ -2486,18 +2550,18 @@ class Roles:
         """
         The assignments of the split.
         """
-    def carriers(self, /, task: str | Mapping[str, object], version: SupportsIndex | None = None, as_of: date | None = None) -> list[Carrying]:
+    def carriers(self, /, task: Any, version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Carrying]:
         """
         Who carries a task: each party's role with its post and the person holding it on
         `as_of`. `task` is a key or a dict.
         """
-    def change(self, /, changes: Sequence[Mapping[str, object]]) -> None:
+    def change(self, /, changes: Any) -> None:
         """
         Applies a list of changes (dicts such as `{"type": "assign", "assignment": {...}}`,
         `{"type": "unassign", "task": ..., "party": ..., "role": ...}`, `define_task`,
         `remove_task`) in order, all or nothing. Errors name the change: `changes[1].assignment.party`.
         """
-    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: Lang = "da") -> str:
+    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: str | None = None) -> str:
         """
         The change between two versions as a readable Markdown list in `lang`.
         """
@@ -2505,16 +2569,16 @@ class Roles:
         """
         What changed in the split from `from_version` to `to_version`.
         """
-    def duties(self, /, party: str | Mapping[str, object], version: SupportsIndex | None = None) -> list[Duty]:
+    def duties(self, /, party: Any, version: SupportsIndex | None = None) -> list[Duty]:
         """
         What a party does: every task it holds a role on (a whole municipality includes its
         departments). `party` is a key or a dict.
         """
-    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | None = None, all_catalogue: bool = False) -> RoleMatrix:
+    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None, all_catalogue: bool = False) -> RoleMatrix:
         """
         The responsibility matrix with its findings.
         """
-    def split(self, /, version: SupportsIndex | None = None) -> RoleSplitDict | None:
+    def split(self, /, version: SupportsIndex | None = None) -> Any:
         """
         The split as plain data (`{"tasks": [...], "assignments": [...]}`), as in the file.
         """
@@ -2523,7 +2587,7 @@ class Roles:
         The tasks in matrix order: catalogue tasks in use (all of them with
         `all_catalogue=True`), the activities, then custom tasks.
         """
-    def unassign(self, /, task: str | Mapping[str, object], party: str | Mapping[str, object], role: str) -> Assignment:
+    def unassign(self, /, task: Any, party: Any, role: str) -> Assignment:
         """
         Takes `role` on `task` away from `party` (draft or negotiating agreements) and returns
         the removed assignment. Raises `NotFoundError` if the party does not hold it.
@@ -2539,7 +2603,7 @@ class RuleSet:
     or `RuleSet.from_dict(data)`; `validate()` lists every problem with its path.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the rule set's serde form (see `_from_state`).
         """
@@ -2555,7 +2619,7 @@ class RuleSet:
         otherwise.
         """
     @staticmethod
-    def from_dict(data: Mapping[str, object]) -> RuleSet:
+    def from_dict(data: Any) -> RuleSet:
         """
         Reads a rule set from plain Python data shaped like the JSON file.
         """
@@ -2581,7 +2645,7 @@ class RuleSet:
         Reads a rule set from a `.toml` or `.json` file.
         """
     @property
-    def rules(self, /) -> list[RuleDict]:
+    def rules(self, /) -> Any:
         """
         The rules as dicts (`id`, `strength`, `kind`, `explanation`).
         """
@@ -2595,11 +2659,11 @@ class RuleSet:
         """
         The newcomer fields volunteers may see.
         """
-    def title(self, /, lang: Lang = "da") -> str:
+    def title(self, /, lang: str = "da") -> str:
         """
         The title in `lang` (`"da"` or `"en"`).
         """
-    def to_dict(self, /) -> RuleSetDict:
+    def to_dict(self, /) -> Any:
         """
         The rule set as plain Python data.
         """
@@ -2622,7 +2686,7 @@ class StatusEvent:
     A recorded status change.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2662,7 +2726,7 @@ class StatusEvent:
         """
         The reason blocking findings were overridden, if they were.
         """
-    def to_dict(self, /) -> StatusEventDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2690,7 +2754,7 @@ class Store:
     def __enter__(self, /) -> Store: ...
     def __exit__(self, /, *_args) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def apply(self, /, changes: str | Mapping[str, object], actor: str, operation: str = "apply") -> Any:
+    def apply(self, /, changes: Any, actor: str, operation: str = "apply") -> Any:
         """
         Applies another copy's changes (a dict from `changes_since`, or its JSON text). Returns
         ``applied``, ``unchanged`` and ``conflicts`` (entities both copies changed differently;
@@ -2710,7 +2774,7 @@ class Store:
         """
         The dossier as it is now (a copy: change the store with `update`).
         """
-    def erase(self, /, actor: str, on: date, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
+    def erase(self, /, actor: str, on: date | str, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
         """
         Erases one newcomer household (`newcomer=`) or one person (`person=`) as of `on` (GDPR
         art. 17): anonymised in the current dossier with cascade, every earlier version naming
@@ -2774,20 +2838,20 @@ class Store:
         """
         The schema version of the file.
         """
-    def update(self, /, actor: str, operation: str, change: Callable[[Dossier], object]) -> Any:
+    def update(self, /, actor: str, operation: str, change: Any) -> Any:
         """
         Changes the dossier with `change`, a function that takes the current `Dossier` and
         changes it (``lambda d: d.lifecycle.transition(...)``). All or nothing: when it raises,
         nothing is stored and the exception comes through as it was. Waits for other writers
         first, so it always works on the latest dossier. Returns what changed (as `import_`).
         """
-    def verify(self, /) -> JsonDict:
+    def verify(self, /) -> Any:
         """
         Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
         intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
         ``history_tampered`` or ``truncated``, and the event numbers).
         """
-    def verify_intact(self, /) -> JsonDict:
+    def verify_intact(self, /) -> Any:
         """
         `verify` as an exception: the report when the trail is intact; raises
         `InvalidInputError` with code ``store.tampered`` otherwise.
@@ -2799,7 +2863,7 @@ class Tenure:
     One person's time in a post: `from_date` inclusive, `until` exclusive (None while open).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2819,7 +2883,7 @@ class Tenure:
         """
         Who held the post.
         """
-    def to_dict(self, /) -> TenureDict:
+    def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2829,7 +2893,7 @@ class Tenure:
         First day no longer in the post.
         """
 
-def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
     order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
@@ -2837,7 +2901,7 @@ def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objecti
     The GIL is released while converting and solving.
     """
 
-def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], Any]:
     """
     Dense optimal assignment on a row-major matrix given as `bytes` in the element type
     `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
@@ -2847,14 +2911,19 @@ def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: Su
     `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
     """
 
-def _empty_match_table(name: str, key: Sequence[tuple[str, object]] | None = None) -> TableDict:
+def _display_lang() -> str:
+    """
+    The display language, `"da"` or `"en"` (what `bb.options.lang` reads).
+    """
+
+def _empty_match_table(name: str, key: SupportsGetItem[int, tuple[str, Any]] | None = None) -> Any:
     """
     The table `name` (`matches`, `unmatched` or `match_statistics`) with no rows, led by `key`'s
     columns (typed by the values given): what an engine declares as a grouped map's output.
     Private: `brobygger.match_tables` and the engine adapters read it.
     """
 
-def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", key: Sequence[tuple[str, object]] | None = None, lang: Lang = "en", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> list[TableDict]:
+def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", key: SupportsGetItem[int, tuple[str, Any]] | None = None, lang: str = "en", id: str | None = None, bases: Any | None = None) -> Any:
     """
     One group's run as tables: `profiles` matched under `rules`, returned as the core's tables
     `matches`, `unmatched` and `match_statistics` (plain dicts as `MatchRun.tables` gives them),
@@ -2868,14 +2937,20 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
-def _spreadsheet_csv(table: Mapping[str, object]) -> str | None:
+def _set_display_lang(lang: str) -> str:
+    """
+    Sets the display language (what `bb.options.lang = ...` does) and returns its code; any
+    spelling `lang` arguments take (`"dansk"`, `"EN"`), anything else an `InvalidInputError`.
+    """
+
+def _spreadsheet_csv(table: Any) -> str | None:
     """
     The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
     text when the core finds it shaped like a spreadsheet (no cell holds a list or a record),
     otherwise None. Private: `brobygger.profiles` reads such a side with the CSV reader.
     """
 
-def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
+def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date | str) -> list[list[Assessment]]:
     """
     Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
     library works: one list of assessments per dossier, in the dossiers' order (agreements in
@@ -2889,14 +2964,14 @@ def assessment_catalogue() -> Any:
     title, advice, external sources and prefixes).
     """
 
-def check_newcomers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def check_newcomers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
     (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
     `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
     """
 
-def check_offers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> JsonDict:
+def check_offers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
     """
@@ -2911,18 +2986,18 @@ def checklist_templates() -> list[ChecklistTemplate]:
     The built-in checklist templates.
     """
 
-def code_info(code: str) -> JsonDict | None:
+def code_info(code: str) -> Any:
     """
     The registry's entry for one code, or None when the library has no such code.
     """
 
-def codes() -> list[JsonDict]:
+def codes() -> Any:
     """
     Every error and finding code of the library, as dicts `{"code", "concern", "severity",
     "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
-def compare_with_national(answers: Mapping[str, object]) -> list[JsonDict]:
+def compare_with_national(answers: dict) -> Any:
     """
     A municipality's own answers (`{"housing_placement": "high", ...}`) beside KL's 2015 shares:
     one dict per published share (`question`, `question_text`, `categories`, `answer`,
@@ -2931,19 +3006,19 @@ def compare_with_national(answers: Mapping[str, object]) -> list[JsonDict]:
     `InvalidInputError` for an unknown question or category.
     """
 
-def csv_columns(table: CsvTable) -> Any:
+def csv_columns(table: str) -> Any:
     """
     The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
     `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
     """
 
-def directory_columns() -> list[JsonDict]:
+def directory_columns() -> Any:
     """
     The directory spreadsheet's columns, in order: dicts `{"name", "name_da", "required",
     "format": {"da", "en"}}`.
     """
 
-def directory_from_csv(data: str | bytes | Mapping[str, object] | Sequence[Mapping[str, object]]) -> tuple[Directory, list[Finding]]:
+def directory_from_csv(data: Any) -> tuple[Directory, list[Finding]]:
     """
     Reads the directory spreadsheet and never raises for the data: `(Directory, problems)`,
     the rows with errors left out and every problem as a `Finding` at `rows[<line>].<column>`.
@@ -2961,7 +3036,7 @@ def dossier_schema_json() -> str:
     The JSON Schema of the dossier file format, as JSON text.
     """
 
-def empty_table(name: str, lang: Lang = "en") -> TableDict:
+def empty_table(name: str, lang: str = "en") -> Any:
     """
     The result table named `name` (`"matches"`, `"scores"`, ...; see `table_names()`) with its
     columns and no rows, as a plain dict: the columns a DataFrame has before there is a result.
@@ -2979,14 +3054,14 @@ def example_reference_date(name: str) -> date:
     The day a built-in example is told as of (the demo assesses it then).
     """
 
-def findings_html(findings: SupportsGetItem[int, Finding], lang: Lang = "da") -> str:
+def findings_html(findings: SupportsGetItem[int, Finding], lang: str | None = None) -> str:
     """
     Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
     per severity and a table of severity, code, path, message and source. Codes, paths and the
     library's own texts only; no personal values.
     """
 
-def findings_table(findings: SupportsGetItem[int, Finding], lang: Lang = "en") -> TableDict:
+def findings_table(findings: SupportsGetItem[int, Finding], lang: str = "en") -> Any:
     """
     Findings as the core's `findings` table in `lang` (`"da"` or `"en"`): a plain dict with
     `name`, `title`, `columns` and `rows`, what `findings_frame` reads.
@@ -3002,7 +3077,7 @@ def hsds_uuid(table: str, name: str) -> str:
     The stable HSDS id (a name-based UUID) the export gives the row `name` of `table`.
     """
 
-def introductions_table(dossier: Dossier, cohort: str, on: date, lang: Lang = "en") -> TableDict:
+def introductions_table(dossier: Dossier, cohort: str, on: date | str, lang: str = "en") -> Any:
     """
     The `introductions` table of a cohort of `dossier` on day `on`, texts in `lang`, as a plain
     dict: what `introductions_frame` reads.
@@ -3016,7 +3091,7 @@ def kl_2015() -> Any:
     `words`, the seed's own words).
     """
 
-def kl_2015_shape() -> SurveyShapeDict:
+def kl_2015_shape() -> Any:
     """
     KL's 2015 survey as a survey shape (a dict shaped like a round's `shape`): one group,
     `municipality`, and each question a measure with its categories and its headline share as
@@ -3024,7 +3099,7 @@ def kl_2015_shape() -> SurveyShapeDict:
     its shares beside KL's.
     """
 
-def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> JsonDict:
+def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> Any:
     """
     The largest weakly stable matching over explicit preferences with ties (the shapes of
     `weakly_stable_matching`): exact for small problems, else the largest over promoted
@@ -3032,7 +3107,7 @@ def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, Su
     dict. The GIL is released while solving.
     """
 
-def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
+def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
@@ -3044,7 +3119,7 @@ def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], of
     `reference`); otherwise the run withholds it and lists it in `withheld`.
     """
 
-def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
+def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
     sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
@@ -3052,72 +3127,72 @@ def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, ob
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
     """
 
-def match_run_to_csv(run: MatchRun, lang: Lang = "da") -> str:
+def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
     """
     A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
     """
 
-def match_run_to_csv_styled(run: MatchRun, lang: Lang, style: str) -> str:
+def match_run_to_csv_styled(run: MatchRun, lang: str, style: str) -> str:
     """
     A matching run's household table as CSV in a style (`"data"`, `"excel_da"`, `"excel_en"`),
     texts in `lang`.
     """
 
-def match_run_to_xlsx(run: MatchRun, lang: Lang) -> bytes:
+def match_run_to_xlsx(run: MatchRun, lang: str) -> bytes:
     """
     A matching run's household table as an `.xlsx` workbook (bytes), texts in `lang`.
     """
 
-def national_comparison_table(answers: Mapping[str, object], lang: Lang = "da", markdown: bool = False) -> list[TableDict] | str:
+def national_comparison_table(answers: dict, lang: str = "da", markdown: bool = False) -> Any:
     """
     The comparison as the `national_comparison` table (a plain dict with `name`, `title`,
     `columns`, `rows`; texts in `lang`), or as Markdown with `markdown=True`.
     """
 
-def newcomers_from_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> list[NewcomerDict]:
+def newcomers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Newcomers from CSV text (or bytes in any encoding the reader knows); as `read_newcomers_csv`.
     """
 
-def newcomers_to_csv(newcomers: Sequence[Mapping[str, object]]) -> str:
+def newcomers_to_csv(newcomers: Any) -> str:
     """
     Households (dicts shaped like the file format) as CSV text that reads back to them.
     """
 
-def newcomers_to_csv_styled(newcomers: Sequence[Mapping[str, object]], style: str) -> str:
+def newcomers_to_csv_styled(newcomers: Any, style: str) -> str:
     """
     Households as CSV in a style: `"data"` (for programs, as `newcomers_to_csv`), `"excel_da"`
     (Danish Excel: byte-order mark, `;`, decimal commas, Danish headings and words) or
     `"excel_en"`. Reading it gives the same households.
     """
 
-def newcomers_to_xlsx(newcomers: Sequence[Mapping[str, object]], lang: Lang | None = None) -> bytes:
+def newcomers_to_xlsx(newcomers: Any, lang: str | None = None) -> bytes:
     """
     Households as an `.xlsx` workbook (bytes), headings and words in `lang` (`None`: the names
     and keys programs use). Reading it gives the same households.
     """
 
-def offers_from_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> list[OfferDict]:
+def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Offers from CSV text or bytes; as `newcomers_from_csv`.
     """
 
-def offers_to_csv(offers: Sequence[Mapping[str, object]]) -> str:
+def offers_to_csv(offers: Any) -> str:
     """
     Offers (dicts) as CSV text that reads back to them.
     """
 
-def offers_to_csv_styled(offers: Sequence[Mapping[str, object]], style: str) -> str:
+def offers_to_csv_styled(offers: Any, style: str) -> str:
     """
     Offers as CSV in a style; as `newcomers_to_csv_styled`.
     """
 
-def offers_to_xlsx(offers: Sequence[Mapping[str, object]], lang: Lang | None = None) -> bytes:
+def offers_to_xlsx(offers: Any, lang: str | None = None) -> bytes:
     """
     Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
     """
 
-def read_dpv(text: str) -> JsonDict:
+def read_dpv(text: str) -> Any:
     """
     Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
     without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
@@ -3129,25 +3204,25 @@ def read_ics(text: str) -> Calendar:
     for a file it cannot read.
     """
 
-def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> list[NewcomerDict]:
+def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
     `ValidationError` (code `import.invalid_csv`) with every problem as a finding whose message
     starts with the file, line and column; `ParseError`-free: a bad cell is a finding.
     """
 
-def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> list[OfferDict]:
+def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads an offers CSV file into dicts; as `read_newcomers_csv`.
     """
 
-def relationship_events_table(dossier: Dossier, lang: Lang = "en") -> TableDict:
+def relationship_events_table(dossier: Dossier, lang: str = "en") -> Any:
     """
     The `relationship_events` table of `dossier` (one row per event), texts in `lang`, as a
     plain dict: what `relationship_events_frame` reads.
     """
 
-def relationships_table(dossier: Dossier, on: date, lang: Lang = "en") -> TableDict:
+def relationships_table(dossier: Dossier, on: date | str, lang: str = "en") -> Any:
     """
     The `relationships` table of `dossier` on day `on` (one row per relationship proposed by
     then, with its state on the day), texts in `lang`, as a plain dict: what
@@ -3164,13 +3239,13 @@ def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[i
     solving.
     """
 
-def survey_changes_table(dossier: Dossier, before: str, after: str) -> TableDict:
+def survey_changes_table(dossier: Dossier, before: str, after: str) -> Any:
     """
     The `changes` table from survey round `before` to `after` of `dossier`, as a plain dict:
     what `survey_changes_frame` reads.
     """
 
-def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> TableDict:
+def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> Any:
     """
     The `shares` table of survey rounds (ids) of `dossier`, one after the other, as a plain dict
     (`name`, `title`, `columns`, `rows`): what `survey_shares_frame` reads.
@@ -3188,13 +3263,13 @@ def task_catalogue() -> Any:
     "source"}`.
     """
 
-def vocabulary(lang: Lang = "da") -> list[VocabularyEntryDict]:
+def vocabulary(lang: str = "da") -> Any:
     """
     Every closed vocabulary's values with labels in `lang`, as dicts
     `{"vocabulary", "value", "label"}`.
     """
 
-def weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> JsonDict:
+def weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> Any:
     """
     Stable matching with ties and incomplete lists over explicit preferences: `residents` and
     `hospitals` map each id to groups of the other side's ids, best group first, the ids of a
@@ -3217,22 +3292,22 @@ class BrobyggerError(Exception):
     code: str
     findings: list[Finding]
 
-class ParseError(BrobyggerError):
+class ParseError(BrobyggerError, ValueError):
     """The input could not be read. Attributes: `path`, `line`, `column`, `reason`."""
     path: str
     line: int
     column: int
     reason: str
 
-class UnsupportedVersionError(BrobyggerError):
+class UnsupportedVersionError(BrobyggerError, ValueError):
     """The document's schema version is missing or not supported. Attributes: `found`, `supported`."""
     found: int | None
     supported: int
 
-class ValidationError(BrobyggerError):
+class ValidationError(BrobyggerError, ValueError):
     """The data is not valid; `findings` holds every problem with its path."""
 
-class NotFoundError(BrobyggerError):
+class NotFoundError(BrobyggerError, LookupError):
     """Something referred to does not exist. Attributes: `entity`, `id`."""
     entity: str
     id: str
@@ -3242,15 +3317,20 @@ class InvalidTransitionError(BrobyggerError):
     from_status: str
     to_status: str
 
-class InvalidInputError(BrobyggerError):
+class InvalidInputError(BrobyggerError, ValueError):
     """An argument is not acceptable. Attributes: `path`, `reason`."""
     path: str
     reason: str
+
+class MissingFileError(InvalidInputError, FileNotFoundError):
+    """The file does not exist (code `load.io`): an `InvalidInputError` that is also Python's `FileNotFoundError`. Attributes: `path`, `reason`, `filename`, `errno`."""
+    filename: str
+    errno: int
 
 class InfeasibleError(BrobyggerError):
     """A problem has no solution under its hard constraints. Attribute: `reason`."""
     reason: str
 
-class InternalError(BrobyggerError):
+class InternalError(BrobyggerError, RuntimeError):
     """A bug in the library. Attribute: `reason`."""
     reason: str

@@ -22,20 +22,22 @@ class Findings(list[Finding]):
     in the console as counts per severity (``repr``).
 
     Wrap any list of findings: ``bb.Findings(dossier.validate())``. The table holds codes,
-    paths, the library's own Danish or English texts (``lang``, default Danish) and sources:
-    nothing a finding does not already hold, and findings never hold personal values.
+    paths, the library's own Danish or English texts (``lang``, default ``bb.options.lang`` at
+    display time) and sources: nothing a finding does not already hold, and findings never hold
+    personal values.
     """
 
-    lang: str
+    lang: str | None
 
-    def __init__(self, findings: Iterable[Finding] = (), lang: str = "da") -> None:
+    def __init__(self, findings: Iterable[Finding] = (), lang: str | None = None) -> None:
         """Findings from any iterable of ``Finding``; ``lang`` (``"da"`` or ``"en"``) is the
-        language of the HTML table."""
+        language of the HTML table, ``None`` for ``bb.options.lang`` when shown."""
         super().__init__(findings)
         for f in self:
             if not isinstance(f, Finding):
                 raise TypeError(f"Findings holds Finding objects, not {type(f).__name__}")
-        findings_html([], lang)  # an unknown language fails here, not at display time
+        if lang is not None:
+            findings_html([], lang)  # an unknown language fails here, not at display time
         self.lang = lang
 
     def count_by_severity(self) -> dict[str, int]:
@@ -50,14 +52,16 @@ class Findings(list[Finding]):
         return Findings((f for f in self if f.severity == "error"), self.lang)
 
     def html(self, lang: str | None = None) -> str:
-        """The findings as a self-contained HTML fragment in ``lang`` (default: this list's)."""
+        """The findings as a self-contained HTML fragment in ``lang`` (default: this list's,
+        else ``bb.options.lang``)."""
         return findings_html(list(self), lang or self.lang)
 
     def frame(self, lang: str | None = None) -> Any:
         """The findings as a pandas DataFrame (see :func:`brobygger.findings_frame`)."""
         from brobygger.frames import findings_frame
+        from brobygger.options import options
 
-        return findings_frame(self, lang or self.lang)
+        return findings_frame(self, lang or self.lang or options.lang)
 
     def _repr_html_(self) -> str:
         """Jupyter: the HTML table in this list's language."""

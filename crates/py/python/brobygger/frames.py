@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["findings_frame", "to_frame"]
+__all__ = ["findings_frame", "polars_frame", "to_frame"]
 
 
 def _pandas() -> Any:
@@ -56,3 +56,55 @@ def findings_frame(findings: Iterable[Any], lang: str = "en") -> Any:
 
     _pandas()
     return frame([findings_table(list(findings), lang)], "findings", lang)
+
+
+def _polars() -> Any:
+    try:
+        return importlib.import_module("polars")
+    except ImportError as e:
+        raise ImportError("brobygger's polars frames need polars: pip install polars") from e
+
+
+def polars_frame(tables: Iterable[Any], name: str, lang: str = "en") -> Any:
+    """A polars DataFrame of the core's tables named ``name``: the same rows and columns as
+    :func:`brobygger.frame` gives in pandas, one polars type per column type (text ``String``,
+    integer ``Int64``, decimal ``Float64``, date ``Date``, bool ``Boolean``, list ``List``); a
+    missing value is null."""
+    import datetime as dt
+
+    from brobygger._brobygger import empty_table
+
+    pl = _polars()
+    columns = empty_table(name, lang)["columns"]
+    rows = [row for t in tables if t["name"] == name for row in t["rows"]]
+    names = [c["name"] for c in columns]
+    data: dict[str, list[Any]] = {}
+    schema: dict[str, Any] = {}
+    for i, column in enumerate(columns):
+        values = [row[column["name"]] if isinstance(row, dict) else row[i] for row in rows]
+        kind = column["type"]
+        if kind == "date":
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+        data[column["name"]] = values
+        scalar = {"text": pl.String, "integer": pl.Int64, "decimal": pl.Float64, "date": pl.Date, "bool": pl.Boolean}
+        if kind in scalar:
+            schema[column["name"]] = scalar[kind]
+    df = pl.DataFrame(data, schema_overrides=schema, strict=False)
+    return df.select(names)
+
+
+def _result_frame(result: Any, engine: str, table: str, lang: str | None) -> Any:
+    """What ``to_pandas``/``to_polars`` of a result object return: its table ``table`` as a
+    DataFrame of ``engine``, texts in ``lang`` (default ``bb.options.lang``)."""
+    from brobygger.options import options
+    from brobygger.tables import frame
+
+    lang = lang or options.lang
+    tables = result.tables(lang)
+    has = [t["name"] for t in tables]
+    if table not in has:
+        raise ValueError(f"{type(result).__name__} has the tables {', '.join(has)}, not {table!r}")
+    if engine == "polars":
+        return polars_frame(tables, table, lang)
+    _pandas()
+    return frame(tables, table, lang)
