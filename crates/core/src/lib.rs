@@ -279,6 +279,7 @@ doctests! {
     ReadmeDoctests => "../../../README.md",
     GuideIntroduction => "../../../docs/guide/src/introduction.md",
     GuideGettingStarted => "../../../docs/guide/src/getting-started.md",
+    GuideWalkthrough => "../../../docs/guide/src/walkthrough.md",
     GuideDossier => "../../../docs/guide/src/dossier.md",
     GuideRoles => "../../../docs/guide/src/roles.md",
     GuideChecklists => "../../../docs/guide/src/checklists.md",

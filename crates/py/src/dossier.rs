@@ -133,12 +133,13 @@ impl Dossier {
     /// A dossier from the partnership's own spreadsheets, as `brobygger new` builds it:
     /// `newcomers`, `offers`, `organisations` (the parties: the municipality and the
     /// organisations) and `posts`, each a path or a list of paths to CSV files (any encoding
-    /// the importer reads) or `.xlsx` workbooks. The parties become a draft agreement with id
+    /// the importer reads) or `.xlsx` workbooks; `rules` a rule set file (TOML or JSON), so the
+    /// cohort can be matched. The parties become a draft agreement with id
     /// `id` (made from the title when absent) starting on `start` (default today), the
     /// households one cohort. Raises `ValidationError` (code `import.invalid_csv`) with every
     /// problem of every sheet as a finding whose message starts with the file, line and column.
     #[staticmethod]
-    #[pyo3(signature = (title, *, start = None, newcomers = None, offers = None, organisations = None, posts = None, id = None, ignore_unknown_columns = false))]
+    #[pyo3(signature = (title, *, start = None, newcomers = None, offers = None, organisations = None, posts = None, rules = None, id = None, ignore_unknown_columns = false))]
     #[allow(clippy::too_many_arguments)]
     fn from_sheets(
         py: Python<'_>,
@@ -148,6 +149,7 @@ impl Dossier {
         offers: Option<&Bound<'_, PyAny>>,
         organisations: Option<&Bound<'_, PyAny>>,
         posts: Option<&Bound<'_, PyAny>>,
+        rules: Option<std::path::PathBuf>,
         id: Option<String>,
         ignore_unknown_columns: bool,
     ) -> PyResult<Self> {
@@ -161,6 +163,7 @@ impl Dossier {
         let mut options = core::import::SheetsOptions::new(title, start);
         options.id = id;
         options.ignore_unknown_columns = ignore_unknown_columns;
+        options.rules = rules.map(core::matching::RuleSet::load).transpose().py()?;
         let inner = py
             .detach(|| core::import::dossier_from_sheets(&sheets, &options))
             .py()?;

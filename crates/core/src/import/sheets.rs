@@ -366,12 +366,15 @@ fn squashed(s: &str) -> String {
         .collect()
 }
 
+/// A row's filled cells by column name, each with its 1-based column.
+type RowCells = HashMap<&'static str, (u32, String)>;
+
 /// A sheet's rows as cells by column name, each with its line and 1-based column.
 struct Read {
     options: CsvOptions,
     /// The layout's columns the header names.
     present: Vec<(&'static str, u32)>,
-    rows: Vec<(u32, HashMap<&'static str, (u32, String)>)>,
+    rows: Vec<(u32, RowCells)>,
 }
 
 fn problem(
@@ -608,7 +611,7 @@ fn read_sheet(
 struct Cells<'a> {
     read: &'a CsvOptions,
     line: u32,
-    cells: &'a HashMap<&'static str, (u32, String)>,
+    cells: &'a RowCells,
     present: &'a [(&'static str, u32)],
     columns: &'a [Column],
     failed: bool,
