@@ -89,14 +89,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Output format: text, md, html or json",
         "Outputformat: text, md, html eller json",
     ),
-    (
-        "Output format: text or csv",
-        "Outputformat: text eller csv",
-    ),
-    (
-        "Output format: md or html",
-        "Outputformat: md eller html",
-    ),
+    ("Output format: text or csv", "Outputformat: text eller csv"),
+    ("Output format: md or html", "Outputformat: md eller html"),
     (
         "What to print or write: text, json, csv or xlsx",
         "Hvad der vises eller skrives: text, json, csv eller xlsx",

@@ -55,9 +55,16 @@ pub(crate) fn is_dash(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Standard input's bytes once read: a command that looks at them twice (to tell a file's
+/// kind, then to read it) gets the same bytes.
+static STDIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
 /// A file's bytes, or standard input's for `-` (bounded as files are).
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     if is_dash(path) {
+        if let Some(bytes) = STDIN.get() {
+            return Ok(bytes.clone());
+        }
         use std::io::Read;
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -72,7 +79,7 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
                 "standard input holds more than 256 MiB",
             ));
         }
-        return Ok(bytes);
+        return Ok(STDIN.get_or_init(|| bytes).clone());
     }
     Ok(brobygger::read_input(path).map_err(brobygger::BrobyggerError::from)?)
 }

@@ -371,7 +371,14 @@ fn dash_for_standard_input_and_output_and_day_first_dates() {
     }
     // A report of a dossier from standard input (one agreement: the parties sheet's).
     let one = bin()
-        .args(["new", "--title", "P", "--start", "2016-01-01", "--organisations"])
+        .args([
+            "new",
+            "--title",
+            "P",
+            "--start",
+            "2016-01-01",
+            "--organisations",
+        ])
         .arg(fixture("parter.csv"))
         .assert()
         .code(0);
