@@ -31,19 +31,19 @@ def from_sheets(newcomers: Path, offers: Path) -> bb.Dossier:
 
 def walk(tmp: Path, d: bb.Dossier) -> tuple[list[tuple[str, str]], str, str]:
     """Match and store the run (saved and loaded again), the calendar file and the report."""
-    run = d.matching().match_cohort(
+    run = d.matching.match_cohort(
         f"{d.to_dict()['agreements'][0]['id']}-nyankomne", "vores-regler", dt.date(2016, 3, 1)
     )
-    d.matching().add_run(run)
+    d.matching.add_run(run)
     d.save(tmp / "dossier.json")
     stored = bb.Dossier.load(tmp / "dossier.json")
     runs = stored.to_dict()["match_runs"]
     assert len(runs) == 1
     pairs = sorted((m["newcomer"], m["offer"]) for m in runs[0]["matches"])
-    ics = stored.calendar().export(dt.date(2016, 3, 1), lang="da").to_ics()
+    ics = stored.calendar.export(dt.date(2016, 3, 1), lang="da").to_ics()
     (tmp / "kalender.ics").write_text(ics, encoding="utf-8")
     agreement = stored.to_dict()["agreements"][0]["id"]
-    report = stored.assessment().report(agreement, dt.date(2016, 3, 1), lang="da").html()
+    report = stored.assessment.report(agreement, dt.date(2016, 3, 1), lang="da").html()
     return pairs, ics, report
 
 
@@ -55,7 +55,7 @@ def test_from_excel_sheets_to_a_stored_match_a_calendar_and_a_report(tmp_path: P
     assert len(data["posts"]) == 3
     household = data["cohorts"][0]["newcomers"][0]
     assert household["languages"][0] == {"language": "ar", "level": "native"}
-    assert {"day": "saturday", "part": "daytime"} in household["availability"]
+    assert {"day": "saturday", "time": "daytime"} in household["availability"]
     pairs, ics, report = walk(tmp_path, d)
     assert pairs == [
         ("nc-1001", "vvv-ikast-1"),
@@ -96,6 +96,6 @@ def test_every_problem_is_placed_and_no_personal_value_is_repeated(tmp_path: Pat
     assert [m.split(": ")[0] for m in messages] == ["parter.csv:2:4 (code)", "parter.csv:3:3 (kind)"]
     assert not any("Søren" in f.message("da") + f.message("en") for f in e.findings)
     with pytest.raises(TypeError):
-        bb.Dossier.from_sheets("x", newcomers=42)  # type: ignore[arg-type]
+        bb.Dossier.from_sheets("x", newcomers=42)
     with pytest.raises(bb.InvalidInputError):
         bb.Dossier.from_sheets("x", newcomers=tmp_path / "no-such-file.csv")

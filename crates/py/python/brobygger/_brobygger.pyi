@@ -923,6 +923,18 @@ class Dossier:
         """
         Reads a dossier from JSON text. Raises `ParseError` or `UnsupportedVersionError`.
         """
+    @staticmethod
+    def from_sheets(title: str, *, start: date | None = None, newcomers: Any | None = None, offers: Any | None = None, organisations: Any | None = None, posts: Any | None = None, rules: str | PathLike[str] | None = None, id: str | None = None, ignore_unknown_columns: bool = False) -> Dossier:
+        """
+        A dossier from the partnership's own spreadsheets, as `brobygger new` builds it:
+        `newcomers`, `offers`, `organisations` (the parties: the municipality and the
+        organisations) and `posts`, each a path or a list of paths to CSV files (any encoding
+        the importer reads) or `.xlsx` workbooks; `rules` a rule set file (TOML or JSON), so the
+        cohort can be matched. The parties become a draft agreement with id
+        `id` (made from the title when absent) starting on `start` (default today), the
+        households one cohort. Raises `ValidationError` (code `import.invalid_csv`) with every
+        problem of every sheet as a finding whose message starts with the file, line and column.
+        """
     def handover(self, /, from_person: str, to_person: str, on: date, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
         """
         Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
