@@ -1,8 +1,9 @@
 //! `brobygger align`: the expectation alignment of an agreement's checklists, side by side,
 //! and whether they allow signing.
 
+use crate::format::OutputFormat;
 use crate::out::{Outcome, errln, out, outln};
-use crate::{FormatArg, exit, inputs, one_agreement, t};
+use crate::{exit, inputs, one_agreement, t};
 use brobygger::Format;
 use brobygger::{Lang, TemplateId};
 use clap::Args;
@@ -22,8 +23,8 @@ pub(crate) struct AlignArgs {
     #[arg(long)]
     template: Option<String>,
     /// md (Markdown) or html (a self-contained page; one template).
-    #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
-    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+    format: OutputFormat,
     /// Write the comparison to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -51,8 +52,8 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
             seen
         }
     };
-    let format: Format = args.format.into();
-    if matches!(args.format, FormatArg::Html) && templates.len() != 1 {
+    let format: Format = args.format.page("align")?;
+    if matches!(args.format, OutputFormat::Html) && templates.len() != 1 {
         let known: Vec<&str> = templates.iter().map(TemplateId::as_str).collect();
         return Err(inputs::bad_input(
             brobygger::UsageCode::TemplateNeeded,
@@ -73,7 +74,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
             &d.checklists()
                 .render_comparison(&agreement, template, format, lang)?,
         );
-        if matches!(args.format, FormatArg::Markdown) {
+        if matches!(args.format, OutputFormat::Markdown) {
             text.push('\n');
         }
     }
@@ -101,7 +102,7 @@ pub(crate) fn run(args: AlignArgs, lang: Lang) -> Outcome {
     let readiness = d.checklists().readiness(&agreement)?;
     let mut lines: Vec<String> = readiness.findings.iter().map(|f| f.render(lang)).collect();
     lines.push(crate::checklist::verdict(readiness.ready, lang).to_owned());
-    if matches!(args.format, FormatArg::Html) && args.out.is_none() {
+    if matches!(args.format, OutputFormat::Html) && args.out.is_none() {
         for l in lines {
             errln!("{l}");
         }

@@ -1,5 +1,6 @@
 //! `brobygger calendar`: the partnership's calendar as an iCalendar file.
 
+use crate::format::OutputFormat;
 use crate::inputs;
 use crate::out::{Outcome, out, outln, write_file};
 use brobygger::Lang;
@@ -9,14 +10,6 @@ use brobygger::present::t;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CalendarFormat {
-    /// An iCalendar file (RFC 5545) to import or subscribe to.
-    Ics,
-    /// The events as JSON.
-    Json,
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AudienceArg {
@@ -55,15 +48,19 @@ pub(crate) struct CalendarArgs {
     /// taken.
     #[arg(long, default_value_t = DEFAULT_CALENDAR_HORIZON_DAYS)]
     days: u32,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
-    format: CalendarFormat,
+    /// Output format: ics (an iCalendar file, RFC 5545, to import or subscribe to) or json.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Ics)]
+    format: OutputFormat,
     /// Write to this file instead of standard output (`-` for standard output).
     #[arg(long)]
     out: Option<PathBuf>,
 }
 
+/// The formats `calendar` writes.
+const WRITES: [OutputFormat; 2] = [OutputFormat::Ics, OutputFormat::Json];
+
 pub(crate) fn run(args: CalendarArgs, lang: Lang) -> Outcome {
+    args.format.accept("calendar", &WRITES)?;
     let d = inputs::dossier(args.file.as_deref(), args.example.as_deref())?;
     let as_of = inputs::date_or_today(args.as_of.as_deref())?;
     let options = CalendarOptions::new(as_of)
@@ -72,8 +69,9 @@ pub(crate) fn run(args: CalendarArgs, lang: Lang) -> Outcome {
         .horizon(args.days);
     let calendar = d.calendar().export(options);
     let text = match args.format {
-        CalendarFormat::Ics => calendar.to_ics(),
-        CalendarFormat::Json => format!("{}\n", crate::to_json(&calendar)?),
+        OutputFormat::Ics => calendar.to_ics(),
+        OutputFormat::Json => format!("{}\n", crate::to_json(&calendar)?),
+        other => return Err(other.refused("calendar", &WRITES)),
     };
     match args.out {
         Some(path) => {

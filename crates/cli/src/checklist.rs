@@ -1,11 +1,12 @@
 //! `brobygger checklist ...`: the built-in templates, checking a template file, and a dossier's
 //! comparisons and signing readiness.
 
+use crate::format::OutputFormat;
 use crate::out::{Outcome, out, outln};
-use crate::{FormatArg, exit, inputs, t};
+use crate::{exit, inputs, t};
 use brobygger::checklists::{builtin_template, builtin_templates};
-use brobygger::{BrobyggerError, ChecklistTemplate, FindingsExt, Lang, TemplateId};
-use clap::{Subcommand, ValueEnum};
+use brobygger::{BrobyggerError, FindingsExt, Lang, TemplateId};
+use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,9 +25,9 @@ pub(crate) enum ChecklistCommand {
         /// The template version (the newest if absent).
         #[arg(long)]
         version: Option<u32>,
-        /// What to print.
-        #[arg(long, value_enum, default_value_t = ShowFormat::Form)]
-        format: ShowFormat,
+        /// What to print: md (the readable form, also `form`), toml or json (the template file).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
     },
     /// Check a template file (.toml or .json); exit code 1 if it has errors.
     #[command(
@@ -52,9 +53,9 @@ pub(crate) enum ChecklistCommand {
         /// The template.
         #[arg(long)]
         template: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
-        format: FormatArg,
+        /// Output format: md or html.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
     },
     /// Whether an agreement's checklists allow signing; exit code 1 if they do not.
     #[command(
@@ -72,15 +73,12 @@ pub(crate) enum ChecklistCommand {
     },
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub(crate) enum ShowFormat {
-    /// The template as a readable form (Markdown).
-    Form,
-    /// The template file as TOML.
-    Toml,
-    /// The template file as JSON.
-    Json,
-}
+/// The formats `checklist show` writes.
+const SHOW_WRITES: [OutputFormat; 3] = [
+    OutputFormat::Markdown,
+    OutputFormat::Toml,
+    OutputFormat::Json,
+];
 
 pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
     match command {
@@ -108,11 +106,13 @@ pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
             version,
             format,
         } => {
+            format.accept("checklist show", &SHOW_WRITES)?;
             let tpl = builtin_template(&TemplateId::new(id), version)?;
             match format {
-                ShowFormat::Form => out!("{}", tpl.describe(lang)),
-                ShowFormat::Toml => out!("{}", tpl.to_toml()?),
-                ShowFormat::Json => out!("{}", tpl.to_json()?),
+                OutputFormat::Markdown => out!("{}", tpl.describe(lang)),
+                OutputFormat::Toml => out!("{}", tpl.to_toml()?),
+                OutputFormat::Json => out!("{}", tpl.to_json()?),
+                other => return Err(other.refused("checklist show", &SHOW_WRITES)),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -130,7 +130,7 @@ pub(crate) fn run(command: ChecklistCommand, lang: Lang) -> Outcome {
                 dossier.checklists().render_comparison(
                     &agreement.into(),
                     &template.into(),
-                    format.into(),
+                    format.page("checklist compare")?,
                     lang
                 )?
             );
@@ -170,7 +170,7 @@ pub(crate) fn verdict(ready: bool, lang: Lang) -> &'static str {
 
 /// Checks a template file and prints its findings; exit 1 if it has errors.
 pub(crate) fn check_template(file: &std::path::Path, lang: Lang) -> Outcome {
-    match ChecklistTemplate::load(file) {
+    match inputs::checklist_template(file) {
         Ok(tpl) => {
             for f in &tpl.validate() {
                 outln!("{}", f.render(lang));

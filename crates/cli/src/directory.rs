@@ -2,6 +2,7 @@
 //! municipality's spreadsheet: searched and filtered, printed for people, written back as the
 //! spreadsheet, or exported as Open Referral HSDS 3.0.
 
+use crate::format::OutputFormat;
 use crate::inputs;
 use crate::out::{Outcome, errln, out, outln};
 use brobygger::directory::{
@@ -10,26 +11,9 @@ use brobygger::directory::{
 };
 use brobygger::present::{Format, Present};
 use brobygger::{FindingsExt, Lang};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DirectoryFormat {
-    /// Each association with its offers, days and times.
-    Text,
-    /// As text, in Markdown.
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-    /// A self-contained HTML page.
-    Html,
-    /// The municipality's spreadsheet (one row per offer), which --csv reads back.
-    Csv,
-    /// Open Referral HSDS 3.0 organizations as JSON (public entries only, no personal data).
-    Hsds,
-    /// The register as JSON.
-    Json,
-}
 
 #[derive(Args, Debug)]
 pub(crate) struct DirectoryArgs {
@@ -59,15 +43,26 @@ pub(crate) struct DirectoryArgs {
     /// HSDS: also entries for municipal staff only (never for publication).
     #[arg(long)]
     include_internal: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DirectoryFormat::Text)]
-    format: DirectoryFormat,
+    /// Output format: text, md, html, csv (the municipality's spreadsheet, one row per offer, which --csv reads back), hsds (Open Referral HSDS 3.0 organizations as JSON, public entries only) or json.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
 }
 
+/// The formats `directory` writes.
+const WRITES: [OutputFormat; 6] = [
+    OutputFormat::Text,
+    OutputFormat::Markdown,
+    OutputFormat::Html,
+    OutputFormat::Csv,
+    OutputFormat::Hsds,
+    OutputFormat::Json,
+];
+
 pub(crate) fn run(args: DirectoryArgs, lang: Lang) -> Outcome {
+    args.format.accept("directory", &WRITES)?;
     let as_of = args
         .as_of
         .as_deref()
@@ -105,15 +100,16 @@ pub(crate) fn run(args: DirectoryArgs, lang: Lang) -> Outcome {
         Directory::from_hits(directory.search(&query))
     };
     let text = match args.format {
-        DirectoryFormat::Text => shown.present(Format::Text, lang),
-        DirectoryFormat::Markdown => shown.present(Format::Markdown, lang),
-        DirectoryFormat::Html => shown.present(Format::Html, lang),
-        DirectoryFormat::Csv => directory_to_csv(&shown),
-        DirectoryFormat::Hsds => shown.hsds_json(HsdsOptions {
+        OutputFormat::Text => shown.present(Format::Text, lang),
+        OutputFormat::Markdown => shown.present(Format::Markdown, lang),
+        OutputFormat::Html => shown.present(Format::Html, lang),
+        OutputFormat::Csv => directory_to_csv(&shown),
+        OutputFormat::Hsds => shown.hsds_json(HsdsOptions {
             lang,
             include_internal: args.include_internal,
         })?,
-        DirectoryFormat::Json => format!("{}\n", crate::to_json(&shown)?),
+        OutputFormat::Json => format!("{}\n", crate::to_json(&shown)?),
+        other => return Err(other.refused("directory", &WRITES)),
     };
     match &args.out {
         Some(path) => {

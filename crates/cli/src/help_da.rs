@@ -4,6 +4,109 @@
 
 /// `(English, Danish)`.
 pub(crate) const TEXTS: &[(&str, &str)] = &[
+    // issue 20: brobygger new, the party templates, one --format vocabulary
+    (
+        "A dossier (or a store) from the partnership's own spreadsheets: newcomer households, offers, the parties and their posts (CSV in any encoding, or .xlsx); every problem with its file, line and column",
+        "Et dossier (eller et lager) fra partnerskabets egne regneark: nyankomne husstande, tilbud, parterne og deres poster (CSV i enhver tegnkodning eller .xlsx); hvert problem med fil, linje og kolonne",
+    ),
+    (
+        "Start from `brobygger template newcomers`, `template offers`, `template organisations` and `template posts`. The parties become a draft agreement; the households one cohort.",
+        "Start fra `brobygger template newcomers`, `template offers`, `template organisations` og `template posts`. Parterne bliver til et aftaleudkast, husstandene til én kohorte.",
+    ),
+    (
+        "Exit codes: 0 done (warnings allowed) · 1 the sheets have errors · 2 bad usage or unreadable input.",
+        "Afslutningskoder: 0 udført (advarsler tilladt) · 1 regnearkene har fejl · 2 forkert brug eller input, der ikke kan læses.",
+    ),
+    (
+        "The partnership's title, e.g. \"Venner Viser Vej i Ikast-Brande\"",
+        "Partnerskabets titel, fx \"Venner Viser Vej i Ikast-Brande\"",
+    ),
+    (
+        "The draft agreement's first day (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Aftaleudkastets første dag (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
+    ),
+    (
+        "The draft agreement's id (the cohort is ID-nyankomne); made from the title when absent",
+        "Aftaleudkastets id (kohorten hedder ID-nyankomne); laves af titlen, hvis det udelades",
+    ),
+    (
+        "Newcomer households: CSV (any encoding, `;` or `,`) or .xlsx; repeat for more files; `-` reads standard input",
+        "Nyankomne husstande: CSV (enhver tegnkodning, `;` eller `,`) eller .xlsx; gentag for flere filer; `-` læser standardinput",
+    ),
+    (
+        "Volunteer offers: CSV or .xlsx; repeat for more files",
+        "Frivilligtilbud: CSV eller .xlsx; gentag for flere filer",
+    ),
+    (
+        "The parties (the municipality and the organisations): CSV or .xlsx",
+        "Parterne (kommunen og organisationerne): CSV eller .xlsx",
+    ),
+    (
+        "The parties' posts: CSV or .xlsx",
+        "Parternes poster: CSV eller .xlsx",
+    ),
+    (
+        "The matching rule set (TOML or JSON, see `brobygger template rules`), so `match --store` can match the cohort",
+        "Regelsættet til matchning (TOML eller JSON, se `brobygger template rules`), så `match --store` kan matche kohorten",
+    ),
+    (
+        "Skip columns the layouts do not know (a warning each) instead of refusing them",
+        "Spring kolonner over, som layoutene ikke kender (med en advarsel for hver), i stedet for at afvise dem",
+    ),
+    (
+        "Write the dossier (JSON) to this file; `-` (the default) writes to standard output",
+        "Skriv dossieret (JSON) til denne fil; `-` (standard) skriver til standardoutput",
+    ),
+    (
+        "Import the dossier into this store (SQLite; created if absent) instead",
+        "Importér i stedet dossieret i dette lager (SQLite; oprettes, hvis det ikke findes)",
+    ),
+    (
+        "The parties sheet for `brobygger new`: the municipality and the organisations, one row each (id, name, kind, and a municipality's code)",
+        "Partsarket til `brobygger new`: kommunen og organisationerne, én række hver (id, navn, type og kommunens kommunekode)",
+    ),
+    (
+        "The posts sheet for `brobygger new`: one row per post (id, title, kind, and the party it is for, by its id in the parties sheet)",
+        "Postarket til `brobygger new`: én række pr. post (id, titel, type og den part, den er for, ved partens id i partsarket)",
+    ),
+    (
+        "Add two invented example rows after the header",
+        "Tilføj to opdigtede eksempelrækker efter overskriften",
+    ),
+    (
+        "For a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark and Danish headings and words",
+        "Til et regneark på --lang: til dansk Excel `;`, byte-order mark og danske overskrifter og ord",
+    ),
+    (
+        "Output format: text, json or csv",
+        "Outputformat: text, json eller csv",
+    ),
+    (
+        "Output format: text, md, html, json or csv",
+        "Outputformat: text, md, html, json eller csv",
+    ),
+    (
+        "Output format: text, md, html or json",
+        "Outputformat: text, md, html eller json",
+    ),
+    ("Output format: text or csv", "Outputformat: text eller csv"),
+    ("Output format: md or html", "Outputformat: md eller html"),
+    (
+        "What to print or write: text, json, csv or xlsx",
+        "Hvad der vises eller skrives: text, json, csv eller xlsx",
+    ),
+    (
+        "Output format: ics (an iCalendar file, RFC 5545, to import or subscribe to) or json",
+        "Outputformat: ics (en iCalendar-fil, RFC 5545, til at importere eller abonnere på) eller json",
+    ),
+    (
+        "Output format: text, md, html, csv (the municipality's spreadsheet, one row per offer, which --csv reads back), hsds (Open Referral HSDS 3.0 organizations as JSON, public entries only) or json",
+        "Outputformat: text, md, html, csv (kommunens regneark, én række pr. tilbud, som --csv læser igen), hsds (Open Referral HSDS 3.0-organisationer som JSON, kun offentlige opslag) eller json",
+    ),
+    (
+        "What to print: md (the readable form, also `form`), toml or json (the template file)",
+        "Hvad der vises: md (den læsbare formular, også `form`), toml eller json (skabelonfilen)",
+    ),
     // issue 20: spreadsheets for people
     (
         "Write to this file instead of standard output; a name ending in .xlsx writes an Excel workbook (headings and words in --lang)",

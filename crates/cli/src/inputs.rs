@@ -55,9 +55,16 @@ pub(crate) fn is_dash(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Standard input's bytes once read: a command that looks at them twice (to tell a file's
+/// kind, then to read it) gets the same bytes.
+static STDIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
 /// A file's bytes, or standard input's for `-` (bounded as files are).
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     if is_dash(path) {
+        if let Some(bytes) = STDIN.get() {
+            return Ok(bytes.clone());
+        }
         use std::io::Read;
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -72,7 +79,7 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
                 "standard input holds more than 256 MiB",
             ));
         }
-        return Ok(bytes);
+        return Ok(STDIN.get_or_init(|| bytes).clone());
     }
     Ok(brobygger::read_input(path).map_err(brobygger::BrobyggerError::from)?)
 }
@@ -245,9 +252,54 @@ pub(crate) fn offers(path: &Path, ignore_unknown: bool, lang: Lang) -> Result<Ve
     Ok(list)
 }
 
+/// Whether a TOML-or-JSON file is read as JSON: by its extension, or from standard input by
+/// its first character.
+fn is_json(path: &Path, text: &str) -> bool {
+    if is_dash(path) {
+        return text.trim_start().starts_with(['{', '[']);
+    }
+    !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// A rule set from TOML or JSON, a file or standard input (`-`), as it is.
+pub(crate) fn rule_set(path: &Path) -> Result<RuleSet, Failure> {
+    if !is_dash(path) {
+        return Ok(RuleSet::load(path)?);
+    }
+    let bytes = read_bytes(path)?;
+    let text = utf8(path, &bytes)?;
+    Ok(if is_json(path, text) {
+        RuleSet::from_json(text)?
+    } else {
+        RuleSet::from_toml(text)?
+    })
+}
+
+/// A checklist template from TOML or JSON, a file or standard input (`-`).
+pub(crate) fn checklist_template(
+    path: &Path,
+) -> Result<brobygger::ChecklistTemplate, BrobyggerError> {
+    if !is_dash(path) {
+        return brobygger::ChecklistTemplate::load(path);
+    }
+    let bytes = match read_bytes(path) {
+        Ok(b) => b,
+        Err(Failure::Lib(e)) => return Err(e),
+        Err(_) => Vec::new(),
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if is_json(path, &text) {
+        brobygger::ChecklistTemplate::from_json(&text)
+    } else {
+        brobygger::ChecklistTemplate::from_toml(&text)
+    }
+}
+
 /// A rule set from TOML or JSON, refused (exit 1) if it has errors.
 pub(crate) fn rules(path: &Path, lang: Lang) -> Result<RuleSet, Failure> {
-    let rules = RuleSet::load(path)?;
+    let rules = rule_set(path)?;
     for f in refuse_errors(
         brobygger::matching::MatchingCode::InvalidRuleSet,
         rules.validate(),

@@ -13,7 +13,7 @@
 use brobygger::{
     AgreementId, BrobyggerError, Dossier, FindingsExt, Format, Lang, ReportOptions, SummaryOptions,
 };
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,18 +23,21 @@ mod checklist;
 mod db;
 mod demo;
 mod directory;
+mod format;
 mod help;
 mod help_da;
 mod inputs;
 mod matching;
 mod meetings;
 mod national;
+mod new;
 mod out;
 mod relationships;
 mod remind;
 mod template;
 mod validate;
 
+use format::OutputFormat;
 use inputs::KindArg;
 use out::{Failure, Outcome, errln, out, outln};
 
@@ -77,6 +80,13 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// A dossier (or a store) from the partnership's own spreadsheets: newcomer households,
+    /// offers, the parties and their posts (CSV in any encoding, or .xlsx); every problem with
+    /// its file, line and column.
+    #[command(
+        after_help = "Examples:\n  brobygger new --title \"Venner Viser Vej\" --start 2016-01-01 --newcomers nyankomne.csv --offers tilbud.csv --organisations parter.csv --posts poster.csv --out dossier.json\n  brobygger new --title \"Venner Viser Vej\" --newcomers nyankomne.xlsx --offers tilbud.xlsx --store partnerskab.db\n\nStart from `brobygger template newcomers`, `template offers`, `template organisations` and `template posts`. The parties become a draft agreement; the households one cohort.\n\nExit codes: 0 done (warnings allowed) · 1 the sheets have errors · 2 bad usage or unreadable input."
+    )]
+    New(new::NewArgs),
     /// Load a dossier, validate it and print a readable summary.
     #[command(
         after_help = "Examples:\n  brobygger summary --example ikast-brande --lang en\n  brobygger summary dossier.json --as-of 2016-06-01"
@@ -184,8 +194,8 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
         /// md (Markdown) or html (a self-contained page).
-        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -235,8 +245,8 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
         /// md (Markdown table) or html (page).
-        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
     },
     /// Expectation-alignment checklists: templates, side-by-side comparisons, signing readiness.
     #[command(
@@ -278,24 +288,6 @@ enum Command {
         #[command(subcommand)]
         command: relationships::RelationshipsCommand,
     },
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub(crate) enum FormatArg {
-    /// Markdown (`md`, also accepted as `markdown`).
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-    /// A self-contained HTML page.
-    Html,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-        }
-    }
 }
 
 /// `--lang` read by the library's one language parser (`da`, `dansk`, `en`, `english`, any
@@ -398,6 +390,7 @@ fn run(cli: Cli) -> Outcome {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::New(args) => new::run(args, lang),
         Command::Align(args) => align::run(args, lang),
         Command::Match(args) => matching::run(args, lang),
         Command::Remind(args) => remind::run(args, lang),
@@ -417,7 +410,7 @@ fn run(cli: Cli) -> Outcome {
             let options = ReportOptions::new(
                 inputs::date_or_today(as_of.as_deref())?,
                 lang,
-                format.into(),
+                format.page("report")?,
             );
             let report = dossier.assessment().report(&agreement, options)?;
             match out {
@@ -441,6 +434,7 @@ fn run(cli: Cli) -> Outcome {
             as_of,
             format,
         } => {
+            format.accept("roles", &format::PAGES)?;
             let dossier = inputs::dossier(file.as_deref(), example.as_deref())?;
             let as_of = optional_date(as_of.as_deref())?;
             let ids: Vec<AgreementId> = match agreement {
@@ -448,7 +442,7 @@ fn run(cli: Cli) -> Outcome {
                 None => dossier.agreements.iter().map(|a| a.id.clone()).collect(),
             };
             // One HTML page per run: several agreements would make several documents.
-            if matches!(format, FormatArg::Html) && ids.len() > 1 {
+            if matches!(format, OutputFormat::Html) && ids.len() > 1 {
                 let known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
                 return Err(inputs::bad_input(
                     brobygger::UsageCode::AgreementNeeded,
@@ -469,8 +463,8 @@ fn run(cli: Cli) -> Outcome {
                 let matrix = dossier.roles(&id).matrix(options)?;
                 errors |= matrix.findings.has_errors();
                 match format {
-                    FormatArg::Markdown => outln!("{}", matrix.markdown(lang)),
-                    FormatArg::Html => out!("{}", matrix.html(lang)),
+                    OutputFormat::Html => out!("{}", matrix.html(lang)),
+                    _ => outln!("{}", matrix.markdown(lang)),
                 }
             }
             Ok(exit(errors))

@@ -1,6 +1,7 @@
 //! `brobygger match`: newcomer households matched with volunteer offers under a rule set, from
 //! spreadsheet files or a dossier's cohort, with a spinner on long runs.
 
+use crate::format::OutputFormat;
 use crate::inputs::{self, bad_input};
 use crate::out::{Failure, Outcome, out, outln};
 use crate::t;
@@ -51,18 +52,6 @@ pub(crate) enum RankingArg {
     Waiting,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum MatchFormat {
-    /// A readable summary.
-    Text,
-    /// The whole run (matches with explanations, unmatched with reasons, statistics).
-    Json,
-    /// One row per household, for a spreadsheet.
-    Csv,
-    /// One row per household, as an Excel workbook (.xlsx).
-    Xlsx,
-}
-
 #[derive(Args, Debug)]
 pub(crate) struct MatchArgs {
     /// Newcomer households: a CSV file (see `brobygger template newcomers`) or JSON: a list of
@@ -96,9 +85,9 @@ pub(crate) struct MatchArgs {
     /// The day of the run, for waiting times (YYYY-MM-DD or DD-MM-YYYY; default: today).
     #[arg(long)]
     as_of: Option<String>,
-    /// What to print or write.
-    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
-    format: MatchFormat,
+    /// What to print or write: text, json, csv or xlsx.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
     /// Write the result to this file (in --format, text meaning JSON; a name ending in .xlsx
     /// means a workbook) and print a summary; `-` writes to standard output.
     #[arg(long)]
@@ -406,7 +395,16 @@ fn rematch_request(args: &MatchArgs, d: &Dossier) -> Result<matching::RematchReq
     })
 }
 
+/// The formats `match` writes.
+const WRITES: [OutputFormat; 4] = [
+    OutputFormat::Text,
+    OutputFormat::Json,
+    OutputFormat::Csv,
+    OutputFormat::Xlsx,
+];
+
 pub(crate) fn run(args: MatchArgs, lang: Lang) -> Outcome {
+    args.format.accept("match", &WRITES)?;
     if args.store && args.dossier.is_none() {
         return Err(bad_input(
             brobygger::UsageCode::CannotStore,
@@ -566,7 +564,7 @@ fn write_run(
     given: &[&std::path::Path],
     lang: Lang,
 ) -> Result<(), Failure> {
-    let to_xlsx = args.format == MatchFormat::Xlsx
+    let to_xlsx = args.format == OutputFormat::Xlsx
         || args.out.as_deref().is_some_and(|p| {
             p.extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
@@ -575,16 +573,17 @@ fn write_run(
         import::match_run_to_xlsx(run, lang)?
     } else {
         match args.format {
-            MatchFormat::Json => (crate::to_json(run)? + "\n").into_bytes(),
-            MatchFormat::Csv if args.excel => {
+            OutputFormat::Json => (crate::to_json(run)? + "\n").into_bytes(),
+            OutputFormat::Csv if args.excel => {
                 import::match_run_to_csv_styled(run, lang, import::SheetStyle::excel(lang))?
                     .into_bytes()
             }
-            MatchFormat::Csv | MatchFormat::Xlsx => {
+            OutputFormat::Csv | OutputFormat::Xlsx => {
                 import::match_run_to_csv(run, lang)?.into_bytes()
             }
-            MatchFormat::Text if args.out.is_some() => (crate::to_json(run)? + "\n").into_bytes(),
-            MatchFormat::Text => text(run, offers, args.explain, lang).into_bytes(),
+            OutputFormat::Text if args.out.is_some() => (crate::to_json(run)? + "\n").into_bytes(),
+            OutputFormat::Text => text(run, offers, args.explain, lang).into_bytes(),
+            other => return Err(other.refused("match", &WRITES)),
         }
     };
     match args.out.as_deref().filter(|p| !inputs::is_dash(p)) {

@@ -1,27 +1,13 @@
 //! `brobygger meetings`: the minutes of the meetings held, and where their action items stand.
 
+use crate::format::OutputFormat;
 use crate::inputs;
 use crate::out::{Outcome, out, outln};
 use brobygger::Lang;
 use brobygger::present::{Format, Present};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum MeetingsFormat {
-    /// Readable minutes: each meeting's agenda, decisions and action items.
-    Text,
-    /// Markdown (`md`, also accepted as `markdown`).
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-    /// A self-contained HTML page.
-    Html,
-    /// The minutes as JSON.
-    Json,
-    /// One row per action item, for a spreadsheet.
-    Csv,
-}
 
 #[derive(Args, Debug)]
 pub(crate) struct MeetingsArgs {
@@ -39,12 +25,22 @@ pub(crate) struct MeetingsArgs {
     /// Only the action items past their due day and still open.
     #[arg(long)]
     overdue: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = MeetingsFormat::Text)]
-    format: MeetingsFormat,
+    /// Output format: text, md, html, json or csv.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
 }
 
+/// The formats `meetings` writes.
+const WRITES: [OutputFormat; 5] = [
+    OutputFormat::Text,
+    OutputFormat::Markdown,
+    OutputFormat::Html,
+    OutputFormat::Json,
+    OutputFormat::Csv,
+];
+
 pub(crate) fn run(args: MeetingsArgs, lang: Lang) -> Outcome {
+    args.format.accept("meetings", &WRITES)?;
     let d = inputs::dossier(args.file.as_deref(), args.example.as_deref())?;
     let as_of = inputs::date_or_today(args.as_of.as_deref())?;
     let agreement = args.agreement.map(brobygger::AgreementId::from);
@@ -53,17 +49,18 @@ pub(crate) fn run(args: MeetingsArgs, lang: Lang) -> Outcome {
         minutes = minutes.overdue_only();
     }
     match args.format {
-        MeetingsFormat::Json => outln!("{}", crate::to_json(&minutes)?),
-        MeetingsFormat::Csv => out!(
+        OutputFormat::Json => outln!("{}", crate::to_json(&minutes)?),
+        OutputFormat::Csv => out!(
             "{}",
             minutes
                 .table("action_items", lang)
                 .map(|t| t.csv())
                 .unwrap_or_default()
         ),
-        MeetingsFormat::Text => out!("{}", minutes.present(Format::Text, lang)),
-        MeetingsFormat::Markdown => out!("{}", minutes.present(Format::Markdown, lang)),
-        MeetingsFormat::Html => out!("{}", minutes.present(Format::Html, lang)),
+        OutputFormat::Text => out!("{}", minutes.present(Format::Text, lang)),
+        OutputFormat::Markdown => out!("{}", minutes.present(Format::Markdown, lang)),
+        OutputFormat::Html => out!("{}", minutes.present(Format::Html, lang)),
+        other => return Err(other.refused("meetings", &WRITES)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,28 +2,16 @@
 //! municipalities (seed 000): what the dossier answers itself, with the coordinator's own
 //! answers to the other questions added.
 
+use crate::format::OutputFormat;
 use crate::inputs;
 use crate::out::{Outcome, out, outln};
 use brobygger::MunicipalityId;
 use brobygger::assessment::{NationalComparison, OwnAnswer, kl_2015};
 use brobygger::present::{Format, Present};
 use brobygger::{Dossier, Lang};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NationalFormat {
-    /// The figures and your answers as a table.
-    Text,
-    /// As text, in Markdown.
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-    /// A self-contained HTML page.
-    Html,
-    /// The rows as JSON.
-    Json,
-}
 
 #[derive(Args, Debug)]
 pub(crate) struct NationalArgs {
@@ -39,9 +27,9 @@ pub(crate) struct NationalArgs {
     /// cooperation_change=more); repeat the option for several.
     #[arg(long = "answer", value_name = "QUESTION=CATEGORY")]
     answers: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = NationalFormat::Text)]
-    format: NationalFormat,
+    /// Output format: text, md, html or json.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -89,7 +77,16 @@ fn own_answers(given: &[String]) -> Result<Vec<OwnAnswer>, crate::out::Failure> 
         .collect()
 }
 
+/// The formats `national` writes.
+const WRITES: [OutputFormat; 4] = [
+    OutputFormat::Text,
+    OutputFormat::Markdown,
+    OutputFormat::Html,
+    OutputFormat::Json,
+];
+
 pub(crate) fn run(args: NationalArgs, lang: Lang) -> Outcome {
+    args.format.accept("national", &WRITES)?;
     let d = inputs::dossier(args.file.as_deref(), args.example.as_deref())?;
     let municipality = one_municipality(&d, args.municipality.as_deref())?;
     let answers = own_answers(&args.answers)?;
@@ -101,10 +98,11 @@ pub(crate) fn run(args: NationalArgs, lang: Lang) -> Outcome {
         rows,
     };
     let text = match args.format {
-        NationalFormat::Text => comparison.present(Format::Text, lang),
-        NationalFormat::Markdown => comparison.present(Format::Markdown, lang),
-        NationalFormat::Html => comparison.present(Format::Html, lang),
-        NationalFormat::Json => format!("{}\n", crate::to_json(&comparison.rows)?),
+        OutputFormat::Text => comparison.present(Format::Text, lang),
+        OutputFormat::Markdown => comparison.present(Format::Markdown, lang),
+        OutputFormat::Html => comparison.present(Format::Html, lang),
+        OutputFormat::Json => format!("{}\n", crate::to_json(&comparison.rows)?),
+        other => return Err(other.refused("national", &WRITES)),
     };
     match &args.out {
         Some(path) => {

@@ -3,6 +3,7 @@
 //! records a step; ends one. Changes go into the dossier file (under its lock) or the store
 //! (one audited transaction); a refused step is a typed error and changes nothing.
 
+use crate::format::OutputFormat;
 use crate::inputs::{self, bad_input};
 use crate::out::{Failure, Outcome, out, outln};
 use crate::t;
@@ -11,17 +12,9 @@ use brobygger::matching::{
 };
 use brobygger::present::Table;
 use brobygger::{BrobyggerError, Dossier, Label, Lang};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ListFormat {
-    /// A readable table.
-    Text,
-    /// One row per relationship or event, for a spreadsheet.
-    Csv,
-}
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum RelationshipsCommand {
@@ -38,9 +31,9 @@ pub(crate) enum RelationshipsCommand {
         /// The day (YYYY-MM-DD or DD-MM-YYYY; default: today).
         #[arg(long)]
         as_of: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        /// Output format: text or csv.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// List every event of every relationship.
     Events {
@@ -49,9 +42,9 @@ pub(crate) enum RelationshipsCommand {
         /// A built-in example instead of a file.
         #[arg(long, conflicts_with = "file")]
         example: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        /// Output format: text or csv.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// Propose every match of a stored run as a relationship, all or nothing.
     #[command(
@@ -130,10 +123,14 @@ fn word(s: &str) -> serde_json::Value {
     serde_json::Value::String(s.trim().replace('-', "_").to_lowercase())
 }
 
-fn print(table: Table, format: ListFormat, lang: Lang) -> Outcome {
+/// The formats the relationship lists write.
+const WRITES: [OutputFormat; 2] = [OutputFormat::Text, OutputFormat::Csv];
+
+fn print(table: Table, format: OutputFormat, lang: Lang) -> Outcome {
     match format {
-        ListFormat::Csv => out!("{}", table.csv()),
-        ListFormat::Text => out!("{}", table.text(lang)),
+        OutputFormat::Csv => out!("{}", table.csv()),
+        OutputFormat::Text => out!("{}", table.text(lang)),
+        other => return Err(other.refused("relationships", &WRITES)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -171,6 +168,7 @@ pub(crate) fn run(command: RelationshipsCommand, lang: Lang) -> Outcome {
             as_of,
             format,
         } => {
+            format.accept("relationships list", &WRITES)?;
             let d = inputs::dossier(file.as_deref(), example.as_deref())?;
             let on = inputs::date_or_today(as_of.as_deref())?;
             print(relationships_table(&d, on, lang), format, lang)
@@ -180,6 +178,7 @@ pub(crate) fn run(command: RelationshipsCommand, lang: Lang) -> Outcome {
             example,
             format,
         } => {
+            format.accept("relationships events", &WRITES)?;
             let d = inputs::dossier(file.as_deref(), example.as_deref())?;
             print(relationship_events_table(&d, lang), format, lang)
         }

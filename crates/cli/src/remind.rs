@@ -1,5 +1,6 @@
 //! `brobygger remind`: what is due or overdue on a day.
 
+use crate::format::OutputFormat;
 use crate::inputs;
 use crate::out::{Outcome, out, outln};
 use brobygger::present::{Format, Present};
@@ -8,16 +9,6 @@ use brobygger::{Lang, Reminder, ReminderKind};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum RemindFormat {
-    /// A readable list, overdue first.
-    Text,
-    /// Every reminder with its path and source.
-    Json,
-    /// One row per reminder, for a spreadsheet.
-    Csv,
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum KindArg {
@@ -67,12 +58,16 @@ pub(crate) struct RemindArgs {
     /// Only these kinds (repeat the option, or separate with commas).
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<KindArg>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = RemindFormat::Text)]
-    format: RemindFormat,
+    /// Output format: text, json or csv.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
 }
 
+/// The formats `remind` writes.
+const WRITES: [OutputFormat; 3] = [OutputFormat::Text, OutputFormat::Json, OutputFormat::Csv];
+
 pub(crate) fn run(args: RemindArgs, lang: Lang) -> Outcome {
+    args.format.accept("remind", &WRITES)?;
     let d = inputs::dossier(args.file.as_deref(), args.example.as_deref())?;
     let as_of = inputs::date_or_today(args.as_of.as_deref())?;
     let only: Vec<ReminderKind> = args.only.iter().map(|k| (*k).into()).collect();
@@ -88,15 +83,16 @@ pub(crate) fn run(args: RemindArgs, lang: Lang) -> Outcome {
         reminders: &list,
     };
     match args.format {
-        RemindFormat::Json => outln!("{}", crate::to_json(&list)?),
-        RemindFormat::Csv => out!(
+        OutputFormat::Json => outln!("{}", crate::to_json(&list)?),
+        OutputFormat::Csv => out!(
             "{}",
             shown
                 .table("reminders", lang)
                 .map(|t| t.csv())
                 .unwrap_or_default()
         ),
-        RemindFormat::Text => out!("{}", shown.present(Format::Text, lang)),
+        OutputFormat::Text => out!("{}", shown.present(Format::Text, lang)),
+        other => return Err(other.refused("remind", &WRITES)),
     }
     Ok(ExitCode::SUCCESS)
 }

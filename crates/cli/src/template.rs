@@ -1,6 +1,7 @@
 //! `brobygger template ...` (files to start from) and `brobygger schema` (the formats' JSON
 //! Schemas).
 
+use crate::format::OutputFormat;
 use crate::out::{Failure, Outcome, out, outln};
 use crate::t;
 use brobygger::checklists::{builtin_template, builtin_templates};
@@ -26,8 +27,8 @@ pub(crate) enum TemplateCommand {
         #[arg(long)]
         version: Option<u32>,
         /// toml or json.
-        #[arg(long, value_enum, default_value_t = TemplateFormat::Toml)]
-        format: TemplateFormat,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Toml)]
+        format: OutputFormat,
     },
     /// A starter rule set (TOML) with one rule of each common kind, commented.
     #[command(
@@ -46,6 +47,32 @@ pub(crate) enum TemplateCommand {
         after_help = "Examples:\n  brobygger template offers > tilbud.csv\n  brobygger template offers --example-rows\n  brobygger template offers --describe"
     )]
     Offers(CsvTemplateArgs),
+    /// The parties sheet for `brobygger new`: the municipality and the organisations, one row
+    /// each (id, name, kind, and a municipality's code).
+    #[command(
+        after_help = "Examples:\n  brobygger template organisations --example-rows > parter.csv\n  brobygger template organisations --excel --out parter.csv"
+    )]
+    Organisations(PartyTemplateArgs),
+    /// The posts sheet for `brobygger new`: one row per post (id, title, kind, and the party
+    /// it is for, by its id in the parties sheet).
+    #[command(
+        after_help = "Examples:\n  brobygger template posts --example-rows > poster.csv\n  brobygger template posts --excel --lang en"
+    )]
+    Posts(PartyTemplateArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct PartyTemplateArgs {
+    /// Add two invented example rows after the header.
+    #[arg(long)]
+    example_rows: bool,
+    /// For a spreadsheet program in --lang: for Danish Excel `;`, a byte-order mark and Danish
+    /// headings and words.
+    #[arg(long)]
+    excel: bool,
+    /// Write to this file instead of standard output (`-` for standard output).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,14 +91,6 @@ pub(crate) struct CsvTemplateArgs {
     /// workbook (headings and words in --lang).
     #[arg(long, conflicts_with = "describe")]
     out: Option<std::path::PathBuf>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub(crate) enum TemplateFormat {
-    /// TOML.
-    Toml,
-    /// JSON.
-    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -114,13 +133,23 @@ pub(crate) fn run(what: TemplateCommand, lang: Lang) -> Outcome {
         } => {
             let tpl = builtin_template(&TemplateId::new(id), version)?;
             match format {
-                TemplateFormat::Toml => out!("{}", tpl.to_toml()?),
-                TemplateFormat::Json => out!("{}", tpl.to_json()?),
+                OutputFormat::Toml => out!("{}", tpl.to_toml()?),
+                OutputFormat::Json => out!("{}", tpl.to_json()?),
+                other => {
+                    return Err(other.refused(
+                        "template checklist",
+                        &[OutputFormat::Toml, OutputFormat::Json],
+                    ));
+                }
             }
         }
         TemplateCommand::Rules => out!("{STARTER_RULES}"),
         TemplateCommand::Newcomers(args) => csv_template(CsvTable::Newcomers, &args, lang)?,
         TemplateCommand::Offers(args) => csv_template(CsvTable::Offers, &args, lang)?,
+        TemplateCommand::Organisations(args) => {
+            party_template(import::PartySheet::Organisations, &args, lang)?;
+        }
+        TemplateCommand::Posts(args) => party_template(import::PartySheet::Posts, &args, lang)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -166,6 +195,24 @@ fn csv_template(table: CsvTable, args: &CsvTemplateArgs, lang: Lang) -> Result<(
         Some(path) => crate::out::write_bytes(path, &bytes, &[]),
         None => crate::out::write_bytes(std::path::Path::new("-"), &bytes, &[]),
     }
+}
+
+fn party_template(
+    which: import::PartySheet,
+    args: &PartyTemplateArgs,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let style = if args.excel {
+        import::SheetStyle::excel(lang)
+    } else {
+        import::SheetStyle::Data
+    };
+    let text = import::party_sheet_template(which, style, args.example_rows);
+    let to = args
+        .out
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("-"));
+    crate::out::write_bytes(&to, text.as_bytes(), &[])
 }
 
 fn describe(table: CsvTable, columns: &[CsvColumn], lang: Lang) -> String {

@@ -5,7 +5,6 @@ use crate::inputs;
 use crate::out::{Failure, Outcome, outln};
 use crate::{exit, t};
 use brobygger::import::{self, CsvOptions, CsvProblem, FileKind};
-use brobygger::matching::RuleSet;
 use brobygger::present::plural::{ERROR, INFO, ROW, WARNING, n};
 use brobygger::{Dossier, Finding, FindingsExt, Lang, Severity};
 use std::path::Path;
@@ -38,10 +37,10 @@ pub(crate) fn run(
             json,
             lang,
         ),
-        FileKind::Rules => findings(&RuleSet::load(path)?.validate(), kind, json, lang),
+        FileKind::Rules => findings(&inputs::rule_set(path)?.validate(), kind, json, lang),
         FileKind::Template => {
             if json {
-                let f = match brobygger::ChecklistTemplate::load(path) {
+                let f = match inputs::checklist_template(path) {
                     Ok(tpl) => tpl.validate(),
                     Err(brobygger::BrobyggerError::Validation { findings, .. }) => findings,
                     Err(e) => return Err(e.into()),

@@ -727,6 +727,10 @@ codes! {
         CannotStore = "cli.cannot_store", error(InvalidInput),
             "--store gemmer kørslen i en dossierfil og bruger dossierets eget hold, tilbud og regelsæt: angiv --dossier FIL, og udelad --newcomers, --offers og --rules.",
             "--store writes the run into a dossier file and uses the dossier's own cohort, offers and rule set: give --dossier FILE, and leave out --newcomers, --offers and --rules.";
+        /// A `--format` the command does not write (every command takes the one vocabulary).
+        UnsupportedFormat = "cli.unsupported_format", error(InvalidInput),
+            "Kommandoen skriver ikke det format; fejlen nævner dem, den skriver.",
+            "The command does not write that format; the error names the ones it writes.";
         /// Writing output failed.
         Write = "cli.write", error(InvalidInput),
             "Uddata kan ikke skrives.",

@@ -280,6 +280,7 @@ doctests! {
     GuideIntroduction => "../../../docs/guide/src/introduction.md",
     GuideGettingStarted => "../../../docs/guide/src/getting-started.md",
     GuidePackaging => "../../../docs/guide/src/packaging.md",
+    GuideWalkthrough => "../../../docs/guide/src/walkthrough.md",
     GuideDossier => "../../../docs/guide/src/dossier.md",
     GuideRoles => "../../../docs/guide/src/roles.md",
     GuideChecklists => "../../../docs/guide/src/checklists.md",

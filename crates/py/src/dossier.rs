@@ -76,6 +76,30 @@ pub struct Dossier {
     pub(crate) inner: core::Dossier,
 }
 
+/// The sheets given as one path or a list of paths, each read with its file name.
+fn sheet_files(given: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<core::import::SheetFile>> {
+    let Some(given) = given else {
+        return Ok(Vec::new());
+    };
+    let paths: Vec<std::path::PathBuf> = match given.extract::<std::path::PathBuf>() {
+        Ok(one) => vec![one],
+        Err(_) => given.extract()?,
+    };
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = brobygger::read_input(&p)
+                .map_err(brobygger::BrobyggerError::from)
+                .py()?;
+            let name = p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            Ok(core::import::SheetFile::new(name, bytes))
+        })
+        .collect()
+}
+
 fn agreement_id(s: &str) -> AgreementId {
     AgreementId::new(s)
 }
@@ -104,6 +128,46 @@ impl Dossier {
         Ok(Self {
             inner: core::Dossier::load(path).py()?,
         })
+    }
+
+    /// A dossier from the partnership's own spreadsheets, as `brobygger new` builds it:
+    /// `newcomers`, `offers`, `organisations` (the parties: the municipality and the
+    /// organisations) and `posts`, each a path or a list of paths to CSV files (any encoding
+    /// the importer reads) or `.xlsx` workbooks; `rules` a rule set file (TOML or JSON), so the
+    /// cohort can be matched. The parties become a draft agreement with id
+    /// `id` (made from the title when absent) starting on `start` (default today), the
+    /// households one cohort. Raises `ValidationError` (code `import.invalid_csv`) with every
+    /// problem of every sheet as a finding whose message starts with the file, line and column.
+    #[staticmethod]
+    #[pyo3(signature = (title, *, start = None, newcomers = None, offers = None, organisations = None, posts = None, rules = None, id = None, ignore_unknown_columns = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_sheets(
+        py: Python<'_>,
+        title: String,
+        start: Option<NaiveDate>,
+        newcomers: Option<&Bound<'_, PyAny>>,
+        offers: Option<&Bound<'_, PyAny>>,
+        organisations: Option<&Bound<'_, PyAny>>,
+        posts: Option<&Bound<'_, PyAny>>,
+        rules: Option<std::path::PathBuf>,
+        id: Option<String>,
+        ignore_unknown_columns: bool,
+    ) -> PyResult<Self> {
+        let sheets = core::import::Sheets {
+            newcomers: sheet_files(newcomers)?,
+            offers: sheet_files(offers)?,
+            organisations: sheet_files(organisations)?,
+            posts: sheet_files(posts)?,
+        };
+        let start = start.unwrap_or_else(|| brobygger::chrono::Utc::now().date_naive());
+        let mut options = core::import::SheetsOptions::new(title, start);
+        options.id = id;
+        options.ignore_unknown_columns = ignore_unknown_columns;
+        options.rules = rules.map(core::matching::RuleSet::load).transpose().py()?;
+        let inner = py
+            .detach(|| core::import::dossier_from_sheets(&sheets, &options))
+            .py()?;
+        Ok(Self { inner })
     }
 
     /// A built-in example: `"aalborg"`, `"ikast-brande"` or `"horsens"`.

@@ -389,7 +389,17 @@ pub(crate) fn party(s: &str) -> Result<PartyRef, Bad> {
             "Write the party as organisation:<id>, department:<municipality>/<department> or municipality:<id>.",
         )
     };
-    let p = PartyRef::parse_key(s.trim()).map_err(|_| wrong())?;
+    let s = s.trim();
+    // An organisation's own id (`DK-LOCAL-…`, `DK-CVR-…`) names it, as a parties sheet writes it.
+    let p = match PartyRef::parse_key(s) {
+        Ok(p) => p,
+        Err(_) if s.starts_with("DK-LOCAL-") || s.starts_with("DK-CVR-") => {
+            PartyRef::Organisation {
+                organisation: s.into(),
+            }
+        }
+        Err(_) => return Err(wrong()),
+    };
     let ok = match &p {
         PartyRef::Municipality { municipality } => is_well_formed(municipality.as_str()),
         PartyRef::Department {

@@ -48,6 +48,7 @@ pub(crate) mod grid;
 pub(crate) mod kind;
 pub(crate) mod read;
 pub(crate) mod sheet;
+pub(crate) mod sheets;
 pub(crate) mod words;
 pub(crate) mod write;
 
@@ -65,6 +66,10 @@ pub use read::{
     offers_from_csv_bytes, read_newcomers_csv, read_offers_csv,
 };
 pub use sheet::{Sheet, SheetCell};
+pub use sheets::{
+    DossierSheets, PartySheet, SheetFile, Sheets, SheetsOptions, check_dossier_from_sheets,
+    dossier_from_sheets, party_sheet_template,
+};
 pub use write::{
     MATCH_RUN_COLUMNS, csv_header, csv_header_styled, match_run_to_csv, match_run_to_csv_styled,
     match_run_to_xlsx, newcomers_to_csv, newcomers_to_csv_styled, newcomers_to_xlsx, offers_to_csv,

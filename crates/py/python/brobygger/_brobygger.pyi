@@ -45,7 +45,7 @@ class Agreement:
         """
         Status: `"draft"`, `"negotiating"`, `"signed"`, `"active"`, `"under_review"`, `"ended"`.
         """
-    def status_on(self, /, date: date | str) -> str:
+    def status_on(self, /, date: date) -> str:
         """
         The status on a date, replayed from the history.
         """
@@ -348,7 +348,7 @@ class Assessment:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the scores chart, findings and advice, in `bb.options.lang`.
+        Jupyter: the scores chart, findings and advice (in Danish).
         """
     @property
     def agreement(self, /) -> str:
@@ -401,7 +401,7 @@ class Assessment:
         """
         `"strong"`, `"fair"` or `"weak"`, or None.
         """
-    def render(self, /, lang: str | None = None, format: str = "md") -> str:
+    def render(self, /, lang: str = "da", format: str = "md") -> str:
         """
         The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
         """
@@ -428,17 +428,6 @@ class Assessment:
     def to_json(self, /) -> str:
         """
         The assessment as JSON text.
-        """
-    def to_pandas(self, /, table: str = "scores", lang: str | None = None) -> Any:
-        """
-        The table `table` (`scores`, `checks` or `assessment_findings`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.scores_frame(a)` gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "scores", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
         """
     @property
     def version(self, /) -> int:
@@ -570,11 +559,11 @@ class ChecklistAlignment:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the side-by-side comparison as HTML in `bb.options.lang`, its styles scoped to it.
+        Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
         """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown comparison in `bb.options.lang`, for Jupyter.
+        The Markdown comparison, for Jupyter.
         """
     @property
     def agreement(self, /) -> str:
@@ -608,7 +597,7 @@ class ChecklistAlignment:
         One dict per item, critical divergences first: `item`, `text`, `status`, `score`,
         `critical`, `resolved`, `cells` (each party's answer), `resolution`, `source`, ...
         """
-    def render(self, /, format: str = "markdown", lang: str | None = None) -> str:
+    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
@@ -636,17 +625,6 @@ class ChecklistAlignment:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
-        """
-    def to_pandas(self, /, table: str = "checklist", lang: str | None = None) -> Any:
-        """
-        The table `table` (`checklist`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.checklist_frame(a)` gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "checklist", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -692,7 +670,7 @@ class ChecklistTemplate:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def describe(self, /, lang: str | None = None) -> str:
+    def describe(self, /, lang: str = "da") -> str:
         """
         The template written out as a form in Markdown, in `lang`.
         """
@@ -826,7 +804,7 @@ class Directory:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the register as HTML in `bb.options.lang`.
+        Jupyter: the register as HTML (English).
         """
     @property
     def associations(self, /) -> Any:
@@ -841,11 +819,11 @@ class Directory:
         """
         This register's HSDS export as JSON text.
         """
-    def html(self, /, lang: str | None = None) -> str:
+    def html(self, /, lang: str = "da") -> str:
         """
         The register as an HTML fragment: each association with its offers, days and times.
         """
-    def markdown(self, /, lang: str | None = None) -> str:
+    def markdown(self, /, lang: str = "da") -> str:
         """
         The register as Markdown.
         """
@@ -866,17 +844,6 @@ class Directory:
         """
         The register as plain Python data.
         """
-    def to_pandas(self, /, table: str = "directory", lang: str | None = None) -> Any:
-        """
-        The table `table` (`directory` or `directory_offers`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.frame(d.tables(lang), "directory", lang)` gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "directory", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
-        """
 
 @final
 class Dossier:
@@ -895,7 +862,7 @@ class Dossier:
     def __repr__(self, /) -> str: ...
     def _repr_markdown_(self, /) -> str:
         """
-        The readable summary in `bb.options.lang`, as Markdown that Jupyter shows line for line.
+        The readable summary, rendered by Jupyter as Markdown.
         """
     def add_person(self, /, name: str, email: str | None = None, phone: str | None = None, id: str | None = None) -> str:
         """
@@ -956,12 +923,24 @@ class Dossier:
         """
         Reads a dossier from JSON text. Raises `ParseError` or `UnsupportedVersionError`.
         """
-    def handover(self, /, from_person: str, to_person: str, on: date | str, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
+    @staticmethod
+    def from_sheets(title: str, *, start: date | None = None, newcomers: Any | None = None, offers: Any | None = None, organisations: Any | None = None, posts: Any | None = None, rules: str | PathLike[str] | None = None, id: str | None = None, ignore_unknown_columns: bool = False) -> Dossier:
+        """
+        A dossier from the partnership's own spreadsheets, as `brobygger new` builds it:
+        `newcomers`, `offers`, `organisations` (the parties: the municipality and the
+        organisations) and `posts`, each a path or a list of paths to CSV files (any encoding
+        the importer reads) or `.xlsx` workbooks; `rules` a rule set file (TOML or JSON), so the
+        cohort can be matched. The parties become a draft agreement with id
+        `id` (made from the title when absent) starting on `start` (default today), the
+        households one cohort. Raises `ValidationError` (code `import.invalid_csv`) with every
+        problem of every sheet as a finding whose message starts with the file, line and column.
+        """
+    def handover(self, /, from_person: str, to_person: str, on: date, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
         """
         Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
         some agreements with `agreements=[...]`.
         """
-    def holder_of(self, /, post: str, date: date | str) -> str | None:
+    def holder_of(self, /, post: str, date: date) -> str | None:
         """
         The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
         """
@@ -1026,7 +1005,7 @@ class Dossier:
         """
         The posts with their holders over time.
         """
-    def posts_held_by(self, /, person: str, date: date | str) -> list[Post]:
+    def posts_held_by(self, /, person: str, date: date) -> list[Post]:
         """
         The posts `person` holds on `date`.
         """
@@ -1066,7 +1045,7 @@ class Dossier:
         """
         The schema version of the document.
         """
-    def summary(self, /, lang: str | None = None, as_of: date | str | None = None) -> str:
+    def summary(self, /, lang: str = "da", as_of: date | None = None) -> str:
         """
         A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
         """
@@ -1099,14 +1078,14 @@ class DossierAssessment:
     Partnership health (the core's `AssessmentFacet`): `d.assessment`. Shares the dossier.
     """
     def __repr__(self, /) -> str: ...
-    def assess(self, /, agreement: str, as_of: date | str, external: Any | None = None) -> Assessment:
+    def assess(self, /, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
         """
         Assesses an agreement as of a date. The role split and the checklists are always
         weighed; `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
         `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
         `InvalidInputError`.
         """
-    def assess_all(self, /, as_of: date | str) -> list[Assessment]:
+    def assess_all(self, /, as_of: date) -> list[Assessment]:
         """
         Assesses every agreement as of a date.
         """
@@ -1116,7 +1095,7 @@ class DossierAssessment:
         (`{question: category}`) added, an answer given replacing the dossier's; rows as
         `brobygger.compare_with_national` gives them.
         """
-    def health_summary(self, /, as_of: date | str, lang: str | None = None) -> str:
+    def health_summary(self, /, as_of: date, lang: str = "da") -> str:
         """
         Every agreement's health as of a date, as readable text in `lang`: the assessment's
         scores, the role split and the checklists (what `brobygger demo` prints).
@@ -1127,14 +1106,14 @@ class DossierAssessment:
         as `{question: category}` (today `housing_placement`, from its housing organisations'
         placement cooperation). Raises `NotFoundError` for a municipality the dossier lacks.
         """
-    def report(self, /, agreement: str, as_of: date | str, lang: str | None = None, external: Any | None = None, sections: Any | None = None) -> Report:
+    def report(self, /, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
         """
         A report on one agreement in `lang`, with other modules' findings (`external`, as for
         `assess`). The role-split and checklist slots show the role matrix and the checklists
         side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
         instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
         """
-    def report_sections(self, /, agreement: str, as_of: date | str) -> Any:
+    def report_sections(self, /, agreement: str, as_of: date) -> Any:
         """
         What a report shows in its role-split and checklist slots unless `sections` are given:
         a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
@@ -1147,13 +1126,13 @@ class DossierCalendar:
     A dossier's calendar (the core's `CalendarFacet`): `d.calendar.export(date(2017, 6, 30))`,
     `d.calendar.ics(date(2017, 6, 30), lang="en", audience="partnership")`.
     """
-    def export(self, /, as_of: date | str, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
+    def export(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
         """
         The calendar as of `as_of` in `lang` for `audience` (`"coordinator"`, `"partnership"`,
         `"public"`): fixed meetings as series with their notice, meetings held, activities on
         their schedules, dated tasks within `horizon_days` and (for coordinators) check-ins.
         """
-    def ics(self, /, as_of: date | str, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
+    def ics(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
         """
         The same calendar as iCalendar (RFC 5545) text, to save as a `.ics` file.
         """
@@ -1178,7 +1157,7 @@ class DossierChecklists:
         """
         The comparisons of every checklist answered for `agreement`.
         """
-    def answer(self, /, session: str, answers: Any, by: str, at: datetime | str) -> None:
+    def answer(self, /, session: str, answers: Any, by: str, at: datetime) -> None:
         """
         Records answers in an open session: a list of dicts `{"item": ..., "value": {"type":
         "yes_no", "value": "yes"}, "comment": ...}`. Raises `ValidationError` with every problem
@@ -1192,7 +1171,7 @@ class DossierChecklists:
         """
         Drops a requirement; returns whether there was one.
         """
-    def render_comparison(self, /, agreement: str, template: str, format: str = "markdown", lang: str | None = None) -> str:
+    def render_comparison(self, /, agreement: str, template: str, format: str = "markdown", lang: str = "da") -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
@@ -1206,7 +1185,7 @@ class DossierChecklists:
         """
         The requirements, as dicts.
         """
-    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime | str, note: str) -> None:
+    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime, note: str) -> None:
         """
         Records what the parties agreed on a diverging item.
         """
@@ -1218,15 +1197,15 @@ class DossierChecklists:
         """
         The sessions of `agreement`, in the order started.
         """
-    def start(self, /, agreement: str, party: Any, template: str, by: str, at: datetime | str, version: SupportsIndex | None = None, id: str | None = None) -> str:
+    def start(self, /, agreement: str, party: Any, template: str, by: str, at: datetime, version: SupportsIndex | None = None, id: str | None = None) -> str:
         """
         Starts `party`'s answer session (party as a dict) and returns its id.
         """
-    def submit(self, /, session: str, by: str, at: datetime | str) -> None:
+    def submit(self, /, session: str, by: str, at: datetime) -> None:
         """
         Submits a session with every item answered; it is frozen afterwards.
         """
-    def summary(self, /, lang: str | None = None) -> str:
+    def summary(self, /, lang: str = "da") -> str:
         """
         Where each agreement stands with its checklists, as text in `lang` (empty without
         checklist data).
@@ -1246,7 +1225,7 @@ class DossierDirectory:
     The association directory of a dossier (the core's `DirectoryFacet`): `d.directory.build()`,
     `d.directory.search("lektiecafé")`, `d.directory.hsds_json("da")`.
     """
-    def build(self, /, as_of: date | str | None = None, listed_only: bool = False) -> Directory:
+    def build(self, /, as_of: date | None = None, listed_only: bool = False) -> Directory:
         """
         The register: every organisation but individuals, with its entry and offers. With
         `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
@@ -1261,7 +1240,7 @@ class DossierDirectory:
         """
         The HSDS export as JSON text (a list of organizations), ready to publish.
         """
-    def search(self, /, query: Any | None = None, as_of: date | str | None = None, listed_only: bool = False) -> Any:
+    def search(self, /, query: Any | None = None, as_of: date | None = None, listed_only: bool = False) -> Any:
         """
         The associations matching `query` (free text, or a dict of filters), best first, each a
         dict `{"association", "score", "matched"}` with the offers narrowed to those that pass.
@@ -1273,7 +1252,7 @@ class DossierLifecycle:
     An agreement's status transitions, draft terms and amendments (the core's `LifecycleFacet`):
     `d.lifecycle`. Shares the dossier; a change that fails leaves it as it was.
     """
-    def amend(self, /, agreement: str, terms: Any, on: date | str, by: str, reason: str) -> int:
+    def amend(self, /, agreement: str, terms: Any, on: date, by: str, reason: str) -> int:
         """
         Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
         person and reason. Returns the new version number.
@@ -1283,11 +1262,11 @@ class DossierLifecycle:
         Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
         `AgreementTerms.to_dict()`).
         """
-    def preview(self, /, agreement: str, to: str, at: datetime | str) -> list[Finding]:
+    def preview(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
         """
         The findings a status change would meet, without making it.
         """
-    def transition(self, /, agreement: str, to: str, by: str, at: datetime | str, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
+    def transition(self, /, agreement: str, to: str, by: str, at: datetime, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
         """
         Changes an agreement's status, recorded with who and when. Raises
         `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
@@ -1305,37 +1284,37 @@ class DossierMatching:
         """
         Stores a run; raises if its id is taken or it refers to unknown records.
         """
-    def cohort_view(self, /, cohort: str, on: date | str) -> Any:
+    def cohort_view(self, /, cohort: str, on: date) -> Any:
         """
         The evaluator's view of a cohort on `on`, as a dict.
         """
-    def introduction_status(self, /, cohort: str, on: date | str) -> Any:
+    def introduction_status(self, /, cohort: str, on: date) -> Any:
         """
         Every household's introduction status in a cohort on `on`, as dicts.
         """
-    def introductions_due(self, /, cohort: str, on: date | str) -> list[Finding]:
+    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
         """
         The introductions due or overdue in a cohort on `on`, as findings citing 001.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
         see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
         score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
         were not matched (`run.why_not`). Releases the GIL while solving.
         """
-    def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
         """
         Matches households and offers held outside the dossier (lists of dicts, e.g. read from
         spreadsheets) under the dossier's consents and bases, never the profiles' own consent
         columns (not stored; see `add_run`). Releases the GIL while solving.
         """
-    def record_introduction(self, /, cohort: str, newcomer: str, on: date | str, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
-    def rematch(self, /, rule_set: str, as_of: date | str, cohort: str | None = None, solver: str = "optimal", previous_partner: str = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
+    def rematch(self, /, rule_set: str, as_of: date, cohort: str | None = None, solver: str = "optimal", previous_partner: str = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
         """
         Matches the households that wait on `as_of` (those who lost a match and those never
         matched; only the former with `only_lost=True`) with the places relationships and
@@ -1350,7 +1329,7 @@ class DossierMatching:
         The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
         if given, otherwise as `{da, en}`.
         """
-    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: str = "optimal", offer_ranking: str = "score") -> Any:
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date, newcomer: str, offer: str, solver: str = "optimal", offer_ranking: str = "score") -> Any:
         """
         Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
@@ -1364,7 +1343,7 @@ class DossierMeetings:
     The meetings held and their minutes (the core's `MeetingsFacet`): `d.meetings`. Shares the
     dossier.
     """
-    def minutes(self, /, as_of: date | str, agreement: str | None = None) -> Minutes:
+    def minutes(self, /, as_of: date, agreement: str | None = None) -> Minutes:
         """
         The meetings held on or before `as_of` (of `agreement`, or of every agreement), oldest
         first, with their agenda, decisions and action items, each action item's state judged
@@ -1377,12 +1356,12 @@ class DossierOutcomes:
     A dossier's outcome records (the core's `OutcomesFacet`): `d.outcomes.record(...)`,
     `d.outcomes.cohort_view("ikast-2016-q1", date(2017, 1, 1))`.
     """
-    def cohort_view(self, /, cohort: str, as_of: date | str, min_cell: SupportsIndex | None = None) -> OutcomeView:
+    def cohort_view(self, /, cohort: str, as_of: date, min_cell: SupportsIndex | None = None) -> OutcomeView:
         """
         The cohort's outcomes on `as_of` by whether and how early its households were matched and
         introduced; every cell below `min_cell` households (the core's default when None) hidden.
         """
-    def record(self, /, household: str, cohort: str, on: date | str, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
+    def record(self, /, household: str, cohort: str, on: date, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
         """
         Records a household's outcomes on a day: `employment` (`"employed"`, `"in_education"`,
         `"internship"`, `"unemployed"`, `"outside_labour_market"`), `self_supporting`, `danish`
@@ -1402,7 +1381,7 @@ class DossierPrivacy:
     a refused change raises and leaves it as it was.
     """
     def __repr__(self, /) -> str: ...
-    def accept(self, /, proposal: str, side: str, at: datetime | str, by: str | None = None) -> str:
+    def accept(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
         """
         Records that `side` (`"newcomer"` first, then `"volunteer"`) accepted; returns the state.
         """
@@ -1418,21 +1397,21 @@ class DossierPrivacy:
         """
         Adds a retention policy (a dict).
         """
-    def analyst_export(self, /, cohort: str, on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
-    def anonymise(self, /, scope: Any, on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
+    def anonymise(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
         """
         Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
         "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
         "people": [...]}`) in place, with cascade; returns the counts.
         """
-    def anonymised(self, /, scope: Any, on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, Any]:
+    def anonymised(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, Any]:
         """
         An anonymised copy of the dossier (this one is unchanged) and the counts.
         """
-    def apply_retention(self, /, on: date | str) -> Any:
+    def apply_retention(self, /, on: date) -> Any:
         """
         Deletes and anonymises everything due on `on`; returns what was done, as a dict.
         """
@@ -1446,21 +1425,21 @@ class DossierPrivacy:
         """
         The consents as dicts.
         """
-    def covering_basis(self, /, subject_key: str, purpose_name: str, on: date | str, attribute: str | None = None) -> Any:
+    def covering_basis(self, /, subject_key: str, purpose_name: str, on: date, attribute: str | None = None) -> Any:
         """
         The consent or basis covering `subject` (`newcomer:<id>`, `person:<id>`, `offer:<id>`)
         for `purpose` (and `attribute`) on `on`, as a dict, or None. An unknown purpose raises
         `InvalidInputError` (`privacy.unknown_purpose`).
         """
-    def decline(self, /, proposal: str, side: str, at: datetime | str, by: str | None = None) -> str:
+    def decline(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
         """
         Records that `side` declined; returns the state.
         """
-    def expire(self, /, on: date | str) -> list[str]:
+    def expire(self, /, on: date) -> list[str]:
         """
         Closes the proposals that lapsed unanswered by `on`; returns their ids.
         """
-    def export_dpv(self, /, as_of: date | str) -> str:
+    def export_dpv(self, /, as_of: date) -> str:
         """
         The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
         (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
@@ -1473,16 +1452,16 @@ class DossierPrivacy:
         `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
         document.
         """
-    def manifest(self, /, start: date | str | None = None, until: date | str | None = None) -> Any:
+    def manifest(self, /, start: date | None = None, until: date | None = None) -> Any:
         """
         Every recorded release from `start` up to (not including) `until`: a list of dicts with
         `at`, `subject`, `recipient`, `fields`, `purpose`, `basis`, `reason`.
         """
-    def manifest_markdown(self, /, lang_code: str = "da", start: date | str | None = None, until: date | str | None = None) -> str:
+    def manifest_markdown(self, /, lang_code: str = "da", start: date | None = None, until: date | None = None) -> str:
         """
         The manifest as a Markdown table in `lang`.
         """
-    def proposal_state(self, /, proposal: str, at: datetime | str | None = None) -> str:
+    def proposal_state(self, /, proposal: str, at: datetime | None = None) -> str:
         """
         A proposal's state, now or at `at`.
         """
@@ -1491,15 +1470,15 @@ class DossierPrivacy:
         """
         The match proposals and their history as dicts.
         """
-    def propose(self, /, newcomer: str, offer: str, at: datetime | str, expires_on: date | str | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
+    def propose(self, /, newcomer: str, offer: str, at: datetime, expires_on: date | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
         """
         Proposes a match; returns the proposal's id.
         """
-    def propose_run(self, /, run: str, at: datetime | str, expires_on: date | str | None = None, by: str | None = None) -> list[str]:
+    def propose_run(self, /, run: str, at: datetime, expires_on: date | None = None, by: str | None = None) -> list[str]:
         """
         Proposes every match of a stored run, all or nothing; returns the new ids.
         """
-    def release(self, /, proposal: str, at: datetime | str, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
+    def release(self, /, proposal: str, at: datetime, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
         """
         Releases contact details after both sides accepted: the household's `to_volunteer`
         fields and the volunteer's `to_household` fields (`"name"`, `"phone"`, `"email"`,
@@ -1510,11 +1489,11 @@ class DossierPrivacy:
         """
         The retention policies as dicts.
         """
-    def retention_report(self, /, on: date | str) -> Any:
+    def retention_report(self, /, on: date) -> Any:
         """
         What the retention policies make due on `on` (`items`, `findings`), as a dict.
         """
-    def review(self, /, on: date | str, warn_days: SupportsIndex | None = None) -> list[Finding]:
+    def review(self, /, on: date, warn_days: SupportsIndex | None = None) -> list[Finding]:
         """
         The privacy review on `on`: households without a basis for matching, sensitive data
         nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
@@ -1524,7 +1503,7 @@ class DossierPrivacy:
         A survey round's shares with groups under `min_cell` respondents hidden (and the ones
         that would reveal them), as dicts.
         """
-    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
         `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
@@ -1535,27 +1514,27 @@ class DossierPrivacy:
         Every privacy record as a dict (`consents`, `bases`, `proposals`, `retention`,
         `anonymisations`).
         """
-    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
+    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
         """
         A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
         `"volunteer:<offer id>"`) may see it on `on`, as a dict (`newcomer`, `fields`,
         `withheld`). Analysts get `key`'s pseudonym as the id.
         """
-    def view_offer(self, /, offer: str, viewer_key: str, on: date | str) -> Any:
+    def view_offer(self, /, offer: str, viewer_key: str, on: date) -> Any:
         """
         An offer as `viewer` may see it on `on`, as a dict.
         """
-    def view_proposal(self, /, proposal: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
+    def view_proposal(self, /, proposal: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
         """
         A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
         `shared`, `released`, `fields`).
         """
-    def withdraw_consent(self, /, consent: str, on: date | str) -> Any:
+    def withdraw_consent(self, /, consent: str, on: date) -> Any:
         """
         Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
         `dependent_runs`, `findings` as dicts).
         """
-    def withdraw_proposal(self, /, proposal: str, at: datetime | str, by: str | None = None) -> str:
+    def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
         """
         Withdraws an open proposal; returns the state.
         """
@@ -1572,7 +1551,7 @@ class DossierRelationships:
         """
         Every relationship, in the dossier's order, as dicts.
         """
-    def end(self, /, id: str, on: date | str, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
+    def end(self, /, id: str, on: date, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
         """
         Ends a running relationship on `on` with `reason` (`"moved_away"`, `"did_not_click"`,
         `"volunteer_stopped"`, `"household_stopped"`, `"goal_reached"`, `"consent_withdrawn"`
@@ -1587,24 +1566,24 @@ class DossierRelationships:
         """
         The relationships of a household, oldest first, as dicts.
         """
-    def offer_loads(self, /, on: date | str) -> Any:
+    def offer_loads(self, /, on: date) -> Any:
         """
         What relationships and open proposals hold of every offer on `on`, and what is free,
         as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
         """
-    def propose(self, /, newcomer: str, offer: str, on: date | str, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
+    def propose(self, /, newcomer: str, offer: str, on: date, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
         """
         Proposes `newcomer` with `offer` on `on` and returns the relationship's id. Raises (and
         nothing changes) for an unknown household, offer, rule set or run, a household no
         consent or basis allows matching, a pair together now or before, a pair declined before
         (unless `allow_declined`), a household held elsewhere, or an offer without room.
         """
-    def propose_run(self, /, run: str, on: date | str) -> list[str]:
+    def propose_run(self, /, run: str, on: date) -> list[str]:
         """
         Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
         household that lost a match gets a relationship that replaces the lost one.
         """
-    def record(self, /, id: str, on: date | str, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
+    def record(self, /, id: str, on: date, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
         """
         Records an event and returns the new state (`"accepted"`, `"started"`, `"active"`, ...).
         `event` is `"accepted"` or `"declined"` (with `side`: `"household"` or `"volunteer"`),
@@ -1618,7 +1597,7 @@ class DossierReminders:
     """
     What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
     """
-    def due(self, /, as_of: date | str, horizon_days: SupportsIndex = ...) -> Any:
+    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
         """
         What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
         meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
@@ -1827,7 +1806,7 @@ class MatchRun:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the run as HTML in `bb.options.lang`.
+        Jupyter: the run as HTML (English).
         """
     @property
     def alternatives(self, /) -> Any:
@@ -1845,7 +1824,7 @@ class MatchRun:
         """
         Reads a run from plain Python data (as from `to_dict()`).
         """
-    def html(self, /, lang: str | None = None) -> str:
+    def html(self, /, lang: str = "da") -> str:
         """
         The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
         the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
@@ -1901,17 +1880,6 @@ class MatchRun:
         """
         The run as plain Python data.
         """
-    def to_pandas(self, /, table: str = "matches", lang: str | None = None) -> Any:
-        """
-        The table `table` (`matches`, `match_rules`, `unmatched`, `unmet_demand`, `alternatives` or `why_not`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.matches_frame(run)` and the other match frames gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "matches", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
-        """
     @property
     def unmatched(self, /) -> Any:
         """
@@ -1952,7 +1920,7 @@ class Minutes:
     """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown minutes in `bb.options.lang`, for Jupyter.
+        The Markdown minutes, for Jupyter.
         """
     def action_items(self, /) -> Any:
         """
@@ -1974,7 +1942,7 @@ class Minutes:
         """
         Only the overdue action items, under the meetings that agreed them.
         """
-    def render(self, /, format: str = "markdown", lang: str | None = None) -> str:
+    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
         """
         The minutes as `"text"`, `"markdown"` or `"html"` in `lang`.
         """
@@ -2082,7 +2050,7 @@ class OutcomeView:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the view as HTML in `bb.options.lang`.
+        Jupyter: the view as HTML (English).
         """
     @property
     def cells(self, /) -> Any:
@@ -2102,17 +2070,6 @@ class OutcomeView:
     def to_dict(self, /) -> Any:
         """
         The view as plain Python data.
-        """
-    def to_pandas(self, /, table: str = "outcomes", lang: str | None = None) -> Any:
-        """
-        The table `table` (`outcomes`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.frame(view.tables(lang), "outcomes", lang)` gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "outcomes", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -2177,7 +2134,7 @@ class Post:
         """
         The agreement it belongs to, if any.
         """
-    def holder_on(self, /, date: date | str) -> str | None:
+    def holder_on(self, /, date: date) -> str | None:
         """
         The person holding it on `date`, if anyone.
         """
@@ -2264,7 +2221,7 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
         """
         Matches the households with the offers under `rules`, like `match_profiles` (the same
         consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
@@ -2393,7 +2350,7 @@ class RoleMatrix:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the matrix as HTML in `bb.options.lang`, its styles scoped to it.
+        Jupyter shows the matrix as HTML (English), its styles scoped to it.
         """
     @property
     def agreement(self, /) -> str:
@@ -2410,11 +2367,11 @@ class RoleMatrix:
         """
         The analysis findings, errors first.
         """
-    def html(self, /, lang: str | None = None) -> str:
+    def html(self, /, lang: str = "da") -> str:
         """
         The matrix as a self-contained HTML page, in `lang`.
         """
-    def markdown(self, /, lang: str | None = None) -> str:
+    def markdown(self, /, lang: str = "da") -> str:
         """
         The matrix as a Markdown table with legend and findings, in `lang`.
         """
@@ -2445,17 +2402,6 @@ class RoleMatrix:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
-        """
-    def to_pandas(self, /, table: str = "role_matrix", lang: str | None = None) -> Any:
-        """
-        The table `table` (`role_matrix`) as a pandas DataFrame with one dtype per column, texts in
-        `lang` (default `bb.options.lang`): what `bb.role_matrix_frame(m)` gives. Needs pandas
-        (`pip install 'brobygger[pandas]'`).
-        """
-    def to_polars(self, /, table: str = "role_matrix", lang: str | None = None) -> Any:
-        """
-        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
-        polars type per column). Needs polars (`pip install polars`).
         """
     @property
     def version(self, /) -> int:
@@ -2522,7 +2468,7 @@ class Roles:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the split in force as its responsibility matrix (HTML, `bb.options.lang`): tasks,
+        Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
         parties by name or post, roles and the analysis findings.
         """
     @property
@@ -2530,12 +2476,12 @@ class Roles:
         """
         The agreement's id.
         """
-    def amend(self, /, changes: Any, on: date | str, by: str, reason: str) -> int:
+    def amend(self, /, changes: Any, on: date, by: str, reason: str) -> int:
         """
         Amends a signed, active or under-review agreement with changes to its split: a new
         version recorded with `on`, `by` and `reason`. Returns the new version number.
         """
-    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Finding]:
+    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Finding]:
         """
         Every finding about the split, errors first (codes `roles.*`).
         """
@@ -2550,7 +2496,7 @@ class Roles:
         """
         The assignments of the split.
         """
-    def carriers(self, /, task: Any, version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Carrying]:
+    def carriers(self, /, task: Any, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Carrying]:
         """
         Who carries a task: each party's role with its post and the person holding it on
         `as_of`. `task` is a key or a dict.
@@ -2561,7 +2507,7 @@ class Roles:
         `{"type": "unassign", "task": ..., "party": ..., "role": ...}`, `define_task`,
         `remove_task`) in order, all or nothing. Errors name the change: `changes[1].assignment.party`.
         """
-    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: str | None = None) -> str:
+    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: str = "da") -> str:
         """
         The change between two versions as a readable Markdown list in `lang`.
         """
@@ -2574,7 +2520,7 @@ class Roles:
         What a party does: every task it holds a role on (a whole municipality includes its
         departments). `party` is a key or a dict.
         """
-    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None, all_catalogue: bool = False) -> RoleMatrix:
+    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | None = None, all_catalogue: bool = False) -> RoleMatrix:
         """
         The responsibility matrix with its findings.
         """
@@ -2774,7 +2720,7 @@ class Store:
         """
         The dossier as it is now (a copy: change the store with `update`).
         """
-    def erase(self, /, actor: str, on: date | str, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
+    def erase(self, /, actor: str, on: date, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
         """
         Erases one newcomer household (`newcomer=`) or one person (`person=`) as of `on` (GDPR
         art. 17): anonymised in the current dossier with cascade, every earlier version naming
@@ -2911,11 +2857,6 @@ def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: Su
     `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
     """
 
-def _display_lang() -> str:
-    """
-    The display language, `"da"` or `"en"` (what `bb.options.lang` reads).
-    """
-
 def _empty_match_table(name: str, key: SupportsGetItem[int, tuple[str, Any]] | None = None) -> Any:
     """
     The table `name` (`matches`, `unmatched` or `match_statistics`) with no rows, led by `key`'s
@@ -2923,7 +2864,7 @@ def _empty_match_table(name: str, key: SupportsGetItem[int, tuple[str, Any]] | N
     Private: `brobygger.match_tables` and the engine adapters read it.
     """
 
-def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", key: SupportsGetItem[int, tuple[str, Any]] | None = None, lang: str = "en", id: str | None = None, bases: Any | None = None) -> Any:
+def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", key: SupportsGetItem[int, tuple[str, Any]] | None = None, lang: str = "en", id: str | None = None, bases: Any | None = None) -> Any:
     """
     One group's run as tables: `profiles` matched under `rules`, returned as the core's tables
     `matches`, `unmatched` and `match_statistics` (plain dicts as `MatchRun.tables` gives them),
@@ -2937,12 +2878,6 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
-def _set_display_lang(lang: str) -> str:
-    """
-    Sets the display language (what `bb.options.lang = ...` does) and returns its code; any
-    spelling `lang` arguments take (`"dansk"`, `"EN"`), anything else an `InvalidInputError`.
-    """
-
 def _spreadsheet_csv(table: Any) -> str | None:
     """
     The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
@@ -2950,7 +2885,7 @@ def _spreadsheet_csv(table: Any) -> str | None:
     otherwise None. Private: `brobygger.profiles` reads such a side with the CSV reader.
     """
 
-def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date | str) -> list[list[Assessment]]:
+def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
     """
     Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
     library works: one list of assessments per dossier, in the dossiers' order (agreements in
@@ -3054,7 +2989,7 @@ def example_reference_date(name: str) -> date:
     The day a built-in example is told as of (the demo assesses it then).
     """
 
-def findings_html(findings: SupportsGetItem[int, Finding], lang: str | None = None) -> str:
+def findings_html(findings: SupportsGetItem[int, Finding], lang: str = "da") -> str:
     """
     Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
     per severity and a table of severity, code, path, message and source. Codes, paths and the
@@ -3077,7 +3012,7 @@ def hsds_uuid(table: str, name: str) -> str:
     The stable HSDS id (a name-based UUID) the export gives the row `name` of `table`.
     """
 
-def introductions_table(dossier: Dossier, cohort: str, on: date | str, lang: str = "en") -> Any:
+def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en") -> Any:
     """
     The `introductions` table of a cohort of `dossier` on day `on`, texts in `lang`, as a plain
     dict: what `introductions_frame` reads.
@@ -3107,7 +3042,7 @@ def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, Su
     dict. The GIL is released while solving.
     """
 
-def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
+def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
@@ -3119,7 +3054,7 @@ def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date | st
     `reference`); otherwise the run withholds it and lists it in `withheld`.
     """
 
-def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date | str, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
     sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
@@ -3222,7 +3157,7 @@ def relationship_events_table(dossier: Dossier, lang: str = "en") -> Any:
     plain dict: what `relationship_events_frame` reads.
     """
 
-def relationships_table(dossier: Dossier, on: date | str, lang: str = "en") -> Any:
+def relationships_table(dossier: Dossier, on: date, lang: str = "en") -> Any:
     """
     The `relationships` table of `dossier` on day `on` (one row per relationship proposed by
     then, with its state on the day), texts in `lang`, as a plain dict: what
@@ -3292,22 +3227,22 @@ class BrobyggerError(Exception):
     code: str
     findings: list[Finding]
 
-class ParseError(BrobyggerError, ValueError):
+class ParseError(BrobyggerError):
     """The input could not be read. Attributes: `path`, `line`, `column`, `reason`."""
     path: str
     line: int
     column: int
     reason: str
 
-class UnsupportedVersionError(BrobyggerError, ValueError):
+class UnsupportedVersionError(BrobyggerError):
     """The document's schema version is missing or not supported. Attributes: `found`, `supported`."""
     found: int | None
     supported: int
 
-class ValidationError(BrobyggerError, ValueError):
+class ValidationError(BrobyggerError):
     """The data is not valid; `findings` holds every problem with its path."""
 
-class NotFoundError(BrobyggerError, LookupError):
+class NotFoundError(BrobyggerError):
     """Something referred to does not exist. Attributes: `entity`, `id`."""
     entity: str
     id: str
@@ -3317,20 +3252,15 @@ class InvalidTransitionError(BrobyggerError):
     from_status: str
     to_status: str
 
-class InvalidInputError(BrobyggerError, ValueError):
+class InvalidInputError(BrobyggerError):
     """An argument is not acceptable. Attributes: `path`, `reason`."""
     path: str
     reason: str
-
-class MissingFileError(InvalidInputError, FileNotFoundError):
-    """The file does not exist (code `load.io`): an `InvalidInputError` that is also Python's `FileNotFoundError`. Attributes: `path`, `reason`, `filename`, `errno`."""
-    filename: str
-    errno: int
 
 class InfeasibleError(BrobyggerError):
     """A problem has no solution under its hard constraints. Attribute: `reason`."""
     reason: str
 
-class InternalError(BrobyggerError, RuntimeError):
+class InternalError(BrobyggerError):
     """A bug in the library. Attribute: `reason`."""
     reason: str
