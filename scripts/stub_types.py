@@ -201,6 +201,10 @@ PARAMS: dict[str, str] = {
     # plain data in
     "*.from_dict(data)": PLAIN,
     "*(newcomers)": "Sequence[Mapping[str, object]]",
+    "Dossier.from_sheets(newcomers)": "str | PathLike[str] | Sequence[str | PathLike[str]]",
+    "Dossier.from_sheets(offers)": "str | PathLike[str] | Sequence[str | PathLike[str]]",
+    "Dossier.from_sheets(organisations)": "str | PathLike[str] | Sequence[str | PathLike[str]]",
+    "Dossier.from_sheets(posts)": "str | PathLike[str] | Sequence[str | PathLike[str]]",
     "*(offers)": "Sequence[Mapping[str, object]]",
     "Profiles.from_tables(newcomers)": ROWS,
     "Profiles.from_tables(offers)": ROWS,

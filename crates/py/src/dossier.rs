@@ -144,7 +144,7 @@ impl Dossier {
     fn from_sheets(
         py: Python<'_>,
         title: String,
-        start: Option<NaiveDate>,
+        start: Option<Date>,
         newcomers: Option<&Bound<'_, PyAny>>,
         offers: Option<&Bound<'_, PyAny>>,
         organisations: Option<&Bound<'_, PyAny>>,
@@ -159,7 +159,9 @@ impl Dossier {
             organisations: sheet_files(organisations)?,
             posts: sheet_files(posts)?,
         };
-        let start = start.unwrap_or_else(|| brobygger::chrono::Utc::now().date_naive());
+        let start = start
+            .map(|d| d.0)
+            .unwrap_or_else(|| brobygger::chrono::Utc::now().date_naive());
         let mut options = core::import::SheetsOptions::new(title, start);
         options.id = id;
         options.ignore_unknown_columns = ignore_unknown_columns;

@@ -3,6 +3,8 @@ Partnerships between municipalities and civil society receiving refugees.
 """
 
 from _typeshed import SupportsGetItem
+from collections.abc import Callable, Mapping, Sequence
+from brobygger.types import ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlternativesDict, AmendmentDict, AnswerDict, AnswerSessionDict, AssignmentDict, CarrierDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, ConsentRecordDict, CsvTable, DemandGapDict, DepartmentDict, DossierDict, FormatName, GoalDict, GovernanceDict, IntroductionSetting, JsonDict, Lang, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MeetingForumDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, Objective, OfferDict, OfferRanking, OrganisationDict, OrganisationProfileDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProposalSide, Purpose, RelationshipDict, ResourceCommitmentDict, RetentionPolicyDict, RoleSplitDict, RuleDict, RuleSetDict, SensitiveUseDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithheldAttributeDict
 from datetime import date, datetime
 from os import PathLike
 from typing import Any, Final, SupportsFloat, SupportsIndex, final
@@ -15,7 +17,7 @@ class Agreement:
     A partnership agreement with its versions and history.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -36,7 +38,7 @@ class Agreement:
         Id.
         """
     @property
-    def meetings(self, /) -> Any:
+    def meetings(self, /) -> list[MeetingRecordDict]:
         """
         Meetings held, as dicts.
         """
@@ -45,7 +47,7 @@ class Agreement:
         """
         Status: `"draft"`, `"negotiating"`, `"signed"`, `"active"`, `"under_review"`, `"ended"`.
         """
-    def status_on(self, /, date: date) -> str:
+    def status_on(self, /, date: date | str) -> str:
         """
         The status on a date, replayed from the history.
         """
@@ -59,7 +61,7 @@ class Agreement:
         """
         Title of the version in force.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AgreementDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -81,7 +83,7 @@ class AgreementTerms:
     for `pandas.DataFrame(...)`.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -92,7 +94,7 @@ class AgreementTerms:
         Unpickling: the value from the state `__reduce__` gave.
         """
     @property
-    def activities(self, /) -> Any:
+    def activities(self, /) -> list[ActivityDict]:
         """
         The activities, as dicts.
         """
@@ -107,17 +109,17 @@ class AgreementTerms:
         Last day, if limited.
         """
     @property
-    def goals(self, /) -> Any:
+    def goals(self, /) -> list[GoalDict]:
         """
         The goals, as dicts.
         """
     @property
-    def governance(self, /) -> Any:
+    def governance(self, /) -> GovernanceDict:
         """
         Steering group, coordinators and volunteer representative, as a dict.
         """
     @property
-    def parties(self, /) -> Any:
+    def parties(self, /) -> list[AgreementPartyDict]:
         """
         The parties with their signatories, as dicts.
         """
@@ -132,7 +134,7 @@ class AgreementTerms:
         Purpose.
         """
     @property
-    def resources(self, /) -> Any:
+    def resources(self, /) -> list[ResourceCommitmentDict]:
         """
         Coordination hours per party, as dicts.
         """
@@ -142,7 +144,7 @@ class AgreementTerms:
         Review dates.
         """
     @property
-    def routines(self, /) -> Any:
+    def routines(self, /) -> list[MeetingForumDict]:
         """
         The meeting forums, as dicts.
         """
@@ -161,7 +163,7 @@ class AgreementTerms:
         """
         Title.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AgreementTermsDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -172,7 +174,7 @@ class AgreementVersion:
     One version of an agreement's terms.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -183,7 +185,7 @@ class AgreementVersion:
         Unpickling: the value from the state `__reduce__` gave.
         """
     @property
-    def amendment(self, /) -> Any:
+    def amendment(self, /) -> AmendmentDict | None:
         """
         The amendment record (`on`, `by`, `reason`) as a dict, None for version 1.
         """
@@ -197,7 +199,7 @@ class AgreementVersion:
         """
         The terms.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AgreementVersionDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -215,7 +217,7 @@ class AnswerSession:
         The agreement.
         """
     @property
-    def answers(self, /) -> Any:
+    def answers(self, /) -> list[AnswerDict]:
         """
         The answers (`item`, `value`, `comment`, `at`, `by`), as dicts.
         """
@@ -225,7 +227,7 @@ class AnswerSession:
         Id.
         """
     @property
-    def party(self, /) -> Any:
+    def party(self, /) -> PartyRefDict:
         """
         The answering party, as a dict (`{"type": "organisation", ...}`).
         """
@@ -264,7 +266,7 @@ class AnswerSession:
         """
         The template version answered.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AnswerSessionDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -276,7 +278,7 @@ class AssessedFinding:
     looked at (paths) and advice.
     """
     def __repr__(self, /) -> str: ...
-    def advice(self, /, lang: str) -> str:
+    def advice(self, /, lang: Lang) -> str:
         """
         The advice in `lang`.
         """
@@ -300,7 +302,7 @@ class AssessedFinding:
         """
         The paths in the dossier the check looked at.
         """
-    def evidence_words(self, /, lang: str) -> list[str]:
+    def evidence_words(self, /, lang: Lang) -> list[str]:
         """
         The evidence in words in `lang`, one for each path in `evidence` and in its order
         ("the notice for the “Styregruppemøde” meeting (quarterly), agreement version 1").
@@ -310,7 +312,7 @@ class AssessedFinding:
         """
         The finding itself (code, severity, path, message, source).
         """
-    def message(self, /, lang: str) -> str:
+    def message(self, /, lang: Lang) -> str:
         """
         The message in `lang`.
         """
@@ -324,7 +326,7 @@ class AssessedFinding:
         """
         Shortcut for `finding.severity`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         As plain data.
         """
@@ -336,7 +338,7 @@ class Assessment:
     check's result, and findings with evidence and advice. Shows as HTML in Jupyter.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -348,7 +350,7 @@ class Assessment:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the scores chart, findings and advice (in Danish).
+        Jupyter: the scores chart, findings and advice, in `bb.options.lang`.
         """
     @property
     def agreement(self, /) -> str:
@@ -365,7 +367,7 @@ class Assessment:
         One check's result by code (a dict as in `checks`), or None.
         """
     @property
-    def checks(self, /) -> Any:
+    def checks(self, /) -> list[JsonDict]:
         """
         Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
         `note`.
@@ -401,7 +403,7 @@ class Assessment:
         """
         `"strong"`, `"fair"` or `"weak"`, or None.
         """
-    def render(self, /, lang: str = "da", format: str = "md") -> str:
+    def render(self, /, lang: Lang | None = None, format: FormatName = "md") -> str:
         """
         The assessment as a document: `format` is `"md"`, `"html"` or `"html_fragment"`.
         """
@@ -410,7 +412,7 @@ class Assessment:
         """
         The agreement's status on that date, e.g. `"active"`.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The assessment's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
@@ -429,6 +431,17 @@ class Assessment:
         """
         The assessment as JSON text.
         """
+    def to_pandas(self, /, table: str = "scores", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`scores`, `checks` or `assessment_findings`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.scores_frame(a)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "scores", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
+        """
     @property
     def version(self, /) -> int:
         """
@@ -443,7 +456,7 @@ class Assignment:
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
     @property
-    def carried_by(self, /) -> Any:
+    def carried_by(self, /) -> CarrierDict | None:
         """
         The carrying post or person as a dict (`{"type": "post", "post": ...}`), or None.
         """
@@ -472,7 +485,7 @@ class Assignment:
         """
         The task's key.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AssignmentDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -502,7 +515,7 @@ class Calendar:
         """
         The calendar's name.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The calendar as plain Python data.
         """
@@ -544,7 +557,7 @@ class Carrying:
         """
         The role.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -559,11 +572,11 @@ class ChecklistAlignment:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the side-by-side comparison as HTML (English), its styles scoped to it.
+        Jupyter: the side-by-side comparison as HTML in `bb.options.lang`, its styles scoped to it.
         """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown comparison, for Jupyter.
+        The Markdown comparison in `bb.options.lang`, for Jupyter.
         """
     @property
     def agreement(self, /) -> str:
@@ -577,7 +590,7 @@ class ChecklistAlignment:
         `submitted`.
         """
     @property
-    def counts(self, /) -> Any:
+    def counts(self, /) -> JsonDict:
         """
         How many items have each status, and `resolved` and `open_critical`, as a dict.
         """
@@ -597,7 +610,7 @@ class ChecklistAlignment:
         One dict per item, critical divergences first: `item`, `text`, `status`, `score`,
         `critical`, `resolved`, `cells` (each party's answer), `resolution`, `source`, ...
         """
-    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
+    def render(self, /, format: FormatName = "markdown", lang: Lang | None = None) -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
@@ -606,7 +619,7 @@ class ChecklistAlignment:
         """
         The weighted overall agreement from 0 to 1, None when there is nothing to compare.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The comparison's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
@@ -622,9 +635,20 @@ class ChecklistAlignment:
         """
         The template version compared against.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    def to_pandas(self, /, table: str = "checklist", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`checklist`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.checklist_frame(a)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "checklist", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -655,7 +679,7 @@ class ChecklistReadiness:
         """
         Each required checklist with each party's progress, as dicts.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -670,12 +694,12 @@ class ChecklistTemplate:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def describe(self, /, lang: str = "da") -> str:
+    def describe(self, /, lang: Lang | None = None) -> str:
         """
         The template written out as a form in Markdown, in `lang`.
         """
     @staticmethod
-    def from_dict(data: Any) -> ChecklistTemplate:
+    def from_dict(data: Mapping[str, object]) -> ChecklistTemplate:
         """
         Reads a template from plain Python data shaped like the JSON file, and checks it.
         """
@@ -700,7 +724,7 @@ class ChecklistTemplate:
         """
         The number of items.
         """
-    def items(self, /, lang: str = "da") -> Any:
+    def items(self, /, lang: Lang = "da") -> Any:
         """
         The items as an app lists them, every text in `lang`: dicts with `section`,
         `section_title`, `item`, `text`, `guidance`, `kind`, `options` (`value`, `label`),
@@ -717,15 +741,15 @@ class ChecklistTemplate:
         The sides meant to answer it: `"municipality"`, `"civil_society"`.
         """
     @property
-    def sections(self, /) -> Any:
+    def sections(self, /) -> list[ChecklistSectionDict]:
         """
         The sections with their items, as dicts shaped like the file.
         """
-    def title(self, /, lang: str) -> str:
+    def title(self, /, lang: Lang) -> str:
         """
         The title in `lang`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> ChecklistTemplateDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -753,7 +777,7 @@ class Department:
     A department (forvaltning) of a municipality.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -778,7 +802,7 @@ class Department:
         """
         Name.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> DepartmentDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -792,7 +816,7 @@ class Directory:
     """
     def __eq__(self, other: object, /) -> bool: ...
     def __len__(self, /) -> int: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -804,34 +828,34 @@ class Directory:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the register as HTML (English).
+        Jupyter: the register as HTML in `bb.options.lang`.
         """
     @property
     def associations(self, /) -> Any:
         """
         The associations, as dicts shaped like the core's `DirectoryAssociation`.
         """
-    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
+    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
         """
         This register as HSDS 3.0 organizations (plain dicts).
         """
-    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
+    def hsds_json(self, /, lang: Lang = "da", include_internal: bool = False) -> str:
         """
         This register's HSDS export as JSON text.
         """
-    def html(self, /, lang: str = "da") -> str:
+    def html(self, /, lang: Lang | None = None) -> str:
         """
         The register as an HTML fragment: each association with its offers, days and times.
         """
-    def markdown(self, /, lang: str = "da") -> str:
+    def markdown(self, /, lang: Lang | None = None) -> str:
         """
         The register as Markdown.
         """
-    def search(self, /, query: Any | None = None) -> Any:
+    def search(self, /, query: str | Mapping[str, object] | None = None) -> Any:
         """
         The associations matching `query` (free text, or a dict of filters), best first.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The presented tables (`directory`, `directory_offers`) as dicts with `name`, `title`,
         `columns` and `rows`, texts in `lang`.
@@ -843,6 +867,17 @@ class Directory:
     def to_dict(self, /) -> Any:
         """
         The register as plain Python data.
+        """
+    def to_pandas(self, /, table: str = "directory", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`directory` or `directory_offers`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.frame(d.tables(lang), "directory", lang)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "directory", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -862,7 +897,7 @@ class Dossier:
     def __repr__(self, /) -> str: ...
     def _repr_markdown_(self, /) -> str:
         """
-        The readable summary, rendered by Jupyter as Markdown.
+        The readable summary in `bb.options.lang`, as Markdown that Jupyter shows line for line.
         """
     def add_person(self, /, name: str, email: str | None = None, phone: str | None = None, id: str | None = None) -> str:
         """
@@ -898,7 +933,7 @@ class Dossier:
         The dossier's expectation-alignment checklists: sessions, comparisons, requirements.
         """
     @property
-    def cohorts(self, /) -> Any:
+    def cohorts(self, /) -> list[CohortDict]:
         """
         The cohorts of newcomer households, as dicts.
         """
@@ -914,7 +949,7 @@ class Dossier:
         A built-in example: `"aalborg"`, `"ikast-brande"` or `"horsens"`.
         """
     @staticmethod
-    def from_dict(data: Any) -> Dossier:
+    def from_dict(data: Mapping[str, object]) -> Dossier:
         """
         Reads a dossier from plain Python data shaped like the JSON file (as from `to_dict()`).
         """
@@ -924,7 +959,7 @@ class Dossier:
         Reads a dossier from JSON text. Raises `ParseError` or `UnsupportedVersionError`.
         """
     @staticmethod
-    def from_sheets(title: str, *, start: date | None = None, newcomers: Any | None = None, offers: Any | None = None, organisations: Any | None = None, posts: Any | None = None, rules: str | PathLike[str] | None = None, id: str | None = None, ignore_unknown_columns: bool = False) -> Dossier:
+    def from_sheets(title: str, *, start: date | str | None = None, newcomers: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None, offers: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None, organisations: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None, posts: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None, rules: str | PathLike[str] | None = None, id: str | None = None, ignore_unknown_columns: bool = False) -> Dossier:
         """
         A dossier from the partnership's own spreadsheets, as `brobygger new` builds it:
         `newcomers`, `offers`, `organisations` (the parties: the municipality and the
@@ -935,12 +970,12 @@ class Dossier:
         households one cohort. Raises `ValidationError` (code `import.invalid_csv`) with every
         problem of every sheet as a finding whose message starts with the file, line and column.
         """
-    def handover(self, /, from_person: str, to_person: str, on: date, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
+    def handover(self, /, from_person: str, to_person: str, on: date | str, agreements: SupportsGetItem[int, str] | None = None) -> HandoverReport:
         """
         Moves every post `from_person` holds on `on` to `to_person`, all at once. Limit it to
         some agreements with `agreements=[...]`.
         """
-    def holder_of(self, /, post: str, date: date) -> str | None:
+    def holder_of(self, /, post: str, date: date | str) -> str | None:
         """
         The person holding `post` on `date`, if anyone. Raises `NotFoundError` for an unknown post.
         """
@@ -976,7 +1011,7 @@ class Dossier:
         The municipalities.
         """
     @property
-    def offers(self, /) -> Any:
+    def offers(self, /) -> list[OfferDict]:
         """
         The volunteer offers, as dicts.
         """
@@ -995,7 +1030,7 @@ class Dossier:
         """
         The people (staff and volunteers).
         """
-    def place(self, /, id: str) -> Any:
+    def place(self, /, id: str) -> PlaceDict | None:
         """
         The place (a housing area, a neighbourhood, a school district) with `id`, as a dict, or
         None.
@@ -1005,7 +1040,7 @@ class Dossier:
         """
         The posts with their holders over time.
         """
-    def posts_held_by(self, /, person: str, date: date) -> list[Post]:
+    def posts_held_by(self, /, person: str, date: date | str) -> list[Post]:
         """
         The posts `person` holds on `date`.
         """
@@ -1045,7 +1080,7 @@ class Dossier:
         """
         The schema version of the document.
         """
-    def summary(self, /, lang: str = "da", as_of: date | None = None) -> str:
+    def summary(self, /, lang: Lang | None = None, as_of: date | str | None = None) -> str:
         """
         A readable summary in `lang` (`"da"` or `"en"`), with post holders as of `as_of`.
         """
@@ -1059,7 +1094,7 @@ class Dossier:
         """
         The title.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> DossierDict:
         """
         The dossier as plain Python data (dicts and lists).
         """
@@ -1078,42 +1113,42 @@ class DossierAssessment:
     Partnership health (the core's `AssessmentFacet`): `d.assessment`. Shares the dossier.
     """
     def __repr__(self, /) -> str: ...
-    def assess(self, /, agreement: str, as_of: date, external: Any | None = None) -> Assessment:
+    def assess(self, /, agreement: str, as_of: date | str, external: Mapping[str, object] | None = None) -> Assessment:
         """
         Assesses an agreement as of a date. The role split and the checklists are always
         weighed; `external` maps a module name (`"matching"`, `"introductions"`, or `"roles"` /
         `"checklists"` to replace the library's own) to its findings. Raises `NotFoundError` or
         `InvalidInputError`.
         """
-    def assess_all(self, /, as_of: date) -> list[Assessment]:
+    def assess_all(self, /, as_of: date | str) -> list[Assessment]:
         """
         Assesses every agreement as of a date.
         """
-    def compare_with_national(self, /, municipality: str, answers: dict | None = None) -> Any:
+    def compare_with_national(self, /, municipality: str, answers: Mapping[str, object] | None = None) -> list[JsonDict]:
         """
         `municipality` beside KL's 2015 figures: the dossier's own answers with `answers`
         (`{question: category}`) added, an answer given replacing the dossier's; rows as
         `brobygger.compare_with_national` gives them.
         """
-    def health_summary(self, /, as_of: date, lang: str = "da") -> str:
+    def health_summary(self, /, as_of: date | str, lang: Lang | None = None) -> str:
         """
         Every agreement's health as of a date, as readable text in `lang`: the assessment's
         scores, the role split and the checklists (what `brobygger demo` prints).
         """
-    def national_answers(self, /, municipality: str) -> dict:
+    def national_answers(self, /, municipality: str) -> dict[str, str]:
         """
         What the dossier answers to KL's 2015 survey of the municipalities for `municipality`,
         as `{question: category}` (today `housing_placement`, from its housing organisations'
         placement cooperation). Raises `NotFoundError` for a municipality the dossier lacks.
         """
-    def report(self, /, agreement: str, as_of: date, lang: str = "da", external: Any | None = None, sections: Any | None = None) -> Report:
+    def report(self, /, agreement: str, as_of: date | str, lang: Lang | None = None, external: Mapping[str, object] | None = None, sections: Sequence[Mapping[str, object]] | None = None) -> Report:
         """
         A report on one agreement in `lang`, with other modules' findings (`external`, as for
         `assess`). The role-split and checklist slots show the role matrix and the checklists
         side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
         instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
         """
-    def report_sections(self, /, agreement: str, as_of: date) -> Any:
+    def report_sections(self, /, agreement: str, as_of: date | str) -> Any:
         """
         What a report shows in its role-split and checklist slots unless `sections` are given:
         a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
@@ -1126,13 +1161,13 @@ class DossierCalendar:
     A dossier's calendar (the core's `CalendarFacet`): `d.calendar.export(date(2017, 6, 30))`,
     `d.calendar.ics(date(2017, 6, 30), lang="en", audience="partnership")`.
     """
-    def export(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
+    def export(self, /, as_of: date | str, lang: Lang = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> Calendar:
         """
         The calendar as of `as_of` in `lang` for `audience` (`"coordinator"`, `"partnership"`,
         `"public"`): fixed meetings as series with their notice, meetings held, activities on
         their schedules, dated tasks within `horizon_days` and (for coordinators) check-ins.
         """
-    def ics(self, /, as_of: date, lang: str = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
+    def ics(self, /, as_of: date | str, lang: Lang = "da", audience: str = "coordinator", horizon_days: SupportsIndex = ...) -> str:
         """
         The same calendar as iCalendar (RFC 5545) text, to save as a `.ics` file.
         """
@@ -1157,7 +1192,7 @@ class DossierChecklists:
         """
         The comparisons of every checklist answered for `agreement`.
         """
-    def answer(self, /, session: str, answers: Any, by: str, at: datetime) -> None:
+    def answer(self, /, session: str, answers: Sequence[Mapping[str, object]], by: str, at: datetime | str) -> None:
         """
         Records answers in an open session: a list of dicts `{"item": ..., "value": {"type":
         "yes_no", "value": "yes"}, "comment": ...}`. Raises `ValidationError` with every problem
@@ -1171,21 +1206,21 @@ class DossierChecklists:
         """
         Drops a requirement; returns whether there was one.
         """
-    def render_comparison(self, /, agreement: str, template: str, format: str = "markdown", lang: str = "da") -> str:
+    def render_comparison(self, /, agreement: str, template: str, format: FormatName = "markdown", lang: Lang | None = None) -> str:
         """
         The side-by-side comparison as `"markdown"` or `"html"` in `lang`.
         """
-    def require(self, /, agreement: str, template: str, parties: Any, min_version: SupportsIndex | None = None, note: str | None = None) -> None:
+    def require(self, /, agreement: str, template: str, parties: Sequence[Mapping[str, object]], min_version: SupportsIndex | None = None, note: str | None = None) -> None:
         """
         Requires `template` before `agreement` can be signed, answered by each of `parties`
         (dicts like `{"type": "organisation", "organisation": "DK-LOCAL-…"}`).
         """
     @property
-    def requirements(self, /) -> Any:
+    def requirements(self, /) -> list[ChecklistRequirementDict]:
         """
         The requirements, as dicts.
         """
-    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime, note: str) -> None:
+    def resolve(self, /, agreement: str, template: str, item: str, by: str, at: datetime | str, note: str) -> None:
         """
         Records what the parties agreed on a diverging item.
         """
@@ -1197,15 +1232,15 @@ class DossierChecklists:
         """
         The sessions of `agreement`, in the order started.
         """
-    def start(self, /, agreement: str, party: Any, template: str, by: str, at: datetime, version: SupportsIndex | None = None, id: str | None = None) -> str:
+    def start(self, /, agreement: str, party: str | Mapping[str, object], template: str, by: str, at: datetime | str, version: SupportsIndex | None = None, id: str | None = None) -> str:
         """
         Starts `party`'s answer session (party as a dict) and returns its id.
         """
-    def submit(self, /, session: str, by: str, at: datetime) -> None:
+    def submit(self, /, session: str, by: str, at: datetime | str) -> None:
         """
         Submits a session with every item answered; it is frozen afterwards.
         """
-    def summary(self, /, lang: str = "da") -> str:
+    def summary(self, /, lang: Lang | None = None) -> str:
         """
         Where each agreement stands with its checklists, as text in `lang` (empty without
         checklist data).
@@ -1214,7 +1249,7 @@ class DossierChecklists:
         """
         A template by id (the dossier's own first, then built-in), in `version` or the newest.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> ChecklistsDict:
         """
         The dossier's own templates, requirements, sessions and resolutions, as a dict.
         """
@@ -1225,22 +1260,22 @@ class DossierDirectory:
     The association directory of a dossier (the core's `DirectoryFacet`): `d.directory.build()`,
     `d.directory.search("lektiecafé")`, `d.directory.hsds_json("da")`.
     """
-    def build(self, /, as_of: date | None = None, listed_only: bool = False) -> Directory:
+    def build(self, /, as_of: date | str | None = None, listed_only: bool = False) -> Directory:
         """
         The register: every organisation but individuals, with its entry and offers. With
         `as_of`, contact posts are checked for a holder on that day; `listed_only` leaves out
         organisations without an entry of their own.
         """
-    def hsds(self, /, lang: str = "da", include_internal: bool = False) -> Any:
+    def hsds(self, /, lang: Lang = "da", include_internal: bool = False) -> list[JsonDict]:
         """
         The register as Open Referral HSDS 3.0 organizations (plain dicts); public entries only
         unless `include_internal`. No personal data.
         """
-    def hsds_json(self, /, lang: str = "da", include_internal: bool = False) -> str:
+    def hsds_json(self, /, lang: Lang = "da", include_internal: bool = False) -> str:
         """
         The HSDS export as JSON text (a list of organizations), ready to publish.
         """
-    def search(self, /, query: Any | None = None, as_of: date | None = None, listed_only: bool = False) -> Any:
+    def search(self, /, query: str | Mapping[str, object] | None = None, as_of: date | str | None = None, listed_only: bool = False) -> Any:
         """
         The associations matching `query` (free text, or a dict of filters), best first, each a
         dict `{"association", "score", "matched"}` with the offers narrowed to those that pass.
@@ -1252,21 +1287,21 @@ class DossierLifecycle:
     An agreement's status transitions, draft terms and amendments (the core's `LifecycleFacet`):
     `d.lifecycle`. Shares the dossier; a change that fails leaves it as it was.
     """
-    def amend(self, /, agreement: str, terms: Any, on: date, by: str, reason: str) -> int:
+    def amend(self, /, agreement: str, terms: Mapping[str, object], on: date | str, by: str, reason: str) -> int:
         """
         Amends a signed agreement: a new version with `terms` (a dict), recorded with date,
         person and reason. Returns the new version number.
         """
-    def edit_terms(self, /, agreement: str, terms: Any) -> None:
+    def edit_terms(self, /, agreement: str, terms: Mapping[str, object]) -> None:
         """
         Replaces the terms of a draft or negotiating agreement with `terms` (a dict shaped like
         `AgreementTerms.to_dict()`).
         """
-    def preview(self, /, agreement: str, to: str, at: datetime) -> list[Finding]:
+    def preview(self, /, agreement: str, to: str, at: datetime | str) -> list[Finding]:
         """
         The findings a status change would meet, without making it.
         """
-    def transition(self, /, agreement: str, to: str, by: str, at: datetime, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
+    def transition(self, /, agreement: str, to: str, by: str, at: datetime | str, note: str | None = None, override_reason: str | None = None) -> StatusEvent:
         """
         Changes an agreement's status, recorded with who and when. Raises
         `InvalidTransitionError` (with the blocking findings), `NotFoundError` or
@@ -1284,37 +1319,37 @@ class DossierMatching:
         """
         Stores a run; raises if its id is taken or it refers to unknown records.
         """
-    def cohort_view(self, /, cohort: str, on: date) -> Any:
+    def cohort_view(self, /, cohort: str, on: date | str) -> Any:
         """
         The evaluator's view of a cohort on `on`, as a dict.
         """
-    def introduction_status(self, /, cohort: str, on: date) -> Any:
+    def introduction_status(self, /, cohort: str, on: date | str) -> list[JsonDict]:
         """
         Every household's introduction status in a cohort on `on`, as dicts.
         """
-    def introductions_due(self, /, cohort: str, on: date) -> list[Finding]:
+    def introductions_due(self, /, cohort: str, on: date | str) -> list[Finding]:
         """
         The introductions due or overdue in a cohort on `on`, as findings citing 001.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
         see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
         score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
         were not matched (`run.why_not`). Releases the GIL while solving.
         """
-    def match_profiles(self, /, rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+    def match_profiles(self, /, rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
         """
         Matches households and offers held outside the dossier (lists of dicts, e.g. read from
         spreadsheets) under the dossier's consents and bases, never the profiles' own consent
         columns (not stored; see `add_run`). Releases the GIL while solving.
         """
-    def record_introduction(self, /, cohort: str, newcomer: str, on: date, setting: str = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
+    def record_introduction(self, /, cohort: str, newcomer: str, on: date | str, setting: IntroductionSetting = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
-    def rematch(self, /, rule_set: str, as_of: date, cohort: str | None = None, solver: str = "optimal", previous_partner: str = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: str = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
+    def rematch(self, /, rule_set: str, as_of: date | str, cohort: str | None = None, solver: Solver = "optimal", previous_partner: PreviousPartner = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
         """
         Matches the households that wait on `as_of` (those who lost a match and those never
         matched; only the former with `only_lost=True`) with the places relationships and
@@ -1324,12 +1359,12 @@ class DossierMatching:
         `cohort` limits it to one cohort (default: the whole programme). Not stored; see
         `add_run`. Releases the GIL while solving.
         """
-    def volunteer_view(self, /, run: str, offer: str, lang: str | None = None) -> Any:
+    def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> Any:
         """
         The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
         if given, otherwise as `{da, en}`.
         """
-    def why_not(self, /, cohort: str, rule_set: str, as_of: date, newcomer: str, offer: str, solver: str = "optimal", offer_ranking: str = "score") -> Any:
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score") -> WhyNotDict:
         """
         Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
@@ -1343,7 +1378,7 @@ class DossierMeetings:
     The meetings held and their minutes (the core's `MeetingsFacet`): `d.meetings`. Shares the
     dossier.
     """
-    def minutes(self, /, as_of: date, agreement: str | None = None) -> Minutes:
+    def minutes(self, /, as_of: date | str, agreement: str | None = None) -> Minutes:
         """
         The meetings held on or before `as_of` (of `agreement`, or of every agreement), oldest
         first, with their agenda, decisions and action items, each action item's state judged
@@ -1356,12 +1391,12 @@ class DossierOutcomes:
     A dossier's outcome records (the core's `OutcomesFacet`): `d.outcomes.record(...)`,
     `d.outcomes.cohort_view("ikast-2016-q1", date(2017, 1, 1))`.
     """
-    def cohort_view(self, /, cohort: str, as_of: date, min_cell: SupportsIndex | None = None) -> OutcomeView:
+    def cohort_view(self, /, cohort: str, as_of: date | str, min_cell: SupportsIndex | None = None) -> OutcomeView:
         """
         The cohort's outcomes on `as_of` by whether and how early its households were matched and
         introduced; every cell below `min_cell` households (the core's default when None) hidden.
         """
-    def record(self, /, household: str, cohort: str, on: date, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
+    def record(self, /, household: str, cohort: str, on: date | str, *, employment: str | None = None, self_supporting: bool | None = None, danish: str | None = None, network: str | None = None) -> None:
         """
         Records a household's outcomes on a day: `employment` (`"employed"`, `"in_education"`,
         `"internship"`, `"unemployed"`, `"outside_labour_market"`), `self_supporting`, `danish`
@@ -1369,7 +1404,7 @@ class DossierOutcomes:
         Raises `InvalidInputError` (`outcome.no_basis`, `outcome.before_arrival`,
         `outcome.duplicate_record`) or `NotFoundError`; nothing changes then.
         """
-    def records(self, /, household: str) -> Any:
+    def records(self, /, household: str) -> list[OutcomeRecordDict]:
         """
         The household's records, oldest first, as dicts.
         """
@@ -1381,65 +1416,65 @@ class DossierPrivacy:
     a refused change raises and leaves it as it was.
     """
     def __repr__(self, /) -> str: ...
-    def accept(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
+    def accept(self, /, proposal: str, side: ProposalSide, at: datetime | str, by: str | None = None) -> str:
         """
         Records that `side` (`"newcomer"` first, then `"volunteer"`) accepted; returns the state.
         """
-    def add_basis(self, /, basis: Any) -> None:
+    def add_basis(self, /, basis: Mapping[str, object]) -> None:
         """
         Adds a legal basis other than consent (a dict).
         """
-    def add_consent(self, /, consent: Any) -> None:
+    def add_consent(self, /, consent: Mapping[str, object]) -> None:
         """
         Adds a consent (a dict). Raises `ValidationError` with every finding if it is not valid.
         """
-    def add_retention_policy(self, /, policy: Any) -> None:
+    def add_retention_policy(self, /, policy: Mapping[str, object]) -> None:
         """
         Adds a retention policy (a dict).
         """
-    def analyst_export(self, /, cohort: str, on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def analyst_export(self, /, cohort: str, on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
-    def anonymise(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> Any:
+    def anonymise(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> JsonDict:
         """
         Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
         "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
         "people": [...]}`) in place, with cascade; returns the counts.
         """
-    def anonymised(self, /, scope: Any, on: date, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, Any]:
+    def anonymised(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, JsonDict]:
         """
         An anonymised copy of the dossier (this one is unchanged) and the counts.
         """
-    def apply_retention(self, /, on: date) -> Any:
+    def apply_retention(self, /, on: date | str) -> Any:
         """
         Deletes and anonymises everything due on `on`; returns what was done, as a dict.
         """
     @property
-    def bases(self, /) -> Any:
+    def bases(self, /) -> list[ProcessingBasisDict]:
         """
         The other legal bases as dicts.
         """
     @property
-    def consents(self, /) -> Any:
+    def consents(self, /) -> list[ConsentRecordDict]:
         """
         The consents as dicts.
         """
-    def covering_basis(self, /, subject_key: str, purpose_name: str, on: date, attribute: str | None = None) -> Any:
+    def covering_basis(self, /, subject_key: str, purpose_name: Purpose, on: date | str, attribute: str | None = None) -> JsonDict | None:
         """
         The consent or basis covering `subject` (`newcomer:<id>`, `person:<id>`, `offer:<id>`)
         for `purpose` (and `attribute`) on `on`, as a dict, or None. An unknown purpose raises
         `InvalidInputError` (`privacy.unknown_purpose`).
         """
-    def decline(self, /, proposal: str, side: str, at: datetime, by: str | None = None) -> str:
+    def decline(self, /, proposal: str, side: ProposalSide, at: datetime | str, by: str | None = None) -> str:
         """
         Records that `side` declined; returns the state.
         """
-    def expire(self, /, on: date) -> list[str]:
+    def expire(self, /, on: date | str) -> list[str]:
         """
         Closes the proposals that lapsed unanswered by `on`; returns their ids.
         """
-    def export_dpv(self, /, as_of: date) -> str:
+    def export_dpv(self, /, as_of: date | str) -> str:
         """
         The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
         (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
@@ -1452,48 +1487,48 @@ class DossierPrivacy:
         `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
         document.
         """
-    def manifest(self, /, start: date | None = None, until: date | None = None) -> Any:
+    def manifest(self, /, start: date | str | None = None, until: date | str | None = None) -> Any:
         """
         Every recorded release from `start` up to (not including) `until`: a list of dicts with
         `at`, `subject`, `recipient`, `fields`, `purpose`, `basis`, `reason`.
         """
-    def manifest_markdown(self, /, lang_code: str = "da", start: date | None = None, until: date | None = None) -> str:
+    def manifest_markdown(self, /, lang_code: str = "da", start: date | str | None = None, until: date | str | None = None) -> str:
         """
         The manifest as a Markdown table in `lang`.
         """
-    def proposal_state(self, /, proposal: str, at: datetime | None = None) -> str:
+    def proposal_state(self, /, proposal: str, at: datetime | str | None = None) -> str:
         """
         A proposal's state, now or at `at`.
         """
     @property
-    def proposals(self, /) -> Any:
+    def proposals(self, /) -> list[MatchProposalDict]:
         """
         The match proposals and their history as dicts.
         """
-    def propose(self, /, newcomer: str, offer: str, at: datetime, expires_on: date | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
+    def propose(self, /, newcomer: str, offer: str, at: datetime | str, expires_on: date | str | None = None, run: str | None = None, id: str | None = None, by: str | None = None) -> str:
         """
         Proposes a match; returns the proposal's id.
         """
-    def propose_run(self, /, run: str, at: datetime, expires_on: date | None = None, by: str | None = None) -> list[str]:
+    def propose_run(self, /, run: str, at: datetime | str, expires_on: date | str | None = None, by: str | None = None) -> list[str]:
         """
         Proposes every match of a stored run, all or nothing; returns the new ids.
         """
-    def release(self, /, proposal: str, at: datetime, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
+    def release(self, /, proposal: str, at: datetime | str, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
         """
         Releases contact details after both sides accepted: the household's `to_volunteer`
         fields and the volunteer's `to_household` fields (`"name"`, `"phone"`, `"email"`,
         `"address"`). Returns the recorded disclosures as dicts.
         """
     @property
-    def retention_policies(self, /) -> Any:
+    def retention_policies(self, /) -> list[RetentionPolicyDict]:
         """
         The retention policies as dicts.
         """
-    def retention_report(self, /, on: date) -> Any:
+    def retention_report(self, /, on: date | str) -> Any:
         """
         What the retention policies make due on `on` (`items`, `findings`), as a dict.
         """
-    def review(self, /, on: date, warn_days: SupportsIndex | None = None) -> list[Finding]:
+    def review(self, /, on: date | str, warn_days: SupportsIndex | None = None) -> list[Finding]:
         """
         The privacy review on `on`: households without a basis for matching, sensitive data
         nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
@@ -1503,38 +1538,38 @@ class DossierPrivacy:
         A survey round's shares with groups under `min_cell` respondents hidden (and the ones
         that would reveal them), as dicts.
         """
-    def safe_table(self, /, cohort: str, by: SupportsGetItem[int, str], on: date, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def safe_table(self, /, cohort: str, by: Sequence[AggregateDimension], on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
         """
         One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
         `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
         `"offer_kind"`, `"introduction_state"`), cells under `min_cell` suppressed.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> PrivacyDict:
         """
         Every privacy record as a dict (`consents`, `bases`, `proposals`, `retention`,
         `anonymisations`).
         """
-    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
         """
         A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
         `"volunteer:<offer id>"`) may see it on `on`, as a dict (`newcomer`, `fields`,
         `withheld`). Analysts get `key`'s pseudonym as the id.
         """
-    def view_offer(self, /, offer: str, viewer_key: str, on: date) -> Any:
+    def view_offer(self, /, offer: str, viewer_key: str, on: date | str) -> Any:
         """
         An offer as `viewer` may see it on `on`, as a dict.
         """
-    def view_proposal(self, /, proposal: str, viewer_key: str, on: date, key: PseudonymKey | None = None) -> Any:
+    def view_proposal(self, /, proposal: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
         """
         A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
         `shared`, `released`, `fields`).
         """
-    def withdraw_consent(self, /, consent: str, on: date) -> Any:
+    def withdraw_consent(self, /, consent: Mapping[str, object], on: date | str) -> Any:
         """
         Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
         `dependent_runs`, `findings` as dicts).
         """
-    def withdraw_proposal(self, /, proposal: str, at: datetime, by: str | None = None) -> str:
+    def withdraw_proposal(self, /, proposal: str, at: datetime | str, by: str | None = None) -> str:
         """
         Withdraws an open proposal; returns the state.
         """
@@ -1547,43 +1582,43 @@ class DossierRelationships:
     (ending a relationship that never started, starting a declined one) raises and changes
     nothing. Records are plain dicts shaped like the JSON file.
     """
-    def all(self, /) -> Any:
+    def all(self, /) -> list[RelationshipDict]:
         """
         Every relationship, in the dossier's order, as dicts.
         """
-    def end(self, /, id: str, on: date, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
+    def end(self, /, id: str, on: date | str, reason: str, by: str | None = None, rematch: bool | None = None) -> str:
         """
         Ends a running relationship on `on` with `reason` (`"moved_away"`, `"did_not_click"`,
         `"volunteer_stopped"`, `"household_stopped"`, `"goal_reached"`, `"consent_withdrawn"`
         or `"other"`) and returns the new state. Whether the household waits for a new match
         follows the reason unless `rematch` says.
         """
-    def get(self, /, id: str) -> Any:
+    def get(self, /, id: str) -> RelationshipDict | None:
         """
         The relationship with `id` as a dict, or None.
         """
-    def of_household(self, /, newcomer: str) -> Any:
+    def of_household(self, /, newcomer: str) -> list[RelationshipDict]:
         """
         The relationships of a household, oldest first, as dicts.
         """
-    def offer_loads(self, /, on: date) -> Any:
+    def offer_loads(self, /, on: date | str) -> list[JsonDict]:
         """
         What relationships and open proposals hold of every offer on `on`, and what is free,
         as dicts: `offer`, `capacity`, `places_taken`, `held`, `free`, `running`.
         """
-    def propose(self, /, newcomer: str, offer: str, on: date, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
+    def propose(self, /, newcomer: str, offer: str, on: date | str, rule_set: str | None = None, run: str | None = None, proposal: str | None = None, replaces: str | None = None, id: str | None = None, allow_declined: bool = False) -> str:
         """
         Proposes `newcomer` with `offer` on `on` and returns the relationship's id. Raises (and
         nothing changes) for an unknown household, offer, rule set or run, a household no
         consent or basis allows matching, a pair together now or before, a pair declined before
         (unless `allow_declined`), a household held elsewhere, or an offer without room.
         """
-    def propose_run(self, /, run: str, on: date) -> list[str]:
+    def propose_run(self, /, run: str, on: date | str) -> list[str]:
         """
         Proposes every match of a stored run on `on`, all or nothing, and returns the new ids; a
         household that lost a match gets a relationship that replaces the lost one.
         """
-    def record(self, /, id: str, on: date, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
+    def record(self, /, id: str, on: date | str, event: str, side: str | None = None, outcome: str | None = None, by: str | None = None) -> str:
         """
         Records an event and returns the new state (`"accepted"`, `"started"`, `"active"`, ...).
         `event` is `"accepted"` or `"declined"` (with `side`: `"household"` or `"volunteer"`),
@@ -1597,7 +1632,7 @@ class DossierReminders:
     """
     What is due or overdue (the core's `RemindersFacet`): `d.reminders`. Shares the dossier.
     """
-    def due(self, /, as_of: date, horizon_days: SupportsIndex = ...) -> Any:
+    def due(self, /, as_of: date | str, horizon_days: SupportsIndex = ...) -> list[JsonDict]:
         """
         What is due or overdue on `as_of` or within `horizon_days` after it: introductions,
         meetings to convene, reviews, the end of terms, committee briefings; overdue first. A
@@ -1612,7 +1647,7 @@ class DossierSurveys:
     change that fails leaves it as it was.
     """
     def __repr__(self, /) -> str: ...
-    def add(self, /, round: Any) -> None:
+    def add(self, /, round: Mapping[str, object]) -> None:
         """
         Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
         problem, or `InvalidInputError`; nothing changes then.
@@ -1622,14 +1657,14 @@ class DossierSurveys:
         The change of every share from round `before` to round `after`, as dicts with
         `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
         """
-    def record_answers(self, /, survey: str, group: str, answers: dict) -> None:
+    def record_answers(self, /, survey: str, group: str, answers: Mapping[str, object]) -> None:
         """
         Adds one respondent of the round's shape's group `group` (`"municipality"` in KL's
         shape) to a round's counts: `answers` maps each question id to a category of its scale.
         All or nothing; raises `InvalidInputError` for a group, question or category the shape
         lacks.
         """
-    def record_response(self, /, survey: str, group: str, answers: dict) -> None:
+    def record_response(self, /, survey: str, group: str, answers: Mapping[str, object]) -> None:
         """
         Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
         `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
@@ -1639,11 +1674,11 @@ class DossierSurveys:
         Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
         `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
         """
-    def round(self, /, survey: str) -> Any:
+    def round(self, /, survey: str) -> SurveyRoundDict | None:
         """
         The survey round `survey` as a dict, or None.
         """
-    def rounds(self, /, agreement: str) -> Any:
+    def rounds(self, /, agreement: str) -> list[SurveyRoundDict]:
         """
         The rounds about `agreement`, oldest first, as dicts.
         """
@@ -1658,7 +1693,7 @@ class DossierSurveys:
         None for everyone), `respondents`, `positive`, `share`, `interval`, `reference` (the
         shape's published figure), `suppression` (why hidden: groups under `min_cell` answers).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> list[SurveyRoundDict]:
         """
         Every survey round as dicts, shaped like the file.
         """
@@ -1680,7 +1715,7 @@ class Duty:
         """
         The task.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1692,7 +1727,7 @@ class Finding:
     and the source document behind the rule.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1712,7 +1747,7 @@ class Finding:
         """
         Stable machine code, e.g. `validation.dangling_reference`.
         """
-    def message(self, /, lang: str) -> str:
+    def message(self, /, lang: Lang) -> str:
         """
         The message in `lang` (`"da"` or `"en"`).
         """
@@ -1731,7 +1766,7 @@ class Finding:
         """
         Path to the field, e.g. `agreements[0].governance.steering_group[2]`.
         """
-    def render(self, /, lang: str) -> str:
+    def render(self, /, lang: Lang) -> str:
         """
         One line: `[severity] path: message (source)`.
         """
@@ -1750,7 +1785,7 @@ class Finding:
         """
         The section of the source document, if any.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1761,7 +1796,7 @@ class HandoverReport:
     What a handover did.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1781,7 +1816,7 @@ class HandoverReport:
         """
         The posts that changed holder.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1794,7 +1829,7 @@ class MatchRun:
     statistics. Nested values are plain dicts shaped like the JSON file.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1806,10 +1841,10 @@ class MatchRun:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the run as HTML (English).
+        Jupyter: the run as HTML in `bb.options.lang`.
         """
     @property
-    def alternatives(self, /) -> Any:
+    def alternatives(self, /) -> list[AlternativesDict]:
         """
         Each household's next best offers, when asked (`alternatives=k`), as dicts: `newcomer`,
         `matched` (its offer or None) and `offers` (each `offer`, `score`, `gap`, `full`).
@@ -1820,11 +1855,11 @@ class MatchRun:
         The day of the run.
         """
     @staticmethod
-    def from_dict(data: Any) -> MatchRun:
+    def from_dict(data: Mapping[str, object]) -> MatchRun:
         """
         Reads a run from plain Python data (as from `to_dict()`).
         """
-    def html(self, /, lang: str = "da") -> str:
+    def html(self, /, lang: Lang | None = None) -> str:
         """
         The run as an HTML fragment in `lang`: headline figures, proposed matches with scores,
         the unmatched with the deciding constraint and reasons, and unmet demand. Pseudonymous
@@ -1836,7 +1871,7 @@ class MatchRun:
         The run's id.
         """
     @property
-    def matches(self, /) -> Any:
+    def matches(self, /) -> list[MatchDict]:
         """
         The matches as dicts: `newcomer`, `offer`, `score`, `waiting_days`, `explanation`.
         """
@@ -1850,7 +1885,7 @@ class MatchRun:
         The rule set's id.
         """
     @property
-    def sensitive_uses(self, /) -> Any:
+    def sensitive_uses(self, /) -> list[SensitiveUseDict]:
         """
         The sensitive attributes used and the consent or basis for each, as dicts.
         """
@@ -1860,38 +1895,49 @@ class MatchRun:
         The solver, e.g. `"optimal"`.
         """
     @property
-    def statistics(self, /) -> Any:
+    def statistics(self, /) -> MatchStatisticsDict:
         """
         Counts, scores and waiting times as a dict.
         """
     @property
-    def structure(self, /) -> Any:
+    def structure(self, /) -> StructureReportDict | None:
         """
         How seats and quotas were met and what the quotas cost, as a dict; None when no offer
         has seats and the rule set has no quotas.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The run's tables in `lang` (`"da"` or `"en"`): plain dicts with `name`, `title`,
         `columns` (each `name`, `label`, `type`, `optional`, `decimals`, `percent`) and `rows`
         (plain values; dates as ISO strings). What `matches_frame` and the other frames read.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> MatchRunDict:
         """
         The run as plain Python data.
         """
+    def to_pandas(self, /, table: str = "matches", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`matches`, `match_rules`, `unmatched`, `unmet_demand`, `alternatives` or `why_not`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.matches_frame(run)` and the other match frames gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "matches", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
+        """
     @property
-    def unmatched(self, /) -> Any:
+    def unmatched(self, /) -> list[UnmatchedDict]:
         """
         The unmatched households as dicts: `newcomer`, `waiting_days`, `binding`, `reasons`.
         """
     @property
-    def unmet_demand(self, /) -> Any:
+    def unmet_demand(self, /) -> list[DemandGapDict]:
         """
         Needs and languages the offers cannot cover.
         """
     @property
-    def unused_offers(self, /) -> Any:
+    def unused_offers(self, /) -> list[UnusedOfferDict]:
         """
         Offers with free places that got no household.
         """
@@ -1901,13 +1947,13 @@ class MatchRun:
         The households in the run that lost a match and wait for a new one (a rematch).
         """
     @property
-    def why_not(self, /) -> Any:
+    def why_not(self, /) -> list[WhyNotDict]:
         """
         Answers to the why-not questions asked, as dicts: `newcomer`, `offer`, `reason` (a dict
         with `type`, e.g. `"hard_rules"` or `"outscored"`) and `text` (`{da, en}`).
         """
     @property
-    def withheld(self, /) -> Any:
+    def withheld(self, /) -> list[WithheldAttributeDict]:
         """
         Sensitive attributes withheld for a household or offer (no consent or basis on the
         day), and subjects left out, as dicts: `subject`, `attribute`, `rules`, `text`.
@@ -1920,7 +1966,7 @@ class Minutes:
     """
     def _repr_markdown_(self, /) -> str:
         """
-        The Markdown minutes, for Jupyter.
+        The Markdown minutes in `bb.options.lang`, for Jupyter.
         """
     def action_items(self, /) -> Any:
         """
@@ -1942,7 +1988,7 @@ class Minutes:
         """
         Only the overdue action items, under the meetings that agreed them.
         """
-    def render(self, /, format: str = "markdown", lang: str = "da") -> str:
+    def render(self, /, format: FormatName = "markdown", lang: Lang | None = None) -> str:
         """
         The minutes as `"text"`, `"markdown"` or `"html"` in `lang`.
         """
@@ -1953,7 +1999,7 @@ class Municipality:
     A municipality with its departments.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -1983,7 +2029,7 @@ class Municipality:
         """
         Name.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> MunicipalityDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -1994,7 +2040,7 @@ class Organisation:
     A civil-society organisation.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2014,7 +2060,7 @@ class Organisation:
         """
         Kind, e.g. `"ethnic_minority_association"`.
         """
-    def kind_label(self, /, lang: str) -> str:
+    def kind_label(self, /, lang: Lang) -> str:
         """
         The kind's label in `lang`.
         """
@@ -2024,11 +2070,11 @@ class Organisation:
         Name.
         """
     @property
-    def profile(self, /) -> Any:
+    def profile(self, /) -> OrganisationProfileDict | None:
         """
         The profile (purpose, activities, members, ...) as a dict.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> OrganisationDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2038,7 +2084,7 @@ class OutcomeView:
     """
     A cohort's outcomes, aggregated: never a household on its own.
     """
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2050,7 +2096,7 @@ class OutcomeView:
         """
     def _repr_html_(self, /) -> str:
         """
-        Jupyter: the view as HTML (English).
+        Jupyter: the view as HTML in `bb.options.lang`.
         """
     @property
     def cells(self, /) -> Any:
@@ -2063,13 +2109,24 @@ class OutcomeView:
         """
         Records left out because no basis covered their household on the day.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The `outcomes` table as a dict (`name`, `title`, `columns`, `rows`), texts in `lang`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The view as plain Python data.
+        """
+    def to_pandas(self, /, table: str = "outcomes", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`outcomes`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.frame(view.tables(lang), "outcomes", lang)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "outcomes", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
 
 @final
@@ -2078,7 +2135,7 @@ class Person:
     A person acting in a partnership. `repr()` shows the id only.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2108,7 +2165,7 @@ class Person:
         """
         Phone (ordinary personal data).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> PersonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2119,7 +2176,7 @@ class Post:
     A post and who held it when.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2134,7 +2191,7 @@ class Post:
         """
         The agreement it belongs to, if any.
         """
-    def holder_on(self, /, date: date) -> str | None:
+    def holder_on(self, /, date: date | str) -> str | None:
         """
         The person holding it on `date`, if anyone.
         """
@@ -2154,7 +2211,7 @@ class Post:
         Kind, e.g. `"coordinator"`.
         """
     @property
-    def party(self, /) -> Any:
+    def party(self, /) -> PartyRefDict:
         """
         The party it acts for, as a dict (`{"type": "department", ...}`).
         """
@@ -2168,7 +2225,7 @@ class Post:
         """
         Title.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> PostDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2184,7 +2241,7 @@ class Profiles:
     GIL.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: both sides in their serde form (see `_from_state`).
         """
@@ -2195,7 +2252,7 @@ class Profiles:
         Unpickling: the profiles from the state `__reduce__` gave.
         """
     @staticmethod
-    def from_json(newcomers: str, offers: str) -> Profiles:
+    def from_json(newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]]) -> Profiles:
         """
         Reads both sides from JSON tables: a list of records, an object of columns, or
         `{"columns": [...], "data": [[...], ...]}` (pandas `orient="split"`), with the column
@@ -2203,7 +2260,7 @@ class Profiles:
         absent fields. Raises `ParseError` or `InvalidInputError` naming the row and field.
         """
     @staticmethod
-    def from_tables(newcomers: Any, offers: Any) -> Profiles:
+    def from_tables(newcomers: Sequence[Mapping[str, object]] | object, offers: Sequence[Mapping[str, object]] | object) -> Profiles:
         """
         Reads both sides straight from Python objects: each a dict of equal-length column
         lists (`{"id": [...], "arrival": [...], "lat": [...], "lon": [...]}`, the column names
@@ -2221,7 +2278,7 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
         """
         Matches the households with the offers under `rules`, like `match_profiles` (the same
         consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
@@ -2290,11 +2347,11 @@ class Report:
         """
         The report as Markdown.
         """
-    def render_as(self, /, format: str) -> str:
+    def render_as(self, /, format: FormatName) -> str:
         """
         The report in `format`: `"md"`, `"html"` or `"html_fragment"`.
         """
-    def save(self, /, path: str | PathLike[str], format: str) -> None:
+    def save(self, /, path: str | PathLike[str], format: FormatName) -> None:
         """
         Writes the report to `path` in `format` (`"md"` or `"html"`).
         """
@@ -2330,7 +2387,7 @@ class RoleDiff:
         """
         Cells only in the older version.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2350,14 +2407,14 @@ class RoleMatrix:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the matrix as HTML (English), its styles scoped to it.
+        Jupyter shows the matrix as HTML in `bb.options.lang`, its styles scoped to it.
         """
     @property
     def agreement(self, /) -> str:
         """
         The agreement's id.
         """
-    def finding_words(self, /, lang: str = "da") -> list[str]:
+    def finding_words(self, /, lang: Lang = "da") -> list[str]:
         """
         Where each finding is, in words in `lang`, one for each of `findings` and in its
         order ("the coordination time of Røde Kors Ikast, agreement version 1").
@@ -2367,11 +2424,11 @@ class RoleMatrix:
         """
         The analysis findings, errors first.
         """
-    def html(self, /, lang: str = "da") -> str:
+    def html(self, /, lang: Lang | None = None) -> str:
         """
         The matrix as a self-contained HTML page, in `lang`.
         """
-    def markdown(self, /, lang: str = "da") -> str:
+    def markdown(self, /, lang: Lang | None = None) -> str:
         """
         The matrix as a Markdown table with legend and findings, in `lang`.
         """
@@ -2389,7 +2446,7 @@ class RoleMatrix:
         """
         The roles a party holds on a task (keys), or None if either is not in the matrix.
         """
-    def tables(self, /, lang: str = "en") -> Any:
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
         """
         The matrix's tables in `lang` (`"da"` or `"en"`): the `role_matrix` table in long form as a
         plain dict (`name`, `title`, `columns`, `rows`), what `role_matrix_frame` reads.
@@ -2402,6 +2459,17 @@ class RoleMatrix:
     def to_dict(self, /) -> Any:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
+        """
+    def to_pandas(self, /, table: str = "role_matrix", lang: Lang | None = None) -> Any:
+        """
+        The table `table` (`role_matrix`) as a pandas DataFrame with one dtype per column, texts in
+        `lang` (default `bb.options.lang`): what `bb.role_matrix_frame(m)` gives. Needs pandas
+        (`pip install 'brobygger[pandas]'`).
+        """
+    def to_polars(self, /, table: str = "role_matrix", lang: Lang | None = None) -> Any:
+        """
+        The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
+        polars type per column). Needs polars (`pip install polars`).
         """
     @property
     def version(self, /) -> int:
@@ -2427,7 +2495,7 @@ class RoleTask:
         """
         The key: `"integration_contract"`, `"activity:act-homework"`, `"custom:t-plan"`.
         """
-    def name(self, /, lang: str) -> str:
+    def name(self, /, lang: Lang) -> str:
         """
         The name in `lang` (`"da"` or `"en"`).
         """
@@ -2437,11 +2505,11 @@ class RoleTask:
         Whether it is a statutory municipal duty.
         """
     @property
-    def task(self, /) -> Any:
+    def task(self, /) -> JsonDict:
         """
         The reference as a dict (`{"type": "catalogue", "id": ...}`).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> JsonDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2468,7 +2536,7 @@ class Roles:
     def __repr__(self, /) -> str: ...
     def _repr_html_(self, /) -> str:
         """
-        Jupyter shows the split in force as its responsibility matrix (HTML, English): tasks,
+        Jupyter shows the split in force as its responsibility matrix (HTML, `bb.options.lang`): tasks,
         parties by name or post, roles and the analysis findings.
         """
     @property
@@ -2476,16 +2544,16 @@ class Roles:
         """
         The agreement's id.
         """
-    def amend(self, /, changes: Any, on: date, by: str, reason: str) -> int:
+    def amend(self, /, changes: Sequence[Mapping[str, object]], on: date | str, by: str, reason: str) -> int:
         """
         Amends a signed, active or under-review agreement with changes to its split: a new
         version recorded with `on`, `by` and `reason`. Returns the new version number.
         """
-    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Finding]:
+    def analyse(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Finding]:
         """
         Every finding about the split, errors first (codes `roles.*`).
         """
-    def assign(self, /, task: Any, party: Any, role: str, post: str | None = None, person: str | None = None, hours_per_month: SupportsFloat | SupportsIndex | None = None, note: str | None = None) -> None:
+    def assign(self, /, task: str | Mapping[str, object], party: str | Mapping[str, object], role: str, post: str | None = None, person: str | None = None, hours_per_month: SupportsFloat | SupportsIndex | None = None, note: str | None = None) -> None:
         """
         Gives `party` the `role` on `task` (draft or negotiating agreements), carried by `post`
         or `person` if given. Raises `NotFoundError` (task, party, post, person) or
@@ -2496,18 +2564,18 @@ class Roles:
         """
         The assignments of the split.
         """
-    def carriers(self, /, task: Any, version: SupportsIndex | None = None, as_of: date | None = None) -> list[Carrying]:
+    def carriers(self, /, task: str | Mapping[str, object], version: SupportsIndex | None = None, as_of: date | str | None = None) -> list[Carrying]:
         """
         Who carries a task: each party's role with its post and the person holding it on
         `as_of`. `task` is a key or a dict.
         """
-    def change(self, /, changes: Any) -> None:
+    def change(self, /, changes: Sequence[Mapping[str, object]]) -> None:
         """
         Applies a list of changes (dicts such as `{"type": "assign", "assignment": {...}}`,
         `{"type": "unassign", "task": ..., "party": ..., "role": ...}`, `define_task`,
         `remove_task`) in order, all or nothing. Errors name the change: `changes[1].assignment.party`.
         """
-    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: str = "da") -> str:
+    def describe_diff(self, /, from_version: SupportsIndex, to_version: SupportsIndex, lang: Lang | None = None) -> str:
         """
         The change between two versions as a readable Markdown list in `lang`.
         """
@@ -2515,16 +2583,16 @@ class Roles:
         """
         What changed in the split from `from_version` to `to_version`.
         """
-    def duties(self, /, party: Any, version: SupportsIndex | None = None) -> list[Duty]:
+    def duties(self, /, party: str | Mapping[str, object], version: SupportsIndex | None = None) -> list[Duty]:
         """
         What a party does: every task it holds a role on (a whole municipality includes its
         departments). `party` is a key or a dict.
         """
-    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | None = None, all_catalogue: bool = False) -> RoleMatrix:
+    def matrix(self, /, version: SupportsIndex | None = None, as_of: date | str | None = None, all_catalogue: bool = False) -> RoleMatrix:
         """
         The responsibility matrix with its findings.
         """
-    def split(self, /, version: SupportsIndex | None = None) -> Any:
+    def split(self, /, version: SupportsIndex | None = None) -> RoleSplitDict | None:
         """
         The split as plain data (`{"tasks": [...], "assignments": [...]}`), as in the file.
         """
@@ -2533,7 +2601,7 @@ class Roles:
         The tasks in matrix order: catalogue tasks in use (all of them with
         `all_catalogue=True`), the activities, then custom tasks.
         """
-    def unassign(self, /, task: Any, party: Any, role: str) -> Assignment:
+    def unassign(self, /, task: str | Mapping[str, object], party: str | Mapping[str, object], role: str) -> Assignment:
         """
         Takes `role` on `task` away from `party` (draft or negotiating agreements) and returns
         the removed assignment. Raises `NotFoundError` if the party does not hold it.
@@ -2549,7 +2617,7 @@ class RuleSet:
     or `RuleSet.from_dict(data)`; `validate()` lists every problem with its path.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the rule set's serde form (see `_from_state`).
         """
@@ -2565,7 +2633,7 @@ class RuleSet:
         otherwise.
         """
     @staticmethod
-    def from_dict(data: Any) -> RuleSet:
+    def from_dict(data: Mapping[str, object]) -> RuleSet:
         """
         Reads a rule set from plain Python data shaped like the JSON file.
         """
@@ -2591,7 +2659,7 @@ class RuleSet:
         Reads a rule set from a `.toml` or `.json` file.
         """
     @property
-    def rules(self, /) -> Any:
+    def rules(self, /) -> list[RuleDict]:
         """
         The rules as dicts (`id`, `strength`, `kind`, `explanation`).
         """
@@ -2605,11 +2673,11 @@ class RuleSet:
         """
         The newcomer fields volunteers may see.
         """
-    def title(self, /, lang: str = "da") -> str:
+    def title(self, /, lang: Lang = "da") -> str:
         """
         The title in `lang` (`"da"` or `"en"`).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> RuleSetDict:
         """
         The rule set as plain Python data.
         """
@@ -2632,7 +2700,7 @@ class StatusEvent:
     A recorded status change.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2672,7 +2740,7 @@ class StatusEvent:
         """
         The reason blocking findings were overridden, if they were.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> StatusEventDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2700,7 +2768,7 @@ class Store:
     def __enter__(self, /) -> Store: ...
     def __exit__(self, /, *_args) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def apply(self, /, changes: Any, actor: str, operation: str = "apply") -> Any:
+    def apply(self, /, changes: str | Mapping[str, object], actor: str, operation: str = "apply") -> Any:
         """
         Applies another copy's changes (a dict from `changes_since`, or its JSON text). Returns
         ``applied``, ``unchanged`` and ``conflicts`` (entities both copies changed differently;
@@ -2720,7 +2788,7 @@ class Store:
         """
         The dossier as it is now (a copy: change the store with `update`).
         """
-    def erase(self, /, actor: str, on: date, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
+    def erase(self, /, actor: str, on: date | str, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
         """
         Erases one newcomer household (`newcomer=`) or one person (`person=`) as of `on` (GDPR
         art. 17): anonymised in the current dossier with cascade, every earlier version naming
@@ -2784,20 +2852,20 @@ class Store:
         """
         The schema version of the file.
         """
-    def update(self, /, actor: str, operation: str, change: Any) -> Any:
+    def update(self, /, actor: str, operation: str, change: Callable[[Dossier], object]) -> Any:
         """
         Changes the dossier with `change`, a function that takes the current `Dossier` and
         changes it (``lambda d: d.lifecycle.transition(...)``). All or nothing: when it raises,
         nothing is stored and the exception comes through as it was. Waits for other writers
         first, so it always works on the latest dossier. Returns what changed (as `import_`).
         """
-    def verify(self, /) -> Any:
+    def verify(self, /) -> JsonDict:
         """
         Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
         intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
         ``history_tampered`` or ``truncated``, and the event numbers).
         """
-    def verify_intact(self, /) -> Any:
+    def verify_intact(self, /) -> JsonDict:
         """
         `verify` as an exception: the report when the trail is intact; raises
         `InvalidInputError` with code ``store.tampered`` otherwise.
@@ -2809,7 +2877,7 @@ class Tenure:
     One person's time in a post: `from_date` inclusive, `until` exclusive (None while open).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __reduce__(self, /) -> tuple[Any, tuple[bytes]]:
+    def __reduce__(self, /) -> tuple[object, tuple[bytes]]:
         """
         Pickling: the core value's serde form (see `_from_state`).
         """
@@ -2829,7 +2897,7 @@ class Tenure:
         """
         Who held the post.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> TenureDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
@@ -2839,7 +2907,7 @@ class Tenure:
         First day no longer in the post.
         """
 
-def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
     order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
@@ -2847,7 +2915,7 @@ def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objecti
     The GIL is released while converting and solving.
     """
 
-def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: str = "minimize") -> tuple[list[int], list[int], Any]:
+def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major matrix given as `bytes` in the element type
     `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
@@ -2857,14 +2925,19 @@ def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: Su
     `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
     """
 
-def _empty_match_table(name: str, key: SupportsGetItem[int, tuple[str, Any]] | None = None) -> Any:
+def _display_lang() -> str:
+    """
+    The display language, `"da"` or `"en"` (what `bb.options.lang` reads).
+    """
+
+def _empty_match_table(name: str, key: Sequence[tuple[str, object]] | None = None) -> TableDict:
     """
     The table `name` (`matches`, `unmatched` or `match_statistics`) with no rows, led by `key`'s
     columns (typed by the values given): what an engine declares as a grouped map's output.
     Private: `brobygger.match_tables` and the engine adapters read it.
     """
 
-def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date, solver: str = "optimal", offer_ranking: str = "score", key: SupportsGetItem[int, tuple[str, Any]] | None = None, lang: str = "en", id: str | None = None, bases: Any | None = None) -> Any:
+def _match_tables(profiles: Profiles, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", key: Sequence[tuple[str, object]] | None = None, lang: Lang = "en", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> list[TableDict]:
     """
     One group's run as tables: `profiles` matched under `rules`, returned as the core's tables
     `matches`, `unmatched` and `match_statistics` (plain dicts as `MatchRun.tables` gives them),
@@ -2878,14 +2951,20 @@ def _self_test_panic() -> None:
     exception (`pyo3_runtime.PanicException`) and the interpreter carries on.
     """
 
-def _spreadsheet_csv(table: Any) -> str | None:
+def _set_display_lang(lang: Lang) -> str:
+    """
+    Sets the display language (what `bb.options.lang = ...` does) and returns its code; any
+    spelling `lang` arguments take (`"dansk"`, `"EN"`), anything else an `InvalidInputError`.
+    """
+
+def _spreadsheet_csv(table: Mapping[str, object]) -> str | None:
     """
     The table (a dict of equal-length column lists, or a list of dicts) as `;`-separated CSV
     text when the core finds it shaped like a spreadsheet (no cell holds a list or a record),
     otherwise None. Private: `brobygger.profiles` reads such a side with the CSV reader.
     """
 
-def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date) -> list[list[Assessment]]:
+def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date | str) -> list[list[Assessment]]:
     """
     Assesses every agreement of every dossier as of `as_of`, with the GIL released while the
     library works: one list of assessments per dossier, in the dossiers' order (agreements in
@@ -2899,14 +2978,14 @@ def assessment_catalogue() -> Any:
     title, advice, external sources and prefixes).
     """
 
-def check_newcomers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def check_newcomers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
     """
     Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
     (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
     `column`, `column_name`, `row`, `text`), `delimiter` and `encoding`.
     """
 
-def check_offers_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def check_offers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> JsonDict:
     """
     Reads offers CSV text or bytes and never raises for the data; as `check_newcomers_csv`.
     """
@@ -2921,18 +3000,18 @@ def checklist_templates() -> list[ChecklistTemplate]:
     The built-in checklist templates.
     """
 
-def code_info(code: str) -> Any:
+def code_info(code: str) -> JsonDict | None:
     """
     The registry's entry for one code, or None when the library has no such code.
     """
 
-def codes() -> Any:
+def codes() -> list[JsonDict]:
     """
     Every error and finding code of the library, as dicts `{"code", "concern", "severity",
     "error", "text": {"da", "en"}}` (the registry the guide's reference of codes is made from).
     """
 
-def compare_with_national(answers: dict) -> Any:
+def compare_with_national(answers: Mapping[str, object]) -> list[JsonDict]:
     """
     A municipality's own answers (`{"housing_placement": "high", ...}`) beside KL's 2015 shares:
     one dict per published share (`question`, `question_text`, `categories`, `answer`,
@@ -2941,19 +3020,19 @@ def compare_with_national(answers: dict) -> Any:
     `InvalidInputError` for an unknown question or category.
     """
 
-def csv_columns(table: str) -> Any:
+def csv_columns(table: CsvTable) -> Any:
     """
     The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
     `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
     """
 
-def directory_columns() -> Any:
+def directory_columns() -> list[JsonDict]:
     """
     The directory spreadsheet's columns, in order: dicts `{"name", "name_da", "required",
     "format": {"da", "en"}}`.
     """
 
-def directory_from_csv(data: Any) -> tuple[Directory, list[Finding]]:
+def directory_from_csv(data: str | bytes | Mapping[str, object] | Sequence[Mapping[str, object]]) -> tuple[Directory, list[Finding]]:
     """
     Reads the directory spreadsheet and never raises for the data: `(Directory, problems)`,
     the rows with errors left out and every problem as a `Finding` at `rows[<line>].<column>`.
@@ -2971,7 +3050,7 @@ def dossier_schema_json() -> str:
     The JSON Schema of the dossier file format, as JSON text.
     """
 
-def empty_table(name: str, lang: str = "en") -> Any:
+def empty_table(name: str, lang: Lang = "en") -> TableDict:
     """
     The result table named `name` (`"matches"`, `"scores"`, ...; see `table_names()`) with its
     columns and no rows, as a plain dict: the columns a DataFrame has before there is a result.
@@ -2989,14 +3068,14 @@ def example_reference_date(name: str) -> date:
     The day a built-in example is told as of (the demo assesses it then).
     """
 
-def findings_html(findings: SupportsGetItem[int, Finding], lang: str = "da") -> str:
+def findings_html(findings: SupportsGetItem[int, Finding], lang: Lang | None = None) -> str:
     """
     Findings as a self-contained HTML fragment in `lang` (`"da"` or `"en"`): a line of counts
     per severity and a table of severity, code, path, message and source. Codes, paths and the
     library's own texts only; no personal values.
     """
 
-def findings_table(findings: SupportsGetItem[int, Finding], lang: str = "en") -> Any:
+def findings_table(findings: SupportsGetItem[int, Finding], lang: Lang = "en") -> TableDict:
     """
     Findings as the core's `findings` table in `lang` (`"da"` or `"en"`): a plain dict with
     `name`, `title`, `columns` and `rows`, what `findings_frame` reads.
@@ -3012,7 +3091,7 @@ def hsds_uuid(table: str, name: str) -> str:
     The stable HSDS id (a name-based UUID) the export gives the row `name` of `table`.
     """
 
-def introductions_table(dossier: Dossier, cohort: str, on: date, lang: str = "en") -> Any:
+def introductions_table(dossier: Dossier, cohort: str, on: date | str, lang: Lang = "en") -> TableDict:
     """
     The `introductions` table of a cohort of `dossier` on day `on`, texts in `lang`, as a plain
     dict: what `introductions_frame` reads.
@@ -3026,7 +3105,7 @@ def kl_2015() -> Any:
     `words`, the seed's own words).
     """
 
-def kl_2015_shape() -> Any:
+def kl_2015_shape() -> SurveyShapeDict:
     """
     KL's 2015 survey as a survey shape (a dict shaped like a round's `shape`): one group,
     `municipality`, and each question a measure with its categories and its headline share as
@@ -3034,7 +3113,7 @@ def kl_2015_shape() -> Any:
     its shares beside KL's.
     """
 
-def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> Any:
+def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> JsonDict:
     """
     The largest weakly stable matching over explicit preferences with ties (the shapes of
     `weakly_stable_matching`): exact for small problems, else the largest over promoted
@@ -3042,7 +3121,7 @@ def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, Su
     dict. The GIL is released while solving.
     """
 
-def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None, bases: Any | None = None) -> MatchRun:
+def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
@@ -3054,7 +3133,7 @@ def match_profiles(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, sol
     `reference`); otherwise the run withholds it and lists it in `withheld`.
     """
 
-def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of: date, privacy: Any, cohorts: Any | None = None, solver: str = "optimal", offer_ranking: str = "score", id: str | None = None) -> MatchRun:
+def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
     sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
@@ -3062,72 +3141,72 @@ def match_profiles_consented(rules: RuleSet, newcomers: Any, offers: Any, as_of:
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
     """
 
-def match_run_to_csv(run: MatchRun, lang: str = "da") -> str:
+def match_run_to_csv(run: MatchRun, lang: Lang = "da") -> str:
     """
     A matching run as a table for a spreadsheet (one row per household), texts in `lang`.
     """
 
-def match_run_to_csv_styled(run: MatchRun, lang: str, style: str) -> str:
+def match_run_to_csv_styled(run: MatchRun, lang: Lang, style: str) -> str:
     """
     A matching run's household table as CSV in a style (`"data"`, `"excel_da"`, `"excel_en"`),
     texts in `lang`.
     """
 
-def match_run_to_xlsx(run: MatchRun, lang: str) -> bytes:
+def match_run_to_xlsx(run: MatchRun, lang: Lang) -> bytes:
     """
     A matching run's household table as an `.xlsx` workbook (bytes), texts in `lang`.
     """
 
-def national_comparison_table(answers: dict, lang: str = "da", markdown: bool = False) -> Any:
+def national_comparison_table(answers: Mapping[str, object], lang: Lang = "da", markdown: bool = False) -> list[TableDict] | str:
     """
     The comparison as the `national_comparison` table (a plain dict with `name`, `title`,
     `columns`, `rows`; texts in `lang`), or as Markdown with `markdown=True`.
     """
 
-def newcomers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def newcomers_from_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> list[NewcomerDict]:
     """
     Newcomers from CSV text (or bytes in any encoding the reader knows); as `read_newcomers_csv`.
     """
 
-def newcomers_to_csv(newcomers: Any) -> str:
+def newcomers_to_csv(newcomers: Sequence[Mapping[str, object]]) -> str:
     """
     Households (dicts shaped like the file format) as CSV text that reads back to them.
     """
 
-def newcomers_to_csv_styled(newcomers: Any, style: str) -> str:
+def newcomers_to_csv_styled(newcomers: Sequence[Mapping[str, object]], style: str) -> str:
     """
     Households as CSV in a style: `"data"` (for programs, as `newcomers_to_csv`), `"excel_da"`
     (Danish Excel: byte-order mark, `;`, decimal commas, Danish headings and words) or
     `"excel_en"`. Reading it gives the same households.
     """
 
-def newcomers_to_xlsx(newcomers: Any, lang: str | None = None) -> bytes:
+def newcomers_to_xlsx(newcomers: Sequence[Mapping[str, object]], lang: Lang | None = None) -> bytes:
     """
     Households as an `.xlsx` workbook (bytes), headings and words in `lang` (`None`: the names
     and keys programs use). Reading it gives the same households.
     """
 
-def offers_from_csv(data: Any, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def offers_from_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> list[OfferDict]:
     """
     Offers from CSV text or bytes; as `newcomers_from_csv`.
     """
 
-def offers_to_csv(offers: Any) -> str:
+def offers_to_csv(offers: Sequence[Mapping[str, object]]) -> str:
     """
     Offers (dicts) as CSV text that reads back to them.
     """
 
-def offers_to_csv_styled(offers: Any, style: str) -> str:
+def offers_to_csv_styled(offers: Sequence[Mapping[str, object]], style: str) -> str:
     """
     Offers as CSV in a style; as `newcomers_to_csv_styled`.
     """
 
-def offers_to_xlsx(offers: Any, lang: str | None = None) -> bytes:
+def offers_to_xlsx(offers: Sequence[Mapping[str, object]], lang: Lang | None = None) -> bytes:
     """
     Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
     """
 
-def read_dpv(text: str) -> Any:
+def read_dpv(text: str) -> JsonDict:
     """
     Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
     without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
@@ -3139,25 +3218,25 @@ def read_ics(text: str) -> Calendar:
     for a file it cannot read.
     """
 
-def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
+def read_newcomers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> list[NewcomerDict]:
     """
     Reads a newcomers CSV file (any delimiter, UTF-8 or Windows-1252) into dicts. Raises
     `ValidationError` (code `import.invalid_csv`) with every problem as a finding whose message
     starts with the file, line and column; `ParseError`-free: a bad cell is a finding.
     """
 
-def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> Any:
+def read_offers_csv(path: str | PathLike[str], *, ignore_unknown_columns: bool = False) -> list[OfferDict]:
     """
     Reads an offers CSV file into dicts; as `read_newcomers_csv`.
     """
 
-def relationship_events_table(dossier: Dossier, lang: str = "en") -> Any:
+def relationship_events_table(dossier: Dossier, lang: Lang = "en") -> TableDict:
     """
     The `relationship_events` table of `dossier` (one row per event), texts in `lang`, as a
     plain dict: what `relationship_events_frame` reads.
     """
 
-def relationships_table(dossier: Dossier, on: date, lang: str = "en") -> Any:
+def relationships_table(dossier: Dossier, on: date | str, lang: Lang = "en") -> TableDict:
     """
     The `relationships` table of `dossier` on day `on` (one row per relationship proposed by
     then, with its state on the day), texts in `lang`, as a plain dict: what
@@ -3174,13 +3253,13 @@ def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[i
     solving.
     """
 
-def survey_changes_table(dossier: Dossier, before: str, after: str) -> Any:
+def survey_changes_table(dossier: Dossier, before: str, after: str) -> TableDict:
     """
     The `changes` table from survey round `before` to `after` of `dossier`, as a plain dict:
     what `survey_changes_frame` reads.
     """
 
-def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> Any:
+def survey_shares_table(dossier: Dossier, surveys: SupportsGetItem[int, str]) -> TableDict:
     """
     The `shares` table of survey rounds (ids) of `dossier`, one after the other, as a plain dict
     (`name`, `title`, `columns`, `rows`): what `survey_shares_frame` reads.
@@ -3198,13 +3277,13 @@ def task_catalogue() -> Any:
     "source"}`.
     """
 
-def vocabulary(lang: str = "da") -> Any:
+def vocabulary(lang: Lang = "da") -> list[VocabularyEntryDict]:
     """
     Every closed vocabulary's values with labels in `lang`, as dicts
     `{"vocabulary", "value", "label"}`.
     """
 
-def weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> Any:
+def weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> JsonDict:
     """
     Stable matching with ties and incomplete lists over explicit preferences: `residents` and
     `hospitals` map each id to groups of the other side's ids, best group first, the ids of a
@@ -3227,22 +3306,22 @@ class BrobyggerError(Exception):
     code: str
     findings: list[Finding]
 
-class ParseError(BrobyggerError):
+class ParseError(BrobyggerError, ValueError):
     """The input could not be read. Attributes: `path`, `line`, `column`, `reason`."""
     path: str
     line: int
     column: int
     reason: str
 
-class UnsupportedVersionError(BrobyggerError):
+class UnsupportedVersionError(BrobyggerError, ValueError):
     """The document's schema version is missing or not supported. Attributes: `found`, `supported`."""
     found: int | None
     supported: int
 
-class ValidationError(BrobyggerError):
+class ValidationError(BrobyggerError, ValueError):
     """The data is not valid; `findings` holds every problem with its path."""
 
-class NotFoundError(BrobyggerError):
+class NotFoundError(BrobyggerError, LookupError):
     """Something referred to does not exist. Attributes: `entity`, `id`."""
     entity: str
     id: str
@@ -3252,15 +3331,20 @@ class InvalidTransitionError(BrobyggerError):
     from_status: str
     to_status: str
 
-class InvalidInputError(BrobyggerError):
+class InvalidInputError(BrobyggerError, ValueError):
     """An argument is not acceptable. Attributes: `path`, `reason`."""
     path: str
     reason: str
+
+class MissingFileError(InvalidInputError, FileNotFoundError):
+    """The file does not exist (code `load.io`): an `InvalidInputError` that is also Python's `FileNotFoundError`. Attributes: `path`, `reason`, `filename`, `errno`."""
+    filename: str
+    errno: int
 
 class InfeasibleError(BrobyggerError):
     """A problem has no solution under its hard constraints. Attribute: `reason`."""
     reason: str
 
-class InternalError(BrobyggerError):
+class InternalError(BrobyggerError, RuntimeError):
     """A bug in the library. Attribute: `reason`."""
     reason: str
