@@ -31,7 +31,7 @@ use crate::ids::is_well_formed;
 use crate::matching::model::cohort::Cohort;
 use crate::matching::model::intro::IntroductionPlan;
 use crate::matching::model::rules::RuleSet;
-use crate::posts::{Post, PostKind};
+use crate::posts::model::{Post, PostKind};
 use crate::status::AgreementStatus;
 use chrono::NaiveDate;
 use std::collections::HashMap;
