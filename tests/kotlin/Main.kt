@@ -31,6 +31,7 @@ fun main() {
         calendarSuite,
         asyncSuite,
         meetingsSuite,
+        seedsSuite,
     )
     var passed = 0
     var failed = 0

@@ -17,7 +17,9 @@ val outcomesSuite = suite("outcomes") {
                     if (i < 6) Employment.EMPLOYED else Employment.UNEMPLOYED, i < 6, DanishLevel.B1, SocialNetwork.WIDER),
             )
         }
-        assertEquals(1, d.outcomes().records(cohort.newcomers.first().id).size)
+        // The example's two follow-ups (2017, 2018) and the one just recorded, oldest first.
+        val records = d.outcomes().records(cohort.newcomers.first().id)
+        assertEquals(listOf(LocalDate.of(2016, 12, 1), LocalDate.of(2017, 3, 1), LocalDate.of(2018, 3, 1)), records.map { it.on })
         assertFailsWith<BrobyggerException.InvalidInput> {
             d.outcomes().record(OutcomeRecord(cohort.newcomers.first().id, cohort.id, LocalDate.of(2016, 12, 1), null, null, null, null))
         }

@@ -84,7 +84,7 @@ pub(crate) fn run(
             lang,
         )?);
         outln!("{}", dossier.assessment().health_summary(day, lang));
-        seeds(&dossier, lang)?;
+        seeds(&dossier, day, lang)?;
         audit(&store, lang)?;
         if out.is_some() {
             written.push(path);
@@ -119,10 +119,10 @@ pub(crate) fn run(
 const ASSOCIATION: Plural = Plural::new("forening", "foreninger", "association", "associations");
 const OFFER: Plural = Plural::new("tilbud", "tilbud", "offer", "offers");
 
-/// The parts of the seeds that are not about one agreement: the association directory (003)
-/// and the municipality beside KL's national figures (000), where the dossier answers one of
-/// KL's questions itself.
-fn seeds(dossier: &Dossier, lang: Lang) -> Result<(), crate::out::Failure> {
+/// The parts of the seeds that are not about one agreement: the association directory (003),
+/// the municipality beside KL's national figures (000), where the dossier answers one of KL's
+/// questions itself, and each cohort's outcomes over time (002) on `day`, aggregated.
+fn seeds(dossier: &Dossier, day: NaiveDate, lang: Lang) -> Result<(), crate::out::Failure> {
     let directory = dossier.directory().build(DirectoryOptions::default());
     if !directory.associations.is_empty() {
         let offers: usize = directory.associations.iter().map(|a| a.offers.len()).sum();
@@ -180,6 +180,48 @@ fn seeds(dossier: &Dossier, lang: Lang) -> Result<(), crate::out::Failure> {
             ),
             lines.join("\n")
         );
+    }
+    outcomes(dossier, day, lang)
+}
+
+/// Each cohort with follow-ups: its outcomes on `day` by whether and how early its households
+/// were matched and introduced, aggregated with suppression (what the view holds, then every
+/// cell that can be shown); never a household on its own.
+fn outcomes(dossier: &Dossier, day: NaiveDate, lang: Lang) -> Result<(), crate::out::Failure> {
+    use brobygger::Label;
+    for c in &dossier.cohorts {
+        if !dossier.outcomes.iter().any(|r| r.cohort == c.id) {
+            continue;
+        }
+        let view = dossier
+            .outcomes()
+            .cohort_view(&c.id, brobygger::outcomes::OutcomeOptions::as_of(day))?;
+        outln!(
+            "## {} {} ({} {day})\n- {}",
+            t(
+                lang,
+                "Udfald over tid for kohorten",
+                "Outcomes over time of the cohort"
+            ),
+            c.id,
+            t(lang, "pr.", "as of"),
+            view.summary(lang)
+        );
+        for cell in view.cells.iter().filter(|x| x.suppression.is_none()) {
+            let (Some(n), Some(k), Some(share)) = (cell.households, cell.with_outcome, cell.share)
+            else {
+                continue;
+            };
+            outln!(
+                "- {} {}: {} {k} {} {n} ({})",
+                cell.grouping.label(lang),
+                cell.timing.label(lang),
+                cell.measure.label(lang),
+                t(lang, "af", "of"),
+                brobygger::present::number::percent(lang, share),
+            );
+        }
+        outln!();
     }
     Ok(())
 }

@@ -363,6 +363,76 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Questions and answers: cooperation_change (more, same, less); cooperation_degree and housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). The figures are shares as KL published them; the source does not say how many municipalities answered.",
         "Spørgsmål og svar: cooperation_change (more, same, less); cooperation_degree og housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). Tallene er andele, som KL offentliggjorde dem; kilden oplyser ikke, hvor mange kommuner der svarede.",
     ),
+    // survey
+    (
+        "Survey rounds of any shape (a partnership's volunteers, staff and newcomers, or a population of municipalities): each round's shares by its respondent groups with their 95% intervals and small groups hidden, and the changes since an earlier round",
+        "Spørgerunder af enhver form (et partnerskabs frivillige, medarbejdere og nyankomne eller en hel gruppe af kommuner): hver rundes andele for hver gruppe af svarpersoner med 95 %-interval og små grupper skjult, og udviklingen siden en tidligere runde",
+    ),
+    (
+        "A share is shown only when at least --min-cell answered (5 by default, never fewer); a municipality beside KL's published figures is `brobygger national`.",
+        "En andel vises kun, når mindst --min-cell har svaret (5 som standard, aldrig færre); en kommune ved siden af KL's offentliggjorte tal er `brobygger national`.",
+    ),
+    (
+        "Only this round (default: every round, oldest first)",
+        "Kun denne runde (standard: alle runder, ældste først)",
+    ),
+    (
+        "The earlier round to compare with (default: the latest earlier round about the same agreement)",
+        "Den tidligere runde, der sammenlignes med (standard: den seneste tidligere runde om samme aftale)",
+    ),
+    (
+        "The fewest respondents a shown share may have (at least 5, the default)",
+        "Det mindste antal svar, en vist andel må bygge på (mindst 5, som er standard)",
+    ),
+    (
+        "Each round: who was asked, its shares and changes as tables",
+        "Hver runde: hvem der blev spurgt, andele og udvikling som tabeller",
+    ),
+    (
+        "A self-contained HTML page (one round)",
+        "En selvstændig HTML-side (én runde)",
+    ),
+    (
+        "The rounds' shares and changes as JSON (hidden shares without numbers)",
+        "Rundernes andele og udvikling som JSON (skjulte andele uden tal)",
+    ),
+    (
+        "One row per share, for a spreadsheet",
+        "Én række pr. andel til et regneark",
+    ),
+    // outcomes
+    (
+        "A cohort's outcomes over time (work or education, self-support, Danish, social network) by whether and how early its households were matched and introduced, aggregated: never a household on its own",
+        "En kohortes udfald over tid (arbejde eller uddannelse, selvforsørgelse, dansk, netværk) efter, om og hvor tidligt husstandene blev matchet og fik frivilligtilbud introduceret, samlet: aldrig en enkelt husstand",
+    ),
+    (
+        "Each household's latest follow-up on or before the day counts, if a consent or other basis for evaluation covers it then. A cell is shown only when at least --min-cell households have the outcome and as many do not (5 by default, never fewer).",
+        "Hver husstands seneste opfølgning på eller før dagen tæller, hvis et samtykke eller anden hjemmel til evaluering dækker den på dagen. En celle vises kun, når mindst --min-cell husstande har udfaldet og lige så mange ikke har det (5 som standard, aldrig færre).",
+    ),
+    (
+        "The cohort (may be left out when the dossier has only one)",
+        "Kohorten (kan udelades, når dossieret kun har én)",
+    ),
+    (
+        "The day of the view: each household's latest follow-up on or before it counts (YYYY-MM-DD or DD-MM-YYYY; default: today)",
+        "Dagen for opgørelsen: hver husstands seneste opfølgning på eller før den tæller (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ; standard: i dag)",
+    ),
+    (
+        "The fewest households a shown number may have (at least 5, the default)",
+        "Det mindste antal husstande, et vist tal må bygge på (mindst 5, som er standard)",
+    ),
+    (
+        "What the view holds and its cells as a table",
+        "Hvad opgørelsen rummer, og dens celler som tabel",
+    ),
+    (
+        "The view as JSON (hidden cells without numbers)",
+        "Opgørelsen som JSON (skjulte celler uden tal)",
+    ),
+    (
+        "One row per cell, for a spreadsheet",
+        "Én række pr. celle til et regneark",
+    ),
     // directory
     (
         "The association directory: every association with its offers, from a dossier, a store or the municipality's spreadsheet; searched and filtered, written back as the spreadsheet, or exported as Open Referral HSDS 3.0 (no personal data)",
@@ -831,4 +901,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("PREVIOUS_PARTNER", "TIDLIGERE_PARTNER"),
     ("ALTERNATIVES", "ANTAL"),
     ("NEWCOMER:OFFER", "HUSSTAND:TILBUD"),
+    ("SURVEY", "RUNDE"),
+    ("BEFORE", "FØR"),
+    ("MIN_CELL", "MINDST"),
 ];

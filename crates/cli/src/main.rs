@@ -32,8 +32,10 @@ mod meetings;
 mod national;
 mod new;
 mod out;
+mod outcomes;
 mod relationships;
 mod remind;
+mod survey;
 mod template;
 mod validate;
 
@@ -279,6 +281,20 @@ enum Command {
         after_help = "Examples:\n  brobygger national --example esbjerg\n  brobygger national partnerskab.db --answer cooperation_change=more --answer cooperation_degree=high --lang en\n  brobygger national --example esbjerg --format html --out landstal.html\n\nQuestions and answers: cooperation_change (more, same, less); cooperation_degree and housing_placement (very_high, high, some, low, not_at_all); civil_society_attitude (very_positive, mostly_positive, neutral, negative). The figures are shares as KL published them; the source does not say how many municipalities answered."
     )]
     National(national::NationalArgs),
+    /// Survey rounds of any shape (a partnership's volunteers, staff and newcomers, or a
+    /// population of municipalities): each round's shares by its respondent groups with their
+    /// 95% intervals and small groups hidden, and the changes since an earlier round.
+    #[command(
+        after_help = "Examples:\n  brobygger survey --example aalborg\n  brobygger survey --example aalborg --survey aalborg-lbb-2016 --lang en\n  brobygger survey partnerskab.db --survey runde-2 --before runde-1 --format html --out runde-2.html\n\nA share is shown only when at least --min-cell answered (5 by default, never fewer); a municipality beside KL's published figures is `brobygger national`."
+    )]
+    Survey(survey::SurveyArgs),
+    /// A cohort's outcomes over time (work or education, self-support, Danish, social network)
+    /// by whether and how early its households were matched and introduced, aggregated: never a
+    /// household on its own.
+    #[command(
+        after_help = "Examples:\n  brobygger outcomes --example ikast-brande --as-of 2019-06-30\n  brobygger outcomes partnerskab.db --cohort ikast-2016-q1 --format csv --out udfald.csv\n\nEach household's latest follow-up on or before the day counts, if a consent or other basis for evaluation covers it then. A cell is shown only when at least --min-cell households have the outcome and as many do not (5 by default, never fewer)."
+    )]
+    Outcomes(outcomes::OutcomesArgs),
     /// Households and volunteer offers over time: list the relationships with their state on a
     /// day or their events, propose a stored run's matches, record a step, end one.
     #[command(
@@ -473,6 +489,8 @@ fn run(cli: Cli) -> Outcome {
         Command::Db { command } => db::run(command, lang),
         Command::Directory(args) => directory::run(args, lang),
         Command::National(args) => national::run(args, lang),
+        Command::Survey(args) => survey::run(args, lang),
+        Command::Outcomes(args) => outcomes::run(args, lang),
     }
 }
 

@@ -1055,3 +1055,68 @@ fn national_sets_the_municipality_beside_kl_2015_and_the_demo_shows_the_seeds() 
     assert!(demo.contains("etniske minoritetsforeninger: 1"), "{demo}");
     assert!(!demo.contains("landstallene"), "{demo}");
 }
+
+#[test]
+fn survey_and_outcomes_show_shares_and_cohorts_never_a_small_group() {
+    // Aalborg's later round: shares beside LBB's figures and the change since the first round.
+    let text = ok(&[
+        "survey",
+        "--example",
+        "aalborg",
+        "--survey",
+        "aalborg-lbb-2016",
+        "--lang",
+        "en",
+    ]);
+    assert!(text.contains("Change since aalborg-lbb-2015"), "{text}");
+    assert!(text.contains("81%"), "{text}");
+    let json: Value =
+        serde_json::from_str(&ok(&["survey", "--example", "aalborg", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    // Ikast-Brande's follow-ups: counted, with no household id in any format.
+    for format in ["text", "json", "csv", "md"] {
+        let out = ok(&[
+            "outcomes",
+            "--example",
+            "ikast-brande",
+            "--as-of",
+            "2019-06-30",
+            "--format",
+            format,
+        ]);
+        assert!(!out.contains("nc-3817-2204"), "{format}: {out}");
+    }
+    let text = ok(&[
+        "outcomes",
+        "--example",
+        "ikast-brande",
+        "--as-of",
+        "2019-06-30",
+        "--lang",
+        "en",
+    ]);
+    assert!(text.contains("10 households have a follow-up"), "{text}");
+    // The threshold is never lowered below five; HTML is one round.
+    assert_eq!(
+        run(&["outcomes", "--example", "ikast-brande", "--min-cell", "2"]).0,
+        2
+    );
+    assert_eq!(
+        run(&["survey", "--example", "aalborg", "--min-cell", "1"]).0,
+        2
+    );
+    assert_eq!(
+        run(&["survey", "--example", "aalborg", "--format", "html"]).0,
+        2
+    );
+    assert_eq!(
+        run(&["survey", "--example", "aalborg", "--survey", "nope"]).0,
+        2
+    );
+    // The demo shows the cohort's outcomes.
+    let demo = ok(&["demo", "--example", "ikast-brande", "--lang", "en"]);
+    assert!(
+        demo.contains("Outcomes over time of the cohort ikast-2016-q1"),
+        "{demo}"
+    );
+}

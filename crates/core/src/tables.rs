@@ -11,7 +11,7 @@
 use crate::present::table::Table;
 
 /// The name of every result table, grouped by the result it comes from.
-pub const TABLE_NAMES: [&str; 29] = [
+pub const TABLE_NAMES: [&str; 31] = [
     // a match run
     "match_outcome",
     "matches",
@@ -47,6 +47,9 @@ pub const TABLE_NAMES: [&str; 29] = [
     // the association directory (or a search's hits)
     "directory",
     "directory_offers",
+    // a survey round of any shape, safe to share, and its changes
+    "group_shares",
+    "group_share_changes",
     // a cohort's outcomes, aggregated
     "outcomes",
     // a store's audit trail, one entity's stored versions
@@ -69,6 +72,7 @@ pub fn empty_table(name: &str) -> Option<Table> {
         .or_else(|| crate::privacy::disclosure::empty(name))
         .or_else(|| crate::directory::present::empty(name))
         .or_else(|| crate::outcomes::view::empty(name))
+        .or_else(|| crate::assessment::survey_view::empty(name))
         .or_else(|| crate::assessment::national::empty(name))
         .or_else(|| crate::store_tables::empty(name))
 }

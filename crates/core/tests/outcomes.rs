@@ -21,6 +21,8 @@ const COHORT: &str = "ikast-2016-q1";
 
 fn dossier_with_run() -> Dossier {
     let mut d = Dossier::example("ikast-brande").unwrap();
+    // The example's own follow-ups (2017 and 2018) aside: each test records its own.
+    d.outcomes.clear();
     let req = MatchRequest {
         cohort: COHORT.into(),
         rule_set: "vvv-ikast".into(),
@@ -257,4 +259,26 @@ proptest! {
             prop_assert!(!(hidden(i) == 1 && hidden(m) == 0), "{:?}", measure);
         }
     }
+}
+
+#[test]
+fn deleting_a_household_under_retention_deletes_its_outcome_records() {
+    // The example's follow-ups (2017, 2018) are kept; its household policy deletes instead of
+    // anonymising here. The households' records must go with them: they are personal data.
+    let mut d = Dossier::example("ikast-brande").unwrap();
+    assert!(!d.outcomes.is_empty());
+    for p in &mut d.privacy.retention {
+        if p.id.as_str() == "r-households" {
+            p.action = brobygger::privacy::RetentionAction::Delete;
+        }
+    }
+    let out = d.privacy_mut().apply_retention(date("2025-06-01")).unwrap();
+    assert!(!out.deleted.is_empty());
+    let left: Vec<_> = d.cohorts[0]
+        .newcomers
+        .iter()
+        .map(|n| n.id.clone())
+        .collect();
+    assert!(d.outcomes.iter().all(|r| left.contains(&r.household)));
+    assert!(!d.validate().has_errors(), "{:?}", d.validate());
 }

@@ -251,6 +251,8 @@ fn every_result_table_has_the_columns_the_list_names() {
             .tables(lang)
             .into_iter()
             .for_each(&mut check);
+        // A survey round for people, with the changes since the earlier round.
+        d_aalborg_view(lang).into_iter().for_each(&mut check);
         // A store's tables are filled by crate brobygger-store (its unit test checks their
         // cells against these columns); here, that the core names and makes them.
         check(brobygger::audit_log_table());
@@ -548,4 +550,16 @@ fn decimal_point(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+fn d_aalborg_view(lang: brobygger::Lang) -> Vec<brobygger::present::Table> {
+    Dossier::example("aalborg")
+        .unwrap()
+        .surveys()
+        .view(
+            &"aalborg-lbb-2016".into(),
+            &brobygger::assessment::SurveyViewOptions::default(),
+        )
+        .unwrap()
+        .tables(lang)
 }

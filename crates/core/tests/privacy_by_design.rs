@@ -1283,6 +1283,8 @@ proptest! {
         let mut d = ikast();
         d.privacy = Privacy::default();
         d.cohorts[0].introductions.clear();
+        // The example's follow-ups are of its own households, which this case replaces.
+        d.outcomes.clear();
         d.cohorts[0].newcomers = households.clone();
         for (k, n) in households.iter().enumerate() {
             let mut c = ConsentRecord::new(

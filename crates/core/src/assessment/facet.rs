@@ -174,6 +174,18 @@ impl<D: Deref<Target = Dossier>> SurveysFacet<D> {
         survey_shares(&self.dossier, survey, min_cell)
     }
 
+    /// A round for people, safe to share: its shares by its shape's groups with small groups
+    /// hidden, and the changes since `options.before` (by default the latest earlier round
+    /// about the same agreement) for the groups shown in both rounds. Throws `NotFound` for an
+    /// unknown round, `InvalidInput` for a threshold of 0.
+    pub fn view(
+        &self,
+        survey: &SurveyId,
+        options: &crate::assessment::survey_view::SurveyViewOptions,
+    ) -> Result<crate::assessment::survey_view::SurveyView, BrobyggerError> {
+        crate::assessment::survey_view::survey_view(&self.dossier, survey, options)
+    }
+
     /// The changes from round `before` to round `after` by the later round's shape's groups,
     /// with Newcombe's interval.
     pub fn share_changes(

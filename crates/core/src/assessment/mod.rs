@@ -78,6 +78,7 @@ pub(crate) mod score;
 pub(crate) mod shape;
 pub(crate) mod sources;
 pub(crate) mod survey;
+pub(crate) mod survey_view;
 
 pub use crate::ids::{QuestionId, SurveyId};
 pub use catalogue::{
@@ -108,3 +109,4 @@ pub use sources::{
     ChecklistSource, IntroductionSource, MatchingSource, RoleSplitSource, builtin_sources,
 };
 pub use survey::SurveyCode;
+pub use survey_view::{SurveyView, SurveyViewOptions};

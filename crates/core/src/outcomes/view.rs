@@ -8,10 +8,12 @@
 use crate::code::NotFoundCode;
 use crate::dossier::Dossier;
 use crate::error::BrobyggerError;
+use crate::i18n::plural::{Plural, n as count, pick};
 use crate::i18n::{Lang, Text, labels, t};
 use crate::ids::{CohortId, NewcomerId};
 use crate::outcomes::model::OutcomeRecord;
-use crate::present::render::Present;
+use crate::present::doc::Block;
+use crate::present::render::{Document, Present};
 use crate::present::table::{Cell, Column, Table};
 use crate::privacy::aggregate::{DEFAULT_MIN_CELL, Published, Sum, Suppression, protect_published};
 use crate::privacy::consent::covering_basis;
@@ -395,6 +397,67 @@ pub(crate) fn empty(name: &str) -> Option<Table> {
     (name == "outcomes").then(outcomes_table)
 }
 
+const HOUSEHOLD: Plural = Plural::new("husstand", "husstande", "household", "households");
+const CELL: Plural = Plural::new("celle", "celler", "cell", "cells");
+
+impl OutcomeView {
+    /// What the view holds, in a sentence or two: how many households' records count, how many
+    /// were left out for want of a basis, and how many of the cells with households can be shown
+    /// (a cohort of a few households shows few or none: most cells could single one out).
+    pub fn summary(&self, lang: Lang) -> String {
+        let households = count(self.households_with_record);
+        // Cells with households: an empty group is shown as 0 and says nothing.
+        let cells = count(
+            self.cells
+                .iter()
+                .filter(|c| c.households != Some(0))
+                .count(),
+        );
+        let shown = count(
+            self.cells
+                .iter()
+                .filter(|c| c.suppression.is_none() && c.households.is_some_and(|n| n > 0))
+                .count(),
+        );
+        let left_out = count(self.left_out_without_basis);
+        let mut s = match lang {
+            Lang::Da => format!(
+                "{} har en opfølgning, der tæller (den seneste pr. husstand). {shown} af {} med husstande kan vises; en celle vises kun, når mindst {} har udfaldet og mindst {} ikke har det, så ingen husstand kan udpeges.",
+                HOUSEHOLD.count(lang, households),
+                CELL.count(lang, cells),
+                HOUSEHOLD.count(lang, count(self.min_cell)),
+                self.min_cell,
+            ),
+            Lang::En => format!(
+                "{} {} a follow-up that counts (the latest of each). {shown} of {} with households can be shown; a cell is shown only when at least {} {} the outcome and at least {} {} not, so no household can be singled out.",
+                HOUSEHOLD.count(lang, households),
+                pick(households, "has", "have"),
+                CELL.count(lang, cells),
+                HOUSEHOLD.count(lang, count(self.min_cell)),
+                pick(count(self.min_cell), "has", "have"),
+                self.min_cell,
+                pick(count(self.min_cell), "does", "do"),
+            ),
+        };
+        if left_out > 0 {
+            s.push(' ');
+            s.push_str(&match lang {
+                Lang::Da => format!(
+                    "{} er udeladt, fordi intet samtykke eller anden hjemmel til evaluering dækkede {} på dagen.",
+                    HOUSEHOLD.count(lang, left_out),
+                    pick(left_out, "den", "dem"),
+                ),
+                Lang::En => format!(
+                    "{} left out: no consent or other basis for evaluation covered {} on the day.",
+                    HOUSEHOLD.count(lang, left_out),
+                    pick(left_out, "it", "them"),
+                ),
+            });
+        }
+        s
+    }
+}
+
 impl Present for OutcomeView {
     fn title(&self, lang: Lang) -> String {
         format!(
@@ -422,5 +485,17 @@ impl Present for OutcomeView {
             ]);
         }
         vec![table]
+    }
+
+    /// The title, what the view holds ([`OutcomeView::summary`]), then the table.
+    fn document(&self, lang: Lang) -> Document {
+        let title = self.title(lang);
+        let mut d = Document::new(lang, title.clone());
+        d.push(Block::Heading(2, title));
+        d.push(Block::para(self.summary(lang)));
+        for table in self.tables(lang) {
+            d.push(table.block(lang));
+        }
+        d
     }
 }

@@ -469,6 +469,8 @@ fn delete(d: &mut Dossier, target: &RecordRef) {
                 c.newcomers.retain(|n| &n.id != newcomer);
                 c.introductions.retain(|r| &r.newcomer != newcomer);
             }
+            // The household's outcome records are its personal data too.
+            d.outcomes.retain(|o| &o.household != newcomer);
             let me = Subject::newcomer(newcomer.clone());
             for r in &mut d.match_runs {
                 r.matches.retain(|m| &m.newcomer != newcomer);

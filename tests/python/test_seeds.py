@@ -1,0 +1,91 @@
+"""Each seed system end to end from Python (issue 23, "done when"), one test per system, named by
+its seed document: S1 = 000 (KL's 2015 survey, the national reference), S2 = 001 (LBB: Aalborg's
+steering group and evaluation survey), S3 = 002 (Venner Viser Vej: matching, introductions and
+outcomes over time), S4 = 003 (KEM: Horsens, checklists and the association directory), S5 = 004
+(the long-term place-bound partnership: Esbjerg). The same five run in crates/core/tests/seeds.rs,
+tests/kotlin/SeedsTest.kt and in `brobygger demo`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import brobygger as bb
+
+
+def _valid(name: str) -> bb.Dossier:
+    d = bb.Dossier.example(name)
+    errors = [f.code for f in d.validate() if f.severity == "error"]
+    assert errors == [], (name, errors)
+    return d
+
+
+def _healthy(d: bb.Dossier, name: str) -> None:
+    day = bb.example_reference_date(name)
+    for a in d.agreements:
+        assessment = d.assessment.assess(a.id, day)
+        assert assessment.overall is not None
+        for lang in ("da", "en"):
+            assert len(d.assessment.report(a.id, day, lang=lang).markdown()) > 200
+
+
+def test_s1_seed_000_kl_survey_reproduces_the_published_figures_beside_a_municipality() -> None:
+    kl = bb.kl_2015()
+    figures = {(q["id"], p["percent"]) for q in kl["questions"] for p in q["published"]}
+    for figure in [("cooperation_change", 83), ("cooperation_change", 17), ("cooperation_degree", 80),
+                   ("civil_society_attitude", 30), ("civil_society_attitude", 56), ("civil_society_attitude", 14), ("civil_society_attitude", 86),
+                   ("housing_placement", 76)]:
+        assert figure in figures
+    d = _valid("esbjerg")
+    mine = [r for r in d.assessment.compare_with_national("esbjerg") if r["own"]]
+    assert [(r["question"], r["percent"]) for r in mine] == [("housing_placement", 76)]
+
+
+def test_s2_seed_001_lbb_aalborg_evaluation_survey_with_changes() -> None:
+    d = _valid("aalborg")
+    _healthy(d, "aalborg")
+    rounds = [r["id"] for r in d.surveys.rounds("aalborg-lbb")]
+    assert rounds == ["aalborg-lbb-2015", "aalborg-lbb-2016"]
+    shares = d.surveys.shares("aalborg-lbb-2016")
+    assert any(s["reference"] is not None for s in shares)
+    assert all(s["respondents"] is None or s["respondents"] >= 5 for s in shares)
+    assert d.surveys.share_changes("aalborg-lbb-2015", "aalborg-lbb-2016")
+
+
+def test_s3_seed_002_vvv_ikast_matches_and_follows_outcomes_without_singling_anyone_out() -> None:
+    d = _valid("ikast-brande")
+    _healthy(d, "ikast-brande")
+    cohort = d.cohorts[0]
+    run = d.matching.match_cohort(cohort["id"], "vvv-ikast", as_of=dt.date(2016, 4, 1))
+    assert run.matches
+    d.matching.add_run(run)
+    first = cohort["newcomers"][0]["id"]
+    assert [str(r["on"]) for r in d.outcomes.records(first)] == ["2017-03-01", "2018-03-01"]
+    view = d.outcomes.cohort_view(cohort["id"], bb.example_reference_date("ikast-brande"))
+    assert view.to_dict()["households_with_record"] == len(cohort["newcomers"]) == 10
+    assert view.left_out_without_basis == 0
+    for c in view.cells:
+        if c["households"]:
+            assert c["with_outcome"] >= 5 and c["households"] - c["with_outcome"] >= 5
+    assert first not in json.dumps(view.tables("da"), default=str)
+
+
+def test_s4_seed_003_kem_horsens_checklists_and_the_association_directory() -> None:
+    d = _valid("horsens")
+    _healthy(d, "horsens")
+    assert d.checklists.summary("da")
+    register = d.directory.build()
+    assert register.associations
+    hsds = d.directory.hsds_json("da")
+    assert json.loads(hsds)
+    assert all(p.name not in hsds for p in d.people)
+
+
+def test_s5_seed_004_esbjerg_a_long_term_place_bound_partnership() -> None:
+    d = _valid("esbjerg")
+    _healthy(d, "esbjerg")
+    a = d.assessment.assess(d.agreements[0].id, bb.example_reference_date("esbjerg"))
+    for code in ["assessment.late_involvement", "assessment.no_place_goal", "assessment.short_term",
+                 "assessment.business_not_at_table"]:
+        assert a.check(code)["status"] == "met", code
+    assert d.place("esbjerg-oesterbyen")["kind"] == "neighbourhood"
