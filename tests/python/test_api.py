@@ -108,10 +108,12 @@ DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
     "from_json_bytes": "Python passes text to Dossier.from_json (bytes decode in Python)",
     "check_version": "Dossier.from_dict checks the version of what it reads",
+    "SurveysFacet.view": "the survey view `brobygger survey` prints (shares, intervals, changes in one document); Python reads the same figures with DossierSurveys.shares and share_changes",
 }
 
 # Public free functions of the core's modules.
 FREE: dict[str, str] = {
+    "dossier_from_sheets": "Dossier.from_sheets", "check_dossier_from_sheets": "Dossier.from_sheets",
     "codes": "codes", "code_info": "code_info", "read_dpv": "read_dpv", "read_ics": "read_ics",
     "vocabulary": "vocabulary", "dossier_schema_json": "dossier_schema_json", "dossier_schema": "dossier_schema_json",
     "example_reference_date": "example_reference_date", "catalogue": "assessment_catalogue",
@@ -159,6 +161,7 @@ FREE: dict[str, str] = {
     "matching_findings": "DossierAssessment.assess", "introduction_findings": "DossierAssessment.assess", "cohorts_concerning": "DossierAssessment.assess",
 }
 FREE_NOT_EXPOSED = {
+    "party_sheet_template": "the CLI's `template organisations` and `template posts` (an empty sheet with headings); from Python, write the headings with pandas",
     "tied_from_candidates": "tied lists from a run's scores, for Rust callers of weakly_stable; Python passes the tied lists by id (weakly_stable_matching)",
     "simulate_stream": "the arrivals simulator of the benchmarks (cargo run --release -p brobygger --example arrivals)",
     "simulate": "as simulate_stream", "hindsight": "as simulate_stream", "sample_arrivals": "as simulate_stream",

@@ -126,7 +126,7 @@ def test_each_error_is_also_the_builtin_a_caller_catches(ikast: bb.Dossier) -> N
         ikast.matching.match_cohort("no-such-cohort", RULES, as_of=DAY)
     assert isinstance(nf.value, bb.NotFoundError) and nf.value.code.startswith("not_found.")
     with pytest.raises(ValueError) as bad:
-        ikast.summary(lang="de")
+        ikast.summary(lang="de")  # type: ignore[arg-type]
     assert isinstance(bad.value, bb.InvalidInputError) and bad.value.path == "lang"
     with pytest.raises(ValueError) as parse:
         bb.Dossier.from_json("{ not json")

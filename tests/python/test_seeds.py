@@ -88,4 +88,5 @@ def test_s5_seed_004_esbjerg_a_long_term_place_bound_partnership() -> None:
     for code in ["assessment.late_involvement", "assessment.no_place_goal", "assessment.short_term",
                  "assessment.business_not_at_table"]:
         assert a.check(code)["status"] == "met", code
-    assert d.place("esbjerg-oesterbyen")["kind"] == "neighbourhood"
+    place = d.place("esbjerg-oesterbyen")
+    assert place is not None and place["kind"] == "neighbourhood"

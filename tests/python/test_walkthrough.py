@@ -96,6 +96,6 @@ def test_every_problem_is_placed_and_no_personal_value_is_repeated(tmp_path: Pat
     assert [m.split(": ")[0] for m in messages] == ["parter.csv:2:4 (code)", "parter.csv:3:3 (kind)"]
     assert not any("Søren" in f.message("da") + f.message("en") for f in e.findings)
     with pytest.raises(TypeError):
-        bb.Dossier.from_sheets("x", newcomers=42)
+        bb.Dossier.from_sheets("x", newcomers=42)  # type: ignore[arg-type]
     with pytest.raises(bb.InvalidInputError):
         bb.Dossier.from_sheets("x", newcomers=tmp_path / "no-such-file.csv")
