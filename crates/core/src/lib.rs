@@ -156,6 +156,7 @@ mod ids;
 mod meetings;
 mod random;
 mod reminders;
+mod results_schema;
 mod schema;
 mod sensitivity;
 mod status;
@@ -243,6 +244,7 @@ pub use reminders::{
     DEFAULT_HORIZON_DAYS, Reminder, ReminderKind, ReminderList, ReminderOptions, ReminderState,
     RemindersFacet,
 };
+pub use results_schema::{results_schema, results_schema_json};
 pub use roles::{
     Assignment, AssignmentChange, Carrier, Carrying, CellCarrier, CustomTask, CustomTaskChange,
     Duty, MatrixCell, MatrixParty, MatrixRow, Raci, RoleChange, RoleError, RoleMatrix, RoleOptions,

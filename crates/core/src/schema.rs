@@ -3,6 +3,7 @@
 //!
 //! The dossier schema is committed at `schema/dossier.schema.json`; a test fails when it is out
 //! of date (regenerate with `cargo run -p brobygger-cli -- schema > schema/dossier.schema.json`).
+//! The results the library returns have a schema of their own (`results_schema.rs`).
 
 use crate::dossier::Dossier;
 
@@ -32,7 +33,7 @@ pub fn dossier_schema_json() -> String {
 /// Every `description` in `schema` without rustdoc's link markup: the descriptions are the
 /// types' `///` docs, and a reader of the schema (or an app showing a field's help) should see
 /// `` `Goal` ``, not `` [`Goal`] `` or `` [`ConsentRecord`](crate::privacy::ConsentRecord) ``.
-fn strip_doc_links(value: &mut serde_json::Value) {
+pub(crate) fn strip_doc_links(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, v) in map.iter_mut() {

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! The committed JSON Schema matches the types, and it declares a sensitivity class on every
-//! field of a person.
+//! The committed JSON Schemas (the dossier's and the results') match the types, and the
+//! dossier's declares a sensitivity class on every field of a person.
 
 mod common;
 
@@ -8,6 +8,56 @@ mod common;
 fn committed_schema_is_up_to_date() {
     let path = common::fixtures().join("../../schema/dossier.schema.json");
     common::golden(&path, &brobygger::dossier_schema_json());
+}
+
+#[test]
+fn committed_results_schema_is_up_to_date() {
+    let path = common::fixtures().join("../../schema/results.schema.json");
+    common::golden(&path, &brobygger::results_schema_json());
+}
+
+/// The results schema describes what a result serialises to: an example's assessment has
+/// every field the schema requires and none it lacks, down to its dimensions and checks.
+#[test]
+fn an_assessment_has_the_fields_the_results_schema_gives_it() {
+    let schema = brobygger::results_schema();
+    let defs = schema["$defs"].as_object().expect("$defs");
+    let d = brobygger::Dossier::example("ikast-brande").unwrap();
+    let day = brobygger::example_reference_date("ikast-brande").unwrap();
+    let agreement = d.agreements[0].id.clone();
+    let assessment = d.assessment().assess(&agreement, day).unwrap();
+    let value = serde_json::to_value(&assessment).unwrap();
+    fields_fit(defs, "Assessment", &value);
+    fields_fit(defs, "DimensionScore", &value["dimensions"][0]);
+    fields_fit(defs, "CheckResult", &value["checks"][0]);
+    let text = brobygger::results_schema_json();
+    assert!(
+        !text.contains("[`"),
+        "a rustdoc link is left in the results schema"
+    );
+}
+
+fn fields_fit(
+    defs: &serde_json::Map<String, serde_json::Value>,
+    name: &str,
+    value: &serde_json::Value,
+) {
+    let def = &defs[name];
+    let props = def["properties"].as_object().expect(name);
+    let given = value.as_object().expect(name);
+    for key in given.keys() {
+        assert!(
+            props.contains_key(key),
+            "{name}.{key} is not in the results schema"
+        );
+    }
+    for key in def["required"].as_array().into_iter().flatten() {
+        let key = key.as_str().unwrap();
+        assert!(
+            given.contains_key(key),
+            "{name}.{key} is required but missing"
+        );
+    }
 }
 
 #[test]

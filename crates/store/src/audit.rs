@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What happened to an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// It was added.
@@ -50,7 +50,7 @@ impl Action {
 }
 
 /// One event of the audit trail.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct AuditEvent {
     /// Its place in the chain, from 1, without gaps.
     pub seq: i64,
@@ -130,7 +130,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// What [`crate::Store::verify`] found.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct ChainReport {
     /// The number of events checked.
     pub events: u64,
@@ -158,7 +158,7 @@ impl ChainReport {
 }
 
 /// Where and how the chain is broken.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChainProblem {
     /// An event was removed or the events were reordered: `expected` is the sequence number that

@@ -20,7 +20,7 @@ pub const CHANGES_FORMAT: &str = "brobygger-changes";
 pub const CHANGES_VERSION: u32 = 2;
 
 /// The changes a store made after one audit event, up to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeSet {
     /// Always [`CHANGES_FORMAT`].
@@ -59,7 +59,7 @@ impl ChangeSet {
 }
 
 /// One entity as it was and as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityChange {
     /// The collection (`agreements`, `privacy.consents`, ...; `dossier` for the document's own
@@ -76,7 +76,7 @@ pub struct EntityChange {
 }
 
 /// What applying a change set did.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 pub struct ApplyReport {
     /// Entities changed in this copy.
     pub applied: u64,
@@ -87,7 +87,7 @@ pub struct ApplyReport {
 }
 
 /// An entity both copies changed differently.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Conflict {
     /// The collection.
     pub collection: String,

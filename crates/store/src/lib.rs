@@ -49,6 +49,7 @@ mod changes;
 mod error;
 mod layout;
 mod migrate;
+mod schema;
 mod shared;
 mod store;
 mod tables;
@@ -59,6 +60,7 @@ pub use changes::{
 };
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
+pub use schema::{results_schema, results_schema_json};
 pub use shared::SharedStore;
 pub use store::{
     Change, ChangeSummary, Durability, Erase, JournalMode, Revision, Store, StoreOptions,

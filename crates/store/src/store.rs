@@ -152,7 +152,7 @@ impl<'a> Change<'a> {
 }
 
 /// What one write changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct ChangeSummary {
     /// Entities added.
     pub created: u64,
@@ -198,7 +198,7 @@ impl Erase {
 const ERASURE: &str = "erasure";
 
 /// One stored version of an entity.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Revision {
     /// The audit event that made it.
     pub seq: i64,

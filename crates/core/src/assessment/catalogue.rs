@@ -410,7 +410,7 @@ impl FindingKind for AssessmentCode {
 }
 
 /// A check as described in the catalogue, for apps and reports ("what was checked").
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckInfo {
     /// Stable code, e.g. `assessment.short_notice`.

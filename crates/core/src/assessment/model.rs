@@ -422,7 +422,9 @@ pub struct SurveyAnswer {
 }
 
 /// A closed interval of shares, both ends in 0–1.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Interval {
     /// Lower end.
@@ -432,7 +434,7 @@ pub struct Interval {
 }
 
 /// The positive share for one question and group, with its Wilson interval.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ShareEstimate {
     /// The question.
@@ -452,7 +454,7 @@ pub struct ShareEstimate {
 }
 
 /// The change of one share between two rounds.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ShareChange {
     /// The question (its id in the later round).

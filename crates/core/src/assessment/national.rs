@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use std::collections::HashSet;
 
 /// A survey known only from its publication: questions, answer categories and published shares.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferenceSurvey {
@@ -59,7 +59,7 @@ pub struct ReferenceSurvey {
 }
 
 /// A question of a reference survey.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferenceQuestion {
@@ -80,7 +80,7 @@ pub struct ReferenceQuestion {
 }
 
 /// An answer category.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferenceCategory {
@@ -91,7 +91,7 @@ pub struct ReferenceCategory {
 }
 
 /// A share as the publication gives it: a published aggregate, not an estimate.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PublishedShare {

@@ -20,7 +20,7 @@ use crate::privacy::model::codes::PrivacyError;
 
 /// The share for one question and group of a round of any shape, with its Wilson interval, or
 /// hidden.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupShare {
     /// The question.
@@ -42,7 +42,7 @@ pub struct GroupShare {
 }
 
 /// The change of one share between two rounds of any shape.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupShareChange {
     /// The question (its id in the later round).

@@ -25,7 +25,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 /// The comparison of the parties' answers to one checklist for one agreement.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistAlignment {
     /// The agreement.
@@ -54,7 +54,7 @@ pub struct ChecklistAlignment {
 }
 
 /// One party's session in a comparison.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlignmentColumn {
     /// The session.
@@ -76,7 +76,7 @@ pub struct AlignmentColumn {
 }
 
 /// One item of a comparison.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ItemAlignment {
     /// The item's position in the template (0-based), for template order.
@@ -128,7 +128,7 @@ impl ItemAlignment {
 }
 
 /// One party's answer to one item.
-#[derive(Clone, PartialEq, serde::Serialize)]
+#[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlignmentCell {
     /// The answer, if given (and fitting the item).
@@ -193,7 +193,7 @@ labels!(AlignmentStatus, "alignment_status" {
 });
 
 /// How many items have each status.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlignmentCounts {
     /// Aligned.

@@ -17,7 +17,7 @@ use crate::lifecycle::rule::{TransitionContext, TransitionRule};
 use crate::status::AgreementStatus;
 
 /// Where an agreement stands with its checklists before signing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistReadiness {
     /// The agreement.
@@ -31,7 +31,7 @@ pub struct ChecklistReadiness {
 }
 
 /// Progress on one required checklist.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequirementProgress {
     /// The template.
@@ -47,7 +47,7 @@ pub struct RequirementProgress {
 }
 
 /// One party's progress on a required checklist.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PartyProgress {
     /// The party.

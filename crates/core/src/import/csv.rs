@@ -248,7 +248,7 @@ impl CsvProblem {
 
 /// What reading a newcomers file gave: the households of every row without errors, and every
 /// problem found.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewcomersCsv {
     /// The households read, in file order (rows with errors left out).

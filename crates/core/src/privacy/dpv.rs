@@ -47,7 +47,9 @@ const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 const BB: &str = "urn:brobygger:dpv#";
 
 /// Consents and other legal bases read from a DPV document.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConsentRecords {
     /// The consents, in the document's order.

@@ -13,7 +13,7 @@ use crate::ids::AgreementId;
 use chrono::NaiveDate;
 
 /// A column of the matrix.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatrixParty {
     /// The party.
@@ -27,7 +27,7 @@ pub struct MatrixParty {
 }
 
 /// One cell: a party's roles on a task and who carries them.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatrixCell {
     /// The roles, in RACI order; empty when the party has no role on the task.
@@ -37,7 +37,7 @@ pub struct MatrixCell {
 }
 
 /// Who carries one role of a cell: a post (by title) or a named person (never by name).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CellCarrier {
     /// The role carried.
@@ -49,7 +49,7 @@ pub struct CellCarrier {
 }
 
 /// A row of the matrix: a task and one cell per party, in column order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatrixRow {
     /// The task.
@@ -59,7 +59,7 @@ pub struct MatrixRow {
 }
 
 /// The responsibility matrix of one version of an agreement.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoleMatrix {
     /// The agreement.

@@ -13,7 +13,7 @@ use crate::ids::{AgreementId, PersonId};
 use chrono::NaiveDate;
 
 /// A task as it appears in a matrix: its reference, key, name and whether it is statutory.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoleTask {
     /// The reference, as stored in assignments.

@@ -320,7 +320,7 @@ impl ChecklistTemplate {
 }
 
 /// One item as an app lists it, every text in one language.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistItemView {
     /// The section's id.
@@ -355,7 +355,7 @@ pub struct ChecklistItemView {
 }
 
 /// A value to pick, with its label.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistOptionView {
     /// The value as it is written in answers: a choice id, `yes`/`partly`/`no`/`not_relevant`,

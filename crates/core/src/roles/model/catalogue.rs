@@ -12,7 +12,7 @@ use crate::roles::model::codes::RolesCode;
 use std::sync::OnceLock;
 
 /// One task of the catalogue.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TaskDefinition {
