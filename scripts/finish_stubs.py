@@ -84,7 +84,7 @@ def main() -> None:
 
 
 DEF = re.compile(r"^(\s*)def (\w+)\((.*)\) -> (.*):$")
-TYPING = {"Any", "Final", "SupportsFloat", "SupportsIndex", "final", "Literal", "None"}
+TYPING = {"Any", "Final", "SupportsFloat", "SupportsIndex", "final", "Literal", "None", "True", "False"}
 ABC = {"Mapping", "Sequence", "Callable", "Iterable"}
 
 
@@ -150,8 +150,11 @@ def apply_types(stub: str) -> str:
                     p = f"{sp}{pname}: {ann}{default or ''}"
                 new_params.append(p)
             line = f"{indent}def {name}({','.join(new_params)}) -> {ret}:"
+            if q in stub_types.OVERLOADS:
+                used.add(q)
+                line = _overloads(indent, name, new_params, stub_types.OVERLOADS[q])
         out.append(line)
-    unused = sorted((set(stub_types.RETURNS) | set(stub_types.PARAMS)) - used)
+    unused = sorted((set(stub_types.RETURNS) | set(stub_types.PARAMS) | set(stub_types.OVERLOADS)) - used)
     if unused:
         sys.exit(f"scripts/stub_types.py entries that match no function: {unused}")
     stub = "\n".join(out)
@@ -163,7 +166,10 @@ def apply_types(stub: str) -> str:
         for n in line.split(",")
     }
     values = list(stub_types.RETURNS.values()) + list(stub_types.PARAMS.values())
-    names = {n for v in values for n in re.findall(r"[A-Za-z_]\w*", v)}
+    values += [t for _, variants in stub_types.OVERLOADS.values() for pair in variants for t in pair]
+    # dotted names (`pandas.DataFrame`) come from the modules imported below, not brobygger.types
+    names = {n for v in values for n in re.findall(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])", v)}
+    modules = sorted({m for v in values for m in re.findall(r"(?<![\w.])([a-z_]\w*)\.[A-Za-z_]", v)})
     ours = sorted(
         n for n in names
         if n[0].isupper() and n not in defined and n not in TYPING and n not in ABC
@@ -176,7 +182,53 @@ def apply_types(stub: str) -> str:
     stub = stub.replace("from datetime import", imports + "from datetime import", 1)
     if len(re.findall(r"\bAny\b", stub)) == 1:  # only the import is left
         stub = stub.replace("from typing import Any, ", "from typing import ", 1)
+    typing_names = [n for n in ("Literal", "TYPE_CHECKING", "overload") if _needs(stub, n, modules)]
+    if typing_names:
+        m = re.search(r"^from typing import ([^\n]*)$", stub, re.M)
+        if m is None:
+            sys.exit("generated stub has no `from typing import` line; has maturin changed?")
+        have = [n.strip() for n in m.group(1).split(",")]
+        merged = sorted(set(have) | set(typing_names))
+        stub = stub[: m.start()] + f"from typing import {', '.join(merged)}" + stub[m.end():]
+    if modules:
+        # Optional extras: a type checker reads their types; nothing imports them at runtime.
+        # Either may be missing (or pandas without pandas-stubs): the checker then sees `Any`
+        # there rather than an error in a file the user did not write.
+        ignore = "  # type: ignore[import-not-found, import-untyped, unused-ignore]"
+        block = "\nif TYPE_CHECKING:\n" + "".join(f"    import {m}{ignore}\n" for m in modules) + "\n"
+        m = re.search(r"^from typing import [^\n]*\n", stub, re.M)
+        assert m is not None
+        stub = stub[: m.end()] + block + stub[m.end():]
     return stub
+
+
+def _needs(stub: str, name: str, modules: list[str]) -> bool:
+    if name == "TYPE_CHECKING":
+        return bool(modules)
+    if name == "overload":
+        return "@overload" in stub
+    return re.search(rf"\b{name}\[", stub) is not None
+
+
+def _overloads(indent: str, name: str, params: list[str], spec: tuple[str, list[tuple[str, str]]]) -> str:
+    """One `@overload` per value of the flag `spec[0]`; the last keeps the docstring below."""
+    flag, variants = spec
+    defs = []
+    for i, (ann, ret) in enumerate(variants):
+        ps = []
+        found = False
+        for p in params:
+            pm = re.match(r"^(\s*)(\w+): ", p)
+            if pm and pm.group(2) == flag:
+                ps.append(f"{pm.group(1)}{flag}: {ann}")
+                found = True
+            else:
+                ps.append(p)
+        if not found:
+            sys.exit(f"scripts/stub_types.py OVERLOADS: {name} has no parameter {flag}")
+        end = ":" if i == len(variants) - 1 else ": ..."
+        defs.append(f"{indent}@overload\n{indent}def {name}({','.join(ps)}) -> {ret}{end}")
+    return "\n".join(defs)
 
 
 def _drop_incomplete(m: re.Match[str]) -> str:

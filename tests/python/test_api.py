@@ -182,6 +182,8 @@ FREE_NOT_EXPOSED = {
     "is_language_code": "used by validation", "language_name": "used in match explanations",
     "attribute_class": "used by the privacy gate", "is_sensitive": "used by the privacy gate",
     "class_of": "the schema's x-sensitivity, in dossier_schema_json", "field_classes": "as class_of",
+    "results_schema": "committed as schema/results.schema.json; Python has its types as brobygger.types TypedDicts (ADR 0068)",
+    "results_schema_json": "as results_schema",
     "parse_date": "Python passes datetime.date", "start_of_day": "Python passes datetime",
     "parse_date_arg": "every date argument takes a date or its text (convert.rs Date)",
     "parse_instant_arg": "every instant argument takes a datetime or its text (convert.rs Instant)",

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import ast
 import os
+import subprocess
 import sys
 import textwrap
 from datetime import date
+from pathlib import Path
 from typing import get_args
 
 import brobygger
@@ -16,12 +18,18 @@ import brobygger.types as t
 import pytest
 
 from runtime_types import problems
-from stub_exercise import ROOT, exercise, stub_functions
+from stub_exercise import ROOT, STUB, exercise, stub_functions
 
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import stub_types  # type: ignore[import-not-found]  # noqa: E402
 
 NS: dict[str, object] = {**vars(t), "Dossier": brobygger.Dossier}
+# The DataFrame returns name their module (`pandas.DataFrame`): checked where it is installed.
+for _frames in ("pandas", "polars"):
+    try:
+        NS[_frames] = __import__(_frames)
+    except ImportError:
+        pass
 
 # Table entries no call on the examples reaches, and why. Adding an entry here is a decision:
 # prefer giving stub_exercise.py the argument it needs.
@@ -30,27 +38,12 @@ NOT_EXERCISED: dict[str, str] = {
     "DossierRelationships.get": "the examples have no relationships",
     "DossierPrivacy.anonymise": "changes the dossier",
     "DossierPrivacy.anonymised": "needs a scope",
-    "DossierPrivacy.apply_retention": "changes the dossier",
     "DossierPrivacy.covering_basis": "needs a subject key",
-    "DossierPrivacy.import_dpv": "changes the dossier",
     "DossierPrivacy.release": "changes the dossier",
-    "DossierPrivacy.safe_table": "needs dimensions",
-    "DossierPrivacy.view_newcomer": "needs a viewer key",
     "DossierPrivacy.view_offer": "needs a viewer key",
     "DossierPrivacy.view_proposal": "needs a viewer key",
-    "DossierPrivacy.withdraw_consent": "changes the dossier",
     "DossierSurveys.compare": "needs two rounds",
     "DossierSurveys.share_changes": "needs two rounds",
-    "Store.apply": "the store writes to disk (tests/python/test_store.py)",
-    "Store.changes_since": "the store writes to disk",
-    "Store.erase": "the store writes to disk",
-    "Store.history": "the store writes to disk",
-    "Store.import_": "the store writes to disk",
-    "Store.log": "the store writes to disk",
-    "Store.log_of": "the store writes to disk",
-    "Store.update": "the store writes to disk",
-    "Store.verify": "the store writes to disk",
-    "Store.verify_intact": "the store writes to disk",
     "_assign_dense_typed": "takes a buffer (tests/python/test_scale.py)",
     "_match_tables": "takes profiles (tests/python/test_tables_engines.py)",
     "_empty_match_table": "private",
@@ -76,9 +69,51 @@ NOT_EXERCISED: dict[str, str] = {
 }
 
 
+def _store_values(tmp: Path) -> dict[str, list[object]]:
+    """What a store on disk returns, by `Store.function`: stub_exercise.py never writes."""
+    out: dict[str, list[object]] = {}
+    with brobygger.Store.open(tmp / "a.db") as a, brobygger.Store.open(tmp / "b.db") as b:
+        d = brobygger.Dossier.example("ikast-brande")
+        out["Store.import_"] = [a.import_(d, "coordinator-1"), b.import_(d, "coordinator-1")]
+        out["Store.update"] = [a.update("coordinator-1", "add_person", lambda x: x.add_person("Maren Holm", id="p-7x2k9q"))]
+        newcomer = d.cohorts[0]["newcomers"][0]["id"]
+        out["Store.erase"] = [a.erase("coordinator-1", date(2017, 1, 1), newcomer=newcomer)]
+        out["Store.log"] = [a.log(records=True)]
+        out["Store.log_of"] = [a.log_of("cohorts", d.cohorts[0]["id"], records=True)]
+        out["Store.history"] = [a.history("cohorts", d.cohorts[0]["id"], records=True)]
+        changes = a.changes_since(b.head())
+        out["Store.changes_since"] = [changes]
+        out["Store.apply"] = [b.apply(changes, "coordinator-2")]
+        out["Store.verify"] = [a.verify()]
+        out["Store.verify_intact"] = [b.verify_intact()]
+    return out
+
+
+def _privacy_values() -> dict[str, list[object]]:
+    """What the privacy calls that change a dossier return, each on a fresh example."""
+    def example() -> brobygger.Dossier:
+        return brobygger.Dossier.example("ikast-brande")
+
+    day = brobygger.example_reference_date("ikast-brande")
+    d = example()
+    cohort = d.cohorts[0]
+    data = d.to_dict()
+    data["privacy"]["consents"], data["privacy"]["bases"] = [], []
+    return {
+        "DossierPrivacy.withdraw_consent": [example().privacy.withdraw_consent(d.privacy.consents[0]["id"], day)],
+        "DossierPrivacy.apply_retention": [example().privacy.apply_retention(day)],
+        "DossierPrivacy.import_dpv": [brobygger.Dossier.from_dict(data).privacy.import_dpv(d.privacy.export_dpv(day))],
+        "DossierPrivacy.safe_table": [d.privacy.safe_table(cohort["id"], ["need"], day)],
+        "DossierPrivacy.view_newcomer": [d.privacy.view_newcomer(cohort["newcomers"][0]["id"], "coordinator", day)],
+    }
+
+
 @pytest.fixture(scope="module")
-def seen() -> dict[str, list[object]]:
-    return exercise()
+def seen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[object]]:
+    values = exercise()
+    for key, more in {**_store_values(tmp_path_factory.mktemp("store")), **_privacy_values()}.items():
+        values.setdefault(key, []).extend(more)
+    return values
 
 
 def test_every_value_fits_its_type_in_the_stub(seen: dict[str, list[object]]) -> None:
@@ -212,6 +247,71 @@ def test_the_tour_type_checks_without_any_leaking(tmp_path: object) -> None:
         "--disallow-any-expr",
     )
     assert code == 0, out
+
+
+def test_the_stub_types_dataframes_without_loading_pandas_or_polars() -> None:
+    stub = ast.parse(Path(STUB).read_text(encoding="utf-8"))
+    guarded = {
+        alias.name
+        for st in stub.body
+        if isinstance(st, ast.If) and ast.unparse(st.test) == "TYPE_CHECKING"
+        for imp in st.body
+        if isinstance(imp, ast.Import)
+        for alias in imp.names
+    }
+    assert guarded == {"pandas", "polars"}
+    top = {a.name for st in stub.body if isinstance(st, ast.Import) for a in st.names}
+    assert not top & {"pandas", "polars"}, "an unguarded DataFrame import"
+    returns = {k: ast.unparse(f.returns) for k, f in stub_functions().items() if f.returns is not None}
+    assert returns["MatchRun.to_pandas"] == "pandas.DataFrame"
+    assert returns["MatchRun.to_polars"] == "polars.DataFrame"
+    # the package and its types import, and work, where neither is installed
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["pandas"] = None
+        sys.modules["polars"] = None
+        import datetime, brobygger, brobygger.types
+        d = brobygger.Dossier.example("ikast-brande")
+        run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", datetime.date(2016, 4, 1))
+        try:
+            run.to_pandas()
+        except ImportError as e:
+            assert "brobygger[pandas]" in str(e), e
+        else:
+            raise AssertionError("to_pandas without pandas")
+        print(len(run.tables("en")))
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) > 0
+
+
+def test_mypy_sees_a_dataframe_and_the_store_s_records(tmp_path: object) -> None:
+    pytest.importorskip("pandas")
+    out, code = _mypy(
+        """
+        import brobygger
+        from datetime import date
+
+        d = brobygger.Dossier.example("ikast-brande")
+        run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", date(2016, 4, 1))
+        reveal_type(run.to_pandas())
+        store = brobygger.Store.open("s.db")
+        reveal_type(store.log())
+        reveal_type(store.log(records=True)[0]["seq"])
+        reveal_type(d.assessment.assess(d.to_dict()["agreements"][0]["id"], date(2017, 6, 30)).dimensions[0]["score"])
+        """,
+        tmp_path,
+    )
+    assert code == 0, out
+    lines = [line for line in out.splitlines() if "Revealed type" in line]
+    assert len(lines) == 4, out
+    assert "pandas.core.frame.DataFrame" in lines[0], out
+    assert "pandas.core.frame.DataFrame" in lines[1], out
+    assert lines[2].endswith('"int"'), out
+    assert lines[3].endswith('"int | None"'), out
 
 
 def test_date_is_still_a_date() -> None:

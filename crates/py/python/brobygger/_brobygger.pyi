@@ -4,10 +4,15 @@ Partnerships between municipalities and civil society receiving refugees.
 
 from _typeshed import SupportsGetItem
 from collections.abc import Callable, Mapping, Sequence
-from brobygger.types import ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlternativesDict, AmendmentDict, AnswerDict, AnswerSessionDict, AssignmentDict, CarrierDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, ConsentRecordDict, CsvTable, DemandGapDict, DepartmentDict, DossierDict, FormatName, GoalDict, GovernanceDict, IntroductionSetting, JsonDict, Lang, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MeetingForumDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, Objective, OfferDict, OfferRanking, OrganisationDict, OrganisationProfileDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProposalSide, Purpose, RelationshipDict, ResourceCommitmentDict, RetentionPolicyDict, RoleSplitDict, RuleDict, RuleSetDict, SensitiveUseDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithheldAttributeDict
+from brobygger.types import ActionItemStateDict, ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlignmentColumnDict, AlignmentCountsDict, AlternativesDict, AmendmentDict, AnalystExportDict, AnonymisationReportDict, AnswerDict, AnswerSessionDict, ApplyReportDict, AssessmentDict, AssignmentDict, AuditEventDict, CalendarEventDict, CarrierDict, ChainReportDict, ChangeSetDict, ChangeSummaryDict, CheckInfoDict, CheckResultDict, ChecklistItemViewDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, CohortViewDict, ConsentRecordDict, ConsentRecordsDict, CsvColumnDict, CsvTable, DemandGapDict, DepartmentDict, DimensionScoreDict, DirectoryAssociationDict, DirectoryDict, DirectoryHitDict, DisclosureDict, DossierDict, FormatName, GoalDict, GovernanceDict, GroupShareChangeDict, GroupShareDict, IntroductionSetting, ItemAlignmentDict, JsonDict, Lang, ManifestEntryDict, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MatchViewDict, MeetingForumDict, MeetingMinutesDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, NewcomerViewDict, NewcomersCsvDict, Objective, OfferDict, OfferRanking, OfferViewDict, OrganisationDict, OrganisationProfileDict, OutcomeCellDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProposalSide, Purpose, ReferenceSurveyDict, RelationshipDict, ReportSectionDict, RequirementProgressDict, ResourceCommitmentDict, RetentionOutcomeDict, RetentionPolicyDict, RetentionReportDict, RevisionDict, RoleMatrixDict, RoleSplitDict, RuleDict, RuleSetDict, SafeShareDict, SafeTableDict, SensitiveUseDict, ShareChangeDict, ShareEstimateDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TaskDefinitionDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithdrawalReportDict, WithheldAttributeDict
 from datetime import date, datetime
 from os import PathLike
-from typing import Any, Final, SupportsFloat, SupportsIndex, final
+from typing import Any, Final, Literal, SupportsFloat, SupportsIndex, TYPE_CHECKING, final, overload
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    import polars  # type: ignore[import-not-found, import-untyped, unused-ignore]
+
 SCHEMA_VERSION: Final[int]
 __version__: Final[str]
 
@@ -362,23 +367,23 @@ class Assessment:
         """
         The date the assessment is made as of.
         """
-    def check(self, /, code: str) -> Any:
+    def check(self, /, code: str) -> CheckResultDict | None:
         """
         One check's result by code (a dict as in `checks`), or None.
         """
     @property
-    def checks(self, /) -> list[JsonDict]:
+    def checks(self, /) -> list[CheckResultDict]:
         """
         Every check as a dict: `code`, `dimension`, `status`, `credit`, `weight`, `evidence`,
         `note`.
         """
-    def dimension(self, /, name: str) -> Any:
+    def dimension(self, /, name: str) -> DimensionScoreDict | None:
         """
         One dimension's score (a dict as in `dimensions`). Raises `InvalidInputError` for an
         unknown dimension.
         """
     @property
-    def dimensions(self, /) -> Any:
+    def dimensions(self, /) -> list[DimensionScoreDict]:
         """
         Every dimension as a dict: `dimension`, `score`, `band`, `met`, `applicable`,
         `not_assessed`, `reason` (`{"da", "en"}`).
@@ -423,7 +428,7 @@ class Assessment:
         """
         The agreement's title in the version judged.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> AssessmentDict:
         """
         The whole assessment as plain data, shaped like its JSON.
         """
@@ -431,13 +436,13 @@ class Assessment:
         """
         The assessment as JSON text.
         """
-    def to_pandas(self, /, table: str = "scores", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "scores", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`scores`, `checks` or `assessment_findings`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.scores_frame(a)` gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "scores", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "scores", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -499,7 +504,7 @@ class Calendar:
     def __len__(self, /) -> int: ...
     def __repr__(self, /) -> str: ...
     @property
-    def events(self, /) -> Any:
+    def events(self, /) -> list[CalendarEventDict]:
         """
         The events as dicts (`uid`, `kind`, `start`, `end`, `summary`, `description`,
         `location`, `categories`, `repeat`, `alarm`); times as `{"type": "day", "date": ...}` or
@@ -584,13 +589,13 @@ class ChecklistAlignment:
         The agreement.
         """
     @property
-    def columns(self, /) -> Any:
+    def columns(self, /) -> list[AlignmentColumnDict]:
         """
         One dict per party: `session`, `party`, `party_name`, `side`, `answered`, `total`,
         `submitted`.
         """
     @property
-    def counts(self, /) -> JsonDict:
+    def counts(self, /) -> AlignmentCountsDict:
         """
         How many items have each status, and `resolved` and `open_critical`, as a dict.
         """
@@ -605,7 +610,7 @@ class ChecklistAlignment:
         The findings, errors first.
         """
     @property
-    def items(self, /) -> Any:
+    def items(self, /) -> list[ItemAlignmentDict]:
         """
         One dict per item, critical divergences first: `item`, `text`, `status`, `score`,
         `critical`, `resolved`, `cells` (each party's answer), `resolution`, `source`, ...
@@ -639,13 +644,13 @@ class ChecklistAlignment:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
-    def to_pandas(self, /, table: str = "checklist", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "checklist", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`checklist`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.checklist_frame(a)` gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "checklist", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "checklist", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -675,7 +680,7 @@ class ChecklistReadiness:
         Whether nothing about checklists blocks signing.
         """
     @property
-    def requirements(self, /) -> Any:
+    def requirements(self, /) -> list[RequirementProgressDict]:
         """
         Each required checklist with each party's progress, as dicts.
         """
@@ -724,7 +729,7 @@ class ChecklistTemplate:
         """
         The number of items.
         """
-    def items(self, /, lang: Lang = "da") -> Any:
+    def items(self, /, lang: Lang = "da") -> list[ChecklistItemViewDict]:
         """
         The items as an app lists them, every text in `lang`: dicts with `section`,
         `section_title`, `item`, `text`, `guidance`, `kind`, `options` (`value`, `label`),
@@ -831,7 +836,7 @@ class Directory:
         Jupyter: the register as HTML in `bb.options.lang`.
         """
     @property
-    def associations(self, /) -> Any:
+    def associations(self, /) -> list[DirectoryAssociationDict]:
         """
         The associations, as dicts shaped like the core's `DirectoryAssociation`.
         """
@@ -851,7 +856,7 @@ class Directory:
         """
         The register as Markdown.
         """
-    def search(self, /, query: str | Mapping[str, object] | None = None) -> Any:
+    def search(self, /, query: str | Mapping[str, object] | None = None) -> list[DirectoryHitDict]:
         """
         The associations matching `query` (free text, or a dict of filters), best first.
         """
@@ -864,17 +869,17 @@ class Directory:
         """
         The register as the municipality's spreadsheet (`;`-separated CSV text).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> DirectoryDict:
         """
         The register as plain Python data.
         """
-    def to_pandas(self, /, table: str = "directory", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "directory", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`directory` or `directory_offers`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.frame(d.tables(lang), "directory", lang)` gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "directory", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "directory", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -1148,7 +1153,7 @@ class DossierAssessment:
         side by side unless `sections` (a list of dicts, see `report_sections`) fill a slot
         instead. Raises the errors of `assess`, and `InvalidInputError` for bad sections.
         """
-    def report_sections(self, /, agreement: str, as_of: date | str) -> Any:
+    def report_sections(self, /, agreement: str, as_of: date | str) -> list[ReportSectionDict]:
         """
         What a report shows in its role-split and checklist slots unless `sections` are given:
         a list of dicts shaped like `sections` (the role matrix as a heat map, the checklists
@@ -1275,7 +1280,7 @@ class DossierDirectory:
         """
         The HSDS export as JSON text (a list of organizations), ready to publish.
         """
-    def search(self, /, query: str | Mapping[str, object] | None = None, as_of: date | str | None = None, listed_only: bool = False) -> Any:
+    def search(self, /, query: str | Mapping[str, object] | None = None, as_of: date | str | None = None, listed_only: bool = False) -> list[DirectoryHitDict]:
         """
         The associations matching `query` (free text, or a dict of filters), best first, each a
         dict `{"association", "score", "matched"}` with the offers narrowed to those that pass.
@@ -1319,7 +1324,7 @@ class DossierMatching:
         """
         Stores a run; raises if its id is taken or it refers to unknown records.
         """
-    def cohort_view(self, /, cohort: str, on: date | str) -> Any:
+    def cohort_view(self, /, cohort: str, on: date | str) -> CohortViewDict:
         """
         The evaluator's view of a cohort on `on`, as a dict.
         """
@@ -1432,21 +1437,21 @@ class DossierPrivacy:
         """
         Adds a retention policy (a dict).
         """
-    def analyst_export(self, /, cohort: str, on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def analyst_export(self, /, cohort: str, on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> AnalystExportDict:
         """
         The standard tables about a cohort for analysts, with their manifest, as a dict.
         """
-    def anonymise(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> JsonDict:
+    def anonymise(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None, policy: str | None = None) -> AnonymisationReportDict:
         """
         Anonymises the records in `scope` (a dict: `{"type": "everyone"}`, `{"type": "cohort",
         "cohort": ...}`, `{"type": "newcomers", "newcomers": [...]}`, `{"type": "people",
         "people": [...]}`) in place, with cascade; returns the counts.
         """
-    def anonymised(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, JsonDict]:
+    def anonymised(self, /, scope: Mapping[str, object], on: date | str, min_area_households: SupportsIndex = 5, key: PseudonymKey | None = None) -> tuple[Dossier, AnonymisationReportDict]:
         """
         An anonymised copy of the dossier (this one is unchanged) and the counts.
         """
-    def apply_retention(self, /, on: date | str) -> Any:
+    def apply_retention(self, /, on: date | str) -> RetentionOutcomeDict:
         """
         Deletes and anonymises everything due on `on`; returns what was done, as a dict.
         """
@@ -1479,7 +1484,7 @@ class DossierPrivacy:
         The consents and other legal bases as W3C DPV consent records after ISO/IEC TS 27560
         (JSON-LD text), each consent's status as of `as_of`; subjects by pseudonymous key only.
         """
-    def import_dpv(self, /, text: str) -> Any:
+    def import_dpv(self, /, text: str) -> ConsentRecordsDict:
         """
         Adds the consents and bases of a DPV document (``export_dpv``'s JSON-LD text), all or
         nothing; returns what was added (a dict: ``consents``, ``bases``). Raises
@@ -1487,7 +1492,7 @@ class DossierPrivacy:
         `UnsupportedVersionError` or `InvalidInputError` (codes ``privacy.dpv_*``) for a bad
         document.
         """
-    def manifest(self, /, start: date | str | None = None, until: date | str | None = None) -> Any:
+    def manifest(self, /, start: date | str | None = None, until: date | str | None = None) -> list[ManifestEntryDict]:
         """
         Every recorded release from `start` up to (not including) `until`: a list of dicts with
         `at`, `subject`, `recipient`, `fields`, `purpose`, `basis`, `reason`.
@@ -1513,7 +1518,7 @@ class DossierPrivacy:
         """
         Proposes every match of a stored run, all or nothing; returns the new ids.
         """
-    def release(self, /, proposal: str, at: datetime | str, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> Any:
+    def release(self, /, proposal: str, at: datetime | str, to_volunteer: SupportsGetItem[int, str] = ..., to_household: SupportsGetItem[int, str] = ..., by: str | None = None) -> list[DisclosureDict]:
         """
         Releases contact details after both sides accepted: the household's `to_volunteer`
         fields and the volunteer's `to_household` fields (`"name"`, `"phone"`, `"email"`,
@@ -1524,7 +1529,7 @@ class DossierPrivacy:
         """
         The retention policies as dicts.
         """
-    def retention_report(self, /, on: date | str) -> Any:
+    def retention_report(self, /, on: date | str) -> RetentionReportDict:
         """
         What the retention policies make due on `on` (`items`, `findings`), as a dict.
         """
@@ -1533,12 +1538,12 @@ class DossierPrivacy:
         The privacy review on `on`: households without a basis for matching, sensitive data
         nothing covers, consents lapsing within `warn_days`, lapsed proposals, retention due.
         """
-    def safe_survey_results(self, /, survey: str, min_cell: SupportsIndex | None = None) -> Any:
+    def safe_survey_results(self, /, survey: str, min_cell: SupportsIndex | None = None) -> list[SafeShareDict]:
         """
         A survey round's shares with groups under `min_cell` respondents hidden (and the ones
         that would reveal them), as dicts.
         """
-    def safe_table(self, /, cohort: str, by: Sequence[AggregateDimension], on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> Any:
+    def safe_table(self, /, cohort: str, by: Sequence[AggregateDimension], on: date | str, run: str | None = None, min_cell: SupportsIndex | None = None) -> SafeTableDict:
         """
         One table of household counts by one or two dimensions (`"arrival_quarter"`, `"area"`,
         `"need"`, `"language"`, `"household_size"`, `"children"`, `"match_outcome"`,
@@ -1549,22 +1554,22 @@ class DossierPrivacy:
         Every privacy record as a dict (`consents`, `bases`, `proposals`, `retention`,
         `anonymisations`).
         """
-    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
+    def view_newcomer(self, /, newcomer: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> NewcomerViewDict:
         """
         A household as `viewer` (`"municipal_caseworker"`, `"coordinator"`, `"analyst"` or
         `"volunteer:<offer id>"`) may see it on `on`, as a dict (`newcomer`, `fields`,
         `withheld`). Analysts get `key`'s pseudonym as the id.
         """
-    def view_offer(self, /, offer: str, viewer_key: str, on: date | str) -> Any:
+    def view_offer(self, /, offer: str, viewer_key: str, on: date | str) -> OfferViewDict:
         """
         An offer as `viewer` may see it on `on`, as a dict.
         """
-    def view_proposal(self, /, proposal: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> Any:
+    def view_proposal(self, /, proposal: str, viewer_key: str, on: date | str, key: PseudonymKey | None = None) -> MatchViewDict:
         """
         A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
         `shared`, `released`, `fields`).
         """
-    def withdraw_consent(self, /, consent: Mapping[str, object], on: date | str) -> Any:
+    def withdraw_consent(self, /, consent: Mapping[str, object], on: date | str) -> WithdrawalReportDict:
         """
         Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
         `dependent_runs`, `findings` as dicts).
@@ -1652,7 +1657,7 @@ class DossierSurveys:
         Adds a survey round (a dict shaped like the file). Raises `ValidationError` with every
         problem, or `InvalidInputError`; nothing changes then.
         """
-    def compare(self, /, before: str, after: str) -> Any:
+    def compare(self, /, before: str, after: str) -> list[ShareChangeDict]:
         """
         The change of every share from round `before` to round `after`, as dicts with
         `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
@@ -1669,7 +1674,7 @@ class DossierSurveys:
         Adds one respondent's answers (`{question_id: "agree", ...}`) to a round's counts for
         `group` (`"volunteer"`, `"municipal_staff"`, `"newcomer"`), all or nothing.
         """
-    def results(self, /, survey: str) -> Any:
+    def results(self, /, survey: str) -> list[ShareEstimateDict]:
         """
         Every share of a round as dicts: `question`, `group` (None for everyone), `positive`,
         `respondents`, `share`, `interval` (`{"low", "high"}`), `reference` (the LBB figure).
@@ -1682,12 +1687,12 @@ class DossierSurveys:
         """
         The rounds about `agreement`, oldest first, as dicts.
         """
-    def share_changes(self, /, before: str, after: str) -> Any:
+    def share_changes(self, /, before: str, after: str) -> list[GroupShareChangeDict]:
         """
         The change of every share from round `before` to round `after` by the shape's groups,
         as dicts with `before`, `after`, `change`, `interval` (Newcombe) and `significant`.
         """
-    def shares(self, /, survey: str, min_cell: SupportsIndex = 5) -> Any:
+    def shares(self, /, survey: str, min_cell: SupportsIndex = 5) -> list[GroupShareDict]:
         """
         Every share of a round of any shape as dicts: `question`, `group` (the shape's group id;
         None for everyone), `respondents`, `positive`, `share`, `interval`, `reference` (the
@@ -1915,13 +1920,13 @@ class MatchRun:
         """
         The run as plain Python data.
         """
-    def to_pandas(self, /, table: str = "matches", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "matches", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`matches`, `match_rules`, `unmatched`, `unmet_demand`, `alternatives` or `why_not`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.matches_frame(run)` and the other match frames gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "matches", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "matches", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -1968,7 +1973,7 @@ class Minutes:
         """
         The Markdown minutes in `bb.options.lang`, for Jupyter.
         """
-    def action_items(self, /) -> Any:
+    def action_items(self, /) -> list[ActionItemStateDict]:
         """
         Every action item, meeting by meeting, as dicts.
         """
@@ -1978,7 +1983,7 @@ class Minutes:
         The day the action items are judged on.
         """
     @property
-    def meetings(self, /) -> Any:
+    def meetings(self, /) -> list[MeetingMinutesDict]:
         """
         The meetings, oldest first, as dicts: `agreement`, `forum`, `forum_name`, `held_on`,
         `agenda`, `decisions`, `action_items` (each `what`, `owner`, `owner_name`, `due`,
@@ -2099,7 +2104,7 @@ class OutcomeView:
         Jupyter: the view as HTML in `bb.options.lang`.
         """
     @property
-    def cells(self, /) -> Any:
+    def cells(self, /) -> list[OutcomeCellDict]:
         """
         The cells as dicts (`grouping`, `timing`, `measure`, `households`, `with_outcome`,
         `share`, `suppression`).
@@ -2117,13 +2122,13 @@ class OutcomeView:
         """
         The view as plain Python data.
         """
-    def to_pandas(self, /, table: str = "outcomes", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "outcomes", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`outcomes`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.frame(view.tables(lang), "outcomes", lang)` gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "outcomes", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "outcomes", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -2456,17 +2461,17 @@ class RoleMatrix:
         """
         The tasks, in row order.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> RoleMatrixDict:
         """
         The value as plain Python data (dicts and lists), shaped like the JSON file.
         """
-    def to_pandas(self, /, table: str = "role_matrix", lang: Lang | None = None) -> Any:
+    def to_pandas(self, /, table: str = "role_matrix", lang: Lang | None = None) -> pandas.DataFrame:
         """
         The table `table` (`role_matrix`) as a pandas DataFrame with one dtype per column, texts in
         `lang` (default `bb.options.lang`): what `bb.role_matrix_frame(m)` gives. Needs pandas
         (`pip install 'brobygger[pandas]'`).
         """
-    def to_polars(self, /, table: str = "role_matrix", lang: Lang | None = None) -> Any:
+    def to_polars(self, /, table: str = "role_matrix", lang: Lang | None = None) -> polars.DataFrame:
         """
         The table `table` as a polars DataFrame (the same rows and columns as `to_pandas`, one
         polars type per column). Needs polars (`pip install polars`).
@@ -2768,13 +2773,13 @@ class Store:
     def __enter__(self, /) -> Store: ...
     def __exit__(self, /, *_args) -> bool: ...
     def __repr__(self, /) -> str: ...
-    def apply(self, /, changes: str | Mapping[str, object], actor: str, operation: str = "apply") -> Any:
+    def apply(self, /, changes: str | Mapping[str, object], actor: str, operation: str = "apply") -> ApplyReportDict:
         """
         Applies another copy's changes (a dict from `changes_since`, or its JSON text). Returns
         ``applied``, ``unchanged`` and ``conflicts`` (entities both copies changed differently;
         this copy kept its own). Applying the same changes twice changes nothing.
         """
-    def changes_since(self, /, since: SupportsIndex) -> Any:
+    def changes_since(self, /, since: SupportsIndex) -> ChangeSetDict:
         """
         The changes made after audit event `since`, as a change file's data (a dict; write it
         with ``json.dump``): apply it to another copy with `apply`.
@@ -2788,7 +2793,7 @@ class Store:
         """
         The dossier as it is now (a copy: change the store with `update`).
         """
-    def erase(self, /, actor: str, on: date | str, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> Any:
+    def erase(self, /, actor: str, on: date | str, newcomer: str | None = None, person: str | None = None, operation: str = "erase") -> ChangeSummaryDict:
         """
         Erases one newcomer household (`newcomer=`) or one person (`person=`) as of `on` (GDPR
         art. 17): anonymised in the current dossier with cascade, every earlier version naming
@@ -2802,14 +2807,19 @@ class Store:
         """
         The number of the last audit event (0 for a new store).
         """
-    def history(self, /, collection: str, id: str, *, records: bool = False) -> Any:
+    @overload
+    def history(self, /, collection: str, id: str, *, records: Literal[False] = False) -> pandas.DataFrame: ...
+    @overload
+    def history(self, /, collection: str, id: str, *, records: Literal[True]) -> list[RevisionDict]: ...
+    @overload
+    def history(self, /, collection: str, id: str, *, records: bool = False) -> pandas.DataFrame | list[RevisionDict]:
         """
         Every stored version of one entity, oldest first, as a pandas DataFrame (the core's
         ``history`` table): ``seq``, ``at``, ``actor``, ``operation``, ``action`` and ``json``
         (the entity after the change; None after a deletion or once erased). ``records=True``
         gives a list of dicts with the same keys.
         """
-    def import_(self, /, dossier: Dossier, actor: str, operation: str = "import") -> Any:
+    def import_(self, /, dossier: Dossier, actor: str, operation: str = "import") -> ChangeSummaryDict:
         """
         Puts `dossier` in the store, replacing what it held; every entity that is new, changed or
         gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
@@ -2820,7 +2830,12 @@ class Store:
         """
         Whether the store holds no dossier yet.
         """
-    def log(self, /, *, records: bool = False) -> Any:
+    @overload
+    def log(self, /, *, records: Literal[False] = False) -> pandas.DataFrame: ...
+    @overload
+    def log(self, /, *, records: Literal[True]) -> list[AuditEventDict]: ...
+    @overload
+    def log(self, /, *, records: bool = False) -> pandas.DataFrame | list[AuditEventDict]:
         """
         The audit trail, oldest first, as a pandas DataFrame (the core's ``audit_log`` table):
         columns ``seq``, ``at`` (UTC, RFC 3339), ``actor``, ``operation``, ``collection``,
@@ -2828,7 +2843,12 @@ class Store:
         ``prev_hash``, ``hash``. ``records=True`` gives the same events as a list of dicts
         (without pandas).
         """
-    def log_of(self, /, collection: str, id: str, *, records: bool = False) -> Any:
+    @overload
+    def log_of(self, /, collection: str, id: str, *, records: Literal[False] = False) -> pandas.DataFrame: ...
+    @overload
+    def log_of(self, /, collection: str, id: str, *, records: Literal[True]) -> list[AuditEventDict]: ...
+    @overload
+    def log_of(self, /, collection: str, id: str, *, records: bool = False) -> pandas.DataFrame | list[AuditEventDict]:
         """
         The audit events about one entity (`collection`, e.g. ``"agreements"``, and its id), as
         `log` gives them (a DataFrame, or dicts with ``records=True``).
@@ -2852,20 +2872,20 @@ class Store:
         """
         The schema version of the file.
         """
-    def update(self, /, actor: str, operation: str, change: Callable[[Dossier], object]) -> Any:
+    def update(self, /, actor: str, operation: str, change: Callable[[Dossier], object]) -> ChangeSummaryDict:
         """
         Changes the dossier with `change`, a function that takes the current `Dossier` and
         changes it (``lambda d: d.lifecycle.transition(...)``). All or nothing: when it raises,
         nothing is stored and the exception comes through as it was. Waits for other writers
         first, so it always works on the latest dossier. Returns what changed (as `import_`).
         """
-    def verify(self, /) -> JsonDict:
+    def verify(self, /) -> ChainReportDict:
         """
         Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
         intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
         ``history_tampered`` or ``truncated``, and the event numbers).
         """
-    def verify_intact(self, /) -> JsonDict:
+    def verify_intact(self, /) -> ChainReportDict:
         """
         `verify` as an exception: the report when the trail is intact; raises
         `InvalidInputError` with code ``store.tampered`` otherwise.
@@ -2972,13 +2992,13 @@ def assess_many(dossiers: SupportsGetItem[int, Dossier], as_of: date | str) -> l
     at the same time.
     """
 
-def assessment_catalogue() -> Any:
+def assessment_catalogue() -> list[CheckInfoDict]:
     """
     Every check of the assessment as dicts (code, dimension, severity, weight, basis, source,
     title, advice, external sources and prefixes).
     """
 
-def check_newcomers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> Any:
+def check_newcomers_csv(data: str | bytes, *, file_name: str | None = None, ignore_unknown_columns: bool = False) -> NewcomersCsvDict:
     """
     Reads newcomers CSV text or bytes and never raises for the data: a dict with `newcomers`
     (the rows without errors), `problems` (every problem with `code`, `severity`, `file`, `line`,
@@ -3020,7 +3040,7 @@ def compare_with_national(answers: Mapping[str, object]) -> list[JsonDict]:
     `InvalidInputError` for an unknown question or category.
     """
 
-def csv_columns(table: CsvTable) -> Any:
+def csv_columns(table: CsvTable) -> list[CsvColumnDict]:
     """
     The documented columns of `"newcomers"` or `"offers"` files, as dicts (`name`, `required`,
     `field`, `sensitivity`, `format`, `example`, `quoted_in_problems`).
@@ -3097,7 +3117,7 @@ def introductions_table(dossier: Dossier, cohort: str, on: date | str, lang: Lan
     dict: what `introductions_frame` reads.
     """
 
-def kl_2015() -> Any:
+def kl_2015() -> ReferenceSurveyDict:
     """
     KL's 2015 survey of the municipalities as published (seed 000): a dict with `id`, `title`,
     `published_on`, `population`, `respondents` (None: the source gives no n) and `questions`,
@@ -3206,7 +3226,7 @@ def offers_to_xlsx(offers: Sequence[Mapping[str, object]], lang: Lang | None = N
     Offers as an `.xlsx` workbook (bytes); as `newcomers_to_xlsx`.
     """
 
-def read_dpv(text: str) -> JsonDict:
+def read_dpv(text: str) -> ConsentRecordsDict:
     """
     Reads the consents and bases of a DPV document (JSON-LD text, as ``export_dpv`` writes it)
     without a dossier: a dict with ``consents`` and ``bases``, as the dossier holds them.
@@ -3270,7 +3290,7 @@ def table_names() -> list[str]:
     The name of every result table the library makes.
     """
 
-def task_catalogue() -> Any:
+def task_catalogue() -> list[TaskDefinitionDict]:
     """
     The built-in task catalogue: statutory municipal duties first, then typical shared tasks,
     as dicts `{"id", "name": {"da", "en"}, "description", "statutory", "typical_department",
