@@ -29,7 +29,7 @@ from brobygger.types import Lang
 try:
     import pandas as pd
 except ImportError:  # the plain-text path below
-    pd = None
+    pd = None  # type: ignore[assignment, unused-ignore]  # the module or None: every use checks
 
 _ARG = sys.argv[1] if len(sys.argv) > 1 else "en"
 if _ARG not in ("da", "en"):

@@ -223,6 +223,7 @@ PARAMS: dict[str, str] = {
     "DossierPrivacy.accept(side)": "ProposalSide",
     "DossierPrivacy.decline(side)": "ProposalSide",
     "DossierPrivacy.safe_table(by)": "Sequence[AggregateDimension]",
+    "DossierPrivacy.withdraw_consent(consent)": "str",
     # plain data in
     "*.from_dict(data)": PLAIN,
     "*(newcomers)": "Sequence[Mapping[str, object]]",

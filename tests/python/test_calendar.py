@@ -94,15 +94,18 @@ def test_an_independent_parser_reads_every_file_as_the_library_does(name: str, l
             occ = _occurrences(theirs, 12)
             # The series starts on the event's own day: DTSTART is its first occurrence.
             assert occ and occ[0] == _as_datetime(start)
-            until = ours["repeat"].get("until")
+            repeat = ours["repeat"]
+            assert repeat is not None, "an RRULE comes from a repeat rule"
+            until = repeat.get("until")
             for o in occ:
                 if until:
                     assert o.date() <= dt.date.fromisoformat(until)
-                if ours["kind"] == "routine" and ours["repeat"]["frequency"] != "daily":
+                if ours["kind"] == "routine" and repeat["frequency"] != "daily":
                     assert o.weekday() < 5, "fixed meetings fall on working days"
-        if ours.get("alarm"):
+        our_alarm = ours.get("alarm")
+        if our_alarm:
             alarm = next(iter(theirs.walk("VALARM")))
-            assert alarm.decoded("TRIGGER") == -dt.timedelta(days=ours["alarm"]["days_before"])
+            assert alarm.decoded("TRIGGER") == -dt.timedelta(days=our_alarm["days_before"])
     assert bb.read_ics(ics) == cal
 
 

@@ -48,7 +48,8 @@ def test_the_register_as_of_a_day_and_its_tables() -> None:
     register = d.directory.build(as_of=dt.date(2017, 8, 1))
     assert len(register) == 2
     lawan = next(a for a in register.associations if a["organisation"] == LAWAN)
-    assert lawan["contact_post"]["vacant"] is False
+    contact = lawan["contact_post"]
+    assert contact is not None and contact["vacant"] is False
     assert d.directory.build(listed_only=True) == d.directory.build(listed_only=True)
     tables = {t["name"]: t for t in register.tables("da")}
     assert set(tables) == {"directory", "directory_offers"}

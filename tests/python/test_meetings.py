@@ -38,7 +38,7 @@ def test_overdue_items_reach_the_reminders_the_assessment_and_the_calendar() -> 
     assert [(r["state"], r["due_on"]) for r in items] == [("overdue", "2017-02-01"), ("due", "2017-08-15")]
     a = d.assessment.assess("aalborg-lbb", ON)
     check = a.check("assessment.overdue_action_items")
-    assert check["credit"] == 0.5
+    assert check is not None and check["credit"] == 0.5
     f = next(f for f in a.findings if f.code == "assessment.overdue_action_items")
     assert f.path == "agreements[0].meetings[1].action_items[1]"
     assert f.finding.citation == '001 "Handling i fokus"'

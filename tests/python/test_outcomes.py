@@ -41,6 +41,7 @@ def test_the_view_hides_every_cell_that_could_single_out_a_household() -> None:
     assert len(view.cells) == 32
     for c in view.cells:
         if c["households"]:
+            assert c["with_outcome"] is not None
             assert c["with_outcome"] >= 5 and c["households"] - c["with_outcome"] >= 5
     table = view.tables("da")[0]
     assert table["name"] == "outcomes" and len(table["rows"]) == 32

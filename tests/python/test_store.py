@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def log_digest(store: bb.Store) -> list[dict[str, Any]]:
     keys = ("seq", "actor", "operation", "collection", "entity", "action", "fields", "digest")
-    return [{k: e[k] for k in keys} for e in store.log(records=True)]
+    return [{k: v for k, v in e.items() if k in keys} for e in store.log(records=True)]
 
 
 def add_maren(d: bb.Dossier) -> None:

@@ -29,7 +29,8 @@ def test_a_round_of_the_municipalities_sits_beside_kls_shares() -> None:
         d.surveys.record_answers("region-2017", "municipality", {"housing_placement": category})
     [everyone] = [s for s in d.surveys.shares("region-2017") if s["group"] is None]
     assert (everyone["positive"], everyone["respondents"], everyone["reference"]) == (8, 11, 0.76)
-    assert everyone["interval"]["low"] < 0.76 < everyone["interval"]["high"]
+    interval = everyone["interval"]
+    assert interval is not None and interval["low"] < 0.76 < interval["high"]
     assert all(s["share"] is None for s in d.surveys.shares("region-2017", min_cell=12))
     with pytest.raises(bb.InvalidInputError):
         d.surveys.record_answers("region-2017", "volunteer", {"housing_placement": "high"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -62,7 +63,7 @@ def _file(case: dict[str, Any], key: str) -> Path:
     return VECTORS / name
 
 
-def _block(b: dict[str, Any]) -> dict[str, Any]:
+def _block(b: Mapping[str, Any]) -> dict[str, Any]:
     kind = b["type"]
     size = {"bullets": "items", "table": "rows"}.get(kind)
     return {

@@ -1569,7 +1569,7 @@ class DossierPrivacy:
         A proposal as `viewer` may see it on `on`, as a dict (`state`, `score`, `explanation`,
         `shared`, `released`, `fields`).
         """
-    def withdraw_consent(self, /, consent: Mapping[str, object], on: date | str) -> WithdrawalReportDict:
+    def withdraw_consent(self, /, consent: str, on: date | str) -> WithdrawalReportDict:
         """
         Withdraws a consent from `on`; returns what depended on it (`closed_proposals`,
         `dependent_runs`, `findings` as dicts).
