@@ -128,6 +128,14 @@ def __getattr__(name: str) -> Any:
 """
 
 
+FRAMES_SHIM = """\"\"\"A stand-in for {0}, which is not installed here (docs only).\"\"\"
+
+
+class DataFrame:
+    \"\"\"A {0} DataFrame.\"\"\"
+"""
+
+
 def build_python(out: Path) -> int:
     """The Python reference by pdoc over the installed package, its types from the committed stub.
 
@@ -148,6 +156,14 @@ def build_python(out: Path) -> int:
         pkg.mkdir()
         (stage / "_typeshed").mkdir()
         (stage / "_typeshed/__init__.py").write_text(TYPESHED_SHIM, encoding="utf-8")
+        # The stub names pandas' and polars' DataFrame under `if TYPE_CHECKING:`, which pdoc
+        # runs: a stand-in for one that is not installed, so its types still read as text.
+        import importlib.util
+
+        for frames in ("pandas", "polars"):
+            if importlib.util.find_spec(frames) is None:
+                (stage / frames).mkdir()
+                (stage / frames / "__init__.py").write_text(FRAMES_SHIM.format(frames), encoding="utf-8")
         stub = "from __future__ import annotations\n" + (src / "_brobygger.pyi").read_text(encoding="utf-8")
         for f in src.iterdir():
             if f.name != "_brobygger.pyi" and f.name != "__pycache__":
@@ -156,8 +172,6 @@ def build_python(out: Path) -> int:
         (pkg / "__init__.pyi").write_text(stub, encoding="utf-8")
         env = dict(__import__("os").environ, PYTHONPATH=str(stage))
         # The pure-Python modules; the engines' only where their engine is installed.
-        import importlib.util
-
         modules = ["brobygger"] + [f"brobygger.{m}" for m in ("tables", "frames", "tabular", "scale", "display")]
         modules += [f"brobygger.{m}" for m, dep in (("dask", "dask"), ("spark", "pyspark"))
                     if importlib.util.find_spec(dep) is not None]
