@@ -75,21 +75,25 @@ pub(crate) fn lift_instant(
 /// two-digit year is refused rather than guessed (1916 or 2016).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    [("%Y-%m-%d", '-', true), ("%d-%m-%Y", '-', false), ("%d.%m.%Y", '.', false)]
-        .iter()
-        .find_map(|&(f, sep, year_first)| {
-            // chrono writes years outside 0-9999 with a sign (`-0044-03-15`, `+10000-01-01`).
-            let year = if year_first {
-                s.strip_prefix(['+', '-']).unwrap_or(s).split(sep).next()
-            } else {
-                s.rsplit(sep).next()
-            }?;
-            let digits = year.strip_prefix(['+', '-']).unwrap_or(year);
-            if digits.len() < 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            NaiveDate::parse_from_str(s, f).ok()
-        })
+    [
+        ("%Y-%m-%d", '-', true),
+        ("%d-%m-%Y", '-', false),
+        ("%d.%m.%Y", '.', false),
+    ]
+    .iter()
+    .find_map(|&(f, sep, year_first)| {
+        // chrono writes years outside 0-9999 with a sign (`-0044-03-15`, `+10000-01-01`).
+        let year = if year_first {
+            s.strip_prefix(['+', '-']).unwrap_or(s).split(sep).next()
+        } else {
+            s.rsplit(sep).next()
+        }?;
+        let digits = year.strip_prefix(['+', '-']).unwrap_or(year);
+        if digits.len() < 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, f).ok()
+    })
 }
 
 /// Midnight UTC at the start of `date`, for recording day-precision events as instants.
@@ -143,7 +147,15 @@ mod tests {
         for s in ["2024-04-01", "01-04-2024", "01.04.2024", " 2024-04-01 "] {
             assert_eq!(parse_date_arg(s, "as_of").ok(), d, "{s}");
         }
-        for s in ["2024-02-30", "april", "", "2024/04/01", "01-04-24", "01.04.24", "24-04-01"] {
+        for s in [
+            "2024-02-30",
+            "april",
+            "",
+            "2024/04/01",
+            "01-04-24",
+            "01.04.24",
+            "24-04-01",
+        ] {
             let e = parse_date_arg(s, "as_of")
                 .err()
                 .map(|e| (e.code(), e.to_string()));
