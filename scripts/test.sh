@@ -11,6 +11,17 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export RUST_BACKTRACE=0
+# No incremental caches: they doubled the workspace crates' share of target/ (4.4 GB on a cold
+# run) and a cold CI build gains nothing from them. Set CARGO_INCREMENTAL=1 to keep them.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+
+# The disk this run has, said first: the cold run writes ~12 GB (target/, build/, .venv/,
+# .tools/), and running out shows as a cascade of unrelated-looking failures.
+free_gb=$(df -Pk . | awk 'NR == 2 { printf "%d", $4 / 1048576 }')
+echo "disk: ${free_gb} GB free here; a cold run needs about 12 GB"
+if [ "${free_gb:-0}" -lt 12 ]; then
+  echo "WARNING: less free disk than a cold run needs; expect 'No space left on device' below"
+fi
 
 scripts/setup.sh || { echo "SUMMARY: FAILED (setup)"; exit 1; }
 
@@ -168,6 +179,7 @@ step "dist: the manylinux wheel installs and runs without a compiler" dist_wheel
 step "dist: a Kotlin app runs on the JAR alone" dist_jar
 
 printf '\n== Results\n'
+echo "  disk used by this run: $(du -sch target build .venv .tools 2>/dev/null | tail -1 | cut -f1) (target/, build/, .venv/, .tools/)"
 printf '  %s\n' "${RESULTS[@]}"
 if [ "$FAILED" = 0 ]; then
   echo "SUMMARY: ALL PASSED (rust, python, kotlin, swift, guide) in ${SECONDS}s"

@@ -177,7 +177,40 @@ fn summary(s: &ChangeSummary, lang: Lang) -> String {
     )
 }
 
+/// Refuses `-` as a store before SQLite would create a file of that name.
+fn store_file(store: &Path) -> Result<(), Failure> {
+    if inputs::is_dash(store) {
+        return Err(inputs::bad_input(
+            brobygger::UsageCode::StoreIsStream,
+            "store",
+            "a store is a file: - (standard input or output) cannot hold one; give the store file",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
+    let store = match &command {
+        DbCommand::Init { store }
+        | DbCommand::Export { store, .. }
+        | DbCommand::Log { store, .. }
+        | DbCommand::History { store, .. }
+        | DbCommand::Erase { store, .. }
+        | DbCommand::Changes { store, .. }
+        | DbCommand::Apply { store, .. }
+        | DbCommand::Verify { store } => Some(store.as_path()),
+        // With --example the store is the one positional argument.
+        DbCommand::Import {
+            file,
+            store,
+            example,
+        } => store
+            .as_deref()
+            .or(file.as_deref().filter(|_| example.is_some())),
+    };
+    if let Some(store) = store {
+        store_file(store)?;
+    }
     match command {
         DbCommand::Init { store } => {
             let s = Store::open(&store)?;
@@ -347,6 +380,7 @@ pub(crate) fn run(command: DbCommand, lang: Lang) -> Outcome {
             let json = set.to_json()?;
             match out {
                 None => out!("{json}"),
+                Some(path) if inputs::is_dash(&path) => out!("{json}"),
                 Some(path) => {
                     crate::out::write_file(&path, &json, &[store.as_path()])?;
                     outln!(

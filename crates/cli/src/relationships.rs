@@ -142,6 +142,15 @@ fn change(
     operation: &str,
     change: impl FnOnce(&mut Dossier) -> Result<String, BrobyggerError>,
 ) -> Outcome {
+    // `-`: a filter, the dossier read from standard input and written, changed, to standard
+    // output; what the change says goes to standard error so the JSON stays whole.
+    if inputs::is_dash(file) {
+        let mut d = Dossier::from_json_bytes(&inputs::read_bytes(file)?)?;
+        let said = change(&mut d)?;
+        crate::out::write_file(file, &d.to_json()?, &[])?;
+        crate::out::err_line(&said);
+        return Ok(ExitCode::SUCCESS);
+    }
     let said = if crate::db::is_store(file) {
         brobygger_store::Store::open(file)?
             .update(

@@ -420,4 +420,94 @@ fn dash_for_standard_input_and_output_and_day_first_dates() {
         .assert()
         .code(0);
     assert!(out.get_output().stdout.starts_with(b"{"));
+    // `db changes --out -` is the change file alone (its "next time" line would spoil the
+    // JSON), and `db apply STORE -` reads it back: the copy already has every change.
+    let changes = bin()
+        .args(["db", "changes"])
+        .arg(&store)
+        .args(["--out", "-"])
+        .assert()
+        .code(0);
+    let set = changes.get_output().stdout.clone();
+    assert!(serde_json::from_slice::<serde_json::Value>(&set).is_ok());
+    bin()
+        .args(["db", "apply"])
+        .arg(&store)
+        .arg("-")
+        .write_stdin(set)
+        .assert()
+        .code(0);
+    // `-` is never a store: SQLite would make a file named `-`.
+    for args in [
+        &["db", "init", "-"][..],
+        &["db", "verify", "-"],
+        &["db", "import", "--example", "aalborg", "-"],
+    ] {
+        let out = bin().args(args).current_dir(&dir).assert().code(2);
+        assert!(
+            text(&out.get_output().stderr).contains("cli.store_is_stream"),
+            "{args:?}"
+        );
+        assert!(!dir.join("-").exists(), "{args:?}");
+    }
+}
+
+/// A relationship's change on `-` is a filter: the dossier from standard input, changed, on
+/// standard output, and what the change says on standard error; a refused change writes nothing.
+#[test]
+fn a_relationship_change_on_dash_filters_the_dossier() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/matching/ikast-relationships.dossier.json");
+    let before = std::fs::read(&file).unwrap();
+    let step = |stdin: Vec<u8>, args: &[&str]| {
+        bin()
+            .args(["relationships"])
+            .args(args)
+            .args(["--lang", "en"])
+            .write_stdin(stdin)
+            .assert()
+    };
+    let out = step(
+        before.clone(),
+        &[
+            "record",
+            "-",
+            "rel-2",
+            "accepted",
+            "--side",
+            "household",
+            "--on",
+            "07-09-2016",
+        ],
+    )
+    .code(0);
+    assert_eq!(text(&out.get_output().stderr), "rel-2: proposed\n");
+    let changed = out.get_output().stdout.clone();
+    let d: serde_json::Value = serde_json::from_slice(&changed).unwrap();
+    assert!(d["relationships"].is_array());
+    assert_ne!(changed, before);
+    // The next step reads the changed dossier from standard input.
+    let out = step(
+        changed,
+        &[
+            "record",
+            "-",
+            "rel-2",
+            "accepted",
+            "--side",
+            "volunteer",
+            "--on",
+            "08-09-2016",
+        ],
+    )
+    .code(0);
+    assert_eq!(text(&out.get_output().stderr), "rel-2: accepted\n");
+    // A refused step (starting a relationship that was never accepted, on the original) exits 2
+    // and writes no dossier.
+    let out = step(
+        before,
+        &["record", "-", "rel-2", "started", "--on", "10-09-2016"],
+    )
+    .code(2);
+    assert!(out.get_output().stdout.is_empty());
 }

@@ -70,12 +70,30 @@ pub(crate) fn lift_instant(
 }
 
 /// Parses a date as people write it: ISO (`2024-03-01`) or day first, as Danish spreadsheets
-/// show it (`01-03-2024`, `01.03.2024`). The same forms every spreadsheet cell accepts.
+/// show it (`01-03-2024`, `01.03.2024`). The same forms every spreadsheet cell accepts. The
+/// year is written with four digits: chrono's `%Y` alone reads `01-03-16` as the year 16, and a
+/// two-digit year is refused rather than guessed (1916 or 2016).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+    [
+        ("%Y-%m-%d", '-', true),
+        ("%d-%m-%Y", '-', false),
+        ("%d.%m.%Y", '.', false),
+    ]
+    .iter()
+    .find_map(|&(f, sep, year_first)| {
+        // chrono writes years outside 0-9999 with a sign (`-0044-03-15`, `+10000-01-01`).
+        let year = if year_first {
+            s.strip_prefix(['+', '-']).unwrap_or(s).split(sep).next()
+        } else {
+            s.rsplit(sep).next()
+        }?;
+        let digits = year.strip_prefix(['+', '-']).unwrap_or(year);
+        if digits.len() < 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, f).ok()
+    })
 }
 
 /// Midnight UTC at the start of `date`, for recording day-precision events as instants.
@@ -129,7 +147,15 @@ mod tests {
         for s in ["2024-04-01", "01-04-2024", "01.04.2024", " 2024-04-01 "] {
             assert_eq!(parse_date_arg(s, "as_of").ok(), d, "{s}");
         }
-        for s in ["2024-02-30", "april", "", "2024/04/01"] {
+        for s in [
+            "2024-02-30",
+            "april",
+            "",
+            "2024/04/01",
+            "01-04-24",
+            "01.04.24",
+            "24-04-01",
+        ] {
             let e = parse_date_arg(s, "as_of")
                 .err()
                 .map(|e| (e.code(), e.to_string()));
@@ -140,6 +166,21 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn every_date_chrono_holds_reads_back_from_its_iso_form_and_the_danish_forms() {
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(-44, 3, 15).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(16, 3, 1).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap_or_default(),
+        ] {
+            assert_eq!(parse_date(&d.to_string()), Some(d), "{d}");
+        }
+        // A four-digit year 16 is a choice the writer made; a two-digit one is refused above.
+        assert_eq!(parse_date("01-03-0016"), NaiveDate::from_ymd_opt(16, 3, 1));
     }
 
     #[test]
