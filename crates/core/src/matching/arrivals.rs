@@ -18,6 +18,14 @@
 //! offers), averaged over several sampled futures. It knows the offers (a coordinator does)
 //! and how households arrive, not which ones will.
 //!
+//! The consensus and regret policies plan instead of pricing: each week the waiting households
+//! are planned together with each sampled future's households. Consensus lets a household take
+//! now the offer most plans give it. Regret weighs each pair the plans make by what fixing it
+//! now loses, on average, against the plans (a wrong guess about the future costs that much),
+//! and holds a household back only when every pair loses more than a wait is worth
+//! (`wait_cost`): the one knob trades quality against waiting, since a policy that waits for
+//! everyone until the year's end is the hindsight optimum (ADR 0070).
+//!
 //! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests;
 //! [`sample_arrivals`] draws other years of households for the same offers (a forecast).
 
@@ -521,6 +529,10 @@ fn consensus(
         .collect()
 }
 
+/// A sample's plan: the candidate lists planned (the waiting households first) and their
+/// assignment.
+type Plan = (Vec<Vec<(u32, i64)>>, Vec<Option<u32>>);
+
 /// The regret policy's week: the `waiting` households' choices, as `(household, offer)`.
 /// Each sample's plan is the optimum of the waiting households together with the sample's
 /// households of the weeks left, under the places `left`; a pair's regret in that sample is
@@ -544,7 +556,7 @@ fn regret(
         .iter()
         .map(|&i| stream.households[i].candidates.clone())
         .collect();
-    let plans: Vec<(Vec<Vec<(u32, i64)>>, Vec<Option<u32>>)> = samples
+    let plans: Vec<Plan> = samples
         .iter()
         .map(|sample| {
             let mut lists = own.clone();
