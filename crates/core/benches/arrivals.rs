@@ -2,7 +2,9 @@
 //! streams (fixed seeds). The figures (ratio to hindsight, spread, waits) are printed by
 //! `cargo run --release -p brobygger --example arrivals`; this bench times them.
 
-use brobygger::matching::{BatchPolicy, StreamOptions, hindsight, simulate, simulate_stream};
+use brobygger::matching::{
+    BatchPolicy, StreamOptions, hindsight, sample_arrivals, simulate, simulate_stream,
+};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -22,6 +24,19 @@ fn arrivals(c: &mut Criterion) {
     });
     g.bench_function("weekly forecast", |b| {
         b.iter(|| simulate(black_box(&stream), &forecast))
+    });
+    // The regret policy as reported (16 sampled futures, wait cost 50): seconds a year, so
+    // few samples of the timing.
+    let regret = BatchPolicy::Regret {
+        samples: (0..16)
+            .map(|k| sample_arrivals(1, options, 7_000 + k))
+            .collect(),
+        wait_cost: 50,
+        max_wait_weeks: 52,
+    };
+    g.sample_size(10);
+    g.bench_function("weekly regret", |b| {
+        b.iter(|| simulate(black_box(&stream), &regret))
     });
     g.finish();
 }

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Arrivals over time: on streams from any seed and shape, no policy beats the hindsight
 //! optimum, no offer gives more places than it has, nobody is matched before arriving or twice,
-//! and the forecast, bid-price and consensus policies that never hold back are the greedy one.
+//! and the forecast, bid-price, consensus and regret policies that never hold back are the
+//! greedy one.
 
 use brobygger::matching::{
     Arrival, ArrivalStream, BatchPolicy, StreamOptions, hindsight, sample_arrivals, simulate,
@@ -69,6 +70,7 @@ proptest! {
         o in options(),
         discount in 0.0f64..=1.0,
         max_wait in 0u32..10,
+        wait_cost in prop_oneof![Just(0i64), 0i64..2_000, Just(i64::MAX), any::<i64>()],
     ) {
         let stream = simulate_stream(seed, o);
         let best = hindsight(&stream);
@@ -107,6 +109,22 @@ proptest! {
             max_wait_weeks: 0,
         });
         prop_assert_eq!(&impatient.assignment, &greedy.assignment);
+        let regret = simulate(&stream, &BatchPolicy::Regret {
+            samples: samples.clone(),
+            wait_cost,
+            max_wait_weeks: max_wait,
+        });
+        check(&stream, &regret);
+        prop_assert!(regret.total_score <= best.total_score);
+        prop_assert!(regret.ratio_to(&best) <= 1.0);
+        // With no waiting allowed, the regret policy is greedy, whatever the wait cost.
+        let impatient = simulate(&stream, &BatchPolicy::Regret {
+            samples: samples.clone(),
+            wait_cost,
+            max_wait_weeks: 0,
+        });
+        prop_assert_eq!(&impatient.assignment, &greedy.assignment);
+        prop_assert_eq!(&impatient.matched_week, &greedy.matched_week);
         let never = simulate(&stream, &BatchPolicy::BidPrices {
             samples,
             discount,
@@ -228,6 +246,76 @@ fn the_same_seed_gives_the_same_stream_and_a_late_better_fit_shows_the_gap() {
         },
     );
     assert_eq!(elsewhere.matched_week, vec![Some(0), None]);
+    // Regret: the one sampled future gives the place to a strong fit of 800, so no plan places
+    // the weak fit now and it waits; in week 1 the strong fit is here and takes the place.
+    let regret = |samples: Vec<Vec<Arrival>>, wait_cost: i64| {
+        simulate(
+            &stream,
+            &BatchPolicy::Regret {
+                samples,
+                wait_cost,
+                max_wait_weeks: 4,
+            },
+        )
+    };
+    let expect = |score: i64| {
+        vec![Arrival {
+            week: 1,
+            candidates: vec![(0, score)],
+        }]
+    };
+    let held = regret(vec![expect(800)], 1_000);
+    assert_eq!(held.total_score, 900);
+    assert_eq!(held.matched_week, vec![None, Some(1)]);
+    // Two futures: one brings a fit of 140, the other nobody. Taking the place now loses 40 in
+    // the first and nothing in the second, 20 on average: worth it when a wait costs more.
+    let split = || vec![expect(140), Vec::new()];
+    assert_eq!(regret(split(), 30).matched_week, vec![Some(0), None]);
+    assert_eq!(regret(split(), 20).matched_week, vec![Some(0), None]);
+    assert_eq!(regret(split(), 10).matched_week, vec![None, Some(1)]);
+    // A sampled future that wants the place less than the weak fit costs nothing to serve.
+    assert_eq!(
+        regret(vec![expect(60)], 0).matched_week,
+        vec![Some(0), None]
+    );
+}
+
+#[test]
+fn regret_prefers_the_offer_the_future_misses_least() {
+    // Two offers of one place; the household here fits offer 0 better (600 against 500), but
+    // the sampled future brings a household that only offer 0 suits (900): taking offer 1 now
+    // loses nothing, so that is what it takes, and the later household gets offer 0.
+    let stream = ArrivalStream {
+        weeks: 2,
+        capacities: vec![1, 1],
+        households: vec![
+            Arrival {
+                week: 0,
+                candidates: vec![(0, 600), (1, 500)],
+            },
+            Arrival {
+                week: 1,
+                candidates: vec![(0, 900)],
+            },
+        ],
+    };
+    let future = vec![vec![Arrival {
+        week: 1,
+        candidates: vec![(0, 900)],
+    }]];
+    let greedy = simulate(&stream, &BatchPolicy::Greedy);
+    assert_eq!(greedy.total_score, 600);
+    let regret = simulate(
+        &stream,
+        &BatchPolicy::Regret {
+            samples: future,
+            wait_cost: 0,
+            max_wait_weeks: 4,
+        },
+    );
+    assert_eq!(regret.assignment, vec![Some(1), Some(0)]);
+    assert_eq!(regret.matched_week, vec![Some(0), Some(1)]);
+    assert_eq!(regret.total_score, hindsight(&stream).total_score);
 }
 
 #[test]

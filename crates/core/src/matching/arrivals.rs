@@ -18,6 +18,14 @@
 //! offers), averaged over several sampled futures. It knows the offers (a coordinator does)
 //! and how households arrive, not which ones will.
 //!
+//! The consensus and regret policies plan instead of pricing: each week the waiting households
+//! are planned together with each sampled future's households. Consensus lets a household take
+//! now the offer most plans give it. Regret weighs each pair the plans make by what fixing it
+//! now loses, on average, against the plans (a wrong guess about the future costs that much),
+//! and holds a household back only when every pair loses more than a wait is worth
+//! (`wait_cost`): the one knob trades quality against waiting, since a policy that waits for
+//! everyone until the year's end is the hindsight optimum (ADR 0070).
+//!
 //! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests;
 //! [`sample_arrivals`] draws other years of households for the same offers (a forecast).
 
@@ -87,6 +95,24 @@ pub enum BatchPolicy {
     Consensus {
         /// Sampled futures: each a list of households with the week they are expected.
         samples: Vec<Vec<Arrival>>,
+        /// Longest wait before a household is matched regardless of the plans.
+        max_wait_weeks: u32,
+    },
+    /// Decisions by expected regret over sampled futures: each week the waiting households are
+    /// planned together with each sample's households of the weeks left, optimally, under the
+    /// places left, and for every waiting household and offer the plan is solved again with
+    /// that pair fixed now. The pair's regret is what fixing it loses against the plan,
+    /// averaged over the samples; a household may take, now, an offer whose regret is at most
+    /// `wait_cost`, and waits when every offer's is larger. The week's batch is then solved
+    /// optimally over the allowed pairs, each worth its score less its regret. A household
+    /// waiting `max_wait_weeks` or more is matched first, with no plan looked at.
+    Regret {
+        /// Sampled futures: each a list of households with the week they are expected.
+        samples: Vec<Vec<Arrival>>,
+        /// How much a week's wait must be expected to gain (in score points, averaged over
+        /// the samples) before a household is held back: 0 holds back whenever a plan loses
+        /// anything; larger values hold back only for clearer gains.
+        wait_cost: i64,
         /// Longest wait before a household is matched regardless of the plans.
         max_wait_weeks: u32,
     },
@@ -232,7 +258,8 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
             BatchPolicy::Greedy => batch(stream, &waiting, &left, &[]),
             BatchPolicy::Forecast { max_wait_weeks, .. }
             | BatchPolicy::BidPrices { max_wait_weeks, .. }
-            | BatchPolicy::Consensus { max_wait_weeks, .. } => {
+            | BatchPolicy::Consensus { max_wait_weeks, .. }
+            | BatchPolicy::Regret { max_wait_weeks, .. } => {
                 // The long waiting first, with no prices: they are not held back again.
                 let overdue: Vec<usize> = waiting
                     .iter()
@@ -252,12 +279,18 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
                     .filter(|i| !overdue.contains(i))
                     .collect();
                 if !others.is_empty() {
-                    if let BatchPolicy::Consensus { samples, .. } = policy {
-                        chosen.extend(consensus(stream, &others, &rest_left, samples, week));
-                    } else {
-                        let price = prices(policy, week, &rest_left);
-                        chosen.extend(batch(stream, &others, &rest_left, &price));
-                    }
+                    chosen.extend(match policy {
+                        BatchPolicy::Consensus { samples, .. } => {
+                            consensus(stream, &others, &rest_left, samples, week)
+                        }
+                        BatchPolicy::Regret {
+                            samples, wait_cost, ..
+                        } => regret(stream, &others, &rest_left, samples, week, *wait_cost),
+                        _ => {
+                            let price = prices(policy, week, &rest_left);
+                            batch(stream, &others, &rest_left, &price)
+                        }
+                    });
                 }
                 chosen
             }
@@ -285,7 +318,9 @@ fn prices(policy: &BatchPolicy, week: u32, left: &[u32]) -> Vec<i64> {
         }
     };
     match policy {
-        BatchPolicy::Greedy | BatchPolicy::Consensus { .. } => Vec::new(),
+        BatchPolicy::Greedy | BatchPolicy::Consensus { .. } | BatchPolicy::Regret { .. } => {
+            Vec::new()
+        }
         BatchPolicy::Forecast {
             expected, discount, ..
         } => {
@@ -484,6 +519,105 @@ fn consensus(
                 }
                 _ => Vec::new(),
             }
+        })
+        .collect();
+    let solved = optimal(&Candidates::from_lists(lists, left.to_vec()));
+    waiting
+        .iter()
+        .zip(solved)
+        .filter_map(|(&i, a)| a.map(|j| (i, j)))
+        .collect()
+}
+
+/// A sample's plan: the candidate lists planned (the waiting households first) and their
+/// assignment.
+type Plan = (Vec<Vec<(u32, i64)>>, Vec<Option<u32>>);
+
+/// The regret policy's week: the `waiting` households' choices, as `(household, offer)`.
+/// Each sample's plan is the optimum of the waiting households together with the sample's
+/// households of the weeks left, under the places `left`; a pair's regret in that sample is
+/// the plan's total less the best total with the pair fixed (its score plus the optimum of the
+/// others under one place fewer of the offer), 0 for a pair the plan makes. Only the pairs
+/// some plan makes are weighed (an offer no plan gives a household is not its best now). A pair
+/// whose mean regret is at most `wait_cost` may be made now, and the week's batch is the
+/// optimum over those pairs, each worth its score less its mean regret.
+fn regret(
+    stream: &ArrivalStream,
+    waiting: &[usize],
+    left: &[u32],
+    samples: &[Vec<Arrival>],
+    week: u32,
+    wait_cost: i64,
+) -> Vec<(usize, u32)> {
+    if samples.is_empty() {
+        return batch(stream, waiting, left, &[]);
+    }
+    let own: Vec<Vec<(u32, i64)>> = waiting
+        .iter()
+        .map(|&i| stream.households[i].candidates.clone())
+        .collect();
+    let plans: Vec<Plan> = samples
+        .iter()
+        .map(|sample| {
+            let mut lists = own.clone();
+            lists.extend(
+                sample
+                    .iter()
+                    .filter(|a| a.week > week)
+                    .map(|a| a.candidates.clone()),
+            );
+            let plan = optimal(&Candidates::from_lists(lists.clone(), left.to_vec()));
+            (lists, plan)
+        })
+        .collect();
+    // weighed[w][c]: some plan gives waiting household w its c-th candidate.
+    let weighed: Vec<Vec<bool>> = own
+        .iter()
+        .enumerate()
+        .map(|(w, list)| {
+            list.iter()
+                .map(|(j, _)| plans.iter().any(|(_, plan)| plan.get(w) == Some(&Some(*j))))
+                .collect()
+        })
+        .collect();
+    // loss[w][c]: the regret of that pair summed over the samples (the mean is compared as a
+    // sum, so nothing is rounded).
+    let mut loss: Vec<Vec<i64>> = own.iter().map(|l| vec![0; l.len()]).collect();
+    for (lists, plan) in &plans {
+        let base = total(lists, plan);
+        for (w, list) in own.iter().enumerate() {
+            for (c, &(j, s)) in list.iter().enumerate() {
+                if !weighed[w][c] || plan.get(w).copied().flatten() == Some(j) {
+                    continue;
+                }
+                let mut fewer = left.to_vec();
+                if let Some(l) = fewer.get_mut(j as usize) {
+                    *l = l.saturating_sub(1);
+                }
+                let mut rest = lists.clone();
+                rest[w] = Vec::new();
+                let others = optimal(&Candidates::from_lists(rest.clone(), fewer));
+                let fixed = total(&rest, &others).saturating_add(s);
+                loss[w][c] = loss[w][c].saturating_add(base.saturating_sub(fixed).max(0));
+            }
+        }
+    }
+    let n = i64::try_from(samples.len()).unwrap_or(i64::MAX);
+    let allowed = wait_cost.max(0).saturating_mul(n);
+    let lists: Vec<Vec<(u32, i64)>> = own
+        .iter()
+        .zip(loss.iter().zip(&weighed))
+        .map(|(list, (loss, weighed))| {
+            list.iter()
+                .zip(loss.iter().zip(weighed))
+                .filter(|&(_, (&l, &weighed))| weighed && l <= allowed)
+                // Worth its score less its regret (both times the samples), and more than
+                // nothing: an allowed pair is made when the places allow.
+                .map(|(&(j, s), (&l, _))| {
+                    let worth = s.saturating_mul(n).saturating_sub(l).max(0);
+                    (j, worth.saturating_add(1))
+                })
+                .collect()
         })
         .collect();
     let solved = optimal(&Candidates::from_lists(lists, left.to_vec()));
