@@ -26,7 +26,7 @@ pub(crate) enum DbCommand {
         after_help = "Examples:\n  brobygger db import dossier.json partnerskab.db\n  brobygger db import --example ikast-brande partnerskab.db"
     )]
     Import {
-        /// The dossier JSON file (or use --example).
+        /// The dossier JSON file (or use --example); `-` reads standard input.
         #[arg(required_unless_present = "example")]
         file: Option<PathBuf>,
         /// The store file.
@@ -115,7 +115,7 @@ pub(crate) enum DbCommand {
     Apply {
         /// The store file.
         store: PathBuf,
-        /// The change file from `db changes`.
+        /// The change file from `db changes`; `-` reads standard input.
         changes: PathBuf,
     },
     /// Check the audit trail's hash chain; exit code 1 if an event or a stored version was

@@ -709,8 +709,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Læg et dossier (en JSON-fil eller et indbygget eksempel) i et lager; alt, der kommer til, ændres eller fjernes, registreres i revisionssporet",
     ),
     (
-        "The dossier JSON file (or use --example)",
-        "Dossierets JSON-fil (eller brug --example)",
+        "The dossier JSON file (or use --example); `-` reads standard input",
+        "Dossierets JSON-fil (eller brug --example); `-` læser standardinput",
     ),
     (
         "A built-in example instead of a file",
@@ -768,8 +768,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Anvend den anden kopis ændringsfil: det, begge havde ens, ændres; det, denne kopi allerede har, bliver; og det, begge har ændret forskelligt, meldes som en konflikt (afslutningskode 1) og beholdes, som denne kopi har det. Samme fil to gange ændrer intet",
     ),
     (
-        "The change file from `db changes`",
-        "Ændringsfilen fra `db changes`",
+        "The change file from `db changes`; `-` reads standard input",
+        "Ændringsfilen fra `db changes`; `-` læser standardinput",
     ),
     (
         "Check the audit trail's hash chain; exit code 1 if an event or a stored version was edited, removed or reordered behind the library's back",
@@ -824,12 +824,12 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Afslut et forløb med en årsag: moved_away (flyttet), did_not_click (kemien passede ikke), volunteer_stopped (den frivillige stoppede), household_stopped (husstanden ville stoppe), goal_reached (målet er nået), consent_withdrawn (samtykket trukket tilbage) eller other (anden årsag)",
     ),
     (
-        "A dossier JSON file or store (or use --example)",
-        "En dossierfil i JSON eller et lager (eller brug --example)",
+        "A dossier JSON file or store (or use --example); `-` reads standard input",
+        "En dossierfil i JSON eller et lager (eller brug --example); `-` læser standardinput",
     ),
     (
-        "The dossier JSON file or store",
-        "Dossierfilen i JSON eller lageret",
+        "The dossier JSON file or store; `-` reads it from standard input and writes it, changed, to standard output",
+        "Dossierfilen i JSON eller lageret; `-` læser det fra standardinput og skriver det, ændret, til standardoutput",
     ),
     ("The stored run", "Den gemte kørsel"),
     ("The day (YYYY-MM-DD)", "Dagen (ÅÅÅÅ-MM-DD)"),

@@ -23,7 +23,7 @@ pub(crate) enum RelationshipsCommand {
         after_help = "Examples:\n  brobygger relationships list dossier.json --as-of 2016-10-01\n  brobygger relationships list partnerskab.db --format csv > forloeb.csv"
     )]
     List {
-        /// A dossier JSON file or store (or use --example).
+        /// A dossier JSON file or store (or use --example); `-` reads standard input.
         file: Option<PathBuf>,
         /// A built-in example instead of a file.
         #[arg(long, conflicts_with = "file")]
@@ -37,7 +37,7 @@ pub(crate) enum RelationshipsCommand {
     },
     /// List every event of every relationship.
     Events {
-        /// A dossier JSON file or store (or use --example).
+        /// A dossier JSON file or store (or use --example); `-` reads standard input.
         file: Option<PathBuf>,
         /// A built-in example instead of a file.
         #[arg(long, conflicts_with = "file")]
@@ -51,7 +51,7 @@ pub(crate) enum RelationshipsCommand {
         after_help = "Example:\n  brobygger relationships propose-run dossier.json rematch-2016-09 --on 2016-09-06"
     )]
     ProposeRun {
-        /// The dossier JSON file or store.
+        /// The dossier JSON file or store; `-` reads it from standard input and writes it, changed, to standard output.
         file: PathBuf,
         /// The stored run.
         run: String,
@@ -65,7 +65,7 @@ pub(crate) enum RelationshipsCommand {
         after_help = "Examples:\n  brobygger relationships record dossier.json rel-1 started --on 2016-04-20\n  brobygger relationships record dossier.json rel-1 check_in --outcome going --on 2016-05-04"
     )]
     Record {
-        /// The dossier JSON file or store.
+        /// The dossier JSON file or store; `-` reads it from standard input and writes it, changed, to standard output.
         file: PathBuf,
         /// The relationship.
         id: String,
@@ -90,7 +90,7 @@ pub(crate) enum RelationshipsCommand {
         after_help = "Example:\n  brobygger relationships end dossier.json rel-1 did_not_click --on 2016-09-01"
     )]
     End {
-        /// The dossier JSON file or store.
+        /// The dossier JSON file or store; `-` reads it from standard input and writes it, changed, to standard output.
         file: PathBuf,
         /// The relationship.
         id: String,
