@@ -24,6 +24,7 @@ KINDS = [
     bb.InvalidTransitionError,
     bb.InvalidInputError,
     bb.InfeasibleError,
+    bb.CancelledError,
     bb.InternalError,
 ]
 

@@ -90,6 +90,13 @@ pub enum BrobyggerError {
         /// Why.
         reason: String,
     },
+    /// The work was asked to stop (a cancelled coroutine or task, Ctrl-C, a progress callback
+    /// that failed) and stopped; nothing was changed.
+    #[error("{code}: the work was cancelled; nothing was changed")]
+    Cancelled {
+        /// Stable code, `work.cancelled`.
+        code: ErrorCode,
+    },
     /// A bug in the library; please report it.
     #[error("{code}: internal error: {reason}")]
     Internal {
@@ -116,6 +123,7 @@ impl BrobyggerError {
             | BrobyggerError::InvalidTransition { code, .. }
             | BrobyggerError::InvalidInput { code, .. }
             | BrobyggerError::Infeasible { code, .. }
+            | BrobyggerError::Cancelled { code }
             | BrobyggerError::Internal { code, .. } => *code,
         }
     }

@@ -66,6 +66,7 @@ use crate::privacy::model::sensitive::BasisSource;
 use crate::privacy::model::sensitive::WithheldAttribute;
 use crate::privacy::model::store::Privacy;
 use crate::privacy::register::Register;
+use crate::progress::Watch;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -217,7 +218,9 @@ pub(crate) fn run_profiles(
     newcomers: &[Newcomer],
     offers: &[Offer],
     o: &MatchOptions,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
+    watch.check()?;
     let records = profile_records(newcomers, offers);
     let register = Register::new(&records, &[], offers).with_declared(&o.bases);
     let gate = Gate {
@@ -233,7 +236,7 @@ pub(crate) fn run_profiles(
         &gate,
         |n| !n.privacy.is_empty(),
         |of| !of.privacy.is_empty(),
-        &RunContext::on(o.as_of),
+        &RunContext::on(o.as_of).watched(watch),
     )?;
     run.bases_from = BasisSource::Profiles;
     Ok(run)
@@ -547,6 +550,8 @@ fn run_sensitive(
         let mut capacities = Vec::new();
         let mut pairs = 0u64;
         for (skip, members) in &groups {
+            // Each group's candidates are one step here; the solver reports its own progress.
+            ctx.watch.check()?;
             let mut reduced = rules.clone();
             reduced.rules.retain(|r| !skip.contains(&r.id));
             let group: Vec<Newcomer> = members
