@@ -7,7 +7,7 @@
 //! code, an English `reason` and the code's Danish and English text in the registry. Messages
 //! carry ids, paths and codes only, never personal data.
 
-use crate::code::{ErrorCode, LoadCode, NotFoundCode};
+use crate::code::{ErrorCode, LoadCode, NotFoundCode, WorkCode};
 use crate::finding::Finding;
 use crate::i18n::{Label, Lang};
 use crate::status::AgreementStatus;
@@ -194,6 +194,13 @@ impl BrobyggerError {
         BrobyggerError::Validation {
             code: code.into(),
             findings,
+        }
+    }
+
+    /// The error of work that was asked to stop (`work.cancelled`): nothing was changed.
+    pub fn cancelled() -> Self {
+        BrobyggerError::Cancelled {
+            code: WorkCode::Cancelled.into(),
         }
     }
 

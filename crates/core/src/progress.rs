@@ -48,7 +48,6 @@
 //! # Ok::<(), brobygger::BrobyggerError>(())
 //! ```
 
-use crate::code::WorkCode;
 use crate::error::BrobyggerError;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -231,25 +230,25 @@ impl Watch {
         };
         let now = Instant::now();
         let interval = self.interval.unwrap_or(DEFAULT_INTERVAL);
-        let hand_over = {
-            let mut t = self.throttle.lock().unwrap_or_else(PoisonError::into_inner);
-            let due = match t.last {
-                None => true,
-                Some((last, _)) if last.stage != p.stage => true,
-                // Several threads may count one stage: never go back.
-                Some((last, _)) if p.done <= last.done => false,
-                Some((_, _)) if p.done >= p.total => true,
-                Some((_, at)) => now.duration_since(at) >= interval,
-            };
-            if due {
-                t.last = Some((p, now));
-            }
-            due
+        // Held while the sink runs, so updates from several threads reach it in order.
+        let mut t = self.throttle.lock().unwrap_or_else(PoisonError::into_inner);
+        let due = match t.last {
+            None => true,
+            Some((last, _)) if last.stage != p.stage => true,
+            // Several threads may count one stage: never go back.
+            Some((last, _)) if p.done <= last.done => false,
+            Some((_, _)) if p.done >= p.total => true,
+            Some((_, at)) => now.duration_since(at) >= interval,
         };
-        if hand_over && sink(p).is_break() {
-            self.cancel();
-            return Err(BrobyggerError::cancelled());
+        if due {
+            t.last = Some((p, now));
+            if sink(p).is_break() {
+                drop(t);
+                self.cancel();
+                return Err(BrobyggerError::cancelled());
+            }
         }
+        drop(t);
         self.check()
     }
 
@@ -275,15 +274,6 @@ impl Watch {
             done: total,
             total,
         })
-    }
-}
-
-impl BrobyggerError {
-    /// The error of work that was asked to stop (`work.cancelled`): nothing was changed.
-    pub fn cancelled() -> Self {
-        BrobyggerError::Cancelled {
-            code: WorkCode::Cancelled.into(),
-        }
     }
 }
 

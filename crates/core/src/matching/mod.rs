@@ -115,7 +115,7 @@ pub use model::run::{
 };
 pub use model::seats::{SeatKind, SeatNeed, Seats};
 pub use model::structure::{QuotaOutcome, StructureMethod, StructureReport};
-pub use outcome::{MatchOptions, solve_candidates};
+pub use outcome::{MatchOptions, solve_candidates, solve_candidates_watched};
 pub use present::{
     MatchRunReport, headline, introductions_table, relationship_events_table, relationships_table,
 };

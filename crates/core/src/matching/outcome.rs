@@ -172,7 +172,7 @@ fn solve_and_build(
     let watch = &ctx.watch;
     let (assignment, report) = if structure.is_plain() {
         (
-            solve_watched(&c, &waiting, o.solver, o.offer_ranking, watch)?,
+            solve_candidates_watched(&c, &waiting, o.solver, o.offer_ranking, watch)?,
             None,
         )
     } else {
@@ -212,7 +212,7 @@ fn solve_and_build(
         let quiet = watch.without_progress();
         let solve = |fixed: &Candidates| -> Result<Vec<Option<u32>>, BrobyggerError> {
             if structure.is_plain() {
-                solve_watched(fixed, &waiting, o.solver, o.offer_ranking, &quiet)
+                solve_candidates_watched(fixed, &waiting, o.solver, o.offer_ranking, &quiet)
             } else {
                 crate::matching::structure::solve(fixed, &structure, &waiting, o.solver)
                     .map(|(a, _)| a)
@@ -305,11 +305,12 @@ pub fn solve_candidates(
     ranking: OfferRanking,
 ) -> Vec<Option<u32>> {
     // The default watch never cancels, so there is no error to lose.
-    solve_watched(c, waiting_days, solver, ranking, &Watch::default()).unwrap_or_default()
+    solve_candidates_watched(c, waiting_days, solver, ranking, &Watch::default())
+        .unwrap_or_default()
 }
 
 /// [`solve_candidates`] under `watch`: `Cancelled` once it is raised.
-pub(crate) fn solve_watched(
+pub fn solve_candidates_watched(
     c: &Candidates,
     waiting_days: &[i64],
     solver: Solver,

@@ -19,7 +19,7 @@ tqdm bar when tqdm is installed and someone would see it, a function receives ea
 
 >>> bb.options.progress
 False
-
+"""
 
 from __future__ import annotations
 
