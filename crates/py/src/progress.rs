@@ -56,7 +56,7 @@ impl Progress {
 
     fn __repr__(&self) -> String {
         format!(
-            "Progress(stage={:?}, done={}, total={})",
+            "Progress(stage='{}', done={}, total={})",
             self.inner.stage.name(),
             self.inner.done,
             self.inner.total
