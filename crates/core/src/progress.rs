@@ -216,7 +216,7 @@ impl Watch {
     /// unit: it looks at the watch every [`STRIDE`] units and at the first and last.
     #[inline]
     pub fn step(&self, stage: Stage, done: u64, total: u64) -> Result<(), BrobyggerError> {
-        if !self.is_watched() || (done % STRIDE != 0 && done < total) {
+        if !self.is_watched() || (!done.is_multiple_of(STRIDE) && done < total) {
             return Ok(());
         }
         self.report(Progress { stage, done, total })

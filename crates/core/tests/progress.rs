@@ -118,11 +118,13 @@ fn cancelled_from_another_thread_mid_solve_a_big_match_stops_promptly() {
         // The first update well inside the solve tells the test, and waits until it cancelled:
         // so the cancel lands mid-solve on every machine, however fast.
         let watch = Watch::new().interval(Duration::ZERO).on_progress(move |p| {
-            if p.stage == Stage::Solve && p.done > 0 && p.done < p.total {
-                if let Some(tx) = started.lock().unwrap().take() {
-                    tx.send(p).unwrap();
-                    go_on.lock().unwrap().recv().unwrap();
-                }
+            if p.stage == Stage::Solve
+                && p.done > 0
+                && p.done < p.total
+                && let Some(tx) = started.lock().unwrap().take()
+            {
+                tx.send(p).unwrap();
+                go_on.lock().unwrap().recv().unwrap();
             }
             ControlFlow::Continue(())
         });

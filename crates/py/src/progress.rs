@@ -5,7 +5,8 @@
 //! interpreter for a moment: it runs Python's signal handlers (`check_signals`, so Ctrl-C
 //! raises `KeyboardInterrupt` there) and calls the progress callback, if any. When either
 //! raises, the exception is kept, the watch cancels the work, and the call raises that exception
-//! once the work has stopped; nothing was changed. What `progress=` means (a callable, `"auto"`
+//! once the work has stopped; nothing was changed. A callback that returns `False` stops the
+//! work without an exception of its own: the call raises `CancelledError` (`work.cancelled`). What `progress=` means (a callable, `"auto"`
 //! for a tqdm bar, off) is decided in Python (`brobygger.progress._resolve`); this file only
 //! converts.
 
@@ -13,6 +14,7 @@ use crate::convert::{IntoPy, lang_or_display};
 use brobygger as core;
 use brobygger::progress::{Progress as CoreProgress, Watch};
 use pyo3::prelude::*;
+use pyo3::types::PyBool;
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -83,12 +85,18 @@ pub(crate) fn watched(py: Python<'_>, progress: Option<&Bound<'_, PyAny>>) -> Py
     let sink = callback.as_ref().map(|c| c.clone_ref(py));
     let watch = Watch::new().on_progress(move |p| {
         Python::attach(|py| {
+            // `False` from the callback asks to stop (`CancelledError`); any other value goes on.
             let told = py.check_signals().and_then(|()| match &sink {
-                Some(f) => f.call1(py, (Progress { inner: p },)).map(drop),
-                None => Ok(()),
+                Some(f) => {
+                    let r = f.call1(py, (Progress { inner: p },))?;
+                    let r = r.bind(py);
+                    Ok(r.is_instance_of::<PyBool>() && !r.is_truthy()?)
+                }
+                None => Ok(false),
             });
             match told {
-                Ok(()) => ControlFlow::Continue(()),
+                Ok(false) => ControlFlow::Continue(()),
+                Ok(true) => ControlFlow::Break(()),
                 Err(e) => {
                     let mut slot = keep.lock().unwrap_or_else(PoisonError::into_inner);
                     // The first exception is the one the call raises.

@@ -230,7 +230,7 @@ impl<'a> Flow<'a> {
         let mut popped = 0u64;
         while let Some((i, evicted_from)) = free.pop_front() {
             popped += 1;
-            if popped % STRIDE == 0 {
+            if popped.is_multiple_of(STRIDE) {
                 watch.check()?;
             }
             let iu = i as usize;

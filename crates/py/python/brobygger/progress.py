@@ -5,7 +5,8 @@ A long call (``match_profiles``, ``d.matching.match_cohort``, ``rematch``, ``Sto
 
 - a callable: it receives each ``brobygger.Progress`` update (``stage``, ``done``, ``total``),
   at most about ten a second, monotone within a stage, the last of a stage at ``done == total``;
-  an exception it raises stops the work and comes through as it was raised;
+  an exception it raises stops the work and comes through as it was raised, and returning
+  ``False`` stops it with ``CancelledError`` (``work.cancelled``);
 - ``"auto"`` (or ``True``): a tqdm bar per stage, when tqdm is installed and stderr is a terminal
   or the call runs in a notebook; nothing otherwise;
 - ``False`` or ``"off"``: nothing;
