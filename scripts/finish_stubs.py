@@ -35,6 +35,7 @@ EXTRA = {
     "InvalidInputError": [("path", "str"), ("reason", "str")],
     "MissingFileError": [("filename", "str"), ("errno", "int")],
     "InfeasibleError": [("reason", "str")],
+    "CancelledError": [],
     "InternalError": [("reason", "str")],
 }
 

@@ -217,6 +217,7 @@ PARAMS: dict[str, str] = {
     "*(previous_partner)": "PreviousPartner",
     "*(setting)": "IntroductionSetting",
     "*(objective)": "Objective",
+    "*(progress)": "ProgressOption",
     "*(purpose_name)": "Purpose",
     "*(format)": "FormatName",
     "csv_columns(table)": "CsvTable",

@@ -18,6 +18,7 @@ private fun describe(e: BrobyggerException): String = when (e) {
     is BrobyggerException.InvalidTransition -> "transition ${e.from} -> ${e.to} (${e.findings.size})"
     is BrobyggerException.InvalidInput -> "input ${e.code} at ${e.path}"
     is BrobyggerException.Infeasible -> "infeasible ${e.code}"
+    is BrobyggerException.Cancelled -> "cancelled ${e.code}"
     is BrobyggerException.Internal -> "internal ${e.code}"
 }
 

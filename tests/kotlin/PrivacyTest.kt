@@ -335,5 +335,6 @@ private fun errorCode(e: BrobyggerException): String = when (e) {
     is BrobyggerException.InvalidTransition -> e.code
     is BrobyggerException.InvalidInput -> e.code
     is BrobyggerException.Infeasible -> e.code
+    is BrobyggerException.Cancelled -> e.code
     is BrobyggerException.Internal -> e.code
 }

@@ -24,6 +24,7 @@ KINDS = [
     bb.InvalidTransitionError,
     bb.InvalidInputError,
     bb.InfeasibleError,
+    bb.CancelledError,
     bb.InternalError,
 ]
 
@@ -80,6 +81,9 @@ RAISED: list[tuple[type[BaseException], str, Callable[[], Any]]] = [
     (bb.InvalidInputError, "assessment.unknown_source",
      lambda: horsens().assessment.assess("horsens-lawan", dt.date(2017, 1, 1), external={"nope": []})),
     (bb.InfeasibleError, "assignment.infeasible", lambda: bb.linear_sum_assignment([[float("inf")]])),
+    (bb.CancelledError, "work.cancelled",
+     lambda: bb.Dossier.example("ikast-brande").matching.match_cohort(
+         "ikast-2016-q1", "vvv-ikast", dt.date(2016, 4, 1), progress=lambda p: False)),
 ]
 
 

@@ -200,7 +200,7 @@ def test_an_unknown_language_is_refused_and_changes_nothing() -> None:
         bb.options.lang = "de"
     assert isinstance(e.value, ValueError) and e.value.path == "lang"
     assert bb.options.lang == "en"
-    assert repr(bb.options) == "Options(lang='en')"
+    assert repr(bb.options) == "Options(lang='en', progress=False)"
 
 
 # -- 4. Reprs ------------------------------------------------------------------------------------

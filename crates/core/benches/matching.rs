@@ -8,7 +8,7 @@
 
 use brobygger::matching::*;
 use brobygger::matching::{self, Preferences, ProposingSide};
-use brobygger::matching::{candidates, solve_candidates};
+use brobygger::matching::{candidates, solve_candidates, solve_candidates_watched};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -60,6 +60,41 @@ fn bench_solvers(c: &mut Criterion) {
     g.finish();
 }
 
+/// The cost of watching (ADR 0067): each solver on one instance unwatched and under a watch with
+/// a flag and a sink (throttled as in Python), interleaved in one process so load hits both.
+fn bench_watched(c: &mut Criterion) {
+    let mut g = c.benchmark_group("watched");
+    g.sample_size(10);
+    let (ns, os) = instance(5_000, 1_000, 7);
+    let cands = candidates(&rules(15.0), &ns, &os);
+    let w = waiting(&ns);
+    let watch = brobygger::progress::Watch::new().on_progress(|p| {
+        black_box(p);
+        std::ops::ControlFlow::Continue(())
+    });
+    for solver in [
+        Solver::Greedy,
+        Solver::Optimal,
+        Solver::StableNewcomerProposing,
+    ] {
+        g.bench_function(BenchmarkId::new(format!("{solver:?}"), "unwatched"), |b| {
+            b.iter(|| black_box(solve_candidates(&cands, &w, solver, OfferRanking::Score)))
+        });
+        g.bench_function(BenchmarkId::new(format!("{solver:?}"), "watched"), |b| {
+            b.iter(|| {
+                black_box(solve_candidates_watched(
+                    &cands,
+                    &w,
+                    solver,
+                    OfferRanking::Score,
+                    &watch,
+                ))
+            })
+        });
+    }
+    g.finish();
+}
+
 fn bench_preferences(c: &mut Criterion) {
     let mut g = c.benchmark_group("hospital-residents");
     g.sample_size(10);
@@ -100,5 +135,11 @@ fn bench_preferences(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_candidates, bench_solvers, bench_preferences);
+criterion_group!(
+    benches,
+    bench_candidates,
+    bench_solvers,
+    bench_watched,
+    bench_preferences
+);
 criterion_main!(benches);

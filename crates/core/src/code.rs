@@ -69,6 +69,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// A problem has no solution under its hard constraints.
     Infeasible,
+    /// The work was asked to stop and stopped; nothing was changed.
+    Cancelled,
     /// A bug in the library.
     Internal,
 }
@@ -84,6 +86,7 @@ impl ErrorKind {
             ErrorKind::InvalidTransition => "invalid_transition",
             ErrorKind::InvalidInput => "invalid_input",
             ErrorKind::Infeasible => "infeasible",
+            ErrorKind::Cancelled => "cancelled",
             ErrorKind::Internal => "internal",
         }
     }
@@ -582,6 +585,17 @@ codes! {
         AppCallback = "internal.app_callback", error(Internal),
             "Appens egen funktion fejlede under en ændring af lageret; intet er gemt.",
             "The app's own function failed during a change of the store; nothing was stored.";
+    }
+}
+
+codes! {
+    /// Long work watched by a [`crate::progress::Watch`].
+    pub enum WorkCode in "work" {
+        /// The work was asked to stop (a cancelled coroutine or task, Ctrl-C, a progress
+        /// callback that failed) and stopped before it changed anything.
+        Cancelled = "work.cancelled", error(Cancelled),
+            "Arbejdet blev afbrudt; intet er ændret.",
+            "The work was cancelled; nothing was changed.";
     }
 }
 

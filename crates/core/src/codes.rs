@@ -13,7 +13,7 @@ use crate::calendar::model::CalendarCode;
 use crate::checklists::model::codes::ChecklistCode;
 use crate::code::{
     Code, CodeInfo, ErrorCode, InputCode, InternalCode, LoadCode, NotFoundCode, SaveCode, Severity,
-    StoreCode, UsageCode,
+    StoreCode, UsageCode, WorkCode,
 };
 use crate::directory::model::DirectoryCode;
 use crate::fsio::FileCode;
@@ -47,6 +47,7 @@ pub fn codes() -> Vec<CodeInfo> {
     all.extend(CodeInfo::all_of::<InputCode>());
     all.extend(CodeInfo::all_of::<NotFoundCode>());
     all.extend(CodeInfo::all_of::<InternalCode>());
+    all.extend(CodeInfo::all_of::<WorkCode>());
     all.extend(CodeInfo::all_of::<StoreCode>());
     all.extend(CodeInfo::all_of::<UsageCode>());
     all.extend(CodeInfo::all_of::<ValidationCode>());
@@ -92,6 +93,7 @@ pub fn error_code(code: &str) -> Option<ErrorCode> {
         .or_else(|| find::<InputCode>(code))
         .or_else(|| find::<NotFoundCode>(code))
         .or_else(|| find::<InternalCode>(code))
+        .or_else(|| find::<WorkCode>(code))
         .or_else(|| find::<StoreCode>(code))
         .or_else(|| find::<UsageCode>(code))
         .or_else(|| find::<ValidationCode>(code))

@@ -7,7 +7,7 @@
 //! code, an English `reason` and the code's Danish and English text in the registry. Messages
 //! carry ids, paths and codes only, never personal data.
 
-use crate::code::{ErrorCode, LoadCode, NotFoundCode};
+use crate::code::{ErrorCode, LoadCode, NotFoundCode, WorkCode};
 use crate::finding::Finding;
 use crate::i18n::{Label, Lang};
 use crate::status::AgreementStatus;
@@ -90,6 +90,13 @@ pub enum BrobyggerError {
         /// Why.
         reason: String,
     },
+    /// The work was asked to stop (a cancelled coroutine or task, Ctrl-C, a progress callback
+    /// that failed) and stopped; nothing was changed.
+    #[error("{code}: the work was cancelled; nothing was changed")]
+    Cancelled {
+        /// Stable code, `work.cancelled`.
+        code: ErrorCode,
+    },
     /// A bug in the library; please report it.
     #[error("{code}: internal error: {reason}")]
     Internal {
@@ -116,6 +123,7 @@ impl BrobyggerError {
             | BrobyggerError::InvalidTransition { code, .. }
             | BrobyggerError::InvalidInput { code, .. }
             | BrobyggerError::Infeasible { code, .. }
+            | BrobyggerError::Cancelled { code }
             | BrobyggerError::Internal { code, .. } => *code,
         }
     }
@@ -186,6 +194,13 @@ impl BrobyggerError {
         BrobyggerError::Validation {
             code: code.into(),
             findings,
+        }
+    }
+
+    /// The error of work that was asked to stop (`work.cancelled`): nothing was changed.
+    pub fn cancelled() -> Self {
+        BrobyggerError::Cancelled {
+            code: WorkCode::Cancelled.into(),
         }
     }
 

@@ -138,6 +138,7 @@ pub mod places;
 pub mod posts;
 pub mod present;
 pub mod privacy;
+pub mod progress;
 pub mod roles;
 
 mod actors;
@@ -191,7 +192,7 @@ pub use checklists::{
 };
 pub use code::{
     Code, CodeInfo, ErrorCode, ErrorKind, InputCode, InternalCode, LoadCode, NotFoundCode,
-    SaveCode, StoreCode, Usage, UsageCode,
+    SaveCode, StoreCode, Usage, UsageCode, WorkCode,
 };
 pub use codes::{code_info, codes, codes_markdown, error_code};
 pub use directory::DirectoryFacet;

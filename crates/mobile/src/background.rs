@@ -6,7 +6,8 @@
 //! (a coroutine dispatcher, Swift's cooperative pool) polls through uniffi. The caller's thread is
 //! free while the work runs. When the app stops waiting (a cancelled coroutine or task), uniffi
 //! drops the future; dropping it raises the call's [`Cancel`] flag, so work that has not started
-//! yet never starts, and work that can look at the flag stops. A panic in the work is carried
+//! yet never starts, and work under way stops: the core's long loops look at the flag through a
+//! [`brobygger::progress::Watch`] (ADR 0067) and return `Cancelled`, which nobody receives. A panic in the work is carried
 //! back and re-raised where uniffi polls the future, so it arrives as the same `InternalException`
 //! (Swift: a thrown error) as a panic in a blocking call.
 
@@ -23,14 +24,21 @@ use std::thread;
 /// A call's outcome: what the work returned, or the payload of its panic.
 type Outcome<T> = thread::Result<Result<T, BrobyggerError>>;
 
-/// Whether the app still waits for a call. Shared by the future and its worker thread.
+/// Whether the app still waits for a call. Shared by the future, its worker thread and the
+/// core's watch of the work.
 #[derive(Debug, Default)]
-pub(crate) struct Cancel(AtomicBool);
+pub(crate) struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
     /// True once the app has stopped waiting: the work's result would be thrown away.
     pub(crate) fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Acquire)
+    }
+
+    /// The core's watch on this flag: the solvers, the import and the verification stop at
+    /// their next look once the app stops waiting.
+    pub(crate) fn watch(&self) -> brobygger::progress::Watch {
+        brobygger::progress::Watch::default().with_flag(Arc::clone(&self.0))
     }
 }
 
@@ -88,7 +96,9 @@ where
             if worker.cancel.is_cancelled() {
                 return;
             }
+            RUNNING.fetch_add(1, Ordering::SeqCst);
             let outcome = panic::catch_unwind(AssertUnwindSafe(|| work(&worker.cancel)));
+            RUNNING.fetch_sub(1, Ordering::SeqCst);
             worker.finish(outcome);
         });
     if let Err(e) = spawned {
@@ -127,6 +137,17 @@ impl<T> Drop for OffThread<T> {
     fn drop(&mut self) {
         self.shared.cancel.0.store(true, Ordering::Release);
     }
+}
+
+/// How many async calls' work is running on its thread now: the binding tests watch it fall to
+/// zero when a cancelled match stops.
+static RUNNING: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// The async calls whose work still runs on its thread (any twin: a match, a report, ...).
+#[cfg(feature = "test-hooks")]
+#[uniffi::export]
+pub fn self_test_workers_running() -> u32 {
+    RUNNING.load(Ordering::SeqCst)
 }
 
 /// How many calls of [`self_test_wait_until_cancelled`] are still working.

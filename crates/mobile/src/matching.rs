@@ -79,7 +79,10 @@ pub async fn match_profiles_async(
     offers: Vec<Offer>,
     options: MatchOptions,
 ) -> Result<MatchRun, BrobyggerError> {
-    off_thread(move |_| brobygger::matching::run(&rule_set, &newcomers, &offers, options)).await
+    off_thread(move |cancel| {
+        brobygger::matching::run_watched(&rule_set, &newcomers, &offers, options, &cancel.watch())
+    })
+    .await
 }
 
 /// Stable matching over explicit preference lists (hospital/resident form), optimal for the
@@ -216,7 +219,12 @@ impl DossierMatching {
         request: MatchRequest,
     ) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
-        off_thread(move |_| read(&lock)?.matching().match_cohort(&request)).await
+        off_thread(move |cancel| {
+            read(&lock)?
+                .matching()
+                .match_cohort_watched(&request, &cancel.watch())
+        })
+        .await
     }
 
     /// `matchProfiles` off the caller's thread (Kotlin `suspend`, Swift `async`).
@@ -228,10 +236,14 @@ impl DossierMatching {
         options: MatchOptions,
     ) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
-        off_thread(move |_| {
-            read(&lock)?
-                .matching()
-                .match_profiles(&rule_set, &newcomers, &offers, options)
+        off_thread(move |cancel| {
+            read(&lock)?.matching().match_profiles_watched(
+                &rule_set,
+                &newcomers,
+                &offers,
+                options,
+                &cancel.watch(),
+            )
         })
         .await
     }
@@ -239,7 +251,12 @@ impl DossierMatching {
     /// `rematch` off the caller's thread (Kotlin `suspend`, Swift `async`).
     pub async fn rematch_async(&self, request: RematchRequest) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
-        off_thread(move |_| read(&lock)?.matching().rematch(&request)).await
+        off_thread(move |cancel| {
+            read(&lock)?
+                .matching()
+                .rematch_watched(&request, &cancel.watch())
+        })
+        .await
     }
 
     /// `whyNot` off the caller's thread (Kotlin `suspend`, Swift `async`): it matches the
@@ -251,7 +268,12 @@ impl DossierMatching {
         offer: OfferId,
     ) -> Result<WhyNot, BrobyggerError> {
         let lock = Arc::clone(&self.0);
-        off_thread(move |_| read(&lock)?.matching().why_not(&request, &newcomer, &offer)).await
+        off_thread(move |cancel| {
+            read(&lock)?
+                .matching()
+                .why_not_watched(&request, &newcomer, &offer, &cancel.watch())
+        })
+        .await
     }
 
     /// Stores a run. Throws if its id is taken or it refers to unknown records; nothing

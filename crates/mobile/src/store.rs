@@ -307,9 +307,11 @@ impl Store {
         operation: String,
     ) -> Result<ChangeSummary, BrobyggerError> {
         let store = Arc::clone(&self.0);
-        off_thread(move |_| {
+        off_thread(move |cancel| {
             let d = read(dossier.lock())?.clone();
-            Ok(store.with(|s| s.import(&d, store::Change::new(&actor, &operation)))?)
+            Ok(store.with(|s| {
+                s.import_watched(&d, store::Change::new(&actor, &operation), &cancel.watch())
+            })?)
         })
         .await
     }
@@ -318,7 +320,7 @@ impl Store {
     /// audit event.
     pub async fn verify_async(&self) -> Result<ChainReport, BrobyggerError> {
         let store = Arc::clone(&self.0);
-        off_thread(move |_| Ok(store.with(|s| s.verify())?)).await
+        off_thread(move |cancel| Ok(store.with(|s| s.verify_watched(&cancel.watch()))?)).await
     }
 
     /// Checks the whole audit trail; the report names the first problem, if any.

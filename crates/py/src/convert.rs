@@ -3,8 +3,8 @@
 //! data to and from Python objects, and language codes.
 
 use crate::errors::{
-    InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError, MissingFileError,
-    NotFoundError, ParseError, UnsupportedVersionError, ValidationError,
+    CancelledError, InfeasibleError, InternalError, InvalidInputError, InvalidTransitionError,
+    MissingFileError, NotFoundError, ParseError, UnsupportedVersionError, ValidationError,
 };
 use crate::model::Finding;
 use brobygger::chrono::NaiveDate;
@@ -80,6 +80,7 @@ pub(crate) fn to_pyerr(e: BrobyggerError) -> PyErr {
                 InfeasibleError.new_err(message),
                 vec![("reason", obj(py, reason))],
             ),
+            BrobyggerError::Cancelled { .. } => (CancelledError.new_err(message), vec![]),
             BrobyggerError::Internal { reason, .. } => (
                 InternalError.new_err(message),
                 vec![("reason", obj(py, reason))],

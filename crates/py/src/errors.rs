@@ -121,13 +121,18 @@ subclass!(
     "A problem has no solution under its hard constraints. Attribute: `reason`."
 );
 subclass!(
+    CancelledError,
+    [BrobyggerError],
+    "The work was asked to stop and stopped (code `work.cancelled`); nothing was changed. Ctrl-C and an exception in a progress callback come through as themselves, not as this."
+);
+subclass!(
     InternalError,
     [BrobyggerError, RuntimeError],
     "A bug in the library. Attribute: `reason`."
 );
 
 /// Every subclass, parents before children (the order they are added to the module in).
-pub(crate) static SUBCLASSES: [&Subclass; 9] = [
+pub(crate) static SUBCLASSES: [&Subclass; 10] = [
     &ParseError,
     &UnsupportedVersionError,
     &ValidationError,
@@ -136,6 +141,7 @@ pub(crate) static SUBCLASSES: [&Subclass; 9] = [
     &InvalidInputError,
     &MissingFileError,
     &InfeasibleError,
+    &CancelledError,
     &InternalError,
 ];
 

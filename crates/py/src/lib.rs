@@ -21,6 +21,7 @@ mod national;
 mod notebook;
 mod outcomes;
 mod privacy;
+mod progress;
 mod roles;
 mod scale;
 mod store;
@@ -165,6 +166,9 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::store::Store;
+
+    #[pymodule_export]
+    use crate::progress::Progress;
 
     #[pymodule_export]
     use crate::scale::{

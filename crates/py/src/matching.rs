@@ -7,6 +7,7 @@ use crate::convert::{IntoPy, enum_str, from_py, lang, parse_enum, to_py};
 use crate::dossier::Dossier;
 use crate::dossier::Shared;
 use crate::model::Finding;
+use crate::progress::watched;
 use brobygger as core;
 use brobygger::chrono::NaiveDate;
 use brobygger::matching as m;
@@ -403,8 +404,13 @@ fn explain(alternatives: u32, why_not: Option<Vec<(String, String)>>) -> m::Expl
 /// A sensitive attribute a rule reads is used only under the profile's own consent or basis
 /// (its `privacy` dict) or a basis in `bases` (dicts with `id`, `basis`, `attributes`,
 /// `reference`); otherwise the run withholds it and lists it in `withheld`.
+///
+/// `progress` shows how far it is: a callable receives each `Progress` update, ``"auto"``
+/// shows a tqdm bar (when tqdm is installed and stderr is a terminal or a notebook), ``False``
+/// shows nothing; by default ``bb.options.progress`` (off). Ctrl-C or an exception in the
+/// callback stops the work.
 #[pyfunction]
-#[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None))]
+#[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None, progress = None))]
 // The Python signature takes keyword arguments; a Rust options struct would not be Pythonic.
 #[allow(clippy::too_many_arguments)]
 pub fn match_profiles(
@@ -417,14 +423,19 @@ pub fn match_profiles(
     offer_ranking: &str,
     id: Option<String>,
     bases: Option<&Bound<'_, PyAny>>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MatchRun> {
     let as_of = as_of.0;
     let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
     let offers: Vec<m::Offer> = from_py(offers, "offers")?;
     let o = options(solver, as_of, offer_ranking, id, bases)?;
     let rules = &rules.inner;
-    let run = py.detach(|| m::run(rules, &newcomers, &offers, o)).py()?;
-    Ok(MatchRun { inner: run })
+    let w = watched(py, progress)?;
+    let watch = w.watch();
+    let run = py.detach(|| m::run_watched(rules, &newcomers, &offers, o, watch));
+    Ok(MatchRun {
+        inner: w.outcome(py, run)?,
+    })
 }
 
 /// Stable matching over explicit preference lists (hospital/resident form). `residents` and
@@ -543,6 +554,7 @@ pub(crate) mod on_dossier {
         id: Option<String>,
         alternatives: u32,
         why_not: Option<Vec<(String, String)>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<MatchRun> {
         let mut o = options(solver, as_of, offer_ranking, id, None)?;
         o.explain = explain(alternatives, why_not);
@@ -551,8 +563,12 @@ pub(crate) mod on_dossier {
             rule_set: rule_set.into(),
             options: o,
         };
-        let run = py.detach(|| d.matching().match_cohort(&request)).py()?;
-        Ok(MatchRun { inner: run })
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let run = py.detach(|| d.matching().match_cohort_watched(&request, watch));
+        Ok(MatchRun {
+            inner: w.outcome(py, run)?,
+        })
     }
 
     pub(crate) fn record_introduction(
@@ -688,7 +704,12 @@ impl DossierMatching {
     /// see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
     /// score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
     /// were not matched (`run.why_not`). Releases the GIL while solving.
-    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None, alternatives = 0, why_not = None))]
+    ///
+    /// `progress` shows how far it is: a callable receives each `Progress` update, ``"auto"``
+    /// shows a tqdm bar (when tqdm is installed and stderr is a terminal or a notebook),
+    /// ``False`` shows nothing; by default ``bb.options.progress`` (off). Ctrl-C or an
+    /// exception in the callback stops the work; nothing is changed.
+    #[pyo3(signature = (cohort, rule_set, as_of, solver = "optimal", offer_ranking = "score", id = None, alternatives = 0, why_not = None, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn match_cohort(
         &self,
@@ -701,6 +722,7 @@ impl DossierMatching {
         id: Option<String>,
         alternatives: u32,
         why_not: Option<Vec<(String, String)>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::matching::MatchRun> {
         let as_of = as_of.0;
         // A snapshot: the solve runs without the GIL, and a write from another thread meanwhile
@@ -717,13 +739,17 @@ impl DossierMatching {
             id,
             alternatives,
             why_not,
+            progress,
         )
     }
 
     /// Matches households and offers held outside the dossier (lists of dicts, e.g. read from
     /// spreadsheets) under the dossier's consents and bases, never the profiles' own consent
     /// columns (not stored; see `add_run`). Releases the GIL while solving.
-    #[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None))]
+    ///
+    /// `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+    /// ``bb.options.progress``).
+    #[pyo3(signature = (rules, newcomers, offers, as_of, solver = "optimal", offer_ranking = "score", id = None, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn match_profiles(
         &self,
@@ -735,6 +761,7 @@ impl DossierMatching {
         solver: &str,
         offer_ranking: &str,
         id: Option<String>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::matching::MatchRun> {
         let as_of = as_of.0;
         let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
@@ -743,10 +770,15 @@ impl DossierMatching {
         // A snapshot, as in match_cohort: writes from other threads never meet a borrow.
         let d = self.dossier.read_wait(py)?.inner.clone();
         let rules = &rules.inner;
-        let run = py
-            .detach(|| d.matching().match_profiles(rules, &newcomers, &offers, o))
-            .py()?;
-        Ok(MatchRun { inner: run })
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let run = py.detach(|| {
+            d.matching()
+                .match_profiles_watched(rules, &newcomers, &offers, o, watch)
+        });
+        Ok(MatchRun {
+            inner: w.outcome(py, run)?,
+        })
     }
 
     /// Matches the households that wait on `as_of` (those who lost a match and those never
@@ -756,7 +788,10 @@ impl DossierMatching {
     /// `"allow"` or `"prefer"`; `allow_declined` proposes pairs a side declined before;
     /// `cohort` limits it to one cohort (default: the whole programme). Not stored; see
     /// `add_run`. Releases the GIL while solving.
-    #[pyo3(signature = (rule_set, as_of, cohort = None, solver = "optimal", previous_partner = "exclude", allow_declined = false, only_lost = false, offer_ranking = "score", id = None, alternatives = 0))]
+    ///
+    /// `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+    /// ``bb.options.progress``).
+    #[pyo3(signature = (rule_set, as_of, cohort = None, solver = "optimal", previous_partner = "exclude", allow_declined = false, only_lost = false, offer_ranking = "score", id = None, alternatives = 0, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn rematch(
         &self,
@@ -771,6 +806,7 @@ impl DossierMatching {
         offer_ranking: &str,
         id: Option<String>,
         alternatives: u32,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::matching::MatchRun> {
         let as_of = as_of.0;
         let mut o = options(solver, as_of, offer_ranking, id, None)?;
@@ -787,8 +823,12 @@ impl DossierMatching {
         };
         // A snapshot, as in match_cohort: writes from other threads never meet a borrow.
         let d = self.dossier.read_wait(py)?.inner.clone();
-        let run = py.detach(|| d.matching().rematch(&request)).py()?;
-        Ok(MatchRun { inner: run })
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let run = py.detach(|| d.matching().rematch_watched(&request, watch));
+        Ok(MatchRun {
+            inner: w.outcome(py, run)?,
+        })
     }
 
     /// Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:

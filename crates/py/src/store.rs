@@ -8,7 +8,9 @@
 use crate::convert::Date;
 use crate::convert::{IntoPy, from_py, to_py};
 use crate::dossier::Dossier;
+use crate::progress::watched;
 use brobygger as core;
+use brobygger::progress::Watch;
 use brobygger_store as store;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
@@ -35,6 +37,24 @@ impl Store {
         f: impl FnOnce(&mut store::Store) -> Result<T, store::StoreError> + Send,
     ) -> PyResult<T> {
         py.detach(|| self.inner.with(f).map_err(core::BrobyggerError::from).py())
+    }
+
+    /// [`Store::with`] under a progress watch (`progress=`, ADR 0067): Ctrl-C or the callback's
+    /// exception stops the work and comes through as it was raised.
+    fn with_progress<T: Send>(
+        &self,
+        py: Python<'_>,
+        progress: Option<&Bound<'_, PyAny>>,
+        f: impl FnOnce(&mut store::Store, &Watch) -> Result<T, store::StoreError> + Send,
+    ) -> PyResult<T> {
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let result = py.detach(|| {
+            self.inner
+                .with(|s| f(s, watch))
+                .map_err(core::BrobyggerError::from)
+        });
+        w.outcome(py, result)
     }
 }
 
@@ -168,16 +188,23 @@ impl Store {
     /// gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
     /// ``erasures``, ``erased`` (earlier versions emptied), ``redacted`` (earlier versions
     /// the erased person was cut out of)).
-    #[pyo3(name = "import_", signature = (dossier, actor, operation = "import"))]
+    ///
+    /// `progress`: a callable receiving each `Progress` update, ``"auto"`` for a tqdm bar,
+    /// ``False`` for nothing; by default ``bb.options.progress`` (off). Ctrl-C or an exception
+    /// in the callback rolls the import back: the store keeps what it held.
+    #[pyo3(name = "import_", signature = (dossier, actor, operation = "import", progress = None))]
     fn import<'py>(
         &self,
         py: Python<'py>,
         dossier: &Dossier,
         actor: &str,
         operation: &str,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = dossier.inner.clone();
-        let summary = self.with(py, |s| s.import(&d, store::Change::new(actor, operation)))?;
+        let summary = self.with_progress(py, progress, |s, watch| {
+            s.import_watched(&d, store::Change::new(actor, operation), watch)
+        })?;
         to_py(py, &summary)
     }
 
@@ -326,9 +353,15 @@ impl Store {
 
     /// Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
     /// intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
-    /// ``history_tampered`` or ``truncated``, and the event numbers).
-    fn verify<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = self.with(py, |s| s.verify())?;
+    /// ``history_tampered`` or ``truncated``, and the event numbers). `progress`: as in
+    /// `import_`.
+    #[pyo3(signature = (*, progress = None))]
+    fn verify<'py>(
+        &self,
+        py: Python<'py>,
+        progress: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let report = self.with_progress(py, progress, |s, watch| s.verify_watched(watch))?;
         to_py(py, &report)
     }
 

@@ -8,6 +8,7 @@ use crate::error::StoreError;
 use crate::layout::{self, DOCUMENT, Row};
 use crate::migrate::{self, MIGRATIONS};
 use brobygger::privacy::{AnonymisationScope, AnonymiseOptions};
+use brobygger::progress::{Stage, Watch};
 use brobygger::{BrobyggerError, Dossier, NewcomerId, PersonId};
 use rusqlite::{
     Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
@@ -375,7 +376,24 @@ impl Store {
         dossier: &Dossier,
         change: Change<'_>,
     ) -> Result<ChangeSummary, StoreError> {
-        let (_, summary) = self.write(change, |_| Ok((dossier.clone(), ())))?;
+        self.import_watched(dossier, change, &Watch::default())
+    }
+
+    /// [`Store::import`] under `watch` ([`brobygger::progress`]): progress counts the entities
+    /// written; once the watch is cancelled the transaction is rolled back and the store keeps
+    /// what it held (`work.cancelled`).
+    pub fn import_watched(
+        &mut self,
+        dossier: &Dossier,
+        change: Change<'_>,
+        watch: &Watch,
+    ) -> Result<ChangeSummary, StoreError> {
+        let (_, summary) = self.write_then(
+            change,
+            |_| Ok((dossier.clone(), ())),
+            |_, _, _| Ok(()),
+            watch,
+        )?;
         Ok(summary)
     }
 
@@ -462,6 +480,7 @@ impl Store {
                 Ok((dossier, (subject.kind(), terms)))
             },
             |tx, log, (kind, terms)| log.erase(tx, kind, terms),
+            &Watch::default(),
         )?;
         // Freed pages are zeroed (secure_delete); the old versions may still sit in the WAL
         // until a checkpoint, so take one now (best effort: a reader may hold it back).
@@ -476,7 +495,7 @@ impl Store {
         change: Change<'_>,
         make: impl FnOnce(Option<Dossier>) -> Result<(Dossier, T), StoreError>,
     ) -> Result<(T, ChangeSummary), StoreError> {
-        self.write_then(change, make, |_, _, _| Ok(()))
+        self.write_then(change, make, |_, _, _| Ok(()), &Watch::default())
     }
 
     fn write_then<T>(
@@ -484,7 +503,9 @@ impl Store {
         change: Change<'_>,
         make: impl FnOnce(Option<Dossier>) -> Result<(Dossier, T), StoreError>,
         then: impl FnOnce(&Transaction<'_>, &mut Log<'_>, &T) -> Result<(), StoreError>,
+        watch: &Watch,
     ) -> Result<(T, ChangeSummary), StoreError> {
+        watch.check()?;
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| StoreError::sqlite(&path, &e);
         let tx = self
@@ -525,7 +546,10 @@ impl Store {
             )?;
         }
         // The entities: new, changed, moved and gone.
-        for row in &next.rows {
+        let total = next.rows.len() as u64;
+        watch.start(Stage::Import, total)?;
+        for (k, row) in next.rows.iter().enumerate() {
+            watch.step(Stage::Import, k as u64, total)?;
             match old.remove(&(row.collection.clone(), row.key.clone())) {
                 Some(before) if before.json == row.json => {
                     if before.position != row.position {
@@ -563,6 +587,7 @@ impl Store {
         let mut gone: Vec<Row> = old.into_values().collect();
         gone.sort_by(|a, b| (&a.collection, a.position).cmp(&(&b.collection, b.position)));
         for row in gone {
+            watch.check()?;
             tx.execute(
                 &format!(
                     "DELETE FROM {} WHERE collection = ?1 AND key = ?2",
@@ -575,6 +600,8 @@ impl Store {
         }
         then(&tx, &mut log, &out)?;
         log.finish(&tx)?;
+        // The last look before anything is kept: cancelled up to here, the store is unchanged.
+        watch.finish(Stage::Import, total)?;
         tx.commit().map_err(fail)?;
         // This connection's own commit leaves its data_version as it was.
         self.cache = Some(Current {
@@ -825,8 +852,14 @@ impl Store {
     /// reaching the head the store recorded. Finds any edit, deletion or reordering made behind
     /// the library's back.
     pub fn verify(&self) -> Result<ChainReport, StoreError> {
+        self.verify_watched(&Watch::default())
+    }
+
+    /// [`Store::verify`] under `watch` ([`brobygger::progress`]): progress counts the events
+    /// checked, and it stops with `work.cancelled` once the watch is cancelled.
+    pub fn verify_watched(&self, watch: &Watch) -> Result<ChainReport, StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(self.fail())?;
-        let report = verify_chain(&tx, &self.path)?;
+        let report = verify_chain(&tx, &self.path, watch)?;
         tx.commit().map_err(self.fail())?;
         Ok(report)
     }
@@ -1096,8 +1129,21 @@ impl<'c> Log<'c> {
     }
 }
 
-fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreError> {
+fn verify_chain(
+    tx: &Transaction<'_>,
+    path: &str,
+    watch: &Watch,
+) -> Result<ChainReport, StoreError> {
     let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
+    // The head's number is how many events there are, unless some went missing.
+    let total: i64 = if watch.is_watched() {
+        tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM audit", [], |r| r.get(0))
+            .map_err(fail)?
+    } else {
+        0
+    };
+    let total = u64::try_from(total).unwrap_or(0);
+    watch.start(Stage::Verify, total)?;
     let mut stmt = tx
         .prepare(
             "SELECT a.seq, a.at, a.actor, a.operation, a.collection, a.entity, a.action, a.fields,
@@ -1141,6 +1187,7 @@ fn verify_chain(tx: &Transaction<'_>, path: &str) -> Result<ChainReport, StoreEr
     while let Some(r) = rows.next().map_err(fail)? {
         let seq: i64 = r.get(0).map_err(fail)?;
         events += 1;
+        watch.step(Stage::Verify, events.min(total), total)?;
         if seq != expected {
             return report(
                 events,

@@ -1206,3 +1206,69 @@ fn journal_and_durability_names_parse_and_unknown_ones_are_listed_not_echoed() {
     let e = JournalMode::parse("WAL").unwrap_err();
     assert!(e.to_string().contains("`wal` or `rollback`"));
 }
+
+/// ADR 0067: an import cancelled half-way (its progress sink stops it after some entities) is
+/// rolled back whole: the store holds what it held, its trail has no event of it and still
+/// verifies; an import and a verification watched to the end report up to their totals.
+#[test]
+fn a_cancelled_import_leaves_the_store_as_it_was() {
+    use brobygger::progress::{Progress, Stage, Watch};
+    use std::ops::ControlFlow;
+    use std::sync::{Arc, Mutex};
+    let dir = scratch("cancelled-import");
+    let mut store = Store::open(dir.join("s.db")).unwrap();
+    store
+        .import(
+            &Example::Horsens.dossier().unwrap(),
+            Change::new("anna", "import"),
+        )
+        .unwrap();
+    let before = store.export_json().unwrap();
+    let events = store.log().unwrap().len();
+
+    let watch = Watch::new()
+        .interval(std::time::Duration::ZERO)
+        .on_progress(|p| {
+            if p.stage == Stage::Import && p.done > 0 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+    let e = store
+        .import_watched(&ikast_with_run("r1"), Change::new("anna", "import"), &watch)
+        .unwrap_err();
+    assert_eq!(e.code().as_str(), "work.cancelled");
+    assert_eq!(store.export_json().unwrap(), before);
+    assert_eq!(store.log().unwrap().len(), events);
+    assert!(store.verify_intact().is_ok());
+
+    // Watched to the end: each stage ends at its total.
+    let seen = Arc::new(Mutex::new(Vec::<Progress>::new()));
+    let sink = Arc::clone(&seen);
+    let watch = Watch::new()
+        .interval(std::time::Duration::ZERO)
+        .on_progress(move |p| {
+            sink.lock().unwrap().push(p);
+            ControlFlow::Continue(())
+        });
+    store
+        .import_watched(&ikast_with_run("r1"), Change::new("anna", "import"), &watch)
+        .unwrap();
+    let report = store.verify_watched(&watch).unwrap();
+    assert!(report.problem.is_none());
+    let seen = seen.lock().unwrap();
+    for stage in [Stage::Import, Stage::Verify] {
+        let of: Vec<_> = seen.iter().filter(|p| p.stage == stage).collect();
+        assert!(of.windows(2).all(|w| w[0].done < w[1].done), "{of:?}");
+        let last = of.last().unwrap();
+        assert_eq!(last.done, last.total);
+    }
+    assert_eq!(
+        seen.iter()
+            .rfind(|p| p.stage == Stage::Verify)
+            .unwrap()
+            .total,
+        report.events
+    );
+}

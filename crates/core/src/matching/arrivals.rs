@@ -29,8 +29,10 @@
 //! [`simulate_stream`] makes streams from a fixed seed, for the benchmarks and the tests;
 //! [`sample_arrivals`] draws other years of households for the same offers (a forecast).
 
+use crate::error::BrobyggerError;
 use crate::matching::candidates::Candidates;
 use crate::matching::solve::optimal;
+use crate::progress::{Progress, Stage, Watch};
 
 /// One household of a stream: the week it arrives (0-based) and its candidate offers with the
 /// pair's score (integer points, as the solvers take them; pairs failing a hard rule are left
@@ -243,11 +245,31 @@ pub fn hindsight(stream: &ArrivalStream) -> ArrivalOutcome {
 /// Runs the stream week by week under `policy`. Households of a week join the waiting list
 /// that week; a matched household leaves it and its place is taken for good.
 pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome {
+    // The default watch never cancels, so there is no error to lose.
+    simulate_watched(stream, policy, &Watch::default())
+        .unwrap_or_else(|_| ArrivalOutcome::from(stream, Vec::new(), Vec::new()))
+}
+
+/// [`simulate`] under `watch`: progress counts the weeks simulated, and the simulation stops
+/// with `Cancelled` (`work.cancelled`) at the next week once the watch is cancelled.
+pub fn simulate_watched(
+    stream: &ArrivalStream,
+    policy: &BatchPolicy,
+    watch: &Watch,
+) -> Result<ArrivalOutcome, BrobyggerError> {
     let n = stream.households.len();
     let mut left = stream.capacities.clone();
     let mut assignment: Vec<Option<u32>> = vec![None; n];
     let mut matched_week: Vec<Option<u32>> = vec![None; n];
+    let weeks = u64::from(stream.weeks);
+    watch.start(Stage::Simulate, weeks)?;
     for week in 0..stream.weeks {
+        // A week is the unit: each solves a batch, and a forecast policy many.
+        watch.report(Progress {
+            stage: Stage::Simulate,
+            done: u64::from(week),
+            total: weeks,
+        })?;
         let waiting: Vec<usize> = (0..n)
             .filter(|&i| assignment[i].is_none() && stream.households[i].week <= week)
             .collect();
@@ -305,7 +327,8 @@ pub fn simulate(stream: &ArrivalStream, policy: &BatchPolicy) -> ArrivalOutcome 
             }
         }
     }
-    ArrivalOutcome::from(stream, assignment, matched_week)
+    watch.finish(Stage::Simulate, weeks)?;
+    Ok(ArrivalOutcome::from(stream, assignment, matched_week))
 }
 
 /// Each offer's price for one of its places `left` in `week` under `policy` (none for greedy).

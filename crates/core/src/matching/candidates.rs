@@ -10,14 +10,17 @@
 //! Scores are exact integers: each pair's weighted soft score is rounded to millionths
 //! ([`SCORE_SCALE`]), so every solver compares and sums the same integers.
 
+use crate::error::BrobyggerError;
 use crate::ids::{NewcomerId, OfferId};
 use crate::matching::model::profile::{
     Coordinates, Credential, Gender, LanguageLevel, Need, Newcomer, Offer, OfferKind, Preference,
 };
 use crate::matching::model::rules::{RuleKind, RuleSet};
+use crate::progress::{Stage, Watch};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// Scores are integers in millionths of a point.
@@ -77,6 +80,8 @@ pub(crate) struct RunContext {
     pub excluded: HashMap<(NewcomerId, OfferId), Exclusion>,
     /// Pairs whose score gets a bonus (a previous partner preferred), in score units.
     pub bonus: HashMap<(NewcomerId, OfferId), i64>,
+    /// Who watches the run: its cancel flag and progress sink.
+    pub watch: Watch,
 }
 
 impl RunContext {
@@ -86,6 +91,12 @@ impl RunContext {
             as_of: Some(as_of),
             ..Self::default()
         }
+    }
+
+    /// The context watched by `watch`.
+    pub(crate) fn watched(mut self, watch: &Watch) -> Self {
+        self.watch = watch.clone();
+        self
     }
 
     /// Whether the context changes nothing about pairs.
@@ -838,10 +849,19 @@ impl Candidates {
 /// Builds the candidates for a run, on as many threads as the machine offers when there are
 /// enough households to be worth it (see [`generate_on`]).
 pub(crate) fn generate(p: &Prepared) -> Candidates {
+    // The default watch never cancels, so there is no error to lose.
+    generate_on(p, threads_for(p))
+}
+
+/// [`generate`] under `watch`: progress counts households whose candidates are known.
+pub(crate) fn generate_watched(p: &Prepared, watch: &Watch) -> Result<Candidates, BrobyggerError> {
+    generate_on_watched(p, threads_for(p), watch)
+}
+
+fn threads_for(p: &Prepared) -> usize {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Below a few thousand households a thread costs more than it saves.
-    let threads = threads.min(p.newcomers.len() / 2_000).max(1);
-    generate_on(p, threads)
+    threads.min(p.newcomers.len() / 2_000).max(1)
 }
 
 /// The candidates of `newcomers` × `offers` under `rules` on `threads` threads, ungated: the
@@ -863,7 +883,30 @@ struct Part {
     evaluated: u64,
 }
 
-fn part(p: &Prepared, index: &Index, range: Range<usize>) -> Part {
+/// Households whose candidates are known, counted by every thread of one generation.
+struct Count<'a> {
+    watch: &'a Watch,
+    done: AtomicU64,
+    total: u64,
+}
+
+impl Count<'_> {
+    /// One more household: looks at the watch once per stride.
+    fn one(&self) -> Result<(), BrobyggerError> {
+        if !self.watch.is_watched() {
+            return Ok(());
+        }
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        self.watch.step(Stage::Candidates, done, self.total)
+    }
+}
+
+fn part(
+    p: &Prepared,
+    index: &Index,
+    range: Range<usize>,
+    count: &Count<'_>,
+) -> Result<Part, BrobyggerError> {
     let mut out = Part {
         lengths: Vec::with_capacity(range.len()),
         offers: Vec::new(),
@@ -888,33 +931,57 @@ fn part(p: &Prepared, index: &Index, range: Range<usize>) -> Part {
             Reach::List(list) => list.into_iter().for_each(|j| consider(j as usize)),
         }
         out.lengths.push(out.offers.len() - before);
+        count.one()?;
     }
-    out
+    Ok(out)
 }
 
 /// Builds the candidates on `threads` threads (scoped, each taking a contiguous share of the
 /// households); the result is the same for any number of threads.
 pub(crate) fn generate_on(p: &Prepared, threads: usize) -> Candidates {
+    // The default watch never cancels, so there is no error to lose.
+    generate_on_watched(p, threads, &Watch::default()).unwrap_or_else(|_| {
+        Candidates::from_lists(
+            vec![Vec::new(); p.newcomers.len()],
+            p.offers.iter().map(|o| o.free).collect(),
+        )
+    })
+}
+
+/// [`generate_on`] under `watch`.
+fn generate_on_watched(
+    p: &Prepared,
+    threads: usize,
+    watch: &Watch,
+) -> Result<Candidates, BrobyggerError> {
     let index = p.index();
     let n = p.newcomers.len();
     let threads = threads.clamp(1, n.max(1));
+    let count = Count {
+        watch,
+        done: AtomicU64::new(0),
+        total: n as u64,
+    };
+    watch.start(Stage::Candidates, count.total)?;
+    let count = &count;
     let parts: Vec<Part> = if threads == 1 {
-        vec![part(p, index, 0..n)]
+        vec![part(p, index, 0..n, count)?]
     } else {
         let chunk = n.div_ceil(threads);
         std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
                     let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                    s.spawn(move || part(p, index, range))
+                    s.spawn(move || part(p, index, range, count))
                 })
                 .collect();
             handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+                .collect::<Result<_, _>>()
+        })?
     };
+    watch.finish(Stage::Candidates, count.total)?;
     let total: usize = parts.iter().map(|x| x.offers.len()).sum();
     let mut c = Candidates {
         offsets: Vec::with_capacity(n + 1),
@@ -934,7 +1001,7 @@ pub(crate) fn generate_on(p: &Prepared, threads: usize) -> Candidates {
         c.scores.extend_from_slice(&x.scores);
         c.pairs_evaluated += x.evaluated;
     }
-    c
+    Ok(c)
 }
 
 fn build_index(p: &Prepared) -> Index {

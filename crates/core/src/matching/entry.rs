@@ -10,6 +10,7 @@ use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
 use crate::privacy::gate::{run_profiles, without_sensitive};
+use crate::progress::Watch;
 
 /// Runs a match of `newcomers` with `offers` under `rules`. Fails with a `Validation` error if
 /// the rule set has errors; the profiles are taken as given (validate a dossier to check them).
@@ -25,8 +26,20 @@ pub fn run(
     offers: &[Offer],
     options: impl Into<MatchOptions>,
 ) -> Result<MatchRun, BrobyggerError> {
+    run_watched(rules, newcomers, offers, options, &Watch::default())
+}
+
+/// [`run`] under `watch`: progress of the candidates and the solver, and `Cancelled`
+/// (`work.cancelled`) as soon as the watch is cancelled ([`crate::progress`]).
+pub fn run_watched(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    options: impl Into<MatchOptions>,
+    watch: &Watch,
+) -> Result<MatchRun, BrobyggerError> {
     rules.check()?;
-    run_profiles(rules, newcomers, offers, &options.into())
+    run_profiles(rules, newcomers, offers, &options.into(), watch)
 }
 
 /// The candidates of a run without solving it: for benchmarks and for checking solvers. It

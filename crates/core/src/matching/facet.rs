@@ -26,6 +26,7 @@ use crate::matching::store::{
     introductions_due, match_cohort, match_profiles, record_introduction, rematch, volunteer_view,
     why_not,
 };
+use crate::progress::Watch;
 use chrono::NaiveDate;
 use std::ops::{Deref, DerefMut};
 
@@ -70,7 +71,17 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
     /// attribute is used only for the households and offers a consent or basis covers on the
     /// run's day (`crate::privacy::gate`); the run lists what it withheld and what it used.
     pub fn match_cohort(&self, request: &MatchRequest) -> Result<MatchRun, BrobyggerError> {
-        match_cohort(&self.dossier, request)
+        match_cohort(&self.dossier, request, &Watch::default())
+    }
+
+    /// [`match_cohort`](Self::match_cohort) under `watch`: it reports progress and stops with
+    /// `Cancelled` (`work.cancelled`) once the watch is cancelled ([`crate::progress`]).
+    pub fn match_cohort_watched(
+        &self,
+        request: &MatchRequest,
+        watch: &Watch,
+    ) -> Result<MatchRun, BrobyggerError> {
+        match_cohort(&self.dossier, request, watch)
     }
 
     /// Matches profiles held beside the dossier (households or offers read from files) under
@@ -85,7 +96,33 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
         offers: &[Offer],
         options: impl Into<MatchOptions>,
     ) -> Result<MatchRun, BrobyggerError> {
-        match_profiles(&self.dossier, rules, newcomers, offers, &options.into())
+        match_profiles(
+            &self.dossier,
+            rules,
+            newcomers,
+            offers,
+            &options.into(),
+            &Watch::default(),
+        )
+    }
+
+    /// [`match_profiles`](Self::match_profiles) under `watch` ([`crate::progress`]).
+    pub fn match_profiles_watched(
+        &self,
+        rules: &RuleSet,
+        newcomers: &[Newcomer],
+        offers: &[Offer],
+        options: impl Into<MatchOptions>,
+        watch: &Watch,
+    ) -> Result<MatchRun, BrobyggerError> {
+        match_profiles(
+            &self.dossier,
+            rules,
+            newcomers,
+            offers,
+            &options.into(),
+            watch,
+        )
     }
 
     /// Matches the households that wait on the day (those who lost a match and those never
@@ -94,7 +131,16 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
     /// partner as [`RematchOptions`](crate::matching::RematchOptions) say. Who comes first is
     /// the rule set's business (`waiting_time`, `lost_match`). Returned, not stored.
     pub fn rematch(&self, request: &RematchRequest) -> Result<MatchRun, BrobyggerError> {
-        rematch(&self.dossier, request)
+        rematch(&self.dossier, request, &Watch::default())
+    }
+
+    /// [`rematch`](Self::rematch) under `watch` ([`crate::progress`]).
+    pub fn rematch_watched(
+        &self,
+        request: &RematchRequest,
+        watch: &Watch,
+    ) -> Result<MatchRun, BrobyggerError> {
+        rematch(&self.dossier, request, watch)
     }
 
     /// Why `newcomer` and `offer` were not matched in the cohort's run of `request`: a side not
@@ -107,7 +153,18 @@ impl<D: Deref<Target = Dossier>> MatchingFacet<D> {
         newcomer: &NewcomerId,
         offer: &OfferId,
     ) -> Result<WhyNot, BrobyggerError> {
-        why_not(&self.dossier, request, newcomer, offer)
+        why_not(&self.dossier, request, newcomer, offer, &Watch::default())
+    }
+
+    /// [`why_not`](Self::why_not) under `watch` ([`crate::progress`]): it runs the match again.
+    pub fn why_not_watched(
+        &self,
+        request: &MatchRequest,
+        newcomer: &NewcomerId,
+        offer: &OfferId,
+        watch: &Watch,
+    ) -> Result<WhyNot, BrobyggerError> {
+        why_not(&self.dossier, request, newcomer, offer, watch)
     }
 
     /// Every household's introduction status in a cohort on `on`, in the cohort's order.

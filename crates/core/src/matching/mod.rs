@@ -74,7 +74,7 @@ pub(crate) mod validate;
 
 pub use arrivals::{
     Arrival, ArrivalOutcome, ArrivalStream, BatchPolicy, StreamOptions, hindsight, sample_arrivals,
-    simulate, simulate_stream,
+    simulate, simulate_stream, simulate_watched,
 };
 pub use assignment::{
     AssignmentCode, AssignmentError, DenseAssignment, DenseSolution, DenseTotal, Objective,
@@ -83,7 +83,7 @@ pub use assignment::{
 pub use audience::{SharedField, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
 pub use columns::{newcomers_from_table, offers_from_table};
-pub use entry::{candidates, generate_with_threads, run};
+pub use entry::{candidates, generate_with_threads, run, run_watched};
 pub use facet::{MatchingFacet, RelationshipsFacet};
 pub use followup::{FollowUpCode, cohorts_concerning, introduction_findings, matching_findings};
 pub use history::PreviousPartner;
@@ -115,7 +115,7 @@ pub use model::run::{
 };
 pub use model::seats::{SeatKind, SeatNeed, Seats};
 pub use model::structure::{QuotaOutcome, StructureMethod, StructureReport};
-pub use outcome::{MatchOptions, solve_candidates};
+pub use outcome::{MatchOptions, solve_candidates, solve_candidates_watched};
 pub use present::{
     MatchRunReport, headline, introductions_table, relationship_events_table, relationships_table,
 };

@@ -23,6 +23,7 @@ use crate::matching::model::run::{
 use crate::matching::solve::{self, Preferences, ProposingSide};
 use crate::matching::tags::tag_label;
 use crate::privacy::model::basis::DeclaredBasis;
+use crate::progress::{Progress, Stage, Watch};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -123,7 +124,7 @@ pub(crate) fn run_unchecked(
     ctx: &RunContext,
 ) -> Result<MatchRun, BrobyggerError> {
     let p = Prepared::with(rules, newcomers, offers, ctx);
-    let c = candidates::generate(&p);
+    let c = candidates::generate_watched(&p, &ctx.watch)?;
     solve_and_build(rules, newcomers, offers, o, cohort, &p, c, ctx)
 }
 
@@ -168,13 +169,19 @@ fn solve_and_build(
         .map(|n| i64::from(waiting_days_of(n, o.as_of, ctx)))
         .collect();
     let structure = crate::matching::structure::Structure::of(rules, newcomers, offers);
+    let watch = &ctx.watch;
     let (assignment, report) = if structure.is_plain() {
         (
-            solve_candidates(&c, &waiting, o.solver, o.offer_ranking),
+            solve_candidates_watched(&c, &waiting, o.solver, o.offer_ranking, watch)?,
             None,
         )
     } else {
+        // The exact solver for seats and quotas is watched before and after only: it runs on
+        // the few households that share structured offers.
+        let households = c.newcomers() as u64;
+        watch.start(Stage::Solve, households)?;
         let (a, r) = crate::matching::structure::solve(&c, &structure, &waiting, o.solver)?;
+        watch.finish(Stage::Solve, households)?;
         (a, Some(r))
     };
     let mut run = build(
@@ -200,9 +207,12 @@ fn solve_and_build(
                 ctx,
             );
         }
+        // Each why-not question solves again: its progress is the questions answered, and
+        // the solves inside are only looked at for cancellation.
+        let quiet = watch.without_progress();
         let solve = |fixed: &Candidates| -> Result<Vec<Option<u32>>, BrobyggerError> {
             if structure.is_plain() {
-                Ok(solve_candidates(fixed, &waiting, o.solver, o.offer_ranking))
+                solve_candidates_watched(fixed, &waiting, o.solver, o.offer_ranking, &quiet)
             } else {
                 crate::matching::structure::solve(fixed, &structure, &waiting, o.solver)
                     .map(|(a, _)| a)
@@ -212,12 +222,21 @@ fn solve_and_build(
             solver: o.solver,
             solve: &solve,
         };
+        let questions = o.explain.why_not.len() as u64;
+        watch.start(Stage::Explain, questions)?;
         run.why_not = o
             .explain
             .why_not
             .iter()
-            .map(|q| {
-                why_not(
+            .enumerate()
+            .map(|(k, q)| {
+                quiet.check()?;
+                watch.report(Progress {
+                    stage: Stage::Explain,
+                    done: k as u64,
+                    total: questions,
+                })?;
+                Ok(why_not(
                     rules,
                     p,
                     newcomers,
@@ -227,9 +246,10 @@ fn solve_and_build(
                     ctx,
                     &resolve,
                     q,
-                )
+                ))
             })
-            .collect();
+            .collect::<Result<_, BrobyggerError>>()?;
+        watch.finish(Stage::Explain, questions)?;
     }
     run.structure = report;
     Ok(run)
@@ -284,16 +304,31 @@ pub fn solve_candidates(
     solver: Solver,
     ranking: OfferRanking,
 ) -> Vec<Option<u32>> {
+    // The default watch never cancels, so there is no error to lose.
+    solve_candidates_watched(c, waiting_days, solver, ranking, &Watch::default())
+        .unwrap_or_default()
+}
+
+/// [`solve_candidates`] under `watch`: `Cancelled` once it is raised.
+pub fn solve_candidates_watched(
+    c: &Candidates,
+    waiting_days: &[i64],
+    solver: Solver,
+    ranking: OfferRanking,
+    watch: &Watch,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
     match solver {
-        Solver::Greedy => solve::greedy(c, waiting_days),
-        Solver::Optimal => solve::optimal(c),
-        Solver::StableNewcomerProposing => solve::stable(
+        Solver::Greedy => solve::greedy_watched(c, waiting_days, watch),
+        Solver::Optimal => solve::optimal_watched(c, watch),
+        Solver::StableNewcomerProposing => solve::stable_watched(
             &Preferences::from_candidates(c, waiting_days, ranking),
             ProposingSide::Newcomers,
+            watch,
         ),
-        Solver::StableOfferProposing => solve::stable(
+        Solver::StableOfferProposing => solve::stable_watched(
             &Preferences::from_candidates(c, waiting_days, ranking),
             ProposingSide::Offers,
+            watch,
         ),
     }
 }

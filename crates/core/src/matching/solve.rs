@@ -15,12 +15,23 @@ use crate::i18n::Text;
 use crate::matching::candidates::Candidates;
 use crate::matching::model::rules::{MatchingCode, add};
 use crate::matching::model::run::{OfferRanking, Solver};
+use crate::progress::{STRIDE, Stage, Watch};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// Best pair first: sort every candidate pair by score (higher first), then by the newcomer's
 /// waiting (longer first), then by position; take a pair while both sides have room.
 pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
+    // The default watch never cancels, so there is no error to lose.
+    greedy_watched(c, waiting_days, &Watch::default()).unwrap_or_default()
+}
+
+/// [`greedy`], looking at `watch` once per [`STRIDE`] pairs taken or passed.
+pub(crate) fn greedy_watched(
+    c: &Candidates,
+    waiting_days: &[i64],
+    watch: &Watch,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
     let n = c.newcomers();
     let mut pairs: Vec<(i64, i64, u32, u32)> = Vec::with_capacity(c.len());
     for i in 0..n {
@@ -38,14 +49,18 @@ pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
     });
     let mut left = c.capacities.clone();
     let mut out = vec![None; n];
-    for (_, _, i, j) in pairs {
+    let total = pairs.len() as u64;
+    watch.start(Stage::Solve, total)?;
+    for (k, (_, _, i, j)) in pairs.into_iter().enumerate() {
+        watch.step(Stage::Solve, k as u64, total)?;
         let slot = &mut out[i as usize];
         if slot.is_none() && left[j as usize] > 0 {
             left[j as usize] -= 1;
             *slot = Some(j);
         }
     }
-    out
+    watch.finish(Stage::Solve, total)?;
+    Ok(out)
 }
 
 /// The assignment with the largest total score under the capacities; among those, one with the
@@ -56,9 +71,23 @@ pub fn greedy(c: &Candidates, waiting_days: &[i64]) -> Vec<Option<u32>> {
 /// paths from those potentials; [`optimal_by_shortest_paths`] skips the bidding and gives the
 /// same total.
 pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
+    // The default watch never cancels, so there is no error to lose.
+    optimal_watched(c, &Watch::default()).unwrap_or_default()
+}
+
+/// [`optimal`], looking at `watch` as it goes: progress counts households placed or left for
+/// good (the bidding phase reports its share once it ends; it is fast beside the paths).
+pub(crate) fn optimal_watched(
+    c: &Candidates,
+    watch: &Watch,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
+    let total = c.newcomers() as u64;
+    watch.start(Stage::Solve, total)?;
     let mut flow = Flow::new(c);
-    let rest = flow.bid(BID_ROUNDS);
-    flow.run(rest)
+    let rest = flow.bid(BID_ROUNDS, watch)?;
+    let out = flow.run(rest, watch)?;
+    watch.finish(Stage::Solve, total)?;
+    Ok(out)
 }
 
 /// The optimal solver without the bidding phase: every household by a shortest augmenting path.
@@ -66,7 +95,8 @@ pub fn optimal(c: &Candidates) -> Vec<Option<u32>> {
 pub fn optimal_by_shortest_paths(c: &Candidates) -> Vec<Option<u32>> {
     let flow = Flow::new(c);
     let all = (0..c.newcomers()).collect();
-    flow.run(all)
+    // The default watch never cancels, so there is no error to lose.
+    flow.run(all, &Watch::default()).unwrap_or_default()
 }
 
 /// Bids a household may make in the bidding phase before it is left to the shortest paths:
@@ -177,7 +207,7 @@ impl<'a> Flow<'a> {
     /// the rest exactly. Ties can make households push each other out without any price
     /// rising, so a household gets at most `rounds` bids before it is left to the shortest
     /// paths. Returns those households, in input order.
-    fn bid(&mut self, rounds: u32) -> Vec<usize> {
+    fn bid(&mut self, rounds: u32, watch: &Watch) -> Result<Vec<usize>, BrobyggerError> {
         let n = self.n;
         let m = self.c.offers();
         // Occupants' thresholds, as min-heaps per offer: the weakest is on top.
@@ -197,7 +227,12 @@ impl<'a> Flow<'a> {
             .filter(|&i| !self.c.of(i as usize).0.is_empty())
             .map(|i| (i, u32::MAX))
             .collect();
+        let mut popped = 0u64;
         while let Some((i, evicted_from)) = free.pop_front() {
+            popped += 1;
+            if popped.is_multiple_of(STRIDE) {
+                watch.check()?;
+            }
             let iu = i as usize;
             if bids[iu] >= rounds {
                 left.push(iu);
@@ -280,7 +315,7 @@ impl<'a> Flow<'a> {
                 None => ZERO,
             };
         }
-        left
+        Ok(left)
     }
 
     fn place(&mut self, i: usize, j: usize, score: i64) {
@@ -290,9 +325,18 @@ impl<'a> Flow<'a> {
         self.assigned[j].push(i as u32);
     }
 
-    fn run(mut self, sources: Vec<usize>) -> Vec<Option<u32>> {
+    fn run(
+        mut self,
+        sources: Vec<usize>,
+        watch: &Watch,
+    ) -> Result<Vec<Option<u32>>, BrobyggerError> {
         let n = self.n;
-        for source in sources {
+        let total = n as u64;
+        // Households the bidding phase placed (or that have no candidate) are done already.
+        let before = total.saturating_sub(sources.len() as u64);
+        for (k, source) in sources.into_iter().enumerate() {
+            // One look per path: a path is the solver's unit of work, and many take a while.
+            watch.step(Stage::Solve, before + k as u64, total)?;
             if self.c.of(source).0.is_empty() {
                 continue;
             }
@@ -314,7 +358,7 @@ impl<'a> Flow<'a> {
             self.augment(source, end);
             self.reset();
         }
-        self.matched
+        Ok(self.matched)
     }
 
     fn reset(&mut self) {
@@ -538,11 +582,30 @@ impl Preferences {
 /// Deferred acceptance with capacities; returns each newcomer's offer. Only mutually
 /// acceptable pairs are matched.
 pub fn stable(p: &Preferences, side: ProposingSide) -> Vec<Option<u32>> {
+    // The default watch never cancels, so there is no error to lose.
+    stable_watched(p, side, &Watch::default()).unwrap_or_default()
+}
+
+/// [`stable`], looking at `watch` as proposals are made: progress counts proposals against
+/// the most there can be (every list entry of the proposing side once).
+pub(crate) fn stable_watched(
+    p: &Preferences,
+    side: ProposingSide,
+    watch: &Watch,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
+    let lists = match side {
+        ProposingSide::Newcomers => &p.newcomers,
+        ProposingSide::Offers => &p.offers,
+    };
+    let total: u64 = lists.iter().map(|l| l.len() as u64).sum();
+    watch.start(Stage::Solve, total)?;
     let r = Ranks::new(p);
-    match side {
-        ProposingSide::Newcomers => newcomers_propose(p, &r),
-        ProposingSide::Offers => offers_propose(p, &r),
-    }
+    let out = match side {
+        ProposingSide::Newcomers => newcomers_propose(p, &r, watch, total)?,
+        ProposingSide::Offers => offers_propose(p, &r, watch, total)?,
+    };
+    watch.finish(Stage::Solve, total)?;
+    Ok(out)
 }
 
 const UNLISTED: u32 = u32::MAX;
@@ -619,7 +682,13 @@ impl Ranks {
     }
 }
 
-fn newcomers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
+fn newcomers_propose(
+    p: &Preferences,
+    ranks: &Ranks,
+    watch: &Watch,
+    total: u64,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
+    let mut proposals = 0u64;
     let n = p.newcomers.len();
     let mut next = vec![0usize; n];
     let mut out = vec![None; n];
@@ -633,6 +702,8 @@ fn newcomers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
         };
         let r = ranks.of_newcomer[iu][next[iu]];
         next[iu] += 1;
+        proposals += 1;
+        watch.step(Stage::Solve, proposals, total)?;
         if r == UNLISTED {
             free.push_back(i);
             continue;
@@ -654,10 +725,16 @@ fn newcomers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
             free.push_back(i);
         }
     }
-    out
+    Ok(out)
 }
 
-fn offers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
+fn offers_propose(
+    p: &Preferences,
+    ranks: &Ranks,
+    watch: &Watch,
+    total: u64,
+) -> Result<Vec<Option<u32>>, BrobyggerError> {
+    let mut proposals = 0u64;
     let n = p.newcomers.len();
     let m = p.offers.len();
     let mut next = vec![0usize; m];
@@ -676,6 +753,8 @@ fn offers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
             };
             let r = ranks.of_offer[ju][next[ju]];
             next[ju] += 1;
+            proposals += 1;
+            watch.step(Stage::Solve, proposals, total)?;
             if r == UNLISTED {
                 continue;
             }
@@ -698,7 +777,7 @@ fn offers_propose(p: &Preferences, ranks: &Ranks) -> Vec<Option<u32>> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// The blocking pairs of an assignment: a newcomer and an offer who both list each other and
@@ -1016,7 +1095,7 @@ mod tests {
             let caps = (0..m).map(|_| next(4) as u32).collect();
             let c = cands(lists, caps);
             let mut f = Flow::new(&c);
-            let left = f.bid(BID_ROUNDS);
+            let left = f.bid(BID_ROUNDS, &Watch::default()).unwrap();
             let t = f.pot[n + m];
             let reduced = |from: Cost, cost: Cost, to: Cost| plus(cost, minus(from, to));
             for i in 0..n {

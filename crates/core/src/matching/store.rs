@@ -21,6 +21,7 @@ use crate::matching::model::rules::RuleSet;
 use crate::matching::model::run::MatchRun;
 use crate::matching::outcome::MatchOptions;
 use crate::matching::validate::run_refs;
+use crate::progress::Watch;
 use chrono::NaiveDate;
 
 /// A request to match a stored cohort with the dossier's offers under a stored rule set.
@@ -138,6 +139,7 @@ fn cohort_or_err<'a>(
 pub(crate) fn match_cohort(
     dossier: &Dossier,
     request: &MatchRequest,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
     let (_, cohort) = cohort_or_err(dossier, &request.cohort)?;
     let rules = checked_rules(dossier, &request.rule_set)?;
@@ -150,6 +152,7 @@ pub(crate) fn match_cohort(
         PreviousPartner::Exclude,
         false,
         false,
+        watch,
     )
 }
 
@@ -248,6 +251,7 @@ impl RematchRequest {
 pub(crate) fn rematch(
     dossier: &Dossier,
     request: &RematchRequest,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
     let rules = checked_rules(dossier, &request.rule_set)?;
     let newcomers: Vec<Newcomer> = match &request.cohort {
@@ -268,6 +272,7 @@ pub(crate) fn rematch(
         r.previous_partner,
         r.allow_declined,
         r.only_lost,
+        watch,
     )
 }
 
@@ -278,6 +283,7 @@ pub(crate) fn why_not(
     request: &MatchRequest,
     newcomer: &NewcomerId,
     offer: &OfferId,
+    watch: &Watch,
 ) -> Result<WhyNot, BrobyggerError> {
     let (_, cohort) = cohort_or_err(dossier, &request.cohort)?;
     if cohort.newcomer(newcomer).is_none() {
@@ -289,7 +295,7 @@ pub(crate) fn why_not(
     let mut asked = request.clone();
     asked.options.explain.why_not = vec![PairQuery::new(newcomer.clone(), offer.clone())];
     asked.options.explain.alternatives = 0;
-    match_cohort(dossier, &asked)?
+    match_cohort(dossier, &asked, watch)?
         .why_not
         .pop()
         .ok_or_else(|| BrobyggerError::Internal {
@@ -325,11 +331,14 @@ pub(crate) fn run_with_history(
     previous: PreviousPartner,
     allow_declined: bool,
     only_lost: bool,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
     if !options.bases.is_empty() {
         return Err(declared_basis_refused());
     }
-    let h = history(dossier, options.as_of, previous, allow_declined);
+    watch.check()?;
+    let mut h = history(dossier, options.as_of, previous, allow_declined);
+    h.ctx.watch = watch.clone();
     let waiting: Vec<Newcomer> = newcomers
         .iter()
         .filter(|n| !h.holding.contains(&n.id))
@@ -363,6 +372,7 @@ pub(crate) fn match_profiles(
     newcomers: &[Newcomer],
     offers: &[Offer],
     options: &MatchOptions,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
     rules.check()?;
     if !options.bases.is_empty() {
@@ -375,7 +385,7 @@ pub(crate) fn match_profiles(
         options,
         None,
         &crate::privacy::register::Register::beside(dossier, offers),
-        &crate::matching::candidates::RunContext::on(options.as_of),
+        &crate::matching::candidates::RunContext::on(options.as_of).watched(watch),
     )
 }
 

@@ -66,6 +66,7 @@ use crate::privacy::model::sensitive::BasisSource;
 use crate::privacy::model::sensitive::WithheldAttribute;
 use crate::privacy::model::store::Privacy;
 use crate::privacy::register::Register;
+use crate::progress::{Progress, Stage, Watch};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -217,7 +218,9 @@ pub(crate) fn run_profiles(
     newcomers: &[Newcomer],
     offers: &[Offer],
     o: &MatchOptions,
+    watch: &Watch,
 ) -> Result<MatchRun, BrobyggerError> {
+    watch.check()?;
     let records = profile_records(newcomers, offers);
     let register = Register::new(&records, &[], offers).with_declared(&o.bases);
     let gate = Gate {
@@ -233,7 +236,7 @@ pub(crate) fn run_profiles(
         &gate,
         |n| !n.privacy.is_empty(),
         |of| !of.privacy.is_empty(),
-        &RunContext::on(o.as_of),
+        &RunContext::on(o.as_of).watched(watch),
     )?;
     run.bases_from = BasisSource::Profiles;
     Ok(run)
@@ -546,6 +549,11 @@ fn run_sensitive(
         let mut lists: Vec<Vec<(u32, i64)>> = vec![Vec::new(); newcomers.len()];
         let mut capacities = Vec::new();
         let mut pairs = 0u64;
+        // The candidates' progress counts households group by group; the solver reports its own.
+        let watch = &ctx.watch;
+        let total = newcomers.len() as u64;
+        let mut done = 0u64;
+        watch.start(Stage::Candidates, total)?;
         for (skip, members) in &groups {
             let mut reduced = rules.clone();
             reduced.rules.retain(|r| !skip.contains(&r.id));
@@ -564,7 +572,14 @@ fn run_sensitive(
                     .zip(scores.iter().copied())
                     .collect();
             }
+            done = done.saturating_add(members.len() as u64).min(total);
+            watch.report(Progress {
+                stage: Stage::Candidates,
+                done,
+                total,
+            })?;
         }
+        watch.finish(Stage::Candidates, total)?;
         let mut merged = Candidates::from_lists(lists, capacities);
         merged.pairs_evaluated = pairs;
         outcome::run_with_candidates(

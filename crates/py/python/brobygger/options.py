@@ -1,4 +1,4 @@
-"""Session-wide options: the display language.
+"""Session-wide options: the display language and the progress of long calls.
 
 >>> import brobygger as bb
 >>> bb.options.lang
@@ -12,6 +12,13 @@
 ``_repr_markdown_``) and of every display method called without ``lang`` (``html()``,
 ``markdown()``, ``render()``, ``summary()``, ...): Danish until changed. An explicit ``lang=``
 always wins.
+
+``bb.options.progress`` is what long calls do with their progress when not given
+``progress=`` (``brobygger.progress``): ``False`` (the default) shows nothing, ``"auto"`` a
+tqdm bar when tqdm is installed and someone would see it, a function receives each update.
+
+>>> bb.options.progress
+False
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 from typing import Literal
 
 from brobygger._brobygger import _display_lang, _set_display_lang
+from brobygger.progress import ProgressOption, _resolve
 
 __all__ = ["Options", "options", "set_options"]
 
@@ -37,15 +45,36 @@ class Options:
     def lang(self, value: str) -> None:
         _set_display_lang(value)
 
+    _progress: ProgressOption = False
+
+    @property
+    def progress(self) -> ProgressOption:
+        """What long calls do with their progress when not given ``progress=``: ``False``
+        (the default) or ``"off"`` nothing, ``"auto"`` or ``True`` a tqdm bar, a function
+        receives each ``Progress``. Anything else raises ``TypeError`` and changes nothing."""
+        return self._progress
+
+    @progress.setter
+    def progress(self, value: ProgressOption) -> None:
+        if value is not None:
+            _resolve(value)  # refuses what progress= would refuse
+        self._progress = False if value is None else value
+
     def __repr__(self) -> str:
-        """``Options(lang='da')``."""
-        return f"Options(lang={self.lang!r})"
+        """``Options(lang='da', progress=False)``."""
+        return f"Options(lang={self.lang!r}, progress={self.progress!r})"
 
 
 options = Options()
 
 
-def set_options(*, lang: str | None = None) -> None:
-    """Sets the given options and leaves the others: ``bb.set_options(lang="en")``."""
+_UNSET: object = object()
+
+
+def set_options(*, lang: str | None = None, progress: object = _UNSET) -> None:
+    """Sets the given options and leaves the others: ``bb.set_options(lang="en")``,
+    ``bb.set_options(progress="auto")``."""
     if lang is not None:
         options.lang = lang
+    if progress is not _UNSET:
+        options.progress = progress  # type: ignore[assignment]

@@ -22,7 +22,7 @@ What the package returns as plain Python data (dicts and lists, as in the files)
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional, TypedDict, Union
+from typing import TYPE_CHECKING, Callable, List, Literal, Optional, TypedDict, Union
 
 from brobygger._generated_types import *  # noqa: F401,F403
 from brobygger._generated_types import Format, Json, JsonDict, TextDict
@@ -44,6 +44,14 @@ PreviousPartner = Literal["exclude", "allow", "prefer"]
 
 # What the dense assignment solver optimises.
 Objective = Literal["minimize", "maximize"]
+
+if TYPE_CHECKING:
+    from brobygger._brobygger import Progress
+
+# What `progress=` of a long call and `bb.options.progress` take (brobygger.progress): a function
+# receiving each update, "auto" or True for a tqdm bar, False or "off" for nothing, None for the
+# option's value.
+ProgressOption = Union[bool, Literal["auto", "off"], Callable[["Progress"], object], None]
 
 
 class VocabularyEntryDict(TypedDict):

@@ -1,0 +1,181 @@
+"""Progress and Ctrl-C on long calls (ADR 0067): a callable hears monotone updates that end at
+each stage's total; an exception in it, or Ctrl-C, stops the work and comes through as raised,
+and a store keeps what it held; ``"auto"`` draws a tqdm bar only where someone would see it;
+``bb.options.progress`` is the default of every ``progress=``."""
+
+from __future__ import annotations
+
+import _thread
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import brobygger as bb
+import brobygger.progress
+from conftest import FIXTURES
+
+MATCHING = FIXTURES / "matching"
+DAY = dt.date(2016, 4, 1)
+
+
+def big(copies: int) -> tuple[bb.RuleSet, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Ikast-Brande's households and offers copied under new ids: a match that takes a while."""
+    rules = bb.RuleSet.load(MATCHING / "vvv-ikast.rules.toml")
+    n = json.loads((MATCHING / "vvv-ikast.newcomers.json").read_text(encoding="utf-8"))
+    o = json.loads((MATCHING / "vvv-ikast.offers.json").read_text(encoding="utf-8"))
+    newcomers = [{**x, "id": f"{x['id']}-{k}"} for k in range(copies) for x in n]
+    offers = [{**x, "id": f"{x['id']}-{k}"} for k in range(copies) for x in o]
+    return rules, newcomers, offers
+
+
+def well_formed(seen: list[bb.Progress], stages: list[str]) -> None:
+    """Within a stage `done` only grows, each stage ends at its total, in the run's order."""
+    order: list[str] = []
+    for a, b in zip(seen, seen[1:]):
+        if a.stage == b.stage:
+            assert a.done < b.done and a.total == b.total, (a, b)
+        else:
+            assert a.done == a.total, (a, b)
+    for p in seen:
+        assert 0 <= p.done <= p.total
+        if not order or order[-1] != p.stage:
+            order.append(p.stage)
+    assert order == stages
+    assert seen[-1].done == seen[-1].total
+
+
+def test_a_callable_receives_monotone_updates_ending_at_the_total() -> None:
+    d = bb.Dossier.example("ikast-brande")
+    seen: list[bb.Progress] = []
+    run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY, progress=seen.append)
+    assert run == d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY)
+    well_formed(seen, ["candidates", "solve"])
+    assert seen[0].done == 0 and seen[0].total == len(d.cohorts[0]["newcomers"])
+
+    rules, newcomers, offers = big(10)
+    seen = []
+    run = bb.match_profiles(rules, newcomers, offers, DAY, solver="stable", progress=seen.append)
+    well_formed(seen, ["candidates", "solve"])
+    assert seen[0].total == len(newcomers)
+    assert run.matches
+
+
+def test_a_progress_says_what_it_counts() -> None:
+    seen: list[bb.Progress] = []
+    bb.Dossier.example("ikast-brande").matching.match_cohort(
+        "ikast-2016-q1", "vvv-ikast", DAY, progress=seen.append
+    )
+    p = seen[-1]
+    assert repr(p) == f"Progress(stage='solve', done={p.total}, total={p.total})"
+    assert p.label("da") == "matcher" and p.label("en") == "matching"
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_exception_in_the_callback_stops_the_work_and_comes_through() -> None:
+    rules, newcomers, offers = big(10)
+    seen: list[bb.Progress] = []
+
+    def stop(p: bb.Progress) -> None:
+        seen.append(p)
+        raise Stop("enough")
+
+    with pytest.raises(Stop, match="enough"):
+        bb.match_profiles(rules, newcomers, offers, DAY, progress=stop)
+    assert len(seen) == 1, "the work went on after the callback raised"
+
+
+def test_a_store_import_stopped_half_way_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    with bb.Store.open(tmp_path / "s.db") as store:
+        store.import_(bb.Dossier.example("horsens"), "anna")
+        before, head = store.export_json(), store.head()
+
+        def stop(p: bb.Progress) -> None:
+            if p.stage == "import" and p.done > 0:
+                raise Stop("half-way")
+
+        bb.set_options(progress=stop)
+        try:
+            with pytest.raises(Stop):
+                store.import_(bb.Dossier.example("ikast-brande"), "anna")
+        finally:
+            bb.set_options(progress=False)
+        assert store.export_json() == before
+        assert store.head() == head
+        seen: list[bb.Progress] = []
+        report = store.verify(progress=seen.append)
+        assert report == {"events": head, "problem": None}
+        well_formed(seen, ["verify"])
+        assert seen[-1].total == head
+
+
+def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
+    # Ctrl-C is simulated with `_thread.interrupt_main` from another thread once the match is
+    # under way; the callback waits for it, so the signal always lands during the work.
+    rules, newcomers, offers = big(20)
+    started, interrupted = threading.Event(), threading.Event()
+    seen: list[bb.Progress] = []
+
+    def press_ctrl_c() -> None:
+        started.wait(60)
+        _thread.interrupt_main()
+        interrupted.set()
+
+    def waiting(p: bb.Progress) -> None:
+        seen.append(p)
+        if not started.is_set():
+            started.set()
+            interrupted.wait(60)
+
+    helper = threading.Thread(target=press_ctrl_c)
+    helper.start()
+    with pytest.raises(KeyboardInterrupt):
+        bb.match_profiles(rules, newcomers, offers, DAY, progress=waiting)
+    helper.join()
+    assert not any(p.stage == "solve" and p.done == p.total for p in seen), "the match ran to its end"
+    # The session goes on: the next call works.
+    assert bb.match_profiles(rules, newcomers[:50], offers[:50], DAY).matches
+
+
+def test_options_progress_is_off_by_default_and_refuses_nonsense() -> None:
+    assert bb.options.progress is False
+    seen: list[bb.Progress] = []
+    bb.options.progress = seen.append
+    try:
+        bb.Dossier.example("ikast-brande").matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY)
+        assert seen, "bb.options.progress was not used"
+        n = len(seen)
+        bb.Dossier.example("ikast-brande").matching.match_cohort(
+            "ikast-2016-q1", "vvv-ikast", DAY, progress=False
+        )
+        assert len(seen) == n, "progress=False did not win over the option"
+    finally:
+        bb.set_options(progress=False)
+    with pytest.raises(TypeError, match="progress"):
+        bb.options.progress = 42  # type: ignore[assignment]
+    assert bb.options.progress is False
+
+
+def test_auto_draws_a_tqdm_bar_only_where_someone_would_see_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    d = bb.Dossier.example("ikast-brande")
+    monkeypatch.setattr(brobygger.progress, "_interactive", lambda: False)
+    d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY, progress="auto")
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(brobygger.progress, "_interactive", lambda: True)
+    bb.options.lang = "en"
+    try:
+        d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY, progress="auto")
+    finally:
+        bb.options.lang = "da"
+    err = capsys.readouterr().err
+    assert "candidates" in err and "matching" in err, err
+    assert "100%" in err
