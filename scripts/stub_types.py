@@ -151,6 +151,8 @@ RETURNS: dict[str, str] = {
     "Minutes.action_items": LOOSE,
     "Minutes.meetings": LOOSE,
     "OutcomeView.cells": LOOSE,
+    "SurveyView.changes": "list[JsonDict]",
+    "SurveyView.shares": "list[JsonDict]",
     "RoleTask.task": "JsonDict",
     "Store.apply": LOOSE,
     "Store.changes_since": LOOSE,
