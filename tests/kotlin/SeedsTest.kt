@@ -61,7 +61,7 @@ val seedsSuite = suite("seeds") {
         val first = cohort.newcomers.first().id
         assertEquals(listOf(LocalDate.of(2017, 3, 1), LocalDate.of(2018, 3, 1)), d.outcomes().records(first).map { it.on })
         val view = d.outcomes().cohortView(cohort.id, OutcomeOptions(exampleReferenceDate("ikast-brande"), 5u))
-        assertEquals(10u, view.householdsWithRecord)
+        assertEquals(48u, view.householdsWithRecord)
         assertEquals(0u, view.leftOutWithoutBasis)
         for (c in view.cells) {
             val n = c.households
