@@ -187,9 +187,15 @@ fn s3_seed_002_vvv_ikast_matches_introduces_and_follows_outcomes_without_singlin
     }
     assert!(view.cells.iter().any(|c| c.suppression.is_some()));
     let en = view.summary(Lang::En);
-    assert!(en.contains("48 households") && !en.contains(" 0 of "), "{en}");
+    assert!(
+        en.contains("48 households") && !en.contains(" 0 of "),
+        "{en}"
+    );
     let da = view.summary(Lang::Da);
-    assert!(da.contains("48 husstande") && !da.contains(" 0 af "), "{da}");
+    assert!(
+        da.contains("48 husstande") && !da.contains(" 0 af "),
+        "{da}"
+    );
     for lang in [Lang::Da, Lang::En] {
         let text = view.present(Format::Text, lang);
         assert!(!text.contains(first.as_str()), "{text}");

@@ -9,8 +9,8 @@ use brobygger::assessment::{
     Interval, NationalComparisonRow, OwnAnswer, ReportOptions, ReportSection, RespondentGroup,
     ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound, SurveyViewOptions,
 };
-use brobygger::present::{Present, Table};
 use brobygger::chrono::NaiveDate;
+use brobygger::present::{Present, Table};
 use brobygger::{AgreementId, BrobyggerError, Dossier, Format, Lang, MunicipalityId};
 use std::sync::{Arc, RwLock};
 

@@ -14,8 +14,8 @@ use crate::model::Finding;
 use brobygger as core;
 use brobygger::Format;
 use brobygger::assessment::{
-    AssessmentOptions, CategoryAnswer, ExternalFindings, ReportOptions, ReportSection, SurveyAnswer,
-    SurveyId, SurveyViewOptions,
+    AssessmentOptions, CategoryAnswer, ExternalFindings, ReportOptions, ReportSection,
+    SurveyAnswer, SurveyId, SurveyViewOptions,
 };
 use brobygger::chrono::NaiveDate;
 use brobygger::present::Present;
