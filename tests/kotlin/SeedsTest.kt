@@ -111,7 +111,7 @@ val seedsSuite = suite("seeds") {
         val want = expected["changes"].list.map { it.str.split("|") }
         val got = view.changes()
         assertEquals(want.map { it[0] to it[1] }, got.map { it.question to (it.group ?: "-") })
-        for ((w, c) in want.zip(got)) assertTrue(kotlin.math.abs(c.change - w[2].toDouble()) < 1e-8, w.toString())
+        for ((w, c) in want.zip(got)) assertTrue(kotlin.math.abs(c.change - w[2].toDouble()) < 1e-6, w.toString())
         assertEquals(listOf("group_shares", "group_share_changes"), view.tables(Lang.DA).map { it.name })
     }
 

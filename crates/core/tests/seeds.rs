@@ -175,7 +175,7 @@ fn s3_seed_002_vvv_ikast_matches_introduces_and_follows_outcomes_without_singlin
         }
     }
     // Enough households that figures show: every measure has shown cells, by when offers were
-    // first introduced; the demo's match run splits the households so that the matched cells
+    // first introduced; the demo's match run splits the households so that most matched cells
     // would single some out, and those stay hidden.
     for measure in brobygger::outcomes::OutcomeMeasure::ALL {
         assert!(

@@ -868,17 +868,6 @@ impl SurveyView {
         ))
     }
 
-    /// The table `table` (`group_shares` or `group_share_changes`) as a pandas DataFrame, texts
-    /// in `lang` (default `bb.options.lang`). Needs pandas.
-    #[pyo3(signature = (table = "group_shares", lang = None))]
-    fn to_pandas<'py>(
-        slf: &Bound<'py, Self>,
-        table: &str,
-        lang: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        crate::convert::result_frame(slf.as_any(), "pandas", table, lang)
-    }
-
     /// The view as plain Python data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
