@@ -159,6 +159,8 @@ RETURNS: dict[str, str] = {
     "Minutes.action_items": "list[ActionItemStateDict]",
     "Minutes.meetings": "list[MeetingMinutesDict]",
     "OutcomeView.cells": "list[OutcomeCellDict]",
+    "SurveyView.changes": "list[GroupShareChangeDict]",
+    "SurveyView.shares": "list[GroupShareDict]",
     "RoleTask.task": "JsonDict",
     "Store.apply": "ApplyReportDict",
     "Store.changes_since": "ChangeSetDict",

@@ -61,7 +61,7 @@ val seedsSuite = suite("seeds") {
         val first = cohort.newcomers.first().id
         assertEquals(listOf(LocalDate.of(2017, 3, 1), LocalDate.of(2018, 3, 1)), d.outcomes().records(first).map { it.on })
         val view = d.outcomes().cohortView(cohort.id, OutcomeOptions(exampleReferenceDate("ikast-brande"), 5u))
-        assertEquals(10u, view.householdsWithRecord)
+        assertEquals(48u, view.householdsWithRecord)
         assertEquals(0u, view.leftOutWithoutBasis)
         for (c in view.cells) {
             val n = c.households
@@ -88,5 +88,45 @@ val seedsSuite = suite("seeds") {
             assertEquals(CheckStatus.MET, a.checks.first { it.code == code }.status, code)
         }
         assertEquals(PlaceKind.NEIGHBOURHOOD, d.place("esbjerg-oesterbyen")?.kind)
+    }
+
+    // The figures the Rust seed test computes (crates/core/tests/seeds.rs, `seed_figures`): the
+    // same rows must come out of the Kotlin binding.
+    val figures = Json.parse(fixture("seeds/figures.json").readText())
+    fun n(v: UInt?): String = v?.toString() ?: "-"
+
+    test("S1 seed 000 from Kotlin: Esbjerg beside KL has the Rust figures") {
+        val d = valid("esbjerg")
+        val rows = d.assessment().compareWithNational("esbjerg", emptyList()).map { "${it.question}|${it.own ?: "-"}|${n(it.percent)}" }
+        assertEquals(figures["s1_esbjerg_beside_kl_2015"].list.map { it.str }, rows)
+    }
+
+    test("S2 seed 001 from Kotlin: the survey view has the Rust figures") {
+        val view = valid("aalborg").surveys().view("aalborg-lbb-2016", SurveyViewOptions())
+        val expected = figures["s2_aalborg_lbb_2016"]
+        assertEquals(expected["before"].str, view.before())
+        assertEquals(5u, view.minCell())
+        assertEquals(expected["shares"].list.map { it.str },
+            view.shares().map { "${it.question}|${it.group ?: "-"}|${n(it.respondents)}|${n(it.positive)}" })
+        val want = expected["changes"].list.map { it.str.split("|") }
+        val got = view.changes()
+        assertEquals(want.map { it[0] to it[1] }, got.map { it.question to (it.group ?: "-") })
+        for ((w, c) in want.zip(got)) assertTrue(kotlin.math.abs(c.change - w[2].toDouble()) < 1e-6, w.toString())
+        assertEquals(listOf("group_shares", "group_share_changes"), view.tables(Lang.DA).map { it.name })
+    }
+
+    test("S3 seed 002 from Kotlin: the outcome view has the Rust figures") {
+        val d = valid("ikast-brande")
+        val cohort = d.data().cohorts.first()
+        d.matching().addRun(d.matching().matchCohort(MatchRequest(cohort.id, "vvv-ikast",
+            MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE, "run-figures"))))
+        val view = d.outcomes().cohortView(cohort.id, OutcomeOptions(exampleReferenceDate("ikast-brande"), 5u))
+        val expected = figures["s3_ikast_2016_q1"]
+        assertEquals(expected["as_of"].str, exampleReferenceDate("ikast-brande").toString())
+        assertEquals((expected["households_with_record"] as Json.Num).value.toUInt(), view.householdsWithRecord)
+        val shown = view.cells.filter { it.suppression == null && (it.households ?: 0u) > 0u }
+            .map { "${it.grouping.name.lowercase()}|${it.timing.name.lowercase()}|${it.measure.name.lowercase()}|${n(it.households)}|${n(it.withOutcome)}" }
+        assertTrue(shown.isNotEmpty())
+        assertEquals(expected["shown"].list.map { it.str }, shown)
     }
 }

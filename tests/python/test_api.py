@@ -78,7 +78,7 @@ DOSSIER: dict[str, str] = {
     "SurveysFacet.add": "DossierSurveys.add", "SurveysFacet.record_response": "DossierSurveys.record_response", "SurveysFacet.round": "DossierSurveys.round",
     "SurveysFacet.rounds": "DossierSurveys.rounds", "SurveysFacet.results": "DossierSurveys.results", "SurveysFacet.compare": "DossierSurveys.compare",
     "SurveysFacet.record_answers": "DossierSurveys.record_answers", "SurveysFacet.shares": "DossierSurveys.shares",
-    "SurveysFacet.share_changes": "DossierSurveys.share_changes",
+    "SurveysFacet.share_changes": "DossierSurveys.share_changes", "SurveysFacet.view": "DossierSurveys.view",
     "AssessmentFacet.national_answers": "DossierAssessment.national_answers",
     "AssessmentFacet.compare_with_national": "DossierAssessment.compare_with_national",
     # privacy
@@ -112,7 +112,6 @@ DOSSIER_NOT_EXPOSED = {
     "agreement_mut": "a Rust mutable borrow; Python changes go through the named operations",
     "from_json_bytes": "Python passes text to Dossier.from_json (bytes decode in Python)",
     "check_version": "Dossier.from_dict checks the version of what it reads",
-    "SurveysFacet.view": "the survey view `brobygger survey` prints (shares, intervals, changes in one document); Python reads the same figures with DossierSurveys.shares and share_changes",
 }
 
 # Public free functions of the core's modules.

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
+from typing import cast
 
 import brobygger as bb
 
@@ -62,7 +64,7 @@ def test_s3_seed_002_vvv_ikast_matches_and_follows_outcomes_without_singling_any
     first = cohort["newcomers"][0]["id"]
     assert [str(r["on"]) for r in d.outcomes.records(first)] == ["2017-03-01", "2018-03-01"]
     view = d.outcomes.cohort_view(cohort["id"], bb.example_reference_date("ikast-brande"))
-    assert view.to_dict()["households_with_record"] == len(cohort["newcomers"]) == 10
+    assert view.to_dict()["households_with_record"] == len(cohort["newcomers"]) == 48
     assert view.left_out_without_basis == 0
     for c in view.cells:
         if c["households"]:
@@ -92,3 +94,47 @@ def test_s5_seed_004_esbjerg_a_long_term_place_bound_partnership() -> None:
         assert check is not None and check["status"] == "met", code
     place = d.place("esbjerg-oesterbyen")
     assert place is not None and place["kind"] == "neighbourhood"
+
+
+# The figures the Rust seed test computes (crates/core/tests/seeds.rs, `seed_figures`): the same
+# rows must come out of the Python binding.
+FIGURES = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "figures.json").read_text(encoding="utf-8"))
+
+
+def _n(v: object) -> str:
+    return "-" if v is None else str(v)
+
+
+def test_s1_esbjerg_beside_kl_has_the_rust_figures() -> None:
+    d = _valid("esbjerg")
+    rows = [f"{r['question']}|{r['own'] or '-'}|{_n(r['percent'])}" for r in d.assessment.compare_with_national("esbjerg")]
+    assert rows == FIGURES["s1_esbjerg_beside_kl_2015"]
+
+
+def test_s2_the_survey_view_has_the_rust_figures() -> None:
+    view = _valid("aalborg").surveys.view("aalborg-lbb-2016")
+    expected = FIGURES["s2_aalborg_lbb_2016"]
+    assert view.before == expected["before"] and view.min_cell == 5
+    assert [f"{s['question']}|{s['group'] or '-'}|{_n(s['respondents'])}|{_n(s['positive'])}" for s in view.shares] == expected["shares"]
+    got = [(c["question"], c["group"] or "-", cast(float, c["change"])) for c in view.changes]
+    want = [row.split("|") for row in expected["changes"]]
+    assert [(q, g) for q, g, _ in got] == [(q, g) for q, g, _ in want]
+    assert all(abs(c - float(w)) < 1e-6 for (_, _, c), (_, _, w) in zip(got, want))
+    # What `brobygger survey --lang en` prints, from the same view.
+    text = view.render("text", "en")
+    assert "Change since aalborg-lbb-2015" in text and "81%" in text
+    tables = [t["name"] for t in view.tables("da")]
+    assert tables == ["group_shares", "group_share_changes"]
+
+
+def test_s3_the_outcome_view_has_the_rust_figures() -> None:
+    d = _valid("ikast-brande")
+    cohort = d.cohorts[0]["id"]
+    d.matching.add_run(d.matching.match_cohort(cohort, "vvv-ikast", as_of=dt.date(2016, 4, 1)))
+    view = d.outcomes.cohort_view(cohort, bb.example_reference_date("ikast-brande"))
+    expected = FIGURES["s3_ikast_2016_q1"]
+    assert str(bb.example_reference_date("ikast-brande")) == expected["as_of"]
+    assert view.to_dict()["households_with_record"] == expected["households_with_record"]
+    shown = [f"{c['grouping']}|{c['timing']}|{c['measure']}|{_n(c['households'])}|{_n(c['with_outcome'])}"
+             for c in view.cells if c["suppression"] is None and c["households"]]
+    assert shown == expected["shown"] and shown

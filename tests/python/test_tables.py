@@ -110,15 +110,16 @@ def test_unmatched_reasons_and_unmet_demand(ikast_run: bb.MatchRun) -> None:
     u = bb.unmatched_frame(ikast_run)
     expect(u, {"run": "str", "newcomer": "str", "waiting_days": "int64", "binding": "str",
                "binding_rule": "str", "binding_offers": "Int64", "reason": "str", "reasons": "object"})
-    assert u[["newcomer", "binding", "binding_rule", "binding_offers"]].values.tolist() == [
-        ["nc-5120-7741", "rule", "common-language", 7]]
+    assert len(u) == len(ikast_run.unmatched) == 28
+    assert u[["newcomer", "binding", "binding_rule", "binding_offers"]].values.tolist()[0] == [
+        "nc-5120-7741", "rule", "common-language", 7]
     assert u["reason"].iloc[0] == ikast_run.unmatched[0]["reasons"][0]["en"]
     assert len(u["reasons"].iloc[0]) == len(ikast_run.unmatched[0]["reasons"])
     gaps = bb.unmet_demand_frame([ikast_run], lang="da")
-    assert gaps[["demand_type", "demand", "households", "free_places"]].values.tolist() == [["language", "ti", 1, 0]]
+    assert ["language", "ti", 2, 0] in gaps[["demand_type", "demand", "households", "free_places"]].values.tolist()
     # Several runs stack, told apart by the run id.
     both = bb.unmatched_frame([ikast_run, ikast_run])
-    assert len(both) == 2
+    assert len(both) == 2 * 28
 
 
 def test_checklist_divergences(dossiers: list[bb.Dossier]) -> None:
@@ -290,6 +291,6 @@ def test_frames_read_the_core_tables_in_danish_too(ikast_run: bb.MatchRun) -> No
                            "unused_offers", "match_statistics", "alternatives", "why_not"}
     assert tables["matches"]["title"] == {"da": "Forslag", "en": "Proposed matches"}
     reasons = bb.unmatched_frame(ikast_run, lang="da")["reason"].tolist()
-    assert reasons == [ikast_run.unmatched[0]["reasons"][0]["da"]]
+    assert reasons == [u["reasons"][0]["da"] for u in ikast_run.unmatched]
     with pytest.raises(bb.NotFoundError):
         bb.empty_table("no-such-table")

@@ -286,7 +286,7 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
     let text = ok(&base);
     // The example's files carry no consent or basis columns: the gate withholds the wishes and
     // the certificates (listed by subject, never by value), so fewer households match.
-    assert!(text.contains("Matched 3 of 10"), "{text}");
+    assert!(text.contains("Matched 16 of 48"), "{text}");
     assert!(
         text.contains("## Withheld without consent or basis"),
         "{text}"
@@ -320,7 +320,7 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
         lines.next(),
         Some("newcomer,status,offer,score,waiting_days,binding,reason")
     );
-    assert_eq!(csv.lines().count(), 11);
+    assert_eq!(csv.lines().count(), 1 + 48);
     assert!(
         csv.contains("nc-5120-7741,unmatched,,,74,the rule 'common-language'"),
         "{csv}"
@@ -340,11 +340,11 @@ fn match_reads_spreadsheets_and_writes_json_or_csv() {
         ]);
         let text = ok(&args);
         assert!(
-            text.starts_with("Matching: 10 households × 11 offers"),
+            text.starts_with("Matching: 48 households × 11 offers"),
             "{text}"
         );
         let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-        assert_eq!(v["statistics"]["newcomers"], 10);
+        assert_eq!(v["statistics"]["newcomers"], 48);
     }
     // JSON lists work as inputs too.
     let text = ok(&[
@@ -622,7 +622,7 @@ fn remind_lists_what_is_due_in_three_formats() {
     ]);
     assert!(text.starts_with("## Reminders as of 2016-03-01 (and the next 14 days)"));
     assert!(
-        text.contains("### Overdue (3)") && text.contains("### Due (2)"),
+        text.contains("### Overdue (10)") && text.contains("### Due (18)"),
         "{text}"
     );
     // JSON is the library's list, as the shared fixture holds it.
@@ -852,9 +852,9 @@ fn demo_runs_the_whole_job_on_ikast_brande() {
         "## Validation",
         "## Checklists",
         "## Matching the cohort ikast-2016-q1 (as of 2016-04-01)",
-        "Matched 9 of 10",
+        "Matched 20 of 48",
         "## Personal data and consent as of 2016-04-01",
-        "under a consent or other basis and left out 2 that nothing covered",
+        "under a consent or other basis and left out 40 that nothing covered",
         "[warning] offers[9].credentials:",
         "## Introductions to volunteer offers as of 2016-04-01",
         "[overdue] nc-5120-7741: introduction no. 1",
@@ -1095,7 +1095,12 @@ fn survey_and_outcomes_show_shares_and_cohorts_never_a_small_group() {
         "--lang",
         "en",
     ]);
-    assert!(text.contains("10 households have a follow-up"), "{text}");
+    assert!(text.contains("48 households have a follow-up"), "{text}");
+    // Twelve households in each group by first introduction: those cells show figures.
+    assert!(
+        text.contains("20 of 20 cells with households can be shown") && text.contains("58%"),
+        "{text}"
+    );
     // The threshold is never lowered below five; HTML is one round.
     assert_eq!(
         run(&["outcomes", "--example", "ikast-brande", "--min-cell", "2"]).0,

@@ -28,7 +28,7 @@
 //!     rule_set: "vvv-ikast".into(),
 //!     options: MatchOptions::new(Solver::Optimal, on),
 //! })?;
-//! assert_eq!(run.matches.len(), 9);
+//! assert_eq!(run.matches.len(), 20);
 //!
 //! // The partnership's health as of a day, per dimension, with reasons and sources.
 //! let as_of: brobygger::chrono::NaiveDate = "2019-06-30".parse().unwrap();

@@ -1072,7 +1072,7 @@ fn analysts_get_coarse_pseudonymous_records() {
     );
     assert_eq!(a.newcomer.household.children_ages, vec![6, 12]);
     assert!(a.newcomer.location.is_none() && a.newcomer.preferences.is_empty());
-    // Ikast has 5 households in the cohort and stays; Bording (1) is merged.
+    // Ikast has 21 households in the cohort and stays; Bording (1) is merged.
     assert_eq!(a.newcomer.area.as_deref(), Some("Ikast"));
     let b = d
         .privacy()

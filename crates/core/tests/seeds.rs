@@ -17,6 +17,8 @@ use brobygger::outcomes::{OutcomeOptions, OutcomeRecord};
 use brobygger::present::{Format, Present};
 use brobygger::{Dossier, Example, Lang, Severity};
 
+mod common;
+
 fn valid(name: &str) -> Dossier {
     let d = Dossier::example(name).unwrap();
     let errors: Vec<_> = d
@@ -153,31 +155,16 @@ fn s2_seed_001_lbb_aalborg_steering_group_and_its_evaluation_survey() {
 
 #[test]
 fn s3_seed_002_vvv_ikast_matches_introduces_and_follows_outcomes_without_singling_anyone_out() {
-    let mut d = valid("ikast-brande");
-    healthy(&d, Example::IkastBrande);
-    let cohort = d.cohorts[0].id.clone();
-    let run = d
-        .matching()
-        .match_cohort(&MatchRequest {
-            cohort: cohort.clone(),
-            rule_set: d.rule_sets[0].id.clone(),
-            options: MatchOptions::new(Solver::Optimal, "2016-04-01".parse().unwrap()),
-        })
-        .unwrap();
-    assert!(!run.matches.is_empty());
-    d.matching_mut().add_run(run).unwrap();
+    healthy(&valid("ikast-brande"), Example::IkastBrande);
+    let (mut d, view) = ikast_outcomes();
     // The example's follow-ups: one and two years after arrival, under the cohort's basis.
     let households = d.cohorts[0].newcomers.len();
+    assert_eq!(households, 48);
     assert_eq!(d.outcomes.len(), 2 * households);
     let first = d.cohorts[0].newcomers[0].id.clone();
     let dates: Vec<_> = d.outcomes().records(&first).iter().map(|r| r.on).collect();
     assert_eq!(dates.len(), 2);
     assert!(dates[0] < dates[1]);
-    let day = Example::IkastBrande.reference_date();
-    let view = d
-        .outcomes()
-        .cohort_view(&cohort, OutcomeOptions::as_of(day))
-        .unwrap();
     assert_eq!(view.households_with_record as usize, households);
     assert_eq!(view.left_out_without_basis, 0);
     for c in &view.cells {
@@ -187,28 +174,32 @@ fn s3_seed_002_vvv_ikast_matches_introduces_and_follows_outcomes_without_singlin
             assert!(k >= 5 && n - k >= 5, "{c:?}");
         }
     }
-    // Split by when they were matched and introduced, ten households are too few for any cell
-    // with households in it: the view says so rather than show one (an empty group shows 0).
+    // Enough households that figures show: every measure has shown cells, by when offers were
+    // first introduced; the demo's match run splits the households so that most matched cells
+    // would single some out, and those stay hidden.
+    for measure in brobygger::outcomes::OutcomeMeasure::ALL {
+        assert!(
+            view.cells.iter().any(|c| c.measure == measure
+                && c.suppression.is_none()
+                && c.households.is_some_and(|n| n > 0)),
+            "{measure:?}"
+        );
+    }
+    assert!(view.cells.iter().any(|c| c.suppression.is_some()));
+    let en = view.summary(Lang::En);
     assert!(
-        view.cells
-            .iter()
-            .filter(|c| c.households != Some(0))
-            .all(|c| c.suppression.is_some())
+        en.contains("48 households") && !en.contains(" 0 of "),
+        "{en}"
     );
+    let da = view.summary(Lang::Da);
     assert!(
-        view.summary(Lang::En).contains(" 0 of "),
-        "{}",
-        view.summary(Lang::En)
-    );
-    assert!(
-        view.summary(Lang::Da).contains(" 0 af "),
-        "{}",
-        view.summary(Lang::Da)
+        da.contains("48 husstande") && !da.contains(" 0 af "),
+        "{da}"
     );
     for lang in [Lang::Da, Lang::En] {
         let text = view.present(Format::Text, lang);
         assert!(!text.contains(first.as_str()), "{text}");
-        assert!(text.contains("10 "), "{text}");
+        assert!(text.contains("58 %") || text.contains("58%"), "{text}");
     }
     // A record without a basis is refused; the example's records round-trip.
     let back = Dossier::from_json(&d.to_json().unwrap()).unwrap();
@@ -267,4 +258,122 @@ fn s5_seed_004_esbjerg_a_long_term_place_bound_partnership() {
         let c = a.checks.iter().find(|c| c.code == code).unwrap();
         assert_eq!(c.status, CheckStatus::Met, "{code}");
     }
+}
+
+/// The figures a person sees in three of the seeds, as rows of text (`|` between fields, `-`
+/// for a hidden or missing number), so Python and Kotlin can assert the very same numbers:
+/// `tests/python/test_seeds.py` and `tests/kotlin/SeedsTest.kt` read them from
+/// `tests/fixtures/seeds/figures.json`, which this test writes when blessing
+/// (`BROBYGGER_BLESS=1`) and compares with otherwise. S1: Esbjerg beside KL's published
+/// figures (`brobygger national`); S2: Aalborg's 2016 round as `brobygger survey` shows it;
+/// S3: Ikast-Brande's outcomes after the demo's match run, every cell that can be shown.
+fn seed_figures() -> serde_json::Value {
+    let num = |n: Option<u32>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
+    let d = valid("esbjerg");
+    let s1: Vec<String> = d
+        .assessment()
+        .compare_with_national(&"esbjerg".into(), &[])
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}|{}|{}",
+                r.question,
+                r.own.as_deref().unwrap_or("-"),
+                num(r.percent)
+            )
+        })
+        .collect();
+    let d = valid("aalborg");
+    let view = d
+        .surveys()
+        .view(&"aalborg-lbb-2016".into(), &SurveyViewOptions::default())
+        .unwrap();
+    let shares: Vec<String> = view
+        .shares
+        .iter()
+        .map(|s| {
+            format!(
+                "{}|{}|{}|{}",
+                s.question,
+                s.group.as_deref().unwrap_or("-"),
+                num(s.respondents),
+                num(s.positive)
+            )
+        })
+        .collect();
+    let changes: Vec<String> = view
+        .changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{}|{}|{:.6}",
+                c.question,
+                c.group.as_deref().unwrap_or("-"),
+                c.change
+            )
+        })
+        .collect();
+    let before = view.before.as_ref().map(|b| b.to_string());
+    let (_, view) = ikast_outcomes();
+    let snake = |v: serde_json::Value| v.as_str().unwrap().to_owned();
+    let shown: Vec<String> = view
+        .cells
+        .iter()
+        .filter(|c| c.suppression.is_none() && c.households.is_some_and(|n| n > 0))
+        .map(|c| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                snake(serde_json::to_value(c.grouping).unwrap()),
+                snake(serde_json::to_value(c.timing).unwrap()),
+                snake(serde_json::to_value(c.measure).unwrap()),
+                num(c.households),
+                num(c.with_outcome)
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "s1_esbjerg_beside_kl_2015": s1,
+        "s2_aalborg_lbb_2016": {
+            "before": before,
+            "shares": shares,
+            "changes": changes,
+        },
+        "s3_ikast_2016_q1": {
+            "as_of": Example::IkastBrande.reference_date().to_string(),
+            "households_with_record": view.households_with_record,
+            "shown": shown,
+        },
+    })
+}
+
+/// Ikast-Brande's example with the demo's match run (2016-04-01) stored, and its cohort's
+/// outcomes on the example's day.
+fn ikast_outcomes() -> (Dossier, brobygger::outcomes::OutcomeView) {
+    let mut d = valid("ikast-brande");
+    let cohort = d.cohorts[0].id.clone();
+    let run = d
+        .matching()
+        .match_cohort(&MatchRequest {
+            cohort: cohort.clone(),
+            rule_set: d.rule_sets[0].id.clone(),
+            options: MatchOptions::new(Solver::Optimal, "2016-04-01".parse().unwrap()),
+        })
+        .unwrap();
+    assert!(!run.matches.is_empty());
+    d.matching_mut().add_run(run).unwrap();
+    let view = d
+        .outcomes()
+        .cohort_view(
+            &cohort,
+            OutcomeOptions::as_of(Example::IkastBrande.reference_date()),
+        )
+        .unwrap();
+    (d, view)
+}
+
+#[test]
+fn the_seed_figures_python_and_kotlin_assert_are_the_rust_figures() {
+    let text = serde_json::to_string_pretty(&seed_figures()).unwrap() + "\n";
+    common::golden(&common::fixtures().join("seeds/figures.json"), &text);
 }

@@ -7,9 +7,10 @@ use crate::dossier::DossierHandle;
 use brobygger::assessment::{
     Assessment, AssessmentOptions, CategoryAnswer, CheckInfo, GroupShare, GroupShareChange,
     Interval, NationalComparisonRow, OwnAnswer, ReportOptions, ReportSection, RespondentGroup,
-    ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound,
+    ShareChange, ShareEstimate, SurveyAnswer, SurveyId, SurveyRound, SurveyViewOptions,
 };
 use brobygger::chrono::NaiveDate;
+use brobygger::present::{Present, Table};
 use brobygger::{AgreementId, BrobyggerError, Dossier, Format, Lang, MunicipalityId};
 use std::sync::{Arc, RwLock};
 
@@ -222,6 +223,20 @@ impl DossierSurveys {
         read(&self.0)?.surveys().share_changes(&before, &after)
     }
 
+    /// The round `survey` as `brobygger survey` shows it: its shares by the shape's groups,
+    /// none under `options.minCell` respondents shown, and the changes since `options.before`
+    /// (default: the latest earlier round about the same agreement), only for groups shown in
+    /// both rounds.
+    pub fn view(
+        &self,
+        survey: SurveyId,
+        options: SurveyViewOptions,
+    ) -> Result<Arc<SurveyView>, BrobyggerError> {
+        Ok(Arc::new(SurveyView(
+            read(&self.0)?.surveys().view(&survey, &options)?,
+        )))
+    }
+
     /// The survey round `survey`, if the dossier has it.
     pub fn round(&self, survey: SurveyId) -> Result<Option<SurveyRound>, BrobyggerError> {
         Ok(read(&self.0)?.surveys().round(&survey).cloned())
@@ -265,4 +280,48 @@ pub fn render_assessment(
 #[uniffi::export]
 pub fn example_reference_date(name: String) -> Result<NaiveDate, BrobyggerError> {
     brobygger::example_reference_date(&name)
+}
+
+/// A survey round for people (the core's `SurveyView`): its shares by the shape's groups, small
+/// groups hidden, and the changes since an earlier round.
+#[derive(Debug, uniffi::Object)]
+pub struct SurveyView(brobygger::assessment::SurveyView);
+
+#[uniffi::export]
+impl SurveyView {
+    /// The round.
+    pub fn survey(&self) -> Result<SurveyId, BrobyggerError> {
+        Ok(self.0.survey.clone())
+    }
+
+    /// The earlier round the changes are from, if any.
+    pub fn before(&self) -> Result<Option<SurveyId>, BrobyggerError> {
+        Ok(self.0.before.clone())
+    }
+
+    /// The threshold the shares were shown with.
+    pub fn min_cell(&self) -> Result<u32, BrobyggerError> {
+        Ok(self.0.min_cell)
+    }
+
+    /// Every share, by question and group; a hidden share has no numbers.
+    pub fn shares(&self) -> Result<Vec<GroupShare>, BrobyggerError> {
+        Ok(self.0.shares.clone())
+    }
+
+    /// The changes since `before`, for groups shown in both rounds.
+    pub fn changes(&self) -> Result<Vec<GroupShareChange>, BrobyggerError> {
+        Ok(self.0.changes.clone())
+    }
+
+    /// The tables `group_shares` and `group_share_changes` in `lang`.
+    pub fn tables(&self, lang: Lang) -> Result<Vec<Table>, BrobyggerError> {
+        Ok(self.0.tables(lang))
+    }
+
+    /// The view as a document (who was asked, how shares are hidden, the tables) in `format`
+    /// and `lang`.
+    pub fn render(&self, format: Format, lang: Lang) -> Result<String, BrobyggerError> {
+        Ok(self.0.present(format, lang))
+    }
 }

@@ -14,7 +14,8 @@ use crate::model::Finding;
 use brobygger as core;
 use brobygger::Format;
 use brobygger::assessment::{
-    AssessmentOptions, CategoryAnswer, ExternalFindings, ReportOptions, ReportSection, SurveyAnswer,
+    AssessmentOptions, CategoryAnswer, ExternalFindings, ReportOptions, ReportSection,
+    SurveyAnswer, SurveyId, SurveyViewOptions,
 };
 use brobygger::chrono::NaiveDate;
 use brobygger::present::Present;
@@ -771,11 +772,119 @@ impl DossierSurveys {
         to_py(py, &changes)
     }
 
+    /// The round `survey` as `brobygger survey` shows it: its shares by the shape's groups with
+    /// Wilson intervals, none under `min_cell` respondents shown (the core's default, 5, when
+    /// None), and the changes since `before` (default: the latest earlier round about the same
+    /// agreement), only for groups shown in both rounds. Raises `NotFoundError` for an unknown
+    /// round.
+    #[pyo3(signature = (survey, before = None, min_cell = None))]
+    fn view(
+        &self,
+        py: Python<'_>,
+        survey: &str,
+        before: Option<&str>,
+        min_cell: Option<u32>,
+    ) -> PyResult<SurveyView> {
+        let mut options = SurveyViewOptions {
+            before: before.map(SurveyId::from),
+            ..SurveyViewOptions::default()
+        };
+        if let Some(m) = min_cell {
+            options.min_cell = m;
+        }
+        let d = self.dossier.read_wait(py)?;
+        Ok(SurveyView {
+            inner: d.inner.surveys().view(&survey.into(), &options).py()?,
+        })
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let d = self.dossier.read_wait(py)?;
         Ok(format!(
             "DossierSurveys({} round(s))",
             d.inner.surveys.len()
         ))
+    }
+}
+
+/// A survey round for people (`d.surveys.view(...)`): its shares by the shape's groups, small
+/// groups hidden, and the changes since an earlier round. What `brobygger survey` prints.
+#[pyclass(frozen, module = "brobygger")]
+#[derive(Debug, Clone)]
+pub struct SurveyView {
+    inner: core::assessment::SurveyView,
+}
+
+#[pymethods]
+impl SurveyView {
+    /// The round's id.
+    #[getter]
+    fn survey(&self) -> &str {
+        self.inner.survey.as_str()
+    }
+
+    /// The earlier round the changes are from, or None.
+    #[getter]
+    fn before(&self) -> Option<&str> {
+        self.inner.before.as_ref().map(|b| b.as_str())
+    }
+
+    /// The threshold the shares were shown with.
+    #[getter]
+    fn min_cell(&self) -> u32 {
+        self.inner.min_cell
+    }
+
+    /// Every share as dicts (`question`, `group`, `respondents`, `positive`, `share`,
+    /// `interval`, `reference`, `suppression`); a hidden share has no numbers.
+    #[getter]
+    fn shares<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.shares)
+    }
+
+    /// The changes since `before` as dicts, for groups shown in both rounds.
+    #[getter]
+    fn changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.changes)
+    }
+
+    /// The tables `group_shares` and `group_share_changes` as dicts (`name`, `title`,
+    /// `columns`, `rows`), texts in `lang`.
+    #[pyo3(signature = (lang = "en"))]
+    fn tables<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &Present::tables(&self.inner, crate::convert::lang(lang)?),
+        )
+    }
+
+    /// The view as a document in `format` (`"text"`, `"markdown"`, `"html"`) and `lang`
+    /// (default `bb.options.lang`): who was asked, how shares are hidden, then the tables.
+    #[pyo3(signature = (format = "text", lang = None))]
+    fn render(&self, format: &str, lang: Option<&str>) -> PyResult<String> {
+        Ok(self.inner.present(
+            self::format(format)?,
+            crate::convert::lang_or_display(lang)?,
+        ))
+    }
+
+    /// The view as plain Python data.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// Jupyter: the view as HTML in `bb.options.lang`.
+    fn _repr_html_(&self) -> String {
+        self.inner
+            .present(Format::HtmlFragment, crate::convert::display_lang())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SurveyView({:?}, before={:?}, shares={})",
+            self.inner.survey.as_str(),
+            self.inner.before.as_ref().map(|b| b.as_str()),
+            self.inner.shares.len()
+        )
     }
 }

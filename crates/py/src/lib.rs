@@ -113,7 +113,7 @@ mod _brobygger {
 
     #[pymodule_export]
     use crate::assessment::{
-        AssessedFinding, Assessment, DossierAssessment, DossierSurveys, Report,
+        AssessedFinding, Assessment, DossierAssessment, DossierSurveys, Report, SurveyView,
         assessment_catalogue, wilson_interval,
     };
 

@@ -19,11 +19,15 @@ use chrono::NaiveDate;
 
 /// How a round is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SurveyViewOptions {
     /// The earlier round to compare with; `None`: the latest earlier round about the same
     /// agreement, if there is one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub before: Option<SurveyId>,
-    /// The fewest respondents a shown share may have (default [`DEFAULT_MIN_CELL`]).
+    /// The fewest respondents a shown share may have (default [`DEFAULT_MIN_CELL`]; the
+    /// bindings' default is the same five, checked by a test).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 5))]
     pub min_cell: u32,
 }
 

@@ -374,7 +374,7 @@ mod tests {
         assert!(
             u.text
                 .en
-                .starts_with(&format!("{unmatched} of 10 households got no match")),
+                .starts_with(&format!("{unmatched} of 48 households got no match")),
             "{}",
             u.text.en
         );
@@ -416,7 +416,7 @@ mod tests {
             ["introduction.not_within_deadline", "introduction.too_few"]
         );
         assert!(
-            later[0].1.starts_with("6 of 10 households"),
+            later[0].1.starts_with("24 of 48 households"),
             "{}",
             later[0].1
         );

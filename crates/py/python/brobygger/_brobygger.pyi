@@ -1702,6 +1702,14 @@ class DossierSurveys:
         """
         Every survey round as dicts, shaped like the file.
         """
+    def view(self, /, survey: str, before: str | None = None, min_cell: SupportsIndex | None = None) -> SurveyView:
+        """
+        The round `survey` as `brobygger survey` shows it: its shares by the shape's groups with
+        Wilson intervals, none under `min_cell` respondents shown (the core's default, 5, when
+        None), and the changes since `before` (default: the latest earlier round about the same
+        agreement), only for groups shown in both rounds. Raises `NotFoundError` for an unknown
+        round.
+        """
 
 @final
 class Duty:
@@ -2889,6 +2897,58 @@ class Store:
         """
         `verify` as an exception: the report when the trail is intact; raises
         `InvalidInputError` with code ``store.tampered`` otherwise.
+        """
+
+@final
+class SurveyView:
+    """
+    A survey round for people (`d.surveys.view(...)`): its shares by the shape's groups, small
+    groups hidden, and the changes since an earlier round. What `brobygger survey` prints.
+    """
+    def __repr__(self, /) -> str: ...
+    def _repr_html_(self, /) -> str:
+        """
+        Jupyter: the view as HTML in `bb.options.lang`.
+        """
+    @property
+    def before(self, /) -> str | None:
+        """
+        The earlier round the changes are from, or None.
+        """
+    @property
+    def changes(self, /) -> list[JsonDict]:
+        """
+        The changes since `before` as dicts, for groups shown in both rounds.
+        """
+    @property
+    def min_cell(self, /) -> int:
+        """
+        The threshold the shares were shown with.
+        """
+    def render(self, /, format: FormatName = "text", lang: Lang | None = None) -> str:
+        """
+        The view as a document in `format` (`"text"`, `"markdown"`, `"html"`) and `lang`
+        (default `bb.options.lang`): who was asked, how shares are hidden, then the tables.
+        """
+    @property
+    def shares(self, /) -> list[JsonDict]:
+        """
+        Every share as dicts (`question`, `group`, `respondents`, `positive`, `share`,
+        `interval`, `reference`, `suppression`); a hidden share has no numbers.
+        """
+    @property
+    def survey(self, /) -> str:
+        """
+        The round's id.
+        """
+    def tables(self, /, lang: Lang = "en") -> list[TableDict]:
+        """
+        The tables `group_shares` and `group_share_changes` as dicts (`name`, `title`,
+        `columns`, `rows`), texts in `lang`.
+        """
+    def to_dict(self, /) -> JsonDict:
+        """
+        The view as plain Python data.
         """
 
 @final
