@@ -4,7 +4,7 @@ Partnerships between municipalities and civil society receiving refugees.
 
 from _typeshed import SupportsGetItem
 from collections.abc import Callable, Mapping, Sequence
-from brobygger.types import ActionItemStateDict, ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlignmentColumnDict, AlignmentCountsDict, AlternativesDict, AmendmentDict, AnalystExportDict, AnonymisationReportDict, AnswerDict, AnswerSessionDict, ApplyReportDict, AssessmentDict, AssignmentDict, AuditEventDict, CalendarEventDict, CarrierDict, ChainReportDict, ChangeSetDict, ChangeSummaryDict, CheckInfoDict, CheckResultDict, ChecklistItemViewDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, CohortViewDict, ConsentRecordDict, ConsentRecordsDict, CsvColumnDict, CsvTable, DemandGapDict, DepartmentDict, DimensionScoreDict, DirectoryAssociationDict, DirectoryDict, DirectoryHitDict, DisclosureDict, DossierDict, FormatName, GoalDict, GovernanceDict, GroupShareChangeDict, GroupShareDict, IntroductionSetting, ItemAlignmentDict, JsonDict, Lang, ManifestEntryDict, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MatchViewDict, MeetingForumDict, MeetingMinutesDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, NewcomerViewDict, NewcomersCsvDict, Objective, OfferDict, OfferRanking, OfferViewDict, OrganisationDict, OrganisationProfileDict, OutcomeCellDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProposalSide, Purpose, ReferenceSurveyDict, RelationshipDict, ReportSectionDict, RequirementProgressDict, ResourceCommitmentDict, RetentionOutcomeDict, RetentionPolicyDict, RetentionReportDict, RevisionDict, RoleMatrixDict, RoleSplitDict, RuleDict, RuleSetDict, SafeShareDict, SafeTableDict, SensitiveUseDict, ShareChangeDict, ShareEstimateDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TaskDefinitionDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithdrawalReportDict, WithheldAttributeDict
+from brobygger.types import ActionItemStateDict, ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlignmentColumnDict, AlignmentCountsDict, AlternativesDict, AmendmentDict, AnalystExportDict, AnonymisationReportDict, AnswerDict, AnswerSessionDict, ApplyReportDict, AssessmentDict, AssignmentDict, AuditEventDict, CalendarEventDict, CarrierDict, ChainReportDict, ChangeSetDict, ChangeSummaryDict, CheckInfoDict, CheckResultDict, ChecklistItemViewDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, CohortViewDict, ConsentRecordDict, ConsentRecordsDict, CsvColumnDict, CsvTable, DemandGapDict, DepartmentDict, DimensionScoreDict, DirectoryAssociationDict, DirectoryDict, DirectoryHitDict, DisclosureDict, DossierDict, FormatName, GoalDict, GovernanceDict, GroupShareChangeDict, GroupShareDict, IntroductionSetting, ItemAlignmentDict, JsonDict, Lang, ManifestEntryDict, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MatchViewDict, MeetingForumDict, MeetingMinutesDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, NewcomerViewDict, NewcomersCsvDict, Objective, OfferDict, OfferRanking, OfferViewDict, OrganisationDict, OrganisationProfileDict, OutcomeCellDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProgressOption, ProposalSide, Purpose, ReferenceSurveyDict, RelationshipDict, ReportSectionDict, RequirementProgressDict, ResourceCommitmentDict, RetentionOutcomeDict, RetentionPolicyDict, RetentionReportDict, RevisionDict, RoleMatrixDict, RoleSplitDict, RuleDict, RuleSetDict, SafeShareDict, SafeTableDict, SensitiveUseDict, ShareChangeDict, ShareEstimateDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TaskDefinitionDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithdrawalReportDict, WithheldAttributeDict
 from datetime import date, datetime
 from os import PathLike
 from typing import Any, Final, Literal, SupportsFloat, SupportsIndex, TYPE_CHECKING, final, overload
@@ -1336,25 +1336,33 @@ class DossierMatching:
         """
         The introductions due or overdue in a cohort on `on`, as findings citing 001.
         """
-    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None) -> MatchRun:
+    def match_cohort(self, /, cohort: str, rule_set: str, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0, why_not: SupportsGetItem[int, tuple[str, str]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
         """
         Matches a stored cohort with the dossier's offers under a stored rule set (not stored;
         see `add_run`). `alternatives=k` adds each household's `k` next-best offers with the
         score gap (`run.alternatives`); `why_not=[(newcomer, offer), ...]` asks why those pairs
         were not matched (`run.why_not`). Releases the GIL while solving.
+
+        `progress` shows how far it is: a callable receives each `Progress` update, ``"auto"``
+        shows a tqdm bar (when tqdm is installed and stderr is a terminal or a notebook),
+        ``False`` shows nothing; by default ``bb.options.progress`` (off). Ctrl-C or an
+        exception in the callback stops the work; nothing is changed.
         """
-    def match_profiles(self, /, rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
+    def match_profiles(self, /, rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, progress: ProgressOption | None = None) -> MatchRun:
         """
         Matches households and offers held outside the dossier (lists of dicts, e.g. read from
         spreadsheets) under the dossier's consents and bases, never the profiles' own consent
         columns (not stored; see `add_run`). Releases the GIL while solving.
+
+        `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+        ``bb.options.progress``).
         """
     def record_introduction(self, /, cohort: str, newcomer: str, on: date | str, setting: IntroductionSetting = "follow_up_conversation", offers: SupportsGetItem[int, str] | None = None, by: str | None = None) -> None:
         """
         Records that a household was introduced to volunteer offers. `setting` is e.g.
         `"integration_contract_meeting"` or `"follow_up_conversation"`.
         """
-    def rematch(self, /, rule_set: str, as_of: date | str, cohort: str | None = None, solver: Solver = "optimal", previous_partner: PreviousPartner = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0) -> MatchRun:
+    def rematch(self, /, rule_set: str, as_of: date | str, cohort: str | None = None, solver: Solver = "optimal", previous_partner: PreviousPartner = "exclude", allow_declined: bool = False, only_lost: bool = False, offer_ranking: OfferRanking = "score", id: str | None = None, alternatives: SupportsIndex = 0, progress: ProgressOption | None = None) -> MatchRun:
         """
         Matches the households that wait on `as_of` (those who lost a match and those never
         matched; only the former with `only_lost=True`) with the places relationships and
@@ -1363,6 +1371,9 @@ class DossierMatching:
         `"allow"` or `"prefer"`; `allow_declined` proposes pairs a side declined before;
         `cohort` limits it to one cohort (default: the whole programme). Not stored; see
         `add_run`. Releases the GIL while solving.
+
+        `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+        ``bb.options.progress``).
         """
     def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> Any:
         """
@@ -2299,6 +2310,36 @@ class Profiles:
         """
 
 @final
+class Progress:
+    """
+    How far a long call is: `done` of `total` units of `stage` (``"candidates"``, ``"solve"``,
+    ``"explain"``, ``"simulate"``, ``"import"``, ``"verify"``). A progress callback receives
+    one per update, monotone within a stage, the last of a stage with `done == total`.
+    """
+    def __repr__(self, /) -> str: ...
+    @property
+    def done(self, /) -> int:
+        """
+        Units done, from 0 to `total`.
+        """
+    def label(self, /, lang: Lang | None = None) -> str:
+        """
+        The stage in words, in `lang` or the display language (``bb.options.lang``):
+        ``"matcher"`` / ``"matching"``.
+        """
+    @property
+    def stage(self, /) -> str:
+        """
+        The part of the work: ``"candidates"``, ``"solve"``, ``"explain"``, ``"simulate"``,
+        ``"import"`` or ``"verify"``.
+        """
+    @property
+    def total(self, /) -> int:
+        """
+        Units in the stage.
+        """
+
+@final
 class PseudonymKey:
     """
     A secret key for one pseudonymisation domain. Pseudonyms are HMAC-SHA256 of an opaque id
@@ -2827,12 +2868,16 @@ class Store:
         (the entity after the change; None after a deletion or once erased). ``records=True``
         gives a list of dicts with the same keys.
         """
-    def import_(self, /, dossier: Dossier, actor: str, operation: str = "import") -> ChangeSummaryDict:
+    def import_(self, /, dossier: Dossier, actor: str, operation: str = "import", progress: ProgressOption | None = None) -> ChangeSummaryDict:
         """
         Puts `dossier` in the store, replacing what it held; every entity that is new, changed or
         gone is recorded. Returns what changed (a dict: ``created``, ``updated``, ``deleted``,
         ``erasures``, ``erased`` (earlier versions emptied), ``redacted`` (earlier versions
         the erased person was cut out of)).
+
+        `progress`: a callable receiving each `Progress` update, ``"auto"`` for a tqdm bar,
+        ``False`` for nothing; by default ``bb.options.progress`` (off). Ctrl-C or an exception
+        in the callback rolls the import back: the store keeps what it held.
         """
     def is_empty(self, /) -> bool:
         """
@@ -2887,11 +2932,12 @@ class Store:
         nothing is stored and the exception comes through as it was. Waits for other writers
         first, so it always works on the latest dossier. Returns what changed (as `import_`).
         """
-    def verify(self, /) -> ChainReportDict:
+    def verify(self, /, *, progress: ProgressOption | None = None) -> ChainReportDict:
         """
         Checks the whole audit trail: a dict with ``events`` (checked) and ``problem`` (None when
         intact; else a dict with ``kind``: ``gap``, ``broken_link``, ``tampered``,
-        ``history_tampered`` or ``truncated``, and the event numbers).
+        ``history_tampered`` or ``truncated``, and the event numbers). `progress`: as in
+        `import_`.
         """
     def verify_intact(self, /) -> ChainReportDict:
         """
@@ -2916,7 +2962,7 @@ class SurveyView:
         The earlier round the changes are from, or None.
         """
     @property
-    def changes(self, /) -> list[JsonDict]:
+    def changes(self, /) -> list[GroupShareChangeDict]:
         """
         The changes since `before` as dicts, for groups shown in both rounds.
         """
@@ -2931,7 +2977,7 @@ class SurveyView:
         (default `bb.options.lang`): who was asked, how shares are hidden, then the tables.
         """
     @property
-    def shares(self, /) -> list[JsonDict]:
+    def shares(self, /) -> list[GroupShareDict]:
         """
         Every share as dicts (`question`, `group`, `respondents`, `positive`, `share`,
         `interval`, `reference`, `suppression`); a hidden share has no numbers.
@@ -3201,7 +3247,7 @@ def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, Su
     dict. The GIL is released while solving.
     """
 
-def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
+def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts shaped like the file format) under
     `rules`. `solver` is `"greedy"`, `"optimal"`, `"stable_newcomer_proposing"` or
@@ -3211,6 +3257,11 @@ def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], of
     A sensitive attribute a rule reads is used only under the profile's own consent or basis
     (its `privacy` dict) or a basis in `bases` (dicts with `id`, `basis`, `attributes`,
     `reference`); otherwise the run withholds it and lists it in `withheld`.
+
+    `progress` shows how far it is: a callable receives each `Progress` update, ``"auto"``
+    shows a tqdm bar (when tqdm is installed and stderr is a terminal or a notebook), ``False``
+    shows nothing; by default ``bb.options.progress`` (off). Ctrl-C or an exception in the
+    callback stops the work.
     """
 
 def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
@@ -3424,6 +3475,9 @@ class MissingFileError(InvalidInputError, FileNotFoundError):
 class InfeasibleError(BrobyggerError):
     """A problem has no solution under its hard constraints. Attribute: `reason`."""
     reason: str
+
+class CancelledError(BrobyggerError):
+    """The work was asked to stop and stopped (code `work.cancelled`); nothing was changed. Ctrl-C and an exception in a progress callback come through as themselves, not as this."""
 
 class InternalError(BrobyggerError, RuntimeError):
     """A bug in the library. Attribute: `reason`."""
