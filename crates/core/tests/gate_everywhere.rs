@@ -493,6 +493,82 @@ fn returns_a_run(sig: &str) -> bool {
     })
 }
 
+// ---- The `*_watched` twins (issue 21: progress and cancellation; Python's `progress=`, the
+// mobile async calls) ----
+
+/// Each twin under a watch that never cancels gives the run its gated twin gives, and refuses
+/// declared bases the same way: a watch changes when work stops, never what the gate lets in.
+#[test]
+fn the_watched_twins_pass_the_same_gate() {
+    let watch = brobygger::progress::Watch::default();
+    let same = |a: &MatchRun, b: &MatchRun| {
+        assert_eq!(
+            serde_json::to_value(a).unwrap(),
+            serde_json::to_value(b).unwrap()
+        );
+    };
+    let mut declared = options();
+    declared.bases = vec![DeclaredBasis::new(
+        "x",
+        LegalBasis::LegalObligation,
+        vec!["offer.credentials".into()],
+        "r",
+    )];
+    // matching::run_watched with the profiles' own columns.
+    let rules = rules();
+    let (n, o) = bare();
+    same(
+        &matching::run(&rules, &n, &o, options()).unwrap(),
+        &matching::run_watched(&rules, &n, &o, options(), &watch).unwrap(),
+    );
+    // The dossier's facet: cohort, rematch and profiles beside it.
+    let d = Dossier::example("ikast-brande").unwrap();
+    let mut request = MatchRequest {
+        cohort: "ikast-2016-q1".into(),
+        rule_set: "vvv-ikast".into(),
+        options: options(),
+    };
+    let watched = d.matching().match_cohort_watched(&request, &watch).unwrap();
+    assert_eq!(watched.bases_from, BasisSource::Dossier);
+    same(&d.matching().match_cohort(&request).unwrap(), &watched);
+    request.options = declared.clone();
+    let e = d
+        .matching()
+        .match_cohort_watched(&request, &watch)
+        .unwrap_err();
+    assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
+
+    let mut again = matching::RematchRequest {
+        cohort: None,
+        rule_set: "vvv-ikast".into(),
+        options: options(),
+        rematch: matching::RematchOptions::default(),
+    };
+    same(
+        &d.matching().rematch(&again).unwrap(),
+        &d.matching().rematch_watched(&again, &watch).unwrap(),
+    );
+    again.options = declared.clone();
+    let e = d.matching().rematch_watched(&again, &watch).unwrap_err();
+    assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
+
+    let rules = d.rule_sets[0].clone();
+    let newcomers = d.cohorts[0].newcomers.clone();
+    same(
+        &d.matching()
+            .match_profiles(&rules, &newcomers, &d.offers, options())
+            .unwrap(),
+        &d.matching()
+            .match_profiles_watched(&rules, &newcomers, &d.offers, options(), &watch)
+            .unwrap(),
+    );
+    let e = d
+        .matching()
+        .match_profiles_watched(&rules, &newcomers, &d.offers, declared, &watch)
+        .unwrap_err();
+    assert_eq!(e.code(), "privacy.declared_basis_in_dossier");
+}
+
 #[test]
 fn the_entry_points_are_the_ones_tested_here() {
     // Core: every public function that makes a run or candidates, and the test above that
@@ -502,13 +578,17 @@ fn the_entry_points_are_the_ones_tested_here() {
     });
     let names: BTreeSet<&str> = core.iter().map(|(_, f)| f.as_str()).collect();
     let tested: BTreeSet<&str> = [
-        "run",                   // run_without_any_basis_..., run_uses_the_profiles_own_...
-        "run_consented",         // run_consented_with_no_records_leaves_everyone_out
-        "match_cohort",          // a_stored_cohort_is_gated_by_the_dossiers_records
-        "match_profiles",        // profiles_beside_a_dossier_use_the_dossiers_consents_...
-        "rematch",               // a_rematch_is_gated_by_the_dossiers_records
-        "candidates",            // candidates_never_depend_on_sensitive_values
-        "generate_with_threads", // candidates_never_depend_on_sensitive_values
+        "run",                    // run_without_any_basis_..., run_uses_the_profiles_own_...
+        "run_consented",          // run_consented_with_no_records_leaves_everyone_out
+        "match_cohort",           // a_stored_cohort_is_gated_by_the_dossiers_records
+        "match_profiles",         // profiles_beside_a_dossier_use_the_dossiers_consents_...
+        "rematch",                // a_rematch_is_gated_by_the_dossiers_records
+        "candidates",             // candidates_never_depend_on_sensitive_values
+        "generate_with_threads",  // candidates_never_depend_on_sensitive_values
+        "run_watched",            // the_watched_twins_pass_the_same_gate
+        "match_cohort_watched",   // the_watched_twins_pass_the_same_gate
+        "match_profiles_watched", // the_watched_twins_pass_the_same_gate
+        "rematch_watched",        // the_watched_twins_pass_the_same_gate
     ]
     .into_iter()
     .collect();
