@@ -15,11 +15,11 @@ export RUST_BACKTRACE=0
 # run) and a cold CI build gains nothing from them. Set CARGO_INCREMENTAL=1 to keep them.
 export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
-# The disk this run has, said first: the cold run writes ~12 GB (target/, build/, .venv/,
+# The disk this run has, said first: the cold run writes ~8 GB (target/, build/, .venv/,
 # .tools/), and running out shows as a cascade of unrelated-looking failures.
 free_gb=$(df -Pk . | awk 'NR == 2 { printf "%d", $4 / 1048576 }')
-echo "disk: ${free_gb} GB free here; a cold run needs about 12 GB"
-if [ "${free_gb:-0}" -lt 12 ]; then
+echo "disk: ${free_gb} GB free here; a cold run needs about 10 GB"
+if [ "${free_gb:-0}" -lt 10 ]; then
   echo "WARNING: less free disk than a cold run needs; expect 'No space left on device' below"
 fi
 

@@ -136,9 +136,14 @@ impl Watched {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
-        match raised {
-            Some(e) => Err(e),
-            None => result.py(),
+        if let Some(e) = raised {
+            return Err(e);
         }
+        // A Ctrl-C is never lost: when the updates came from the core's worker threads, CPython
+        // 3.11 may leave the signal pending without telling the main thread (a thread that
+        // cannot handle signals clears the interpreter's eval breaker), so it is handled here,
+        // on the calling thread, before the result is given.
+        py.check_signals()?;
+        result.py()
     }
 }
