@@ -8,6 +8,7 @@ from __future__ import annotations
 import _thread
 import datetime as dt
 import json
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -136,14 +137,21 @@ def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
             started.set()
             interrupted.wait(60)
 
+    # Python keeps SIGINT ignored when it started ignored (a command started in the background by
+    # a non-interactive shell, as a CI runner may start the test command): Ctrl-C is then never
+    # delivered at all. The test sets the handler an interactive session has.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     helper = threading.Thread(target=press_ctrl_c)
     helper.start()
-    with pytest.raises(KeyboardInterrupt):
-        bb.match_profiles(rules, newcomers, offers, DAY, progress=waiting)
-    helper.join()
-    # Where the update that saw Ctrl-C came on the calling thread, the work stopped there. From
-    # one of the core's worker threads, CPython 3.11 may hold the signal back from the calling
-    # thread until the call ends (progress.rs, `outcome`): the interrupt is then raised at the end.
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            bb.match_profiles(rules, newcomers, offers, DAY, progress=waiting)
+    finally:
+        helper.join()
+        signal.signal(signal.SIGINT, before)
+    # Where the update that saw Ctrl-C came on the calling thread, the work stopped there. Python
+    # runs signal handlers on the main thread only: seen from one of the core's worker threads,
+    # the interrupt is raised when the call ends (progress.rs, `outcome`).
     if on_main == [True]:
         assert not any(p.stage == "solve" and p.done == p.total for p in seen), "the match ran to its end"
     # The session goes on: the next call works.

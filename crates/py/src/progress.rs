@@ -139,10 +139,9 @@ impl Watched {
         if let Some(e) = raised {
             return Err(e);
         }
-        // A Ctrl-C is never lost: when the updates came from the core's worker threads, CPython
-        // 3.11 may leave the signal pending without telling the main thread (a thread that
-        // cannot handle signals clears the interpreter's eval breaker), so it is handled here,
-        // on the calling thread, before the result is given.
+        // A Ctrl-C is never lost: Python runs signal handlers only on the main thread, and the
+        // updates may all have come from the core's worker threads, so a pending one is
+        // handled here, on the calling thread, before the result is given.
         py.check_signals()?;
         result.py()
     }
