@@ -727,7 +727,7 @@ codes! {
             "Give the store file to import into.";
         /// `-` where a store is expected: SQLite keeps a store in a file it can reopen and lock.
         StoreIsStream = "cli.store_is_stream", error(InvalidInput),
-            "Et lager er en fil: - (standardind- eller uddata) kan ikke rumme et; angiv lagerfilen.",
+            "Et lager skal være en fil: - (standardinput eller standardoutput) kan ikke rumme et; angiv lagerfilen.",
             "A store is a file: - (standard input or output) cannot hold one; give the store file.";
         /// `db erase` without the household or person to erase.
         NoSubject = "cli.no_subject", error(InvalidInput),
