@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """brobygger's solvers side by side with the tools a user would otherwise pick, in one run.
 
-    python3 benches/compare.py            # set up, then every comparison (about 5 minutes)
+    python3 benches/compare.py            # set up, then every comparison (about 15 minutes)
+    python3 benches/compare.py --shapes   # only the dense table of every shape and dtype
     python3 benches/compare.py --quick    # smaller sizes, for a check that it all works
 
 The first step makes its own virtual environment (``target/bench-venv``), installs the peers
@@ -294,6 +295,7 @@ def run_stable(table: Table, sizes: list[int]) -> list[tuple[int, float, float]]
     for n in sizes:
         res, hos, caps = hr_instance(n)
         for side in ["residents", "hospitals"]:
+            # `matching` takes minutes at 50,000 residents: one run of it there.
             tp, peer = best_of(1 if n > 3000 else 2, lambda: hr_peer(res, hos, caps, side))
             to, ours = best_of(5, lambda: hr_ours(res, hos, caps, side))
             table.add(f"stable, {side}-optimal", f"{n} residents", tp, to, peer == ours)
@@ -459,7 +461,7 @@ def main() -> int:
         print("\n== results\n")
         print(table.markdown())
         return 1 if table.failed else 0
-    stable_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000]
+    stable_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000, 30000, 50000]
     dense_sizes = [250, 500, 1000] if args.quick else [250, 500, 1000, 2000]
     stable_growth = run_stable(table, stable_sizes)
     dense_growth = run_dense(table, dense_sizes, args.quick)

@@ -33,6 +33,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import json
+import math
 import os
 import resource
 import subprocess
@@ -75,14 +77,37 @@ def _compare() -> Any:
     return module
 
 
-def rules() -> dict[str, Any]:
-    """The benchmark rule set of ``benches/compare.py``."""
-    return dict(_compare().BENCH_RULES)
+# Denmark's land area. Each municipality's area is its share of it, so households and offers
+# are as dense everywhere: a municipality with a tenth of the
+# households has a tenth of the area, as a city has its people closer together than its land.
+AREA_KM2 = 43_000.0
+# Offers within reach of a household, on average, before the language and need rules: the
+# size table's 100,000-household instance has ~77 (10.5 km at its density), ~49 of them candidates.
+IN_REACH = 77.0
+
+
+def radius_km(offers: int) -> float:
+    """The distance rules' radius that keeps ``IN_REACH`` offers within reach at the national
+    density (2.3 km for 200,000 offers, 7.3 km for 20,000)."""
+    return math.sqrt(IN_REACH / (math.pi * offers / AREA_KM2))
+
+
+def rules(offers: int) -> dict[str, Any]:
+    """The benchmark rule set of ``benches/compare.py`` with its radius set for the density."""
+    out = json.loads(json.dumps(_compare().BENCH_RULES))
+    for rule in out["rules"]:
+        if rule["kind"]["type"] == "distance":
+            rule["kind"]["max_km"] = round(radius_km(offers), 2)
+    return out
 
 
 def national_frames(households: int, offers: int, municipalities: int = 98, seed: int = 22) -> tuple[Any, Any]:
-    """Households and offers as pandas DataFrames with a ``municipality`` column (``k001`` ...),
-    each municipality's profiles inside its own 30 × 30 km area."""
+    """Households and offers as pandas DataFrames with a ``municipality`` column (``k001`` ...).
+
+    Municipality sizes are skewed as Danish municipalities are (a few large, many small: Pareto
+    weights); each municipality is a square whose area is its share of ``AREA_KM2``, centred on
+    a cell of a 14 × 7 grid over Denmark's latitudes, and a profile's municipality is drawn by
+    those weights for households and offers alike."""
     import numpy as np
 
     compare = _compare()
@@ -91,15 +116,17 @@ def national_frames(households: int, offers: int, municipalities: int = 98, seed
     weights = rng.pareto(1.5, size=municipalities) + 0.2
     weights = weights / weights.sum()
     names = np.array([f"k{i + 1:03d}" for i in range(municipalities)])
+    side_km = np.sqrt(weights * AREA_KM2)
+    lat0 = 54.6 + (np.arange(municipalities) // 14) * 0.27
+    lon0 = 8.0 + (np.arange(municipalities) % 14) * 0.45
 
     def place(frame: Any) -> Any:
         k = rng.choice(municipalities, size=len(frame), p=weights)
-        # The municipality's area: a cell of a 14 × 7 grid over Denmark's latitude range.
-        row, col = k // 14, k % 14
         frame = frame.copy()
         frame["municipality"] = names[k]
-        frame["lat"] = 54.6 + row * 0.27 + 0.27 * rng.random(len(frame))
-        frame["lon"] = 8.0 + col * 0.45 + 0.45 * rng.random(len(frame))
+        # km to degrees near 56° N: 111 km per degree of latitude, 62 per degree of longitude.
+        frame["lat"] = lat0[k] + side_km[k] * rng.random(len(frame)) / 111.0
+        frame["lon"] = lon0[k] + side_km[k] * rng.random(len(frame)) / 62.0
         return frame
 
     return place(newcomers), place(places)
@@ -144,11 +171,12 @@ def main() -> int:
     newcomers, offers = national_frames(args.households, args.offers)
     made = time.perf_counter() - t0
     print(f"instance: {args.households} households x {args.offers} offers in "
-          f"{newcomers['municipality'].nunique()} municipalities, generated in {made:.1f} s")
+          f"{newcomers['municipality'].nunique()} municipalities, radius {radius_km(args.offers):.2f} km, "
+          f"generated in {made:.1f} s")
     start = time.perf_counter()
     extra = ""
     if args.engine == "single":
-        tables = bb.match_groups(newcomers, offers, rules(), AS_OF, by="municipality")
+        tables = bb.match_groups(newcomers, offers, rules(args.offers), AS_OF, by="municipality")
         peak = peak_mb()
     elif args.engine == "dask":
         import dask
@@ -164,7 +192,7 @@ def main() -> int:
             with dask.config.set({"dataframe.convert-string": False}):
                 h = dd.from_pandas(newcomers, npartitions=args.workers * 4)
                 o = dd.from_pandas(offers, npartitions=args.workers)
-            lazy = bbd.match_groups(h, o, rules(), AS_OF, by="municipality", npartitions=args.workers * 4)
+            lazy = bbd.match_groups(h, o, rules(args.offers), AS_OF, by="municipality", npartitions=args.workers * 4)
             tables = bb.MatchTables(*dask.compute(*lazy))
             elapsed = time.perf_counter() - start
             worker_peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -186,7 +214,7 @@ def main() -> int:
         ready = time.perf_counter()
         h = spark.createDataFrame(pa.Table.from_pandas(newcomers, preserve_index=False))
         o = spark.createDataFrame(pa.Table.from_pandas(offers, preserve_index=False))
-        lazy = bbs.match_groups(h, o, rules(), AS_OF, by="municipality")
+        lazy = bbs.match_groups(h, o, rules(args.offers), AS_OF, by="municipality")
         tables = bb.MatchTables(*(t.toPandas() for t in lazy))
         peak = peak_mb()
         extra = f" (Python side; JVM start {ready - start:.1f} s included)"
@@ -197,7 +225,7 @@ def main() -> int:
           f"{len(tables.unmatched)} unmatched, {len(tables.statistics)} municipalities; "
           f"{elapsed / args.households * 1e6:.1f} µs per household")
     if args.check and args.engine != "single":
-        want = bb.match_groups(newcomers, offers, rules(), AS_OF, by="municipality")
+        want = bb.match_groups(newcomers, offers, rules(args.offers), AS_OF, by="municipality")
         ok = same(tables, want)
         print("identical to the single-process run:", ok)
         return 0 if ok else 1

@@ -181,6 +181,7 @@ RETURNS: dict[str, str] = {
     "kl_2015": "ReferenceSurveyDict",
     "largest_weakly_stable_matching": "JsonDict",
     "read_dpv": "ConsentRecordsDict",
+    "stable_matching": "list[tuple[str, str | None]]",
     "task_catalogue": "list[TaskDefinitionDict]",
     "vocabulary": "list[VocabularyEntryDict]",
     "weakly_stable_matching": "JsonDict",
@@ -262,5 +263,8 @@ PARAMS: dict[str, str] = {
     "directory_from_csv(data)": f"str | bytes | {PLAIN} | Sequence[{PLAIN}]",
     "_spreadsheet_csv(table)": PLAIN,
     "_match_tables(key)": "Sequence[tuple[str, object]]",
+    "stable_matching(residents)": "Sequence[tuple[str, Sequence[str]]]",
+    "stable_matching(hospitals)": "Sequence[tuple[str, Sequence[str]]]",
+    "stable_matching(capacities)": "Sequence[tuple[str, int]]",
     "_empty_match_table(key)": "Sequence[tuple[str, object]]",
 }

@@ -4,6 +4,7 @@ preference lists has no blocking pair (Hypothesis); solving releases the GIL."""
 
 from __future__ import annotations
 
+from collections import UserList
 from collections.abc import Mapping, Sequence
 
 import datetime as dt
@@ -230,6 +231,46 @@ def test_stable_matching_has_no_blocking_pair(problem: tuple[dict[str, list[str]
             load[h] = load.get(h, 0) + 1
     assert all(load[h] <= caps[h] for h in load)
     assert blocking_pairs(residents, hospitals, caps, result) == []
+
+
+@st.composite
+def hr_problems_by_any_id(draw: st.DrawFn) -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]], list[tuple[str, int]]]:
+    """Ids of any text, sometimes repeated, unknown or without a capacity: well formed or not."""
+    ids = st.text(max_size=6)
+    rs = draw(st.lists(ids, min_size=0, max_size=8))
+    hs = draw(st.lists(ids, min_size=0, max_size=5))
+    other_r = st.sampled_from(rs) if rs and draw(st.booleans()) else ids
+    other_h = st.sampled_from(hs) if hs and draw(st.booleans()) else ids
+    residents = [(r, draw(st.lists(st.sampled_from(hs) if hs else other_h, max_size=4))) for r in rs]
+    hospitals = [(h, draw(st.lists(st.sampled_from(rs) if rs else other_r, max_size=6))) for h in hs]
+    caps = [(h, draw(st.integers(0, 2**32 - 1))) for h in draw(st.lists(st.sampled_from(hs), max_size=6) if hs else st.just([]))]
+    return residents, hospitals, caps
+
+
+@settings(max_examples=300, deadline=None)
+@given(hr_problems_by_any_id(), st.sampled_from(["residents", "hospitals"]))
+def test_stable_matching_by_index_answers_as_by_id(problem: tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]], list[tuple[str, int]]], side: str) -> None:
+    # Lists of tuples of plain str take the path that indexes ids in Python's dicts; any other
+    # sequence takes the path by id. Both must give the same pairs, or the same findings.
+    residents, hospitals, caps = problem
+
+    def run(r: Any, h: Any, c: Any) -> Any:
+        try:
+            return bb.stable_matching(r, h, c, optimal=side)
+        except bb.ValidationError as e:
+            return [(f.code, f.path) for f in e.findings]
+
+    fast = run(residents, hospitals, caps)
+    by_id = run(UserList(residents), UserList(hospitals), UserList(caps))
+    assert fast == by_id
+    assert run(tuple(residents), tuple(hospitals), tuple(caps)) == by_id
+
+
+def test_stable_matching_answers_with_the_callers_ids() -> None:
+    residents = [("r1", ["h1"]), ("r2", ["h1"])]
+    got = bb.stable_matching(residents, [("h1", ["r2", "r1"])], [("h1", 1)])
+    assert got == [("r2", "h1"), ("r1", None)]
+    assert got[0][0] is residents[1][0]
 
 
 def test_solving_releases_the_gil() -> None:

@@ -438,6 +438,9 @@ pub fn match_profiles(
     })
 }
 
+/// Each resident's id and its hospital's, or `None`, as `stable_matching` answers.
+type StableAnswer<'py> = Vec<(Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)>;
+
 /// Stable matching over explicit preference lists (hospital/resident form). `residents` and
 /// `hospitals` map each id to the other side's ids, best first (unlisted means unacceptable);
 /// `capacities` maps each hospital to its places. `optimal` is `"residents"` or `"hospitals"`:
@@ -446,14 +449,20 @@ pub fn match_profiles(
 /// solving.
 #[pyfunction]
 #[pyo3(signature = (residents, hospitals, capacities, optimal = "residents"))]
-pub fn stable_matching(
-    py: Python<'_>,
-    residents: Vec<(String, Vec<String>)>,
-    hospitals: Vec<(String, Vec<String>)>,
-    capacities: Vec<(String, u32)>,
+pub fn stable_matching<'py>(
+    py: Python<'py>,
+    residents: &Bound<'py, PyAny>,
+    hospitals: &Bound<'py, PyAny>,
+    capacities: &Bound<'py, PyAny>,
     optimal: &str,
-) -> PyResult<Vec<(String, Option<String>)>> {
+) -> PyResult<StableAnswer<'py>> {
     let side: m::ProposingSide = parse_enum(optimal, "optimal")?;
+    if let Some(out) = stable_by_index(py, residents, hospitals, capacities, side)? {
+        return Ok(out);
+    }
+    let residents: Vec<(String, Vec<String>)> = residents.extract()?;
+    let hospitals: Vec<(String, Vec<String>)> = hospitals.extract()?;
+    let capacities: Vec<(String, u32)> = capacities.extract()?;
     let ranking = |v: Vec<(String, Vec<String>)>| -> Vec<m::Ranking> {
         v.into_iter()
             .map(|(id, prefers)| m::Ranking { id, prefers })
@@ -468,13 +477,136 @@ pub fn stable_matching(
             .collect(),
     };
     let a = py.detach(|| problem.solve(side)).py()?;
-    let mut out: Vec<(String, Option<String>)> = a
+    let text = |s: String| pyo3::types::PyString::new(py, &s).into_any();
+    let mut out: Vec<_> = a
         .pairs
         .into_iter()
-        .map(|p| (p.resident, Some(p.hospital)))
+        .map(|p| (text(p.resident), Some(text(p.hospital))))
         .collect();
-    out.extend(a.unmatched_residents.into_iter().map(|r| (r, None)));
+    out.extend(a.unmatched_residents.into_iter().map(|r| (text(r), None)));
     Ok(out)
+}
+
+/// `stable_matching` without copying a single id: lists and tuples of plain `str` are indexed
+/// through Python dicts (a `str` keeps its hash), the core solves by index, and the answer
+/// hands back the caller's own id objects. Copying every id into Rust and hashing it again
+/// cost more than the solve itself at a thousand residents. `None` when the input is of
+/// another shape or not well formed: the caller then takes the path by id, whose findings
+/// name every problem.
+fn stable_by_index<'py>(
+    py: Python<'py>,
+    residents: &Bound<'py, PyAny>,
+    hospitals: &Bound<'py, PyAny>,
+    capacities: &Bound<'py, PyAny>,
+    side: m::ProposingSide,
+) -> PyResult<Option<StableAnswer<'py>>> {
+    use pyo3::types::{PyList, PyString, PyTuple};
+    /// The items of a list or tuple.
+    fn items<'py>(o: &Bound<'py, PyAny>) -> Option<Vec<Bound<'py, PyAny>>> {
+        if let Ok(l) = o.cast::<PyList>() {
+            Some(l.iter().collect())
+        } else if let Ok(t) = o.cast::<PyTuple>() {
+            Some(t.iter().collect())
+        } else {
+            None
+        }
+    }
+    /// An (id, value) pair whose id is a plain `str`.
+    fn pair<'py>(o: &Bound<'py, PyAny>) -> Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let t = o.cast::<PyTuple>().ok()?;
+        if t.len() != 2 {
+            return None;
+        }
+        let id = t.get_item(0).ok()?;
+        id.is_exact_instance_of::<PyString>()
+            .then(|| Some((id, t.get_item(1).ok()?)))
+            .flatten()
+    }
+    fn rankings<'py>(o: &Bound<'py, PyAny>) -> Option<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        items(o)?.iter().map(pair).collect()
+    }
+    /// Each id's position, or `None` if an id repeats.
+    fn index<'py>(
+        py: Python<'py>,
+        side: &[(Bound<'py, PyAny>, Bound<'py, PyAny>)],
+    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let d = PyDict::new(py);
+        for (k, (id, _)) in side.iter().enumerate() {
+            d.set_item(id, k)?;
+        }
+        Ok((d.len() == side.len()).then_some(d))
+    }
+    fn lists<'py>(
+        side: &[(Bound<'py, PyAny>, Bound<'py, PyAny>)],
+        other: &Bound<'py, PyDict>,
+    ) -> PyResult<Option<Vec<Vec<u32>>>> {
+        let mut out = Vec::with_capacity(side.len());
+        for (_, prefers) in side {
+            let Some(ids) = items(prefers) else {
+                return Ok(None);
+            };
+            let mut list = Vec::with_capacity(ids.len());
+            for id in &ids {
+                if !id.is_exact_instance_of::<PyString>() {
+                    return Ok(None);
+                }
+                match other.get_item(id)? {
+                    Some(k) => list.push(k.extract::<u32>()?),
+                    None => return Ok(None),
+                }
+            }
+            out.push(list);
+        }
+        Ok(Some(out))
+    }
+    let (Some(res), Some(hos), Some(caps)) =
+        (rankings(residents), rankings(hospitals), items(capacities))
+    else {
+        return Ok(None);
+    };
+    let (Some(res_index), Some(hos_index)) = (index(py, &res)?, index(py, &hos)?) else {
+        return Ok(None);
+    };
+    let (Some(newcomers), Some(offers)) = (lists(&res, &hos_index)?, lists(&hos, &res_index)?)
+    else {
+        return Ok(None);
+    };
+    let mut places: Vec<Option<u32>> = vec![None; hos.len()];
+    for c in &caps {
+        let Some((id, capacity)) = pair(c) else {
+            return Ok(None);
+        };
+        let (Some(j), Ok(capacity)) = (hos_index.get_item(&id)?, capacity.extract::<u32>()) else {
+            return Ok(None);
+        };
+        match places.get_mut(j.extract::<usize>()?) {
+            Some(slot @ None) => *slot = Some(capacity),
+            _ => return Ok(None),
+        }
+    }
+    let Some(capacities) = places.into_iter().collect::<Option<Vec<u32>>>() else {
+        return Ok(None);
+    };
+    let p = m::Preferences {
+        newcomers,
+        offers,
+        capacities,
+    };
+    if !p.is_well_formed() {
+        return Ok(None);
+    }
+    let assigned = py.detach(|| m::stable(&p, side));
+    // As the path by id answers: the matched residents in input order, then the unmatched.
+    let mut out = Vec::with_capacity(res.len());
+    let mut unmatched = Vec::new();
+    for ((id, _), h) in res.iter().zip(assigned) {
+        match h.and_then(|h| hos.get(h as usize)) {
+            Some((h, _)) => out.push((id.clone(), Some(h.clone()))),
+            None => unmatched.push((id.clone(), None)),
+        }
+    }
+    out.extend(unmatched);
+    Ok(Some(out))
 }
 
 /// The problem with ties that `weakly_stable_matching` and `largest_weakly_stable_matching`

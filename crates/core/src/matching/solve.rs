@@ -559,6 +559,32 @@ impl Preferences {
             .collect()
     }
 
+    /// Whether this is what a [`PreferenceProblem`] without findings indexes to: every entry
+    /// names someone on the other side, no list names anyone twice, and every offer has its
+    /// capacity. A caller that indexed ids itself (the Python binding, which looks ids up in
+    /// Python's own dicts) solves such preferences directly and gives the problem by id to
+    /// [`PreferenceProblem::solve`] otherwise, so the findings come from one place.
+    pub fn is_well_formed(&self) -> bool {
+        let (n, m) = (self.newcomers.len(), self.offers.len());
+        if self.capacities.len() != m {
+            return false;
+        }
+        // One stamp array per side: an entry seen again within the same list is a repeat.
+        fn side(lists: &[Vec<u32>], other: usize) -> bool {
+            let mut stamp = vec![u32::MAX; other];
+            lists.iter().enumerate().all(|(k, l)| {
+                l.iter().all(|&x| match stamp.get_mut(x as usize) {
+                    Some(s) if *s != k as u32 => {
+                        *s = k as u32;
+                        true
+                    }
+                    _ => false,
+                })
+            })
+        }
+        side(&self.newcomers, m) && side(&self.offers, n)
+    }
+
     /// Keeps only pairs both sides list.
     pub fn mutually_acceptable(mut self) -> Self {
         let rn = Self::ranks(&self.newcomers);
@@ -1049,6 +1075,50 @@ mod tests {
 
     fn cands(lists: Vec<Vec<(u32, i64)>>, caps: Vec<u32>) -> Candidates {
         Candidates::from_lists(lists, caps)
+    }
+
+    /// What the Python binding indexes itself is solved directly only when the problem by id
+    /// would have had no findings: anything else goes the way that reports them.
+    #[test]
+    fn well_formed_preferences_are_exactly_those_without_findings() {
+        let p = |n: Vec<Vec<u32>>, o: Vec<Vec<u32>>, c: Vec<u32>| Preferences {
+            newcomers: n,
+            offers: o,
+            capacities: c,
+        };
+        assert!(
+            p(
+                vec![vec![0, 1], vec![1]],
+                vec![vec![1, 0], vec![0]],
+                vec![1, 2]
+            )
+            .is_well_formed()
+        );
+        assert!(p(vec![], vec![], vec![]).is_well_formed());
+        // A repeat within one list, an index past the other side, a capacity missing.
+        assert!(!p(vec![vec![0, 0]], vec![vec![0]], vec![1]).is_well_formed());
+        assert!(!p(vec![vec![0]], vec![vec![0, 0]], vec![1]).is_well_formed());
+        assert!(!p(vec![vec![1]], vec![vec![0]], vec![1]).is_well_formed());
+        assert!(!p(vec![vec![0]], vec![vec![u32::MAX]], vec![1]).is_well_formed());
+        assert!(!p(vec![vec![0]], vec![vec![0]], vec![]).is_well_formed());
+        // The same entry in two lists is no repeat.
+        assert!(p(vec![vec![0], vec![0]], vec![vec![1, 0]], vec![2]).is_well_formed());
+        let by_id = PreferenceProblem {
+            residents: vec![Ranking {
+                id: "r".into(),
+                prefers: vec!["h".into()],
+            }],
+            hospitals: vec![Ranking {
+                id: "h".into(),
+                prefers: vec!["r".into()],
+            }],
+            capacities: vec![Places {
+                id: "h".into(),
+                capacity: 1,
+            }],
+        };
+        let (findings, indexed) = by_id.index();
+        assert!(findings.is_empty() && indexed.is_well_formed());
     }
 
     #[test]

@@ -16,7 +16,9 @@ the engine adapters (:mod:`brobygger.dask`, :mod:`brobygger.spark`) are tested a
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, NamedTuple, Union
 
 from brobygger._brobygger import (
@@ -249,28 +251,45 @@ def match_groups(
     lang: str = "en",
     output: str = "pandas",
     bases: Any = None,
+    workers: Union[int, None] = None,
 ) -> MatchTables:
     """Runs :func:`match_tables` for every group of two pandas DataFrames, in this process, and
     stacks the tables: households and offers meet only within their group (same values in the
     ``by`` columns). A group with households and no offers, or offers and no households, is run
-    too. Groups come in sorted key order, each group's rows in the run's order."""
+    too. Groups come in sorted key order, each group's rows in the run's order.
+
+    ``workers`` threads run groups side by side (default: the machine's cores; ``1`` runs them
+    one after another). The matching releases the GIL, so they use the cores; the tables are
+    the same for any number of workers."""
     columns = [by] if isinstance(by, str) else list(by)
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers is a whole number of at least 1, not {workers!r}")
     homes, places = _group_keys(newcomers, columns), _group_keys(offers, columns)
     empty_n, empty_o = newcomers.iloc[0:0], offers.iloc[0:0]
-    parts: list[list[Any]] = [[], [], []]
     ruleset = rule_set(rules)
-    for k in sorted(set(homes) | set(places), key=_sort_key):
-        key = list(zip(columns, k))
-        got = match_tables(
-            homes.get(k, empty_n), places.get(k, empty_o), ruleset, as_of,
-            key=key, solver=solver, offer_ranking=offer_ranking, lang=lang, output="tables", bases=bases,
-        )
-        for i, t in enumerate(got):
-            parts[i].append(t)
-    if not parts[0]:
+    keys = sorted(set(homes) | set(places), key=_sort_key)
+    if not keys:
         sample = newcomers if len(newcomers) else offers
         key0 = [(c, _scalar(sample[c].iloc[0]) if len(sample) else "") for c in columns]
         return _convert(empty_tables(key0), output)
+
+    def one(k: tuple[Any, ...]) -> MatchTables:
+        return match_tables(
+            homes.get(k, empty_n), places.get(k, empty_o), ruleset, as_of,
+            key=list(zip(columns, k)), solver=solver, offer_ranking=offer_ranking, lang=lang,
+            output="tables", bases=bases,
+        )
+
+    threads = min(len(keys), workers or os.cpu_count() or 1)
+    if threads == 1:
+        done = {k: one(k) for k in keys}
+    else:
+        # The largest groups start first, so no thread is left with a big one at the end.
+        size = {k: len(homes.get(k, empty_n)) + len(places.get(k, empty_o)) for k in keys}
+        with ThreadPoolExecutor(threads) as pool:
+            futures = {k: pool.submit(one, k) for k in sorted(keys, key=lambda k: -size[k])}
+            done = {k: f.result() for k, f in futures.items()}
+    parts = [[done[k][i] for k in keys] for i in range(len(TABLE_NAMES))]
     stacked = [dict(ts[0], rows=[r for t in ts for r in t["rows"]]) for ts in parts]
     return _convert(stacked, output)
 
