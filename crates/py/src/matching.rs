@@ -660,25 +660,9 @@ pub(crate) mod on_dossier {
         match lang_code {
             None => to_py(py, &views),
             Some(code) => {
-                // One language: the same shape with plain strings instead of {da, en}.
                 let l = lang(code)?;
-                let list = pyo3::types::PyList::empty(py);
-                for v in &views {
-                    let item = PyDict::new(py);
-                    item.set_item("offer", v.offer.as_str())?;
-                    item.set_item("newcomer", v.newcomer.as_str())?;
-                    let shared: Vec<(String, String)> = v
-                        .shared
-                        .iter()
-                        .map(|f| (f.field.clone(), f.value.get(l).to_owned()))
-                        .collect();
-                    item.set_item("shared", shared)?;
-                    let text: Vec<String> =
-                        v.explanation.iter().map(|t| t.get(l).to_owned()).collect();
-                    item.set_item("explanation", text)?;
-                    list.append(item)?;
-                }
-                Ok(list.into_any())
+                let texts: Vec<_> = views.iter().map(|v| v.text(l)).collect();
+                to_py(py, &texts)
             }
         }
     }

@@ -80,7 +80,7 @@ pub use assignment::{
     AssignmentCode, AssignmentError, DenseAssignment, DenseSolution, DenseTotal, Objective,
     linear_sum_assignment, solve_dense, solve_dense_bytes, solve_dense_integers, solve_dense_owned,
 };
-pub use audience::{SharedField, VolunteerMatchView};
+pub use audience::{SharedField, SharedFieldText, VolunteerMatchText, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
 pub use columns::{newcomers_from_table, offers_from_table};
 pub use entry::{candidates, generate_with_threads, run, run_watched};
