@@ -126,7 +126,7 @@ FREE: dict[str, str] = {
     "validate_checklists": "Dossier.validate", "linear_sum_assignment": "linear_sum_assignment",
     "solve_dense": "linear_sum_assignment", "solve_dense_owned": "linear_sum_assignment",
     "solve_dense_bytes": "linear_sum_assignment", "solve_dense_integers": "linear_sum_assignment",
-    "run": "match_profiles", "run_watched": "match_profiles", "run_consented": "match_profiles_consented", "candidates": "match_profiles",
+    "run": "match_profiles", "run_watched": "match_profiles", "run_consented": "match_profiles_consented", "run_consented_watched": "match_profiles_consented", "candidates": "match_profiles",
     "solve_candidates": "match_profiles", "solve_candidates_watched": "match_profiles", "generate_with_threads": "Profiles.run", "stable": "stable_matching",
     "optimal": "match_profiles", "optimal_by_shortest_paths": "match_profiles", "greedy": "match_profiles",
     "blocking_pairs": "stable_matching", "weakly_stable": "weakly_stable_matching",

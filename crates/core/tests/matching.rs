@@ -430,7 +430,11 @@ fn volunteers_see_only_shareable_fields_and_never_sensitive_ones() {
             .find(|f| f.field == "languages")
             .map(|f| f.value)
     };
-    assert_ne!(languages(Lang::Da), languages(Lang::En), "Danish and English differ");
+    assert_ne!(
+        languages(Lang::Da),
+        languages(Lang::En),
+        "Danish and English differ"
+    );
     assert_eq!(
         d.matching()
             .volunteer_view(&"nope".into(), &"vvv-womens-group".into())

@@ -88,6 +88,15 @@ fn cancelled_before_it_starts_every_long_call_returns_cancelled_and_changes_noth
             &watch,
         )
         .unwrap_err(),
+        brobygger::privacy::run_consented_watched(
+            &dossier.rule_sets[0],
+            &dossier.cohorts[0].newcomers,
+            &dossier.offers,
+            MatchOptions::new(Solver::Optimal, day()),
+            &brobygger::privacy::Register::of(&dossier),
+            &watch,
+        )
+        .unwrap_err(),
     ];
     for e in &errors {
         assert_eq!(e.code(), "work.cancelled", "{e}");

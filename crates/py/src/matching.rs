@@ -819,7 +819,10 @@ impl DossierMatching {
     /// `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
     /// `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
     /// naming rules, ids and points, never a profile's value.
-    #[pyo3(signature = (cohort, rule_set, as_of, newcomer, offer, solver = "optimal", offer_ranking = "score"))]
+    ///
+    /// `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+    /// ``bb.options.progress``); Ctrl-C stops the work.
+    #[pyo3(signature = (cohort, rule_set, as_of, newcomer, offer, solver = "optimal", offer_ranking = "score", progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn why_not<'py>(
         &self,
@@ -831,6 +834,7 @@ impl DossierMatching {
         offer: &str,
         solver: &str,
         offer_ranking: &str,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let as_of = as_of.0;
         let request = m::MatchRequest {
@@ -839,13 +843,13 @@ impl DossierMatching {
             options: options(solver, as_of, offer_ranking, None, None)?,
         };
         let d = self.dossier.read_wait(py)?.inner.clone();
-        let answer = py
-            .detach(|| {
-                d.matching()
-                    .why_not(&request, &newcomer.into(), &offer.into())
-            })
-            .py()?;
-        to_py(py, &answer)
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let answer = py.detach(|| {
+            d.matching()
+                .why_not_watched(&request, &newcomer.into(), &offer.into(), watch)
+        });
+        to_py(py, &w.outcome(py, answer)?)
     }
 
     /// Stores a run; raises if its id is taken or it refers to unknown records.
@@ -916,8 +920,8 @@ impl DossierMatching {
         crate::matching::on_dossier::cohort_view(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
-    /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-    /// if given, otherwise as `{da, en}`.
+    /// The matches of `offer` in a stored run as its volunteer may see them; texts as
+    /// `{da, en}`, or with `lang` the same keys with each text a string in that language.
     #[pyo3(signature = (run, offer, lang = None))]
     fn volunteer_view<'py>(
         &self,

@@ -144,8 +144,9 @@ impl Profiles {
 
     /// Matches the households with the offers under `rules`, like `match_profiles` (the same
     /// consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
-    /// released for the whole run.
-    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None))]
+    /// released for the whole run. `progress`: as in `match_profiles` (a callable, ``"auto"``
+    /// or ``False``; by default ``bb.options.progress``); Ctrl-C stops the work.
+    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -156,14 +157,18 @@ impl Profiles {
         offer_ranking: &str,
         id: Option<String>,
         bases: Option<&Bound<'_, PyAny>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<MatchRun> {
         let as_of = as_of.0;
         let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
         let rules = &rules.inner;
-        let run = py
-            .detach(|| m::run(rules, &self.newcomers, &self.offers, options))
-            .py()?;
-        Ok(MatchRun { inner: run })
+        let w = crate::progress::watched(py, progress)?;
+        let watch = w.watch();
+        let run =
+            py.detach(|| m::run_watched(rules, &self.newcomers, &self.offers, options, watch));
+        Ok(MatchRun {
+            inner: w.outcome(py, run)?,
+        })
     }
 
     /// Pickling: both sides in their serde form (see `_from_state`).

@@ -1382,15 +1382,18 @@ class DossierMatching:
     @overload
     def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> list[VolunteerMatchViewDict] | list[VolunteerMatchTextDict]:
         """
-        The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-        if given, otherwise as `{da, en}`.
+        The matches of `offer` in a stored run as its volunteer may see them; texts as
+        `{da, en}`, or with `lang` the same keys with each text a string in that language.
         """
-    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score") -> WhyNotDict:
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", progress: ProgressOption | None = None) -> WhyNotDict:
         """
         Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
         `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
         naming rules, ids and points, never a profile's value.
+
+        `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+        ``bb.options.progress``); Ctrl-C stops the work.
         """
 
 @final
@@ -2307,11 +2310,12 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
         """
         Matches the households with the offers under `rules`, like `match_profiles` (the same
         consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
-        released for the whole run.
+        released for the whole run. `progress`: as in `match_profiles` (a callable, ``"auto"``
+        or ``False``; by default ``bb.options.progress``); Ctrl-C stops the work.
         """
 
 @final
@@ -3269,12 +3273,15 @@ def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], of
     callback stops the work.
     """
 
-def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
+def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, progress: ProgressOption | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
     sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
     a dossier's `privacy`) covers on `as_of`; subjects nothing allows matching are left out.
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
+
+    `progress`: as in `match_profiles` (a callable, ``"auto"`` or ``False``; by default
+    ``bb.options.progress``). Ctrl-C or an exception in the callback stops the work.
     """
 
 def match_run_to_csv(run: MatchRun, lang: Lang = "da") -> str:
