@@ -170,14 +170,26 @@ def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
 
 
 # The other long calls take the same `progress=`: why-not (it matches the cohort first), the
-# consented match over records held outside a dossier, and profiles read in bulk. Each is
+# consented match over records held outside a dossier, profiles read in bulk, and the dense
+# assignment (`bb.linear_sum_assignment`). Each is
 # called with a `progress` value and gives its answer.
 IKAST = bb.Dossier.example("ikast-brande")
 _RUN = IKAST.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY)
 _PAIR = (_RUN.unmatched[0]["newcomer"], _RUN.matches[0]["offer"])
 _BIG = big(10)
 _PROFILES = bb.Profiles.from_tables(_BIG[1], _BIG[2])
+# 300 × 300 scores with one forbidden cell: no warm start, so 300 shortest paths (the stage
+# counts rows placed).
+_SCORES = [[float((7 * i + 13 * j) % 101) for j in range(300)] for i in range(300)]
+_SCORES[0][0] = float("-inf")
 OTHER_CALLS: dict[str, tuple[Callable[[ProgressOption | None], object], list[str]]] = {
+    "linear_sum_assignment": (
+        lambda progress: [
+            [int(x) for x in side]
+            for side in bb.linear_sum_assignment(_SCORES, maximize=True, progress=progress)
+        ],
+        ["solve"],
+    ),
     "why_not": (
         lambda progress: IKAST.matching.why_not(
             "ikast-2016-q1", "vvv-ikast", DAY, *_PAIR, progress=progress

@@ -525,17 +525,22 @@ pub fn weakly_stable_matching<'py>(
 /// The largest weakly stable matching over explicit preferences with ties (the shapes of
 /// `weakly_stable_matching`): exact for small problems, else the largest over promoted
 /// tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
-/// dict. The GIL is released while solving.
+/// dict. The GIL is released while solving. `progress`: as in `match_profiles`, counting the
+/// tie-breakings tried; Ctrl-C stops the search.
 #[pyfunction]
+#[pyo3(signature = (residents, hospitals, capacities, progress = None))]
 pub fn largest_weakly_stable_matching<'py>(
     py: Python<'py>,
     residents: Vec<(String, Vec<Vec<String>>)>,
     hospitals: Vec<(String, Vec<Vec<String>>)>,
     capacities: Vec<(String, u32)>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let problem = tied_problem(residents, hospitals, capacities);
-    let a = py.detach(|| problem.largest()).py()?;
-    to_py(py, &a)
+    let w = watched(py, progress)?;
+    let watch = w.watch();
+    let a = py.detach(|| problem.largest_watched(watch));
+    to_py(py, &w.outcome(py, a)?)
 }
 
 /// Dossier methods, called from `dossier.rs`.
