@@ -170,8 +170,8 @@ def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
 
 
 # The other long calls take the same `progress=`: why-not (it matches the cohort first), the
-# consented match over records held outside a dossier, profiles read in bulk, and the dense
-# assignment (`bb.linear_sum_assignment`). Each is
+# consented match over records held outside a dossier, profiles read in bulk, the dense
+# assignment (`bb.linear_sum_assignment`) and the search for the largest weakly stable matching. Each is
 # called with a `progress` value and gives its answer.
 IKAST = bb.Dossier.example("ikast-brande")
 _RUN = IKAST.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY)
@@ -182,7 +182,21 @@ _PROFILES = bb.Profiles.from_tables(_BIG[1], _BIG[2])
 # counts rows placed).
 _SCORES = [[float((7 * i + 13 * j) % 101) for j in range(300)] for i in range(300)]
 _SCORES[0][0] = float("-inf")
+# 60 households and 20 offers, each listing a third of the other side in ties of three.
+_RESIDENTS = [
+    (f"r{i}", [[f"h{(i + 3 * g + k) % 20}" for k in range(3)] for g in range(2)]) for i in range(60)
+]
+_HOSPITALS = [
+    (f"h{j}", [[f"r{(j + 20 * g + k) % 60}" for k in range(0, 60, 7)] for g in range(2)]) for j in range(20)
+]
+_CAPACITIES = [(f"h{j}", 2) for j in range(20)]
 OTHER_CALLS: dict[str, tuple[Callable[[ProgressOption | None], object], list[str]]] = {
+    "largest_weakly_stable_matching": (
+        lambda progress: bb.largest_weakly_stable_matching(
+            _RESIDENTS, _HOSPITALS, _CAPACITIES, progress=progress
+        ),
+        ["solve"],
+    ),
     "linear_sum_assignment": (
         lambda progress: [
             [int(x) for x in side]

@@ -3042,22 +3042,24 @@ class Tenure:
         First day no longer in the post.
         """
 
-def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize", progress: ProgressOption | None = None) -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
     order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
     indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
-    The GIL is released while converting and solving.
+    The GIL is released while converting and solving; `progress` and Ctrl-C as for
+    `match_profiles`.
     """
 
-def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize", progress: ProgressOption | None = None) -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major matrix given as `bytes` in the element type
     `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
     row indices, their columns and the total: an exact `int` for integer matrices (no rounding
     above 2**53), a `float` otherwise. Complex numbers, text, objects and dates raise
     `InvalidInputError` (`assignment.element_type`). Private: call
-    `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
+    `brobygger.linear_sum_assignment`. The GIL is released while converting and solving;
+    `progress` and Ctrl-C as for `match_profiles`.
     """
 
 def _display_lang() -> str:
@@ -3248,12 +3250,13 @@ def kl_2015_shape() -> SurveyShapeDict:
     its shares beside KL's.
     """
 
-def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> JsonDict:
+def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], progress: ProgressOption | None = None) -> JsonDict:
     """
     The largest weakly stable matching over explicit preferences with ties (the shapes of
     `weakly_stable_matching`): exact for small problems, else the largest over promoted
     tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
-    dict. The GIL is released while solving.
+    dict. The GIL is released while solving. `progress`: as in `match_profiles`, counting the
+    tie-breakings tried; Ctrl-C stops the search.
     """
 
 def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
