@@ -229,9 +229,9 @@ pub fn largest_weakly_stable(p: &TiedPreferences) -> TiesReport {
 }
 
 /// [`largest_weakly_stable`] under `watch`: progress in tie-breakings tried (stage `solve`; up
-/// to [`PROMOTION_ROUNDS`] and one for the exact search), and `Cancelled` (`work.cancelled`)
-/// at the next tie-breaking, or within [`EXACT_LOOK`] nodes of the exact search, once the watch
-/// is cancelled ([`crate::progress`]). The answer is the unwatched one.
+/// to 64, then one for the exact search), and `Cancelled` (`work.cancelled`) at the next
+/// tie-breaking, or within 16,384 nodes of the exact search, once the watch is cancelled
+/// ([`crate::progress`]). The answer is the unwatched one.
 pub fn largest_weakly_stable_watched(
     p: &TiedPreferences,
     watch: &Watch,
@@ -249,10 +249,10 @@ pub fn largest_weakly_stable_watched(
 }
 
 /// Rounds of promotion at most: each is one deferred acceptance over the whole instance.
-pub const PROMOTION_ROUNDS: u64 = 64;
+pub(crate) const PROMOTION_ROUNDS: u64 = 64;
 /// The exact search looks at its watch once per this many nodes (a node is a few comparisons;
 /// the whole search is at most [`EXACT_NODES`] of them).
-pub const EXACT_LOOK: u64 = 1 << 14;
+pub(crate) const EXACT_LOOK: u64 = 1 << 14;
 
 /// How the search looks at its watch: `look(done)` with the tie-breakings tried so far (0
 /// before the first, `PROMOTION_ROUNDS + 1` while the exact search runs). The unwatched search
