@@ -16,10 +16,6 @@ types are names from brobygger.types (the vocabularies' `Literal`s, the schema's
 
 from __future__ import annotations
 
-# A value whose type is not in a schema (yet): `Any`, counted by scripts/check_stub_any.py,
-# which names in its ALLOWED why each one stays.
-LOOSE = "Any"
-
 # DataFrames: the stub imports pandas and polars for type checkers only (`if TYPE_CHECKING:`),
 # so it names them without either being installed; pandas-stubs gives mypy pandas' types.
 PANDAS = "pandas.DataFrame"
@@ -135,7 +131,6 @@ RETURNS: dict[str, str] = {
     "DossierDirectory.search": "list[DirectoryHitDict]",
     "DossierMatching.cohort_view": "CohortViewDict",
     "DossierMatching.introduction_status": "list[JsonDict]",
-    "DossierMatching.volunteer_view": LOOSE,
     "DossierPrivacy.analyst_export": "AnalystExportDict",
     "DossierPrivacy.anonymise": "AnonymisationReportDict",
     "DossierPrivacy.anonymised": "tuple[Dossier, AnonymisationReportDict]",
@@ -191,6 +186,12 @@ RETURNS: dict[str, str] = {
 # ...])`, one `@overload` each, the default first (Store.log(): a DataFrame; records=True: dicts),
 # and last the flag as a plain `bool` (either).
 OVERLOADS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    # lang=None: texts as {da, en}; a language: the same keys with plain strings.
+    "DossierMatching.volunteer_view": ("lang", [
+        ("None = None", "list[VolunteerMatchViewDict]"),
+        ("Lang", "list[VolunteerMatchTextDict]"),
+        ("Lang | None = None", "list[VolunteerMatchViewDict] | list[VolunteerMatchTextDict]"),
+    ]),
     "Store.history": ("records", [
         ("Literal[False] = False", PANDAS),
         ("Literal[True]", "list[RevisionDict]"),

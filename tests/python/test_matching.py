@@ -153,9 +153,27 @@ def test_dossier_cohort_match_store_and_volunteer_view() -> None:
     views = d.matching.volunteer_view(run.id, "vvv-womens-group", lang="en")
     assert len(views) == 6  # the women's group's six places
     for v in views:
-        fields = dict(v["shared"])
+        fields = {f["field"]: f["value"] for f in v["shared"]}
         assert "languages" in fields and "preferences" not in fields and "needs" not in fields
         assert "female" not in json.dumps(v)
+    # In one language the view has the same keys as the {da, en} one, each text read in it:
+    # what the core's VolunteerMatchView.text(lang) gives, not a shape the binding invents.
+    both = d.matching.volunteer_view(run.id, "vvv-womens-group")
+    for code in ("da", "en"):
+        one = d.matching.volunteer_view(run.id, "vvv-womens-group", lang=code)
+        assert one == [
+            {
+                "offer": v["offer"],
+                "newcomer": v["newcomer"],
+                "shared": [{"field": f["field"], "value": f["value"][code]} for f in v["shared"]],
+                "explanation": [t[code] for t in v["explanation"]],
+            }
+            for v in both
+        ]
+    da = d.matching.volunteer_view(run.id, "vvv-womens-group", lang="da")
+    assert "voksen" in {f["field"]: f["value"] for f in da[0]["shared"]}["household"], da[0]
+    with pytest.raises(bb.InvalidInputError):
+        d.matching.volunteer_view(run.id, "vvv-womens-group", lang="de")  # type: ignore[call-overload]
     assert bb.Dossier.from_json(d.to_json()) == d
     with pytest.raises(bb.NotFoundError) as info:
         d.matching.match_cohort("no-such-cohort", "vvv-ikast", as_of=dt.date(2016, 4, 1))

@@ -1,7 +1,8 @@
 """Progress and Ctrl-C on long calls (ADR 0067): a callable hears monotone updates that end at
 each stage's total; an exception in it, or Ctrl-C, stops the work and comes through as raised,
 and a store keeps what it held; ``"auto"`` draws a tqdm bar only where someone would see it;
-``bb.options.progress`` is the default of every ``progress=``."""
+``bb.options.progress`` is the default of every ``progress=``, on every long call (match,
+why-not, the consented match, profiles in bulk, a store's import and verification)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import datetime as dt
 import json
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,10 @@ import pytest
 
 import brobygger as bb
 import brobygger.progress
+from brobygger.types import ProgressOption
 from conftest import FIXTURES
+
+ProgressCallback = Callable[[bb.Progress], object]
 
 MATCHING = FIXTURES / "matching"
 DAY = dt.date(2016, 4, 1)
@@ -116,10 +121,11 @@ def test_a_store_import_stopped_half_way_leaves_the_store_as_it_was(tmp_path: Pa
         assert seen[-1].total == head
 
 
-def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
-    # Ctrl-C is simulated with `_thread.interrupt_main` from another thread once the match is
-    # under way; the callback waits for it, so the signal always lands during the work.
-    rules, newcomers, offers = big(20)
+def ctrl_c_during(call: Callable[[ProgressCallback], object]) -> None:
+    """Presses Ctrl-C while `call(progress)` works and checks it raises `KeyboardInterrupt`.
+
+    Ctrl-C is simulated with `_thread.interrupt_main` from another thread once the work is
+    under way; the callback waits for it, so the signal always lands during the work."""
     started, interrupted = threading.Event(), threading.Event()
     seen: list[bb.Progress] = []
 
@@ -145,7 +151,7 @@ def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
     helper.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            bb.match_profiles(rules, newcomers, offers, DAY, progress=waiting)
+            call(waiting)
     finally:
         helper.join()
         signal.signal(signal.SIGINT, before)
@@ -154,8 +160,115 @@ def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
     # the interrupt is raised when the call ends (progress.rs, `outcome`).
     if on_main == [True]:
         assert not any(p.stage == "solve" and p.done == p.total for p in seen), "the match ran to its end"
+
+
+def test_ctrl_c_stops_the_work_with_keyboard_interrupt() -> None:
+    rules, newcomers, offers = big(20)
+    ctrl_c_during(lambda progress: bb.match_profiles(rules, newcomers, offers, DAY, progress=progress))
     # The session goes on: the next call works.
     assert bb.match_profiles(rules, newcomers[:50], offers[:50], DAY).matches
+
+
+# The other long calls take the same `progress=`: why-not (it matches the cohort first), the
+# consented match over records held outside a dossier, profiles read in bulk, the dense
+# assignment (`bb.linear_sum_assignment`) and the search for the largest weakly stable matching. Each is
+# called with a `progress` value and gives its answer.
+IKAST = bb.Dossier.example("ikast-brande")
+_RUN = IKAST.matching.match_cohort("ikast-2016-q1", "vvv-ikast", DAY)
+_PAIR = (_RUN.unmatched[0]["newcomer"], _RUN.matches[0]["offer"])
+_BIG = big(10)
+_PROFILES = bb.Profiles.from_tables(_BIG[1], _BIG[2])
+# 300 × 300 scores with one forbidden cell: no warm start, so 300 shortest paths (the stage
+# counts rows placed).
+_SCORES = [[float((7 * i + 13 * j) % 101) for j in range(300)] for i in range(300)]
+_SCORES[0][0] = float("-inf")
+# 60 households and 20 offers, each listing a third of the other side in ties of three.
+_RESIDENTS = [
+    (f"r{i}", [[f"h{(i + 3 * g + k) % 20}" for k in range(3)] for g in range(2)]) for i in range(60)
+]
+_HOSPITALS = [
+    (f"h{j}", [[f"r{(j + 20 * g + k) % 60}" for k in range(0, 60, 7)] for g in range(2)]) for j in range(20)
+]
+_CAPACITIES = [(f"h{j}", 2) for j in range(20)]
+OTHER_CALLS: dict[str, tuple[Callable[[ProgressOption | None], object], list[str]]] = {
+    "largest_weakly_stable_matching": (
+        lambda progress: bb.largest_weakly_stable_matching(
+            _RESIDENTS, _HOSPITALS, _CAPACITIES, progress=progress
+        ),
+        ["solve"],
+    ),
+    "linear_sum_assignment": (
+        lambda progress: [
+            [int(x) for x in side]
+            for side in bb.linear_sum_assignment(_SCORES, maximize=True, progress=progress)
+        ],
+        ["solve"],
+    ),
+    "why_not": (
+        lambda progress: IKAST.matching.why_not(
+            "ikast-2016-q1", "vvv-ikast", DAY, *_PAIR, progress=progress
+        ),
+        ["candidates", "solve", "explain"],
+    ),
+    "match_profiles_consented": (
+        lambda progress: bb.match_profiles_consented(
+            IKAST.rule_sets[0],
+            IKAST.cohorts[0]["newcomers"],
+            IKAST.offers,
+            DAY,
+            IKAST.privacy.to_dict(),
+            cohorts=IKAST.cohorts,
+            progress=progress,
+        ),
+        ["candidates", "solve"],
+    ),
+    "Profiles.run": (
+        lambda progress: _PROFILES.run(_BIG[0], DAY, solver="stable", progress=progress),
+        ["candidates", "solve"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_CALLS))
+def test_the_other_long_calls_report_progress_and_answer_the_same(name: str) -> None:
+    call, stages = OTHER_CALLS[name]
+    seen: list[bb.Progress] = []
+    watched = call(seen.append)
+    well_formed(seen, stages)
+    assert watched == call(False), "watching changed the answer"
+    # The option is the default, and progress=False wins over it.
+    bb.set_options(progress=seen.append)
+    try:
+        seen.clear()
+        assert call(None) == watched and seen, "bb.options.progress was not used"
+        seen.clear()
+        call(False)
+        assert not seen, "progress=False did not win over the option"
+    finally:
+        bb.set_options(progress=False)
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_CALLS))
+def test_the_other_long_calls_stop_when_asked(name: str) -> None:
+    call, _ = OTHER_CALLS[name]
+    heard: list[bb.Progress] = []
+
+    def no_more(p: bb.Progress) -> bool:
+        heard.append(p)
+        return False
+
+    with pytest.raises(bb.CancelledError) as info:
+        call(no_more)
+    assert info.value.code == "work.cancelled"
+    assert len(heard) == 1, "the work went on after it was asked to stop"
+
+    def raising(p: bb.Progress) -> None:
+        raise Stop("from the callback")
+
+    with pytest.raises(Stop):
+        call(raising)
+    ctrl_c_during(call)
+    assert call(False) == call(None), "the session goes on after Ctrl-C"
 
 
 def test_options_progress_is_off_by_default_and_refuses_nonsense() -> None:

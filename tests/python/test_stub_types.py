@@ -60,7 +60,7 @@ NOT_EXERCISED: dict[str, str] = {
     "survey_shares_table": "takes survey ids",
     "weakly_stable_matching": "takes preference lists (tests/python/test_matching.py)",
     "largest_weakly_stable_matching": "takes preference lists",
-    "DossierMatching.volunteer_view": "needs a stored run",
+    "DossierMatching.volunteer_view": "needs a stored run (test_volunteer_view_values_fit_their_types)",
     "DossierAssessment.compare_with_national": "takes answers",
     "Assessment.check": "takes a check code",
     "empty_table": "takes a table name (tests/python/test_tables.py)",
@@ -312,6 +312,48 @@ def test_mypy_sees_a_dataframe_and_the_store_s_records(tmp_path: object) -> None
     assert "pandas.core.frame.DataFrame" in lines[1], out
     assert lines[2].endswith('"int"'), out
     assert lines[3].endswith('"int | None"'), out
+
+
+def test_volunteer_view_is_typed_in_both_shapes(tmp_path: object) -> None:
+    # With a language the texts are plain strings, without one they are {da, en}: mypy knows
+    # which from the argument, and no `Any` reaches the caller either way.
+    out, code = _mypy(
+        """
+        import brobygger
+        from datetime import date
+
+        d = brobygger.Dossier.example("ikast-brande")
+        run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", date(2016, 4, 1))
+        d.matching.add_run(run)
+        one = d.matching.volunteer_view(run.id, "vvv-womens-group", lang="da")
+        both = d.matching.volunteer_view(run.id, "vvv-womens-group")
+        reveal_type(one[0]["shared"][0]["value"])
+        reveal_type(both[0]["shared"][0]["value"]["en"])
+        reveal_type(one[0]["explanation"])
+        text: str = both[0]["explanation"][0]
+        """,
+        tmp_path,
+        "--disallow-any-expr",
+    )
+    assert code == 1, out  # the last line: a {da, en} text is not a str
+    lines = [line for line in out.splitlines() if "Revealed type" in line]
+    assert [line.rsplit(" ", 1)[-1] for line in lines] == ['"str"', '"str"', '"list[str]"'], out
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and "TextDict" in errors[0] and 'variable has type "str"' in errors[0], out
+
+
+def test_volunteer_view_values_fit_their_types() -> None:
+    d = brobygger.Dossier.example("ikast-brande")
+    run = d.matching.match_cohort("ikast-2016-q1", "vvv-ikast", date(2016, 4, 1))
+    d.matching.add_run(run)
+    ns = {**NS, **vars(brobygger._brobygger)}
+    for code in ("da", "en"):
+        one = d.matching.volunteer_view(run.id, "vvv-womens-group", lang=code)
+        assert one and not problems(one, "list[VolunteerMatchTextDict]", ns)
+        assert problems(one, "list[VolunteerMatchViewDict]", ns)
+    both = d.matching.volunteer_view(run.id, "vvv-womens-group")
+    assert both and not problems(both, "list[VolunteerMatchViewDict]", ns)
+    assert problems(both, "list[VolunteerMatchTextDict]", ns)
 
 
 def test_date_is_still_a_date() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import brobygger as bb
+from brobygger.types import TextDict
 from conftest import FIXTURES, cases, expected
 
 VECTORS = FIXTURES / "vectors"
@@ -29,7 +30,7 @@ OPERATIONS = {
 }
 
 
-def _text(t: dict[str, str]) -> dict[str, str]:
+def _text(t: TextDict) -> dict[str, str]:
     return {"da": t["da"], "en": t["en"]}
 
 

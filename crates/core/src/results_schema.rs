@@ -39,6 +39,7 @@ pub fn results_schema() -> serde_json::Value {
         crate::import::csv::NewcomersCsv,
         crate::matching::model::intro::CohortView,
         crate::matching::audience::VolunteerMatchView,
+        crate::matching::audience::VolunteerMatchText,
         crate::meetings::Minutes,
         crate::outcomes::view::OutcomeView,
         crate::privacy::aggregate::AnalystExport,

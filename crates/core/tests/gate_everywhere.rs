@@ -521,6 +521,18 @@ fn the_watched_twins_pass_the_same_gate() {
         &matching::run(&rules, &n, &o, options()).unwrap(),
         &matching::run_watched(&rules, &n, &o, options(), &watch).unwrap(),
     );
+    // privacy::run_consented_watched with records held outside a dossier: none, so everyone
+    // with a declared attribute is left out, watched or not.
+    let (n, o) = with_columns();
+    let privacy = Privacy::default();
+    let register = Register::new(&privacy, &[], &o);
+    let unwatched = run_consented(&rules, &n, &o, options(), &register).unwrap();
+    same(
+        &unwatched,
+        &brobygger::privacy::run_consented_watched(&rules, &n, &o, options(), &register, &watch)
+            .unwrap(),
+    );
+    assert_eq!(unwatched.withheld.len(), n.len() + o.len());
     // The dossier's facet: cohort, rematch and profiles beside it.
     let d = Dossier::example("ikast-brande").unwrap();
     let mut request = MatchRequest {
@@ -589,6 +601,7 @@ fn the_entry_points_are_the_ones_tested_here() {
         "match_cohort_watched",   // the_watched_twins_pass_the_same_gate
         "match_profiles_watched", // the_watched_twins_pass_the_same_gate
         "rematch_watched",        // the_watched_twins_pass_the_same_gate
+        "run_consented_watched",  // the_watched_twins_pass_the_same_gate
     ]
     .into_iter()
     .collect();

@@ -401,6 +401,40 @@ fn volunteers_see_only_shareable_fields_and_never_sensitive_ones() {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
     }
+    // In one language: the same households, fields and explanations, each text as it reads
+    // in that language, and nothing the two-language view does not hold.
+    for lang in [Lang::Da, Lang::En] {
+        for v in &views {
+            let t = v.text(lang);
+            assert_eq!((&t.offer, &t.newcomer), (&v.offer, &v.newcomer));
+            let fields: Vec<(&str, &str)> = t
+                .shared
+                .iter()
+                .map(|f| (f.field.as_str(), f.value.as_str()))
+                .collect();
+            let expected: Vec<(&str, &str)> = v
+                .shared
+                .iter()
+                .map(|f| (f.field.as_str(), f.value.get(lang)))
+                .collect();
+            assert_eq!(fields, expected);
+            let why: Vec<&str> = v.explanation.iter().map(|x| x.get(lang)).collect();
+            assert_eq!(t.explanation, why);
+        }
+    }
+    let languages = |lang| {
+        views[0]
+            .text(lang)
+            .shared
+            .into_iter()
+            .find(|f| f.field == "languages")
+            .map(|f| f.value)
+    };
+    assert_ne!(
+        languages(Lang::Da),
+        languages(Lang::En),
+        "Danish and English differ"
+    );
     assert_eq!(
         d.matching()
             .volunteer_view(&"nope".into(), &"vvv-womens-group".into())

@@ -8,7 +8,9 @@
 mod instances;
 
 use brobygger::matching::{
-    self, BatchPolicy, MatchOptions, MatchRequest, RematchRequest, Solver, StreamOptions,
+    self, BatchPolicy, MatchOptions, MatchRequest, Objective, RematchRequest, Solver,
+    StreamOptions, linear_sum_assignment, linear_sum_assignment_watched, solve_dense_bytes,
+    solve_dense_bytes_watched, solve_dense_owned_watched,
 };
 use brobygger::progress::{Progress, Stage, Watch};
 use brobygger::{Dossier, Lang};
@@ -85,6 +87,15 @@ fn cancelled_before_it_starts_every_long_call_returns_cancelled_and_changes_noth
             &dossier.cohorts[0].newcomers,
             &dossier.offers,
             MatchOptions::new(Solver::Greedy, day()),
+            &watch,
+        )
+        .unwrap_err(),
+        brobygger::privacy::run_consented_watched(
+            &dossier.rule_sets[0],
+            &dossier.cohorts[0].newcomers,
+            &dossier.offers,
+            MatchOptions::new(Solver::Optimal, day()),
+            &brobygger::privacy::Register::of(&dossier),
             &watch,
         )
         .unwrap_err(),
@@ -205,6 +216,198 @@ fn the_arrivals_simulation_reports_weeks_and_stops_at_the_next_week() {
     assert_eq!(e.code(), "work.cancelled");
 }
 
+/// A random `n × m` matrix of scores in 0..1000 from `seed`, with cell (0, 0) forbidden when
+/// asked: a forbidden cell skips the warm start, so every row is placed by a shortest path.
+fn matrix(n: usize, m: usize, seed: u64, forbid: bool) -> Vec<f64> {
+    let mut x = seed | 1;
+    let mut c: Vec<f64> = (0..n * m)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1000) as f64
+        })
+        .collect();
+    if forbid && !c.is_empty() {
+        c[0] = f64::NEG_INFINITY;
+    }
+    c
+}
+
+#[test]
+fn a_cancelled_dense_assignment_returns_cancelled_and_reports_nothing() {
+    let c = matrix(40, 50, 7, false);
+    let bytes: Vec<u8> = c.iter().flat_map(|x| x.to_ne_bytes()).collect();
+    let ints: Vec<u8> = c.iter().flat_map(|x| (*x as i64).to_ne_bytes()).collect();
+    let native = if cfg!(target_endian = "big") {
+        ">"
+    } else {
+        "<"
+    };
+    let (watch, seen) = recorder();
+    watch.cancel();
+    let max = Objective::Maximize;
+    let errors = [
+        linear_sum_assignment_watched(&c, 40, 50, max, &watch).unwrap_err(),
+        solve_dense_owned_watched(c.clone(), 40, 50, max, &watch).unwrap_err(),
+        solve_dense_bytes_watched(&bytes, &format!("{native}f8"), 40, 50, max, &watch).unwrap_err(),
+        solve_dense_bytes_watched(&ints, &format!("{native}i8"), 40, 50, max, &watch).unwrap_err(),
+    ];
+    for e in &errors {
+        assert_eq!(e.code(), "work.cancelled", "{e}");
+    }
+    assert!(seen.lock().unwrap().is_empty(), "cancelled work reported");
+    // A bad matrix is still its own error under a watch, whatever the flag says.
+    let e = linear_sum_assignment_watched(&c, 4, 4, max, &Watch::new()).unwrap_err();
+    assert_eq!(e.code(), "assignment.shape");
+}
+
+#[test]
+fn a_dense_assignment_stops_within_a_row_of_the_cancel() {
+    // 400 × 400 with a forbidden cell: 400 shortest paths. The sink cancels at the fifth row,
+    // and no row after it is placed.
+    let c = matrix(400, 400, 11, true);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let watch = Watch::new().interval(Duration::ZERO).on_progress(move |p| {
+        sink.lock().unwrap().push(p);
+        if p.done >= 5 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    let e = linear_sum_assignment_watched(&c, 400, 400, Objective::Maximize, &watch).unwrap_err();
+    assert_eq!(e.code(), "work.cancelled");
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(
+        seen.last().map(|p| (p.stage, p.done, p.total)),
+        Some((Stage::Solve, 5, 400))
+    );
+}
+
+/// A run whose offers of one kind may take at most half the households: the solver for seats
+/// and quotas (a flow: one augmenting path per household placed).
+fn with_a_quota(
+    n: usize,
+    m: usize,
+) -> (
+    brobygger::RuleSet,
+    Vec<brobygger::Newcomer>,
+    Vec<brobygger::Offer>,
+) {
+    let (newcomers, offers) = instances::instance(n, m, 5);
+    let mut rules = instances::rules(80.0);
+    rules.quotas = vec![matching::Quota {
+        group: matching::QuotaGroup::OfferKind {
+            kind: matching::OfferKind::ContactPerson,
+        },
+        min: 0,
+        max: Some(n as u32 / 2),
+    }];
+    (rules, newcomers, offers)
+}
+
+#[test]
+fn the_quota_solver_reports_households_placed_and_stops_between_them() {
+    let (rules, newcomers, offers) = with_a_quota(300, 120);
+    let options = MatchOptions::new(Solver::Optimal, day());
+    let plain = matching::run(&rules, &newcomers, &offers, options.clone()).unwrap();
+    assert!(plain.structure.is_some(), "the quota solver ran");
+    let (watch, seen) = recorder();
+    let watched =
+        matching::run_watched(&rules, &newcomers, &offers, options.clone(), &watch).unwrap();
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        serde_json::to_string(&watched).unwrap()
+    );
+    let seen = seen.lock().unwrap().clone();
+    assert_well_formed(&seen, &[Stage::Candidates, Stage::Solve]);
+    let between = seen
+        .iter()
+        .filter(|p| p.stage == Stage::Solve && p.done > 0 && p.done < p.total)
+        .count();
+    assert!(
+        between > 10,
+        "the solve was watched only before and after: {between}"
+    );
+
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&heard);
+    let watch = Watch::new().interval(Duration::ZERO).on_progress(move |p| {
+        sink.lock().unwrap().push(p);
+        if p.stage == Stage::Solve && p.done >= 3 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    let e = matching::run_watched(&rules, &newcomers, &offers, options, &watch).unwrap_err();
+    assert_eq!(e.code(), "work.cancelled");
+    let last = *heard.lock().unwrap().last().unwrap();
+    assert_eq!(
+        (last.stage, last.done),
+        (Stage::Solve, 3),
+        "placed more after the stop"
+    );
+}
+
+/// Tied preferences from a seed: `n` households, `m` offers with 1–2 places, each list a few
+/// groups of equally good ones (lists need not agree: the search drops one-sided entries).
+fn tied(n: usize, m: usize, seed: u64) -> matching::TiedPreferences {
+    let mut x = seed | 1;
+    let mut next = move |k: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % k.max(1)
+    };
+    let mut lists = |count: usize, other: usize| -> Vec<Vec<Vec<u32>>> {
+        (0..count)
+            .map(|_| {
+                let mut groups: Vec<Vec<u32>> = Vec::new();
+                for k in 0..other as u32 {
+                    match next(4) {
+                        0 => {}
+                        1 if !groups.is_empty() => groups.last_mut().unwrap().push(k),
+                        _ => groups.push(vec![k]),
+                    }
+                }
+                groups
+            })
+            .collect()
+    };
+    let newcomers = lists(n, m);
+    let offers = lists(m, n);
+    let capacities = (0..m).map(|k| 1 + (k as u32 % 2)).collect();
+    matching::TiedPreferences {
+        newcomers,
+        offers,
+        capacities,
+    }
+}
+
+#[test]
+fn a_cancelled_ties_search_returns_cancelled_and_reports_nothing() {
+    let p = tied(30, 12, 3);
+    let (watch, seen) = recorder();
+    watch.cancel();
+    let e = matching::largest_weakly_stable_watched(&p, &watch).unwrap_err();
+    assert_eq!(e.code(), "work.cancelled");
+    assert!(seen.lock().unwrap().is_empty(), "cancelled work reported");
+    // A sink that stops at the first tie-breaking tried stops the search there.
+    let watch = Watch::new().interval(Duration::ZERO).on_progress(|p| {
+        if p.done >= 1 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    let big = tied(200, 80, 9);
+    let e = matching::largest_weakly_stable_watched(&big, &watch).unwrap_err();
+    assert_eq!(e.code(), "work.cancelled");
+}
+
 fn solver() -> impl Strategy<Value = Solver> {
     prop_oneof![
         Just(Solver::Greedy),
@@ -216,6 +419,66 @@ fn solver() -> impl Strategy<Value = Solver> {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The watched search for the largest weakly stable matching is the unwatched one, on
+    /// instances small enough for the exact search and larger ones; its updates are well formed.
+    #[test]
+    fn a_watched_ties_search_is_the_unwatched_one(
+        n in 0usize..60,
+        m in 0usize..25,
+        seed in any::<u64>(),
+    ) {
+        let p = tied(n, m, seed);
+        let (watch, seen) = recorder();
+        let plain = matching::largest_weakly_stable(&p);
+        let watched = matching::largest_weakly_stable_watched(&p, &watch).unwrap();
+        prop_assert_eq!(&plain, &watched);
+        assert_well_formed(&seen.lock().unwrap(), &[Stage::Solve]);
+    }
+
+    /// A watched dense assignment is the unwatched one, bit for bit (rows, columns, total), on
+    /// wide, tall, empty and forbidden-cell matrices, reals and integers; its updates are
+    /// well formed and count the rows the shortest paths place.
+    #[test]
+    fn a_watched_dense_assignment_is_the_unwatched_one(
+        n in 0usize..40,
+        m in 0usize..40,
+        seed in any::<u64>(),
+        forbid in any::<bool>(),
+        maximize in any::<bool>(),
+    ) {
+        let objective = if maximize { Objective::Maximize } else { Objective::Minimize };
+        let mut c = matrix(n, m, seed, false);
+        if forbid && !c.is_empty() {
+            c[0] = if maximize { f64::NEG_INFINITY } else { f64::INFINITY };
+        }
+        let (watch, seen) = recorder();
+        let plain = linear_sum_assignment(&c, n, m, objective);
+        let watched = linear_sum_assignment_watched(&c, n, m, objective, &watch);
+        match (&plain, &watched) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(&a.rows, &b.rows);
+                prop_assert_eq!(&a.columns, &b.columns);
+                prop_assert_eq!(a.total.to_bits(), b.total.to_bits());
+                let seen = seen.lock().unwrap().clone();
+                if n > 0 && m > 0 {
+                    assert_well_formed(&seen, &[Stage::Solve]);
+                    prop_assert!(seen.last().unwrap().total <= n.min(m) as u64);
+                } else {
+                    prop_assert!(seen.is_empty());
+                }
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+            _ => prop_assert!(false, "{:?} but watched {:?}", plain, watched),
+        }
+        let ints: Vec<i64> = c.iter().map(|x| if x.is_finite() { *x as i64 } else { 0 }).collect();
+        let bytes: Vec<u8> = ints.iter().flat_map(|x| x.to_ne_bytes()).collect();
+        let native = if cfg!(target_endian = "big") { ">i8" } else { "<i8" };
+        prop_assert_eq!(
+            solve_dense_bytes(&bytes, native, n, m, objective).unwrap(),
+            solve_dense_bytes_watched(&bytes, native, n, m, objective, &Watch::new()).unwrap()
+        );
+    }
 
     /// Over random instances (empty ones, more offers than households, few candidates or
     /// many): the updates are monotone, each stage ends at its total, the stages come in the

@@ -22,7 +22,7 @@ pub fn linear_sum_assignment(
 }
 
 /// `linearSumAssignment` off the caller's thread (Kotlin `suspend`, Swift `async`): a large
-/// matrix takes seconds.
+/// matrix takes seconds. Cancelling the call stops the solver within a row.
 #[uniffi::export]
 pub async fn linear_sum_assignment_async(
     costs: Vec<f64>,
@@ -30,8 +30,16 @@ pub async fn linear_sum_assignment_async(
     cols: u32,
     objective: Objective,
 ) -> Result<DenseAssignment, BrobyggerError> {
-    crate::background::off_thread(move |_| linear_sum_assignment(costs, rows, cols, objective))
-        .await
+    crate::background::off_thread(move |cancel| {
+        brobygger::matching::solve_dense_owned_watched(
+            costs,
+            rows as usize,
+            cols as usize,
+            objective,
+            &cancel.watch(),
+        )
+    })
+    .await
 }
 
 /// Reads newcomer households from a JSON table: a list of records, an object of columns, or

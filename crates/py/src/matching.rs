@@ -657,17 +657,22 @@ pub fn weakly_stable_matching<'py>(
 /// The largest weakly stable matching over explicit preferences with ties (the shapes of
 /// `weakly_stable_matching`): exact for small problems, else the largest over promoted
 /// tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
-/// dict. The GIL is released while solving.
+/// dict. The GIL is released while solving. `progress`: as in `match_profiles`, counting the
+/// tie-breakings tried; Ctrl-C stops the search.
 #[pyfunction]
+#[pyo3(signature = (residents, hospitals, capacities, progress = None))]
 pub fn largest_weakly_stable_matching<'py>(
     py: Python<'py>,
     residents: Vec<(String, Vec<Vec<String>>)>,
     hospitals: Vec<(String, Vec<Vec<String>>)>,
     capacities: Vec<(String, u32)>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let problem = tied_problem(residents, hospitals, capacities);
-    let a = py.detach(|| problem.largest()).py()?;
-    to_py(py, &a)
+    let w = watched(py, progress)?;
+    let watch = w.watch();
+    let a = py.detach(|| problem.largest_watched(watch));
+    to_py(py, &w.outcome(py, a)?)
 }
 
 /// Dossier methods, called from `dossier.rs`.
@@ -792,25 +797,9 @@ pub(crate) mod on_dossier {
         match lang_code {
             None => to_py(py, &views),
             Some(code) => {
-                // One language: the same shape with plain strings instead of {da, en}.
                 let l = lang(code)?;
-                let list = pyo3::types::PyList::empty(py);
-                for v in &views {
-                    let item = PyDict::new(py);
-                    item.set_item("offer", v.offer.as_str())?;
-                    item.set_item("newcomer", v.newcomer.as_str())?;
-                    let shared: Vec<(String, String)> = v
-                        .shared
-                        .iter()
-                        .map(|f| (f.field.clone(), f.value.get(l).to_owned()))
-                        .collect();
-                    item.set_item("shared", shared)?;
-                    let text: Vec<String> =
-                        v.explanation.iter().map(|t| t.get(l).to_owned()).collect();
-                    item.set_item("explanation", text)?;
-                    list.append(item)?;
-                }
-                Ok(list.into_any())
+                let texts: Vec<_> = views.iter().map(|v| v.text(l)).collect();
+                to_py(py, &texts)
             }
         }
     }
@@ -967,7 +956,10 @@ impl DossierMatching {
     /// `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
     /// `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
     /// naming rules, ids and points, never a profile's value.
-    #[pyo3(signature = (cohort, rule_set, as_of, newcomer, offer, solver = "optimal", offer_ranking = "score"))]
+    ///
+    /// `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+    /// ``bb.options.progress``); Ctrl-C stops the work.
+    #[pyo3(signature = (cohort, rule_set, as_of, newcomer, offer, solver = "optimal", offer_ranking = "score", progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn why_not<'py>(
         &self,
@@ -979,6 +971,7 @@ impl DossierMatching {
         offer: &str,
         solver: &str,
         offer_ranking: &str,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let as_of = as_of.0;
         let request = m::MatchRequest {
@@ -987,13 +980,13 @@ impl DossierMatching {
             options: options(solver, as_of, offer_ranking, None, None)?,
         };
         let d = self.dossier.read_wait(py)?.inner.clone();
-        let answer = py
-            .detach(|| {
-                d.matching()
-                    .why_not(&request, &newcomer.into(), &offer.into())
-            })
-            .py()?;
-        to_py(py, &answer)
+        let w = watched(py, progress)?;
+        let watch = w.watch();
+        let answer = py.detach(|| {
+            d.matching()
+                .why_not_watched(&request, &newcomer.into(), &offer.into(), watch)
+        });
+        to_py(py, &w.outcome(py, answer)?)
     }
 
     /// Stores a run; raises if its id is taken or it refers to unknown records.
@@ -1064,8 +1057,8 @@ impl DossierMatching {
         crate::matching::on_dossier::cohort_view(py, &self.dossier.read_wait(py)?.inner, cohort, on)
     }
 
-    /// The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-    /// if given, otherwise as `{da, en}`.
+    /// The matches of `offer` in a stored run as its volunteer may see them; texts as
+    /// `{da, en}`, or with `lang` the same keys with each text a string in that language.
     #[pyo3(signature = (run, offer, lang = None))]
     fn volunteer_view<'py>(
         &self,

@@ -120,8 +120,11 @@ pub fn read_dpv<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>>
 /// sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
 /// a dossier's `privacy`) covers on `as_of`; subjects nothing allows matching are left out.
 /// `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
+///
+/// `progress`: as in `match_profiles` (a callable, ``"auto"`` or ``False``; by default
+/// ``bb.options.progress``). Ctrl-C or an exception in the callback stops the work.
 #[pyfunction]
-#[pyo3(signature = (rules, newcomers, offers, as_of, privacy, cohorts = None, solver = "optimal", offer_ranking = "score", id = None))]
+#[pyo3(signature = (rules, newcomers, offers, as_of, privacy, cohorts = None, solver = "optimal", offer_ranking = "score", id = None, progress = None))]
 // The Python signature takes keyword arguments; a Rust options struct would not be Pythonic.
 #[allow(clippy::too_many_arguments)]
 pub fn match_profiles_consented(
@@ -135,6 +138,7 @@ pub fn match_profiles_consented(
     solver: &str,
     offer_ranking: &str,
     id: Option<String>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MatchRun> {
     let as_of = as_of.0;
     let newcomers: Vec<m::Newcomer> = from_py(newcomers, "newcomers")?;
@@ -146,13 +150,15 @@ pub fn match_profiles_consented(
     };
     let options = crate::matching::options(solver, as_of, offer_ranking, id, None)?;
     let rules = &rules.inner;
-    let run = py
-        .detach(|| {
-            let register = p::Register::new(&privacy, &cohorts, &offers);
-            p::run_consented(rules, &newcomers, &offers, options, &register)
-        })
-        .py()?;
-    Ok(MatchRun { inner: run })
+    let w = crate::progress::watched(py, progress)?;
+    let watch = w.watch();
+    let run = py.detach(|| {
+        let register = p::Register::new(&privacy, &cohorts, &offers);
+        p::run_consented_watched(rules, &newcomers, &offers, options, &register, watch)
+    });
+    Ok(MatchRun {
+        inner: w.outcome(py, run)?,
+    })
 }
 
 /// The privacy records and rules of one dossier (`dossier.privacy`). Changes go to the dossier;

@@ -9,7 +9,9 @@ use crate::matching::{MatchRun, RuleSet};
 use brobygger::BrobyggerError;
 use brobygger::import::{CsvTable, nested_columns};
 use brobygger::matching as m;
-use brobygger::matching::{DenseTotal, Objective, solve_dense_bytes, solve_dense_owned};
+use brobygger::matching::{
+    DenseTotal, Objective, solve_dense_bytes_watched, solve_dense_owned_watched,
+};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 
@@ -24,33 +26,36 @@ pub fn _spreadsheet_csv(table: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
 /// Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
 /// order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
 /// indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
-/// The GIL is released while converting and solving.
+/// The GIL is released while converting and solving; `progress` and Ctrl-C as for
+/// `match_profiles`.
 #[pyfunction]
-#[pyo3(signature = (data, rows, cols, objective = "minimize"))]
+#[pyo3(signature = (data, rows, cols, objective = "minimize", progress = None))]
 pub fn _assign_dense(
     py: Python<'_>,
     data: &[u8],
     rows: usize,
     cols: usize,
     objective: &str,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(Vec<u32>, Vec<u32>, f64)> {
     let objective: Objective = parse_enum(objective, "objective")?;
-    let a = py
-        .detach(|| {
-            if !data.len().is_multiple_of(8) {
-                return Err(BrobyggerError::invalid_input(
-                    brobygger::matching::AssignmentCode::Shape,
-                    "costs",
-                    "the buffer is not a whole number of float64 values",
-                ));
-            }
-            let matrix: Vec<f64> = data
-                .chunks_exact(8)
-                .map(|b| f64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
-                .collect();
-            solve_dense_owned(matrix, rows, cols, objective).map_err(BrobyggerError::from)
-        })
-        .py()?;
+    let w = crate::progress::watched(py, progress)?;
+    let watch = w.watch();
+    let a = py.detach(|| {
+        if !data.len().is_multiple_of(8) {
+            return Err(BrobyggerError::invalid_input(
+                brobygger::matching::AssignmentCode::Shape,
+                "costs",
+                "the buffer is not a whole number of float64 values",
+            ));
+        }
+        let matrix: Vec<f64> = data
+            .chunks_exact(8)
+            .map(|b| f64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+            .collect();
+        solve_dense_owned_watched(matrix, rows, cols, objective, watch)
+    });
+    let a = w.outcome(py, a)?;
     Ok((a.rows, a.columns, a.total))
 }
 
@@ -59,9 +64,10 @@ pub fn _assign_dense(
 /// row indices, their columns and the total: an exact `int` for integer matrices (no rounding
 /// above 2**53), a `float` otherwise. Complex numbers, text, objects and dates raise
 /// `InvalidInputError` (`assignment.element_type`). Private: call
-/// `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
+/// `brobygger.linear_sum_assignment`. The GIL is released while converting and solving;
+/// `progress` and Ctrl-C as for `match_profiles`.
 #[pyfunction]
-#[pyo3(signature = (data, typestr, rows, cols, objective = "minimize"))]
+#[pyo3(signature = (data, typestr, rows, cols, objective = "minimize", progress = None))]
 pub fn _assign_dense_typed<'py>(
     py: Python<'py>,
     data: &[u8],
@@ -69,13 +75,13 @@ pub fn _assign_dense_typed<'py>(
     rows: usize,
     cols: usize,
     objective: &str,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Vec<u32>, Vec<u32>, Bound<'py, PyAny>)> {
     let objective: Objective = parse_enum(objective, "objective")?;
-    let s = py
-        .detach(|| {
-            solve_dense_bytes(data, typestr, rows, cols, objective).map_err(BrobyggerError::from)
-        })
-        .py()?;
+    let w = crate::progress::watched(py, progress)?;
+    let watch = w.watch();
+    let s = py.detach(|| solve_dense_bytes_watched(data, typestr, rows, cols, objective, watch));
+    let s = w.outcome(py, s)?;
     let total = match s.total {
         DenseTotal::Real(x) => x.into_bound_py_any(py)?,
         DenseTotal::Integer(x) => x.into_bound_py_any(py)?,
@@ -144,8 +150,9 @@ impl Profiles {
 
     /// Matches the households with the offers under `rules`, like `match_profiles` (the same
     /// consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
-    /// released for the whole run.
-    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None))]
+    /// released for the whole run. `progress`: as in `match_profiles` (a callable, ``"auto"``
+    /// or ``False``; by default ``bb.options.progress``); Ctrl-C stops the work.
+    #[pyo3(signature = (rules, as_of, solver = "optimal", offer_ranking = "score", id = None, bases = None, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -156,14 +163,18 @@ impl Profiles {
         offer_ranking: &str,
         id: Option<String>,
         bases: Option<&Bound<'_, PyAny>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<MatchRun> {
         let as_of = as_of.0;
         let options = crate::matching::options(solver, as_of, offer_ranking, id, bases)?;
         let rules = &rules.inner;
-        let run = py
-            .detach(|| m::run(rules, &self.newcomers, &self.offers, options))
-            .py()?;
-        Ok(MatchRun { inner: run })
+        let w = crate::progress::watched(py, progress)?;
+        let watch = w.watch();
+        let run =
+            py.detach(|| m::run_watched(rules, &self.newcomers, &self.offers, options, watch));
+        Ok(MatchRun {
+            inner: w.outcome(py, run)?,
+        })
     }
 
     /// Pickling: both sides in their serde form (see `_from_state`).

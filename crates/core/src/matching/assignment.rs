@@ -24,6 +24,7 @@
 
 use crate::code::codes;
 use crate::error::BrobyggerError;
+use crate::progress::{Progress, Stage, Watch};
 use std::borrow::Cow;
 
 /// Whether the matrix holds costs (minimise) or scores (maximise).
@@ -166,6 +167,25 @@ pub fn linear_sum_assignment(
     solve_dense(matrix, rows, cols, objective).map_err(Into::into)
 }
 
+/// [`linear_sum_assignment`] under `watch`: progress in rows placed by the shortest paths
+/// (stage `solve`), and `Cancelled` (`work.cancelled`) within one row once the watch is
+/// cancelled ([`crate::progress`]). The answer is the unwatched one.
+pub fn linear_sum_assignment_watched(
+    matrix: &[f64],
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+    watch: &Watch,
+) -> Result<DenseAssignment, BrobyggerError> {
+    solve_cow(
+        Cow::Borrowed(matrix),
+        rows,
+        cols,
+        objective,
+        &mut watching(watch),
+    )
+}
+
 /// [`linear_sum_assignment`] with the specific error.
 pub fn solve_dense(
     matrix: &[f64],
@@ -173,7 +193,7 @@ pub fn solve_dense(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseAssignment, AssignmentError> {
-    solve_cow(Cow::Borrowed(matrix), rows, cols, objective)
+    solve_cow(Cow::Borrowed(matrix), rows, cols, objective, &mut unwatched)
 }
 
 /// [`solve_dense`] on a matrix the caller hands over (as a binding does after converting it),
@@ -184,21 +204,62 @@ pub fn solve_dense_owned(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseAssignment, AssignmentError> {
-    solve_cow(Cow::Owned(matrix), rows, cols, objective)
+    solve_cow(Cow::Owned(matrix), rows, cols, objective, &mut unwatched)
 }
 
-fn solve_cow(
+/// [`solve_dense_owned`] under `watch`, as [`linear_sum_assignment_watched`].
+pub fn solve_dense_owned_watched(
+    matrix: Vec<f64>,
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+    watch: &Watch,
+) -> Result<DenseAssignment, BrobyggerError> {
+    solve_cow(
+        Cow::Owned(matrix),
+        rows,
+        cols,
+        objective,
+        &mut watching(watch),
+    )
+}
+
+/// How the solver looks at its watch: `look(done, total)` once per row it augments (a row's
+/// shortest path scans the matrix, so a look costs nothing beside it), never inside a row.
+/// Unwatched calls pass [`unwatched`] and keep the specific [`AssignmentError`]; watched ones
+/// pass [`watching`], whose error is the crate's, so a stop is `work.cancelled`.
+type Look<'a, E> = &'a mut dyn FnMut(u64, u64) -> Result<(), E>;
+
+fn unwatched(_: u64, _: u64) -> Result<(), AssignmentError> {
+    Ok(())
+}
+
+fn watching(watch: &Watch) -> impl FnMut(u64, u64) -> Result<(), BrobyggerError> + '_ {
+    // `report`, not `step`: one row is already far more work than a report (its sink is
+    // throttled), and a binding's sink is where Ctrl-C is seen.
+    move |done, total| {
+        watch.report(Progress {
+            stage: Stage::Solve,
+            done,
+            total,
+        })
+    }
+}
+
+fn solve_cow<E: From<AssignmentError>>(
     matrix: Cow<'_, [f64]>,
     rows: usize,
     cols: usize,
     objective: Objective,
-) -> Result<DenseAssignment, AssignmentError> {
+    look: Look<'_, E>,
+) -> Result<DenseAssignment, E> {
     if rows.checked_mul(cols) != Some(matrix.len()) {
         return Err(AssignmentError::Shape {
             len: matrix.len(),
             rows,
             cols,
-        });
+        }
+        .into());
     }
     let forbidden = match objective {
         Objective::Minimize => f64::INFINITY,
@@ -211,7 +272,8 @@ fn solve_cow(
         return Err(AssignmentError::InvalidEntry {
             row: k / cols,
             col: k % cols,
-        });
+        }
+        .into());
     }
     if rows == 0 || cols == 0 {
         return Ok(DenseAssignment {
@@ -247,7 +309,7 @@ fn solve_cow(
     } else {
         (rows, cols)
     };
-    let col_of_row = Lap::new(costs.as_ref(), n, m).solve()?;
+    let col_of_row = Lap::new(costs.as_ref(), n, m).solve(look)?;
     let mut pairs: Vec<(u32, u32, f64)> = col_of_row
         .iter()
         .enumerate()
@@ -299,7 +361,7 @@ pub fn solve_dense_integers(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseSolution, AssignmentError> {
-    solve_ints(matrix, rows, cols, objective)
+    solve_ints(matrix, rows, cols, objective, &mut unwatched)
 }
 
 /// Solves the assignment problem on a matrix handed over as raw bytes (row-major, `rows ×
@@ -315,6 +377,28 @@ pub fn solve_dense_bytes(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseSolution, AssignmentError> {
+    from_bytes(data, typestr, (rows, cols), objective, &mut unwatched)
+}
+
+/// [`solve_dense_bytes`] under `watch`, as [`linear_sum_assignment_watched`].
+pub fn solve_dense_bytes_watched(
+    data: &[u8],
+    typestr: &str,
+    rows: usize,
+    cols: usize,
+    objective: Objective,
+    watch: &Watch,
+) -> Result<DenseSolution, BrobyggerError> {
+    from_bytes(data, typestr, (rows, cols), objective, &mut watching(watch))
+}
+
+fn from_bytes<E: From<AssignmentError>>(
+    data: &[u8],
+    typestr: &str,
+    (rows, cols): (usize, usize),
+    objective: Objective,
+    look: Look<'_, E>,
+) -> Result<DenseSolution, E> {
     let mut chars = typestr.chars();
     let (order, kind) = (chars.next(), chars.next());
     let size: usize = chars.as_str().parse().unwrap_or(0);
@@ -322,9 +406,9 @@ pub fn solve_dense_bytes(
         Some('>') => true,
         Some('<') => false,
         Some('|' | '=') => cfg!(target_endian = "big"),
-        _ => return Err(element_type("an element type it does not know")),
+        _ => return Err(element_type("an element type it does not know").into()),
     };
-    let found = |what: &str| Err(element_type(what));
+    let found = |what: &str| Err(element_type(what).into());
     match (kind, size) {
         (Some('f'), 8) => {
             let m = decode(
@@ -334,7 +418,7 @@ pub fn solve_dense_bytes(
                 f64::from_le_bytes,
                 f64::from_be_bytes,
             )?;
-            let a = solve_dense_owned(m, rows, cols, objective)?;
+            let a = solve_cow(Cow::Owned(m), rows, cols, objective, look)?;
             Ok(DenseSolution {
                 rows: a.rows,
                 columns: a.columns,
@@ -352,7 +436,7 @@ pub fn solve_dense_bytes(
             .into_iter()
             .map(f64::from)
             .collect();
-            let a = solve_dense_owned(m, rows, cols, objective)?;
+            let a = solve_cow(Cow::Owned(m), rows, cols, objective, look)?;
             Ok(DenseSolution {
                 rows: a.rows,
                 columns: a.columns,
@@ -370,6 +454,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('i'), 4) => ints(
             &decode(
@@ -382,6 +467,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('i'), 2) => ints(
             &decode(
@@ -394,6 +480,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('i'), 1) => ints(
             &decode(
@@ -406,6 +493,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('u'), 8) => ints(
             &decode(
@@ -418,6 +506,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('u'), 4) => ints(
             &decode(
@@ -430,6 +519,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('u'), 2) => ints(
             &decode(
@@ -442,6 +532,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('u' | 'b'), 1) => ints(
             &decode(
@@ -454,6 +545,7 @@ pub fn solve_dense_bytes(
             rows,
             cols,
             objective,
+            look,
         ),
         (Some('c'), _) => found("complex numbers"),
         (Some('U' | 'S' | 'a'), _) => found("text"),
@@ -470,13 +562,14 @@ fn element_type(what: &str) -> AssignmentError {
     }
 }
 
-fn ints<S: Copy + Into<i128>>(
+fn ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
     matrix: &[S],
     rows: usize,
     cols: usize,
     objective: Objective,
-) -> Result<DenseSolution, AssignmentError> {
-    solve_ints(matrix, rows, cols, objective)
+    look: Look<'_, E>,
+) -> Result<DenseSolution, E> {
+    solve_ints(matrix, rows, cols, objective, look)
 }
 
 /// The elements of `data`, each `N` bytes in the given byte order.
@@ -509,18 +602,20 @@ fn decode<T, const N: usize>(
 /// `max − x` when maximising: the same optimum, since every row of the smaller side takes one
 /// cell), transposed when tall, in `i64` when `range × 4(n + 2)` fits with room to spare (the
 /// prices and path lengths stay within a few multiples of `range × n`), else in `i128`.
-fn solve_ints<S: Copy + Into<i128>>(
+fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
     matrix: &[S],
     rows: usize,
     cols: usize,
     objective: Objective,
-) -> Result<DenseSolution, AssignmentError> {
+    look: Look<'_, E>,
+) -> Result<DenseSolution, E> {
     if rows.checked_mul(cols) != Some(matrix.len()) {
         return Err(AssignmentError::Shape {
             len: matrix.len(),
             rows,
             cols,
-        });
+        }
+        .into());
     }
     if rows == 0 || cols == 0 {
         return Ok(DenseSolution {
@@ -555,10 +650,10 @@ fn solve_ints<S: Copy + Into<i128>>(
     let col_of_row = if small {
         // In range by the check above.
         let c = shifted(matrix, rows, cols, transpose, |x| shift(x) as i64);
-        Lap::new(&c[..], n, m).solve()?
+        Lap::new(&c[..], n, m).solve(look)?
     } else {
         let c = shifted(matrix, rows, cols, transpose, shift);
-        Lap::new(&c[..], n, m).solve()?
+        Lap::new(&c[..], n, m).solve(look)?
     };
     let mut pairs: Vec<(u32, u32)> = col_of_row
         .iter()
@@ -678,7 +773,7 @@ impl<'a, T: Cost> Lap<'a, T> {
         &self.c[i * self.m..(i + 1) * self.m]
     }
 
-    fn solve(mut self) -> Result<Vec<usize>, AssignmentError> {
+    fn solve<E: From<AssignmentError>>(mut self, look: Look<'_, E>) -> Result<Vec<usize>, E> {
         // The warm start needs finite prices; a forbidden cell anywhere leaves it all to the
         // shortest paths, which handle infinities exactly.
         let finite = self.c.iter().all(|x| x.finite());
@@ -692,8 +787,12 @@ impl<'a, T: Cost> Lap<'a, T> {
                 free = self.augmenting_row_reduction(free);
             }
         }
-        for i in free {
+        // The shortest paths are the long part (each scans the matrix): looked at once a row.
+        let total = free.len() as u64;
+        look(0, total)?;
+        for (k, i) in (1..).zip(free) {
             self.augment(i)?;
+            look(k, total)?;
         }
         Ok(self.col_of)
     }

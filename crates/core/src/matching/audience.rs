@@ -36,6 +36,60 @@ pub struct SharedField {
     pub value: Text,
 }
 
+impl VolunteerMatchView {
+    /// The same view in one language: every text read in `lang`. What a volunteer's screen or
+    /// letter shows, where the two-language form is for storing and translating.
+    pub fn text(&self, lang: Lang) -> VolunteerMatchText {
+        VolunteerMatchText {
+            offer: self.offer.clone(),
+            newcomer: self.newcomer.clone(),
+            shared: self
+                .shared
+                .iter()
+                .map(|f| SharedFieldText {
+                    field: f.field.clone(),
+                    value: f.value.get(lang).to_owned(),
+                })
+                .collect(),
+            explanation: self
+                .explanation
+                .iter()
+                .map(|t| t.get(lang).to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// One match as its volunteer may see it, in one language ([`VolunteerMatchView::text`]).
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct VolunteerMatchText {
+    /// The offer.
+    pub offer: OfferId,
+    /// The household, by its pseudonymous id.
+    pub newcomer: NewcomerId,
+    /// The shareable fields, rendered in the one language.
+    pub shared: Vec<SharedFieldText>,
+    /// Why the match was proposed, from rules that read only shareable fields.
+    pub explanation: Vec<String>,
+}
+
+/// One shared field of a household, in one language.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SharedFieldText {
+    /// The field, e.g. `languages`.
+    pub field: String,
+    /// Its value for reading.
+    pub value: String,
+}
+
 pub(crate) fn render_field(n: &Newcomer, field: &str, lang: Lang) -> Option<String> {
     let join = |v: Vec<String>| v.join(", ");
     Some(match field {

@@ -78,9 +78,10 @@ pub use arrivals::{
 };
 pub use assignment::{
     AssignmentCode, AssignmentError, DenseAssignment, DenseSolution, DenseTotal, Objective,
-    linear_sum_assignment, solve_dense, solve_dense_bytes, solve_dense_integers, solve_dense_owned,
+    linear_sum_assignment, linear_sum_assignment_watched, solve_dense, solve_dense_bytes,
+    solve_dense_bytes_watched, solve_dense_integers, solve_dense_owned, solve_dense_owned_watched,
 };
-pub use audience::{SharedField, VolunteerMatchView};
+pub use audience::{SharedField, SharedFieldText, VolunteerMatchText, VolunteerMatchView};
 pub use candidates::{Candidates, SCORE_SCALE};
 pub use columns::{newcomers_from_table, offers_from_table};
 pub use entry::{candidates, generate_with_threads, run, run_watched};
@@ -134,5 +135,6 @@ pub use tabular::{
 pub use tags::tag_label;
 pub use ties::{
     TieMethod, TiedPreferenceProblem, TiedPreferences, TiedRanking, TiesAssignment, TiesReport,
-    largest_weakly_stable, tied_from_candidates, weak_blocking_pairs, weakly_stable,
+    largest_weakly_stable, largest_weakly_stable_watched, tied_from_candidates,
+    weak_blocking_pairs, weakly_stable,
 };

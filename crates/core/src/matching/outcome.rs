@@ -176,11 +176,11 @@ fn solve_and_build(
             None,
         )
     } else {
-        // The exact solver for seats and quotas is watched before and after only: it runs on
-        // the few households that share structured offers.
+        // The solver for seats and quotas reports households placed by its augmenting paths
+        // and looks at the watch once per outer step (`structure::solve`).
         let households = c.newcomers() as u64;
         watch.start(Stage::Solve, households)?;
-        let (a, r) = crate::matching::structure::solve(&c, &structure, &waiting, o.solver)?;
+        let (a, r) = crate::matching::structure::solve(&c, &structure, &waiting, o.solver, watch)?;
         watch.finish(Stage::Solve, households)?;
         (a, Some(r))
     };
@@ -214,7 +214,7 @@ fn solve_and_build(
             if structure.is_plain() {
                 solve_candidates_watched(fixed, &waiting, o.solver, o.offer_ranking, &quiet)
             } else {
-                crate::matching::structure::solve(fixed, &structure, &waiting, o.solver)
+                crate::matching::structure::solve(fixed, &structure, &waiting, o.solver, &quiet)
                     .map(|(a, _)| a)
             }
         };

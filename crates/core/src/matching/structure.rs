@@ -32,6 +32,7 @@ use crate::matching::model::rules::{MatchingCode, RuleSet};
 use crate::matching::model::run::Solver;
 use crate::matching::model::seats::SeatKind;
 use crate::matching::model::structure::{QuotaOutcome, StructureMethod, StructureReport};
+use crate::progress::{Progress, Stage, Watch};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -127,11 +128,17 @@ impl Structure {
 
 /// Solves `c` under the structure with `solver` (optimal or greedy; the stable solvers have
 /// no notion of seats or quotas and are refused).
+///
+/// Watched (ADR 0067) once per outer step, never inside one: each household an augmenting path
+/// places (progress in `solve`, of the households), each household moved into a group short
+/// of its least, and every [`BNB_LOOK`] nodes of the branch and bound. The comparison solve
+/// without quotas only looks at the flag, so progress never goes back.
 pub(crate) fn solve(
     c: &Candidates,
     s: &Structure,
     waiting: &[i64],
     solver: Solver,
+    watch: &Watch,
 ) -> Result<(Vec<Option<u32>>, StructureReport), BrobyggerError> {
     // A pair whose household alone needs more seats of a kind than the offer has free is no
     // candidate (the run drops them before; a caller of the solver may not have).
@@ -178,12 +185,12 @@ pub(crate) fn solve(
             Ok((a, report))
         }
         Solver::Optimal => {
-            let sol = best(c, s)?;
+            let sol = best(c, s, watch)?;
             let total = total_of(c, &sol.assignment);
             let (without, free_a) = if s.quotas.is_empty() {
                 (None, None)
             } else {
-                let free = best(c, &s.without_quotas())?;
+                let free = best(c, &s.without_quotas(), &watch.without_progress())?;
                 (Some(total_of(c, &free.assignment)), Some(free.assignment))
             };
             let quota_cost = without.map(|w| {
@@ -296,12 +303,12 @@ struct Solution {
 /// The best assignment under the structure: the flow where it models it, else branch and
 /// bound when small, else the repaired relaxation. A least that cannot be met is an error
 /// naming the group that binds.
-fn best(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
+fn best(c: &Candidates, s: &Structure, watch: &Watch) -> Result<Solution, BrobyggerError> {
     let caps = flow_capacities(c, s);
     let laminar = laminar(s);
     let sol = match (&caps, laminar) {
         (Some(caps), true) => {
-            let (a, shortfall) = flow(c, s, caps, &all_quotas(s));
+            let (a, shortfall) = flow(c, s, caps, &all_quotas(s), watch)?;
             if shortfall > 0 {
                 return Err(infeasible(c, s, &a));
             }
@@ -316,10 +323,8 @@ fn best(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
         _ => {
             let active =
                 c.newcomers() - (0..c.newcomers()).filter(|&i| c.of(i).0.is_empty()).count();
-            if active <= BNB_HOUSEHOLDS
-                && c.len() <= BNB_PAIRS
-                && let Some(a) = branch_and_bound(c, s)
-            {
+            let small = active <= BNB_HOUSEHOLDS && c.len() <= BNB_PAIRS;
+            if small && let Some(a) = branch_and_bound(c, s, watch)? {
                 if !meets_least(c, s, &a) {
                     return Err(infeasible(c, s, &a));
                 }
@@ -331,7 +336,7 @@ fn best(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
                     bound: total,
                 });
             }
-            repair(c, s)?
+            repair(c, s, watch)?
         }
     };
     Ok(sol)
@@ -340,6 +345,9 @@ fn best(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
 const BNB_HOUSEHOLDS: usize = 24;
 const BNB_PAIRS: usize = 160;
 const BNB_NODES: u64 = 3_000_000;
+/// The branch and bound looks at its watch once per this many nodes (a node is a few
+/// comparisons).
+pub(crate) const BNB_LOOK: u64 = 1 << 14;
 
 fn all_quotas(s: &Structure) -> Vec<usize> {
     (0..s.quotas.len()).collect()
@@ -487,7 +495,8 @@ fn flow(
     s: &Structure,
     caps: &[u32],
     use_quotas: &[usize],
-) -> (Vec<Option<u32>>, i64) {
+    watch: &Watch,
+) -> Result<(Vec<Option<u32>>, i64), BrobyggerError> {
     let n = c.newcomers();
     let m = c.offers();
     let mut g = Graph::default();
@@ -601,7 +610,16 @@ fn flow(
     }
     let mut dist = vec![INF; total];
     let mut pred = vec![usize::MAX; total];
+    // One unit of flow is one household placed: each path is looked at, none inside.
+    let households = n as u64;
+    let mut placed = 0u64;
     loop {
+        watch.report(Progress {
+            stage: Stage::Solve,
+            done: placed.min(households),
+            total: households,
+        })?;
+        placed += 1;
         dist.iter_mut().for_each(|d| *d = INF);
         pred.iter_mut().for_each(|p| *p = usize::MAX);
         dist[source] = ZERO;
@@ -665,7 +683,7 @@ fn flow(
         .iter()
         .map(|&q| i64::from(s.quotas[q].quota.min.saturating_sub(got[q])))
         .sum();
-    (assignment, shortfall)
+    Ok((assignment, shortfall))
 }
 
 /// The error for leasts that cannot be met: the first group short of its least, and whether
@@ -693,7 +711,11 @@ fn infeasible(c: &Candidates, s: &Structure, a: &[Option<u32>]) -> BrobyggerErro
         seats: s.seats.clone(),
         needs: s.needs.clone(),
     };
-    let (best_alone, _) = flow(c, &alone, &caps, &[0]);
+    // Unwatched: it explains an error already found (a default watch never stops it).
+    let best_alone = match flow(c, &alone, &caps, &[0], &Watch::default()) {
+        Ok((a, _)) => a,
+        Err(e) => return e,
+    };
     let most = counts(c, &alone, &best_alone)[0];
     let g = quota.group.describe();
     let reason = if most < quota.min {
@@ -807,7 +829,11 @@ fn greedy(c: &Candidates, s: &Structure, waiting: &[i64]) -> Vec<Option<u32>> {
 /// Exact branch and bound for small instances: households in order of fewest candidates,
 /// each placed at one of its offers or left out. Objective: fewest leasts missed, then the
 /// highest total score, then the most matches. `None` if the node budget runs out.
-fn branch_and_bound(c: &Candidates, s: &Structure) -> Option<Vec<Option<u32>>> {
+fn branch_and_bound(
+    c: &Candidates,
+    s: &Structure,
+    watch: &Watch,
+) -> Result<Option<Vec<Option<u32>>>, BrobyggerError> {
     let mut order: Vec<usize> = (0..c.newcomers())
         .filter(|&i| !c.of(i).0.is_empty())
         .collect();
@@ -843,6 +869,8 @@ fn branch_and_bound(c: &Candidates, s: &Structure) -> Option<Vec<Option<u32>>> {
         current: Vec<Option<u32>>,
         best: Option<(i128, Vec<Option<u32>>)>,
         nodes: u64,
+        watch: &'a Watch,
+        stopped: Option<BrobyggerError>,
     }
     impl Search<'_> {
         fn value(&self, score: i128, matches: i128) -> i128 {
@@ -858,6 +886,12 @@ fn branch_and_bound(c: &Candidates, s: &Structure) -> Option<Vec<Option<u32>>> {
         fn go(&mut self, k: usize, score: i128, matches: i128) -> bool {
             self.nodes += 1;
             if self.nodes > BNB_NODES {
+                return false;
+            }
+            if self.nodes.is_multiple_of(BNB_LOOK)
+                && let Err(e) = self.watch.check()
+            {
+                self.stopped = Some(e);
                 return false;
             }
             if k == self.order.len() {
@@ -907,11 +941,18 @@ fn branch_and_bound(c: &Candidates, s: &Structure) -> Option<Vec<Option<u32>>> {
         current: vec![None; n],
         best: None,
         nodes: 0,
+        watch,
+        stopped: None,
     };
-    if !search.go(0, 0, 0) {
-        return None;
+    let finished = search.go(0, 0, 0);
+    if let Some(e) = search.stopped {
+        return Err(e);
     }
-    search.best.map(|(_, a)| a)
+    Ok(if finished {
+        search.best.map(|(_, a)| a)
+    } else {
+        None
+    })
 }
 
 /// The flow relaxation (seats reduced to households by the smallest need, quotas that cross
@@ -919,7 +960,7 @@ fn branch_and_bound(c: &Candidates, s: &Structure) -> Option<Vec<Option<u32>>> {
 /// lowest-scoring households, then households left out take the best offer that still fits,
 /// and groups short of their least take households that fit. Not proven optimal; the
 /// relaxation's total bounds the best.
-fn repair(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
+fn repair(c: &Candidates, s: &Structure, watch: &Watch) -> Result<Solution, BrobyggerError> {
     let n = c.newcomers();
     let m = c.offers();
     // Relaxed capacities: each offer takes at most as many households as its seats allow for
@@ -951,7 +992,7 @@ fn repair(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
             kept = trial;
         }
     }
-    let (relaxed, _) = flow(c, s, &caps, &kept);
+    let (relaxed, _) = flow(c, s, &caps, &kept, watch)?;
     let bound = total_of(c, &relaxed);
     // Repair: place households in the relaxation's order of score, keeping what fits.
     let mut load = Load::new(c, s);
@@ -990,6 +1031,8 @@ fn repair(c: &Candidates, s: &Structure) -> Result<Solution, BrobyggerError> {
         let mut guard = 0;
         while load.quota[q] < min && guard < n + m {
             guard += 1;
+            // Each pass scans every household's candidates to move one in.
+            watch.check()?;
             let mut moved = false;
             #[allow(clippy::needless_range_loop)] // `out[i]` changes inside the loop
             'find: for i in 0..n {
@@ -1065,7 +1108,8 @@ mod tests {
             max: Some(1),
         };
         let s = structure_with(vec![(q, vec![true, false])], 2, 2);
-        let (a, r) = solve(&c, &s, &[0, 0], Solver::Optimal).unwrap_or_default_for_test();
+        let (a, r) =
+            solve(&c, &s, &[0, 0], Solver::Optimal, &Watch::default()).unwrap_or_default_for_test();
         assert_eq!(a, vec![Some(0), Some(1)]);
         assert!(r.exact);
         assert_eq!(r.method, StructureMethod::Flow);
@@ -1082,7 +1126,7 @@ mod tests {
             max: None,
         };
         let s = structure_with(vec![(q, vec![false, true])], 2, 2);
-        let e = solve(&c, &s, &[0, 0], Solver::Optimal).err();
+        let e = solve(&c, &s, &[0, 0], Solver::Optimal, &Watch::default()).err();
         let text = format!("{e:?}");
         assert!(
             text.contains("matching.quota_infeasible") && text.contains("offers in B"),
@@ -1211,7 +1255,7 @@ mod tests {
         #[test]
         fn seats_and_quotas_match_brute_force((c, s) in arb_instance()) {
             let expected = brute_force(&c, &s);
-            match (solve(&c, &s, &vec![0; c.newcomers()], Solver::Optimal), expected) {
+            match (solve(&c, &s, &vec![0; c.newcomers()], Solver::Optimal, &Watch::default()), expected) {
                 (Ok((a, report)), Some((score, _))) => {
                     let mut load = Load::new(&c, &s);
                     for (i, j) in a.iter().enumerate() {

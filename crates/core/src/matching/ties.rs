@@ -25,7 +25,9 @@ use crate::finding::{FieldPath, Finding};
 use crate::matching::solve::{
     Places, PreferenceProblem, Preferences, ProposingSide, Ranking, StablePair, stable,
 };
+use crate::progress::{Progress, Stage, Watch};
 use std::collections::HashMap;
+use std::convert::Infallible;
 
 /// Preference lists with ties, by index: each list is a sequence of groups, best group first;
 /// the members of a group are equally good.
@@ -220,6 +222,45 @@ const EXACT_NODES: u64 = 2_000_000;
 /// The largest weakly stable matching found: exact for small instances, else the largest over
 /// promoted tie-breakings, with the bound and a blocking-pair count.
 pub fn largest_weakly_stable(p: &TiedPreferences) -> TiesReport {
+    match largest_looking(p, &mut |_| Ok::<(), Infallible>(())) {
+        Ok(report) => report,
+        Err(never) => match never {},
+    }
+}
+
+/// [`largest_weakly_stable`] under `watch`: progress in tie-breakings tried (stage `solve`; up
+/// to 64, then one for the exact search), and `Cancelled` (`work.cancelled`) at the next
+/// tie-breaking, or within 16,384 nodes of the exact search, once the watch is cancelled
+/// ([`crate::progress`]). The answer is the unwatched one.
+pub fn largest_weakly_stable_watched(
+    p: &TiedPreferences,
+    watch: &Watch,
+) -> Result<TiesReport, BrobyggerError> {
+    let total = PROMOTION_ROUNDS + 2;
+    let report = largest_looking(p, &mut |done| {
+        watch.report(Progress {
+            stage: Stage::Solve,
+            done,
+            total,
+        })
+    })?;
+    watch.finish(Stage::Solve, total)?;
+    Ok(report)
+}
+
+/// Rounds of promotion at most: each is one deferred acceptance over the whole instance.
+pub(crate) const PROMOTION_ROUNDS: u64 = 64;
+/// The exact search looks at its watch once per this many nodes (a node is a few comparisons;
+/// the whole search is at most [`EXACT_NODES`] of them).
+pub(crate) const EXACT_LOOK: u64 = 1 << 14;
+
+/// How the search looks at its watch: `look(done)` with the tie-breakings tried so far (0
+/// before the first, `PROMOTION_ROUNDS + 1` while the exact search runs). The unwatched search
+/// passes one that cannot fail.
+type Look<'a, E> = &'a mut dyn FnMut(u64) -> Result<(), E>;
+
+fn largest_looking<E>(p: &TiedPreferences, look: Look<'_, E>) -> Result<TiesReport, E> {
+    look(0)?;
     let p = p.mutually_acceptable();
     let pairs: usize = p
         .newcomers
@@ -227,23 +268,26 @@ pub fn largest_weakly_stable(p: &TiedPreferences) -> TiesReport {
         .map(|g| g.iter().map(Vec::len).sum::<usize>())
         .sum();
     let bound = maximum_matching(&p);
-    let heuristic = promoted(&p);
+    let heuristic = promoted(&p, look)?;
     let size = heuristic.iter().flatten().count() as u32;
-    if size < bound
-        && pairs <= EXACT_PAIRS
-        && let Some(best) = exact(&p, size)
-    {
+    let best = if size < bound && pairs <= EXACT_PAIRS {
+        look(PROMOTION_ROUNDS + 1)?;
+        exact(&p, size, look)?
+    } else {
+        None
+    };
+    if let Some(best) = best {
         let size = best.iter().flatten().count() as u32;
-        return TiesReport {
+        return Ok(TiesReport {
             blocking_pairs: weak_blocking_pairs(&p, &best).len() as u32,
             assignment: best,
             size,
             bound: size,
             exact: true,
             method: TieMethod::Exact,
-        };
+        });
     }
-    TiesReport {
+    Ok(TiesReport {
         blocking_pairs: weak_blocking_pairs(&p, &heuristic).len() as u32,
         exact: size == bound,
         bound,
@@ -254,16 +298,17 @@ pub fn largest_weakly_stable(p: &TiedPreferences) -> TiesReport {
         } else {
             TieMethod::Promotion
         },
-    }
+    })
 }
 
 /// Deferred acceptance from the households' side, repeated with the households left unmatched
 /// promoted to the front of every tie on the offers' side; the largest matching seen.
-fn promoted(p: &TiedPreferences) -> Vec<Option<u32>> {
+fn promoted<E>(p: &TiedPreferences, look: Look<'_, E>) -> Result<Vec<Option<u32>>, E> {
     let n = p.newcomers.len();
     let mut promotion = vec![0u64; n];
     let mut best = stable(&p.broken(&|_| 0, &|_| 0), ProposingSide::Newcomers);
-    for round in 1..=n.min(64) as u64 {
+    for round in 1..=(n as u64).min(PROMOTION_ROUNDS) {
+        look(round)?;
         let unmatched: Vec<usize> = (0..n).filter(|&i| best[i].is_none()).collect();
         if unmatched.is_empty() {
             break;
@@ -280,24 +325,36 @@ fn promoted(p: &TiedPreferences) -> Vec<Option<u32>> {
             break;
         }
     }
-    best
+    Ok(best)
 }
 
 /// Branch and bound over assignments: each household gets one of its offers or none, keeping
 /// capacities; a complete assignment counts if weakly stable. `None` if the budget runs out.
-fn exact(p: &TiedPreferences, at_least: u32) -> Option<Vec<Option<u32>>> {
-    struct S<'a> {
+fn exact<E>(
+    p: &TiedPreferences,
+    at_least: u32,
+    look: Look<'_, E>,
+) -> Result<Option<Vec<Option<u32>>>, E> {
+    struct S<'a, 'l, E> {
         p: &'a TiedPreferences,
         load: Vec<u32>,
         cur: Vec<Option<u32>>,
         best: Option<(u32, Vec<Option<u32>>)>,
         floor: u32,
         nodes: u64,
+        look: Look<'l, E>,
+        stopped: Option<E>,
     }
-    impl S<'_> {
+    impl<E> S<'_, '_, E> {
         fn go(&mut self, i: usize, size: u32) -> bool {
             self.nodes += 1;
             if self.nodes > EXACT_NODES {
+                return false;
+            }
+            if self.nodes.is_multiple_of(EXACT_LOOK)
+                && let Err(e) = (self.look)(PROMOTION_ROUNDS + 1)
+            {
+                self.stopped = Some(e);
                 return false;
             }
             let n = self.p.newcomers.len();
@@ -336,15 +393,21 @@ fn exact(p: &TiedPreferences, at_least: u32) -> Option<Vec<Option<u32>>> {
         best: None,
         floor: at_least,
         nodes: 0,
+        look,
+        stopped: None,
     };
-    if !s.go(0, 0) {
-        return None;
+    let finished = s.go(0, 0);
+    if let Some(e) = s.stopped {
+        return Err(e);
     }
-    Some(match s.best {
+    if !finished {
+        return Ok(None);
+    }
+    Ok(Some(match s.best {
         Some((_, a)) => a,
         // Nothing larger than the heuristic's: it is the largest.
-        None => promoted(p),
-    })
+        None => promoted(p, s.look)?,
+    }))
 }
 
 /// Tied preferences from scores: a household ranks its candidate offers by score, equal scores
@@ -545,8 +608,13 @@ impl TiedPreferenceProblem {
     /// acceptable pairs), else the largest over promoted tie-breakings with a maximum
     /// matching as the bound ([`largest_weakly_stable`]).
     pub fn largest(&self) -> Result<TiesAssignment, BrobyggerError> {
+        self.largest_watched(&Watch::default())
+    }
+
+    /// [`TiedPreferenceProblem::largest`] under `watch` ([`largest_weakly_stable_watched`]).
+    pub fn largest_watched(&self, watch: &Watch) -> Result<TiesAssignment, BrobyggerError> {
         let p = self.indexed()?;
-        let mut report = largest_weakly_stable(&p);
+        let mut report = largest_weakly_stable_watched(&p, watch)?;
         let assignment = std::mem::take(&mut report.assignment);
         Ok(self.named(&p, assignment, report))
     }

@@ -169,9 +169,29 @@ pub fn run_consented(
     options: impl Into<MatchOptions>,
     register: &Register<'_>,
 ) -> Result<MatchRun, BrobyggerError> {
+    run_consented_watched(
+        rules,
+        newcomers,
+        offers,
+        options,
+        register,
+        &Watch::default(),
+    )
+}
+
+/// [`run_consented`] under `watch`: progress of the candidates and the solver, and `Cancelled`
+/// (`work.cancelled`) as soon as the watch is cancelled ([`crate::progress`]).
+pub fn run_consented_watched(
+    rules: &RuleSet,
+    newcomers: &[Newcomer],
+    offers: &[Offer],
+    options: impl Into<MatchOptions>,
+    register: &Register<'_>,
+    watch: &Watch,
+) -> Result<MatchRun, BrobyggerError> {
     rules.check()?;
     let o = options.into();
-    let ctx = RunContext::on(o.as_of);
+    let ctx = RunContext::on(o.as_of).watched(watch);
     run_gated(rules, newcomers, offers, &o, None, register, &ctx)
 }
 

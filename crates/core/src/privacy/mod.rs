@@ -73,7 +73,7 @@ pub use consent::WithdrawalReport;
 pub use disclosure::{ExportManifest, ManifestEntry, ProposeMatch, ReleaseRequest};
 pub use dpv::{ConsentRecords, DPV_PROFILE_VERSION, read_dpv};
 pub use facet::PrivacyFacet;
-pub use gate::run_consented;
+pub use gate::{run_consented, run_consented_watched};
 pub use model::audience::Audience;
 pub use model::basis::{DeclaredBasis, LegalBasis, ProfileBasis, Purpose};
 pub use model::codes::{PrivacyCode, PrivacyError};

@@ -4,10 +4,10 @@ Partnerships between municipalities and civil society receiving refugees.
 
 from _typeshed import SupportsGetItem
 from collections.abc import Callable, Mapping, Sequence
-from brobygger.types import ActionItemStateDict, ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlignmentColumnDict, AlignmentCountsDict, AlternativesDict, AmendmentDict, AnalystExportDict, AnonymisationReportDict, AnswerDict, AnswerSessionDict, ApplyReportDict, AssessmentDict, AssignmentDict, AuditEventDict, CalendarEventDict, CarrierDict, ChainReportDict, ChangeSetDict, ChangeSummaryDict, CheckInfoDict, CheckResultDict, ChecklistItemViewDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, CohortViewDict, ConsentRecordDict, ConsentRecordsDict, CsvColumnDict, CsvTable, DemandGapDict, DepartmentDict, DimensionScoreDict, DirectoryAssociationDict, DirectoryDict, DirectoryHitDict, DisclosureDict, DossierDict, FormatName, GoalDict, GovernanceDict, GroupShareChangeDict, GroupShareDict, IntroductionSetting, ItemAlignmentDict, JsonDict, Lang, ManifestEntryDict, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MatchViewDict, MeetingForumDict, MeetingMinutesDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, NewcomerViewDict, NewcomersCsvDict, Objective, OfferDict, OfferRanking, OfferViewDict, OrganisationDict, OrganisationProfileDict, OutcomeCellDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProgressOption, ProposalSide, Purpose, ReferenceSurveyDict, RelationshipDict, ReportSectionDict, RequirementProgressDict, ResourceCommitmentDict, RetentionOutcomeDict, RetentionPolicyDict, RetentionReportDict, RevisionDict, RoleMatrixDict, RoleSplitDict, RuleDict, RuleSetDict, SafeShareDict, SafeTableDict, SensitiveUseDict, ShareChangeDict, ShareEstimateDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TaskDefinitionDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, WhyNotDict, WithdrawalReportDict, WithheldAttributeDict
+from brobygger.types import ActionItemStateDict, ActivityDict, AggregateDimension, AgreementDict, AgreementPartyDict, AgreementTermsDict, AgreementVersionDict, AlignmentColumnDict, AlignmentCountsDict, AlternativesDict, AmendmentDict, AnalystExportDict, AnonymisationReportDict, AnswerDict, AnswerSessionDict, ApplyReportDict, AssessmentDict, AssignmentDict, AuditEventDict, CalendarEventDict, CarrierDict, ChainReportDict, ChangeSetDict, ChangeSummaryDict, CheckInfoDict, CheckResultDict, ChecklistItemViewDict, ChecklistRequirementDict, ChecklistSectionDict, ChecklistTemplateDict, ChecklistsDict, CohortDict, CohortViewDict, ConsentRecordDict, ConsentRecordsDict, CsvColumnDict, CsvTable, DemandGapDict, DepartmentDict, DimensionScoreDict, DirectoryAssociationDict, DirectoryDict, DirectoryHitDict, DisclosureDict, DossierDict, FormatName, GoalDict, GovernanceDict, GroupShareChangeDict, GroupShareDict, IntroductionSetting, ItemAlignmentDict, JsonDict, Lang, ManifestEntryDict, MatchDict, MatchProposalDict, MatchRunDict, MatchStatisticsDict, MatchViewDict, MeetingForumDict, MeetingMinutesDict, MeetingRecordDict, MunicipalityDict, NewcomerDict, NewcomerViewDict, NewcomersCsvDict, Objective, OfferDict, OfferRanking, OfferViewDict, OrganisationDict, OrganisationProfileDict, OutcomeCellDict, OutcomeRecordDict, PartyRefDict, PersonDict, PlaceDict, PostDict, PreviousPartner, PrivacyDict, ProcessingBasisDict, ProgressOption, ProposalSide, Purpose, ReferenceSurveyDict, RelationshipDict, ReportSectionDict, RequirementProgressDict, ResourceCommitmentDict, RetentionOutcomeDict, RetentionPolicyDict, RetentionReportDict, RevisionDict, RoleMatrixDict, RoleSplitDict, RuleDict, RuleSetDict, SafeShareDict, SafeTableDict, SensitiveUseDict, ShareChangeDict, ShareEstimateDict, Solver, StatusEventDict, StructureReportDict, SurveyRoundDict, SurveyShapeDict, TableDict, TaskDefinitionDict, TenureDict, UnmatchedDict, UnusedOfferDict, VocabularyEntryDict, VolunteerMatchTextDict, VolunteerMatchViewDict, WhyNotDict, WithdrawalReportDict, WithheldAttributeDict
 from datetime import date, datetime
 from os import PathLike
-from typing import Any, Final, Literal, SupportsFloat, SupportsIndex, TYPE_CHECKING, final, overload
+from typing import Final, Literal, SupportsFloat, SupportsIndex, TYPE_CHECKING, final, overload
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
@@ -1375,17 +1375,25 @@ class DossierMatching:
         `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
         ``bb.options.progress``).
         """
-    def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> Any:
+    @overload
+    def volunteer_view(self, /, run: str, offer: str, lang: None = None) -> list[VolunteerMatchViewDict]: ...
+    @overload
+    def volunteer_view(self, /, run: str, offer: str, lang: Lang) -> list[VolunteerMatchTextDict]: ...
+    @overload
+    def volunteer_view(self, /, run: str, offer: str, lang: Lang | None = None) -> list[VolunteerMatchViewDict] | list[VolunteerMatchTextDict]:
         """
-        The matches of `offer` in a stored run as its volunteer may see them; texts in `lang`
-        if given, otherwise as `{da, en}`.
+        The matches of `offer` in a stored run as its volunteer may see them; texts as
+        `{da, en}`, or with `lang` the same keys with each text a string in that language.
         """
-    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score") -> WhyNotDict:
+    def why_not(self, /, cohort: str, rule_set: str, as_of: date | str, newcomer: str, offer: str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", progress: ProgressOption | None = None) -> WhyNotDict:
         """
         Why `newcomer` and `offer` were not matched in the cohort's run on `as_of`, as a dict:
         `reason` (with `type`: `"not_in_run"`, `"hard_rules"`, `"declined_before"`,
         `"together"`, `"seats"`, `"no_free_place"`, `"outscored"`, ...) and `text` (`{da, en}`),
         naming rules, ids and points, never a profile's value.
+
+        `progress`: as in `match_cohort` (a callable, ``"auto"`` or ``False``; by default
+        ``bb.options.progress``); Ctrl-C stops the work.
         """
 
 @final
@@ -2302,11 +2310,12 @@ class Profiles:
         """
         Number of offers.
         """
-    def run(self, /, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None) -> MatchRun:
+    def run(self, /, rules: RuleSet, as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
         """
         Matches the households with the offers under `rules`, like `match_profiles` (the same
         consent gate: the profiles' own consent and basis columns, and `bases`). The GIL is
-        released for the whole run.
+        released for the whole run. `progress`: as in `match_profiles` (a callable, ``"auto"``
+        or ``False``; by default ``bb.options.progress``); Ctrl-C stops the work.
         """
 
 @final
@@ -3033,22 +3042,24 @@ class Tenure:
         First day no longer in the post.
         """
 
-def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense(data: bytes, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize", progress: ProgressOption | None = None) -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major float64 matrix given as `bytes` (native byte
     order), `rows × cols`. `objective` is `"minimize"` or `"maximize"`. Returns the row
     indices, their columns and the total. Private: call `brobygger.linear_sum_assignment`.
-    The GIL is released while converting and solving.
+    The GIL is released while converting and solving; `progress` and Ctrl-C as for
+    `match_profiles`.
     """
 
-def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize") -> tuple[list[int], list[int], float]:
+def _assign_dense_typed(data: bytes, typestr: str, rows: SupportsIndex, cols: SupportsIndex, objective: Objective = "minimize", progress: ProgressOption | None = None) -> tuple[list[int], list[int], float]:
     """
     Dense optimal assignment on a row-major matrix given as `bytes` in the element type
     `typestr` (numpy's `dtype.str`: `<f8`, `<i8`, `|u1`, `|b1`, ...), `rows × cols`. Returns the
     row indices, their columns and the total: an exact `int` for integer matrices (no rounding
     above 2**53), a `float` otherwise. Complex numbers, text, objects and dates raise
     `InvalidInputError` (`assignment.element_type`). Private: call
-    `brobygger.linear_sum_assignment`. The GIL is released while converting and solving.
+    `brobygger.linear_sum_assignment`. The GIL is released while converting and solving;
+    `progress` and Ctrl-C as for `match_profiles`.
     """
 
 def _display_lang() -> str:
@@ -3239,12 +3250,13 @@ def kl_2015_shape() -> SurveyShapeDict:
     its shares beside KL's.
     """
 
-def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]]) -> JsonDict:
+def largest_weakly_stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, SupportsGetItem[int, str]]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], progress: ProgressOption | None = None) -> JsonDict:
     """
     The largest weakly stable matching over explicit preferences with ties (the shapes of
     `weakly_stable_matching`): exact for small problems, else the largest over promoted
     tie-breakings with a maximum matching as `bound` (`exact` says which). Returns the same
-    dict. The GIL is released while solving.
+    dict. The GIL is released while solving. `progress`: as in `match_profiles`, counting the
+    tie-breakings tried; Ctrl-C stops the search.
     """
 
 def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, bases: Sequence[Mapping[str, object]] | None = None, progress: ProgressOption | None = None) -> MatchRun:
@@ -3264,12 +3276,15 @@ def match_profiles(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], of
     callback stops the work.
     """
 
-def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None) -> MatchRun:
+def match_profiles_consented(rules: RuleSet, newcomers: Sequence[Mapping[str, object]], offers: Sequence[Mapping[str, object]], as_of: date | str, privacy: Mapping[str, object], cohorts: Sequence[Mapping[str, object]] | None = None, solver: Solver = "optimal", offer_ranking: OfferRanking = "score", id: str | None = None, progress: ProgressOption | None = None) -> MatchRun:
     """
     Matches `newcomers` with `offers` (lists of dicts) under `rules`, using each declared
     sensitive attribute only for the subjects a consent or basis in `privacy` (a dict shaped like
     a dossier's `privacy`) covers on `as_of`; subjects nothing allows matching are left out.
     `cohorts` (dicts) make cohort-wide bases apply. The GIL is released while solving.
+
+    `progress`: as in `match_profiles` (a callable, ``"auto"`` or ``False``; by default
+    ``bb.options.progress``). Ctrl-C or an exception in the callback stops the work.
     """
 
 def match_run_to_csv(run: MatchRun, lang: Lang = "da") -> str:

@@ -3182,6 +3182,14 @@ ShareChangeDict = TypedDict(
     },
 )
 """The change of one share between two rounds."""
+SharedFieldTextDict = TypedDict(
+    'SharedFieldTextDict',
+    {
+        'field': 'str',
+        'value': 'str',
+    },
+)
+"""One shared field of a household, in one language."""
 TaskDefinitionDict = TypedDict(
     'TaskDefinitionDict',
     {
@@ -3196,6 +3204,16 @@ TaskDefinitionDict = TypedDict(
     },
 )
 """One task of the catalogue."""
+VolunteerMatchTextDict = TypedDict(
+    'VolunteerMatchTextDict',
+    {
+        'explanation': 'List[str]',
+        'newcomer': 'str',
+        'offer': 'str',
+        'shared': 'List[SharedFieldTextDict]',
+    },
+)
+"""One match as its volunteer may see it, in one language (`VolunteerMatchView::text`)."""
 VolunteerMatchViewDict = TypedDict(
     'VolunteerMatchViewDict',
     {

@@ -1,7 +1,8 @@
 """Progress of long calls: what ``progress=`` and ``bb.options.progress`` mean (ADR 0067).
 
-A long call (``match_profiles``, ``d.matching.match_cohort``, ``rematch``, ``Store.import_``,
-``Store.verify``) takes ``progress=``:
+A long call (``match_profiles``, ``match_profiles_consented``, ``Profiles.run``,
+``d.matching.match_cohort``, ``rematch``, ``why_not``, ``Store.import_``, ``Store.verify``) takes
+``progress=``:
 
 - a callable: it receives each ``brobygger.Progress`` update (``stage``, ``done``, ``total``),
   at most about ten a second, monotone within a stage, the last of a stage at ``done == total``;

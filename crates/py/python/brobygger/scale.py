@@ -31,6 +31,7 @@ from brobygger._brobygger import (
     newcomers_from_csv,
     offers_from_csv,
 )
+from brobygger.types import ProgressOption
 
 __all__ = ["linear_sum_assignment", "profiles", "table_json"]
 
@@ -57,7 +58,9 @@ def _numpy() -> Any:
         return None
 
 
-def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any, Any]:
+def linear_sum_assignment(
+    cost_matrix: Any, maximize: bool = False, *, progress: ProgressOption | None = None
+) -> tuple[Any, Any]:
     """The optimal assignment of a ``rows × cols`` matrix: ``(row_ind, col_ind)``.
 
     One cell per row and per column (``min(rows, cols)`` cells, rows increasing) with the
@@ -72,6 +75,10 @@ def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any
     matrix of complex numbers, text or objects (``assignment.element_type``, as scipy refuses
     them) or a matrix that is not two-dimensional, and ``InfeasibleError`` when every complete assignment
     uses a forbidden cell.
+
+    ``progress``: as in ``match_profiles`` (a callable, ``"auto"`` or ``False``; by default
+    ``bb.options.progress``), counting the rows the solver's shortest paths place. Ctrl-C stops
+    a large solve within a row and raises ``KeyboardInterrupt``.
     """
     objective = "maximize" if maximize else "minimize"
     np = _numpy()
@@ -82,7 +89,7 @@ def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any
         # The array's own bytes and element type: integers are solved exactly in Rust, and the
         # core refuses complex numbers, text and objects with a typed error.
         a = np.ascontiguousarray(a)
-        rows, cols, _ = _assign_dense_typed(a.tobytes(), a.dtype.str, a.shape[0], a.shape[1], objective)
+        rows, cols, _ = _assign_dense_typed(a.tobytes(), a.dtype.str, a.shape[0], a.shape[1], objective, progress)
         return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
     matrix = [list(r) for r in cost_matrix]
     n_cols = len(matrix[0]) if matrix else 0
@@ -90,7 +97,7 @@ def linear_sum_assignment(cost_matrix: Any, maximize: bool = False) -> tuple[Any
         raise _invalid("the rows must all have the same length")
     cells = [x for r in matrix for x in r]
     typestr, data = _pack(cells)
-    rows, cols, _ = _assign_dense_typed(data, typestr, len(matrix), n_cols, objective)
+    rows, cols, _ = _assign_dense_typed(data, typestr, len(matrix), n_cols, objective, progress)
     if np is not None:
         return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
     return rows, cols
