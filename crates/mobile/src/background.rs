@@ -12,8 +12,10 @@
 //! (Swift: a thrown error) as a panic in a blocking call.
 
 use brobygger::BrobyggerError;
+use brobygger::progress::{ProgressListener, Watch};
 use std::any::Any;
 use std::future::Future;
+use std::ops::ControlFlow;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,8 +39,23 @@ impl Cancel {
 
     /// The core's watch on this flag: the solvers, the import and the verification stop at
     /// their next look once the app stops waiting.
-    pub(crate) fn watch(&self) -> brobygger::progress::Watch {
-        brobygger::progress::Watch::default().with_flag(Arc::clone(&self.0))
+    pub(crate) fn watch(&self) -> Watch {
+        Watch::default().with_flag(Arc::clone(&self.0))
+    }
+
+    /// The watch, and the app's listener hears its updates (ADR 0071). What the listener throws
+    /// is dropped unread and the work goes on: progress is for the eye, and a failing progress
+    /// bar must not cost a finished match or roll back an import. The exception's text (its
+    /// stack trace, which may hold the app's data) is neither kept nor logged. Stopping is the
+    /// coroutine's or the task's cancellation, which raises this flag.
+    pub(crate) fn watch_with(&self, listener: Option<Box<dyn ProgressListener>>) -> Watch {
+        match listener {
+            None => self.watch(),
+            Some(listener) => self.watch().on_progress(move |update| {
+                let _ignored = listener.on_progress(update);
+                ControlFlow::Continue(())
+            }),
+        }
     }
 }
 
