@@ -122,6 +122,20 @@ val progressSuite = suite("progress") {
         assertEquals(matchProfiles(big.rules, big.newcomers, big.offers, big.options), run)
         // It is still asked after throwing: at least each stage's first and last update.
         assertTrue(calls.get() >= 4, "the throwing listener was called ${calls.get()} times")
+        // A Kotlin Error is not an Exception, and uniffi's generated code lets it pass: JNA's
+        // callback handler takes it (counted here instead of printed) and the work goes on.
+        val handled = AtomicInteger()
+        val before = com.sun.jna.Native.getCallbackExceptionHandler()
+        com.sun.jna.Native.setCallbackExceptionHandler { _, _ -> handled.incrementAndGet() }
+        try {
+            val erring = object : ProgressListener {
+                override fun onProgress(update: Progress) = throw AssertionError("the bar's own assertion")
+            }
+            assertEquals(run, runBlocking { matchProfilesAsync(big.rules, big.newcomers, big.offers, big.options, erring) })
+            assertTrue(handled.get() >= 4, "JNA's handler saw ${handled.get()} errors")
+        } finally {
+            com.sun.jna.Native.setCallbackExceptionHandler(before)
+        }
         // The library's own exception type is ignored the same way (it does not cancel).
         val cancelling = object : ProgressListener {
             override fun onProgress(update: Progress) {
