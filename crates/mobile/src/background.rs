@@ -9,7 +9,9 @@
 //! yet never starts, and work under way stops: the core's long loops look at the flag through a
 //! [`brobygger::progress::Watch`] (ADR 0067) and return `Cancelled`, which nobody receives. A panic in the work is carried
 //! back and re-raised where uniffi polls the future, so it arrives as the same `InternalException`
-//! (Swift: a thrown error) as a panic in a blocking call.
+//! (Swift: a thrown error) as a panic in a blocking call. An app's
+//! [`ProgressListener`](brobygger::progress::ProgressListener) hears the watch's updates on the
+//! work's thread ([`Cancel::watch_with`], ADR 0071).
 
 use brobygger::BrobyggerError;
 use brobygger::progress::{ProgressListener, Watch};
