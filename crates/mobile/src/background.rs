@@ -263,6 +263,41 @@ mod tests {
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom in the worker"));
     }
 
+    /// A listener that counts what it hears and fails every time, as an app's broken progress
+    /// bar would (the error is what uniffi hands back for any exception the app throws).
+    struct Failing(Arc<std::sync::atomic::AtomicU64>);
+
+    impl ProgressListener for Failing {
+        fn on_progress(&self, update: brobygger::progress::Progress) -> Result<(), BrobyggerError> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Err(if update.done == 0 {
+                BrobyggerError::cancelled()
+            } else {
+                BrobyggerError::internal(brobygger::InternalCode::AppCallback, "thrown")
+            })
+        }
+    }
+
+    #[test]
+    fn a_listener_that_fails_is_heard_again_and_never_stops_the_work() {
+        use brobygger::progress::Stage;
+        let heard = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let cancel = Cancel::default();
+        let watch = cancel.watch_with(Some(Box::new(Failing(Arc::clone(&heard)))));
+        watch.start(Stage::Import, 3).unwrap();
+        watch.finish(Stage::Import, 3).unwrap();
+        watch.start(Stage::Verify, 2).unwrap();
+        assert_eq!(heard.load(Ordering::SeqCst), 3);
+        assert!(!cancel.is_cancelled() && !watch.is_cancelled());
+        // The call's own cancellation still stops the work, and the listener hears no more.
+        cancel.0.store(true, Ordering::Release);
+        assert_eq!(
+            watch.finish(Stage::Verify, 2).unwrap_err().code(),
+            "work.cancelled"
+        );
+        assert_eq!(heard.load(Ordering::SeqCst), 3);
+    }
+
     #[test]
     fn dropping_the_future_raises_the_flag_the_work_sees() {
         let (started_tx, started_rx) = mpsc::channel();
