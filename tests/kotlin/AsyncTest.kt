@@ -21,7 +21,7 @@ import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.yield
 
 /** Ikast-Brande's households and offers copied `copies` times under new ids: a long match. */
-private class BigCohort(copies: Int) {
+internal class BigCohort(copies: Int) {
     val rules = ruleSetFromToml(fixture("matching/vvv-ikast.rules.toml").readText())
     private val n = newcomersFromJson(fixture("matching/vvv-ikast.newcomers.json").readText())
     private val o = offersFromJson(fixture("matching/vvv-ikast.offers.json").readText())

@@ -30,6 +30,7 @@ fun main() {
         surveyShapeSuite,
         calendarSuite,
         asyncSuite,
+        progressSuite,
         meetingsSuite,
         seedsSuite,
     )

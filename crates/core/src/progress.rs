@@ -56,8 +56,16 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// Which part of a long operation an update is about. Each stage counts from 0 to its total.
+///
+/// Kotlin and Swift call it `ProgressStage`: the agreement's `Stage` (project or operation) has
+/// the plain name there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "ProgressStage")
+)]
 pub enum Stage {
     /// Rules evaluated for each household: the candidate pairs of a match.
     Candidates,
@@ -98,6 +106,7 @@ impl Stage {
 
 /// One progress update: `done` of `total` units of `stage`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Progress {
     /// Which part of the work.
     pub stage: Stage,
@@ -105,6 +114,22 @@ pub struct Progress {
     pub done: u64,
     /// Units in the stage.
     pub total: u64,
+}
+
+/// What a Kotlin or Swift app hands a long `…Async` call to hear how far it is (crate
+/// `brobygger-mobile`, ADR 0071). The library calls it on the work's own thread (never the
+/// app's main thread; post to the UI from there), with the watch's throttled, monotone updates.
+/// It only listens: to stop the work, cancel the coroutine or the task. Whatever it throws is
+/// ignored and the work goes on, so a failing progress bar never costs the result.
+///
+/// It lives beside [`Watch`], behind the `uniffi` feature, for the reason `DossierChange` lives
+/// beside the dossier: the app's exceptions cross back as [`BrobyggerError`], and uniffi
+/// generates a callback's error handling in the component that defines the error.
+#[cfg(feature = "uniffi")]
+#[uniffi::export(callback_interface)]
+pub trait ProgressListener: Send + Sync {
+    /// Hears one update. Called from a background thread; keep it short.
+    fn on_progress(&self, update: Progress) -> Result<(), BrobyggerError>;
 }
 
 /// What a progress sink is: it hears an update and says whether the work may go on

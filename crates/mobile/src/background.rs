@@ -9,11 +9,15 @@
 //! yet never starts, and work under way stops: the core's long loops look at the flag through a
 //! [`brobygger::progress::Watch`] (ADR 0067) and return `Cancelled`, which nobody receives. A panic in the work is carried
 //! back and re-raised where uniffi polls the future, so it arrives as the same `InternalException`
-//! (Swift: a thrown error) as a panic in a blocking call.
+//! (Swift: a thrown error) as a panic in a blocking call. An app's
+//! [`ProgressListener`](brobygger::progress::ProgressListener) hears the watch's updates on the
+//! work's thread ([`Cancel::watch_with`], ADR 0071).
 
 use brobygger::BrobyggerError;
+use brobygger::progress::{ProgressListener, Watch};
 use std::any::Any;
 use std::future::Future;
+use std::ops::ControlFlow;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,8 +41,23 @@ impl Cancel {
 
     /// The core's watch on this flag: the solvers, the import and the verification stop at
     /// their next look once the app stops waiting.
-    pub(crate) fn watch(&self) -> brobygger::progress::Watch {
-        brobygger::progress::Watch::default().with_flag(Arc::clone(&self.0))
+    pub(crate) fn watch(&self) -> Watch {
+        Watch::default().with_flag(Arc::clone(&self.0))
+    }
+
+    /// The watch, and the app's listener hears its updates (ADR 0071). What the listener throws
+    /// is dropped unread and the work goes on: progress is for the eye, and a failing progress
+    /// bar must not cost a finished match or roll back an import. The exception's text (its
+    /// stack trace, which may hold the app's data) is neither kept nor logged. Stopping is the
+    /// coroutine's or the task's cancellation, which raises this flag.
+    pub(crate) fn watch_with(&self, listener: Option<Box<dyn ProgressListener>>) -> Watch {
+        match listener {
+            None => self.watch(),
+            Some(listener) => self.watch().on_progress(move |update| {
+                let _ignored = listener.on_progress(update);
+                ControlFlow::Continue(())
+            }),
+        }
     }
 }
 
@@ -242,6 +261,41 @@ mod tests {
         });
         let payload = caught.unwrap_err();
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom in the worker"));
+    }
+
+    /// A listener that counts what it hears and fails every time, as an app's broken progress
+    /// bar would (the error is what uniffi hands back for any exception the app throws).
+    struct Failing(Arc<std::sync::atomic::AtomicU64>);
+
+    impl ProgressListener for Failing {
+        fn on_progress(&self, update: brobygger::progress::Progress) -> Result<(), BrobyggerError> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Err(if update.done == 0 {
+                BrobyggerError::cancelled()
+            } else {
+                BrobyggerError::internal(brobygger::InternalCode::AppCallback, "thrown")
+            })
+        }
+    }
+
+    #[test]
+    fn a_listener_that_fails_is_heard_again_and_never_stops_the_work() {
+        use brobygger::progress::Stage;
+        let heard = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let cancel = Cancel::default();
+        let watch = cancel.watch_with(Some(Box::new(Failing(Arc::clone(&heard)))));
+        watch.start(Stage::Import, 3).unwrap();
+        watch.finish(Stage::Import, 3).unwrap();
+        watch.start(Stage::Verify, 2).unwrap();
+        assert_eq!(heard.load(Ordering::SeqCst), 3);
+        assert!(!cancel.is_cancelled() && !watch.is_cancelled());
+        // The call's own cancellation still stops the work, and the listener hears no more.
+        cancel.0.store(true, Ordering::Release);
+        assert_eq!(
+            watch.finish(Stage::Verify, 2).unwrap_err().code(),
+            "work.cancelled"
+        );
+        assert_eq!(heard.load(Ordering::SeqCst), 3);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use brobygger::matching::{
     RelationshipState, RematchRequest, RuleSet, StableAssignment, TiedPreferenceProblem,
     TiesAssignment, VolunteerMatchView, WhyNot,
 };
+use brobygger::progress::ProgressListener;
 use brobygger::{
     BrobyggerError, CohortId, Dossier, Finding, MatchRunId, NewcomerId, OfferId, RelationshipId,
 };
@@ -71,16 +72,19 @@ pub fn match_profiles(
 }
 
 /// `matchProfiles` off the caller's thread: a `suspend` function in Kotlin, `async` in Swift.
-/// Cancelling the caller stops waiting at once.
-#[uniffi::export]
+/// Cancelling the caller stops waiting at once. A `listener` hears how far the match is (the
+/// candidates, then the solve), on the work's thread (ADR 0071).
+#[uniffi::export(default(listener = None))]
 pub async fn match_profiles_async(
     rule_set: RuleSet,
     newcomers: Vec<Newcomer>,
     offers: Vec<Offer>,
     options: MatchOptions,
+    listener: Option<Box<dyn ProgressListener>>,
 ) -> Result<MatchRun, BrobyggerError> {
     off_thread(move |cancel| {
-        brobygger::matching::run_watched(&rule_set, &newcomers, &offers, options, &cancel.watch())
+        let watch = cancel.watch_with(listener);
+        brobygger::matching::run_watched(&rule_set, &newcomers, &offers, options, &watch)
     })
     .await
 }
@@ -213,27 +217,33 @@ impl DossierMatching {
     }
 
     /// `matchCohort` off the caller's thread (Kotlin `suspend`, Swift `async`): the caller's
-    /// thread stays free while the cohort is matched; cancelling the caller stops waiting.
+    /// thread stays free while the cohort is matched; cancelling the caller stops waiting. A
+    /// `listener` hears how far the match is, on the work's thread (ADR 0071).
+    #[uniffi::method(default(listener = None))]
     pub async fn match_cohort_async(
         &self,
         request: MatchRequest,
+        listener: Option<Box<dyn ProgressListener>>,
     ) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
         off_thread(move |cancel| {
             read(&lock)?
                 .matching()
-                .match_cohort_watched(&request, &cancel.watch())
+                .match_cohort_watched(&request, &cancel.watch_with(listener))
         })
         .await
     }
 
-    /// `matchProfiles` off the caller's thread (Kotlin `suspend`, Swift `async`).
+    /// `matchProfiles` off the caller's thread (Kotlin `suspend`, Swift `async`); a `listener`
+    /// hears how far it is (ADR 0071).
+    #[uniffi::method(default(listener = None))]
     pub async fn match_profiles_async(
         &self,
         rule_set: RuleSet,
         newcomers: Vec<Newcomer>,
         offers: Vec<Offer>,
         options: MatchOptions,
+        listener: Option<Box<dyn ProgressListener>>,
     ) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
         off_thread(move |cancel| {
@@ -242,36 +252,47 @@ impl DossierMatching {
                 &newcomers,
                 &offers,
                 options,
-                &cancel.watch(),
+                &cancel.watch_with(listener),
             )
         })
         .await
     }
 
-    /// `rematch` off the caller's thread (Kotlin `suspend`, Swift `async`).
-    pub async fn rematch_async(&self, request: RematchRequest) -> Result<MatchRun, BrobyggerError> {
+    /// `rematch` off the caller's thread (Kotlin `suspend`, Swift `async`); a `listener` hears
+    /// how far it is (ADR 0071).
+    #[uniffi::method(default(listener = None))]
+    pub async fn rematch_async(
+        &self,
+        request: RematchRequest,
+        listener: Option<Box<dyn ProgressListener>>,
+    ) -> Result<MatchRun, BrobyggerError> {
         let lock = Arc::clone(&self.0);
         off_thread(move |cancel| {
             read(&lock)?
                 .matching()
-                .rematch_watched(&request, &cancel.watch())
+                .rematch_watched(&request, &cancel.watch_with(listener))
         })
         .await
     }
 
     /// `whyNot` off the caller's thread (Kotlin `suspend`, Swift `async`): it matches the
-    /// cohort again to answer.
+    /// cohort again to answer, which a `listener` hears (ADR 0071).
+    #[uniffi::method(default(listener = None))]
     pub async fn why_not_async(
         &self,
         request: MatchRequest,
         newcomer: NewcomerId,
         offer: OfferId,
+        listener: Option<Box<dyn ProgressListener>>,
     ) -> Result<WhyNot, BrobyggerError> {
         let lock = Arc::clone(&self.0);
         off_thread(move |cancel| {
-            read(&lock)?
-                .matching()
-                .why_not_watched(&request, &newcomer, &offer, &cancel.watch())
+            read(&lock)?.matching().why_not_watched(
+                &request,
+                &newcomer,
+                &offer,
+                &cancel.watch_with(listener),
+            )
         })
         .await
     }

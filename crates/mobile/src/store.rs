@@ -12,6 +12,7 @@ use crate::background::off_thread;
 use crate::convert::read;
 use crate::dossier::DossierHandle;
 use brobygger::chrono::NaiveDate;
+use brobygger::progress::ProgressListener;
 use brobygger::{BrobyggerError, DossierChange, NewcomerId, PersonId};
 use brobygger_store as store;
 use std::sync::Arc;
@@ -298,29 +299,39 @@ impl Store {
     }
 
     /// `import` off the caller's thread (Kotlin `suspend`, Swift `async`): a large dossier
-    /// takes a while to write. The import is one transaction: it happens whole or not at all,
-    /// even when the caller stops waiting.
+    /// takes a while to write, which a `listener` hears (stage `IMPORT`, ADR 0071). The import
+    /// is one transaction: it happens whole or not at all, even when the caller stops waiting.
+    #[uniffi::method(default(listener = None))]
     pub async fn import_async(
         &self,
         dossier: Arc<DossierHandle>,
         actor: String,
         operation: String,
+        listener: Option<Box<dyn ProgressListener>>,
     ) -> Result<ChangeSummary, BrobyggerError> {
         let store = Arc::clone(&self.0);
         off_thread(move |cancel| {
             let d = read(dossier.lock())?.clone();
-            Ok(store.with(|s| {
-                s.import_watched(&d, store::Change::new(&actor, &operation), &cancel.watch())
-            })?)
+            let watch = cancel.watch_with(listener);
+            Ok(store
+                .with(|s| s.import_watched(&d, store::Change::new(&actor, &operation), &watch))?)
         })
         .await
     }
 
     /// `verify` off the caller's thread (Kotlin `suspend`, Swift `async`): it reads every
-    /// audit event.
-    pub async fn verify_async(&self) -> Result<ChainReport, BrobyggerError> {
+    /// audit event, which a `listener` hears (stage `VERIFY`, ADR 0071).
+    #[uniffi::method(default(listener = None))]
+    pub async fn verify_async(
+        &self,
+        listener: Option<Box<dyn ProgressListener>>,
+    ) -> Result<ChainReport, BrobyggerError> {
         let store = Arc::clone(&self.0);
-        off_thread(move |cancel| Ok(store.with(|s| s.verify_watched(&cancel.watch()))?)).await
+        off_thread(move |cancel| {
+            let watch = cancel.watch_with(listener);
+            Ok(store.with(|s| s.verify_watched(&watch))?)
+        })
+        .await
     }
 
     /// Checks the whole audit trail; the report names the first problem, if any.
