@@ -261,20 +261,7 @@ fn solve_cow<E: From<AssignmentError>>(
         }
         .into());
     }
-    let forbidden = match objective {
-        Objective::Minimize => f64::INFINITY,
-        Objective::Maximize => f64::NEG_INFINITY,
-    };
-    if let Some(k) = matrix
-        .iter()
-        .position(|x| x.is_nan() || (x.is_infinite() && *x != forbidden))
-    {
-        return Err(AssignmentError::InvalidEntry {
-            row: k / cols,
-            col: k % cols,
-        }
-        .into());
-    }
+    check_reals(matrix.len(), cols, objective, |k| matrix[k])?;
     if rows == 0 || cols == 0 {
         return Ok(DenseAssignment {
             rows: Vec::new(),
@@ -284,19 +271,10 @@ fn solve_cow<E: From<AssignmentError>>(
     }
     // The solver minimises over no more rows than columns: negate scores and transpose tall
     // matrices, copying only when the matrix is borrowed or must be transposed.
-    let sign = match objective {
-        Objective::Minimize => 1.0,
-        Objective::Maximize => -1.0,
-    };
+    let sign = sign_of(objective);
     let transpose = rows > cols;
     let costs: Cow<'_, [f64]> = if transpose {
-        let mut t = vec![0.0; matrix.len()];
-        for i in 0..rows {
-            for j in 0..cols {
-                t[j * rows + i] = sign * matrix[i * cols + j];
-            }
-        }
-        Cow::Owned(t)
+        Cow::Owned(shifted(|k| matrix[k], rows, cols, true, |x| sign * x))
     } else if objective == Objective::Maximize {
         let mut owned = matrix.into_owned();
         owned.iter_mut().for_each(|x| *x = -*x);
@@ -304,12 +282,56 @@ fn solve_cow<E: From<AssignmentError>>(
     } else {
         matrix
     };
+    solve_reals(&costs, rows, cols, sign, look)
+}
+
+/// `1` when minimising, `−1` when maximising: the solver minimises `sign × cell`.
+fn sign_of(objective: Objective) -> f64 {
+    match objective {
+        Objective::Minimize => 1.0,
+        Objective::Maximize => -1.0,
+    }
+}
+
+/// The first cell (row-major) that is NaN or infinite the wrong way, as the error.
+fn check_reals(
+    len: usize,
+    cols: usize,
+    objective: Objective,
+    cell: impl Fn(usize) -> f64,
+) -> Result<(), AssignmentError> {
+    let forbidden = match objective {
+        Objective::Minimize => f64::INFINITY,
+        Objective::Maximize => f64::NEG_INFINITY,
+    };
+    match (0..len).find(|&k| {
+        let x = cell(k);
+        x.is_nan() || (x.is_infinite() && x != forbidden)
+    }) {
+        Some(k) => Err(AssignmentError::InvalidEntry {
+            row: k / cols,
+            col: k % cols,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Solves `costs` (the `rows × cols` matrix times `sign`, transposed when tall) and answers
+/// in the caller's rows and columns.
+fn solve_reals<E: From<AssignmentError>>(
+    costs: &[f64],
+    rows: usize,
+    cols: usize,
+    sign: f64,
+    look: Look<'_, E>,
+) -> Result<DenseAssignment, E> {
+    let transpose = rows > cols;
     let (n, m) = if transpose {
         (cols, rows)
     } else {
         (rows, cols)
     };
-    let col_of_row = Lap::new(costs.as_ref(), n, m).solve(look)?;
+    let col_of_row = Lap::new(costs, n, m).solve(look)?;
     let mut pairs: Vec<(u32, u32, f64)> = col_of_row
         .iter()
         .enumerate()
@@ -327,6 +349,37 @@ fn solve_cow<E: From<AssignmentError>>(
         rows: pairs.iter().map(|p| p.0).collect(),
         columns: pairs.iter().map(|p| p.1).collect(),
         total: pairs.iter().map(|p| p.2).sum(),
+    })
+}
+
+/// A real matrix read from bytes: checked and turned into the solver's costs in one pass
+/// each, without an intermediate copy (a 5000 × 500 matrix is 20 MB: each copy and each page
+/// of fresh memory showed in the time against scipy).
+fn reals_from<X: Element + Into<f64>, E: From<AssignmentError>>(
+    data: &[u8],
+    (rows, cols): (usize, usize),
+    big: bool,
+    objective: Objective,
+    look: Look<'_, E>,
+) -> Result<DenseSolution, E> {
+    let cell = cells::<X>(data, (rows, cols), big)?;
+    let real = |k: usize| -> f64 { cell(k).into() };
+    check_reals(rows * cols, cols, objective, real)?;
+    let a = if rows == 0 || cols == 0 {
+        DenseAssignment {
+            rows: Vec::new(),
+            columns: Vec::new(),
+            total: 0.0,
+        }
+    } else {
+        let sign = sign_of(objective);
+        let costs = shifted(real, rows, cols, rows > cols, |x| sign * x);
+        solve_reals(&costs, rows, cols, sign, look)?
+    };
+    Ok(DenseSolution {
+        rows: a.rows,
+        columns: a.columns,
+        total: DenseTotal::Real(a.total),
     })
 }
 
@@ -361,7 +414,14 @@ pub fn solve_dense_integers(
     cols: usize,
     objective: Objective,
 ) -> Result<DenseSolution, AssignmentError> {
-    solve_ints(matrix, rows, cols, objective, &mut unwatched)
+    if rows.checked_mul(cols) != Some(matrix.len()) {
+        return Err(AssignmentError::Shape {
+            len: matrix.len(),
+            rows,
+            cols,
+        });
+    }
+    solve_ints(|k| matrix[k], rows, cols, objective, &mut unwatched)
 }
 
 /// Solves the assignment problem on a matrix handed over as raw bytes (row-major, `rows ×
@@ -409,144 +469,18 @@ fn from_bytes<E: From<AssignmentError>>(
         _ => return Err(element_type("an element type it does not know").into()),
     };
     let found = |what: &str| Err(element_type(what).into());
+    let shape = (rows, cols);
     match (kind, size) {
-        (Some('f'), 8) => {
-            let m = decode(
-                data,
-                (rows, cols),
-                big,
-                f64::from_le_bytes,
-                f64::from_be_bytes,
-            )?;
-            let a = solve_cow(Cow::Owned(m), rows, cols, objective, look)?;
-            Ok(DenseSolution {
-                rows: a.rows,
-                columns: a.columns,
-                total: DenseTotal::Real(a.total),
-            })
-        }
-        (Some('f'), 4) => {
-            let m: Vec<f64> = decode(
-                data,
-                (rows, cols),
-                big,
-                f32::from_le_bytes,
-                f32::from_be_bytes,
-            )?
-            .into_iter()
-            .map(f64::from)
-            .collect();
-            let a = solve_cow(Cow::Owned(m), rows, cols, objective, look)?;
-            Ok(DenseSolution {
-                rows: a.rows,
-                columns: a.columns,
-                total: DenseTotal::Real(a.total),
-            })
-        }
-        (Some('i'), 8) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                i64::from_le_bytes,
-                i64::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('i'), 4) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                i32::from_le_bytes,
-                i32::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('i'), 2) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                i16::from_le_bytes,
-                i16::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('i'), 1) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                i8::from_le_bytes,
-                i8::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('u'), 8) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                u64::from_le_bytes,
-                u64::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('u'), 4) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                u32::from_le_bytes,
-                u32::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('u'), 2) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                u16::from_le_bytes,
-                u16::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
-        (Some('u' | 'b'), 1) => ints(
-            &decode(
-                data,
-                (rows, cols),
-                big,
-                u8::from_le_bytes,
-                u8::from_be_bytes,
-            )?,
-            rows,
-            cols,
-            objective,
-            look,
-        ),
+        (Some('f'), 8) => reals_from::<f64, E>(data, shape, big, objective, look),
+        (Some('f'), 4) => reals_from::<f32, E>(data, shape, big, objective, look),
+        (Some('i'), 8) => ints_from::<i64, E>(data, shape, big, objective, look),
+        (Some('i'), 4) => ints_from::<i32, E>(data, shape, big, objective, look),
+        (Some('i'), 2) => ints_from::<i16, E>(data, shape, big, objective, look),
+        (Some('i'), 1) => ints_from::<i8, E>(data, shape, big, objective, look),
+        (Some('u'), 8) => ints_from::<u64, E>(data, shape, big, objective, look),
+        (Some('u'), 4) => ints_from::<u32, E>(data, shape, big, objective, look),
+        (Some('u'), 2) => ints_from::<u16, E>(data, shape, big, objective, look),
+        (Some('u' | 'b'), 1) => ints_from::<u8, E>(data, shape, big, objective, look),
         (Some('c'), _) => found("complex numbers"),
         (Some('U' | 'S' | 'a'), _) => found("text"),
         (Some('O'), _) => found("Python objects"),
@@ -562,40 +496,58 @@ fn element_type(what: &str) -> AssignmentError {
     }
 }
 
-fn ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
-    matrix: &[S],
-    rows: usize,
-    cols: usize,
-    objective: Objective,
-    look: Look<'_, E>,
-) -> Result<DenseSolution, E> {
-    solve_ints(matrix, rows, cols, objective, look)
+/// A cell type a matrix can arrive in as bytes (numpy's element types).
+trait Element: Copy {
+    /// Its width in bytes.
+    const SIZE: usize;
+    /// The cell in `b`, exactly `SIZE` bytes, big-endian if `big`.
+    fn read(b: &[u8], big: bool) -> Self;
 }
 
-/// The elements of `data`, each `N` bytes in the given byte order.
-fn decode<T, const N: usize>(
+macro_rules! element {
+    ($($t:ty),*) => {$(
+        impl Element for $t {
+            const SIZE: usize = std::mem::size_of::<$t>();
+            #[inline(always)]
+            fn read(b: &[u8], big: bool) -> Self {
+                let mut a = [0u8; std::mem::size_of::<$t>()];
+                a.copy_from_slice(b);
+                if big { <$t>::from_be_bytes(a) } else { <$t>::from_le_bytes(a) }
+            }
+        }
+    )*};
+}
+
+element!(f64, f32, i64, i32, i16, i8, u64, u32, u16, u8);
+
+/// The `k`-th cell of a row-major `rows × cols` matrix of `X` in `data`, read in place.
+fn cells<X: Element>(
     data: &[u8],
     (rows, cols): (usize, usize),
     big: bool,
-    le: fn([u8; N]) -> T,
-    be: fn([u8; N]) -> T,
-) -> Result<Vec<T>, AssignmentError> {
-    let want = rows.checked_mul(cols).and_then(|k| k.checked_mul(N));
+) -> Result<impl Fn(usize) -> X + Copy + '_, AssignmentError> {
+    let want = rows.checked_mul(cols).and_then(|k| k.checked_mul(X::SIZE));
     if want != Some(data.len()) {
         return Err(AssignmentError::Shape {
-            len: data.len() / N,
+            len: data.len() / X::SIZE,
             rows,
             cols,
         });
     }
-    Ok(data
-        .chunks_exact(N)
-        .map(|b| {
-            let mut a = [0u8; N];
-            a.copy_from_slice(b);
-            if big { be(a) } else { le(a) }
-        })
-        .collect())
+    // In range: `k < rows × cols` and the length was checked above.
+    Ok(move |k: usize| X::read(&data[k * X::SIZE..(k + 1) * X::SIZE], big))
+}
+
+/// An integer matrix read from bytes, solved exactly without an intermediate copy.
+fn ints_from<X: Element + Into<i128>, E: From<AssignmentError>>(
+    data: &[u8],
+    shape: (usize, usize),
+    big: bool,
+    objective: Objective,
+    look: Look<'_, E>,
+) -> Result<DenseSolution, E> {
+    let cell = cells::<X>(data, shape, big)?;
+    solve_ints(cell, shape.0, shape.1, objective, look)
 }
 
 /// The exact integer path: the costs shifted to `0..=range` (`x − min` when minimising,
@@ -603,20 +555,12 @@ fn decode<T, const N: usize>(
 /// cell), transposed when tall, in `i64` when `range × 4(n + 2)` fits with room to spare (the
 /// prices and path lengths stay within a few multiples of `range × n`), else in `i128`.
 fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
-    matrix: &[S],
+    cell: impl Fn(usize) -> S + Copy,
     rows: usize,
     cols: usize,
     objective: Objective,
     look: Look<'_, E>,
 ) -> Result<DenseSolution, E> {
-    if rows.checked_mul(cols) != Some(matrix.len()) {
-        return Err(AssignmentError::Shape {
-            len: matrix.len(),
-            rows,
-            cols,
-        }
-        .into());
-    }
     if rows == 0 || cols == 0 {
         return Ok(DenseSolution {
             rows: Vec::new(),
@@ -625,8 +569,8 @@ fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
         });
     }
     let (mut lo, mut hi) = (i128::MAX, i128::MIN);
-    for &x in matrix {
-        let x: i128 = x.into();
+    for k in 0..rows * cols {
+        let x: i128 = cell(k).into();
         lo = lo.min(x);
         hi = hi.max(x);
     }
@@ -649,10 +593,10 @@ fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
         .is_some_and(|b| b < i128::from(i64::MAX / 4));
     let col_of_row = if small {
         // In range by the check above.
-        let c = shifted(matrix, rows, cols, transpose, |x| shift(x) as i64);
+        let c = shifted(cell, rows, cols, transpose, |x| shift(x) as i64);
         Lap::new(&c[..], n, m).solve(look)?
     } else {
-        let c = shifted(matrix, rows, cols, transpose, shift);
+        let c = shifted(cell, rows, cols, transpose, shift);
         Lap::new(&c[..], n, m).solve(look)?
     };
     let mut pairs: Vec<(u32, u32)> = col_of_row
@@ -669,7 +613,7 @@ fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
     pairs.sort_unstable();
     let total: i128 = pairs
         .iter()
-        .map(|&(i, j)| -> i128 { matrix[i as usize * cols + j as usize].into() })
+        .map(|&(i, j)| -> i128 { cell(i as usize * cols + j as usize).into() })
         .sum();
     Ok(DenseSolution {
         rows: pairs.iter().map(|p| p.0).collect(),
@@ -678,25 +622,26 @@ fn solve_ints<S: Copy + Into<i128>, E: From<AssignmentError>>(
     })
 }
 
-/// The matrix through `f`, transposed when asked, row-major.
+/// The matrix's cells through `f`, transposed when asked, row-major: the one copy the solver
+/// works on.
 fn shifted<S: Copy, T: Copy + Default>(
-    matrix: &[S],
+    cell: impl Fn(usize) -> S,
     rows: usize,
     cols: usize,
     transpose: bool,
     f: impl Fn(S) -> T,
 ) -> Vec<T> {
     if !transpose {
-        return matrix.iter().map(|&x| f(x)).collect();
+        return (0..rows * cols).map(|k| f(cell(k))).collect();
     }
-    let mut t = vec![T::default(); matrix.len()];
+    let mut t = vec![T::default(); rows * cols];
     // Blocks of rows keep the writes into the transposed matrix close together.
     const BLOCK: usize = 64;
     for i0 in (0..rows).step_by(BLOCK) {
         let i1 = (i0 + BLOCK).min(rows);
         for j in 0..cols {
             for i in i0..i1 {
-                t[j * rows + i] = f(matrix[i * cols + j]);
+                t[j * rows + i] = f(cell(i * cols + j));
             }
         }
     }

@@ -3389,7 +3389,7 @@ def relationships_table(dossier: Dossier, on: date | str, lang: Lang = "en") -> 
     `relationships_frame` reads.
     """
 
-def stable_matching(residents: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], hospitals: SupportsGetItem[int, tuple[str, SupportsGetItem[int, str]]], capacities: SupportsGetItem[int, tuple[str, SupportsIndex]], optimal: str = "residents") -> list[tuple[str, str | None]]:
+def stable_matching(residents: Sequence[tuple[str, Sequence[str]]], hospitals: Sequence[tuple[str, Sequence[str]]], capacities: Sequence[tuple[str, int]], optimal: str = "residents") -> list[tuple[str, str | None]]:
     """
     Stable matching over explicit preference lists (hospital/resident form). `residents` and
     `hospitals` map each id to the other side's ids, best first (unlisted means unacceptable);
