@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """brobygger's solvers side by side with the tools a user would otherwise pick, in one run.
 
-    python3 benches/compare.py            # set up, then every comparison (about 15 minutes)
+    python3 benches/compare.py            # set up, then every comparison (about 40 minutes)
     python3 benches/compare.py --shapes   # only the dense table of every shape and dtype
     python3 benches/compare.py --quick    # smaller sizes, for a check that it all works
 

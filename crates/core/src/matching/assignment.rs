@@ -366,7 +366,6 @@ fn reals_from<X: Element + Into<f64>, E: From<AssignmentError>>(
 ) -> Result<DenseSolution, E> {
     let a = with_cells::<X, _>(data, (rows, cols), big, |cells| {
         let real = |k: usize| -> f64 { cells[k].into() };
-        check_reals(cells.len(), cols, objective, real)?;
         if rows == 0 || cols == 0 {
             return Ok(DenseAssignment {
                 rows: Vec::new(),
@@ -378,10 +377,26 @@ fn reals_from<X: Element + Into<f64>, E: From<AssignmentError>>(
         let plain: Option<&[f64]> = bytemuck::try_cast_slice(cells).ok();
         match plain {
             Some(costs) if X::SIZE == 8 && rows <= cols && sign > 0.0 => {
+                check_reals(cells.len(), cols, objective, real)?;
                 solve_reals(costs, rows, cols, sign, look)
             }
             _ => {
-                let costs = shifted(real, rows, cols, rows > cols, |x| sign * x);
+                // Checked while copied (one pass over 20 MB instead of two); the first bad
+                // cell in row order is then found by the check, as the error names it.
+                let forbidden = match objective {
+                    Objective::Minimize => f64::INFINITY,
+                    Objective::Maximize => f64::NEG_INFINITY,
+                };
+                let bad = std::cell::Cell::new(false);
+                let costs = shifted(real, rows, cols, rows > cols, |x| {
+                    if x.is_nan() || (x.is_infinite() && x != forbidden) {
+                        bad.set(true);
+                    }
+                    sign * x
+                });
+                if bad.get() {
+                    check_reals(cells.len(), cols, objective, real)?;
+                }
                 solve_reals(&costs, rows, cols, sign, look)
             }
         }
@@ -1123,6 +1138,36 @@ mod tests {
                 let shifted_up: Vec<i64> = ints.iter().map(|x| x + 1_000_000_007).collect();
                 let up = solve_dense_integers(&shifted_up, r, k, o).unwrap();
                 assert_eq!((&up.rows, &up.columns), (&want.rows, &want.columns));
+            }
+        }
+    }
+
+    /// A copy checks while it copies; the error still names the first bad cell in row order.
+    #[test]
+    fn bad_cells_in_bytes_are_named_in_row_order() {
+        for (r, k) in [(7, 3), (3, 7), (4, 4)] {
+            for o in [Objective::Minimize, Objective::Maximize] {
+                let mut c = vec![1.0f64; r * k];
+                c[2 * k + 1] = f64::NAN;
+                c[r * k - 1] = f64::NAN;
+                for (bytes, t) in [
+                    (
+                        c.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>(),
+                        "<f8",
+                    ),
+                    (c.iter().flat_map(|x| x.to_be_bytes()).collect(), ">f8"),
+                    (
+                        c.iter().flat_map(|&x| (x as f32).to_le_bytes()).collect(),
+                        "<f4",
+                    ),
+                ] {
+                    let e = solve_dense_bytes(&bytes, t, r, k, o).unwrap_err();
+                    assert_eq!(
+                        e,
+                        AssignmentError::InvalidEntry { row: 2, col: 1 },
+                        "{r}x{k} {t}"
+                    );
+                }
             }
         }
     }
