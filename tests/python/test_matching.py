@@ -257,10 +257,16 @@ def hr_problems_by_any_id(draw: st.DrawFn) -> tuple[list[tuple[str, list[str]]],
     ids = st.text(max_size=6)
     rs = draw(st.lists(ids, min_size=0, max_size=8))
     hs = draw(st.lists(ids, min_size=0, max_size=5))
-    other_r = st.sampled_from(rs) if rs and draw(st.booleans()) else ids
-    other_h = st.sampled_from(hs) if hs and draw(st.booleans()) else ids
-    residents = [(r, draw(st.lists(st.sampled_from(hs) if hs else other_h, max_size=4))) for r in rs]
-    hospitals = [(h, draw(st.lists(st.sampled_from(rs) if rs else other_r, max_size=6))) for h in hs]
+
+    def other(known: list[str]) -> st.SearchStrategy[str]:
+        # Half the problems list only known ids; the others mix in ids of any text.
+        only_known: bool = draw(st.booleans())
+        if known and only_known:
+            return st.sampled_from(known)
+        return st.one_of(st.sampled_from(known), ids) if known else ids
+
+    residents = [(r, draw(st.lists(other(hs), max_size=4))) for r in rs]
+    hospitals = [(h, draw(st.lists(other(rs), max_size=6))) for h in hs]
     caps = [(h, draw(st.integers(0, 2**32 - 1))) for h in draw(st.lists(st.sampled_from(hs), max_size=6) if hs else st.just([]))]
     return residents, hospitals, caps
 

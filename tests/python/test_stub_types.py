@@ -60,6 +60,7 @@ NOT_EXERCISED: dict[str, str] = {
     "survey_shares_table": "takes survey ids",
     "weakly_stable_matching": "takes preference lists (tests/python/test_matching.py)",
     "largest_weakly_stable_matching": "takes preference lists",
+    "stable_matching": "takes preference lists; tests/python/test_matching.py checks its pairs are `(str, str | None)`",
     "DossierMatching.volunteer_view": "needs a stored run (test_volunteer_view_values_fit_their_types)",
     "DossierAssessment.compare_with_national": "takes answers",
     "Assessment.check": "takes a check code",
