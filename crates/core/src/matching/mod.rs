@@ -64,6 +64,7 @@ pub(crate) mod model;
 pub(crate) mod outcome;
 pub(crate) mod present;
 pub(crate) mod relationships;
+mod scratch;
 pub(crate) mod solve;
 pub(crate) mod store;
 pub(crate) mod structure;
