@@ -87,6 +87,7 @@ RETURNS: dict[str, str] = {
     "Person.to_dict": "PersonDict",
     "Post.party": "PartyRefDict",
     "Post.to_dict": "PostDict",
+    "Progress.stage": "ProgressStage",
     "Roles.split": "RoleSplitDict | None",
     "RuleSet.rules": "list[RuleDict]",
     "RuleSet.to_dict": "RuleSetDict",

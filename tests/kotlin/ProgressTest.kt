@@ -55,6 +55,19 @@ val progressSuite = suite("progress") {
     val request = MatchRequest("ikast-2016-q1", "vvv-ikast",
         MatchOptions(Solver.OPTIMAL, LocalDate.of(2016, 4, 1), OfferRanking.SCORE))
 
+    test("every stage a listener hears has words in Danish and English, the vocabulary's") {
+        for (lang in listOf(Lang.DA, Lang.EN)) {
+            val words = vocabulary(lang).filter { it.vocabulary == "progress_stage" }.associate { it.value to it.label }
+            assertEquals(ProgressStage.values().size, words.size)
+            for (stage in ProgressStage.values()) {
+                assertEquals(words[stage.name.lowercase()], progressStageLabel(stage, lang), "$stage in $lang")
+            }
+        }
+        assertEquals("matcher", progressStageLabel(ProgressStage.SOLVE, Lang.DA))
+        assertEquals("matching", progressStageLabel(ProgressStage.SOLVE, Lang.EN))
+        assertEquals("simulerer uger", progressStageLabel(ProgressStage.SIMULATE, Lang.DA))
+    }
+
     test("a listener on a full match hears each stage in order, monotone, ending at its total, off the caller's thread") {
         val heard = Recorder()
         val caller = Thread.currentThread()

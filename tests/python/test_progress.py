@@ -13,13 +13,13 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 import brobygger as bb
 import brobygger.progress
-from brobygger.types import ProgressOption
+from brobygger.types import ProgressOption, ProgressStage
 from conftest import FIXTURES
 
 ProgressCallback = Callable[[bb.Progress], object]
@@ -78,6 +78,10 @@ def test_a_progress_says_what_it_counts() -> None:
     p = seen[-1]
     assert repr(p) == f"Progress(stage='solve', done={p.total}, total={p.total})"
     assert p.label("da") == "matcher" and p.label("en") == "matching"
+    # The stages are a vocabulary like any other: apps' progress lines use the same words.
+    stages = {e["value"]: e["label"] for e in bb.vocabulary("da") if e["vocabulary"] == "progress_stage"}
+    assert set(stages) == set(get_args(ProgressStage))
+    assert all(p.stage in stages and p.label("da") == stages[p.stage] for p in seen)
 
 
 class Stop(Exception):

@@ -45,6 +45,7 @@ NOT_EXERCISED: dict[str, str] = {
     "DossierSurveys.compare": "needs two rounds",
     "DossierSurveys.share_changes": "needs two rounds",
     "_assign_dense_typed": "takes a buffer (tests/python/test_scale.py)",
+    "Progress.stage": "reached through a progress callback (tests/python/test_progress.py checks its values)",
     "_match_tables": "takes profiles (tests/python/test_tables_engines.py)",
     "_empty_match_table": "private",
     "check_newcomers_csv": "takes CSV text",

@@ -82,6 +82,7 @@ pub fn vocabulary(lang: Lang) -> Vec<VocabularyEntry> {
         entries::<crate::outcomes::view::OutcomeGrouping>(lang),
         entries::<crate::outcomes::view::Timing>(lang),
         entries::<crate::outcomes::view::OutcomeMeasure>(lang),
+        entries::<crate::progress::Stage>(lang),
     ]
     .concat()
 }

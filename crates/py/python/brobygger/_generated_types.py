@@ -54,6 +54,7 @@ OutcomeMeasure = Literal['work_or_education', 'self_supporting', 'danish_b1', 'w
 OutcomeTiming = Literal['first_month', 'first_three_months', 'later', 'never']
 PostKind = Literal['coordinator', 'project_lead', 'contact_person', 'steering_group_member', 'steering_group_chair', 'volunteer_representative', 'activity_leader', 'board_chair', 'other']
 PremisesAccess = Literal['own', 'shared', 'municipal', 'none']
+ProgressStage = Literal['candidates', 'solve', 'explain', 'simulate', 'import', 'verify']
 ProposalSide = Literal['newcomer', 'volunteer']
 ProposalState = Literal['proposed', 'accepted_by_newcomer', 'accepted_by_volunteer', 'released', 'declined', 'expired', 'withdrawn']
 Purpose = Literal['matching', 'contact_disclosure', 'statistics', 'surveys', 'record_linkage']
@@ -3272,6 +3273,7 @@ VOCABULARIES: Dict[str, object] = {
     'outcome_timing': OutcomeTiming,
     'post_kind': PostKind,
     'premises_access': PremisesAccess,
+    'progress_stage': ProgressStage,
     'proposal_side': ProposalSide,
     'proposal_state': ProposalState,
     'purpose': Purpose,
