@@ -1111,19 +1111,21 @@ mod tests {
         );
     }
 
-    /// Bytes viewed in place (aligned, this machine's order) and bytes decoded (misaligned, or
-    /// the other order) give the slice's answer, wide, square and tall, both objectives.
+    /// Reproducible numbers below `below` (a linear congruential generator from `seed`).
+    fn numbers(mut seed: u64, below: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        }
+    }
+
     /// A working matrix of 4 MB or more is a map the thread keeps for its next solve, with
     /// the last solve's numbers in it: each answer must still be its own matrix's.
     #[test]
     fn a_kept_working_matrix_never_shows_in_the_next_answer() {
-        let mut seed = 29u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % 100_000
-        };
+        let mut next = numbers(29, 100_000);
         // Shrinking sizes, so each solve after the first reuses the kept map.
         for (r, k) in [(30, 19_000), (30, 18_000), (17_000, 30), (30, 17_500)] {
             let c: Vec<f64> = (0..r * k).map(|_| next() as f64 / 4.0).collect();
@@ -1144,15 +1146,11 @@ mod tests {
         }
     }
 
+    /// Bytes viewed in place (aligned, this machine's order) and bytes decoded (misaligned, or
+    /// the other order) give the slice's answer, wide, square and tall, both objectives.
     #[test]
     fn bytes_in_place_or_decoded_answer_alike() {
-        let mut seed = 11u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % 1000
-        };
+        let mut next = numbers(11, 1000);
         for (r, k) in [(3, 7), (5, 5), (7, 3), (1, 9), (9, 1)] {
             let c: Vec<f64> = (0..r * k).map(|_| next() as f64 / 8.0).collect();
             for o in [Objective::Minimize, Objective::Maximize] {
