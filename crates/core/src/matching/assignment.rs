@@ -777,6 +777,13 @@ impl Cost for i128 {
     }
 }
 
+/// Whether no cell is forbidden: counted a block at a time, which the compiler vectorises
+/// (`all` stops at each cell and is not; on 20 MB that was 2 ms).
+fn all_finite<T: Cost>(c: &[T]) -> bool {
+    c.chunks(1024)
+        .all(|b| b.iter().map(|&x| u32::from(x.finite())).sum::<u32>() as usize == b.len())
+}
+
 /// The Jonker–Volgenant state on an `n × m` cost matrix with `n ≤ m`: column prices `v`
 /// (reduced cost of a cell is `c[i][j] − v[j]`, and a row's assigned cell has the least
 /// reduced cost in its row), and the partial assignment.
@@ -808,7 +815,7 @@ impl<'a, T: Cost> Lap<'a, T> {
     fn solve<E: From<AssignmentError>>(mut self, look: Look<'_, E>) -> Result<Vec<usize>, E> {
         // The warm start needs finite prices; a forbidden cell anywhere leaves it all to the
         // shortest paths, which handle infinities exactly.
-        let finite = self.c.iter().all(|x| x.finite());
+        let finite = all_finite(self.c);
         let mut free: Vec<usize> = if finite && self.n == self.m {
             self.column_reduction()
         } else {
