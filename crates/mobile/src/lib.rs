@@ -90,9 +90,12 @@ pub fn vocabulary(lang: Lang) -> Result<Vec<VocabularyEntry>, BrobyggerError> {
 /// A progress stage in words, in `lang`, for the line under an app's progress bar ("matcher"
 /// / "matching"); the same labels as the `progress_stage` entries of [`vocabulary`].
 #[uniffi::export]
-pub fn progress_stage_label(stage: brobygger::progress::Stage, lang: Lang) -> String {
+pub fn progress_stage_label(
+    stage: brobygger::progress::Stage,
+    lang: Lang,
+) -> Result<String, BrobyggerError> {
     use brobygger::Label;
-    stage.label(lang).to_owned()
+    Ok(stage.label(lang).to_owned())
 }
 
 /// Every error and finding code of the library with its concern, use and Danish and English
