@@ -348,7 +348,7 @@ def run_shapes(table: Table, sizes: list[int]) -> None:
                 # Sub-millisecond calls need more tries for a best time that is the solver's,
                 # not the scheduler's.
                 cells = rows * cols
-                repeat = 50 if cells <= 100_000 else 10 if cells <= 1_000_000 else 3 if cells <= 4_000_000 else 2
+                repeat = 50 if cells <= 100_000 else 10 if cells <= 4_000_000 else 2
                 tp, peer = best_of(repeat, lambda: dense_peer(c, False))
                 to, ours = best_of(repeat, lambda: dense_ours(c, False))
                 table.add(f"dense {shape}, {kind}, minimise", f"{rows}x{cols}", tp, to, totals_agree(peer, ours))
