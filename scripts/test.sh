@@ -77,11 +77,13 @@ python_stubs() {
     "$PY" scripts/check_stub_any.py crates/py/python/brobygger/_brobygger.pyi &&
     "$PY" -m mypy.stubtest brobygger._brobygger --allowlist crates/py/stubtest-allowlist.txt
 }
-# The tests, the examples (pandas without stubs is ignored) and the README's Python tour
-# (extracted with scripts/guide.py) under --strict. tests/python/test_stub_types.py type-checks a
-# matching tour under --disallow-any-expr: no `Any` leaks from what it uses.
+# The tests (Python and browser), the examples (pandas without stubs is ignored) and the
+# README's Python tour (extracted with scripts/guide.py) under --strict.
+# tests/python/test_stub_types.py type-checks a matching tour under --disallow-any-expr: no `Any`
+# leaks from what it uses.
 python_mypy() {
   "$PY" -m mypy --strict tests/python &&
+    "$PY" -m mypy --strict tests/browser &&
     "$PY" -m mypy --strict --ignore-missing-imports examples/*.py &&
     "$PY" scripts/readme_tour.py "$BUILD/tour.py" &&
     "$PY" -m mypy --strict "$BUILD/tour.py"

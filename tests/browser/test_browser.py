@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import brobygger as bb
+from brobygger.types import AnswerTallyDict, Lang
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("BROBYGGER_BUILD", ROOT / "build")) / "browser"
@@ -79,43 +80,47 @@ def small_group_dossier() -> bb.Dossier:
     the secondary suppression, one more) must show as hidden, in the chart and the table."""
     d = bb.Dossier.example("aalborg").to_dict()
     last = d["surveys"][-1]
-    kept: list[dict[str, object]] = []
+    kept: list[AnswerTallyDict] = []
     for tally in last["tallies"]:
         if tally["group"] == "municipal_staff":
             if any(k["group"] == "municipal_staff" and k["question"] == tally["question"] for k in kept):
                 continue
-            tally = {**tally, "count": 3}
+            tally = tally.copy()
+            tally["count"] = 3
         kept.append(tally)
     last["tallies"] = kept
     return bb.Dossier.from_json(json.dumps(d))
 
 
+LANGS: tuple[Lang, ...] = ("da", "en")
+
+
 def pages() -> Iterator[Page]:
     small = small_group_dossier()
-    for lang in ("da", "en"):
+    for lang in LANGS:
         report = small.assessment.report("aalborg-lbb", dt.date(2017, 6, 30), lang)
         yield Page(f"report-small-groups-{lang}", report.html(), lang, True, min_charts=1, suppressed_shares=True)
-    shown = small.assessment.report("aalborg-lbb", dt.date(2017, 6, 30))._repr_html_()
-    yield Page("display-small-groups-Report", notebook(shown), "da", False, min_charts=1, suppressed_shares=True)
+    small_shown = small.assessment.report("aalborg-lbb", dt.date(2017, 6, 30))._repr_html_()
+    yield Page("display-small-groups-Report", notebook(small_shown), "da", False, min_charts=1, suppressed_shares=True)
     for name in bb.example_names():
         d = bb.Dossier.example(name)
         day = bb.example_reference_date(name)
         for ag in d.agreements:
-            for lang in ("da", "en"):
+            for lang in LANGS:
                 report = d.assessment.report(ag.id, day, lang)
                 yield Page(f"report-{ag.id}-{lang}", report.html(), lang, True, min_charts=1)
                 matrix = bb.Roles(d, ag.id).matrix()
                 yield Page(f"roles-{ag.id}-{lang}", matrix.html(lang), lang, True)
             for al in d.checklists.alignments(ag.id):
-                template = al.to_dict()["template"]
-                for lang in ("da", "en"):
+                template = al.template
+                for lang in LANGS:
                     html = d.checklists.render_comparison(ag.id, template, "html", lang)
                     yield Page(f"checklist-{ag.id}-{template}-{lang}", html, lang, True)
             # The notebook displays, in the library's default language (Danish).
             roles = bb.Roles(d, ag.id)
             assessment = d.assessment.assess(ag.id, day)
             report = d.assessment.report(ag.id, day)
-            shown = [
+            shown: list[tuple[str, str, int]] = [
                 ("Roles", roles._repr_html_(), 0),
                 ("RoleMatrix", roles.matrix()._repr_html_(), 0),
                 ("Assessment", assessment._repr_html_(), 1),
