@@ -255,3 +255,106 @@ proptest! {
         }
     }
 }
+
+/// Any `f64`, special values included (NaN, both infinities, subnormals, the largest). The
+/// rest of a matrix is finite; `ANY` cells are one in twelve, or one in four thousand, so a
+/// first bad cell lands early in some matrices and in a later block of the check in others.
+fn arb_any_matrix() -> impl Strategy<Value = (usize, usize, Vec<f64>)> {
+    (
+        1usize..=40,
+        1usize..=70,
+        prop_oneof![Just(11u32), Just(4000u32)],
+    )
+        .prop_flat_map(|(r, c, finite)| {
+            let cell = prop_oneof![
+                finite => prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+                1 => prop::num::f64::ANY,
+            ];
+            (Just(r), Just(c), prop::collection::vec(cell, r * c))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever the numbers, the matrix as a slice, as bytes in this machine's order, as bytes
+    /// in the other order, and transposed give one answer: the first bad cell in the matrix's
+    /// own row order, or the same optimum. Never a panic.
+    #[test]
+    fn any_real_matrix_answers_alike_on_every_path(
+        (r, k, c) in arb_any_matrix(), maximize in any::<bool>()
+    ) {
+        let o = if maximize { Objective::Maximize } else { Objective::Minimize };
+        let first_bad = c.iter().position(|&x| {
+            x.is_nan() || x == if maximize { f64::INFINITY } else { f64::NEG_INFINITY }
+        });
+        let slice = solve_dense(&c, r, k, o);
+        match first_bad {
+            Some(p) => prop_assert_eq!(
+                slice.clone().unwrap_err(),
+                AssignmentError::InvalidEntry { row: p / k, col: p % k }
+            ),
+            None => {
+                let invalid = matches!(slice, Err(AssignmentError::InvalidEntry { .. }));
+                prop_assert!(!invalid, "no bad cell, yet {:?}", slice);
+            }
+        }
+        let native = if cfg!(target_endian = "big") { ">f8" } else { "<f8" };
+        let other = if cfg!(target_endian = "big") { "<f8" } else { ">f8" };
+        let ne: Vec<u8> = c.iter().flat_map(|x| x.to_ne_bytes()).collect();
+        let swapped: Vec<u8> = c
+            .iter()
+            .flat_map(|x| x.to_bits().swap_bytes().to_ne_bytes())
+            .collect();
+        for (bytes, t) in [(&ne, native), (&swapped, other)] {
+            let got = solve_dense_bytes(bytes, t, r, k, o);
+            match (&slice, got) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!((&a.rows, &a.columns), (&b.rows, &b.columns));
+                    prop_assert_eq!(DenseTotal::Real(a.total), b.total);
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a, &b),
+                (a, b) => prop_assert!(false, "slice {:?}, bytes {:?}", a, b),
+            }
+        }
+        // Transposed, the first bad cell is the first in the transposed row order.
+        let tall: Vec<f64> = (0..r * k).map(|x| c[(x % r) * k + x / r]).collect();
+        let t = solve_dense(&tall, k, r, o);
+        if let Some(q) = tall.iter().position(|&x| {
+            x.is_nan() || x == if maximize { f64::INFINITY } else { f64::NEG_INFINITY }
+        }) {
+            let want = AssignmentError::InvalidEntry { row: q / r, col: q % r };
+            prop_assert_eq!(t.unwrap_err(), want);
+        } else if let (Ok(a), Ok(b)) = (&slice, &t) {
+            prop_assert_eq!(a.rows.len(), b.rows.len());
+        }
+    }
+
+    /// Any `i64`, the whole range: the bytes path (solved in place when the values allow,
+    /// shifted otherwise, in `i64` or `i128`) equals the slice path, and the total is exact.
+    #[test]
+    fn any_integer_matrix_answers_alike_as_bytes(
+        (r, k) in (1usize..=12, 1usize..=12),
+        cells in prop::collection::vec(any::<i64>(), 144),
+        small in any::<bool>(),
+        maximize in any::<bool>(),
+    ) {
+        let o = if maximize { Objective::Maximize } else { Objective::Minimize };
+        // Half the cases near zero, where the in-place path applies.
+        let c: Vec<i64> = cells[..r * k]
+            .iter()
+            .map(|&x| if small { x % 1000 } else { x })
+            .collect();
+        let want = solve_dense_integers(&c, r, k, o).unwrap();
+        let bytes: Vec<u8> = c.iter().flat_map(|x| x.to_ne_bytes()).collect();
+        let native = if cfg!(target_endian = "big") { ">i8" } else { "<i8" };
+        prop_assert_eq!(solve_dense_bytes(&bytes, native, r, k, o).unwrap(), want.clone());
+        let exact: i128 = want
+            .rows
+            .iter()
+            .zip(&want.columns)
+            .map(|(&i, &j)| i128::from(c[i as usize * k + j as usize]))
+            .sum();
+        prop_assert_eq!(want.total, DenseTotal::Integer(exact));
+    }
+}

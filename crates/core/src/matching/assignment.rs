@@ -312,8 +312,8 @@ fn check_reals<X: Copy + Into<f64>>(
     cols: usize,
     objective: Objective,
 ) -> Result<(), AssignmentError> {
-    // Checked a block at a time without stopping at a cell, so the compiler vectorises it (one early exit per cell cost 2 ms on
-    // 20 MB); the cell is looked for only in a bad block.
+    // Checked a block at a time without stopping at a cell, so the compiler vectorises it (an
+    // early exit per cell cost 2 ms on 20 MB); the cell is looked for only in a bad block.
     let allowed = |x: X| allowed(x.into(), objective);
     const BLOCK: usize = 1024;
     for (b, block) in cells.chunks(BLOCK).enumerate() {
